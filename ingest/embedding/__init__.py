@@ -1,0 +1,5 @@
+"""Dense text embeddings behind the `Embedder` protocol."""
+
+from ingest.embedding.protocol import Embedder
+
+__all__ = ["Embedder"]

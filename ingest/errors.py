@@ -1,0 +1,62 @@
+"""Errors raised below the user-facing layers.
+
+    KehoachError                 base of every error we raise on purpose
+    ├── InputError               a file or argument the user gave cannot be used
+    │   ├── SourceNotFoundError  path does not exist
+    │   ├── EmptySourceError     file is empty or whitespace only
+    │   ├── BinarySourceError    file is binary, not text
+    │   ├── EncodingError        file is not UTF-8 (or the given encoding)
+    │   ├── SourceTooLargeError  file is over the size limit
+    │   └── UnknownDocumentError no document with that id is ingested
+    ├── IndexLockedError         another process holds the embedded index
+    ├── ModelBuildError          the default embedding model could not be built
+    └── ConfigurationError       settings are inconsistent
+
+Every message says what went wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class KehoachError(Exception):
+    """Base of every error kehoach raises on purpose."""
+
+
+class InputError(KehoachError):
+    """A file or argument given by the user cannot be used."""
+
+
+class SourceNotFoundError(InputError):
+    """The path does not exist."""
+
+
+class EmptySourceError(InputError):
+    """The file has no text."""
+
+
+class BinarySourceError(InputError):
+    """The file is binary, not text."""
+
+
+class EncodingError(InputError):
+    """The file is not valid text in the expected encoding."""
+
+
+class SourceTooLargeError(InputError):
+    """The file is over the size limit."""
+
+
+class UnknownDocumentError(InputError):
+    """No ingested document has that id."""
+
+
+class IndexLockedError(KehoachError):
+    """Another process holds the embedded index."""
+
+
+class ModelBuildError(KehoachError):
+    """The default embedding model could not be built."""
+
+
+class ConfigurationError(KehoachError):
+    """Settings are inconsistent or incomplete."""

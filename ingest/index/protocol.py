@@ -1,0 +1,118 @@
+"""The `VectorIndex` protocol and the plain types it speaks.
+
+Adapters (Qdrant Edge embedded, qdrant-client server) translate these types to their
+engine; nothing outside `ingest/index/` sees an engine type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+DENSE_VECTOR = "dense"
+SPARSE_VECTOR = "lexical"
+
+# Payload fields that get a payload index (keyword unless noted).
+INDEXED_KEYWORD_FIELDS = (
+    "document_id",
+    "clause_id",
+    "number",
+    "kind",
+    "units",
+    "version",
+)
+INDEXED_INTEGER_FIELDS = ("due",)  # deadline as yyyymmdd integer
+
+
+@dataclass(frozen=True)
+class SparseVector:
+    """A sparse vector: parallel lists of dimension ids and weights."""
+
+    indices: tuple[int, ...]
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class IndexPoint:
+    """One stored point: a clause with its dense and sparse vectors and its payload."""
+
+    id: str  # a UUID string, derived deterministically from the clause id
+    dense: Sequence[float]
+    sparse: SparseVector
+    payload: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class PayloadFilter:
+    """Conjunction of conditions on payload fields.
+
+    `equals`: field → value, or a list of values (any of them matches; for list-valued
+    payload fields a match on any element counts). `excludes`: field → value(s) that must
+    not match. `ranges`: integer field → (gte, lte), either bound may be None.
+    """
+
+    equals: Mapping[str, Any] = field(default_factory=dict)
+    excludes: Mapping[str, Any] = field(default_factory=dict)
+    ranges: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScoredPoint:
+    """A search hit: point id, fused score and payload."""
+
+    id: str
+    score: float
+    payload: Mapping[str, Any]
+
+
+@runtime_checkable
+class VectorIndex(Protocol):
+    """A store of clause points with hybrid (dense + sparse) search done by the engine."""
+
+    def ensure_collection(self, dense_dimension: int) -> None:
+        """Create the collection, vectors and payload indexes when missing."""
+        ...
+
+    def upsert(self, points: Sequence[IndexPoint]) -> None:
+        """Insert or overwrite points by id."""
+        ...
+
+    def delete(self, where: PayloadFilter) -> None:
+        """Delete every point matching the filter."""
+        ...
+
+    def scroll(self, where: PayloadFilter | None = None, limit: int = 10_000) -> list[ScoredPoint]:
+        """Points matching the filter (score 0), in a stable order (by id)."""
+        ...
+
+    def count(self, where: PayloadFilter | None = None) -> int:
+        """How many points match the filter."""
+        ...
+
+    def search_dense(
+        self, vector: Sequence[float], where: PayloadFilter | None = None, limit: int = 10
+    ) -> list[ScoredPoint]:
+        """Nearest points by cosine similarity of the dense vector."""
+        ...
+
+    def search_sparse(
+        self, vector: SparseVector, where: PayloadFilter | None = None, limit: int = 10
+    ) -> list[ScoredPoint]:
+        """Best points by sparse dot product (IDF-weighted by the engine)."""
+        ...
+
+    def search_hybrid(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        where: PayloadFilter | None = None,
+        limit: int = 10,
+        prefetch_limit: int = 50,
+    ) -> list[ScoredPoint]:
+        """Dense and sparse prefetches fused by the engine (reciprocal rank fusion)."""
+        ...
+
+    def close(self) -> None:
+        """Release files, locks and connections."""
+        ...

@@ -1,0 +1,55 @@
+"""Reading a deadline cell ("Tháng 11/2025", "Quý IV/2025", "Thường xuyên") into a `Deadline`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ingest.domain import Deadline, DeadlineKind
+from ingest.parser.markers import roman_to_int
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+_DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_MONTH = re.compile(r"thang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
+_MONTH_BARE = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
+_QUARTER = re.compile(r"quy\s+([ivx]+|[1-4])\s*(?:/|nam)?\s*(\d{4})?")
+_YEAR = re.compile(r"(?:nam\s+)?(\d{4})")
+
+
+def parse_deadline(raw: str) -> Deadline | None:
+    """A `Deadline` from a cell's text, or None for an empty cell."""
+    text = " ".join(raw.split())
+    if not text:
+        return None
+    folded = _fold(text)
+    if re.search(r"thuong xuyen|lien tuc|hang ngay", folded):
+        return Deadline(text, DeadlineKind.CONTINUOUS)
+    if re.search(r"hang nam|hang nam|moi nam|dinh ky", folded):
+        return Deadline(text, DeadlineKind.ANNUAL)
+    match = _DATE.search(folded) or _DATE_WORDS.search(folded)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return Deadline(text, DeadlineKind.DATE, year=year, month=month, day=day)
+    match = _MONTH.search(folded) or _MONTH_BARE.search(folded)
+    if match:
+        month, year = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12:
+            return Deadline(text, DeadlineKind.MONTH, year=year, month=month)
+    match = _QUARTER.search(folded)
+    if match:
+        label = match.group(1)
+        quarter = int(label) if label.isdigit() else roman_to_int(label)
+        year = int(match.group(2)) if match.group(2) else None
+        if 1 <= quarter <= 4:
+            return Deadline(text, DeadlineKind.QUARTER, year=year, quarter=quarter)
+    match = _YEAR.fullmatch(folded) or re.fullmatch(r"(?:trong |truoc |cuoi )?nam (\d{4})", folded)
+    if match:
+        return Deadline(text, DeadlineKind.YEAR, year=int(match.group(1)))
+    return Deadline(text, DeadlineKind.OTHER)

@@ -1,0 +1,81 @@
+"""Recognising the numbering markers that open a clause: I., 1., 2.1., a), -, Phụ lục."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.domain import ClauseKind
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*[.:/-]\s*(.*)$")
+_ITEM = re.compile(r"^([1-9]\d?(?:\.\d{1,2})+)(\.?)(?:\s+(.*)|$)")
+_SECTION = re.compile(r"^([1-9]\d?)\s*[.)]\s*(?:(.*)|$)")
+_POINT = re.compile(r"^([a-zđ])\s*\)\s*(.*)$")
+_BULLET = re.compile(r"^([-–—+•*])\s*(.*)$")
+_APPENDIX = re.compile(
+    r"^(?:PHỤ LỤC|Phụ lục|PHỤ LUC|Phụ Lục)\s*(?:số\s*)?([0-9IVX]+)?\s*[:.]?\s*(.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A clause-opening marker found at the start of a line."""
+
+    kind: ClauseKind
+    number: str | None  # normalised label: "II", "2", "2.1", "a", None for bullets
+    rest: str  # the text after the marker on the same line
+
+
+def roman_to_int(label: str) -> int:
+    """Value of a Roman numeral (I → 1, IV → 4); 0 for an empty or invalid label."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    previous = 0
+    for char in reversed(label.upper()):
+        value = values.get(char, 0)
+        if value == 0:
+            return 0
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total
+
+
+def read_marker(text: str) -> Marker | None:
+    """The marker opening this (markup-free, stripped) line, if any."""
+    if not text:
+        return None
+    match = _APPENDIX.match(text)
+    if match:
+        label = match.group(1)
+        number = None
+        if label:
+            number = str(roman_to_int(label)) if label.isalpha() else str(int(label))
+        return Marker(ClauseKind.APPENDIX, number, match.group(2).strip())
+    match = _PART.match(text)
+    if match and match.group(1):
+        return Marker(ClauseKind.PART, match.group(1), match.group(2).strip())
+    match = _ITEM.match(text)
+    # "2.1. Về …" or "11.10 Tỷ lệ …"; not a decimal such as "1.5 triệu người".
+    if match and (match.group(2) or not match.group(3) or match.group(3)[:1].isupper()):
+        return Marker(ClauseKind.ITEM, match.group(1), (match.group(3) or "").strip())
+    match = _SECTION.match(text)
+    if match and not re.match(r"^\d{1,2}\s*\.\s*\d", text):
+        return Marker(ClauseKind.SECTION, match.group(1), (match.group(2) or "").strip())
+    match = _POINT.match(text)
+    if match:
+        return Marker(ClauseKind.POINT, match.group(1), match.group(2).strip())
+    match = _BULLET.match(text)
+    if match and match.group(2):
+        return Marker(ClauseKind.BULLET, None, match.group(2).strip())
+    return None
+
+
+def row_number(cell: str) -> str | None:
+    """The row label of a table's first cell ("6.6." → "6.6", "II." → "II"), if it is one."""
+    text = cell.strip().rstrip(".").strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", text):
+        return text
+    if re.fullmatch(_ROMAN, text) and text:
+        return text
+    return None

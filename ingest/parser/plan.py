@@ -1,0 +1,626 @@
+"""`parse_plan`: a plan's source text → `ParsedPlan` (metadata, clause tree, target rows).
+
+The walk goes line by line. Numbering markers open clauses on a stack (parts, sections,
+items, points, bullets); unmarked lines are paragraphs or, when they continue a
+hard-wrapped line, join the clause before them. Tables become appendix clauses and typed
+`Target` rows. Headings lost in extraction are inferred from the numbering.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ingest.domain import Clause, ClauseKind, Document, ParsedPlan, Target, TargetCell
+from ingest.parser.columns import ColumnRole
+from ingest.parser.deadlines import parse_deadline
+from ingest.parser.lines import SourceLine, clean_markup, find_repeated_blocks, split_lines
+from ingest.parser.markers import Marker, read_marker, roman_to_int, row_number
+from ingest.parser.metadata import extract_metadata
+from ingest.parser.tables import Table, TableRow, is_table_start, read_table
+from ingest.parser.units import split_units
+
+PATH_SEPARATOR = " › "
+_HEADED = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.APPENDIX)
+_HEADING_CHARS = 60
+_SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
+_APPENDIX_HINT = re.compile(r"^(\(Kèm theo|PHÂN CÔNG|DANH MỤC|BIỂU|BẢNG)")
+_TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
+
+_LEVEL = {
+    ClauseKind.APPENDIX: 0.0,
+    ClauseKind.PART: 0.0,
+    ClauseKind.SECTION: 1.0,
+    ClauseKind.POINT: 4.0,
+    ClauseKind.BULLET: 5.0,
+    ClauseKind.PARAGRAPH: 7.0,
+}
+
+
+@dataclass
+class _Node:
+    """A clause under construction."""
+
+    kind: ClauseKind
+    number: str | None
+    heading: str | None
+    level: float
+    key: str
+    label: str  # own label in the readable path
+    parent: _Node | None
+    first_line: int | None = None
+    last_line: int = -10
+    start: int = 0
+    body_end: int = 0
+    end: int = 0
+    last_text: str = ""
+    children: list[_Node] = field(default_factory=list)
+    implied: bool = False
+    target: tuple[TargetCell, ...] | None = None
+
+    def add_line(self, line: SourceLine) -> None:
+        if self.first_line is None:
+            self.first_line = line.index
+            self.start = line.start
+        self.body_end = max(self.body_end, line.end)
+        self.end = max(self.end, line.end)
+        self.last_text = line.clean
+        self.last_line = line.index
+
+    def add_span(self, start: int, end: int) -> None:
+        if self.first_line is None:
+            self.first_line = -1
+            self.start = start
+        self.body_end = max(self.body_end, end)
+        self.end = max(self.end, end)
+
+    def child_keys(self) -> set[str]:
+        return {child.key for child in self.children}
+
+
+def _label(number: str | None, heading: str | None, kind: ClauseKind) -> str:
+    """A clause's label in a readable path ("6. Về Chính quyền số", "2.1", "Phụ lục 1")."""
+    if kind in (ClauseKind.ITEM, ClauseKind.APPENDIX) or not heading:
+        return number or ""
+    return f"{number}. {_short(heading)}"
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split()).rstrip(":")
+    return text if len(text) <= _HEADING_CHARS else text[: _HEADING_CHARS - 1].rstrip() + "…"
+
+
+class _TreeBuilder:
+    """Builds the clause tree from body lines and tables."""
+
+    def __init__(self) -> None:
+        self.root = _Node(ClauseKind.PART, None, None, -1.0, "", "", None)
+        self.stack: list[_Node] = [self.root]
+        self.last: _Node | None = None  # the clause the previous line went to
+        self.warnings: list[str] = []
+        self.appendix_count = 0
+        self.part_count = 0
+        self.root_has_sections = False
+        self.in_signature = False
+
+    # ---- generic tree operations ----------------------------------------------------
+
+    def _new(
+        self,
+        kind: ClauseKind,
+        number: str | None,
+        heading: str | None,
+        level: float,
+        parent: _Node,
+        key: str,
+        label: str,
+        implied: bool = False,
+    ) -> _Node:
+        taken = parent.child_keys()
+        unique = key
+        suffix = 2
+        while unique in taken:
+            unique = f"{key}~{suffix}"
+            suffix += 1
+        node = _Node(kind, number, heading, level, unique, label, parent, implied=implied)
+        parent.children.append(node)
+        return node
+
+    def _pop_to(self, level: float) -> _Node:
+        while len(self.stack) > 1 and self.stack[-1].level >= level:
+            self.stack.pop()
+        return self.stack[-1]
+
+    def _push(self, node: _Node) -> None:
+        self.stack.append(node)
+        self.last = node
+
+    def _current_part(self) -> _Node:
+        for node in reversed(self.stack):
+            if node.kind in (ClauseKind.PART, ClauseKind.APPENDIX):
+                return node
+        return self.root
+
+    # ---- body lines -------------------------------------------------------------------
+
+    def add_line(self, line: SourceLine) -> None:
+        text = line.clean
+        if not text or set(text) <= {"|"}:
+            return
+        marker = read_marker(text)
+        if self.in_signature:
+            if _APPENDIX_HINT.match(text) or (marker and marker.kind is ClauseKind.APPENDIX):
+                self.in_signature = False
+            else:
+                assert self.last is not None
+                self.last.add_line(line)
+                return
+        elif _SIGNATURE_START.match(text) and self._current_part().kind is not ClauseKind.APPENDIX:
+            self._open_signature(line)
+            return
+        if marker is None and self._appendix_heading_starts(text):
+            self.open_appendix(None, text, line)
+            return
+        if marker is None and self._continues(text, line):
+            assert self.last is not None
+            last = self.last
+            if last.heading and not last.children and last.kind in _HEADED:
+                last.heading = f"{last.heading} {text}"
+                last.label = _label(last.number, last.heading, last.kind)
+            last.add_line(line)
+            return
+        if marker is None:
+            footnote = re.match(r"^\[(\d+)\]", text)
+            if footnote:
+                self._add_footnote(footnote.group(1), line)
+            else:
+                self._add_paragraph(line)
+            return
+        self._open_marker(marker, line)
+
+    def _continues(self, text: str, line: SourceLine) -> bool:
+        """Whether an unmarked line continues the previous clause (a hard-wrapped line)."""
+        last = self.last
+        if last is None or last is self.root or last.kind is ClauseKind.TABLE_ROW:
+            return False
+        if text[:1].islower():
+            return True
+        previous = last.last_text
+        if not previous:
+            return False
+        if last.kind in (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM):
+            return previous.endswith(",")
+        if last.kind is ClauseKind.APPENDIX:
+            return not previous.endswith(_TERMINAL)
+        return not previous.endswith(_TERMINAL) and line.index == last.last_line + 1
+
+    def _appendix_heading_starts(self, text: str) -> bool:
+        """An unnumbered appendix title ("PHÂN CÔNG …", "DANH MỤC …") after the signature."""
+        if not _APPENDIX_HINT.match(text) or not (text == text.upper() or text.startswith("(Kèm")):
+            return False
+        if self.last is not None and self.last.kind is ClauseKind.APPENDIX:
+            return False  # still the title of the appendix just opened
+        return self.appendix_count > 0 or self._after_signature()
+
+    def _add_footnote(self, number: str, line: SourceLine) -> None:
+        node = self._new(
+            ClauseKind.PARAGRAPH,
+            f"[{number}]",
+            None,
+            7.0,
+            self.root,
+            f"fn{number}",
+            f"chú thích [{number}]",
+        )
+        node.add_line(line)
+        self.last = node
+
+    def _after_signature(self) -> bool:
+        return any(child.kind is ClauseKind.SIGNATURE for child in self.root.children)
+
+    def _open_signature(self, line: SourceLine) -> None:
+        parent = self._pop_to(0.0)
+        if parent.kind is ClauseKind.APPENDIX:
+            parent = self.root
+            self.stack = [self.root]
+        if self.in_signature and self.last is not None:
+            self.last.add_line(line)
+            return
+        node = self._new(ClauseKind.SIGNATURE, None, None, 0.0, self.root, "sig", "Phần ký")
+        node.add_line(line)
+        self.stack = [self.root]
+        self.last = node
+        self.in_signature = True
+
+    def _add_paragraph(self, line: SourceLine) -> None:
+        parent = self._pop_to(_LEVEL[ClauseKind.BULLET])
+        if parent is self.root and not parent.children:
+            node = self._new(ClauseKind.PREAMBLE, None, None, 7.0, parent, "pre", "Phần mở đầu")
+        elif parent is self.root and parent.children[-1].kind is ClauseKind.PREAMBLE:
+            node = parent.children[-1]
+        else:
+            count = sum(1 for c in parent.children if c.kind is ClauseKind.PARAGRAPH) + 1
+            node = self._new(
+                ClauseKind.PARAGRAPH, None, None, 7.0, parent, f"p{count}", f"đoạn {count}"
+            )
+        node.add_line(line)
+        self.last = node
+
+    def _open_marker(self, marker: Marker, line: SourceLine) -> None:
+        kind = marker.kind
+        if kind is ClauseKind.APPENDIX:
+            self.open_appendix(marker.number, marker.rest, line)
+            return
+        if kind is ClauseKind.PART:
+            parent = self._pop_to(0.0)
+            self.part_count += 1
+            node = self._new(
+                kind,
+                marker.number,
+                marker.rest or None,
+                0.0,
+                self.root,
+                marker.number or "?",
+                f"{marker.number}. {_short(marker.rest)}" if marker.rest else f"{marker.number}",
+            )
+            del parent
+            self.stack = [self.root]
+        elif kind is ClauseKind.SECTION:
+            node = self._open_section(marker)
+        elif kind is ClauseKind.ITEM:
+            node = self._open_item(marker)
+        elif kind is ClauseKind.POINT:
+            parent = self._pop_to(_LEVEL[kind])
+            node = self._new(
+                kind,
+                marker.number,
+                None,
+                _LEVEL[kind],
+                parent,
+                marker.number or "?",
+                f"điểm {marker.number}",
+            )
+        else:
+            symbol = clean_markup(line.text).lstrip()[:1]
+            level = {"*": 4.5, "+": 6.0}.get(symbol, _LEVEL[ClauseKind.BULLET])
+            parent = self._pop_to(level)
+            count = sum(1 for c in parent.children if c.kind is ClauseKind.BULLET) + 1
+            heading = marker.rest if symbol == "*" and len(marker.rest) < 40 else None
+            node = self._new(kind, None, heading, level, parent, f"b{count}", f"ý {count}")
+        node.add_line(line)
+        self._push(node)
+
+    def _open_section(self, marker: Marker) -> _Node:
+        parent = self._pop_to(1.0)
+        number = marker.number or "?"
+        part = self._current_part()
+        siblings = [c for c in part.children if c.kind is ClauseKind.SECTION]
+        if part is self.root:
+            self.root_has_sections = True
+        restart = (
+            siblings
+            and number.isdigit()
+            and siblings[-1].number
+            and siblings[-1].number.isdigit()
+            and int(number) <= int(siblings[-1].number)
+        )
+        if restart and part is self.root and number == "1":
+            # numbering restarts with no part heading: a part heading was lost
+            parent = self._open_implied_part()
+        heading = marker.rest or None
+        label = f"{number}. {_short(heading)}" if heading else number
+        return self._new(ClauseKind.SECTION, number, heading, 1.0, parent, number, label)
+
+    def _open_implied_part(self) -> _Node:
+        self.stack = [self.root]
+        self.part_count += 1
+        number = _roman(self.part_count + (1 if self.root_has_sections else 0))
+        self.warnings.append(f"phần {number}: tiêu đề bị mất khi trích xuất, suy ra từ đánh số")
+        node = self._new(
+            ClauseKind.PART, number, None, 0.0, self.root, number, number, implied=True
+        )
+        self.stack.append(node)
+        return node
+
+    def _open_item(self, marker: Marker) -> _Node:
+        number = marker.number or "?"
+        components = number.split(".")
+        level = 1.0 + len(components) - 1
+        parent_number = ".".join(components[:-1])
+        # the parent is the open clause numbered with our prefix, at any depth
+        for k in range(len(self.stack) - 1, 0, -1):
+            node = self.stack[k]
+            if node.number == parent_number and node.kind in (ClauseKind.SECTION, ClauseKind.ITEM):
+                self.stack = self.stack[: k + 1]
+                break
+        else:
+            self._pop_to(1.0)
+            part = self._current_part()
+            siblings = [c for c in part.children if c.kind is ClauseKind.SECTION]
+            if part is self.root and siblings:
+                part = self._open_implied_part()
+            if len(components) == 2:
+                self.warnings.append(f"mục {parent_number}: tiêu đề bị mất, suy ra từ mục {number}")
+                implied = self._new(
+                    ClauseKind.SECTION,
+                    parent_number,
+                    None,
+                    1.0,
+                    part,
+                    parent_number,
+                    parent_number,
+                    implied=True,
+                )
+                self.stack.append(implied)
+        parent = self.stack[-1]
+        previous = [c for c in parent.children if c.kind is ClauseKind.ITEM]
+        if previous and previous[-1].number:
+            gap = _numbering_gap(previous[-1].number, number)
+            if gap:
+                self.warnings.append(f"đánh số nhảy từ {previous[-1].number} sang {number}: {gap}")
+        heading = marker.rest or None
+        return self._new(ClauseKind.ITEM, number, heading, level, parent, number, number)
+
+    # ---- appendices and tables --------------------------------------------------------
+
+    def open_appendix(
+        self, number: str | None, heading: str | None, line: SourceLine | None
+    ) -> _Node:
+        self.in_signature = False
+        self.appendix_count += 1
+        label_number = number or str(self.appendix_count)
+        self.appendix_count = (
+            max(self.appendix_count, int(label_number))
+            if label_number.isdigit()
+            else self.appendix_count
+        )
+        node = self._new(
+            ClauseKind.APPENDIX,
+            f"Phụ lục {label_number}",
+            heading or None,
+            0.0,
+            self.root,
+            f"pl{label_number}",
+            f"Phụ lục {label_number}",
+            implied=line is None,
+        )
+        if line is not None:
+            node.add_line(line)
+        self.stack = [self.root, node]
+        self.last = node
+        return node
+
+    def add_table(self, table: Table, document_id: str) -> None:
+        appendix = self._current_part()
+        if appendix.kind is not ClauseKind.APPENDIX:
+            appendix = self.open_appendix(None, None, None)
+        roles = table.roles
+        group: _Node | None = None
+        for row in table.rows:
+            texts = row.texts
+            label = row_number(texts[0]) if texts else None
+            filled = [k for k, text in enumerate(texts) if text]
+            if not filled:
+                continue
+            is_heading_row = all(
+                roles[k] in (ColumnRole.NUMBER, ColumnRole.CONTENT) for k in filled
+            )
+            if label is None and is_heading_row:
+                title = " ".join(texts[k] for k in filled)
+                group = self._new(
+                    ClauseKind.TABLE_GROUP, None, title, 1.0, appendix, "g", _short(title)
+                )
+                group.add_span(row.start, row.end)
+                continue
+            if label is not None and is_heading_row:
+                if label in {c.number for c in appendix.children}:
+                    appendix = self.open_appendix(None, None, None)
+                content = " ".join(texts[k] for k in filled if roles[k] is ColumnRole.CONTENT)
+                group = self._new(
+                    ClauseKind.TABLE_GROUP,
+                    label,
+                    content or None,
+                    1.0,
+                    appendix,
+                    label,
+                    f"{label}. {_short(content)}" if content else label,
+                )
+                group.add_span(row.start, row.end)
+                continue
+            parent: _Node = appendix
+            if (
+                group is not None
+                and group.parent is appendix
+                and (
+                    group.number is None
+                    or _is_roman(group.number)
+                    or (label or "").startswith(group.number + ".")
+                )
+            ):
+                parent = group
+            if (
+                label is not None
+                and parent is appendix
+                and label in {c.number for c in appendix.children}
+            ):
+                appendix = self.open_appendix(None, None, None)
+                parent, group = appendix, None
+            node = self._new(
+                ClauseKind.TABLE_ROW, label, None, 2.0, parent, label or "r", label or "dòng"
+            )
+            node.add_span(row.start, row.end)
+            node.target = _target_cells(row, table.header, roles)
+        self.stack = [self.root, appendix]
+        self.last = appendix
+
+
+def _roman(value: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for amount, symbol in numerals:
+        while value >= amount:
+            out += symbol
+            value -= amount
+    return out
+
+
+def _is_roman(label: str) -> bool:
+    return roman_to_int(label) > 0 and label.isalpha()
+
+
+def _numbering_gap(previous: str, current: str) -> str | None:
+    a, b = previous.split("."), current.split(".")
+    if len(a) != len(b) or a[:-1] != b[:-1] or not (a[-1].isdigit() and b[-1].isdigit()):
+        return None
+    if int(b[-1]) > int(a[-1]) + 1:
+        prefix = ".".join(a[:-1])
+        return f"thiếu {prefix}.{int(a[-1]) + 1}–{prefix}.{int(b[-1]) - 1} (tiêu đề có thể bị mất)"
+    return None
+
+
+def _target_cells(
+    row: TableRow, header: tuple[str, ...], roles: tuple[ColumnRole, ...]
+) -> tuple[TargetCell, ...]:
+    return tuple(
+        TargetCell(label, role.value, cell.text, cell.start, cell.end)
+        for label, role, cell in zip(header, roles, row.cells, strict=False)
+        if cell.text
+    )
+
+
+def _finalize(
+    node: _Node,
+    document_id: str,
+    source: str,
+    parent_id: str | None,
+    ancestor_labels: list[str],
+    keys: list[str],
+    clauses: list[Clause],
+    targets: list[Target],
+) -> None:
+    """Turn the builder's nodes into `Clause`s (and `Target`s for table rows), depth first."""
+    for child in node.children:
+        child_keys = [*keys, child.key]
+        clause_id = f"{document_id}:{'/'.join(child_keys)}"
+        before = len(clauses)
+        _finalize(
+            child,
+            document_id,
+            source,
+            clause_id,
+            [*ancestor_labels, _ancestor_label(child)],
+            child_keys,
+            clauses,
+            targets,
+        )
+        descendants = clauses[before:]
+        if child.first_line is None:  # implied by numbering: no text of its own
+            start = min((c.start for c in descendants), default=0)
+            end = body_end = start
+        else:
+            start = child.start
+            end = max([child.end, *(c.end for c in descendants)])
+            body_end = child.body_end
+        clause = Clause(
+            id=clause_id,
+            document_id=document_id,
+            kind=child.kind,
+            number=child.number,
+            heading=child.heading,
+            path=PATH_SEPARATOR.join([*ancestor_labels, child.label]),
+            text=source[start:end],
+            start=start,
+            end=end,
+            body_end=body_end,
+            parent_id=parent_id,
+            children=tuple(c.id for c in descendants if c.parent_id == clause_id),
+        )
+        clauses.append(clause)
+        if child.target is not None:
+            targets.append(_make_target(clause, child, node))
+
+
+def _ancestor_label(node: _Node) -> str:
+    if node.kind in (ClauseKind.ITEM,) and node.heading:
+        return f"{node.number}. {_short(node.heading)}"
+    return node.label
+
+
+def _make_target(clause: Clause, node: _Node, parent: _Node) -> Target:
+    cells = node.target or ()
+
+    def joined(role: ColumnRole) -> str:
+        return "; ".join(cell.text for cell in cells if cell.role == role.value)
+
+    return Target(
+        clause_id=clause.id,
+        document_id=clause.document_id,
+        number=clause.number,
+        content=joined(ColumnRole.CONTENT),
+        monitoring_units=split_units(joined(ColumnRole.MONITORING)),
+        lead_units=split_units(joined(ColumnRole.LEAD)),
+        cooperating_units=split_units(joined(ColumnRole.COOPERATING)),
+        deadline=parse_deadline(joined(ColumnRole.DEADLINE)),
+        note=joined(ColumnRole.NOTE) or None,
+        group=parent.heading if parent.kind is ClauseKind.TABLE_GROUP else None,
+        cells=cells,
+    )
+
+
+def content_hash(source: str) -> str:
+    """A stable hash of the source text (what re-ingestion compares)."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPlan:
+    """Parse a plan's decoded source text into metadata, clauses and target rows."""
+    lines = split_lines(source)
+    repeated = find_repeated_blocks(lines)
+    builder = _TreeBuilder()
+    index = 0
+    consumed_tables: list[Table] = []
+    while index < len(lines):
+        line = lines[index]
+        if line.index in repeated or line.blank:
+            index += 1
+            continue
+        layout = is_table_start(line)
+        if layout:
+            table = read_table(lines, index, layout)
+            if table.rows:
+                builder.add_table(table, document_id)
+                consumed_tables.append(table)
+                index = table.last_line + 1
+                continue
+        builder.add_line(line)
+        index += 1
+    clauses: list[Clause] = []
+    targets: list[Target] = []
+    _finalize(builder.root, document_id, source, None, [], [], clauses, targets)
+    clauses.sort(key=lambda c: (c.start, -c.end))
+    body_text = "\n".join(line.text for line in lines if line.index not in repeated)
+    meta = extract_metadata([line for line in lines if line.index not in repeated], body_text)
+    warnings = list(builder.warnings)
+    if not any(
+        c.kind in (ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.PART, ClauseKind.TABLE_ROW)
+        for c in clauses
+    ):
+        warnings.append("không nhận ra cấu trúc đánh số: văn bản được lưu thành các đoạn")
+    if repeated:
+        warnings.append(f"bỏ {len(repeated)} dòng lặp lại (khối tiêu đề trích xuất hai lần)")
+    document = Document(
+        id=document_id,
+        title=meta.title or document_id,
+        source_path=source_path,
+        content_hash=content_hash(source),
+        number=meta.number,
+        issued_date=meta.issued_date,
+        issuer=meta.issuer,
+        signer=meta.signer,
+        kind=meta.kind,
+        place=meta.place,
+        replaces=tuple(meta.replaces),
+        based_on=tuple(meta.based_on),
+    )
+    return ParsedPlan(document, source, tuple(clauses), tuple(targets), tuple(warnings))

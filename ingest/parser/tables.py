@@ -1,0 +1,256 @@
+"""Finding tables in extracted plan text and reading them into rows of cells.
+
+Three layouts occur in real extractions:
+- *pipe cells*: one cell per line ending in `|`, empty cells collapsed into `||||`;
+- *tab rows*: one row per line, cells separated by tabs, often with `<b>` tags and the
+  header repeated at every page break;
+- *markdown*: `| a | b |` rows with a `|---|` separator.
+Every cell keeps offsets into the source so quotes can be verified later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.parser.columns import ColumnRole, classify_header
+from ingest.parser.lines import SourceLine, clean_markup
+from ingest.parser.markers import row_number
+
+_HEADER_FIRST_CELL = re.compile(r"^(?:stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: clean text plus the source span of its raw content."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of cells with the source span it covers."""
+
+    cells: tuple[Cell, ...]
+    start: int
+    end: int
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(cell.text for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: one header label per column, its data rows, and the lines it consumed."""
+
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    first_line: int
+    last_line: int
+    layout: str  # "pipe", "tab" or "markdown"
+
+    @property
+    def roles(self) -> tuple[ColumnRole, ...]:
+        return classify_header(self.header)
+
+
+def _cell(text: str, start: int) -> Cell:
+    """A cell from raw text starting at `start`, its span trimmed of outer whitespace."""
+    stripped = text.strip()
+    offset = start + (len(text) - len(text.lstrip())) if stripped else start
+    return Cell(clean_markup(stripped), offset, offset + len(stripped))
+
+
+def _split_cells(line: SourceLine, separator: str) -> list[Cell]:
+    cells: list[Cell] = []
+    position = 0
+    for piece in line.text.split(separator):
+        cells.append(_cell(piece, line.start + position))
+        position += len(piece) + len(separator)
+    return cells
+
+
+def is_table_start(line: SourceLine) -> str | None:
+    """The layout of a table whose header starts on this line, or None."""
+    text = line.text.strip()
+    if "\t" in line.text:
+        first = clean_markup(line.text.split("\t")[0])
+        return "tab" if _HEADER_FIRST_CELL.match(first) else None
+    if text.startswith("|") and text.count("|") >= 3:
+        cells = [clean_markup(c) for c in text.strip("|").split("|")]
+        return "markdown" if cells and _HEADER_FIRST_CELL.match(cells[0]) else None
+    if text.endswith("|"):
+        first = clean_markup(text[:-1])
+        return "pipe" if _HEADER_FIRST_CELL.match(first) else None
+    return None
+
+
+def read_table(lines: list[SourceLine], first: int, layout: str) -> Table:
+    """Read the table whose header starts at line index `first`."""
+    if layout == "pipe":
+        return _read_pipe_table(lines, first)
+    return _read_row_table(lines, first, layout)
+
+
+# ---- pipe cells -------------------------------------------------------------------------
+
+
+def _pipe_cell_stream(lines: list[SourceLine], first: int) -> list[tuple[Cell, int]]:
+    """Every cell from `first` on with the index of the line that closes it.
+
+    A line that does not end in `|` continues the open cell (hard-wrapped cell text);
+    the stream stops at a non-blank, non-pipe line when no cell is open.
+    """
+    stream: list[tuple[Cell, int]] = []
+    pending: tuple[int, str] | None = None  # (start offset, text so far) of an open cell
+    for line in lines[first:]:
+        text = line.text
+        if not text.strip():
+            continue
+        if not text.rstrip().endswith("|"):
+            if pending is None:
+                # could be a continuation only if a pipe line follows; decided by caller
+                stream.append((Cell("", line.start, line.start), -line.index - 1))
+                pending = (line.start, text)
+            else:
+                pending = (pending[0], pending[1] + "\n" + text)
+            continue
+        pieces = text.rstrip()[:-1].split("|")
+        position = line.start
+        for k, piece in enumerate(pieces):
+            if k == 0 and pending is not None:
+                stream.pop() if stream and stream[-1][1] < 0 else None
+                raw = pending[1] + "\n" + piece
+                start = pending[0]
+                pending = None
+            else:
+                raw, start = piece, position
+            stream.append((_cell_from_raw(raw, start), line.index))
+            position += len(piece) + 1
+    return stream
+
+
+def _cell_from_raw(raw: str, start: int) -> Cell:
+    stripped = raw.strip()
+    offset = start + (len(raw) - len(raw.lstrip())) if stripped else start
+    return Cell(clean_markup(" ".join(stripped.split())), offset, offset + len(stripped))
+
+
+def _header_width(stream: list[tuple[Cell, int]]) -> int:
+    """How many leading cells form the header row.
+
+    The header ends before a repeated column role, an empty cell, a row number, or
+    right after a "ghi chú" (note) column, which closes these tables.
+    """
+    seen: set[ColumnRole] = set()
+    width = 0
+    for cell, _ in stream:
+        if width and (not cell.text or row_number(cell.text)):
+            break
+        role = classify_header((cell.text,))[0] if width else ColumnRole.NUMBER
+        if role in seen and role is not ColumnRole.UNKNOWN:
+            break
+        seen.add(role)
+        width += 1
+        if role is ColumnRole.NOTE:
+            break
+    return width
+
+
+def _read_pipe_table(lines: list[SourceLine], first: int) -> Table:
+    stream = _pipe_cell_stream(lines, first)
+    # an unterminated line that never got closed ends the table
+    closed: list[tuple[Cell, int]] = []
+    for cell, line_index in stream:
+        if line_index < 0:
+            break
+        closed.append((cell, line_index))
+    width = max(_header_width(closed), 2)
+    header = tuple(cell.text for cell, _ in closed[:width])
+    rows: list[TableRow] = []
+    body = closed[width:]
+    usable = len(body) - len(body) % width
+    last_line = closed[width - 1][1] if len(closed) >= width else first
+    for k in range(0, usable, width):
+        chunk = body[k : k + width]
+        cells = tuple(cell for cell, _ in chunk)
+        start = next((c.start for c in cells if c.end > c.start), cells[0].start)
+        end = max(c.end for c in cells)
+        rows.append(TableRow(cells, start, max(end, start)))
+        last_line = chunk[-1][1]
+    # leftover cells (a truncated last row) are kept as a short row rather than lost
+    if usable < len(body):
+        chunk = body[usable:]
+        cells = tuple(cell for cell, _ in chunk) + tuple(
+            Cell("", chunk[-1][0].end, chunk[-1][0].end) for _ in range(width - len(chunk))
+        )
+        rows.append(TableRow(cells, chunk[0][0].start, max(c.end for c in cells)))
+        last_line = chunk[-1][1]
+    return Table(header, tuple(rows), first, last_line, "pipe")
+
+
+# ---- tab and markdown rows --------------------------------------------------------------
+
+
+def _row_cells(line: SourceLine, layout: str) -> list[Cell]:
+    if layout == "tab":
+        return _split_cells(line, "\t")
+    text = line.text
+    left = text.index("|")
+    right = text.rindex("|")
+    inner = SourceLine(
+        line.index, line.start + left + 1, line.start + right, text[left + 1 : right]
+    )
+    return _split_cells(inner, "|")
+
+
+def _is_row_line(line: SourceLine, layout: str) -> bool:
+    if layout == "tab":
+        return "\t" in line.text
+    return line.text.strip().startswith("|")
+
+
+def _combine_header(top: list[str], sub: list[str]) -> tuple[str, ...]:
+    """Two header rows → one label per column (a sub-header names the column when present)."""
+    width = max(len(top), len(sub))
+    top = top + [""] * (width - len(top))
+    sub = sub + [""] * (width - len(sub))
+    return tuple(s or t for t, s in zip(top, sub, strict=True))
+
+
+def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
+    header_cells = [c.text for c in _row_cells(lines[first], layout)]
+    header_rows = {tuple(header_cells)}
+    index = first + 1
+    sub: list[str] = []
+    if index < len(lines) and _is_row_line(lines[index], layout):
+        candidate = [c.text for c in _row_cells(lines[index], layout)]
+        if not (candidate and candidate[0]) and any(candidate):
+            sub = candidate
+            header_rows.add(tuple(candidate))
+            index += 1
+    header = _combine_header(header_cells, sub)
+    rows: list[TableRow] = []
+    last_line = index - 1
+    while index < len(lines):
+        line = lines[index]
+        if line.blank:
+            index += 1
+            continue
+        if not _is_row_line(line, layout):
+            break
+        if layout == "markdown" and re.fullmatch(r"[|\s:-]+", line.text):
+            index += 1
+            continue
+        cells = _row_cells(line, layout)
+        texts = tuple(c.text for c in cells)
+        last_line = index
+        index += 1
+        if texts in header_rows or all(not t for t in texts):
+            continue  # the header repeated at a page break
+        cells += [Cell("", line.end, line.end)] * (len(header) - len(cells))
+        rows.append(TableRow(tuple(cells[: len(header)]), line.start, line.end))
+    return Table(header, tuple(rows), first, last_line, layout)

@@ -1,0 +1,35 @@
+"""Splitting a responsibility cell into the units it names."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.abbreviations import canonical_unit_name
+from ingest.normalize_vi import folded
+
+# A comma starts a new unit only when a unit-type word with a capitalised name follows
+# ("Phòng Văn hóa và Thông tin, phòng Nội vụ"); "các sở, ban, ngành" stays whole.
+_UNIT_COMMA = re.compile(
+    r",\s+(?=(?:[Pp]hòng|[Ss]ở|[Vv]ăn phòng|UBND|[Uu]ỷ ban|[Ủủ]y ban|[Cc]ông an|[Tt]rung tâm|"
+    r"[Cc]hi nhánh|[Đđ]ài|[Bb]áo)\s+\S)"
+)
+
+
+def split_units(cell: str) -> tuple[str, ...]:
+    """The units named in a cell, in order, without duplicates."""
+    units: list[str] = []
+    for part in re.split(r"[;\n]", cell):
+        for piece in _UNIT_COMMA.split(part):
+            unit = " ".join(piece.split()).strip(" .,-")
+            if unit and unit not in units:
+                units.append(unit)
+    return tuple(units)
+
+
+def unit_key(name: str) -> str:
+    """The matching key of a unit name: canonical long form, accent-free, no punctuation.
+
+    "VP UBND tỉnh", "Văn phòng UBND tỉnh" and "van phong uy ban nhan dan tinh" share a key.
+    """
+    canonical = canonical_unit_name(name) or name
+    return " ".join(re.sub(r"[^\w\s]", " ", folded(canonical)).split())

