@@ -1,0 +1,273 @@
+"""`ServerIndex`: the same index on a Qdrant server, through qdrant-client.
+
+Chosen when `KEHOACH_QDRANT_URL` is set. This module imports qdrant-client (over a second
+to import), so only `factory.open_index` on the server path and tests import it.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from qdrant_client import QdrantClient, models
+
+from ingest.errors import ConfigurationError
+from ingest.index.filters import Between, Match, any_of, conditions_of
+from ingest.index.protocol import (
+    DENSE_VECTOR,
+    INDEXED_INTEGER_FIELDS,
+    INDEXED_KEYWORD_FIELDS,
+    SPARSE_VECTOR,
+    IndexPoint,
+    PayloadFilter,
+    ScoredPoint,
+    SparseVector,
+)
+
+logger = logging.getLogger(__name__)
+
+# Extra hits fetched beyond `limit` so that points tied on score at the cut are all seen
+# and the tie is broken by id, as `EdgeIndex` does.
+TIE_MARGIN = 16
+_UPSERT_BATCH = 256
+_SCROLL_PAGE = 1024
+
+
+class ServerIndex:
+    """A `VectorIndex` in one collection of a Qdrant server (or qdrant-client local mode)."""
+
+    def __init__(self, client: QdrantClient, collection: str, *, owns_client: bool = False) -> None:
+        self._client = client
+        self._collection = collection
+        self._owns_client = owns_client  # close() closes only a client we made
+        self._exists = False  # cached once true; collections are not dropped under us
+
+    @classmethod
+    def from_url(cls, url: str, api_key: str | None, collection: str) -> ServerIndex:
+        """Connect to the Qdrant server at `url`."""
+        logger.info("using Qdrant server at %s, collection %s", url, collection)
+        return cls(QdrantClient(url=url, api_key=api_key), collection, owns_client=True)
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def ensure_collection(self, dense_dimension: int) -> None:
+        """Create the collection and payload indexes, or check an existing collection."""
+        if self._client.collection_exists(self._collection):
+            self._check_vectors(dense_dimension)
+        else:
+            logger.info(
+                "creating collection %s (dense dimension %d)", self._collection, dense_dimension
+            )
+            self._client.create_collection(
+                self._collection,
+                vectors_config={
+                    DENSE_VECTOR: models.VectorParams(
+                        size=dense_dimension, distance=models.Distance.COSINE
+                    )
+                },
+                sparse_vectors_config={
+                    SPARSE_VECTOR: models.SparseVectorParams(modifier=models.Modifier.IDF)
+                },
+            )
+        self._exists = True
+        existing = set(self._client.get_collection(self._collection).payload_schema)
+        schema = {name: models.PayloadSchemaType.KEYWORD for name in INDEXED_KEYWORD_FIELDS}
+        schema |= {name: models.PayloadSchemaType.INTEGER for name in INDEXED_INTEGER_FIELDS}
+        with warnings.catch_warnings():
+            # qdrant-client's local mode (tests) has no payload indexes and says so; expected.
+            warnings.filterwarnings(
+                "ignore", message="Payload indexes have no effect", category=UserWarning
+            )
+            for name, kind in schema.items():
+                if name not in existing:
+                    self._client.create_payload_index(
+                        self._collection, field_name=name, field_schema=kind, wait=True
+                    )
+
+    def close(self) -> None:
+        """Close the connection if this index opened it."""
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> ServerIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writes ----------------------------------------------------------------------
+
+    def upsert(self, points: Sequence[IndexPoint]) -> None:
+        """Insert or overwrite points by id; returns once the server has applied them."""
+        if not self._ready():
+            raise RuntimeError(
+                f"no collection {self._collection!r}: call ensure_collection() first"
+            )
+        for start in range(0, len(points), _UPSERT_BATCH):
+            batch = [_point(p) for p in points[start : start + _UPSERT_BATCH]]
+            self._client.upsert(self._collection, points=batch, wait=True)
+
+    def delete(self, where: PayloadFilter) -> None:
+        """Delete every point matching the filter (an empty filter matches all)."""
+        if not self._ready():
+            return
+        selector = models.FilterSelector(filter=_filter(where) or models.Filter())
+        self._client.delete(self._collection, points_selector=selector, wait=True)
+
+    # -- reads -----------------------------------------------------------------------
+
+    def scroll(self, where: PayloadFilter | None = None, limit: int = 10_000) -> list[ScoredPoint]:
+        """Points matching the filter (score 0), ordered by id."""
+        if not self._ready() or limit <= 0:
+            return []
+        query_filter = _filter(where)
+        out: list[ScoredPoint] = []
+        offset: Any = None
+        while len(out) < limit:
+            records, offset = self._client.scroll(
+                self._collection,
+                scroll_filter=query_filter,
+                limit=min(_SCROLL_PAGE, limit - len(out)),
+                offset=offset,
+                with_payload=True,
+                with_vectors=False,
+            )
+            out.extend(ScoredPoint(str(r.id), 0.0, dict(r.payload or {})) for r in records)
+            if offset is None or not records:
+                break
+        return sorted(out, key=lambda p: p.id)
+
+    def count(self, where: PayloadFilter | None = None) -> int:
+        """How many points match the filter (exact)."""
+        if not self._ready():
+            return 0
+        result = self._client.count(self._collection, count_filter=_filter(where), exact=True)
+        return result.count
+
+    def search_dense(
+        self, vector: Sequence[float], where: PayloadFilter | None = None, limit: int = 10
+    ) -> list[ScoredPoint]:
+        """Nearest points by cosine similarity."""
+        return self._query(_dense(vector), DENSE_VECTOR, where, limit)
+
+    def search_sparse(
+        self, vector: SparseVector, where: PayloadFilter | None = None, limit: int = 10
+    ) -> list[ScoredPoint]:
+        """Best points by sparse dot product, IDF-weighted by the server."""
+        return self._query(_sparse(vector), SPARSE_VECTOR, where, limit)
+
+    def search_hybrid(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        where: PayloadFilter | None = None,
+        limit: int = 10,
+        prefetch_limit: int = 50,
+    ) -> list[ScoredPoint]:
+        """Dense and sparse prefetches fused by the server with reciprocal rank fusion."""
+        query_filter = _filter(where)
+        prefetch = [
+            models.Prefetch(
+                query=_dense(dense), using=DENSE_VECTOR, filter=query_filter, limit=prefetch_limit
+            ),
+            models.Prefetch(
+                query=_sparse(sparse),
+                using=SPARSE_VECTOR,
+                filter=query_filter,
+                limit=prefetch_limit,
+            ),
+        ]
+        fusion = models.FusionQuery(fusion=models.Fusion.RRF)
+        return self._query(fusion, None, where, limit, prefetch=prefetch)
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _query(
+        self,
+        query: Any,
+        using: str | None,
+        where: PayloadFilter | None,
+        limit: int,
+        prefetch: list[models.Prefetch] | None = None,
+    ) -> list[ScoredPoint]:
+        if not self._ready() or limit <= 0:
+            return []
+        response = self._client.query_points(
+            self._collection,
+            query=query,
+            using=using,
+            prefetch=prefetch,
+            query_filter=_filter(where),
+            limit=limit + TIE_MARGIN,
+            with_payload=True,
+            with_vectors=False,
+        )
+        scored = [
+            ScoredPoint(str(h.id), float(h.score), dict(h.payload or {})) for h in response.points
+        ]
+        return sorted(scored, key=lambda p: (-p.score, p.id))[:limit]
+
+    def _ready(self) -> bool:
+        if not self._exists:
+            self._exists = self._client.collection_exists(self._collection)
+        return self._exists
+
+    def _check_vectors(self, dense_dimension: int) -> None:
+        params = self._client.get_collection(self._collection).config.params
+        dense = params.vectors.get(DENSE_VECTOR) if isinstance(params.vectors, dict) else None
+        sparse = params.sparse_vectors or {}
+        if dense is None or SPARSE_VECTOR not in sparse:
+            raise ConfigurationError(
+                f"Collection {self._collection!r} exists but lacks the vectors "
+                f"{DENSE_VECTOR!r} and {SPARSE_VECTOR!r}; set KEHOACH_COLLECTION to another name."
+            )
+        if dense.size != dense_dimension:
+            raise ConfigurationError(
+                f"Collection {self._collection!r} holds {dense.size}-dimensional vectors, but "
+                f"the current embedding model gives {dense_dimension}. Set KEHOACH_COLLECTION "
+                "to another name, or drop the collection and re-ingest."
+            )
+
+
+def _dense(vector: Sequence[float]) -> list[float]:
+    return [float(v) for v in vector]
+
+
+def _sparse(vector: SparseVector) -> models.SparseVector:
+    return models.SparseVector(
+        indices=list(vector.indices), values=[float(v) for v in vector.values]
+    )
+
+
+def _point(point: IndexPoint) -> models.PointStruct:
+    return models.PointStruct(
+        id=point.id,
+        vector={DENSE_VECTOR: _dense(point.dense), SPARSE_VECTOR: _sparse(point.sparse)},
+        payload=dict(point.payload),
+    )
+
+
+def _filter(where: PayloadFilter | None) -> models.Filter | None:
+    conditions = conditions_of(where)
+    if conditions.empty:
+        return None
+    return models.Filter(
+        must=[_condition(c) for c in conditions.must] or None,
+        must_not=[_condition(c) for c in conditions.must_not] or None,
+    )
+
+
+def _condition(condition: Match | Between) -> models.FieldCondition:
+    if isinstance(condition, Between):
+        return models.FieldCondition(
+            key=condition.field, range=models.Range(gte=condition.gte, lte=condition.lte)
+        )
+    values = condition.values
+    match: models.MatchValue | models.MatchAny = (
+        models.MatchValue(value=values[0])
+        if len(values) == 1
+        else models.MatchAny(any=any_of(values))
+    )
+    return models.FieldCondition(key=condition.field, match=match)
