@@ -286,8 +286,8 @@ class _TreeBuilder:
             level = {"*": 4.5, "+": 6.0}.get(symbol, _LEVEL[ClauseKind.BULLET])
             parent = self._pop_to(level)
             count = sum(1 for c in parent.children if c.kind is ClauseKind.BULLET) + 1
-            heading = marker.rest if symbol == "*" and len(marker.rest) < 40 else None
-            node = self._new(kind, None, heading, level, parent, f"b{count}", f"ý {count}")
+            heading = marker.rest.rstrip(":") if symbol == "*" and len(marker.rest) < 40 else None
+            node = self._new(kind, None, heading, level, parent, f"b{count}", heading or f"ý {count}")
         node.add_line(line)
         self._push(node)
 

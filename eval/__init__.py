@@ -1,0 +1,1 @@
+"""Evaluation of kehoach: the gold question set and pure metric functions."""

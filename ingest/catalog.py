@@ -1,0 +1,46 @@
+"""The catalog of ingested documents kept in the kehoach home (catalog.json)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class CatalogEntry:
+    """One ingested document: its metadata and what was indexed for it."""
+
+    document: dict[str, Any]
+    clause_count: int
+    target_count: int
+    point_count: int
+    embed_model: str
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        return str(self.document["content_hash"])
+
+
+class Catalog:
+    """A JSON file mapping document ids to `CatalogEntry`s, written atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, CatalogEntry] = {}
+        if path.exists():
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            self.entries = {key: CatalogEntry(**value) for key, value in raw["documents"].items()}
+
+    def save(self) -> None:
+        """Write the catalog so that readers never see a half-written file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"documents": {key: entry.__dict__ for key, entry in sorted(self.entries.items())}}
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".catalog-")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=1, sort_keys=True)
+        os.replace(temporary, self.path)

@@ -1,0 +1,105 @@
+"""Turning a parsed plan into index points: the text to embed and the payload to store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingest.domain import Clause, ParsedPlan, Target, to_plain
+from ingest.embedding.protocol import Embedder
+from ingest.index.ids import point_id_for
+from ingest.index.protocol import IndexPoint
+from ingest.lexical import LexicalEncoder
+from ingest.parser.units import unit_key
+
+_MAX_EMBED_CHARS = 1500
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("|", " ").replace("\t", " ").split())
+
+
+def search_text(clause: Clause, target: Target | None) -> str:
+    """What gets embedded and tokenised for a clause: its path plus its own words."""
+    if target is not None:
+        parts = [f"{clause.path}. {target.content}"]
+        if target.monitoring_units:
+            parts.append("Đơn vị theo dõi, chỉ đạo: " + "; ".join(target.monitoring_units))
+        if target.lead_units:
+            parts.append("Đơn vị chủ trì thực hiện: " + "; ".join(target.lead_units))
+        if target.cooperating_units:
+            parts.append("Đơn vị phối hợp: " + "; ".join(target.cooperating_units))
+        if target.deadline:
+            parts.append("Thời gian hoàn thành: " + target.deadline.raw)
+        if target.note:
+            parts.append("Ghi chú: " + target.note)
+        return ". ".join(parts)[:_MAX_EMBED_CHARS]
+    return f"{clause.path}\n{_flat(clause.body)}"[:_MAX_EMBED_CHARS]
+
+
+def indexable(clause: Clause) -> bool:
+    """Clauses with text of their own (headings implied by numbering have none)."""
+    return bool(clause.body.strip())
+
+
+def clause_payload(plan: ParsedPlan, clause: Clause, target: Target | None, text: str) -> dict:
+    """Everything retrieval needs about a clause, stored beside its vectors."""
+    document = plan.document
+    payload: dict = {
+        "document_id": document.id,
+        "document_title": document.title,
+        "document_number": document.number,
+        "version": document.content_hash,
+        "clause_id": clause.id,
+        "parent_id": clause.parent_id,
+        "number": clause.number,
+        "kind": clause.kind.value,
+        "heading": clause.heading,
+        "path": clause.path,
+        "text": clause.text,
+        "start": clause.start,
+        "end": clause.end,
+        "body_end": clause.body_end,
+        "search_text": text,
+        "units": [],
+    }
+    if target is not None:
+        roles = {
+            "units_monitoring": target.monitoring_units,
+            "units_lead": target.lead_units,
+            "units_cooperating": target.cooperating_units,
+        }
+        for field_name, units in roles.items():
+            payload[field_name] = sorted({unit_key(unit) for unit in units})
+        payload["units"] = sorted({key for name in roles for key in payload[name]})
+        payload["target"] = to_plain(target)
+        due = target.deadline.due if target.deadline else None
+        if due is not None:
+            payload["due"] = due.year * 10000 + due.month * 100 + due.day
+    return payload
+
+
+def build_points(
+    plan: ParsedPlan,
+    embedder: Embedder,
+    lexical: LexicalEncoder,
+    batch_size: int = 32,
+    on_batch: object = None,
+) -> list[IndexPoint]:
+    """Index points for every clause with text of its own, embedded in batches."""
+    targets = {target.clause_id: target for target in plan.targets}
+    clauses = [clause for clause in plan.clauses if indexable(clause)]
+    texts = [search_text(clause, targets.get(clause.id)) for clause in clauses]
+    vectors: list[Sequence[float]] = []
+    for first in range(0, len(texts), batch_size):
+        vectors.extend(embedder.embed_passages(texts[first : first + batch_size]))
+        if callable(on_batch):
+            on_batch(min(first + batch_size, len(texts)))
+    return [
+        IndexPoint(
+            id=point_id_for(clause.id),
+            dense=vector,
+            sparse=lexical.encode_passage(text),
+            payload=clause_payload(plan, clause, targets.get(clause.id), text),
+        )
+        for clause, text, vector in zip(clauses, texts, vectors, strict=True)
+    ]

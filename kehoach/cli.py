@@ -1,0 +1,246 @@
+"""The `kehoach` command: ingest plans, list them, ask questions, chat, evaluate, serve.
+
+Settings are read once here and passed down; heavy libraries are imported inside the
+commands that need them so that `kehoach ask` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from ingest.errors import InputError, KehoachError
+from ingest.settings import Settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Hỏi đáp có trích dẫn trên các kế hoạch của cơ quan nhà nước (kehoach).",
+)
+stderr = Console(stderr=True)
+stdout = Console()
+
+HomeOption = Annotated[
+    Path | None,
+    typer.Option("--home", help="kehoach home folder (index, model, catalog); or KEHOACH_HOME"),
+]
+
+
+def _settings(home: Path | None) -> Settings:
+    return Settings(home=home) if home else Settings()
+
+
+def _status(message: str) -> None:
+    stderr.print(f"[dim]{message}[/dim]")
+
+
+def _runtime(home: Path | None) -> Any:
+    from retrieval.runtime import Runtime
+
+    return Runtime(_settings(home), status=_status)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    stderr.print(f"[bold red]Lỗi:[/bold red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _progress_bar() -> tuple[Any, Any]:
+    """A rich progress bar on stderr and the callback the pipeline reports to."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=stderr,
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(f"nhúng {stage}", total=total)
+        progress.update(tasks[stage], completed=done)
+
+    return progress, report
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="plan files or folders (.txt, .md)")],
+    home: HomeOption = None,
+    encoding: Annotated[str | None, typer.Option(help="text encoding when not UTF-8")] = None,
+) -> None:
+    """Nạp (ingest) kế hoạch vào chỉ mục; nạp lại văn bản không đổi không làm gì."""
+    from ingest.reader import collect_sources
+
+    runtime = _runtime(home)
+    failures = 0
+    try:
+        files = collect_sources(paths)
+        if not files:
+            raise _fail("không có tệp .txt/.md nào trong các đường dẫn đã cho")
+        progress, report = _progress_bar()
+        with progress:
+            for path in files:
+                try:
+                    outcome = runtime.ingestor.ingest_file(path, encoding, report)
+                except InputError as error:
+                    failures += 1
+                    stderr.print(f"[red]✗[/red] {error}", highlight=False)
+                    continue
+                stderr.print(
+                    f"[green]✓[/green] {outcome.document_id}: {outcome.status} — "
+                    f"{outcome.clauses} điều khoản, {outcome.targets} dòng chỉ tiêu/nhiệm vụ",
+                    highlight=False,
+                )
+                for warning in outcome.warnings:
+                    stderr.print(f"  [yellow]![/yellow] {warning}", highlight=False)
+    except KehoachError as error:
+        raise _fail(str(error)) from error
+    finally:
+        runtime.close()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def documents(
+    home: HomeOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+) -> None:
+    """Liệt kê các văn bản đã nạp."""
+    from ingest.catalog import Catalog
+
+    catalog = Catalog(_settings(home).catalog_path)
+    rows = [
+        {
+            "id": key,
+            "title": entry.document.get("title"),
+            "number": entry.document.get("number"),
+            "issued_date": entry.document.get("issued_date"),
+            "clauses": entry.clause_count,
+            "targets": entry.target_count,
+        }
+        for key, entry in sorted(catalog.entries.items())
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("id", "số hiệu", "ngày", "điều khoản", "chỉ tiêu", "tên")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            row["number"] or "—",
+            row["issued_date"] or "—",
+            str(row["clauses"]),
+            str(row["targets"]),
+            row["title"] or "",
+        )
+    stdout.print(table)
+
+
+@app.command()
+def remove(
+    document: Annotated[str, typer.Argument(help="document id (see `kehoach documents`)")],
+    home: HomeOption = None,
+) -> None:
+    """Xoá một văn bản khỏi chỉ mục."""
+    runtime = _runtime(home)
+    try:
+        runtime.ingestor.remove(document)
+    except KehoachError as error:
+        raise _fail(str(error)) from error
+    finally:
+        runtime.close()
+    stderr.print(f"đã xoá {document}")
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="câu hỏi")] = None,
+    home: HomeOption = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="only this document id")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="answer as JSON")] = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="JSONL file of {id, question}")
+    ] = None,
+) -> None:
+    """Hỏi một câu (hoặc một lô câu hỏi với --batch)."""
+    from kehoach.asking import AskError, answer_batch, answer_one
+
+    runtime = _runtime(home)
+    try:
+        if batch is not None:
+            if question:
+                raise _fail("give either a question or --batch, not both", 2)
+            failed = answer_batch(runtime, batch, sys.stdout)
+            if failed:
+                stderr.print(f"{failed} dòng không trả lời được (xem lỗi ở trên)")
+            return
+        if question is None:
+            raise _fail('hãy nhập câu hỏi, ví dụ: kehoach ask "Sở nào chủ trì chỉ tiêu 6.6?"', 2)
+        answer = answer_one(runtime, question, doc)
+    except AskError as error:
+        raise _fail(str(error), 2) from error
+    except KehoachError as error:
+        raise _fail(str(error)) from error
+    finally:
+        runtime.close()
+    if as_json:
+        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        from kehoach.render import print_answer
+
+        print_answer(stdout, answer)
+
+
+@app.command()
+def chat(home: HomeOption = None) -> None:
+    """Hỏi đáp nhiều lượt (câu hỏi nối tiếp dùng ngữ cảnh câu trước)."""
+    from kehoach.asking import AskError, answer_one
+    from kehoach.render import print_answer
+    from retrieval.conversation import Conversation
+
+    runtime = _runtime(home)
+    conversation = Conversation()
+    stderr.print("Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát).")
+    try:
+        while True:
+            try:
+                question = input("› ").strip()
+            except EOFError:
+                break
+            if not question:
+                break
+            try:
+                answer = answer_one(runtime, question, None, conversation)
+            except AskError as error:
+                stderr.print(f"[red]{error}[/red]")
+                continue
+            print_answer(stdout, answer)
+    except KehoachError as error:
+        raise _fail(str(error)) from error
+    finally:
+        runtime.close()
+
+
+def main() -> None:
+    """Console entry point."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "sentence_transformers", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""From a question to a cited answer: understanding, look-up, search, reranking, composition."""

@@ -1,0 +1,49 @@
+"""The answer types every client (CLI, API, bots, evaluation) receives."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered citation: the clause it points to and the verified verbatim quote."""
+
+    n: int
+    document_id: str
+    document_title: str
+    document_number: str | None
+    clause: str | None  # the clause's number label ("6.6"), when it has one
+    path: str
+    text: str  # the whole clause, exactly as in the source
+    start: int  # offsets of `text` in the source file
+    end: int
+    quote: str  # a verbatim part of `text` that supports the answer
+    clause_id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("clause_id")
+        return data
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer: its text (first line direct), whether it abstained, and its citations."""
+
+    answer: str
+    abstained: bool
+    intent: str
+    citations: tuple[Citation, ...] = ()
+    candidates: tuple[str, ...] = field(default=(), compare=False)  # clause ids considered
+
+    def to_json(self, question_id: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {} if question_id is None else {"id": question_id}
+        data.update(
+            answer=self.answer,
+            abstained=self.abstained,
+            intent=self.intent,
+            citations=[citation.to_json() for citation in self.citations],
+        )
+        return data

@@ -1,0 +1,81 @@
+"""Numbered citations whose quotes are checked to be verbatim parts of the stored clause."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.answers import Citation
+from retrieval.documents import DocumentDirectory
+from retrieval.stored import StoredClause
+
+
+class QuoteNotVerifiedError(ValueError):
+    """A quote is not a verbatim part of the clause it would cite."""
+
+
+class CitationBuilder:
+    """Hands out citation numbers; one number per (clause, quote), quotes verified."""
+
+    def __init__(self, documents: DocumentDirectory) -> None:
+        self._documents = documents
+        self._citations: list[Citation] = []
+
+    def cite(self, clause: StoredClause, quote: str) -> int:
+        """The number of a citation of `clause` with `quote` (verbatim in the clause)."""
+        quote = quote.strip()
+        if not quote or quote not in clause.text:
+            raise QuoteNotVerifiedError(
+                f"quote not found verbatim in {clause.clause_id}: {quote[:60]!r}"
+            )
+        for citation in self._citations:
+            if citation.clause_id == clause.clause_id and citation.quote == quote:
+                return citation.n
+        document = self._documents.get(clause.document_id)
+        citation = Citation(
+            n=len(self._citations) + 1,
+            document_id=clause.document_id,
+            document_title=document.title if document else clause.document_title,
+            document_number=document.number if document else clause.document_number,
+            clause=clause.number,
+            path=clause.path,
+            text=clause.text,
+            start=clause.start,
+            end=clause.end,
+            quote=quote,
+            clause_id=clause.clause_id,
+        )
+        self._citations.append(citation)
+        return citation.n
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(self._citations)
+
+
+_MARKER = re.compile(r"^\s*(?:[-–+•*]|[a-zđ]\)|\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
+
+
+def body_quote(clause: StoredClause, keywords: tuple[str, ...] = (), limit: int = 400) -> str:
+    """A verbatim quote from a clause's own text: the sentence that best matches `keywords`.
+
+    The numbering marker is left out; long bodies are cut at a sentence boundary.
+    """
+    from ingest.normalize_vi import folded
+
+    body = clause.body.strip()
+    if not body:
+        return clause.text.strip()[:limit]
+    body = body[_MARKER.match(body).end() :] if _MARKER.match(body) else body
+    body = body.strip(" |\t\n")
+    if len(body) <= limit:
+        return body
+    sentences = [s for s in re.split(r"(?<=[.;:])\s+|\n", body) if s.strip()]
+    if not sentences:
+        return body[:limit]
+
+    def score(sentence: str) -> int:
+        text = folded(sentence)
+        return sum(1 for word in keywords if word in text)
+
+    best = max(sentences, key=score)
+    return best.strip()[:limit]

@@ -1,0 +1,365 @@
+"""Extractive answers in Vietnamese: a direct first line, then details, every fact cited.
+
+Each function takes the clauses retrieval settled on and writes the answer from their
+text alone; a fact enters the answer only together with a citation whose quote is a
+verbatim part of the clause it comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingest.domain import Target, TargetCell
+from ingest.normalize_vi import folded
+from retrieval.answers import Answer
+from retrieval.citations import CitationBuilder, body_quote
+from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.query import Intent, MetaField, Query
+from retrieval.stored import StoredClause
+
+_ROLE_PHRASES = {
+    "monitoring": "theo dõi, chỉ đạo, đôn đốc",
+    "lead": "chủ trì thực hiện",
+    "cooperating": "phối hợp",
+}
+_ROLE_ORDER = ("content", "monitoring", "lead", "cooperating", "deadline", "note")
+
+
+def _doc_label(documents: DocumentDirectory, document_id: str) -> str:
+    info = documents.get(document_id)
+    return info.label if info else document_id
+
+
+def _row_name(clause: StoredClause) -> str:
+    return f"Chỉ tiêu/nhiệm vụ {clause.number}" if clause.number else "Dòng"
+
+
+def _row_where(clause: StoredClause, documents: DocumentDirectory) -> str:
+    """"Chỉ tiêu/nhiệm vụ 6.6 — Kế hoạch 19/KH-UBND (…), Phụ lục 1 › 6. Về Chính quyền số"."""
+    parent_path = clause.path.rsplit(" › ", 1)[0] if " › " in clause.path else clause.path
+    return f"{_row_name(clause)} — {_doc_label(documents, clause.document_id)}, {parent_path}"
+
+
+def _cell_quote(clause: StoredClause, cells: Sequence[TargetCell]) -> str:
+    """The verbatim span of the clause from the first to the last of these cells."""
+    start = min(cell.start for cell in cells) - clause.start
+    end = max(cell.end for cell in cells) - clause.start
+    return clause.text[start:end]
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _role_units(target: Target, role: str) -> str:
+    return "; ".join(cell.text for cell in target.cells_for(role))
+
+
+def describe_row(
+    clause: StoredClause, documents: DocumentDirectory, cite: CitationBuilder, intent: Intent
+) -> list[str]:
+    """Answer lines for one target row: a direct line for the intent, then every column."""
+    target = clause.target
+    assert target is not None
+    cells = [cell for cell in target.cells if cell.role != "number"]
+    n = (
+        cite.cite(clause, _cell_quote(clause, cells))
+        if cells
+        else cite.cite(clause, clause.text.strip())
+    )
+    where = _row_where(clause, documents)
+    direct = _direct_line(target, intent, where, n)
+    details = []
+    for role in _ROLE_ORDER:
+        for cell in target.cells_for(role):
+            details.append(f"- {cell.header}: {cell.text} [{n}]")
+    return [direct, *details]
+
+
+def _direct_line(target: Target, intent: Intent, where: str, n: int) -> str:
+    lead = _role_units(target, "lead")
+    monitoring = _role_units(target, "monitoring")
+    cooperating = _role_units(target, "cooperating")
+    deadline = _role_units(target, "deadline")
+    if intent is Intent.DEADLINE:
+        if deadline:
+            return f"{where}: thời gian hoàn thành là {deadline} [{n}]."
+        return f"{where}: bảng không ghi thời gian hoàn thành cho dòng này [{n}]."
+    if intent is Intent.WHO_COOPERATE:
+        if cooperating:
+            return f"{where}: đơn vị phối hợp là {cooperating} [{n}]."
+        return (
+            f"{where}: bảng không có cột đơn vị phối hợp riêng; đơn vị "
+            f"{_ROLE_PHRASES['lead']} là {lead or 'không ghi'} [{n}]."
+        )
+    if intent is Intent.WHO_MONITOR and monitoring:
+        return f"{where}: đơn vị {_ROLE_PHRASES['monitoring']} là {monitoring} [{n}]."
+    if intent in (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_MONITOR):
+        parts = []
+        if lead:
+            parts.append(f"đơn vị {_ROLE_PHRASES['lead']} là {lead}")
+        if monitoring:
+            parts.append(f"đơn vị {_ROLE_PHRASES['monitoring']} là {monitoring}")
+        if cooperating:
+            parts.append(f"đơn vị phối hợp là {cooperating}")
+        if parts:
+            return f"{where}: " + "; ".join(parts) + f" [{n}]."
+    content = _role_units(target, "content")
+    return f"{where}: {content} [{n}]."
+
+
+def describe_clause(
+    clause: StoredClause,
+    documents: DocumentDirectory,
+    cite: CitationBuilder,
+    keywords: tuple[str, ...],
+    children: Sequence[StoredClause] = (),
+) -> list[str]:
+    """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses."""
+    where = f"{_doc_label(documents, clause.document_id)}, {clause.path}"
+    if children:
+        n = cite.cite(clause, body_quote(clause, keywords))
+        lines = [f"{where} [{n}]:"]
+        for child in children[:_MAX_CHILDREN]:
+            quote = body_quote(child, keywords)
+            lines.append(f"- {_short(quote, 300)} [{cite.cite(child, quote)}]")
+        if len(children) > _MAX_CHILDREN:
+            lines.append(f"- … và {len(children) - _MAX_CHILDREN} ý khác trong {clause.path}")
+        return lines
+    quote = body_quote(clause, keywords)
+    n = cite.cite(clause, quote)
+    return [f"{where}: {_short(quote, 400)} [{n}]"]
+
+
+_MAX_CHILDREN = 8
+
+
+def answer_clauses(
+    query: Query,
+    clauses: Sequence[StoredClause],
+    documents: DocumentDirectory,
+    intent: Intent,
+    children: dict[str, list[StoredClause]] | None = None,
+) -> Answer:
+    """Answer about one or a few settled clauses (a row, or body clauses)."""
+    cite = CitationBuilder(documents)
+    lines: list[str] = []
+    for clause in clauses:
+        if clause.target is not None:
+            lines.extend(describe_row(clause, documents, cite, intent))
+        else:
+            kids = (children or {}).get(clause.clause_id, [])
+            lines.extend(describe_clause(clause, documents, cite, query.keywords, kids))
+        if len(clauses) > 1:
+            lines.append("")
+    return Answer(
+        "\n".join(lines).strip(),
+        False,
+        intent.value,
+        cite.citations,
+        tuple(c.clause_id for c in clauses),
+    )
+
+
+def answer_list(
+    query: Query,
+    rows: Sequence[StoredClause],
+    documents: DocumentDirectory,
+    heading: str,
+    roles_of: dict[str, list[str]] | None = None,
+) -> Answer:
+    """A list of every matching row, each with its number, plan, content, roles, deadline."""
+    cite = CitationBuilder(documents)
+    lines = [heading]
+    for clause in rows:
+        target = clause.target
+        assert target is not None
+        cells = [cell for cell in target.cells if cell.role != "number"]
+        n = cite.cite(clause, _cell_quote(clause, cells))
+        deadline = _role_units(target, "deadline")
+        roles = ", ".join(roles_of.get(clause.clause_id, [])) if roles_of else ""
+        extra = "; ".join(
+            p
+            for p in (
+                f"vai trò: {roles}" if roles else "",
+                f"thời hạn: {deadline}" if deadline else "",
+            )
+            if p
+        )
+        lines.append(
+            f"- {clause.number or ''} ({_doc_label(documents, clause.document_id)}): "
+            f"{_short(target.content)}" + (f" — {extra}" if extra else "") + f" [{n}]"
+        )
+    return Answer(
+        "\n".join(lines),
+        False,
+        query.intent.value,
+        cite.citations,
+        tuple(c.clause_id for c in rows),
+    )
+
+
+def answer_ambiguous(
+    query: Query, candidates: Sequence[StoredClause], documents: DocumentDirectory, number: str
+) -> Answer:
+    """Several plans have this clause number: show each, pick none."""
+    cite = CitationBuilder(documents)
+    doc_ids = list(dict.fromkeys(c.document_id for c in candidates))
+    lines = [
+        f"Có {len(doc_ids)} văn bản cùng có mục/chỉ tiêu {number}; bạn hỏi văn bản nào? "
+        "Hãy nêu tên hoặc số hiệu kế hoạch."
+    ]
+    for clause in candidates:
+        if clause.target is not None:
+            cells = [cell for cell in clause.target.cells if cell.role == "content"] or [
+                cell for cell in clause.target.cells if cell.role != "number"
+            ]
+            quote = _cell_quote(clause, cells)
+        else:
+            quote = body_quote(clause, query.keywords, limit=200)
+        n = cite.cite(clause, quote)
+        lines.append(
+            f"- {_doc_label(documents, clause.document_id)} — {clause.path}: {_short(quote)} [{n}]"
+        )
+    return Answer(
+        "\n".join(lines), False, "ambiguous", cite.citations, tuple(c.clause_id for c in candidates)
+    )
+
+
+def abstain(
+    query: Query, related: Sequence[StoredClause], documents: DocumentDirectory, reason: str
+) -> Answer:
+    """Say plainly that the plans do not answer this, and point to the closest clauses."""
+    cite = CitationBuilder(documents)
+    lines = [reason]
+    if related:
+        lines.append("Các điều khoản gần nhất để tham khảo:")
+        for clause in related[:3]:
+            quote = body_quote(clause, query.keywords, limit=200)
+            if not quote:
+                continue
+            n = cite.cite(clause, quote)
+            lines.append(f"- {_doc_label(documents, clause.document_id)}, {clause.path} [{n}]")
+    return Answer(
+        "\n".join(lines),
+        True,
+        query.intent.value,
+        cite.citations,
+        tuple(c.clause_id for c in related),
+    )
+
+
+def answer_document_facts(
+    query: Query,
+    infos: Sequence[DocumentInfo],
+    clauses_by_doc: dict[str, Sequence[StoredClause]],
+    documents: DocumentDirectory,
+) -> Answer:
+    """Số hiệu, date, signer, issuer, what a plan replaces or implements — cited from its text."""
+    cite = CitationBuilder(documents)
+    lines: list[str] = []
+    missing: list[str] = []
+    field = query.meta_field or MetaField.TITLE
+    for info in infos:
+        values = _meta_values(info, field)
+        cited = []
+        for value in values:
+            found = _find_in_clauses(value, clauses_by_doc.get(info.id, ()))
+            if found is None:
+                continue
+            clause, quote = found
+            cited.append(f"{value} [{cite.cite(clause, quote)}]")
+            if field is MetaField.DATE:
+                break  # one written form of the date is enough
+        if cited:
+            lines.append(f"{info.label}: {_META_LABELS[field]} " + "; ".join(cited) + ".")
+        else:
+            missing.append(info.label)
+    if not lines:
+        reason = (
+            f"Văn bản không ghi {_META_LABELS[field]}: " + ", ".join(missing) + "."
+            if missing
+            else "Không xác định được văn bản được hỏi."
+        )
+        return Answer(reason, True, query.intent.value, cite.citations)
+    if missing:
+        lines.append(f"Không ghi {_META_LABELS[field]}: " + ", ".join(missing) + ".")
+    return Answer("\n".join(lines), False, query.intent.value, cite.citations)
+
+
+_META_LABELS = {
+    MetaField.NUMBER: "số hiệu là",
+    MetaField.DATE: "ngày ban hành là",
+    MetaField.SIGNER: "người ký là",
+    MetaField.ISSUER: "cơ quan ban hành là",
+    MetaField.REPLACES: "thay thế",
+    MetaField.BASED_ON: "được ban hành để thực hiện",
+    MetaField.TITLE: "tên văn bản là",
+}
+
+
+def _meta_values(info: DocumentInfo, field: MetaField) -> list[str]:
+    if field is MetaField.NUMBER:
+        return [info.number] if info.number else []
+    if field is MetaField.DATE:
+        return _date_forms(info.issued_date) if info.issued_date else []
+    if field is MetaField.SIGNER:
+        return [info.signer] if info.signer else []
+    if field is MetaField.ISSUER:
+        return [info.issuer] if info.issuer else []
+    if field is MetaField.REPLACES:
+        return list(info.replaces)
+    if field is MetaField.BASED_ON:
+        return list(info.based_on)
+    return [info.title]
+
+
+def _date_forms(iso: str) -> list[str]:
+    """Ways a date is written, most specific first; the first found in the text is cited."""
+    parts = iso.split("-")
+    year, month = parts[0], int(parts[1])
+    if len(parts) == 3:
+        day = int(parts[2])
+        return [
+            f"{day:02d}/{month:02d}/{year}",
+            f"ngày {day} tháng {month} năm {year}",
+            f"{day:02d} tháng {month} năm {year}",
+            f"{day}/{month}/{year}",
+        ]
+    return [f"tháng {month} năm {year}", f"/{month}/{year}"]
+
+
+def _find_in_clauses(
+    value: str, clauses: Sequence[StoredClause]
+) -> tuple[StoredClause, str] | None:
+    """The first clause whose text holds `value` (accent- and spacing-insensitive), with
+    the verbatim span that matched."""
+    from ingest.normalize_vi import find_normalized
+
+    for clause in clauses:
+        if value in clause.text:
+            return clause, value
+        spans = find_normalized(clause.text, value)
+        if spans:
+            start, end = spans[0]
+            return clause, clause.text[start:end]
+    return None
+
+
+def covers(query: Query, clause: StoredClause, ignore: frozenset[str] = frozenset()) -> float:
+    """Share of the question's content words found in the clause's searchable text.
+
+    `ignore` holds words that only name the document (its place, its number): they say
+    nothing about whether this clause answers.
+    """
+    words = [w for w in query.keywords if w not in _INTENT_WORDS and w not in ignore]
+    if not words:
+        return 1.0
+    text = folded(f"{clause.path} {clause.search_text}")
+    return sum(1 for word in words if word in text) / len(words)
+
+
+_INTENT_WORDS = frozenset(
+    ["chu", "tri", "phoi", "hop", "theo", "doi", "thoi", "han", "han", "hoan", "thanh", "dat", "don", "vi", "co", "quan", "phu", "trach", "trach", "nhiem", "lam", "can", "phai", "thuc", "hien", "khi", "bao", "gio", "nhieu", "nam", "thang", "quy", "ai"]
+)

@@ -1,0 +1,128 @@
+"""The ingested documents as the answering layer sees them, and resolving references to them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ingest.normalize_vi import folded
+
+# Words too common in questions to identify a plan by its title.
+_COMMON = frozenset(
+    ["ke", "hoach", "chuyen", "doi", "so", "tinh", "xa", "thanh", "pho", "nam", "cac", "chi", "tieu", "thuc", "hien", "theo", "doi", "kiem", "tra", "don", "doc", "phan", "cong", "ve", "va", "cua", "trien", "khai", "phat", "trien"]
+)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What answers say about a document."""
+
+    id: str
+    title: str
+    number: str | None
+    issued_date: str | None
+    issuer: str | None
+    signer: str | None
+    kind: str | None
+    place_level: str | None
+    place_name: str | None
+    replaces: tuple[str, ...]
+    based_on: tuple[str, ...]
+
+    @classmethod
+    def from_plain(cls, data: Mapping[str, Any]) -> DocumentInfo:
+        place = data.get("place") or {}
+        return cls(
+            id=data["id"],
+            title=data.get("title") or data["id"],
+            number=data.get("number"),
+            issued_date=data.get("issued_date"),
+            issuer=data.get("issuer"),
+            signer=data.get("signer"),
+            kind=data.get("kind"),
+            place_level=place.get("level"),
+            place_name=place.get("name"),
+            replaces=tuple(data.get("replaces") or ()),
+            based_on=tuple(data.get("based_on") or ()),
+        )
+
+    @property
+    def year(self) -> str | None:
+        match = re.search(r"(20\d{2})", self.title) or re.search(
+            r"(20\d{2})", self.issued_date or ""
+        )
+        return match.group(1) if match else None
+
+    @property
+    def label(self) -> str:
+        """A short name for answers: "Kế hoạch 19/KH-UBND (tỉnh Ninh Bình, 2025)"."""
+        kind = self.kind or "Văn bản"
+        where = " ".join(p for p in (self.place_level, self.place_name) if p)
+        details = ", ".join(p for p in (where, self.year) if p)
+        base = f"{kind} {self.number}" if self.number else self.title.split(":")[0].strip()
+        return f"{base} ({details})" if details and details not in base else base
+
+    @property
+    def naming_words(self) -> frozenset[str]:
+        """Accent-free words that name this document in a question (place, number, year)."""
+        words: set[str] = set()
+        for text in (self.place_name or "", self.place_level or "", self.number or "", self.year or ""):
+            words.update(re.findall(r"[a-z0-9/.-]+", folded(text)))
+        if self.number:
+            words.add(self.number.split("/")[0])
+        return frozenset(words)
+
+
+class DocumentDirectory:
+    """Looks documents up by id and finds the ones a question refers to."""
+
+    def __init__(self, documents: Mapping[str, DocumentInfo]) -> None:
+        self.documents = dict(documents)
+        self._title_bigrams = {
+            doc_id: _bigrams(doc.title) for doc_id, doc in self.documents.items()
+        }
+
+    def get(self, document_id: str) -> DocumentInfo | None:
+        return self.documents.get(document_id)
+
+    def resolve(self, question_folded: str) -> list[str]:
+        """Ids of the documents the question names (empty when it names none)."""
+        text = f" {question_folded} "
+        found: list[str] = []
+        for doc_id, doc in self.documents.items():
+            if _names_document(text, doc, self._distinctive(doc_id)):
+                found.append(doc_id)
+        years = set(re.findall(r"\b(20\d{2})\b", text))
+        if years:
+            by_year = [d for d in (found or self.documents) if self.documents[d].year in years]
+            if (found and by_year) or (not found and len(by_year) == 1 and not re.search(r"thang|quy", text)):
+                found = by_year
+        return found
+
+    def _distinctive(self, doc_id: str) -> set[str]:
+        others = set().union(*(b for d, b in self._title_bigrams.items() if d != doc_id))
+        return {b for b in self._title_bigrams[doc_id] - others if not set(b.split()) <= _COMMON}
+
+
+def _bigrams(title: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", folded(title))
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
+def _names_document(text: str, doc: DocumentInfo, distinctive: set[str]) -> bool:
+    if f" {doc.id.lower()} " in text:
+        return True
+    if doc.number:
+        digits = doc.number.split("/")[0].strip()
+        symbol = folded(doc.number)
+        if symbol in text or re.search(
+            rf"\b(?:ke hoach|kh|van ban|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
+        ):
+            return True
+    if doc.place_name and f" {folded(doc.place_name)} " in text:
+        return True
+    if doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+        return True
+    return sum(1 for bigram in distinctive if f" {bigram} " in text) >= 2

@@ -1,0 +1,301 @@
+"""Question understanding: intent and references (clauses, documents, units, periods).
+
+Everything is matched on the accent-free, lower-case form of the question, with
+abbreviations expanded, so "so nao chu tri chi tieu 6.6" reads like "Sở nào chủ trì chỉ
+tiêu 6.6?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ingest.abbreviations import expand_abbreviations
+from ingest.normalize_vi import folded
+from ingest.parser.markers import roman_to_int
+
+
+class Intent(StrEnum):
+    """What the question asks for."""
+
+    WHO = "who"  # every responsible role of a clause
+    WHO_LEAD = "who_lead"
+    WHO_COOPERATE = "who_cooperate"
+    WHO_MONITOR = "who_monitor"
+    DEADLINE = "deadline"
+    TARGET = "target"  # the target value / content
+    LIST_BY_UNIT = "list_by_unit"
+    LIST_BY_PERIOD = "list_by_period"
+    COMPARE = "compare"
+    DOCUMENT_FACTS = "document_facts"
+    GUIDANCE = "guidance"
+    SEARCH = "search"
+
+
+class MetaField(StrEnum):
+    """Which document fact a DOCUMENT_FACTS question asks for."""
+
+    NUMBER = "number"
+    DATE = "date"
+    SIGNER = "signer"
+    ISSUER = "issuer"
+    REPLACES = "replaces"
+    BASED_ON = "based_on"
+    TITLE = "title"
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    """A clause number named in the question, with a hint of where it lives."""
+
+    number: str  # "6.6", "2", "II"
+    scope: str | None = None  # "table" (chỉ tiêu, nhiệm vụ), "body" (mục, khoản, phần), None
+    point: str | None = None  # "a" in "điểm a khoản 2"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time window named in the question ("tháng 10/2025", "quý IV/2025", "năm 2025")."""
+
+    year: int | None
+    month: int | None = None
+    quarter: int | None = None
+
+    def contains(self, year: int | None, month: int | None, quarter: int | None) -> bool:
+        """Whether a deadline (year, month, quarter) falls in this window."""
+        if self.year is not None and year != self.year:
+            return False
+        if self.month is not None:
+            return month == self.month
+        if self.quarter is not None:
+            if quarter is not None:
+                return quarter == self.quarter
+            return month is not None and (month - 1) // 3 + 1 == self.quarter
+        return True
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed question."""
+
+    text: str
+    folded: str  # accent-free, lower case, abbreviations expanded
+    intent: Intent
+    clause_refs: tuple[ClauseRef, ...] = ()
+    period: Period | None = None
+    meta_field: MetaField | None = None
+    wants_list: bool = False
+    is_follow_up: bool = False
+    keywords: tuple[str, ...] = field(default=())
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in plain accent-free words, spelled as `folded` spells them
+    (its i/y rule turns "ky" into "ki")."""
+    return re.compile(re.sub(r"[a-z]+", lambda m: folded(m.group()), pattern))
+
+
+_CLAUSE_WORDS = {
+    "chi tieu": "table",
+    "nhiem vu": "table",
+    "stt": "table",
+    "dong": "table",
+    "hang": "table",
+    "muc tieu": "body",
+    "muc": "body",
+    "khoan": "body",
+    "tieu muc": "body",
+    "phan": "body",
+    "dieu": "body",
+    "noi dung": None,
+}
+_NUMBER = r"(\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4})\b\.?"
+_CLAUSE_REF = re.compile(
+    r"\b(" + "|".join(sorted(_CLAUSE_WORDS, key=len, reverse=True)) + r")\s+(?:so\s+)?" + _NUMBER
+)
+_POINT_REF = re.compile(r"\bdiem\s+([a-z])\b(?:\s*\)?\s*(?:khoan|muc)\s+(\d{1,2}(?:\.\d{1,2})*))?")
+_BARE_DOTTED = re.compile(r"(?<![\d/.])(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?![\d/])")
+_MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?")
+_QUARTER = re.compile(r"\bquy\s+([ivx]{1,3}|[1-4])\b(?:\s*(?:/|nam)\s*(\d{4}))?")
+_YEAR = re.compile(r"\bnam\s+(20\d{2})\b")
+
+_FOLLOW_UP_CUES = tuple(
+    folded(cue) + (" " if cue.endswith(" ") else "")
+    for cue in (
+        "con ",
+        "the con",
+        "thi sao",
+        "vay thi",
+        "cai do",
+        "chi tieu do",
+        "nhiem vu do",
+        "muc do",
+        "no ",
+        "do la",
+        "don vi phoi hop la ai",
+        "ai phoi hop",
+        "thoi han",
+        "han chot",
+    )
+)
+
+_WHO_COOPERATE = _compile(r"phoi hop")
+_WHO_MONITOR = _compile(r"theo doi|chi dao|don doc|giam sat|truc tiep chi dao")
+_WHO_LEAD = _compile(
+    r"chu tri|don vi nao|so nao|co quan nao|phong nao|ai (?:la )?(?:nguoi )?(?:chiu trach nhiem|thuc hien|lam)|"
+    r"ai chiu|do ai|ai phu trach|phu trach|chiu trach nhiem|trach nhiem chinh|giao cho ai|don vi thuc hien"
+)
+_DEADLINE = _compile(
+    r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
+    r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem"
+)
+_TARGET = _compile(
+    r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"
+    r"ty trong|ti trong|phan tram|%|la gi|noi dung"
+)
+_LIST = _compile(
+    r"nhung (?:chi tieu|nhiem vu|viec|muc|noi dung)|cac (?:chi tieu|nhiem vu)|"
+    r"(?:chi tieu|nhiem vu|viec) nao|liet ke|danh sach|bao nhieu (?:chi tieu|nhiem vu)"
+)
+_COMPARE = _compile(r"so sanh|khac nhau|khac gi|giong|chenh lech|so voi|\bva\b.*\bkhac\b|ca hai")
+_GUIDANCE = _compile(
+    r"can lam gi|phai lam gi|lam gi|nhiem vu cua|trach nhiem cua|vai tro|"
+    r"huong dan|giai phap|lam the nao|the nao de"
+)
+_META = (
+    (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
+    (MetaField.REPLACES, _compile(r"thay the")),
+    (
+        MetaField.BASED_ON,
+        _compile(
+            r"thuc hien (?:ke hoach|quyet dinh|nghi quyet) nao|can cu (?:vao )?"
+            r"(?:van ban|ke hoach) nao|trien khai (?:ke hoach|van ban) nao"
+        ),
+    ),
+    (MetaField.NUMBER, _compile(
+        r"so hieu|so van ban|ky hieu|so ke hoach|(?:ke hoach|van ban) (?:co )?so (?:bao nhieu|may|gi)"
+    )),
+    (
+        MetaField.DATE,
+        _compile(
+            r"ngay ban hanh|ban hanh (?:ngay|khi nao|vao|nam nao|luc nao)|ngay nao|"
+            r"ngay ky|ban hanh thang"
+        ),
+    ),
+    (
+        MetaField.ISSUER,
+        _compile(r"co quan (?:nao )?ban hanh|ai ban hanh|don vi ban hanh|cap nao ban hanh"),
+    ),
+    (MetaField.TITLE, _compile(r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|tieu de")),
+)
+
+
+def understand(question: str) -> Query:
+    """Parse a question into intent and references."""
+    expanded = expand_abbreviations(question)
+    text = folded(expanded)
+    text = re.sub(r"[?!,;:()\"“”]", " ", text)
+    text = " ".join(text.split())
+    clause_refs = _clause_refs(text)
+    period = _period(text)
+    meta = next((name for name, pattern in _META if pattern.search(text)), None)
+    wants_list = bool(_LIST.search(text))
+    intent = _intent(text, clause_refs, period, meta, wants_list)
+    follow_up = not clause_refs and (
+        any(cue in f" {text} " for cue in _FOLLOW_UP_CUES) or len(text.split()) <= 5
+    )
+    return Query(
+        text=question,
+        folded=text,
+        intent=intent,
+        clause_refs=clause_refs,
+        period=period,
+        meta_field=meta if intent is Intent.DOCUMENT_FACTS else None,
+        wants_list=wants_list,
+        is_follow_up=follow_up,
+        keywords=tuple(_keywords(text)),
+    )
+
+
+def _intent(
+    text: str,
+    refs: tuple[ClauseRef, ...],
+    period: Period | None,
+    meta: MetaField | None,
+    wants_list: bool,
+) -> Intent:
+    if meta is not None and not refs:
+        return Intent.DOCUMENT_FACTS
+    if _COMPARE.search(text) and not refs:
+        return Intent.COMPARE
+    if wants_list and not refs:
+        if period is not None and not _WHO_LEAD.search(text.replace("nhiem vu nao", "")):
+            return Intent.LIST_BY_PERIOD
+        return Intent.LIST_BY_UNIT
+    if _WHO_COOPERATE.search(text):
+        return Intent.WHO_COOPERATE
+    if _WHO_MONITOR.search(text) and not _WHO_LEAD.search(text.replace("chu tri theo doi", "")):
+        return Intent.WHO_MONITOR
+    if _WHO_LEAD.search(text):
+        return Intent.WHO_LEAD if "chu tri" in text else Intent.WHO
+    if _DEADLINE.search(text):
+        return Intent.DEADLINE
+    if _GUIDANCE.search(text) and not refs:
+        return Intent.GUIDANCE
+    if _TARGET.search(text) or refs:
+        return Intent.TARGET
+    return Intent.SEARCH
+
+
+def _clause_refs(text: str) -> tuple[ClauseRef, ...]:
+    refs: list[ClauseRef] = []
+    seen: set[str] = set()
+    for match in _POINT_REF.finditer(text):
+        if match.group(2):
+            refs.append(ClauseRef(match.group(2), "body", match.group(1)))
+            seen.add(match.group(2))
+    for match in _CLAUSE_REF.finditer(text):
+        number = match.group(2).rstrip(".")
+        if re.fullmatch(r"[ivx]+", number):
+            if roman_to_int(number) == 0:
+                continue
+            number = number.upper()
+        if number in seen or (number.isdigit() and len(number) == 4):
+            continue
+        seen.add(number)
+        refs.append(ClauseRef(number, _CLAUSE_WORDS[match.group(1)]))
+    for match in _BARE_DOTTED.finditer(text):
+        number = match.group(1)
+        if number not in seen and not re.search(rf"{re.escape(number)}\s*%", text):
+            seen.add(number)
+            refs.append(ClauseRef(number, None))
+    return tuple(refs)
+
+
+def _period(text: str) -> Period | None:
+    match = _MONTH.search(text)
+    if match:
+        month = int(match.group(1))
+        year = int(match.group(2)) if match.group(2) else None
+        if 1 <= month <= 12:
+            return Period(year, month=month)
+    match = _QUARTER.search(text)
+    if match:
+        label = match.group(1)
+        quarter = int(label) if label.isdigit() else roman_to_int(label.upper())
+        return Period(int(match.group(2)) if match.group(2) else None, quarter=quarter)
+    match = _YEAR.search(text)
+    if match and re.search(r"han|hoan thanh|thoi gian|trong nam|cuoi nam", text):
+        return Period(int(match.group(1)))
+    return None
+
+
+_STOPWORDS = frozenset(
+    ["la", "gi", "nao", "cua", "cac", "nhung", "va", "cho", "duoc", "trong", "theo", "tai", "ve", "voi", "co", "khong", "hay", "bao", "nhieu", "the", "nao", "o", "tu", "den", "mot", "ai", "do", "nay", "kia", "thi", "sao", "con", "ra", "sao", "chi", "tieu", "nhiem", "vu", "muc", "ke", "hoach", "so"]
+)
+
+
+def _keywords(text: str) -> list[str]:
+    """Content words of the question (accent-free), for coverage checks."""
+    return [w for w in re.findall(r"[a-z0-9%./]+", text) if w not in _STOPWORDS and len(w) > 1]

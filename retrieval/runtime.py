@@ -1,0 +1,150 @@
+"""Wiring: settings → index, embedder, ingestor and assistant, each built once on demand.
+
+The CLI, the API and the bots build one `Runtime` at their edge and pass it down; nothing
+here is a module-level singleton.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+
+from ingest.catalog import Catalog
+from ingest.embedding.protocol import Embedder
+from ingest.index.protocol import VectorIndex
+from ingest.lexical import LexicalEncoder
+from ingest.pipeline import Ingestor, IngestOutcome, Progress
+from ingest.reader import collect_sources
+from ingest.settings import Settings
+from retrieval.assistant import Assistant
+from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
+from retrieval.search import ClauseSearch
+from retrieval.units import UnitMatcher
+
+logger = logging.getLogger(__name__)
+
+BUNDLED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+class Runtime:
+    """Owns the long-lived components for one process."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        status: Callable[[str], None] | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.settings = settings
+        self._status = status
+        self._embedder = embedder
+        self._embedder_lock = threading.Lock()
+        self.write_lock = threading.Lock()
+        self._assistant: Assistant | None = None
+
+    # ---- components ------------------------------------------------------------------
+
+    @cached_property
+    def index(self) -> VectorIndex:
+        from ingest.index.factory import open_index
+
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return open_index(self.settings)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return Catalog(self.settings.catalog_path)
+
+    @cached_property
+    def lexical(self) -> LexicalEncoder:
+        return LexicalEncoder()
+
+    def embedder(self) -> Embedder:
+        """The dense embedder, loaded (and built on first use) only when needed."""
+        with self._embedder_lock:
+            if self._embedder is None:
+                from ingest.embedding.factory import load_embedder
+
+                self._embedder = load_embedder(self.settings, self._status)
+            return self._embedder
+
+    @cached_property
+    def ingestor(self) -> Ingestor:
+        return Ingestor(
+            index=self.index,
+            embedder=self.embedder,
+            lexical=self.lexical,
+            catalog=self.catalog,
+            embed_model=self.settings.embed_model,
+            max_source_bytes=self.settings.max_source_bytes,
+            batch_size=self.settings.embed_batch_size,
+            write_lock=self.write_lock,
+        )
+
+    def assistant(self) -> Assistant:
+        """The answering service over what is ingested now (rebuilt after ingest/remove)."""
+        if self._assistant is None:
+            search = ClauseSearch(self.index, self._embed_query, self.lexical)
+            documents = DocumentDirectory(
+                {
+                    key: DocumentInfo.from_plain(entry.document)
+                    for key, entry in self.catalog.entries.items()
+                }
+            )
+            units = UnitMatcher(self._known_units(search))
+            self._assistant = Assistant(search, documents, units, self._reranker())
+        return self._assistant
+
+    def invalidate(self) -> None:
+        """Forget derived views after the set of documents changed."""
+        self._assistant = None
+
+    # ---- jobs -----------------------------------------------------------------------------
+
+    def ingest_paths(
+        self, paths: list[Path], encoding: str | None = None, progress: Progress | None = None
+    ) -> list[IngestOutcome]:
+        """Ingest files and folders; each file succeeds or fails on its own."""
+        outcomes = [
+            self.ingestor.ingest_file(path, encoding, progress) for path in collect_sources(paths)
+        ]
+        self.invalidate()
+        return outcomes
+
+    def ensure_corpus(self, progress: Progress | None = None) -> list[IngestOutcome]:
+        """On first use, ingest the bundled corpus so that `ask` works out of the box."""
+        if self.catalog.entries or not BUNDLED_CORPUS.is_dir():
+            return []
+        if self._status:
+            self._status(f"first use: ingesting the bundled plans from {BUNDLED_CORPUS}")
+        return self.ingest_paths([BUNDLED_CORPUS], progress=progress)
+
+    def close(self) -> None:
+        if "index" in self.__dict__:
+            self.index.close()
+
+    # ---- helpers ------------------------------------------------------------------------
+
+    def _embed_query(self, text: str) -> list[float]:
+        return self.embedder().embed_queries([text])[0]
+
+    def _reranker(self) -> Reranker:
+        if self.settings.reranker:
+            return CrossEncoderReranker(self.settings.reranker)
+        return StructuralReranker()
+
+    @staticmethod
+    def _known_units(search: ClauseSearch) -> list[str]:
+        names: list[str] = []
+        for row in search.rows():
+            if row.target is not None:
+                names.extend(
+                    row.target.monitoring_units
+                    + row.target.lead_units
+                    + row.target.cooperating_units
+                )
+        return list(dict.fromkeys(names))

@@ -1,0 +1,89 @@
+"""Finding candidate clauses: structural look-ups by payload filters, then hybrid search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingest.index.protocol import PayloadFilter, VectorIndex
+from ingest.lexical import LexicalEncoder
+from retrieval.stored import StoredClause
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause found for a question, with the score it was found with."""
+
+    clause: StoredClause
+    score: float
+    source: str  # "lookup", "hybrid", "unit", "period"
+
+
+class ClauseSearch:
+    """Look-ups through payload filters and hybrid dense + lexical search in one place."""
+
+    def __init__(
+        self,
+        index: VectorIndex,
+        embed_query: Callable[[str], Sequence[float]],
+        lexical: LexicalEncoder,
+    ) -> None:
+        self._index = index
+        self._embed_query = embed_query
+        self._lexical = lexical
+
+    def by_number(self, number: str, documents: Sequence[str] = ()) -> list[StoredClause]:
+        """Clauses with this number label, optionally within some documents."""
+        equals: dict[str, object] = {"number": number}
+        if documents:
+            equals["document_id"] = list(documents)
+        return self._scroll(PayloadFilter(equals=equals))
+
+    def by_ids(self, clause_ids: Sequence[str]) -> list[StoredClause]:
+        """Clauses by id, in the order given."""
+        if not clause_ids:
+            return []
+        found = {
+            c.clause_id: c
+            for c in self._scroll(PayloadFilter(equals={"clause_id": list(clause_ids)}))
+        }
+        return [found[i] for i in clause_ids if i in found]
+
+    def rows(
+        self,
+        documents: Sequence[str] = (),
+        unit_field: str | None = None,
+        units: Sequence[str] = (),
+        due_range: tuple[int | None, int | None] | None = None,
+    ) -> list[StoredClause]:
+        """Table rows filtered by document, by a unit in one of the role fields, by deadline."""
+        equals: dict[str, object] = {"kind": "table_row"}
+        if documents:
+            equals["document_id"] = list(documents)
+        if unit_field and units:
+            equals[unit_field] = list(units)
+        ranges = {"due": due_range} if due_range else {}
+        rows = self._scroll(PayloadFilter(equals=equals, ranges=ranges))
+        return sorted(rows, key=lambda c: (c.document_id, c.start))
+
+    def children(self, clause_id: str) -> list[StoredClause]:
+        """The direct sub-clauses of a clause, in document order."""
+        kids = self._scroll(PayloadFilter(equals={"parent_id": clause_id}))
+        return sorted(kids, key=lambda c: c.start)
+
+    def document_clauses(self, document_id: str) -> list[StoredClause]:
+        """Every stored clause of one document."""
+        return self._scroll(PayloadFilter(equals={"document_id": document_id}))
+
+    def hybrid(self, text: str, documents: Sequence[str] = (), limit: int = 20) -> list[Candidate]:
+        """Dense + lexical search fused by the engine."""
+        where = PayloadFilter(equals={"document_id": list(documents)}) if documents else None
+        hits = self._index.search_hybrid(
+            self._embed_query(text), self._lexical.encode_query(text), where, limit=limit
+        )
+        return [
+            Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid") for hit in hits
+        ]
+
+    def _scroll(self, where: PayloadFilter) -> list[StoredClause]:
+        return [StoredClause.from_payload(point.payload) for point in self._index.scroll(where)]

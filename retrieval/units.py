@@ -1,0 +1,30 @@
+"""Recognising the units a question names ("VP UBND tỉnh", "Công an tỉnh", "Sở KHCN")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.abbreviations import units_in
+from ingest.normalize_vi import folded
+from ingest.parser.units import unit_key
+
+
+class UnitMatcher:
+    """Finds unit mentions in questions, against the units the plans actually name."""
+
+    def __init__(self, known_units: Iterable[str]) -> None:
+        self._known = {unit_key(name): name for name in known_units if name.strip()}
+
+    def display_name(self, key: str) -> str:
+        return self._known.get(key, key)
+
+    def find(self, question: str) -> list[str]:
+        """Keys of the units named in the question, longest first, without overlaps."""
+        keys = [unit_key(name) for name in units_in(question)]
+        text = " " + " ".join(re.sub(r"[^\w\s]", " ", folded(question)).split()) + " "
+        for key in sorted(self._known, key=len, reverse=True):
+            if len(key) > 6 and f" {key} " in text and not any(key in k for k in keys):
+                keys.append(key)
+                text = text.replace(f" {key} ", " | ")
+        return list(dict.fromkeys(keys))

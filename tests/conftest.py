@@ -1,0 +1,43 @@
+"""Shared fixtures: no network, a deterministic embedder, an ingested corpus per session."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.embedding.hashing import HashingEmbedder
+from ingest.settings import Settings
+from retrieval.runtime import BUNDLED_CORPUS, Runtime
+
+_LOOPBACK = ("127.", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True)
+def _no_outbound_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any connection that leaves the machine; tests start their own local servers."""
+    real_connect = socket.socket.connect
+
+    def guarded_connect(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if isinstance(host, str) and not host.startswith(_LOOPBACK) and self.family != socket.AF_UNIX:
+            raise RuntimeError(f"test tried to reach the network: {address!r}")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+
+
+def make_runtime(home: Path) -> Runtime:
+    """A runtime over `home` with the deterministic hashing embedder (no model needed)."""
+    return Runtime(Settings(home=home), embedder=HashingEmbedder(64))
+
+
+@pytest.fixture(scope="session")
+def corpus_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    """The bundled corpus ingested once with the hashing embedder."""
+    runtime = make_runtime(tmp_path_factory.mktemp("corpus-home"))
+    runtime.ingest_paths([BUNDLED_CORPUS])
+    yield runtime
+    runtime.close()
