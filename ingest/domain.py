@@ -87,6 +87,8 @@ class Document:
     issued_date: str | None = None  # ISO date, or the raw text when incomplete
     issuer: str | None = None  # cơ quan ban hành
     signer: str | None = None  # người ký
+    signer_title: str | None = None  # chức vụ người ký, e.g. "Phó Chủ tịch"
+    field: str | None = None  # lĩnh vực, when the metadata block states it
     kind: str | None = None  # loại văn bản
     place: Place | None = None
     replaces: tuple[str, ...] = ()  # documents this plan replaces, as written

@@ -51,6 +51,7 @@ def clause_payload(plan: ParsedPlan, clause: Clause, target: Target | None, text
         "version": document.content_hash,
         "clause_id": clause.id,
         "parent_id": clause.parent_id,
+        "child_count": len(clause.children),
         "number": clause.number,
         "kind": clause.kind.value,
         "heading": clause.heading,

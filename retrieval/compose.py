@@ -200,6 +200,28 @@ def answer_list(
     )
 
 
+def answer_per_document(
+    query: Query, clauses: Sequence[StoredClause], documents: DocumentDirectory, heading: str
+) -> Answer:
+    """One line per plan with what that plan says (comparisons, and topics several plans share)."""
+    cite = CitationBuilder(documents)
+    lines = [heading]
+    for clause in clauses:
+        label = _doc_label(documents, clause.document_id)
+        if clause.target is not None:
+            cells = [c for c in clause.target.cells if c.role != "number"]
+            n = cite.cite(clause, _cell_quote(clause, cells))
+            details = [f"{c.header}: {c.text}" for c in clause.target.cells if c.role in ("lead", "deadline")]
+            extra = f" ({'; '.join(details)})" if details else ""
+            lines.append(f"- {label} — {_row_name(clause)}: {_short(clause.target.content, 240)}{extra} [{n}]")
+        else:
+            quote = body_quote(clause, query.keywords, limit=300)
+            n = cite.cite(clause, quote)
+            lines.append(f"- {label} — {clause.path}: {_short(quote, 300)} [{n}]")
+    return Answer("\n".join(lines), False, query.intent.value, cite.citations,
+                  tuple(c.clause_id for c in clauses))
+
+
 def answer_ambiguous(
     query: Query, candidates: Sequence[StoredClause], documents: DocumentDirectory, number: str
 ) -> Answer:
@@ -296,6 +318,8 @@ _META_LABELS = {
     MetaField.REPLACES: "thay thế",
     MetaField.BASED_ON: "được ban hành để thực hiện",
     MetaField.TITLE: "tên văn bản là",
+    MetaField.FIELD: "lĩnh vực là",
+    MetaField.SIGNER_TITLE: "người ký giữ chức vụ",
 }
 
 
@@ -312,6 +336,10 @@ def _meta_values(info: DocumentInfo, field: MetaField) -> list[str]:
         return list(info.replaces)
     if field is MetaField.BASED_ON:
         return list(info.based_on)
+    if field is MetaField.FIELD:
+        return [info.field] if info.field else []
+    if field is MetaField.SIGNER_TITLE:
+        return [info.signer_title] if info.signer_title else []
     return [info.title]
 
 

@@ -25,6 +25,8 @@ class DocumentInfo:
     issued_date: str | None
     issuer: str | None
     signer: str | None
+    signer_title: str | None
+    field: str | None
     kind: str | None
     place_level: str | None
     place_name: str | None
@@ -41,6 +43,8 @@ class DocumentInfo:
             issued_date=data.get("issued_date"),
             issuer=data.get("issuer"),
             signer=data.get("signer"),
+            signer_title=data.get("signer_title"),
+            field=data.get("field"),
             kind=data.get("kind"),
             place_level=place.get("level"),
             place_name=place.get("name"),
@@ -88,18 +92,44 @@ class DocumentDirectory:
         return self.documents.get(document_id)
 
     def resolve(self, question_folded: str) -> list[str]:
-        """Ids of the documents the question names (empty when it names none)."""
+        """Ids of the documents the question names (empty when it names none).
+
+        A number or several distinctive title words name a plan more surely than a place
+        ("kế hoạch thí điểm … Ninh Bình" is the pilot plan, not every Ninh Bình plan); a
+        year narrows a place down ("Ninh Bình 2025").
+        """
         text = f" {question_folded} "
-        found: list[str] = []
-        for doc_id, doc in self.documents.items():
-            if _names_document(text, doc, self._distinctive(doc_id)):
-                found.append(doc_id)
+        scores = {
+            doc_id: _naming_score(text, doc, self._distinctive(doc_id))
+            for doc_id, doc in self.documents.items()
+        }
+        best = max(scores.values(), default=0)
+        found = [doc_id for doc_id, score in scores.items() if score and score == best]
         years = set(re.findall(r"\b(20\d{2})\b", text))
         if years:
             by_year = [d for d in (found or self.documents) if self.documents[d].year in years]
-            if (found and by_year) or (not found and len(by_year) == 1 and not re.search(r"thang|quy", text)):
+            if found and by_year:
+                found = by_year
+            elif not found and len(by_year) == 1 and not re.search(r"thang|quy", text):
                 found = by_year
         return found
+
+    def names_any(self, question_folded: str) -> bool:
+        """Whether the question names some document by id, number, title words or place."""
+        text = f" {question_folded} "
+        return any(
+            _naming_score(text, doc, self._distinctive(doc_id)) for doc_id, doc in self.documents.items()
+        )
+
+    def unknown_places(self, question: str) -> list[str]:
+        """Places the question names ("tỉnh Hà Nam") that no ingested plan governs."""
+        known = {folded(doc.place_name) for doc in self.documents.values() if doc.place_name}
+        unknown = []
+        for match in _PLACE_MENTION.finditer(question):
+            name = match.group(2)
+            if folded(name) not in known and not any(folded(name) in k or k in folded(name) for k in known):
+                unknown.append(f"{match.group(1)} {name}")
+        return unknown
 
     def _distinctive(self, doc_id: str) -> set[str]:
         others = set().union(*(b for d, b in self._title_bigrams.items() if d != doc_id))
@@ -111,18 +141,29 @@ def _bigrams(title: str) -> set[str]:
     return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
 
 
-def _names_document(text: str, doc: DocumentInfo, distinctive: set[str]) -> bool:
+_PLACE_MENTION = re.compile(
+    r"(?<!\w)(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|Tỉnh|Thành phố|Huyện|Xã|Phường)\s+"
+    r"((?:[A-ZĐÀ-Ỹ][^\s,.;:?!()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:?!()]*){0,3})"
+)
+
+
+def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
+    """How surely the question names this document: 3 by id or number, 2 by title words,
+    1 by place; 0 when it does not name it."""
     if f" {doc.id.lower()} " in text:
-        return True
+        return 3
     if doc.number:
         digits = doc.number.split("/")[0].strip()
         symbol = folded(doc.number)
         if symbol in text or re.search(
             rf"\b(?:ke hoach|kh|van ban|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
         ):
-            return True
+            return 3
+    score = 0
+    if sum(1 for bigram in distinctive if f" {bigram} " in text) >= 2:
+        score = 2
     if doc.place_name and f" {folded(doc.place_name)} " in text:
-        return True
-    if doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
-        return True
-    return sum(1 for bigram in distinctive if f" {bigram} " in text) >= 2
+        score += 1
+    elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+        score += 1
+    return score

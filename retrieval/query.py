@@ -43,6 +43,8 @@ class MetaField(StrEnum):
     REPLACES = "replaces"
     BASED_ON = "based_on"
     TITLE = "title"
+    FIELD = "field"  # lĩnh vực
+    SIGNER_TITLE = "signer_title"  # chức vụ người ký
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ class Query:
 def _compile(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in plain accent-free words, spelled as `folded` spells them
     (its i/y rule turns "ky" into "ki")."""
-    return re.compile(re.sub(r"[a-z]+", lambda m: folded(m.group()), pattern))
+    spelled = re.sub(r"[a-z]+", lambda m: folded(m.group()), pattern)
+    return re.compile(rf"(?<![a-z0-9])(?:{spelled})(?![a-z0-9])")
 
 
 _CLAUSE_WORDS = {
@@ -164,6 +167,8 @@ _GUIDANCE = _compile(
     r"huong dan|giai phap|lam the nao|the nao de"
 )
 _META = (
+    (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
+    (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
     (MetaField.REPLACES, _compile(r"thay the")),
     (
@@ -199,7 +204,7 @@ def understand(question: str) -> Query:
     text = " ".join(text.split())
     clause_refs = _clause_refs(text)
     period = _period(text)
-    meta = next((name for name, pattern in _META if pattern.search(text)), None)
+    meta = _meta_field(text)
     wants_list = bool(_LIST.search(text))
     intent = _intent(text, clause_refs, period, meta, wants_list)
     follow_up = not clause_refs and (
@@ -214,8 +219,29 @@ def understand(question: str) -> Query:
         meta_field=meta if intent is Intent.DOCUMENT_FACTS else None,
         wants_list=wants_list,
         is_follow_up=follow_up,
-        keywords=tuple(_keywords(text)),
+        keywords=tuple(_keywords(_plain_words(question))),
     )
+
+
+def _plain_words(question: str) -> str:
+    """The question folded with abbreviations replaced by their long forms (for keywords:
+    "TTHC" and "thủ tục hành chính" must not count as two different words)."""
+    text = folded(expand_abbreviations(question, keep_short=False))
+    return " ".join(re.sub(r"[?!,;:()\"“”]", " ", text).split())
+
+
+# A fact about the plan itself, not about something the plan asks to issue or report.
+_NOT_ABOUT_THE_PLAN = _compile(
+    r"bao cao|nop|gui|hoan thanh|truoc ngay|han chot|quy che|de an|phai ban hanh|"
+    r"duoc ban hanh theo|phe duyet|theo quyet dinh|nghi quyet nao|quyet dinh nao|giai doan"
+)
+
+
+def _meta_field(text: str) -> MetaField | None:
+    field = next((name for name, pattern in _META if pattern.search(text)), None)
+    if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(text):
+        return None
+    return field
 
 
 def _intent(
@@ -267,6 +293,9 @@ def _clause_refs(text: str) -> tuple[ClauseRef, ...]:
         refs.append(ClauseRef(number, _CLAUSE_WORDS[match.group(1)]))
     for match in _BARE_DOTTED.finditer(text):
         number = match.group(1)
+        version = re.search(rf"(?:phien ban|version|ver|v)\s*{re.escape(number)}", text)
+        if version or number.endswith(".0"):
+            continue
         if number not in seen and not re.search(rf"{re.escape(number)}\s*%", text):
             seen.add(number)
             refs.append(ClauseRef(number, None))
@@ -292,7 +321,12 @@ def _period(text: str) -> Period | None:
 
 
 _STOPWORDS = frozenset(
-    ["la", "gi", "nao", "cua", "cac", "nhung", "va", "cho", "duoc", "trong", "theo", "tai", "ve", "voi", "co", "khong", "hay", "bao", "nhieu", "the", "nao", "o", "tu", "den", "mot", "ai", "do", "nay", "kia", "thi", "sao", "con", "ra", "sao", "chi", "tieu", "nhiem", "vu", "muc", "ke", "hoach", "so"]
+    (
+        "la gi nao cua cac nhung va cho duoc trong theo tai ve voi co khong hay bao nhieu the "
+        "o tu den mot ai do nay kia thi sao con ra chi tieu nhiem vu muc ke hoach so phai "
+        "dat can lam biet xin hoi cho toi minh nhu vay the nao khi gom nhau khac giong chenh "
+        "lech bang hon kem dang cu may nhat"
+    ).split()
 )
 
 

@@ -22,12 +22,15 @@ from ingest.settings import Settings
 from retrieval.assistant import Assistant
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
+from retrieval.relevance import TermWeights
 from retrieval.search import ClauseSearch
+from retrieval.stored import StoredClause
 from retrieval.units import UnitMatcher
 
 logger = logging.getLogger(__name__)
 
 BUNDLED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+_QUERY_CACHE_SIZE = 2048
 
 
 class Runtime:
@@ -45,6 +48,7 @@ class Runtime:
         self._embedder_lock = threading.Lock()
         self.write_lock = threading.Lock()
         self._assistant: Assistant | None = None
+        self._query_vectors: dict[str, list[float]] = {}
 
     # ---- components ------------------------------------------------------------------
 
@@ -95,8 +99,10 @@ class Runtime:
                     for key, entry in self.catalog.entries.items()
                 }
             )
-            units = UnitMatcher(self._known_units(search))
-            self._assistant = Assistant(search, documents, units, self._reranker())
+            clauses = search.all_clauses()
+            units = UnitMatcher(_known_units(clauses))
+            weights = TermWeights(f"{c.path} {c.search_text}" for c in clauses)
+            self._assistant = Assistant(search, documents, units, self._reranker(), weights)
         return self._assistant
 
     def invalidate(self) -> None:
@@ -130,21 +136,29 @@ class Runtime:
     # ---- helpers ------------------------------------------------------------------------
 
     def _embed_query(self, text: str) -> list[float]:
-        return self.embedder().embed_queries([text])[0]
+        # Questions repeat (FAQ-like traffic, compare asks once per plan): cache vectors.
+        with self._embedder_lock:
+            cached = self._query_vectors.get(text)
+        if cached is not None:
+            return cached
+        vector = list(self.embedder().embed_queries([text])[0])
+        with self._embedder_lock:
+            self._query_vectors[text] = vector
+            if len(self._query_vectors) > _QUERY_CACHE_SIZE:
+                self._query_vectors.pop(next(iter(self._query_vectors)))
+        return vector
 
     def _reranker(self) -> Reranker:
         if self.settings.reranker:
             return CrossEncoderReranker(self.settings.reranker)
         return StructuralReranker()
 
-    @staticmethod
-    def _known_units(search: ClauseSearch) -> list[str]:
-        names: list[str] = []
-        for row in search.rows():
-            if row.target is not None:
-                names.extend(
-                    row.target.monitoring_units
-                    + row.target.lead_units
-                    + row.target.cooperating_units
-                )
-        return list(dict.fromkeys(names))
+
+def _known_units(clauses: list[StoredClause]) -> list[str]:
+    """Every unit the responsibility tables name."""
+    names: list[str] = []
+    for clause in clauses:
+        if clause.target is not None:
+            target = clause.target
+            names.extend(target.monitoring_units + target.lead_units + target.cooperating_units)
+    return list(dict.fromkeys(names))

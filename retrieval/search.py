@@ -66,6 +66,10 @@ class ClauseSearch:
         rows = self._scroll(PayloadFilter(equals=equals, ranges=ranges))
         return sorted(rows, key=lambda c: (c.document_id, c.start))
 
+    def all_clauses(self) -> list[StoredClause]:
+        """Every stored clause (for corpus statistics such as term weights)."""
+        return self._scroll(PayloadFilter())
+
     def children(self, clause_id: str) -> list[StoredClause]:
         """The direct sub-clauses of a clause, in document order."""
         kids = self._scroll(PayloadFilter(equals={"parent_id": clause_id}))

@@ -26,6 +26,7 @@ class StoredClause:
     end: int
     body_end: int
     parent_id: str | None
+    child_count: int
     search_text: str
     target: Target | None
 
@@ -50,6 +51,7 @@ class StoredClause:
             end=int(payload["end"]),
             body_end=int(payload.get("body_end", payload["end"])),
             parent_id=payload.get("parent_id"),
+            child_count=int(payload.get("child_count", 0)),
             search_text=payload.get("search_text", ""),
             target=_target(raw_target) if raw_target else None,
         )

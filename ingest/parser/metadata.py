@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from ingest.domain import Place
 from ingest.parser.lines import SourceLine, clean_markup
@@ -37,10 +38,12 @@ class MetadataFields:
     issued_date: str | None = None
     issuer: str | None = None
     signer: str | None = None
+    signer_title: str | None = None
+    field: str | None = None
     kind: str | None = None
     place: Place | None = None
-    replaces: list[str] = field(default_factory=list)
-    based_on: list[str] = field(default_factory=list)
+    replaces: list[str] = dataclass_field(default_factory=list)
+    based_on: list[str] = dataclass_field(default_factory=list)
 
 
 def _key_values(lines: list[SourceLine]) -> dict[str, str]:
@@ -112,13 +115,16 @@ def _title(head: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _signer(tail: list[str]) -> str | None:
+def _signer(tail: list[str]) -> tuple[str | None, str | None]:
+    """The signer's name and title from the signature block ("PHÓ CHỦ TỊCH" / "Tên Người")."""
     for k, text in enumerate(tail):
-        if _SIGNER_TITLE.search(text.upper()) and text == text.upper():
-            for nxt in tail[k + 1 : k + 4]:
-                if _PERSON.match(nxt) and nxt != nxt.upper() and 2 <= len(nxt.split()) <= 5:
-                    return nxt
-    return None
+        if not (_SIGNER_TITLE.search(text.upper()) and text == text.upper()):
+            continue
+        for offset, nxt in enumerate(tail[k + 1 : k + 4], start=k + 1):
+            if _PERSON.match(nxt) and nxt != nxt.upper() and 2 <= len(nxt.split()) <= 5:
+                title = re.sub(r"^(KT|TM|TL|Q)\.\s*", "", tail[offset - 1])
+                return nxt, title.capitalize().replace("chủ tịch", "Chủ tịch")
+    return None, None
 
 
 def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
@@ -130,7 +136,10 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
     pairs = _key_values(lines[:20])
     fields.title, fields.kind = _title(head)
     fields.kind = pairs.get("loai van ban") or fields.kind
-    fields.signer = pairs.get("nguoi ky") or _signer(tail)
+    signer, signer_title = _signer(tail)
+    fields.signer = pairs.get("nguoi ky") or signer
+    fields.signer_title = signer_title if fields.signer == signer else None
+    fields.field = pairs.get("linh vuc")
     number = pairs.get("so hieu")
     if not number:
         match = _NUMBER.search("\n".join(head))
