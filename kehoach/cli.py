@@ -139,12 +139,10 @@ def documents(
     table = Table("id", "số hiệu", "ngày", "điều khoản", "chỉ tiêu", "tên")
     for row in rows:
         table.add_row(
-            row["id"],
-            row["number"] or "—",
-            row["issued_date"] or "—",
-            str(row["clauses"]),
-            str(row["targets"]),
-            row["title"] or "",
+            *(
+                str(row[key] or "—")
+                for key in ("id", "number", "issued_date", "clauses", "targets", "title")
+            )
         )
     stdout.print(table)
 

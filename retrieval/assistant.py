@@ -50,11 +50,60 @@ _ROLE_VERBS = {
 _WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
 # Words that carry the question's intent, not its topic.
 _INTENT_WORDS = frozenset(
-    "chu tri phoi hop theo doi thoi han han hoan thanh don vi co quan phu trach trach nhiem lam "
-    "thuc hien khi bao gio nhieu nam thang quy ai nguoi sanh giua voi hai ti le muc tieu "
-    "trien khai giao nhiem vu gi nao thi sao con ra".split()
+    [
+        "chu",
+        "tri",
+        "phoi",
+        "hop",
+        "theo",
+        "doi",
+        "thoi",
+        "han",
+        "han",
+        "hoan",
+        "thanh",
+        "don",
+        "vi",
+        "co",
+        "quan",
+        "phu",
+        "trach",
+        "trach",
+        "nhiem",
+        "lam",
+        "thuc",
+        "hien",
+        "khi",
+        "bao",
+        "gio",
+        "nhieu",
+        "nam",
+        "thang",
+        "quy",
+        "ai",
+        "nguoi",
+        "sanh",
+        "giua",
+        "voi",
+        "hai",
+        "ti",
+        "le",
+        "muc",
+        "tieu",
+        "trien",
+        "khai",
+        "giao",
+        "nhiem",
+        "vu",
+        "gi",
+        "nao",
+        "thi",
+        "sao",
+        "con",
+        "ra",
+    ]
 )
-_FOLLOW_UP_WORDS = frozenset("con thi sao the nao vay do nay kia tren".split())
+_FOLLOW_UP_WORDS = frozenset(["con", "thi", "sao", "the", "nao", "vay", "do", "nay", "kia", "tren"])
 _REFERS_BACK = re.compile(
     r"\b(?:chi tieu|nhiem vu|muc|noi dung|co quan|don vi|van ban|ke hoach|viec) "
     r"(?:do|nay|ay|tren|vua roi|vua neu)\b|\b(?:con|vay con|the con)\b"
@@ -112,7 +161,10 @@ class Assistant:
         except QuoteNotVerifiedError:
             logger.exception("a quote failed verification; abstaining")
             answer = abstain(
-                query, [], self._documents, "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng."
+                query,
+                [],
+                self._documents,
+                "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
             )
         if conversation is not None:
             conversation.record(question, answer, scope.doc_ids)
@@ -120,7 +172,9 @@ class Assistant:
 
     # ---- scope ------------------------------------------------------------------------
 
-    def _scope(self, query: Query, conversation: Conversation | None, document: str | None) -> _Scope:
+    def _scope(
+        self, query: Query, conversation: Conversation | None, document: str | None
+    ) -> _Scope:
         if document:
             return _Scope([document], named=True)
         named = self._documents.resolve(query.folded)
@@ -145,14 +199,18 @@ class Assistant:
         unknown = self._documents.unknown_places(query.text)
         if unknown and not self._documents.names_any(query.folded):
             return abstain(
-                query, [], self._documents,
+                query,
+                [],
+                self._documents,
                 f"Chưa có kế hoạch nào của {', '.join(unknown)} trong các văn bản đã nạp, "
                 "nên không thể trả lời.",
             )
         if query.intent is Intent.DOCUMENT_FACTS:
             return self._document_facts(query, scope, conversation)
-        if conversation is not None and not query.clause_refs and (
-            scope.from_conversation or (scope.named and conversation.turns)
+        if (
+            conversation is not None
+            and not query.clause_refs
+            and (scope.from_conversation or (scope.named and conversation.turns))
         ):
             follow = self._follow_up(query, scope, conversation)
             if follow is not None:
@@ -170,7 +228,7 @@ class Assistant:
         return self._search_answer(query, scope)
 
     def _names_several_places(self, query: Query, scope: _Scope) -> bool:
-        """"… Ninh Bình 2025 và Xuân Trường 2026 …": a question about two plans is a comparison."""
+        """ "… Ninh Bình 2025 và Xuân Trường 2026 …": a question about two plans is a comparison."""
         if not scope.named or len(scope.doc_ids) < 2:
             return False
         places = {
@@ -190,10 +248,14 @@ class Assistant:
         if scope.from_conversation and refers_back and conversation.clause_ids:
             clauses = self._search.by_ids(conversation.clause_ids)
             if _EARLIEST.search(query.folded) or _LATEST.search(query.folded):
-                return self._pick_by_deadline(query, clauses, latest=bool(_LATEST.search(query.folded)))
+                return self._pick_by_deadline(
+                    query, clauses, latest=bool(_LATEST.search(query.folded))
+                )
             if clauses and self._answers_from(query, topic, clauses):
                 intent = self._inherited_intent(query, conversation)
-                return answer_clauses(query, clauses, self._documents, intent, self._children_of(clauses))
+                return answer_clauses(
+                    query, clauses, self._documents, intent, self._children_of(clauses)
+                )
         if scope.named and previous and len(topic) <= 1 and _CONTINUES.search(query.folded):
             # "Còn xã Xuân Trường năm 2026?": the previous question, about another plan
             earlier = understand(previous)
@@ -206,7 +268,9 @@ class Assistant:
             return self._answer(replace(query, intent=inherited), scope, None)
         return None
 
-    def _answers_from(self, query: Query, topic: list[str], clauses: Sequence[StoredClause]) -> bool:
+    def _answers_from(
+        self, query: Query, topic: list[str], clauses: Sequence[StoredClause]
+    ) -> bool:
         """Whether the previous clauses can answer this turn (its topic words are in them)."""
         if len(topic) <= 1:
             return True
@@ -226,18 +290,22 @@ class Assistant:
             return previous
         return query.intent
 
-    def _pick_by_deadline(self, query: Query, clauses: Sequence[StoredClause], latest: bool) -> Answer | None:
+    def _pick_by_deadline(
+        self, query: Query, clauses: Sequence[StoredClause], latest: bool
+    ) -> Answer | None:
         dated = [c for c in clauses if c.target and c.target.deadline and c.target.deadline.due]
         if not dated:
             return None
-        key = lambda c: c.target.deadline.due  # type: ignore[union-attr]  # noqa: E731
+        key = lambda c: c.target.deadline.due  # noqa: E731
         chosen = max(dated, key=key) if latest else min(dated, key=key)
         tied = [c for c in dated if key(c) == key(chosen)]
         return answer_clauses(query, tied, self._documents, Intent.DEADLINE)
 
     # ---- clause numbers -------------------------------------------------------------------
 
-    def _by_reference(self, query: Query, scope: _Scope, conversation: Conversation | None) -> Answer:
+    def _by_reference(
+        self, query: Query, scope: _Scope, conversation: Conversation | None
+    ) -> Answer:
         ref = query.clause_refs[0]
         candidates = self._search.by_number(ref.number, scope.doc_ids)
         if ref.point:
@@ -248,7 +316,9 @@ class Assistant:
             if len(scope.doc_ids) == 1 and self._documents.get(scope.doc_ids[0]):
                 where = f" trong {self._documents.get(scope.doc_ids[0]).label}"  # type: ignore[union-attr]
             return abstain(
-                query, related, self._documents,
+                query,
+                related,
+                self._documents,
                 f"Không tìm thấy mục/chỉ tiêu {ref.number}{where} trong các kế hoạch đã nạp.",
             )
         best_per_doc = self._best_per_document(candidates, ref, query)
@@ -263,8 +333,10 @@ class Assistant:
             return answer_ambiguous(query, best_per_doc, self._documents, ref.number)
         return self._answer_settled(query, best_per_doc[:1])
 
-    def _disambiguate_by_content(self, query: Query, candidates: list[StoredClause]) -> StoredClause | None:
-        """"khi nào hoàn thành chuyển mạng LAN sang IPv6 (chỉ tiêu 2.3)": the words settle it."""
+    def _disambiguate_by_content(
+        self, query: Query, candidates: list[StoredClause]
+    ) -> StoredClause | None:
+        """ "khi nào hoàn thành chuyển mạng LAN sang IPv6 (chỉ tiêu 2.3)": the words settle it."""
         topic = [w for w in self._topic_words(query, []) if not re.fullmatch(r"[\d.]+", w)]
         if len(topic) < 2:
             return None
@@ -288,7 +360,9 @@ class Assistant:
         return found
 
     @staticmethod
-    def _best_per_document(candidates: list[StoredClause], ref: ClauseRef, query: Query) -> list[StoredClause]:
+    def _best_per_document(
+        candidates: list[StoredClause], ref: ClauseRef, query: Query
+    ) -> list[StoredClause]:
         """One clause per document: table rows for "chỉ tiêu/nhiệm vụ", body items for "mục"."""
         who_or_when = query.intent in (*_WHO, Intent.DEADLINE)
 
@@ -317,9 +391,13 @@ class Assistant:
             return self._list_by_period(query, doc_ids, query.period)
         return None
 
-    def _list_by_unit(self, query: Query, doc_ids: list[str], unit_keys: list[str]) -> Answer | None:
+    def _list_by_unit(
+        self, query: Query, doc_ids: list[str], unit_keys: list[str]
+    ) -> Answer | None:
         """Every table row naming the unit in the role the question asks about."""
-        verbs = [role for role, words in _ROLE_VERBS.items() if any(w in query.folded for w in words)]
+        verbs = [
+            role for role, words in _ROLE_VERBS.items() if any(w in query.folded for w in words)
+        ]
         roles_of: dict[str, list[str]] = {}
         kept: list[StoredClause] = []
         for row in self._search.rows(doc_ids, "units", unit_keys):
@@ -329,9 +407,15 @@ class Assistant:
                 roles_of[row.clause_id] = roles
         if not kept:
             return None  # not in any table: the body text may still say it
-        topic = [w for w in self._topic_words(query, doc_ids) if not self._is_unit_word(w, unit_keys)]
+        topic = [
+            w for w in self._topic_words(query, doc_ids) if not self._is_unit_word(w, unit_keys)
+        ]
         if topic:
-            on_topic = [r for r in kept if self._weights.coverage(topic, words_of(f"{r.path} {r.search_text}")) >= 0.5]
+            on_topic = [
+                r
+                for r in kept
+                if self._weights.coverage(topic, words_of(f"{r.path} {r.search_text}")) >= 0.5
+            ]
             kept = on_topic or kept
         names = ", ".join(self._units.display_name(k) for k in unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
@@ -367,7 +451,9 @@ class Assistant:
             if row.target is not None
             and row.target.deadline is not None
             and row.target.deadline.year is not None
-            and period.contains(row.target.deadline.year, row.target.deadline.month, row.target.deadline.quarter)
+            and period.contains(
+                row.target.deadline.year, row.target.deadline.month, row.target.deadline.quarter
+            )
         ]
         if not rows:
             return None
@@ -388,9 +474,14 @@ class Assistant:
             if best is not None:
                 picked.append(best)
         if len(picked) < 2:
-            related = [c.clause for c in self._rank(query, self._search.hybrid(topic_text, targets, limit=5))]
+            related = [
+                c.clause
+                for c in self._rank(query, self._search.hybrid(topic_text, targets, limit=5))
+            ]
             return abstain(
-                query, related, self._documents,
+                query,
+                related,
+                self._documents,
                 f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch.",
             )
         answer = answer_per_document(query, picked, self._documents, "So sánh theo từng kế hoạch:")
@@ -399,17 +490,27 @@ class Assistant:
     def _best_in(self, text: str, topic: list[str], doc_ids: list[str]) -> StoredClause | None:
         """The best answering clause within these documents, if it covers the topic."""
         ranked = [
-            c for c in self._rank_text(text, self._search.hybrid(text, doc_ids, limit=15))
+            c
+            for c in self._rank_text(text, self._search.hybrid(text, doc_ids, limit=15))
             if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
         ]
         for candidate in ranked[:3]:
-            if self._weights.coverage(topic, words_of(f"{candidate.clause.path} {candidate.clause.search_text}")) >= _MIN_COVERAGE:
+            if (
+                self._weights.coverage(
+                    topic, words_of(f"{candidate.clause.path} {candidate.clause.search_text}")
+                )
+                >= _MIN_COVERAGE
+            ):
                 return candidate.clause
         return None
 
-    def _document_facts(self, query: Query, scope: _Scope, conversation: Conversation | None) -> Answer:
-        ids = scope.doc_ids or (list(conversation.document_ids) if conversation else []) or list(
-            self._documents.documents
+    def _document_facts(
+        self, query: Query, scope: _Scope, conversation: Conversation | None
+    ) -> Answer:
+        ids = (
+            scope.doc_ids
+            or (list(conversation.document_ids) if conversation else [])
+            or list(self._documents.documents)
         )
         infos = [info for info in (self._documents.get(d) for d in ids) if info is not None]
         clauses_by_doc = {info.id: self._document_clauses(info.id) for info in infos}
@@ -425,21 +526,30 @@ class Assistant:
     def _search_answer(self, query: Query, scope: _Scope) -> Answer:
         hits = self._search.hybrid(query.text, scope.doc_ids, limit=25)
         ranked = [
-            c for c in self._rank(query, hits)
+            c
+            for c in self._rank(query, hits)
             if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
         ]
         if not ranked:
-            return abstain(query, [], self._documents, "Các kế hoạch đã nạp không nêu thông tin này.")
+            return abstain(
+                query, [], self._documents, "Các kế hoạch đã nạp không nêu thông tin này."
+            )
         topic = self._topic_words(query, scope.doc_ids)
         covering = [
-            c for c in ranked[:8]
-            if self._weights.coverage(topic, words_of(f"{c.clause.path} {c.clause.search_text}")) >= _MIN_COVERAGE
+            c
+            for c in ranked[:8]
+            if self._weights.coverage(topic, words_of(f"{c.clause.path} {c.clause.search_text}"))
+            >= _MIN_COVERAGE
             and _states_asked_amount(query, c.clause)
         ]
         if not covering:
             return _with_candidates(
-                abstain(query, [c.clause for c in ranked[:3]], self._documents,
-                        "Các kế hoạch đã nạp không nêu thông tin này."),
+                abstain(
+                    query,
+                    [c.clause for c in ranked[:3]],
+                    self._documents,
+                    "Các kế hoạch đã nạp không nêu thông tin này.",
+                ),
                 [c.clause for c in ranked],
             )
         best = covering[0].clause
@@ -447,22 +557,35 @@ class Assistant:
             per_doc = self._strong_per_document(query, topic, covering)
             if len(per_doc) > 1:
                 answer = answer_per_document(
-                    query, per_doc, self._documents,
+                    query,
+                    per_doc,
+                    self._documents,
                     f"Nội dung này có trong {len(per_doc)} kế hoạch; bạn hỏi kế hoạch nào? "
                     "Giá trị theo từng kế hoạch:",
                 )
-                return _with_candidates(replace(answer, intent="ambiguous"), [c.clause for c in ranked])
+                return _with_candidates(
+                    replace(answer, intent="ambiguous"), [c.clause for c in ranked]
+                )
         chosen = [best]
         if query.intent is Intent.GUIDANCE or query.wants_list:
             chosen = [c.clause for c in covering if c.clause.document_id == best.document_id][:4]
-        intent = query.intent if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD) else Intent.TARGET
+        intent = (
+            query.intent
+            if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD)
+            else Intent.TARGET
+        )
         answer = answer_clauses(query, chosen, self._documents, intent, self._children_of(chosen))
         return _with_candidates(answer, [c.clause for c in ranked])
 
-    def _strong_per_document(self, query: Query, topic: list[str], covering: list[Candidate]) -> list[StoredClause]:
+    def _strong_per_document(
+        self, query: Query, topic: list[str], covering: list[Candidate]
+    ) -> list[StoredClause]:
         """The best clause of each plan whose match is as strong as the best one's."""
         scores = {
-            id(c): self._weights.coverage(topic, words_of(f"{c.clause.path} {c.clause.search_text}")) for c in covering
+            id(c): self._weights.coverage(
+                topic, words_of(f"{c.clause.path} {c.clause.search_text}")
+            )
+            for c in covering
         }
         top = scores[id(covering[0])]
         per_doc: dict[str, StoredClause] = {}
@@ -473,7 +596,11 @@ class Assistant:
 
     def _has_content(self, clause: StoredClause) -> bool:
         """A bare heading with nothing under it (an appendix title without rows) answers nothing."""
-        if clause.kind in _HEADINGS and clause.kind != "bullet" and len(clause.body.strip()) < _BARE_HEADING_CHARS:
+        if (
+            clause.kind in _HEADINGS
+            and clause.kind != "bullet"
+            and len(clause.body.strip()) < _BARE_HEADING_CHARS
+        ):
             return clause.child_count > 0
         return True
 
@@ -482,7 +609,9 @@ class Assistant:
         return {
             clause.clause_id: self._search.children(clause.clause_id)
             for clause in clauses
-            if clause.target is None and clause.child_count and len(clause.body.strip()) < _BARE_HEADING_CHARS
+            if clause.target is None
+            and clause.child_count
+            and len(clause.body.strip()) < _BARE_HEADING_CHARS
         }
 
     def _topic_words(self, query: Query, doc_ids: Sequence[str]) -> list[str]:
@@ -493,8 +622,11 @@ class Assistant:
             if doc_id in doc_ids or mentioned:
                 naming |= info.naming_words
         return [
-            w for w in query.keywords
-            if w not in _INTENT_WORDS and w not in naming and w not in _FOLLOW_UP_WORDS
+            w
+            for w in query.keywords
+            if w not in _INTENT_WORDS
+            and w not in naming
+            and w not in _FOLLOW_UP_WORDS
             and not re.fullmatch(r"20\d\d", w)
         ]
 
@@ -525,7 +657,9 @@ def _strip_document_words(text: str, infos: Sequence[object]) -> str:
         name = getattr(info, "place_name", None)
         if name:
             text = text.replace(folded(name), " ")
-    text = re.sub(r"\b(so sanh|khac nhau|khac gi|giua|cua|va|voi|so voi|20\d\d|tinh|xa)\b", " ", text)
+    text = re.sub(
+        r"\b(so sanh|khac nhau|khac gi|giua|cua|va|voi|so voi|20\d\d|tinh|xa)\b", " ", text
+    )
     return " ".join(text.split())
 
 
@@ -543,7 +677,8 @@ def _states_asked_amount(query: Query, clause: StoredClause) -> bool:
         return True
     text = folded(clause.search_text)
     figures = [
-        m for m in _FIGURE.finditer(text)
+        m
+        for m in _FIGURE.finditer(text)
         if m.group(2) or not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
     ]
     if not figures:

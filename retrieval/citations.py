@@ -65,7 +65,8 @@ def body_quote(clause: StoredClause, keywords: tuple[str, ...] = (), limit: int 
     body = clause.body.strip()
     if not body:
         return clause.text.strip()[:limit]
-    body = body[_MARKER.match(body).end() :] if _MARKER.match(body) else body
+    marker = _MARKER.match(body)
+    body = body[marker.end() :] if marker else body
     body = body.strip(" |\t\n")
     if len(body) <= limit:
         return body

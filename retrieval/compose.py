@@ -7,7 +7,7 @@ verbatim part of the clause it comes from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
@@ -35,7 +35,7 @@ def _row_name(clause: StoredClause) -> str:
 
 
 def _row_where(clause: StoredClause, documents: DocumentDirectory) -> str:
-    """"Chỉ tiêu/nhiệm vụ 6.6 — Kế hoạch 19/KH-UBND (…), Phụ lục 1 › 6. Về Chính quyền số"."""
+    """ "Chỉ tiêu/nhiệm vụ 6.6 — Kế hoạch 19/KH-UBND (…), Phụ lục 1 › 6. Về Chính quyền số"."""
     parent_path = clause.path.rsplit(" › ", 1)[0] if " › " in clause.path else clause.path
     return f"{_row_name(clause)} — {_doc_label(documents, clause.document_id)}, {parent_path}"
 
@@ -211,15 +211,27 @@ def answer_per_document(
         if clause.target is not None:
             cells = [c for c in clause.target.cells if c.role != "number"]
             n = cite.cite(clause, _cell_quote(clause, cells))
-            details = [f"{c.header}: {c.text}" for c in clause.target.cells if c.role in ("lead", "deadline")]
+            details = [
+                f"{c.header}: {c.text}"
+                for c in clause.target.cells
+                if c.role in ("lead", "deadline")
+            ]
             extra = f" ({'; '.join(details)})" if details else ""
-            lines.append(f"- {label} — {_row_name(clause)}: {_short(clause.target.content, 240)}{extra} [{n}]")
+            lines.append(
+                f"- {label} — {_row_name(clause)}: "
+                f"{_short(clause.target.content, 240)}{extra} [{n}]"
+            )
         else:
             quote = body_quote(clause, query.keywords, limit=300)
             n = cite.cite(clause, quote)
             lines.append(f"- {label} — {clause.path}: {_short(quote, 300)} [{n}]")
-    return Answer("\n".join(lines), False, query.intent.value, cite.citations,
-                  tuple(c.clause_id for c in clauses))
+    return Answer(
+        "\n".join(lines),
+        False,
+        query.intent.value,
+        cite.citations,
+        tuple(c.clause_id for c in clauses),
+    )
 
 
 def answer_ambiguous(
@@ -275,7 +287,7 @@ def abstain(
 def answer_document_facts(
     query: Query,
     infos: Sequence[DocumentInfo],
-    clauses_by_doc: dict[str, Sequence[StoredClause]],
+    clauses_by_doc: Mapping[str, Sequence[StoredClause]],
     documents: DocumentDirectory,
 ) -> Answer:
     """Số hiệu, date, signer, issuer, what a plan replaces or implements — cited from its text."""
@@ -389,5 +401,39 @@ def covers(query: Query, clause: StoredClause, ignore: frozenset[str] = frozense
 
 
 _INTENT_WORDS = frozenset(
-    ["chu", "tri", "phoi", "hop", "theo", "doi", "thoi", "han", "han", "hoan", "thanh", "dat", "don", "vi", "co", "quan", "phu", "trach", "trach", "nhiem", "lam", "can", "phai", "thuc", "hien", "khi", "bao", "gio", "nhieu", "nam", "thang", "quy", "ai"]
+    [
+        "chu",
+        "tri",
+        "phoi",
+        "hop",
+        "theo",
+        "doi",
+        "thoi",
+        "han",
+        "han",
+        "hoan",
+        "thanh",
+        "dat",
+        "don",
+        "vi",
+        "co",
+        "quan",
+        "phu",
+        "trach",
+        "trach",
+        "nhiem",
+        "lam",
+        "can",
+        "phai",
+        "thuc",
+        "hien",
+        "khi",
+        "bao",
+        "gio",
+        "nhieu",
+        "nam",
+        "thang",
+        "quy",
+        "ai",
+    ]
 )

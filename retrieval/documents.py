@@ -5,13 +5,45 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ingest.normalize_vi import folded
 
 # Words too common in questions to identify a plan by its title.
 _COMMON = frozenset(
-    ["ke", "hoach", "chuyen", "doi", "so", "tinh", "xa", "thanh", "pho", "nam", "cac", "chi", "tieu", "thuc", "hien", "theo", "doi", "kiem", "tra", "don", "doc", "phan", "cong", "ve", "va", "cua", "trien", "khai", "phat", "trien"]
+    [
+        "ke",
+        "hoach",
+        "chuyen",
+        "doi",
+        "so",
+        "tinh",
+        "xa",
+        "thanh",
+        "pho",
+        "nam",
+        "cac",
+        "chi",
+        "tieu",
+        "thuc",
+        "hien",
+        "theo",
+        "doi",
+        "kiem",
+        "tra",
+        "don",
+        "doc",
+        "phan",
+        "cong",
+        "ve",
+        "va",
+        "cua",
+        "trien",
+        "khai",
+        "phat",
+        "trien",
+    ]
 )
 
 
@@ -72,7 +104,12 @@ class DocumentInfo:
     def naming_words(self) -> frozenset[str]:
         """Accent-free words that name this document in a question (place, number, year)."""
         words: set[str] = set()
-        for text in (self.place_name or "", self.place_level or "", self.number or "", self.year or ""):
+        for text in (
+            self.place_name or "",
+            self.place_level or "",
+            self.number or "",
+            self.year or "",
+        ):
             words.update(re.findall(r"[a-z0-9/.-]+", folded(text)))
         if self.number:
             words.add(self.number.split("/")[0])
@@ -108,9 +145,9 @@ class DocumentDirectory:
         years = set(re.findall(r"\b(20\d{2})\b", text))
         if years:
             by_year = [d for d in (found or self.documents) if self.documents[d].year in years]
-            if found and by_year:
-                found = by_year
-            elif not found and len(by_year) == 1 and not re.search(r"thang|quy", text):
+            if (found and by_year) or (
+                not found and len(by_year) == 1 and not re.search(r"thang|quy", text)
+            ):
                 found = by_year
         return found
 
@@ -118,7 +155,8 @@ class DocumentDirectory:
         """Whether the question names some document by id, number, title words or place."""
         text = f" {question_folded} "
         return any(
-            _naming_score(text, doc, self._distinctive(doc_id)) for doc_id, doc in self.documents.items()
+            _naming_score(text, doc, self._distinctive(doc_id))
+            for doc_id, doc in self.documents.items()
         )
 
     def unknown_places(self, question: str) -> list[str]:
@@ -127,7 +165,9 @@ class DocumentDirectory:
         unknown = []
         for match in _PLACE_MENTION.finditer(question):
             name = match.group(2)
-            if folded(name) not in known and not any(folded(name) in k or k in folded(name) for k in known):
+            if folded(name) not in known and not any(
+                folded(name) in k or k in folded(name) for k in known
+            ):
                 unknown.append(f"{match.group(1)} {name}")
         return unknown
 
@@ -138,7 +178,7 @@ class DocumentDirectory:
 
 def _bigrams(title: str) -> set[str]:
     words = re.findall(r"[a-z0-9]+", folded(title))
-    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    return {f"{a} {b}" for a, b in pairwise(words)}
 
 
 _PLACE_MENTION = re.compile(
@@ -162,8 +202,8 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     score = 0
     if sum(1 for bigram in distinctive if f" {bigram} " in text) >= 2:
         score = 2
-    if doc.place_name and f" {folded(doc.place_name)} " in text:
-        score += 1
-    elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+    if (doc.place_name and f" {folded(doc.place_name)} " in text) or (
+        doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text
+    ):
         score += 1
     return score

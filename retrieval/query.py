@@ -146,8 +146,9 @@ _FOLLOW_UP_CUES = tuple(
 _WHO_COOPERATE = _compile(r"phoi hop")
 _WHO_MONITOR = _compile(r"theo doi|chi dao|don doc|giam sat|truc tiep chi dao")
 _WHO_LEAD = _compile(
-    r"chu tri|don vi nao|so nao|co quan nao|phong nao|ai (?:la )?(?:nguoi )?(?:chiu trach nhiem|thuc hien|lam)|"
-    r"ai chiu|do ai|ai phu trach|phu trach|chiu trach nhiem|trach nhiem chinh|giao cho ai|don vi thuc hien"
+    r"chu tri|don vi nao|so nao|co quan nao|phong nao|"
+    r"ai (?:la )?(?:nguoi )?(?:chiu trach nhiem|thuc hien|lam)|ai chiu|do ai|ai phu trach|"
+    r"phu trach|chiu trach nhiem|trach nhiem chinh|giao cho ai|don vi thuc hien"
 )
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
@@ -178,9 +179,13 @@ _META = (
             r"(?:van ban|ke hoach) nao|trien khai (?:ke hoach|van ban) nao"
         ),
     ),
-    (MetaField.NUMBER, _compile(
-        r"so hieu|so van ban|ky hieu|so ke hoach|(?:ke hoach|van ban) (?:co )?so (?:bao nhieu|may|gi)"
-    )),
+    (
+        MetaField.NUMBER,
+        _compile(
+            r"so hieu|so van ban|ky hieu|so ke hoach|"
+            r"(?:ke hoach|van ban) (?:co )?so (?:bao nhieu|may|gi)"
+        ),
+    ),
     (
         MetaField.DATE,
         _compile(
@@ -239,7 +244,9 @@ _NOT_ABOUT_THE_PLAN = _compile(
 
 def _meta_field(text: str) -> MetaField | None:
     field = next((name for name, pattern in _META if pattern.search(text)), None)
-    if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(text):
+    if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
+        text
+    ):
         return None
     return field
 
@@ -321,12 +328,76 @@ def _period(text: str) -> Period | None:
 
 
 _STOPWORDS = frozenset(
-    (
-        "la gi nao cua cac nhung va cho duoc trong theo tai ve voi co khong hay bao nhieu the "
-        "o tu den mot ai do nay kia thi sao con ra chi tieu nhiem vu muc ke hoach so phai "
-        "dat can lam biet xin hoi cho toi minh nhu vay the nao khi gom nhau khac giong chenh "
-        "lech bang hon kem dang cu may nhat"
-    ).split()
+    [
+        "la",
+        "gi",
+        "nao",
+        "cua",
+        "cac",
+        "nhung",
+        "va",
+        "cho",
+        "duoc",
+        "trong",
+        "theo",
+        "tai",
+        "ve",
+        "voi",
+        "co",
+        "khong",
+        "hay",
+        "bao",
+        "nhieu",
+        "the",
+        "o",
+        "tu",
+        "den",
+        "mot",
+        "ai",
+        "do",
+        "nay",
+        "kia",
+        "thi",
+        "sao",
+        "con",
+        "ra",
+        "chi",
+        "tieu",
+        "nhiem",
+        "vu",
+        "muc",
+        "ke",
+        "hoach",
+        "so",
+        "phai",
+        "dat",
+        "can",
+        "lam",
+        "biet",
+        "xin",
+        "hoi",
+        "cho",
+        "toi",
+        "minh",
+        "nhu",
+        "vay",
+        "the",
+        "nao",
+        "khi",
+        "gom",
+        "nhau",
+        "khac",
+        "giong",
+        "chenh",
+        "lech",
+        "bang",
+        "hon",
+        "kem",
+        "dang",
+        "cu",
+        "may",
+        "nhat",
+    ]
 )
 
 

@@ -21,8 +21,8 @@ from ingest.reader import collect_sources
 from ingest.settings import Settings
 from retrieval.assistant import Assistant
 from retrieval.documents import DocumentDirectory, DocumentInfo
-from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
 from retrieval.relevance import TermWeights
+from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.units import UnitMatcher

@@ -49,13 +49,18 @@ def test_changed_document_replaces_its_points_without_leftovers(tmp_path: Path) 
     runtime.ingest_paths([plan])
     count_before = runtime.index.count(PayloadFilter(equals={"document_id": "plan"}))
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("Tháng 11/2025 |\nSở KHCN chủ trì", "Tháng 12/2025 |\nSở KHCN chủ trì"), "utf-8")
+    plan.write_text(
+        text.replace("Tháng 11/2025 |\nSở KHCN chủ trì", "Tháng 12/2025 |\nSở KHCN chủ trì"),
+        "utf-8",
+    )
     outcome = runtime.ingest_paths([plan])[0]
     assert outcome.status == "updated"
     points = runtime.index.scroll(PayloadFilter(equals={"document_id": "plan"}))
     assert len(points) == count_before
     assert len({p.payload["version"] for p in points}) == 1
-    row = next(p for p in points if p.payload["number"] == "6.6" and p.payload["kind"] == "table_row")
+    row = next(
+        p for p in points if p.payload["number"] == "6.6" and p.payload["kind"] == "table_row"
+    )
     assert row.payload["target"]["deadline"]["raw"] == "Tháng 12/2025"
     runtime.close()
 
@@ -81,7 +86,9 @@ def test_remove_deletes_points_and_catalog_entry(tmp_path: Path) -> None:
         ("Tháng năm hoàn thành".encode("cp1258"), EncodingError),
     ],
 )
-def test_bad_files_are_refused_and_the_index_is_unchanged(tmp_path: Path, content: bytes, error) -> None:
+def test_bad_files_are_refused_and_the_index_is_unchanged(
+    tmp_path: Path, content: bytes, error
+) -> None:
     runtime = make_runtime(tmp_path / "home")
     runtime.ingest_paths([PLAN])
     before = _snapshot(runtime)

@@ -22,9 +22,17 @@ def test_target_6_6_of_19_kh_ubnd_has_every_role_deadline_and_note() -> None:
     assert clause.path == "Phụ lục 1 › 6. Về Chính quyền số › 6.6"
     assert row.content == "Tỉ lệ hồ sơ thủ tục hành chính xử lý trực tuyến đạt tối thiểu 80%"
     assert row.monitoring_units == ("Văn phòng UBND tỉnh",)
-    assert row.lead_units == ("Sở Khoa học và Công nghệ", "các sở, ban, ngành", "UBND các xã, phường")
+    assert row.lead_units == (
+        "Sở Khoa học và Công nghệ",
+        "các sở, ban, ngành",
+        "UBND các xã, phường",
+    )
     assert row.deadline is not None and row.deadline.raw == "Tháng 11/2025"
-    assert (row.deadline.kind, row.deadline.month, row.deadline.year) == (DeadlineKind.MONTH, 11, 2025)
+    assert (row.deadline.kind, row.deadline.month, row.deadline.year) == (
+        DeadlineKind.MONTH,
+        11,
+        2025,
+    )
     assert row.note is not None and row.note.startswith("Sở KHCN chủ trì, chủ động")
 
 
@@ -41,7 +49,9 @@ def test_19_kh_ubnd_header_block_repeated_twice_is_stored_once() -> None:
     plan = _plan("ninh-binh-19-KH-UBND-2025")
     source = plan.source_text
     second_copy = source.index("ỦY BAN NHÂN DÂN |", source.index("ỦY BAN NHÂN DÂN |") + 1)
-    assert not any(c.start <= second_copy < c.body_end for c in plan.clauses if c.kind is not ClauseKind.PART)
+    assert not any(
+        c.start <= second_copy < c.body_end for c in plan.clauses if c.kind is not ClauseKind.PART
+    )
     assert plan.document.number == "19/KH-UBND"
     assert plan.document.signer == "Hà Lan Anh"
     assert plan.document.issued_date == "2025-07-31"
@@ -64,7 +74,8 @@ def test_hard_wrapped_headings_and_points_are_joined() -> None:
     plan = _plan("tien-giang-466-KH-UBND-2025")
     section = next(c for c in plan.clauses if c.id.endswith(":III/1"))
     assert section.heading == (
-        "Tăng cường công tác lãnh đạo, chỉ đạo, điều hành; kiểm tra, giám sát hoạt động chuyển đổi số"
+        "Tăng cường công tác lãnh đạo, chỉ đạo, điều hành; "
+        "kiểm tra, giám sát hoạt động chuyển đổi số"
     )
     point = next(c for c in plan.clauses if c.id.endswith(":III/1/a"))
     assert point.body.startswith("a) Tăng cường công tác lãnh đạo chỉ đạo việc thực\nhiện")
@@ -112,15 +123,33 @@ def test_markdown_table_with_columns_in_another_order() -> None:
 
 def test_text_without_structure_becomes_paragraphs_with_a_warning() -> None:
     plan = parse_plan("Một đoạn văn.\n\nMột đoạn khác không đánh số.", "plain")
-    assert plan.clauses and all(c.kind in (ClauseKind.PREAMBLE, ClauseKind.PARAGRAPH) for c in plan.clauses)
+    assert plan.clauses and all(
+        c.kind in (ClauseKind.PREAMBLE, ClauseKind.PARAGRAPH) for c in plan.clauses
+    )
     assert any("không nhận ra cấu trúc" in w for w in plan.warnings)
 
 
 def test_header_roles_do_not_depend_on_column_order() -> None:
-    roles = classify_header(["Ghi chú", "Đơn vị phối hợp", "Nội dung", "STT", "Thời gian thực hiện",
-                             "Đơn vị chủ trì theo dõi", "Cơ quan chủ trì"])
-    assert roles == (ColumnRole.NOTE, ColumnRole.COOPERATING, ColumnRole.CONTENT, ColumnRole.NUMBER,
-                     ColumnRole.DEADLINE, ColumnRole.MONITORING, ColumnRole.LEAD)
+    roles = classify_header(
+        [
+            "Ghi chú",
+            "Đơn vị phối hợp",
+            "Nội dung",
+            "STT",
+            "Thời gian thực hiện",
+            "Đơn vị chủ trì theo dõi",
+            "Cơ quan chủ trì",
+        ]
+    )
+    assert roles == (
+        ColumnRole.NOTE,
+        ColumnRole.COOPERATING,
+        ColumnRole.CONTENT,
+        ColumnRole.NUMBER,
+        ColumnRole.DEADLINE,
+        ColumnRole.MONITORING,
+        ColumnRole.LEAD,
+    )
 
 
 def test_deadline_forms() -> None:
@@ -157,6 +186,8 @@ def test_units_are_split_on_semicolons_and_unit_commas_only() -> None:
         "Phòng Văn hóa và Thông tin",
         "phòng Nội vụ",
     )
-    assert unit_key("VP UBND tỉnh") == unit_key("Văn phòng UBND tỉnh") == unit_key(
-        "van phong uy ban nhan dan tinh"
+    assert (
+        unit_key("VP UBND tỉnh")
+        == unit_key("Văn phòng UBND tỉnh")
+        == unit_key("van phong uy ban nhan dan tinh")
     )

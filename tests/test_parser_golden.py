@@ -40,6 +40,9 @@ def test_clause_text_is_exact_source_slice(path) -> None:
         assert clause.start <= clause.body_end <= clause.end
     for target in plan.targets:
         for cell in target.cells:
-            assert " ".join(source[cell.start : cell.end].split()).replace("<b>", "").replace(
-                "</b>", ""
-            ) == cell.text
+            assert (
+                " ".join(source[cell.start : cell.end].split())
+                .replace("<b>", "")
+                .replace("</b>", "")
+                == cell.text
+            )

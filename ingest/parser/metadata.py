@@ -17,7 +17,8 @@ _UNIT_WORDS = re.compile(r"^(Phòng|Sở|Ban|Trung|UBND|Ủy|Văn|Công|Chi|Đà
 _PLACE = re.compile(rf"(?<!\w)({_LEVEL_PATTERN})\s+({_NAME})")
 _NUMBER = re.compile(r"Số\s*:\s*(\d*\s*/\s*[A-ZĐ][A-ZĐ0-9\-/]*)")
 _DATE_LINE = re.compile(
-    r"(?:(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*)?ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})"
+    r"(?:(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*)?"
+    r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})"
     r"\s*năm\s*(?P<year>\d{4})"
 )
 _DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CHỈ THỊ", "NGHỊ QUYẾT", "CÔNG VĂN", "THÔNG BÁO", "ĐỀ ÁN")
@@ -183,9 +184,9 @@ def _place(title: str, issuer: str | None, head: str) -> Place | None:
             if words and not _UNIT_WORDS.match(words[0]):
                 return Place(match.group(1).lower(), " ".join(words))
         if source is not head:
-            match = re.search(rf"(?<!\w)({_LEVEL_PATTERN})(?!\w)", text, re.IGNORECASE)
-            if match:
-                return Place(match.group(1).lower(), None)
+            level = re.search(rf"(?<!\w)({_LEVEL_PATTERN})(?!\w)", text, re.IGNORECASE)
+            if level:
+                return Place(level.group(1).lower(), None)
     return None
 
 

@@ -287,7 +287,9 @@ class _TreeBuilder:
             parent = self._pop_to(level)
             count = sum(1 for c in parent.children if c.kind is ClauseKind.BULLET) + 1
             heading = marker.rest.rstrip(":") if symbol == "*" and len(marker.rest) < 40 else None
-            node = self._new(kind, None, heading, level, parent, f"b{count}", heading or f"ý {count}")
+            node = self._new(
+                kind, None, heading, level, parent, f"b{count}", heading or f"ý {count}"
+            )
         node.add_line(line)
         self._push(node)
 

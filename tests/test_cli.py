@@ -1,0 +1,111 @@
+"""The `kehoach` command end to end (hashing embedder, so no model is needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+from retrieval.runtime import BUNDLED_CORPUS
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli-home")
+
+
+@pytest.fixture(autouse=True)
+def _hashing_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KEHOACH_EMBED_MODEL", "hashing")
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_ask_ingests_the_bundled_corpus_on_first_use_and_answers_json(home: Path) -> None:
+    result = _run("ask", "Sở nào chủ trì chỉ tiêu 6.6?", "--home", str(home), "--json")
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(answer) == {"answer", "abstained", "intent", "citations"}
+    citation = answer["citations"][0]
+    assert set(citation) == {
+        "n",
+        "document_id",
+        "document_title",
+        "document_number",
+        "clause",
+        "path",
+        "text",
+        "start",
+        "end",
+        "quote",
+    }
+    source = (BUNDLED_CORPUS / f"{citation['document_id']}.txt").read_text(encoding="utf-8")
+    assert source[citation["start"] : citation["end"]] == citation["text"]
+    assert citation["quote"] in citation["text"]
+
+
+def test_ingesting_twice_gives_identical_documents_json(home: Path) -> None:
+    assert _run("ingest", str(BUNDLED_CORPUS), "--home", str(home)).exit_code == 0
+    first = _run("documents", "--json", "--home", str(home))
+    assert _run("ingest", str(BUNDLED_CORPUS), "--home", str(home)).exit_code == 0
+    second = _run("documents", "--json", "--home", str(home))
+    assert first.stdout == second.stdout
+    rows = json.loads(first.stdout)
+    assert {r["id"] for r in rows} == {p.stem for p in BUNDLED_CORPUS.glob("*.txt")}
+
+
+def test_human_output_lists_citations(home: Path) -> None:
+    result = _run("ask", "so nao chu tri chi tieu 6.6", "--home", str(home))
+    assert result.exit_code == 0
+    assert "Trích dẫn" in result.stdout and "Văn phòng UBND tỉnh" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("   ", "empty"),
+        ("a" * 1001, "limit is 1000"),
+        ("Sở nào\x00 chủ trì?", "control characters"),
+    ],
+)
+def test_bad_questions_fail_clearly(home: Path, question: str, message: str) -> None:
+    result = _run("ask", question, "--home", str(home))
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_unknown_document_is_refused(home: Path) -> None:
+    result = _run("ask", "chỉ tiêu 6.6", "--doc", "khong-co", "--home", str(home))
+    assert result.exit_code == 2 and "khong-co" in result.output
+
+
+def test_batch_answers_in_order_and_reports_malformed_lines(home: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        '{"id": "a", "question": "Sở nào chủ trì chỉ tiêu 6.6?"}\n'
+        "{not json\n"
+        '{"id": "c", "question": ""}\n'
+        '{"id": "d", "question": "Kế hoạch 466 do ai ký?"}\n',
+        encoding="utf-8",
+    )
+    result = _run("ask", "--batch", str(batch), "--json", "--home", str(home))
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [line.get("id") for line in lines] == ["a", None, "c", "d"]
+    assert "line 2" in lines[1]["error"] and "line 3" in lines[2]["error"]
+    assert "Nguyễn Thành Diệu" in lines[3]["answer"]
+
+
+def test_remove_and_missing_paths(home: Path, tmp_path: Path) -> None:
+    assert _run("ingest", str(tmp_path / "nope"), "--home", str(home)).exit_code == 1
+    removed = _run("remove", "thanh-pho-phu-luc-01-chuyen-doi-so-2023", "--home", str(home))
+    assert removed.exit_code == 0
+    again = _run("remove", "thanh-pho-phu-luc-01-chuyen-doi-so-2023", "--home", str(home))
+    assert again.exit_code == 1 and "no document" in again.output
