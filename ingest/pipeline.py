@@ -4,14 +4,20 @@ A document is identified by its file name; its content hash decides whether anyt
 needs doing. A changed document's new points are written before the old version's
 leftovers are deleted, and point ids are derived from clause ids, so unchanged clauses are
 overwritten in place: the document is never missing and never doubled.
+
+The source text every clause offset points into (for .docx, .pdf and .html, the extracted
+text) is kept as `sources/<document id>.txt` in the kehoach home, so a citation can be
+checked against it whatever happens to the original file.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.catalog import Catalog, CatalogEntry
@@ -22,7 +28,7 @@ from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
 from ingest.parser.plan import parse_plan
 from ingest.points import build_points
-from ingest.reader import decode_text, read_source
+from ingest.reader import read_source, source_text
 
 logger = logging.getLogger(__name__)
 
@@ -69,13 +75,16 @@ class Ingestor:
     ) -> IngestOutcome:
         """Parse and index one plan file (nothing is written when it is unchanged)."""
         source = read_source(path, self._max_source_bytes, encoding)
-        return self.ingest_text(source.text, source.document_id, str(path), progress)
+        return self.ingest_text(
+            source.text, source.document_id, str(path), progress, source.warnings
+        )
 
     def ingest_bytes(
         self, data: bytes, document_id: str, name: str, encoding: str | None = None
     ) -> IngestOutcome:
-        """Parse and index an uploaded plan."""
-        return self.ingest_text(decode_text(data, name, encoding), document_id, name)
+        """Parse and index an uploaded plan (text, or .docx/.pdf/.html by the name's suffix)."""
+        text, warnings = source_text(data, name, encoding)
+        return self.ingest_text(text, document_id, name, warnings=warnings)
 
     def ingest_text(
         self,
@@ -83,14 +92,20 @@ class Ingestor:
         document_id: str,
         source_path: str,
         progress: Progress | None = None,
+        warnings: tuple[str, ...] = (),
     ) -> IngestOutcome:
-        """Parse and index a plan's text under `document_id`."""
+        """Parse and index a plan's text under `document_id`; `warnings` come from reading it."""
         plan = parse_plan(text, document_id, source_path)
+        if warnings:
+            plan = replace(plan, warnings=(*warnings, *plan.warnings))
         if not any(c.kind is not ClauseKind.PREAMBLE for c in plan.clauses):
             logger.warning("%s: no recognisable structure, stored as plain paragraphs", document_id)
         previous = self._catalog.entries.get(document_id)
         if self._is_unchanged(plan, previous):
             assert previous is not None
+            if not self._source_path(document_id).exists():  # home predates kept sources
+                with self._lock:
+                    self._keep_source(document_id, plan.source_text)
             return IngestOutcome(
                 document_id,
                 "unchanged",
@@ -110,6 +125,7 @@ class Ingestor:
         with self._lock:
             self._index.ensure_collection(embedder.dimension)
             self._index.upsert(points)
+            self._keep_source(document_id, plan.source_text)
             # leftovers of the previous version: clauses that no longer exist
             self._index.delete(
                 PayloadFilter(
@@ -145,6 +161,19 @@ class Ingestor:
             self._index.delete(PayloadFilter(equals={"document_id": document_id}))
             del self._catalog.entries[document_id]
             self._catalog.save()
+            self._source_path(document_id).unlink(missing_ok=True)
+
+    def _source_path(self, document_id: str) -> Path:
+        return self._catalog.path.parent / "sources" / f"{document_id}.txt"
+
+    def _keep_source(self, document_id: str, text: str) -> None:
+        """Write the source text atomically: readers never see half a file."""
+        path = self._source_path(document_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".source-")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
 
 
 def _entry(plan: ParsedPlan, points: int, embed_model: str) -> CatalogEntry:

@@ -1,11 +1,16 @@
-"""Reading a plan file from disk into text, with clear errors for unusable input."""
+"""Reading a plan file from disk into text, with clear errors for unusable input.
+
+Text files (.txt, .md) are decoded; .docx, .pdf and .html/.htm files are extracted by
+`ingest.formats`. Either way the result is the source text the parser reads and every
+clause offset points into.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ingest.errors import (
     BinarySourceError,
@@ -15,17 +20,20 @@ from ingest.errors import (
     SourceNotFoundError,
     SourceTooLargeError,
 )
+from ingest.formats import CONVERT_HINTS, FORMAT_SUFFIXES, UnsupportedFormatError, extract_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + FORMAT_SUFFIXES
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A decoded plan file and the document id derived from its name."""
+    """A plan file's source text and the document id derived from its name."""
 
     path: Path
     document_id: str
-    text: str
+    text: str  # decoded, or extracted from .docx/.pdf/.html: what offsets point into
+    warnings: tuple[str, ...] = ()  # what extraction could not read (scanned pages …)
 
 
 def document_id_for(path: Path) -> str:
@@ -64,17 +72,25 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
     return text
 
 
+def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """A plan file's bytes → its source text and extraction warnings, by the name's suffix."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in FORMAT_SUFFIXES:
+        extracted = extract_text(data, suffix, name, encoding)
+        return extracted.text, extracted.warnings
+    return decode_text(data, name, encoding), ()
+
+
 def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> SourceFile:
-    """Read and decode one plan file, refusing what cannot be a plan text."""
+    """Read one plan file into its source text, refusing what cannot be a plan."""
     if not path.exists():
         raise SourceNotFoundError(f"{path}: no such file or folder")
     if not path.is_file():
         raise InputError(f"{path}: not a regular file")
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise InputError(
-            f"{path}: unsupported format {path.suffix or '(none)'}; supported: "
-            + ", ".join(TEXT_SUFFIXES)
-        )
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        hint = CONVERT_HINTS.get(suffix, "supported: " + ", ".join(SUPPORTED_SUFFIXES))
+        raise UnsupportedFormatError(f"{path}: unsupported format {suffix or '(none)'}; {hint}")
     size = path.stat().st_size
     if size == 0:
         raise EmptySourceError(f"{path}: file is empty")
@@ -83,8 +99,8 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
             f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the file "
             "or raise KEHOACH_MAX_SOURCE_BYTES"
         )
-    text = decode_text(path.read_bytes(), str(path), encoding)
-    return SourceFile(path, document_id_for(path), text)
+    text, warnings = source_text(path.read_bytes(), str(path), encoding)
+    return SourceFile(path, document_id_for(path), text, warnings)
 
 
 def collect_sources(paths: list[Path]) -> list[Path]:
@@ -99,7 +115,7 @@ def collect_sources(paths: list[Path]) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.is_file()
-                    and p.suffix.lower() in TEXT_SUFFIXES
+                    and p.suffix.lower() in SUPPORTED_SUFFIXES
                     and not p.name.lower().startswith("readme")
                 )
             )

@@ -110,10 +110,10 @@ def test_missing_too_large_and_unsupported_files(tmp_path: Path) -> None:
     runtime.settings.max_source_bytes = 100
     with pytest.raises(SourceTooLargeError, match="over the 100-byte limit"):
         runtime.ingestor.ingest_file(big)
-    docx = tmp_path / "plan.docx"
-    docx.write_bytes(b"PK\x03\x04")
-    with pytest.raises(InputError, match="unsupported format"):
-        runtime.ingest_paths([docx])
+    doc = tmp_path / "plan.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError, match=r"unsupported format \.doc; .*save it as \.docx"):
+        runtime.ingest_paths([doc])
     runtime.close()
 
 

@@ -247,6 +247,8 @@ def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
             continue
         cells = _row_cells(line, layout)
         texts = tuple(c.text for c in cells)
+        if texts not in header_rows and is_table_start(line) == layout:
+            break  # the header of the next table, not a row of this one
         last_line = index
         index += 1
         if texts in header_rows or all(not t for t in texts):

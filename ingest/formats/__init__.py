@@ -1,0 +1,25 @@
+"""Document formats plans arrive in — .docx, .pdf with a text layer, .html — as plan text.
+
+`extract_text` turns a file into the text `parse_plan` reads; that text is the document's
+source: clause offsets point into it, so it is what must be kept to verify citations.
+"""
+
+from ingest.formats.assembly import ExtractedText
+from ingest.formats.errors import (
+    DocumentFormatError,
+    EncryptedDocumentError,
+    ScannedPdfError,
+    UnsupportedFormatError,
+)
+from ingest.formats.extract import CONVERT_HINTS, FORMAT_SUFFIXES, extract_text
+
+__all__ = [
+    "CONVERT_HINTS",
+    "FORMAT_SUFFIXES",
+    "DocumentFormatError",
+    "EncryptedDocumentError",
+    "ExtractedText",
+    "ScannedPdfError",
+    "UnsupportedFormatError",
+    "extract_text",
+]

@@ -1,0 +1,58 @@
+"""Choosing the extractor for a document file by its suffix."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from ingest.errors import EmptySourceError
+from ingest.formats.assembly import ExtractedText
+from ingest.formats.errors import UnsupportedFormatError
+
+logger = logging.getLogger(__name__)
+
+FORMAT_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
+
+# formats people try that we do not read, and what to do instead
+CONVERT_HINTS = {
+    ".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx",
+    ".rtf": "open it in Word or LibreOffice and save it as .docx",
+    ".odt": "open it in LibreOffice and save it as .docx",
+    ".xls": "a spreadsheet: save the plan document itself as .docx or PDF",
+    ".xlsx": "a spreadsheet: save the plan document itself as .docx or PDF",
+}
+
+
+def extract_text(
+    source: Path | bytes, suffix: str, name: str | None = None, encoding: str | None = None
+) -> ExtractedText:
+    """The plan text of a .docx, .pdf or .html/.htm file (a path, or its bytes).
+
+    `encoding` applies to HTML only (the other formats say their own).
+    """
+    suffix = suffix.lower()
+    label = name or (str(source) if isinstance(source, Path) else f"upload{suffix}")
+    if suffix not in FORMAT_SUFFIXES:
+        hint = CONVERT_HINTS.get(suffix, "supported: .txt, .md, " + ", ".join(FORMAT_SUFFIXES))
+        raise UnsupportedFormatError(f"{label}: unsupported format {suffix or '(none)'}; {hint}")
+    data = source.read_bytes() if isinstance(source, Path) else source
+    if not data:
+        raise EmptySourceError(f"{label}: file is empty")
+    # each reader loads its libraries (python-docx, pdfplumber, lxml) only when needed
+    if suffix == ".docx":
+        from ingest.formats.docx import extract_docx
+
+        extracted = extract_docx(data, label)
+    elif suffix == ".pdf":
+        from ingest.formats.pdf import extract_pdf
+
+        extracted = extract_pdf(data, label)
+    else:
+        from ingest.formats.html import extract_html
+
+        extracted = extract_html(data, label, encoding)
+    if not extracted.text.strip():
+        raise EmptySourceError(f"{label}: the {extracted.source_format} file contains no text")
+    for warning in extracted.warnings:
+        logger.warning("%s: %s", label, warning)
+    return extracted

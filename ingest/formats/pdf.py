@@ -1,0 +1,171 @@
+"""PDF with a text layer → plan text: lines in reading order, ruled tables as tab rows.
+
+Per page, pdfplumber's table finder locates ruled tables; their characters are taken out
+of the page text (so nothing is read twice) and each table is placed where its top edge
+is. Running headers, footers and page numbers are dropped. Lines are kept as the PDF
+breaks them: the parser joins hard-wrapped lines. A table cut by a page break continues
+on the next page as the same table.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.psexceptions import PSException
+from pdfplumber.page import Page
+from pdfplumber.table import Table
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from ingest.formats.assembly import ExtractedText, TextAssembler
+from ingest.formats.errors import DocumentFormatError, EncryptedDocumentError, ScannedPdfError
+from ingest.formats.pdf_furniture import find_furniture
+from ingest.formats.tables_to_text import Span, TableCell
+
+_TAIL_BYTES = 2048  # "%%EOF" must be near the end; a truncated download loses it
+_UNDECODABLE_SHARE = 0.2  # "(cid:NN)" glyphs: fonts without a Unicode map
+# pdfminer reports damaged input with these (and with plain built-in errors)
+_PARSE_ERRORS = (
+    PSException,
+    PdfminerException,
+    MalformedPDFException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+)
+_OCR_HINT = "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and ingest the OCR'd file"
+
+Grid = list[list[TableCell]]
+
+
+@dataclass
+class _Page:
+    """One page's lines and tables from top to bottom (a table item holds its grid)."""
+
+    items: list[str | Grid] = field(default_factory=list)
+    chars: int = 0
+    images: int = 0
+
+
+def extract_pdf(data: bytes, name: str) -> ExtractedText:
+    """The plan text of a PDF's bytes; clear errors for scans, passwords and damage."""
+    _check_envelope(data, name)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as error:
+        raise _open_error(error, name) from error
+    try:
+        with pdf:
+            pages = [_read_page(page) for page in pdf.pages]
+    except _PARSE_ERRORS as error:
+        raise DocumentFormatError(
+            f"{name}: the PDF is damaged ({type(error).__name__}: {error}); export or "
+            "download it again"
+        ) from error
+    if not pages:
+        raise DocumentFormatError(f"{name}: the PDF has no pages (damaged or truncated?)")
+    if not any(page.chars for page in pages):
+        raise ScannedPdfError(
+            f"{name}: the PDF has no text layer (scanned pages, or text drawn as shapes), "
+            f"so there is nothing to read; {_OCR_HINT}"
+        )
+    text, undecodable = _assemble(pages)
+    if undecodable > _UNDECODABLE_SHARE * max(1, len(text)):
+        raise ScannedPdfError(
+            f"{name}: the PDF's fonts carry no Unicode map, so its text layer cannot be "
+            f"read; {_OCR_HINT}"
+        )
+    warnings = []
+    blind = [str(k + 1) for k, page in enumerate(pages) if not page.chars and page.images]
+    if blind:
+        warnings.append(
+            f"trang {', '.join(blind)}: không có lớp chữ (trang quét), nội dung các trang "
+            "này không được đọc; cần OCR"
+        )
+    return ExtractedText(text, "pdf", tuple(warnings))
+
+
+def _check_envelope(data: bytes, name: str) -> None:
+    if b"%PDF-" not in data[:1024]:
+        raise DocumentFormatError(f"{name}: not a PDF file (no %PDF- header)")
+    if b"%%EOF" not in data[-_TAIL_BYTES:]:
+        raise DocumentFormatError(
+            f"{name}: the PDF is truncated (it does not end with %%EOF); download or "
+            "export it again"
+        )
+
+
+def _open_error(error: PdfminerException, name: str) -> DocumentFormatError:
+    cause = error.args[0] if error.args else error
+    if isinstance(cause, PDFEncryptionError):
+        return EncryptedDocumentError(
+            f"{name}: the PDF is password-protected; save a copy without the password "
+            "(print to PDF, or qpdf --decrypt) and ingest that"
+        )
+    return DocumentFormatError(
+        f"{name}: the PDF cannot be opened ({type(cause).__name__}: {cause}); it is "
+        "damaged: export or download it again"
+    )
+
+
+def _read_page(page: Page) -> _Page:
+    out = _Page(chars=sum(1 for c in page.chars if c["text"].strip()), images=len(page.images))
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+
+    def outside_tables(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside_tables) if boxes else page
+    placed: list[tuple[float, str | Grid]] = [
+        (line["top"], line["text"])
+        for line in text_page.extract_text_lines(return_chars=False)
+        if line["text"].strip()
+    ]
+    placed.extend((table.bbox[1], _grid(table)) for table in tables)
+    placed.sort(key=lambda item: item[0])
+    out.items = [item for _, item in placed]
+    return out
+
+
+def _grid(table: Table) -> Grid:
+    """The table's cells; a missing cell is covered by a merge from its left or above."""
+    rows = table.rows
+    texts = table.extract()
+    lefts = sorted({cell[0] for row in rows for cell in row.cells if cell is not None})
+    grid: Grid = []
+    for r, row in enumerate(rows):
+        cells: list[TableCell] = []
+        for c, bbox in enumerate(row.cells):
+            if bbox is not None:
+                cells.append(TableCell(tuple((texts[r][c] or "").split("\n"))))
+                continue
+            left = next((b for b in reversed(row.cells[:c]) if b is not None), None)
+            column_left = lefts[c] if c < len(lefts) else 0.0
+            spans_here = left is not None and left[2] > column_left + 1
+            cells.append(TableCell(span=Span.LEFT if spans_here or r == 0 else Span.ABOVE))
+        grid.append(cells)
+    return grid
+
+
+def _assemble(pages: list[_Page]) -> tuple[str, int]:
+    """The document text without page furniture, and how many undecodable glyphs it has."""
+    furniture = find_furniture(
+        [[item if isinstance(item, str) else None for item in page.items] for page in pages]
+    )
+    out = TextAssembler()
+    for p, page in enumerate(pages):
+        for k, item in enumerate(page.items):
+            if isinstance(item, str):
+                if (p, k) not in furniture:
+                    out.add_paragraph(item)
+            else:
+                out.add_table(item)
+    text = out.text()
+    return text, text.count("(cid:") * len("(cid:0)")
