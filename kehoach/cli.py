@@ -74,9 +74,13 @@ def _progress_bar() -> tuple[Any, Any]:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="plan files or folders (.txt, .md)")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="plan files or folders (.txt .md .docx .pdf .html)")
+    ],
     home: HomeOption = None,
-    encoding: Annotated[str | None, typer.Option(help="text encoding when not UTF-8")] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="encoding of .txt/.md/.html not in UTF-8")
+    ] = None,
 ) -> None:
     """Nạp (ingest) kế hoạch vào chỉ mục; nạp lại văn bản không đổi không làm gì."""
     from ingest.reader import collect_sources
@@ -86,7 +90,7 @@ def ingest(
     try:
         files = collect_sources(paths)
         if not files:
-            raise _fail("không có tệp .txt/.md nào trong các đường dẫn đã cho")
+            raise _fail("không có tệp .txt/.md/.docx/.pdf/.html nào trong các đường dẫn đã cho")
         progress, report = _progress_bar()
         with progress:
             for path in files:
@@ -230,6 +234,23 @@ def chat(home: HomeOption = None) -> None:
         raise _fail(str(error)) from error
     finally:
         runtime.close()
+
+
+bot_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Bot chat (Telegram).")
+app.add_typer(bot_app, name="bot")
+
+
+@bot_app.command("telegram")
+def bot_telegram(home: HomeOption = None) -> None:
+    """Chạy bot Telegram bằng long polling (Ctrl-C để dừng)."""
+    from bot.settings import load_bot_settings
+    from bot.telegram_app import run_polling
+
+    logging.getLogger("bot").setLevel(logging.INFO)
+    try:
+        run_polling(_settings(home), load_bot_settings(), status=_status)
+    except KehoachError as error:
+        raise _fail(str(error)) from error
 
 
 def main() -> None:

@@ -1,0 +1,173 @@
+"""What every chat transport shares: answering with per-chat follow-ups, look-ups, the plans.
+
+`ChatService` is synchronous CPU work; the bots call it through `asyncio.to_thread`. It adds
+nothing to the answers — `Assistant.ask` answers and cites — it only keeps one
+`Conversation` per chat and turns bad input into a polite Vietnamese `ChatInputError`.
+
+It reaches the assistant through an `AssistantAccess`: a context manager factory that holds
+whatever lock the host needs while the assistant is used. The polling bot owns its runtime
+(`ChatService.for_runtime`); inside the API it goes through the API engine's read lock, so
+that a chat never reads a plan half-written by an ingestion.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+
+from bot.errors import ChatInputError
+from ingest.normalize_vi import folded
+from retrieval.answers import Answer
+from retrieval.assistant import Assistant
+from retrieval.conversation import Conversation
+from retrieval.documents import DocumentInfo
+from retrieval.questions import QuestionError, validate_question
+from retrieval.runtime import Runtime
+
+logger = logging.getLogger(__name__)
+
+AssistantAccess = Callable[[], AbstractContextManager[Assistant]]
+
+# A clause number as the question parser reads it: "6.6", "2.1.3", "II".
+_CLAUSE_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,4})\.?")
+
+
+def runtime_access(runtime: Runtime) -> AssistantAccess:
+    """Access to a runtime the bot owns: bundled plans on first use, one answer at a time.
+
+    One at a time because the embedded index is not documented as safe to share between
+    threads, and an answer takes well under a second.
+    """
+    lock = threading.Lock()
+
+    @contextmanager
+    def access() -> Iterator[Assistant]:
+        with lock:
+            runtime.ensure_corpus()
+            yield runtime.assistant()
+
+    return access
+
+
+@dataclass
+class _Chat:
+    conversation: Conversation = field(default_factory=Conversation)
+    lock: threading.Lock = field(default_factory=threading.Lock)  # one turn at a time
+
+
+class ChatService:
+    """Answers chat messages; one conversation per chat key ("telegram:42", "zalo:…")."""
+
+    def __init__(
+        self, access: AssistantAccess, max_question_chars: int, max_chats: int = 5000
+    ) -> None:
+        self._access = access
+        self.max_question_chars = max_question_chars
+        self._max_chats = max_chats
+        self._chats: OrderedDict[str, _Chat] = OrderedDict()
+        self._chats_lock = threading.Lock()
+
+    @classmethod
+    def for_runtime(cls, runtime: Runtime, max_chats: int = 5000) -> ChatService:
+        """A service over a runtime of its own (the polling bot, tests)."""
+        return cls(runtime_access(runtime), runtime.settings.max_question_chars, max_chats)
+
+    def prepare(self) -> None:
+        """Ingest the bundled plans (first use) and build the assistant before chats arrive."""
+        with self._access():
+            pass
+
+    def ask(self, chat: str, question: str) -> Answer:
+        """Answer a question in the context of this chat's previous answers."""
+        text = self._checked(question)
+        state = self._chat(chat)
+        with state.lock, self._access() as assistant:
+            return assistant.ask(text, conversation=state.conversation)
+
+    def look_up(self, chat: str, number: str, document: str | None = None) -> Answer:
+        """The clause/target with this exact number ("6.6"), in one plan when `document` says.
+
+        `document` is a document id or words naming a plan ("466", "Tiền Giang"); without it,
+        a number found in several plans is answered with the options.
+        """
+        match = _CLAUSE_NUMBER.fullmatch(number.strip())
+        if match is None:
+            raise ChatInputError(
+                f"“{number}” không phải số hiệu chỉ tiêu. "
+                "Ví dụ: /chitieu 6.6 hoặc /chitieu 6.6 19/KH-UBND"
+            )
+        state = self._chat(chat)
+        with state.lock, self._access() as assistant:
+            document_id = _resolve_document(assistant, document) if document else None
+            return assistant.ask(
+                f"chỉ tiêu {match.group(1)}",
+                conversation=state.conversation,
+                document=document_id,
+            )
+
+    def documents(self) -> list[DocumentInfo]:
+        """The plans that are ingested, by id."""
+        with self._access() as assistant:
+            directory = assistant.documents.documents
+            return [directory[key] for key in sorted(directory)]
+
+    def document(self, document_id: str) -> DocumentInfo | None:
+        """One plan's metadata, or None when it is not ingested (any more)."""
+        with self._access() as assistant:
+            return assistant.documents.get(document_id)
+
+    def forget(self, chat: str) -> None:
+        """Drop a chat's follow-up context (a fresh start)."""
+        with self._chats_lock:
+            self._chats.pop(chat, None)
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def _checked(self, question: str) -> str:
+        try:
+            return validate_question(question, self.max_question_chars)
+        except QuestionError as error:
+            raise ChatInputError(self._question_problem(question)) from error
+
+    def _question_problem(self, question: str) -> str:
+        text = question.strip()
+        if not text:
+            return "Anh/chị hãy gửi một câu hỏi, ví dụ: Sở nào chủ trì chỉ tiêu 6.6?"
+        if len(text) > self.max_question_chars:
+            return (
+                f"Câu hỏi dài {len(text)} ký tự, vượt giới hạn {self.max_question_chars} ký tự. "
+                "Anh/chị vui lòng hỏi ngắn gọn hơn."
+            )
+        return "Câu hỏi có ký tự điều khiển không đọc được. Anh/chị vui lòng gõ lại câu hỏi."
+
+    def _chat(self, chat: str) -> _Chat:
+        """This chat's state; the least recently used chat is dropped past `max_chats`."""
+        with self._chats_lock:
+            state = self._chats.pop(chat, None) or _Chat()
+            self._chats[chat] = state
+            while len(self._chats) > self._max_chats:
+                self._chats.popitem(last=False)
+            return state
+
+
+def _resolve_document(assistant: Assistant, hint: str) -> str:
+    """The id of the one plan `hint` names (an id, a số hiệu, a number, a place)."""
+    directory = assistant.documents
+    if hint in directory.documents:
+        return hint
+    # Read as "kế hoạch <hint>" so that a bare number ("466") names a plan too.
+    found = directory.resolve(f"ke hoach {folded(hint)}")
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ChatInputError(
+            f"Không tìm thấy kế hoạch nào ứng với “{hint}”. "
+            "Gõ /tailieu để xem danh sách và mã văn bản."
+        )
+    options = "; ".join(sorted(found))
+    raise ChatInputError(f"“{hint}” ứng với nhiều kế hoạch ({options}); hãy ghi mã văn bản.")

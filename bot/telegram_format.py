@@ -1,0 +1,54 @@
+"""Telegram HTML messages and inline keyboards for answers, clauses and plans."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.chunking import to_messages, utf16_length
+from bot.render import Block, Line
+from bot.telegram_callbacks import CallbackData
+from retrieval.answers import Answer
+
+MESSAGE_LIMIT = 4096  # Telegram's limit for one message's text
+MAX_CLAUSE_BUTTONS = 16  # list answers can cite dozens of rows; the first ones get buttons
+_BUTTONS_PER_ROW = 4
+_TAGS = {"plain": ("", ""), "bold": ("<b>", "</b>"), "italic": ("<i>", "</i>")}
+
+
+def html_line(line: Line) -> str:
+    """One line as Telegram HTML: escaped text in its style's tag."""
+    opening, closing = _TAGS[line.style]
+    return f"{opening}{html.escape(line.text, quote=False)}{closing}"
+
+
+def html_messages(blocks: Sequence[Block], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Blocks as HTML messages of at most `limit` characters, split between blocks/lines."""
+    return to_messages(blocks, html_line, limit, utf16_length)
+
+
+def answer_keyboard(answer: Answer, token: str) -> InlineKeyboardMarkup | None:
+    """ "Nguyên văn [n]" per citation and "Văn bản" per cited plan, for the answer `token`."""
+    if not answer.citations:
+        return None
+    buttons = [
+        InlineKeyboardButton(
+            f"Nguyên văn [{c.n}]", callback_data=CallbackData("clause", token, c.n).encode()
+        )
+        for c in answer.citations[:MAX_CLAUSE_BUTTONS]
+    ]
+    first_of_plan: dict[str, int] = {}
+    for citation in answer.citations:
+        first_of_plan.setdefault(citation.document_id, citation.n)
+    for n in first_of_plan.values():
+        label = "Văn bản" if len(first_of_plan) == 1 else f"Văn bản [{n}]"
+        buttons.append(
+            InlineKeyboardButton(label, callback_data=CallbackData("document", token, n).encode())
+        )
+    rows = [
+        buttons[start : start + _BUTTONS_PER_ROW]
+        for start in range(0, len(buttons), _BUTTONS_PER_ROW)
+    ]
+    return InlineKeyboardMarkup(rows)
