@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 _TABLE_KINDS = ("table_row", "table_group")
 _NOT_ANSWERS = ("preamble", "signature")
 _HEADINGS = ("part", "section", "item", "point", "appendix", "table_group", "bullet")
-_MIN_COVERAGE = 0.55
+_MIN_COVERAGE = 0.5
 _BARE_HEADING_CHARS = 160
 _ROLE_FIELDS = ("monitoring", "lead", "cooperating")
 _ROLE_VERBS = {
@@ -537,7 +537,7 @@ class Assistant:
         topic = self._topic_words(query, scope.doc_ids)
         covering = [
             c
-            for c in ranked[:8]
+            for c in ranked[:10]
             if self._weights.coverage(topic, words_of(f"{c.clause.path} {c.clause.search_text}"))
             >= _MIN_COVERAGE
             and _states_asked_amount(query, c.clause)

@@ -322,7 +322,7 @@ def _period(text: str) -> Period | None:
         quarter = int(label) if label.isdigit() else roman_to_int(label.upper())
         return Period(int(match.group(2)) if match.group(2) else None, quarter=quarter)
     match = _YEAR.search(text)
-    if match and re.search(r"han|hoan thanh|thoi gian|trong nam|cuoi nam", text):
+    if match and re.search(r"\b(?:han|hoan thanh|thoi gian|trong nam|cuoi nam)\b", text):
         return Period(int(match.group(1)))
     return None
 
