@@ -21,6 +21,7 @@ from ingest.reader import collect_sources
 from ingest.settings import Settings
 from retrieval.assistant import Assistant
 from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.generation import Generator, PhrasedAssistant, generator_from_settings
 from retrieval.relevance import TermWeights
 from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
 from retrieval.search import ClauseSearch
@@ -102,8 +103,19 @@ class Runtime:
             clauses = search.all_clauses()
             units = UnitMatcher(_known_units(clauses))
             weights = TermWeights(f"{c.path} {c.search_text}" for c in clauses)
-            self._assistant = Assistant(search, documents, units, self._reranker(), weights)
+            parts = (search, documents, units, self._reranker(), weights)
+            generator = self.generator
+            self._assistant = (
+                Assistant(*parts)
+                if generator is None
+                else PhrasedAssistant(*parts, generator=generator)
+            )
         return self._assistant
+
+    @cached_property
+    def generator(self) -> Generator | None:
+        """The optional phrasing LLM (`KEHOACH_LLM_BASE_URL` + `KEHOACH_LLM_MODEL`), else None."""
+        return generator_from_settings(self.settings)
 
     def invalidate(self) -> None:
         """Forget derived views after the set of documents changed."""
