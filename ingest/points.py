@@ -90,11 +90,7 @@ def build_points(
     targets = {target.clause_id: target for target in plan.targets}
     clauses = [clause for clause in plan.clauses if indexable(clause)]
     texts = [search_text(clause, targets.get(clause.id)) for clause in clauses]
-    vectors: list[Sequence[float]] = []
-    for first in range(0, len(texts), batch_size):
-        vectors.extend(embedder.embed_passages(texts[first : first + batch_size]))
-        if callable(on_batch):
-            on_batch(min(first + batch_size, len(texts)))
+    vectors = _embed_by_length(embedder, texts, batch_size, on_batch)
     return [
         IndexPoint(
             id=point_id_for(clause.id),
@@ -104,3 +100,24 @@ def build_points(
         )
         for clause, text, vector in zip(clauses, texts, vectors, strict=True)
     ]
+
+
+def _embed_by_length(
+    embedder: Embedder, texts: list[str], batch_size: int, on_batch: object
+) -> list[Sequence[float]]:
+    """Embed in batches of similar length (little padding), returning vectors in input order.
+
+    Clauses range from a heading to a long table row; batching them in document order
+    pads every short text to the longest one in its batch, which doubles the work.
+    """
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors: list[Sequence[float]] = [()] * len(texts)
+    for first in range(0, len(order), batch_size):
+        chunk = order[first : first + batch_size]
+        for index, vector in zip(
+            chunk, embedder.embed_passages([texts[i] for i in chunk]), strict=True
+        ):
+            vectors[index] = vector
+        if callable(on_batch):
+            on_batch(min(first + batch_size, len(order)))
+    return vectors
