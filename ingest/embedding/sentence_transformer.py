@@ -31,7 +31,7 @@ class SentenceTransformerEmbedder:
             # A local folder must never trigger a hub lookup (kehoach runs offline).
             with _no_progress_bars():
                 self._model = SentenceTransformer(str(folder), device=device, local_files_only=True)
-            self._name = _folder_name(folder)
+            self._name = folder_model_name(folder)
         else:
             self._model = SentenceTransformer(str(model), device=device)
             self._name = str(model)
@@ -111,7 +111,7 @@ def _embedding_dimension(model: Any) -> int:
     return int(dimension)
 
 
-def _folder_name(folder: Path) -> str:
+def folder_model_name(folder: Path) -> str:
     """`<folder>@<fingerprint>`: the build id for folders we built, else a file fingerprint."""
     manifest = read_manifest(folder)
     if manifest and isinstance(manifest.get("build_id"), str):
