@@ -27,8 +27,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+eval: install
+	$(BIN)/kehoach eval --out eval-report
+
 bench: install
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/ask_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest.settings import Settings  # noqa: E402
-from retrieval.runtime import Runtime  # noqa: E402
+from ingest.settings import Settings
+from retrieval.runtime import Runtime
 
 QUESTIONS = (
     "Sở nào chủ trì chỉ tiêu 6.6?",
@@ -77,7 +77,10 @@ def main() -> None:
     runtime.close()
 
     # A clause look-up needs no model; a free-text question loads the embedding model.
-    cold = {"lookup": _cold_starts(QUESTIONS[0], args.home), "search": _cold_starts(QUESTIONS[6], args.home)}
+    cold = {
+        "lookup": _cold_starts(QUESTIONS[0], args.home),
+        "search": _cold_starts(QUESTIONS[6], args.home),
+    }
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
     print(

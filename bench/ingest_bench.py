@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ingest.embedding.factory import load_embedder  # noqa: E402
-from ingest.settings import Settings  # noqa: E402
-from retrieval.runtime import BUNDLED_CORPUS, Runtime  # noqa: E402
+from ingest.embedding.factory import load_embedder
+from ingest.settings import Settings
+from retrieval.runtime import BUNDLED_CORPUS, Runtime
 
 
 def main() -> None:

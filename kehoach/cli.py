@@ -236,6 +236,20 @@ def chat(home: HomeOption = None) -> None:
         runtime.close()
 
 
+@app.command(name="eval")
+def evaluate(
+    questions: Annotated[
+        Path | None, typer.Option("--questions", help="gold JSONL (default: eval/gold.jsonl)")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="report folder")] = Path("eval-report"),
+    home: HomeOption = None,
+) -> None:
+    """Đánh giá trên bộ câu hỏi chuẩn, so với hai baseline; thoát 1 khi dưới ngưỡng."""
+    from eval.cli import eval_command
+
+    raise typer.Exit(eval_command(questions, out, home))
+
+
 bot_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Bot chat (Telegram).")
 app.add_typer(bot_app, name="bot")
 
