@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 Q ?= Sở nào chủ trì chỉ tiêu 6.6?
 
-.PHONY: install ask test lint eval bench clean
+.PHONY: install ask test lint eval bench bench-api serve clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,12 @@ eval: install
 bench: install
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/ask_bench.py
+
+serve: install
+	$(BIN)/kehoach serve
+
+bench-api: install
+	$(BIN)/python bench/load_bench.py --home /tmp/kehoach-bench-home -n 1000 -c 8
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,9 @@ requests at concurrency C with a rotating set of realistic questions and prints
 
     {"n": …, "concurrency": …, "p50_ms": …, "p95_ms": …, "rps": …, "errors": …}
 
+plus `server_cpu_ms`, the server's CPU time per request (Linux, when this script started
+the server): on a shared machine it says what the server costs, whatever else runs.
+
 Usage: python bench/load_bench.py --home /tmp/kehoach-bench-home -n 1000 -c 8
 """
 
@@ -89,7 +92,7 @@ def wait_ready(base_url: str, server: subprocess.Popen[bytes], timeout_s: float)
 
 
 async def run_load(
-    base_url: str, total: int, concurrency: int, questions: Sequence[str]
+    base_url: str, total: int, concurrency: int, questions: Sequence[str], distinct: bool = False
 ) -> tuple[list[float], int, float]:
     """Send `total` asks from `concurrency` workers; latencies (s), errors, wall time (s)."""
     latencies: list[float] = []
@@ -103,7 +106,10 @@ async def run_load(
             while next_index < total:
                 index = next_index
                 next_index += 1
-                body = {"question": questions[index % len(questions)]}
+                question = questions[index % len(questions)]
+                if distinct:  # a text never asked before: no cached query vector helps
+                    question = f"{question} (lượt {index})"
+                body = {"question": question}
                 started = time.perf_counter()
                 try:
                     response = await client.post("/v1/ask", json=body)
@@ -119,6 +125,15 @@ async def run_load(
     return latencies, errors, wall
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process and its threads so far (Linux only)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: Sequence[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -132,6 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=50, help="untimed requests first")
     parser.add_argument("--ready-timeout", type=float, default=1800)
     parser.add_argument("--url", help="bench a running server instead of starting one")
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="make every question text new (a turn number is appended): the cold path",
+    )
     args = parser.parse_args(argv)
 
     server = None
@@ -148,9 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if server is not None:
             wait_ready(base_url, server, args.ready_timeout)
         asyncio.run(run_load(base_url, args.warmup, args.concurrency, QUESTIONS))
+        cpu_before = cpu_seconds(server.pid) if server is not None else None
         latencies, errors, wall = asyncio.run(
-            run_load(base_url, args.requests, args.concurrency, QUESTIONS)
+            run_load(base_url, args.requests, args.concurrency, QUESTIONS, args.distinct)
         )
+        cpu_after = cpu_seconds(server.pid) if server is not None else None
     finally:
         if server is not None:
             server.terminate()
@@ -163,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rps": round(len(latencies) / wall, 1),
         "errors": errors,
     }
+    if cpu_before is not None and cpu_after is not None:
+        report["server_cpu_ms"] = round((cpu_after - cpu_before) / len(latencies) * 1000, 1)
     print(json.dumps(report))
     return 1 if errors else 0
 

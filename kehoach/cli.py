@@ -236,6 +236,24 @@ def chat(home: HomeOption = None) -> None:
         runtime.close()
 
 
+@app.command()
+def serve(
+    home: HomeOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on; 0.0.0.0 for all")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+) -> None:
+    """Chạy HTTP API cho cổng thông tin nội bộ (tài liệu OpenAPI tại /docs)."""
+    from api.server import serve as serve_api
+    from api.settings import load_api_settings
+
+    try:
+        api_settings = load_api_settings()
+    except KehoachError as error:
+        raise _fail(str(error)) from error
+    logging.getLogger("api").setLevel(logging.INFO)  # job and start-up messages
+    serve_api(_settings(home), api_settings, host=host, port=port)
+
+
 @app.command(name="eval")
 def evaluate(
     questions: Annotated[

@@ -1,0 +1,51 @@
+"""`POST /v1/ask`: a question in, the answer with verified citations out."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Request
+
+from api.deps import ReadAccess, StateDep, owner_of
+from api.errors import NotFound
+from api.schemas import AskRequest, AskResponse, ErrorResponse
+from retrieval.questions import validate_question
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/v1", tags=["ask"])
+
+
+@router.post(
+    "/ask",
+    response_model=AskResponse,
+    responses={
+        404: {"model": ErrorResponse, "description": "unknown document or conversation"},
+        422: {"model": ErrorResponse, "description": "empty or too long question"},
+    },
+)
+def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Request) -> AskResponse:
+    """Answer one question; pass the returned `conversation_id` with follow-ups."""
+    # A plain `def`: answering is CPU work, so FastAPI runs it in its thread pool.
+    question = validate_question(body.question, state.settings.max_question_chars)
+    owner = owner_of(principal, request)
+    if body.conversation_id is None:
+        conversation_id, slot = state.conversations.start(owner)
+    else:
+        conversation_id = body.conversation_id
+        found = state.conversations.get(conversation_id, owner)
+        if found is None:
+            raise NotFound(
+                "no such conversation (it may have expired); ask without conversation_id "
+                "to start a new one",
+                code="unknown_conversation",
+            )
+        slot = found
+    # One turn at a time per conversation; the read lock keeps the index whole meanwhile.
+    with slot.turn_lock, state.engine.reading() as view:
+        if body.document is not None and view.assistant.documents.get(body.document) is None:
+            raise NotFound(f"no document {body.document!r} is ingested", code="unknown_document")
+        answer = view.assistant.ask(
+            question, conversation=slot.conversation, document=body.document
+        )
+    return AskResponse.from_answer(answer, conversation_id)

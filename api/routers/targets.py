@@ -1,0 +1,90 @@
+"""`GET /v1/targets`: the target rows of the appendix tables, filtered, as JSON, CSV or Excel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from api.deps import ReadAccess, StateDep
+from api.errors import InvalidRequest
+from api.exports import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, to_csv, to_xlsx
+from api.schemas import ErrorResponse, TargetList, TargetRow
+from ingest.parser.units import unit_key
+
+router = APIRouter(prefix="/v1", tags=["targets"])
+
+# Role → the payload field holding that role's unit keys.
+ROLE_FIELDS = {
+    "any": "units",
+    "lead": "units_lead",
+    "monitoring": "units_monitoring",
+    "cooperating": "units_cooperating",
+}
+
+
+@router.get(
+    "/targets",
+    response_model=TargetList,
+    responses={
+        200: {
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}},
+            },
+            "description": "JSON, or the responsibility matrix with `format=csv|xlsx`",
+        },
+        422: {"model": ErrorResponse},
+    },
+)
+def list_targets(
+    _: ReadAccess,
+    state: StateDep,
+    unit: Annotated[
+        list[str] | None,
+        Query(description="a unit, any spelling or abbreviation (`Sở KHCN`); repeatable"),
+    ] = None,
+    role: Annotated[
+        Literal["any", "lead", "monitoring", "cooperating"],
+        Query(description="which responsibility the unit must hold"),
+    ] = "any",
+    document: Annotated[list[str] | None, Query(description="document ids; repeatable")] = None,
+    due_after: Annotated[dt.date | None, Query(description="deadline on or after")] = None,
+    due_before: Annotated[dt.date | None, Query(description="deadline on or before")] = None,
+    format: Annotated[Literal["json", "csv", "xlsx"], Query()] = "json",
+) -> TargetList | Response:
+    """Who is responsible for what, by when: rows matched by unit, document and deadline.
+
+    Units are matched by their canonical key, so "VP UBND tỉnh" finds "Văn phòng UBND
+    tỉnh". A row without a fixed deadline is left out when a deadline bound is given.
+    """
+    if len(unit or ()) > 50 or len(document or ()) > 50:
+        raise InvalidRequest("at most 50 `unit` and 50 `document` values")
+    if due_after and due_before and due_after > due_before:
+        raise InvalidRequest("due_after is later than due_before")
+    keys = sorted({unit_key(name) for name in unit or () if unit_key(name)})
+    if unit and not keys:
+        raise InvalidRequest("`unit` needs letters or digits")
+    due_range = (_yyyymmdd(due_after), _yyyymmdd(due_before)) if due_after or due_before else None
+    with state.engine.reading() as view:
+        found = view.search.rows(document or (), ROLE_FIELDS[role], keys, due_range)
+    rows = [TargetRow.from_row(clause) for clause in found if clause.target is not None]
+    if format == "csv":
+        return _download(to_csv(rows), CSV_MEDIA_TYPE, "phan-cong.csv")
+    if format == "xlsx":
+        return _download(to_xlsx(rows), XLSX_MEDIA_TYPE, "phan-cong.xlsx")
+    return TargetList(count=len(rows), rows=rows)
+
+
+def _yyyymmdd(day: dt.date | None) -> int | None:
+    # the payload stores deadlines as yyyymmdd integers
+    return day.year * 10000 + day.month * 100 + day.day if day else None
+
+
+def _download(content: bytes, media_type: str, file_name: str) -> Response:
+    return Response(
+        content,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
+    )

@@ -1,0 +1,98 @@
+"""API-only settings: keys, rate limits, CORS and body limits (`KEHOACH_*` variables).
+
+They sit beside `ingest.settings.Settings` (index, model, home), read once at the edge and
+passed to `create_app`. Keys are `SecretStr`, so they never show in a repr or a log line.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from ingest.errors import ConfigurationError
+
+MIN_KEY_CHARS = 16  # shorter keys are guessable; refuse them at start-up
+
+KeyList = Annotated[list[SecretStr], NoDecode]
+TextList = Annotated[list[str], NoDecode]
+
+
+class ApiSettings(BaseSettings):
+    """Settings of the HTTP API; lists are comma-separated in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="KEHOACH_", extra="ignore")
+
+    admin_keys: KeyList = Field(default_factory=list)  # may upload and delete documents
+    read_keys: KeyList = Field(default_factory=list)  # when set, reads need a key too
+    # Token buckets: sustained requests per second and burst size; a rate of 0 disables.
+    api_rate_per_key: float = Field(default=20.0, ge=0)
+    api_burst_per_key: int = Field(default=40, ge=1)
+    api_rate_per_ip: float = Field(default=50.0, ge=0)
+    api_burst_per_ip: int = Field(default=100, ge=1)
+    api_cors_origins: TextList = Field(default_factory=list)
+    api_max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    api_max_request_bytes: int = Field(default=64 * 1024, ge=1024)  # every other body
+    api_conversation_ttl_s: float = Field(default=30 * 60, gt=0)
+    api_max_conversations: int = Field(default=10_000, ge=1)
+    api_max_pending_jobs: int = Field(default=8, ge=1)
+    api_ingest_bundled_corpus: bool = True  # on start-up, when nothing is ingested yet
+    api_forwarded_allow_ips: str = "127.0.0.1"  # proxies whose X-Forwarded-For is trusted
+
+    @field_validator("admin_keys", "read_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        return _split(value)
+
+    @field_validator("api_cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        return _split(value)
+
+    @field_validator("admin_keys", "read_keys")
+    @classmethod
+    def _long_enough(cls, keys: list[SecretStr]) -> list[SecretStr]:
+        for number, key in enumerate(keys, start=1):
+            if len(key.get_secret_value()) < MIN_KEY_CHARS:
+                raise ValueError(
+                    f"key #{number} is shorter than {MIN_KEY_CHARS} characters; generate one "
+                    'with `python -c "import secrets; print(secrets.token_urlsafe(32))"`'
+                )
+        return keys
+
+    @model_validator(mode="after")
+    def _distinct_roles(self) -> ApiSettings:
+        admin = {key.get_secret_value() for key in self.admin_keys}
+        if any(key.get_secret_value() in admin for key in self.read_keys):
+            raise ValueError("a key is both an admin key and a read key; give each one role")
+        return self
+
+
+def load_api_settings(**overrides: object) -> ApiSettings:
+    """API settings from the environment (and overrides), or a `ConfigurationError`.
+
+    The message names each bad variable and what is wrong, never the value given: a
+    rejected key must not end up in a terminal or a log.
+    """
+    try:
+        return ApiSettings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{_variable(issue['loc'])}: {issue['msg']}"
+            for issue in error.errors(include_input=False, include_url=False)
+        )
+        raise ConfigurationError(f"bad API settings — {problems}") from None
+
+
+def _variable(location: tuple[int | str, ...]) -> str:
+    if not location:
+        return "KEHOACH_ADMIN_KEYS / KEHOACH_READ_KEYS"  # the only check across fields
+    return "KEHOACH_" + str(location[0]).upper()
+
+
+def _split(value: object) -> object:
+    """A comma-separated string as a list (`"a, b"` → `["a", "b"]`); lists pass through."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
