@@ -20,6 +20,7 @@ class CatalogEntry:
     point_count: int
     embed_model: str
     warnings: list[str] = field(default_factory=list)
+    parser_version: int = 0  # re-ingest when the parser changes what it extracts
 
     @property
     def content_hash(self) -> str:

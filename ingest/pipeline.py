@@ -26,7 +26,7 @@ from ingest.embedding.protocol import Embedder
 from ingest.errors import UnknownDocumentError
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
-from ingest.parser.plan import parse_plan
+from ingest.parser.plan import PARSER_VERSION, parse_plan
 from ingest.points import build_points
 from ingest.reader import read_source, source_text
 
@@ -144,7 +144,7 @@ class Ingestor:
     def _is_unchanged(self, plan: ParsedPlan, previous: CatalogEntry | None) -> bool:
         if previous is None or previous.content_hash != plan.document.content_hash:
             return False
-        if previous.embed_model != self._embed_model:
+        if previous.embed_model != self._embed_model or previous.parser_version != PARSER_VERSION:
             return False
         # the index may have been reset while the catalog survived
         return self._index.count(PayloadFilter(equals={"document_id": plan.document.id})) == (
@@ -184,4 +184,5 @@ def _entry(plan: ParsedPlan, points: int, embed_model: str) -> CatalogEntry:
         point_count=points,
         embed_model=embed_model,
         warnings=list(plan.warnings),
+        parser_version=PARSER_VERSION,
     )

@@ -36,7 +36,9 @@ def test_query_vectors_agree_with_the_sentence_transformers_model(settings: Sett
     assert embedder.name == reference.name
     fast = np.array(embedder.embed_queries(QUERIES))
     slow = np.array(reference.embed_queries(QUERIES))
-    cosines = (fast * slow).sum(axis=1) / (np.linalg.norm(fast, axis=1) * np.linalg.norm(slow, axis=1))
+    cosines = (fast * slow).sum(axis=1) / (
+        np.linalg.norm(fast, axis=1) * np.linalg.norm(slow, axis=1)
+    )
     assert cosines.min() >= 0.99
 
 

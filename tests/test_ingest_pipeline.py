@@ -136,3 +136,14 @@ def test_unstructured_text_is_ingested_as_paragraphs_with_a_warning(tmp_path: Pa
     assert outcome.points >= 1
     assert any("không nhận ra cấu trúc" in w for w in outcome.warnings)
     runtime.close()
+
+
+def test_a_parser_change_reindexes_unchanged_files(tmp_path: Path, monkeypatch) -> None:
+    import ingest.pipeline
+
+    runtime = make_runtime(tmp_path)
+    runtime.ingest_paths([PLAN])
+    monkeypatch.setattr(ingest.pipeline, "PARSER_VERSION", ingest.pipeline.PARSER_VERSION + 1)
+    assert runtime.ingest_paths([PLAN])[0].status == "updated"
+    assert runtime.ingest_paths([PLAN])[0].status == "unchanged"
+    runtime.close()

@@ -21,6 +21,9 @@ from ingest.parser.metadata import extract_metadata
 from ingest.parser.tables import Table, TableRow, is_table_start, read_table
 from ingest.parser.units import split_units
 
+# Bump when a parser change alters clauses or targets: re-ingesting then re-indexes
+# documents whose text did not change.
+PARSER_VERSION = 2
 PATH_SEPARATOR = " › "
 _HEADED = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.APPENDIX)
 _HEADING_CHARS = 60
