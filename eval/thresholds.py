@@ -18,11 +18,22 @@ def load_thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
     return {str(k): float(v) for k, v in data["minimum"].items()}
 
 
+def load_type_thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
+    """The ``[minimum_key_facts_by_type]`` table: question type → lowest key-fact accuracy."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {str(k): float(v) for k, v in data.get("minimum_key_facts_by_type", {}).items()}
+
+
 def check_thresholds(
-    result: EvalResult, thresholds: Mapping[str, float] | None = None
+    result: EvalResult,
+    thresholds: Mapping[str, float] | None = None,
+    type_thresholds: Mapping[str, float] | None = None,
 ) -> list[str]:
-    """Violations of the minimums by OUR system's overall metrics (empty when it passes)."""
+    """Violations of the minimums by OUR system's metrics (empty when it passes): overall
+    values, and key-fact accuracy per question type."""
     minimums = load_thresholds() if thresholds is None else thresholds
+    per_type = load_type_thresholds() if type_thresholds is None else type_thresholds
     measured = result.systems[result.ours].overall()
     violations: list[str] = []
     for metric, minimum in minimums.items():
@@ -31,4 +42,12 @@ def check_thresholds(
             violations.append(f"{metric}: not measured (threshold {minimum:.3f})")
         elif value < minimum:
             violations.append(f"{metric}: {value:.3f} < threshold {minimum:.3f}")
+    by_type = result.systems[result.ours].by_type
+    for question_type, minimum in per_type.items():
+        group = by_type.get(question_type)
+        value = group.means.get("key_facts") if group is not None else None
+        if value is None:
+            violations.append(f"key_facts[{question_type}]: not measured (threshold {minimum:.3f})")
+        elif value < minimum:
+            violations.append(f"key_facts[{question_type}]: {value:.3f} < threshold {minimum:.3f}")
     return violations

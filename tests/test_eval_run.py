@@ -135,12 +135,15 @@ def test_ragas_metrics_present_and_tracking_off(evaluation: tuple[EvalResult, Pa
 @pytest.mark.slow
 def test_threshold_gate(evaluation: tuple[EvalResult, Path]) -> None:
     result, _ = evaluation
-    assert check_thresholds(result, {"hit@3": 0.0, "citation_verbatim": 1.0}) == []
-    violations = check_thresholds(result, {"hit@3": 1.01, "mrr": 0.0})
+    assert check_thresholds(result, {"hit@3": 0.0, "citation_verbatim": 1.0}, {}) == []
+    violations = check_thresholds(result, {"hit@3": 1.01, "mrr": 0.0}, {})
     assert len(violations) == 1 and violations[0].startswith("hit@3:")
-    assert check_thresholds(result, {"no_such_metric": 0.5}) == [
+    assert check_thresholds(result, {"no_such_metric": 0.5}, {}) == [
         "no_such_metric: not measured (threshold 0.500)"
     ]
+    # a regression confined to one question type fails the gate on its own
+    per_type = check_thresholds(result, {}, {"who": 1.01, "target": 0.0})
+    assert len(per_type) == 1 and per_type[0].startswith("key_facts[who]:")
 
 
 @pytest.mark.slow
