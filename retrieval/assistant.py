@@ -596,6 +596,8 @@ class Assistant:
 
     def _has_content(self, clause: StoredClause) -> bool:
         """A bare heading with nothing under it (an appendix title without rows) answers nothing."""
+        if clause.kind in ("appendix", "part", "table_group"):
+            return clause.child_count > 0  # their own text is only a title
         if (
             clause.kind in _HEADINGS
             and clause.kind != "bullet"

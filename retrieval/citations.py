@@ -70,7 +70,9 @@ def body_quote(clause: StoredClause, keywords: tuple[str, ...] = (), limit: int 
     body = body.strip(" |\t\n")
     if len(body) <= limit:
         return body
-    sentences = [s for s in re.split(r"(?<=[.;:])\s+|\n", body) if s.strip()]
+    # Sentences end at punctuation, not at line ends: hard-wrapped plans break lines
+    # mid-sentence, and a quote must not start in the middle of one.
+    sentences = [s for s in re.split(r"(?<=[.;:])\s+|\n(?=\s*[-–+•*]\s)", body) if s.strip()]
     if not sentences:
         return body[:limit]
 
