@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
-from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.documents import DocumentDirectory, DocumentInfo
@@ -385,55 +384,3 @@ def _find_in_clauses(
             start, end = spans[0]
             return clause, clause.text[start:end]
     return None
-
-
-def covers(query: Query, clause: StoredClause, ignore: frozenset[str] = frozenset()) -> float:
-    """Share of the question's content words found in the clause's searchable text.
-
-    `ignore` holds words that only name the document (its place, its number): they say
-    nothing about whether this clause answers.
-    """
-    words = [w for w in query.keywords if w not in _INTENT_WORDS and w not in ignore]
-    if not words:
-        return 1.0
-    text = folded(f"{clause.path} {clause.search_text}")
-    return sum(1 for word in words if word in text) / len(words)
-
-
-_INTENT_WORDS = frozenset(
-    [
-        "chu",
-        "tri",
-        "phoi",
-        "hop",
-        "theo",
-        "doi",
-        "thoi",
-        "han",
-        "han",
-        "hoan",
-        "thanh",
-        "dat",
-        "don",
-        "vi",
-        "co",
-        "quan",
-        "phu",
-        "trach",
-        "trach",
-        "nhiem",
-        "lam",
-        "can",
-        "phai",
-        "thuc",
-        "hien",
-        "khi",
-        "bao",
-        "gio",
-        "nhieu",
-        "nam",
-        "thang",
-        "quy",
-        "ai",
-    ]
-)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
+
+from ingest.normalize_vi import folded
 
 
 class ColumnRole(StrEnum):
@@ -19,11 +20,6 @@ class ColumnRole(StrEnum):
     DEADLINE = "deadline"
     NOTE = "note"
     UNKNOWN = "unknown"
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 # Checked in order: the first rule whose pattern matches names the column. Monitoring is
@@ -43,10 +39,10 @@ def classify_header(labels: Sequence[str]) -> tuple[ColumnRole, ...]:
     """The role of each column from its header label."""
     roles: list[ColumnRole] = []
     for label in labels:
-        folded = _fold(label)
+        plain = folded(label)
         role = ColumnRole.UNKNOWN
         for candidate, pattern in _RULES:
-            if folded and pattern.search(folded):
+            if plain and pattern.search(plain):
                 role = candidate
                 break
         roles.append(role)

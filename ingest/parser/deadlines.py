@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ingest.domain import Deadline, DeadlineKind
+from ingest.normalize_vi import folded
 from ingest.parser.markers import roman_to_int
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
-
 
 _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
@@ -27,30 +21,30 @@ def parse_deadline(raw: str) -> Deadline | None:
     text = " ".join(raw.split())
     if not text:
         return None
-    folded = _fold(text)
-    if re.search(r"thuong xuyen|lien tuc|hang ngay", folded):
+    plain = folded(text)
+    if re.search(r"thuong xuyen|lien tuc|hang ngay", plain):
         return Deadline(text, DeadlineKind.CONTINUOUS)
-    if re.search(r"hang nam|hang nam|moi nam|dinh ky", folded):
+    if re.search(r"hang nam|moi nam|dinh ki", plain):
         return Deadline(text, DeadlineKind.ANNUAL)
-    match = _DATE.search(folded) or _DATE_WORDS.search(folded)
+    match = _DATE.search(plain) or _DATE_WORDS.search(plain)
     if match:
         day, month, year = (int(g) for g in match.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
             return Deadline(text, DeadlineKind.DATE, year=year, month=month, day=day)
-    match = _MONTH.search(folded) or _MONTH_BARE.search(folded)
+    match = _MONTH.search(plain) or _MONTH_BARE.search(plain)
     if match:
         month, year = int(match.group(1)), int(match.group(2))
         if 1 <= month <= 12:
             return Deadline(text, DeadlineKind.MONTH, year=year, month=month)
-    match = _QUARTER.search(folded)
+    match = _QUARTER.search(plain)
     if match:
         label = match.group(1)
         quarter = int(label) if label.isdigit() else roman_to_int(label)
         quarter_year = int(match.group(2)) if match.group(2) else None
         if 1 <= quarter <= 4:
             return Deadline(text, DeadlineKind.QUARTER, year=quarter_year, quarter=quarter)
-    year_match = _YEAR.fullmatch(folded) or re.fullmatch(
-        r"(?:trong |truoc |cuoi )?nam (\d{4})", folded
+    year_match = _YEAR.fullmatch(plain) or re.fullmatch(
+        r"(?:trong |truoc |cuoi )?nam (\d{4})", plain
     )
     if year_match:
         return Deadline(text, DeadlineKind.YEAR, year=int(year_match.group(1)))

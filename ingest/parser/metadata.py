@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from ingest.domain import Place
+from ingest.normalize_vi import folded
 from ingest.parser.lines import SourceLine, clean_markup
 
 _LEVELS = ("thành phố", "thị xã", "tỉnh", "huyện", "xã", "phường", "thị trấn", "quận")
@@ -54,13 +54,8 @@ def _key_values(lines: list[SourceLine]) -> dict[str, str]:
         cells = [clean_markup(c) for c in line.text.split("|")]
         cells = [c for c in cells if c]
         if len(cells) == 2 and len(cells[0]) <= 30:
-            pairs[_fold(cells[0])] = cells[1]
+            pairs[folded(cells[0])] = cells[1]
     return pairs
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 def _sentence_case(text: str) -> str:
@@ -138,7 +133,7 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
     fields.title, fields.kind = _title(head)
     fields.kind = pairs.get("loai van ban") or fields.kind
     signer, signer_title = _signer(tail)
-    fields.signer = pairs.get("nguoi ky") or signer
+    fields.signer = pairs.get("nguoi ki") or signer
     fields.signer_title = signer_title if fields.signer == signer else None
     fields.field = pairs.get("linh vuc")
     number = pairs.get("so hieu")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.domain import Clause, ClauseKind, Document, ParsedPlan, Target, TargetCell
+from ingest.formats.labels import roman
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.lines import SourceLine, clean_markup, find_repeated_blocks, split_lines
@@ -320,7 +321,7 @@ class _TreeBuilder:
     def _open_implied_part(self) -> _Node:
         self.stack = [self.root]
         self.part_count += 1
-        number = _roman(self.part_count + (1 if self.root_has_sections else 0))
+        number = roman(self.part_count + (1 if self.root_has_sections else 0))
         self.warnings.append(f"phần {number}: tiêu đề bị mất khi trích xuất, suy ra từ đánh số")
         node = self._new(
             ClauseKind.PART, number, None, 0.0, self.root, number, number, implied=True
@@ -458,16 +459,6 @@ class _TreeBuilder:
             node.target = _target_cells(row, table.header, roles)
         self.stack = [self.root, appendix]
         self.last = appendix
-
-
-def _roman(value: int) -> str:
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for amount, symbol in numerals:
-        while value >= amount:
-            out += symbol
-            value -= amount
-    return out
 
 
 def _is_roman(label: str) -> bool:
