@@ -140,8 +140,10 @@ class DocumentDirectory:
             doc_id: _naming_score(text, doc, self._distinctive(doc_id))
             for doc_id, doc in self.documents.items()
         }
-        best = max(scores.values(), default=0)
-        found = [doc_id for doc_id, score in scores.items() if score and score == best]
+        found = self._best_per_named_place(text, scores)
+        if not found:
+            best = max(scores.values(), default=0)
+            found = [doc_id for doc_id, score in scores.items() if score and score == best]
         years = set(re.findall(r"\b(20\d{2})\b", text))
         if years:
             by_year = [d for d in (found or self.documents) if self.documents[d].year in years]
@@ -149,6 +151,24 @@ class DocumentDirectory:
                 not found and len(by_year) == 1 and not re.search(r"thang|quy", text)
             ):
                 found = by_year
+        return found
+
+    def _best_per_named_place(self, text: str, scores: dict[str, int]) -> list[str]:
+        """For each place the question names, its best-named plans ("Ninh Bình … và Xuân
+        Trường …" keeps a plan of each place), plus plans named by number or title."""
+        by_place: dict[str, list[str]] = {}
+        for doc_id, doc in self.documents.items():
+            if doc.place_name and f" {folded(doc.place_name)} " in text:
+                by_place.setdefault(folded(doc.place_name), []).append(doc_id)
+            elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+                # a plan known only by its level ("thành phố") is named by that word
+                by_place.setdefault(f"level:{folded(doc.place_level)}", []).append(doc_id)
+        found: list[str] = []
+        for doc_ids in by_place.values():
+            best = max(scores[d] for d in doc_ids)
+            found.extend(d for d in doc_ids if scores[d] == best)
+        if found:
+            found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
         return found
 
     def names_any(self, question_folded: str) -> bool:

@@ -156,3 +156,16 @@ def test_a_plan_never_seen_before_is_answered_like_the_bundled_ones(tmp_path: Pa
     deadline = runtime.assistant().ask("nhiem vu 1 Mau Son han khi nao")
     assert "Quý II/2027" in deadline.answer.splitlines()[0]
     runtime.close()
+
+
+def test_a_question_naming_two_places_compares_them(assistant) -> None:
+    answer = assistant.ask(
+        "Giao dịch hành chính phi tiếp xúc: mục tiêu của tỉnh Ninh Bình 2025 và "
+        "xã Xuân Trường 2026 là bao nhiêu?"
+    )
+    assert answer.intent == "compare"
+    assert {c.document_id for c in answer.citations} == {
+        "ninh-binh-19-KH-UBND-2025",
+        "xa-xuan-truong-chuyen-doi-so-2026",
+    }
+    assert "70%" in answer.answer and "80%" in answer.answer
