@@ -275,7 +275,7 @@ class Assistant:
         if len(topic) <= 1:
             return True
         text = " ".join(f"{c.path} {c.search_text}" for c in clauses)
-        return self._weights.coverage(topic, words_of(text)) >= 0.5
+        return self._weights.coverage(topic, words_of(text)) >= 0.8
 
     @staticmethod
     def _inherited_intent(query: Query, conversation: Conversation) -> Intent:
