@@ -46,6 +46,13 @@ def _cell_quote(clause: StoredClause, cells: Sequence[TargetCell]) -> str:
     return clause.text[start:end]
 
 
+def _row_quote(clause: StoredClause) -> str:
+    """The verbatim span of a table row's filled cells (the row number left out)."""
+    assert clause.target is not None
+    cells = [cell for cell in clause.target.cells if cell.role != "number"]
+    return _cell_quote(clause, cells) if cells else clause.text.strip()
+
+
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -61,12 +68,7 @@ def describe_row(
     """Answer lines for one target row: a direct line for the intent, then every column."""
     target = clause.target
     assert target is not None
-    cells = [cell for cell in target.cells if cell.role != "number"]
-    n = (
-        cite.cite(clause, _cell_quote(clause, cells))
-        if cells
-        else cite.cite(clause, clause.text.strip())
-    )
+    n = cite.cite(clause, _row_quote(clause))
     where = _row_where(clause, documents)
     direct = _direct_line(target, intent, where, n)
     details = []
@@ -174,8 +176,7 @@ def answer_list(
     for clause in rows:
         target = clause.target
         assert target is not None
-        cells = [cell for cell in target.cells if cell.role != "number"]
-        n = cite.cite(clause, _cell_quote(clause, cells))
+        n = cite.cite(clause, _row_quote(clause))
         deadline = _role_units(target, "deadline")
         roles = ", ".join(roles_of.get(clause.clause_id, [])) if roles_of else ""
         extra = "; ".join(
@@ -208,8 +209,7 @@ def answer_per_document(
     for clause in clauses:
         label = _doc_label(documents, clause.document_id)
         if clause.target is not None:
-            cells = [c for c in clause.target.cells if c.role != "number"]
-            n = cite.cite(clause, _cell_quote(clause, cells))
+            n = cite.cite(clause, _row_quote(clause))
             details = [
                 f"{c.header}: {c.text}"
                 for c in clause.target.cells
@@ -245,10 +245,8 @@ def answer_ambiguous(
     ]
     for clause in candidates:
         if clause.target is not None:
-            cells = [cell for cell in clause.target.cells if cell.role == "content"] or [
-                cell for cell in clause.target.cells if cell.role != "number"
-            ]
-            quote = _cell_quote(clause, cells)
+            content = clause.target.cells_for("content")
+            quote = _cell_quote(clause, content) if content else _row_quote(clause)
         else:
             quote = body_quote(clause, query.keywords, limit=200)
         n = cite.cite(clause, quote)
