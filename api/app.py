@@ -27,6 +27,8 @@ from api.routers import ask, documents, health, jobs, targets
 from api.security import KeyRing
 from api.settings import ApiSettings
 from api.state import ApiState
+from api.web.assets import load_web_assets
+from api.web.routes import web_router
 from bot.service import ChatService
 from bot.settings import BotSettings, load_bot_settings
 from bot.telegram_webhook import telegram_webhook_router
@@ -46,7 +48,8 @@ def create_app(
     runtime: Runtime | None = None,
     bot_settings: BotSettings | None = None,
 ) -> FastAPI:
-    """The HTTP API: `/v1/ask`, `/v1/documents`, `/v1/targets`, `/v1/jobs`, health, `/docs`."""
+    """The HTTP API (`/v1/ask`, `/v1/documents`, `/v1/targets`, `/v1/jobs`, health, `/docs`)
+    and the web side: the chat page `/`, the matrix `/matrix` and the widget `/embed.js`."""
     state = ApiState(
         settings=settings,
         api_settings=api_settings,
@@ -96,6 +99,7 @@ def create_app(
     install_error_handlers(app)
     for module in (ask, documents, targets, jobs, health):
         app.include_router(module.router)
+    app.include_router(web_router(load_web_assets()))
     # Chat webhooks check their own secret/signature (no API key); each answers 503 with
     # the variables to set until its TELEGRAM_* / ZALO_* settings are complete.
     chats = ChatService(_assistant_access(state.engine), settings.max_question_chars)

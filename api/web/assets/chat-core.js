@@ -1,0 +1,461 @@
+/* kehoach chat box, shared by the page (/) and the widget (/embed.js).
+ *
+ * Safety rule: every string that comes from the API (answers, plan titles, clause text)
+ * reaches the page through textContent or a text node, never as HTML, so a plan that
+ * contains "<script>" or "onerror=" shows those characters and runs nothing.
+ */
+"use strict";
+
+/** An element with attributes and children; strings become text nodes. */
+function khElement(tag, attributes, children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") element.textContent = String(value);
+    else if (name === "class") element.className = String(value);
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children || []) {
+    if (child === null || child === undefined) continue;
+    element.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+/** An API failure with the server's stable code and Vietnamese-facing message. */
+class KhApiError extends Error {
+  constructor(code, message, status) {
+    super(message);
+    this.code = code;
+    this.status = status || 0;
+  }
+}
+
+/** Calls to the kehoach HTTP API at `baseUrl` ("" for the page's own origin). */
+function khApiClient(baseUrl, keyStore) {
+  async function send(method, path, body) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const key = keyStore ? keyStore.get() : "";
+    if (key) headers["X-API-Key"] = key;
+    let response;
+    try {
+      response = await fetch(baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: "omit",
+      });
+    } catch (error) {
+      throw new KhApiError(
+        "network",
+        "Không kết nối được máy chủ kehoach (máy chủ tắt, mất mạng, hoặc trang này chưa " +
+          "được cho phép trong KEHOACH_API_CORS_ORIGINS).",
+        0
+      );
+    }
+    return response;
+  }
+
+  async function json(method, path, body) {
+    const response = await send(method, path, body);
+    let payload = null;
+    try {
+      payload = await response.json();
+    } catch (error) {
+      payload = null;
+    }
+    if (!response.ok) {
+      const detail = payload && payload.error;
+      throw new KhApiError(
+        detail ? detail.code : "http_" + response.status,
+        detail ? detail.message : "Máy chủ trả lỗi HTTP " + response.status + ".",
+        response.status
+      );
+    }
+    return payload;
+  }
+
+  return {
+    baseUrl,
+    ask(question, documentId, conversationId) {
+      return json("POST", "/v1/ask", {
+        question,
+        document: documentId || null,
+        conversation_id: conversationId || null,
+      });
+    },
+    documents() {
+      return json("GET", "/v1/documents");
+    },
+    targets(query) {
+      return json("GET", "/v1/targets?" + query);
+    },
+    async download(query) {
+      const response = await send("GET", "/v1/targets?" + query);
+      if (!response.ok) throw new KhApiError("http_" + response.status, "Tải xuống thất bại.", response.status);
+      return response.blob();
+    },
+  };
+}
+
+/** A read key kept for this browser tab only (never written into the page). */
+function khSessionKeyStore(storageKey) {
+  return {
+    get() {
+      try {
+        return window.sessionStorage.getItem(storageKey) || "";
+      } catch (error) {
+        return "";
+      }
+    },
+    set(value) {
+      try {
+        if (value) window.sessionStorage.setItem(storageKey, value);
+        else window.sessionStorage.removeItem(storageKey);
+      } catch (error) {
+        /* storage disabled: the key lives until the page closes */
+      }
+    },
+  };
+}
+
+/** Copy text to the clipboard; falls back to a hidden textarea off secure contexts. */
+async function khCopyText(text, root) {
+  if (navigator.clipboard && window.isSecureContext) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  const area = khElement("textarea", { class: "kh-offscreen", "aria-hidden": "true" });
+  area.value = text;
+  root.append(area);
+  area.select();
+  const copied = document.execCommand("copy");
+  area.remove();
+  if (!copied) throw new Error("copy refused");
+}
+
+/** "Text with [1] markers" as nodes: each marker a button that opens citation card n. */
+function khInlineWithRefs(line, openCitation) {
+  const nodes = [];
+  const pattern = /\[(\d+)\]/g;
+  let last = 0;
+  let match;
+  while ((match = pattern.exec(line)) !== null) {
+    if (match.index > last) nodes.push(document.createTextNode(line.slice(last, match.index)));
+    const n = Number(match[1]);
+    const button = khElement("button", {
+      type: "button",
+      class: "kh-ref",
+      "aria-label": "Xem trích dẫn " + n,
+      text: "[" + n + "]",
+    });
+    button.addEventListener("click", () => openCitation(n));
+    nodes.push(button);
+    last = pattern.lastIndex;
+  }
+  if (last < line.length) nodes.push(document.createTextNode(line.slice(last)));
+  return nodes;
+}
+
+/** The answer text: plain lines as paragraphs, "- " lines as one list. */
+function khAnswerBody(answer, openCitation) {
+  const body = khElement("div", { class: "kh-answer-text" });
+  let list = null;
+  for (const line of answer.split("\n")) {
+    if (!line.trim()) {
+      list = null;
+      continue;
+    }
+    if (line.startsWith("- ")) {
+      if (!list) {
+        list = khElement("ul");
+        body.append(list);
+      }
+      list.append(khElement("li", {}, khInlineWithRefs(line.slice(2), openCitation)));
+    } else {
+      list = null;
+      body.append(khElement("p", {}, khInlineWithRefs(line, openCitation)));
+    }
+  }
+  return body;
+}
+
+/** The clause text with the quoted part in <mark> (all as text nodes). */
+function khHighlightedClause(text, quote) {
+  const pre = khElement("pre", { class: "kh-clause-text" });
+  const at = quote ? text.indexOf(quote) : -1;
+  if (at < 0) {
+    pre.textContent = text;
+    return pre;
+  }
+  pre.append(
+    document.createTextNode(text.slice(0, at)),
+    khElement("mark", { text: quote }),
+    document.createTextNode(text.slice(at + quote.length))
+  );
+  return pre;
+}
+
+/** One citation as a card: plan, clause path and quote; opening it shows the clause. */
+function khCitationCard(citation, cardId) {
+  const heading = [citation.document_title];
+  if (citation.document_number && !citation.document_title.includes(citation.document_number)) {
+    heading.push(" (" + citation.document_number + ")");
+  }
+  const summary = khElement("summary", {}, [
+    khElement("span", { class: "kh-cite-n", text: "[" + citation.n + "]" }),
+    khElement("span", { class: "kh-cite-doc", text: heading.join("") }),
+    khElement("span", { class: "kh-cite-path", text: citation.path }),
+    khElement("q", { class: "kh-cite-quote", text: citation.quote }),
+  ]);
+  const where = "Vị trí trong văn bản: ký tự " + citation.start + "–" + citation.end;
+  const details = khElement("details", { class: "kh-cite-details" }, [
+    summary,
+    khElement("div", { class: "kh-clause" }, [
+      khElement("p", { class: "kh-clause-label", text: "Nguyên văn điều khoản" + (citation.clause ? " " + citation.clause : "") }),
+      khHighlightedClause(citation.text, citation.quote),
+      khElement("p", { class: "kh-clause-where", text: where }),
+    ]),
+  ]);
+  return khElement("li", { class: "kh-cite", id: cardId, "data-n": citation.n }, [details]);
+}
+
+/** Plain text of an answer with its sources, for the clipboard. */
+function khAnswerAsText(payload) {
+  const lines = [payload.answer, ""];
+  for (const c of payload.citations) {
+    const number = c.document_number ? " (" + c.document_number + ")" : "";
+    lines.push("[" + c.n + "] " + c.document_title + number + ", " + c.path + ": “" + c.quote + "”");
+  }
+  return lines.join("\n").trim();
+}
+
+const KH_EXAMPLES = [
+  "Sở nào chủ trì chỉ tiêu 6.6?",
+  "VP UBND tỉnh theo dõi những chỉ tiêu nào?",
+  "Tổ công nghệ số cộng đồng cần làm gì?",
+];
+
+/**
+ * Mount a chat box in `root` (an element or a shadow root).
+ * options: api (khApiClient), title, headingLevel, idPrefix, documentId (fixed plan, no
+ * filter shown), showPlanFilter, keyStore (asks for a read key on 401 when given).
+ */
+function khMountChat(root, options) {
+  const prefix = options.idPrefix || "kh";
+  const api = options.api;
+  const state = { conversationId: null, busy: false, turn: 0 };
+
+  const title = khElement("h" + (options.headingLevel || 1), { class: "kh-title", id: prefix + "-title", text: options.title });
+  const newButton = khElement("button", { type: "button", class: "kh-button kh-new", text: "Hội thoại mới" });
+  const log = khElement("div", {
+    class: "kh-log",
+    role: "log",
+    "aria-live": "polite",
+    "aria-label": "Các câu hỏi và câu trả lời",
+    tabindex: "0",
+  });
+  const planSelect = khElement("select", { id: prefix + "-plan", class: "kh-plan" }, [
+    khElement("option", { value: "", text: "Tất cả kế hoạch" }),
+  ]);
+  const planField = khElement("div", { class: "kh-field kh-plan-field" }, [
+    khElement("label", { for: prefix + "-plan", text: "Kế hoạch" }),
+    planSelect,
+  ]);
+  const question = khElement("textarea", {
+    id: prefix + "-question",
+    class: "kh-question",
+    rows: "2",
+    maxlength: "1000",
+    required: true,
+    placeholder: "Ví dụ: Sở nào chủ trì chỉ tiêu 6.6?",
+    "aria-describedby": prefix + "-hint",
+  });
+  const submit = khElement("button", { type: "submit", class: "kh-button kh-send", text: "Hỏi" });
+  const hint = khElement("p", {
+    id: prefix + "-hint",
+    class: "kh-hint",
+    text: "Gõ có dấu hoặc không dấu. Enter để gửi, Shift+Enter để xuống dòng.",
+  });
+  const form = khElement("form", { class: "kh-form", "aria-label": "Đặt câu hỏi" }, [
+    options.showPlanFilter && !options.documentId ? planField : null,
+    khElement("div", { class: "kh-field kh-question-field" }, [
+      khElement("label", { for: prefix + "-question", text: "Câu hỏi" }),
+      khElement("div", { class: "kh-row" }, [question, submit]),
+    ]),
+    hint,
+  ]);
+  const status = khElement("p", { class: "kh-status", role: "status", "aria-live": "polite" });
+  const box = khElement("section", { class: "kh-chat", "aria-labelledby": prefix + "-title" }, [
+    khElement("header", { class: "kh-head" }, [title, newButton]),
+    log,
+    form,
+    status,
+  ]);
+  root.append(box);
+
+  function showWelcome() {
+    const examples = KH_EXAMPLES.map((text) => {
+      const button = khElement("button", { type: "button", class: "kh-example", text });
+      button.addEventListener("click", () => {
+        question.value = text;
+        question.focus();
+      });
+      return khElement("li", {}, [button]);
+    });
+    log.append(
+      khElement("div", { class: "kh-welcome" }, [
+        khElement("p", {
+          text:
+            "Hỏi về các kế hoạch đã nạp: ai chủ trì, ai phối hợp, thời hạn, chỉ tiêu. " +
+            "Mỗi ý trả lời kèm trích dẫn nguyên văn điều khoản.",
+        }),
+        khElement("ul", { class: "kh-examples", "aria-label": "Câu hỏi mẫu" }, examples),
+      ])
+    );
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  /** Show a new answer from its top, with the question above it when there is room. */
+  function scrollToAnswer(article) {
+    // .kh-log is position: relative, so offsetTop is measured inside it
+    const question = article.previousElementSibling;
+    log.scrollTop = Math.max(0, (question || article).offsetTop - 8);
+  }
+
+  function addUserMessage(text) {
+    log.append(khElement("div", { class: "kh-msg kh-user" }, [khElement("p", { text })]));
+    scrollToEnd();
+  }
+
+  function addError(message) {
+    log.append(khElement("div", { class: "kh-msg kh-error", role: "alert" }, [khElement("p", { text: message })]));
+    scrollToEnd();
+  }
+
+  function addAnswer(payload) {
+    state.turn += 1;
+    const cardPrefix = prefix + "-t" + state.turn + "-c";
+    const cards = khElement("ol", { class: "kh-cites", "aria-label": "Trích dẫn" });
+    function openCitation(n) {
+      const card = cards.querySelector('[data-n="' + Number(n) + '"] details');
+      if (!card) return;
+      card.open = true;
+      card.querySelector("summary").focus();
+      card.scrollIntoView({ block: "nearest" });
+    }
+    for (const citation of payload.citations) cards.append(khCitationCard(citation, cardPrefix + citation.n));
+    const copyButton = khElement("button", { type: "button", class: "kh-button kh-copy", text: "Sao chép câu trả lời" });
+    copyButton.addEventListener("click", async () => {
+      try {
+        await khCopyText(khAnswerAsText(payload), box);
+        status.textContent = "Đã sao chép câu trả lời.";
+      } catch (error) {
+        status.textContent = "Không sao chép được; hãy chọn và sao chép bằng tay.";
+      }
+    });
+    const article = khElement(
+      "article",
+      { class: "kh-msg kh-bot" + (payload.abstained ? " kh-abstained" : ""), "aria-label": "Câu trả lời" },
+      [
+        payload.abstained ? khElement("p", { class: "kh-badge", text: "Các kế hoạch không nêu điều này" }) : null,
+        khAnswerBody(payload.answer, openCitation),
+        payload.citations.length ? cards : null,
+        khElement("div", { class: "kh-actions" }, [copyButton]),
+      ]
+    );
+    log.append(article);
+    scrollToAnswer(article);
+  }
+
+  function askForKey() {
+    if (!options.keyStore || box.querySelector(".kh-key-form")) return;
+    const input = khElement("input", { id: prefix + "-key", type: "password", autocomplete: "off", class: "kh-key" });
+    const keyForm = khElement("form", { class: "kh-key-form" }, [
+      khElement("label", { for: prefix + "-key", text: "Khóa truy cập (API key) của đơn vị" }),
+      khElement("div", { class: "kh-row" }, [input, khElement("button", { type: "submit", class: "kh-button", text: "Lưu khóa" })]),
+    ]);
+    keyForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      options.keyStore.set(input.value.trim());
+      keyForm.remove();
+      status.textContent = "Đã lưu khóa cho tab này. Hãy gửi lại câu hỏi.";
+      question.focus();
+      loadPlans();
+    });
+    box.insertBefore(keyForm, status);
+    input.focus();
+  }
+
+  async function loadPlans() {
+    if (!options.showPlanFilter || options.documentId) return;
+    try {
+      const listing = await api.documents();
+      while (planSelect.options.length > 1) planSelect.remove(1);
+      for (const documentInfo of listing.documents) {
+        planSelect.append(khElement("option", { value: documentInfo.id, text: documentInfo.title }));
+      }
+    } catch (error) {
+      if (error.status === 401) askForKey();
+    }
+  }
+
+  async function send(text) {
+    state.busy = true;
+    submit.disabled = true;
+    box.setAttribute("aria-busy", "true");
+    status.textContent = "Đang tìm trong các kế hoạch…";
+    const documentId = options.documentId || planSelect.value || null;
+    try {
+      let payload;
+      try {
+        payload = await api.ask(text, documentId, state.conversationId);
+      } catch (error) {
+        if (error.code !== "unknown_conversation") throw error;
+        state.conversationId = null; // expired on the server: start again
+        payload = await api.ask(text, documentId, null);
+      }
+      state.conversationId = payload.conversation_id;
+      addAnswer(payload);
+      status.textContent = payload.abstained ? "Không tìm thấy câu trả lời trong các kế hoạch." : "Đã có câu trả lời.";
+    } catch (error) {
+      addError(error.message || "Có lỗi khi hỏi.");
+      status.textContent = "";
+      if (error.status === 401) askForKey();
+    } finally {
+      state.busy = false;
+      submit.disabled = false;
+      box.removeAttribute("aria-busy");
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = question.value.trim();
+    if (!text || state.busy) return;
+    question.value = "";
+    addUserMessage(text);
+    send(text);
+  });
+  question.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  newButton.addEventListener("click", () => {
+    state.conversationId = null;
+    log.replaceChildren();
+    showWelcome();
+    status.textContent = "Đã bắt đầu hội thoại mới.";
+    question.focus();
+  });
+
+  showWelcome();
+  loadPlans();
+  return { box, question, conversation: () => state.conversationId };
+}
