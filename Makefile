@@ -4,7 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 Q ?= Sở nào chủ trì chỉ tiêu 6.6?
 
-.PHONY: install ask test lint eval bench bench-api serve clean
+# apt-get needs root; elsewhere sudo is tried.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install chromium ask test lint eval bench bench-api bench-web serve clean
 
 install: $(VENV)/.installed
 
@@ -19,7 +22,16 @@ $(VENV)/.installed: pyproject.toml
 ask: install
 	$(BIN)/kehoach ask "$(Q)"
 
-test: install
+# Debian's Chromium for the browser tests (Playwright's own browser download needs the
+# internet). When it cannot be installed the browser tests are skipped, except in CI.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests" >&2; \
+	  $(SUDO) apt-get install -y -qq chromium >/dev/null 2>&1 \
+	  || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "could not install chromium: the browser tests will be skipped" >&2; }
+
+test: install chromium
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -39,6 +51,9 @@ serve: install
 
 bench-api: install
 	$(BIN)/python bench/load_bench.py --home /tmp/kehoach-bench-home -n 1000 -c 8
+
+bench-web: install chromium
+	$(BIN)/python bench/web_bench.py --home /tmp/kehoach-bench-home --runs 10
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
