@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.conversations import ConversationStore
 from api.deps import API_KEY_HEADER
+from api.docs import install_offline_docs
 from api.engine import Engine
 from api.errors import install_error_handlers
 from api.jobs import JobQueue
@@ -92,6 +93,8 @@ def create_app(
             '`{"error": {"code", "message"}}`.'
         ),
         lifespan=lifespan,
+        docs_url=None,  # served from local files below: no CDN
+        redoc_url=None,
         # FastAPI's native OpenTelemetry is off: we add no telemetry by default.
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
@@ -100,6 +103,7 @@ def create_app(
     for module in (ask, documents, targets, jobs, health):
         app.include_router(module.router)
     app.include_router(web_router(load_web_assets()))
+    install_offline_docs(app)
     # Chat webhooks check their own secret/signature (no API key); each answers 503 with
     # the variables to set until its TELEGRAM_* / ZALO_* settings are complete.
     chats = ChatService(_assistant_access(state.engine), settings.max_question_chars)

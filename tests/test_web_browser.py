@@ -451,3 +451,14 @@ def test_markup_in_a_plan_is_shown_and_never_run(site: Site, page: Any) -> None:
     assert page.evaluate("window.__kehoachXss") is None
     assert page.locator("#matrix-table img, #matrix-table b").count() == 0
     assert csp_violations(page) == []
+
+
+def test_api_docs_render_without_any_outside_host(site: Site, page: Any) -> None:
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith((site.app, "data:")) else None,
+    )
+    page.goto(site.app + "/docs")
+    expect(page.get_by_text("/v1/ask").first).to_be_visible()
+    assert outside == []

@@ -135,3 +135,12 @@ def test_the_asset_lists_name_existing_files() -> None:
     assets = load_web_assets()
     assert set(assets.static) == set(STATIC_FILES)
     assert set(assets.pages) == set(PAGES)
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_api_docs_load_their_scripts_from_kehoach(client: TestClient, path: str) -> None:
+    html = client.get(path).text
+    assert re.findall(r"https?://", html) == []  # FastAPI's default pages use a CDN
+    for asset in re.findall(r'(?:src|href)="(/docs-static/[^"]+)"', html):
+        assert client.get(asset).status_code == 200, asset
+    assert "/docs-static/" in html
