@@ -83,18 +83,26 @@ def live_server(app: FastAPI, port: int) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+MEDIA_TYPES = {".js": "text/javascript; charset=utf-8"}
+
+
 @contextmanager
-def static_site(page_html: str, port: int) -> Iterator[str]:
-    """Another site (another origin) serving one HTML page at `/`: the widget's host."""
-    body = page_html.encode("utf-8")
+def static_site(files: dict[str, str], port: int) -> Iterator[str]:
+    """Another site (another origin) serving a few files by path: the widget's host.
+
+    A path ending in `.js` is served as JavaScript, any other as HTML.
+    """
+    bodies = {path: text.encode("utf-8") for path, text in files.items()}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            if self.path != "/":
+            body = bodies.get(self.path)
+            if body is None:
                 self.send_error(404)
                 return
+            suffix = self.path[self.path.rfind(".") :] if "." in self.path else ""
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", MEDIA_TYPES.get(suffix, "text/html; charset=utf-8"))
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

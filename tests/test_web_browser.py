@@ -18,6 +18,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from api.web.assets import build_widget_script
 from ingest.embedding.hashing import HashingEmbedder
 from ingest.settings import Settings
 from retrieval.runtime import Runtime
@@ -41,6 +42,7 @@ Browser = sync_api.Browser
 NB19 = "ninh-binh-19-KH-UBND-2025"
 TIEN_GIANG = "tien-giang-466-KH-UBND-2025"
 TIMEOUT_MS = 20_000
+WIDGET_TITLE = "Trợ lý kế hoạch của xã"
 expect.set_options(timeout=TIMEOUT_MS)
 
 # Markup inside a plan: every piece must show as text and none may run.
@@ -76,14 +78,31 @@ WATCH_CSP = (
 )
 
 
-def widget_page(api_origin: str, title: str) -> str:
+def widget_page(script_tag: str, body: str = "") -> str:
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin xã</title>
 <style>button {{ background: red; font-size: 40px; }}</style></head>
 <body><h1>Cổng thông tin điện tử xã Thử Nghiệm</h1>
 <p>Trang của một đơn vị khác, nhúng trợ lý bằng một thẻ script.</p>
-<script src="{api_origin}/embed.js" data-title="{title}"></script>
+{body}
+{script_tag}
 </body></html>"""
+
+
+def host_site_files(api_origin: str) -> dict[str, str]:
+    """The portal's pages: the widget floating, and inline in a box with one plan only,
+    from a copy of embed.js the portal hosts itself (so the API origin is configured)."""
+    floating = f'<script src="{api_origin}/embed.js" data-title="{WIDGET_TITLE}"></script>'
+    inline = (
+        f'<script src="/assets/kehoach.js" data-api-origin="{api_origin}" '
+        f'data-title="Hỏi về kế hoạch 19" data-document="{NB19}" '
+        'data-container="#tro-ly"></script>'
+    )
+    return {
+        "/": widget_page(floating),
+        "/inline": widget_page(inline, '<section id="tro-ly"></section>'),
+        "/assets/kehoach.js": build_widget_script(),
+    }
 
 
 class Site:
@@ -110,13 +129,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     host_origin = f"http://127.0.0.1:{host_port}"
     app, runtime = build_app(home, api_settings(api_cors_origins=[host_origin]))
     try:
-        with live_server(app, app_port) as app_origin:
-            title = "Trợ lý kế hoạch của xã"
-            with (
-                static_site(widget_page(app_origin, title), host_port) as host,
-                static_site(widget_page(app_origin, title), foreign_port) as foreign,
-            ):
-                yield Site(app_origin, host, foreign)
+        app_origin = f"http://127.0.0.1:{app_port}"
+        with (
+            live_server(app, app_port),
+            static_site(host_site_files(app_origin), host_port) as host,
+            static_site(host_site_files(app_origin), foreign_port) as foreign,
+        ):
+            yield Site(app_origin, host, foreign)
     finally:
         runtime.close()
 
@@ -393,11 +412,11 @@ def test_matrix_downloads_the_filtered_rows_as_csv_and_xlsx(site: Site, page: An
 
 def test_widget_on_an_allowed_site_answers_with_citations(site: Site, page: Any) -> None:
     page.goto(site.widget_host + "/")
-    launcher = page.get_by_role("button", name="Trợ lý kế hoạch của xã")
+    launcher = page.get_by_role("button", name=WIDGET_TITLE)
     expect(launcher).to_have_attribute("aria-expanded", "false")
     launcher.click()
     expect(launcher).to_have_attribute("aria-expanded", "true")
-    expect(page.get_by_role("heading", name="Trợ lý kế hoạch của xã")).to_be_visible()
+    expect(page.get_by_role("heading", name=WIDGET_TITLE)).to_be_visible()
     answer = ask(page, "Sở nào chủ trì chỉ tiêu 6.6?")  # Playwright pierces the shadow root
     expect(answer).to_contain_text("Sở Khoa học và Công nghệ")
     card = answer.locator("li.kh-cite").first
@@ -417,9 +436,21 @@ def test_widget_on_an_allowed_site_answers_with_citations(site: Site, page: Any)
     assert page.evaluate("typeof khMountChat") == "undefined"  # nothing leaked to globals
 
 
+def test_widget_inline_with_a_configured_api_origin_and_one_plan(site: Site, page: Any) -> None:
+    page.goto(site.widget_host + "/inline")
+    box = page.locator("#tro-ly")
+    expect(box.get_by_role("heading", name="Hỏi về kế hoạch 19")).to_be_visible()
+    expect(box.get_by_label("Kế hoạch", exact=True)).to_have_count(0)  # the plan is fixed
+    answer = ask(page, "chỉ tiêu 2.1 là gì?")  # three plans have a 2.1; this box asks one
+    expect(answer).to_contain_text("Phủ sóng 5G")
+    expect(answer.locator("li.kh-cite")).to_have_count(1)
+    expect(answer.locator("li.kh-cite")).to_contain_text("19/KH-UBND")
+    shoot(page, "widget-inline")
+
+
 def test_widget_on_a_site_outside_the_cors_list_gets_no_answer(site: Site, page: Any) -> None:
     page.goto(site.foreign_host + "/")
-    page.get_by_role("button", name="Trợ lý kế hoạch của xã").click()
+    page.get_by_role("button", name=WIDGET_TITLE).click()
     box = page.get_by_label("Câu hỏi", exact=True)
     box.fill("Sở nào chủ trì chỉ tiêu 6.6?")
     box.press("Enter")
