@@ -337,7 +337,32 @@ function khMountChat(root, options) {
     scrollToEnd();
   }
 
-  function addAnswer(payload) {
+  /** For an ambiguous question: one button per plan that re-asks it in that plan. */
+  function planChoices(payload, questionText) {
+    const seen = new Map();
+    for (const c of payload.citations) if (!seen.has(c.document_id)) seen.set(c.document_id, c);
+    if (payload.intent !== "ambiguous" || seen.size < 2 || options.documentId) return null;
+    const buttons = [...seen.values()].map((c) => {
+      const label = c.document_number ? "Kế hoạch " + c.document_number : c.document_title;
+      const button = khElement("button", { type: "button", class: "kh-button kh-secondary kh-choice", text: label });
+      button.setAttribute("aria-label", "Hỏi lại trong " + c.document_title);
+      button.addEventListener("click", () => {
+        if (![...planSelect.options].some((o) => o.value === c.document_id)) {
+          planSelect.append(khElement("option", { value: c.document_id, text: c.document_title }));
+        }
+        planSelect.value = c.document_id;
+        addUserMessage(questionText + " — " + label);
+        send(questionText);
+      });
+      return button;
+    });
+    return khElement("div", { class: "kh-choices", role: "group", "aria-label": "Chọn kế hoạch để hỏi lại" }, [
+      khElement("p", { class: "kh-choices-label", text: "Hỏi lại trong một kế hoạch:" }),
+      ...buttons,
+    ]);
+  }
+
+  function addAnswer(payload, questionText) {
     state.turn += 1;
     const cardPrefix = prefix + "-t" + state.turn + "-c";
     const cards = khElement("ol", { class: "kh-cites", "aria-label": "Trích dẫn" });
@@ -364,6 +389,7 @@ function khMountChat(root, options) {
       [
         payload.abstained ? khElement("p", { class: "kh-badge", text: "Các kế hoạch không nêu điều này" }) : null,
         khAnswerBody(payload.answer, openCitation),
+        planChoices(payload, questionText),
         payload.citations.length ? cards : null,
         khElement("div", { class: "kh-actions" }, [copyButton]),
       ]
@@ -405,6 +431,7 @@ function khMountChat(root, options) {
   }
 
   async function send(text) {
+    if (state.busy) return;
     state.busy = true;
     submit.disabled = true;
     box.setAttribute("aria-busy", "true");
@@ -420,7 +447,7 @@ function khMountChat(root, options) {
         payload = await api.ask(text, documentId, null);
       }
       state.conversationId = payload.conversation_id;
-      addAnswer(payload);
+      addAnswer(payload, text);
       status.textContent = payload.abstained ? "Không tìm thấy câu trả lời trong các kế hoạch." : "Đã có câu trả lời.";
     } catch (error) {
       addError(error.message || "Có lỗi khi hỏi.");
