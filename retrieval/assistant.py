@@ -28,7 +28,7 @@ from retrieval.compose import (
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
 from retrieval.query import ClauseRef, Intent, Period, Query, understand
-from retrieval.relevance import TermWeights, words_of
+from retrieval.relevance import TermWeights, clause_words
 from retrieval.rerank import Reranker
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
@@ -40,6 +40,9 @@ _TABLE_KINDS = ("table_row", "table_group")
 _NOT_ANSWERS = ("preamble", "signature")
 _HEADINGS = ("part", "section", "item", "point", "appendix", "table_group", "bullet")
 _MIN_COVERAGE = 0.5
+_MAX_PER_DOCUMENT = 6
+_LIST_ITEMS = ("bullet", "point", "item", "paragraph")
+_MAX_LIST_ITEMS = 8
 _BARE_HEADING_CHARS = 160
 _ROLE_FIELDS = ("monitoring", "lead", "cooperating")
 _ROLE_VERBS = {
@@ -101,13 +104,18 @@ _INTENT_WORDS = frozenset(
         "sao",
         "con",
         "ra",
+        "truc",
+        "tiep",
+        "chot",
     ]
 )
 _FOLLOW_UP_WORDS = frozenset(["con", "thi", "sao", "the", "nao", "vay", "do", "nay", "kia", "tren"])
-_REFERS_BACK = re.compile(
+# "chỉ tiêu đó", "nhiệm vụ này": the turn names its referent, the previous answer.
+_POINTS_BACK = re.compile(
     r"\b(?:chi tieu|nhiem vu|muc|noi dung|co quan|don vi|van ban|ke hoach|viec) "
-    r"(?:do|nay|ay|tren|vua roi|vua neu)\b|\b(?:con|vay con|the con)\b"
+    r"(?:do|nay|ay|tren|vua roi|vua neu)\b"
 )
+_REFERS_BACK = re.compile(rf"{_POINTS_BACK.pattern}|\b(?:con|vay con|the con)\b")
 _CONTINUES = re.compile(r"^(?:con|the con|vay con|so voi|con o|con tai)\b|thi sao|the nao")
 _EARLIEST = re.compile(r"som nhat|gan nhat|truoc nhat|dau tien")
 _LATEST = re.compile(r"muon nhat|cuoi cung|sau cung|xa nhat")
@@ -223,8 +231,10 @@ class Assistant:
             listed = self._list(query, scope.doc_ids)
             if listed is not None:
                 return listed
-        if query.intent is Intent.COMPARE or self._names_several_places(query, scope):
-            return self._compare(query, scope.doc_ids)
+        if self._names_several_places(query, scope) or (
+            query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1)
+        ):
+            return self._compare(query, scope.doc_ids)  # one named plan: "so với năm 2024"
         return self._search_answer(query, scope)
 
     def _names_several_places(self, query: Query, scope: _Scope) -> bool:
@@ -251,10 +261,23 @@ class Assistant:
                 return self._pick_by_deadline(
                     query, clauses, latest=bool(_LATEST.search(query.folded))
                 )
-            if clauses and self._answers_from(query, topic, clauses):
+            # "chỉ tiêu đó do ai …": the clause referred to answers who, when and what to do
+            fields = bool(_POINTS_BACK.search(query.folded)) and query.intent in (
+                *_WHO,
+                Intent.DEADLINE,
+                Intent.GUIDANCE,
+            )
+            if clauses and (fields or self._answers_from(query, topic, clauses)):
                 intent = self._inherited_intent(query, conversation)
                 return answer_clauses(
                     query, clauses, self._documents, intent, self._children_of(clauses)
+                )
+            if clauses and _POINTS_BACK.search(query.folded):
+                return abstain(  # "kinh phí cho chỉ tiêu đó": that clause does not say it
+                    query,
+                    clauses,
+                    self._documents,
+                    "Nội dung được hỏi không nêu thông tin này.",
                 )
         if scope.named and previous and len(topic) <= 1 and _CONTINUES.search(query.folded):
             # "Còn xã Xuân Trường năm 2026?": the previous question, about another plan
@@ -271,11 +294,12 @@ class Assistant:
     def _answers_from(
         self, query: Query, topic: list[str], clauses: Sequence[StoredClause]
     ) -> bool:
-        """Whether the previous clauses can answer this turn (its topic words are in them)."""
-        if len(topic) <= 1:
+        """Whether the previous clauses can answer this turn (its topic words are in them):
+        "còn thời hạn?" has none of its own, "còn Trưởng các thôn?" names a new topic."""
+        if not topic:
             return True
         text = " ".join(f"{c.path} {c.search_text}" for c in clauses)
-        return self._weights.coverage(topic, words_of(text)) >= 0.8
+        return self._weights.coverage(topic, clause_words(text)) >= 0.8
 
     @staticmethod
     def _inherited_intent(query: Query, conversation: Conversation) -> Intent:
@@ -341,7 +365,7 @@ class Assistant:
         if len(topic) < 2:
             return None
         scored = sorted(
-            ((self._weights.coverage(topic, words_of(c.search_text)), c) for c in candidates),
+            ((self._weights.coverage(topic, clause_words(c.search_text)), c) for c in candidates),
             key=lambda item: -item[0],
         )
         (best_score, best), (second_score, _) = scored[0], scored[1]
@@ -411,11 +435,7 @@ class Assistant:
             w for w in self._topic_words(query, doc_ids) if not self._is_unit_word(w, unit_keys)
         ]
         if topic:
-            on_topic = [
-                r
-                for r in kept
-                if self._weights.coverage(topic, words_of(f"{r.path} {r.search_text}")) >= 0.5
-            ]
+            on_topic = [r for r in kept if self._coverage(topic, r) >= 0.5]
             kept = on_topic or kept
         names = ", ".join(self._units.display_name(k) for k in unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
@@ -495,12 +515,7 @@ class Assistant:
             if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
         ]
         for candidate in ranked[:3]:
-            if (
-                self._weights.coverage(
-                    topic, words_of(f"{candidate.clause.path} {candidate.clause.search_text}")
-                )
-                >= _MIN_COVERAGE
-            ):
+            if self._coverage(topic, candidate.clause) >= _MIN_COVERAGE:
                 return candidate.clause
         return None
 
@@ -524,10 +539,18 @@ class Assistant:
     # ---- search --------------------------------------------------------------------------
 
     def _search_answer(self, query: Query, scope: _Scope) -> Answer:
-        hits = self._search.hybrid(query.text, scope.doc_ids, limit=25)
+        text, ranking = query.text, query
+        if scope.named and scope.doc_ids:
+            # the plan is settled: search (and rank) by what the question asks about it
+            naming = self._naming_words(query, scope.doc_ids)
+            stripped = self._documents.without_naming(query.text, scope.doc_ids)
+            if len(self._topic_words(understand(stripped), scope.doc_ids)) >= 2:
+                text = stripped  # unless the plan's name was all the question said
+            ranking = replace(query, keywords=tuple(w for w in query.keywords if w not in naming))
+        hits = self._search.hybrid(text, scope.doc_ids, limit=25)
         ranked = [
             c
-            for c in self._rank(query, hits)
+            for c in self._rank(ranking, hits)
             if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
         ]
         if not ranked:
@@ -538,8 +561,7 @@ class Assistant:
         covering = [
             c
             for c in ranked[:10]
-            if self._weights.coverage(topic, words_of(f"{c.clause.path} {c.clause.search_text}"))
-            >= _MIN_COVERAGE
+            if self._coverage(topic, c.clause) >= _MIN_COVERAGE
             and _states_asked_amount(query, c.clause)
         ]
         if not covering:
@@ -567,37 +589,74 @@ class Assistant:
                     replace(answer, intent="ambiguous"), [c.clause for c in ranked]
                 )
         chosen = [best]
-        if query.intent is Intent.GUIDANCE or query.wants_list:
+        children = self._children_of(chosen)
+        same_doc = [c.clause for c in covering[:5] if c.clause.document_id == best.document_id]
+        listed = self._enclosing_list(same_doc) if query.wants_items else None
+        if listed is not None:
+            chosen, children = [listed[0]], {listed[0].clause_id: listed[1]}
+        elif query.intent is Intent.GUIDANCE or query.wants_list:
             chosen = [c.clause for c in covering if c.clause.document_id == best.document_id][:4]
+            children = self._children_of(chosen)
         intent = (
             query.intent
             if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD)
             else Intent.TARGET
         )
-        answer = answer_clauses(query, chosen, self._documents, intent, self._children_of(chosen))
+        answer = answer_clauses(query, chosen, self._documents, intent, children)
         return _with_candidates(answer, [c.clause for c in ranked])
+
+    def _enclosing_list(
+        self, found: Sequence[StoredClause]
+    ) -> tuple[StoredClause, list[StoredClause]] | None:
+        """For a question asking for several things: the short list (its heading and every
+        item under it) that the best clauses found are items of, when two or more are."""
+        best = found[0] if found else None
+        if best is None or best.child_count or best.kind not in _LIST_ITEMS or not best.parent_id:
+            return None  # a heading is answered with its items already
+        parent_id = best.parent_id
+        siblings = sum(1 for c in found if c.parent_id == parent_id and c.target is None)
+        headings = self._search.by_ids([parent_id]) if siblings >= 2 else []
+        if not headings or headings[0].child_count > _MAX_LIST_ITEMS:
+            return None
+        items = self._search.children(parent_id)
+        return (headings[0], items) if all(i.target is None for i in items) else None
 
     def _strong_per_document(
         self, query: Query, topic: list[str], covering: list[Candidate]
     ) -> list[StoredClause]:
-        """The best clause of each plan whose match is as strong as the best one's."""
-        scores = {
-            id(c): self._weights.coverage(
-                topic, words_of(f"{c.clause.path} {c.clause.search_text}")
-            )
-            for c in covering
-        }
-        top = scores[id(covering[0])]
+        """The best clause of each plan whose match is as strong as the best one's; once two
+        plans share the topic, every other plan is searched on its own too, so that the
+        choice offered is complete."""
+        scores = {id(c): self._coverage(topic, c.clause) for c in covering}
+        floor = max(0.65, scores[id(covering[0])] - 0.1)
         per_doc: dict[str, StoredClause] = {}
         for candidate in covering:
-            if scores[id(candidate)] >= max(0.65, top - 0.1):
+            if scores[id(candidate)] >= floor:
                 per_doc.setdefault(candidate.clause.document_id, candidate.clause)
-        return list(per_doc.values())[:4]
+        if len(per_doc) < 2:
+            return list(per_doc.values())
+        for doc_id in self._documents.documents:
+            if doc_id in per_doc:
+                continue
+            hits = self._search.hybrid(query.text, [doc_id], limit=10)
+            for candidate in self._rank(query, hits)[:5]:
+                clause = candidate.clause
+                if (
+                    clause.kind not in _NOT_ANSWERS
+                    and self._has_content(clause)
+                    and self._coverage(topic, clause) >= floor
+                    and _states_asked_amount(query, clause)
+                ):
+                    per_doc[doc_id] = clause
+                    break
+        return list(per_doc.values())[:_MAX_PER_DOCUMENT]
 
     def _has_content(self, clause: StoredClause) -> bool:
         """A bare heading with nothing under it (an appendix title without rows) answers nothing."""
         if clause.kind in ("appendix", "part", "table_group"):
             return clause.child_count > 0  # their own text is only a title
+        if clause.kind in ("item", "point") and not clause.child_count:
+            return True  # a lettered or numbered point with nothing under it is content
         if (
             clause.kind in _HEADINGS
             and clause.kind != "bullet"
@@ -616,13 +675,18 @@ class Assistant:
             and len(clause.body.strip()) < _BARE_HEADING_CHARS
         }
 
-    def _topic_words(self, query: Query, doc_ids: Sequence[str]) -> list[str]:
-        """The question's content words: without intent words and words naming documents."""
+    def _naming_words(self, query: Query, doc_ids: Sequence[str]) -> set[str]:
+        """Words naming these documents, or a plan whose place the question mentions."""
         naming: set[str] = set()
         for doc_id, info in self._documents.documents.items():
             mentioned = info.place_name and f" {folded(info.place_name)} " in f" {query.folded} "
             if doc_id in doc_ids or mentioned:
                 naming |= info.naming_words
+        return naming
+
+    def _topic_words(self, query: Query, doc_ids: Sequence[str]) -> list[str]:
+        """The question's content words: without intent words and words naming documents."""
+        naming = self._naming_words(query, doc_ids)
         return [
             w
             for w in query.keywords
@@ -631,6 +695,10 @@ class Assistant:
             and w not in _FOLLOW_UP_WORDS
             and not re.fullmatch(r"20\d\d", w)
         ]
+
+    def _coverage(self, topic: Sequence[str], clause: StoredClause) -> float:
+        """Weighted share of the topic words found in the clause (path included)."""
+        return self._weights.coverage(topic, clause_words(f"{clause.path} {clause.search_text}"))
 
     def _rank(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         return self._reranker.rerank(query, candidates)
@@ -666,18 +734,38 @@ def _strip_document_words(text: str, infos: Sequence[object]) -> str:
 
 
 _AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|\bmay\s+([a-z]+)")
+# Accent-free "may tinh" is "máy tính" (a computer) far more often than "mấy tỉnh".
+_MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
 _PERCENT_WORDS = ("phan tram", "%")
 _NOT_UNITS = ("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat")
+# Words after "bao nhiêu" that are not a unit of count ("bao nhiêu trong tổng …").
+_NOT_UNIT_WORDS = frozenset(
+    ["trong", "tren", "cho", "voi", "doi", "moi", "vao", "tai", "o", "de", "khi", "nua", "va"]
+)
 # A figure that is an amount: not a year, not part of a date or a document number.
 _FIGURE = re.compile(r"(?<![\d/.\-])(\d+(?:[.,]\d+)?)(\s*%)?(?![\d/\-])")
 
 
+def _amount_asked(query: Query) -> re.Match[str] | None:
+    """The "bao nhiêu …" / "mấy …" of a question; "máy tính" is a computer, not "mấy"."""
+    accented = any(ch.isalpha() and not ch.isascii() for ch in query.text)
+    for match in _AMOUNT.finditer(query.folded):
+        if match.group(2) is None:
+            return match
+        if accented and "mấy" not in query.text.lower():
+            continue
+        if not accented and _MACHINE.match(query.folded, match.start()):
+            continue
+        return match
+    return None
+
+
 def _states_asked_amount(query: Query, clause: StoredClause) -> bool:
     """A "how much" question needs a figure in the clause, in the unit asked when one is named."""
-    match = _AMOUNT.search(query.folded)
+    match = _amount_asked(query)
     if match is None:
         return True
-    text = folded(clause.search_text)
+    text = folded(_own_text(clause))
     figures = [
         m
         for m in _FIGURE.finditer(text)
@@ -686,10 +774,23 @@ def _states_asked_amount(query: Query, clause: StoredClause) -> bool:
     if not figures:
         return False
     unit = (match.group(1) or match.group(2) or "").strip()
-    if not unit or unit.startswith(_NOT_UNITS):
-        return True
     if unit.startswith(_PERCENT_WORDS):
         return any(m.group(2) for m in figures)
+    if not unit or unit.startswith(_NOT_UNITS) or unit.split()[0] in _NOT_UNIT_WORDS:
+        return True
     head = unit.split()[0]
     # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it
     return bool(re.search(rf"\d[\d.,]*\s+{re.escape(unit)}|\d[\d.,]*\s+{re.escape(head)}\b", text))
+
+
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:[-–+•*|]\s*)*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)](?=\s)|[IVX]+\.)?\s*"
+)
+
+
+def _own_text(clause: StoredClause) -> str:
+    """What a clause itself states: a row's content and note, or a body without its number
+    (the path's and the marker's numbers are not figures)."""
+    if clause.target is not None:
+        return " ".join(p for p in (clause.target.content, clause.target.note or "") if p)
+    return _LEADING_NUMBER.sub("", clause.body, count=1)

@@ -80,5 +80,24 @@ def body_quote(clause: StoredClause, keywords: tuple[str, ...] = (), limit: int 
         text = folded(sentence)
         return sum(1 for word in keywords if word in text)
 
-    best = max(sentences, key=score)
-    return best.strip()[:limit]
+    index = max(range(len(sentences)), key=lambda i: score(sentences[i]))
+    best = sentences[index].strip()
+    if best.endswith(":"):
+        # "… phối hợp chặt chẽ với các sở:" announces what follows: quote that too
+        start = body.find(best)
+        following = sentences[index + 1 : index + 1 + _MAX_ANNOUNCED]
+        end = body.find(following[-1], start) + len(following[-1]) if following else -1
+        if following and end > start:
+            return _cut(body[start:end], limit)
+    return best[:limit]
+
+
+_MAX_ANNOUNCED = 6
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` up to `limit` characters, ended at the last sentence boundary before it."""
+    if len(text) <= limit:
+        return text.strip()
+    cut = max(text.rfind(mark, 0, limit) for mark in (";", ".", "\n"))
+    return text[: cut + 1 if cut > 0 else limit].strip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -191,6 +191,37 @@ class DocumentDirectory:
                 unknown.append(f"{match.group(1)} {name}")
         return unknown
 
+    def without_naming(self, text: str, document_ids: Sequence[str]) -> str:
+        """`text` without the words that name these documents (place, number, year, their
+        distinctive title words): once the plan is settled, those words only pull in the
+        clauses that repeat the plan's name, such as its "căn cứ" paragraphs."""
+        phrases: set[tuple[str, ...]] = set()
+        for doc_id in document_ids:
+            doc = self.documents.get(doc_id)
+            if doc is None:
+                continue
+            phrases |= {tuple(b.split()) for b in self._distinctive(doc_id)}
+            if doc.place_name:
+                place = tuple(folded(doc.place_name).split())
+                phrases.add(place)
+                if doc.place_level:
+                    phrases.add((*folded(doc.place_level).split(), *place))
+            if doc.number:
+                phrases.add((folded(doc.number),))  # a bare "19" may be a clause number
+                for name in (doc.number.split("/")[0].strip(), folded(doc.number)):
+                    phrases |= {("ke", "hoach", name), ("ke", "hoach", "so", name), ("kh", name)}
+            if doc.year:
+                phrases |= {(doc.year,), ("nam", doc.year)}
+        words = list(_NAME_WORD.finditer(text))
+        keys = [folded(w.group()) for w in words]
+        dropped: set[int] = set()
+        for i in range(len(words)):
+            for phrase in phrases:
+                if tuple(keys[i : i + len(phrase)]) == phrase:
+                    dropped.update(range(i, i + len(phrase)))
+        kept = [w.group() for i, w in enumerate(words) if i not in dropped]
+        return " ".join(kept)
+
     def _distinctive(self, doc_id: str) -> set[str]:
         others = set().union(*(b for d, b in self._title_bigrams.items() if d != doc_id))
         return {b for b in self._title_bigrams[doc_id] - others if not set(b.split()) <= _COMMON}
@@ -201,6 +232,7 @@ def _bigrams(title: str) -> set[str]:
     return {f"{a} {b}" for a, b in pairwise(words)}
 
 
+_NAME_WORD = re.compile(r"[^\W_]+(?:[/&-][^\W_]+)*")
 _PLACE_MENTION = re.compile(
     r"(?<!\w)(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|Tỉnh|Thành phố|Huyện|Xã|Phường)\s+"
     r"((?:[A-ZĐÀ-Ỹ][^\s,.;:?!()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:?!()]*){0,3})"
@@ -220,7 +252,9 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
         ):
             return 3
     score = 0
-    if sum(1 for bigram in distinctive if f" {bigram} " in text) >= 2:
+    matched = [bigram for bigram in distinctive if f" {bigram} " in text]
+    # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title
+    if len(matched) >= 2 and len({w for bigram in matched for w in bigram.split()}) >= 4:
         score = 2
     if (doc.place_name and f" {folded(doc.place_name)} " in text) or (
         doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text

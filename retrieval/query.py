@@ -88,6 +88,7 @@ class Query:
     period: Period | None = None
     meta_field: MetaField | None = None
     wants_list: bool = False
+    wants_items: bool = False  # asks for several things: "gồm những nguồn nào", "những sở nào"
     is_follow_up: bool = False
     keywords: tuple[str, ...] = field(default=())
 
@@ -152,7 +153,7 @@ _WHO_LEAD = _compile(
 )
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
-    r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem"
+    r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai"
 )
 _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"
@@ -162,9 +163,13 @@ _LIST = _compile(
     r"nhung (?:chi tieu|nhiem vu|viec|muc|noi dung)|cac (?:chi tieu|nhiem vu)|"
     r"(?:chi tieu|nhiem vu|viec) nao|liet ke|danh sach|bao nhieu (?:chi tieu|nhiem vu)"
 )
+_ITEMS = _compile(
+    r"nhung(?: [a-z]+){1,3} nao|cac(?: [a-z]+){1,2} nao|gom(?: nhung| cac)? (?:gi|nao)|"
+    r"gom nhung|nhung gi|nhung [a-z]+ gi|liet ke"
+)
 _COMPARE = _compile(r"so sanh|khac nhau|khac gi|giong|chenh lech|so voi|\bva\b.*\bkhac\b|ca hai")
 _GUIDANCE = _compile(
-    r"can lam gi|phai lam gi|lam gi|nhiem vu cua|trach nhiem cua|vai tro|"
+    r"can lam gi|phai lam gi|lam gi|nhiem vu cua|trach nhiem cua|vai tro|nhiem vu gi|"
     r"huong dan|giai phap|lam the nao|the nao de"
 )
 _META = (
@@ -190,7 +195,7 @@ _META = (
         MetaField.DATE,
         _compile(
             r"ngay ban hanh|ban hanh (?:ngay|khi nao|vao|nam nao|luc nao)|ngay nao|"
-            r"ngay ky|ban hanh thang"
+            r"ngay ky|ban hanh thang|(?:ky|ban hanh) (?:vao )?ngay nao"
         ),
     ),
     (
@@ -223,15 +228,31 @@ def understand(question: str) -> Query:
         period=period,
         meta_field=meta if intent is Intent.DOCUMENT_FACTS else None,
         wants_list=wants_list,
+        wants_items=wants_list or bool(_ITEMS.search(text)),
         is_follow_up=follow_up,
         keywords=tuple(_keywords(_plain_words(question))),
     )
 
 
+# A document number ("19/KH-UBND", "1049/QĐ-UBND"): one word, its symbols not expanded.
+_DOCUMENT_NUMBER = re.compile(r"\b\d{1,5}/[A-ZĐa-zđ][\wĐđ&-]*")
+
+
 def _plain_words(question: str) -> str:
     """The question folded with abbreviations replaced by their long forms (for keywords:
     "TTHC" and "thủ tục hành chính" must not count as two different words)."""
-    text = folded(expand_abbreviations(question, keep_short=False))
+    numbers: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        numbers.append(folded(match.group()).rstrip("-"))
+        return f" docnum{len(numbers) - 1} "
+
+    held = _DOCUMENT_NUMBER.sub(hold, question)
+    text = folded(expand_abbreviations(held, keep_short=False))
+    text = re.sub(r"docnum(\d+)", lambda m: numbers[int(m.group(1))], text)
+    text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text)  # "Xã/Phường" is two words
+    text = re.sub(r"\bphan tram\b", "%", text)
+    text = re.sub(r"^(?:cho (?:toi|minh|em) hoi|xin hoi|toi muon hoi)\b", "", text)
     return " ".join(re.sub(r"[?!,;:()\"“”]", " ", text).split())
 
 
@@ -242,8 +263,14 @@ _NOT_ABOUT_THE_PLAN = _compile(
 )
 
 
+# "… đi vào hoạt động từ ngày nào?" asks about an event the plan tells of, not its date.
+_ABOUT_A_DOCUMENT = _compile(r"ke hoach|van ban|ban hanh|ky|quyet dinh")
+
+
 def _meta_field(text: str) -> MetaField | None:
     field = next((name for name, pattern in _META if pattern.search(text)), None)
+    if field is MetaField.DATE and len(text.split()) > 4 and not _ABOUT_A_DOCUMENT.search(text):
+        return None
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
         text
     ):
@@ -375,7 +402,6 @@ _STOPWORDS = frozenset(
         "lam",
         "biet",
         "xin",
-        "hoi",
         "cho",
         "toi",
         "minh",
@@ -397,10 +423,22 @@ _STOPWORDS = frozenset(
         "cu",
         "may",
         "nhat",
+        # question form, not topic: "sẽ … vào năm nào", "bao lâu một lần", "lấy từ đâu"
+        "se",
+        "vao",
+        "lau",
+        "lan",
+        "lay",
+        "dau",
+        "keo",
+        "dai",
+        "xong",
     ]
 )
 
 
 def _keywords(text: str) -> list[str]:
     """Content words of the question (accent-free), for coverage checks."""
-    return [w for w in re.findall(r"[a-z0-9%./]+", text) if w not in _STOPWORDS and len(w) > 1]
+    found = re.findall(r"\d+/[a-z][a-z0-9&-]*[a-z0-9]|[a-z0-9%./]+", text)
+    words = [w.strip("./") for w in found]
+    return [w for w in words if w not in _STOPWORDS and len(w) > 1]

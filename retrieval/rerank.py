@@ -8,9 +8,13 @@ from typing import Protocol
 
 from ingest.normalize_vi import folded
 from retrieval.query import Intent, Query
+from retrieval.relevance import TermWeights, clause_words
 from retrieval.search import Candidate
 
 _WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
+_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/20\d\d\b|\bthang \d{1,2}(?:/| nam )20\d\d\b|\bquy [ivx1-4]+\b"
+)
 
 
 class Reranker(Protocol):
@@ -20,7 +24,14 @@ class Reranker(Protocol):
 
 
 class StructuralReranker:
-    """Fused rank + coverage of the question's words + fields the intent needs + numbers."""
+    """Fused rank + coverage of the question's words + fields the intent needs + numbers.
+
+    With term weights, coverage counts a rare word ("IPv6") for more than a word every
+    plan repeats ("chuyển đổi số").
+    """
+
+    def __init__(self, weights: TermWeights | None = None) -> None:
+        self._weights = weights
 
     def rerank(self, query: Query, candidates: Sequence[Candidate]) -> list[Candidate]:
         scored = [
@@ -30,18 +41,26 @@ class StructuralReranker:
         scored.sort(key=lambda item: (-item[0], item[1]))
         return [Candidate(c.clause, score, c.source) for score, _, c in scored]
 
-    @staticmethod
-    def _score(query: Query, rank: int, candidate: Candidate) -> float:
+    def _coverage(self, words: Sequence[str], clause_text: str) -> float:
+        if not words:
+            return 0.0
+        if self._weights is not None:
+            return self._weights.coverage(words, clause_words(clause_text))
+        text = folded(clause_text)
+        return sum(1 for w in words if w in text) / len(words)
+
+    def _score(self, query: Query, rank: int, candidate: Candidate) -> float:
         clause = candidate.clause
         text = folded(f"{clause.path} {clause.search_text}")
-        words = query.keywords
-        coverage = sum(1 for w in words if w in text) / len(words) if words else 0.0
+        coverage = self._coverage(query.keywords, f"{clause.path} {clause.search_text}")
         score = 1.0 / (rank + 2) + 0.8 * coverage
         numbers = re.findall(r"\d+(?:[.,/]\d+)*%?", query.folded)
         if numbers and any(n in text for n in numbers):
             score += 0.2
         if query.intent in _WHO or query.intent is Intent.DEADLINE:
             score += 0.25 if clause.target is not None else 0.0
+        if query.intent is Intent.DEADLINE and clause.target is None and _DATE.search(text):
+            score += 0.15  # a "when" question is answered by a clause that gives a date
         if clause.kind in ("part", "section", "appendix") and len(clause.body) < 120:
             score -= 0.3  # a bare heading says little on its own
         if clause.kind == "preamble" and query.intent is not Intent.DOCUMENT_FACTS:

@@ -103,7 +103,7 @@ class Runtime:
             clauses = search.all_clauses()
             units = UnitMatcher(_known_units(clauses))
             weights = TermWeights(f"{c.path} {c.search_text}" for c in clauses)
-            parts = (search, documents, units, self._reranker(), weights)
+            parts = (search, documents, units, self._reranker(weights), weights)
             generator = self.generator
             self._assistant = (
                 Assistant(*parts)
@@ -160,10 +160,11 @@ class Runtime:
                 self._query_vectors.pop(next(iter(self._query_vectors)))
         return vector
 
-    def _reranker(self) -> Reranker:
+    def _reranker(self, weights: TermWeights) -> Reranker:
+        structural = StructuralReranker(weights)
         if self.settings.reranker:
-            return CrossEncoderReranker(self.settings.reranker)
-        return StructuralReranker()
+            return CrossEncoderReranker(self.settings.reranker, structural)
+        return structural
 
 
 def _known_units(clauses: list[StoredClause]) -> list[str]:

@@ -1,0 +1,155 @@
+"""Question words: what counts as the topic, what names a plan, what a quote must carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.assistant import _amount_asked, _states_asked_amount
+from retrieval.citations import body_quote
+from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.query import Intent, MetaField, understand
+from retrieval.relevance import clause_words, words_of
+from retrieval.stored import StoredClause
+
+
+def _clause(text: str, path: str = "II. NHIỆM VỤ › 3. Hạ tầng số › ý 4") -> StoredClause:
+    return StoredClause(
+        clause_id="plan:1",
+        document_id="plan",
+        document_title="Kế hoạch",
+        document_number=None,
+        kind="bullet",
+        number=None,
+        heading=None,
+        path=path,
+        text=text,
+        start=0,
+        end=len(text),
+        body_end=len(text),
+        parent_id=None,
+        child_count=0,
+        search_text=f"{path}\n{text}",
+        target=None,
+    )
+
+
+def test_a_document_number_is_one_keyword_and_not_expanded() -> None:
+    keywords = understand("Kinh phí thực hiện Kế hoạch 52/KH-UBND lấy từ đâu?").keywords
+    assert "52/kh-ubnd" in keywords
+    assert not {"uy", "nhan", "dan", "ke"} & set(keywords)
+    assert "52/kh-ubnd" in words_of("theo Kế hoạch số 52/KH-UBND ngày 3/4/2024")
+
+
+def test_words_joined_by_a_slash_are_separate_keywords() -> None:
+    keywords = understand("Mô hình Thôn/Bản số được nhân rộng khi nào?").keywords
+    assert {"thon", "ban"} <= set(keywords)
+
+
+@pytest.mark.parametrize(
+    "question", ["Tỷ lệ hộ có cáp quang phải đạt bao nhiêu phần trăm?", "Bao lâu họp một lần?"]
+)
+def test_question_form_words_are_not_topic(question: str) -> None:
+    keywords = set(understand(question).keywords)
+    assert not {"phan", "tram", "lau", "lan"} & keywords
+
+
+def test_social_words_stay_in_the_topic() -> None:
+    assert {"xa", "hoi"} <= set(understand("Cho tôi hỏi các chỉ tiêu xã hội số?").keywords)
+
+
+def test_date_of_an_event_is_not_the_plans_date() -> None:
+    event = understand("Mô hình chính quyền hai cấp đi vào hoạt động từ ngày nào?")
+    assert event.intent is not Intent.DOCUMENT_FACTS
+    plan = understand("Kế hoạch 52 ban hành ngày nào?")
+    assert plan.intent is Intent.DOCUMENT_FACTS and plan.meta_field is MetaField.DATE
+    assert understand("Ban hành ngày nào?").meta_field is MetaField.DATE
+
+
+@pytest.mark.parametrize(
+    ("question", "items"),
+    [
+        ("Nguồn kinh phí gồm những nguồn nào?", True),
+        ("Những sở nào được chọn làm thí điểm?", True),
+        ("Sở Nội vụ chủ trì chỉ tiêu 2.1?", False),
+    ],
+)
+def test_questions_asking_for_several_things(question: str, items: bool) -> None:
+    assert understand(question).wants_items is items
+
+
+def test_how_long_is_a_when_question() -> None:
+    assert understand("Giai đoạn thí điểm kéo dài bao lâu?").intent is Intent.DEADLINE
+
+
+def test_a_computer_is_not_how_many() -> None:
+    assert _amount_asked(understand("Máy tính của cán bộ được cài phần mềm gì?")) is None
+    assert _amount_asked(understand("may chu cua so duoc dat o dau")) is None
+    assert _amount_asked(understand("Có mấy tổ công nghệ số?")) is not None
+
+
+def test_an_amount_needs_a_figure_of_the_clause_itself() -> None:
+    query = understand("Kinh phí thuê dịch vụ được duyệt bao nhiêu?")
+    assert not _states_asked_amount(query, _clause("- Ưu tiên thuê dịch vụ công nghệ thông tin."))
+    assert _states_asked_amount(query, _clause("- Bố trí 2 tỷ đồng cho thuê dịch vụ."))
+    share = understand("Kinh phí an toàn thông tin chiếm bao nhiêu trong tổng ngân sách?")
+    assert _states_asked_amount(share, _clause("- Tối thiểu 10% tổng kinh phí."))
+    percent = understand("Hộ gia đình có cáp quang đạt bao nhiêu phần trăm?")
+    assert not _states_asked_amount(percent, _clause("- Có 3 thôn phủ cáp quang."))
+
+
+def test_an_abbreviation_in_a_clause_covers_its_long_form() -> None:
+    words = clause_words("Tỉ trọng kinh tế số trong GRDP đạt 20%")
+    assert {"tong", "san", "pham", "grdp"} <= words
+
+
+def test_a_quote_ending_in_a_colon_carries_what_it_announces() -> None:
+    text = (
+        "- Căn cứ chức năng, nhiệm vụ được giao, chủ động bố trí nguồn lực. Phối hợp chặt "
+        "chẽ với các sở: Tài chính, Xây dựng, Y tế. Báo cáo kết quả định kỳ cho UBND tỉnh "
+        "và gửi về Văn phòng để theo dõi, tổng hợp chung trong toàn tỉnh theo quy định; "
+        "đồng thời đề xuất khen thưởng các tập thể, cá nhân có thành tích xuất sắc."
+    )
+    quote = body_quote(_clause(text), ("phoi", "hop", "so"), limit=120)
+    assert quote.startswith("Phối hợp chặt chẽ với các sở:") and "Tài chính, Xây dựng" in quote
+    assert quote in text
+
+
+def _directory() -> DocumentDirectory:
+    def info(doc_id: str, title: str, number: str, place: str) -> DocumentInfo:
+        return DocumentInfo.from_plain(
+            {
+                "id": doc_id,
+                "title": title,
+                "number": number,
+                "issued_date": "2025-03-01",
+                "kind": "Kế hoạch",
+                "place": {"level": "tỉnh", "name": place},
+            }
+        )
+
+    return DocumentDirectory(
+        {
+            "a": info(
+                "a", "Kế hoạch chuyển đổi số tỉnh Lạng Sơn năm 2025", "52/KH-UBND", "Lạng Sơn"
+            ),
+            "b": info(
+                "b",
+                "Kế hoạch thí điểm mô hình chính quyền số cấp huyện tỉnh Cao Bằng năm 2024",
+                "10/KH-UBND",
+                "Cao Bằng",
+            ),
+        }
+    )
+
+
+def test_words_naming_the_plan_are_dropped_from_the_search_text() -> None:
+    directory = _directory()
+    text = "Mục tiêu về học bạ điện tử của tỉnh Lạng Sơn năm 2025 theo Kế hoạch 52/KH-UBND?"
+    assert directory.without_naming(text, ["a"]) == "Mục tiêu về học bạ điện tử của theo"
+
+
+def test_one_topical_phrase_of_a_title_does_not_name_the_plan() -> None:
+    directory = _directory()
+    assert directory.resolve(understand("Khung kiến trúc chính quyền số là gì?").folded) == []
+    named = understand("Kế hoạch thí điểm mô hình chính quyền số cấp huyện đặt mục tiêu gì?")
+    assert directory.resolve(named.folded) == ["b"]
