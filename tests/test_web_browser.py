@@ -30,7 +30,13 @@ from tests.browser_support import (
     live_server,
     static_site,
 )
-from tests.test_api_support import EMBED_DIMENSION, api_settings, build_app, corpus_home
+from tests.test_api_support import (
+    EMBED_DIMENSION,
+    READ_KEY,
+    api_settings,
+    build_app,
+    corpus_home,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -503,3 +509,29 @@ def test_api_docs_render_without_any_outside_host(site: Site, page: Any) -> None
     page.goto(site.app + "/docs")
     expect(page.get_by_text("/v1/ask").first).to_be_visible()
     assert outside == []
+
+
+def test_with_read_keys_the_page_asks_for_one_and_keeps_it_in_the_tab(
+    tmp_path_factory: pytest.TempPathFactory, browser: Any
+) -> None:
+    app, runtime = build_app(corpus_home(tmp_path_factory), api_settings(read_keys=[READ_KEY]))
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        with live_server(app, free_port()) as origin:
+            page = context.new_page()
+            page.goto(origin + "/")
+            key = page.get_by_label("Khóa truy cập (API key) của đơn vị")
+            expect(key).to_be_visible()  # the plan list needed a key
+            assert READ_KEY not in page.content()
+            key.fill(READ_KEY)
+            page.get_by_role("button", name="Lưu khóa").click()
+            expect(key).to_have_count(0)
+            answer = ask(page, "Sở nào chủ trì chỉ tiêu 6.6?")
+            expect(answer).to_contain_text("Sở Khoa học và Công nghệ")
+            stored = page.evaluate("sessionStorage.getItem('kehoach.apiKey')")
+            assert stored == READ_KEY
+            assert page.evaluate("localStorage.length") == 0  # nothing outlives the tab
+    finally:
+        context.close()
+        runtime.close()
