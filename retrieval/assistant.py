@@ -12,10 +12,12 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ingest.normalize_vi import folded
-from ingest.parser.units import split_units, unit_key
+from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
+from retrieval.appendices import appendix_asked, appendix_number, is_pointer
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import (
     abstain,
@@ -24,15 +26,28 @@ from retrieval.compose import (
     answer_document_facts,
     answer_list,
     answer_per_document,
+    answer_unit_duties,
 )
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
+from retrieval.follow_ups import (
+    CONTINUES,
+    EARLIEST,
+    FOLLOW_UP_WORDS,
+    LATEST,
+    POINTS_BACK,
+    REFERS_BACK,
+    WHO,
+    by_deadline,
+    inherited_intent,
+)
 from retrieval.query import ClauseRef, Intent, Period, Query, understand
-from retrieval.relevance import TermWeights, clause_words
+from retrieval.relevance import Concept, TermWeights, clause_pairs, clause_words
 from retrieval.rerank import Reranker
+from retrieval.row_lists import asked_roles, due_in, matching_roles, period_label
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
-from retrieval.units import UnitMatcher
+from retrieval.units import UnitMatcher, heads_unit
 
 logger = logging.getLogger(__name__)
 
@@ -44,13 +59,6 @@ _MAX_PER_DOCUMENT = 6
 _LIST_ITEMS = ("bullet", "point", "item", "paragraph")
 _MAX_LIST_ITEMS = 8
 _BARE_HEADING_CHARS = 160
-_ROLE_FIELDS = ("monitoring", "lead", "cooperating")
-_ROLE_VERBS = {
-    "monitoring": ("theo doi", "chi dao", "don doc"),
-    "lead": ("chu tri", "thuc hien"),
-    "cooperating": ("phoi hop",),
-}
-_WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
 # Words that carry the question's intent, not its topic.
 _INTENT_WORDS = frozenset(
     [
@@ -109,16 +117,10 @@ _INTENT_WORDS = frozenset(
         "chot",
     ]
 )
-_FOLLOW_UP_WORDS = frozenset(["con", "thi", "sao", "the", "nao", "vay", "do", "nay", "kia", "tren"])
-# "chỉ tiêu đó", "nhiệm vụ này": the turn names its referent, the previous answer.
-_POINTS_BACK = re.compile(
-    r"\b(?:chi tieu|nhiem vu|muc|noi dung|co quan|don vi|van ban|ke hoach|viec) "
-    r"(?:do|nay|ay|tren|vua roi|vua neu)\b"
-)
-_REFERS_BACK = re.compile(rf"{_POINTS_BACK.pattern}|\b(?:con|vay con|the con)\b")
-_CONTINUES = re.compile(r"^(?:con|the con|vay con|so voi|con o|con tai)\b|thi sao|the nao")
-_EARLIEST = re.compile(r"som nhat|gan nhat|truoc nhat|dau tien")
-_LATEST = re.compile(r"muon nhat|cuoi cung|sau cung|xa nhat")
+# A plan whose clause has the question's word pairs settles a topic that several plans share
+# when the others have far fewer of them.
+_PHRASE_SETTLES = 0.6
+_PHRASE_GAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class Assistant:
         self._units = units
         self._reranker = reranker
         self._weights = weights
+        self._appendix_rows: dict[str, bool] = {}
 
     @property
     def documents(self) -> DocumentDirectory:
@@ -197,7 +200,7 @@ class Assistant:
         """Whether a question (naming no plan) continues the conversation."""
         if conversation is None or not conversation.document_ids or query.clause_refs:
             return False
-        if query.is_follow_up or _REFERS_BACK.search(query.folded):
+        if query.is_follow_up or REFERS_BACK.search(query.folded):
             return True
         return len(self._topic_words(query, [])) <= 3
 
@@ -235,6 +238,13 @@ class Assistant:
             query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1)
         ):
             return self._compare(query, scope.doc_ids)  # one named plan: "so với năm 2024"
+        missing = self._missing_appendix(query, scope)
+        if missing is not None:
+            return missing
+        if query.intent is Intent.GUIDANCE:
+            duties = self._unit_duties(query, scope)
+            if duties is not None:
+                return duties
         return self._search_answer(query, scope)
 
     def _names_several_places(self, query: Query, scope: _Scope) -> bool:
@@ -254,32 +264,32 @@ class Assistant:
         """Resolve a turn that leans on the previous one; None when it stands on its own."""
         topic = self._topic_words(query, scope.doc_ids)
         previous = conversation.last_question
-        refers_back = bool(_REFERS_BACK.search(query.folded)) or len(topic) <= 1
+        refers_back = bool(REFERS_BACK.search(query.folded)) or len(topic) <= 1
         if scope.from_conversation and refers_back and conversation.clause_ids:
             clauses = self._search.by_ids(conversation.clause_ids)
-            if _EARLIEST.search(query.folded) or _LATEST.search(query.folded):
+            if EARLIEST.search(query.folded) or LATEST.search(query.folded):
                 return self._pick_by_deadline(
-                    query, clauses, latest=bool(_LATEST.search(query.folded))
+                    query, clauses, latest=bool(LATEST.search(query.folded))
                 )
             # "chỉ tiêu đó do ai …": the clause referred to answers who, when and what to do
-            fields = bool(_POINTS_BACK.search(query.folded)) and query.intent in (
-                *_WHO,
+            fields = bool(POINTS_BACK.search(query.folded)) and query.intent in (
+                *WHO,
                 Intent.DEADLINE,
                 Intent.GUIDANCE,
             )
             if clauses and (fields or self._answers_from(query, topic, clauses)):
-                intent = self._inherited_intent(query, conversation)
+                intent = inherited_intent(query, conversation)
                 return answer_clauses(
                     query, clauses, self._documents, intent, self._children_of(clauses)
                 )
-            if clauses and _POINTS_BACK.search(query.folded):
+            if clauses and POINTS_BACK.search(query.folded):
                 return abstain(  # "kinh phí cho chỉ tiêu đó": that clause does not say it
                     query,
                     clauses,
                     self._documents,
                     "Nội dung được hỏi không nêu thông tin này.",
                 )
-        if scope.named and previous and len(topic) <= 1 and _CONTINUES.search(query.folded):
+        if scope.named and previous and len(topic) <= 1 and CONTINUES.search(query.folded):
             # "Còn xã Xuân Trường năm 2026?": the previous question, about another plan
             earlier = understand(previous)
             if re.search(r"so voi|so sanh|khac", query.folded):
@@ -287,7 +297,7 @@ class Assistant:
                 return self._compare(earlier, docs)
             return self._answer(earlier, _Scope(scope.doc_ids, named=True), None)
         if scope.from_conversation:
-            inherited = self._inherited_intent(query, conversation)
+            inherited = inherited_intent(query, conversation)
             return self._answer(replace(query, intent=inherited), scope, None)
         return None
 
@@ -301,29 +311,11 @@ class Assistant:
         text = " ".join(f"{c.path} {c.search_text}" for c in clauses)
         return self._weights.coverage(topic, clause_words(text)) >= 0.8
 
-    @staticmethod
-    def _inherited_intent(query: Query, conversation: Conversation) -> Intent:
-        """A bare topic ("Còn báo cáo năm?") keeps the previous question's intent."""
-        if query.intent not in (Intent.SEARCH, Intent.TARGET) or not conversation.intent:
-            return query.intent
-        try:
-            previous = Intent(conversation.intent)
-        except ValueError:
-            return query.intent
-        if previous in (Intent.DEADLINE, *_WHO, Intent.GUIDANCE, Intent.TARGET):
-            return previous
-        return query.intent
-
     def _pick_by_deadline(
         self, query: Query, clauses: Sequence[StoredClause], latest: bool
     ) -> Answer | None:
-        dated = [c for c in clauses if c.target and c.target.deadline and c.target.deadline.due]
-        if not dated:
-            return None
-        key = lambda c: c.target.deadline.due  # noqa: E731
-        chosen = max(dated, key=key) if latest else min(dated, key=key)
-        tied = [c for c in dated if key(c) == key(chosen)]
-        return answer_clauses(query, tied, self._documents, Intent.DEADLINE)
+        tied = by_deadline(clauses, latest)
+        return answer_clauses(query, tied, self._documents, Intent.DEADLINE) if tied else None
 
     # ---- clause numbers -------------------------------------------------------------------
 
@@ -388,7 +380,7 @@ class Assistant:
         candidates: list[StoredClause], ref: ClauseRef, query: Query
     ) -> list[StoredClause]:
         """One clause per document: table rows for "chỉ tiêu/nhiệm vụ", body items for "mục"."""
-        who_or_when = query.intent in (*_WHO, Intent.DEADLINE)
+        who_or_when = query.intent in (*WHO, Intent.DEADLINE)
 
         def preference(clause: StoredClause) -> tuple[int, int]:
             table = clause.kind in _TABLE_KINDS
@@ -419,13 +411,11 @@ class Assistant:
         self, query: Query, doc_ids: list[str], unit_keys: list[str]
     ) -> Answer | None:
         """Every table row naming the unit in the role the question asks about."""
-        verbs = [
-            role for role, words in _ROLE_VERBS.items() if any(w in query.folded for w in words)
-        ]
+        verbs = asked_roles(query.folded)
         roles_of: dict[str, list[str]] = {}
         kept: list[StoredClause] = []
         for row in self._search.rows(doc_ids, "units", unit_keys):
-            roles = self._matching_roles(row, unit_keys, verbs)
+            roles = matching_roles(row, unit_keys, verbs)
             if roles:
                 kept.append(row)
                 roles_of[row.clause_id] = roles
@@ -435,7 +425,7 @@ class Assistant:
             w for w in self._topic_words(query, doc_ids) if not self._is_unit_word(w, unit_keys)
         ]
         if topic:
-            on_topic = [r for r in kept if self._coverage(topic, r) >= 0.5]
+            on_topic = [r for r in kept if self._coverage(query, topic, r) >= 0.5]
             kept = on_topic or kept
         names = ", ".join(self._units.display_name(k) for k in unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
@@ -446,41 +436,86 @@ class Assistant:
     def _is_unit_word(word: str, unit_keys: list[str]) -> bool:
         return any(word in key.split() for key in unit_keys)
 
-    @staticmethod
-    def _matching_roles(row: StoredClause, unit_keys: list[str], verbs: list[str]) -> list[str]:
-        """Headers of the row's columns that name one of the units in an asked role."""
-        assert row.target is not None
-        roles = []
-        for cell in row.target.cells:
-            if cell.role not in _ROLE_FIELDS:
-                continue
-            if not any(unit_key(u) in unit_keys for u in split_units(cell.text)):
-                continue
-            header = folded(cell.header)
-            if verbs and not any(
-                role == cell.role or any(w in header for w in _ROLE_VERBS[role]) for role in verbs
-            ):
-                continue
-            roles.append(cell.header)
-        return roles
-
     def _list_by_period(self, query: Query, doc_ids: list[str], period: Period) -> Answer | None:
-        rows = [
-            row
-            for row in self._search.rows(doc_ids)
-            if row.target is not None
-            and row.target.deadline is not None
-            and row.target.deadline.year is not None
-            and period.contains(
-                row.target.deadline.year, row.target.deadline.month, row.target.deadline.quarter
-            )
-        ]
+        rows = due_in(self._search.rows(doc_ids), period)
         if not rows:
             return None
-        label = _period_label(period)
+        label = period_label(period)
         heading = f"Có {len(rows)} chỉ tiêu/nhiệm vụ có thời hạn hoàn thành {label}:"
         answer = answer_list(query, rows, self._documents, heading)
         return replace(answer, intent=Intent.LIST_BY_PERIOD.value)
+
+    # ---- a unit's tasks -------------------------------------------------------------------
+
+    def _unit_duties(self, query: Query, scope: _Scope) -> Answer | None:
+        """ "Sở Tư pháp có nhiệm vụ gì?": the clauses headed by that unit, then the rows where
+        it leads or co-operates; None when no clause is headed by it, or the question asks
+        about something more specific than the unit's tasks."""
+        unit_keys = self._units.find(query.text)
+        if not unit_keys or query.clause_refs:
+            return None
+        asked = query
+        if scope.named and scope.doc_ids:  # "… trong kế hoạch Đề án 06": the plan's name
+            asked = understand(self._documents.without_naming(query.text, scope.doc_ids))
+        topic = self._topic_words(asked, scope.doc_ids)
+        if any(not self._is_unit_word(w, unit_keys) for w in topic):
+            return None
+        doc_ids = scope.doc_ids or list(self._documents.documents)
+        headed: dict[str, list[StoredClause]] = {}
+        for doc_id in doc_ids:
+            for clause in self._search.document_clauses(doc_id):
+                if heads_unit(clause, unit_keys):
+                    headed.setdefault(doc_id, []).append(clause)
+        if not headed:
+            return None
+        if len(headed) > 1 and not scope.named:
+            first = [self._first_content(clauses[0]) for clauses in headed.values()]
+            answer = answer_per_document(
+                query,
+                first[:_MAX_PER_DOCUMENT],
+                self._documents,
+                f"Nội dung này có trong {len(first)} kế hoạch; bạn hỏi kế hoạch nào? "
+                "Nhiệm vụ theo từng kế hoạch:",
+            )
+            return replace(answer, intent="ambiguous")
+        chosen = [c for clauses in headed.values() for c in clauses]
+        roles_of: dict[str, list[str]] = {}
+        rows: list[StoredClause] = []
+        for row in self._search.rows(list(headed), "units", unit_keys):
+            roles = matching_roles(row, unit_keys, ["lead", "cooperating"])
+            if roles:
+                rows.append(row)
+                roles_of[row.clause_id] = roles
+        name = ", ".join(self._units.display_name(k) for k in unit_keys)
+        return answer_unit_duties(
+            query, chosen, self._children_of(chosen), rows, roles_of, self._documents, name
+        )
+
+    def _first_content(self, clause: StoredClause) -> StoredClause:
+        """A bare heading's first sub-clause (what it says), else the clause itself."""
+        if clause.child_count and len(clause.body.strip()) < _BARE_HEADING_CHARS:
+            children = self._search.children(clause.clause_id)
+            if children:
+                return children[0]
+        return clause
+
+    def _missing_appendix(self, query: Query, scope: _Scope) -> Answer | None:
+        """ "Phụ lục 1 của kế hoạch … gồm gì?" about a plan whose Phụ lục 1 was not
+        ingested (or is a title without rows): say so instead of answering from the body."""
+        number = appendix_asked(query.folded)
+        if number is None or not scope.named or not scope.doc_ids:
+            return None
+        for doc_id in scope.doc_ids:
+            for clause in self._search.document_clauses(doc_id):
+                carried = clause.kind == "appendix" and clause.child_count
+                if carried and appendix_number(clause) in (None, number):
+                    return None
+        return abstain(
+            query,
+            [],
+            self._documents,
+            f"Văn bản đã nạp không kèm nội dung Phụ lục {number} nên không thể trả lời.",
+        )
 
     # ---- compare, facts ----------------------------------------------------------------------
 
@@ -490,7 +525,7 @@ class Assistant:
         topic = self._topic_words(query, targets)
         picked: list[StoredClause] = []
         for doc_id in targets:
-            best = self._best_in(topic_text, topic, [doc_id])
+            best = self._best_in(query, topic_text, topic, [doc_id])
             if best is not None:
                 picked.append(best)
         if len(picked) < 2:
@@ -507,17 +542,22 @@ class Assistant:
         answer = answer_per_document(query, picked, self._documents, "So sánh theo từng kế hoạch:")
         return replace(answer, intent=Intent.COMPARE.value)
 
-    def _best_in(self, text: str, topic: list[str], doc_ids: list[str]) -> StoredClause | None:
+    def _best_in(
+        self, query: Query, text: str, topic: list[str], doc_ids: list[str]
+    ) -> StoredClause | None:
         """The best answering clause within these documents, if it covers the topic."""
         ranked = [
             c
             for c in self._rank_text(text, self._search.hybrid(text, doc_ids, limit=15))
             if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
         ]
-        for candidate in ranked[:3]:
-            if self._coverage(topic, candidate.clause) >= _MIN_COVERAGE:
-                return candidate.clause
-        return None
+        covering = [
+            c.clause for c in ranked[:3] if self._coverage(query, topic, c.clause) >= _MIN_COVERAGE
+        ]
+        # a group's title ("7. Về kinh tế số") says less than a row under it that covers too
+        stated = [c for c in covering if not (c.child_count and _is_bare_heading(c))]
+        best = stated or covering
+        return best[0] if best else None
 
     def _document_facts(
         self, query: Query, scope: _Scope, conversation: Conversation | None
@@ -548,21 +588,28 @@ class Assistant:
                 text = stripped  # unless the plan's name was all the question said
             ranking = replace(query, keywords=tuple(w for w in query.keywords if w not in naming))
         hits = self._search.hybrid(text, scope.doc_ids, limit=25)
+        topic = self._topic_words(query, scope.doc_ids)
+        reranked = self._rank(ranking, hits)
+        if reranked and self._left_to_missing_appendix(query, topic, reranked[0].clause):
+            return abstain(
+                query,
+                [reranked[0].clause],
+                self._documents,
+                "Kế hoạch để nội dung này ở phụ lục, nhưng văn bản đã nạp không có nội dung "
+                "phụ lục đó.",
+            )
         ranked = [
-            c
-            for c in self._rank(ranking, hits)
-            if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
+            c for c in reranked if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
         ]
         if not ranked:
             return abstain(
                 query, [], self._documents, "Các kế hoạch đã nạp không nêu thông tin này."
             )
-        topic = self._topic_words(query, scope.doc_ids)
         covering = [
             c
             for c in ranked[:10]
-            if self._coverage(topic, c.clause) >= _MIN_COVERAGE
-            and _states_asked_amount(query, c.clause)
+            if self._coverage(query, topic, c.clause) >= _MIN_COVERAGE
+            and states_asked_amount(query, c.clause)
         ]
         if not covering:
             return _with_candidates(
@@ -577,6 +624,9 @@ class Assistant:
         best = covering[0].clause
         if not scope.doc_ids:
             per_doc = self._strong_per_document(query, topic, covering)
+            if len(per_doc) > 1:
+                per_doc = self._same_wording(query, per_doc)
+                best = per_doc[0]
             if len(per_doc) > 1:
                 answer = answer_per_document(
                     query,
@@ -627,7 +677,7 @@ class Assistant:
         """The best clause of each plan whose match is as strong as the best one's; once two
         plans share the topic, every other plan is searched on its own too, so that the
         choice offered is complete."""
-        scores = {id(c): self._coverage(topic, c.clause) for c in covering}
+        scores = {id(c): self._coverage(query, topic, c.clause) for c in covering}
         floor = max(0.65, scores[id(covering[0])] - 0.1)
         per_doc: dict[str, StoredClause] = {}
         for candidate in covering:
@@ -644,17 +694,36 @@ class Assistant:
                 if (
                     clause.kind not in _NOT_ANSWERS
                     and self._has_content(clause)
-                    and self._coverage(topic, clause) >= floor
-                    and _states_asked_amount(query, clause)
+                    and self._coverage(query, topic, clause) >= floor
+                    and states_asked_amount(query, clause)
                 ):
                     per_doc[doc_id] = clause
                     break
         return list(per_doc.values())[:_MAX_PER_DOCUMENT]
 
+    def _same_wording(self, query: Query, clauses: list[StoredClause]) -> list[StoredClause]:
+        """Of the plans sharing the topic's words, those that also say it in the question's
+        wording: "làm sạch dữ liệu đất đai" is one plan's row, not every plan's "làm sạch dữ
+        liệu", when only that row has the question's word pairs."""
+        tokens = query.folded.split()
+        noise = _INTENT_WORDS | FOLLOW_UP_WORDS | self._naming_words(query, [])
+        pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a not in noise and b not in noise]
+        scores = [
+            self._weights.phrase_match(pairs, clause_pairs(f"{c.path} {c.search_text}"))
+            for c in clauses
+        ]
+        best = max(scores, default=0.0)
+        if best < _PHRASE_SETTLES:
+            return clauses
+        return [c for c, score in zip(clauses, scores, strict=True) if score >= best - _PHRASE_GAP]
+
     def _has_content(self, clause: StoredClause) -> bool:
-        """A bare heading with nothing under it (an appendix title without rows) answers nothing."""
+        """A bare heading with nothing under it (an appendix title without rows) answers nothing,
+        nor does a short pointer to an appendix the plan's text does not carry."""
         if clause.kind in ("appendix", "part", "table_group"):
             return clause.child_count > 0  # their own text is only a title
+        if is_pointer(clause) and not self._has_appendix_rows(clause.document_id):
+            return False
         if clause.kind in ("item", "point") and not clause.child_count:
             return True  # a lettered or numbered point with nothing under it is content
         if (
@@ -664,6 +733,29 @@ class Assistant:
         ):
             return clause.child_count > 0
         return True
+
+    def _left_to_missing_appendix(
+        self, query: Query, topic: Sequence[str], clause: StoredClause
+    ) -> bool:
+        """Whether the best match is an appendix title without rows, or a pointer to an
+        appendix the plan's text does not carry: the answer is in what is missing."""
+        if self._has_appendix_rows(clause.document_id):
+            return False
+        empty = clause.kind == "appendix" and not clause.child_count
+        return (empty or is_pointer(clause)) and self._coverage(
+            query, topic, clause
+        ) >= _MIN_COVERAGE
+
+    def _has_appendix_rows(self, document_id: str) -> bool:
+        """Whether any appendix of the document has content under its title."""
+        known = self._appendix_rows.get(document_id)
+        if known is None:
+            known = any(
+                c.kind == "appendix" and c.child_count > 0
+                for c in self._search.document_clauses(document_id)
+            )
+            self._appendix_rows[document_id] = known
+        return known
 
     def _children_of(self, clauses: Sequence[StoredClause]) -> dict[str, list[StoredClause]]:
         """Sub-clauses of chosen clauses that are bare headings (their content is below)."""
@@ -684,21 +776,42 @@ class Assistant:
                 naming |= info.naming_words
         return naming
 
+    def _words_beside_places(self, query: Query) -> set[str]:
+        """Words of a place name that the question also uses elsewhere: "Trưởng" in "Trưởng
+        Ban Chỉ đạo … xã Xuân Trường" is a topic word, the place's "Trường" is not."""
+        text = f" {query.folded} "
+        places = set()
+        for info in self._documents.documents.values():
+            if info.place_name and f" {folded(info.place_name)} " in text:
+                places.add(folded(info.place_name))
+                text = text.replace(f" {folded(info.place_name)} ", " | ")
+        left = set(text.split())
+        return {w for place in places for w in place.split() if w in left}
+
     def _topic_words(self, query: Query, doc_ids: Sequence[str]) -> list[str]:
         """The question's content words: without intent words and words naming documents."""
-        naming = self._naming_words(query, doc_ids)
+        naming = self._naming_words(query, doc_ids) - self._words_beside_places(query)
         return [
             w
             for w in query.keywords
             if w not in _INTENT_WORDS
             and w not in naming
-            and w not in _FOLLOW_UP_WORDS
+            and w not in FOLLOW_UP_WORDS
             and not re.fullmatch(r"20\d\d", w)
         ]
 
-    def _coverage(self, topic: Sequence[str], clause: StoredClause) -> float:
-        """Weighted share of the topic words found in the clause (path included)."""
-        return self._weights.coverage(topic, clause_words(f"{clause.path} {clause.search_text}"))
+    def _concepts(self, query: Query, topic: Sequence[str]) -> list[Concept]:
+        """The topic words as concepts: names and two-syllable words count once."""
+        names = [
+            tuple(w for w in key.split() if w in topic) for key in self._units.find(query.text)
+        ]
+        return self._weights.concepts(query.phrases, topic, names)
+
+    def _coverage(self, query: Query, topic: Sequence[str], clause: StoredClause) -> float:
+        """Weighted share of the topic's concepts found in the clause (path included)."""
+        text = f"{clause.path} {clause.search_text}"
+        concepts = self._concepts(query, topic)
+        return self._weights.concept_coverage(concepts, clause_words(text), clause_pairs(text))
 
     def _rank(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         return self._reranker.rerank(query, candidates)
@@ -713,12 +826,8 @@ def _with_candidates(answer: Answer, ranked: Sequence[StoredClause], limit: int 
     return replace(answer, candidates=tuple(ids))
 
 
-def _period_label(period: Period) -> str:
-    if period.month is not None:
-        return f"tháng {period.month}" + (f"/{period.year}" if period.year else "")
-    if period.quarter is not None:
-        return f"quý {period.quarter}" + (f"/{period.year}" if period.year else "")
-    return f"năm {period.year}"
+def _is_bare_heading(clause: StoredClause) -> bool:
+    return clause.kind in _HEADINGS and len(clause.body.strip()) < _BARE_HEADING_CHARS
 
 
 def _strip_document_words(text: str, infos: Sequence[object]) -> str:
@@ -731,66 +840,3 @@ def _strip_document_words(text: str, infos: Sequence[object]) -> str:
         r"\b(so sanh|khac nhau|khac gi|giua|cua|va|voi|so voi|20\d\d|tinh|xa)\b", " ", text
     )
     return " ".join(text.split())
-
-
-_AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|\bmay\s+([a-z]+)")
-# Accent-free "may tinh" is "máy tính" (a computer) far more often than "mấy tỉnh".
-_MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
-_PERCENT_WORDS = ("phan tram", "%")
-_NOT_UNITS = ("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat")
-# Words after "bao nhiêu" that are not a unit of count ("bao nhiêu trong tổng …").
-_NOT_UNIT_WORDS = frozenset(
-    ["trong", "tren", "cho", "voi", "doi", "moi", "vao", "tai", "o", "de", "khi", "nua", "va"]
-)
-# A figure that is an amount: not a year, not part of a date or a document number.
-_FIGURE = re.compile(r"(?<![\d/.\-])(\d+(?:[.,]\d+)?)(\s*%)?(?![\d/\-])")
-
-
-def _amount_asked(query: Query) -> re.Match[str] | None:
-    """The "bao nhiêu …" / "mấy …" of a question; "máy tính" is a computer, not "mấy"."""
-    accented = any(ch.isalpha() and not ch.isascii() for ch in query.text)
-    for match in _AMOUNT.finditer(query.folded):
-        if match.group(2) is None:
-            return match
-        if accented and "mấy" not in query.text.lower():
-            continue
-        if not accented and _MACHINE.match(query.folded, match.start()):
-            continue
-        return match
-    return None
-
-
-def _states_asked_amount(query: Query, clause: StoredClause) -> bool:
-    """A "how much" question needs a figure in the clause, in the unit asked when one is named."""
-    match = _amount_asked(query)
-    if match is None:
-        return True
-    text = folded(_own_text(clause))
-    figures = [
-        m
-        for m in _FIGURE.finditer(text)
-        if m.group(2) or not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
-    ]
-    if not figures:
-        return False
-    unit = (match.group(1) or match.group(2) or "").strip()
-    if unit.startswith(_PERCENT_WORDS):
-        return any(m.group(2) for m in figures)
-    if not unit or unit.startswith(_NOT_UNITS) or unit.split()[0] in _NOT_UNIT_WORDS:
-        return True
-    head = unit.split()[0]
-    # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it
-    return bool(re.search(rf"\d[\d.,]*\s+{re.escape(unit)}|\d[\d.,]*\s+{re.escape(head)}\b", text))
-
-
-_LEADING_NUMBER = re.compile(
-    r"^\s*(?:[-–+•*|]\s*)*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)](?=\s)|[IVX]+\.)?\s*"
-)
-
-
-def _own_text(clause: StoredClause) -> str:
-    """What a clause itself states: a row's content and note, or a body without its number
-    (the path's and the marker's numbers are not figures)."""
-    if clause.target is not None:
-        return " ".join(p for p in (clause.target.content, clause.target.note or "") if p)
-    return _LEADING_NUMBER.sub("", clause.body, count=1)

@@ -163,6 +163,28 @@ def answer_clauses(
     )
 
 
+def _list_line(
+    clause: StoredClause, documents: DocumentDirectory, cite: CitationBuilder, roles: str = ""
+) -> str:
+    """One listed row: its number, plan, content, the roles asked about and its deadline."""
+    target = clause.target
+    assert target is not None
+    n = cite.cite(clause, _row_quote(clause))
+    deadline = _role_units(target, "deadline")
+    extra = "; ".join(
+        p
+        for p in (
+            f"vai trò: {roles}" if roles else "",
+            f"thời hạn: {deadline}" if deadline else "",
+        )
+        if p
+    )
+    return (
+        f"- {clause.number or ''} ({_doc_label(documents, clause.document_id)}): "
+        f"{_short(target.content)}" + (f" — {extra}" if extra else "") + f" [{n}]"
+    )
+
+
 def answer_list(
     query: Query,
     rows: Sequence[StoredClause],
@@ -174,29 +196,45 @@ def answer_list(
     cite = CitationBuilder(documents)
     lines = [heading]
     for clause in rows:
-        target = clause.target
-        assert target is not None
-        n = cite.cite(clause, _row_quote(clause))
-        deadline = _role_units(target, "deadline")
         roles = ", ".join(roles_of.get(clause.clause_id, [])) if roles_of else ""
-        extra = "; ".join(
-            p
-            for p in (
-                f"vai trò: {roles}" if roles else "",
-                f"thời hạn: {deadline}" if deadline else "",
-            )
-            if p
-        )
-        lines.append(
-            f"- {clause.number or ''} ({_doc_label(documents, clause.document_id)}): "
-            f"{_short(target.content)}" + (f" — {extra}" if extra else "") + f" [{n}]"
-        )
+        lines.append(_list_line(clause, documents, cite, roles))
     return Answer(
         "\n".join(lines),
         False,
         query.intent.value,
         cite.citations,
         tuple(c.clause_id for c in rows),
+    )
+
+
+def answer_unit_duties(
+    query: Query,
+    headed: Sequence[StoredClause],
+    children: dict[str, list[StoredClause]],
+    rows: Sequence[StoredClause],
+    roles_of: dict[str, list[str]],
+    documents: DocumentDirectory,
+    unit_name: str,
+) -> Answer:
+    """What a unit is tasked with: the clauses headed by its name, then the table rows
+    giving it a role."""
+    cite = CitationBuilder(documents)
+    lines: list[str] = []
+    for clause in headed:
+        kids = children.get(clause.clause_id, [])
+        lines.extend(describe_clause(clause, documents, cite, query.keywords, kids))
+        lines.append("")
+    if rows:
+        lines.append(f"Các chỉ tiêu/nhiệm vụ trong bảng phân công ghi {unit_name}:")
+        for clause in rows:
+            roles = ", ".join(roles_of.get(clause.clause_id, []))
+            lines.append(_list_line(clause, documents, cite, roles))
+    return Answer(
+        "\n".join(lines).strip(),
+        False,
+        query.intent.value,
+        cite.citations,
+        tuple(c.clause_id for c in [*headed, *rows]),
     )
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ingest.abbreviations import expand_abbreviations
+from ingest.abbreviations import abbreviations_in, expand_abbreviations
 from ingest.normalize_vi import folded
 from ingest.parser.markers import roman_to_int
 
@@ -91,6 +91,9 @@ class Query:
     wants_items: bool = False  # asks for several things: "gồm những nguồn nào", "những sở nào"
     is_follow_up: bool = False
     keywords: tuple[str, ...] = field(default=())
+    # The keywords as they stand next to each other in the question, in runs broken by
+    # other words; an abbreviation's long form is one item, its words joined by spaces.
+    phrases: tuple[tuple[str, ...], ...] = field(default=())
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -170,6 +173,7 @@ _ITEMS = _compile(
 _COMPARE = _compile(r"so sanh|khac nhau|khac gi|giong|chenh lech|so voi|\bva\b.*\bkhac\b|ca hai")
 _GUIDANCE = _compile(
     r"can lam gi|phai lam gi|lam gi|nhiem vu cua|trach nhiem cua|vai tro|nhiem vu gi|"
+    r"trach nhiem gi|"
     r"huong dan|giai phap|lam the nao|the nao de"
 )
 _META = (
@@ -231,16 +235,21 @@ def understand(question: str) -> Query:
         wants_items=wants_list or bool(_ITEMS.search(text)),
         is_follow_up=follow_up,
         keywords=tuple(_keywords(_plain_words(question))),
+        phrases=_phrases(question),
     )
 
 
+_ACCENTED_STOPWORDS = re.compile(r"(?<!\w)(?:mà|Mà)(?!\w)")
 # A document number ("19/KH-UBND", "1049/QĐ-UBND"): one word, its symbols not expanded.
 _DOCUMENT_NUMBER = re.compile(r"\b\d{1,5}/[A-ZĐa-zđ][\wĐđ&-]*")
 
 
-def _plain_words(question: str) -> str:
+def _plain_words(question: str, groups: list[str] | None = None) -> str:
     """The question folded with abbreviations replaced by their long forms (for keywords:
-    "TTHC" and "thủ tục hành chính" must not count as two different words)."""
+    "TTHC" and "thủ tục hành chính" must not count as two different words). With `groups`,
+    each long form becomes a placeholder "abbrN" and its folded words go to `groups[N]`."""
+    if groups is not None:
+        question = _hold_abbreviations(question, groups)
     numbers: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
@@ -248,12 +257,55 @@ def _plain_words(question: str) -> str:
         return f" docnum{len(numbers) - 1} "
 
     held = _DOCUMENT_NUMBER.sub(hold, question)
+    # Function words that fold onto content words ("mà" onto "mã độc"): dropped while
+    # their accents still tell them apart.
+    held = _ACCENTED_STOPWORDS.sub(" ", held)
     text = folded(expand_abbreviations(held, keep_short=False))
     text = re.sub(r"docnum(\d+)", lambda m: numbers[int(m.group(1))], text)
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text)  # "Xã/Phường" is two words
     text = re.sub(r"\bphan tram\b", "%", text)
     text = re.sub(r"^(?:cho (?:toi|minh|em) hoi|xin hoi|toi muon hoi)\b", "", text)
     return " ".join(re.sub(r"[?!,;:()\"“”]", " ", text).split())
+
+
+def _hold_abbreviations(question: str, groups: list[str]) -> str:
+    pieces: list[str] = []
+    pos = 0
+    for match in abbreviations_in(question):
+        long_words = _keywords(folded(match.entry.long))
+        if not match.is_short or len(long_words) < 2:
+            continue  # words the asker wrote out count as words
+        pieces += [question[pos : match.start], f" abbr{len(groups)} "]
+        groups.append(" ".join(long_words))
+        pos = match.end
+    pieces.append(question[pos:])
+    return "".join(pieces)
+
+
+def _phrases(question: str) -> tuple[tuple[str, ...], ...]:
+    """Runs of keywords adjacent in the question; an abbreviation's long form is one item,
+    so that "GRDP" weighs as one concept, not as the five words it stands for."""
+    groups: list[str] = []
+    text = _plain_words(question, groups)
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for token in re.findall(r"\d+/[a-z][a-z0-9&-]*[a-z0-9]|[a-z0-9%./]+", text):
+        word = token.strip("./")
+        held = re.fullmatch(r"abbr(\d+)", word)
+        if held:
+            if run:
+                runs.append(tuple(run))
+            runs.append((groups[int(held.group(1))],))
+            run = []
+        elif word in _STOPWORDS or len(word) <= 1:
+            if run:
+                runs.append(tuple(run))
+            run = []
+        else:
+            run.append(word)
+    if run:
+        runs.append(tuple(run))
+    return tuple(runs)
 
 
 # A fact about the plan itself, not about something the plan asks to issue or report.

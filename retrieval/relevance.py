@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
@@ -35,21 +37,154 @@ def clause_words(text: str) -> frozenset[str]:
     return frozenset(words_of(expand_abbreviations(text)))
 
 
+def pairs_of(text: str) -> set[str]:
+    """Adjacent accent-free word pairs of a text ("du lieu", "dat dai")."""
+    tokens = _WORD.findall(folded(text))
+    return {f"{a} {b}" for a, b in pairwise(tokens)}
+
+
+@lru_cache(maxsize=8192)
+def clause_pairs(text: str) -> frozenset[str]:
+    """Adjacent word pairs of a clause's text, abbreviations spelled out too."""
+    return frozenset(pairs_of(expand_abbreviations(text)))
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing a question asks about: a word, a two-syllable word ("đất đai", "xử phạt"),
+    or a name of several words (an abbreviation's long form, a unit)."""
+
+    words: tuple[str, ...]
+    kind: str = "word"  # "word", "pair" (adjacent syllables), "name" (a unit), "abbreviation"
+
+
 class TermWeights:
     """Inverse document frequency of accent-free words over a set of clause texts."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         counts: Counter[str] = Counter()
+        pair_counts: Counter[str] = Counter()
         total = 0
         for text in texts:
             counts.update(words_of(text))
+            pair_counts.update(pairs_of(text))
             total += 1
         self._total = max(total, 1)
         self._counts = counts
+        self._pair_counts = pair_counts
 
     def weight(self, word: str) -> float:
         """log((N + 1) / (df + 1)) + 0.1: unseen words weigh most, ubiquitous ones least."""
         return math.log((self._total + 1) / (self._counts.get(word, 0) + 1)) + 0.1
+
+    def pair_weight(self, pair: str) -> float:
+        """The inverse document frequency of two adjacent words."""
+        return math.log((self._total + 1) / (self._pair_counts.get(pair, 0) + 1)) + 0.1
+
+    def cohesion(self, first: str, second: str) -> float:
+        """How often two syllables stand together, of the times the rarer one occurs."""
+        together = self._pair_counts.get(f"{first} {second}", 0)
+        return together / max(1, min(self._counts.get(first, 0), self._counts.get(second, 0)))
+
+    def concepts(
+        self,
+        phrases: Sequence[Sequence[str]],
+        topic: Iterable[str],
+        names: Sequence[Sequence[str]] = (),
+    ) -> list[Concept]:
+        """The topic words grouped into concepts: an abbreviation's long form or a unit's name
+        counts once, and adjacent syllables pair up into words, the most cohesive pairs
+        first. A pair the plans never use ("xử phạt") stays one concept, so that "xử lý" and
+        "phát triển" do not cover it."""
+        keep = set(topic)
+        found: list[Concept] = []
+        seen: set[str] = set()
+        for phrase in phrases:
+            run: list[str] = []
+            for item in [*phrase, ""]:
+                if " " in item:
+                    words = tuple(w for w in item.split() if w in keep)
+                    if words:
+                        found.append(Concept(words, "abbreviation"))
+                        seen.update(words)
+                if item and " " not in item and item in keep:
+                    run.append(item)
+                    continue
+                found.extend(self._segment(run, names))
+                seen.update(run)
+                run = []
+        found.extend(Concept((w,)) for w in dict.fromkeys(keep - seen))
+        return list(dict.fromkeys(found))
+
+    def _segment(self, run: Sequence[str], names: Sequence[Sequence[str]]) -> list[Concept]:
+        out: list[Concept] = []
+        words = list(run)
+        for name in sorted(names, key=len, reverse=True):
+            size = len(name)
+            for i in range(len(words) - size + 1) if size >= 2 else ():
+                if tuple(words[i : i + size]) == tuple(name):
+                    out.append(Concept(tuple(name), "name"))
+                    words[i : i + size] = [""] * size
+        taken = [not w for w in words]
+        order = sorted(range(len(words) - 1), key=lambda i: -self.cohesion(words[i], words[i + 1]))
+        pairs: dict[int, Concept] = {}
+        for i in order:
+            if (
+                taken[i]
+                or taken[i + 1]
+                or not self._counts.get(words[i])
+                or not self._counts.get(words[i + 1])
+            ):
+                continue
+            taken[i] = taken[i + 1] = True
+            pairs[i] = Concept((words[i], words[i + 1]), "pair")
+        for i, word in enumerate(words):
+            if i in pairs:
+                out.append(pairs[i])
+            elif word and not taken[i]:
+                out.append(Concept((word,)))
+        return out
+
+    def concept_weight(self, concept: Concept) -> float:
+        """A word's weight; a pair weighs as its two syllables did apart (it is found only
+        when they stand together), a name as its rarest word."""
+        if concept.kind == "pair":
+            return sum(self.weight(w) for w in concept.words)
+        return max(self.weight(w) for w in concept.words)
+
+    def concept_coverage(
+        self, concepts: Sequence[Concept], words: AbstractSet[str], pairs: AbstractSet[str]
+    ) -> float:
+        """Weighted share of the concepts a clause states (a name's words in part)."""
+        if not concepts:
+            return 1.0
+        total = found = 0.0
+        for concept in concepts:
+            weight = self.concept_weight(concept)
+            total += weight
+            if concept.kind == "pair":
+                pair = " ".join(concept.words)
+                present = [w for w in concept.words if w in words]
+                if pair in pairs:
+                    found += weight
+                elif len(present) == 1 and self._pair_counts.get(pair):
+                    found += self.weight(present[0])  # "xã" for "cấp xã", a word plans use
+                # a word no plan uses ("xử phạt"), or both syllables apart ("xử lý", "phát
+                # triển"): other words, no credit
+            elif concept.kind in ("name", "abbreviation"):
+                share = sum(self.weight(w) for w in concept.words if w in words)
+                found += weight * share / sum(self.weight(w) for w in concept.words)
+            elif concept.words[0] in words:
+                found += weight
+        return found / total
+
+    def phrase_match(self, pairs: Iterable[str], clause: AbstractSet[str]) -> float:
+        """Weighted share of the question's word pairs (those the plans use) in a clause."""
+        known = [p for p in set(pairs) if self._pair_counts.get(p)]
+        total = sum(self.pair_weight(p) for p in known)
+        if not total:
+            return 0.0
+        return sum(self.pair_weight(p) for p in known if p in clause) / total
 
     def coverage(self, keywords: Iterable[str], words: AbstractSet[str]) -> float:
         """Weighted share of the keywords present in the clause's words."""

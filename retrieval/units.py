@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ingest.abbreviations import units_in
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
+from retrieval.stored import StoredClause
 
 
 class UnitMatcher:
@@ -28,3 +29,13 @@ class UnitMatcher:
                 keys.append(key)
                 text = text.replace(f" {key} ", " | ")
         return list(dict.fromkeys(keys))
+
+
+def heads_unit(clause: StoredClause, unit_keys: list[str]) -> bool:
+    """Whether a body clause is headed by the name of one of these units ("3. Sở Tư pháp")."""
+    if clause.kind not in ("part", "section", "item") or not clause.heading:
+        return False
+    if clause.target is not None:
+        return False
+    heading = unit_key(clause.heading)
+    return any(heading == key or heading.startswith(f"{key} ") for key in unit_keys)

@@ -12,6 +12,7 @@ import pytest
 
 from retrieval.answers import Answer
 from retrieval.conversation import Conversation
+from retrieval.query import understand
 from retrieval.runtime import BUNDLED_CORPUS
 
 
@@ -169,3 +170,11 @@ def test_a_question_naming_two_places_compares_them(assistant) -> None:
         "xa-xuan-truong-chuyen-doi-so-2026",
     }
     assert "70%" in answer.answer and "80%" in answer.answer
+
+
+def test_a_word_of_a_place_name_used_elsewhere_stays_a_topic_word(assistant) -> None:
+    # "Trưởng thôn" is about a head of village; "Xuân Trường" names the plan.
+    query = understand("Trưởng thôn ở xã Xuân Trường báo cáo gì?")
+    topic = assistant._topic_words(query, [])
+    assert "truong" in topic
+    assert "xuan" not in topic

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.assistant import _amount_asked, _states_asked_amount
+from retrieval.amounts import amount_asked as _amount_asked
+from retrieval.amounts import states_asked_amount as _states_asked_amount
 from retrieval.citations import body_quote
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.query import Intent, MetaField, understand

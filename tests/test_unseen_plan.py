@@ -19,7 +19,7 @@ from ingest.parser.plan import parse_plan
 from retrieval.answers import Answer
 from retrieval.assistant import Assistant
 from retrieval.conversation import Conversation
-from retrieval.runtime import Runtime
+from retrieval.runtime import BUNDLED_CORPUS, Runtime
 from tests.conftest import make_runtime
 
 PLAN = Path(__file__).parent / "plans" / "quang-tri-125-KH-UBND-2025.txt"
@@ -124,3 +124,84 @@ def test_a_follow_up_asks_about_the_same_row(assistant: Assistant) -> None:
     follow_up = verified(assistant.ask("còn thời hạn thì sao?", conversation=conversation))
     assert "Tháng 10/2025" in follow_up.answer
     assert follow_up.citations[0].clause == "2"
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "rows"),
+    [
+        (
+            "Sở Tư pháp có nhiệm vụ gì trong kế hoạch Đề án 06 của Quảng Trị?",
+            "III. TỔ CHỨC THỰC HIỆN › 3. Sở Tư pháp",
+            {"2"},
+        ),
+        (
+            "Công an tỉnh có trách nhiệm gì theo Kế hoạch 125/KH-UBND?",
+            "III. TỔ CHỨC THỰC HIỆN › 1. Công an tỉnh",
+            {"1", "2", "3", "4"},
+        ),
+    ],
+)
+def test_a_units_tasks_are_the_clause_it_heads_and_the_rows_giving_it_a_role(
+    assistant: Assistant, question: str, section: str, rows: set[str]
+) -> None:
+    answer = verified(assistant.ask(question))
+    paths = [citation.path for citation in answer.citations]
+    assert paths[0] == section  # the clause headed by the unit comes first
+    body = [p for p in paths if not p.startswith("Phụ lục")]
+    assert all(p.startswith(section) for p in body)  # no other unit's clause
+    listed = {c.clause for c in answer.citations if c.path.startswith("Phụ lục")}
+    assert listed == rows  # only rows where it leads or co-operates, not the whole table
+
+
+def test_a_plan_without_the_appendix_asked_about_says_so(assistant: Assistant) -> None:
+    answer = assistant.ask("Phụ lục 3 của Kế hoạch 125/KH-UBND gồm những nhiệm vụ nào?")
+    assert answer.abstained
+    assert "Phụ lục 3" in answer.answer
+
+
+@pytest.fixture(scope="module")
+def with_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """The bundled plans and this one: topics several plans share."""
+    made = make_runtime(tmp_path_factory.mktemp("unseen-and-corpus"))
+    made.ingest_paths([BUNDLED_CORPUS, PLAN])
+    yield made.assistant()
+    made.close()
+
+
+def test_a_topic_in_one_plans_words_is_answered_from_that_plan(with_corpus: Assistant) -> None:
+    # Other plans also "làm sạch dữ liệu"; only this one's row is about "đất đai".
+    answer = verified(with_corpus.ask("ai phoi hop lam sach du lieu dat dai"))
+    assert answer.intent == "who_cooperate"
+    assert answer.citations[0].clause == "3"
+    assert "Công an tỉnh" in answer.answer.splitlines()[0]  # the co-operating unit
+
+
+def test_a_unit_heading_clauses_in_several_plans_asks_which_plan(with_corpus: Assistant) -> None:
+    answer = with_corpus.ask("Công an tỉnh có nhiệm vụ gì?")
+    documents = {citation.document_id for citation in answer.citations}
+    if len(documents) > 1:
+        assert answer.intent == "ambiguous"
+    else:
+        assert documents == {PLAN_ID}
+
+
+def test_a_list_left_to_an_appendix_the_text_lacks_is_not_answered(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # The same plan with a section sending the reader to an appendix that has only its title.
+    text = PLAN.read_text(encoding="utf-8")
+    body, _, appendix = text.partition("Nơi nhận:")
+    title = appendix[: appendix.index("STT\t")]
+    section = (
+        "IV. DANH MỤC DỰ ÁN\nDanh mục các dự án đầu tư hạ tầng số năm 2025 theo Phụ lục đính kèm.\n"
+    )
+    folder = tmp_path_factory.mktemp("pointer-plan")
+    (folder / "pointer-plan.txt").write_text(f"{body}{section}Nơi nhận:{title}", encoding="utf-8")
+    made = make_runtime(folder / "home")
+    try:
+        made.ingest_paths([folder / "pointer-plan.txt"])
+        answer = made.assistant().ask("Danh mục dự án đầu tư hạ tầng số gồm những dự án nào?")
+        assert answer.abstained
+        assert "phụ lục" in answer.answer.splitlines()[0]
+    finally:
+        made.close()

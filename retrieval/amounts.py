@@ -1,0 +1,71 @@
+"""Whether a clause states the amount a "bao nhiêu" / "mấy" question asks for."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.normalize_vi import folded
+from retrieval.query import Query
+from retrieval.stored import StoredClause
+
+_AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|\bmay\s+([a-z]+)")
+# Accent-free "may tinh" is "máy tính" (a computer) far more often than "mấy tỉnh".
+_MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
+_PERCENT_WORDS = ("phan tram", "%")
+_NOT_UNITS = ("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat")
+# Words after "bao nhiêu" that are not a unit of count ("bao nhiêu trong tổng …").
+_NOT_UNIT_WORDS = frozenset(
+    ["trong", "tren", "cho", "voi", "doi", "moi", "vao", "tai", "o", "de", "khi", "nua", "va"]
+)
+# A figure that is an amount: not a year, not part of a date or a document number.
+_FIGURE = re.compile(r"(?<![\d/.\-])(\d+(?:[.,]\d+)?)(\s*%)?(?![\d/\-])")
+
+
+def amount_asked(query: Query) -> re.Match[str] | None:
+    """The "bao nhiêu …" / "mấy …" of a question; "máy tính" is a computer, not "mấy"."""
+    accented = any(ch.isalpha() and not ch.isascii() for ch in query.text)
+    for match in _AMOUNT.finditer(query.folded):
+        if match.group(2) is None:
+            return match
+        if accented and "mấy" not in query.text.lower():
+            continue
+        if not accented and _MACHINE.match(query.folded, match.start()):
+            continue
+        return match
+    return None
+
+
+def states_asked_amount(query: Query, clause: StoredClause) -> bool:
+    """A "how much" question needs a figure in the clause, in the unit asked when one is named."""
+    match = amount_asked(query)
+    if match is None:
+        return True
+    text = folded(own_text(clause))
+    figures = [
+        m
+        for m in _FIGURE.finditer(text)
+        if m.group(2) or not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
+    ]
+    if not figures:
+        return False
+    unit = (match.group(1) or match.group(2) or "").strip()
+    if unit.startswith(_PERCENT_WORDS):
+        return any(m.group(2) for m in figures)
+    if not unit or unit.startswith(_NOT_UNITS) or unit.split()[0] in _NOT_UNIT_WORDS:
+        return True
+    head = unit.split()[0]
+    # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it
+    return bool(re.search(rf"\d[\d.,]*\s+{re.escape(unit)}|\d[\d.,]*\s+{re.escape(head)}\b", text))
+
+
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:[-–+•*|]\s*)*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)](?=\s)|[IVX]+\.)?\s*"
+)
+
+
+def own_text(clause: StoredClause) -> str:
+    """What a clause itself states: a row's content and note, or a body without its number
+    (the path's and the marker's numbers are not figures)."""
+    if clause.target is not None:
+        return " ".join(p for p in (clause.target.content, clause.target.note or "") if p)
+    return _LEADING_NUMBER.sub("", clause.body, count=1)
