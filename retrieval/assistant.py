@@ -462,9 +462,10 @@ class Assistant:
             return None
         doc_ids = scope.doc_ids or list(self._documents.documents)
         headed: dict[str, list[StoredClause]] = {}
-        for doc_id in doc_ids:
-            for clause in self._search.document_clauses(doc_id):
-                if heads_unit(clause, unit_keys):
+        found = sorted(self._search.headings(doc_ids), key=lambda c: c.start)
+        for doc_id in doc_ids:  # in the order of the plans, each in document order
+            for clause in found:
+                if clause.document_id == doc_id and heads_unit(clause, unit_keys):
                     headed.setdefault(doc_id, []).append(clause)
         if not headed:
             return None

@@ -75,6 +75,14 @@ class ClauseSearch:
         kids = self._scroll(PayloadFilter(equals={"parent_id": clause_id}))
         return sorted(kids, key=lambda c: c.start)
 
+    def headings(self, documents: Sequence[str] = ()) -> list[StoredClause]:
+        """The parts, sections and items (clauses that can carry a heading) of these
+        documents, or of all when none are given."""
+        equals: dict[str, object] = {"kind": ["part", "section", "item"]}
+        if documents:
+            equals["document_id"] = list(documents)
+        return self._scroll(PayloadFilter(equals=equals))
+
     def document_clauses(self, document_id: str) -> list[StoredClause]:
         """Every stored clause of one document."""
         return self._scroll(PayloadFilter(equals={"document_id": document_id}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.abbreviations import canonical_unit_name
 from ingest.normalize_vi import folded
@@ -26,6 +27,7 @@ def split_units(cell: str) -> tuple[str, ...]:
     return tuple(units)
 
 
+@lru_cache(maxsize=16384)  # answering keys the same headings and rows again and again
 def unit_key(name: str) -> str:
     """The matching key of a unit name: canonical long form, accent-free, no punctuation.
 
