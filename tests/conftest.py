@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,10 +39,19 @@ def make_runtime(home: Path) -> Runtime:
     return Runtime(Settings(home=home), embedder=HashingEmbedder(64))
 
 
+@contextmanager
+def ingested_runtime(home: Path, paths: list[Path]) -> Iterator[Runtime]:
+    """A runtime over `home` (hashing embedder) with `paths` ingested; closed afterwards."""
+    runtime = make_runtime(home)
+    try:
+        runtime.ingest_paths(paths)
+        yield runtime
+    finally:
+        runtime.close()
+
+
 @pytest.fixture(scope="session")
 def corpus_runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     """The bundled corpus ingested once with the hashing embedder."""
-    runtime = make_runtime(tmp_path_factory.mktemp("corpus-home"))
-    runtime.ingest_paths([BUNDLED_CORPUS])
-    yield runtime
-    runtime.close()
+    with ingested_runtime(tmp_path_factory.mktemp("corpus-home"), [BUNDLED_CORPUS]) as runtime:
+        yield runtime

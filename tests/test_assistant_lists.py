@@ -40,15 +40,13 @@ PHỤ LỤC 1
 
 @pytest.fixture(scope="module")
 def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
-    from tests.conftest import make_runtime
+    from tests.conftest import ingested_runtime
 
     folder = tmp_path_factory.mktemp("lang-son")
     plan = folder / "lang-son-2027.md"
     plan.write_text(_PLAN, encoding="utf-8")
-    runtime = make_runtime(folder / "home")
-    runtime.ingest_paths([plan])
-    yield runtime
-    runtime.close()
+    with ingested_runtime(folder / "home", [plan]) as runtime:
+        yield runtime
 
 
 @pytest.fixture(scope="module")
