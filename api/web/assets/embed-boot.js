@@ -23,6 +23,19 @@ function khWidgetConfig(script) {
   };
 }
 
+/** The element named by data-container; a bad selector or a missing element leaves the
+ * widget floating (and says why in the console) rather than breaking the host page. */
+function khFindContainer(selector) {
+  try {
+    const found = document.querySelector(selector);
+    if (!found) console.warn("kehoach widget: no element matches data-container=" + selector);
+    return found;
+  } catch (error) {
+    console.warn("kehoach widget: data-container is not a CSS selector: " + selector);
+    return null;
+  }
+}
+
 function khAdoptStyles(shadow) {
   if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function") {
     try {
@@ -39,7 +52,7 @@ function khAdoptStyles(shadow) {
 
 function khMountWidget() {
   const config = khWidgetConfig(khScript);
-  const inline = config.container ? document.querySelector(config.container) : null;
+  const inline = config.container ? khFindContainer(config.container) : null;
   const host = khElement("div", { class: "kehoach-widget", "data-kehoach": "widget" });
   (inline || document.body).append(host);
   const shadow = host.attachShadow({ mode: "open" });
