@@ -21,7 +21,9 @@ _ROLE_PHRASES = {
     "lead": "chủ trì thực hiện",
     "cooperating": "phối hợp",
 }
-_ROLE_ORDER = ("content", "monitoring", "lead", "cooperating", "deadline", "note")
+# "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
+# what the plan says about the row, and a question may be about them
+_ROLE_ORDER = ("content", "monitoring", "lead", "cooperating", "deadline", "note", "unknown")
 
 
 def _doc_label(documents: DocumentDirectory, document_id: str) -> str:
@@ -327,20 +329,14 @@ def answer_document_facts(
 ) -> Answer:
     """Số hiệu, date, signer, issuer, what a plan replaces or implements — cited from its text."""
     cite = CitationBuilder(documents)
+    fields = query.meta_fields or (query.meta_field or MetaField.TITLE,)
+    if len(fields) > 1:
+        return _answer_several_facts(query, fields, infos, clauses_by_doc, cite)
+    field = fields[0]
     lines: list[str] = []
     missing: list[str] = []
-    field = query.meta_field or MetaField.TITLE
     for info in infos:
-        values = _meta_values(info, field)
-        cited = []
-        for value in values:
-            found = _find_in_clauses(value, clauses_by_doc.get(info.id, ()))
-            if found is None:
-                continue
-            clause, quote = found
-            cited.append(f"{value} [{cite.cite(clause, quote)}]")
-            if field is MetaField.DATE:
-                break  # one written form of the date is enough
+        cited = _cited_values(info, field, clauses_by_doc, cite)
         if cited:
             lines.append(f"{info.label}: {_META_LABELS[field]} " + "; ".join(cited) + ".")
         else:
@@ -355,6 +351,53 @@ def answer_document_facts(
     if missing:
         lines.append(f"Không ghi {_META_LABELS[field]}: " + ", ".join(missing) + ".")
     return Answer("\n".join(lines), False, query.intent.value, cite.citations)
+
+
+def _answer_several_facts(
+    query: Query,
+    fields: Sequence[MetaField],
+    infos: Sequence[DocumentInfo],
+    clauses_by_doc: Mapping[str, Sequence[StoredClause]],
+    cite: CitationBuilder,
+) -> Answer:
+    """One line per plan naming each fact asked for, or saying the plan does not give it."""
+    lines: list[str] = []
+    any_found = False
+    for info in infos:
+        parts = []
+        for field in fields:
+            cited = _cited_values(info, field, clauses_by_doc, cite)
+            any_found = any_found or bool(cited)
+            label = _META_LABELS[field]
+            parts.append(f"{label} " + "; ".join(cited) if cited else f"không ghi {label}")
+        lines.append(f"{info.label}: " + "; ".join(parts) + ".")
+    if not any_found:
+        return Answer(
+            "Văn bản không ghi các thông tin được hỏi: " + " ".join(lines),
+            True,
+            query.intent.value,
+            cite.citations,
+        )
+    return Answer("\n".join(lines), False, query.intent.value, cite.citations)
+
+
+def _cited_values(
+    info: DocumentInfo,
+    field: MetaField,
+    clauses_by_doc: Mapping[str, Sequence[StoredClause]],
+    cite: CitationBuilder,
+) -> list[str]:
+    """The plan's values of one fact, each with the citation of where its text says it."""
+    cited = []
+    for value in _meta_values(info, field):
+        found = _find_in_clauses(value, clauses_by_doc.get(info.id, ()))
+        if found is None:
+            continue
+        clause, quote = found
+        cited.append(f"{value} [{cite.cite(clause, quote)}]")
+        if field is MetaField.DATE:
+            break  # one written form of the date is enough
+    return cited
 
 
 _META_LABELS = {

@@ -87,6 +87,8 @@ class Query:
     clause_refs: tuple[ClauseRef, ...] = ()
     period: Period | None = None
     meta_field: MetaField | None = None
+    # every document fact asked for, in question order ("số hiệu …, ban hành ngày nào?")
+    meta_fields: tuple[MetaField, ...] = ()
     wants_list: bool = False
     wants_items: bool = False  # asks for several things: "gồm những nguồn nào", "những sở nào"
     is_follow_up: bool = False
@@ -231,6 +233,7 @@ def understand(question: str) -> Query:
         clause_refs=clause_refs,
         period=period,
         meta_field=meta if intent is Intent.DOCUMENT_FACTS else None,
+        meta_fields=_meta_fields(text, meta) if intent is Intent.DOCUMENT_FACTS else (),
         wants_list=wants_list,
         wants_items=wants_list or bool(_ITEMS.search(text)),
         is_follow_up=follow_up,
@@ -321,6 +324,25 @@ _ABOUT_A_DOCUMENT = _compile(r"ke hoach|van ban|ban hanh|ky|quyet dinh")
 
 def _meta_field(text: str) -> MetaField | None:
     field = next((name for name, pattern in _META if pattern.search(text)), None)
+    return _accepted_meta_field(text, field)
+
+
+def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:
+    """All the document facts the question asks for, ordered as it names them."""
+    found: list[tuple[int, MetaField]] = []
+    for name, pattern in _META:
+        match = pattern.search(text)
+        if match and _accepted_meta_field(text, name) is not None:
+            found.append((match.start(), name))
+    fields = [name for _, name in sorted(found, key=lambda item: item[0])]
+    if MetaField.SIGNER_TITLE in fields and MetaField.SIGNER in fields:
+        fields.remove(MetaField.SIGNER)  # "chức vụ người ký" asks one thing
+    if first is not None and first not in fields:
+        fields.insert(0, first)
+    return tuple(fields)
+
+
+def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None:
     if field is MetaField.DATE and len(text.split()) > 4 and not _ABOUT_A_DOCUMENT.search(text):
         return None
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(

@@ -191,3 +191,27 @@ def test_units_are_split_on_semicolons_and_unit_commas_only() -> None:
         == unit_key("Văn phòng UBND tỉnh")
         == unit_key("van phong uy ban nhan dan tinh")
     )
+
+
+def test_page_numbers_and_repeated_running_headers_are_furniture() -> None:
+    from ingest.parser.lines import find_page_furniture, split_lines
+
+    source = "\n".join(
+        [
+            "1 |",
+            "Nội dung |",
+            "UBND TỈNH X - KẾ HOẠCH SỐ 1/KH-UBND",
+            "- 2 -",
+            "2 |",
+            "Nội dung khác |",
+            "UBND TỈNH X - KẾ HOẠCH SỐ 1/KH-UBND",
+            "Trang 3",
+            "PHỤ LỤC",
+            "Tỷ lệ đạt 80%",
+        ]
+    )
+    lines = split_lines(source)
+    furniture = {lines[i].text.strip() for i in sorted(find_page_furniture(lines))}
+    assert furniture == {"UBND TỈNH X - KẾ HOẠCH SỐ 1/KH-UBND", "- 2 -", "Trang 3"}
+    # a heading opening the next page is printed once: it is content, not furniture
+    assert "PHỤ LỤC" not in furniture

@@ -14,6 +14,7 @@ _MONTH = re.compile(r"thang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
 _MONTH_BARE = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
 _QUARTER = re.compile(r"quy\s+([ivx]+|[1-4])\s*(?:/|nam)?\s*(\d{4})?")
 _YEAR = re.compile(r"(?:nam\s+)?(\d{4})")
+_YEAR_SPAN = re.compile(r"(?:(?:giai doan|nam|trong)\s+)?(\d{4})\s*[-–]\s*(\d{4})")
 
 
 def parse_deadline(raw: str) -> Deadline | None:
@@ -43,6 +44,10 @@ def parse_deadline(raw: str) -> Deadline | None:
         quarter_year = int(match.group(2)) if match.group(2) else None
         if 1 <= quarter <= 4:
             return Deadline(text, DeadlineKind.QUARTER, year=quarter_year, quarter=quarter)
+    span = _YEAR_SPAN.fullmatch(plain)
+    if span and int(span.group(1)) < int(span.group(2)):
+        # a task spanning several years ("2025-2026") is due by the end of the last one
+        return Deadline(text, DeadlineKind.YEAR, year=int(span.group(2)))
     year_match = _YEAR.fullmatch(plain) or re.fullmatch(
         r"(?:trong |truoc |cuoi )?nam (\d{4})", plain
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _MARKUP = re.compile(r"</?b>|\*\*+|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
@@ -81,3 +82,51 @@ def find_repeated_blocks(
         else:
             i += 1
     return repeated
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:trang\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*/\s*\d{1,3})?$", re.IGNORECASE
+)
+
+
+def _is_running_header(line: SourceLine) -> bool:
+    """An upper-case line with no table cell and no numbering marker ("UBND TỈNH X - KH SỐ 88")."""
+    text = clean_markup(line.text)
+    return (
+        any(ch.isalpha() for ch in text)
+        and text == text.upper()
+        and not text.endswith("|")
+        and not re.match(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s", text)
+    )
+
+
+def find_page_furniture(lines: list[SourceLine]) -> set[int]:
+    """Indexes of page numbers and the running header or footer printed beside them.
+
+    PDF extractions leave a bare page number ("2", "- 2 -", "Trang 2") at every page break,
+    often next to a repeated upper-case header line; inside a table these would otherwise
+    join the next cell or end the table.
+    """
+    # A running header repeats; a one-off upper-case line next to a page number is a real
+    # heading ("PHỤ LỤC" opening the next page) and stays.
+    seen = Counter(clean_markup(line.text).strip() for line in lines)
+    furniture: set[int] = set()
+    for k, line in enumerate(lines):
+        if not _PAGE_NUMBER.match(line.text.strip()):
+            continue
+        furniture.add(line.index)
+        for neighbour in (k - 1, k + 1):
+            if not 0 <= neighbour < len(lines):
+                continue
+            header = lines[neighbour]
+            if _is_running_header(header) and seen[clean_markup(header.text).strip()] > 1:
+                furniture.add(header.index)
+    return furniture
+
+
+def blank_out(lines: list[SourceLine], indexes: set[int]) -> list[SourceLine]:
+    """The lines with those at `indexes` emptied (offsets kept, so spans stay exact)."""
+    return [
+        SourceLine(line.index, line.start, line.start, "") if line.index in indexes else line
+        for line in lines
+    ]

@@ -60,7 +60,8 @@ def read_marker(text: str) -> Marker | None:
     if match and (match.group(2) or not match.group(3) or match.group(3)[:1].isupper()):
         return Marker(ClauseKind.ITEM, match.group(1), (match.group(3) or "").strip())
     match = _SECTION.match(text)
-    if match and not re.match(r"^\d{1,2}\s*\.\s*\d", text):
+    # "1.5 triệu" is a decimal; "1. 100% văn bản …" is a section whose text opens with a figure
+    if match and not re.match(r"^\d{1,2}\s*\.\d", text):
         return Marker(ClauseKind.SECTION, match.group(1), (match.group(2) or "").strip())
     match = _POINT.match(text)
     if match:

@@ -14,7 +14,8 @@ _LEVELS = ("thành phố", "thị xã", "tỉnh", "huyện", "xã", "phường",
 _LEVEL_PATTERN = "|".join(sorted(_LEVELS, key=len, reverse=True))
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 _UNIT_WORDS = re.compile(r"^(Phòng|Sở|Ban|Trung|UBND|Ủy|Văn|Công|Chi|Đài|Báo)\b")
-_PLACE = re.compile(rf"(?<!\w)({_LEVEL_PATTERN})\s+({_NAME})")
+# the level may be capitalised at the start of a line ("Thị xã Hồng Lĩnh"); the name may not
+_PLACE = re.compile(rf"(?<!\w)((?i:{_LEVEL_PATTERN}))\s+({_NAME})")
 _NUMBER = re.compile(r"Số\s*:\s*(\d*\s*/\s*[A-ZĐ][A-ZĐ0-9\-/]*)")
 _DATE_LINE = re.compile(
     r"(?:(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{1,40}),\s*)?"
@@ -63,7 +64,6 @@ def _sentence_case(text: str) -> str:
     if text != text.upper():
         return text
     lowered = text.lower()
-    lowered = lowered[:1].upper() + lowered[1:]
 
     def title_place(match: re.Match[str]) -> str:
         words = match.group(2).split()
@@ -76,7 +76,9 @@ def _sentence_case(text: str) -> str:
         trailing = match.group(2)[len(match.group(2).rstrip()) :]
         return f"{match.group(1)} {' '.join(names)}" + (f" {rest}" if rest else "") + trailing
 
-    return re.sub(rf"({_LEVEL_PATTERN})\s+([^\d,;()]+)", title_place, lowered)
+    # names first, so a level at the very start ("TỈNH THÁI BÌNH") still gets its name
+    named = re.sub(rf"({_LEVEL_PATTERN})\s+([^\d,;()]+)", title_place, lowered)
+    return named[:1].upper() + named[1:]
 
 
 def _iso_date(day: str | None, month: str, year: str) -> str:
@@ -97,9 +99,14 @@ def _title(head: list[str]) -> tuple[str | None, str | None]:
                         or nxt.startswith("(")
                     ):
                         break
-                    subject.append(nxt)
-                    if nxt != nxt.upper():
+                    # a mixed-case subject ends its title unless hard-wrapped mid-sentence
+                    if (
+                        subject
+                        and subject[-1] != subject[-1].upper()
+                        and (not nxt[:1].islower() or subject[-1].endswith((".", ";", ":")))
+                    ):
                         break
+                    subject.append(nxt)
                 kind = doc_type.capitalize()
                 return f"{kind} {_sentence_case(' '.join(subject))}".strip(), kind
         for doc_type in _DOC_TYPES:
@@ -132,7 +139,10 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
     pairs = _key_values(lines[:20])
     fields.title, fields.kind = _title(head)
     fields.kind = pairs.get("loai van ban") or fields.kind
+    # a long appendix can push the signature block far from the end
     signer, signer_title = _signer(tail)
+    if signer is None:
+        signer, signer_title = _signer(texts)
     fields.signer = pairs.get("nguoi ki") or signer
     fields.signer_title = signer_title if fields.signer == signer else None
     fields.field = pairs.get("linh vuc")
@@ -162,7 +172,12 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
     fields.place = _place(fields.title or "", stated_issuer, joined_head)
     fields.issuer = pairs.get("co quan ban hanh") or _issuer(head, tail, fields.place, joined_head)
     fields.replaces = _references_after(body_text, r"thay thế")
-    fields.based_on = _references_after(joined_head, r"(?:Thực hiện|Kèm theo|Căn cứ)")[:3]
+    own = re.sub(r"\s+", "", number or "")
+    fields.based_on = [
+        ref  # an appendix's "Kèm theo Kế hoạch số …" names this very plan
+        for ref in _references_after(joined_head, r"(?:Thực hiện|Kèm theo|Căn cứ)")
+        if not own or own not in re.sub(r"\s+", "", ref)
+    ][:3]
     return fields
 
 
@@ -190,7 +205,7 @@ def _issuer(head: list[str], tail: list[str], place: Place | None, joined_head: 
         if text.upper() == "ỦY BAN NHÂN DÂN" and k + 1 < len(head):
             match = _PLACE.search(_sentence_case(head[k + 1]))
             if match:
-                return f"Ủy ban nhân dân {match.group(1)} {match.group(2)}"
+                return f"Ủy ban nhân dân {match.group(1).lower()} {match.group(2)}"
     match = re.search(r"của\s+(Ban Chỉ đạo[^)]*)\)", joined_head)
     if match:
         return match.group(1).strip()

@@ -16,7 +16,14 @@ from ingest.domain import Clause, ClauseKind, Document, ParsedPlan, Target, Targ
 from ingest.formats.labels import roman
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
-from ingest.parser.lines import SourceLine, clean_markup, find_repeated_blocks, split_lines
+from ingest.parser.lines import (
+    SourceLine,
+    blank_out,
+    clean_markup,
+    find_page_furniture,
+    find_repeated_blocks,
+    split_lines,
+)
 from ingest.parser.markers import Marker, read_marker, roman_to_int, row_number
 from ingest.parser.metadata import extract_metadata
 from ingest.parser.tables import Table, TableRow, is_table_start, read_table
@@ -24,7 +31,7 @@ from ingest.parser.units import split_units
 
 # Bump when a parser change alters clauses or targets: re-ingesting then re-indexes
 # documents whose text did not change.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 PATH_SEPARATOR = " › "
 _HEADED = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.APPENDIX)
 _HEADING_CHARS = 60
@@ -572,6 +579,7 @@ def content_hash(source: str) -> str:
 def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPlan:
     """Parse a plan's decoded source text into metadata, clauses and target rows."""
     lines = split_lines(source)
+    lines = blank_out(lines, find_page_furniture(lines))
     repeated = find_repeated_blocks(lines)
     builder = _TreeBuilder()
     index = 0
