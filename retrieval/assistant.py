@@ -725,8 +725,9 @@ class Assistant:
             return clause.child_count > 0  # their own text is only a title
         if is_pointer(clause) and not self._has_appendix_rows(clause.document_id):
             return False
-        if clause.kind in ("item", "point") and not clause.child_count:
-            return True  # a lettered or numbered point with nothing under it is content
+        if clause.kind in ("section", "item", "point") and not clause.child_count:
+            # a numbered line with nothing under it is content: "2. Tỷ lệ … đạt 70%."
+            return True
         if (
             clause.kind in _HEADINGS
             and clause.kind != "bullet"

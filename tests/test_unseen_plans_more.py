@@ -165,3 +165,15 @@ def test_list_by_period_across_a_page_break(assistant: Assistant) -> None:
     )
     for content in ("CSDL thủy lợi", "CSDL tài nguyên nước", "Tái cấu trúc quy trình"):
         assert content in answer.answer
+
+
+def test_a_target_that_is_one_numbered_line_is_answered(assistant: Assistant) -> None:
+    # "2. Tỷ lệ … đạt tối thiểu 70%." under "II. MỤC TIÊU": a section with nothing under it
+    answer = verified(
+        assistant.ask(
+            "Tỷ lệ hồ sơ TTHC xử lý trực tuyến toàn trình của thị xã Hồng Lĩnh phải đạt bao nhiêu?"
+        ),
+        TOWN,
+    )
+    assert not answer.abstained
+    assert "đạt tối thiểu 70%" in answer.citations[0].quote
