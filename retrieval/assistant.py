@@ -149,6 +149,8 @@ class Assistant:
         self._reranker = reranker
         self._weights = weights
         self._appendix_rows: dict[str, bool] = {}
+        # a question's concepts, reused for every clause its coverage is measured on
+        self._concept_cache: dict[tuple[str, tuple[str, ...]], list[Concept]] = {}
 
     @property
     def documents(self) -> DocumentDirectory:
@@ -804,10 +806,18 @@ class Assistant:
 
     def _concepts(self, query: Query, topic: Sequence[str]) -> list[Concept]:
         """The topic words as concepts: names and two-syllable words count once."""
-        names = [
-            tuple(w for w in key.split() if w in topic) for key in self._units.find(query.text)
-        ]
-        return self._weights.concepts(query.phrases, topic, names)
+        key = (query.text, tuple(topic))
+        found = self._concept_cache.get(key)
+        if found is None:
+            names = [
+                tuple(w for w in name.split() if w in topic)
+                for name in self._units.find(query.text)
+            ]
+            found = self._weights.concepts(query.phrases, topic, names)
+            if len(self._concept_cache) >= 512:
+                self._concept_cache.clear()  # a bound, not an LRU: questions rarely repeat
+            self._concept_cache[key] = found
+        return found
 
     def _coverage(self, query: Query, topic: Sequence[str], clause: StoredClause) -> float:
         """Weighted share of the topic's concepts found in the clause (path included)."""
