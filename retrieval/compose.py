@@ -369,7 +369,11 @@ def _answer_several_facts(
             cited = _cited_values(info, field, clauses_by_doc, cite)
             any_found = any_found or bool(cited)
             label = _META_LABELS[field]
-            parts.append(f"{label} " + "; ".join(cited) if cited else f"không ghi {label}")
+            parts.append(
+                f"{label} " + "; ".join(cited)
+                if cited
+                else f"không ghi {label.removesuffix(' là')}"  # "không ghi số hiệu"
+            )
         lines.append(f"{info.label}: " + "; ".join(parts) + ".")
     if not any_found:
         return Answer(
