@@ -239,8 +239,8 @@ const KH_EXAMPLES = [
 
 /**
  * Mount a chat box in `root` (an element or a shadow root).
- * options: api (khApiClient), title, headingLevel, idPrefix, documentId (fixed plan, no
- * filter shown), showPlanFilter, keyStore (asks for a read key on 401 when given).
+ * options: api (khApiClient), title, headingLevel, idPrefix, documentId (one fixed plan;
+ * otherwise a plan filter is shown), keyStore (asks for a read key on 401 when given).
  */
 function khMountChat(root, options) {
   const prefix = options.idPrefix || "kh";
@@ -279,7 +279,7 @@ function khMountChat(root, options) {
     text: "Gõ có dấu hoặc không dấu. Enter để gửi, Shift+Enter để xuống dòng.",
   });
   const form = khElement("form", { class: "kh-form", "aria-label": "Đặt câu hỏi" }, [
-    options.showPlanFilter && !options.documentId ? planField : null,
+    options.documentId ? null : planField,
     khElement("div", { class: "kh-field kh-question-field" }, [
       khElement("label", { for: prefix + "-question", text: "Câu hỏi" }),
       khElement("div", { class: "kh-row" }, [question, submit]),
@@ -418,7 +418,7 @@ function khMountChat(root, options) {
   }
 
   async function loadPlans() {
-    if (!options.showPlanFilter || options.documentId) return;
+    if (options.documentId) return;
     try {
       const listing = await api.documents();
       while (planSelect.options.length > 1) planSelect.remove(1);
@@ -484,5 +484,5 @@ function khMountChat(root, options) {
 
   showWelcome();
   loadPlans();
-  return { box, question, conversation: () => state.conversationId };
+  return { box, question };
 }

@@ -9,7 +9,6 @@ document.addEventListener("DOMContentLoaded", () => {
     title: "Hỏi đáp kế hoạch",
     headingLevel: 1,
     idPrefix: "kh",
-    showPlanFilter: true,
     keyStore,
   });
   chat.question.focus();

@@ -67,7 +67,6 @@ function khMountWidget() {
     headingLevel: 2,
     idPrefix: "khw",
     documentId: config.documentId,
-    showPlanFilter: !config.documentId,
   });
   if (inline) return;
 
