@@ -111,6 +111,8 @@ class Clause:
     body_end: int  # end of the clause's own text, before its first child
     parent_id: str | None = None
     children: tuple[str, ...] = ()
+    # the stage the clause belongs to, from a stage heading above it ("2030", "2026-2030")
+    period: str | None = None
 
     @property
     def body(self) -> str:
@@ -144,6 +146,8 @@ class Target:
     note: str | None = None
     group: str | None = None  # the table section the row sits in
     cells: tuple[TargetCell, ...] = ()  # every filled cell, with its header and offsets
+    period: str | None = None  # the stage the row belongs to ("2025", "2026-2030"), if any
+    source: str = "table"  # "table": an appendix row; "body": a duty written in the text
 
     def cells_for(self, role: str) -> tuple[TargetCell, ...]:
         """The filled cells of one column role, in column order."""

@@ -80,4 +80,6 @@ def _target(raw: Mapping[str, Any]) -> Target:
         note=raw.get("note"),
         group=raw.get("group"),
         cells=tuple(TargetCell(**cell) for cell in raw.get("cells", ())),
+        period=raw.get("period"),
+        source=raw.get("source", "table"),
     )

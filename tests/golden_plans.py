@@ -44,6 +44,7 @@ def summary(plan: ParsedPlan) -> dict[str, Any]:
                 "end": c.end,
                 "body_end": c.body_end,
                 "parent_id": c.parent_id,
+                "period": c.period,
                 "begins": " ".join(c.body.split())[:80],
             }
             for c in plan.clauses
