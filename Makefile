@@ -11,11 +11,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 install: $(VENV)/.installed
 
-# torch is pinned to the CPU wheel first: an unpinned torch would pull a multi-GB CUDA build.
+# torch is pinned to the CPU build first: PyPI's default torch is a multi-GB CUDA build.
+# The PyTorch CPU wheel index is tried first (as in the Dockerfile); where it cannot be
+# reached (an offline mirror, a machine with the wheel on disk) the default index is used.
+TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
+
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q "torch==2.13.0"
+	$(BIN)/python -m pip install -q --timeout 20 --retries 1 --index-url $(TORCH_CPU_INDEX) "torch==2.13.0" \
+	  || $(BIN)/python -m pip install -q "torch==2.13.0"
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $@
 

