@@ -70,6 +70,13 @@ def _place_name(index: int) -> str:
     return f"{first} {second} {index // (len(_FIRST) * len(_SECOND)) + 1}"
 
 
+def _shift_years(text: str, shift: int) -> str:
+    def later(match: re.Match[str]) -> str:
+        return str(int(match.group(1)) + shift)
+
+    return re.sub(r"\b(202[4-9])\b", later, text)
+
+
 def generate_plans(count: int, folder: Path, start: int = 0) -> Iterator[GeneratedPlan]:
     """Plans `start` … `count - 1`, cycling over the bundled ones."""
     templates = _templates()
@@ -84,8 +91,7 @@ def generate_plans(count: int, folder: Path, start: int = 0) -> Iterator[Generat
         number = f"{1000 + index}/KH-UBND"
         if template.number:
             text = text.replace(template.number, number)
-        shift = index % 3
-        text = re.sub(r"\b(202[4-9])\b", lambda m, s=shift: str(int(m.group(1)) + s), text)
+        text = _shift_years(text, index % 3)
         path = folder / f"plan-{index:05d}.txt"
         path.write_text(text, encoding="utf-8")
         yield GeneratedPlan(path, place, number)
