@@ -1,0 +1,101 @@
+"""The SQLite fact store: exact, paged row lists that agree with the index's payload filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.facts import FactStore, RowQuery, number_digits
+from ingest.parser.units import unit_key
+from retrieval.runtime import Runtime
+from tests.golden_plans import corpus_files, parse_corpus_file
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> FactStore:
+    facts = FactStore(tmp_path_factory.mktemp("facts") / "facts.sqlite3")
+    for path in corpus_files():
+        facts.put_document(parse_corpus_file(path))
+    return facts
+
+
+@pytest.mark.parametrize(
+    ("unit", "role", "field"),
+    [
+        ("Công an tỉnh", "lead", "units_lead"),
+        ("Sở Khoa học và Công nghệ", "lead", "units_lead"),
+        ("Văn phòng UBND tỉnh", "monitoring", "units_monitoring"),
+        ("Sở Khoa học và Công nghệ", None, "units"),
+    ],
+)
+def test_unit_rows_agree_with_the_index(
+    store: FactStore, corpus_runtime: Runtime, unit: str, role: str | None, field: str
+) -> None:
+    key = unit_key(unit)
+    page = store.rows(RowQuery(unit_keys=(key,), role=role, limit=1000))
+    indexed = corpus_runtime.assistant().search.rows((), field, [key])
+    assert page.total == len(indexed) > 0
+    assert list(page.clause_ids) == [clause.clause_id for clause in indexed]
+
+
+def test_due_range_rows_agree_with_the_index(store: FactStore, corpus_runtime: Runtime) -> None:
+    page = store.rows(RowQuery(due_from=20251001, due_to=20251031, limit=1000))
+    indexed = corpus_runtime.assistant().search.rows((), None, (), (20251001, 20251031))
+    assert page.total == len(indexed) > 0
+    assert set(page.clause_ids) == {clause.clause_id for clause in indexed}
+
+
+def test_pages_are_exact_and_cover_the_total(store: FactStore) -> None:
+    everything = store.rows(RowQuery(limit=10_000))
+    pages = [store.rows(RowQuery(limit=7, offset=offset)) for offset in range(0, 70, 7)]
+    assert all(page.total == everything.total for page in pages)
+    joined = [clause_id for page in pages for clause_id in page.clause_ids]
+    assert joined == list(everything.clause_ids[: len(joined)])
+
+
+def test_replacing_a_document_never_doubles_it(store: FactStore, tmp_path: Path) -> None:
+    path = corpus_files()[0]
+    before = store.rows(RowQuery(limit=10_000)).total
+    store.put_document(parse_corpus_file(path))
+    assert store.rows(RowQuery(limit=10_000)).total == before
+    plan = parse_corpus_file(path)
+    assert store.version(plan.document.id) == plan.document.content_hash
+
+
+def test_removing_a_document_removes_its_rows(tmp_path: Path) -> None:
+    facts = FactStore(tmp_path / "facts.sqlite3")
+    plans = [parse_corpus_file(path) for path in corpus_files()]
+    for plan in plans:
+        facts.put_document(plan)
+    gone = plans[0].document.id
+    facts.remove_document(gone)
+    assert gone not in facts.document_ids()
+    assert not facts.rows(RowQuery(documents=(gone,))).total
+    assert not facts.clauses_numbered("I", (gone,))
+
+
+def test_documents_by_number_and_place(store: FactStore) -> None:
+    assert store.documents_numbered("19/KH-UBND") == ["ninh-binh-19-KH-UBND-2025"]
+    assert store.documents_numbered("466") == ["tien-giang-466-KH-UBND-2025"]
+    assert store.documents_in_place("tien giang") == ["tien-giang-466-KH-UBND-2025"]
+    assert number_digits("3260-KH/ĐĐQH15") == "3260"
+    assert number_digits("/KH-UBND") is None
+
+
+def test_clauses_by_number(store: FactStore) -> None:
+    expected = [
+        clause.id
+        for path in corpus_files()
+        for clause in parse_corpus_file(path).clauses
+        if clause.number == "6.6"
+    ]
+    assert sorted(store.clauses_numbered("6.6")) == sorted(expected)
+    only = store.clauses_numbered("6.6", ("ninh-binh-19-KH-UBND-2025",))
+    assert len(only) == 1 and only[0] in expected
+
+
+def test_unit_names_are_one_per_unit(store: FactStore) -> None:
+    names = store.unit_names()
+    assert len({unit_key(name) for name in names}) == len(names)
+    assert any(name.startswith("Công an") for name in names)
