@@ -1,0 +1,463 @@
+"""Markdown (.md) → blocks and the canonical plan text, read with a CommonMark parser.
+
+The canonical text is laid out the way the DOCX and HTML readers lay theirs out, so the
+plan parser reads every format alike: each heading, paragraph and list item on its own
+lines with its marker as plain text (`## **II. MỤC TIÊU**` → "II. MỤC TIÊU",
+`**1\\.** Nội dung` → "1. Nội dung"), emphasis and escapes removed, a blank line between
+blocks, and pipe tables as the tab rows `render_table` writes. A `<br>` inside a table
+cell stays a line break inside the cell (U+2028, which the line parser does not split
+on), never a new row. Every block's span indexes that text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ingest.formats.assembly import ExtractedText, finish_text
+from ingest.formats.blocks import (
+    Block,
+    Heading,
+    ListItem,
+    Paragraph,
+    RowKind,
+    Rule,
+    Table,
+    TableCell,
+    TableRow,
+)
+from ingest.formats.tables_to_text import Span, TableShape, render_table
+from ingest.formats.tables_to_text import TableCell as GridCell
+from ingest.parser.markers import read_marker, row_number
+
+CELL_LINE_BREAK = "\u2028"  # a <br> inside a table cell in the canonical text
+_PENDING_BREAK = "\ue000"  # the same while `render_table` lays the table out (not whitespace)
+_LABEL_CHARS = 100  # a header label is short; longer cells are content
+_BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w-]+[ \t]*:.*\n|[ \t]+.*\n|\s*\n)*?---[ \t]*\n")
+
+
+def read_markdown(text: str) -> ExtractedText:
+    """Markdown source text → the canonical text and its blocks."""
+    text = _FRONT_MATTER.sub("", text.replace("\r\n", "\n").replace("\r", "\n"), count=1)
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    canvas = _Canvas()
+    _Walker(canvas).walk(parser.parse(text))
+    return ExtractedText(canvas.text(), "markdown", blocks=tuple(canvas.blocks))
+
+
+# ---- inline content ---------------------------------------------------------------------
+
+
+def _inline_text(tokens: Sequence[Token] | None, line_break: str) -> str:
+    """Inline tokens → plain text: emphasis, links and tags dropped, escapes resolved."""
+    parts: list[str] = []
+    for token in tokens or ():
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type == "softbreak":
+            parts.append("\n" if line_break == "\n" else " ")
+        elif token.type == "hardbreak" or (
+            token.type == "html_inline" and _BR.match(token.content.strip())
+        ):
+            parts.append(line_break)
+    return "".join(parts)
+
+
+def _clean_lines(text: str) -> list[str]:
+    """Finished, whitespace-collapsed, non-empty lines (what TextAssembler keeps)."""
+    finished = finish_text(text)
+    lines = [" ".join(line.replace("\t", " ").split()) for line in finished.split("\n")]
+    return [line for line in lines if line]
+
+
+def _split_marker(text: str) -> tuple[str | None, str]:
+    """("II.", "MỤC TIÊU") from "II. MỤC TIÊU"; (None, text) when no marker opens it."""
+    marker = read_marker(text)
+    if marker is None or marker.rest == text:
+        return None, text
+    head = text[: len(text) - len(marker.rest)] if marker.rest else text
+    return head.strip() or None, marker.rest
+
+
+# ---- the canonical text -----------------------------------------------------------------
+
+
+@dataclass
+class _Canvas:
+    """Lines of the canonical text with their offsets, and the blocks that index them."""
+
+    lines: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    open_table: TableShape | None = None  # a table the next one may continue
+
+    def _append(self, line: str) -> None:
+        previous = self.starts[-1] + len(self.lines[-1]) + 1 if self.lines else 0
+        self.starts.append(previous)
+        self.lines.append(line)
+
+    def _gap(self) -> None:
+        if self.lines and self.lines[-1]:
+            self._append("")
+
+    def _span(self, first: int) -> tuple[int, int]:
+        return self.starts[first], self.starts[-1] + len(self.lines[-1])
+
+    def add_lines(self, lines: Sequence[str]) -> tuple[int, int] | None:
+        """Lines as one block after a blank line; their span, or None when all are empty."""
+        if not lines:
+            return None
+        self._gap()
+        first = len(self.lines)
+        for line in lines:
+            self._append(line)
+        self.open_table = None
+        return self._span(first)
+
+    def add_heading(self, level: int, text: str) -> None:
+        lines = _clean_lines(text)
+        span = self.add_lines([" ".join(lines)] if lines else [])
+        if span:
+            marker, rest = _split_marker(" ".join(lines))
+            self.blocks.append(Heading(level, marker, rest, *span))
+
+    def add_paragraph(self, text: str) -> None:
+        lines = _clean_lines(text)
+        span = self.add_lines(lines)
+        if span:
+            self.blocks.append(Paragraph("\n".join(lines), *span))
+
+    def add_list_item(self, marker: str, depth: int, text: str) -> None:
+        lines = _clean_lines(text)
+        if not lines:
+            return
+        span = self.add_lines([f"{marker} {lines[0]}", *lines[1:]])
+        assert span is not None
+        self.blocks.append(ListItem(marker, depth, "\n".join(lines), *span))
+
+    def add_rule(self) -> None:
+        end = self.starts[-1] + len(self.lines[-1]) if self.lines else 0
+        self.blocks.append(Rule(end, end))
+
+    def add_table(self, rows: list[list[tuple[str, ...]]], header_rows: int) -> None:
+        grid = _Grid.build(rows, header_rows)
+        if grid is None:
+            return
+        rendered = render_table(grid.cells(_PENDING_BREAK), self.open_table)
+        if rendered.shape is None:  # a layout table: each line of a cell on its own line
+            rendered = render_table(grid.cells(None), None)
+        lines = [line.replace(_PENDING_BREAK, CELL_LINE_BREAK) for line in rendered.lines]
+        if not lines:
+            return
+        if self.lines and self.lines[-1] and (rendered.shape is None or not self.open_table):
+            self._append("")
+        first = len(self.lines)
+        for line in lines:
+            self._append(line)
+        self.open_table = rendered.shape
+        self.blocks.append(grid.block(self, first, rendered.shape))
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n" if self.lines else ""
+
+
+# ---- tables -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Grid:
+    """A pipe table's cells with the merges Markdown can only imply, ready to lay out."""
+
+    texts: list[list[tuple[str, ...]]]  # cleaned lines of each cell
+    spans: list[list[Span]]
+    header_rows: int
+
+    @classmethod
+    def build(cls, rows: list[list[tuple[str, ...]]], header_rows: int) -> _Grid | None:
+        width = max((len(row) for row in rows), default=0)
+        texts = [
+            [_cell_lines(row[k]) if k < len(row) else () for k in range(width)] for row in rows
+        ]
+        if header_rows and not any(texts[0]):  # `| | |` over the real header
+            texts, header_rows = texts[1:], 0
+        if not texts or width == 0:
+            return None
+        grid = cls(texts, [[Span.OWN] * width for _ in texts], header_rows)
+        grid._merge_repeats()
+        if grid.header_rows == 1 and grid._second_header():
+            grid._merge_two_row_header()
+        return grid
+
+    @property
+    def width(self) -> int:
+        return len(self.texts[0])
+
+    def _merge_repeats(self) -> None:
+        """A label repeated across a header, or a title repeated across a row, is one cell."""
+        for r, row in enumerate(self.texts):
+            filled = [cell for cell in row if cell]
+            repeated_title = (
+                len(filled) >= 2
+                and len(set(filled)) == 1
+                and row_number(" ".join(filled[0])) is None
+            )
+            if r >= self.header_rows and not repeated_title:
+                continue
+            for k in range(1, len(row)):
+                if row[k] and row[k] == row[k - 1] and self.spans[r][k - 1] is not Span.ABOVE:
+                    self.spans[r][k] = Span.LEFT
+                    row[k] = row[k - 1]
+
+    def _second_header(self) -> bool:
+        """Whether the first body row carries labels under a header label spanning columns."""
+        if len(self.texts) < 3:
+            return False
+        top, below = self.texts[0], self.texts[1]
+        if below[0] or not any(below):
+            return False
+        if any(
+            len(" ".join(cell)) > _LABEL_CHARS or row_number(" ".join(cell))
+            for cell in below
+            if cell
+        ):
+            return False
+        spanned = [k for k in range(1, self.width) if not top[k] or self.spans[0][k] is Span.LEFT]
+        return any(below[k] for k in spanned)
+
+    def _merge_two_row_header(self) -> None:
+        top, below = self.texts[0], self.texts[1]
+        for k in range(1, self.width):
+            if not top[k] and (top[k - 1] or self.spans[0][k - 1] is Span.LEFT):
+                self.spans[0][k] = Span.LEFT
+        for k in range(self.width):
+            if not below[k] and top[k] and self.spans[0][k] is Span.OWN:
+                self.spans[1][k] = Span.ABOVE
+        self.header_rows = 2
+
+    def cells(self, line_break: str | None) -> list[list[GridCell]]:
+        """The grid for `render_table`; a cell's lines joined by `line_break` (None: kept)."""
+        grid: list[list[GridCell]] = []
+        for r, row in enumerate(self.texts):
+            out: list[GridCell] = []
+            for k, cell in enumerate(row):
+                if self.spans[r][k] is not Span.OWN:
+                    out.append(GridCell(span=self.spans[r][k]))
+                elif line_break is None:
+                    out.append(GridCell(cell))
+                else:
+                    joiner = " " if r < self.header_rows else line_break
+                    out.append(GridCell((joiner.join(cell),) if cell else ()))
+            grid.append(out)
+        return grid
+
+    def block(self, canvas: _Canvas, first: int, shape: TableShape | None) -> Table:
+        """The Table block, its rows and cells located in the lines just laid out."""
+        lines = canvas.lines[first:]
+        starts = canvas.starts[first:]
+        used: set[int] = set()
+        cursor = 0
+        rows: list[TableRow] = []
+        header_end = self._header_end(shape)
+        for r, row in enumerate(self.texts):
+            own = [(k, cell) for k, cell in enumerate(row) if self.spans[r][k] is Span.OWN]
+            rendered = [
+                (k, cell, (" " if r < header_end else CELL_LINE_BREAK).join(cell))
+                for k, cell in own
+            ]
+            found = _find_row(lines, cursor, [text for _, _, text in rendered if text])
+            cells: list[TableCell] = []
+            for k, cell, text in rendered:
+                start = end = starts[found] if found is not None else starts[0]
+                if text and found is not None:
+                    column = _piece_offset(lines[found], text, used, found)
+                    if column is not None:
+                        start, end = starts[found] + column, starts[found] + column + len(text)
+                elif cell:  # a layout table, or a title row: the cell's lines stand alone
+                    start, end, cursor = _find_lines(lines, starts, cursor, cell)
+                width = 1 + sum(1 for j in range(k + 1, self.width) if self._covers(r, j, k))
+                cells.append(TableCell(k, cell, start, end, col_span=width))
+            if found is not None:
+                span = (starts[found], starts[found] + len(lines[found]))
+                cursor = found + 1
+            else:
+                filled = [c for c in cells if c.end > c.start]
+                span = (filled[0].start, filled[-1].end) if filled else (canvas.starts[first],) * 2
+            kind = self._row_kind(r, header_end, cells)
+            rows.append(TableRow(kind, tuple(cells), *span))
+        end = canvas.starts[-1] + len(canvas.lines[-1])
+        return Table(tuple(rows), self.width, canvas.starts[first], end)
+
+    def _covers(self, r: int, j: int, k: int) -> bool:
+        return self.spans[r][j] is Span.LEFT and all(
+            self.spans[r][m] is Span.LEFT for m in range(k + 1, j + 1)
+        )
+
+    def _header_end(self, shape: TableShape | None) -> int:
+        if shape is None:
+            return 0
+        for r in range(len(self.texts)):
+            own = [
+                " ".join(cell) if self.spans[r][k] is Span.OWN else ""
+                for k, cell in enumerate(self.texts[r])
+            ]
+            if tuple(own) == shape.header[0]:
+                return r + len(shape.header)
+        return self.header_rows
+
+    def _row_kind(self, r: int, header_end: int, cells: list[TableCell]) -> RowKind:
+        if r < header_end:
+            return RowKind.HEADER
+        filled = [cell for cell in cells if cell.lines]
+        spanning = len(filled) == 1 and filled[0].col_span >= 2
+        left_only = self.width >= 3 and all(cell.column <= 1 for cell in filled) and filled
+        return RowKind.GROUP if spanning or left_only else RowKind.DATA
+
+
+def _cell_lines(cell: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(line for text in cell for line in _clean_lines(text.replace("\t", " ")))
+
+
+def _find_row(lines: list[str], cursor: int, texts: list[str]) -> int | None:
+    """The first tab row from `cursor` whose cells include every text of a grid row."""
+    if not texts:
+        return None
+    for index in range(cursor, len(lines)):
+        pieces = lines[index].split("\t")
+        if "\t" in lines[index] and all(pieces.count(t) >= texts.count(t) for t in texts):
+            return index
+    return None
+
+
+def _find_lines(
+    lines: list[str], starts: list[int], cursor: int, cell: tuple[str, ...]
+) -> tuple[int, int, int]:
+    """(start, end, next cursor) of a cell whose lines stand alone, searched from `cursor`."""
+    for index in range(cursor, len(lines) - len(cell) + 1):
+        if tuple(lines[index : index + len(cell)]) == cell:
+            last = index + len(cell) - 1
+            return starts[index], starts[last] + len(lines[last]), last + 1
+    return starts[0], starts[0], cursor
+
+
+def _piece_offset(line: str, text: str, used: set[int], line_index: int) -> int | None:
+    """The offset in `line` of the first tab-separated piece equal to `text` not yet used."""
+    position = 0
+    for piece in line.split("\t"):
+        key = line_index * 100_000 + position
+        if piece == text and key not in used:
+            used.add(key)
+            return position
+        position += len(piece) + 1
+    return None
+
+
+# ---- the token walk ---------------------------------------------------------------------
+
+
+@dataclass
+class _ListState:
+    ordered: bool
+    markup: str
+    next_number: int
+
+
+class _Walker:
+    """Walks markdown-it's token stream once, sending blocks to the canvas."""
+
+    def __init__(self, canvas: _Canvas) -> None:
+        self._canvas = canvas
+        self._lists: list[_ListState] = []
+        self._marker: str | None = None  # a list item's marker, waiting for its first text
+
+    def walk(self, tokens: list[Token]) -> None:
+        index = 0
+        while index < len(tokens):
+            index = self._block(tokens, index)
+
+    def _block(self, tokens: list[Token], index: int) -> int:
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            text = _inline_text(tokens[index + 1].children, " ")
+            self._text(text, level=int(token.tag[1:]))
+            return index + 3
+        if kind == "paragraph_open":
+            self._text(_inline_text(tokens[index + 1].children, "\n"))
+            return index + 3
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(str(token.attrGet("start") or 1))
+            self._lists.append(_ListState(kind == "ordered_list_open", token.markup, start))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self._lists.pop()
+        elif kind == "list_item_open":
+            self._marker = self._item_marker(token.info)
+        elif kind == "list_item_close":
+            self._marker = None
+        elif kind == "table_open":
+            return self._table(tokens, index)
+        elif kind == "hr":
+            self._canvas.add_rule()
+        elif kind in ("code_block", "fence"):
+            self._text(token.content)
+        elif kind == "html_block":
+            self._html(token.content)
+        return index + 1
+
+    def _item_marker(self, written: str) -> str:
+        """The item's label: an ordered item keeps the number written in the source."""
+        state = self._lists[-1]
+        if state.ordered:
+            number = written or str(state.next_number)
+            state.next_number += 1
+            return f"{number}{state.markup}"
+        nested = len(self._lists) > 1
+        return "+" if nested and state.markup == "-" else state.markup
+
+    def _text(self, text: str, level: int | None = None) -> None:
+        if self._marker is not None:
+            marker, self._marker = self._marker, None
+            self._canvas.add_list_item(marker, len(self._lists) - 1, text)
+        elif level is not None:
+            self._canvas.add_heading(level, text)
+        else:
+            self._canvas.add_paragraph(text)
+
+    def _html(self, html: str) -> None:
+        """An HTML block: a table is read as the HTML reader reads one; other tags dropped."""
+        if "<table" in html.lower():
+            from ingest.formats.html import extract_html
+
+            extracted = extract_html(html.encode("utf-8"), "markdown", "utf-8")
+            span = self._canvas.add_lines(extracted.text.rstrip("\n").split("\n"))
+            if span:
+                self._canvas.blocks.append(Paragraph(extracted.text.rstrip("\n"), *span))
+            return
+        text = re.sub(r"<br\s*/?>|</p>|</div>|</li>", "\n", html, flags=re.IGNORECASE)
+        self._text(_TAG.sub("", text))
+
+    def _table(self, tokens: list[Token], index: int) -> int:
+        rows: list[list[tuple[str, ...]]] = []
+        header_rows = 0
+        in_head = False
+        while index < len(tokens) and tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                rows.append([])
+                header_rows += 1 if in_head else 0
+            elif token.type == "inline" and rows:
+                text = _inline_text(token.children, _PENDING_BREAK)
+                rows[-1].append(tuple(text.split(_PENDING_BREAK)))
+            index += 1
+        self._marker = None
+        self._canvas.add_table(rows, header_rows)
+        return index + 1
