@@ -87,7 +87,7 @@ def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
         return extracted.text, extracted.warnings
     text = decode_text(data, name, encoding)
     if suffix in MARKDOWN_SUFFIXES:  # structure read by a Markdown parser, not line by line
-        extracted = read_markdown(text)
+        extracted = read_markdown(text, name)
         return extracted.text, extracted.warnings
     return text, ()
 

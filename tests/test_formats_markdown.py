@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ingest.domain import ClauseKind
+from ingest.errors import EmptySourceError
 from ingest.formats import read_markdown
 from ingest.formats.assembly import finish_text
 from ingest.formats.blocks import Heading, ListItem, Paragraph, RowKind, Rule, Table
@@ -383,3 +384,13 @@ def test_plain_text_files_are_not_read_as_markdown() -> None:
     raw = "**1\\.** Nội dung\n| a | b |\n"
     assert source_text(raw.encode(), "ke-hoach.txt") == (raw, ())
     assert source_text(raw.encode(), "ke-hoach.md")[0] == "1. Nội dung\n| a | b |\n"
+
+
+def test_markdown_with_no_text_is_refused() -> None:
+    with pytest.raises(EmptySourceError, match=r"trong\.md"):
+        source_text(b"<!-- chua co noi dung -->\n\n---\n", "trong.md")
+
+
+def test_front_matter_that_never_closes_is_text_and_reads_fast() -> None:
+    extracted = read_markdown("---\n" + "   \n\n" * 3000 + "title: x\n")
+    assert _lines(extracted.text) == ["title: x"]

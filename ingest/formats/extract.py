@@ -60,11 +60,13 @@ def extract_text(
     return extracted
 
 
-def read_markdown(text: str) -> ExtractedText:
+def read_markdown(text: str, name: str = "markdown") -> ExtractedText:
     """The canonical plan text and blocks of a decoded Markdown file."""
     from ingest.formats.markdown import read_markdown as read
 
     extracted = read(text)
+    if not extracted.text.strip():
+        raise EmptySourceError(f"{name}: the Markdown file contains no text")
     for warning in extracted.warnings:
         logger.warning("%s", warning)
     return extracted

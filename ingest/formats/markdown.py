@@ -39,7 +39,8 @@ _PENDING_BREAK = "\ue000"  # the same while `render_table` lays the table out (n
 _LABEL_CHARS = 100  # a header label is short; longer cells are content
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w-]+[ \t]*:.*\n|[ \t]+.*\n|\s*\n)*?---[ \t]*\n")
+# YAML front matter that site generators and crawlers put on top ("title: …", "url: …")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w-]+[ \t]*:.*\n|[ \t]+\S.*\n|[ \t]*\n)*?---[ \t]*\n")
 
 
 def read_markdown(text: str) -> ExtractedText:
