@@ -16,7 +16,7 @@ from ingest.errors import EmptySourceError
 from ingest.formats import read_markdown
 from ingest.formats.assembly import finish_text
 from ingest.formats.blocks import Heading, ListItem, Paragraph, RowKind, Rule, Table
-from ingest.formats.markdown import CELL_LINE_BREAK
+from ingest.formats.markdown_tables import CELL_LINE_BREAK
 from ingest.parser.plan import parse_plan
 from ingest.reader import read_source, source_text
 from tests.conftest import ingested_runtime
