@@ -107,7 +107,7 @@ class PipeTable:
 
     def block(self, lines: list[str], starts: list[int], shape: TableShape | None) -> Table:
         """The Table block, its rows and cells located in the table's lines (with offsets)."""
-        used: set[int] = set()
+        used: set[tuple[int, int]] = set()  # (line, offset) of cells already placed
         cursor = 0
         rows: list[TableRow] = []
         header_end = self._header_end(shape)
@@ -187,11 +187,11 @@ def _find_lines(
     return starts[0], starts[0], cursor
 
 
-def _piece_offset(line: str, text: str, used: set[int], line_index: int) -> int | None:
+def _piece_offset(line: str, text: str, used: set[tuple[int, int]], line_index: int) -> int | None:
     """The offset in `line` of the first tab-separated piece equal to `text` not yet used."""
     position = 0
     for piece in line.split("\t"):
-        key = line_index * 100_000 + position
+        key = (line_index, position)
         if piece == text and key not in used:
             used.add(key)
             return position
