@@ -1,8 +1,8 @@
 """Reading a plan file from disk into text, with clear errors for unusable input.
 
-Text files (.txt, .md) are decoded; .docx, .pdf and .html/.htm files are extracted by
-`ingest.formats`. Either way the result is the source text the parser reads and every
-clause offset points into.
+Text files (.txt, .md) are decoded; Markdown is then read into its canonical text, and
+.docx, .pdf and .html/.htm files are extracted, by `ingest.formats`. Either way the result
+is the source text the parser reads and every clause offset points into.
 """
 
 from __future__ import annotations
@@ -20,7 +20,14 @@ from ingest.errors import (
     SourceNotFoundError,
     SourceTooLargeError,
 )
-from ingest.formats import CONVERT_HINTS, FORMAT_SUFFIXES, UnsupportedFormatError, extract_text
+from ingest.formats import (
+    CONVERT_HINTS,
+    FORMAT_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    UnsupportedFormatError,
+    extract_text,
+    read_markdown,
+)
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + FORMAT_SUFFIXES
@@ -78,7 +85,11 @@ def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     if suffix in FORMAT_SUFFIXES:
         extracted = extract_text(data, suffix, name, encoding)
         return extracted.text, extracted.warnings
-    return decode_text(data, name, encoding), ()
+    text = decode_text(data, name, encoding)
+    if suffix in MARKDOWN_SUFFIXES:  # structure read by a Markdown parser, not line by line
+        extracted = read_markdown(text, name)
+        return extracted.text, extracted.warnings
+    return text, ()
 
 
 def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> SourceFile:

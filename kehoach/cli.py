@@ -151,6 +151,30 @@ def documents(
     stdout.print(table)
 
 
+@app.command(name="inspect")
+def inspect_document(
+    document: Annotated[
+        str, typer.Argument(help="mã văn bản (xem `kehoach documents`) hoặc đường dẫn tệp")
+    ],
+    home: HomeOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="xuất dạng JSON")] = False,
+    encoding: Annotated[
+        str | None, typer.Option(help="bảng mã của tệp .txt/.md/.html không phải UTF-8")
+    ] = None,
+) -> None:
+    """Xem kehoach hiểu văn bản thế nào: thông tin, cây điều khoản, chỉ tiêu, cảnh báo."""
+    from kehoach.inspect import load_document, print_report, report_data
+
+    try:
+        inspected = load_document(document, _settings(home), encoding)
+    except KehoachError as error:
+        raise _fail(str(error)) from error
+    if as_json:
+        typer.echo(json.dumps(report_data(inspected), ensure_ascii=False, indent=2))
+    else:
+        print_report(stdout, inspected)
+
+
 @app.command()
 def remove(
     document: Annotated[str, typer.Argument(help="document id (see `kehoach documents`)")],

@@ -1,4 +1,5 @@
-"""Document formats plans arrive in — .docx, .pdf with a text layer, .html — as plan text.
+"""Document formats plans arrive in — .docx, .pdf with a text layer, .html, Markdown — as
+plan text.
 
 `extract_text` turns a file into the text `parse_plan` reads; that text is the document's
 source: clause offsets point into it, so it is what must be kept to verify citations.
@@ -11,15 +12,23 @@ from ingest.formats.errors import (
     ScannedPdfError,
     UnsupportedFormatError,
 )
-from ingest.formats.extract import CONVERT_HINTS, FORMAT_SUFFIXES, extract_text
+from ingest.formats.extract import (
+    CONVERT_HINTS,
+    FORMAT_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    extract_text,
+    read_markdown,
+)
 
 __all__ = [
     "CONVERT_HINTS",
     "FORMAT_SUFFIXES",
+    "MARKDOWN_SUFFIXES",
     "DocumentFormatError",
     "EncryptedDocumentError",
     "ExtractedText",
     "ScannedPdfError",
     "UnsupportedFormatError",
     "extract_text",
+    "read_markdown",
 ]

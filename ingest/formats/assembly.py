@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ingest.formats.blocks import Block
 from ingest.formats.tables_to_text import TableCell, TableShape, render_table
 
 # Invisible characters Word and web pages scatter through text; they would break the
@@ -26,8 +27,9 @@ class ExtractedText:
     """The text extracted from a document file: what `parse_plan` reads and offsets index."""
 
     text: str
-    source_format: str  # "docx", "pdf" or "html"
+    source_format: str  # "docx", "pdf", "html" or "markdown"
     warnings: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()  # the structure read, spans into `text` (Markdown so far)
 
 
 class TextAssembler:

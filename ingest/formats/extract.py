@@ -12,6 +12,8 @@ from ingest.formats.errors import UnsupportedFormatError
 logger = logging.getLogger(__name__)
 
 FORMAT_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
+# decoded as text first (the reader applies the encoding rules), then read as Markdown
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 # formats people try that we do not read, and what to do instead
 CONVERT_HINTS = {
@@ -55,4 +57,16 @@ def extract_text(
         raise EmptySourceError(f"{label}: the {extracted.source_format} file contains no text")
     for warning in extracted.warnings:
         logger.warning("%s: %s", label, warning)
+    return extracted
+
+
+def read_markdown(text: str, name: str = "markdown") -> ExtractedText:
+    """The canonical plan text and blocks of a decoded Markdown file."""
+    from ingest.formats.markdown import read_markdown as read
+
+    extracted = read(text)
+    if not extracted.text.strip():
+        raise EmptySourceError(f"{name}: the Markdown file contains no text")
+    for warning in extracted.warnings:
+        logger.warning("%s", warning)
     return extracted
