@@ -215,3 +215,10 @@ def test_page_numbers_and_repeated_running_headers_are_furniture() -> None:
     assert furniture == {"UBND TỈNH X - KẾ HOẠCH SỐ 1/KH-UBND", "- 2 -", "Trang 3"}
     # a heading opening the next page is printed once: it is content, not furniture
     assert "PHỤ LỤC" not in furniture
+
+
+def test_a_line_break_inside_a_cell_separates_units() -> None:
+    from ingest.parser.units import split_units
+
+    # Markdown's `<br>` inside a cell is kept as U+2028 (a line break that opens no row)
+    assert split_units("Sở Xây dựng\u2028Sở Tài chính") == ("Sở Xây dựng", "Sở Tài chính")

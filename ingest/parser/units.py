@@ -19,7 +19,7 @@ _UNIT_COMMA = re.compile(
 def split_units(cell: str) -> tuple[str, ...]:
     """The units named in a cell, in order, without duplicates."""
     units: list[str] = []
-    for part in re.split(r"[;\n]", cell):
+    for part in re.split(r"[;\n\u2028]", cell):
         for piece in _UNIT_COMMA.split(part):
             unit = " ".join(piece.split()).strip(" .,-")
             if unit and unit not in units:
