@@ -23,7 +23,20 @@ _ROLE_PHRASES = {
 }
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
 # what the plan says about the row, and a question may be about them
-_ROLE_ORDER = ("content", "monitoring", "lead", "cooperating", "deadline", "note", "unknown")
+_ROLE_ORDER = (
+    "content",
+    "value",
+    "measure_unit",
+    "highest_responsibility",
+    "monitoring",
+    "lead",
+    "cooperating",
+    "deadline",
+    "product",
+    "group",
+    "note",
+    "unknown",
+)
 
 
 def _doc_label(documents: DocumentDirectory, document_id: str) -> str:
@@ -106,10 +119,15 @@ def _direct_line(target: Target, intent: Intent, where: str, n: int) -> str:
             parts.append(f"đơn vị {_ROLE_PHRASES['monitoring']} là {monitoring}")
         if cooperating:
             parts.append(f"đơn vị phối hợp là {cooperating}")
+        highest = _role_units(target, "highest_responsibility")
+        if highest and parts:
+            parts.append(f"cơ quan chịu trách nhiệm cao nhất là {highest}")
         if parts:
             return f"{where}: " + "; ".join(parts) + f" [{n}]."
     content = _role_units(target, "content")
-    return f"{where}: {content} [{n}]."
+    unit = f" {target.measure_unit}" if target.measure_unit else ""
+    values = "; ".join(f"{c.header}: {c.text}{unit}" for c in target.cells_for("value"))
+    return f"{where}: {content}" + (f" — {values}" if values else "") + f" [{n}]."
 
 
 def describe_clause(
