@@ -20,7 +20,7 @@ _STAGE = re.compile(
 # Words a stage heading may open with before the stage itself ("Mục tiêu cụ thể đến năm 2025").
 _LEAD_WORDS = re.compile(
     r"^(?:cac |nhung )?(?:muc tieu|chi tieu|nhiem vu|dinh huong|tam nhin|ket qua|phan dau|"
-    r"ke hoach|giai doan|lo trinh|buoc)(?: [a-z]+){0,4}? $"
+    r"ke hoach|giai doan|lo trinh|buoc)(?:,? [a-z]+|,? -){0,8}? $"
 )
 # A clause whose own text opens with its stage: "Đến năm 2030, …", "Năm 2025: …".
 _LEADING = re.compile(
@@ -32,8 +32,9 @@ _MAX_COLUMN_WORDS = 6
 # Column headers that hold values set for a stage ("Chỉ tiêu đến 2025", "Kế hoạch năm 2025").
 _VALUE_COLUMN = re.compile(
     r"^(?:(?:chi tieu|muc tieu|ket qua|gia tri|ke hoach|uoc (?:thuc hien|dat)|thuc hien|"
-    r"dat|phan dau)(?: [a-z]+){0,2}? )?(?:(?:den|dat|toi) (?:het |cuoi )?(?:nam )?|nam |"
-    r"giai doan |trong nam |)((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?$"
+    r"dat|phan dau|tam nhin|dinh huong)(?: [a-z]+){0,2}? )?"
+    r"(?:(?:den|dat|toi) (?:het |cuoi )?(?:nam )?|nam |giai doan |trong nam |)"
+    r"((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?$"
 )
 
 

@@ -79,6 +79,8 @@ class _Node:
     implied: bool = False
     target: tuple[TargetCell, ...] | None = None
     period: str | None = None
+    # for an appendix opened by a table met inside the body: the clause the table sits in
+    anchor: _Node | None = None
 
     def add_line(self, line: SourceLine) -> None:
         if self.first_line is None:
@@ -417,7 +419,9 @@ class _TreeBuilder:
     def add_table(self, table: Table, document_id: str) -> None:
         appendix = self._current_part()
         if appendix.kind is not ClauseKind.APPENDIX:
+            anchor = self.stack[-1] if len(self.stack) > 1 else None
             appendix = self.open_appendix(None, None, None)
+            appendix.anchor = anchor
         roles = table.roles
         group: _Node | None = None
         for row in table.rows:
@@ -632,7 +636,7 @@ def _assign_periods(node: _Node, inherited: str | None, source: str) -> None:
         stage, lead_in = _stage_of(child, source)
         if lead_in:
             running = stage
-        child.period = stage or running
+        child.period = stage or (child.anchor.period if child.anchor else running)
         _assign_periods(child, child.period, source)
 
 

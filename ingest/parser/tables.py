@@ -19,6 +19,7 @@ from ingest.parser.markers import row_number
 
 _HEADER_FIRST_CELL = re.compile(r"^(?:stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.IGNORECASE)
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_BARE_UNIT = re.compile(r"^đơn vị$", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
 
@@ -174,9 +175,13 @@ def _header_width(stream: list[tuple[Cell, int]]) -> int:
         if width and (not cell.text or row_number(cell.text)):
             break
         role = classify_header((cell.text,))[0] if width else ColumnRole.NUMBER
-        if role in seen and role is not ColumnRole.UNKNOWN:
+        # value columns repeat by stage ("Năm 2025", "Năm 2030"); a bare "Đơn vị" may be the
+        # unit of measure beside a lead column, which only its cells tell
+        bare_unit = bool(_BARE_UNIT.match(cell.text))
+        if role in seen and role not in (ColumnRole.UNKNOWN, ColumnRole.VALUE) and not bare_unit:
             break
-        seen.add(role)
+        if not bare_unit:
+            seen.add(role)
         width += 1
         if role is ColumnRole.NOTE:
             break
