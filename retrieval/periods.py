@@ -19,6 +19,21 @@ _STAGE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?(?
 _DEADLINE_BEFORE = re.compile(r"(?:thang \d{1,2}|quy [ivx1-4]{1,3})\s*(?:/|nam)\s*$")
 
 
+_STAGE_WORDS = re.compile(
+    r"(?:den|toi|tam nhin|dinh huong|giai doan|thoi ki|nhiem ki)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?$"
+)
+
+
+def plan_years(question_folded: str) -> set[str]:
+    """The years a question may name a plan by: not those it names as a stage ("đến 2030",
+    "giai đoạn 2026-2030", "tầm nhìn 2045"), which are about the plan's content."""
+    years = set(re.findall(r"\b(20\d{2})\b", question_folded))
+    for match in _STAGE.finditer(question_folded):
+        if match.group(2) or _STAGE_WORDS.search(question_folded[: match.start()]):
+            years -= {match.group(1), match.group(2)}
+    return years
+
+
 def asked_stage(question_folded: str) -> tuple[int, int] | None:
     """The years (first, last) of the one stage a question names, or None.
 
@@ -41,8 +56,12 @@ def _span(period: str) -> tuple[int, int]:
 
 
 def _overlaps(asked: tuple[int, int], period: str) -> bool:
+    """Whether a clause's stage is the asked one: equal, or one inside the other.
+
+    Stages that only share a boundary year ("2020-2025" and "2025-2030") are different stages.
+    """
     first, last = _span(period)
-    return first <= asked[1] and asked[0] <= last
+    return (first <= asked[0] and asked[1] <= last) or (asked[0] <= first and last <= asked[1])
 
 
 def stage_fit(asked: tuple[int, int], clause: StoredClause) -> int:

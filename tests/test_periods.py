@@ -256,3 +256,22 @@ def test_a_question_naming_a_stage_is_answered_from_that_stage_only(
     assert expected in answer.answer
     for other in not_expected:
         assert other not in answer.answer
+
+
+def test_stages_sharing_only_a_boundary_year_are_different_stages() -> None:
+    from retrieval.periods import _overlaps
+
+    assert _overlaps((2025, 2030), "2025-2030")
+    assert _overlaps((2030, 2030), "2026-2030")
+    assert _overlaps((2025, 2026), "2025")
+    assert not _overlaps((2025, 2030), "2020-2025")
+    assert not _overlaps((2045, 2045), "2030")
+
+
+def test_a_stage_year_does_not_name_a_plan_by_its_year() -> None:
+    from retrieval.periods import plan_years
+
+    assert plan_years("ke hoach ninh binh 2025") == {"2025"}
+    assert plan_years("den 2030 ty le bao nhieu") == set()
+    assert plan_years("giai doan 2021-2025 von dau tu") == set()
+    assert plan_years("tam nhin den nam 2045") == set()
