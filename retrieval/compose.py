@@ -13,6 +13,7 @@ from ingest.domain import Target, TargetCell
 from retrieval.answers import Answer
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.periods import stage_note
 from retrieval.query import Intent, MetaField, Query
 from retrieval.stored import StoredClause
 
@@ -51,7 +52,8 @@ def _row_name(clause: StoredClause) -> str:
 def _row_where(clause: StoredClause, documents: DocumentDirectory) -> str:
     """ "Chỉ tiêu/nhiệm vụ 6.6 — Kế hoạch 19/KH-UBND (…), Phụ lục 1 › 6. Về Chính quyền số"."""
     parent_path = clause.path.rsplit(" › ", 1)[0] if " › " in clause.path else clause.path
-    return f"{_row_name(clause)} — {_doc_label(documents, clause.document_id)}, {parent_path}"
+    where = f"{_row_name(clause)} — {_doc_label(documents, clause.document_id)}, {parent_path}"
+    return where + stage_note(clause)
 
 
 def _cell_quote(clause: StoredClause, cells: Sequence[TargetCell]) -> str:
@@ -138,7 +140,7 @@ def describe_clause(
     children: Sequence[StoredClause] = (),
 ) -> list[str]:
     """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses."""
-    where = f"{_doc_label(documents, clause.document_id)}, {clause.path}"
+    where = f"{_doc_label(documents, clause.document_id)}, {clause.path}{stage_note(clause)}"
     if children:
         n = cite.cite(clause, body_quote(clause, keywords))
         lines = [f"{where} [{n}]:"]

@@ -89,3 +89,12 @@ def by_stage(question_folded: str, candidates: Sequence[Candidate]) -> list[Cand
         return list(candidates)
     ordered = sorted(zip(fits, range(len(fits)), candidates, strict=True), key=lambda t: -t[0])
     return [candidate for fit, _, candidate in ordered if fit > 0]
+
+
+def stage_note(clause: StoredClause) -> str:
+    """ " (đến năm 2030)" after a clause's place when its stage is not in its path already, so
+    an answer says which stage it is from ("mốc nào?")."""
+    period = clause.period
+    if not period or period.split("-")[-1] in clause.path:
+        return ""
+    return f" (giai đoạn {period})" if "-" in period else f" (đến năm {period})"

@@ -275,3 +275,16 @@ def test_a_stage_year_does_not_name_a_plan_by_its_year() -> None:
     assert plan_years("den 2030 ty le bao nhieu") == set()
     assert plan_years("giai doan 2021-2025 von dau tu") == set()
     assert plan_years("tam nhin den nam 2045") == set()
+
+
+def test_an_answer_says_which_stage_it_is_from(tmp_path: Path) -> None:
+    """Answering "mốc nào?": a clause scoped by a lead-in line has no year in its path; the answer
+    names its stage."""
+    from tests.conftest import ingested_runtime
+
+    plan = tmp_path / "b-30-KH-UBND.txt"
+    plan.write_text(_STAGED_PLAN, encoding="utf-8")
+    with ingested_runtime(tmp_path / "home", [plan]) as runtime:
+        answer = runtime.assistant().ask("dao tao ky nang so cho 20.000 nguoi vao moc nao?")
+    assert not answer.abstained
+    assert "giai đoạn 2026-2030" in answer.answer
