@@ -164,6 +164,13 @@ class Target:
     measure_unit: str | None = None  # đơn vị tính of the row's values ("%", "Doanh nghiệp")
     highest_units: tuple[str, ...] = ()  # cơ quan chịu trách nhiệm cao nhất
 
+    def with_unit(self, value: str) -> str:
+        """A value with the row's unit of measure ("80" → "80 %"), unless it already has it."""
+        unit = self.measure_unit
+        if not unit or value.rstrip().lower().endswith(unit.lower()):
+            return value
+        return f"{value} {unit}"
+
     def cells_for(self, role: str) -> tuple[TargetCell, ...]:
         """The filled cells of one column role, in column order."""
         return tuple(cell for cell in self.cells if cell.role == role)

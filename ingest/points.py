@@ -30,8 +30,7 @@ def search_text(clause: Clause, target: Target | None) -> str:
         parts = [f"{clause.path}{stage}. {target.content}"]
         for value in target.values:
             label = f" {period_label(value.period)}" if value.period else ""
-            unit = f" {target.measure_unit}" if target.measure_unit else ""
-            parts.append(f"Giá trị{label}: {value.text}{unit}")
+            parts.append(f"Giá trị{label}: {target.with_unit(value.text)}")
         if target.highest_units:
             parts.append("Cơ quan chịu trách nhiệm cao nhất: " + "; ".join(target.highest_units))
         if target.monitoring_units:

@@ -127,8 +127,7 @@ def _direct_line(target: Target, intent: Intent, where: str, n: int) -> str:
         if parts:
             return f"{where}: " + "; ".join(parts) + f" [{n}]."
     content = _role_units(target, "content")
-    unit = f" {target.measure_unit}" if target.measure_unit else ""
-    values = "; ".join(f"{c.header}: {c.text}{unit}" for c in target.cells_for("value"))
+    values = "; ".join(f"{c.header}: {target.with_unit(c.text)}" for c in target.cells_for("value"))
     return f"{where}: {content}" + (f" — {values}" if values else "") + f" [{n}]."
 
 

@@ -8,6 +8,7 @@ asserts the parse gives back what was generated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -295,3 +296,20 @@ def _check_row(target: Target, columns: list[_Column], k: int, layout: str) -> N
     assert [(v.period, v.text) for v in target.values] == [
         (_STAGE_HEADERS.get(c.header), c.cells[k]) for c in columns if c.role == "value"
     ]
+
+
+def test_how_much_questions_on_an_indicator_appendix_are_answered(tmp_path: Path) -> None:
+    """The figure sits in the "Kết quả" column: "bao nhiêu" reads it, with its unit."""
+    from tests.conftest import ingested_runtime
+
+    plan = tmp_path / "nq-01-NQ-CP.txt"
+    plan.write_text(_NQ_CP_APPENDIX, encoding="utf-8")
+    with ingested_runtime(tmp_path / "home", [plan]) as runtime:
+        assistant = runtime.assistant()
+        firms = assistant.ask("so doanh nghiep thanh lap moi bao nhieu")
+        labour = assistant.ask("ty le lao dong qua dao tao dat bao nhieu")
+        who = assistant.ask("co quan nao theo doi ty le lao dong qua dao tao")
+    assert not firms.abstained and "160.000 Doanh nghiệp" in firms.answer
+    assert not labour.abstained and "≥ 70 %" in labour.answer
+    assert "Bộ Lao động - Thương binh và Xã hội" in who.answer.splitlines()[0]
+    assert "là %" not in who.answer  # the unit of measure is not an agency
