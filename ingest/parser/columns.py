@@ -148,9 +148,13 @@ def classify_columns(
     `columns[k]` holds the texts of column k's data cells (may be empty or shorter).
     """
     roles = list(classify_header(labels))
+    samples = [
+        [folded(text) for text in columns[k][:_SAMPLE]] if k < len(columns) else []
+        for k in range(len(labels))
+    ]
     for k, label in enumerate(labels):
         plain = folded(label).strip(" :.")
-        cells = [folded(text) for text in columns[k]] if k < len(columns) else []
+        cells = samples[k]
         kind = cells_kind(cells)
         if _AMBIGUOUS_UNIT.match(plain):
             roles[k] = ColumnRole.MEASURE_UNIT if kind is ColumnRole.MEASURE_UNIT else roles[k]
@@ -162,7 +166,7 @@ def classify_columns(
         # with no content column, a "Mục tiêu" column of sentences is what the rows are about
         for k, label in enumerate(labels):
             plain = folded(label).strip(" :.")
-            long_cells = _long_text([folded(t) for t in columns[k]] if k < len(columns) else [])
+            long_cells = _long_text(samples[k])
             if roles[k] is ColumnRole.PRODUCT and _AMBIGUOUS_VALUE.match(plain) and long_cells:
                 roles[k] = ColumnRole.CONTENT
                 break
