@@ -38,12 +38,18 @@ _VALUE_COLUMN = re.compile(
 )
 
 
+# Every stage names a year: text without one is skipped before the (costly) folding.
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def _label(first: str, last: str | None) -> str:
     return f"{first}-{last}" if last and last != first else first
 
 
 def stages_in(text: str) -> tuple[str, ...]:
     """Every stage named in a text, in order, without repeats ("đến 2030, tầm nhìn 2045")."""
+    if not _ANY_YEAR.search(text):
+        return ()
     found: list[str] = []
     for match in _STAGE.finditer(folded(text)):
         label = _label(match.group(1), match.group(2))
@@ -59,6 +65,8 @@ def heading_stage(heading: str) -> str | None:
     tiêu chủ yếu") and with little after it; a heading naming two stages ("đến năm 2030, tầm
     nhìn đến năm 2045") is a whole plan's scope, not one stage, and gives None.
     """
+    if not _ANY_YEAR.search(heading):
+        return None
     plain = folded(heading).strip().rstrip(":.;").strip()
     plain = re.sub(r"^\(?([ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*", "", plain)
     plain = re.sub(r"[*()]", " ", plain)
@@ -81,6 +89,8 @@ def heading_stage(heading: str) -> str | None:
 
 def leading_stage(text: str) -> str | None:
     """The stage a clause's own text opens with ("Đến năm 2030, 100% …" → "2030"), or None."""
+    if not _ANY_YEAR.search(text):
+        return None
     plain = folded(text).strip()
     plain = re.sub(r"^(?:[-+*•–]|\(?(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)])\s*", "", plain)
     match = _LEADING.match(plain)
@@ -91,6 +101,8 @@ def leading_stage(text: str) -> str | None:
 
 def column_stage(header: str) -> str | None:
     """The stage of a value column ("Năm 2025", "Chỉ tiêu đến 2030", "Giai đoạn 2026-2030")."""
+    if not _ANY_YEAR.search(header):
+        return None
     plain = " ".join(re.sub(r"[():,*]", " ", folded(header)).split())
     if len(plain.split()) > _MAX_COLUMN_WORDS:
         return None
