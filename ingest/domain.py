@@ -125,9 +125,21 @@ class TargetCell:
     """One filled cell of a target row: its column header, the column's role and offsets."""
 
     header: str  # the column header as written ("Đơn vị chủ trì", "Trực tiếp Chỉ đạo" …)
-    role: str  # number, content, monitoring, lead, cooperating, deadline, note, unknown
+    # number, content, monitoring, lead, cooperating, highest_responsibility, deadline,
+    # product, value, measure_unit, group, note, unknown
+    role: str
     text: str  # cleaned cell text
     start: int  # offsets of the raw cell text in the source
+    end: int
+
+
+@dataclass(frozen=True)
+class TargetValue:
+    """A value a row sets for one stage ("Năm 2030" column: "100%"), with its cell's offsets."""
+
+    period: str | None  # "2025", "2026-2030"; None when the column names no stage
+    text: str
+    start: int
     end: int
 
 
@@ -148,6 +160,16 @@ class Target:
     cells: tuple[TargetCell, ...] = ()  # every filled cell, with its header and offsets
     period: str | None = None  # the stage the row belongs to ("2025", "2026-2030"), if any
     source: str = "table"  # "table": an appendix row; "body": a duty written in the text
+    values: tuple[TargetValue, ...] = ()  # the row's value per stage, from its value columns
+    measure_unit: str | None = None  # đơn vị tính of the row's values ("%", "Doanh nghiệp")
+    highest_units: tuple[str, ...] = ()  # cơ quan chịu trách nhiệm cao nhất
+
+    def with_unit(self, value: str) -> str:
+        """A value with the row's unit of measure ("80" → "80 %"), unless it already has it."""
+        unit = self.measure_unit
+        if not unit or value.rstrip().lower().endswith(unit.lower()):
+            return value
+        return f"{value} {unit}"
 
     def cells_for(self, role: str) -> tuple[TargetCell, ...]:
         """The filled cells of one column role, in column order."""

@@ -18,10 +18,21 @@ def _flat(text: str) -> str:
     return " ".join(text.replace("|", " ").replace("\t", " ").split())
 
 
+def period_label(period: str) -> str:
+    """How a stage reads in text: "năm 2030", "giai đoạn 2026-2030"."""
+    return f"giai đoạn {period}" if "-" in period else f"năm {period}"
+
+
 def search_text(clause: Clause, target: Target | None) -> str:
-    """What gets embedded and tokenised for a clause: its path plus its own words."""
+    """What gets embedded and tokenised for a clause: its path, its stage and its own words."""
+    stage = f" ({period_label(clause.period)})" if clause.period else ""
     if target is not None:
-        parts = [f"{clause.path}. {target.content}"]
+        parts = [f"{clause.path}{stage}. {target.content}"]
+        for value in target.values:
+            label = f" {period_label(value.period)}" if value.period else ""
+            parts.append(f"Giá trị{label}: {target.with_unit(value.text)}")
+        if target.highest_units:
+            parts.append("Cơ quan chịu trách nhiệm cao nhất: " + "; ".join(target.highest_units))
         if target.monitoring_units:
             parts.append("Đơn vị theo dõi, chỉ đạo: " + "; ".join(target.monitoring_units))
         if target.lead_units:
@@ -33,7 +44,7 @@ def search_text(clause: Clause, target: Target | None) -> str:
         if target.note:
             parts.append("Ghi chú: " + target.note)
         return ". ".join(parts)[:_MAX_EMBED_CHARS]
-    return f"{clause.path}\n{_flat(clause.body)}"[:_MAX_EMBED_CHARS]
+    return f"{clause.path}{stage}\n{_flat(clause.body)}"[:_MAX_EMBED_CHARS]
 
 
 def indexable(clause: Clause) -> bool:
@@ -62,12 +73,14 @@ def clause_payload(plan: ParsedPlan, clause: Clause, target: Target | None, text
         "body_end": clause.body_end,
         "search_text": text,
         "units": [],
+        "period": clause.period,
     }
     if target is not None:
         roles = {
             "units_monitoring": target.monitoring_units,
             "units_lead": target.lead_units,
             "units_cooperating": target.cooperating_units,
+            "units_highest": target.highest_units,
         }
         for field_name, units in roles.items():
             payload[field_name] = sorted({unit_key(unit) for unit in units})

@@ -64,8 +64,11 @@ _LEADING_NUMBER = re.compile(
 
 
 def own_text(clause: StoredClause) -> str:
-    """What a clause itself states: a row's content and note, or a body without its number
+    """What a clause itself states: a row's content, values and note, or a body without its number
     (the path's and the marker's numbers are not figures)."""
-    if clause.target is not None:
-        return " ".join(p for p in (clause.target.content, clause.target.note or "") if p)
+    target = clause.target
+    if target is not None:
+        # an indicator row states its figure in its value columns ("Kết quả", "Năm 2030")
+        values = [target.with_unit(value.text) for value in target.values]
+        return " ".join(p for p in (target.content, *values, target.note or "") if p)
     return _LEADING_NUMBER.sub("", clause.body, count=1)

@@ -41,6 +41,7 @@ from retrieval.follow_ups import (
     by_deadline,
     inherited_intent,
 )
+from retrieval.periods import by_stage
 from retrieval.query import ClauseRef, Intent, Period, Query, understand
 from retrieval.relevance import Concept, TermWeights, clause_pairs, clause_words
 from retrieval.rerank import Reranker
@@ -592,7 +593,7 @@ class Assistant:
             ranking = replace(query, keywords=tuple(w for w in query.keywords if w not in naming))
         hits = self._search.hybrid(text, scope.doc_ids, limit=25)
         topic = self._topic_words(query, scope.doc_ids)
-        reranked = self._rank(ranking, hits)
+        reranked = by_stage(query.folded, self._rank(ranking, hits))  # never mix stages
         if reranked and self._left_to_missing_appendix(query, topic, reranked[0].clause):
             return abstain(
                 query,

@@ -13,6 +13,7 @@ from ingest.domain import Target, TargetCell
 from retrieval.answers import Answer
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.periods import stage_note
 from retrieval.query import Intent, MetaField, Query
 from retrieval.stored import StoredClause
 
@@ -23,7 +24,20 @@ _ROLE_PHRASES = {
 }
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
 # what the plan says about the row, and a question may be about them
-_ROLE_ORDER = ("content", "monitoring", "lead", "cooperating", "deadline", "note", "unknown")
+_ROLE_ORDER = (
+    "content",
+    "value",
+    "measure_unit",
+    "highest_responsibility",
+    "monitoring",
+    "lead",
+    "cooperating",
+    "deadline",
+    "product",
+    "group",
+    "note",
+    "unknown",
+)
 
 
 def _doc_label(documents: DocumentDirectory, document_id: str) -> str:
@@ -38,7 +52,8 @@ def _row_name(clause: StoredClause) -> str:
 def _row_where(clause: StoredClause, documents: DocumentDirectory) -> str:
     """ "Chỉ tiêu/nhiệm vụ 6.6 — Kế hoạch 19/KH-UBND (…), Phụ lục 1 › 6. Về Chính quyền số"."""
     parent_path = clause.path.rsplit(" › ", 1)[0] if " › " in clause.path else clause.path
-    return f"{_row_name(clause)} — {_doc_label(documents, clause.document_id)}, {parent_path}"
+    where = f"{_row_name(clause)} — {_doc_label(documents, clause.document_id)}, {parent_path}"
+    return where + stage_note(clause)
 
 
 def _cell_quote(clause: StoredClause, cells: Sequence[TargetCell]) -> str:
@@ -106,10 +121,14 @@ def _direct_line(target: Target, intent: Intent, where: str, n: int) -> str:
             parts.append(f"đơn vị {_ROLE_PHRASES['monitoring']} là {monitoring}")
         if cooperating:
             parts.append(f"đơn vị phối hợp là {cooperating}")
+        highest = _role_units(target, "highest_responsibility")
+        if highest and parts:
+            parts.append(f"cơ quan chịu trách nhiệm cao nhất là {highest}")
         if parts:
             return f"{where}: " + "; ".join(parts) + f" [{n}]."
     content = _role_units(target, "content")
-    return f"{where}: {content} [{n}]."
+    values = "; ".join(f"{c.header}: {target.with_unit(c.text)}" for c in target.cells_for("value"))
+    return f"{where}: {content}" + (f" — {values}" if values else "") + f" [{n}]."
 
 
 def describe_clause(
@@ -120,7 +139,7 @@ def describe_clause(
     children: Sequence[StoredClause] = (),
 ) -> list[str]:
     """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses."""
-    where = f"{_doc_label(documents, clause.document_id)}, {clause.path}"
+    where = f"{_doc_label(documents, clause.document_id)}, {clause.path}{stage_note(clause)}"
     if children:
         n = cite.cite(clause, body_quote(clause, keywords))
         lines = [f"{where} [{n}]:"]

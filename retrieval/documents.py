@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import Any
 
 from ingest.normalize_vi import folded
+from retrieval.periods import plan_years
 
 # Words too common in questions to identify a plan by its title.
 _COMMON = frozenset(
@@ -144,7 +145,7 @@ class DocumentDirectory:
         if not found:
             best = max(scores.values(), default=0)
             found = [doc_id for doc_id, score in scores.items() if score and score == best]
-        years = set(re.findall(r"\b(20\d{2})\b", text))
+        years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
             by_year = [d for d in (found or self.documents) if self.documents[d].year in years]
             if (found and by_year) or (

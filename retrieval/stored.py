@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.domain import Deadline, DeadlineKind, Target, TargetCell
+from ingest.domain import Deadline, DeadlineKind, Target, TargetCell, TargetValue
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class StoredClause:
     child_count: int
     search_text: str
     target: Target | None
+    period: str | None = None  # the stage the clause sits in ("2030", "2026-2030")
 
     @property
     def body(self) -> str:
@@ -54,6 +55,7 @@ class StoredClause:
             child_count=int(payload.get("child_count", 0)),
             search_text=payload.get("search_text", ""),
             target=_target(raw_target) if raw_target else None,
+            period=payload.get("period"),
         )
 
 
@@ -82,4 +84,7 @@ def _target(raw: Mapping[str, Any]) -> Target:
         cells=tuple(TargetCell(**cell) for cell in raw.get("cells", ())),
         period=raw.get("period"),
         source=raw.get("source", "table"),
+        values=tuple(TargetValue(**value) for value in raw.get("values", ())),
+        measure_unit=raw.get("measure_unit"),
+        highest_units=tuple(raw.get("highest_units", ())),
     )

@@ -12,7 +12,15 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ingest.domain import Clause, ClauseKind, Document, ParsedPlan, Target, TargetCell
+from ingest.domain import (
+    Clause,
+    ClauseKind,
+    Document,
+    ParsedPlan,
+    Target,
+    TargetCell,
+    TargetValue,
+)
 from ingest.formats.labels import roman
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
@@ -26,6 +34,7 @@ from ingest.parser.lines import (
 )
 from ingest.parser.markers import Marker, read_marker, roman_to_int, row_number
 from ingest.parser.metadata import extract_metadata
+from ingest.parser.periods import column_stage, heading_stage, leading_stage
 from ingest.parser.tables import Table, TableRow, is_table_start, read_table
 from ingest.parser.units import split_units
 
@@ -69,6 +78,9 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     implied: bool = False
     target: tuple[TargetCell, ...] | None = None
+    period: str | None = None
+    # for an appendix opened by a table met inside the body: the clause the table sits in
+    anchor: _Node | None = None
 
     def add_line(self, line: SourceLine) -> None:
         if self.first_line is None:
@@ -407,7 +419,9 @@ class _TreeBuilder:
     def add_table(self, table: Table, document_id: str) -> None:
         appendix = self._current_part()
         if appendix.kind is not ClauseKind.APPENDIX:
+            anchor = self.stack[-1] if len(self.stack) > 1 else None
             appendix = self.open_appendix(None, None, None)
+            appendix.anchor = anchor
         roles = table.roles
         group: _Node | None = None
         for row in table.rows:
@@ -538,6 +552,7 @@ def _finalize(
             body_end=body_end,
             parent_id=parent_id,
             children=tuple(c.id for c in descendants if c.parent_id == clause_id),
+            period=child.period,
         )
         clauses.append(clause)
         if child.target is not None:
@@ -556,6 +571,12 @@ def _make_target(clause: Clause, node: _Node, parent: _Node) -> Target:
     def joined(role: ColumnRole) -> str:
         return "; ".join(cell.text for cell in cells if cell.role == role.value)
 
+    values = tuple(
+        TargetValue(column_stage(cell.header) or node.period, cell.text, cell.start, cell.end)
+        for cell in cells
+        if cell.role == ColumnRole.VALUE.value
+    )
+    group = parent.heading if parent.kind is ClauseKind.TABLE_GROUP else None
     return Target(
         clause_id=clause.id,
         document_id=clause.document_id,
@@ -566,9 +587,57 @@ def _make_target(clause: Clause, node: _Node, parent: _Node) -> Target:
         cooperating_units=split_units(joined(ColumnRole.COOPERATING)),
         deadline=parse_deadline(joined(ColumnRole.DEADLINE)),
         note=joined(ColumnRole.NOTE) or None,
-        group=parent.heading if parent.kind is ClauseKind.TABLE_GROUP else None,
+        group=group or joined(ColumnRole.GROUP) or None,
         cells=cells,
+        period=node.period,
+        values=values,
+        measure_unit=joined(ColumnRole.MEASURE_UNIT) or None,
+        highest_units=split_units(joined(ColumnRole.HIGHEST_RESPONSIBILITY)),
     )
+
+
+# ---- periods: a pass over the finished tree ------------------------------------------
+
+_STAGE_TEXT_CHARS = 200
+_LEAD_IN_WORDS = 14
+
+
+def _own_text(node: _Node, source: str) -> str:
+    """The first line of a clause's own text (its marker left in; the periods reader drops it)."""
+    if node.first_line is None:  # implied by numbering: no text of its own
+        return ""
+    return source[node.start : min(node.body_end, node.start + _STAGE_TEXT_CHARS)].split("\n")[0]
+
+
+def _stage_of(node: _Node, source: str) -> tuple[str | None, bool]:
+    """A clause's own stage and whether it is a lead-in ("Đến năm 2025:") for its siblings.
+
+    A heading that is a stage ("2. Mục tiêu đến năm 2030", a group row "Năm 2025") scopes the
+    clauses under it; a short unnumbered lead-in line with nothing under it scopes the siblings
+    that follow it; a clause opening with its stage ("Đến năm 2030, 100% …") has that stage.
+    """
+    if node.kind in (ClauseKind.TABLE_ROW, ClauseKind.SIGNATURE):
+        return None, False
+    text = node.heading if node.kind in (*_HEADED, ClauseKind.TABLE_GROUP) else None
+    text = text or clean_markup(_own_text(node, source))
+    if not text:
+        return None, False
+    stage = heading_stage(text)
+    if stage is not None:
+        lead_in = not node.children and len(text.split()) <= _LEAD_IN_WORDS
+        return stage, lead_in and node.kind not in (*_HEADED, ClauseKind.TABLE_GROUP)
+    return leading_stage(text), False
+
+
+def _assign_periods(node: _Node, inherited: str | None, source: str) -> None:
+    """Give every clause the stage it sits in: its own, a lead-in sibling's, or its parent's."""
+    running = inherited
+    for child in node.children:
+        stage, lead_in = _stage_of(child, source)
+        if lead_in:
+            running = stage
+        child.period = stage or (child.anchor.period if child.anchor else running)
+        _assign_periods(child, child.period, source)
 
 
 def content_hash(source: str) -> str:
@@ -589,7 +658,7 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
         if line.index in repeated or line.blank:
             index += 1
             continue
-        layout = is_table_start(line)
+        layout = is_table_start(line, lines[index + 1] if index + 1 < len(lines) else None)
         if layout:
             table = read_table(lines, index, layout)
             if table.rows:
@@ -601,6 +670,7 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
         index += 1
     clauses: list[Clause] = []
     targets: list[Target] = []
+    _assign_periods(builder.root, None, source)
     _finalize(builder.root, document_id, source, None, [], [], clauses, targets)
     clauses.sort(key=lambda c: (c.start, -c.end))
     body_text = "\n".join(line.text for line in lines if line.index not in repeated)

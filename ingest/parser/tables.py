@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.parser.columns import ColumnRole, classify_header
+from ingest.parser.columns import ColumnRole, classify_columns, classify_header
 from ingest.parser.lines import SourceLine, clean_markup
 from ingest.parser.markers import row_number
 
 _HEADER_FIRST_CELL = re.compile(r"^(?:stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.IGNORECASE)
+_MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_BARE_UNIT = re.compile(r"^đơn vị$", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,14 +57,24 @@ class Table:
 
     @property
     def roles(self) -> tuple[ColumnRole, ...]:
-        return classify_header(self.header)
+        """Column roles from the header, with the cells settling ambiguous headers."""
+        columns = [
+            [row.cells[k].text for row in self.rows if k < len(row.cells)]
+            for k in range(len(self.header))
+        ]
+        return classify_columns(self.header, columns)
+
+
+def _cell_text(raw: str) -> str:
+    """A cell's clean text: markup removed, a `<br>` line break read as a list separator."""
+    return clean_markup(_LINE_BREAK.sub("; ", raw)).strip("; ")
 
 
 def _cell(text: str, start: int) -> Cell:
     """A cell from raw text starting at `start`, its span trimmed of outer whitespace."""
     stripped = text.strip()
     offset = start + (len(text) - len(text.lstrip())) if stripped else start
-    return Cell(clean_markup(stripped), offset, offset + len(stripped))
+    return Cell(_cell_text(stripped), offset, offset + len(stripped))
 
 
 def _split_cells(line: SourceLine, separator: str) -> list[Cell]:
@@ -73,9 +86,20 @@ def _split_cells(line: SourceLine, separator: str) -> list[Cell]:
     return cells
 
 
-def is_table_start(line: SourceLine) -> str | None:
-    """The layout of a table whose header starts on this line, or None."""
+def is_table_start(line: SourceLine, following: SourceLine | None = None) -> str | None:
+    """The layout of a table whose header starts on this line, or None.
+
+    A header opens with a number column ("STT", "TT"); a Markdown header needs none when the
+    `following` line is its `|---|---|` rule.
+    """
     text = line.text.strip()
+    if (
+        following is not None
+        and text.startswith("|")
+        and text.count("|") >= 3
+        and _MARKDOWN_RULE.match(following.text)
+    ):
+        return "markdown"
     if "\t" in line.text:
         first = clean_markup(line.text.split("\t")[0])
         return "tab" if _HEADER_FIRST_CELL.match(first) else None
@@ -136,7 +160,7 @@ def _pipe_cell_stream(lines: list[SourceLine], first: int) -> list[tuple[Cell, i
 def _cell_from_raw(raw: str, start: int) -> Cell:
     stripped = raw.strip()
     offset = start + (len(raw) - len(raw.lstrip())) if stripped else start
-    return Cell(clean_markup(" ".join(stripped.split())), offset, offset + len(stripped))
+    return Cell(_cell_text(" ".join(stripped.split())), offset, offset + len(stripped))
 
 
 def _header_width(stream: list[tuple[Cell, int]]) -> int:
@@ -151,9 +175,13 @@ def _header_width(stream: list[tuple[Cell, int]]) -> int:
         if width and (not cell.text or row_number(cell.text)):
             break
         role = classify_header((cell.text,))[0] if width else ColumnRole.NUMBER
-        if role in seen and role is not ColumnRole.UNKNOWN:
+        # value columns repeat by stage ("Năm 2025", "Năm 2030"); a bare "Đơn vị" may be the
+        # unit of measure beside a lead column, which only its cells tell
+        bare_unit = bool(_BARE_UNIT.match(cell.text))
+        if role in seen and role not in (ColumnRole.UNKNOWN, ColumnRole.VALUE) and not bare_unit:
             break
-        seen.add(role)
+        if not bare_unit:
+            seen.add(role)
         width += 1
         if role is ColumnRole.NOTE:
             break
@@ -247,7 +275,8 @@ def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
             continue
         cells = _row_cells(line, layout)
         texts = tuple(c.text for c in cells)
-        if texts not in header_rows and is_table_start(line) == layout:
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if texts not in header_rows and is_table_start(line, following) == layout:
             break  # the header of the next table, not a row of this one
         last_line = index
         index += 1
