@@ -361,8 +361,13 @@ def test_outline_keeps_stage_headings_apart_from_the_targets_under_them() -> Non
     assert text.index("Mục tiêu đến năm 2025") < text.index("đạt 50%")
     assert text.index("đạt 50%") < text.index("Mục tiêu đến năm 2030") < text.index("đạt 80%")
     assert "\nMục tiêu đến năm 2030\n" in text
+    by_text = {" ".join(c.body.split()): c.period for c in plan.clauses}
+    assert by_text["2. Tỷ lệ dân số trưởng thành có chữ ký số đạt 50%."] == "2025"
+    assert by_text["2. Tỷ lệ dân số trưởng thành có chữ ký số đạt 80%."] == "2030"
+    assert by_text["1. Trở thành đô thị thông minh kết nối với mạng lưới khu vực."] == "2045"
     tasks = [(t.number, t.content, t.cooperating_units) for t in plan.targets]
     assert tasks[0][1] == f"Xây dựng trung tâm điều hành{CELL_LINE_BREAK}thông minh"
+    assert tasks[0][2] == ("Sở Xây dựng", "Sở Tài chính")
     assert [number for number, _, _ in tasks] == ["1", "2"]
     _assert_spans_index_the_text(text, extracted.blocks)
 

@@ -126,6 +126,7 @@ class _TreeBuilder:
         self.part_count = 0
         self.root_has_sections = False
         self.in_signature = False
+        self.stage_parents: list[_Node] = []  # nodes holding an unnumbered stage heading
 
     # ---- generic tree operations ----------------------------------------------------
 
@@ -257,7 +258,7 @@ class _TreeBuilder:
         self.in_signature = True
 
     def _add_paragraph(self, line: SourceLine) -> None:
-        parent = self._pop_to(_LEVEL[ClauseKind.BULLET])
+        parent = self._stage_sibling_parent(line.clean) or self._pop_to(_LEVEL[ClauseKind.BULLET])
         if parent is self.root and not parent.children:
             node = self._new(ClauseKind.PREAMBLE, None, None, 7.0, parent, "pre", "Phần mở đầu")
         elif parent is self.root and parent.children[-1].kind is ClauseKind.PREAMBLE:
@@ -269,6 +270,22 @@ class _TreeBuilder:
             )
         node.add_line(line)
         self.last = node
+
+    def _stage_sibling_parent(self, text: str) -> _Node | None:
+        """Where an unnumbered stage heading goes ("Mục tiêu đến năm 2030" after the 2025 items).
+
+        The second and later stage headings of a run are siblings of the first, not a
+        paragraph of the last item before them: otherwise the 2030 items would stay in 2025.
+        """
+        if heading_stage(text) is None:
+            return None
+        for index in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[index]
+            if any(node is parent for parent in self.stage_parents):
+                self.stack = self.stack[: index + 1]
+                return node
+        self.stage_parents.append(self._pop_to(_LEVEL[ClauseKind.BULLET]))
+        return self.stage_parents[-1]
 
     def _open_marker(self, marker: Marker, line: SourceLine) -> None:
         kind = marker.kind
