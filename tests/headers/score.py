@@ -31,7 +31,15 @@ OTHER_FIELDS = (
     "issues_kind",
 )
 _SOURCE_LINE = re.compile(r"\A# nguồn: [^\n]*\n")
-_TONE_PLACEMENT = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "uỷ": "ủy", "uý": "úy"}
+_TONE_PLACEMENT = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "uỷ": "ủy",
+    "uý": "úy",
+}
 
 
 def load_text(slug: str) -> str:
@@ -60,13 +68,17 @@ def actual(document: Document, name: str) -> Any:
     if name == "place":
         place = document.place
         return f"{place.level} {place.name}" if place and place.name else None
+    if name == "issues_kind":
+        issues = getattr(document, "issues", None)
+        return " ".join(issues.split()[:2]) if issues else None
     return getattr(document, name, None)
 
 
 def matches(name: str, want: Any, got: Any) -> bool:
     if name in ("based_on", "replaces"):
         got_text = norm(" | ".join(got or ()), number=True) or ""
-        return all(norm(ref, number=True) in got_text for ref in want) and (bool(want) or not got)
+        wanted = [norm(ref, number=True) or "" for ref in want]
+        return all(ref in got_text for ref in wanted) and (bool(want) or not got)
     return norm(want, number=name in ("number", "decision_number")) == norm(
         got, number=name in ("number", "decision_number")
     )
@@ -97,7 +109,9 @@ def score() -> Score:
             if name not in want:
                 continue
             got = actual(document, name)
-            result.add(name, matches(name, want[name], got), f"{slug} {name}: {got!r} ≠ {want[name]!r}")
+            result.add(
+                name, matches(name, want[name], got), f"{slug} {name}: {got!r} ≠ {want[name]!r}"
+            )
     return result
 
 
