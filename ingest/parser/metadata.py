@@ -11,6 +11,7 @@ from typing import Any
 from ingest.domain import Place
 from ingest.parser.header import read_header
 from ingest.parser.header.casing import LEVELS, sentence_case
+from ingest.parser.header.issuer import is_body
 from ingest.parser.header.motto import strip_mottos
 from ingest.parser.lines import SourceLine, clean_markup
 
@@ -105,6 +106,8 @@ def _first_heading(texts: list[str]) -> str | None:
     """A document with no kind line: its first heading in capitals, never its file name."""
     for text in texts[:15]:
         cleaned = strip_mottos(re.sub(r"^#+\s*", "", text))
+        if is_body(cleaned) or "Số" in cleaned:
+            continue
         if cleaned and cleaned == cleaned.upper() and len(cleaned.split()) >= 3:
             return sentence_case(cleaned)
     return None

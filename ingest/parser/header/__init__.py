@@ -202,9 +202,16 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
             if subject and kind:
                 facts.title = titles.compose(kind, subject)
                 title_kind = kind
-        elif after < len(texts) and titles.trich_yeu_line(texts[after]):
-            facts.kind = "Công văn"
-            facts.title = f"Công văn {texts[after]}"
+        else:
+            near = (
+                range(number_at + 1, min(len(texts), number_at + 3))
+                if number_at is not None
+                else ()
+            )
+            trich_yeu = next((texts[k] for k in near if titles.trich_yeu_line(texts[k])), None)
+            if trich_yeu:
+                title_kind = "Công văn"
+                facts.title = f"Công văn {trich_yeu}"
     facts.kind = title_kind or (number.kind if number else None) or attrs.get("kind")
     if facts.kind and facts.kind.lower() == "văn bản khác":
         facts.kind = None

@@ -33,8 +33,6 @@ _STOP = {
     "về",
     "và",
     "trên",
-    "địa",
-    "bàn",
     "nhiệm",
     "kỳ",
     "khóa",
@@ -58,7 +56,9 @@ def _names_after_levels(text: str) -> str:
         trailing = match.group(2)[len(match.group(2).rstrip()) :]
         return " ".join([match.group(1), *kept, *rest]) + trailing
 
-    return re.sub(rf"(?<!\w)({_LEVEL})(?!\s+(?:ủy|uỷ)\b)\s+([^\d,;()\n]+)", name, text)
+    return re.sub(
+        rf"(?<!\w)({_LEVEL})(?!\s+(?:ủy|uỷ)\b)(?<!xã(?= hội))\s+([^\d,;()\n]+)", name, text
+    )
 
 
 def sentence_case(text: str, *, body: bool = False) -> str:

@@ -60,7 +60,7 @@ _HEADS = (
 )
 _HEAD = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?![A-ZĐÀ-Ỹ])")
 # a name cannot end on these words: the next line continues it
-_OPEN_END = re.compile(r"(?:\bVÀ|\bNHÂN|\bỦY|\bUỶ|\bBAN|\bCỦA|\bTHỦ TƯỚNG|\bHỘI|-|,)$")
+_OPEN_END = re.compile(r"(?:\bVÀ|\bNHÂN|\bỦY|\bUỶ|\bBAN|\bCỦA|\bTHỦ TƯỚNG|-|,)$")
 _LEVEL_CAPS = "|".join(level.upper() for level in sorted(LEVELS, key=len, reverse=True))
 _PLACE_IN_CAPS = re.compile(rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])")
 _LOCAL = re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")

@@ -111,9 +111,9 @@ def compose(kind: str, lines: list[str]) -> str:
         return kind
     if all(is_caps(line) for line in lines if line.strip()):
         text = sentence_case(" ".join(" ".join(lines).upper().split()))
-    else:
-        text = " ".join(parts)
-    return f"{kind} {text[:1].upper()}{text[1:]}"
+        return f"{kind} {text[:1].upper()}{text[1:]}"
+    # a subject in ordinary case is kept as written; capitals lines in it are lowered
+    return f"{kind} {' '.join(parts)}"
 
 
 def kind_name(caps: str) -> str:
