@@ -96,8 +96,14 @@ class DocumentSummary(_Schema):
     issued_date: str | None
     issuer: str | None
     signer: str | None
+    signer_title: str | None = None
     kind: str | None
     place: PlaceOut | None
+    based_on: list[str] = Field(default_factory=list, description="documents it implements")
+    replaces: list[str] = Field(default_factory=list, description="documents it replaces")
+    decision_number: str | None = Field(None, description="the Quyết định it is issued with")
+    decision_date: str | None = None
+    issues: str | None = Field(None, description="what this Quyết định issues (a plan …)")
     content_hash: str
     clauses: int
     targets: int
@@ -139,8 +145,6 @@ class ClauseNode(_Schema):
 
 
 class DocumentDetail(DocumentSummary):
-    replaces: list[str]
-    based_on: list[str]
     warnings: list[str] = Field(description="what the parser noticed (lost headings …)")
     clause_tree: list[ClauseNode] = Field(description="the stored clauses, nested, in order")
 
@@ -148,11 +152,8 @@ class DocumentDetail(DocumentSummary):
     def from_entry_and_clauses(
         cls, document_id: str, entry: CatalogEntry, clauses: list[StoredClause]
     ) -> DocumentDetail:
-        document = entry.document
         return cls(
             **_summary_fields(document_id, entry),
-            replaces=list(document.get("replaces") or ()),
-            based_on=list(document.get("based_on") or ()),
             warnings=list(entry.warnings),
             clause_tree=clause_tree(clauses),
         )
@@ -169,8 +170,14 @@ def _summary_fields(document_id: str, entry: CatalogEntry) -> dict[str, Any]:
         "issued_date": document.get("issued_date"),
         "issuer": document.get("issuer"),
         "signer": document.get("signer"),
+        "signer_title": document.get("signer_title"),
         "kind": document.get("kind"),
         "place": PlaceOut(**place) if isinstance(place, Mapping) else None,
+        "based_on": list(document.get("based_on") or ()),
+        "replaces": list(document.get("replaces") or ()),
+        "decision_number": document.get("decision_number"),
+        "decision_date": document.get("decision_date"),
+        "issues": document.get("issues"),
         "content_hash": entry.content_hash,
         "clauses": entry.clause_count,
         "targets": entry.target_count,

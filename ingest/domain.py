@@ -93,6 +93,13 @@ class Document:
     place: Place | None = None
     replaces: tuple[str, ...] = ()  # documents this plan replaces, as written
     based_on: tuple[str, ...] = ()  # documents it implements ("Thực hiện Kế hoạch số …")
+    # a plan issued with a decision ("Ban hành kèm theo Quyết định số …"): that decision's
+    # số hiệu and date, kept apart from the plan's own number and date
+    decision_number: str | None = None
+    decision_date: str | None = None
+    # a decision that issues a plan ("Ban hành kèm theo Quyết định này Kế hoạch …"): the
+    # kind and title of what it issues
+    issues: str | None = None
 
 
 @dataclass(frozen=True)

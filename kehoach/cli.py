@@ -115,6 +115,13 @@ def ingest(
         raise typer.Exit(1)
 
 
+# metadata fields `documents --json` lists beside id, title, number and date
+_DOCUMENT_FIELDS = (
+    *("kind", "issuer", "place", "signer", "signer_title", "based_on", "replaces"),
+    *("decision_number", "decision_date", "issues"),
+)
+
+
 @app.command()
 def documents(
     home: HomeOption = None,
@@ -130,6 +137,7 @@ def documents(
             "title": entry.document.get("title"),
             "number": entry.document.get("number"),
             "issued_date": entry.document.get("issued_date"),
+            **{key: entry.document.get(key) for key in _DOCUMENT_FIELDS},
             "clauses": entry.clause_count,
             "targets": entry.target_count,
         }

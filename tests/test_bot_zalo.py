@@ -86,14 +86,17 @@ def test_a_signed_text_event_is_answered_through_the_oa_api(
 ) -> None:
     response = send(client, "Sở nào chủ trì chỉ tiêu 6.6?")
     assert response.status_code == 200
-    [call] = fake.wait_for("message/cs")
-    assert call.headers["access_token"] == TOKEN
-    assert call.params["recipient"] == {"user_id": USER}
-    text = call.params["message"]["text"]
+    calls = fake.wait_for("message/cs")
+    if not any("Trích dẫn:" in c.params["message"]["text"] for c in calls):
+        calls = fake.wait_for("message/cs", 2)  # a long answer goes out in two messages
+    for call in calls:
+        assert call.headers["access_token"] == TOKEN
+        assert call.params["recipient"] == {"user_id": USER}
+        assert len(call.params["message"]["text"]) <= 2000
+    text = "\n".join(call.params["message"]["text"] for call in calls)
     assert "Văn phòng UBND tỉnh" in text and "Sở Khoa học và Công nghệ" in text
-    assert "Trích dẫn:" in text and "[1] Kế hoạch 19/KH-UBND" in text
+    assert "Trích dẫn:" in text and "19/KH-UBND" in text.split("Trích dẫn:")[1]
     assert "<b>" not in text and "&amp;" not in text  # plain text, no HTML
-    assert len(text) <= 2000
 
 
 @pytest.mark.parametrize(

@@ -705,15 +705,6 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
         title=meta.title or document_id,
         source_path=source_path,
         content_hash=content_hash(source),
-        number=meta.number,
-        issued_date=meta.issued_date,
-        issuer=meta.issuer,
-        signer=meta.signer,
-        signer_title=meta.signer_title,
-        field=meta.field,
-        kind=meta.kind,
-        place=meta.place,
-        replaces=tuple(meta.replaces),
-        based_on=tuple(meta.based_on),
+        **meta.document_fields(),
     )
     return ParsedPlan(document, source, tuple(clauses), tuple(targets), tuple(warnings))

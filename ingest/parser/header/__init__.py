@@ -1,0 +1,322 @@
+"""Reading a document's header to the published rules (NĐ 30/2020/NĐ-CP, HD 36-HD/VPTW).
+
+`read_header` returns the facts of the header and signature block: số ký hiệu, place and date,
+issuing body (and its parent), kind and title (trích yếu), signer, the decision a document is
+issued with, what a decision issues, and what the document implements or replaces. Each rule
+lives in its own module; this one only orders them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from ingest.domain import Place
+from ingest.parser.header import title as titles
+from ingest.parser.header.attributes import attributes
+from ingest.parser.header.casing import LEVELS, title_case_name
+from ingest.parser.header.cells import Cell, header_cells
+from ingest.parser.header.dateline import DateLine, find_date, iso_date, slash_date
+from ingest.parser.header.issuer import Body, bodies, is_body, with_place
+from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
+from ingest.parser.header.number import Number, parse_number
+from ingest.parser.header.references import LEADS, references_after, replaced
+from ingest.parser.header.signature import find_signer
+from ingest.parser.lines import SourceLine
+
+__all__ = ["HeaderFacts", "read_header"]
+
+_LEVEL = "|".join(sorted(LEVELS, key=len, reverse=True))
+_SELF_REFERENCE = re.compile(
+    rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+({_LEVEL})\b"
+)
+_ISSUED_WITH = re.compile(
+    r"[Bb]an hành\s+kèm theo\s+(Quyết định|Nghị quyết|Chỉ thị)\s+số\s*:?\s*(\d+[^\s,;()]*)"
+    r"(?:,?\s*[Nn]gày\s*(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d))?"
+)
+_ISSUES = re.compile(
+    r"Ban hành kèm theo\s*(?:Quyết định|Nghị quyết|Chỉ thị)\s*này\s*(?:là\s+)?"
+    r"(Kế hoạch|Quy chế|Quy định|Chương trình|Đề án|Danh mục|Phương án|Điều lệ|Hướng dẫn)"
+    r"\s+([^.;]*)"
+)
+_APPENDIX = re.compile(r"^Phụ lục\s*[\dIVX]+", re.IGNORECASE)
+_APPENDIX_DATE = re.compile(r"Kèm theo[^)]*?ngày\s*(\d{1,2})?\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+
+
+@dataclass
+class HeaderFacts:
+    """What the header and signature block say; every field optional."""
+
+    title: str | None = None
+    number: str | None = None
+    issued_date: str | None = None
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    field: str | None = None
+    kind: str | None = None
+    place: Place | None = None
+    date_place: str | None = None
+    decision_number: str | None = None
+    decision_date: str | None = None
+    issues_kind: str | None = None
+    issues_title: str | None = None
+    replaces: list[str] = dataclass_field(default_factory=list)
+    based_on: list[str] = dataclass_field(default_factory=list)
+
+
+def _first(cells: list[Cell], test: object) -> int | None:
+    for k, cell in enumerate(cells):
+        if test(cell.text):  # type: ignore[operator]
+            return k
+    return None
+
+
+def _boxes(cells: list[Cell]) -> list[tuple[str, list[int]]]:
+    """Each header box as one text, with the offset where each of its cells starts."""
+    boxes: list[tuple[str, list[int]]] = []
+    for cell in cells:
+        if cell.after_separator or not boxes:
+            boxes.append(("", []))
+        text, starts = boxes[-1]
+        starts.append(len(text) + (1 if text else 0))
+        boxes[-1] = (f"{text} {cell.text}" if text else cell.text, starts)
+    return boxes
+
+
+def _cell_at(boxes: list[tuple[str, list[int]]], box: int, offset: int) -> int:
+    before = sum(len(starts) for _, starts in boxes[:box])
+    starts = boxes[box][1]
+    return before + max(i for i, start in enumerate(starts) if start <= offset)
+
+
+def _number(cells: list[Cell]) -> tuple[Number | None, int | None]:
+    boxes = _boxes(cells[:80])
+    for kind_lead in (False, True):
+        for b, (text, _) in enumerate(boxes):
+            number = parse_number(text, kind_lead=kind_lead)
+            if number:
+                return number, _cell_at(boxes, b, number.start)
+    return None, None
+
+
+def _date(cells: list[Cell], begin: int, stop: int) -> tuple[DateLine | None, int | None]:
+    stop = next((k for k in range(begin, stop) if titles.BODY_START.match(cells[k].text)), stop)
+    boxes = _boxes(cells[:stop])
+    for b, (text, _) in enumerate(boxes):
+        date = find_date(text)
+        if date:
+            return date, _cell_at(boxes, b, date.start)
+    return None, None
+
+
+def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
+    """Capitals before the number / date / kind: the issuer's box, mottos left out."""
+    kept: list[str] = []
+    box: list[Cell] = []
+    for cell in [*cells[:stop], None]:
+        if cell is not None and (not cell.after_separator or not box):
+            box.append(cell)
+            continue
+        kept.extend(motto_free([c.text for c in box]))
+        box = [cell] if cell is not None else []
+    group: list[str] = []
+    for text in kept:
+        if not text:
+            continue
+        if titles.is_caps(text) and (group or is_body(text) or len(text.split()) <= 2):
+            group.append(text)
+        elif not titles.is_caps(text):
+            group = []
+    return group
+
+
+def _local_place(
+    cells: list[Cell], stop: int, attrs: dict[str, str], date_place: str | None, body_text: str
+) -> Place | None:
+    """Where a UBND / HĐND whose header omits its area sits: authority line, attribute table,
+    "UBND tỉnh" in the text, with the name from the date line."""
+    for cell in cells[:stop]:
+        body = bodies([cell.text])
+        if body and body[0].local and body[0].place():
+            return body[0].place()
+    stated = attrs.get("issuer", "")
+    level = re.match(rf"({_LEVEL})\s+(.+)$", stated, re.IGNORECASE)
+    if level:
+        return Place(level.group(1).lower(), title_case_name(level.group(2)))
+    authority = next(
+        (c.text for c in cells[:stop] if re.match(r"^CHỦ TỊCH .*NHÂN DÂN (\S+)", c.text)), ""
+    )
+    named = re.search(rf"NHÂN DÂN ({'|'.join(lv.upper() for lv in LEVELS)})$", authority)
+    self_ref = _SELF_REFERENCE.search(body_text[:3000])
+    chosen = named.group(1).lower() if named else self_ref.group(1) if self_ref else None
+    if chosen and date_place:
+        return Place(chosen, date_place)
+    return None
+
+
+def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
+    """The header facts of a document from its lines (page furniture already removed)."""
+    cells = header_cells(lines)
+    facts = HeaderFacts()
+    attrs = attributes(cells)
+    number, number_at = _number(cells)
+    reach = (number_at if number_at is not None else 18) + 14
+    kind_at = next((k for k, c in enumerate(cells[:reach]) if titles.kind_line(c.text)), None)
+    first_anchor = min(k for k in (number_at, kind_at, len(cells)) if k is not None)
+    date, date_at = _date(cells, number_at or 0, min(len(cells), (kind_at or first_anchor) + 8))
+    if date_at is not None and kind_at is not None and date_at > kind_at + 8:
+        date, date_at = None, None
+    # the title: the kind line, else the first capitals after the number and date
+    texts = [c.text for c in cells]
+    title_kind: str | None = None
+    if kind_at is not None:
+        match = titles.kind_line(texts[kind_at])
+        assert match is not None
+        rest = [match.group(2)] if match.group(2) else []
+        subject, _ = titles.subject(texts, kind_at + 1)
+        title_kind = titles.kind_name(match.group(1))
+        facts.title = titles.compose(match.group(1).capitalize(), rest + subject)
+        facts.kind = title_kind
+    elif (
+        date is not None
+        and date_at is not None
+        and titles.kind_line(texts[date_at][date.end :].strip())
+    ):
+        match = titles.kind_line(texts[date_at][date.end :].strip())
+        assert match is not None
+        title_kind = titles.kind_name(match.group(1))
+        facts.title = titles.compose(match.group(1).capitalize(), [match.group(2)])
+    else:
+        after = max(k for k in (number_at, date_at, -1) if k is not None) + 1
+        while after < len(texts) and (is_motto(texts[after]) or not strip_mottos(texts[after])):
+            after += 1
+        if 0 < after < len(texts) and titles.is_caps(texts[after]) and not is_body(texts[after]):
+            subject, _ = titles.subject(texts, after)
+            kind = number.kind if number else None
+            kind = kind or (
+                attrs.get("kind") if attrs.get("kind", "").lower() != "văn bản khác" else None
+            )
+            if subject and kind:
+                facts.title = titles.compose(kind, subject)
+                title_kind = kind
+        else:
+            near = (
+                range(number_at + 1, min(len(texts), number_at + 3))
+                if number_at is not None
+                else ()
+            )
+            trich_yeu = next((texts[k] for k in near if titles.trich_yeu_line(texts[k])), None)
+            if trich_yeu:
+                title_kind = "Công văn"
+                facts.title = f"Công văn {trich_yeu}"
+    facts.kind = title_kind or (number.kind if number else None) or attrs.get("kind")
+    if facts.kind and facts.kind.lower() == "văn bản khác":
+        facts.kind = None
+    facts.number = (number.value if number else None) or (
+        attrs.get("number") if number is None else None
+    )
+    if date:
+        facts.issued_date, facts.date_place = date.iso, date.place
+    elif attrs.get("issued_date"):
+        facts.issued_date = slash_date(attrs["issued_date"])
+    # the issuing body and its parent
+    stop = first_anchor if first_anchor < len(cells) else min(len(cells), 12)
+    found = bodies(_issuer_cells(cells, stop))
+    zone_end = next(
+        (
+            k
+            for k in range((kind_at or first_anchor) + 1, len(cells))
+            if titles.BODY_START.match(texts[k])
+        ),
+        min(len(cells), 40),
+    )
+    issuer: str | None = None
+    if found:
+        body = found[-1]
+        parent = found[-2] if len(found) > 1 else None
+        place = body.place() or (parent.place() if parent else None)
+        if body.local and place is None:
+            place = _local_place(cells, zone_end, attrs, facts.date_place, body_text)
+        # a truncated box ("BỘ THÔNG TIN VÀ"): the authority line under the title completes it
+        for cell in cells[stop:zone_end]:
+            authority = re.sub(r"^(?:BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|THỦ TRƯỞNG)\s+", "", cell.text)
+            longer = Body(authority)
+            if (
+                authority != body.caps
+                and authority.startswith(body.caps)
+                and is_body(authority)
+                and (longer.place() is not None or not longer.local)
+            ):
+                body = Body(authority)
+                break
+        issuer = with_place(body, place)
+        facts.issuer_parent = parent.name() if parent else None
+        facts.place = body.place() or place if not body.central else None
+    if issuer is None and attrs.get("issuer"):
+        issuer = attrs["issuer"]
+    facts.issuer = issuer
+    facts.field = attrs.get("field")
+    # signature block: the end of the document, else anywhere
+    all_texts = [line.text for line in lines]
+    signer, signer_title = find_signer(all_texts[-60:])
+    if signer is None:
+        signer, signer_title = find_signer(all_texts)
+    facts.signer = signer or attrs.get("signer")
+    facts.signer_title = signer_title if signer and facts.signer == signer else None
+    # the decision a document is issued with; what a decision issues
+    head_text = " ".join(texts[: zone_end + 2])
+    issued_with = _ISSUED_WITH.search(head_text)
+    if issued_with and (facts.kind != issued_with.group(1) or not facts.number):
+        facts.decision_number = issued_with.group(2)
+        if issued_with.group(5):
+            facts.decision_date = iso_date(
+                issued_with.group(3), issued_with.group(4), issued_with.group(5)
+            )
+        elif date:
+            facts.decision_date = facts.issued_date
+    issues = _ISSUES.search(" ".join(body_text.split())[:6000])
+    if issues and facts.kind in ("Quyết định", "Nghị quyết", "Chỉ thị"):
+        facts.issues_kind = issues.group(1)
+        facts.issues_title = f"{issues.group(1)} {issues.group(2).strip()}".strip()
+    _appendix(facts, texts, head_text)
+    if facts.title is None and facts.kind and facts.number:
+        facts.title = f"{facts.kind} số {facts.number}"
+    _references(facts, lines, body_text)
+    return facts
+
+
+def _appendix(facts: HeaderFacts, texts: list[str], head_text: str) -> None:
+    """An appendix file: "Phụ lục 01: …" is its title; it carries its plan's date."""
+    if facts.title or not texts:
+        return
+    for text in texts[:3]:
+        if _APPENDIX.match(text):
+            title = re.split(r"\(Kèm theo", text)[0].strip()
+            facts.title = re.sub(r":\s*", ": ", title, count=1)
+            facts.kind = "Phụ lục"
+            if facts.issued_date is None:
+                match = _APPENDIX_DATE.search(head_text)
+                if match:
+                    facts.issued_date = iso_date(match.group(1), match.group(2), match.group(3))
+            return
+
+
+def _references(facts: HeaderFacts, lines: list[SourceLine], body_text: str) -> None:
+    preamble: list[str] = []
+    for line in lines[:80]:
+        text = line.text.strip()
+        if re.match(
+            r"^(?:[IVX]+|\d+)\.\s|^Phần\s+(?:I|thứ nhất)\b|^Chương\s+I\b|^Điều\s+1\b", text
+        ):
+            break
+        preamble.append(text)
+    own = {re.sub(r"\s+", "", n) for n in (facts.number, facts.decision_number) if n}
+    facts.based_on = [
+        ref
+        for ref in references_after(" ".join(preamble), LEADS)
+        if not any(n in re.sub(r"\s+", "", ref) for n in own)
+    ][:8]
+    facts.replaces = replaced(body_text)

@@ -1,0 +1,90 @@
+"""Sentence case for names written in capitals in a header ("SỞ KHOA HỌC VÀ CÔNG NGHỆ")."""
+
+from __future__ import annotations
+
+import re
+
+LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+_LEVEL = "|".join(sorted(LEVELS, key=len, reverse=True))
+# proper nouns that keep their capitals inside a body's name
+_PROPER = (
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Trung ương",
+    "Quốc hội",
+    "Thường vụ",
+    "Chấp hành",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Việt Nam",
+    "Nhà nước",
+    "Hồ Chí Minh",
+    "Mặt trận Tổ quốc",
+    "Tổ quốc",
+)
+# heads after which the first word of each coordinated part is capitalised ("Bộ Tài chính",
+# "Sở Lao động - Thương binh và Xã hội")
+_HEADS = ("bộ", "sở", "cục", "tổng cục", "vụ", "văn phòng", "ban", "phòng", "trung tâm", "đài")
+_STOP = {
+    "năm",
+    "giai",
+    "đoạn",
+    "đến",
+    "về",
+    "và",
+    "trên",
+    "nhiệm",
+    "kỳ",
+    "khóa",
+    "khoá",
+}
+
+
+def _title_words(text: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in text.split())
+
+
+def _names_after_levels(text: str) -> str:
+    def name(match: re.Match[str]) -> str:
+        words = match.group(2).split()
+        kept: list[str] = []
+        for word in words:
+            if word in _STOP or word[:1].isdigit() or not word[:1].isalpha():
+                break
+            kept.append(word[:1].upper() + word[1:])
+        rest = words[len(kept) :]
+        trailing = match.group(2)[len(match.group(2).rstrip()) :]
+        return " ".join([match.group(1), *kept, *rest]) + trailing
+
+    return re.sub(
+        rf"(?<!\w)({_LEVEL})(?!\s+(?:ủy|uỷ)\b)(?<!xã(?= hội))\s+([^\d,;()\n]+)", name, text
+    )
+
+
+def sentence_case(text: str, *, body: bool = False) -> str:
+    """Lower case except the first letter, place names after a level word and proper nouns.
+
+    With `body`, the name of a body: the part after its head word is capitalised the way
+    official names are ("Bộ Thông tin và Truyền thông").
+    """
+    if text != text.upper():
+        return text
+    lowered = _names_after_levels(text.lower())
+    for proper in _PROPER:
+        lowered = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, lowered)
+    if body:
+        for head in sorted(_HEADS, key=len, reverse=True):
+            match = re.match(rf"({head})\s+(?!(?:{_LEVEL})\b)(\w+)", lowered)
+            if match:
+                rest = lowered[match.end(2) :]
+                rest = re.sub(
+                    r"(\s(?:và|-)\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), rest
+                )
+                lowered = f"{match.group(1)} {match.group(2).capitalize()}{rest}"
+                break
+    return lowered[:1].upper() + lowered[1:]
+
+
+def title_case_name(text: str) -> str:
+    """A place or person name in capitals → "Quảng Thử"."""
+    return _title_words(text.lower()) if text == text.upper() else text

@@ -1,0 +1,91 @@
+"""The beginning of a document as cells and blocks, the way the header's boxes were laid out.
+
+Web copies put the two header columns in table cells (`ỦY BAN NHÂN DÂN |`), on lines of their
+own between `|` lines, or flatten them onto one line between `-------` rules; PDF and web
+copies hard-wrap inside a box ("Hà" / "Nội, ngày …"). A *cell* is one piece of a line between
+`|` separators and rules; a *block* is a run of cells with no separator between them: one box
+of the header, its hard-wrapped lines joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.parser.lines import SourceLine, clean_markup
+
+# rules and ornaments that separate header boxes: "-------", "********", "——-", "*", "___"
+# "***" is a rule between capitals or spaces; "**A:****B**" is Markdown emphasis
+_RULE = re.compile(
+    r"\s*(?:-{3,}|\*{5,}|(?:(?<=\s)|(?<=^)|(?<=[A-ZĐÀ-Ỹ]))\*{3,4}(?=\s|$|[A-ZĐÀ-Ỹ])|_{3,}|[—–]{2,}-*|[—–]-+)\s*"
+)
+_ORNAMENT = re.compile(r"^[\s*\-—–_=.|]*$")
+_LITERAL_BREAK = re.compile(r"(?:\\r)?\\n|\\r|\\t")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One piece of a header line and whether a separator (rule, `|`, blank line) precedes it."""
+
+    text: str
+    line: int  # index of the source line it comes from
+    after_separator: bool
+    after_rule: bool  # the separator was a rule or ornament ("-------", "*")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Cells written in one box of the header, in reading order."""
+
+    cells: tuple[Cell, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(cell.text for cell in self.cells)
+
+
+def clean_cell(text: str) -> str:
+    """Markup, escaped line breaks copied as text, heading marks and spacing removed."""
+    text = _LITERAL_BREAK.sub(" ", text.replace("\u00a0", " "))
+    text = _HEADING_MARK.sub("", clean_markup(text))
+    return " ".join(text.split())
+
+
+def header_cells(lines: list[SourceLine], limit: int = 160) -> list[Cell]:
+    """The cells of the first `limit` lines of a document."""
+    cells: list[Cell] = []
+    separator, rule = True, False
+    for line in lines[:limit]:
+        raw = _LITERAL_BREAK.sub(" ", line.text)
+        if not raw.strip():
+            separator = True
+            continue
+        ended_with_text = False
+        for p, piece in enumerate(raw.split("|")):
+            if p:  # a "|" closes the previous cell
+                separator, ended_with_text = True, False
+            for k, part in enumerate(_RULE.split(piece)):
+                text = clean_cell(part)
+                if k:  # a rule stood between this part and the previous one
+                    separator, rule, ended_with_text = True, True, False
+                if not text or _ORNAMENT.match(text):
+                    if text:
+                        separator, rule, ended_with_text = True, True, False
+                    continue
+                cells.append(Cell(text, line.index, separator, rule))
+                separator, rule, ended_with_text = False, False, True
+        # a line ending in text continues on the next line (a hard-wrapped box)
+        separator = separator or not ended_with_text
+    return cells
+
+
+def blocks(cells: list[Cell]) -> list[Block]:
+    """Runs of cells with no separator between them."""
+    found: list[list[Cell]] = []
+    for cell in cells:
+        if cell.after_separator or not found:
+            found.append([cell])
+        else:
+            found[-1].append(cell)
+    return [Block(tuple(group)) for group in found]

@@ -1,0 +1,59 @@
+"""Địa danh and ngày tháng năm: "Hà Nội, ngày 09 tháng 01 năm 2025", "ngày   tháng 4 năm 2026"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FILL = r"[\s.…_]*"
+_DATE = re.compile(
+    rf"[Nn]gày{_FILL}(?P<d>\d{{1,2}})?{_FILL}tháng{_FILL}(?P<m>\d{{1,2}})?{_FILL}năm\s*(?P<y>(?:19|20)\d\d)"
+)
+_SLASH_DATE = re.compile(r"(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)")
+_PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ\-]*|phố|xã)$")
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """The date of issue (ISO, shortened when a part is left blank) and the place before it."""
+
+    iso: str
+    place: str | None
+    start: int
+    end: int
+
+
+def iso_date(day: str | None, month: str | None, year: str) -> str:
+    """ "2025-01-09"; "2026-04" when the day is blank; "2026" when the month is too."""
+    if not month:
+        return f"{int(year):04d}"
+    return f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def _place_before(text: str) -> str | None:
+    if not text.rstrip().endswith(","):
+        return None
+    words = text.rstrip(" ,").split()
+    taken: list[str] = []
+    for word in reversed(words):
+        if not _PLACE_WORD.match(word) or len(taken) >= 6:
+            break
+        taken.insert(0, word)
+    while taken and not taken[0][:1].isupper():
+        taken.pop(0)
+    return " ".join(taken) or None
+
+
+def find_date(text: str) -> DateLine | None:
+    """The first "…, ngày … tháng … năm …" in `text`."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    place = _place_before(text[max(0, match.start() - 60) : match.start()])
+    return DateLine(iso_date(match["d"], match["m"], match["y"]), place, match.start(), match.end())
+
+
+def slash_date(text: str) -> str | None:
+    """An ISO date from "29/12/2025" (what attribute tables write)."""
+    match = _SLASH_DATE.fullmatch(text.strip())
+    return iso_date(match["d"], match["m"], match["y"]) if match else None

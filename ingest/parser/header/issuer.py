@@ -1,0 +1,140 @@
+"""Tên cơ quan ban hành: the body that issues the document, and the body above it.
+
+Nghị định 30/2020/NĐ-CP writes the issuing body under the name of its parent ("UBND TỈNH X" /
+"SỞ Y"); Hướng dẫn 36-HD/VPTW writes a Party body alone or under its Đảng bộ ("ĐẢNG BỘ TỈNH X" /
+"HUYỆN ỦY Y"). Hard wraps split names anywhere ("ỦY BAN NHÂN" / "DÂN"); a body starts a new
+line only where the name above it is complete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.domain import Place
+from ingest.parser.header.casing import LEVELS, sentence_case, title_case_name
+
+# words a body's name starts with (longest first where one is a prefix of another)
+_HEADS = (
+    "ỦY BAN NHÂN DÂN",
+    "UỶ BAN NHÂN DÂN",
+    "Y BAN NHÂN DÂN",  # an extraction that lost the first letter
+    "ỦY BAN THƯỜNG VỤ",
+    "ỦY BAN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "THỦ TƯỚNG CHÍNH PHỦ",
+    "THỦ TƯỚNG",
+    "CHÍNH PHỦ",
+    "BAN CHẤP HÀNH",
+    "BAN THƯỜNG VỤ",
+    "BAN CHỈ ĐẠO",
+    "BAN CÁN SỰ ĐẢNG",
+    "BAN",
+    "BỘ",
+    "SỞ",
+    "VĂN PHÒNG",
+    "PHÒNG",
+    "TỔNG CỤC",
+    "CỤC",
+    "CHI CỤC",
+    "TRUNG TÂM",
+    "UBND",
+    "HĐND",
+    "TỈNH ỦY",
+    "TỈNH UỶ",
+    "THÀNH ỦY",
+    "THÀNH UỶ",
+    "HUYỆN ỦY",
+    "HUYỆN UỶ",
+    "QUẬN ỦY",
+    "THỊ ỦY",
+    "ĐẢNG ỦY",
+    "ĐẢNG UỶ",
+    "ĐẢNG ĐOÀN",
+    "ĐẢNG BỘ",
+    "CHI BỘ",
+    "CÔNG AN",
+    "BỘ CHỈ HUY",
+    "MẶT TRẬN",
+    "ỦY BAN MẶT TRẬN",
+)
+_HEAD = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?![A-ZĐÀ-Ỹ])")
+# a name cannot end on these words: the next line continues it
+_OPEN_END = re.compile(r"(?:\bVÀ|\bNHÂN|\bỦY|\bUỶ|\bBAN|\bCỦA|\bTHỦ TƯỚNG|-|,)$")
+_LEVEL_CAPS = "|".join(level.upper() for level in sorted(LEVELS, key=len, reverse=True))
+_PLACE_IN_CAPS = re.compile(rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])")
+_LOCAL = re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
+_PARTY_COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)\s*(.*)$")
+_COMMITTEE_LEVEL = {
+    "TỈNH": "tỉnh",
+    "THÀNH": "thành phố",
+    "HUYỆN": "huyện",
+    "QUẬN": "quận",
+    "THỊ": "thị xã",
+}
+_CENTRAL = re.compile(
+    r"^(?:CHÍNH PHỦ|THỦ TƯỚNG|BỘ\b|BAN CHẤP HÀNH TRUNG ƯƠNG|ỦY BAN THƯỜNG VỤ QUỐC HỘI|QUỐC HỘI)"
+)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body named in a header, in capitals as written (wraps joined)."""
+
+    caps: str
+
+    @property
+    def local(self) -> bool:
+        return bool(_LOCAL.match(self.caps))
+
+    @property
+    def central(self) -> bool:
+        return bool(_CENTRAL.match(self.caps))
+
+    def place(self) -> Place | None:
+        """The area named in the body's name: "TỈNH QUẢNG THỬ" → tỉnh Quảng Thử."""
+        committee = _PARTY_COMMITTEE.match(self.caps)
+        if committee and committee.group(2):
+            return Place(_COMMITTEE_LEVEL[committee.group(1)], title_case_name(committee.group(2)))
+        match = _PLACE_IN_CAPS.search(self.caps)
+        if match:
+            return Place(match.group(1).lower(), title_case_name(match.group(2).strip()))
+        return None
+
+    def name(self) -> str:
+        """The body's name in sentence case: "Ủy ban nhân dân tỉnh Quảng Thử"."""
+        caps = re.sub(r"^(?:Y|UỶ) BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", self.caps)
+        caps = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", caps)
+        caps = re.sub(r"^HĐND\b", "HỘI ĐỒNG NHÂN DÂN", caps)
+        committee = _PARTY_COMMITTEE.match(caps)
+        if committee:
+            rest = f" {title_case_name(committee.group(2))}" if committee.group(2) else ""
+            return f"{committee.group(1).capitalize()} ủy{rest}"
+        return sentence_case(caps, body=True)
+
+
+def is_body(text: str) -> bool:
+    """Whether a line in capitals starts with a body's name."""
+    return bool(_HEAD.match(text))
+
+
+def bodies(lines: list[str]) -> list[Body]:
+    """The bodies named by consecutive header lines in capitals, wraps joined."""
+    found: list[str] = []
+    for line in lines:
+        text = " ".join(line.split())
+        if found and (
+            not _HEAD.match(text) or _OPEN_END.search(found[-1]) or len(found[-1].split()) < 2
+        ):
+            found[-1] = f"{found[-1]} {text}"
+        else:
+            found.append(text)
+    return [Body(text) for text in found if _HEAD.match(text)]
+
+
+def with_place(body: Body, place: Place | None) -> str:
+    """A body's name completed with the place its parent or the header names."""
+    name = body.name()
+    if place and place.name and body.place() is None:
+        return f"{name} {place.level} {place.name}"
+    return name

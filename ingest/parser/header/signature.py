@@ -1,0 +1,56 @@
+"""Chức vụ và người ký: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "Tên Người"."""
+
+from __future__ import annotations
+
+import re
+
+_TITLES = (
+    "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
+    "PHÓ CHỦ TỊCH",
+    "CHỦ TỊCH",
+    "PHÓ BÍ THƯ THƯỜNG TRỰC",
+    "BÍ THƯ THƯỜNG TRỰC",
+    "PHÓ BÍ THƯ",
+    "BÍ THƯ",
+    "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
+    "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN",
+    "THỨ TRƯỞNG",
+    "BỘ TRƯỞNG",
+    "PHÓ THỦ TƯỚNG",
+    "THỦ TƯỚNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG PHÒNG",
+    "PHÓ CỤC TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "PHÓ VỤ TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "THỦ TRƯỞNG",
+    "TRƯỞNG ĐOÀN",
+)
+_TITLE = re.compile("(" + "|".join(_TITLES) + r")(?![A-ZĐÀ-Ỹ])")
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+_NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?=$|\s*[|,.;(]|\s+[A-ZĐÀ-Ỹ]{{2,}})")
+_SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
+
+
+def _title_case(title: str) -> str:
+    text = title.lower().capitalize()
+    return text.replace("chủ tịch", "Chủ tịch").replace("thủ tướng", "Thủ tướng")
+
+
+def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
+    """The last signer name in `lines` and the title written above it, if any."""
+    text = "\n".join(" ".join(line.split()) for line in lines)
+    found: tuple[str | None, str | None] = (None, None)
+    for match in _TITLE.finditer(text):
+        rest = _SIGNED.sub("", text[match.end() :].lstrip(" \n|"))
+        rest = rest.lstrip(" \n|")
+        name = _NAME.match(rest.split("\n", 1)[0] if "\n" in rest[:60] else rest)
+        if name and len(name.group(1).split()) >= 2:
+            found = (name.group(1), _title_case(match.group(1)))
+    return found

@@ -1,0 +1,125 @@
+"""Tên loại và trích yếu: "KẾ HOẠCH" over a subject in capitals, wrapped over several lines.
+
+The kind word stands in capitals on its own line (or starts the line: "KẾ HOẠCH Chuyển đổi số
+…", "QUYẾT ĐỊNHVề việc …"); the subject follows until the document's own text starts:
+"Căn cứ …", "Thực hiện …", the issuing authority in capitals ("ỦY BAN NHÂN DÂN TỈNH X",
+"CHỦ TỊCH …"), a numbered heading, "(Ban hành kèm theo …)". A subject in capitals ends at
+the first line in ordinary case; a subject in ordinary case continues only on lines that
+start in lower case (hard wraps).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.parser.header.casing import sentence_case
+
+KINDS = (
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "NGHỊ QUYẾT",
+    "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN",
+    "ĐỀ CƯƠNG",
+    "CHỈ THỊ",
+    "CÔNG VĂN",
+    "THÔNG BÁO",
+    "BÁO CÁO",
+    "THÔNG TƯ",
+    "NGHỊ ĐỊNH",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "KẾT LUẬN",
+    "HƯỚNG DẪN",
+    "TỜ TRÌNH",
+    "PHƯƠNG ÁN",
+)
+_KIND_LINE = re.compile(r"^(" + "|".join(KINDS) + r")(?=$|\s|[A-ZĐ][a-zà-ỹđ])(?!\s*:)\s*(.*)$")
+BODY_START = re.compile(
+    r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở"
+    r"|Hội nghị\s|Kính gửi|Ngày \d{1,2}(?: tháng \d{1,2} năm |/)\S*\d{4},"
+    r"|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|CHỈ THỊ\s*:|Điều\s+\d|Chương\s+[IVX\d]|Phần\s+(?:[IVX]+|thứ|\d)"
+    r"|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s|[a-zđ]\)\s|- Luật|Luật\s)"
+)
+# the issuing authority's line between the trích yếu and the text (NĐ 30/2020, mẫu 1.x)
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|Ủ?Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN"
+    r"|ỦY BAN THƯỜNG VỤ|BAN BÍ THƯ|BỘ CHÍNH TRỊ|BAN THƯỜNG VỤ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|KHÓA|KHOÁ"
+    r"|KỲ HỌP)"
+)
+_ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
+_TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC)\b")
+
+
+@dataclass(frozen=True)
+class Title:
+    """The kind and the title built from it and the trích yếu; where the title ends."""
+
+    kind: str | None
+    text: str | None
+    last: int  # index of the last cell the title used
+
+
+def _letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def kind_line(text: str) -> re.Match[str] | None:
+    """`text` as a kind line ("KẾ HOẠCH", "QUYẾT ĐỊNHVề việc …"), when it is one."""
+    return _KIND_LINE.match(text)
+
+
+def subject(texts: list[str], start: int) -> tuple[list[str], int]:
+    """The trích yếu lines from `texts[start]` on, and the index of the last one taken."""
+    taken: list[str] = []
+    last = start - 1
+    for k in range(start, min(len(texts), start + 10)):
+        text = texts[k]
+        bare_kind = kind_line(text)
+        if (
+            BODY_START.match(text)
+            or _ATTACHED.match(text)
+            or (bare_kind and not bare_kind.group(2))
+        ):
+            break
+        if taken and (_AUTHORITY.match(text) or sum(len(t) for t in taken) > 600):
+            break
+        if taken:
+            caps_so_far = is_caps(" ".join(taken))
+            if caps_so_far and not is_caps(text) and not text[:1].islower() and _letters(text):
+                break
+            if not caps_so_far and not text[:1].islower():
+                break
+        elif _AUTHORITY.match(text):
+            break
+        taken.append(text)
+        last = k
+    return taken, last
+
+
+def compose(kind: str, lines: list[str]) -> str:
+    """ "Kế hoạch" + "CHUYỂN ĐỔI SỐ TỈNH X" → "Kế hoạch Chuyển đổi số tỉnh X"."""
+    parts = [sentence_case(" ".join(line.split())) for line in lines if line.strip()]
+    if not parts:
+        return kind
+    if all(is_caps(line) for line in lines if line.strip()):
+        text = sentence_case(" ".join(" ".join(lines).upper().split()))
+        return f"{kind} {text[:1].upper()}{text[1:]}"
+    # a subject in ordinary case is kept as written; capitals lines in it are lowered
+    return f"{kind} {' '.join(parts)}"
+
+
+def kind_name(caps: str) -> str:
+    return caps.capitalize() if caps != "CHƯƠNG TRÌNH HÀNH ĐỘNG" else "Chương trình"
+
+
+def trich_yeu_line(text: str) -> bool:
+    """A Công văn's "V/v …" line."""
+    return bool(_TRICH_YEU.match(text))

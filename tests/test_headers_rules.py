@@ -1,0 +1,258 @@
+"""One test per header rule (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW), the four header
+cases of issue 12 included."""
+
+from __future__ import annotations
+
+from ingest.domain import Document, Place
+from ingest.parser.header.casing import sentence_case
+from ingest.parser.header.cells import blocks, header_cells
+from ingest.parser.header.dateline import find_date
+from ingest.parser.header.issuer import bodies
+from ingest.parser.header.motto import motto_free, strip_mottos
+from ingest.parser.header.number import parse_number
+from ingest.parser.header.signature import find_signer
+from ingest.parser.lines import split_lines
+from ingest.parser.plan import parse_plan
+
+
+def doc(text: str) -> Document:
+    return parse_plan(text, "t").document
+
+
+# --- the four cases of issue 12 ------------------------------------------------------------
+
+
+def test_government_resolution_in_markdown() -> None:
+    document = doc(
+        "| **CHÍNH PHỦ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n"
+        "| --- | --- |\n"
+        "| Số: 01/NQ-CP | Hà Nội, ngày 09 tháng 01 năm 2025 |\n\n"
+        "# **NGHỊ QUYẾT**\n\n"
+        "**VỀ NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025**\n\n"
+        "**CHÍNH PHỦ**\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert document.issued_date == "2025-01-09"
+    assert document.number == "01/NQ-CP"
+    assert document.issuer == "Chính phủ"
+    assert document.kind == "Nghị quyết"
+    assert document.place is None, "never a commune called 'xã HỘI CHỦ NGHĨA'"
+    assert document.title.lower().startswith("nghị quyết về nhiệm vụ, giải pháp chủ yếu")
+
+
+def test_party_plan_number_without_colon() -> None:
+    document = doc(
+        "ĐẢNG BỘ QUỐC HỘI\nĐẢNG ĐOÀN QUỐC HỘI\n*\nSố 3260-KH/ĐĐQH15\n\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 15 tháng 3 năm 2025\n\n"
+        "KẾ HOẠCH\nthực hiện Kết luận số 119-KL/TW của Bộ Chính trị\n\n"
+        "Thực hiện Kết luận số 119-KL/TW ngày 20/01/2025 của Bộ Chính trị, Đảng đoàn Quốc hội "
+        "ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert document.number == "3260-KH/ĐĐQH15"
+    assert document.issuer == "Đảng đoàn Quốc hội"
+    assert document.kind == "Kế hoạch"
+    assert document.issued_date == "2025-03-15"
+    assert document.title == "Kế hoạch thực hiện Kết luận số 119-KL/TW của Bộ Chính trị"
+    assert any("119-KL/TW" in ref for ref in document.based_on)
+
+
+def test_docx_style_header_of_a_province() -> None:
+    document = doc(
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG THỬ\nSố: 77/KH-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Quảng Thử, ngày 10 tháng 4 năm 2026\n"
+        "KẾ HOẠCH Chuyển đổi số tỉnh Quảng Thử năm 2026\n"
+        "Thực hiện Kế hoạch số 12/KH-BCĐ ngày 02/3/2026 của Ban Chỉ đạo tỉnh, UBND tỉnh ban hành:\n"
+        "I. MỤC TIÊU\n"
+    )
+    assert document.place == Place("tỉnh", "Quảng Thử"), "not 'QUẢNG THỬ Số'"
+    assert document.issuer == "Ủy ban nhân dân tỉnh Quảng Thử"
+    assert document.title == "Kế hoạch Chuyển đổi số tỉnh Quảng Thử năm 2026"
+    assert document.number == "77/KH-UBND"
+    assert document.issued_date == "2026-04-10"
+
+
+def test_markdown_outline_without_kind_line_gets_its_heading_not_the_file_name() -> None:
+    document = doc("## **II. MỤC TIÊU THEO GIAI ĐOẠN**\n\n**1\\.** Đến năm 2030 …\n")
+    assert document.title != "t"
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+def test_mottos_removed_even_when_wrapped() -> None:
+    assert strip_mottos("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc") == ""
+    assert strip_mottos("CỘNG HỊA XàHỘI CHỦ NGHĨA VIỆT NAM") == ""  # PDF extraction slips
+    assert motto_free(["TỈNH ỦY X", "ĐẢNG CỘNG", "SẢN VIỆT NAM"]) == ["TỈNH ỦY X", "", ""]
+
+
+def test_number_forms() -> None:
+    assert parse_number("Số: 77/KH-UBND").value == "77/KH-UBND"  # type: ignore[union-attr]
+    assert parse_number("Số:80/NQ-CP").value == "80/NQ-CP"  # type: ignore[union-attr]
+    assert parse_number("Số 12-KH/TU").value == "12-KH/TU"  # type: ignore[union-attr]
+    assert parse_number("Số: 09/2015/TT-BTTTT").value == "09/2015/TT-BTTTT"  # type: ignore[union-attr]
+    assert parse_number("Số: 344/QĐ-TTg |").value == "344/QĐ-TTg"  # type: ignore[union-attr]
+    blank = parse_number("Số: /KH-UBND")
+    assert blank is not None and blank.value is None and blank.kind == "Kế hoạch"
+    assert parse_number("Số hiệu: 19/KH-UBND") is None  # an attribute table's key, not the header
+    assert parse_number("Tại Quy định số 97-QĐ/TW ngày 7/2/2023") is None  # a mention
+
+
+def test_place_and_date_forms() -> None:
+    full = find_date("Hà Nội, ngày 09 tháng 01 năm 2025")
+    assert full is not None and full.iso == "2025-01-09" and full.place == "Hà Nội"
+    blank_day = find_date("Xuân Trường, ngày   tháng 4 năm 2026")
+    assert blank_day is not None and blank_day.iso == "2026-04" and blank_day.place == "Xuân Trường"
+    blank = find_date("ngày … tháng … năm 2026")
+    assert blank is not None and blank.iso == "2026"
+    wrapped = doc("CHÍNH\nPHỦ\n|\nSố:\n80/NQ-CP\n|\nHà\nNội, ngày 19 tháng 05 năm 2011\n|\n")
+    assert wrapped.issued_date == "2011-05-19" and wrapped.number == "80/NQ-CP"
+
+
+def test_issuer_and_parent_on_two_lines() -> None:
+    found = bodies(["UBND TỈNH LÀO CAI", "SỞ NỘI VỤ"])
+    assert [b.caps for b in found] == ["UBND TỈNH LÀO CAI", "SỞ NỘI VỤ"]
+    document = doc(
+        "UBND TỈNH LÀO CAI\nSỞ NỘI VỤ\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 15/KH-SNV\n|\nLào Cai, ngày 03 tháng 02 năm 2025\n|\nKẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH NĂM 2025\n"
+    )
+    assert document.issuer == "Sở Nội vụ tỉnh Lào Cai"
+    assert document.place == Place("tỉnh", "Lào Cai")
+
+
+def test_wrapped_body_names_are_joined() -> None:
+    assert [b.name() for b in bodies(["ỦY BAN NHÂN", "DÂN", "THÀNH PHỐ HỒ CHÍ MINH"])] == [
+        "Ủy ban nhân dân thành phố Hồ Chí Minh"
+    ]
+    assert [b.name() for b in bodies(["THỦ TƯỚNG", "CHÍNH PHỦ"])] == ["Thủ tướng Chính phủ"]
+    assert [b.name() for b in bodies(["BỘ THÔNG TIN", "VÀ TRUYỀN THÔNG"])] == [
+        "Bộ Thông tin và Truyền thông"
+    ]
+
+
+def test_party_bodies() -> None:
+    assert [b.name() for b in bodies(["TỈNH ỦY THỪA THIÊN HUẾ"])] == ["Tỉnh ủy Thừa Thiên Huế"]
+    found = bodies(["ĐẢNG BỘ TỈNH NINH BÌNH", "HUYỆN ỦY KIM SƠN"])
+    assert found[-1].name() == "Huyện ủy Kim Sơn"
+    assert found[-1].place() == Place("huyện", "Kim Sơn")
+
+
+def test_place_names_starting_with_unit_like_words_are_kept_whole() -> None:
+    for name in ("Văn Bàn", "Trung Sơn", "Chi Lăng", "Công Hải", "Tân Uyên"):
+        document = doc(
+            f"ỦY BAN NHÂN DÂN\nXÃ {name.upper()}\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+            f"Số: 5/KH-UBND\n|\n{name}, ngày 02 tháng 3 năm 2026\n|\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2026\n"
+        )
+        assert document.place == Place("xã", name), name
+        assert document.issuer == f"Ủy ban nhân dân xã {name}"
+
+
+def test_kinds_recognised() -> None:
+    for caps, kind in (
+        ("KẾ HOẠCH", "Kế hoạch"),
+        ("QUYẾT ĐỊNH", "Quyết định"),
+        ("NGHỊ QUYẾT", "Nghị quyết"),
+        ("CHƯƠNG TRÌNH", "Chương trình"),
+        ("ĐỀ ÁN", "Đề án"),
+        ("ĐỀ CƯƠNG", "Đề cương"),
+        ("CHỈ THỊ", "Chỉ thị"),
+        ("THÔNG BÁO", "Thông báo"),
+        ("BÁO CÁO", "Báo cáo"),
+    ):
+        document = doc(
+            f"ỦY BAN NHÂN DÂN TỈNH X\nSố: 1/ABC-UBND\nX, ngày 1 tháng 2 năm 2026\n{caps}\nVỀ VIỆC Y\n"
+        )
+        assert document.kind == kind, caps
+        assert document.title == f"{kind} Về việc y"
+
+
+def test_cong_van_with_trich_yeu() -> None:
+    document = doc(
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 120/UBND-VP5\nV/v triển khai chuyển đổi số năm 2026\n|\nNinh Bình, ngày 05 tháng 01 năm 2026\n|\n"
+        "Kính gửi: Các sở, ban, ngành tỉnh\n"
+    )
+    assert document.kind == "Công văn"
+    assert document.number == "120/UBND-VP5"
+    assert document.title == "Công văn V/v triển khai chuyển đổi số năm 2026"
+
+
+def test_signature_blocks() -> None:
+    assert find_signer(
+        ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"]
+    ) == (
+        "Nguyễn Văn An",
+        "Phó Chủ tịch",
+    )
+    assert find_signer(["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "(Đã ký)", "Trần Thị Bình"]) == (
+        "Trần Thị Bình",
+        "Bí thư",
+    )
+    assert find_signer(["Q. GIÁM ĐỐC", "Lê Văn Đức"]) == ("Lê Văn Đức", "Giám đốc")
+    assert find_signer(
+        ["TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀNBÍ THƯ THƯỜNG TRỰC (đã ký) Phan Văn Mãi"]
+    ) == (
+        "Phan Văn Mãi",
+        "Bí thư thường trực",
+    )
+    assert find_signer(["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Phạm Minh Đức"]) == (
+        "Phạm Minh Đức",
+        "Chánh văn phòng",
+    )
+
+
+def test_decision_issuing_a_plan_keeps_both_documents_apart() -> None:
+    document = doc(
+        "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 4216/QĐ-UBND\n|\nThanh Hóa, ngày 06 tháng 10 năm 2020\n|\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ\nỦY BAN NHÂN DÂN TỈNH THANH HÓA\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch Chuyển đổi số tỉnh Thanh Hóa.\n"
+    )
+    assert (document.kind, document.number, document.issued_date) == (
+        "Quyết định",
+        "4216/QĐ-UBND",
+        "2020-10-06",
+    )
+    assert document.issues == "Kế hoạch Chuyển đổi số tỉnh Thanh Hóa"
+    plan = doc(
+        "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+        "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ TỈNH THANH HÓA\n(Ban hành kèm theo Quyết định số 4216/QĐ-UBND "
+        "ngày 06/10/2020 của UBND tỉnh Thanh Hóa)\nI. MỤC TIÊU\n"
+    )
+    assert (plan.kind, plan.number) == ("Kế hoạch", None)
+    assert (plan.decision_number, plan.decision_date) == ("4216/QĐ-UBND", "2020-10-06")
+    assert plan.title == "Kế hoạch Chuyển đổi số tỉnh Thanh Hóa"
+    assert not any("4216" in ref for ref in plan.based_on)
+
+
+def test_based_on_and_replaces() -> None:
+    document = doc(
+        "ỦY BAN NHÂN DÂN\nTỈNH X\n|\nSố: 9/KH-UBND\n|\nX, ngày 1 tháng 2 năm 2026\n|\nKẾ HOẠCH\nVỀ Y\n"
+        "Căn cứ Nghị định số\n07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ;\n"
+        "Thực hiện Công văn số 5511/BKHCN-CĐSQG ngày 10/10/2025 của Bộ Khoa học và Công nghệ;\n"
+        "I. MỤC TIÊU\nKế hoạch này thay thế Kế hoạch số 3/KH-UBND ngày 02/01/2025 của UBND tỉnh X.\n"
+        "Quyết định 5/QĐ-UBND đã được thay thế bởi Quyết định 6/QĐ-UBND.\n"
+    )
+    assert [ref.split(" ngày")[0] for ref in document.based_on] == [
+        "Nghị định số 07/2021/NĐ-CP",
+        "Công văn số 5511/BKHCN-CĐSQG",
+    ]
+    assert document.replaces == ("Kế hoạch số 3/KH-UBND ngày 02/01/2025 của UBND tỉnh X",)
+
+
+def test_sentence_case_of_names() -> None:
+    assert sentence_case("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", body=True) == (
+        "Sở Lao động - Thương binh và Xã hội"
+    )
+    assert (
+        sentence_case("CHUYỂN ĐỔI SỐ TỈNH TIỀN GIANG NĂM 2025")
+        == "Chuyển đổi số tỉnh Tiền Giang năm 2025"
+    )
+
+
+def test_cells_and_blocks_follow_web_layouts() -> None:
+    cells = header_cells(
+        split_lines("BỘ X -------- Số: 1/QĐ-BX | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |")
+    )
+    assert [c.text for c in cells] == ["BỘ X", "Số: 1/QĐ-BX", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    wrapped = blocks(header_cells(split_lines("Vĩnh Long, ngày\n06 tháng 6 năm 2022\n|\n")))
+    assert wrapped[0].text == "Vĩnh Long, ngày 06 tháng 6 năm 2022"
