@@ -61,6 +61,11 @@ def _names_after_levels(text: str) -> str:
     )
 
 
+_ROMAN_AFTER = re.compile(
+    r"((?:giai đoạn|phần|mục|khóa|khoá|kỳ|chương|đợt|quý)\s+)([ivxlc]+)(?![\wà-ỹđ])"
+)
+
+
 def sentence_case(text: str, *, body: bool = False) -> str:
     """Lower case except the first letter, place names after a level word and proper nouns.
 
@@ -70,6 +75,8 @@ def sentence_case(text: str, *, body: bool = False) -> str:
     if text != text.upper():
         return text
     lowered = _names_after_levels(text.lower())
+    # Roman numerals of stages and terms stay capitals ("GIAI ĐOẠN I:", "KHÓA XVI")
+    lowered = _ROMAN_AFTER.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
     for proper in _PROPER:
         lowered = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, lowered)
     if body:

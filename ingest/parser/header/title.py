@@ -50,6 +50,7 @@ _AUTHORITY = re.compile(
     r"|KỲ HỌP)"
 )
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
+_WRAPPED_LINE_CHARS = 90
 _TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC)\b")
 
 
@@ -91,17 +92,34 @@ def subject(texts: list[str], start: int) -> tuple[list[str], int]:
             break
         if taken and (_AUTHORITY.match(text) or sum(len(t) for t in taken) > 600):
             break
+        if not any(c.isalnum() for c in text):  # markup left by a web copy ("![]()")
+            break
         if taken:
             caps_so_far = is_caps(" ".join(taken))
             if caps_so_far and not is_caps(text) and not text[:1].islower() and _letters(text):
                 break
-            if not caps_so_far and not text[:1].islower():
+            if not caps_so_far and not text[:1].islower() and not _wrapped_title_line(taken, text):
                 break
         elif _AUTHORITY.match(text):
             break
         taken.append(text)
         last = k
     return taken, last
+
+
+def _wrapped_title_line(taken: list[str], text: str) -> bool:
+    """A capitalised line that still belongs to a subject in ordinary case.
+
+    Web copies keep the author's line breaks, and authors break a long trích yếu before a
+    capitalised word ("… ngày 06/9/2023" / "Của Ban Thường vụ …" / "Đến năm 2025, …"):
+    a short line after a line with no closing punctuation, itself without any, continues.
+    """
+    return (
+        not taken[-1].rstrip().endswith((".", ";", ":", "!", "?"))
+        and len(text) <= _WRAPPED_LINE_CHARS
+        and not text.rstrip().endswith((".", ";", ":", "!", "?"))
+        and not _AUTHORITY.match(text)
+    )
 
 
 def compose(kind: str, lines: list[str]) -> str:
