@@ -23,6 +23,8 @@ SUMMARY_METRICS = (
     "citation_verbatim",
     "abstention_precision",
     "abstention_recall",
+    "confident_wrong",
+    "abstained_answerable",
     "context_chars",
     "quote_chars",
     "ragas_context_precision",
@@ -32,7 +34,19 @@ SUMMARY_METRICS = (
     "ragas_faithfulness",
     "ragas_answer_relevancy",
 )
-TYPE_METRICS = ("accuracy", "key_facts", "hit@3", "mrr", "citation_correct")
+TYPE_METRICS = ("accuracy", "key_facts", "hit@3", "mrr", "citation_correct", "confident_wrong")
+# Blind (first run) beside now: overall rows, then key facts and confident-wrong per type.
+BLIND_OVERALL = (
+    "key_facts",
+    "all_facts",
+    "hit@3",
+    "citation_correct",
+    "abstention_precision",
+    "abstention_recall",
+    "confident_wrong",
+    "abstained_answerable",
+)
+BLIND_BY_TYPE = ("key_facts", "hit@3", "citation_correct", "confident_wrong")
 
 
 def _fmt(value: float | None) -> str:
@@ -112,6 +126,7 @@ def markdown_report(
         cells = [_fmt_ratio(ratio.get(m)) for m in _ratio_cols(result)]
         out.append(f"| {baseline} | " + " | ".join(cells) + " |")
     out += _type_table(result)
+    out += _blind_section(result)
     if chart:
         out += ["", f"![accuracy per question type]({chart})"]
     out += ["", "## Notes", ""] + [f"- {note}" for note in result.notes]
@@ -140,6 +155,48 @@ def _type_table(result: EvalResult) -> list[str]:
         abstained = ours[qtype].means.get("abstained")
         row = f"| {qtype} | {ours[qtype].n} | " + " | ".join(cells)
         lines.append(f"{row} | {_fmt(abstained)} |")
+    return lines
+
+
+def blind_text(result: EvalResult) -> str:
+    """One line per headline figure: the batch's blind first run beside this run."""
+    now = result.ours_figures()["overall"]
+    if result.blind is None:
+        return (
+            f"batch {result.batch}: no blind first run recorded yet "
+            "(--record-baseline stores this run as that first run)"
+        )
+    blind = result.blind.get("overall", {})
+    cells = [f"{m} {_fmt(blind.get(m))} → {_fmt(now.get(m))}" for m in BLIND_OVERALL]
+    head = f"batch {result.batch}: first run (blind, {result.blind.get('recorded', '?')}) → now"
+    return head + "\n  " + "\n  ".join(cells)
+
+
+def _blind_section(result: EvalResult) -> list[str]:
+    if result.batch is None:
+        return []
+    lines = ["", f"## Blind and tuned: batch `{result.batch}`", ""]
+    if result.blind is None:
+        return [*lines, "No blind first run recorded yet for this batch."]
+    blind, now = result.blind, result.ours_figures()
+    lines += [
+        f"First run before any change for the batch ({blind.get('recorded', '?')}, "
+        f"{blind.get('commit', '?')}) beside this run (ours).",
+        "",
+        "| metric | blind (first run) | now |",
+        "|---|---:|---:|",
+    ]
+    for metric in BLIND_OVERALL:
+        then, current = blind.get("overall", {}).get(metric), now["overall"].get(metric)
+        lines.append(f"| {metric} | {_fmt(then)} | {_fmt(current)} |")
+    head = " | ".join(f"{m} blind → now" for m in BLIND_BY_TYPE)
+    lines += ["", f"| type | n | {head} |", "|---|---:|" + "---|" * len(BLIND_BY_TYPE)]
+    for qtype in sorted(set(blind.get("by_type", {})) | set(now["by_type"]) - {OVERALL}):
+        then_row = blind.get("by_type", {}).get(qtype, {})
+        now_row = now["by_type"].get(qtype, {})
+        cells = [f"{_fmt(then_row.get(m))} → {_fmt(now_row.get(m))}" for m in BLIND_BY_TYPE]
+        n = now_row.get("n", then_row.get("n", 0))
+        lines.append(f"| {qtype} | {n} | " + " | ".join(cells) + " |")
     return lines
 
 
