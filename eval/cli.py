@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from eval.batches import find_batch, record_baseline
-from eval.report import blind_text, failing_ids_text, summary_table
+from eval.report import blind_text, failing_ids_text, summary_table, trust_text
 from eval.run import DEFAULT_OUT_DIR, run_evaluation
 from eval.thresholds import check_thresholds
 from ingest.settings import Settings
@@ -33,7 +34,8 @@ def eval_command(
 
     A questions file registered in ``eval/blind/batches.toml`` is asked over that batch's
     plan folders (``corpus`` overrides them) and reported beside its blind first run;
-    ``record`` stores this run as that first run (once per batch)."""
+    ``record`` stores this run as that first run (once per batch). The threshold gate
+    applies to the gold set only."""
     started = time.perf_counter()
     batch = find_batch(questions)
     if record and batch is None:
@@ -46,7 +48,10 @@ def eval_command(
         Settings(), questions, out, home, status=_status, corpus=corpus, batch=batch
     )
     if record and batch is not None:
-        provenance = {"recorded": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        provenance = {
+            "recorded": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "commit": _git_head(),
+        }
         print(f"blind baseline recorded: {record_baseline(batch, result, provenance)}")
         result.blind = batch.load_baseline()
     print(summary_table(result))
@@ -54,15 +59,39 @@ def eval_command(
     for baseline, values in result.ratios.items():
         shown = ", ".join(f"{m} {v:.2f}x" for m, v in values.items() if v is not None)
         print(f"{result.ours} / {baseline}: {shown}")
+    print(trust_text(result))
     print(failing_ids_text(result))
     if result.batch:
         print(blind_text(result))
     print(f"report: {', '.join(str(p) for p in result.files.values())}")
     print(f"took {time.perf_counter() - started:.0f} s")
+    if batch is not None:
+        # eval/thresholds.toml is measured on the gold set: a blind batch is reported (blind
+        # beside now), not gated, so that its first run can show how far off it is.
+        print(f"gate: not applied to blind batch {batch.name} (thresholds are for the gold set)")
+        return 0
     violations = check_thresholds(result)
     for violation in violations:
         print(f"threshold violated: {violation}", file=sys.stderr)
     return 1 if violations else 0
+
+
+def _git_head() -> str:
+    """The checked-out commit (with ``+changes`` when the tree is dirty), for provenance."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return (head or "unknown") + ("+changes" if dirty else "")
 
 
 def main(argv: list[str] | None = None) -> int:

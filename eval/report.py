@@ -158,6 +158,21 @@ def _type_table(result: EvalResult) -> list[str]:
     return lines
 
 
+def trust_text(result: EvalResult) -> str:
+    """Our confident-wrong rate and honest abstentions per question type, one line each."""
+    by_type = result.systems[result.ours].by_type
+    lines = [f"{result.ours} per type: confident-wrong · abstained on answerable · key facts"]
+    for qtype in [t for t in sorted(by_type) if t != OVERALL] + [OVERALL]:
+        means, counts = by_type[qtype].means, by_type[qtype].counts
+        wrong, honest = means.get("confident_wrong"), means.get("abstained_answerable")
+        n_wrong = round((wrong or 0.0) * counts.get("confident_wrong", 0))
+        lines.append(
+            f"  {qtype:<14} {_fmt(wrong)} ({n_wrong}/{counts.get('confident_wrong', 0)})"
+            f" · {_fmt(honest)} · {_fmt(means.get('key_facts'))}"
+        )
+    return "\n".join(lines)
+
+
 def blind_text(result: EvalResult) -> str:
     """One line per headline figure: the batch's blind first run beside this run."""
     now = result.ours_figures()["overall"]

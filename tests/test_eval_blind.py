@@ -11,7 +11,7 @@ import pytest
 from eval.batches import Batch, baseline_figures, find_batch, load_batches, record_baseline
 from eval.metrics.aggregate import OVERALL
 from eval.metrics.goldset import Question
-from eval.report import blind_text, markdown_report
+from eval.report import blind_text, markdown_report, trust_text
 from eval.result import EvalResult, QuestionRow
 from eval.run import corpus_sources
 from eval.scoring import RATE_METRICS, is_confident_wrong, score_output
@@ -157,6 +157,9 @@ def test_report_shows_the_trust_figures(mixed: EvalResult) -> None:
     assert "| confident_wrong | 0.333 |" in markdown
     assert "| abstained_answerable | 0.250 |" in markdown
     assert "## Blind and tuned" not in markdown  # not a registered batch
+    lines = trust_text(mixed).splitlines()
+    assert lines[1].split()[:3] == ["target", "0.250", "(1/4)"]
+    assert lines[-1].split()[:3] == ["overall", "0.333", "(2/6)"]
 
 
 # ---- blind batches -------------------------------------------------------------------------

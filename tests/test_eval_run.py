@@ -168,6 +168,10 @@ def test_eval_command_exit_code(
     assert eval.cli.eval_command(None, tmp_path, tmp_path) == 0
     monkeypatch.setattr(eval.cli, "check_thresholds", lambda r: ["hit@3: 0.1 < threshold 0.9"])
     assert eval.cli.eval_command(None, tmp_path, tmp_path) == 1
+    # a blind batch is reported beside its first run, not gated by the gold-set thresholds
+    blind = Path("eval/blind/batch-2026-12.jsonl")
+    assert eval.cli.eval_command(blind, tmp_path, tmp_path) == 0
+    assert eval.cli.eval_command(None, tmp_path, tmp_path, record=True) == 2
 
 
 # ---- the pieces --------------------------------------------------------------------------
