@@ -13,7 +13,13 @@ import time
 from pathlib import Path
 
 from eval.batches import find_batch, record_baseline
-from eval.report import blind_text, failing_ids_text, summary_table, trust_text
+from eval.report import (
+    blind_batches_text,
+    blind_text,
+    failing_ids_text,
+    summary_table,
+    trust_text,
+)
 from eval.run import DEFAULT_OUT_DIR, run_evaluation
 from eval.thresholds import check_thresholds
 from ingest.settings import Settings
@@ -61,8 +67,7 @@ def eval_command(
         print(f"{result.ours} / {baseline}: {shown}")
     print(trust_text(result))
     print(failing_ids_text(result))
-    if result.batch:
-        print(blind_text(result))
+    print(blind_text(result) if result.batch else blind_batches_text(result))
     print(f"report: {', '.join(str(p) for p in result.files.values())}")
     print(f"took {time.perf_counter() - started:.0f} s")
     if batch is not None:

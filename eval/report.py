@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from eval.batches import Batch, load_batches
 from eval.metrics.aggregate import OVERALL
 from eval.metrics.goldset import Question
 from eval.result import EvalResult, QuestionRow
@@ -187,9 +188,25 @@ def blind_text(result: EvalResult) -> str:
     return head + "\n  " + "\n  ".join(cells)
 
 
+def blind_batches_text(result: EvalResult, batches: Sequence[Batch] | None = None) -> str:
+    """On a gold-set run: this (tuned) run beside every registered batch's blind first run."""
+    now = result.ours_figures()["overall"]
+    shown = ("key_facts", "confident_wrong")
+    lines = ["tuned (this run): " + ", ".join(f"{m} {_fmt(now.get(m))}" for m in shown)]
+    for batch in load_batches() if batches is None else batches:
+        blind = batch.load_baseline()
+        if blind is None:
+            lines.append(f"blind {batch.name}: no first run recorded")
+            continue
+        figures = ", ".join(f"{m} {_fmt(blind['overall'].get(m))}" for m in shown)
+        lines.append(f"blind {batch.name} ({blind['questions']} questions, first run): {figures}")
+    return "\n".join(lines)
+
+
 def _blind_section(result: EvalResult) -> list[str]:
     if result.batch is None:
-        return []
+        text = blind_batches_text(result)
+        return ["", "## Tuned and blind", "", "```text", text, "```"]
     lines = ["", f"## Blind and tuned: batch `{result.batch}`", ""]
     if result.blind is None:
         return [*lines, "No blind first run recorded yet for this batch."]

@@ -11,7 +11,7 @@ import pytest
 from eval.batches import Batch, baseline_figures, find_batch, load_batches, record_baseline
 from eval.metrics.aggregate import OVERALL
 from eval.metrics.goldset import Question
-from eval.report import blind_text, markdown_report, trust_text
+from eval.report import blind_batches_text, blind_text, markdown_report, trust_text
 from eval.result import EvalResult, QuestionRow
 from eval.run import corpus_sources
 from eval.scoring import RATE_METRICS, is_confident_wrong, score_output
@@ -157,6 +157,7 @@ def test_report_shows_the_trust_figures(mixed: EvalResult) -> None:
     assert "| confident_wrong | 0.333 |" in markdown
     assert "| abstained_answerable | 0.250 |" in markdown
     assert "## Blind and tuned" not in markdown  # not a registered batch
+    assert "## Tuned and blind" in markdown  # the gold run lists the batches' first runs
     lines = trust_text(mixed).splitlines()
     assert lines[1].split()[:3] == ["target", "0.250", "(1/4)"]
     assert lines[-1].split()[:3] == ["overall", "0.333", "(2/6)"]
@@ -237,3 +238,12 @@ def test_corpus_sources_rejects_missing_folders_and_twice_found_plans(tmp_path: 
         corpus_sources([tmp_path / "a", tmp_path / "b"])
     with pytest.raises(FileNotFoundError):
         corpus_sources([tmp_path / "none"])
+
+
+def test_gold_run_lists_each_batch_first_run(tmp_path: Path, mixed: EvalResult) -> None:
+    (batch,) = load_batches(_registry(tmp_path), root=tmp_path)
+    assert "blind b: no first run recorded" in blind_batches_text(mixed, [batch])
+    record_baseline(batch, mixed, {"recorded": "then"})
+    lines = blind_batches_text(mixed, [batch]).splitlines()
+    assert lines[0] == "tuned (this run): key_facts 0.500, confident_wrong 0.333"
+    assert lines[1] == "blind b (6 questions, first run): key_facts 0.500, confident_wrong 0.333"
