@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from eval.metrics.goldset import Question
 from eval.systems import CitedSpan, Passage, SystemOutput
@@ -20,8 +21,14 @@ class KehoachSystem:
 
     name = SYSTEM_NAME
 
-    def __init__(self, runtime: Runtime) -> None:
-        runtime.ensure_corpus()
+    def __init__(self, runtime: Runtime, corpus: Sequence[Path] | None = None) -> None:
+        """``corpus``: the plan folders to answer from (ingested if new or changed); by
+        default the bundled corpus, ingested on first use like ``kehoach ask``."""
+        if corpus:
+            runtime.ingest_paths(list(corpus))
+        else:
+            runtime.ensure_corpus()
+        self.documents = frozenset(runtime.catalog.entries)
         self._assistant: Assistant = runtime.assistant()
         # By-id look-ups never embed, so the query embedder is never called here.
         self._clauses = ClauseSearch(runtime.index, _no_query_embedding, runtime.lexical)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from eval.batches import Batch, load_batches
 from eval.metrics.aggregate import OVERALL
 from eval.metrics.goldset import Question
 from eval.result import EvalResult, QuestionRow
@@ -23,6 +24,8 @@ SUMMARY_METRICS = (
     "citation_verbatim",
     "abstention_precision",
     "abstention_recall",
+    "confident_wrong",
+    "abstained_answerable",
     "context_chars",
     "quote_chars",
     "ragas_context_precision",
@@ -32,7 +35,19 @@ SUMMARY_METRICS = (
     "ragas_faithfulness",
     "ragas_answer_relevancy",
 )
-TYPE_METRICS = ("accuracy", "key_facts", "hit@3", "mrr", "citation_correct")
+TYPE_METRICS = ("accuracy", "key_facts", "hit@3", "mrr", "citation_correct", "confident_wrong")
+# Blind (first run) beside now: overall rows, then key facts and confident-wrong per type.
+BLIND_OVERALL = (
+    "key_facts",
+    "all_facts",
+    "hit@3",
+    "citation_correct",
+    "abstention_precision",
+    "abstention_recall",
+    "confident_wrong",
+    "abstained_answerable",
+)
+BLIND_BY_TYPE = ("key_facts", "hit@3", "citation_correct", "confident_wrong")
 
 
 def _fmt(value: float | None) -> str:
@@ -112,6 +127,7 @@ def markdown_report(
         cells = [_fmt_ratio(ratio.get(m)) for m in _ratio_cols(result)]
         out.append(f"| {baseline} | " + " | ".join(cells) + " |")
     out += _type_table(result)
+    out += _blind_section(result)
     if chart:
         out += ["", f"![accuracy per question type]({chart})"]
     out += ["", "## Notes", ""] + [f"- {note}" for note in result.notes]
@@ -140,6 +156,79 @@ def _type_table(result: EvalResult) -> list[str]:
         abstained = ours[qtype].means.get("abstained")
         row = f"| {qtype} | {ours[qtype].n} | " + " | ".join(cells)
         lines.append(f"{row} | {_fmt(abstained)} |")
+    return lines
+
+
+def trust_text(result: EvalResult) -> str:
+    """Our confident-wrong rate and honest abstentions per question type, one line each."""
+    by_type = result.systems[result.ours].by_type
+    lines = [f"{result.ours} per type: confident-wrong · abstained on answerable · key facts"]
+    for qtype in [t for t in sorted(by_type) if t != OVERALL] + [OVERALL]:
+        means, counts = by_type[qtype].means, by_type[qtype].counts
+        wrong, honest = means.get("confident_wrong"), means.get("abstained_answerable")
+        n_wrong = round((wrong or 0.0) * counts.get("confident_wrong", 0))
+        lines.append(
+            f"  {qtype:<14} {_fmt(wrong)} ({n_wrong}/{counts.get('confident_wrong', 0)})"
+            f" · {_fmt(honest)} · {_fmt(means.get('key_facts'))}"
+        )
+    return "\n".join(lines)
+
+
+def blind_text(result: EvalResult) -> str:
+    """One line per headline figure: the batch's blind first run beside this run."""
+    now = result.ours_figures()["overall"]
+    if result.blind is None:
+        return (
+            f"batch {result.batch}: no blind first run recorded yet "
+            "(--record-baseline stores this run as that first run)"
+        )
+    blind = result.blind.get("overall", {})
+    cells = [f"{m} {_fmt(blind.get(m))} → {_fmt(now.get(m))}" for m in BLIND_OVERALL]
+    head = f"batch {result.batch}: first run (blind, {result.blind.get('recorded', '?')}) → now"
+    return head + "\n  " + "\n  ".join(cells)
+
+
+def blind_batches_text(result: EvalResult, batches: Sequence[Batch] | None = None) -> str:
+    """On a gold-set run: this (tuned) run beside every registered batch's blind first run."""
+    now = result.ours_figures()["overall"]
+    shown = ("key_facts", "confident_wrong")
+    lines = ["tuned (this run): " + ", ".join(f"{m} {_fmt(now.get(m))}" for m in shown)]
+    for batch in load_batches() if batches is None else batches:
+        blind = batch.load_baseline()
+        if blind is None:
+            lines.append(f"blind {batch.name}: no first run recorded")
+            continue
+        figures = ", ".join(f"{m} {_fmt(blind['overall'].get(m))}" for m in shown)
+        lines.append(f"blind {batch.name} ({blind['questions']} questions, first run): {figures}")
+    return "\n".join(lines)
+
+
+def _blind_section(result: EvalResult) -> list[str]:
+    if result.batch is None:
+        text = blind_batches_text(result)
+        return ["", "## Tuned and blind", "", "```text", text, "```"]
+    lines = ["", f"## Blind and tuned: batch `{result.batch}`", ""]
+    if result.blind is None:
+        return [*lines, "No blind first run recorded yet for this batch."]
+    blind, now = result.blind, result.ours_figures()
+    lines += [
+        f"First run before any change for the batch ({blind.get('recorded', '?')}, "
+        f"{blind.get('commit', '?')}) beside this run (ours).",
+        "",
+        "| metric | blind (first run) | now |",
+        "|---|---:|---:|",
+    ]
+    for metric in BLIND_OVERALL:
+        then, current = blind.get("overall", {}).get(metric), now["overall"].get(metric)
+        lines.append(f"| {metric} | {_fmt(then)} | {_fmt(current)} |")
+    head = " | ".join(f"{m} blind → now" for m in BLIND_BY_TYPE)
+    lines += ["", f"| type | n | {head} |", "|---|---:|" + "---|" * len(BLIND_BY_TYPE)]
+    for qtype in sorted(set(blind.get("by_type", {})) | set(now["by_type"]) - {OVERALL}):
+        then_row = blind.get("by_type", {}).get(qtype, {})
+        now_row = now["by_type"].get(qtype, {})
+        cells = [f"{_fmt(then_row.get(m))} → {_fmt(now_row.get(m))}" for m in BLIND_BY_TYPE]
+        n = now_row.get("n", then_row.get("n", 0))
+        lines.append(f"| {qtype} | {n} | " + " | ".join(cells) + " |")
     return lines
 
 

@@ -64,6 +64,16 @@ class EvalResult:
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    batch: str | None = None  # the registered blind batch evaluated, if any
+    blind: dict[str, Any] | None = None  # that batch's first-run (blind) figures
+
+    def ours_figures(self) -> dict[str, Any]:
+        """Our overall and per-type means, as ``blind`` holds them (for side by side)."""
+        report = self.systems[self.ours]
+        return {
+            "overall": report.overall(),
+            "by_type": {k: dict(v.means, n=v.n) for k, v in report.by_type.items()},
+        }
 
     @property
     def ours(self) -> str:
@@ -87,6 +97,8 @@ class EvalResult:
                 for name, report in self.systems.items()
             },
             "ratios": self.ratios,
+            "batch": self.batch,
+            "blind_baseline": self.blind,
             "notes": self.notes,
             "timings": self.timings,
             "rows": [

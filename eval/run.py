@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eval.baselines.bm25_chunks import BM25ChunkBaseline
+from eval.batches import Batch
 from eval.chart import write_chart
 from eval.kehoach_system import KehoachSystem
 from eval.metrics.aggregate import Score
@@ -43,15 +44,23 @@ def run_evaluation(
     *,
     embedder: Embedder | None = None,
     status: Status | None = None,
+    corpus: Sequence[Path] | None = None,
+    batch: Batch | None = None,
 ) -> EvalResult:
     """Answer, score and report every gold question with every system; write ``out_dir``.
 
     ``home`` overrides ``settings.home`` (the index and built model are reused from there);
-    ``embedder`` replaces the configured model (tests pass the hashing embedder).
+    ``embedder`` replaces the configured model (tests pass the hashing embedder);
+    ``corpus`` lists the plan folders to evaluate on (default: the batch's, else the
+    bundled ``corpus/``); ``batch``, a registered blind batch, puts its first-run figures
+    in the report beside this run's.
     """
     say = status or (lambda message: None)
     started = time.perf_counter()
-    questions = load_gold(questions_path or GOLD_PATH)
+    notes: list[str] = []
+    questions = load_gold(questions_path or (batch.questions if batch else GOLD_PATH))
+    if corpus is None and batch is not None:
+        corpus = batch.corpus
     if home is not None:
         settings = settings.model_copy(update={"home": home})
     timings: dict[str, float] = {}
@@ -59,9 +68,10 @@ def run_evaluation(
     try:
         clock = time.perf_counter()
         runtime.embedder()  # load (or build) the model here, not inside the first answer
-        ours = KehoachSystem(runtime)
+        ours = KehoachSystem(runtime, corpus)
         timings["setup: model and index"] = time.perf_counter() - clock
-        sources = load_sources(BUNDLED_CORPUS)
+        sources = corpus_sources(corpus or [BUNDLED_CORPUS])
+        notes.extend(_index_notes(ours.documents, sources))
         outputs: dict[str, list[SystemOutput]] = {}
         seconds: dict[str, float] = {}
         for build in _system_builders(ours, sources, runtime):
@@ -77,7 +87,10 @@ def run_evaluation(
             timings[f"{system.name}: answers"] = seconds[system.name]
         clock = time.perf_counter()
         say("computing ragas metrics")
-        extra, notes = _ragas_scores(questions, outputs, settings, runtime.embedder(), ours.name)
+        extra, ragas_notes = _ragas_scores(
+            questions, outputs, settings, runtime.embedder(), ours.name
+        )
+        notes += ragas_notes
         timings["ragas"] = time.perf_counter() - clock
     finally:
         runtime.close()
@@ -88,11 +101,36 @@ def run_evaluation(
     ]
     reports = {name: summarize_system(name, rows, seconds[name]) for name in outputs}
     result = EvalResult(len(questions), reports, rows, ratios(reports, ours.name), notes, timings)
+    if batch is not None:
+        result.batch, result.blind = batch.name, batch.load_baseline()
     timings["total"] = time.perf_counter() - started
     say(f"writing the report to {out_dir}")
     chart = write_chart(result, out_dir / CHART_NAME)
     result.files = {**write_reports(result, questions, out_dir, chart), CHART_NAME: chart}
     return result
+
+
+def corpus_sources(folders: Sequence[Path]) -> dict[str, str]:
+    """Every plan text of ``folders`` keyed by file stem (a later folder never hides an
+    earlier one's plan: a stem found twice is an error, the evaluation would be ambiguous)."""
+    sources: dict[str, str] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise FileNotFoundError(f"corpus folder not found: {folder}")
+        for stem, text in load_sources(folder).items():
+            if stem in sources:
+                raise ValueError(f"plan {stem!r} found in two corpus folders")
+            sources[stem] = text
+    return sources
+
+
+def _index_notes(indexed: frozenset[str], sources: dict[str, str]) -> list[str]:
+    """A note when the home's index holds plans outside the evaluated corpus: they take part
+    in the answers (a fresh ``--home`` evaluates the corpus alone)."""
+    extra = sorted(indexed - set(sources))
+    if not extra:
+        return []
+    return [f"the index also holds plans outside the evaluated corpus: {', '.join(extra)}"]
 
 
 def _system_builders(

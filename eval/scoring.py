@@ -5,6 +5,12 @@ correctness on questions whose right behaviour is to abstain; verbatim-ness with
 citations. An abstention on an answerable question scores 0 for key facts and citations:
 the "closest clauses" it lists are not an answer. ``accuracy`` puts both behaviours on one
 scale: key-fact accuracy on answerable questions, 1/0 for abstaining on the others.
+
+Trust is measured apart from accuracy: ``confident_wrong`` is 1 when the system answered
+(did not abstain) and the answer is wrong — it should have abstained, or a key fact is
+missing — so a wrong answer stated without doubt counts, an honest abstention does not.
+``abstained_answerable`` is 1 when the system abstained on a question the plans answer
+(honest but unhelpful); it is ``None`` on questions whose right behaviour is to abstain.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ RATE_METRICS = (
     "citation_correct",
     "citation_verbatim",
     "abstained",
+    "confident_wrong",
+    "abstained_answerable",
 )
 LENGTH_METRICS = ("context_chars", "quote_chars")
 
@@ -59,9 +67,19 @@ def score_output(
     if output.citations:
         scores["citation_verbatim"] = verbatim_rate(output.citations, sources)
     scores["abstained"] = output.abstained
+    scores["confident_wrong"] = is_confident_wrong(question, output.abstained, scores)
+    scores["abstained_answerable"] = output.abstained if answerable else None
     scores["context_chars"] = output.context_chars
     scores["quote_chars"] = output.quote_chars
     return scores
+
+
+def is_confident_wrong(question: Question, abstained: bool, scores: Mapping[str, Score]) -> bool:
+    """Answered, and wrong: the question should have been declined, or not every key fact
+    is in the answer. An abstention is never confident-wrong, whatever the question."""
+    if abstained:
+        return False
+    return should_abstain(question) or not scores.get("all_facts")
 
 
 def failure_reasons(

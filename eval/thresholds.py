@@ -1,4 +1,5 @@
-"""The quality gate: our overall metrics must reach the minimums in ``thresholds.toml``."""
+"""The quality gate: our overall metrics must reach the minimums in ``thresholds.toml`` and
+stay under its maximums (the confident-wrong rate)."""
 
 from __future__ import annotations
 
@@ -25,17 +26,33 @@ def load_type_thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
     return {str(k): float(v) for k, v in data.get("minimum_key_facts_by_type", {}).items()}
 
 
+def load_maximum_thresholds(path: Path = THRESHOLDS_PATH) -> dict[str, float]:
+    """The ``[maximum]`` table: metric name → highest acceptable overall value (rates of
+    bad outcomes, such as ``confident_wrong``)."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {str(k): float(v) for k, v in data.get("maximum", {}).items()}
+
+
 def check_thresholds(
     result: EvalResult,
     thresholds: Mapping[str, float] | None = None,
     type_thresholds: Mapping[str, float] | None = None,
+    maximums: Mapping[str, float] | None = None,
 ) -> list[str]:
-    """Violations of the minimums by OUR system's metrics (empty when it passes): overall
-    values, and key-fact accuracy per question type."""
+    """Violations by OUR system's metrics (empty when it passes): overall values below
+    their minimum or above their maximum, and key-fact accuracy per question type."""
     minimums = load_thresholds() if thresholds is None else thresholds
     per_type = load_type_thresholds() if type_thresholds is None else type_thresholds
+    ceilings = load_maximum_thresholds() if maximums is None else maximums
     measured = result.systems[result.ours].overall()
     violations: list[str] = []
+    for metric, maximum in ceilings.items():
+        value = measured.get(metric)
+        if value is None:
+            violations.append(f"{metric}: not measured (maximum {maximum:.3f})")
+        elif value > maximum:
+            violations.append(f"{metric}: {value:.3f} > maximum {maximum:.3f}")
     for metric, minimum in minimums.items():
         value = measured.get(metric)
         if value is None:

@@ -19,7 +19,7 @@ from eval.result import EvalResult
 from eval.run import CHART_NAME, run_evaluation
 from eval.scoring import RATE_METRICS, failure_reasons, score_output
 from eval.systems import SystemOutput
-from eval.thresholds import check_thresholds, load_thresholds
+from eval.thresholds import check_thresholds, load_maximum_thresholds, load_thresholds
 from ingest.embedding.hashing import HashingEmbedder
 from ingest.settings import Settings
 from retrieval.runtime import BUNDLED_CORPUS
@@ -135,14 +135,14 @@ def test_ragas_metrics_present_and_tracking_off(evaluation: tuple[EvalResult, Pa
 @pytest.mark.slow
 def test_threshold_gate(evaluation: tuple[EvalResult, Path]) -> None:
     result, _ = evaluation
-    assert check_thresholds(result, {"hit@3": 0.0, "citation_verbatim": 1.0}, {}) == []
-    violations = check_thresholds(result, {"hit@3": 1.01, "mrr": 0.0}, {})
+    assert check_thresholds(result, {"hit@3": 0.0, "citation_verbatim": 1.0}, {}, {}) == []
+    violations = check_thresholds(result, {"hit@3": 1.01, "mrr": 0.0}, {}, {})
     assert len(violations) == 1 and violations[0].startswith("hit@3:")
-    assert check_thresholds(result, {"no_such_metric": 0.5}, {}) == [
+    assert check_thresholds(result, {"no_such_metric": 0.5}, {}, {}) == [
         "no_such_metric: not measured (threshold 0.500)"
     ]
     # a regression confined to one question type fails the gate on its own
-    per_type = check_thresholds(result, {}, {"who": 1.01, "target": 0.0})
+    per_type = check_thresholds(result, {}, {"who": 1.01, "target": 0.0}, {})
     assert len(per_type) == 1 and per_type[0].startswith("key_facts[who]:")
 
 
@@ -151,7 +151,9 @@ def test_shipped_thresholds_name_measured_metrics(evaluation: tuple[EvalResult, 
     result, _ = evaluation
     thresholds = load_thresholds()
     assert thresholds["citation_verbatim"] == 1.0
-    assert set(thresholds) <= set(result.systems["kehoach"].overall())
+    measured = set(result.systems["kehoach"].overall())
+    assert set(thresholds) <= measured
+    assert set(load_maximum_thresholds()) <= measured
 
 
 @pytest.mark.slow
@@ -166,6 +168,10 @@ def test_eval_command_exit_code(
     assert eval.cli.eval_command(None, tmp_path, tmp_path) == 0
     monkeypatch.setattr(eval.cli, "check_thresholds", lambda r: ["hit@3: 0.1 < threshold 0.9"])
     assert eval.cli.eval_command(None, tmp_path, tmp_path) == 1
+    # a blind batch is reported beside its first run, not gated by the gold-set thresholds
+    blind = Path("eval/blind/batch-2026-12.jsonl")
+    assert eval.cli.eval_command(blind, tmp_path, tmp_path) == 0
+    assert eval.cli.eval_command(None, tmp_path, tmp_path, record=True) == 2
 
 
 # ---- the pieces --------------------------------------------------------------------------
@@ -227,3 +233,31 @@ def test_dense_baseline_embeds_prefetched_queries_once() -> None:
     adapter.prefetch_queries(["a", "b", "a"])
     assert adapter.get_query_embedding("a") == HashingEmbedder(16).embed_queries(["a"])[0]
     assert calls == [["a", "b"]]
+
+
+@pytest.mark.slow
+def test_blind_batch_runs_over_its_plan_folders(tmp_path: Path) -> None:
+    from eval.batches import Batch, find_batch, record_baseline
+
+    shipped = find_batch(Path("eval/blind/batch-2026-12.jsonl").resolve())
+    assert shipped is not None
+    picked = [q for q in load_gold(shipped.questions) if q["id"].startswith("b26-qt125-")][:2]
+    questions = tmp_path / "mini.jsonl"
+    questions.write_text("".join(json.dumps(q) + "\n" for q in picked), encoding="utf-8")
+    batch = Batch("mini", questions, shipped.corpus, tmp_path / "mini.baseline.json")
+    home, embedder = tmp_path / "home", HashingEmbedder(64)
+    first = run_evaluation(Settings(), None, tmp_path / "r1", home, embedder=embedder, batch=batch)
+    assert first.questions == 2 and first.batch == "mini" and first.blind is None
+    assert not [n for n in first.notes if "outside the evaluated corpus" in n]
+    record_baseline(batch, first, {"recorded": "test"})
+    again = run_evaluation(Settings(), None, tmp_path / "r2", home, embedder=embedder, batch=batch)
+    assert again.blind is not None and again.blind["questions"] == 2
+    assert "## Blind and tuned: batch `mini`" in (tmp_path / "r2" / "report.md").read_text()
+    data = json.loads((tmp_path / "r2" / "report.json").read_text(encoding="utf-8"))
+    assert data["batch"] == "mini" and data["blind_baseline"]["recorded"] == "test"
+    # the same home evaluated on the bundled corpus alone: the extra plans are pointed out
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(load_gold()[0]) + "\n", encoding="utf-8")
+    mixed = run_evaluation(Settings(), gold, tmp_path / "r3", home, embedder=embedder)
+    (note,) = [n for n in mixed.notes if "outside the evaluated corpus" in n]
+    assert "quang-tri-125-KH-UBND-2025" in note

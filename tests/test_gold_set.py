@@ -1,4 +1,4 @@
-"""The gold question set: schema, minimum counts, and verbatim quotes."""
+"""The gold question set and the blind batches: schema, minimum counts, verbatim quotes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.batches import Batch, load_batches
 from eval.metrics.goldset import ABSTAIN_TAG, GOLD_PATH, TYPES, load_gold, should_abstain
 from eval.metrics.text import has_diacritics
 
@@ -138,3 +139,76 @@ def test_all_five_documents_are_covered() -> None:
     cited = {g["document"] for q in QUESTIONS for g in q["gold"]}
     assert targeted == DOCUMENTS
     assert cited == DOCUMENTS
+
+
+# ---- blind batches (eval/blind/): same schema, plans from corpus/ and tests/plans/ -----------
+
+BLIND_BATCHES = load_batches()
+BLIND = [(batch, q) for batch in BLIND_BATCHES for q in load_gold(batch.questions)]
+BLIND_IDS = [q["id"] for _, q in BLIND]
+BLIND_TAGS = {"qualifier", "not_loaded", "role_absent"}
+
+
+def _batch_documents(batch: Batch) -> dict[str, Path]:
+    return {p.stem: p for folder in batch.corpus for p in sorted(folder.glob("*.txt"))}
+
+
+def test_a_blind_batch_is_registered_with_its_plans() -> None:
+    assert BLIND_BATCHES
+    for batch in BLIND_BATCHES:
+        assert batch.questions.is_file(), batch.questions
+        assert all(folder.is_dir() for folder in batch.corpus), batch.corpus
+        assert len(load_gold(batch.questions)) >= 150
+
+
+def test_blind_ids_are_unique_and_apart_from_the_gold_set() -> None:
+    assert not [i for i, n in Counter(BLIND_IDS).items() if n > 1]
+    assert not set(BLIND_IDS) & set(IDS)
+
+
+def test_blind_questions_are_not_gold_questions() -> None:
+    gold = {q["question"] for q in QUESTIONS}
+    assert not [q["id"] for _, q in BLIND if q["question"] in gold and "previous" not in q]
+
+
+@pytest.mark.parametrize(("batch", "question"), BLIND, ids=BLIND_IDS)
+def test_blind_schema_and_verbatim_quotes(batch: Batch, question: dict) -> None:
+    documents = _batch_documents(batch)
+    keys = set(question)
+    assert REQUIRED <= keys <= REQUIRED | OPTIONAL
+    assert question["type"] in TYPES
+    assert question["document"] is None or question["document"] in documents
+    if should_abstain(question):
+        assert question["key_facts"] == [] and question["gold"] == []
+    else:
+        assert question["key_facts"] and question["gold"]
+    for fact in question["key_facts"]:
+        assert isinstance(fact, list) and fact and all(isinstance(v, str) and v for v in fact)
+    for item in question["gold"]:
+        assert set(item) == {"document", "clause", "quote"}
+        assert 20 <= len(item["quote"]) <= 200, len(item["quote"])
+        source = documents[item["document"]].read_bytes().decode("utf-8")
+        assert item["quote"] in source, item["quote"]
+    if question["type"] == "follow-up":
+        assert question.get("previous")
+    else:
+        assert "previous" not in question
+    if "no_diacritics" in question["tags"]:
+        assert not has_diacritics(question["question"])
+
+
+def test_blind_batch_covers_what_issue_13_asks_for() -> None:
+    for batch in BLIND_BATCHES:
+        questions = load_gold(batch.questions)
+        types = Counter(q["type"] for q in questions)
+        tags = Counter(t for q in questions for t in q["tags"])
+        assert set(types) == set(TYPES)
+        assert all(tags[t] >= 5 for t in BLIND_TAGS), tags
+        assert tags["no_diacritics"] * 4 >= len(questions)  # about a third, at least a quarter
+        assert tags["abbreviation"] >= 30
+        compared = [
+            len({g["document"] for g in q["gold"]}) for q in questions if q["type"] == "compare"
+        ]
+        assert compared and min(compared) >= 2 and max(compared) >= 3
+        targeted = {q["document"] for q in questions} - {None}
+        assert targeted == set(_batch_documents(batch))  # every plan of the batch is asked about
