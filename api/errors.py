@@ -29,6 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from api.json_body import body_was_too_deep
 from ingest.errors import (
     BinarySourceError,
     ConfigurationError,
@@ -39,6 +40,7 @@ from ingest.errors import (
     SourceTooLargeError,
     UnknownDocumentError,
 )
+from ingest.json_depth import too_deep_message
 from retrieval.questions import QuestionError
 
 logger = logging.getLogger(__name__)
@@ -174,9 +176,11 @@ async def _http_error(request: Request, error: HTTPException) -> JSONResponse:
 
 
 async def _validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    if body_was_too_deep(request):
+        return error_response(400, "json_too_deep", too_deep_message())
     problems = list(error.errors())
     if any(problem.get("type") == "json_invalid" for problem in problems):
-        return error_response(400, "malformed_json", "request body is not valid JSON")
+        return error_response(400, "malformed_json", "nội dung yêu cầu không phải JSON hợp lệ")
     return error_response(422, "invalid_request", describe_problems(problems))
 
 

@@ -25,6 +25,7 @@ from telegram.error import TelegramError
 from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.telegram_app import RequestFactory, build_application, publish_commands
+from ingest.json_depth import JsonTooDeepError, loads_limited
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def telegram_webhook_router(
     """A router with `POST /telegram/webhook`; it answers 503 until the bot is configured."""
     missing = bot_settings.telegram_missing(webhook=True)
     if missing:
-        return _unavailable_router(f"Telegram bot is not configured: set {', '.join(missing)}")
+        return _unavailable_router(f"bot Telegram chưa được cấu hình: hãy đặt {', '.join(missing)}")
     assert bot_settings.telegram_webhook_secret is not None
     secret = bot_settings.telegram_webhook_secret.get_secret_value().encode()
     bot = _BotLifecycle(
@@ -113,17 +114,21 @@ def telegram_webhook_router(
         supplied = request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(supplied, secret):
             logger.warning("telegram webhook: rejected a request with a missing or bad secret")
-            return JSONResponse({"detail": f"missing or invalid {SECRET_HEADER}"}, status_code=401)
+            return JSONResponse({"detail": f"thiếu hoặc sai {SECRET_HEADER}"}, status_code=401)
         try:
-            data: Any = await request.json()
-        except ValueError:
+            data: Any = loads_limited(await request.body())
+        except JsonTooDeepError as error:
+            return JSONResponse({"detail": str(error)}, status_code=400)
+        except ValueError:  # malformed JSON, or not UTF-8
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-            return JSONResponse({"detail": "body is not a Telegram update"}, status_code=400)
+            return JSONResponse(
+                {"detail": "nội dung không phải một bản cập nhật Telegram"}, status_code=400
+            )
         if not await bot.ensure_started():
             # Telegram re-sends the update later; by then the bot may be reachable again.
             return JSONResponse(
-                {"detail": "the Telegram bot could not start (see the server log)"},
+                {"detail": "bot Telegram chưa khởi động được (xem nhật ký máy chủ)"},
                 status_code=503,
             )
         await bot.application.update_queue.put(Update.de_json(data, bot.application.bot))

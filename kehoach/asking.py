@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ingest.errors import InputError
+from ingest.json_depth import loads_limited
 from retrieval.answers import Answer
 from retrieval.conversation import Conversation
 from retrieval.questions import validate_question
@@ -60,9 +61,9 @@ def answer_batch(runtime: Any, path: Path, out: TextIO) -> int:
             continue
         question_id: Any = None
         try:
-            item = json.loads(line)
+            item = loads_limited(line)
             if not isinstance(item, dict):
-                raise ValueError("a line must be a JSON object")
+                raise ValueError("mỗi dòng phải là một đối tượng JSON")
             question_id = item.get("id")
             text = validate_question(item.get("question"), runtime.settings.max_question_chars)
             answer = assistant.ask(text, document=item.get("document"))
