@@ -211,3 +211,29 @@ def test_a_recursion_error_anywhere_is_a_400_not_a_500() -> None:
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "too_deeply_nested"
     assert "Traceback" not in response.text
+
+
+# ---- questions with nothing to search for -------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["🎉🎉🎉", "-----", "?!…", "\u0301\u0300"])
+def test_a_question_without_letters_or_digits_is_refused_by_the_api(
+    client: TestClient, question: str
+) -> None:
+    response = client.post("/v1/ask", json={"question": question}, headers=admin())
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_question"
+    assert "không có chữ hay số" in error["message"]
+
+
+def test_a_question_without_letters_or_digits_is_refused_by_the_bots(
+    corpus_runtime: Runtime,
+) -> None:
+    from bot.errors import ChatInputError
+    from bot.service import ChatService
+
+    service = ChatService.for_runtime(corpus_runtime)
+    with pytest.raises(ChatInputError, match="chưa có chữ hay số"):
+        service.ask("telegram:1", "🎉🎉")
+    assert service.ask("telegram:1", "chỉ tiêu 6.6 🎉").answer  # an emoji beside words is fine
