@@ -5,6 +5,7 @@
         ├── Unauthorized        401    missing or wrong X-API-Key
         ├── Forbidden           403    the key may not do this
         ├── NotFound            404    unknown document, clause, job, conversation
+        ├── (409 document_id_taken)    the name's document id belongs to another file
         ├── PayloadTooLarge     413    body over the limit (raised while it streams)
         ├── UnsupportedMedia    415    upload of a format we cannot read
         ├── InvalidRequest      422    well-formed but unusable parameters
@@ -33,6 +34,7 @@ from api.json_body import body_was_too_deep
 from ingest.errors import (
     BinarySourceError,
     ConfigurationError,
+    DocumentIdTakenError,
     IndexLockedError,
     InputError,
     KehoachError,
@@ -138,6 +140,8 @@ def kehoach_error_status(error: KehoachError) -> tuple[int, str]:
     """HTTP status and code for one of our own errors."""
     if isinstance(error, UnknownDocumentError):
         return 404, "unknown_document"
+    if isinstance(error, DocumentIdTakenError):
+        return 409, "document_id_taken"
     if isinstance(error, SourceTooLargeError):
         return 413, "payload_too_large"
     if isinstance(error, BinarySourceError):

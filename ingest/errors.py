@@ -7,7 +7,8 @@
     │   ├── BinarySourceError    file is binary, not text
     │   ├── EncodingError        file is not UTF-8 (or the given encoding)
     │   ├── SourceTooLargeError  file is over the size limit
-    │   └── UnknownDocumentError no document with that id is ingested
+    │   ├── UnknownDocumentError no document with that id is ingested
+    │   └── DocumentIdTakenError two files would get the same document id
     ├── IndexLockedError         another process holds the embedded index
     ├── ModelBuildError          the default embedding model could not be built
     └── ConfigurationError       settings are inconsistent
@@ -48,6 +49,10 @@ class SourceTooLargeError(InputError):
 
 class UnknownDocumentError(InputError):
     """No ingested document has that id."""
+
+
+class DocumentIdTakenError(InputError):
+    """Two different files map to the same document id; neither may replace the other."""
 
 
 class IndexLockedError(KehoachError):

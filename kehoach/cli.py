@@ -83,7 +83,7 @@ def ingest(
     ] = None,
 ) -> None:
     """Nạp (ingest) kế hoạch vào chỉ mục; nạp lại văn bản không đổi không làm gì."""
-    from ingest.reader import collect_sources
+    from ingest.reader import collect_sources, document_id_for, refuse_taken_id
 
     runtime = _runtime(home)
     failures = 0
@@ -95,6 +95,10 @@ def ingest(
         with progress:
             for path in files:
                 try:
+                    document_id = document_id_for(path)
+                    current = runtime.catalog.entries.get(document_id)
+                    source = current.document.get("source_path") if current else None
+                    refuse_taken_id(document_id, path.name, source)
                     outcome = runtime.ingestor.ingest_file(path, encoding, report)
                 except InputError as error:
                     failures += 1

@@ -1,7 +1,10 @@
 """Hostile input on every entry point: nothing gets a 5xx, a traceback, or a silent change.
 
 The families kept here (issue 15): JSON nested deep enough to break a recursive parser on
-every JSON body (API, both webhooks, batch lines), checked after authentication.
+every JSON body (API, both webhooks, batch lines), checked after authentication; questions
+with nothing to search for; UTF-16/32 text and encodings that cannot decode text; control
+characters anywhere in a file; two files that map to one document id; uploads in every
+format the CLI reads. Webhook hardening is in test_security_webhooks.py.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from bot.settings import BotSettings
 from bot.telegram_webhook import SECRET_HEADER
 from bot.zalo_signature import zalo_mac
 from ingest.embedding.hashing import HashingEmbedder
+from ingest.errors import BinarySourceError, EncodingError
 from ingest.json_depth import MAX_JSON_DEPTH, JsonTooDeepError, json_depth_exceeds, loads_limited
+from ingest.reader import decode_text, source_text
 from ingest.settings import Settings
 from kehoach.cli import app as cli_app
 from retrieval.runtime import Runtime
@@ -33,7 +38,9 @@ from tests.test_api_support import (
     admin,
     api_settings,
     corpus_home,
+    plan_text,
     state_of,
+    wait_for_job,
 )
 
 ZALO_APP = "3608465249409039"
@@ -237,3 +244,237 @@ def test_a_question_without_letters_or_digits_is_refused_by_the_bots(
     with pytest.raises(ChatInputError, match="chưa có chữ hay số"):
         service.ask("telegram:1", "🎉🎉")
     assert service.ask("telegram:1", "chỉ tiêu 6.6 🎉").answer  # an emoji beside words is fine
+
+
+# ---- encodings ---------------------------------------------------------------------------------
+
+PLAN = plan_text("Kế hoạch chuyển đổi số mã hoá", 4, "mã hoá")
+
+
+@pytest.mark.parametrize(
+    "codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-8-sig"]
+)
+@pytest.mark.parametrize("declared", [None, "family", "exact"])
+def test_utf16_and_utf32_with_or_without_bom_are_read(codec: str, declared: str | None) -> None:
+    data = PLAN.encode(codec)  # the bare "utf-16"/"utf-32" codecs write a BOM
+    encoding = {None: None, "family": codec[:6].rstrip("-"), "exact": codec}[declared]
+    assert decode_text(data, "ke-hoach.txt", encoding) == PLAN
+
+
+@pytest.mark.parametrize("encoding", ["undefined", "base64", "rot13", "khong-co", "zlib"])
+def test_an_encoding_that_cannot_decode_text_is_a_clear_error(encoding: str) -> None:
+    with pytest.raises(EncodingError, match="không biết bảng mã"):
+        decode_text(PLAN.encode(), "ke-hoach.txt", encoding)
+    with pytest.raises(EncodingError, match="không biết bảng mã"):
+        source_text(b"<html><body><p>x</p></body></html>", "a.html", encoding)
+
+
+def test_a_page_that_declares_the_undefined_charset_is_read_as_utf8() -> None:
+    page = '<html><head><meta charset="undefined"></head><body><p>Kế hoạch</p></body></html>'
+    assert source_text(page.encode(), "a.html")[0].strip() == "Kế hoạch"
+
+
+def test_the_cli_reads_utf16_and_refuses_an_undefined_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEHOACH_EMBED_MODEL", "hashing")
+    plan = tmp_path / "ke-hoach-utf16.txt"
+    plan.write_bytes(PLAN.encode("utf-16-le"))  # no BOM
+    home = str(tmp_path / "home")
+    runner = CliRunner()
+    undefined = runner.invoke(
+        cli_app, ["ingest", str(plan), "--home", home, "--encoding", "undefined"]
+    )
+    assert undefined.exit_code == 1 and undefined.exception is not None
+    assert isinstance(undefined.exception, SystemExit)
+    assert "không biết bảng mã" in undefined.output
+    declared = runner.invoke(cli_app, ["ingest", str(plan), "--home", home, "--encoding", "utf-16"])
+    assert declared.exit_code == 0, declared.output
+    shown = runner.invoke(cli_app, ["documents", "--json", "--home", home])
+    assert [row["id"] for row in json.loads(shown.stdout)] == ["ke-hoach-utf16"]
+
+
+def test_the_api_reads_utf16_and_refuses_an_undefined_encoding(client: TestClient) -> None:
+    def upload(data: bytes, **params: str) -> Any:
+        return client.post(
+            "/v1/documents",
+            params={"name": "ke-hoach-utf16-api.txt", **params},
+            content=data,
+            headers={**admin(), "Content-Type": "text/plain"},
+        )
+
+    undefined = upload(PLAN.encode(), encoding="undefined")
+    _no_traceback(undefined)
+    assert undefined.status_code == 422
+    assert "không biết bảng mã" in undefined.json()["error"]["message"]
+    accepted = upload(PLAN.encode("utf-16-be"))  # detected from the NUL pattern
+    assert accepted.status_code == 202, accepted.text
+    assert wait_for_job(client, accepted.json()["id"])["status"] == "succeeded"
+    client.delete("/v1/documents/ke-hoach-utf16-api", headers=admin())
+
+
+# ---- control characters ------------------------------------------------------------------------
+
+
+def test_stray_control_characters_are_removed_wherever_they_are() -> None:
+    body = PLAN * 200  # well past the first 8 KB
+    data = (body[:10] + "\x00" + body[10:] + "\x00\x07" + body[:500] + "\x1b").encode()
+    text = decode_text(data, "ke-hoach.txt")
+    assert not any(c in text for c in "\x00\x07\x1b")
+    assert text == body + body[:500]
+    assert decode_text(b"dong 1\x0bdong 2\n" + PLAN.encode(), "a.txt").startswith("dong 1\ndong 2")
+
+
+def test_text_that_is_mostly_control_characters_is_binary() -> None:
+    with pytest.raises(BinarySourceError, match="ký tự điều khiển"):
+        decode_text(PLAN.encode() + b"\x00\x01" * 2000, "ke-hoach.txt")
+
+
+def test_nul_bytes_after_8_kb_never_reach_a_citation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEHOACH_EMBED_MODEL", "hashing")
+    padding = "".join(f"Đoạn mở đầu số {n} của kế hoạch.\n" for n in range(400))
+    plan = tmp_path / "ke-hoach-nul.txt"
+    plan.write_bytes((padding + PLAN.replace("Sở Thử nghiệm", "Sở\x00 Thử\x00 nghiệm")).encode())
+    home = str(tmp_path / "home")
+    runner = CliRunner()
+    assert runner.invoke(cli_app, ["ingest", str(plan), "--home", home]).exit_code == 0
+    result = runner.invoke(
+        cli_app,
+        ["ask", "Sở Thử nghiệm chủ trì nhiệm vụ nào?", "--home", home, "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["citations"]
+    assert all("\x00" not in citation["text"] for citation in answer["citations"])
+
+
+# ---- document ids ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Ke hoach.txt", "Kế hoạch.txt"), ("計画.txt", "🎉🎉.txt"), ("plan.txt", "plan.md")],
+)
+def test_two_files_with_one_id_in_one_run_are_both_named_and_nothing_is_ingested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str, second: str
+) -> None:
+    monkeypatch.setenv("KEHOACH_EMBED_MODEL", "hashing")
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in (first, second):
+        (folder / name).write_text(plan_text(name, 3, name), encoding="utf-8")
+    home = str(tmp_path / "home")
+    runner = CliRunner()
+    result = runner.invoke(cli_app, ["ingest", str(folder), "--home", home])
+    assert result.exit_code == 1
+    message = " ".join(result.output.split())
+    assert first in message and second in message and "cùng cho mã" in message
+    assert json.loads(runner.invoke(cli_app, ["documents", "--json", "--home", home]).stdout) == []
+
+
+def test_a_different_file_for_an_existing_id_is_refused_across_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEHOACH_EMBED_MODEL", "hashing")
+    home = str(tmp_path / "home")
+    first = tmp_path / "Kế hoạch.txt"
+    first.write_text(plan_text("Kế hoạch thứ nhất", 3, "thứ nhất"), encoding="utf-8")
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    same_name = moved / "Kế hoạch.txt"
+    same_name.write_text(plan_text("Kế hoạch thứ nhất, bản sửa", 4, "bản sửa"), encoding="utf-8")
+    other = tmp_path / "Ke hoach.txt"
+    other.write_text(plan_text("Kế hoạch thứ hai", 3, "thứ hai"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli_app, ["ingest", str(first), "--home", home]).exit_code == 0
+    refused = runner.invoke(cli_app, ["ingest", str(other), "--home", home])
+    assert refused.exit_code == 1
+    message = " ".join(refused.output.split())
+    assert "Ke hoach.txt" in message and "Kế hoạch.txt" in message and "kehoach remove" in message
+    # the same name from another folder updates the document
+    updated = runner.invoke(cli_app, ["ingest", str(same_name), "--home", home])
+    assert updated.exit_code == 0, updated.output
+    [row] = json.loads(runner.invoke(cli_app, ["documents", "--json", "--home", home]).stdout)
+    assert row["id"] == "Ke-hoach" and row["clauses"] >= 4
+
+
+def test_the_api_refuses_an_upload_whose_id_belongs_to_another_file(client: TestClient) -> None:
+    def upload(name: str) -> Any:
+        return client.post(
+            "/v1/documents",
+            params={"name": name},
+            content=plan_text(name, 3, "trùng mã").encode(),
+            headers={**admin(), "Content-Type": "text/plain"},
+        )
+
+    first = upload("Kế hoạch trùng.txt")
+    assert wait_for_job(client, first.json()["id"])["status"] == "succeeded"
+    clash = upload("Ke hoach trung.txt")
+    assert clash.status_code == 409
+    error = clash.json()["error"]
+    assert error["code"] == "document_id_taken"
+    assert "Kế hoạch trùng.txt" in error["message"]
+    again = upload("Kế hoạch trùng.txt")  # the same name updates it
+    assert wait_for_job(client, again.json()["id"])["status"] == "succeeded"
+    client.delete("/v1/documents/Ke-hoach-trung", headers=admin())
+
+
+# ---- uploads in every format the CLI reads ------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+def test_the_api_accepts_docx_pdf_and_html_like_the_cli(client: TestClient, suffix: str) -> None:
+    from tests.formats_fixtures import render_docx, render_html, render_pdf, vietnamese_font
+
+    if suffix == ".pdf" and vietnamese_font() is None:
+        pytest.skip("no Vietnamese font to render the PDF")
+    blocks = plan_text("Kế hoạch tải lên định dạng", 3, "định dạng").splitlines()
+    render = {".docx": render_docx, ".pdf": render_pdf, ".html": render_html}[suffix]
+    name = f"ke-hoach-dinh-dang{suffix}"
+    media = {
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".pdf": "application/pdf",
+        ".html": "text/html",
+    }[suffix]
+    response = client.post(
+        "/v1/documents",
+        params={"name": name},
+        content=render(blocks),
+        headers={**admin(), "Content-Type": media},
+    )
+    assert response.status_code == 202, response.text
+    job = wait_for_job(client, response.json()["id"])
+    assert job["status"] == "succeeded", job
+    assert job["result"]["clauses"] >= 3
+    shown = client.get("/v1/documents/ke-hoach-dinh-dang", headers=admin()).json()
+    assert "định dạng" in json.dumps(shown, ensure_ascii=False)
+    client.delete("/v1/documents/ke-hoach-dinh-dang", headers=admin())
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "media", "status"),
+    [
+        ("a.docx", b"not a zip at all", "application/octet-stream", 415),
+        ("a.pdf", b"<html>", "application/pdf", 415),
+        ("a.docx", b"PK\x03\x04", "text/plain", 415),  # a docx sent as text
+        ("a.doc", b"\xd0\xcf\x11\xe0", "application/octet-stream", 415),
+        ("a.docx", b"PK\x03\x04broken", "application/octet-stream", 202),  # refused by the job
+    ],
+)
+def test_format_uploads_get_the_same_checks(
+    client: TestClient, name: str, data: bytes, media: str, status: int
+) -> None:
+    response = client.post(
+        "/v1/documents",
+        params={"name": name},
+        content=data,
+        headers={**admin(), "Content-Type": media},
+    )
+    _no_traceback(response)
+    assert response.status_code == status, response.text
+    if status == 202:
+        job = wait_for_job(client, response.json()["id"])
+        assert job["status"] == "failed"
+        assert job["error"]["code"] == "invalid_input"
