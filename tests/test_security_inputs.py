@@ -478,3 +478,17 @@ def test_format_uploads_get_the_same_checks(
         job = wait_for_job(client, response.json()["id"])
         assert job["status"] == "failed"
         assert job["error"]["code"] == "invalid_input"
+
+
+def test_a_plan_numbered_thousands_of_levels_deep_is_refused_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEHOACH_EMBED_MODEL", "hashing")
+    plan = tmp_path / "sau.txt"
+    plan.write_text(
+        "\n".join(".".join(["1"] * k) + ". Nội dung" for k in range(1, 1500)), encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli_app, ["ingest", str(plan), "--home", str(tmp_path / "h")])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert "lồng nhau quá" in result.output
