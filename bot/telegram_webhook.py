@@ -30,6 +30,13 @@ from ingest.json_depth import JsonTooDeepError, loads_limited
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "not a Telegram update, or JSON nested too deep"},
+    401: {"description": f"missing or invalid {SECRET_HEADER}"},
+    413: {"description": "request body over the limit"},
+    429: {"description": "too many requests from this address"},
+    503: {"description": "the bot is not configured, or could not start (retried later)"},
+}
 
 
 class _BotLifecycle:
@@ -108,7 +115,7 @@ def telegram_webhook_router(
 
     router = APIRouter(tags=["telegram"], lifespan=lifespan)
 
-    @router.post("/telegram/webhook")
+    @router.post("/telegram/webhook", responses=WEBHOOK_RESPONSES)
     async def telegram_webhook(request: Request) -> JSONResponse:
         """Queue one Telegram update for the bot; it is answered asynchronously."""
         supplied = request.headers.get(SECRET_HEADER, "").encode()
@@ -140,7 +147,7 @@ def telegram_webhook_router(
 def _unavailable_router(reason: str) -> APIRouter:
     router = APIRouter(tags=["telegram"])
 
-    @router.post("/telegram/webhook")
+    @router.post("/telegram/webhook", responses=WEBHOOK_RESPONSES)
     async def telegram_webhook() -> JSONResponse:
         """The Telegram bot is not configured: say what to set."""
         return JSONResponse({"detail": reason}, status_code=503)

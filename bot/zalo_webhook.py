@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"description": "signed, but the JSON nests too deep"},
     401: {"description": "missing or invalid X-ZEvent-Signature"},
+    413: {"description": "request body over the limit"},
     403: {"description": "signed, but the event's timestamp is outside the allowed window"},
     429: {"description": "too many requests from this address"},
     503: {"description": "Zalo is not configured (the variables to set are named)"},

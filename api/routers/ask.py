@@ -6,6 +6,7 @@ import logging
 
 from fastapi import APIRouter, Request
 
+from api import responses
 from api.deps import ReadAccess, StateDep, owner_of
 from api.errors import NotFound
 from api.json_body import DepthLimitedRoute
@@ -14,7 +15,9 @@ from retrieval.questions import validate_question
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix="/v1", tags=["ask"], route_class=DepthLimitedRoute)
+router = APIRouter(
+    prefix="/v1", tags=["ask"], route_class=DepthLimitedRoute, responses=responses.READ
+)
 
 
 @router.post(

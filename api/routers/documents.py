@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
+from api import responses
 from api.deps import AdminAccess, ReadAccess, StateDep
 from api.errors import InvalidRequest, NotFound, PayloadTooLarge, UnsupportedMedia
 from api.schemas import (
@@ -35,7 +36,7 @@ from ingest.reader import (
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix="/v1/documents", tags=["documents"])
+router = APIRouter(prefix="/v1/documents", tags=["documents"], responses=responses.READ)
 
 # The media types a plan may be uploaded as, by the file name's suffix; any file may also
 # come as application/octet-stream.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
+from api import responses
 from api.deps import StateDep, address_limit
 from api.errors import Unavailable
 from api.jobs import JobStatus
@@ -15,7 +16,7 @@ from api.schemas import ErrorResponse, Health, Readiness
 router = APIRouter(
     tags=["health"],
     dependencies=[Depends(address_limit("health"))],
-    responses={429: {"model": ErrorResponse, "description": "too many requests"}},
+    responses=responses.OPEN,
 )
 
 
