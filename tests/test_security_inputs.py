@@ -492,3 +492,14 @@ def test_a_plan_numbered_thousands_of_levels_deep_is_refused_clearly(
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert "lồng nhau quá" in result.output
+
+
+def test_an_upload_name_with_control_characters_is_refused(client: TestClient) -> None:
+    response = client.post(
+        "/v1/documents",
+        params={"name": "ke\x00hoach\x1b.txt"},
+        content=PLAN.encode(),
+        headers={**admin(), "Content-Type": "text/plain"},
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_name"

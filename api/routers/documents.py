@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from pathlib import Path as FilePath
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Any
@@ -222,7 +223,11 @@ def _plain_file_name(name: str) -> str:
     """The last part of a name, whichever separator the client used."""
     base = PureWindowsPath(PurePosixPath(name).name).name.strip()
     if not base or base in (".", ".."):
-        raise InvalidRequest(f"{name!r} is not a file name", code="invalid_name")
+        raise InvalidRequest(f"{name!r} không phải tên tệp", code="invalid_name")
+    if any(unicodedata.category(c) == "Cc" for c in base):
+        raise InvalidRequest(
+            f"tên tệp {name!r} có ký tự điều khiển; hãy đổi tên tệp", code="invalid_name"
+        )
     return base
 
 
