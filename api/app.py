@@ -12,11 +12,11 @@ import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.conversations import ConversationStore
-from api.deps import API_KEY_HEADER
+from api.deps import API_KEY_HEADER, address_limit
 from api.docs import install_offline_docs
 from api.engine import Engine
 from api.errors import install_error_handlers
@@ -41,6 +41,7 @@ from retrieval.runtime import Runtime
 logger = logging.getLogger(__name__)
 
 API_VERSION = "1.0.0"
+ZALO_REPLAY_FILE = "zalo-events.sqlite3"  # in the home: Zalo events already received
 
 
 def create_app(
@@ -108,8 +109,13 @@ def create_app(
     # the variables to set until its TELEGRAM_* / ZALO_* settings are complete.
     chats = ChatService(_assistant_access(state.engine), settings.max_question_chars)
     bots = bot_settings if bot_settings is not None else load_bot_settings()
-    app.include_router(telegram_webhook_router(chats, bots))
-    app.include_router(zalo_webhook_router(chats, bots))
+    # They are rate-limited by address (429 before any signature work), in their own bucket.
+    webhook_limits = [Depends(address_limit("webhook"))]
+    app.include_router(telegram_webhook_router(chats, bots), dependencies=webhook_limits)
+    app.include_router(
+        zalo_webhook_router(chats, bots, replay_path=settings.home / ZALO_REPLAY_FILE),
+        dependencies=webhook_limits,
+    )
     # Added innermost first: CORS ends up outermost, so that errors carry its headers too.
     app.add_middleware(
         BodyLimitMiddleware,

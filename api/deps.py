@@ -8,7 +8,8 @@ throttled too; then the key is identified and takes a token from the key's bucke
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
@@ -41,24 +42,46 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def address_limit(bucket: str = "") -> Callable[..., Coroutine[Any, Any, str]]:
+    """A dependency taking a token from the caller's address bucket (429 when empty).
+
+    `bucket` separates kinds of traffic that share the per-address rate but not the tokens:
+    health probes and chat webhooks are limited too, yet an address flooding the API does
+    not starve them.
+    """
+
+    async def limit(request: Request, state: StateDep) -> str:
+        address = client_address(request)
+        wait = state.ip_buckets.take(f"{bucket}:{address}" if bucket else address)
+        if wait:
+            raise RateLimited(
+                f"quá nhiều yêu cầu từ địa chỉ này; hãy thử lại sau {wait} giây", wait
+            )
+        return address
+
+    return limit
+
+
+limit_by_address = address_limit()
+AddressDep = Annotated[str, Depends(limit_by_address)]
+
+
 async def authenticate(
-    request: Request,
     state: StateDep,
+    address: AddressDep,
     api_key: Annotated[str | None, Security(_api_key)] = None,
 ) -> Principal:
     """Who calls: rate-limited by address, then identified by key, then by key's bucket."""
-    address = client_address(request)
-    wait = state.ip_buckets.take(address)
-    if wait:
-        raise RateLimited(f"too many requests from this address; retry in {wait} s", wait)
     principal = state.keys.identify(api_key)
     if principal is None:
         logger.warning("rejected an unknown API key from %s", address)
-        raise Unauthorized("the X-API-Key is not valid")
+        raise Unauthorized(f"{API_KEY_HEADER} không hợp lệ")
     if principal.key_id is not None:
         wait = state.key_buckets.take(principal.key_id)
         if wait:
-            raise RateLimited(f"too many requests for this API key; retry in {wait} s", wait)
+            raise RateLimited(
+                f"quá nhiều yêu cầu với khoá API này; hãy thử lại sau {wait} giây", wait
+            )
     return principal
 
 
@@ -68,18 +91,18 @@ AuthenticatedDep = Annotated[Principal, Depends(authenticate)]
 async def require_read(principal: AuthenticatedDep, state: StateDep) -> Principal:
     """Reads are open unless read keys are configured; then a read or admin key is needed."""
     if principal.role is Role.ANONYMOUS and state.keys.reads_need_key:
-        raise Unauthorized(f"this API needs an {API_KEY_HEADER} header")
+        raise Unauthorized(f"API này cần khoá trong tiêu đề {API_KEY_HEADER}")
     return principal
 
 
 async def require_admin(principal: AuthenticatedDep, state: StateDep) -> Principal:
     """Writes need an admin key."""
     if not state.keys.writes_enabled:
-        raise Forbidden("writes are disabled: no admin keys are configured (KEHOACH_ADMIN_KEYS)")
+        raise Forbidden("chức năng ghi đang tắt: chưa cấu hình khoá quản trị (KEHOACH_ADMIN_KEYS)")
     if principal.role is Role.ANONYMOUS:
-        raise Unauthorized(f"uploads and deletions need an admin key in {API_KEY_HEADER}")
+        raise Unauthorized(f"tải lên và xoá văn bản cần khoá quản trị trong {API_KEY_HEADER}")
     if not principal.can_write:
-        raise Forbidden("this key may read but not write; use an admin key")
+        raise Forbidden("khoá này chỉ được đọc, không được ghi; hãy dùng khoá quản trị")
     return principal
 
 

@@ -5,6 +5,7 @@
         ├── Unauthorized        401    missing or wrong X-API-Key
         ├── Forbidden           403    the key may not do this
         ├── NotFound            404    unknown document, clause, job, conversation
+        ├── (409 document_id_taken)    the name's document id belongs to another file
         ├── PayloadTooLarge     413    body over the limit (raised while it streams)
         ├── UnsupportedMedia    415    upload of a format we cannot read
         ├── InvalidRequest      422    well-formed but unusable parameters
@@ -29,9 +30,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from api.json_body import body_was_too_deep
 from ingest.errors import (
     BinarySourceError,
     ConfigurationError,
+    DocumentIdTakenError,
     IndexLockedError,
     InputError,
     KehoachError,
@@ -39,6 +42,7 @@ from ingest.errors import (
     SourceTooLargeError,
     UnknownDocumentError,
 )
+from ingest.json_depth import too_deep_message
 from retrieval.questions import QuestionError
 
 logger = logging.getLogger(__name__)
@@ -136,6 +140,8 @@ def kehoach_error_status(error: KehoachError) -> tuple[int, str]:
     """HTTP status and code for one of our own errors."""
     if isinstance(error, UnknownDocumentError):
         return 404, "unknown_document"
+    if isinstance(error, DocumentIdTakenError):
+        return 409, "document_id_taken"
     if isinstance(error, SourceTooLargeError):
         return 413, "payload_too_large"
     if isinstance(error, BinarySourceError):
@@ -174,9 +180,11 @@ async def _http_error(request: Request, error: HTTPException) -> JSONResponse:
 
 
 async def _validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    if body_was_too_deep(request):
+        return error_response(400, "json_too_deep", too_deep_message())
     problems = list(error.errors())
     if any(problem.get("type") == "json_invalid" for problem in problems):
-        return error_response(400, "malformed_json", "request body is not valid JSON")
+        return error_response(400, "malformed_json", "nội dung yêu cầu không phải JSON hợp lệ")
     return error_response(422, "invalid_request", describe_problems(problems))
 
 

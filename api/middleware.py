@@ -1,4 +1,5 @@
-"""Per-request plumbing: a request id on every response, and a last-resort 500.
+"""Per-request plumbing: a request id on every response, and a last-resort 500 (400 for a
+`RecursionError`: input nested too deep is never a server error).
 
 Unexpected exceptions are logged here with their traceback and the request id, and the
 client gets the error shape with that id to quote — never the traceback. Handling it
@@ -46,6 +47,25 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except RecursionError:
+            # Input nested deeper than anything we parse is the caller's problem, not a 500:
+            # every known path refuses it earlier; this is the last line of defence.
+            logger.warning(
+                "input too deeply nested in %s %s (request %s)",
+                scope["method"],
+                scope["path"],
+                request_id,
+                exc_info=True,
+            )
+            if started:
+                raise
+            response = error_response(
+                400,
+                "too_deeply_nested",
+                "dữ liệu gửi lên lồng nhau quá sâu, không xử lý được; hãy gửi dữ liệu phẳng hơn",
+                headers={REQUEST_ID_HEADER: request_id},
+            )
+            await response(scope, receive, send)
         except Exception:
             logger.exception(
                 "unhandled error in %s %s (request %s)", scope["method"], scope["path"], request_id

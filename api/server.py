@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from api.settings import ApiSettings
 from ingest.settings import Settings
@@ -33,7 +34,16 @@ def serve(
         host=host,
         port=port,
         log_level=log_level,
-        proxy_headers=True,
-        forwarded_allow_ips=api_settings.api_forwarded_allow_ips,
         server_header=False,
+        **proxy_options(api_settings),
     )
+
+
+def proxy_options(api_settings: ApiSettings) -> dict[str, Any]:
+    """uvicorn's proxy settings: X-Forwarded-For only from `KEHOACH_TRUSTED_PROXIES`."""
+    if not api_settings.trusted_proxies:
+        return {"proxy_headers": False}
+    return {
+        "proxy_headers": True,
+        "forwarded_allow_ips": ",".join(api_settings.trusted_proxies),
+    }

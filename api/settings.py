@@ -6,6 +6,7 @@ passed to `create_app`. Keys are `SecretStr`, so they never show in a repr or a 
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -38,17 +39,34 @@ class ApiSettings(BaseSettings):
     api_max_conversations: int = Field(default=10_000, ge=1)
     api_max_pending_jobs: int = Field(default=8, ge=1)
     api_ingest_bundled_corpus: bool = True  # on start-up, when nothing is ingested yet
-    api_forwarded_allow_ips: str = "127.0.0.1"  # proxies whose X-Forwarded-For is trusted
+    # Proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed.
+    # Empty (the default): the header is ignored and the connecting address counts, so a
+    # client cannot pick its own address to dodge the per-address rate limit.
+    trusted_proxies: TextList = Field(default_factory=list)
 
     @field_validator("admin_keys", "read_keys", mode="before")
     @classmethod
     def _split_keys(cls, value: object) -> object:
         return _split(value)
 
-    @field_validator("api_cors_origins", mode="before")
+    @field_validator("api_cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         return _split(value)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, proxies: list[str]) -> list[str]:
+        for proxy in proxies:
+            if proxy == "*":
+                continue
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"{proxy!r} is not an IP address or network (e.g. 10.0.0.5 or 10.0.0.0/24)"
+                ) from None
+        return proxies
 
     @field_validator("admin_keys", "read_keys")
     @classmethod

@@ -26,7 +26,7 @@ from retrieval.answers import Answer
 from retrieval.assistant import Assistant
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentInfo
-from retrieval.questions import QuestionError, validate_question
+from retrieval.questions import QuestionError, QuestionProblem, validate_question
 from retrieval.runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -132,17 +132,22 @@ class ChatService:
         try:
             return validate_question(question, self.max_question_chars)
         except QuestionError as error:
-            raise ChatInputError(self._question_problem(question)) from error
+            raise ChatInputError(self._question_problem(question, error.problem)) from error
 
-    def _question_problem(self, question: str) -> str:
-        text = question.strip()
-        if not text:
-            return "Anh/chị hãy gửi một câu hỏi, ví dụ: Sở nào chủ trì chỉ tiêu 6.6?"
-        if len(text) > self.max_question_chars:
-            return (
-                f"Câu hỏi dài {len(text)} ký tự, vượt giới hạn {self.max_question_chars} ký tự. "
-                "Anh/chị vui lòng hỏi ngắn gọn hơn."
-            )
+    def _question_problem(self, question: str, problem: QuestionProblem) -> str:
+        match problem:
+            case QuestionProblem.EMPTY | QuestionProblem.NOT_TEXT:
+                return "Anh/chị hãy gửi một câu hỏi, ví dụ: Sở nào chủ trì chỉ tiêu 6.6?"
+            case QuestionProblem.TOO_LONG:
+                return (
+                    f"Câu hỏi dài {len(question.strip())} ký tự, vượt giới hạn "
+                    f"{self.max_question_chars} ký tự. Anh/chị vui lòng hỏi ngắn gọn hơn."
+                )
+            case QuestionProblem.NO_WORDS:
+                return (
+                    "Tin nhắn chưa có chữ hay số nào để tìm. Anh/chị vui lòng gõ câu hỏi bằng lời, "
+                    "ví dụ: Sở nào chủ trì chỉ tiêu 6.6?"
+                )
         return "Câu hỏi có ký tự điều khiển không đọc được. Anh/chị vui lòng gõ lại câu hỏi."
 
     def _chat(self, chat: str) -> _Chat:

@@ -41,6 +41,9 @@ class BotSettings(BaseSettings):
     zalo_access_token_file: Path | None = None
     zalo_api_base_url: str = ZALO_API_BASE_URL
     zalo_allowed_user_ids: Annotated[frozenset[str], NoDecode] = frozenset()
+    # A signed event whose own timestamp is further than this from now (either way) is
+    # refused: a captured event cannot be replayed later.
+    zalo_event_max_age_s: float = Field(default=300.0, gt=0)
 
     bot_rate_limit: int = Field(default=10, ge=1)  # questions per chat per window
     bot_rate_window_seconds: float = Field(default=60.0, gt=0)

@@ -25,10 +25,18 @@ from telegram.error import TelegramError
 from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.telegram_app import RequestFactory, build_application, publish_commands
+from ingest.json_depth import JsonTooDeepError, loads_limited
 
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "not a Telegram update, or JSON nested too deep"},
+    401: {"description": f"missing or invalid {SECRET_HEADER}"},
+    413: {"description": "request body over the limit"},
+    429: {"description": "too many requests from this address"},
+    503: {"description": "the bot is not configured, or could not start (retried later)"},
+}
 
 
 class _BotLifecycle:
@@ -87,7 +95,7 @@ def telegram_webhook_router(
     """A router with `POST /telegram/webhook`; it answers 503 until the bot is configured."""
     missing = bot_settings.telegram_missing(webhook=True)
     if missing:
-        return _unavailable_router(f"Telegram bot is not configured: set {', '.join(missing)}")
+        return _unavailable_router(f"bot Telegram chưa được cấu hình: hãy đặt {', '.join(missing)}")
     assert bot_settings.telegram_webhook_secret is not None
     secret = bot_settings.telegram_webhook_secret.get_secret_value().encode()
     bot = _BotLifecycle(
@@ -107,23 +115,27 @@ def telegram_webhook_router(
 
     router = APIRouter(tags=["telegram"], lifespan=lifespan)
 
-    @router.post("/telegram/webhook")
+    @router.post("/telegram/webhook", responses=WEBHOOK_RESPONSES)
     async def telegram_webhook(request: Request) -> JSONResponse:
         """Queue one Telegram update for the bot; it is answered asynchronously."""
         supplied = request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(supplied, secret):
             logger.warning("telegram webhook: rejected a request with a missing or bad secret")
-            return JSONResponse({"detail": f"missing or invalid {SECRET_HEADER}"}, status_code=401)
+            return JSONResponse({"detail": f"thiếu hoặc sai {SECRET_HEADER}"}, status_code=401)
         try:
-            data: Any = await request.json()
-        except ValueError:
+            data: Any = loads_limited(await request.body())
+        except JsonTooDeepError as error:
+            return JSONResponse({"detail": str(error)}, status_code=400)
+        except ValueError:  # malformed JSON, or not UTF-8
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-            return JSONResponse({"detail": "body is not a Telegram update"}, status_code=400)
+            return JSONResponse(
+                {"detail": "nội dung không phải một bản cập nhật Telegram"}, status_code=400
+            )
         if not await bot.ensure_started():
             # Telegram re-sends the update later; by then the bot may be reachable again.
             return JSONResponse(
-                {"detail": "the Telegram bot could not start (see the server log)"},
+                {"detail": "bot Telegram chưa khởi động được (xem nhật ký máy chủ)"},
                 status_code=503,
             )
         await bot.application.update_queue.put(Update.de_json(data, bot.application.bot))
@@ -135,7 +147,7 @@ def telegram_webhook_router(
 def _unavailable_router(reason: str) -> APIRouter:
     router = APIRouter(tags=["telegram"])
 
-    @router.post("/telegram/webhook")
+    @router.post("/telegram/webhook", responses=WEBHOOK_RESPONSES)
     async def telegram_webhook() -> JSONResponse:
         """The Telegram bot is not configured: say what to set."""
         return JSONResponse({"detail": reason}, status_code=503)

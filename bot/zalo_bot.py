@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -23,7 +22,6 @@ from bot.zalo_client import ZaloClient
 logger = logging.getLogger(__name__)
 
 ZALO_TEXT_LIMIT = 2000  # characters in one OA text message
-_SEEN_MESSAGES = 4096
 
 
 def plain_line(line: Line) -> str:
@@ -55,7 +53,6 @@ class ZaloResponder:
         self._settings = settings
         self._client = client
         self._limiter = chat_rate_limiter(settings, clock)
-        self._seen: OrderedDict[str, None] = OrderedDict()
 
     async def handle(self, event: Mapping[str, Any]) -> None:
         """Reply to one event; failures are logged and the user gets a polite message."""
@@ -67,9 +64,6 @@ class ZaloResponder:
             await self._send(user, text_blocks(messages.TEXT_ONLY))
             return
         message = event.get("message") or {}
-        if self._repeated(str(message.get("msg_id") or "")):
-            logger.info("zalo message %s was already answered", message.get("msg_id"))
-            return
         if not self._settings.zalo_allows(user):
             logger.info("zalo user %s is not allowed", user)
             await self._send(user, text_blocks(messages.not_allowed(user)))
@@ -110,14 +104,3 @@ class ZaloResponder:
         except (ZaloApiError, BotConfigurationError, httpx.HTTPError) as error:
             # The user cannot be told: the channel to them is what failed.
             logger.error("could not reply to zalo user %s: %s", user, error)
-
-    def _repeated(self, msg_id: str) -> bool:
-        """Whether this message id was seen before (Zalo re-sends events it thinks failed)."""
-        if not msg_id:
-            return False
-        if msg_id in self._seen:
-            return True
-        self._seen[msg_id] = None
-        while len(self._seen) > _SEEN_MESSAGES:
-            self._seen.popitem(last=False)
-        return False

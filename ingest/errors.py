@@ -7,7 +7,9 @@
     │   ├── BinarySourceError    file is binary, not text
     │   ├── EncodingError        file is not UTF-8 (or the given encoding)
     │   ├── SourceTooLargeError  file is over the size limit
-    │   └── UnknownDocumentError no document with that id is ingested
+    │   ├── UnknownDocumentError no document with that id is ingested
+    │   ├── DocumentIdTakenError two files would get the same document id
+    │   └── PlanTooDeepError     clauses nest deeper than any plan does
     ├── IndexLockedError         another process holds the embedded index
     ├── ModelBuildError          the default embedding model could not be built
     └── ConfigurationError       settings are inconsistent
@@ -48,6 +50,14 @@ class SourceTooLargeError(InputError):
 
 class UnknownDocumentError(InputError):
     """No ingested document has that id."""
+
+
+class DocumentIdTakenError(InputError):
+    """Two different files map to the same document id; neither may replace the other."""
+
+
+class PlanTooDeepError(InputError):
+    """The text's numbering nests clauses deeper than any real plan (1.1.1.1.1…)."""
 
 
 class IndexLockedError(KehoachError):

@@ -7,13 +7,15 @@ is the source text the parser reads and every clause offset points into.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ingest.errors import (
     BinarySourceError,
+    DocumentIdTakenError,
     EmptySourceError,
     EncodingError,
     InputError,
@@ -52,6 +54,7 @@ def document_id_for(path: Path) -> str:
 
 
 def _looks_binary(data: bytes) -> bool:
+    """Whether undecodable bytes look like a binary file rather than text in another encoding."""
     sample = data[:8192]
     if b"\x00" in sample:
         return True
@@ -59,23 +62,107 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
-def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes → text: UTF-8 (with or without BOM) unless another encoding is named."""
-    if _looks_binary(data):
-        raise BinarySourceError(
-            f"{name}: this is a binary file, not plan text; export it as .txt or .md first"
-        )
+_BOMS = (  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_UNICODE_FAMILIES = ("utf-16", "utf-32")
+# Unicode's control characters (category Cc) except tab, newline, form feed, carriage return.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def checked_encoding(encoding: str | None, name: str) -> str | None:
+    """The codec's canonical name, or `EncodingError` for a name that cannot decode text."""
+    if encoding is None:
+        return None
     try:
-        text = data.decode(encoding or "utf-8-sig")
-    except LookupError as error:
-        raise EncodingError(f"{name}: unknown encoding {encoding!r}") from error
-    except UnicodeDecodeError as error:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        codec = None
+    # `undefined` is a real codec that refuses everything; base64, hex, rot13… are not text.
+    if codec is None or codec.name == "undefined" or not getattr(codec, "_is_text_encoding", True):
         raise EncodingError(
-            f"{name}: file is not UTF-8 text (byte {error.start}); convert it to UTF-8 "
-            "or pass --encoding (e.g. --encoding cp1258 for Windows Vietnamese)"
+            f"{name}: không biết bảng mã {encoding!r}; hãy dùng một bảng mã văn bản, ví dụ "
+            "--encoding utf-8, utf-16 hoặc cp1258 (Windows tiếng Việt)"
+        )
+    return codec.name
+
+
+def _nul_pattern(data: bytes) -> str | None:
+    """UTF-16/32 without a BOM, told by where the NUL bytes fall (most text is below U+0100
+    in at least one byte of each unit: ASCII letters, digits, spaces)."""
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 32:  # too little to tell
+        return None
+    columns = [sample[i::4].count(0) / len(sample[i::4]) for i in range(4)]
+    if columns[3] == 1 and columns[2] > 0.9 and columns[0] < 0.1:
+        return "utf-32-le"
+    if columns[0] == 1 and columns[1] > 0.9 and columns[3] < 0.1:
+        return "utf-32-be"
+    even = (columns[0] + columns[2]) / 2
+    odd = (columns[1] + columns[3]) / 2
+    if odd > 0.2 and even < 0.02:
+        return "utf-16-le"
+    if even > 0.2 and odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _codec_for(data: bytes, declared: str | None) -> str | None:
+    """The codec to decode with: a BOM of the declared family (or of any, when none is
+    declared), then the declared codec (a bare utf-16/utf-32 gets its byte order from the
+    NUL pattern), then a UTF-16/32 NUL pattern; None when nothing says."""
+    for bom, codec in _BOMS:
+        family = codec.removesuffix("-sig")
+        if data.startswith(bom) and (declared is None or declared.startswith(family)):
+            return codec
+    if declared in _UNICODE_FAMILIES:
+        pattern = _nul_pattern(data)
+        return pattern if pattern and pattern.startswith(declared) else declared
+    return declared or _nul_pattern(data)
+
+
+def without_control_characters(text: str, name: str) -> tuple[str, int]:
+    """The text with control characters (NUL, C0 and C1 controls other than tab, newline,
+    carriage return and form feed) removed, and how many there were; text that is mostly
+    control characters is refused as binary. A vertical tab (Word's line break) is a newline."""
+    cleaned, removed = _CONTROLS.subn("", text.replace("\v", "\n"))
+    if removed > len(text) // 50:  # more than 2 %: not a text with a few stray bytes
+        raise BinarySourceError(
+            f"{name}: tệp có {removed:,} ký tự điều khiển (NUL…), có lẽ là tệp nhị phân chứ "
+            "không phải văn bản kế hoạch; hãy xuất nó ra .txt hoặc .docx trước"
+        )
+    return cleaned, removed
+
+
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes → text: UTF-8 (with or without BOM), UTF-16/32 (BOM or NUL pattern), or the named
+    encoding; stray control characters are removed (`without_control_characters`)."""
+    declared = checked_encoding(encoding, name)
+    codec = _codec_for(data, declared)
+    try:
+        text = data.decode(codec or "utf-8-sig")
+    except UnicodeError as error:
+        if declared is None and _looks_binary(data):
+            raise BinarySourceError(
+                f"{name}: đây là tệp nhị phân, không phải văn bản kế hoạch; "
+                "hãy xuất nó ra .txt hoặc .md trước"
+            ) from error
+        where = f" (byte {error.start})" if isinstance(error, UnicodeDecodeError) else ""
+        raise EncodingError(
+            f"{name}: tệp không phải văn bản {codec or 'UTF-8'}{where}; hãy chuyển sang UTF-8 "
+            "hoặc chỉ rõ bảng mã bằng --encoding (API: ?encoding=), ví dụ --encoding cp1258 "
+            "cho Windows tiếng Việt"
         ) from error
+    if text.startswith("\ufeff"):  # a BOM kept by an explicitly named utf-8 / utf-16-le …
+        text = text[1:]
+    text, _ = without_control_characters(text, name)
     if not text.strip():
-        raise EmptySourceError(f"{name}: file has no text")
+        raise EmptySourceError(f"{name}: tệp không có chữ nào")
     return text
 
 
@@ -83,8 +170,11 @@ def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     """A plan file's bytes → its source text and extraction warnings, by the name's suffix."""
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in FORMAT_SUFFIXES:
-        extracted = extract_text(data, suffix, name, encoding)
-        return extracted.text, extracted.warnings
+        extracted = extract_text(data, suffix, name, checked_encoding(encoding, name))
+        text, removed = without_control_characters(extracted.text, name)
+        if removed:
+            return text, (*extracted.warnings, f"đã bỏ {removed} ký tự điều khiển")
+        return text, extracted.warnings
     text = decode_text(data, name, encoding)
     if suffix in MARKDOWN_SUFFIXES:  # structure read by a Markdown parser, not line by line
         extracted = read_markdown(text, name)
@@ -115,21 +205,63 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
 
 
 def collect_sources(paths: list[Path]) -> list[Path]:
-    """Expand folders into their plan files (sorted); files are kept as given."""
-    found: list[Path] = []
+    """Expand folders into their plan files (sorted); files are kept as given, each once.
+
+    Two files whose names give the same document id are refused together, before anything
+    is read (`DocumentIdTakenError`): one would silently replace the other.
+    """
+    found: dict[Path, Path] = {}  # resolved → as given
     for path in paths:
         if not path.exists():
             raise SourceNotFoundError(f"{path}: no such file or folder")
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not p.name.lower().startswith("readme")
-                )
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.lower().startswith("readme")
             )
         else:
-            found.append(path)
-    return found
+            files = [path]
+        for file in files:
+            found.setdefault(file.resolve(), file)
+    sources = list(found.values())
+    refuse_shared_ids(sources)
+    return sources
+
+
+def refuse_shared_ids(files: list[Path]) -> None:
+    """`DocumentIdTakenError` naming every pair of files that would share a document id."""
+    by_id: dict[str, list[Path]] = {}
+    for file in files:
+        by_id.setdefault(document_id_for(file), []).append(file)
+    clashes = [
+        f"{' và '.join(str(f) for f in same)} cùng cho mã {document_id}"
+        for document_id, same in by_id.items()
+        if len(same) > 1
+    ]
+    if clashes:
+        raise DocumentIdTakenError(
+            "mỗi tệp phải cho một mã văn bản riêng, nhưng "
+            + "; ".join(clashes)
+            + ". Hãy đổi tên để các mã khác nhau; chưa nạp tệp nào."
+        )
+
+
+def refuse_taken_id(document_id: str, name: str, current_source: str | None) -> None:
+    """`DocumentIdTakenError` when `document_id` already holds a file of another name.
+
+    The same name (from any folder, or uploaded) updates the document; another name that
+    happens to give the same id ("Ke hoach.txt" after "Kế hoạch.txt") is refused, never a
+    silent replacement.
+    """
+    if not current_source:
+        return
+    current = PureWindowsPath(PurePosixPath(current_source).name).name
+    new = PureWindowsPath(PurePosixPath(name).name).name
+    if unicodedata.normalize("NFC", current) != unicodedata.normalize("NFC", new):
+        raise DocumentIdTakenError(
+            f"{new}: mã văn bản {document_id!r} đã thuộc về tệp {current}; hãy đổi tên tệp mới, "
+            f"hoặc xoá văn bản cũ trước (kehoach remove {document_id}) nếu muốn thay nó"
+        )

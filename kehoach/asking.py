@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ingest.errors import InputError
+from ingest.json_depth import JsonTooDeepError, loads_limited
 from retrieval.answers import Answer
 from retrieval.conversation import Conversation
 from retrieval.questions import validate_question
+
+if TYPE_CHECKING:
+    from retrieval.assistant import Assistant
 
 
 class AskError(InputError):
@@ -37,22 +41,34 @@ def answer_one(
     except InputError as error:
         raise AskError(str(error)) from error
     assistant = _prepare(runtime)
-    if document is not None and assistant.documents.get(document) is None:
-        known = ", ".join(sorted(assistant.documents.documents)) or "none"
-        raise AskError(f"no document {document!r} is ingested (known: {known})")
+    _check_document(assistant, document)
     return assistant.ask(text, conversation=conversation, document=document)
 
 
-def answer_batch(runtime: Any, path: Path, out: TextIO) -> int:
-    """Answer every `{"id", "question"}` line in order, one JSON line each; returns failures.
+def _check_document(assistant: Assistant, document: object) -> None:
+    """Refuse a `document` that is not the id of an ingested plan."""
+    if document is None:
+        return
+    if not isinstance(document, str) or assistant.documents.get(document) is None:
+        known = ", ".join(sorted(assistant.documents.documents)) or "chưa có"
+        raise AskError(
+            f"chưa nạp văn bản nào có mã {document!r} (các mã đã nạp: {known}); "
+            "xem `kehoach documents`"
+        )
 
-    A malformed line is reported with its line number and answered with an error object;
-    the other lines are still answered. The model is loaded once.
+
+def answer_batch(runtime: Any, path: Path, out: TextIO) -> int:
+    """Answer every `{"id", "question", "document"?}` line in order, one JSON line each.
+
+    A line that cannot be answered (not a JSON object, nested too deep, a bad question, an
+    unknown `document`) is reported with its line number on stderr and as an `error` object
+    in its place; the other lines are still answered. The model is loaded once. Returns the
+    number of failed lines (the CLI exits 1 when there is any).
     """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise AskError(f"cannot read batch file {path}: {error}") from error
+        raise AskError(f"không đọc được tệp câu hỏi {path}: {error}") from error
     assistant = _prepare(runtime)
     failures = 0
     for number, line in enumerate(lines, start=1):
@@ -60,17 +76,30 @@ def answer_batch(runtime: Any, path: Path, out: TextIO) -> int:
             continue
         question_id: Any = None
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("a line must be a JSON object")
+            item = _batch_item(line)
             question_id = item.get("id")
             text = validate_question(item.get("question"), runtime.settings.max_question_chars)
-            answer = assistant.ask(text, document=item.get("document"))
+            document = item.get("document")
+            _check_document(assistant, document)
+            answer = assistant.ask(text, document=document)
             out.write(json.dumps(answer.to_json(question_id), ensure_ascii=False) + "\n")
-        except (ValueError, InputError) as error:
+        except InputError as error:
             failures += 1
-            message = f"line {number}: {error}"
+            message = f"dòng {number}: {error}"
             out.write(json.dumps({"id": question_id, "error": message}, ensure_ascii=False) + "\n")
             print(message, file=sys.stderr)
         out.flush()
     return failures
+
+
+def _batch_item(line: str) -> dict[str, Any]:
+    """One batch line as a JSON object, or `AskError` in Vietnamese."""
+    try:
+        item = loads_limited(line)
+    except JsonTooDeepError:
+        raise
+    except ValueError as error:
+        raise AskError(f"không phải JSON hợp lệ ({error})") from error
+    if not isinstance(item, dict):
+        raise AskError('mỗi dòng phải là một đối tượng JSON {"id", "question"}')
+    return item

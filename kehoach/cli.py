@@ -83,7 +83,7 @@ def ingest(
     ] = None,
 ) -> None:
     """Nạp (ingest) kế hoạch vào chỉ mục; nạp lại văn bản không đổi không làm gì."""
-    from ingest.reader import collect_sources
+    from ingest.reader import collect_sources, document_id_for, refuse_taken_id
 
     runtime = _runtime(home)
     failures = 0
@@ -95,6 +95,10 @@ def ingest(
         with progress:
             for path in files:
                 try:
+                    document_id = document_id_for(path)
+                    current = runtime.catalog.entries.get(document_id)
+                    source = current.document.get("source_path") if current else None
+                    refuse_taken_id(document_id, path.name, source)
                     outcome = runtime.ingestor.ingest_file(path, encoding, report)
                 except InputError as error:
                     failures += 1
@@ -206,7 +210,11 @@ def ask(
     doc: Annotated[str | None, typer.Option("--doc", help="only this document id")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="answer as JSON")] = False,
     batch: Annotated[
-        Path | None, typer.Option("--batch", help="JSONL file of {id, question}")
+        Path | None,
+        typer.Option(
+            "--batch",
+            help="JSONL file of {id, question, document?}; exits 1 when any line failed",
+        ),
     ] = None,
 ) -> None:
     """Hỏi một câu (hoặc một lô câu hỏi với --batch)."""
@@ -216,10 +224,11 @@ def ask(
     try:
         if batch is not None:
             if question:
-                raise _fail("give either a question or --batch, not both", 2)
+                raise _fail("hãy đưa một câu hỏi hoặc --batch, không cả hai", 2)
             failed = answer_batch(runtime, batch, sys.stdout)
             if failed:
                 stderr.print(f"{failed} dòng không trả lời được (xem lỗi ở trên)")
+                raise typer.Exit(1)
             return
         if question is None:
             raise _fail('hãy nhập câu hỏi, ví dụ: kehoach ask "Sở nào chủ trì chỉ tiêu 6.6?"', 2)

@@ -107,7 +107,7 @@ def test_malformed_json_is_400_in_the_error_shape(client: TestClient) -> None:
 
     assert response.status_code == 400
     assert response.json() == {
-        "error": {"code": "malformed_json", "message": "request body is not valid JSON"}
+        "error": {"code": "malformed_json", "message": "nội dung yêu cầu không phải JSON hợp lệ"}
     }
 
 

@@ -57,7 +57,7 @@ def test_a_wrong_key_is_401_even_for_open_reads(client: TestClient) -> None:
     for path in ("/v1/documents", "/v1/jobs/x"):
         response = client.get(path, headers={"X-API-Key": WRONG_KEY})
         assert response.status_code == 401
-        assert response.json()["error"]["message"] == "the X-API-Key is not valid"
+        assert response.json()["error"]["message"] == "X-API-Key không hợp lệ"
 
 
 def test_a_read_key_may_not_write(home: Path) -> None:
@@ -165,7 +165,7 @@ def test_an_address_over_its_rate_gets_429_with_retry_after(home: Path) -> None:
     assert statuses == [200, 200, 429]
     assert limited.json()["error"]["code"] == "rate_limited"
     assert 1 <= int(limited.headers["Retry-After"]) <= 100
-    assert probe.status_code == 200  # health probes are never limited
+    assert probe.status_code == 200  # health probes have a bucket of their own
 
 
 def test_each_key_has_its_own_bucket(home: Path) -> None:
@@ -177,7 +177,7 @@ def test_each_key_has_its_own_bucket(home: Path) -> None:
         other = client.get("/v1/documents", headers={"X-API-Key": OTHER_READ_KEY})
 
     assert (first.status_code, second.status_code, other.status_code) == (200, 429, 200)
-    assert "API key" in second.json()["error"]["message"]
+    assert "khoá API" in second.json()["error"]["message"]
     assert "Retry-After" in second.headers
 
 

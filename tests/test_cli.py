@@ -70,9 +70,11 @@ def test_human_output_lists_citations(home: Path) -> None:
 @pytest.mark.parametrize(
     ("question", "message"),
     [
-        ("   ", "empty"),
-        ("a" * 1001, "limit is 1000"),
-        ("Sở nào\x00 chủ trì?", "control characters"),
+        ("   ", "câu hỏi trống"),
+        ("a" * 1001, "giới hạn 1000"),
+        ("Sở nào\x00 chủ trì?", "ký tự điều khiển"),
+        ("🎉🎉🎉", "không có chữ hay số"),
+        ("?!... -----", "không có chữ hay số"),
     ],
 )
 def test_bad_questions_fail_clearly(home: Path, question: str, message: str) -> None:
@@ -96,11 +98,38 @@ def test_batch_answers_in_order_and_reports_malformed_lines(home: Path, tmp_path
         encoding="utf-8",
     )
     result = _run("ask", "--batch", str(batch), "--json", "--home", str(home))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # some lines failed
     lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert [line.get("id") for line in lines] == ["a", None, "c", "d"]
-    assert "line 2" in lines[1]["error"] and "line 3" in lines[2]["error"]
+    assert "dòng 2" in lines[1]["error"] and "dòng 3" in lines[2]["error"]
     assert "Nguyễn Thành Diệu" in lines[3]["answer"]
+
+
+def test_batch_refuses_an_unknown_document_per_line_and_exits_0_when_all_answered(
+    home: Path, tmp_path: Path
+) -> None:
+    batch = tmp_path / "docs.jsonl"
+    batch.write_text(
+        '{"id": "a", "question": "chỉ tiêu 6.6", "document": "khong-co"}\n'
+        '{"id": "b", "question": "🎉🎉", "document": null}\n'
+        '{"id": "c", "question": "chỉ tiêu 6.6", "document": ["x"]}\n',
+        encoding="utf-8",
+    )
+    result = _run("ask", "--batch", str(batch), "--home", str(home))
+    assert result.exit_code == 1
+    a, b, c = (json.loads(line) for line in result.stdout.strip().splitlines())
+    assert "khong-co" in a["error"] and "answer" not in a
+    assert "không có chữ hay số" in b["error"]
+    assert "error" in c
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        '{"id": "a", "question": "Sở nào chủ trì chỉ tiêu 6.6?", '
+        '"document": "tien-giang-466-KH-UBND-2025"}\n',
+        encoding="utf-8",
+    )
+    answered = _run("ask", "--batch", str(good), "--home", str(home))
+    assert answered.exit_code == 0, answered.output
+    assert "answer" in json.loads(answered.stdout.strip())
 
 
 def test_remove_and_missing_paths(home: Path, tmp_path: Path) -> None:

@@ -82,7 +82,7 @@ def test_remove_deletes_points_and_catalog_entry(tmp_path: Path) -> None:
         (b"", EmptySourceError),
         (b"   \n\t\n", EmptySourceError),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinarySourceError),
-        ("Kế hoạch chuyển đổi số".encode("utf-16"), BinarySourceError),
+        (b"\x00" * 64 + b"PK\x03\x04", BinarySourceError),  # UTF-16 text is read now
         ("Tháng năm hoàn thành".encode("cp1258"), EncodingError),
     ],
 )

@@ -6,14 +6,18 @@ import logging
 
 from fastapi import APIRouter, Request
 
+from api import responses
 from api.deps import ReadAccess, StateDep, owner_of
 from api.errors import NotFound
+from api.json_body import DepthLimitedRoute
 from api.schemas import AskRequest, AskResponse, ErrorResponse
 from retrieval.questions import validate_question
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix="/v1", tags=["ask"])
+router = APIRouter(
+    prefix="/v1", tags=["ask"], route_class=DepthLimitedRoute, responses=responses.READ
+)
 
 
 @router.post(
@@ -21,6 +25,7 @@ router = APIRouter(prefix="/v1", tags=["ask"])
     response_model=AskResponse,
     responses={
         404: {"model": ErrorResponse, "description": "unknown document or conversation"},
+        400: {"model": ErrorResponse, "description": "malformed JSON, or nested too deep"},
         422: {"model": ErrorResponse, "description": "empty or too long question"},
     },
 )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from pathlib import Path as FilePath
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
+from api import responses
 from api.deps import AdminAccess, ReadAccess, StateDep
 from api.errors import InvalidRequest, NotFound, PayloadTooLarge, UnsupportedMedia
 from api.schemas import (
@@ -21,13 +23,39 @@ from api.schemas import (
     IngestResult,
     JobOut,
 )
-from ingest.reader import TEXT_SUFFIXES, decode_text, document_id_for
+from api.state import ApiState
+from ingest.errors import EmptySourceError
+from ingest.formats import CONVERT_HINTS
+from ingest.reader import (
+    SUPPORTED_SUFFIXES,
+    TEXT_SUFFIXES,
+    checked_encoding,
+    decode_text,
+    document_id_for,
+    refuse_taken_id,
+)
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix="/v1/documents", tags=["documents"])
+router = APIRouter(prefix="/v1/documents", tags=["documents"], responses=responses.READ)
 
-UPLOAD_MEDIA_TYPES = ("text/plain", "text/markdown", "application/octet-stream")
+# The media types a plan may be uploaded as, by the file name's suffix; any file may also
+# come as application/octet-stream.
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MEDIA_TYPES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
+    **{suffix: ("text/plain", "text/markdown") for suffix in TEXT_SUFFIXES},
+    ".docx": (DOCX_MEDIA_TYPE,),
+    ".pdf": ("application/pdf",),
+    ".html": ("text/html",),
+    ".htm": ("text/html",),
+}
+ANY_FILE = "application/octet-stream"
+UPLOAD_MEDIA_TYPES = (
+    *dict.fromkeys(media for types in MEDIA_TYPES_BY_SUFFIX.values() for media in types),
+    ANY_FILE,
+)
+# What a file of each binary format starts with: a wrong one is refused before any work.
+_MAGIC = {".docx": b"PK\x03\x04", ".pdf": b"%PDF-"}
 DocumentId = Annotated[str, Path(max_length=200, description="a document id")]
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "unknown document"}
@@ -89,13 +117,19 @@ def get_clauses(
         401: {"model": ErrorResponse},
         403: {"model": ErrorResponse},
         413: {"model": ErrorResponse, "description": "over the upload limit"},
-        415: {"model": ErrorResponse, "description": "not a text or markdown file"},
-        422: {"model": ErrorResponse, "description": "not UTF-8, empty, or a bad name"},
+        400: {"model": ErrorResponse, "description": "malformed request"},
+        409: {"model": ErrorResponse, "description": "the name's document id is another file's"},
+        415: {"model": ErrorResponse, "description": "a format we do not read, or binary"},
+        422: {
+            "model": ErrorResponse,
+            "description": "undecodable text, unknown encoding, empty, a bad name, or a name "
+            "whose document id belongs to another file",
+        },
     },
     openapi_extra={
         "requestBody": {
             "required": True,
-            "description": "the plan file's bytes (UTF-8 text or markdown)",
+            "description": "the plan file's bytes (.txt, .md, .docx, .pdf, .html)",
             "content": {
                 media: {"schema": {"type": "string", "format": "binary"}}
                 for media in UPLOAD_MEDIA_TYPES
@@ -117,7 +151,12 @@ async def upload_document(
     _: AdminAccess,
     state: StateDep,
     encoding: Annotated[
-        str | None, Query(max_length=40, description="text encoding when not UTF-8")
+        str | None,
+        Query(
+            max_length=40,
+            description="text encoding of .txt/.md/.html when not UTF-8 (UTF-16/32 with a BOM "
+            "or a typical NUL pattern is found on its own)",
+        ),
     ] = None,
 ) -> JobOut:
     """Upload a plan (admin key): it is ingested in the background; poll the job.
@@ -127,11 +166,14 @@ async def upload_document(
     file_name = _plain_file_name(name)
     _check_media_type(request.headers.get("content-type"), file_name)
     data = await _read_body(request, state.api_settings.api_max_upload_bytes)
-    # Unreadable input fails now (422) rather than later in the job.
-    decode_text(data, file_name, encoding)
+    # Unreadable input fails now (415/422) rather than later in the job; a .docx, .pdf or
+    # .html is extracted by the job, which fails with the reader's message.
+    _check_readable(data, file_name, encoding)
     document_id = document_id_for(FilePath(file_name))
+    _refuse_taken_id(state, document_id, file_name)
 
     def ingest() -> dict[str, object]:
+        _refuse_taken_id(state, document_id, file_name)  # another upload may have come first
         outcome = state.engine.ingest_bytes(data, document_id, file_name, encoding)
         return IngestResult(
             document_id=outcome.document_id,
@@ -165,6 +207,14 @@ def delete_document(
     return JobOut.from_job(job)
 
 
+def _refuse_taken_id(state: ApiState, document_id: str, file_name: str) -> None:
+    with state.engine.reading() as view:
+        current = view.catalog.get(document_id)
+    refuse_taken_id(
+        document_id, file_name, current.document.get("source_path") if current else None
+    )
+
+
 def _unknown(document_id: str) -> NotFound:
     return NotFound(f"no document {document_id!r} is ingested", code="unknown_document")
 
@@ -173,21 +223,43 @@ def _plain_file_name(name: str) -> str:
     """The last part of a name, whichever separator the client used."""
     base = PureWindowsPath(PurePosixPath(name).name).name.strip()
     if not base or base in (".", ".."):
-        raise InvalidRequest(f"{name!r} is not a file name", code="invalid_name")
+        raise InvalidRequest(f"{name!r} không phải tên tệp", code="invalid_name")
+    if any(unicodedata.category(c) == "Cc" for c in base):
+        raise InvalidRequest(
+            f"tên tệp {name!r} có ký tự điều khiển; hãy đổi tên tệp", code="invalid_name"
+        )
     return base
 
 
 def _check_media_type(content_type: str | None, file_name: str) -> None:
     media = (content_type or "").split(";")[0].strip().lower()
-    if media not in UPLOAD_MEDIA_TYPES:
-        raise UnsupportedMedia(
-            f"upload the plan as {', '.join(UPLOAD_MEDIA_TYPES)}; got {media or 'no type'}"
-        )
     suffix = PurePosixPath(file_name).suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
+    if suffix not in SUPPORTED_SUFFIXES:
+        hint = CONVERT_HINTS.get(suffix, "hỗ trợ: " + ", ".join(SUPPORTED_SUFFIXES))
         raise UnsupportedMedia(
-            f"{file_name}: unsupported format {suffix or '(none)'}; supported: "
-            + ", ".join(TEXT_SUFFIXES)
+            f"{file_name}: không đọc được định dạng {suffix or '(không có đuôi)'}; {hint}"
+        )
+    allowed = (*MEDIA_TYPES_BY_SUFFIX[suffix], ANY_FILE)
+    if media not in allowed:
+        raise UnsupportedMedia(
+            f"tệp {suffix} phải gửi với Content-Type {' hoặc '.join(allowed)}; "
+            f"đã nhận {media or 'không có'}"
+        )
+
+
+def _check_readable(data: bytes, file_name: str, encoding: str | None) -> None:
+    """The checks that cost little: text decodes; a binary format starts as it should."""
+    suffix = PurePosixPath(file_name).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        decode_text(data, file_name, encoding)
+        return
+    checked_encoding(encoding, file_name)
+    if not data:
+        raise EmptySourceError(f"{file_name}: tệp rỗng")
+    magic = _MAGIC.get(suffix)
+    if magic is not None and not data.startswith(magic):
+        raise UnsupportedMedia(
+            f"{file_name}: nội dung không phải tệp {suffix} (thiếu phần mở đầu của định dạng)"
         )
 
 

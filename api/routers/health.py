@@ -1,15 +1,23 @@
-"""`/healthz` (the process is up) and `/readyz` (model loaded, index reachable)."""
+"""`/healthz` (the process is up) and `/readyz` (model loaded, index reachable).
+
+Both are open (no key) and rate-limited by address, in a bucket of their own: a client
+flooding the API does not make the probes fail."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
-from api.deps import StateDep
+from api import responses
+from api.deps import StateDep, address_limit
 from api.errors import Unavailable
 from api.jobs import JobStatus
 from api.schemas import ErrorResponse, Health, Readiness
 
-router = APIRouter(tags=["health"])
+router = APIRouter(
+    tags=["health"],
+    dependencies=[Depends(address_limit("health"))],
+    responses=responses.OPEN,
+)
 
 
 @router.get("/healthz", response_model=Health)

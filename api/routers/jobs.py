@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from api import responses
 from api.deps import AdminAccess, StateDep
 from api.errors import NotFound
 from api.schemas import ErrorResponse, JobOut
 
-router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
+router = APIRouter(prefix="/v1/jobs", tags=["jobs"], responses=responses.WRITE)
 
 
 @router.get(

@@ -7,13 +7,14 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
+from api import responses
 from api.deps import ReadAccess, StateDep
 from api.errors import InvalidRequest
 from api.exports import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, to_csv, to_xlsx
 from api.schemas import ErrorResponse, TargetList, TargetRow
 from ingest.parser.units import unit_key
 
-router = APIRouter(prefix="/v1", tags=["targets"])
+router = APIRouter(prefix="/v1", tags=["targets"], responses=responses.READ)
 
 # Role → the payload field holding that role's unit keys.
 ROLE_FIELDS = {

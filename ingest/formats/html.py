@@ -81,6 +81,8 @@ def _decode(data: bytes, name: str, encoding: str | None) -> str:
                 f"{name}: the page is not valid {candidate} (byte {error.start}); save it "
                 "as UTF-8 or pass --encoding (e.g. --encoding cp1258)"
             ) from error
+        except UnicodeError:  # a <meta charset="undefined">: that codec refuses everything
+            continue
     raise EncodingError(f"{name}: unknown encoding {encoding!r}")
 
 

@@ -21,6 +21,7 @@ from ingest.domain import (
     TargetCell,
     TargetValue,
 )
+from ingest.errors import PlanTooDeepError
 from ingest.formats.labels import roman
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
@@ -687,6 +688,7 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
         index += 1
     clauses: list[Clause] = []
     targets: list[Target] = []
+    _refuse_deep_nesting(builder.root)  # before the recursive walks below
     _assign_periods(builder.root, None, source)
     _finalize(builder.root, document_id, source, None, [], [], clauses, targets)
     clauses.sort(key=lambda c: (c.start, -c.end))
@@ -708,3 +710,20 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
         **meta.document_fields(),
     )
     return ParsedPlan(document, source, tuple(clauses), tuple(targets), tuple(warnings))
+
+
+MAX_CLAUSE_DEPTH = 64  # NĐ 30/2020 plans nest about 6 levels; the tree is walked recursively
+
+
+def _refuse_deep_nesting(root: _Node) -> None:
+    """`PlanTooDeepError` when clauses nest deeper than `MAX_CLAUSE_DEPTH` (checked without
+    recursion, so that text numbered 1.1.1.1… never ends in a `RecursionError`)."""
+    pending = [(root, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if depth > MAX_CLAUSE_DEPTH:
+            raise PlanTooDeepError(
+                f"các mục của văn bản lồng nhau quá {MAX_CLAUSE_DEPTH} cấp (đánh số kiểu "
+                "1.1.1.1…); đây không phải một kế hoạch thông thường, hãy kiểm tra lại tệp"
+            )
+        pending.extend((child, depth + 1) for child in node.children)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from typing import Any
 
 from aiohttp import web
@@ -46,9 +47,11 @@ class FakeZalo(FakeServer):
 
 
 def text_event(
-    user_id: str, text: str, msg_id: str, app_id: str, timestamp: str = "1767225600000"
+    user_id: str, text: str, msg_id: str, app_id: str, timestamp: str | None = None
 ) -> dict[str, Any]:
-    """A `user_send_text` event shaped like Zalo's."""
+    """A `user_send_text` event shaped like Zalo's, stamped now (ms) unless told otherwise."""
+    if timestamp is None:
+        timestamp = str(int(time.time() * 1000))
     return {
         "app_id": app_id,
         "user_id_by_app": f"app-{user_id}",
