@@ -36,6 +36,7 @@ from ingest.errors import UnknownDocumentError
 from ingest.faults import fault_point, fault_targets
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
+from ingest.parser.budget import ParseBudget
 from ingest.parser.plan import PARSER_VERSION, parse_plan
 from ingest.points import build_points
 from ingest.reader import read_source, source_text
@@ -72,6 +73,7 @@ class Ingestor:
         batch_size: int = 32,
         write_lock: threading.Lock | None = None,
         process_lock: Callable[[], AbstractContextManager[object]] | None = None,
+        parse_budget: ParseBudget | None = None,
     ) -> None:
         self._index = index
         self._embedder = embedder  # called only when something must be embedded
@@ -84,22 +86,30 @@ class Ingestor:
         # across processes sharing the home (the server path); None: this process only
         self._process_lock = process_lock or nullcontext
         self._sources = SourceFiles(catalog.path.parent / "sources")
+        self._budget = parse_budget or ParseBudget.from_env()
 
     def ingest_file(
         self, path: Path, encoding: str | None = None, progress: Progress | None = None
     ) -> IngestOutcome:
         """Parse and index one plan file (nothing is written when it is unchanged)."""
-        source = read_source(path, self._max_source_bytes, encoding)
-        return self.ingest_text(
-            source.text, source.document_id, str(path), progress, source.warnings
-        )
+        with self._budget.watching(path.name) as budget:
+            if path.suffix.lower() == ".docx" and path.is_file():
+                budget.check_archive(path.read_bytes(), path.name)
+            source = read_source(path, self._max_source_bytes, encoding)
+            budget.check()
+            return self.ingest_text(
+                source.text, source.document_id, str(path), progress, source.warnings
+            )
 
     def ingest_bytes(
         self, data: bytes, document_id: str, name: str, encoding: str | None = None
     ) -> IngestOutcome:
         """Parse and index an uploaded plan (text, or .docx/.pdf/.html by the name's suffix)."""
-        text, warnings = source_text(data, name, encoding)
-        return self.ingest_text(text, document_id, name, warnings=warnings)
+        with self._budget.watching(name) as budget:
+            budget.check_archive(data, name)
+            text, warnings = source_text(data, name, encoding)
+            budget.check()
+            return self.ingest_text(text, document_id, name, warnings=warnings)
 
     def ingest_text(
         self,
@@ -110,7 +120,8 @@ class Ingestor:
         warnings: tuple[str, ...] = (),
     ) -> IngestOutcome:
         """Parse and index a plan's text under `document_id`; `warnings` come from reading it."""
-        plan = parse_plan(text, document_id, source_path)
+        with self._budget.watching(document_id):
+            plan = parse_plan(text, document_id, source_path)
         if warnings:
             plan = replace(plan, warnings=(*warnings, *plan.warnings))
         if not any(c.kind is not ClauseKind.PREAMBLE for c in plan.clauses):
