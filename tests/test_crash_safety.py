@@ -315,3 +315,35 @@ def test_a_crashed_write_is_invisible_before_the_sweep(tmp_path: Path) -> None:
         check_consistent(runtime, source, V1)
     finally:
         runtime.close()
+
+
+def test_a_home_written_before_version_ids_is_served_then_rewritten_once(tmp_path: Path) -> None:
+    """Old catalogs have no version id; their points carry the content hash as version."""
+    import json
+
+    from ingest.embedding.hashing import HashingEmbedder
+    from ingest.parser.plan import parse_plan
+    from ingest.points import build_points
+
+    home = tmp_path / "home"
+    source = tmp_path / f"{DOC}.txt"
+    source.write_text(V1, encoding="utf-8")
+    runtime = Runtime(_settings(home))
+    runtime.ingestor.ingest_file(source)
+    runtime.index.delete(PayloadFilter())
+    legacy = build_points(parse_plan(V1, DOC), HashingEmbedder(), runtime.lexical)
+    runtime.index.upsert(legacy)  # ids and payload `version` as the old pipeline wrote them
+    runtime.close()
+    catalog = json.loads((home / "catalog.json").read_text(encoding="utf-8"))
+    del catalog["documents"][DOC]["version"]
+    (home / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
+
+    runtime = Runtime(_settings(home))
+    try:
+        assert len(runtime.index.scroll(None)) == len(legacy)  # still served, not swept
+        assert runtime.ingestor.ingest_file(source).status == "updated"  # rewritten once
+        assert runtime.ingestor.ingest_file(source).status == "unchanged"
+        assert runtime.index.store.count(None) == len(legacy)  # type: ignore[attr-defined]
+        check_consistent(runtime, source, V1)
+    finally:
+        runtime.close()
