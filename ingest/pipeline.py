@@ -1,9 +1,18 @@
 """Ingestion: plan file → parsed plan → embedded points in the index, without duplicates.
 
 A document is identified by its file name; its content hash decides whether anything
-needs doing. A changed document's new points are written before the old version's
-leftovers are deleted, and point ids are derived from clause ids, so unchanged clauses are
-overwritten in place: the document is never missing and never doubled.
+needs doing. Every write is crash-safe by design:
+
+1. the new version's points are written under a fresh version id (payload `version`),
+   beside the committed ones and invisible to readers (`CommittedIndex` filters every
+   query to the versions the catalog names);
+2. its source text is staged under a pending name;
+3. the catalog is switched to the new version in one atomic file replace: the commit;
+4. the source text is published and the old version's points are deleted.
+
+A crash before step 3 leaves nothing visible, after it the new version whole; `recover`
+(run when the index is opened) deletes whatever no committed version owns. Removal
+commits first (catalog entry gone) and deletes points after, with the same sweep behind it.
 
 The source text every clause offset points into (for .docx, .pdf and .html, the extracted
 text) is kept as `sources/<document id>.txt` in the kehoach home, so a citation can be
@@ -13,10 +22,10 @@ checked against it whatever happens to the original file.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
+import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,11 +33,14 @@ from ingest.catalog import Catalog, CatalogEntry
 from ingest.domain import ClauseKind, ParsedPlan, to_plain
 from ingest.embedding.protocol import Embedder
 from ingest.errors import UnknownDocumentError
+from ingest.faults import fault_point, fault_targets
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
+from ingest.parser.budget import ParseBudget
 from ingest.parser.plan import PARSER_VERSION, parse_plan
 from ingest.points import build_points
 from ingest.reader import read_source, source_text
+from ingest.sources import SourceFiles
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +72,8 @@ class Ingestor:
         max_source_bytes: int,
         batch_size: int = 32,
         write_lock: threading.Lock | None = None,
+        process_lock: Callable[[], AbstractContextManager[object]] | None = None,
+        parse_budget: ParseBudget | None = None,
     ) -> None:
         self._index = index
         self._embedder = embedder  # called only when something must be embedded
@@ -69,22 +83,33 @@ class Ingestor:
         self._max_source_bytes = max_source_bytes
         self._batch_size = batch_size
         self._lock = write_lock or threading.Lock()
+        # across processes sharing the home (the server path); None: this process only
+        self._process_lock = process_lock or nullcontext
+        self._sources = SourceFiles(catalog.path.parent / "sources")
+        self._budget = parse_budget or ParseBudget.from_env()
 
     def ingest_file(
         self, path: Path, encoding: str | None = None, progress: Progress | None = None
     ) -> IngestOutcome:
         """Parse and index one plan file (nothing is written when it is unchanged)."""
-        source = read_source(path, self._max_source_bytes, encoding)
-        return self.ingest_text(
-            source.text, source.document_id, str(path), progress, source.warnings
-        )
+        with self._budget.watching(path.name) as budget:
+            if path.suffix.lower() == ".docx" and path.is_file():
+                budget.check_archive(path.read_bytes(), path.name)
+            source = read_source(path, self._max_source_bytes, encoding)
+            budget.check()
+            return self.ingest_text(
+                source.text, source.document_id, str(path), progress, source.warnings
+            )
 
     def ingest_bytes(
         self, data: bytes, document_id: str, name: str, encoding: str | None = None
     ) -> IngestOutcome:
         """Parse and index an uploaded plan (text, or .docx/.pdf/.html by the name's suffix)."""
-        text, warnings = source_text(data, name, encoding)
-        return self.ingest_text(text, document_id, name, warnings=warnings)
+        with self._budget.watching(name) as budget:
+            budget.check_archive(data, name)
+            text, warnings = source_text(data, name, encoding)
+            budget.check()
+            return self.ingest_text(text, document_id, name, warnings=warnings)
 
     def ingest_text(
         self,
@@ -95,7 +120,8 @@ class Ingestor:
         warnings: tuple[str, ...] = (),
     ) -> IngestOutcome:
         """Parse and index a plan's text under `document_id`; `warnings` come from reading it."""
-        plan = parse_plan(text, document_id, source_path)
+        with self._budget.watching(document_id):
+            plan = parse_plan(text, document_id, source_path)
         if warnings:
             plan = replace(plan, warnings=(*warnings, *plan.warnings))
         if not any(c.kind is not ClauseKind.PREAMBLE for c in plan.clauses):
@@ -103,9 +129,9 @@ class Ingestor:
         previous = self._catalog.entries.get(document_id)
         if self._is_unchanged(plan, previous):
             assert previous is not None
-            if not self._source_path(document_id).exists():  # home predates kept sources
-                with self._lock:
-                    self._keep_source(document_id, plan.source_text)
+            if not self._sources.path(document_id).exists():  # home predates kept sources
+                with self._lock, self._process_lock():
+                    self._sources.keep(document_id, plan.source_text)
             return IngestOutcome(
                 document_id,
                 "unchanged",
@@ -121,20 +147,38 @@ class Ingestor:
             if progress:
                 progress(document_id, done, total)
 
-        points = build_points(plan, embedder, self._lexical, self._batch_size, on_batch)
-        with self._lock:
+        version = new_version(plan.document.content_hash)
+        points = build_points(
+            plan, embedder, self._lexical, self._batch_size, on_batch, version=version
+        )
+        with self._lock, self._process_lock(), self._recovering_on_failure():
+            fault_point("ingest:start")
             self._index.ensure_collection(embedder.dimension)
-            self._index.upsert(points)
-            self._keep_source(document_id, plan.source_text)
-            # leftovers of the previous version: clauses that no longer exist
-            self._index.delete(
-                PayloadFilter(
-                    equals={"document_id": document_id},
-                    excludes={"version": plan.document.content_hash},
-                )
+            unwritten = points
+            if fault_targets("ingest:points-partial"):  # tests: stop with half of them written
+                self._index.upsert(points[: len(points) // 2])
+                fault_point("ingest:points-partial")
+                unwritten = points[len(points) // 2 :]
+            self._index.upsert(unwritten)
+            fault_point("ingest:points-written")
+            self._sources.stage(document_id, version, plan.source_text)
+            fault_point("ingest:source-staged")
+            self._catalog.entries[document_id] = _entry(
+                plan, len(points), self._embed_model, version
             )
-            self._catalog.entries[document_id] = _entry(plan, len(points), self._embed_model)
-            self._catalog.save()
+            try:
+                self._catalog.save()  # the commit
+            except BaseException:
+                self._restore_entry(document_id, previous)
+                raise
+            fault_point("ingest:committed")
+            self._sources.publish(document_id, version)
+            fault_point("ingest:source-published")
+            # every other version of the document: the one replaced, any crashed write's
+            self._index.delete(
+                PayloadFilter(equals={"document_id": document_id}, excludes={"version": version})
+            )
+            fault_point("ingest:old-points-deleted")
         status = "updated" if previous else "added"
         logger.info("%s: %s (%d points)", document_id, status, len(points))
         return IngestOutcome(
@@ -142,41 +186,90 @@ class Ingestor:
         )
 
     def _is_unchanged(self, plan: ParsedPlan, previous: CatalogEntry | None) -> bool:
+        """Same text, committed under a version id, by the same parser and model."""
         if previous is None or previous.content_hash != plan.document.content_hash:
             return False
         if previous.embed_model != self._embed_model or previous.parser_version != PARSER_VERSION:
             return False
-        # the index may have been reset while the catalog survived
-        return self._index.count(PayloadFilter(equals={"document_id": plan.document.id})) == (
-            previous.point_count
-        )
+        if not previous.version:  # written before versions had ids: rewrite it once
+            return False
+        # The index may have been reset while the catalog survived. A version id belongs to
+        # one write only, so its points are all of that write or none of it.
+        held = self._index.count(PayloadFilter(equals={"version": previous.version}))
+        return held == previous.point_count
 
     def remove(self, document_id: str) -> None:
-        """Delete a document's points and its catalog entry."""
-        if document_id not in self._catalog.entries:
-            raise UnknownDocumentError(
-                f"no document {document_id!r} is ingested; see `kehoach documents`"
-            )
-        with self._lock:
-            self._index.delete(PayloadFilter(equals={"document_id": document_id}))
-            del self._catalog.entries[document_id]
-            self._catalog.save()
-            self._source_path(document_id).unlink(missing_ok=True)
+        """Delete a document: its catalog entry first (the commit), then its points."""
+        with self._lock, self._process_lock():
+            previous = self._catalog.entries.get(document_id)
+            if previous is None:
+                raise UnknownDocumentError(
+                    f"no document {document_id!r} is ingested; see `kehoach documents`"
+                )
+            fault_point("remove:start")
+            with self._recovering_on_failure():
+                del self._catalog.entries[document_id]
+                try:
+                    self._catalog.save()  # the commit
+                except BaseException:
+                    self._restore_entry(document_id, previous)
+                    raise
+                fault_point("remove:committed")
+                self._index.delete(PayloadFilter(equals={"document_id": document_id}))
+                fault_point("remove:points-deleted")
+                self._sources.remove(document_id)
+                fault_point("remove:source-deleted")
 
-    def _source_path(self, document_id: str) -> Path:
-        return self._catalog.path.parent / "sources" / f"{document_id}.txt"
+    def recover(self) -> int:
+        """Delete what no committed version owns; see `recover`."""
+        with self._lock, self._process_lock():
+            return recover(self._index, self._catalog, self._sources)
 
-    def _keep_source(self, document_id: str, text: str) -> None:
-        """Write the source text atomically: readers never see half a file."""
-        path = self._source_path(document_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".source-")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+    @contextmanager
+    def _recovering_on_failure(self) -> Iterator[None]:
+        """A write that fails in this process is swept at once, not at the next open."""
+        try:
+            yield
+        except BaseException:
+            try:
+                recover(self._index, self._catalog, self._sources)
+            except Exception:
+                logger.exception("sweeping a failed write failed; the next open will retry")
+            raise
+
+    def _restore_entry(self, document_id: str, entry: CatalogEntry | None) -> None:
+        """Undo an in-memory catalog change whose save failed (the file still has the old)."""
+        if entry is None:
+            self._catalog.entries.pop(document_id, None)
+        else:
+            self._catalog.entries[document_id] = entry
 
 
-def _entry(plan: ParsedPlan, points: int, embed_model: str) -> CatalogEntry:
+def new_version(content_hash: str) -> str:
+    """A version id unique to one write: readable prefix of the hash, random suffix."""
+    return f"{content_hash[:16]}-{secrets.token_hex(8)}"
+
+
+def recover(index: VectorIndex, catalog: Catalog, sources: SourceFiles) -> int:
+    """Sweep the leftovers of interrupted writes: points whose (document, version) is not
+    committed, staged or orphaned source texts. Call under the home's write lock.
+
+    Returns how many points were deleted. The catalog is re-read first: it is the record.
+    """
+    catalog.reload()
+    committed = catalog.committed_versions()
+    stray = PayloadFilter(excludes={"version": sorted(set(committed.values()))})
+    if not committed:
+        stray = PayloadFilter()  # nothing is committed: every point is stray
+    deleted = index.count(stray)
+    if deleted:
+        logger.warning("deleting %d points of uncommitted document versions", deleted)
+        index.delete(stray)
+    sources.sweep(committed)
+    return deleted
+
+
+def _entry(plan: ParsedPlan, points: int, embed_model: str, version: str) -> CatalogEntry:
     return CatalogEntry(
         document=to_plain(plan.document),
         clause_count=len(plan.clauses),
@@ -185,4 +278,5 @@ def _entry(plan: ParsedPlan, points: int, embed_model: str) -> CatalogEntry:
         embed_model=embed_model,
         warnings=list(plan.warnings),
         parser_version=PARSER_VERSION,
+        version=version,
     )

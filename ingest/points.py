@@ -52,14 +52,18 @@ def indexable(clause: Clause) -> bool:
     return bool(clause.body.strip())
 
 
-def clause_payload(plan: ParsedPlan, clause: Clause, target: Target | None, text: str) -> dict:
-    """Everything retrieval needs about a clause, stored beside its vectors."""
+def clause_payload(
+    plan: ParsedPlan, clause: Clause, target: Target | None, text: str, version: str | None = None
+) -> dict:
+    """Everything retrieval needs about a clause, stored beside its vectors.
+
+    `version` is the id of the write storing it (default: the content hash)."""
     document = plan.document
     payload: dict = {
         "document_id": document.id,
         "document_title": document.title,
         "document_number": document.number,
-        "version": document.content_hash,
+        "version": version or document.content_hash,
         "clause_id": clause.id,
         "parent_id": clause.parent_id,
         "child_count": len(clause.children),
@@ -98,18 +102,21 @@ def build_points(
     lexical: LexicalEncoder,
     batch_size: int = 32,
     on_batch: object = None,
+    version: str | None = None,
 ) -> list[IndexPoint]:
-    """Index points for every clause with text of its own, embedded in batches."""
+    """Index points for every clause with text of its own, embedded in batches.
+
+    With a `version` id the points are that write's own (ids and payload `version`)."""
     targets = {target.clause_id: target for target in plan.targets}
     clauses = [clause for clause in plan.clauses if indexable(clause)]
     texts = [search_text(clause, targets.get(clause.id)) for clause in clauses]
     vectors = _embed_by_length(embedder, texts, batch_size, on_batch)
     return [
         IndexPoint(
-            id=point_id_for(clause.id),
+            id=point_id_for(clause.id, version),
             dense=vector,
             sparse=lexical.encode_passage(text),
-            payload=clause_payload(plan, clause, targets.get(clause.id), text),
+            payload=clause_payload(plan, clause, targets.get(clause.id), text, version),
         )
         for clause, text, vector in zip(clauses, texts, vectors, strict=True)
     ]

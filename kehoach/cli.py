@@ -17,6 +17,7 @@ from rich.console import Console
 
 from ingest.errors import InputError, KehoachError
 from ingest.settings import Settings
+from kehoach.backup_cli import register as register_backup_commands
 
 app = typer.Typer(
     add_completion=False,
@@ -308,6 +309,8 @@ def evaluate(
 
     raise typer.Exit(eval_command(questions, out, home))
 
+
+register_backup_commands(app, _runtime, _fail, stderr)
 
 bot_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Bot chat (Telegram).")
 app.add_typer(bot_app, name="bot")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ingest.catalog import Catalog
 from ingest.embedding.protocol import Embedder
+from ingest.index.locking import WriteLock
 from ingest.index.protocol import VectorIndex
 from ingest.lexical import LexicalEncoder
 from ingest.pipeline import Ingestor, IngestOutcome, Progress
@@ -55,10 +56,29 @@ class Runtime:
 
     @cached_property
     def index(self) -> VectorIndex:
+        """The index as readers see it: committed document versions only.
+
+        Opening it sweeps away what interrupted writes left (see `ingest.pipeline.recover`).
+        """
+        from ingest.index.committed import CommittedIndex
         from ingest.index.factory import open_index
+        from ingest.pipeline import recover
+        from ingest.sources import SourceFiles
 
         self.settings.home.mkdir(parents=True, exist_ok=True)
-        return open_index(self.settings)
+        store = open_index(self.settings)
+        sources = SourceFiles(self.settings.catalog_path.parent / "sources")
+        try:
+            with self.write_lock, self.process_write_lock():
+                recover(store, self.catalog, sources)
+        except BaseException:
+            store.close()
+            raise
+        return CommittedIndex(store, lambda: self.catalog.committed_versions().values())
+
+    def process_write_lock(self) -> WriteLock:
+        """The home's lock across processes, held by every write section."""
+        return WriteLock(self.settings.home / "write.lock")
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -88,6 +108,7 @@ class Runtime:
             max_source_bytes=self.settings.max_source_bytes,
             batch_size=self.settings.embed_batch_size,
             write_lock=self.write_lock,
+            process_lock=self.process_write_lock,
         )
 
     def assistant(self) -> Assistant:

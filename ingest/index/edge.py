@@ -8,6 +8,8 @@ second process is told who holds it rather than getting Edge's bare "WouldBlock"
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -97,6 +99,37 @@ class EdgeIndex:
             if name not in existing:
                 shard.update(qe.UpdateOperation.create_field_index(name, kind))
         shard.flush()
+
+    # -- backup ----------------------------------------------------------------------
+
+    def copy_to(self, destination: Path) -> None:
+        """Copy the shard folder, closed for the copy, while this process holds its lock."""
+        self._reopened_after(lambda: _copy_folder(self._shard_dir, destination))
+
+    def replace_from(self, source: Path) -> None:
+        """Replace the shard with a copied one (from `copy_to`), under the same lock."""
+
+        def swap() -> None:
+            staged = self._shard_dir.with_name(self._shard_dir.name + ".restoring")
+            shutil.rmtree(staged, ignore_errors=True)
+            if source.is_dir():  # a backup of an empty home has no shard
+                shutil.copytree(source, staged)
+            shutil.rmtree(self._shard_dir, ignore_errors=True)
+            if staged.is_dir():
+                os.replace(staged, self._shard_dir)
+
+        self._reopened_after(swap)
+
+    def _reopened_after(self, action: Callable[[], None]) -> None:
+        shard, self._shard = self._shard, None
+        if shard is not None:
+            shard.flush()
+            shard.close()
+        try:
+            action()
+        finally:
+            if self._exists():
+                self._shard = self._engine(lambda: qe.EdgeShard.load(str(self._shard_dir)))
 
     def close(self) -> None:
         """Flush, close the shard and release the folder lock; safe to call twice."""
@@ -243,6 +276,11 @@ class EdgeIndex:
                     "Stop it, or give this command another --home (KEHOACH_HOME)."
                 ) from exc
             raise
+
+
+def _copy_folder(source: Path, destination: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, destination)
 
 
 def _config(dense_dimension: int) -> qe.EdgeConfig:

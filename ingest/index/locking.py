@@ -129,3 +129,28 @@ def _write_holder(fd: int) -> None:
     os.lseek(fd, 0, os.SEEK_SET)
     os.write(fd, data)
     os.fsync(fd)
+
+
+class WriteLock:
+    """A blocking, exclusive lock across processes for a home's write sections.
+
+    Writers (ingest, remove) and the sweep at open hold it, so a second process sharing a
+    home (a Qdrant server and several API workers) never sweeps away a write in flight.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._fd: int | None = None
+
+    def __enter__(self) -> WriteLock:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o644)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)  # releases the flock

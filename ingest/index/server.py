@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from qdrant_client import QdrantClient, models
@@ -138,6 +138,37 @@ class ServerIndex:
             if offset is None or not records:
                 break
         return sorted(out, key=lambda p: p.id)
+
+    def export_points(self) -> Iterator[IndexPoint]:
+        """Every point with its vectors, in id order (for backups)."""
+        if not self._ready():
+            return
+        offset: Any = None
+        while True:
+            records, offset = self._client.scroll(
+                self._collection,
+                limit=_SCROLL_PAGE,
+                offset=offset,
+                with_payload=True,
+                with_vectors=True,
+            )
+            for record in records:
+                vectors = record.vector if isinstance(record.vector, dict) else {}
+                dense = vectors.get(DENSE_VECTOR, [])
+                sparse = vectors.get(SPARSE_VECTOR)
+                yield IndexPoint(
+                    id=str(record.id),
+                    dense=[float(v) for v in dense if isinstance(v, float | int)]
+                    if isinstance(dense, list)
+                    else [],
+                    sparse=SparseVector(
+                        tuple(getattr(sparse, "indices", ())),
+                        tuple(float(v) for v in getattr(sparse, "values", ())),
+                    ),
+                    payload=dict(record.payload or {}),
+                )
+            if offset is None or not records:
+                return
 
     def count(self, where: PayloadFilter | None = None) -> int:
         """How many points match the filter (exact)."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from ingest.parser.budget import checkpoint
 
 _MARKUP = re.compile(r"</?b>|\*\*+|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 
@@ -37,6 +40,7 @@ def split_lines(source: str) -> list[SourceLine]:
     """Split the source into lines keeping exact offsets (handles \\n, \\r\\n and \\r)."""
     lines: list[SourceLine] = []
     for index, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source)):
+        checkpoint()
         raw = match.group(0)
         if not raw and match.start() == len(source):
             break
@@ -53,35 +57,79 @@ def find_repeated_blocks(
     Extraction sometimes emits a document's header block twice; the second copy is not
     content. Short repeats (table cells such as a unit name and a deadline) are ignored
     by the length thresholds.
+
+    O(n log n): a block can only repeat an earlier position that starts with the same
+    `min_lines` lines, found by hashing; of those, the earliest and the latest few are
+    compared, each by binary search on prefix hashes, never line by line.
     """
-    positions: dict[str, list[int]] = {}
+    count = len(lines)
+    if count < 2 * min_lines:
+        return set()
+    keys = [line.text.strip() for line in lines]
+    hashes = _PrefixHashes(keys)
+    chars = [0]
     for line in lines:
-        if not line.blank:
-            positions.setdefault(line.text.strip(), []).append(line.index)
+        chars.append(chars[-1] + len(line.text))
+    starts: dict[int, list[int]] = {}
+    for position in range(count - min_lines + 1):
+        starts.setdefault(hashes.of(position, min_lines), []).append(position)
     repeated: set[int] = set()
     i = 0
-    while i < len(lines):
-        key = lines[i].text.strip()
+    while i < count:
+        checkpoint()
         best = 0
-        if key and i not in repeated:
-            for j in positions.get(key, []):
-                if j >= i:
-                    break
-                length = 0
-                while (
-                    i + length < len(lines)
-                    and j + length < i
-                    and lines[i + length].text.strip() == lines[j + length].text.strip()
-                ):
-                    length += 1
-                best = max(best, length)
-        span = lines[i : i + best]
-        if best >= min_lines and sum(len(line.text) for line in span) >= min_chars:
-            repeated.update(line.index for line in span)
+        if keys[i] and i + min_lines <= count:
+            for j in _earlier_starts(starts[hashes.of(i, min_lines)], i):
+                best = max(best, hashes.common_prefix(i, j, limit=min(i - j, count - i)))
+        if best >= min_lines and chars[i + best] - chars[i] >= min_chars:
+            repeated.update(line.index for line in lines[i : i + best])
             i += best
         else:
             i += 1
     return repeated
+
+
+_CANDIDATES_EACH_END = 4  # earliest and latest earlier starts compared per position
+
+
+def _earlier_starts(starts: list[int], i: int) -> list[int]:
+    """The earliest and the latest positions before `i` with the same opening lines."""
+    before = bisect.bisect_left(starts, i)
+    if before <= 2 * _CANDIDATES_EACH_END:
+        return starts[:before]
+    return starts[:_CANDIDATES_EACH_END] + starts[before - _CANDIDATES_EACH_END : before]
+
+
+class _PrefixHashes:
+    """Polynomial prefix hashes of a sequence of strings: equal runs compared in O(1)."""
+
+    _MOD = (1 << 61) - 1
+    _BASE = 1_000_003
+
+    def __init__(self, keys: list[str]) -> None:
+        ids: dict[str, int] = {}
+        self._prefix = [0]
+        self._power = [1]
+        for key in keys:
+            token = ids.setdefault(key, len(ids) + 1)
+            self._prefix.append((self._prefix[-1] * self._BASE + token) % self._MOD)
+            self._power.append(self._power[-1] * self._BASE % self._MOD)
+
+    def of(self, start: int, length: int) -> int:
+        """The hash of keys[start:start + length]."""
+        end = start + length
+        return (self._prefix[end] - self._prefix[start] * self._power[length]) % self._MOD
+
+    def common_prefix(self, i: int, j: int, limit: int) -> int:
+        """How many keys from `i` and from `j` are equal (at most `limit`), by bisection."""
+        low, high = 0, limit
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.of(i, middle) == self.of(j, middle):
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
 
 _PAGE_NUMBER = re.compile(
@@ -112,6 +160,7 @@ def find_page_furniture(lines: list[SourceLine]) -> set[int]:
     seen = Counter(clean_markup(line.text).strip() for line in lines)
     furniture: set[int] = set()
     for k, line in enumerate(lines):
+        checkpoint()
         if not _PAGE_NUMBER.match(line.text.strip()):
             continue
         furniture.add(line.index)

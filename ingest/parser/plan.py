@@ -23,6 +23,7 @@ from ingest.domain import (
 )
 from ingest.errors import PlanTooDeepError
 from ingest.formats.labels import roman
+from ingest.parser.budget import checkpoint
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.lines import (
@@ -82,6 +83,12 @@ class _Node:
     period: str | None = None
     # for an appendix opened by a table met inside the body: the clause the table sits in
     anchor: _Node | None = None
+    # Kept as children are added, so that adding one never rescans its siblings.
+    keys: set[str] = field(default_factory=set)
+    numbers: set[str | None] = field(default_factory=set)
+    kind_counts: dict[ClauseKind, int] = field(default_factory=dict)
+    last_of_kind: dict[ClauseKind, _Node] = field(default_factory=dict)
+    next_suffix: dict[str, int] = field(default_factory=dict)
 
     def add_line(self, line: SourceLine) -> None:
         if self.first_line is None:
@@ -99,8 +106,22 @@ class _Node:
         self.body_end = max(self.body_end, end)
         self.end = max(self.end, end)
 
-    def child_keys(self) -> set[str]:
-        return {child.key for child in self.children}
+    def adopt(self, child: _Node) -> None:
+        self.children.append(child)
+        self.keys.add(child.key)
+        self.numbers.add(child.number)
+        self.kind_counts[child.kind] = self.kind_counts.get(child.kind, 0) + 1
+        self.last_of_kind[child.kind] = child
+
+    def unique_key(self, key: str) -> str:
+        """`key`, or `key~2`, `key~3`… the first one no child has taken."""
+        if key not in self.keys:
+            return key
+        suffix = self.next_suffix.get(key, 2)
+        while f"{key}~{suffix}" in self.keys:
+            suffix += 1
+        self.next_suffix[key] = suffix + 1
+        return f"{key}~{suffix}"
 
 
 def _label(number: str | None, heading: str | None, kind: ClauseKind) -> str:
@@ -127,7 +148,7 @@ class _TreeBuilder:
         self.part_count = 0
         self.root_has_sections = False
         self.in_signature = False
-        self.stage_parents: list[_Node] = []  # nodes holding an unnumbered stage heading
+        self.stage_parents: set[int] = set()  # ids of nodes holding an unnumbered stage heading
 
     # ---- generic tree operations ----------------------------------------------------
 
@@ -142,14 +163,9 @@ class _TreeBuilder:
         label: str,
         implied: bool = False,
     ) -> _Node:
-        taken = parent.child_keys()
-        unique = key
-        suffix = 2
-        while unique in taken:
-            unique = f"{key}~{suffix}"
-            suffix += 1
+        unique = parent.unique_key(key)
         node = _Node(kind, number, heading, level, unique, label, parent, implied=implied)
-        parent.children.append(node)
+        parent.adopt(node)
         return node
 
     def _pop_to(self, level: float) -> _Node:
@@ -242,7 +258,7 @@ class _TreeBuilder:
         self.last = node
 
     def _after_signature(self) -> bool:
-        return any(child.kind is ClauseKind.SIGNATURE for child in self.root.children)
+        return ClauseKind.SIGNATURE in self.root.kind_counts
 
     def _open_signature(self, line: SourceLine) -> None:
         parent = self._pop_to(0.0)
@@ -265,7 +281,7 @@ class _TreeBuilder:
         elif parent is self.root and parent.children[-1].kind is ClauseKind.PREAMBLE:
             node = parent.children[-1]
         else:
-            count = sum(1 for c in parent.children if c.kind is ClauseKind.PARAGRAPH) + 1
+            count = parent.kind_counts.get(ClauseKind.PARAGRAPH, 0) + 1
             node = self._new(
                 ClauseKind.PARAGRAPH, None, None, 7.0, parent, f"p{count}", f"đoạn {count}"
             )
@@ -282,11 +298,12 @@ class _TreeBuilder:
             return None
         for index in range(len(self.stack) - 1, -1, -1):
             node = self.stack[index]
-            if any(node is parent for parent in self.stage_parents):
+            if id(node) in self.stage_parents:
                 self.stack = self.stack[: index + 1]
                 return node
-        self.stage_parents.append(self._pop_to(_LEVEL[ClauseKind.BULLET]))
-        return self.stage_parents[-1]
+        parent = self._pop_to(_LEVEL[ClauseKind.BULLET])
+        self.stage_parents.add(id(parent))
+        return parent
 
     def _open_marker(self, marker: Marker, line: SourceLine) -> None:
         kind = marker.kind
@@ -326,7 +343,7 @@ class _TreeBuilder:
             symbol = clean_markup(line.text).lstrip()[:1]
             level = {"*": 4.5, "+": 6.0}.get(symbol, _LEVEL[ClauseKind.BULLET])
             parent = self._pop_to(level)
-            count = sum(1 for c in parent.children if c.kind is ClauseKind.BULLET) + 1
+            count = parent.kind_counts.get(ClauseKind.BULLET, 0) + 1
             heading = marker.rest.rstrip(":") if symbol == "*" and len(marker.rest) < 40 else None
             node = self._new(
                 kind, None, heading, level, parent, f"b{count}", heading or f"ý {count}"
@@ -338,15 +355,15 @@ class _TreeBuilder:
         parent = self._pop_to(1.0)
         number = marker.number or "?"
         part = self._current_part()
-        siblings = [c for c in part.children if c.kind is ClauseKind.SECTION]
+        last_section = part.last_of_kind.get(ClauseKind.SECTION)
         if part is self.root:
             self.root_has_sections = True
         restart = (
-            siblings
+            last_section is not None
             and number.isdigit()
-            and siblings[-1].number
-            and siblings[-1].number.isdigit()
-            and int(number) <= int(siblings[-1].number)
+            and last_section.number
+            and last_section.number.isdigit()
+            and int(number) <= int(last_section.number)
         )
         if restart and part is self.root and number == "1":
             # numbering restarts with no part heading: a part heading was lost
@@ -380,8 +397,7 @@ class _TreeBuilder:
         else:
             self._pop_to(1.0)
             part = self._current_part()
-            siblings = [c for c in part.children if c.kind is ClauseKind.SECTION]
-            if part is self.root and siblings:
+            if part is self.root and ClauseKind.SECTION in part.kind_counts:
                 part = self._open_implied_part()
             if len(components) == 2:
                 self.warnings.append(f"mục {parent_number}: tiêu đề bị mất, suy ra từ mục {number}")
@@ -397,11 +413,11 @@ class _TreeBuilder:
                 )
                 self.stack.append(implied)
         parent = self.stack[-1]
-        previous = [c for c in parent.children if c.kind is ClauseKind.ITEM]
-        if previous and previous[-1].number:
-            gap = _numbering_gap(previous[-1].number, number)
+        previous = parent.last_of_kind.get(ClauseKind.ITEM)
+        if previous is not None and previous.number:
+            gap = _numbering_gap(previous.number, number)
             if gap:
-                self.warnings.append(f"đánh số nhảy từ {previous[-1].number} sang {number}: {gap}")
+                self.warnings.append(f"đánh số nhảy từ {previous.number} sang {number}: {gap}")
         heading = marker.rest or None
         return self._new(ClauseKind.ITEM, number, heading, level, parent, number, number)
 
@@ -459,7 +475,7 @@ class _TreeBuilder:
                 group.add_span(row.start, row.end)
                 continue
             if label is not None and is_heading_row:
-                if label in {c.number for c in appendix.children}:
+                if label in appendix.numbers:
                     appendix = self.open_appendix(None, None, None)
                 content = " ".join(texts[k] for k in filled if roles[k] is ColumnRole.CONTENT)
                 group = self._new(
@@ -484,11 +500,7 @@ class _TreeBuilder:
                 )
             ):
                 parent = group
-            if (
-                label is not None
-                and parent is appendix
-                and label in {c.number for c in appendix.children}
-            ):
+            if label is not None and parent is appendix and label in appendix.numbers:
                 appendix = self.open_appendix(None, None, None)
                 parent, group = appendix, None
             node = self._new(
@@ -672,6 +684,7 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
     index = 0
     consumed_tables: list[Table] = []
     while index < len(lines):
+        checkpoint()
         line = lines[index]
         if line.index in repeated or line.blank:
             index += 1

@@ -1,0 +1,67 @@
+"""`kehoach backup PATH` and `kehoach restore PATH`: the two commands, registered on the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from ingest.errors import KehoachError
+
+T = TypeVar("T")
+
+HomeOption = Annotated[
+    Path | None,
+    typer.Option("--home", help="kehoach home folder (index, model, catalog); or KEHOACH_HOME"),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="ghi đè thư mục/dữ liệu đã có (overwrite what is there)")
+]
+
+
+def register(
+    app: typer.Typer,
+    make_runtime: Callable[[Path | None], Any],
+    fail: Callable[[str], typer.Exit],
+    console: Console,
+) -> None:
+    """Add the backup and restore commands to the `kehoach` app."""
+
+    def run(home: Path | None, action: Callable[[Any], T]) -> T:
+        runtime = make_runtime(home)
+        try:
+            return action(runtime)
+        except KehoachError as error:
+            raise fail(str(error)) from error
+        finally:
+            runtime.close()
+
+    @app.command()
+    def backup(
+        path: Annotated[Path, typer.Argument(help="thư mục sao lưu (mới hoặc trống)")],
+        home: HomeOption = None,
+        force: ForceOption = False,
+    ) -> None:
+        """Sao lưu chỉ mục, danh mục và văn bản gốc vào một thư mục (nhất quán, dưới khoá)."""
+        from ingest.backup import backup as take_backup
+
+        manifest = run(home, lambda runtime: take_backup(runtime, path, force))
+        console.print(
+            f"đã sao lưu {manifest.documents} văn bản ({manifest.points} điểm) vào {path}",
+            highlight=False,
+        )
+
+    @app.command()
+    def restore(
+        path: Annotated[Path, typer.Argument(help="thư mục sao lưu do `kehoach backup` tạo")],
+        home: HomeOption = None,
+        force: ForceOption = False,
+    ) -> None:
+        """Khôi phục từ bản sao lưu (từ chối ghi đè văn bản đã có nếu thiếu --force)."""
+        from ingest.backup import restore as restore_backup
+
+        manifest = run(home, lambda runtime: restore_backup(runtime, path, force))
+        console.print(f"đã khôi phục {manifest.documents} văn bản từ {path}", highlight=False)
