@@ -11,7 +11,7 @@ from ingest.parser.periods import column_stage, heading_stage, leading_stage, st
 from ingest.parser.plan import parse_plan
 from ingest.points import clause_payload, search_text
 
-PLANS = Path(__file__).resolve().parent / "plans" / "real"
+PLANS = Path(__file__).resolve().parent / "real_texts"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_payload_and_search_text_carry_the_period() -> None:
 
 
 def test_real_plans_with_stage_headings() -> None:
-    """Two real texts (addresses beside them in tests/plans/real/*.url)."""
+    """Two real texts (addresses beside them in tests/real_texts/*.url)."""
     lai_khe = parse_plan(
         (PLANS / "lai-khe-hai-phong-dinh-huong-2025-2030.txt").read_text(), "lai-khe"
     )
