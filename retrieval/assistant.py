@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ingest.normalize_vi import folded
+from retrieval import confidence
 from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import appendix_asked, appendix_number, is_pointer
@@ -28,6 +29,13 @@ from retrieval.compose import (
     answer_per_document,
     answer_unit_duties,
 )
+from retrieval.constraint_check import (
+    absent_role_reason,
+    missing_path_reason,
+    satisfies_path,
+    unloaded_document,
+)
+from retrieval.constraints import Reading, read_question
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import (
@@ -44,7 +52,8 @@ from retrieval.follow_ups import (
 from retrieval.query import ClauseRef, Intent, Period, Query, understand
 from retrieval.relevance import Concept, TermWeights, clause_pairs, clause_words
 from retrieval.rerank import Reranker
-from retrieval.row_lists import asked_roles, due_in, matching_roles, period_label
+from retrieval.roles import Role, header_cells, roles_present, rows_for_unit, unit_cells
+from retrieval.row_lists import due_in, period_label
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.units import UnitMatcher, heads_unit
@@ -55,6 +64,8 @@ _TABLE_KINDS = ("table_row", "table_group")
 _NOT_ANSWERS = ("preamble", "signature")
 _HEADINGS = ("part", "section", "item", "point", "appendix", "table_group", "bullet")
 _MIN_COVERAGE = 0.5
+# Answers settled by structure (a table, the document's facts): certain once matched.
+_STRUCTURED_INTENTS = frozenset(["list_by_unit", "list_by_period", "document_facts", "ambiguous"])
 _MAX_PER_DOCUMENT = 6
 _LIST_ITEMS = ("bullet", "point", "item", "paragraph")
 _MAX_LIST_ITEMS = 8
@@ -130,6 +141,7 @@ class _Scope:
     doc_ids: list[str]
     named: bool  # the question or the caller named them
     from_conversation: bool = False
+    given: bool = False  # the caller fixed the document
 
 
 class Assistant:
@@ -179,9 +191,36 @@ class Assistant:
                 self._documents,
                 "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
             )
+        answer = self._with_confidence(query, answer)
         if conversation is not None:
             conversation.record(question, answer, scope.doc_ids)
         return answer
+
+    # ---- confidence ---------------------------------------------------------------------
+
+    def _with_confidence(self, query: Query, answer: Answer) -> Answer:
+        """The answer with its confidence; a clause answer below `confidence.ANSWER` is
+        marked "Có thể" (hedged)."""
+        ids = list(dict.fromkeys(c.clause_id for c in answer.citations if c.clause_id))
+        cited = self._search.by_ids(ids) if ids else []
+        reading = self._read(query)
+        topic = self._topic_words(query, [])
+        coverage = max((self._coverage(query, topic, c) for c in cited), default=0.0)
+        if answer.abstained and not cited and answer.candidates:
+            ranked = self._search.by_ids(list(answer.candidates[:1]))
+            coverage = max((self._coverage(query, topic, c) for c in ranked), default=0.0)
+        structured = answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
+        value = confidence.score(reading, cited, coverage, structured, answer.abstained)
+        answer = replace(answer, confidence=value)
+        if not answer.abstained and value < confidence.ANSWER:
+            answer = confidence.hedged(answer)
+        return answer
+
+    @staticmethod
+    def _by_number(query: Query, cited: Sequence[StoredClause]) -> bool:
+        """Whether the answer cites the clause the question named by number."""
+        numbers = {ref.number for ref in query.clause_refs}
+        return any(c.number in numbers for c in cited)
 
     # ---- scope ------------------------------------------------------------------------
 
@@ -189,7 +228,7 @@ class Assistant:
         self, query: Query, conversation: Conversation | None, document: str | None
     ) -> _Scope:
         if document:
-            return _Scope([document], named=True)
+            return _Scope([document], named=True, given=True)
         named = self._documents.resolve(query.folded)
         if named:
             return _Scope(named, named=True)
@@ -208,7 +247,19 @@ class Assistant:
 
     # ---- dispatch ---------------------------------------------------------------------
 
+    def _read(self, query: Query) -> Reading:
+        """The question's constraints (documents, location path, units and roles …)."""
+        return read_question(
+            query, self._units.find(query.text), self._topic_words(query, []), self._weights.knows
+        )
+
     def _answer(self, query: Query, scope: _Scope, conversation: Conversation | None) -> Answer:
+        reading = self._read(query)
+        unloaded = (
+            None if scope.given else unloaded_document(reading, self._documents, self._search)
+        )
+        if unloaded is not None:
+            return abstain(query, unloaded.mentions, self._documents, unloaded.reason)
         unknown = self._documents.unknown_places(query.text)
         if unknown and not self._documents.names_any(query.folded):
             return abstain(
@@ -325,7 +376,20 @@ class Assistant:
         self, query: Query, scope: _Scope, conversation: Conversation | None
     ) -> Answer:
         ref = query.clause_refs[0]
-        candidates = self._search.by_number(ref.number, scope.doc_ids)
+        reading = self._read(query)
+        located = [s for s in reading.path if s.level != "appendix"]
+        if len(reading.path) >= 2 and located and not ref.point:
+            # "chỉ tiêu 3 mục IV phụ lục 01": the innermost step is the clause, the others
+            # must enclose it
+            inner = located[-1]
+            ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body")
+            outer = [s for s in reading.path if s is not inner]
+            found = self._search.by_number(ref.number, scope.doc_ids)
+            candidates = [c for c in found if satisfies_path(c, outer, self._search)]
+            if not candidates:
+                return self._missing_path(query, scope, reading, found)
+        else:
+            candidates = self._search.by_number(ref.number, scope.doc_ids)
         if ref.point:
             candidates = self._points_under(candidates, ref.point)
         if not candidates:
@@ -350,6 +414,21 @@ class Assistant:
                     return self._answer_settled(query, preferred)
             return answer_ambiguous(query, best_per_doc, self._documents, ref.number)
         return self._answer_settled(query, best_per_doc[:1])
+
+    def _missing_path(
+        self, query: Query, scope: _Scope, reading: Reading, elsewhere: list[StoredClause]
+    ) -> Answer:
+        """No clause has the number inside the path asked: say which part is missing and
+        offer the clauses with that number elsewhere in the plan."""
+        infos = [self._documents.get(d) for d in scope.doc_ids]
+        labels = [i.label for i in infos if i is not None]
+        where = labels[0] if len(labels) == 1 else "Các kế hoạch đã nạp"
+        return abstain(
+            query,
+            [c for c in elsewhere if self._has_content(c)],
+            self._documents,
+            missing_path_reason(where, reading.path),
+        )
 
     def _disambiguate_by_content(
         self, query: Query, candidates: list[StoredClause]
@@ -413,15 +492,18 @@ class Assistant:
         self, query: Query, doc_ids: list[str], unit_keys: list[str]
     ) -> Answer | None:
         """Every table row naming the unit in the role the question asks about."""
-        verbs = asked_roles(query.folded)
+        asked = self._read(query).roles
         roles_of: dict[str, list[str]] = {}
         kept: list[StoredClause] = []
-        for row in self._search.rows(doc_ids, "units", unit_keys):
-            roles = matching_roles(row, unit_keys, verbs)
+        for row in rows_for_unit(self._search, doc_ids, unit_keys, asked):
+            roles = unit_cells(row, unit_keys, asked)
             if roles:
                 kept.append(row)
                 roles_of[row.clause_id] = roles
+        lacking = self._lacking_roles(doc_ids, unit_keys, asked)
         if not kept:
+            if lacking:
+                return self._absent_role(query, lacking, unit_keys)
             return None  # not in any table: the body text may still say it
         topic = [
             w for w in self._topic_words(query, doc_ids) if not self._is_unit_word(w, unit_keys)
@@ -432,6 +514,73 @@ class Assistant:
         names = ", ".join(self._units.display_name(k) for k in unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
         answer = answer_list(query, kept, self._documents, heading, roles_of)
+        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
+        if worded:
+            headers = sorted({h for hs in worded.values() for h in hs})
+            extra = answer_list(
+                query,
+                self._search.by_ids(list(worded)),
+                self._documents,
+                f"Ngoài ra, {names} có tên ở cột “{'”, “'.join(headers)}” "
+                f"(vai trò khác) tại {len(worded)} dòng:",
+                worded,
+            )
+            answer = _joined(answer, extra)
+        if lacking:
+            notes = "\n".join(absent_role_reason(label, role) for label, role in lacking)
+            answer = replace(answer, answer=f"{answer.answer}\n{notes}")
+        return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+
+    def _worded_elsewhere(
+        self,
+        doc_ids: list[str],
+        unit_keys: list[str],
+        asked: Sequence[Role],
+        kept: Sequence[StoredClause],
+    ) -> dict[str, list[str]]:
+        """Rows naming the unit in a column of another role whose header uses the asked
+        role's word ("Đơn vị chủ trì theo dõi …" for "chủ trì"), by clause id."""
+        listed = {c.clause_id for c in kept}
+        found: dict[str, list[str]] = {}
+        for row in rows_for_unit(self._search, doc_ids, unit_keys):
+            headers = header_cells(row, unit_keys, asked)
+            if headers and row.clause_id not in listed:
+                found[row.clause_id] = headers
+        return found
+
+    def _lacking_roles(
+        self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
+    ) -> list[tuple[str, Role]]:
+        """(plan, role) for each plan naming the unit in its tables whose tables have no
+        column for a role asked about: that role is absent there, not "any role"."""
+        if not asked:
+            return []
+        lacking: list[tuple[str, Role]] = []
+        naming = rows_for_unit(self._search, doc_ids, unit_keys)
+        for doc_id in dict.fromkeys(r.document_id for r in naming):
+            present = roles_present(self._search.rows([doc_id]))
+            info = self._documents.get(doc_id)
+            label = info.label if info else doc_id
+            lacking.extend((label, role) for role in asked if role not in present)
+        return lacking
+
+    def _absent_role(
+        self, query: Query, lacking: list[tuple[str, Role]], unit_keys: list[str]
+    ) -> Answer:
+        """The role asked is not a column of the plans naming the unit: say so, and show
+        where the unit does appear (in another role) as the closest."""
+        reasons = [absent_role_reason(label, role) for label, role in lacking]
+        names = ", ".join(self._units.display_name(k) for k in unit_keys)
+        doc_ids = list(
+            dict.fromkeys(
+                d
+                for d, info in self._documents.documents.items()
+                if info.label in {label for label, _ in lacking}
+            )
+        )
+        elsewhere = rows_for_unit(self._search, doc_ids, unit_keys)
+        reasons.append(f"{names} chỉ được ghi ở vai trò khác trong {len(elsewhere)} dòng.")
+        answer = abstain(query, elsewhere, self._documents, "\n".join(reasons))
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)
 
     @staticmethod
@@ -484,8 +633,8 @@ class Assistant:
         chosen = [c for clauses in headed.values() for c in clauses]
         roles_of: dict[str, list[str]] = {}
         rows: list[StoredClause] = []
-        for row in self._search.rows(list(headed), "units", unit_keys):
-            roles = matching_roles(row, unit_keys, ["lead", "cooperating"])
+        for row in rows_for_unit(self._search, list(headed), unit_keys):
+            roles = unit_cells(row, unit_keys, [Role.LEAD, Role.COOPERATING])
             if roles:
                 rows.append(row)
                 roles_of[row.clause_id] = roles
@@ -527,10 +676,17 @@ class Assistant:
         topic_text = _strip_document_words(query.folded, [self._documents.get(d) for d in targets])
         topic = self._topic_words(query, targets)
         picked: list[StoredClause] = []
-        for doc_id in targets:
-            best = self._best_in(query, topic_text, topic, [doc_id])
-            if best is not None:
-                picked.append(best)
+        missing: list[str] = []
+        for group in self._by_named_place(query, targets):
+            found = [
+                (self._coverage(query, topic, best), best)
+                for best in (self._best_in(query, topic_text, topic, [d]) for d in group)
+                if best is not None
+            ]
+            if found:  # a place named once is answered by its best-covering plan
+                picked.append(max(found, key=lambda item: item[0])[1])
+            elif len(group) == 1 or self._place_of(group[0]):
+                missing.append(self._place_of(group[0]) or self._label(group[0]))
         if len(picked) < 2:
             related = [
                 c.clause
@@ -540,10 +696,33 @@ class Assistant:
                 query,
                 related,
                 self._documents,
-                f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch.",
+                f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch"
+                + (f"; không tìm thấy ở kế hoạch của {', '.join(missing)}." if missing else "."),
             )
         answer = answer_per_document(query, picked, self._documents, "So sánh theo từng kế hoạch:")
+        if missing:  # every plan named is answered, or said to be missing
+            note = f"Không tìm thấy nội dung này trong kế hoạch của {', '.join(missing)}."
+            answer = replace(answer, answer=f"{answer.answer}\n{note}")
         return replace(answer, intent=Intent.COMPARE.value)
+
+    def _by_named_place(self, query: Query, doc_ids: list[str]) -> list[list[str]]:
+        """The plans grouped by the place the question names them by ("Ninh Bình và Tiền
+        Giang": one group per place); a plan whose place is not named stands alone."""
+        groups: dict[str, list[str]] = {}
+        text = f" {query.folded} "
+        for doc_id in doc_ids:
+            place = self._place_of(doc_id)
+            key = place if place and f" {folded(place)} " in text else doc_id
+            groups.setdefault(key, []).append(doc_id)
+        return list(groups.values())
+
+    def _place_of(self, doc_id: str) -> str | None:
+        info = self._documents.get(doc_id)
+        return info.place_name if info else None
+
+    def _label(self, doc_id: str) -> str:
+        info = self._documents.get(doc_id)
+        return info.label if info else doc_id
 
     def _best_in(
         self, query: Query, text: str, topic: list[str], doc_ids: list[str]
@@ -836,6 +1015,19 @@ def _with_candidates(answer: Answer, ranked: Sequence[StoredClause], limit: int 
     """The answer with its ranked candidate list: what it cites first, then the runners-up."""
     ids = list(dict.fromkeys([*answer.candidates, *(c.clause_id for c in ranked)]))[:limit]
     return replace(answer, candidates=tuple(ids))
+
+
+def _joined(first: Answer, second: Answer) -> Answer:
+    """Two list answers as one, the second's citations renumbered after the first's."""
+    shift = len(first.citations)
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", second.answer)
+    cited = tuple(replace(c, n=c.n + shift) for c in second.citations)
+    return replace(
+        first,
+        answer=f"{first.answer}\n{text}",
+        citations=first.citations + cited,
+        candidates=first.candidates + second.candidates,
+    )
 
 
 def _is_bare_heading(clause: StoredClause) -> bool:
