@@ -10,6 +10,7 @@ _HEADINGS = ("part", "section", "item", "appendix", "table_group")
 _TITLE_ONLY = ("appendix", "part", "table_group")
 _HEADING_CHARS = 160
 _MIN_WORDS = 6
+_FRAGMENT_CHARS = 80
 
 
 def is_substantive(clause: StoredClause) -> bool:
@@ -25,6 +26,8 @@ def is_substantive(clause: StoredClause) -> bool:
         return False
     if clause.kind in _HEADINGS and clause.child_count and len(body) < _HEADING_CHARS:
         return False
+    if body[:1].islower() and len(body) < _FRAGMENT_CHARS:
+        return False  # the tail of a sentence cut by a line break
     return len(body.split()) >= _MIN_WORDS
 
 

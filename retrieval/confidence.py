@@ -44,7 +44,7 @@ def score(
     if not cited:
         return round(value, 2)
     text = folded(" ".join(f"{c.path} {c.text}" for c in cited))
-    if reading.figure and not structured and not re.search(r"\d", text):
+    if reading.figure and not structured and not any(re.search(r"\d", c.text) for c in cited):
         value *= _MISSING_FIGURE
     if reading.units and not any(_names_unit(text, key) for key in reading.units):
         value *= _MISSING_UNIT
