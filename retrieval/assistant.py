@@ -30,7 +30,6 @@ from retrieval.compose import (
     answer_unit_duties,
 )
 from retrieval.constraint_check import (
-    absent_role_reason,
     missing_path_reason,
     satisfies_path,
     unloaded_document,
@@ -52,10 +51,11 @@ from retrieval.follow_ups import (
 from retrieval.query import ClauseRef, Intent, Period, Query, understand
 from retrieval.relevance import Concept, TermWeights, clause_pairs, clause_words
 from retrieval.rerank import Reranker
-from retrieval.roles import Role, header_cells, roles_present, rows_for_unit, unit_cells
+from retrieval.roles import Role, rows_for_unit, unit_cells
 from retrieval.row_lists import due_in, period_label
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
+from retrieval.strategies.list_by_unit import ListByUnit
 from retrieval.units import UnitMatcher, heads_unit
 
 logger = logging.getLogger(__name__)
@@ -161,6 +161,7 @@ class Assistant:
         self._reranker = reranker
         self._weights = weights
         self._appendix_rows: dict[str, bool] = {}
+        self._unit_lists = ListByUnit(search, documents, units)
         # a question's concepts, reused for every clause its coverage is measured on
         self._concept_cache: dict[tuple[str, tuple[str, ...]], list[Concept]] = {}
 
@@ -492,96 +493,17 @@ class Assistant:
         self, query: Query, doc_ids: list[str], unit_keys: list[str]
     ) -> Answer | None:
         """Every table row naming the unit in the role the question asks about."""
-        asked = self._read(query).roles
-        roles_of: dict[str, list[str]] = {}
-        kept: list[StoredClause] = []
-        for row in rows_for_unit(self._search, doc_ids, unit_keys, asked):
-            roles = unit_cells(row, unit_keys, asked)
-            if roles:
-                kept.append(row)
-                roles_of[row.clause_id] = roles
-        lacking = self._lacking_roles(doc_ids, unit_keys, asked)
-        if not kept:
-            if lacking:
-                return self._absent_role(query, lacking, unit_keys)
-            return None  # not in any table: the body text may still say it
         topic = [
             w for w in self._topic_words(query, doc_ids) if not self._is_unit_word(w, unit_keys)
         ]
-        if topic:
-            on_topic = [r for r in kept if self._coverage(query, topic, r) >= 0.5]
-            kept = on_topic or kept
-        names = ", ".join(self._units.display_name(k) for k in unit_keys)
-        heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
-        answer = answer_list(query, kept, self._documents, heading, roles_of)
-        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
-        if worded:
-            headers = sorted({h for hs in worded.values() for h in hs})
-            extra = answer_list(
-                query,
-                self._search.by_ids(list(worded)),
-                self._documents,
-                f"Ngoài ra, {names} có tên ở cột “{'”, “'.join(headers)}” "
-                f"(vai trò khác) tại {len(worded)} dòng:",
-                worded,
-            )
-            answer = _joined(answer, extra)
-        if lacking:
-            notes = "\n".join(absent_role_reason(label, role) for label, role in lacking)
-            answer = replace(answer, answer=f"{answer.answer}\n{notes}")
-        return replace(answer, intent=Intent.LIST_BY_UNIT.value)
 
-    def _worded_elsewhere(
-        self,
-        doc_ids: list[str],
-        unit_keys: list[str],
-        asked: Sequence[Role],
-        kept: Sequence[StoredClause],
-    ) -> dict[str, list[str]]:
-        """Rows naming the unit in a column of another role whose header uses the asked
-        role's word ("Đơn vị chủ trì theo dõi …" for "chủ trì"), by clause id."""
-        listed = {c.clause_id for c in kept}
-        found: dict[str, list[str]] = {}
-        for row in rows_for_unit(self._search, doc_ids, unit_keys):
-            headers = header_cells(row, unit_keys, asked)
-            if headers and row.clause_id not in listed:
-                found[row.clause_id] = headers
-        return found
+        def on_topic(rows: list[StoredClause]) -> list[StoredClause]:
+            if not topic:
+                return rows
+            return [r for r in rows if self._coverage(query, topic, r) >= 0.5] or rows
 
-    def _lacking_roles(
-        self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
-    ) -> list[tuple[str, Role]]:
-        """(plan, role) for each plan naming the unit in its tables whose tables have no
-        column for a role asked about: that role is absent there, not "any role"."""
-        if not asked:
-            return []
-        lacking: list[tuple[str, Role]] = []
-        naming = rows_for_unit(self._search, doc_ids, unit_keys)
-        for doc_id in dict.fromkeys(r.document_id for r in naming):
-            present = roles_present(self._search.rows([doc_id]))
-            info = self._documents.get(doc_id)
-            label = info.label if info else doc_id
-            lacking.extend((label, role) for role in asked if role not in present)
-        return lacking
-
-    def _absent_role(
-        self, query: Query, lacking: list[tuple[str, Role]], unit_keys: list[str]
-    ) -> Answer:
-        """The role asked is not a column of the plans naming the unit: say so, and show
-        where the unit does appear (in another role) as the closest."""
-        reasons = [absent_role_reason(label, role) for label, role in lacking]
-        names = ", ".join(self._units.display_name(k) for k in unit_keys)
-        doc_ids = list(
-            dict.fromkeys(
-                d
-                for d, info in self._documents.documents.items()
-                if info.label in {label for label, _ in lacking}
-            )
-        )
-        elsewhere = rows_for_unit(self._search, doc_ids, unit_keys)
-        reasons.append(f"{names} chỉ được ghi ở vai trò khác trong {len(elsewhere)} dòng.")
-        answer = abstain(query, elsewhere, self._documents, "\n".join(reasons))
-        return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+        asked = self._read(query).roles
+        return self._unit_lists.answer(query, asked, doc_ids, unit_keys, on_topic)
 
     @staticmethod
     def _is_unit_word(word: str, unit_keys: list[str]) -> bool:
@@ -1015,19 +937,6 @@ def _with_candidates(answer: Answer, ranked: Sequence[StoredClause], limit: int 
     """The answer with its ranked candidate list: what it cites first, then the runners-up."""
     ids = list(dict.fromkeys([*answer.candidates, *(c.clause_id for c in ranked)]))[:limit]
     return replace(answer, candidates=tuple(ids))
-
-
-def _joined(first: Answer, second: Answer) -> Answer:
-    """Two list answers as one, the second's citations renumbered after the first's."""
-    shift = len(first.citations)
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", second.answer)
-    cited = tuple(replace(c, n=c.n + shift) for c in second.citations)
-    return replace(
-        first,
-        answer=f"{first.answer}\n{text}",
-        citations=first.citations + cited,
-        candidates=first.candidates + second.candidates,
-    )
 
 
 def _is_bare_heading(clause: StoredClause) -> bool:
