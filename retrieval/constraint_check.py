@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ingest.normalize_vi import folded
+from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
 from retrieval.documents import DocumentDirectory
 from retrieval.roles import ROLE_NAMES, Role
@@ -99,11 +100,13 @@ def mentions_of(
     )
     found: list[StoredClause] = []
     for doc_id in documents.documents:
-        clauses = sorted(source.document_clauses(doc_id), key=lambda c: c.start)
-        for clause in clauses:
-            if clause.kind not in ("signature",) and pattern.search(folded(clause.text)):
-                found.append(clause)
-                break  # one mention per plan
+        citing = [
+            c
+            for c in source.document_clauses(doc_id)
+            if c.kind != "signature" and is_substantive(c) and pattern.search(folded(c.text))
+        ]
+        if citing:  # one mention per plan: the smallest clause that says it
+            found.append(min(citing, key=lambda c: (c.end - c.start, c.start)))
         if len(found) >= limit:
             break
     return found
