@@ -30,6 +30,7 @@ from retrieval.compose import (
     answer_unit_duties,
 )
 from retrieval.constraint_check import (
+    absent_role_reason,
     missing_path_reason,
     satisfies_path,
     unloaded_document,
@@ -51,7 +52,7 @@ from retrieval.follow_ups import (
 from retrieval.query import ClauseRef, Intent, Period, Query, understand
 from retrieval.relevance import Concept, TermWeights, clause_pairs, clause_words
 from retrieval.rerank import Reranker
-from retrieval.roles import Role, rows_for_unit, unit_cells
+from retrieval.roles import Role, roles_present, rows_for_unit, unit_cells
 from retrieval.row_lists import due_in, period_label
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
@@ -446,10 +447,25 @@ class Assistant:
         return best if best_score >= 0.6 and best_score - second_score >= 0.3 else None
 
     def _answer_settled(self, query: Query, clauses: Sequence[StoredClause]) -> Answer:
+        undirected = self._undirected(query, clauses)
+        if undirected is not None:
+            return undirected
         intent = query.intent
         if intent in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD, Intent.COMPARE):
             intent = Intent.TARGET
         return answer_clauses(query, clauses, self._documents, intent, self._children_of(clauses))
+
+    def _undirected(self, query: Query, clauses: Sequence[StoredClause]) -> Answer | None:
+        """ "Ai trực tiếp chỉ đạo chỉ tiêu 6.8?" of a row whose table has no directing
+        column: say so, and show the row (its other columns are the closest)."""
+        if Role.DIRECT not in self._read(query).roles:
+            return None
+        rows = [c for c in clauses if c.target is not None]
+        plans = list(dict.fromkeys(r.document_id for r in rows))
+        if not rows or any(Role.DIRECT in roles_present(self._search.rows([d])) for d in plans):
+            return None
+        reasons = [absent_role_reason(self._label(d), Role.DIRECT) for d in plans]
+        return abstain(query, rows, self._documents, "\n".join(reasons))
 
     def _points_under(self, candidates: list[StoredClause], point: str) -> list[StoredClause]:
         found: list[StoredClause] = []

@@ -51,7 +51,7 @@ def is_loaded(ref: DocumentRef, documents: DocumentDirectory) -> bool:
     for info in documents.documents.values():
         number = info.number or ""
         digits = number.split("/")[0].strip().lstrip("0")
-        if not digits or digits != ref.number:
+        if not digits or digits != (ref.number.lstrip("0") or "0"):
             continue
         symbol = folded(number.split("/", 1)[1]) if "/" in number else ""
         if ref.symbol is None or not symbol or symbol == ref.symbol:
@@ -69,9 +69,10 @@ def unloaded_document(
         return None
     if _RELATION.search(reading.query.folded):
         return None  # "kế hoạch nào thay thế Kế hoạch 68?": about the plan that mentions it
-    about = [
-        r for r in reading.documents if _is_plan(r) or reading.query.intent == "document_facts"
-    ]
+    facts = reading.query.intent == "document_facts"
+    # a plan, a document whose facts are asked, or one the question opens with ("Quyết định
+    # 06/QĐ-TTg đặt chỉ tiêu … bao nhiêu?"); "theo Chỉ thị 14/CT-TTg" in mid-question is a topic
+    about = [r for r in reading.documents if _is_plan(r) or facts or r.span.start == 0]
     if not about:
         return None  # "Chỉ thị 14/CT-TTg … mấy lớp?": a topic the plans take up
     ref = about[0]
@@ -91,12 +92,12 @@ def mentions_of(
     ref: DocumentRef, documents: DocumentDirectory, source: ClauseSource, limit: int = 3
 ) -> list[StoredClause]:
     """Loaded clauses that cite this document by its number ("Kế hoạch số 92/KH-UBND …")."""
+    digits = ref.number.lstrip("0") or "0"
+    kind = re.escape(ref.kind or "ke hoach")
     pattern = (
-        re.compile(rf"(?<![\d/]){ref.number}/{re.escape(ref.symbol)}(?![a-z0-9])")
+        re.compile(rf"(?<![\d/])0*{digits}/{re.escape(ref.symbol)}(?![a-z0-9])")
         if ref.symbol
-        else re.compile(
-            rf"\b{re.escape(ref.kind or 'ke hoach')}\s+(?:so\s+)?0*{ref.number}(?:/|\b)(?!\.\d)"
-        )
+        else re.compile(rf"\b{kind}\s+(?:so\s+)?0*{digits}(?:/|\b)(?!\.\d)")
     )
     found: list[StoredClause] = []
     for doc_id in documents.documents:

@@ -31,7 +31,7 @@ class Span:
 class DocumentRef:
     """A document the question names by its number ("Kế hoạch 92/KH-UBND", "kế hoạch số 19")."""
 
-    number: str  # the digits, "92"
+    number: str  # the digits as written, "92", "06"
     symbol: str | None  # the symbol after the slash, folded ("kh-ubnd"), when written
     kind: str | None  # "ke hoach", "quyet dinh" …, folded, when written
     year: int | None  # a year written right after it ("… năm 2026", "… 2026")
@@ -49,7 +49,8 @@ class DocumentRef:
             "chi thi": "chỉ thị",
             "de an": "đề án",
         }.get(kind, kind)
-        number = f"{self.number}/{self.symbol.upper()}" if self.symbol else self.number
+        symbol = (self.symbol or "").upper().replace("QD", "QĐ").replace("HDND", "HĐND")
+        number = f"{self.number}/{symbol}" if symbol else self.number
         return f"{kind[:1].upper()}{kind[1:]} {number}"
 
 
@@ -90,12 +91,13 @@ class Reading:
         return next((s.label for s in self.path if s.level == "appendix"), None)
 
 
-_KINDS = r"ke hoach|quyet dinh|nghi quyet|van ban|cong van|chi thi|de an"
+_KINDS = r"ke hoach|kh|quyet dinh|qd|nghi quyet|van ban|cong van|chi thi|de an"
 _DOCUMENT = re.compile(
     rf"\b(?:(?P<kind>{_KINDS})\s+)?(?:so\s+)?(?P<number>\d{{1,5}})/(?P<symbol>[a-z][a-z0-9&-]*[a-z0-9])"
     rf"|\b(?P<kind2>{_KINDS})\s+(?:so\s+)?(?P<number2>\d{{1,5}})\b(?![./]\d)"
 )
 # a year close after the number ("… 92/KH-UBND ngày 26/3/2026", "… năm 2026")
+_SYMBOL_KINDS = (("kh", "ke hoach"), ("qd", "quyet dinh"), ("nq", "nghi quyet"), ("ct", "chi thi"))
 _YEAR_AFTER = re.compile(r"(?:\s+[a-z/-]+|\s+\d{1,2}/\d{1,2}/?){0,8}?\s+(?:nam\s+)?(20\d{2})\b")
 
 _LEVELS = (
@@ -146,14 +148,18 @@ def _documents(text: str) -> list[DocumentRef]:
     found: list[DocumentRef] = []
     for match in _DOCUMENT.finditer(text):
         number = match.group("number") or match.group("number2")
-        kind = match.group("kind") or match.group("kind2")
+        written = match.group("kind") or match.group("kind2")
+        kind = {"kh": "ke hoach", "qd": "quyet dinh"}.get(written or "", written)
+        symbol = match.group("symbol")
+        if kind is None and symbol:  # "92/KH-UBND": the symbol tells the kind
+            kind = next((k for p, k in _SYMBOL_KINDS if symbol.startswith(p)), None)
         if not match.group("symbol") and re.fullmatch(r"20\d\d", number):
             continue  # "kế hoạch 2025" names a year
         year_match = _YEAR_AFTER.match(text, match.end())
         found.append(
             DocumentRef(
-                number=number.lstrip("0") or "0",
-                symbol=match.group("symbol"),
+                number=number,
+                symbol=symbol,
                 kind=kind,
                 year=int(year_match.group(1)) if year_match else None,
                 span=Span(match.start(), match.end(), match.group()),

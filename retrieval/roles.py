@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Protocol
 
+from ingest.domain import TargetCell
 from ingest.normalize_vi import folded
 from ingest.parser.units import split_units, unit_key
 from retrieval.stored import StoredClause
@@ -24,6 +25,9 @@ class Role(StrEnum):
     MONITORING = "monitoring"  # theo dõi, trực tiếp chỉ đạo, đôn đốc, kiểm tra
     LEAD = "lead"  # chủ trì (tổ chức triển khai), chịu trách nhiệm
     COOPERATING = "cooperating"  # phối hợp
+    # trực tiếp chỉ đạo: a monitoring column whose header says "chỉ đạo" ("Trực tiếp Chỉ
+    # đạo"); "Đơn vị chủ trì theo dõi, đôn đốc …" monitors but does not direct
+    DIRECT = "direct"
 
 
 # The payload field holding each role's unit keys; "any" is every role.
@@ -32,6 +36,7 @@ PAYLOAD_FIELDS: dict[str, str] = {
     Role.LEAD.value: "units_lead",
     Role.MONITORING.value: "units_monitoring",
     Role.COOPERATING.value: "units_cooperating",
+    Role.DIRECT.value: "units_monitoring",
 }
 
 # How answers name a role ("đơn vị phối hợp").
@@ -39,14 +44,14 @@ ROLE_NAMES: dict[Role, str] = {
     Role.MONITORING: "theo dõi, chỉ đạo, đôn đốc",
     Role.LEAD: "chủ trì thực hiện",
     Role.COOPERATING: "phối hợp",
+    Role.DIRECT: "trực tiếp chỉ đạo",
 }
 
 # Question words naming each role, accent-free. "thực hiện"/"triển khai" alone name the
 # lead role only when no other role word is there: "phối hợp thực hiện" is co-operating.
 _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
-    Role.MONITORING: re.compile(
-        r"\b(?:theo doi|chi dao|don doc|giam sat|kiem tra|chu tri theo doi)\b"
-    ),
+    Role.MONITORING: re.compile(r"\b(?:theo doi|don doc|giam sat|kiem tra|chu tri theo doi)\b"),
+    Role.DIRECT: re.compile(r"\bchi dao\b"),
     Role.LEAD: re.compile(r"\b(?:chu tri|chiu trach nhiem|trach nhiem chinh|phu trach)\b"),
     Role.COOPERATING: re.compile(r"\bphoi hop\b"),
 }
@@ -56,7 +61,7 @@ _LEAD_FOR_MONITORING = re.compile(r"\bchu tri (?:theo doi|huong dan|don doc|kiem
 
 def roles_asked(folded_question: str) -> tuple[Role, ...]:
     """The roles a question names, in `Role` order; none: every role."""
-    text = folded_question
+    text = folded_question.replace("ban chi dao", " ")  # the steering committee, not a role
     found = [role for role, pattern in _ROLE_WORDS.items() if pattern.search(text)]
     # "chủ trì theo dõi": the monitoring column's own wording, not a second role
     if (
@@ -67,6 +72,8 @@ def roles_asked(folded_question: str) -> tuple[Role, ...]:
         found.remove(Role.LEAD)
     if not found and _WEAK_LEAD.search(text):
         found.append(Role.LEAD)
+    if Role.DIRECT in found and Role.MONITORING in found:
+        found.remove(Role.DIRECT)  # "theo dõi, chỉ đạo": the monitoring column as a whole
     return tuple(role for role in Role if role in found)
 
 
@@ -75,12 +82,23 @@ def unit_cells(row: StoredClause, unit_keys: Sequence[str], roles: Sequence[Role
     responsibility role when `roles` is empty)."""
     if row.target is None:
         return []
-    wanted = {role.value for role in roles} if roles else {role.value for role in Role}
+    wanted = set(roles) if roles else set(Role)
     return [
         cell.header
         for cell in row.target.cells
-        if cell.role in wanted and any(unit_key(u) in unit_keys for u in split_units(cell.text))
+        if any(cell_has_role(cell, role) for role in wanted)
+        and any(unit_key(u) in unit_keys for u in split_units(cell.text))
     ]
+
+
+def cell_has_role(cell: TargetCell, role: Role) -> bool:
+    """Whether a cell's column is of this role (the parser's reading of its header)."""
+    if role is Role.DIRECT:
+        return cell.role == Role.MONITORING.value and bool(_DIRECTS.search(folded(cell.header)))
+    return cell.role == role.value
+
+
+_DIRECTS = re.compile(r"\bchi dao\b")
 
 
 def header_cells(row: StoredClause, unit_keys: Sequence[str], roles: Sequence[Role]) -> list[str]:
@@ -88,12 +106,11 @@ def header_cells(row: StoredClause, unit_keys: Sequence[str], roles: Sequence[Ro
     ("Đơn vị chủ trì theo dõi …" for "chủ trì"): shown apart, never merged into the role."""
     if row.target is None or not roles:
         return []
-    wanted = {role.value for role in roles}
     return [
         cell.header
         for cell in row.target.cells
         if cell.role in _VALUES
-        and cell.role not in wanted
+        and not any(cell_has_role(cell, role) for role in roles)
         and any(_ROLE_WORDS[role].search(folded(cell.header)) for role in roles)
         and any(unit_key(u) in unit_keys for u in split_units(cell.text))
     ]
@@ -105,7 +122,9 @@ def roles_present(rows: Iterable[StoredClause]) -> set[Role]:
     for row in rows:
         if row.target is None:
             continue
-        present.update(Role(cell.role) for cell in row.target.cells if cell.role in _VALUES)
+        present.update(
+            role for cell in row.target.cells for role in Role if cell_has_role(cell, role)
+        )
     return present
 
 

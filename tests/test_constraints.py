@@ -37,7 +37,8 @@ def test_documents_are_read_with_number_symbol_and_year() -> None:
         ("Sở KHCN phối hợp thực hiện những chỉ tiêu nào?", (Role.COOPERATING,)),
         ("Sở Tài chính chủ trì theo dõi chỉ tiêu nào?", (Role.MONITORING,)),
         ("Công an tỉnh chủ trì những chỉ tiêu nào?", (Role.LEAD,)),
-        ("Ai trực tiếp chỉ đạo chỉ tiêu 3?", (Role.MONITORING,)),
+        ("Ai trực tiếp chỉ đạo chỉ tiêu 3?", (Role.DIRECT,)),
+        ("Ban Chỉ đạo tỉnh họp bao lâu một lần?", ()),
         ("Sở Y tế thực hiện những chỉ tiêu nào?", (Role.LEAD,)),
         ("Sở Y tế có những chỉ tiêu nào?", ()),
     ],
@@ -110,3 +111,22 @@ def test_compare_covers_every_place_named(assistant) -> None:
     labels = {c.document_id for c in answer.citations}
     assert any("tien-giang" in d for d in labels) and any("ninh-binh" in d for d in labels)
     assert len(answer.answer.splitlines()) == 3  # one line per place named
+
+
+def test_directing_is_absent_where_the_table_only_monitors(assistant) -> None:
+    answer = assistant.ask("Ai trực tiếp chỉ đạo chỉ tiêu 6.8 trong kế hoạch 19?")
+    assert answer.abstained
+    assert "không có cột đơn vị trực tiếp chỉ đạo" in answer.answer
+    assert answer.citations[0].clause == "6.8"  # the row, as the closest
+
+
+def test_directing_is_answered_where_the_table_has_it(assistant) -> None:
+    answer = assistant.ask("Ai trực tiếp chỉ đạo chỉ tiêu 8 mục IV phụ lục 01 thành phố?")
+    assert not answer.abstained
+    assert "Trưởng phòng Y tế" in answer.answer.splitlines()[0]
+
+
+def test_a_decision_the_question_opens_with_is_its_subject(assistant) -> None:
+    answer = assistant.ask("Quyết định 06/QĐ-TTg đặt chỉ tiêu kích hoạt VNeID là bao nhiêu?")
+    assert answer.abstained
+    assert "06/QĐ-TTG chưa được nạp" in answer.answer

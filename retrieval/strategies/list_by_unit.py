@@ -53,6 +53,9 @@ class ListByUnit:
                 kept.append(row)
                 roles_of[row.clause_id] = roles
         lacking = self._lacking_roles(doc_ids, unit_keys, asked)
+        if not kept and not lacking and asked and doc_ids:
+            # the plan named has tables, none naming the unit, and none with the role asked
+            lacking = self._lacking_roles(doc_ids, [], asked)
         if not kept:
             return self._absent_role(query, lacking, unit_keys) if lacking else None
         kept = on_topic(kept)
@@ -103,13 +106,17 @@ class ListByUnit:
     def _lacking_roles(
         self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
     ) -> list[tuple[str, Role]]:
-        """(plan id, role) for each plan naming the unit in its tables whose tables have no
-        column for a role asked about."""
+        """(plan id, role) for each plan naming the unit in its tables (each plan with a
+        table, when no unit is given) whose tables have no column for a role asked about."""
         if not asked:
             return []
         lacking: list[tuple[str, Role]] = []
-        naming = rows_for_unit(self._search, doc_ids, unit_keys)
-        for doc_id in dict.fromkeys(r.document_id for r in naming):
+        if unit_keys:
+            naming = rows_for_unit(self._search, doc_ids, unit_keys)
+            with_tables = list(dict.fromkeys(r.document_id for r in naming))
+        else:  # every plan given that has a table
+            with_tables = [d for d in doc_ids if self._search.rows([d])]
+        for doc_id in with_tables:
             present = roles_present(self._search.rows([doc_id]))
             lacking.extend((doc_id, role) for role in asked if role not in present)
         return lacking
@@ -124,6 +131,8 @@ class ListByUnit:
         elsewhere = rows_for_unit(self._search, doc_ids, unit_keys)
         reasons.append(
             f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {len(elsewhere)} dòng."
+            if elsewhere
+            else f"Bảng phân công không ghi {self._names(unit_keys)}."
         )
         answer = abstain(query, elsewhere, self._documents, "\n".join(reasons))
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)
