@@ -34,6 +34,7 @@ from retrieval.constraint_check import (
     missing_path_reason,
     satisfies_path,
     unloaded_document,
+    unmet_year,
 )
 from retrieval.constraints import Reading, read_question
 from retrieval.conversation import Conversation
@@ -212,6 +213,13 @@ class Assistant:
             ranked = self._search.by_ids(list(answer.candidates[:1]))
             coverage = max((self._coverage(query, topic, c) for c in ranked), default=0.0)
         structured = answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
+        year = (
+            None if answer.abstained or structured else unmet_year(reading, cited, self._documents)
+        )
+        if year is not None:  # a hard constraint no cited clause meets: said, not answered
+            labels = ", ".join(dict.fromkeys(self._label(c.document_id) for c in cited))
+            reason = f"{labels} không nêu nội dung này cho năm {year}."
+            answer = replace(abstain(query, cited, self._documents, reason), intent=answer.intent)
         value = confidence.score(reading, cited, coverage, structured, answer.abstained)
         answer = replace(answer, confidence=value)
         if not answer.abstained and value < confidence.ANSWER:

@@ -16,7 +16,7 @@ from typing import Protocol
 from ingest.normalize_vi import folded
 from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
-from retrieval.documents import DocumentDirectory
+from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.roles import ROLE_NAMES, Role
 from retrieval.stored import StoredClause
 
@@ -166,6 +166,27 @@ def missing_path_reason(where: str, steps: Sequence[PathStep]) -> str:
     else:
         lead = f"{where}, phụ lục {appendix.label},"
     return f"{lead} không có {path_phrase(inner)}."
+
+
+def unmet_year(
+    reading: Reading, cited: Sequence[StoredClause], documents: DocumentDirectory
+) -> int | None:
+    """A year the question names that neither the cited clauses nor their plans state
+    ("tỷ trọng kinh tế số năm 2030" of a 2025 plan whose clause gives no 2030 figure)."""
+    if not cited:
+        return None
+    text = " ".join(f"{c.path} {c.text}" for c in cited)
+    for year in reading.years:
+        infos = [documents.get(c.document_id) for c in cited]
+        named = any(i is not None and str(year) in _naming_text(i) for i in infos)
+        if not named and str(year) not in text:
+            return year
+    return None
+
+
+def _naming_text(info: DocumentInfo) -> str:
+    """What names a plan's year: its year, title, issue date and id."""
+    return " ".join(p or "" for p in (info.year, info.title, info.issued_date, info.id))
 
 
 def absent_role_reason(label: str, role: Role) -> str:

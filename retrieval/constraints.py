@@ -77,6 +77,7 @@ class Reading:
     units: tuple[str, ...] = ()  # unit keys
     roles: tuple[Role, ...] = ()
     period: Period | None = None
+    years: tuple[int, ...] = ()  # every year named ("năm 2030", "đến 2030")
     figure: bool = False  # asks for a number ("bao nhiêu", "tỷ lệ", "mấy")
     topic: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()  # topic words no loaded plan uses
@@ -113,6 +114,7 @@ _STEP = re.compile(
     + "|".join(pattern for _, pattern in _LEVELS)
     + r")\s+(?:so\s+)?(?P<label>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-dđ](?=\s|$))(?![\w/])"
 )
+_YEAR = re.compile(r"\b(?:nam|den|trong|cuoi)\s+(20\d{2})\b")
 _FIGURE = re.compile(
     r"\b(?:bao nhieu|may|ty le|ti le|ty trong|ti trong|phan tram|muc nao|dat muc)\b|%"
 )
@@ -138,6 +140,7 @@ def read_question(
         units=tuple(units),
         roles=roles_asked(text),
         period=query.period,
+        years=tuple(int(y) for y in dict.fromkeys(_YEAR.findall(text))),
         figure=bool(_FIGURE.search(text)),
         topic=tuple(topic),
         unknown=unknown,

@@ -130,3 +130,26 @@ def test_a_decision_the_question_opens_with_is_its_subject(assistant) -> None:
     answer = assistant.ask("Quyết định 06/QĐ-TTg đặt chỉ tiêu kích hoạt VNeID là bao nhiêu?")
     assert answer.abstained
     assert "06/QĐ-TTG chưa được nạp" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ người dân có tài khoản VNeID mức 2 phải đạt bao nhiêu?",
+        "ty le kich hoat vneid muc 2 la bao nhieu?",
+    ],
+)
+def test_a_level_is_not_a_section(question: str) -> None:
+    assert not understand(question).clause_refs
+
+
+def test_digital_signatures_and_validity_are_not_document_facts() -> None:
+    assert understand("Tỷ lệ văn bản được ký số là bao nhiêu?").meta_field is None
+    assert understand("Kế hoạch 88 có hiệu lực đến ngày nào?").meta_field is None
+    assert understand("Kế hoạch 19 do ai ký?").meta_field is not None
+
+
+def test_a_year_the_plan_does_not_state_is_said(assistant) -> None:
+    answer = assistant.ask("Theo kế hoạch xã Xuân Trường, năm 2030 tỷ lệ hồ sơ TTHC trực tuyến?")
+    assert answer.abstained
+    assert "không nêu nội dung này cho năm 2030" in answer.answer
