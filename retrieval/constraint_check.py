@@ -173,8 +173,8 @@ def unmet_year(
 ) -> int | None:
     """A year the question names that neither the cited clauses nor their plans state
     ("tỷ trọng kinh tế số năm 2030" of a 2025 plan whose clause gives no 2030 figure)."""
-    if not cited:
-        return None
+    if not cited or len(reading.years) > 1 or reading.query.intent == "compare":
+        return None  # "thành phố năm 2023 và Ninh Bình năm 2025": each plan its own year
     text = " ".join(f"{c.path} {c.text}" for c in cited)
     for year in reading.years:
         infos = [documents.get(c.document_id) for c in cited]
