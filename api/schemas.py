@@ -75,6 +75,9 @@ class AskResponse(_Schema):
     abstained: bool
     intent: str
     citations: list[CitationOut]
+    confidence: float = Field(
+        ge=0, le=1, description="how much of the question the cited clauses cover (0–1)"
+    )
 
     @classmethod
     def from_answer(cls, answer: Answer, conversation_id: str) -> AskResponse:

@@ -37,6 +37,8 @@ class Answer:
     intent: str
     citations: tuple[Citation, ...] = ()
     candidates: tuple[str, ...] = field(default=(), compare=False)  # clause ids considered
+    # how much of the question the cited clauses cover, in [0, 1] (`retrieval.confidence`)
+    confidence: float = field(default=1.0, compare=False)
 
     def to_json(self, question_id: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {} if question_id is None else {"id": question_id}
@@ -45,5 +47,6 @@ class Answer:
             abstained=self.abstained,
             intent=self.intent,
             citations=[citation.to_json() for citation in self.citations],
+            confidence=self.confidence,
         )
         return data

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ingest.normalize_vi import folded
+from retrieval import confidence
 from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import appendix_asked, appendix_number, is_pointer
@@ -28,6 +29,14 @@ from retrieval.compose import (
     answer_per_document,
     answer_unit_duties,
 )
+from retrieval.constraint_check import (
+    absent_role_reason,
+    missing_path_reason,
+    satisfies_path,
+    unloaded_document,
+    unmet_year,
+)
+from retrieval.constraints import Reading, read_question
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import (
@@ -45,9 +54,11 @@ from retrieval.periods import by_stage
 from retrieval.query import ClauseRef, Intent, Period, Query, understand
 from retrieval.relevance import Concept, TermWeights, clause_pairs, clause_words
 from retrieval.rerank import Reranker
-from retrieval.row_lists import asked_roles, due_in, matching_roles, period_label
+from retrieval.roles import Role, roles_present, rows_for_unit, unit_cells
+from retrieval.row_lists import due_in, period_label
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
+from retrieval.strategies.list_by_unit import ListByUnit
 from retrieval.units import UnitMatcher, heads_unit
 
 logger = logging.getLogger(__name__)
@@ -56,6 +67,8 @@ _TABLE_KINDS = ("table_row", "table_group")
 _NOT_ANSWERS = ("preamble", "signature")
 _HEADINGS = ("part", "section", "item", "point", "appendix", "table_group", "bullet")
 _MIN_COVERAGE = 0.5
+# Answers settled by structure (a table, the document's facts): certain once matched.
+_STRUCTURED_INTENTS = frozenset(["list_by_unit", "list_by_period", "document_facts", "ambiguous"])
 _MAX_PER_DOCUMENT = 6
 _LIST_ITEMS = ("bullet", "point", "item", "paragraph")
 _MAX_LIST_ITEMS = 8
@@ -131,6 +144,7 @@ class _Scope:
     doc_ids: list[str]
     named: bool  # the question or the caller named them
     from_conversation: bool = False
+    given: bool = False  # the caller fixed the document
 
 
 class Assistant:
@@ -150,6 +164,7 @@ class Assistant:
         self._reranker = reranker
         self._weights = weights
         self._appendix_rows: dict[str, bool] = {}
+        self._unit_lists = ListByUnit(search, documents, units)
         # a question's concepts, reused for every clause its coverage is measured on
         self._concept_cache: dict[tuple[str, tuple[str, ...]], list[Concept]] = {}
 
@@ -180,9 +195,43 @@ class Assistant:
                 self._documents,
                 "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
             )
+        answer = self._with_confidence(query, answer)
         if conversation is not None:
             conversation.record(question, answer, scope.doc_ids)
         return answer
+
+    # ---- confidence ---------------------------------------------------------------------
+
+    def _with_confidence(self, query: Query, answer: Answer) -> Answer:
+        """The answer with its confidence; a clause answer below `confidence.ANSWER` is
+        marked "Có thể" (hedged)."""
+        ids = list(dict.fromkeys(c.clause_id for c in answer.citations if c.clause_id))
+        cited = self._search.by_ids(ids) if ids else []
+        reading = self._read(query)
+        topic = self._topic_words(query, [])
+        coverage = max((self._coverage(query, topic, c) for c in cited), default=0.0)
+        if answer.abstained and not cited and answer.candidates:
+            ranked = self._search.by_ids(list(answer.candidates[:1]))
+            coverage = max((self._coverage(query, topic, c) for c in ranked), default=0.0)
+        structured = answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
+        year = (
+            None if answer.abstained or structured else unmet_year(reading, cited, self._documents)
+        )
+        if year is not None:  # a hard constraint no cited clause meets: said, not answered
+            labels = ", ".join(dict.fromkeys(self._label(c.document_id) for c in cited))
+            reason = f"{labels} không nêu nội dung này cho năm {year}."
+            answer = replace(abstain(query, cited, self._documents, reason), intent=answer.intent)
+        value = confidence.score(reading, cited, coverage, structured, answer.abstained)
+        answer = replace(answer, confidence=value)
+        if not answer.abstained and value < confidence.ANSWER:
+            answer = confidence.hedged(answer)
+        return answer
+
+    @staticmethod
+    def _by_number(query: Query, cited: Sequence[StoredClause]) -> bool:
+        """Whether the answer cites the clause the question named by number."""
+        numbers = {ref.number for ref in query.clause_refs}
+        return any(c.number in numbers for c in cited)
 
     # ---- scope ------------------------------------------------------------------------
 
@@ -190,7 +239,7 @@ class Assistant:
         self, query: Query, conversation: Conversation | None, document: str | None
     ) -> _Scope:
         if document:
-            return _Scope([document], named=True)
+            return _Scope([document], named=True, given=True)
         named = self._documents.resolve(query.folded)
         if named:
             return _Scope(named, named=True)
@@ -209,7 +258,19 @@ class Assistant:
 
     # ---- dispatch ---------------------------------------------------------------------
 
+    def _read(self, query: Query) -> Reading:
+        """The question's constraints (documents, location path, units and roles …)."""
+        return read_question(
+            query, self._units.find(query.text), self._topic_words(query, []), self._weights.knows
+        )
+
     def _answer(self, query: Query, scope: _Scope, conversation: Conversation | None) -> Answer:
+        reading = self._read(query)
+        unloaded = (
+            None if scope.given else unloaded_document(reading, self._documents, self._search)
+        )
+        if unloaded is not None:
+            return abstain(query, unloaded.mentions, self._documents, unloaded.reason)
         unknown = self._documents.unknown_places(query.text)
         if unknown and not self._documents.names_any(query.folded):
             return abstain(
@@ -326,7 +387,20 @@ class Assistant:
         self, query: Query, scope: _Scope, conversation: Conversation | None
     ) -> Answer:
         ref = query.clause_refs[0]
-        candidates = self._search.by_number(ref.number, scope.doc_ids)
+        reading = self._read(query)
+        located = [s for s in reading.path if s.level != "appendix"]
+        if len(reading.path) >= 2 and located and not ref.point:
+            # "chỉ tiêu 3 mục IV phụ lục 01": the innermost step is the clause, the others
+            # must enclose it
+            inner = located[-1]
+            ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body")
+            outer = [s for s in reading.path if s is not inner]
+            found = self._search.by_number(ref.number, scope.doc_ids)
+            candidates = [c for c in found if satisfies_path(c, outer, self._search)]
+            if not candidates:
+                return self._missing_path(query, scope, reading, found)
+        else:
+            candidates = self._search.by_number(ref.number, scope.doc_ids)
         if ref.point:
             candidates = self._points_under(candidates, ref.point)
         if not candidates:
@@ -352,6 +426,21 @@ class Assistant:
             return answer_ambiguous(query, best_per_doc, self._documents, ref.number)
         return self._answer_settled(query, best_per_doc[:1])
 
+    def _missing_path(
+        self, query: Query, scope: _Scope, reading: Reading, elsewhere: list[StoredClause]
+    ) -> Answer:
+        """No clause has the number inside the path asked: say which part is missing and
+        offer the clauses with that number elsewhere in the plan."""
+        infos = [self._documents.get(d) for d in scope.doc_ids]
+        labels = [i.label for i in infos if i is not None]
+        where = labels[0] if len(labels) == 1 else "Các kế hoạch đã nạp"
+        return abstain(
+            query,
+            [c for c in elsewhere if self._has_content(c)],
+            self._documents,
+            missing_path_reason(where, reading.path),
+        )
+
     def _disambiguate_by_content(
         self, query: Query, candidates: list[StoredClause]
     ) -> StoredClause | None:
@@ -367,10 +456,25 @@ class Assistant:
         return best if best_score >= 0.6 and best_score - second_score >= 0.3 else None
 
     def _answer_settled(self, query: Query, clauses: Sequence[StoredClause]) -> Answer:
+        undirected = self._undirected(query, clauses)
+        if undirected is not None:
+            return undirected
         intent = query.intent
         if intent in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD, Intent.COMPARE):
             intent = Intent.TARGET
         return answer_clauses(query, clauses, self._documents, intent, self._children_of(clauses))
+
+    def _undirected(self, query: Query, clauses: Sequence[StoredClause]) -> Answer | None:
+        """ "Ai trực tiếp chỉ đạo chỉ tiêu 6.8?" of a row whose table has no directing
+        column: say so, and show the row (its other columns are the closest)."""
+        if Role.DIRECT not in self._read(query).roles:
+            return None
+        rows = [c for c in clauses if c.target is not None]
+        plans = list(dict.fromkeys(r.document_id for r in rows))
+        if not rows or any(Role.DIRECT in roles_present(self._search.rows([d])) for d in plans):
+            return None
+        reasons = [absent_role_reason(self._label(d), Role.DIRECT) for d in plans]
+        return abstain(query, rows, self._documents, "\n".join(reasons))
 
     def _points_under(self, candidates: list[StoredClause], point: str) -> list[StoredClause]:
         found: list[StoredClause] = []
@@ -414,26 +518,17 @@ class Assistant:
         self, query: Query, doc_ids: list[str], unit_keys: list[str]
     ) -> Answer | None:
         """Every table row naming the unit in the role the question asks about."""
-        verbs = asked_roles(query.folded)
-        roles_of: dict[str, list[str]] = {}
-        kept: list[StoredClause] = []
-        for row in self._search.rows(doc_ids, "units", unit_keys):
-            roles = matching_roles(row, unit_keys, verbs)
-            if roles:
-                kept.append(row)
-                roles_of[row.clause_id] = roles
-        if not kept:
-            return None  # not in any table: the body text may still say it
         topic = [
             w for w in self._topic_words(query, doc_ids) if not self._is_unit_word(w, unit_keys)
         ]
-        if topic:
-            on_topic = [r for r in kept if self._coverage(query, topic, r) >= 0.5]
-            kept = on_topic or kept
-        names = ", ".join(self._units.display_name(k) for k in unit_keys)
-        heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
-        answer = answer_list(query, kept, self._documents, heading, roles_of)
-        return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+
+        def on_topic(rows: list[StoredClause]) -> list[StoredClause]:
+            if not topic:
+                return rows
+            return [r for r in rows if self._coverage(query, topic, r) >= 0.5] or rows
+
+        asked = self._read(query).roles
+        return self._unit_lists.answer(query, asked, doc_ids, unit_keys, on_topic)
 
     @staticmethod
     def _is_unit_word(word: str, unit_keys: list[str]) -> bool:
@@ -485,8 +580,8 @@ class Assistant:
         chosen = [c for clauses in headed.values() for c in clauses]
         roles_of: dict[str, list[str]] = {}
         rows: list[StoredClause] = []
-        for row in self._search.rows(list(headed), "units", unit_keys):
-            roles = matching_roles(row, unit_keys, ["lead", "cooperating"])
+        for row in rows_for_unit(self._search, list(headed), unit_keys):
+            roles = unit_cells(row, unit_keys, [Role.LEAD, Role.COOPERATING])
             if roles:
                 rows.append(row)
                 roles_of[row.clause_id] = roles
@@ -528,10 +623,17 @@ class Assistant:
         topic_text = _strip_document_words(query.folded, [self._documents.get(d) for d in targets])
         topic = self._topic_words(query, targets)
         picked: list[StoredClause] = []
-        for doc_id in targets:
-            best = self._best_in(query, topic_text, topic, [doc_id])
-            if best is not None:
-                picked.append(best)
+        missing: list[str] = []
+        for group in self._by_named_place(query, targets):
+            found = [
+                (self._coverage(query, topic, best), best)
+                for best in (self._best_in(query, topic_text, topic, [d]) for d in group)
+                if best is not None
+            ]
+            if found:  # a place named once is answered by its best-covering plan
+                picked.append(max(found, key=lambda item: item[0])[1])
+            elif len(group) == 1 or self._place_of(group[0]):
+                missing.append(self._place_of(group[0]) or self._label(group[0]))
         if len(picked) < 2:
             related = [
                 c.clause
@@ -541,10 +643,33 @@ class Assistant:
                 query,
                 related,
                 self._documents,
-                f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch.",
+                f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch"
+                + (f"; không tìm thấy ở kế hoạch của {', '.join(missing)}." if missing else "."),
             )
         answer = answer_per_document(query, picked, self._documents, "So sánh theo từng kế hoạch:")
+        if missing:  # every plan named is answered, or said to be missing
+            note = f"Không tìm thấy nội dung này trong kế hoạch của {', '.join(missing)}."
+            answer = replace(answer, answer=f"{answer.answer}\n{note}")
         return replace(answer, intent=Intent.COMPARE.value)
+
+    def _by_named_place(self, query: Query, doc_ids: list[str]) -> list[list[str]]:
+        """The plans grouped by the place the question names them by ("Ninh Bình và Tiền
+        Giang": one group per place); a plan whose place is not named stands alone."""
+        groups: dict[str, list[str]] = {}
+        text = f" {query.folded} "
+        for doc_id in doc_ids:
+            place = self._place_of(doc_id)
+            key = place if place and f" {folded(place)} " in text else doc_id
+            groups.setdefault(key, []).append(doc_id)
+        return list(groups.values())
+
+    def _place_of(self, doc_id: str) -> str | None:
+        info = self._documents.get(doc_id)
+        return info.place_name if info else None
+
+    def _label(self, doc_id: str) -> str:
+        info = self._documents.get(doc_id)
+        return info.label if info else doc_id
 
     def _best_in(
         self, query: Query, text: str, topic: list[str], doc_ids: list[str]

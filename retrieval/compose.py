@@ -11,17 +11,15 @@ from collections.abc import Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
 from retrieval.answers import Answer
+from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
 from retrieval.query import Intent, MetaField, Query
+from retrieval.roles import ROLE_NAMES
 from retrieval.stored import StoredClause
 
-_ROLE_PHRASES = {
-    "monitoring": "theo dõi, chỉ đạo, đôn đốc",
-    "lead": "chủ trì thực hiện",
-    "cooperating": "phối hợp",
-}
+_ROLE_PHRASES = {role.value: name for role, name in ROLE_NAMES.items()}
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
 # what the plan says about the row, and a question may be about them
 _ROLE_ORDER = (
@@ -323,6 +321,7 @@ def abstain(
     """Say plainly that the plans do not answer this, and point to the closest clauses."""
     cite = CitationBuilder(documents)
     lines = [reason]
+    related = substantive(related)  # never a bare heading or a fragment
     if related:
         lines.append("Các điều khoản gần nhất để tham khảo:")
         for clause in related[:3]:

@@ -218,7 +218,7 @@ def understand(question: str) -> Query:
     text = folded(expanded)
     text = re.sub(r"[?!,;:()\"“”]", " ", text)
     text = " ".join(text.split())
-    clause_refs = _clause_refs(text)
+    clause_refs = _clause_refs(text, _levels_not_sections(question, text))
     period = _period(text)
     meta = _meta_field(text)
     wants_list = bool(_LIST.search(text))
@@ -311,6 +311,11 @@ def _phrases(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(runs)
 
 
+_DIGITAL_SIGNATURE = _compile(r"ky so|chu ky so|ky dien tu")
+_SIGNER = _compile(r"nguoi ky|ai ky|ai da ky|ky boi")
+_VALID_UNTIL = _compile(r"hieu luc den|het hieu luc|hieu luc toi")
+
+
 # A fact about the plan itself, not about something the plan asks to issue or report.
 _NOT_ABOUT_THE_PLAN = _compile(
     r"bao cao|nop|gui|hoan thanh|truoc ngay|han chot|quy che|de an|phai ban hanh|"
@@ -343,6 +348,10 @@ def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:
 
 
 def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None:
+    if field is MetaField.SIGNER and _DIGITAL_SIGNATURE.search(text) and not _SIGNER.search(text):
+        return None  # "văn bản được ký số": digital signatures, not who signed the plan
+    if field is MetaField.DATE and _VALID_UNTIL.search(text):
+        return None  # "có hiệu lực đến ngày nào": not the date it was issued
     if field is MetaField.DATE and len(text.split()) > 4 and not _ABOUT_A_DOCUMENT.search(text):
         return None
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
@@ -382,9 +391,25 @@ def _intent(
     return Intent.SEARCH
 
 
-def _clause_refs(text: str) -> tuple[ClauseRef, ...]:
+# "mức 2" (a level: "VNeID mức 2", "mức độ 4") folds onto "mục 2" (a section): told apart by
+# its accents when written, else by what it stands after.
+_LEVEL_WRITTEN = re.compile(r"(?<!\w)mức\s+(?:độ\s+)?(\d{1,2})(?!\w)", re.IGNORECASE)
+_LEVEL_OF = re.compile(
+    r"\b(?:vneid|dinh danh(?: dien tu)?|tai khoan|dich vu cong truc tuyen|truc tuyen)"
+    r"(?:\s+[a-z]+){0,2}\s+muc\s+(?:do\s+)?(\d{1,2})\b"
+)
+
+
+def _levels_not_sections(question: str, text: str) -> set[str]:
+    """Numbers after "mức" that name a level, not a clause."""
+    written = {m.group(1) for m in _LEVEL_WRITTEN.finditer(question)}
+    return written | {m.group(1) for m in _LEVEL_OF.finditer(text)}
+
+
+def _clause_refs(text: str, levels: set[str] | None = None) -> tuple[ClauseRef, ...]:
     refs: list[ClauseRef] = []
     seen: set[str] = set()
+    levels = levels or set()
     for match in _POINT_REF.finditer(text):
         if match.group(2):
             refs.append(ClauseRef(match.group(2), "body", match.group(1)))
@@ -397,6 +422,8 @@ def _clause_refs(text: str) -> tuple[ClauseRef, ...]:
             number = number.upper()
         if number in seen or (number.isdigit() and len(number) == 4):
             continue
+        if match.group(1) == "muc" and number in levels:
+            continue  # "VNeID mức 2"
         seen.add(number)
         refs.append(ClauseRef(number, _CLAUSE_WORDS[match.group(1)]))
     for match in _BARE_DOTTED.finditer(text):

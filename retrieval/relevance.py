@@ -73,6 +73,10 @@ class TermWeights:
         self._counts = counts
         self._pair_counts = pair_counts
 
+    def knows(self, word: str) -> bool:
+        """Whether some clause uses this word."""
+        return word in self._counts
+
     def weight(self, word: str) -> float:
         """log((N + 1) / (df + 1)) + 0.1: unseen words weigh most, ubiquitous ones least."""
         return math.log((self._total + 1) / (self._counts.get(word, 0) + 1)) + 0.1

@@ -37,7 +37,14 @@ def test_who_leads_target_6_6_names_the_units_with_a_citation(client: TestClient
 def test_answer_json_has_the_cli_schema_plus_the_conversation(client: TestClient) -> None:
     body = client.post("/v1/ask", json={"question": "Kế hoạch 466 do ai ký?"}).json()
 
-    assert set(body) == {"conversation_id", "answer", "abstained", "intent", "citations"}
+    assert set(body) == {
+        "conversation_id",
+        "answer",
+        "abstained",
+        "intent",
+        "citations",
+        "confidence",
+    }
     for citation in body["citations"]:
         assert set(citation) == {
             "n", "document_id", "document_title", "document_number", "clause", "path",

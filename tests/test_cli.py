@@ -32,7 +32,7 @@ def test_ask_ingests_the_bundled_corpus_on_first_use_and_answers_json(home: Path
     result = _run("ask", "Sở nào chủ trì chỉ tiêu 6.6?", "--home", str(home), "--json")
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(answer) == {"answer", "abstained", "intent", "citations"}
+    assert set(answer) == {"answer", "abstained", "intent", "citations", "confidence"}
     citation = answer["citations"][0]
     assert set(citation) == {
         "n",

@@ -13,16 +13,9 @@ from api.errors import InvalidRequest
 from api.exports import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, to_csv, to_xlsx
 from api.schemas import ErrorResponse, TargetList, TargetRow
 from ingest.parser.units import unit_key
+from retrieval.roles import rows_for_unit
 
 router = APIRouter(prefix="/v1", tags=["targets"], responses=responses.READ)
-
-# Role → the payload field holding that role's unit keys.
-ROLE_FIELDS = {
-    "any": "units",
-    "lead": "units_lead",
-    "monitoring": "units_monitoring",
-    "cooperating": "units_cooperating",
-}
 
 
 @router.get(
@@ -69,7 +62,7 @@ def list_targets(
         raise InvalidRequest("`unit` needs letters or digits")
     due_range = (_yyyymmdd(due_after), _yyyymmdd(due_before)) if due_after or due_before else None
     with state.engine.reading() as view:
-        found = view.search.rows(document or (), ROLE_FIELDS[role], keys, due_range)
+        found = rows_for_unit(view.search, document or (), keys, [role], due_range)
     rows = [TargetRow.from_row(clause) for clause in found if clause.target is not None]
     if format == "csv":
         return _download(to_csv(rows), CSV_MEDIA_TYPE, "phan-cong.csv")

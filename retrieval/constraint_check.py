@@ -1,0 +1,194 @@
+"""Checking clauses against the hard constraints of a question, and saying which part failed.
+
+A hard constraint is one a cited clause must satisfy: the document named by number, the
+location path ("phụ lục 01 › mục IV › chỉ tiêu 3"), the unit in the role asked. When no
+clause satisfies one, the answer names the part that could not be matched ("Kế hoạch
+92/KH-UBND chưa được nạp …", "Phụ lục 01 không có mục IV chỉ tiêu 3").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ingest.normalize_vi import folded
+from retrieval.candidates import is_substantive
+from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
+from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.roles import ROLE_NAMES, Role
+from retrieval.stored import StoredClause
+
+
+class ClauseSource(Protocol):
+    """What the checks read clauses from (`ClauseSearch`)."""
+
+    def by_ids(self, clause_ids: Sequence[str]) -> list[StoredClause]: ...
+
+    def document_clauses(self, document_id: str) -> list[StoredClause]: ...
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """A document the question names that is not loaded, and where loaded plans mention it."""
+
+    ref: DocumentRef
+    mentions: tuple[StoredClause, ...]
+
+    @property
+    def reason(self) -> str:
+        if self.mentions:
+            return (
+                f"{self.ref.label} chưa được nạp — các kế hoạch đã nạp chỉ nhắc đến nó, "
+                "nên không thể trả lời từ nội dung của nó."
+            )
+        return f"{self.ref.label} chưa được nạp, nên không thể trả lời."
+
+
+def is_loaded(ref: DocumentRef, documents: DocumentDirectory) -> bool:
+    """Whether some loaded document has this number (its symbol too, when both are known)."""
+    for info in documents.documents.values():
+        number = info.number or ""
+        digits = number.split("/")[0].strip().lstrip("0")
+        if not digits or digits != (ref.number.lstrip("0") or "0"):
+            continue
+        symbol = folded(number.split("/", 1)[1]) if "/" in number else ""
+        if ref.symbol is None or not symbol or symbol == ref.symbol:
+            return True
+    return False
+
+
+def unloaded_document(
+    reading: Reading, documents: DocumentDirectory, source: ClauseSource
+) -> Unloaded | None:
+    """The document the question is about when it is not loaded: it names documents by
+    number and none of them is loaded (a question naming a loaded plan and another one,
+    "kế hoạch 19 thay thế kế hoạch 68 nào?", is about the loaded one)."""
+    if not reading.documents or any(is_loaded(r, documents) for r in reading.documents):
+        return None
+    if _RELATION.search(reading.query.folded):
+        return None  # "kế hoạch nào thay thế Kế hoạch 68?": about the plan that mentions it
+    facts = reading.query.intent == "document_facts"
+    # a plan, a document whose facts are asked, or one the question opens with ("Quyết định
+    # 06/QĐ-TTg đặt chỉ tiêu … bao nhiêu?"); "theo Chỉ thị 14/CT-TTg" in mid-question is a topic
+    about = [r for r in reading.documents if _is_plan(r) or facts or r.span.start == 0]
+    if not about:
+        return None  # "Chỉ thị 14/CT-TTg … mấy lớp?": a topic the plans take up
+    ref = about[0]
+    return Unloaded(ref, tuple(mentions_of(ref, documents, source)))
+
+
+_RELATION = re.compile(
+    r"\b(?:thay the|can cu|de thuc hien|trien khai thuc hien|(?:ke hoach|van ban) nao)\b"
+)
+
+
+def _is_plan(ref: DocumentRef) -> bool:
+    return ref.kind == "ke hoach" or bool(ref.symbol and ref.symbol.startswith("kh"))
+
+
+def mentions_of(
+    ref: DocumentRef, documents: DocumentDirectory, source: ClauseSource, limit: int = 3
+) -> list[StoredClause]:
+    """Loaded clauses that cite this document by its number ("Kế hoạch số 92/KH-UBND …")."""
+    digits = ref.number.lstrip("0") or "0"
+    kind = re.escape(ref.kind or "ke hoach")
+    pattern = (
+        re.compile(rf"(?<![\d/])0*{digits}/{re.escape(ref.symbol)}(?![a-z0-9])")
+        if ref.symbol
+        else re.compile(rf"\b{kind}\s+(?:so\s+)?0*{digits}(?:/|\b)(?!\.\d)")
+    )
+    found: list[StoredClause] = []
+    for doc_id in documents.documents:
+        citing = [
+            c
+            for c in source.document_clauses(doc_id)
+            if c.kind != "signature" and is_substantive(c) and pattern.search(folded(c.text))
+        ]
+        if citing:  # one mention per plan: the smallest clause that says it
+            found.append(min(citing, key=lambda c: (c.end - c.start, c.start)))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def ancestors(clause: StoredClause, source: ClauseSource) -> list[StoredClause]:
+    """The clause's enclosing clauses, innermost first."""
+    chain: list[StoredClause] = []
+    parent_id = clause.parent_id
+    while parent_id and len(chain) < 12:
+        parents = source.by_ids([parent_id])
+        if not parents:
+            break
+        chain.append(parents[0])
+        parent_id = parents[0].parent_id
+    return chain
+
+
+def satisfies_path(clause: StoredClause, outer: Sequence[PathStep], source: ClauseSource) -> bool:
+    """Whether every outer step of a path ("phụ lục 01", "mục IV") is an ancestor of the
+    clause. An appendix step holds when the clause sits in that appendix, or in no
+    numbered appendix at all (a plan whose table carries no appendix heading)."""
+    chain = ancestors(clause, source)
+    for step in outer:
+        if step.level == "appendix":
+            appendices = [c for c in chain if c.kind == "appendix" and c.number]
+            if appendices and not any(step_matches(step, c.number) for c in appendices):
+                return False
+            continue
+        if not any(step_matches(step, c.number) for c in chain if c.kind != "appendix"):
+            return False
+    return True
+
+
+def path_phrase(steps: Sequence[PathStep]) -> str:
+    """The steps as the question wrote them, in its order: "mục IV chỉ tiêu 3"."""
+    return " ".join(_VI_STEP.get(s.level, s.level) + f" {s.label}" for s in steps)
+
+
+_VI_STEP = {
+    "appendix": "phụ lục",
+    "part": "phần",
+    "section": "mục",
+    "clause": "khoản",
+    "point": "điểm",
+    "row": "chỉ tiêu",
+}
+
+
+def missing_path_reason(where: str, steps: Sequence[PathStep]) -> str:
+    """ "Phụ lục 01 (thành phố, 2023) không có mục IV chỉ tiêu 3." """
+    inner = [s for s in steps if s.level != "appendix"]
+    appendix = next((s for s in steps if s.level == "appendix"), None)
+    if appendix is None or re.search(r"ph[uụ] l[uụ]c", where, re.IGNORECASE):
+        lead = where
+    else:
+        lead = f"{where}, phụ lục {appendix.label},"
+    return f"{lead} không có {path_phrase(inner)}."
+
+
+def unmet_year(
+    reading: Reading, cited: Sequence[StoredClause], documents: DocumentDirectory
+) -> int | None:
+    """A year the question names that neither the cited clauses nor their plans state
+    ("tỷ trọng kinh tế số năm 2030" of a 2025 plan whose clause gives no 2030 figure)."""
+    if not cited or len(reading.years) > 1 or reading.query.intent == "compare":
+        return None  # "thành phố năm 2023 và Ninh Bình năm 2025": each plan its own year
+    text = " ".join(f"{c.path} {c.text}" for c in cited)
+    for year in reading.years:
+        infos = [documents.get(c.document_id) for c in cited]
+        named = any(i is not None and str(year) in _naming_text(i) for i in infos)
+        if not named and str(year) not in text:
+            return year
+    return None
+
+
+def _naming_text(info: DocumentInfo) -> str:
+    """What names a plan's year: its year, title, issue date and id."""
+    return " ".join(p or "" for p in (info.year, info.title, info.issued_date, info.id))
+
+
+def absent_role_reason(label: str, role: Role) -> str:
+    """ "Kế hoạch 19/KH-UBND (…) không có cột đơn vị phối hợp." """
+    return f"{label} không có cột đơn vị {ROLE_NAMES[role]} trong bảng phân công."

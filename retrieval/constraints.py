@@ -1,0 +1,214 @@
+"""A typed reading of a question: every constraint it states, with where it stands in it.
+
+Built on `retrieval.query.Query` (intent, clause numbers, period, keywords): this adds the
+documents named by number, kind or year, the location path ("mục IV … chỉ tiêu 3", "phụ
+lục 01"), the units and the roles asked about, whether a figure is asked for, and the
+question's words that no loaded plan uses (reported, never dropped silently). Spans are
+offsets in `Query.folded`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingest.parser.markers import roman_to_int
+from retrieval.query import Period, Query
+from retrieval.roles import Role, roles_asked
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a constraint stands in the folded question."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document the question names by its number ("Kế hoạch 92/KH-UBND", "kế hoạch số 19")."""
+
+    number: str  # the digits as written, "92", "06"
+    symbol: str | None  # the symbol after the slash, folded ("kh-ubnd"), when written
+    kind: str | None  # "ke hoach", "quyet dinh" …, folded, when written
+    year: int | None  # a year written right after it ("… năm 2026", "… 2026")
+    span: Span
+
+    @property
+    def label(self) -> str:
+        """How answers name it: "Kế hoạch 92/KH-UBND"."""
+        kind = (self.kind or "văn bản").replace("ke hoach", "kế hoạch")
+        kind = {
+            "quyet dinh": "quyết định",
+            "nghi quyet": "nghị quyết",
+            "van ban": "văn bản",
+            "cong van": "công văn",
+            "chi thi": "chỉ thị",
+            "de an": "đề án",
+        }.get(kind, kind)
+        symbol = (self.symbol or "").upper().replace("QD", "QĐ").replace("HDND", "HĐND")
+        number = f"{self.number}/{symbol}" if symbol else self.number
+        return f"{kind[:1].upper()}{kind[1:]} {number}"
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One level of a location in a document: "phụ lục 01", "mục IV", "chỉ tiêu 3"."""
+
+    level: str  # "appendix", "part", "section", "clause", "point", "row"
+    label: str  # "1", "IV", "3", "a" (Roman numerals upper case, leading zeros dropped)
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Every constraint a question states."""
+
+    query: Query
+    documents: tuple[DocumentRef, ...] = ()
+    path: tuple[PathStep, ...] = ()  # outermost first ("phụ lục 01", "mục IV", "chỉ tiêu 3")
+    units: tuple[str, ...] = ()  # unit keys
+    roles: tuple[Role, ...] = ()
+    period: Period | None = None
+    years: tuple[int, ...] = ()  # every year named ("năm 2030", "đến 2030")
+    figure: bool = False  # asks for a number ("bao nhiêu", "tỷ lệ", "mấy")
+    topic: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()  # topic words no loaded plan uses
+
+    @property
+    def located(self) -> bool:
+        """Whether the question gives a path of two or more levels to one clause."""
+        return len([s for s in self.path if s.level != "appendix"]) >= 2
+
+    @property
+    def appendix(self) -> str | None:
+        return next((s.label for s in self.path if s.level == "appendix"), None)
+
+
+_KINDS = r"ke hoach|kh|quyet dinh|qd|nghi quyet|van ban|cong van|chi thi|de an"
+_DOCUMENT = re.compile(
+    rf"\b(?:(?P<kind>{_KINDS})\s+)?(?:so\s+)?(?P<number>\d{{1,5}})/(?P<symbol>[a-z][a-z0-9&-]*[a-z0-9])"
+    rf"|\b(?P<kind2>{_KINDS})\s+(?:so\s+)?(?P<number2>\d{{1,5}})\b(?![./]\d)"
+)
+# a year close after the number ("… 92/KH-UBND ngày 26/3/2026", "… năm 2026")
+_SYMBOL_KINDS = (("kh", "ke hoach"), ("qd", "quyet dinh"), ("nq", "nghi quyet"), ("ct", "chi thi"))
+_YEAR_AFTER = re.compile(r"(?:\s+[a-z/-]+|\s+\d{1,2}/\d{1,2}/?){0,8}?\s+(?:nam\s+)?(20\d{2})\b")
+
+_LEVELS = (
+    ("appendix", r"phu luc(?: so)?"),
+    ("part", r"phan"),
+    ("section", r"muc|tieu muc|dieu"),
+    ("clause", r"khoan"),
+    ("point", r"diem"),
+    ("row", r"chi tieu|nhiem vu|stt|dong"),
+)
+_STEP = re.compile(
+    r"\b(?P<word>"
+    + "|".join(pattern for _, pattern in _LEVELS)
+    + r")\s+(?:so\s+)?(?P<label>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-dđ](?=\s|$))(?![\w/])"
+)
+_YEAR = re.compile(r"\b(?:nam|den|trong|cuoi)\s+(20\d{2})\b")
+_FIGURE = re.compile(
+    r"\b(?:bao nhieu|may|ty le|ti le|ty trong|ti trong|phan tram|muc nao|dat muc)\b|%"
+)
+
+
+def read_question(
+    query: Query,
+    units: Sequence[str] = (),
+    topic: Sequence[str] = (),
+    known: Callable[[str], bool] | None = None,
+) -> Reading:
+    """The constraints of a parsed question. `units` are the unit keys found in it, `topic`
+    its content words; `known` tells whether some loaded plan uses a word."""
+    text = query.folded
+    documents = tuple(_documents(text))
+    taken = [(d.span.start, d.span.end) for d in documents]
+    path = tuple(_path(text, taken))
+    unknown = tuple(w for w in topic if known is not None and not known(w) and w.isalpha())
+    return Reading(
+        query=query,
+        documents=documents,
+        path=path,
+        units=tuple(units),
+        roles=roles_asked(text),
+        period=query.period,
+        years=tuple(int(y) for y in dict.fromkeys(_YEAR.findall(text))),
+        figure=bool(_FIGURE.search(text)),
+        topic=tuple(topic),
+        unknown=unknown,
+    )
+
+
+def _documents(text: str) -> list[DocumentRef]:
+    found: list[DocumentRef] = []
+    for match in _DOCUMENT.finditer(text):
+        number = match.group("number") or match.group("number2")
+        written = match.group("kind") or match.group("kind2")
+        kind = {"kh": "ke hoach", "qd": "quyet dinh"}.get(written or "", written)
+        symbol = match.group("symbol")
+        if kind is None and symbol:  # "92/KH-UBND": the symbol tells the kind
+            kind = next((k for p, k in _SYMBOL_KINDS if symbol.startswith(p)), None)
+        if not match.group("symbol") and re.fullmatch(r"20\d\d", number):
+            continue  # "kế hoạch 2025" names a year
+        year_match = _YEAR_AFTER.match(text, match.end())
+        found.append(
+            DocumentRef(
+                number=number,
+                symbol=symbol,
+                kind=kind,
+                year=int(year_match.group(1)) if year_match else None,
+                span=Span(match.start(), match.end(), match.group()),
+            )
+        )
+    return found
+
+
+def _path(text: str, taken: Sequence[tuple[int, int]]) -> list[PathStep]:
+    """The location steps, outermost first (an appendix, then parts, sections … rows)."""
+    steps: list[PathStep] = []
+    for match in _STEP.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        word = match.group("word")
+        level = next(name for name, pattern in _LEVELS if re.fullmatch(pattern, word))
+        label = match.group("label")
+        if re.fullmatch(r"[ivx]+", label):
+            if roman_to_int(label.upper()) == 0:
+                continue
+            label = label.upper()
+        elif label.isdigit():
+            label = label.lstrip("0") or "0"
+        elif level != "point" and not label[0].isdigit():
+            continue  # "mục a" is not a path step
+        steps.append(PathStep(level, label, Span(match.start(), match.end(), match.group())))
+    order = [name for name, _ in _LEVELS]
+    return sorted(steps, key=lambda s: (order.index(s.level), s.span.start))
+
+
+def step_matches(step: PathStep, number: str | None) -> bool:
+    """Whether a clause number label ("IV", "3", "Phụ lục 1", "a") is this step's label."""
+    if not number:
+        return False
+    label = re.sub(r"^(?:phụ lục|phu luc)\s*(?:số\s*)?", "", number.strip(), flags=re.IGNORECASE)
+    label = label.strip().rstrip(".)")
+    if step.level == "appendix":  # "Phụ lục I" is "phụ lục 01"
+        return _ordinal(label) is not None and _ordinal(label) == _ordinal(step.label)
+    if label.isdigit():
+        label = label.lstrip("0") or "0"
+    return label.lower() == step.label.lower()
+
+
+def _ordinal(label: str) -> int | None:
+    if label.isdigit():
+        return int(label)
+    if re.fullmatch(r"[ivxIVX]+", label):
+        return roman_to_int(label.upper()) or None
+    return None

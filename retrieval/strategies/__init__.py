@@ -1,0 +1,1 @@
+"""Answer strategies, one job each, that `retrieval.assistant.Assistant` routes a question to."""

@@ -1,0 +1,151 @@
+"""List by unit: every table row naming a unit in the role asked ("Sở GD&ĐT chủ trì những
+chỉ tiêu nào?"), with the one role meaning of `retrieval.roles`.
+
+A role asked that a plan's tables have no column for is said to be absent there, never
+widened to "any role"; a column of another role worded with the asked role's word
+("Đơn vị chủ trì theo dõi …" for "chủ trì") is shown apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from retrieval.answers import Answer
+from retrieval.compose import abstain, answer_list
+from retrieval.constraint_check import absent_role_reason
+from retrieval.documents import DocumentDirectory
+from retrieval.query import Intent, Query
+from retrieval.roles import Role, header_cells, roles_present, rows_for_unit, unit_cells
+from retrieval.search import ClauseSearch
+from retrieval.stored import StoredClause
+from retrieval.units import UnitMatcher
+
+OnTopic = Callable[[list[StoredClause]], list[StoredClause]]
+
+
+class ListByUnit:
+    """Answers "which rows name this unit in this role"."""
+
+    def __init__(
+        self, search: ClauseSearch, documents: DocumentDirectory, units: UnitMatcher
+    ) -> None:
+        self._search = search
+        self._documents = documents
+        self._units = units
+
+    def answer(
+        self,
+        query: Query,
+        asked: Sequence[Role],
+        doc_ids: list[str],
+        unit_keys: list[str],
+        on_topic: OnTopic,
+    ) -> Answer | None:
+        """The rows, or the roles absent; None when no table names the unit (the body
+        text may still say it)."""
+        roles_of: dict[str, list[str]] = {}
+        kept: list[StoredClause] = []
+        for row in rows_for_unit(self._search, doc_ids, unit_keys, asked):
+            roles = unit_cells(row, unit_keys, asked)
+            if roles:
+                kept.append(row)
+                roles_of[row.clause_id] = roles
+        lacking = self._lacking_roles(doc_ids, unit_keys, asked)
+        if not kept and not lacking and asked and doc_ids:
+            # the plan named has tables, none naming the unit, and none with the role asked
+            lacking = self._lacking_roles(doc_ids, [], asked)
+        if not kept:
+            return self._absent_role(query, lacking, unit_keys) if lacking else None
+        kept = on_topic(kept)
+        names = self._names(unit_keys)
+        heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
+        answer = answer_list(query, kept, self._documents, heading, roles_of)
+        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
+        if worded:
+            headers = sorted({h for hs in worded.values() for h in hs})
+            extra = answer_list(
+                query,
+                self._search.by_ids(list(worded)),
+                self._documents,
+                f"Ngoài ra, {names} có tên ở cột “{'”, “'.join(headers)}” "
+                f"(vai trò khác) tại {len(worded)} dòng:",
+                worded,
+            )
+            answer = joined(answer, extra)
+        if lacking:
+            notes = "\n".join(absent_role_reason(self._label(d), role) for d, role in lacking)
+            answer = replace(answer, answer=f"{answer.answer}\n{notes}")
+        return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+
+    def _names(self, unit_keys: Sequence[str]) -> str:
+        return ", ".join(self._units.display_name(k) for k in unit_keys)
+
+    def _label(self, doc_id: str) -> str:
+        info = self._documents.get(doc_id)
+        return info.label if info else doc_id
+
+    def _worded_elsewhere(
+        self,
+        doc_ids: list[str],
+        unit_keys: list[str],
+        asked: Sequence[Role],
+        kept: Sequence[StoredClause],
+    ) -> dict[str, list[str]]:
+        """Rows naming the unit in a column of another role whose header uses the asked
+        role's word, by clause id."""
+        listed = {c.clause_id for c in kept}
+        found: dict[str, list[str]] = {}
+        for row in rows_for_unit(self._search, doc_ids, unit_keys):
+            headers = header_cells(row, unit_keys, asked)
+            if headers and row.clause_id not in listed:
+                found[row.clause_id] = headers
+        return found
+
+    def _lacking_roles(
+        self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
+    ) -> list[tuple[str, Role]]:
+        """(plan id, role) for each plan naming the unit in its tables (each plan with a
+        table, when no unit is given) whose tables have no column for a role asked about."""
+        if not asked:
+            return []
+        lacking: list[tuple[str, Role]] = []
+        if unit_keys:
+            naming = rows_for_unit(self._search, doc_ids, unit_keys)
+            with_tables = list(dict.fromkeys(r.document_id for r in naming))
+        else:  # every plan given that has a table
+            with_tables = [d for d in doc_ids if self._search.rows([d])]
+        for doc_id in with_tables:
+            present = roles_present(self._search.rows([doc_id]))
+            lacking.extend((doc_id, role) for role in asked if role not in present)
+        return lacking
+
+    def _absent_role(
+        self, query: Query, lacking: list[tuple[str, Role]], unit_keys: list[str]
+    ) -> Answer:
+        """The role asked is not a column of the plans naming the unit: say so, and show
+        where the unit does appear (in another role) as the closest."""
+        reasons = [absent_role_reason(self._label(d), role) for d, role in lacking]
+        doc_ids = list(dict.fromkeys(d for d, _ in lacking))
+        elsewhere = rows_for_unit(self._search, doc_ids, unit_keys)
+        reasons.append(
+            f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {len(elsewhere)} dòng."
+            if elsewhere
+            else f"Bảng phân công không ghi {self._names(unit_keys)}."
+        )
+        answer = abstain(query, elsewhere, self._documents, "\n".join(reasons))
+        return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+
+
+def joined(first: Answer, second: Answer) -> Answer:
+    """Two list answers as one, the second's citations renumbered after the first's."""
+    shift = len(first.citations)
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", second.answer)
+    cited = tuple(replace(c, n=c.n + shift) for c in second.citations)
+    return replace(
+        first,
+        answer=f"{first.answer}\n{text}",
+        citations=first.citations + cited,
+        candidates=first.candidates + second.candidates,
+    )
