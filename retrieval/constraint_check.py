@@ -176,12 +176,33 @@ def unmet_year(
     if not cited or len(reading.years) > 1 or reading.query.intent == "compare":
         return None  # "thành phố năm 2023 và Ninh Bình năm 2025": each plan its own year
     text = " ".join(f"{c.path} {c.text}" for c in cited)
+    stages = [stage for c in cited for stage in _stages_of(c)]
     for year in reading.years:
         infos = [documents.get(c.document_id) for c in cited]
         named = any(i is not None and str(year) in _naming_text(i) for i in infos)
-        if not named and str(year) not in text:
+        staged = any(_stage_covers(stage, year) for stage in stages)
+        if not named and not staged and str(year) not in text:
             return year
     return None
+
+
+def _stages_of(clause: StoredClause) -> list[str]:
+    """The stages a clause is set for: its own, its row's and its per-stage values'."""
+    stages = [clause.period] if clause.period else []
+    target = clause.target
+    if target is not None:
+        stages += [target.period] if target.period else []
+        stages += [value.period for value in target.values if value.period]
+    return stages
+
+
+def _stage_covers(stage: str, year: int) -> bool:
+    """ "2030" covers 2030; "2026-2030" covers 2026 … 2030."""
+    first, _, last = stage.partition("-")
+    try:
+        return int(first) <= year <= int(last or first)
+    except ValueError:
+        return False
 
 
 def _naming_text(info: DocumentInfo) -> str:
