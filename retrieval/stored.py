@@ -29,6 +29,8 @@ class StoredClause:
     child_count: int
     search_text: str
     target: Target | None
+    # clauses holding cells of the row outside its own text (a body duty's unit heading)
+    context: tuple[StoredClause, ...] = ()
 
     @property
     def body(self) -> str:
@@ -54,6 +56,10 @@ class StoredClause:
             child_count=int(payload.get("child_count", 0)),
             search_text=payload.get("search_text", ""),
             target=_target(raw_target) if raw_target else None,
+            context=tuple(
+                cls.from_payload({**raw, "document_title": payload.get("document_title")})
+                for raw in payload.get("context", ())
+            ),
         )
 
 

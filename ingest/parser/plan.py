@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ingest.domain import Clause, ClauseKind, Document, ParsedPlan, Target, TargetCell
 from ingest.formats.labels import roman
+from ingest.parser.body_duties import body_duties
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.lines import (
@@ -629,4 +630,5 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
         replaces=tuple(meta.replaces),
         based_on=tuple(meta.based_on),
     )
+    targets.extend(body_duties(clauses, source, targets))  # duties written in the text
     return ParsedPlan(document, source, tuple(clauses), tuple(targets), tuple(warnings))
