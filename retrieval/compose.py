@@ -259,7 +259,8 @@ def _list_line(
         if p
     )
     return (
-        f"- {clause.number or ''} ({_doc_label(documents, clause.document_id)}): "
+        f"- {clause.number + ' ' if clause.number else ''}"
+        f"({_doc_label(documents, clause.document_id)}): "
         f"{_short(target.content)}"
         + (f" — {extra}" if extra else "")
         + f" [{n}]"

@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.domain import Clause, ClauseKind, Target, TargetCell
+from ingest.normalize_vi import folded
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.duty_roles import read_roles
 from ingest.parser.unit_names import UnitSpan, name_end, split_unit_list, starts_unit
+from ingest.parser.units import unit_key
 
 _TASK_KINDS = (
     ClauseKind.SECTION,
@@ -80,9 +82,24 @@ def body_duties(
         if clause.id in headings and clause.id not in led_by:
             continue  # the heading itself is not a task
         row = _row(clause, source, led_by.get(clause.id))
-        if row is not None:
+        if row is not None and not _restates_a_table_row(row, table_targets):
             rows.append(row)
     return tuple(rows)
+
+
+def _restates_a_table_row(row: Target, table_targets: Sequence[Target]) -> bool:
+    """Whether the body only repeats a task of the appendix table ("Sở Tư pháp: Chủ trì số
+    hóa dữ liệu hộ tịch …" beside the row "Số hóa dữ liệu hộ tịch | Sở Tư pháp"): the same
+    lead unit and the row's words all in the task. The table row is the one that answers."""
+    leads = {unit_key(unit) for unit in row.lead_units}
+    words = set(folded(row.content).split())
+    for target in table_targets:
+        if target.source != "table" or not leads & {unit_key(u) for u in target.lead_units}:
+            continue
+        wanted = set(folded(target.content).split())
+        if len(wanted) >= 3 and len(wanted & words) >= 0.8 * len(wanted):
+            return True
+    return False
 
 
 def content_start(clause: Clause, source: str) -> int:
@@ -105,9 +122,9 @@ def unit_heading(clause: Clause, source: str) -> UnitHeading | None:
     name_stop = colon if colon >= 0 else len(source[:body_end].rstrip(" \t\r\n.*_"))
     if "\n\n" in source[position:name_stop]:
         return None
-    if name_end(source, position, name_stop) < len(source[:name_stop].rstrip(" *_")):
+    if not _only_names(source, position, name_stop):
         return None  # the words go on past the name: a sentence, not a heading
-    units = tuple(split_unit_list(source, position, name_stop))
+    units = tuple(split_unit_list(source, position, name_stop, delimited=True))
     if not units:
         return None
     rest = source[colon + 1 : body_end] if colon >= 0 else ""
@@ -120,6 +137,18 @@ def unit_heading(clause: Clause, source: str) -> UnitHeading | None:
 
 
 _OPENS_FOLLOWING = (ClauseKind.PARAGRAPH, ClauseKind.BULLET)
+
+
+def _only_names(source: str, start: int, stop: int) -> bool:
+    """Whether source[start:stop] is nothing but unit names ("Các sở, ban, ngành; UBND …")."""
+    for part in re.finditer(r"[^;]+", source[start:stop]):
+        first = start + part.start() + len(part.group()) - len(part.group().lstrip())
+        last = start + len(source[: start + part.end()].rstrip(" \t\r\n*_")) - start
+        if first >= last:
+            continue
+        if not starts_unit(source, first) or name_end(source, first, last) < last:
+            return False
+    return True
 
 
 def _tasks_under(
@@ -173,8 +202,8 @@ def _row(clause: Clause, source: str, heading: UnitHeading | None) -> Target | N
     start = heading.inline_start if heading and heading.clause is clause else None
     start = start if start is not None else content_start(clause, source)
     end = start + len(source[start : clause.body_end].rstrip(" \t\r\n*_"))
-    if end <= start:
-        return None
+    if end <= start or source[start] == "(":
+        return None  # nothing, or a note in brackets ("(Chi tiết tại Phụ lục …)")
     roles = read_roles(source, start, end)
     lead, cooperating = list(roles.lead), list(roles.cooperating)
     named = [unit for unit in roles.partners if unit.text[:1].isupper()]

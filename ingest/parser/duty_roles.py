@@ -29,20 +29,24 @@ _RECALLED = re.compile(r"(?:được|đã)\s+$", re.IGNORECASE)
 _DONE_BY = re.compile(r"(?<![^\W\d_])do\s+", re.IGNORECASE)
 _DONE_BY_ROLE = _words(r"\s*(?:chủ trì|làm đầu mối|phụ trách|thực hiện)(?![^\W\d_])")
 _PARTNERS = _words(r"(?<![^\W\d_])phối hợp(?: chặt chẽ)? (?:với|cùng) ")
+_NAMES_FOLLOW = _words(r"các (?:sở|bộ|ban|cơ quan|đơn vị)")
 _OPENS_COOPERATING = _words(r"(?:tham gia )?phối hợp(?![^\W\d_])")
 _SENTENCE_END = re.compile(rf"[.;]\s+(?=[{UPPER}])")
 # A deadline the task states: "thời gian hoàn thành: Quý IV/2025", "Thời hạn: 30/6/2026",
-# "hoàn thành trước ngày 31/8/2022", "Hoàn thành trong tháng 3/2023".
+# "hoàn thành trước ngày 31/8/2022", "Hoàn thành trong tháng 3/2023", "trước ngày 15/12/2026".
 _WHEN = (
     r"(?:(?:trước|trong|chậm nhất|vào|cuối|đến)\s+(?:ngày\s+)?)?"
     r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
     r"tháng\s+\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|quý\s+(?:[IV]+|[1-4])\s*/\s*\d{4}|"
     r"quý\s+(?:[IV]+|[1-4])\s+năm\s+\d{4}|năm\s+\d{4})"
 )
+# "trước ngày 15/12/2026": a dated limit (a recurring "trước ngày 25 hằng tháng" has no year)
+_DAY = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _DEADLINE = _words(
     rf"(?:thời gian hoàn thành|thời gian thực hiện|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*"
     rf"({_WHEN}|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý)"
     rf"|(?:hoàn thành|xong)\s*,?\s*({_WHEN})"
+    rf"|(?<![^\W\d_])((?:trước|chậm nhất(?: là)?) ngày (?:{_DAY}))"
 )
 
 
@@ -68,11 +72,18 @@ def read_roles(source: str, start: int, end: int) -> SentenceRoles:
         first = match.end()
         if starts_unit(source, first):
             stop = name_end(source, first, end)
+            listed = re.match(r":\s*", source[stop:end])
+            if listed and _NAMES_FOLLOW.fullmatch(source, first, stop):
+                # "phối hợp với các sở: Thông tin và Truyền thông, Nội vụ, …" is one unit list
+                after = stop + listed.end()
+                stop = name_end(source, after, end) if after < end else stop
+                roles.partners.append(UnitSpan(" ".join(source[first:stop].split()), first, stop))
+                continue
             roles.partners.extend(split_unit_list(source, first, stop))
     roles.opens_with_cooperation = bool(_OPENS_COOPERATING.match(source, start, end))
     when = _DEADLINE.search(source, start, end)
     if when:
-        group = 1 if when.group(1) else 2
+        group = next(k for k in (1, 2, 3) if when.group(k))
         roles.deadline = UnitSpan(
             " ".join(when.group(group).split()), when.start(group), when.end(group)
         )

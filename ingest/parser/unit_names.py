@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.abbreviations import abbreviations_in
+
 # Unit words that name a unit on their own ("UBND tỉnh", "Công an xã", "Tổ đảng ở …").
 _STANDALONE = (
     r"UBND|HĐND|VP\s?UBND|VPUBND|BCĐ|MTTQ|UBMTTQ(?:VN)?|Ủy ban nhân dân|Uỷ ban nhân dân|"
@@ -95,11 +97,33 @@ def starts_unit(text: str, position: int = 0) -> bool:
     return UNIT_START.match(text, position) is not None
 
 
-def split_unit_list(text: str, start: int, end: int) -> list[UnitSpan]:
+_LEVEL = (
+    r"(?:\s+(?:các|cấp))?\s+(?:tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|TP\.?)"
+    r"(?:(?:\s*,\s*|\s+và\s+|\s*-\s*|\s+)(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường))*"
+).replace(" ", r"\s+")
+_PLACE = rf"(?:\s+[{UPPER}][^\W\d_]*)+"
+_AFTER_KNOWN = re.compile(rf"(?:{_LEVEL})?(?:(?<=[^\W\d_])(?:{_PLACE}))?")
+
+
+def known_unit_end(text: str, start: int, end: int) -> int | None:
+    """Where a unit the abbreviation table knows ends when it opens text[start:end]
+    ("Công an tỉnh kết nối …" → after "tỉnh"), with its level words and place name; None
+    when the text does not open with a known unit."""
+    for match in abbreviations_in(text[start:end]):
+        if match.start != 0 or not match.entry.unit:
+            return None
+        after = _AFTER_KNOWN.match(text, start + match.end, end)
+        return after.end() if after else start + match.end
+    return None
+
+
+def split_unit_list(text: str, start: int, end: int, delimited: bool = False) -> list[UnitSpan]:
     """The units of a written list ("Sở A, Sở B và các đơn vị liên quan"), each with its span.
 
     A list goes on at ",", ";", "và" or "và đề nghị" only where another unit name follows;
-    a comma inside a name ("các sở, ban, ngành") stays inside it.
+    a comma inside a name ("các sở, ban, ngành") stays inside it. In running text a known
+    unit followed by lowercase words ends the list ("… với Công an tỉnh kết nối dữ liệu");
+    a `delimited` list (a heading's name, up to its colon) is taken whole.
     """
     spans: list[UnitSpan] = []
     piece_start = start
@@ -107,16 +131,26 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitSpan]:
         after = start + sep.end()
         bare = "và" in sep.group() and _BARE.match(text, after) is not None
         if starts_unit(text, after) or bare or text[start + sep.start()] == ";":
-            _add(spans, text, piece_start, start + sep.start())
+            if not _add(spans, text, piece_start, start + sep.start(), delimited):
+                return spans  # the list ended inside that piece
             piece_start = after
-    _add(spans, text, piece_start, end)
+    _add(spans, text, piece_start, end, delimited)
     return spans
 
 
-def _add(spans: list[UnitSpan], text: str, start: int, end: int) -> None:
+def _add(spans: list[UnitSpan], text: str, start: int, end: int, delimited: bool) -> bool:
+    """Add the unit text[start:end]; False when the name ends before `end` (a known unit
+    followed by lowercase words: "Công an tỉnh kết nối …"), which ends the list too."""
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip(" ,;-–*"))
     trimmed = raw.strip(" ,;-–*")
     if not trimmed or not (starts_unit(trimmed) or _BARE.match(trimmed)):
-        return
-    spans.append(UnitSpan(" ".join(trimmed.split()), start + lead, start + lead + len(trimmed)))
+        return True
+    first = start + lead
+    last = first + len(trimmed)
+    known = None if delimited else known_unit_end(text, first, last)
+    whole = True
+    if known is not None and known < last and text[known:last].strip()[:1].islower():
+        last, whole = known, False
+    spans.append(UnitSpan(" ".join(text[first:last].split()), first, last))
+    return whole
