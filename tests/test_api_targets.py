@@ -179,3 +179,12 @@ def test_exports_never_write_a_spreadsheet_formula() -> None:
     cell = sheet.cell(row=2, column=3)
     assert cell.data_type == "s"
     assert cell.value == '=HYPERLINK("http://x","bấm")'
+
+
+def test_exports_mark_where_each_row_is_written(client: TestClient) -> None:
+    response = client.get("/v1/targets", params={"unit": "Sở Tài chính", "format": "csv"})
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    sources = {row[-1] for row in table[1:]}
+
+    assert table[0][-1] == "Nguồn"
+    assert sources == {"Bảng phụ lục", "Nội dung văn bản"}  # appendix rows and body duties
