@@ -286,3 +286,25 @@ def test_the_ingested_rows_are_marked_as_body(tmp_path: Path) -> None:
         assert isinstance(runtime, Runtime)
         rows = runtime.assistant().search.rows(["quang-thu-77"], "units_lead", ["so tai chinh"])
         assert rows and all(r.target is not None and r.target.source == "body" for r in rows)
+
+
+def test_bold_unit_lines_each_lead_what_follows_them() -> None:
+    text = (
+        "KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\n**1. Sở Khoa học và Công nghệ:**\n"
+        "- Chủ trì triển khai nền tảng số; thời hạn: 30/6/2026.\n"
+        "**2\\. Công an tỉnh**\n- Chủ trì xác thực điện tử.\n"
+    )
+    rows = {t.content: t for t in body_rows(parse(text))}
+    first = rows["Chủ trì triển khai nền tảng số; thời hạn: 30/6/2026."]
+    assert first.lead_units == ("Sở Khoa học và Công nghệ",)
+    assert first.deadline is not None and first.deadline.day == 30
+    assert rows["Chủ trì xác thực điện tử."].lead_units == ("Công an tỉnh",)
+
+
+def test_units_announcing_a_list_are_not_a_duty_themselves() -> None:
+    text = (
+        "QUYẾT ĐỊNH:\nI. TỔ CHỨC THỰC HIỆN\nĐiều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm tổ chức thực hiện:\n"
+        "Điều 3. Giao Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện Quyết định này.\n"
+    )
+    rows = body_rows(parse(text))
+    assert [t.lead_units for t in rows] == [("Sở Nội vụ",)]

@@ -131,12 +131,15 @@ def unit_heading(clause: Clause, source: str) -> UnitHeading | None:
     inline = None
     if rest.strip(" \t\r\n*_"):
         inline = colon + 1 + len(rest) - len(rest.lstrip(" \t\r\n*_"))
-    elif not clause.children and not (colon >= 0 and clause.kind in _OPENS_FOLLOWING):
+    elif not clause.children and not _opens_following(clause, colon >= 0):
         return None  # a unit's name with nothing under it
     return UnitHeading(clause, units, inline, colon >= 0)
 
 
-_OPENS_FOLLOWING = (ClauseKind.PARAGRAPH, ClauseKind.BULLET)
+def _opens_following(clause: Clause, colon: bool) -> bool:
+    """An unnumbered unit line ("Công an tỉnh:", "**2\\. Công an tỉnh**") or a bulleted one
+    with a colon ("- UBND các xã, phường:") leads the list items that follow it."""
+    return clause.kind is ClauseKind.PARAGRAPH or (colon and clause.kind is ClauseKind.BULLET)
 
 
 def _only_names(source: str, start: int, stop: int) -> bool:
@@ -162,7 +165,7 @@ def _tasks_under(
     clause = heading.clause
     if clause.children:
         return _task_children(clause, by_id, headings, heading.inline_start is not None)
-    if heading.inline_start is not None or not heading.colon:
+    if heading.inline_start is not None or not _opens_following(clause, heading.colon):
         return []
     siblings = [c for c in clauses if c.parent_id == clause.parent_id and c.start > clause.start]
     tasks = []
@@ -185,6 +188,8 @@ def _task_children(
     listed = inline
     for child_id in clause.children:
         child = by_id.get(child_id)
+        if child is not None and child.id in headings and not child.children:
+            break  # another unit's line: what follows is that unit's
         if child is None or child.id in headings or child.kind not in _TASK_KINDS:
             continue
         if child.kind is ClauseKind.PARAGRAPH and listed:

@@ -29,6 +29,7 @@ _RECALLED = re.compile(r"(?:được|đã)\s+$", re.IGNORECASE)
 _DONE_BY = re.compile(r"(?<![^\W\d_])do\s+", re.IGNORECASE)
 _DONE_BY_ROLE = _words(r"\s*(?:chủ trì|làm đầu mối|phụ trách|thực hiện)(?![^\W\d_])")
 _PARTNERS = _words(r"(?<![^\W\d_])phối hợp(?: chặt chẽ)? (?:với|cùng) ")
+_POINTS_AHEAD = re.compile(r"(?:sau đây|dưới đây|sau)$")
 _NAMES_FOLLOW = _words(r"các (?:sở|bộ|ban|cơ quan|đơn vị)")
 _OPENS_COOPERATING = _words(r"(?:tham gia )?phối hợp(?![^\W\d_])")
 _SENTENCE_END = re.compile(rf"[.;]\s+(?=[{UPPER}])")
@@ -101,8 +102,8 @@ def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> No
             continue
         stop = name_end(source, position, end)
         units = split_unit_list(source, position, stop)
-        if not units:
-            continue
+        if not units or _POINTS_AHEAD.search(units[-1].text):
+            continue  # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …": the list follows
         if _COOPERATES.match(source, stop, end) and not assigned:
             roles.cooperating.extend(units)
             roles.subject_cooperates = True
