@@ -59,7 +59,7 @@ _STOP_WORDS = re.compile(
     ).replace(" ", r"\s+")
 )
 # The longest a unit name runs, in words.
-_MAX_WORDS = 30
+_MAX_WORDS = 40
 
 
 @dataclass(frozen=True)
