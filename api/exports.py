@@ -1,8 +1,9 @@
 """The responsibility matrix (ma trận phân công) as CSV or Excel.
 
 One row per target: number, document, content, monitoring, lead and co-operating units,
-deadline, note. Cells that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`)
-are written as text, so an exported plan can never execute anything in the reader's Excel.
+deadline, note, and where it is written (an appendix table or the body). Cells that a
+spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) are written as text, so an
+exported plan can never execute anything in the reader's Excel.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ HEADERS = (
     "Đơn vị phối hợp",
     "Thời hạn",
     "Ghi chú",
+    "Nguồn",
 )
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_COLUMN_WIDTHS = (8, 22, 60, 30, 30, 40, 16, 30)
+_COLUMN_WIDTHS = (8, 22, 60, 30, 30, 40, 16, 30, 18)
 
 
 def matrix_rows(rows: Sequence[TargetRow]) -> list[tuple[str, ...]]:
@@ -41,6 +43,7 @@ def matrix_rows(rows: Sequence[TargetRow]) -> list[tuple[str, ...]]:
             "; ".join(row.cooperating_units),
             row.deadline.raw if row.deadline else "",
             row.note or "",
+            "Nội dung văn bản" if row.source == "body" else "Bảng phụ lục",
         )
         for row in rows
     ]

@@ -218,6 +218,10 @@ class TargetOut(_Schema):
     deadline: DeadlineOut | None
     note: str | None
     group: str | None
+    source: Literal["table", "body"] = Field(
+        "table",
+        description="`table`: a row of an appendix table; `body`: a duty the plan's text assigns",
+    )
 
     @classmethod
     def from_target(cls, target: Target) -> TargetOut:
@@ -233,6 +237,7 @@ class TargetOut(_Schema):
             else None,
             note=target.note,
             group=target.group,
+            source="body" if target.source == "body" else "table",
         )
 
 

@@ -90,10 +90,42 @@ def clause_payload(
             payload[field_name] = sorted({unit_key(unit) for unit in units})
         payload["units"] = sorted({key for name in roles for key in payload[name]})
         payload["target"] = to_plain(target)
+        context = _cells_context(plan, clause, target)
+        if context:
+            payload["context"] = context
         due = target.deadline.due if target.deadline else None
         if due is not None:
             payload["due"] = due.year * 10000 + due.month * 100 + due.day
     return payload
+
+
+def _cells_context(plan: ParsedPlan, clause: Clause, target: Target) -> list[dict]:
+    """The clauses holding a row's cells that lie outside its own clause (the unit heading a
+    body duty sits under), as stored clauses, so that answers can cite them verbatim."""
+    found: dict[str, dict] = {}
+    for cell in target.cells:
+        if clause.start <= cell.start and cell.end <= clause.end:
+            continue
+        holders = [c for c in plan.clauses if c.start <= cell.start and cell.end <= c.body_end]
+        if not holders:
+            continue
+        holder = min(holders, key=lambda c: c.body_end - c.start)
+        found.setdefault(
+            holder.id,
+            {
+                "clause_id": holder.id,
+                "document_id": holder.document_id,
+                "kind": holder.kind.value,
+                "number": holder.number,
+                "heading": holder.heading,
+                "path": holder.path,
+                "text": holder.body,  # the heading's own text: exactly source[start:body_end]
+                "start": holder.start,
+                "end": holder.body_end,
+                "parent_id": holder.parent_id,
+            },
+        )
+    return list(found.values())
 
 
 def build_points(

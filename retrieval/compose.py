@@ -44,18 +44,34 @@ def _doc_label(documents: DocumentDirectory, document_id: str) -> str:
 
 
 def _row_name(clause: StoredClause) -> str:
+    if _in_body(clause):
+        return "Nhiệm vụ"
     return f"Chỉ tiêu/nhiệm vụ {clause.number}" if clause.number else "Dòng"
+
+
+def _in_body(clause: StoredClause) -> bool:
+    """A duty written in the plan's text (not a row of an appendix table)."""
+    return clause.target is not None and clause.target.source == "body"
 
 
 def _row_where(clause: StoredClause, documents: DocumentDirectory) -> str:
     """ "Chỉ tiêu/nhiệm vụ 6.6 — Kế hoạch 19/KH-UBND (…), Phụ lục 1 › 6. Về Chính quyền số"."""
     parent_path = clause.path.rsplit(" › ", 1)[0] if " › " in clause.path else clause.path
+    if _in_body(clause):
+        parent_path = clause.path  # a body task is found by its own place in the text
     where = f"{_row_name(clause)} — {_doc_label(documents, clause.document_id)}, {parent_path}"
     return where + stage_note(clause)
 
 
+def _inside(clause: StoredClause, cell: TargetCell) -> bool:
+    return clause.start <= cell.start and cell.end <= clause.end
+
+
 def _cell_quote(clause: StoredClause, cells: Sequence[TargetCell]) -> str:
     """The verbatim span of the clause from the first to the last of these cells."""
+    cells = [cell for cell in cells if _inside(clause, cell)]
+    if not cells:
+        return clause.text.strip()
     start = min(cell.start for cell in cells) - clause.start
     end = max(cell.end for cell in cells) - clause.start
     return clause.text[start:end]
@@ -66,6 +82,58 @@ def _row_quote(clause: StoredClause) -> str:
     assert clause.target is not None
     cells = [cell for cell in clause.target.cells if cell.role != "number"]
     return _cell_quote(clause, cells) if cells else clause.text.strip()
+
+
+def _cite_cell(clause: StoredClause, cell: TargetCell, cite: CitationBuilder, n: int) -> int:
+    """The citation of one cell: the row's own, or, for a unit named in the heading a body
+    duty sits under, a citation of that heading quoting the unit's name."""
+    if _inside(clause, cell):
+        return n
+    for holder in clause.context:
+        if holder.start <= cell.start and cell.end <= holder.end:
+            return cite.cite(
+                holder, holder.text[cell.start - holder.start : cell.end - holder.start]
+            )
+    return n
+
+
+def _heading_note(clause: StoredClause, cell: TargetCell) -> str:
+    """ " (theo mục a) Tổ đảng ở …)" for a unit taken from the heading above the task."""
+    target = clause.target
+    if target is None or _inside(clause, cell) or not target.group:
+        return ""
+    return f" (theo mục {target.group})"
+
+
+def _cited_units(clause: StoredClause, role: str, cite: CitationBuilder, n: int) -> str:
+    """A role's units, each taken from a heading cited on its own."""
+    assert clause.target is not None
+    parts = []
+    for cell in clause.target.cells_for(role):
+        if _inside(clause, cell):
+            parts.append(cell.text)
+        else:
+            m = _cite_cell(clause, cell, cite, n)
+            parts.append(f"{cell.text}{_heading_note(clause, cell)} [{m}]")
+    return "; ".join(parts)
+
+
+def _heading_refs(clause: StoredClause, cite: CitationBuilder, n: int) -> str:
+    """ " — theo mục a) Tổ đảng ở … [2]" when a body duty's units come from its heading."""
+    target = clause.target
+    if target is None or not target.group:
+        return ""
+    numbers = sorted(
+        {
+            _cite_cell(clause, cell, cite, n)
+            for cell in target.cells
+            if cell.role in ("lead", "cooperating", "monitoring") and not _inside(clause, cell)
+        }
+        - {n}
+    )
+    if not numbers:
+        return ""
+    return f" — theo mục {target.group} " + " ".join(f"[{m}]" for m in numbers)
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -85,30 +153,39 @@ def describe_row(
     assert target is not None
     n = cite.cite(clause, _row_quote(clause))
     where = _row_where(clause, documents)
-    direct = _direct_line(target, intent, where, n)
+    direct = _direct_line(clause, intent, where, n, cite)
     details = []
     for role in _ROLE_ORDER:
         for cell in target.cells_for(role):
-            details.append(f"- {cell.header}: {cell.text} [{n}]")
+            m = _cite_cell(clause, cell, cite, n)
+            details.append(f"- {cell.header}{_heading_note(clause, cell)}: {cell.text} [{m}]")
     return [direct, *details]
 
 
-def _direct_line(target: Target, intent: Intent, where: str, n: int) -> str:
-    lead = _role_units(target, "lead")
-    monitoring = _role_units(target, "monitoring")
-    cooperating = _role_units(target, "cooperating")
+def _direct_line(
+    clause: StoredClause, intent: Intent, where: str, n: int, cite: CitationBuilder
+) -> str:
+    target = clause.target
+    assert target is not None
+    lead = _cited_units(clause, "lead", cite, n)
+    monitoring = _cited_units(clause, "monitoring", cite, n)
+    cooperating = _cited_units(clause, "cooperating", cite, n)
     deadline = _role_units(target, "deadline")
     if intent is Intent.DEADLINE:
         if deadline:
             return f"{where}: thời gian hoàn thành là {deadline} [{n}]."
+        if target.source == "body":
+            return f"{where}: văn bản không ghi thời hạn cho nhiệm vụ này [{n}]."
         return f"{where}: bảng không ghi thời gian hoàn thành cho dòng này [{n}]."
     if intent is Intent.WHO_COOPERATE:
         if cooperating:
             return f"{where}: đơn vị phối hợp là {cooperating} [{n}]."
-        return (
-            f"{where}: bảng không có cột đơn vị phối hợp riêng; đơn vị "
-            f"{_ROLE_PHRASES['lead']} là {lead or 'không ghi'} [{n}]."
+        missing = (
+            "văn bản không nêu đơn vị phối hợp"
+            if target.source == "body"
+            else ("bảng không có cột đơn vị phối hợp riêng")
         )
+        return f"{where}: {missing}; đơn vị {_ROLE_PHRASES['lead']} là {lead or 'không ghi'} [{n}]."
     if intent is Intent.WHO_MONITOR and monitoring:
         return f"{where}: đơn vị {_ROLE_PHRASES['monitoring']} là {monitoring} [{n}]."
     if intent in (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_MONITOR):
@@ -199,8 +276,12 @@ def _list_line(
         if p
     )
     return (
-        f"- {clause.number or ''} ({_doc_label(documents, clause.document_id)}): "
-        f"{_short(target.content)}" + (f" — {extra}" if extra else "") + f" [{n}]"
+        f"- {clause.number + ' ' if clause.number else ''}"
+        f"({_doc_label(documents, clause.document_id)}): "
+        f"{_short(target.content)}"
+        + (f" — {extra}" if extra else "")
+        + f" [{n}]"
+        + _heading_refs(clause, cite, n)
     )
 
 
@@ -243,8 +324,13 @@ def answer_unit_duties(
         kids = children.get(clause.clause_id, [])
         lines.extend(describe_clause(clause, documents, cite, query.keywords, kids))
         lines.append("")
+    shown = {c.clause_id for c in headed} | {
+        kid.clause_id for kids in children.values() for kid in kids
+    }
+    rows = [row for row in rows if row.clause_id not in shown]
     if rows:
-        lines.append(f"Các chỉ tiêu/nhiệm vụ trong bảng phân công ghi {unit_name}:")
+        where = "trong bảng phân công" if all(not _in_body(r) for r in rows) else "khác"
+        lines.append(f"Các chỉ tiêu/nhiệm vụ {where} ghi {unit_name}:")
         for clause in rows:
             roles = ", ".join(roles_of.get(clause.clause_id, []))
             lines.append(_list_line(clause, documents, cite, roles))
@@ -276,6 +362,7 @@ def answer_per_document(
             lines.append(
                 f"- {label} — {_row_name(clause)}: "
                 f"{_short(clause.target.content, 240)}{extra} [{n}]"
+                + _heading_refs(clause, cite, n)
             )
         else:
             quote = body_quote(clause, query.keywords, limit=300)

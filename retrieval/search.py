@@ -9,6 +9,9 @@ from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
 from retrieval.stored import StoredClause
 
+# Clause kinds that can carry a responsibility row: appendix table rows and body tasks.
+_ROW_KINDS = ("table_row", "section", "item", "point", "bullet", "paragraph")
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -56,15 +59,18 @@ class ClauseSearch:
         units: Sequence[str] = (),
         due_range: tuple[int | None, int | None] | None = None,
     ) -> list[StoredClause]:
-        """Table rows filtered by document, by a unit in one of the role fields, by deadline."""
-        equals: dict[str, object] = {"kind": "table_row"}
+        """Responsibility rows (table rows, and duties the body assigns) filtered by document,
+        by a unit in one of the role fields, by deadline."""
+        equals: dict[str, object] = {"kind": list(_ROW_KINDS)}
         if documents:
             equals["document_id"] = list(documents)
         if unit_field and units:
             equals[unit_field] = list(units)
         ranges = {"due": due_range} if due_range else {}
         rows = self._scroll(PayloadFilter(equals=equals, ranges=ranges))
-        return sorted(rows, key=lambda c: (c.document_id, c.start))
+        return sorted(
+            (c for c in rows if c.target is not None), key=lambda c: (c.document_id, c.start)
+        )
 
     def all_clauses(self) -> list[StoredClause]:
         """Every stored clause (for corpus statistics such as term weights)."""

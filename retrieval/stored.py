@@ -30,6 +30,8 @@ class StoredClause:
     search_text: str
     target: Target | None
     period: str | None = None  # the stage the clause sits in ("2030", "2026-2030")
+    # clauses holding cells of the row outside its own text (a body duty's unit heading)
+    context: tuple[StoredClause, ...] = ()
 
     @property
     def body(self) -> str:
@@ -56,6 +58,10 @@ class StoredClause:
             search_text=payload.get("search_text", ""),
             target=_target(raw_target) if raw_target else None,
             period=payload.get("period"),
+            context=tuple(
+                cls.from_payload({**raw, "document_title": payload.get("document_title")})
+                for raw in payload.get("context", ())
+            ),
         )
 
 

@@ -45,11 +45,15 @@ def _keys(units: list[str]) -> set[str]:
     return {unit_key(unit) for unit in units}
 
 
-def test_all_rows_come_from_the_tables(client: TestClient) -> None:
+def test_rows_come_from_the_tables_and_from_duties_the_body_assigns(client: TestClient) -> None:
     rows = _rows(client)
+    table = [r for r in rows if r["source"] == "table"]
+    body = [r for r in rows if r["source"] == "body"]
 
-    assert len(rows) == 56 + 31  # the two plans with an appendix table
-    assert {r["document_id"] for r in rows} == {NINH_BINH, THANH_PHO}
+    assert len(table) == 56 + 31  # the two plans with an appendix table
+    assert {r["document_id"] for r in table} == {NINH_BINH, THANH_PHO}
+    assert body and len(body) == len(rows) - len(table)
+    assert all(r["lead_units"] for r in body)  # a body duty always names who leads it
 
 
 def test_an_abbreviated_unit_matches_its_full_name_in_the_asked_role(client: TestClient) -> None:
@@ -139,7 +143,7 @@ def test_xlsx_export_opens_in_openpyxl(client: TestClient) -> None:
     assert sheet is not None
     values = list(sheet.iter_rows(values_only=True))
     assert values[0] == HEADERS
-    assert len(values) == 1 + 56
+    assert len([v for v in values if v[-1] == "Bảng phụ lục"]) == 56
     row = next(r for r in values[1:] if r[0] == "6.6")
     assert row[3] == "Văn phòng UBND tỉnh"
     assert row[6] == "Tháng 11/2025"
@@ -175,3 +179,12 @@ def test_exports_never_write_a_spreadsheet_formula() -> None:
     cell = sheet.cell(row=2, column=3)
     assert cell.data_type == "s"
     assert cell.value == '=HYPERLINK("http://x","bấm")'
+
+
+def test_exports_mark_where_each_row_is_written(client: TestClient) -> None:
+    response = client.get("/v1/targets", params={"unit": "Sở Tài chính", "format": "csv"})
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    sources = {row[-1] for row in table[1:]}
+
+    assert table[0][-1] == "Nguồn"
+    assert sources == {"Bảng phụ lục", "Nội dung văn bản"}  # appendix rows and body duties

@@ -27,8 +27,8 @@ def test_folder_of_docx_and_html_plans_is_ingested_and_the_source_text_kept(
     try:
         outcomes = runtime.ingest_paths([folder])
         assert [(o.document_id, o.status, o.targets) for o in outcomes] == [
-            ("ke-hoach-19-web", "added", 56),  # sorted by file name
-            ("ke-hoach-19", "added", 56),
+            ("ke-hoach-19-web", "added", 56 + 4),  # sorted by file name; + 4 body duties
+            ("ke-hoach-19", "added", 56 + 4),
         ]
         kept = (tmp_path / "home" / "sources" / "ke-hoach-19.txt").read_text("utf-8")
         for point in runtime.index.scroll(None):
@@ -47,7 +47,7 @@ def test_uploaded_docx_bytes_are_extracted_by_their_name(tmp_path: Path) -> None
     runtime = make_runtime(tmp_path / "home")
     try:
         outcome = runtime.ingestor.ingest_bytes(data, "tai-len", "Kế hoạch 19.docx")
-        assert (outcome.status, outcome.targets) == ("added", 56)
+        assert (outcome.status, outcome.targets) == ("added", 56 + 4)  # + 4 body duties
         with pytest.raises(DocumentFormatError, match=r"hong\.docx: not a readable \.docx"):
             runtime.ingestor.ingest_bytes(b"not a zip", "hong", "hong.docx")
         assert "hong" not in runtime.catalog.entries

@@ -1,4 +1,5 @@
-"""`GET /v1/targets`: the target rows of the appendix tables, filtered, as JSON, CSV or Excel."""
+"""`GET /v1/targets`: responsibility rows (appendix tables and duties the body assigns),
+filtered, as JSON, CSV or Excel."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.domain import (
     Clause,
@@ -24,6 +24,7 @@ from ingest.domain import (
 from ingest.errors import PlanTooDeepError
 from ingest.formats.labels import roman
 from ingest.parser.budget import checkpoint
+from ingest.parser.body_duties import body_duties
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.lines import (
@@ -721,6 +722,11 @@ def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPl
         source_path=source_path,
         content_hash=content_hash(source),
         **meta.document_fields(),
+    )
+    stage = {clause.id: clause.period for clause in clauses}
+    targets.extend(  # duties written in the text, in the stage of the clause they sit in
+        replace(duty, period=duty.period or stage.get(duty.clause_id))
+        for duty in body_duties(clauses, source, targets)
     )
     return ParsedPlan(document, source, tuple(clauses), tuple(targets), tuple(warnings))
 

@@ -44,6 +44,9 @@ document.addEventListener("DOMContentLoaded", () => {
       const planLabel = row.document_number || (plan ? plan.title : row.document_id);
       const content = khElement("td", {}, [
         row.group ? khElement("span", { class: "matrix-group", text: row.group }) : null,
+        row.source === "body"
+          ? khElement("span", { class: "matrix-group", text: "Ghi trong nội dung văn bản" })
+          : null,
         row.content,
       ]);
       return khElement("tr", {}, [

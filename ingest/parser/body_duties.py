@@ -1,0 +1,282 @@
+"""Responsibilities written in a plan's body, as `Target` rows with `source="body"`.
+
+Two ways of writing them, after Nghị định 30/2020 and Hướng dẫn 36-HD/VPTW practice:
+
+- a unit heading ("1. Sở Khoa học và Công nghệ:", "a) Tổ đảng ở Thường trực Ủy ban …",
+  "Công an tỉnh:") followed by the tasks it leads (sub-clauses, or the text after the colon);
+- a sentence naming the roles ("Sở X chủ trì, phối hợp với Sở Y …", "Giao Sở X …",
+  "… do Sở X chủ trì"), with its deadline ("Thời hạn: Quý IV/2025").
+
+A row is attached to the task's clause; its cells point at the unit names and the deadline
+in the source, so a quote of them is verbatim (a unit taken from a heading points into the
+heading's clause). Clauses that already have a table row, and clauses that only mention a
+unit in passing (no heading, no role verb), get no row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.domain import Clause, ClauseKind, Target, TargetCell
+from ingest.normalize_vi import folded
+from ingest.parser.deadlines import parse_deadline
+from ingest.parser.duty_roles import read_roles
+from ingest.parser.unit_names import UnitSpan, name_end, split_unit_list, starts_unit
+from ingest.parser.units import unit_key
+
+_TASK_KINDS = (
+    ClauseKind.SECTION,
+    ClauseKind.ITEM,
+    ClauseKind.POINT,
+    ClauseKind.BULLET,
+    ClauseKind.PARAGRAPH,
+)
+# A numbering marker (and any markup left in the source) before a clause's words.
+_LEAD_IN = re.compile(
+    r"[\s*_#>\\]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\\?[.)]|[-–—+•*])?[\s*_\\]*"
+)
+_HEADING_PREFIX = re.compile(
+    r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+", re.IGNORECASE
+)
+HEADERS = {
+    "content": "Nội dung nhiệm vụ",
+    "lead": "Đơn vị chủ trì",
+    "cooperating": "Đơn vị phối hợp",
+    "deadline": "Thời hạn",
+}
+
+
+@dataclass(frozen=True)
+class UnitHeading:
+    """A clause that names the units leading the tasks under it."""
+
+    clause: Clause
+    units: tuple[UnitSpan, ...]
+    inline_start: int | None  # where the task text after "Unit:" starts, if on the same line
+    colon: bool
+
+
+def body_duties(
+    clauses: Sequence[Clause], source: str, table_targets: Sequence[Target]
+) -> tuple[Target, ...]:
+    """Rows for the duties the plan's body assigns, in document order."""
+    by_id = {clause.id: clause for clause in clauses}
+    headings = {
+        clause.id: heading
+        for clause in clauses
+        if (heading := unit_heading(clause, source)) is not None
+    }
+    led_by: dict[str, UnitHeading] = {}
+    for heading in headings.values():
+        if heading.inline_start is not None:
+            led_by[heading.clause.id] = heading
+        for task in _tasks_under(heading, by_id, headings, clauses):
+            led_by.setdefault(task.id, heading)
+    taken = {target.clause_id for target in table_targets}
+    rows = []
+    for clause in clauses:
+        if clause.id in taken or clause.kind not in _TASK_KINDS:
+            continue
+        if clause.id in headings and clause.id not in led_by:
+            continue  # the heading itself is not a task
+        row = _row(clause, source, led_by.get(clause.id))
+        if row is not None and not _restates_a_table_row(row, table_targets):
+            rows.append(row)
+    return tuple(rows)
+
+
+def _restates_a_table_row(row: Target, table_targets: Sequence[Target]) -> bool:
+    """Whether the body only repeats a task of the appendix table ("Sở Tư pháp: Chủ trì số
+    hóa dữ liệu hộ tịch …" beside the row "Số hóa dữ liệu hộ tịch | Sở Tư pháp"): the same
+    lead unit and the row's words all in the task. The table row is the one that answers."""
+    leads = {unit_key(unit) for unit in row.lead_units}
+    words = set(folded(row.content).split())
+    for target in table_targets:
+        if target.source != "table" or not leads & {unit_key(u) for u in target.lead_units}:
+            continue
+        wanted = set(folded(target.content).split())
+        if len(wanted) >= 3 and len(wanted & words) >= 0.8 * len(wanted):
+            return True
+    return False
+
+
+def content_start(clause: Clause, source: str) -> int:
+    """Where the clause's own words start, after its numbering marker."""
+    match = _LEAD_IN.match(source, clause.start, clause.body_end)
+    return match.end() if match else clause.start
+
+
+def unit_heading(clause: Clause, source: str) -> UnitHeading | None:
+    """The units a clause's heading names ("2. Sở Tài chính", "a) Tổ đảng ở …:"), if it is one."""
+    if clause.kind not in _TASK_KINDS:
+        return None
+    start = content_start(clause, source)
+    prefix = _HEADING_PREFIX.match(source, start, clause.body_end)
+    position = prefix.end() if prefix else start
+    if not starts_unit(source, position):
+        return None
+    body_end = clause.body_end
+    colon = source.find(":", position, body_end)
+    name_stop = colon if colon >= 0 else len(source[:body_end].rstrip(" \t\r\n.*_"))
+    if "\n\n" in source[position:name_stop]:
+        return None
+    if not _only_names(source, position, name_stop):
+        return None  # the words go on past the name: a sentence, not a heading
+    units = tuple(split_unit_list(source, position, name_stop, delimited=True))
+    if not units:
+        return None
+    rest = source[colon + 1 : body_end] if colon >= 0 else ""
+    inline = None
+    if rest.strip(" \t\r\n*_"):
+        inline = colon + 1 + len(rest) - len(rest.lstrip(" \t\r\n*_"))
+    elif not clause.children and not _opens_following(clause, colon >= 0):
+        return None  # a unit's name with nothing under it
+    return UnitHeading(clause, units, inline, colon >= 0)
+
+
+def _opens_following(clause: Clause, colon: bool) -> bool:
+    """An unnumbered unit line ("Công an tỉnh:", "**2\\. Công an tỉnh**") or a bulleted one
+    with a colon ("- UBND các xã, phường:") leads the list items that follow it."""
+    return clause.kind is ClauseKind.PARAGRAPH or (colon and clause.kind is ClauseKind.BULLET)
+
+
+def _only_names(source: str, start: int, stop: int) -> bool:
+    """Whether source[start:stop] is nothing but unit names ("Các sở, ban, ngành; UBND …")."""
+    for part in re.finditer(r"[^;]+", source[start:stop]):
+        first = start + part.start() + len(part.group()) - len(part.group().lstrip())
+        last = start + len(source[: start + part.end()].rstrip(" \t\r\n*_")) - start
+        if first >= last:
+            continue
+        if not starts_unit(source, first) or name_end(source, first, last) < last:
+            return False
+    return True
+
+
+def _tasks_under(
+    heading: UnitHeading,
+    by_id: dict[str, Clause],
+    headings: dict[str, UnitHeading],
+    clauses: Sequence[Clause],
+) -> list[Clause]:
+    """The tasks a heading leads: its sub-clauses, or, for an unnumbered "Unit:" line with
+    nothing under it, the list items that follow it."""
+    clause = heading.clause
+    if clause.children:
+        return _task_children(clause, by_id, headings, heading.inline_start is not None)
+    if heading.inline_start is not None or not _opens_following(clause, heading.colon):
+        return []
+    siblings = [c for c in clauses if c.parent_id == clause.parent_id and c.start > clause.start]
+    tasks = []
+    for sibling in siblings:
+        if sibling.id in headings or sibling.kind is not ClauseKind.BULLET:
+            break
+        tasks.append(sibling)
+    return tasks
+
+
+def _task_children(
+    clause: Clause,
+    by_id: dict[str, Clause],
+    headings: dict[str, UnitHeading],
+    inline: bool = False,
+) -> list[Clause]:
+    """A heading's sub-clauses that are tasks. Running text after a list, or after a heading
+    that already carries its task ("Trưởng các thôn: …"), is the plan's closing, not a task."""
+    tasks: list[Clause] = []
+    listed = inline
+    for child_id in clause.children:
+        child = by_id.get(child_id)
+        if child is not None and child.id in headings and not child.children:
+            break  # another unit's line: what follows is that unit's
+        if child is None or child.id in headings or child.kind not in _TASK_KINDS:
+            continue
+        if child.kind is ClauseKind.PARAGRAPH and listed:
+            continue
+        listed = listed or child.kind is not ClauseKind.PARAGRAPH
+        if child.children and child.body.rstrip(" \t\r\n*_").endswith(":"):
+            tasks.extend(_task_children(child, by_id, headings))  # "a) Về hạ tầng số:"
+        else:
+            tasks.append(child)
+    return tasks
+
+
+def _row(clause: Clause, source: str, heading: UnitHeading | None) -> Target | None:
+    """The row of one task clause, or None when it states no duty."""
+    start = heading.inline_start if heading and heading.clause is clause else None
+    start = start if start is not None else content_start(clause, source)
+    end = start + len(source[start : clause.body_end].rstrip(" \t\r\n*_"))
+    if end <= start or source[start] == "(":
+        return None  # nothing, or a note in brackets ("(Chi tiết tại Phụ lục …)")
+    roles = read_roles(source, start, end)
+    lead, cooperating = list(roles.lead), list(roles.cooperating)
+    named = [unit for unit in roles.partners if unit.text[:1].isupper()]
+    if heading is None and not _ends_sentence(source, end) and len(source[start:end].split()) < 12:
+        return None  # a title ("Các đơn vị triển khai thí điểm"), not a sentence
+    if heading is not None and not lead:
+        if roles.opens_with_cooperation and named:
+            # "Phối hợp với Sở B …" under Sở A's heading: B leads, A co-operates
+            others = [unit for unit in roles.partners if unit not in named]
+            lead, cooperating = named, [*heading.units, *others, *cooperating]
+        else:
+            lead = list(heading.units)
+            cooperating.extend(roles.partners)
+    elif roles.subject_cooperates and named:
+        lead = named
+        cooperating.extend(unit for unit in roles.partners if unit not in named)
+    else:
+        cooperating.extend(roles.partners)
+    if not lead:
+        return None
+    content = " ".join(source[start:end].split())
+    cells = [TargetCell(HEADERS["content"], "content", content, start, end)]
+    cells.extend(_unit_cells("lead", lead))
+    cells.extend(_unit_cells("cooperating", cooperating))
+    if roles.deadline is not None:
+        deadline = roles.deadline
+        cells.append(
+            TargetCell(HEADERS["deadline"], "deadline", deadline.text, deadline.start, deadline.end)
+        )
+    return Target(
+        clause_id=clause.id,
+        document_id=clause.document_id,
+        number=clause.number,
+        content=content,
+        lead_units=_names(lead),
+        cooperating_units=tuple(n for n in _names(cooperating) if n not in _names(lead)),
+        deadline=parse_deadline(roles.deadline.text) if roles.deadline else None,
+        group=_heading_label(heading.clause, source) if heading else None,
+        cells=tuple(cells),
+        period=clause.period,
+        source="body",
+    )
+
+
+def _ends_sentence(source: str, end: int) -> bool:
+    return source[end - 1 : end] in (".", ":", ";")
+
+
+def _unit_cells(role: str, units: Sequence[UnitSpan]) -> list[TargetCell]:
+    seen: set[int] = set()
+    cells = []
+    for unit in units:
+        if unit.start not in seen:
+            seen.add(unit.start)
+            cells.append(TargetCell(HEADERS[role], role, unit.text, unit.start, unit.end))
+    return cells
+
+
+def _names(units: Sequence[UnitSpan]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(unit.text for unit in units))
+
+
+def _heading_label(clause: Clause, source: str) -> str:
+    """ "a) Tổ đảng ở Thường trực Ủy ban Pháp luật": the heading as its marker and name."""
+    start = content_start(clause, source)
+    stop = source.find(":", start, clause.body_end)
+    name = " ".join(source[start : stop if stop >= 0 else clause.body_end].split()).rstrip(".")
+    marker = f"{clause.number}) " if clause.kind is ClauseKind.POINT else ""
+    if clause.kind in (ClauseKind.SECTION, ClauseKind.ITEM) and clause.number:
+        marker = f"{clause.number}. "
+    return f"{marker}{name}"

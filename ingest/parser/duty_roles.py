@@ -1,0 +1,131 @@
+"""Roles a task's own sentence gives: "Sở X chủ trì, phối hợp với Sở Y …", "giao UBND các
+huyện thực hiện", "… do Sở X chủ trì", and its deadline ("Thời hạn: Quý IV/2025")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.parser.unit_names import UPPER, UnitSpan, name_end, split_unit_list, starts_unit
+
+# What a unit does when it is the subject of a task ("Sở X chủ trì …", "Sở X có trách nhiệm").
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    """A pattern whose spaces match any run of whitespace (hard-wrapped lines)."""
+    return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
+
+
+_SUBJECT_ROLE = _words(
+    r"\s*,?\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan (?:chủ trì|đầu mối|thường trực)"
+    r"|làm đầu mối|là đầu mối|phụ trách|thực hiện|triển khai|tham mưu)(?![^\W\d_])"
+)
+_COOPERATES = _words(r"\s*,?\s*phối hợp(?![^\W\d_])")
+# Words before a subject that assign the task to it.
+_ASSIGN = re.compile(r"(?:(?:Giao|Đề nghị)\s+(?:cho\s+)?)", re.IGNORECASE)
+# "giao Sở X …" assigns; "(nhiệm vụ) được giao cho …" only recalls an assignment
+_GIVEN = re.compile(r"(?<![^\W\d_])giao\s+(?:cho\s+)?", re.IGNORECASE)
+_RECALLED = re.compile(r"(?:được|đã)\s+$", re.IGNORECASE)
+_DONE_BY = re.compile(r"(?<![^\W\d_])do\s+", re.IGNORECASE)
+_DONE_BY_ROLE = _words(r"\s*(?:chủ trì|làm đầu mối|phụ trách|thực hiện)(?![^\W\d_])")
+_PARTNERS = _words(r"(?<![^\W\d_])phối hợp(?: chặt chẽ)? (?:với|cùng) ")
+_POINTS_AHEAD = re.compile(r"(?:sau đây|dưới đây|sau)$")
+_NAMES_FOLLOW = _words(r"các (?:sở|bộ|ban|cơ quan|đơn vị)")
+_OPENS_COOPERATING = _words(r"(?:tham gia )?phối hợp(?![^\W\d_])")
+_SENTENCE_END = re.compile(rf"[.;]\s+(?=[{UPPER}])")
+# A deadline the task states: "thời gian hoàn thành: Quý IV/2025", "Thời hạn: 30/6/2026",
+# "hoàn thành trước ngày 31/8/2022", "Hoàn thành trong tháng 3/2023", "trước ngày 15/12/2026".
+_WHEN = (
+    r"(?:(?:trước|trong|chậm nhất|vào|cuối|đến)\s+(?:ngày\s+)?)?"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
+    r"tháng\s+\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|quý\s+(?:[IV]+|[1-4])\s*/\s*\d{4}|"
+    r"quý\s+(?:[IV]+|[1-4])\s+năm\s+\d{4}|năm\s+\d{4})"
+)
+# "trước ngày 15/12/2026": a dated limit (a recurring "trước ngày 25 hằng tháng" has no year)
+_DAY = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
+_DEADLINE = _words(
+    rf"(?:thời gian hoàn thành|thời gian thực hiện|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*"
+    rf"({_WHEN}|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý)"
+    rf"|(?:hoàn thành|xong)\s*,?\s*({_WHEN})"
+    rf"|(?<![^\W\d_])((?:trước|chậm nhất(?: là)?) ngày (?:{_DAY}))"
+)
+
+
+@dataclass
+class SentenceRoles:
+    """Units and deadline found in one task's text, each with its span in the source."""
+
+    lead: list[UnitSpan] = field(default_factory=list)
+    cooperating: list[UnitSpan] = field(default_factory=list)
+    partners: list[UnitSpan] = field(default_factory=list)  # after "phối hợp với"
+    subject_cooperates: bool = False  # "Sở A phối hợp với Sở B …": A co-operates
+    opens_with_cooperation: bool = False  # "Phối hợp với Sở B …" (the unit is in a heading)
+    deadline: UnitSpan | None = None
+
+
+def read_roles(source: str, start: int, end: int) -> SentenceRoles:
+    """The roles a task's text [start, end) of `source` states."""
+    roles = SentenceRoles()
+    _read_subject(source, start, end, roles)
+    if not roles.lead and not roles.cooperating:
+        _read_given(source, start, end, roles)
+    for match in _PARTNERS.finditer(source, start, end):
+        first = match.end()
+        if starts_unit(source, first):
+            stop = name_end(source, first, end)
+            listed = re.match(r":\s*", source[stop:end])
+            if listed and _NAMES_FOLLOW.fullmatch(source, first, stop):
+                # "phối hợp với các sở: Thông tin và Truyền thông, Nội vụ, …" is one unit list
+                after = stop + listed.end()
+                stop = name_end(source, after, end) if after < end else stop
+                roles.partners.append(UnitSpan(" ".join(source[first:stop].split()), first, stop))
+                continue
+            roles.partners.extend(split_unit_list(source, first, stop))
+    roles.opens_with_cooperation = bool(_OPENS_COOPERATING.match(source, start, end))
+    when = _DEADLINE.search(source, start, end)
+    if when:
+        group = next(k for k in (1, 2, 3) if when.group(k))
+        roles.deadline = UnitSpan(
+            " ".join(when.group(group).split()), when.start(group), when.end(group)
+        )
+    return roles
+
+
+def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> None:
+    """ "Sở X chủ trì …", "Giao Sở X …" at the start of a sentence of the task."""
+    starts = [start, *(m.end() for m in _SENTENCE_END.finditer(source, start, end))]
+    for position in starts:
+        assigned = _ASSIGN.match(source, position, end)
+        if assigned:
+            position = assigned.end()
+        if not starts_unit(source, position):
+            continue
+        stop = name_end(source, position, end)
+        units = split_unit_list(source, position, stop)
+        if not units or _POINTS_AHEAD.search(units[-1].text):
+            continue  # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …": the list follows
+        if _COOPERATES.match(source, stop, end) and not assigned:
+            roles.cooperating.extend(units)
+            roles.subject_cooperates = True
+            return
+        if assigned or _SUBJECT_ROLE.match(source, stop, end):
+            roles.lead.extend(units)
+            return
+
+
+def _read_given(source: str, start: int, end: int, roles: SentenceRoles) -> None:
+    """ "… giao UBND các huyện thực hiện", "… do Sở X chủ trì" anywhere in the task."""
+    for match in _GIVEN.finditer(source, start, end):
+        if _RECALLED.search(source, max(start, match.start() - 8), match.start()):
+            continue
+        if starts_unit(source, match.end()):
+            stop = name_end(source, match.end(), end)
+            if stop < end and source[stop:end].strip()[:1] not in (".", ";", ""):
+                roles.lead.extend(split_unit_list(source, match.end(), stop))
+                return
+    for match in _DONE_BY.finditer(source, start, end):
+        if starts_unit(source, match.end()):
+            stop = name_end(source, match.end(), end)
+            if _DONE_BY_ROLE.match(source, stop, end):
+                roles.lead.extend(split_unit_list(source, match.end(), stop))
+                return

@@ -1,0 +1,156 @@
+"""Where a unit's name is written in running text: its start, its end, and the units in a list.
+
+Vietnamese capitalises only the first syllable of each word of a name ("Sở Khoa học và
+Công nghệ"), so a name cannot be read by its capitals alone. A name starts at a unit word
+("Sở", "Ban", "UBND", "Tổ đảng", "các cơ quan" …) and ends where the sentence goes on: at a
+punctuation mark or a verb that opens what the unit does ("chủ trì", "rà soát" …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.abbreviations import abbreviations_in
+
+# Unit words that name a unit on their own ("UBND tỉnh", "Công an xã", "Tổ đảng ở …").
+_STANDALONE = (
+    r"UBND|HĐND|VP\s?UBND|VPUBND|BCĐ|MTTQ|UBMTTQ(?:VN)?|Ủy ban nhân dân|Uỷ ban nhân dân|"
+    r"Hội đồng nhân dân|Công an|Tổ đảng|Tổ công tác|Tổ giúp việc|Đảng ủy|Đảng uỷ|Đảng đoàn|"
+    r"Đảng bộ|Chi bộ|Ban cán sự(?: đảng)?|Ban [Cc]hỉ đạo|Ban [Tt]hường vụ|Thường trực|"
+    r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|"
+    r"Tỉnh đoàn|Thành đoàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
+    r"Bảo hiểm xã hội|Mặt trận|Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)|"
+    r"Thủ trưởng|Chủ tịch|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát"
+)
+# Unit words that need a capitalised name after them ("Sở Tài chính", not "Ban hành").
+_NAMED = (
+    r"Sở|Ban|Bộ|Văn phòng|Ủy ban|Uỷ ban|Hội đồng|Hội|Liên đoàn|Liên hiệp|Trung tâm|Phòng|"
+    r"Cục|Chi cục|Tổng cục|Đài|Báo|Tạp chí|Viện|Học viện|Trường|Đại học|Tòa án|Toà án|"
+    r"Cổng|Công ty|Tổng công ty|Ngân hàng|Đoàn|Hiệp hội|Quỹ|Cơ quan|Đơn vị"
+)
+# Plural heads ("các sở, ban, ngành", "các cơ quan, đơn vị liên quan").
+_PLURAL = (
+    r"sở|ban|bộ|ngành|cơ quan|đơn vị|địa phương|phòng|doanh nghiệp|tổ chức|hội|đoàn thể|"
+    r"cấp ủy|cấp uỷ|chi bộ|đảng bộ|đảng đoàn|ban cán sự|tổ đảng|xã|phường|huyện|thôn|"
+    r"trường|hiệp hội|thành viên|đồng chí|nhà mạng|Sở|Ban|Bộ|Phòng|UBND|Ủy ban|Uỷ ban"
+)
+# Capital letters of Vietnamese (a name's first letter), and digits ("Đoàn 1").
+UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x1EFA) if chr(c).isupper()) + "0-9"
+UNIT_START = re.compile(
+    rf"(?:(?:{_STANDALONE})(?![^\W\d_])|(?:{_NAMED})\s+(?=[{UPPER}])|"
+    rf"[Cc]ác\s+(?:{_PLURAL})(?![^\W\d_]))"
+)
+# "… và cơ quan liên quan": a unit without "các" or a name, only after "và".
+_BARE = re.compile(r"(?:cơ quan|đơn vị|địa phương)\s+(?:có\s+)?(?:liên quan|chức năng)(?![^\W\d_])")
+# Where a name stops: punctuation, or a word that starts what the unit does.
+_STOP_PUNCT = re.compile(r"[.:;()\[\]“”\"!?]")
+_STOP_WORDS = re.compile(
+    (
+        r"\s+(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|"
+        r"tổ chức|xây dựng|rà soát|hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát|tổng hợp|"
+        r"báo cáo|đề xuất|bố trí|nâng cao|nâng cấp|tiến hành|thẩm định|thẩm tra|nghiên cứu|"
+        r"ban hành|hoàn thiện|hoàn thành|cập nhật|chỉ đạo|đảm bảo|bảo đảm|tiếp tục|đẩy mạnh|"
+        r"quản lý|vận hành|duy trì|phát triển|tuyên truyền|trình|cung cấp|hỗ trợ|tham gia|"
+        r"chủ động|yêu cầu|giao|đề nghị|là cơ quan|làm|được|trong|để|nhằm|về việc|tại|theo|"
+        r"khi|đối với|căn cứ|thường xuyên|định kỳ|kịp thời|sớm|khẩn trương|nghiêm túc|cùng|lập|"
+        r"trên cơ sở|thông qua|liên quan(?=\s)"
+        r")(?![^\W\d_])"
+    ).replace(" ", r"\s+")
+)
+# The longest a unit name runs, in words.
+_MAX_WORDS = 40
+
+
+@dataclass(frozen=True)
+class UnitSpan:
+    """A unit's name as written: its cleaned text and its offsets in the text searched."""
+
+    text: str
+    start: int
+    end: int
+
+
+def name_end(text: str, start: int, limit: int | None = None) -> int:
+    """Where the unit name starting at `start` ends (before a stop or `limit`)."""
+    limit = len(text) if limit is None else limit
+    end = limit
+    punct = _STOP_PUNCT.search(text, start, limit)
+    if punct:
+        end = punct.start()
+    verb = _STOP_WORDS.search(text, start, end)
+    while verb and re.search(r"(?<![^\W\d_])(?:về|và)$", text[start : verb.start()]):
+        verb = _STOP_WORDS.search(text, verb.end(), end)  # "Ban Chỉ đạo về phát triển …"
+    if verb:
+        end = verb.start()
+        tail = re.match(r"\s+liên\s+quan", text[verb.start() : limit])
+        if tail:  # "các đơn vị liên quan": the words belong to the name
+            end = verb.start() + tail.end()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > _MAX_WORDS:
+        end = start + words[_MAX_WORDS - 1].end()
+    return start + len(text[start:end].rstrip(" ,-–"))
+
+
+def starts_unit(text: str, position: int = 0) -> bool:
+    """Whether a unit name starts exactly at `position`."""
+    return UNIT_START.match(text, position) is not None
+
+
+_LEVEL = (
+    r"(?:\s+(?:các|cấp))?\s+(?:tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|TP\.?)"
+    r"(?:(?:\s*,\s*|\s+và\s+|\s*-\s*|\s+)(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường))*"
+).replace(" ", r"\s+")
+_PLACE = rf"(?:\s+[{UPPER}][^\W\d_]*)+"
+_AFTER_KNOWN = re.compile(rf"(?:{_LEVEL})?(?:(?<=[^\W\d_])(?:{_PLACE}))?")
+
+
+def known_unit_end(text: str, start: int, end: int) -> int | None:
+    """Where a unit the abbreviation table knows ends when it opens text[start:end]
+    ("Công an tỉnh kết nối …" → after "tỉnh"), with its level words and place name; None
+    when the text does not open with a known unit."""
+    for match in abbreviations_in(text[start:end]):
+        if match.start != 0 or not match.entry.unit:
+            return None
+        after = _AFTER_KNOWN.match(text, start + match.end, end)
+        return after.end() if after else start + match.end
+    return None
+
+
+def split_unit_list(text: str, start: int, end: int, delimited: bool = False) -> list[UnitSpan]:
+    """The units of a written list ("Sở A, Sở B và các đơn vị liên quan"), each with its span.
+
+    A list goes on at ",", ";", "và" or "và đề nghị" only where another unit name follows;
+    a comma inside a name ("các sở, ban, ngành") stays inside it. In running text a known
+    unit followed by lowercase words ends the list ("… với Công an tỉnh kết nối dữ liệu");
+    a `delimited` list (a heading's name, up to its colon) is taken whole.
+    """
+    spans: list[UnitSpan] = []
+    piece_start = start
+    for sep in re.finditer(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?:đề nghị\s+)?", text[start:end]):
+        after = start + sep.end()
+        bare = "và" in sep.group() and _BARE.match(text, after) is not None
+        if starts_unit(text, after) or bare or text[start + sep.start()] == ";":
+            if not _add(spans, text, piece_start, start + sep.start(), delimited):
+                return spans  # the list ended inside that piece
+            piece_start = after
+    _add(spans, text, piece_start, end, delimited)
+    return spans
+
+
+def _add(spans: list[UnitSpan], text: str, start: int, end: int, delimited: bool) -> bool:
+    """Add the unit text[start:end]; False when the name ends before `end` (a known unit
+    followed by lowercase words: "Công an tỉnh kết nối …"), which ends the list too."""
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip(" ,;-–*"))
+    trimmed = raw.strip(" ,;-–*")
+    if not trimmed or not (starts_unit(trimmed) or _BARE.match(trimmed)):
+        return True
+    first = start + lead
+    last = first + len(trimmed)
+    known = None if delimited else known_unit_end(text, first, last)
+    whole = True
+    if known is not None and known < last and text[known:last].strip()[:1].islower():
+        last, whole = known, False
+    spans.append(UnitSpan(" ".join(text[first:last].split()), first, last))
+    return whole

@@ -1,0 +1,310 @@
+"""Duties written in a plan's body become responsibility rows (`Target`, source "body").
+
+Unit headings in state and Party plans (numbered, lettered, bulleted, unnumbered lines),
+role sentences ("Sở X chủ trì, phối hợp với …", "Giao …", "… do Sở X chủ trì"), deadlines,
+clauses that are no duty, no row doubled with a table row, offsets that quote verbatim; and
+a who-question answered with the unit from the heading, cited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.domain import DeadlineKind, ParsedPlan, Target
+from ingest.parser.plan import parse_plan
+from retrieval.answers import Answer
+from retrieval.assistant import Assistant
+from retrieval.runtime import Runtime
+from tests.conftest import ingested_runtime
+
+PARTY_PLAN = """ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ĐOÀN QUỐC HỘI
+Số 3260-KH/ĐĐQH15
+Hà Nội, ngày 10 tháng 3 năm 2025
+KẾ HOẠCH
+thẩm tra các dự án luật năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm tiến độ thẩm tra các dự án luật trình Quốc hội.
+II. NHIỆM VỤ CỤ THỂ
+1. Các tổ đảng
+a) Tổ đảng ở Thường trực Ủy ban Pháp luật
+- Chủ trì thẩm tra dự án Luật Tổ chức chính quyền địa phương (sửa đổi); thời gian hoàn thành: Quý II/2025.
+- Phối hợp với Tổ đảng ở Thường trực Ủy ban Kinh tế thẩm tra dự án Luật Doanh nghiệp (sửa đổi).
+b) Tổ đảng ở Thường trực Ủy ban Kinh tế:
+- Chủ trì thẩm tra dự án Luật Đầu tư công (sửa đổi), hoàn thành trước ngày 30/6/2025.
+2. Đảng ủy Cơ quan Văn phòng Quốc hội chủ trì, phối hợp với Ban Tổ chức Trung ương tổ chức quán triệt Kế hoạch này.
+3. Giao Văn phòng Quốc hội bảo đảm điều kiện phục vụ các phiên thẩm tra; thời hạn: Quý III/2025.
+4. Các cơ quan báo chí tăng cường tuyên truyền về công tác lập pháp, do Báo Đại biểu Nhân dân chủ trì.
+5. Tổ chức hội nghị sơ kết vào tháng 7/2025 với sự tham dự của Ban Tổ chức Trung ương.
+T/M ĐẢNG ĐOÀN
+BÍ THƯ
+"""
+
+STATE_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG THỬ
+Số: 77/KH-UBND
+Quảng Thử, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Chuyển đổi số tỉnh Quảng Thử năm 2026
+I. MỤC TIÊU
+1. 100% hồ sơ thủ tục hành chính được số hóa.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ:
+- Chủ trì, phối hợp với Sở Tài chính, Văn phòng UBND tỉnh và các cơ quan liên quan triển khai nền tảng dữ liệu dùng chung; thời gian hoàn thành: Quý IV/2026.
+- Phối hợp với Công an tỉnh kết nối, chia sẻ dữ liệu dân cư.
+2. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch, hoàn thành trong tháng 3/2026.
+3. Các sở, ban, ngành; UBND các xã, phường
+a) Xây dựng kế hoạch chuyển đổi số của cơ quan, đơn vị mình.
+b) Báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 15/12/2026.
+Công an tỉnh:
+- Bảo đảm an ninh mạng cho các hệ thống thông tin của tỉnh.
+- Chủ trì xác thực điện tử cho người dân.
+4. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách tỉnh.
+Trong quá trình triển khai, các cơ quan báo cáo UBND tỉnh (qua Sở Khoa học và Công nghệ).
+Sở Nội vụ có trách nhiệm đưa kết quả chuyển đổi số vào tiêu chí thi đua hằng năm.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+def parse(text: str, document_id: str = "plan") -> ParsedPlan:
+    return parse_plan(text, document_id)
+
+
+def body_rows(plan: ParsedPlan) -> list[Target]:
+    return [t for t in plan.targets if t.source == "body"]
+
+
+def row_starting(plan: ParsedPlan, words: str) -> Target:
+    found = [t for t in body_rows(plan) if t.content.startswith(words)]
+    assert len(found) == 1, [t.content for t in body_rows(plan)]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def party() -> ParsedPlan:
+    return parse(PARTY_PLAN, "dang-doan-3260")
+
+
+@pytest.fixture(scope="module")
+def state() -> ParsedPlan:
+    return parse(STATE_PLAN, "quang-thu-77")
+
+
+# ---- unit headings ---------------------------------------------------------------------
+
+
+def test_a_lettered_party_heading_leads_the_bullets_under_it(party: ParsedPlan) -> None:
+    row = row_starting(party, "Chủ trì thẩm tra dự án Luật Tổ chức chính quyền")
+    assert row.lead_units == ("Tổ đảng ở Thường trực Ủy ban Pháp luật",)
+    assert row.group == "a) Tổ đảng ở Thường trực Ủy ban Pháp luật"
+    assert party.clause(row.clause_id).kind.value == "bullet"  # the task's own clause
+
+
+def test_a_heading_with_a_colon_leads_its_tasks(party: ParsedPlan) -> None:
+    row = row_starting(party, "Chủ trì thẩm tra dự án Luật Đầu tư công")
+    assert row.lead_units == ("Tổ đảng ở Thường trực Ủy ban Kinh tế",)
+
+
+def test_a_task_opening_with_phoi_hop_names_the_partner_as_lead(party: ParsedPlan) -> None:
+    row = row_starting(party, "Phối hợp với Tổ đảng ở Thường trực Ủy ban Kinh tế")
+    assert row.lead_units == ("Tổ đảng ở Thường trực Ủy ban Kinh tế",)
+    assert row.cooperating_units == ("Tổ đảng ở Thường trực Ủy ban Pháp luật",)
+
+
+def test_a_numbered_state_heading_and_its_role_sentence(state: ParsedPlan) -> None:
+    row = row_starting(state, "Chủ trì, phối hợp với Sở Tài chính")
+    assert row.lead_units == ("Sở Khoa học và Công nghệ",)
+    assert row.cooperating_units == (
+        "Sở Tài chính",
+        "Văn phòng UBND tỉnh",
+        "các cơ quan liên quan",
+    )
+    assert row.deadline is not None
+    assert (row.deadline.kind, row.deadline.quarter, row.deadline.year) == (
+        DeadlineKind.QUARTER,
+        4,
+        2026,
+    )
+
+
+def test_a_known_unit_ends_where_the_task_goes_on(state: ParsedPlan) -> None:
+    row = row_starting(state, "Phối hợp với Công an tỉnh kết nối")
+    assert row.lead_units == ("Công an tỉnh",)  # not "Công an tỉnh kết nối, chia sẻ …"
+    assert row.cooperating_units == ("Sở Khoa học và Công nghệ",)
+
+
+def test_a_heading_with_its_task_on_the_same_line(state: ParsedPlan) -> None:
+    row = row_starting(state, "Tham mưu bố trí kinh phí")
+    assert row.lead_units == ("Sở Tài chính",)
+    assert row.deadline is not None and (row.deadline.month, row.deadline.year) == (3, 2026)
+
+
+def test_a_heading_naming_several_units_leads_with_all_of_them(state: ParsedPlan) -> None:
+    row = row_starting(state, "Xây dựng kế hoạch chuyển đổi số")
+    assert row.lead_units == ("Các sở, ban, ngành", "UBND các xã, phường")
+    report = row_starting(state, "Báo cáo kết quả thực hiện")
+    assert report.deadline is not None and report.deadline.kind is DeadlineKind.DATE
+
+
+def test_an_unnumbered_unit_line_leads_the_bullets_after_it(state: ParsedPlan) -> None:
+    assert row_starting(state, "Bảo đảm an ninh mạng").lead_units == ("Công an tỉnh",)
+    assert row_starting(state, "Chủ trì xác thực điện tử").lead_units == ("Công an tỉnh",)
+
+
+def test_a_heading_is_not_itself_a_task(party: ParsedPlan, state: ParsedPlan) -> None:
+    for plan in (party, state):
+        headings = {t.clause_id for t in body_rows(plan)}
+        for clause in plan.clauses:
+            if clause.body.strip() in (
+                "1. Các tổ đảng",
+                "a) Tổ đảng ở Thường trực Ủy ban Pháp luật",
+            ):
+                assert clause.id not in headings
+
+
+# ---- role sentences ------------------------------------------------------------------------
+
+
+def test_a_subject_that_chairs_and_cooperates(party: ParsedPlan) -> None:
+    row = row_starting(party, "Đảng ủy Cơ quan Văn phòng Quốc hội chủ trì")
+    assert row.lead_units == ("Đảng ủy Cơ quan Văn phòng Quốc hội",)
+    assert row.cooperating_units == ("Ban Tổ chức Trung ương",)
+
+
+def test_giao_assigns_and_thoi_han_is_the_deadline(party: ParsedPlan) -> None:
+    row = row_starting(party, "Giao Văn phòng Quốc hội")
+    assert row.lead_units == ("Văn phòng Quốc hội",)
+    assert row.deadline is not None and row.deadline.quarter == 3
+
+
+def test_do_x_chu_tri_names_the_lead(party: ParsedPlan) -> None:
+    row = row_starting(party, "Các cơ quan báo chí tăng cường tuyên truyền")
+    assert row.lead_units == ("Báo Đại biểu Nhân dân",)
+
+
+def test_a_subject_with_co_trach_nhiem(state: ParsedPlan) -> None:
+    row = row_starting(state, "Sở Nội vụ có trách nhiệm")
+    assert row.lead_units == ("Sở Nội vụ",)
+
+
+def test_a_unit_mentioned_in_passing_is_no_duty(party: ParsedPlan, state: ParsedPlan) -> None:
+    contents = [t.content for t in body_rows(party) + body_rows(state)]
+    assert not any(c.startswith("Tổ chức hội nghị sơ kết") for c in contents)
+    assert not any(c.startswith("Trong quá trình triển khai") for c in contents)
+    assert not any(c.startswith("Kinh phí thực hiện") for c in contents)
+    assert not any("100% hồ sơ" in c for c in contents)
+
+
+def test_no_row_without_a_unit_heading_or_role_verb() -> None:
+    plan = parse("KẾ HOẠCH\nI. NHIỆM VỤ\n1. Nâng cao chất lượng dịch vụ công trực tuyến.\n")
+    assert body_rows(plan) == []
+
+
+# ---- offsets and tables ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [PARTY_PLAN, STATE_PLAN])
+def test_every_cell_quotes_the_source_verbatim(text: str) -> None:
+    plan = parse(text)
+    assert body_rows(plan)
+    for row in body_rows(plan):
+        clause = plan.clause(row.clause_id)
+        for cell in row.cells:
+            assert " ".join(text[cell.start : cell.end].split()) == cell.text
+            if clause.start <= cell.start and cell.end <= clause.end:
+                continue
+            # a unit from the heading the task sits under: it lies in that heading's own text
+            assert cell.role in ("lead", "cooperating") and row.group is not None
+            assert any(
+                c.start <= cell.start and cell.end <= c.body_end and c.id != clause.id
+                for c in plan.clauses
+            )
+
+
+def test_a_clause_with_a_table_row_gets_no_body_row() -> None:
+    text = (
+        "KẾ HOẠCH\nI. NHIỆM VỤ\n1. Sở Tài chính\n- Chủ trì bố trí kinh phí.\n"
+        "Phụ lục\n| TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |\n"
+        "| 1 | Sở Tư pháp chủ trì số hóa hộ tịch | Sở Tư pháp | Quý II/2025 |\n"
+    )
+    plan = parse(text)
+    tables = {t.clause_id for t in plan.targets if t.source == "table"}
+    assert tables
+    assert not tables & {t.clause_id for t in body_rows(plan)}
+    assert [t.lead_units for t in body_rows(plan)] == [("Sở Tài chính",)]
+
+
+# ---- answers -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    folder = tmp_path_factory.mktemp("party-plan")
+    path = folder / "dang-doan-3260.txt"
+    path.write_text(PARTY_PLAN, encoding="utf-8")
+    home = tmp_path_factory.mktemp("party-home")
+    with ingested_runtime(home, [path]) as runtime:
+        yield runtime.assistant()
+
+
+def verified(answer: Answer, runtime_text: str = PARTY_PLAN) -> Answer:
+    for citation in answer.citations:
+        assert citation.quote in citation.text
+        assert runtime_text[citation.start : citation.end] == citation.text
+    return answer
+
+
+def test_who_chairs_a_task_names_the_heading_unit_with_its_citation(
+    assistant: Assistant,
+) -> None:
+    answer = verified(
+        assistant.ask("ai chu tri tham tra luat to chuc chinh quyen dia phuong sua doi?")
+    )
+    assert not answer.abstained
+    assert "Tổ đảng ở Thường trực Ủy ban Pháp luật" in answer.answer
+    quotes = {c.quote for c in answer.citations}
+    assert "Tổ đảng ở Thường trực Ủy ban Pháp luật" in quotes  # the heading, cited
+    assert any(q.startswith("Chủ trì thẩm tra dự án Luật Tổ chức") for q in quotes)
+
+
+def test_a_list_by_unit_sees_body_rows(assistant: Assistant) -> None:
+    answer = verified(
+        assistant.ask("To dang o Thuong truc Uy ban Kinh te chu tri nhung nhiem vu nao?")
+    )
+    assert not answer.abstained
+    assert "Luật Đầu tư công" in answer.answer
+
+
+def test_the_ingested_rows_are_marked_as_body(tmp_path: Path) -> None:
+    path = tmp_path / "quang-thu-77.txt"
+    path.write_text(STATE_PLAN, encoding="utf-8")
+    with ingested_runtime(tmp_path / "home", [path]) as runtime:
+        assert isinstance(runtime, Runtime)
+        rows = runtime.assistant().search.rows(["quang-thu-77"], "units_lead", ["so tai chinh"])
+        assert rows and all(r.target is not None and r.target.source == "body" for r in rows)
+
+
+def test_bold_unit_lines_each_lead_what_follows_them() -> None:
+    text = (
+        "KẾ HOẠCH\nII. TỔ CHỨC THỰC HIỆN\n**1. Sở Khoa học và Công nghệ:**\n"
+        "- Chủ trì triển khai nền tảng số; thời hạn: 30/6/2026.\n"
+        "**2\\. Công an tỉnh**\n- Chủ trì xác thực điện tử.\n"
+    )
+    rows = {t.content: t for t in body_rows(parse(text))}
+    first = rows["Chủ trì triển khai nền tảng số; thời hạn: 30/6/2026."]
+    assert first.lead_units == ("Sở Khoa học và Công nghệ",)
+    assert first.deadline is not None and first.deadline.day == 30
+    assert rows["Chủ trì xác thực điện tử."].lead_units == ("Công an tỉnh",)
+
+
+def test_units_announcing_a_list_are_not_a_duty_themselves() -> None:
+    text = (
+        "QUYẾT ĐỊNH:\nI. TỔ CHỨC THỰC HIỆN\nĐiều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm tổ chức thực hiện:\n"
+        "Điều 3. Giao Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện Quyết định này.\n"
+    )
+    rows = body_rows(parse(text))
+    assert [t.lead_units for t in rows] == [("Sở Nội vụ",)]
