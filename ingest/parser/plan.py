@@ -23,8 +23,8 @@ from ingest.domain import (
 )
 from ingest.errors import PlanTooDeepError
 from ingest.formats.labels import roman
-from ingest.parser.budget import checkpoint
 from ingest.parser.body_duties import body_duties
+from ingest.parser.budget import checkpoint
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.lines import (
