@@ -5,6 +5,7 @@
         ├── Unauthorized        401    missing or wrong X-API-Key
         ├── Forbidden           403    the key may not do this
         ├── NotFound            404    unknown document, clause, job, conversation
+        ├── Conflict            409    a job that has already finished cannot be cancelled
         ├── (409 document_id_taken)    the name's document id belongs to another file
         ├── PayloadTooLarge     413    body over the limit (raised while it streams)
         ├── UnsupportedMedia    415    upload of a format we cannot read
@@ -94,6 +95,11 @@ class Forbidden(ApiError):
 class NotFound(ApiError):
     status_code_default = 404
     code_default = "not_found"
+
+
+class Conflict(ApiError):
+    status_code_default = 409
+    code_default = "conflict"
 
 
 class PayloadTooLarge(ApiError):

@@ -19,7 +19,8 @@ from enum import StrEnum
 from typing import Any
 
 from api.errors import RateLimited, kehoach_error_status, public_message
-from ingest.errors import KehoachError
+from ingest.cancel import cancellable
+from ingest.errors import KehoachError, WorkCancelledError
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class JobStatus(StrEnum):
     RUNNING = "running"
     SUCCEEDED = "succeeded"
     FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Job:
 
     @property
     def finished(self) -> bool:
-        return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+        return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
 
 @dataclass
@@ -65,6 +67,7 @@ class _Entry:
     job: Job
     future: Future[None] | None = None
     done: threading.Event = field(default_factory=threading.Event)
+    cancel: threading.Event = field(default_factory=threading.Event)
 
 
 class JobQueue:
@@ -112,6 +115,22 @@ class JobQueue:
         entry.done.wait(timeout)
         return self.get(job_id)
 
+    def cancel(self, job_id: str) -> Job | None:
+        """Cancel a queued job at once, or ask a running one to stop at its next check
+        (parsing loops, embedding batches: before anything is committed). A finished job
+        is returned unchanged; an unknown one gives None."""
+        with self._lock:
+            entry = self._jobs.get(job_id)
+            if entry is None or entry.job.finished:
+                return entry.job if entry else None
+            entry.cancel.set()
+            queued = entry.future is not None and entry.future.cancel()
+        if queued:
+            self._update(entry, status=JobStatus.CANCELLED, finished_at=_now())
+            entry.done.set()
+            logger.info("job %s cancelled before it started", job_id)
+        return self.get(job_id)
+
     def shutdown(self) -> None:
         """Finish the running job (an index write must not be cut), drop the queued ones."""
         with self._lock:
@@ -122,7 +141,11 @@ class JobQueue:
     def _run(self, entry: _Entry, work: Callable[[], dict[str, Any] | None]) -> None:
         self._update(entry, status=JobStatus.RUNNING, started_at=_now())
         try:
-            result = work()
+            with cancellable(entry.cancel):
+                result = work()
+        except WorkCancelledError:
+            self._update(entry, status=JobStatus.CANCELLED, finished_at=_now())
+            logger.info("job %s cancelled while running; nothing was committed", entry.job.id)
         except KehoachError as error:
             status, code = kehoach_error_status(error)
             if status >= 500:

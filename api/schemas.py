@@ -316,7 +316,7 @@ class JobOut(_Schema):
     id: str
     kind: str = Field(description="`ingest`, `remove` or `warm_up`")
     document_id: str | None
-    status: Literal["queued", "running", "succeeded", "failed"]
+    status: Literal["queued", "running", "succeeded", "failed", "cancelled"]
     created_at: dt.datetime
     started_at: dt.datetime | None
     finished_at: dt.datetime | None

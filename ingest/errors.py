@@ -10,6 +10,7 @@
     │   ├── UnknownDocumentError no document with that id is ingested
     │   ├── DocumentIdTakenError two files would get the same document id
     │   └── PlanTooDeepError     clauses nest deeper than any plan does
+    ├── WorkCancelledError       an ingestion was cancelled on request (before it committed)
     ├── IndexLockedError         another process holds the embedded index
     ├── ModelBuildError          the default embedding model could not be built
     └── ConfigurationError       settings are inconsistent
@@ -58,6 +59,10 @@ class DocumentIdTakenError(InputError):
 
 class PlanTooDeepError(InputError):
     """The text's numbering nests clauses deeper than any real plan (1.1.1.1.1…)."""
+
+
+class WorkCancelledError(KehoachError):
+    """An ingestion was cancelled on request; nothing of it was committed."""
 
 
 class IndexLockedError(KehoachError):

@@ -29,6 +29,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ingest.cancel import raise_if_cancelled
 from ingest.catalog import Catalog, CatalogEntry
 from ingest.domain import ClauseKind, ParsedPlan, to_plain
 from ingest.embedding.protocol import Embedder
@@ -144,6 +145,7 @@ class Ingestor:
         total = len([c for c in plan.clauses if c.body.strip()])
 
         def on_batch(done: int) -> None:
+            raise_if_cancelled()  # an API job cancelled while its clauses are embedded
             if progress:
                 progress(document_id, done, total)
 

@@ -35,7 +35,9 @@ def test_inspect_a_markdown_file_reports_metadata_tree_rows_and_warnings(tmp_pat
     out = result.stdout
     assert "Văn bản nghi-quyet-03" in out
     assert "Số hiệu: 03/NQ-CP" in out
-    assert "Cây điều khoản" in out and "Chỉ tiêu, nhiệm vụ và trách nhiệm (3 dòng)" in out
+    assert (
+        "Cây điều khoản" in out and "Chỉ tiêu, nhiệm vụ và trách nhiệm (5 dòng)" in out
+    )  # 3 table rows, 2 body duties
     assert "I [phần] MỤC TIÊU" in out
     assert "theo dõi, chỉ đạo: Bộ Tài chính" in out
     assert "nguồn: bảng" in out

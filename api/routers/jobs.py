@@ -1,4 +1,4 @@
-"""`GET /v1/jobs/{id}`: how a background ingestion or removal went."""
+"""`GET /v1/jobs/{id}`: how a background ingestion or removal went; `DELETE` cancels it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from fastapi import APIRouter, Path
 
 from api import responses
 from api.deps import AdminAccess, StateDep
-from api.errors import NotFound
+from api.errors import Conflict, NotFound
+from api.jobs import JobStatus
 from api.schemas import ErrorResponse, JobOut
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"], responses=responses.WRITE)
@@ -25,5 +26,32 @@ def get_job(job_id: Annotated[str, Path(max_length=64)], _: AdminAccess, state: 
     if job is None:
         raise NotFound(
             f"no job {job_id!r} (finished jobs are kept for a while)", code="unknown_job"
+        )
+    return JobOut.from_job(job)
+
+
+@router.delete(
+    "/{job_id}",
+    response_model=JobOut,
+    responses={
+        404: {"model": ErrorResponse, "description": "unknown or forgotten job"},
+        409: {"model": ErrorResponse, "description": "the job has already finished"},
+    },
+)
+def cancel_job(
+    job_id: Annotated[str, Path(max_length=64)], _: AdminAccess, state: StateDep
+) -> JobOut:
+    """Cancel a job: a queued one never runs; a running ingestion stops at its next check
+    (while parsing or embedding, before anything is committed) and ends `cancelled`."""
+    job = state.jobs.cancel(job_id)
+    if job is None:
+        raise NotFound(
+            f"không có công việc {job_id!r} (công việc đã xong chỉ được giữ một thời gian)",
+            code="unknown_job",
+        )
+    if job.finished and job.status is not JobStatus.CANCELLED:
+        raise Conflict(
+            f"công việc {job_id!r} đã kết thúc ({job.status.value}), không huỷ được nữa",
+            code="job_finished",
         )
     return JobOut.from_job(job)

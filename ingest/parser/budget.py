@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import PurePosixPath
 
+from ingest.cancel import raise_if_cancelled
 from ingest.errors import InputError
 
 SECONDS_ENV = "KEHOACH_MAX_PARSE_SECONDS"
@@ -126,6 +127,7 @@ def checkpoint() -> None:
         return
     budget._calls += 1
     if budget._calls % _CHECK_EVERY == 0:
+        raise_if_cancelled()
         budget.check()
 
 
