@@ -37,7 +37,7 @@ from ingest.errors import UnknownDocumentError
 from ingest.faults import fault_point, fault_targets
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
-from ingest.parser.budget import ParseBudget
+from ingest.parser.budget import EmbedDeadline, ParseBudget
 from ingest.parser.plan import PARSER_VERSION, parse_plan
 from ingest.points import build_points
 from ingest.reader import read_source, source_text
@@ -144,8 +144,11 @@ class Ingestor:
         embedder = self._embedder()
         total = len([c for c in plan.clauses if c.body.strip()])
 
+        deadline = EmbedDeadline(document_id)
+
         def on_batch(done: int) -> None:
             raise_if_cancelled()  # an API job cancelled while its clauses are embedded
+            deadline.check()
             if progress:
                 progress(document_id, done, total)
 

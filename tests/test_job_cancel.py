@@ -109,3 +109,20 @@ def test_cancel_route(client: TestClient) -> None:
     finished = client.delete(f"/v1/jobs/{upload['id']}", headers=admin())
     assert finished.status_code == 409
     assert finished.json()["error"]["code"] == "job_finished"
+
+
+def test_embedding_has_a_wall_clock_ceiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One huge upload cannot hold the only ingest worker: embedding past its seconds stops
+    with a clear message and nothing written."""
+    from ingest.parser.budget import EMBED_SECONDS_ENV, ParseBudgetError
+
+    monkeypatch.setenv(EMBED_SECONDS_ENV, "0.000001")
+    plan = tmp_path / "ke-hoach-lon.txt"
+    plan.write_text(plan_text("Kế hoạch lớn", 40, "lớn"), encoding="utf-8")
+    with ingested_runtime(tmp_path / "home", []) as runtime:
+        with pytest.raises(ParseBudgetError, match="KEHOACH_MAX_EMBED_SECONDS"):
+            runtime.ingestor.ingest_file(plan)
+        assert "ke-hoach-lon" not in runtime.catalog.entries
+        assert runtime.index.count() == 0

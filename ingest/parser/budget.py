@@ -27,6 +27,8 @@ from ingest.cancel import raise_if_cancelled
 from ingest.errors import InputError
 
 SECONDS_ENV = "KEHOACH_MAX_PARSE_SECONDS"
+EMBED_SECONDS_ENV = "KEHOACH_MAX_EMBED_SECONDS"
+DEFAULT_EMBED_SECONDS = 900.0
 MEGABYTES_ENV = "KEHOACH_MAX_PARSE_MB"
 DEFAULT_SECONDS = 60.0
 DEFAULT_MEGABYTES = 1024
@@ -39,6 +41,27 @@ _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 class ParseBudgetError(InputError):
     """A document needs more time or memory to parse than its budget allows."""
+
+
+class EmbedDeadline:
+    """The wall-clock ceiling on embedding one document's clauses (`KEHOACH_MAX_EMBED_SECONDS`,
+    default 900; 0 lifts it), so one huge upload cannot hold the only ingest worker."""
+
+    def __init__(self, name: str, seconds: float | None = None) -> None:
+        self._name = name
+        self._seconds = (
+            _number(EMBED_SECONDS_ENV, DEFAULT_EMBED_SECONDS) if seconds is None else seconds
+        )
+        self._deadline = time.monotonic() + self._seconds if self._seconds > 0 else 0.0
+
+    def check(self) -> None:
+        """`ParseBudgetError` once the document has used its embedding seconds."""
+        if self._deadline and time.monotonic() > self._deadline:
+            raise ParseBudgetError(
+                f"{self._name}: nhúng (embedding) các điều khoản vượt quá {self._seconds:g} giây "
+                f"cho phép ({EMBED_SECONDS_ENV}); chưa có gì được ghi. Hãy tách văn bản thành "
+                "các tệp nhỏ hơn, hoặc tăng giới hạn."
+            )
 
 
 @dataclass
