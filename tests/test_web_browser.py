@@ -289,7 +289,7 @@ def test_copy_answer_puts_the_answer_and_its_sources_on_the_clipboard(
         expect(page.get_by_role("status").first).to_have_text("Đã sao chép câu trả lời.")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert "Sở Khoa học và Công nghệ" in copied
-        assert "[1] Kế hoạch 19/KH-UBND" in copied
+        assert "[1] Kế hoạch Chuyển đổi số tỉnh Ninh Bình năm 2025 (19/KH-UBND)" in copied
     finally:
         context.close()
 
