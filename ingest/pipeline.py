@@ -209,7 +209,7 @@ class Ingestor:
             previous = self._catalog.entries.get(document_id)
             if previous is None:
                 raise UnknownDocumentError(
-                    f"no document {document_id!r} is ingested; see `kehoach documents`"
+                    f"chưa nạp văn bản nào có mã {document_id!r}; xem `kehoach documents`"
                 )
             fault_point("remove:start")
             with self._recovering_on_failure():

@@ -15,11 +15,11 @@ T = TypeVar("T")
 
 HomeOption = Annotated[
     Path | None,
-    typer.Option("--home", help="kehoach home folder (index, model, catalog); or KEHOACH_HOME"),
+    typer.Option(
+        "--home", help="thư mục làm việc của kehoach (chỉ mục, danh mục văn bản); hoặc KEHOACH_HOME"
+    ),
 ]
-ForceOption = Annotated[
-    bool, typer.Option("--force", help="ghi đè thư mục/dữ liệu đã có (overwrite what is there)")
-]
+ForceOption = Annotated[bool, typer.Option("--force", help="ghi đè thư mục/dữ liệu đã có")]
 
 
 def register(

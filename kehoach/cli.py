@@ -29,7 +29,9 @@ stdout = Console()
 
 HomeOption = Annotated[
     Path | None,
-    typer.Option("--home", help="kehoach home folder (index, model, catalog); or KEHOACH_HOME"),
+    typer.Option(
+        "--home", help="thư mục làm việc của kehoach (chỉ mục, danh mục văn bản); hoặc KEHOACH_HOME"
+    ),
 ]
 
 
@@ -76,11 +78,12 @@ def _progress_bar() -> tuple[Any, Any]:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="plan files or folders (.txt .md .docx .pdf .html)")
+        list[Path], typer.Argument(help="tệp hoặc thư mục kế hoạch (.txt .md .docx .pdf .html)")
     ],
     home: HomeOption = None,
     encoding: Annotated[
-        str | None, typer.Option(help="encoding of .txt/.md/.html not in UTF-8")
+        str | None,
+        typer.Option(help="bảng mã của tệp .txt/.md/.html không phải UTF-8, ví dụ cp1258"),
     ] = None,
 ) -> None:
     """Nạp (ingest) kế hoạch vào chỉ mục; nạp lại văn bản không đổi không làm gì."""
@@ -130,7 +133,9 @@ _DOCUMENT_FIELDS = (
 @app.command()
 def documents(
     home: HomeOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="xuất dạng JSON cho chương trình khác đọc")
+    ] = False,
 ) -> None:
     """Liệt kê các văn bản đã nạp."""
     from ingest.catalog import Catalog
@@ -190,7 +195,7 @@ def inspect_document(
 
 @app.command()
 def remove(
-    document: Annotated[str, typer.Argument(help="document id (see `kehoach documents`)")],
+    document: Annotated[str, typer.Argument(help="mã văn bản (xem `kehoach documents`)")],
     home: HomeOption = None,
 ) -> None:
     """Xoá một văn bản khỏi chỉ mục."""
@@ -208,13 +213,15 @@ def remove(
 def ask(
     question: Annotated[str | None, typer.Argument(help="câu hỏi")] = None,
     home: HomeOption = None,
-    doc: Annotated[str | None, typer.Option("--doc", help="only this document id")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="answer as JSON")] = False,
+    doc: Annotated[
+        str | None, typer.Option("--doc", help="chỉ hỏi trong văn bản có mã này")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="trả lời dạng JSON")] = False,
     batch: Annotated[
         Path | None,
         typer.Option(
             "--batch",
-            help="JSONL file of {id, question, document?}; exits 1 when any line failed",
+            help="tệp JSONL, mỗi dòng {id, question, document?}; mã thoát 1 khi có dòng lỗi",
         ),
     ] = None,
 ) -> None:
@@ -281,8 +288,10 @@ def chat(home: HomeOption = None) -> None:
 @app.command()
 def serve(
     home: HomeOption = None,
-    host: Annotated[str, typer.Option(help="address to listen on; 0.0.0.0 for all")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="địa chỉ lắng nghe; 0.0.0.0 cho mọi địa chỉ")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="cổng lắng nghe")] = 8000,
 ) -> None:
     """Chạy HTTP API cho cổng thông tin nội bộ (tài liệu OpenAPI tại /docs)."""
     from api.server import serve as serve_api
@@ -299,9 +308,10 @@ def serve(
 @app.command(name="eval")
 def evaluate(
     questions: Annotated[
-        Path | None, typer.Option("--questions", help="gold JSONL (default: eval/gold.jsonl)")
+        Path | None,
+        typer.Option("--questions", help="tệp câu hỏi JSONL (mặc định: eval/gold.jsonl)"),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="report folder")] = Path("eval-report"),
+    out: Annotated[Path, typer.Option("--out", help="thư mục ghi báo cáo")] = Path("eval-report"),
     home: HomeOption = None,
 ) -> None:
     """Đánh giá trên bộ câu hỏi chuẩn, so với hai baseline; thoát 1 khi dưới ngưỡng."""
@@ -312,7 +322,7 @@ def evaluate(
 
 register_backup_commands(app, _runtime, _fail, stderr)
 
-bot_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Bot chat (Telegram).")
+bot_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Bot trò chuyện (Telegram).")
 app.add_typer(bot_app, name="bot")
 
 

@@ -137,4 +137,4 @@ def test_remove_and_missing_paths(home: Path, tmp_path: Path) -> None:
     removed = _run("remove", "thanh-pho-phu-luc-01-chuyen-doi-so-2023", "--home", str(home))
     assert removed.exit_code == 0
     again = _run("remove", "thanh-pho-phu-luc-01-chuyen-doi-so-2023", "--home", str(home))
-    assert again.exit_code == 1 and "no document" in again.output
+    assert again.exit_code == 1 and "chưa nạp văn bản nào có mã" in again.output

@@ -507,8 +507,10 @@ def test_edge_lock_names_the_holding_process(tmp_path: Path) -> None:
             with pytest.raises(IndexLockedError) as caught:
                 EdgeIndex(tmp_path, COLLECTION)
             message = str(caught.value)
-            assert f"held by pid {holder.pid} (python -c … {tmp_path} {COLLECTION})" in message
-            assert f"The index at {tmp_path / COLLECTION} is in use" in message
+            assert f"(pid {holder.pid} (python -c … {tmp_path} {COLLECTION}))" in message
+            assert (
+                f"Chỉ mục tại {tmp_path / COLLECTION} đang được một tiến trình khác dùng" in message
+            )
             assert "--home" in message
             holder.stdin.write("\n")
             holder.stdin.flush()
@@ -525,7 +527,7 @@ def test_edge_second_process_is_refused_while_we_hold_it(tmp_path: Path) -> None
         index.ensure_collection(DIMENSION)
         result = run_python(OPENER_SCRIPT, str(tmp_path), COLLECTION)
         assert result.returncode == 3, result.stderr
-        assert f"held by pid {os.getpid()}" in result.stdout
+        assert f"(pid {os.getpid()}" in result.stdout
 
 
 def test_edge_creates_the_payload_indexes(tmp_path: Path) -> None:
@@ -547,7 +549,7 @@ def test_edge_creates_the_payload_indexes(tmp_path: Path) -> None:
 
 def test_edge_lock_in_the_same_process_and_release_on_close(tmp_path: Path) -> None:
     first = EdgeIndex(tmp_path, COLLECTION)
-    with pytest.raises(IndexLockedError, match="this very process"):
+    with pytest.raises(IndexLockedError, match="chính tiến trình này"):
         EdgeIndex(tmp_path, COLLECTION)
     first.close()
     first.close()  # twice is fine

@@ -49,7 +49,7 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
     # One turn at a time per conversation; the read lock keeps the index whole meanwhile.
     with slot.turn_lock, state.engine.reading() as view:
         if body.document is not None and view.assistant.documents.get(body.document) is None:
-            raise NotFound(f"no document {body.document!r} is ingested", code="unknown_document")
+            raise NotFound(f"chưa nạp văn bản nào có mã {body.document!r}", code="unknown_document")
         answer = view.assistant.ask(
             question, conversation=slot.conversation, document=body.document
         )

@@ -216,7 +216,7 @@ def _refuse_taken_id(state: ApiState, document_id: str, file_name: str) -> None:
 
 
 def _unknown(document_id: str) -> NotFound:
-    return NotFound(f"no document {document_id!r} is ingested", code="unknown_document")
+    return NotFound(f"chưa nạp văn bản nào có mã {document_id!r}", code="unknown_document")
 
 
 def _plain_file_name(name: str) -> str:

@@ -52,8 +52,8 @@ class EdgeIndex:
         self._shard_dir = Path(path) / collection
         self._lock = FileLock(
             Path(path) / f"{collection}.lock",
-            what=f"The index at {self._shard_dir}",
-            hint="Stop that process, or give this command another --home (KEHOACH_HOME).",
+            what=f"Chỉ mục tại {self._shard_dir}",
+            hint="Hãy dừng tiến trình đó, hoặc chạy lệnh này với --home khác (KEHOACH_HOME).",
         )
         self._lock.acquire()
         self._shard: qe.EdgeShard | None = None
@@ -272,8 +272,8 @@ class EdgeIndex:
             # Someone opened the shard without our lock file (another tool, an old build).
             if "WouldBlock" in str(exc):
                 raise IndexLockedError(
-                    f"The index at {self._shard_dir} is in use by another process. "
-                    "Stop it, or give this command another --home (KEHOACH_HOME)."
+                    f"Chỉ mục tại {self._shard_dir} đang được một tiến trình khác dùng. "
+                    "Hãy dừng tiến trình đó, hoặc chạy lệnh này với --home khác (KEHOACH_HOME)."
                 ) from exc
             raise
 

@@ -38,10 +38,10 @@ class LockHolder:
 
     def describe(self) -> str:
         if self.pid is None:
-            return "another process"
+            return "không rõ tiến trình nào"
         who = f"pid {self.pid}"
         if self.pid == os.getpid():
-            who += ", this very process"
+            who += ", chính tiến trình này"
         return f"{who} ({self.command})" if self.command else who
 
 
@@ -71,7 +71,8 @@ class FileLock:
                 os.close(fd)
                 holder = read_holder(self._path)
                 raise IndexLockedError(
-                    f"{self._what} is in use: held by {holder.describe()}. {self._hint}"
+                    f"{self._what} đang được một tiến trình khác dùng ({holder.describe()}). "
+                    f"{self._hint}"
                 ) from None
         self._fd = fd
         _write_holder(fd)
