@@ -18,6 +18,7 @@ from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.roles import ROLE_NAMES, Role
+from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 
 
@@ -27,6 +28,10 @@ class ClauseSource(Protocol):
     def by_ids(self, clause_ids: Sequence[str]) -> list[StoredClause]: ...
 
     def document_clauses(self, document_id: str) -> list[StoredClause]: ...
+
+    def hybrid(
+        self, text: str, documents: Sequence[str] = (), limit: int = 20
+    ) -> list[Candidate]: ...
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def unloaded_document(
     if not about:
         return None  # "Chỉ thị 14/CT-TTg … mấy lớp?": a topic the plans take up
     ref = about[0]
-    return Unloaded(ref, tuple(mentions_of(ref, documents, source)))
+    return Unloaded(ref, tuple(mentions_of(ref, source)))
 
 
 _RELATION = re.compile(
@@ -88,9 +93,7 @@ def _is_plan(ref: DocumentRef) -> bool:
     return ref.kind == "ke hoach" or bool(ref.symbol and ref.symbol.startswith("kh"))
 
 
-def mentions_of(
-    ref: DocumentRef, documents: DocumentDirectory, source: ClauseSource, limit: int = 3
-) -> list[StoredClause]:
+def mentions_of(ref: DocumentRef, source: ClauseSource, limit: int = 3) -> list[StoredClause]:
     """Loaded clauses that cite this document by its number ("Kế hoạch số 92/KH-UBND …")."""
     digits = ref.number.lstrip("0") or "0"
     kind = re.escape(ref.kind or "ke hoach")
@@ -99,18 +102,23 @@ def mentions_of(
         if ref.symbol
         else re.compile(rf"\b{kind}\s+(?:so\s+)?0*{digits}(?:/|\b)(?!\.\d)")
     )
-    found: list[StoredClause] = []
-    for doc_id in documents.documents:
-        citing = [
-            c
-            for c in source.document_clauses(doc_id)
-            if c.kind != "signature" and is_substantive(c) and pattern.search(folded(c.text))
-        ]
-        if citing:  # one mention per plan: the smallest clause that says it
-            found.append(min(citing, key=lambda c: (c.end - c.start, c.start)))
-        if len(found) >= limit:
-            break
-    return found
+    # The engine finds the clauses that name it (a số hiệu is one lexical word); the pattern
+    # keeps those that really cite it. No loop over every plan's clauses on the question path.
+    candidates = [hit.clause for hit in source.hybrid(ref.label, limit=_MENTION_CANDIDATES)]
+    citing: dict[str, list[StoredClause]] = {}
+    for clause in candidates:
+        if (
+            clause.kind != "signature"
+            and is_substantive(clause)
+            and pattern.search(folded(clause.text))
+        ):
+            citing.setdefault(clause.document_id, []).append(clause)
+    # one mention per plan: the smallest clause that says it
+    found = [min(cs, key=lambda c: (c.end - c.start, c.start)) for cs in citing.values()]
+    return found[:limit]
+
+
+_MENTION_CANDIDATES = 40
 
 
 def ancestors(clause: StoredClause, source: ClauseSource) -> list[StoredClause]:
