@@ -90,6 +90,7 @@ def clause_payload(
             payload[field_name] = sorted({unit_key(unit) for unit in units})
         payload["units"] = sorted({key for name in roles for key in payload[name]})
         payload["target"] = to_plain(target)
+        payload["row_source"] = target.source  # "table" or "body": row lists filter on it
         context = _cells_context(plan, clause, target)
         if context:
             payload["context"] = context

@@ -10,7 +10,7 @@ from ingest.lexical import LexicalEncoder
 from retrieval.stored import StoredClause
 
 # Clause kinds that can carry a responsibility row: appendix table rows and body tasks.
-_ROW_KINDS = ("table_row", "section", "item", "point", "bullet", "paragraph")
+_ROW_SOURCES = ("table", "body")  # every clause that carries a responsibility row
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class ClauseSearch:
     ) -> list[StoredClause]:
         """Responsibility rows (table rows, and duties the body assigns) filtered by document,
         by a unit in one of the role fields, by deadline."""
-        equals: dict[str, object] = {"kind": list(_ROW_KINDS)}
+        equals: dict[str, object] = {"row_source": list(_ROW_SOURCES)}
         if documents:
             equals["document_id"] = list(documents)
         if unit_field and units:

@@ -20,6 +20,11 @@ INDEXED_KEYWORD_FIELDS = (
     "number",
     "kind",
     "units",
+    "units_lead",
+    "units_monitoring",
+    "units_cooperating",
+    "row_source",
+    "parent_id",
     "version",
 )
 INDEXED_INTEGER_FIELDS = ("due",)  # deadline as yyyymmdd integer
