@@ -72,6 +72,12 @@ class TextAssembler:
         return finish_text("\n".join(self._lines))
 
 
+def finish_line(line: str) -> str:
+    """One line normalised as `finish_text` normalises it inside a text (tabs kept)."""
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE).translate(_SPACES)
+    return _CONTROL.sub("", line.replace("\r", "").replace("\n", " ")).rstrip(" ")
+
+
 def finish_text(text: str) -> str:
     """Normalise extracted text the same way for every format."""
     text = unicodedata.normalize("NFC", text)

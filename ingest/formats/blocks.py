@@ -17,7 +17,7 @@ from enum import StrEnum
 class Heading:
     """A heading line: `## **II. MỤC TIÊU**` → level 2, marker "II.", text "MỤC TIÊU"."""
 
-    level: int  # 1 for the top level (Markdown `#`, HTML <h1>)
+    level: int  # 1 for the top level (Markdown `#`, HTML <h1>, Word "Heading 1")
     marker: str | None  # the numbering marker as written ("II.", "1.", "a)"), if any
     text: str  # the heading without its marker
     start: int
@@ -35,7 +35,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
-    """An item of a Markdown/HTML list: its marker ("1.", "-", "+") and its own text."""
+    """An item of a list (Markdown, HTML, Word numbering): its marker ("1.", "a)", "-", "+")
+    and its own text."""
 
     marker: str
     depth: int  # 0 for a top-level list, 1 for a list inside an item, …
@@ -47,6 +48,7 @@ class ListItem:
 class RowKind(StrEnum):
     """What a table row is."""
 
+    TITLE = "title"  # a title row above the header ("PHỤ LỤC …" inside the table), laid out as text
     HEADER = "header"  # column labels (a table may have two header rows)
     GROUP = "group"  # a section title spanning the row ("I. Dữ liệu số")
     DATA = "data"
@@ -81,12 +83,18 @@ class TableRow:
 
 @dataclass(frozen=True)
 class Table:
-    """A table: header rows first, then group and data rows."""
+    """A table: title rows, header rows, then group and data rows.
+
+    A data table has header rows, or `continued`: it carries on the table just before it
+    (split at a page break, its header repeated or not). A table with neither is layout
+    (the header block, the signature): its cells are text, not rows.
+    """
 
     rows: tuple[TableRow, ...]
     width: int
     start: int
     end: int
+    continued: bool = False
 
     @property
     def header_rows(self) -> tuple[TableRow, ...]:
@@ -94,7 +102,7 @@ class Table:
 
     @property
     def body_rows(self) -> tuple[TableRow, ...]:
-        return tuple(row for row in self.rows if row.kind is not RowKind.HEADER)
+        return tuple(row for row in self.rows if row.kind in (RowKind.GROUP, RowKind.DATA))
 
 
 @dataclass(frozen=True)

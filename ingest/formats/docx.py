@@ -1,4 +1,6 @@
-"""Word (.docx) → plan text: body paragraphs with their list labels, tables as tab rows.
+"""Word (.docx) → blocks and the canonical plan text: headings (heading styles, outline
+levels), paragraphs, numbered paragraphs as list items with their labels, tables with
+their merged cells (tab rows in the text).
 
 The body's XML children are walked in order so tables stay where they are among the
 paragraphs. Page headers and footers are skipped (page furniture); footnotes are kept the
@@ -19,9 +21,11 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ingest.formats.assembly import ExtractedText, TextAssembler
+from ingest.formats.assembly import ExtractedText, TextAssembler, finish_line
+from ingest.formats.canvas import BlockCanvas
 from ingest.formats.docx_numbering import DocxNumbering
 from ingest.formats.errors import DocumentFormatError, EncryptedDocumentError
+from ingest.formats.markdown_tables import PipeTable
 from ingest.formats.tables_to_text import Span, TableCell
 from ingest.parser.markers import read_marker
 
@@ -34,8 +38,11 @@ _W = {name: qn(f"w:{name}") for name in (
     "p", "tbl", "tr", "tc", "r", "t", "tab", "ptab", "br", "cr", "sym", "noBreakHyphen",
     "softHyphen", "footnoteReference", "txbxContent", "instrText", "delText", "pPr", "rPr",
     "vanish", "sdt", "sdtContent", "customXml", "ins", "trPr", "tcPr", "gridSpan", "vMerge",
-    "hMerge", "gridBefore", "footnote", "tblPr", "del", "moveFrom",
+    "hMerge", "gridBefore", "footnote", "tblPr", "del", "moveFrom", "pStyle", "outlineLvl",
+    "style", "basedOn", "name",
 )}  # fmt: skip
+_HEADING_NAME = re.compile(r"^(?:heading|đề mục|tiêu đề)\s*([1-9])$", re.IGNORECASE)
+_BODY_LEVEL = 9  # w:outlineLvl 9: body text
 # field codes, deleted text and properties are not what the reader sees
 _SKIPPED = {_W[name] for name in ("instrText", "delText", "del", "moveFrom", "pPr", "rPr")}
 _SKIPPED |= {_W["tcPr"], _W["trPr"], _W["tblPr"], _MC_FALLBACK}
@@ -45,7 +52,8 @@ _CONTAINERS = {_W["sdt"], _W["sdtContent"], _W["customXml"], _W["ins"]}
 def extract_docx(data: bytes, name: str) -> ExtractedText:
     """The plan text of a .docx file's bytes; clear errors for what cannot be read."""
     document = _open(data, name)
-    return ExtractedText(_BodyWalker(document).text(), "docx")
+    canvas = _BodyWalker(document).read()
+    return ExtractedText(canvas.text(), "docx", blocks=tuple(canvas.blocks))
 
 
 def _open(data: bytes, name: str) -> WordDocument:
@@ -87,12 +95,13 @@ class _BodyWalker:
 
     def __init__(self, document: WordDocument) -> None:
         self._numbering = DocxNumbering.of(document)
+        self._outline = _style_outline_levels(document.styles.element)
         self._footnotes = _footnote_texts(document)
         self._note_numbers: dict[str, int] = {}
         self._body = document.element.body
 
-    def text(self) -> str:
-        out = TextAssembler(paragraph_gap=True)
+    def read(self) -> BlockCanvas:
+        out = BlockCanvas()
         self._blocks(self._body, out)
         # footnote texts after the body, as "[n] …": the parser keeps them as notes
         for note_id, number in list(self._note_numbers.items()):
@@ -100,28 +109,55 @@ class _BodyWalker:
             if note is not None:
                 lines = self._cell_lines(note)
                 out.add_paragraph(f"[{number}] " + " ".join(lines))
-        return out.text()
+        return out
 
-    def _blocks(self, container: etree._Element, out: TextAssembler) -> None:
+    def _blocks(self, container: etree._Element, out: BlockCanvas | TextAssembler) -> None:
         for child in container:
             if child.tag == _W["p"]:
                 self._paragraph(child, out)
             elif child.tag == _W["tbl"]:
-                out.add_table(self._grid(child))
+                grid = self._grid(child)
+                if isinstance(out, TextAssembler):
+                    out.add_table(grid)
+                else:
+                    table = PipeTable.from_grid(grid)
+                    if table is not None:
+                        out.add_table(table, find_header=True)
             elif child.tag in _CONTAINERS:
                 self._blocks(child, out)
 
-    def _paragraph(self, paragraph: etree._Element, out: TextAssembler) -> None:
+    def _paragraph(self, paragraph: etree._Element, out: BlockCanvas | TextAssembler) -> None:
         parts: list[str] = []
         boxes: list[etree._Element] = []
         self._inline(paragraph, parts, boxes)
         text = "".join(parts).strip()
         label = self._numbering.label(paragraph)
-        if text and label and not _has_own_number(text, label):
+        labelled = bool(text and label and not _has_own_number(text, label))
+        if labelled:
             text = f"{label} {text}"
-        out.add_paragraph(text)
+        text = "\n".join(text.splitlines())  # U+2028 and the like break lines, as before
+        level = self._heading_level(paragraph)
+        if isinstance(out, TextAssembler):
+            out.add_paragraph(text)
+        elif level is not None:
+            out.add_heading(level, text, one_line=False)
+        elif labelled and label:
+            out.add_list_item(label, self._numbering.depth(paragraph), text[len(label) + 1 :])
+        else:
+            out.add_paragraph(text)
         for box in boxes:  # text boxes: their paragraphs after the one that anchors them
             self._blocks(box, out)
+
+    def _heading_level(self, paragraph: etree._Element) -> int | None:
+        """1-based heading level from the paragraph's outline level or its style's."""
+        properties = paragraph.find(_W["pPr"])
+        own = properties.find(_W["outlineLvl"]) if properties is not None else None
+        if own is not None:
+            value = _int_val(own)
+        else:
+            style = properties.find(_W["pStyle"]) if properties is not None else None
+            value = self._outline.get(style.get(qn("w:val")) or "") if style is not None else None
+        return None if value is None or value >= _BODY_LEVEL else value + 1
 
     def _inline(self, element: etree._Element, parts: list[str], boxes: list) -> None:
         for child in element:
@@ -167,7 +203,8 @@ class _BodyWalker:
                 elif hmerge is not None and hmerge.get(qn("w:val")) in (None, "continue"):
                     first = TableCell(span=Span.LEFT)
                 else:
-                    first = TableCell(tuple(self._cell_lines(cell)))
+                    lines = (finish_line(line) for line in self._cell_lines(cell))
+                    first = TableCell(tuple(line for line in lines if line.strip()))
                 cells.append(first)
                 cells.extend(TableCell(span=Span.LEFT) for _ in range(span - 1))
             grid.append(cells)
@@ -178,6 +215,42 @@ class _BodyWalker:
         inner = TextAssembler()
         self._blocks(container, inner)
         return inner.lines
+
+
+def _int_val(element: etree._Element) -> int | None:
+    try:
+        return int(element.get(qn("w:val")) or "")
+    except ValueError:
+        return None
+
+
+def _style_outline_levels(styles: etree._Element) -> dict[str, int]:
+    """Paragraph style id → outline level (0 for Heading 1), following `w:basedOn`."""
+    own: dict[str, int] = {}
+    parent: dict[str, str] = {}
+    for style in styles.iter(_W["style"]):
+        style_id = style.get(qn("w:styleId")) or ""
+        level = style.find(f"{_W['pPr']}/{_W['outlineLvl']}")
+        name = style.find(_W["name"])
+        by_name = _HEADING_NAME.match((name.get(qn("w:val")) or "") if name is not None else "")
+        if level is not None and _int_val(level) is not None:
+            own[style_id] = _int_val(level) or 0
+        elif by_name:
+            own[style_id] = int(by_name.group(1)) - 1
+        based = style.find(_W["basedOn"])
+        if based is not None and based.get(qn("w:val")):
+            parent[style_id] = based.get(qn("w:val")) or ""
+    levels: dict[str, int] = {}
+    for style_id in {*own, *parent}:
+        current: str | None = style_id
+        seen: set[str] = set()
+        while current and current not in seen:
+            seen.add(current)
+            if current in own:
+                levels[style_id] = own[current]
+                break
+            current = parent.get(current)
+    return levels
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:

@@ -150,6 +150,10 @@ class DocxNumbering:
                 counters[deeper] = None
         return _render(level, levels, counters) or None
 
+    def depth(self, paragraph: etree._Element) -> int:
+        """The list level (0 for the top) of a numbered paragraph."""
+        return self._num_pr(paragraph)[1]
+
     def _num_pr(self, paragraph: etree._Element) -> tuple[str | None, int]:
         num_pr = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         num_id = _val(num_pr.find(qn("w:numId"))) if num_pr is not None else None

@@ -1,5 +1,7 @@
-"""HTML (a saved legal-portal page) → plan text: block elements on their own lines,
-`<table>` as tab rows, lists with their labels; scripts, styles and site chrome dropped.
+"""HTML (a saved legal-portal page) → blocks and the canonical plan text: <h1>–<h6> as
+headings, other block elements as paragraphs, list items with their labels, `<table>` as
+tables with their merged cells (tab rows in the text); scripts, styles and site chrome
+dropped.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ import lxml.html
 from lxml import etree
 
 from ingest.errors import EncodingError
-from ingest.formats.assembly import ExtractedText, TextAssembler
+from ingest.formats.assembly import ExtractedText, TextAssembler, finish_line
+from ingest.formats.canvas import BlockCanvas
 from ingest.formats.errors import DocumentFormatError
 from ingest.formats.labels import letter, roman
+from ingest.formats.markdown_tables import PipeTable
 from ingest.formats.tables_to_text import Span, TableCell
 from ingest.parser.markers import read_marker
 
@@ -31,6 +35,7 @@ _BLOCKS = {
 # where legal portals put the document itself (thuvienphapluat.vn, vbpl.vn): the rest of a
 # saved page is menus, related documents and comments
 _CONTENT_IDS = ("divContentDoc", "toanvancontent")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BREAK = "\u2028"  # a <br> inside a block, kept apart from the source's own newlines
 _MAX_SPAN = 1000  # a rowspan/colspan beyond this is broken markup, not a layout
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -44,11 +49,11 @@ def extract_html(data: bytes, name: str, encoding: str | None = None) -> Extract
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise DocumentFormatError(f"{name}: not a readable HTML page ({error})") from error
-    out = TextAssembler(paragraph_gap=True)
+    out = BlockCanvas()
     walker = _Walker(out)
     walker.block(_content_root(root))
     walker.flush()
-    return ExtractedText(out.text(), "html")
+    return ExtractedText(out.text(), "html", blocks=tuple(out.blocks))
 
 
 def _content_root(root: etree._Element) -> etree._Element:
@@ -89,10 +94,12 @@ def _decode(data: bytes, name: str, encoding: str | None) -> str:
 class _Walker:
     """Walks the element tree once, sending finished paragraphs and tables to `out`."""
 
-    def __init__(self, out: TextAssembler) -> None:
+    def __init__(self, out: BlockCanvas | TextAssembler) -> None:
         self._out = out
         self._parts: list[str] = []
         self._label = ""  # a list item's label, waiting for the item's first text
+        self._depth = 0  # that item's list depth
+        self._heading: int | None = None  # the level of the <hN> being read
 
     def block(self, element: etree._Element, pre: bool = False) -> None:
         """The content of a block element (its text, children and their tails)."""
@@ -101,6 +108,7 @@ class _Walker:
         list_kind = _tag(element) if _tag(element) in ("ol", "ul") else None
         counter = _ol_start(element) if list_kind == "ol" else 0
         depth = sum(1 for _ in element.iterancestors("ul")) if list_kind else 0
+        nesting = sum(1 for _ in element.iterancestors("ul", "ol")) if list_kind else 0
         for child in element:
             tag = _tag(child)
             if tag and tag not in _DROPPED and not _hidden(child):
@@ -108,15 +116,18 @@ class _Walker:
                     self._parts.append(_BREAK)
                 elif tag == "table":
                     self.flush()
-                    self._out.add_table(self._grid(child))
+                    self._table(self._grid(child))
                 elif tag in _BLOCKS:
                     self.flush()
                     if tag == "li" and list_kind:
                         style = child.get("type") or element.get("type") or "1"
                         self._label = _label(list_kind, counter, style, depth)
+                        self._depth = nesting
                         counter += 1
+                    outer, self._heading = self._heading, _HEADINGS.get(tag, self._heading)
                     self.block(child, pre or tag == "pre")
                     self.flush()
+                    self._heading = outer
                     if tag == "li":
                         self._label = ""  # an empty item's label must not reach what follows
                 else:
@@ -134,10 +145,27 @@ class _Walker:
         text = "\n".join(line for line in lines if line)
         if not text:
             return
-        if self._label and read_marker(text) is None:  # a number typed as text stays
-            text = f"{self._label} {text}"
-        self._label = ""
-        self._out.add_paragraph(text)
+        label, self._label = self._label, ""
+        if label and read_marker(text) is None:  # a number typed as text stays
+            text = f"{label} {text}"
+        else:
+            label = ""
+        if isinstance(self._out, TextAssembler):
+            self._out.add_paragraph(text)
+        elif self._heading is not None:
+            self._out.add_heading(self._heading, text, one_line=False)
+        elif label:
+            self._out.add_list_item(label, self._depth, text[len(label) + 1 :])
+        else:
+            self._out.add_paragraph(text)
+
+    def _table(self, grid: list[list[TableCell]]) -> None:
+        if isinstance(self._out, TextAssembler):
+            self._out.add_table(grid)
+            return
+        table = PipeTable.from_grid(grid)
+        if table is not None:
+            self._out.add_table(table, find_header=True)
 
     def _grid(self, table: etree._Element) -> list[list[TableCell]]:
         grid: dict[tuple[int, int], TableCell] = {}
@@ -154,7 +182,8 @@ class _Walker:
                         if dr or dc:
                             span = Span.LEFT if dc else Span.ABOVE
                             grid.setdefault((r + dr, c + dc), TableCell(span=span))
-                grid[(r, c)] = TableCell(tuple(self._cell_lines(cell)))
+                lines = (finish_line(line) for line in self._cell_lines(cell))
+                grid[(r, c)] = TableCell(tuple(line for line in lines if line.strip()))
                 c += width
         if not grid:
             return []

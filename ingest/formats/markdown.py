@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ingest.formats.assembly import ExtractedText, finish_text
-from ingest.formats.blocks import Block, Heading, ListItem, Paragraph, Rule
-from ingest.formats.markdown_tables import CELL_LINE_BREAK, PENDING_BREAK, PipeTable
-from ingest.formats.tables_to_text import TableShape, render_table
-from ingest.parser.markers import read_marker
+from ingest.formats.assembly import ExtractedText
+from ingest.formats.blocks import Paragraph
+from ingest.formats.canvas import BlockCanvas, clean_lines
+from ingest.formats.markdown_tables import PENDING_BREAK, PipeTable
 
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
@@ -34,7 +33,7 @@ def read_markdown(text: str) -> ExtractedText:
     """Markdown source text → the canonical text and its blocks."""
     text = _FRONT_MATTER.sub("", text.replace("\r\n", "\n").replace("\r", "\n"), count=1)
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
-    canvas = _Canvas()
+    canvas = BlockCanvas()
     _Walker(canvas).walk(parser.parse(text))
     return ExtractedText(canvas.text(), "markdown", blocks=tuple(canvas.blocks))
 
@@ -57,107 +56,8 @@ def _inline_text(tokens: Sequence[Token] | None, line_break: str) -> str:
     return "".join(parts)
 
 
-def _clean_lines(text: str) -> list[str]:
-    """Finished, whitespace-collapsed, non-empty lines (what TextAssembler keeps)."""
-    finished = finish_text(text)
-    lines = [" ".join(line.replace("\t", " ").split()) for line in finished.split("\n")]
-    return [line for line in lines if line]
-
-
-def _split_marker(text: str) -> tuple[str | None, str]:
-    """("II.", "MỤC TIÊU") from "II. MỤC TIÊU"; (None, text) when no marker opens it."""
-    marker = read_marker(text)
-    if marker is None or marker.rest == text:
-        return None, text
-    head = text[: len(text) - len(marker.rest)] if marker.rest else text
-    return head.strip() or None, marker.rest
-
-
-# ---- the canonical text -----------------------------------------------------------------
-
-
-@dataclass
-class _Canvas:
-    """Lines of the canonical text with their offsets, and the blocks that index them."""
-
-    lines: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    open_table: TableShape | None = None  # a table the next one may continue
-
-    def _append(self, line: str) -> None:
-        previous = self.starts[-1] + len(self.lines[-1]) + 1 if self.lines else 0
-        self.starts.append(previous)
-        self.lines.append(line)
-
-    def _gap(self) -> None:
-        if self.lines and self.lines[-1]:
-            self._append("")
-
-    def _span(self, first: int) -> tuple[int, int]:
-        return self.starts[first], self.starts[-1] + len(self.lines[-1])
-
-    def add_lines(self, lines: Sequence[str]) -> tuple[int, int] | None:
-        """Lines as one block after a blank line; their span, or None when all are empty."""
-        if not lines:
-            return None
-        self._gap()
-        first = len(self.lines)
-        for line in lines:
-            self._append(line)
-        self.open_table = None
-        return self._span(first)
-
-    def add_heading(self, level: int, text: str) -> None:
-        lines = _clean_lines(text)
-        span = self.add_lines([" ".join(lines)] if lines else [])
-        if span:
-            marker, rest = _split_marker(" ".join(lines))
-            self.blocks.append(Heading(level, marker, rest, *span))
-
-    def add_paragraph(self, text: str) -> None:
-        lines = _clean_lines(text)
-        span = self.add_lines(lines)
-        if span:
-            self.blocks.append(Paragraph("\n".join(lines), *span))
-
-    def add_list_item(self, marker: str, depth: int, text: str) -> None:
-        lines = _clean_lines(text)
-        if not lines:
-            return
-        span = self.add_lines([f"{marker} {lines[0]}", *lines[1:]])
-        assert span is not None
-        self.blocks.append(ListItem(marker, depth, "\n".join(lines), *span))
-
-    def add_rule(self) -> None:
-        end = self.starts[-1] + len(self.lines[-1]) if self.lines else 0
-        self.blocks.append(Rule(end, end))
-
-    def add_table(self, rows: list[list[tuple[str, ...]]], header_rows: int) -> None:
-        cells = [[_cell_lines(cell) for cell in row] for row in rows]
-        grid = PipeTable.build(cells, header_rows)
-        if grid is None:
-            return
-        rendered = render_table(grid.cells(PENDING_BREAK), self.open_table)
-        if rendered.shape is None:  # a layout table: each line of a cell on its own line
-            rendered = render_table(grid.cells(None), None)
-        lines = [line.replace(PENDING_BREAK, CELL_LINE_BREAK) for line in rendered.lines]
-        if not lines:
-            return
-        if self.lines and self.lines[-1] and (rendered.shape is None or not self.open_table):
-            self._append("")
-        first = len(self.lines)
-        for line in lines:
-            self._append(line)
-        self.open_table = rendered.shape
-        self.blocks.append(grid.block(self.lines[first:], self.starts[first:], rendered.shape))
-
-    def text(self) -> str:
-        return "\n".join(self.lines) + "\n" if self.lines else ""
-
-
 def _cell_lines(cell: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(line for text in cell for line in _clean_lines(text.replace("\t", " ")))
+    return tuple(line for text in cell for line in clean_lines(text.replace("\t", " ")))
 
 
 # ---- the token walk ---------------------------------------------------------------------
@@ -173,7 +73,7 @@ class _ListState:
 class _Walker:
     """Walks markdown-it's token stream once, sending blocks to the canvas."""
 
-    def __init__(self, canvas: _Canvas) -> None:
+    def __init__(self, canvas: BlockCanvas) -> None:
         self._canvas = canvas
         self._lists: list[_ListState] = []
         self._marker: str | None = None  # a list item's marker, waiting for its first text
@@ -262,5 +162,8 @@ class _Walker:
                 rows[-1].append(tuple(text.split(PENDING_BREAK)))
             index += 1
         self._marker = None
-        self._canvas.add_table(rows, header_rows)
+        cells = [[_cell_lines(cell) for cell in row] for row in rows]
+        grid = PipeTable.build(cells, header_rows)
+        if grid is not None:
+            self._canvas.add_table(grid)
         return index + 1

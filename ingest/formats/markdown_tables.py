@@ -1,17 +1,21 @@
-"""Markdown pipe tables → the grid `render_table` lays out, and back to a Table block.
+"""A table's grid (Markdown pipe table, Word or HTML table) → the grid `render_table` lays
+out, and back to a Table block.
 
 Markdown has no merged cells, so the merges a transcription implies are restored: a label
 repeated across header cells, a title repeated across a row, and a top header label over
-empty cells when the first body row holds the labels under it (a two-row header). Once the
-table is laid out as tab rows, each row and cell is located in those lines for its span.
+empty cells when the first body row holds the labels under it (a two-row header). Word and
+HTML tables say their merges (gridSpan/vMerge, colspan/rowspan) and come as a grid
+(`PipeTable.from_grid`). Once the table is laid out as tab rows, each row and cell is
+located in those lines for its span.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.formats.blocks import RowKind, Table, TableCell, TableRow
-from ingest.formats.tables_to_text import Span, TableShape
+from ingest.formats.tables_to_text import Span, TableShape, render_table
 from ingest.formats.tables_to_text import TableCell as GridCell
 from ingest.parser.markers import row_number
 
@@ -26,7 +30,40 @@ class PipeTable:
 
     texts: list[list[tuple[str, ...]]]  # cleaned lines of each cell
     spans: list[list[Span]]
-    header_rows: int
+    header_rows: int  # rows up to the end of the header (title rows included)
+    title_rows: int = 0  # rows above the header, laid out as text
+
+    @classmethod
+    def from_grid(cls, grid: Sequence[Sequence[GridCell]]) -> PipeTable | None:
+        """The table from a Word or HTML grid (merges given); None when it has no cells."""
+        width = max((len(row) for row in grid), default=0)
+        if width == 0:
+            return None
+        texts = [
+            [row[k].lines if k < len(row) and row[k].span is Span.OWN else () for k in range(width)]
+            for row in grid
+        ]
+        spans = [[row[k].span if k < len(row) else Span.OWN for k in range(width)] for row in grid]
+        return cls(texts, spans, 0)
+
+    def locate_header(self, continues: TableShape | None) -> None:
+        """Set the header and title rows to those `render_table` finds (or none)."""
+        probe = render_table(self.cells(" "), continues)
+        self.title_rows = self.header_rows = 0
+        if probe.shape is None:
+            return
+        own = [
+            tuple(
+                " ".join(" ".join(cell).split()) if self.spans[r][k] is Span.OWN else ""
+                for k, cell in enumerate(row)
+            )
+            for r, row in enumerate(self.texts)
+        ]
+        header = probe.shape.header
+        for r in range(len(own) - len(header) + 1):
+            if tuple(own[r : r + len(header)]) == header:
+                self.title_rows, self.header_rows = r, r + len(header)
+                return
 
     @classmethod
     def build(cls, rows: list[list[tuple[str, ...]]], header_rows: int) -> PipeTable | None:
@@ -97,7 +134,7 @@ class PipeTable:
             for k, cell in enumerate(row):
                 if self.spans[r][k] is not Span.OWN:
                     out.append(GridCell(span=self.spans[r][k]))
-                elif line_break is None:
+                elif line_break is None or r < self.title_rows:
                     out.append(GridCell(cell))
                 else:
                     joiner = " " if r < self.header_rows else line_break
@@ -105,19 +142,26 @@ class PipeTable:
             grid.append(out)
         return grid
 
-    def block(self, lines: list[str], starts: list[int], shape: TableShape | None) -> Table:
+    def block(
+        self,
+        lines: list[str],
+        starts: list[int],
+        shape: TableShape | None,
+        continued: bool = False,
+    ) -> Table:
         """The Table block, its rows and cells located in the table's lines (with offsets)."""
         used: set[tuple[int, int]] = set()  # (line, offset) of cells already placed
         cursor = 0
         rows: list[TableRow] = []
-        header_end = self._header_end(shape)
+        header_start, header_end = self._header_range(shape, continued)
         for r, row in enumerate(self.texts):
             own = [(k, cell) for k, cell in enumerate(row) if self.spans[r][k] is Span.OWN]
+            title = r < header_start
             rendered = [
                 (k, cell, (" " if r < header_end else CELL_LINE_BREAK).join(cell))
                 for k, cell in own
             ]
-            found = _find_row(lines, cursor, [text for _, _, text in rendered if text])
+            found = None if title else _find_row(lines, cursor, [t for _, _, t in rendered if t])
             cells: list[TableCell] = []
             for k, cell, text in rendered:
                 start = end = starts[found] if found is not None else starts[0]
@@ -128,33 +172,40 @@ class PipeTable:
                 elif cell:  # a layout table, or a title row: the cell's lines stand alone
                     start, end, cursor = _find_lines(lines, starts, cursor, cell)
                 width = 1 + sum(1 for j in range(k + 1, self.width) if self._covers(r, j, k))
-                cells.append(TableCell(k, cell, start, end, col_span=width))
+                height = 1
+                while r + height < len(self.texts) and self.spans[r + height][k] is Span.ABOVE:
+                    height += 1
+                cells.append(TableCell(k, cell, start, end, col_span=width, row_span=height))
             if found is not None:
                 span = (starts[found], starts[found] + len(lines[found]))
                 cursor = found + 1
             else:
                 filled = [c for c in cells if c.end > c.start]
                 span = (filled[0].start, filled[-1].end) if filled else (starts[0],) * 2
-            kind = self._row_kind(r, header_end, cells)
+            kind = RowKind.TITLE if title else self._row_kind(r, header_end, cells)
             rows.append(TableRow(kind, tuple(cells), *span))
-        return Table(tuple(rows), self.width, starts[0], starts[-1] + len(lines[-1]))
+        end = starts[-1] + len(lines[-1])
+        return Table(tuple(rows), self.width, starts[0], end, continued=continued)
 
     def _covers(self, r: int, j: int, k: int) -> bool:
         return self.spans[r][j] is Span.LEFT and all(
             self.spans[r][m] is Span.LEFT for m in range(k + 1, j + 1)
         )
 
-    def _header_end(self, shape: TableShape | None) -> int:
+    def _header_range(self, shape: TableShape | None, continued: bool) -> tuple[int, int]:
+        """(first, end) of the header rows; rows above the first are titles."""
         if shape is None:
-            return 0
+            return 0, 0
         for r in range(len(self.texts)):
             own = [
                 " ".join(cell) if self.spans[r][k] is Span.OWN else ""
                 for k, cell in enumerate(self.texts[r])
             ]
             if tuple(own) == shape.header[0]:
-                return r + len(shape.header)
-        return self.header_rows
+                return r, r + len(shape.header)
+        if continued:  # the header was not repeated
+            return 0, 0
+        return self.title_rows, self.header_rows
 
     def _row_kind(self, r: int, header_end: int, cells: list[TableCell]) -> RowKind:
         if r < header_end:
