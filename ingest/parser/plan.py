@@ -2,14 +2,18 @@
 
 The walk goes line by line. Numbering markers open clauses on a stack (parts, sections,
 items, points, bullets); unmarked lines are paragraphs or, when they continue a
-hard-wrapped line, join the clause before them. Tables become appendix clauses and typed
-`Target` rows. Headings lost in extraction are inferred from the numbering.
+hard-wrapped line, join the clause before them. Tables become typed `Target` rows: a
+reader's table blocks (Markdown, DOCX, HTML) are taken as rows and cells directly, tables
+in plain text are read from their lines. A table under an appendix heading is that
+appendix; a table inside a body section belongs to that section. Headings lost in
+extraction are inferred from the numbering.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ingest.domain import (
@@ -22,6 +26,7 @@ from ingest.domain import (
     TargetValue,
 )
 from ingest.errors import PlanTooDeepError
+from ingest.formats.blocks import Block
 from ingest.formats.labels import roman
 from ingest.parser.body_duties import body_duties
 from ingest.parser.budget import checkpoint
@@ -38,7 +43,13 @@ from ingest.parser.lines import (
 from ingest.parser.markers import Marker, read_marker, roman_to_int, row_number
 from ingest.parser.metadata import extract_metadata
 from ingest.parser.periods import column_stage, heading_stage, leading_stage
-from ingest.parser.tables import Table, TableRow, is_table_start, read_table
+from ingest.parser.tables import (
+    Table,
+    TableRow,
+    is_table_start,
+    read_table,
+    tables_from_blocks,
+)
 from ingest.parser.units import split_units
 
 # Bump when a parser change alters clauses or targets: re-ingesting then re-indexes
@@ -453,12 +464,17 @@ class _TreeBuilder:
 
     def add_table(self, table: Table, document_id: str) -> None:
         appendix = self._current_part()
-        if appendix.kind is not ClauseKind.APPENDIX:
+        body = appendix.kind is not ClauseKind.APPENDIX and not self._after_signature()
+        if body:  # a table inside a body section: its rows are that section's
+            appendix = self.stack[-1]
+        elif appendix.kind is not ClauseKind.APPENDIX:  # after the signature, no heading
             anchor = self.stack[-1] if len(self.stack) > 1 else None
             appendix = self.open_appendix(None, None, None)
             appendix.anchor = anchor
+        stack = list(self.stack)
         roles = table.roles
         group: _Node | None = None
+        last_row: _Node | None = None
         for row in table.rows:
             texts = row.texts
             label = row_number(texts[0]) if texts else None
@@ -476,7 +492,7 @@ class _TreeBuilder:
                 group.add_span(row.start, row.end)
                 continue
             if label is not None and is_heading_row:
-                if label in appendix.numbers:
+                if label in appendix.numbers and not body:
                     appendix = self.open_appendix(None, None, None)
                 content = " ".join(texts[k] for k in filled if roles[k] is ColumnRole.CONTENT)
                 group = self._new(
@@ -501,7 +517,7 @@ class _TreeBuilder:
                 )
             ):
                 parent = group
-            if label is not None and parent is appendix and label in appendix.numbers:
+            if label is not None and parent is appendix and label in appendix.numbers and not body:
                 appendix = self.open_appendix(None, None, None)
                 parent, group = appendix, None
             node = self._new(
@@ -509,6 +525,11 @@ class _TreeBuilder:
             )
             node.add_span(row.start, row.end)
             node.target = _target_cells(row, table.header, roles)
+            last_row = node
+        if body:  # the section goes on after its table
+            self.stack = stack
+            self.last = last_row or self.last
+            return
         self.stack = [self.root, appendix]
         self.last = appendix
 
@@ -676,17 +697,31 @@ def content_hash(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
-def parse_plan(source: str, document_id: str, source_path: str = "") -> ParsedPlan:
-    """Parse a plan's decoded source text into metadata, clauses and target rows."""
+def parse_plan(
+    source: str, document_id: str, source_path: str = "", blocks: Sequence[Block] = ()
+) -> ParsedPlan:
+    """Parse a plan's source text into metadata, clauses and target rows.
+
+    `blocks` are what the reader saw in the file (Markdown, DOCX, HTML), spans into
+    `source`: their tables are taken as rows and cells. Plain text has none.
+    """
     lines = split_lines(source)
     lines = blank_out(lines, find_page_furniture(lines))
     repeated = find_repeated_blocks(lines)
+    block_tables = tables_from_blocks(blocks, lines, source)
     builder = _TreeBuilder()
     index = 0
     consumed_tables: list[Table] = []
     while index < len(lines):
         checkpoint()
         line = lines[index]
+        if index in block_tables:
+            table = block_tables[index]
+            if table.rows:
+                builder.add_table(table, document_id)
+                consumed_tables.append(table)
+            index = table.last_line + 1
+            continue
         if line.index in repeated or line.blank:
             index += 1
             continue

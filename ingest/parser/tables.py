@@ -1,6 +1,8 @@
 """Finding tables in extracted plan text and reading them into rows of cells.
 
-Three layouts occur in real extractions:
+Tables a reader gave as blocks (Markdown, DOCX, HTML) are taken from the block's rows and
+cells (`tables_from_blocks`); tables in plain text are found in the lines. Three layouts
+occur in real extractions:
 - *pipe cells*: one cell per line ending in `|`, empty cells collapsed into `||||`;
 - *tab rows*: one row per line, cells separated by tabs, often with `<b>` tags and the
   header repeated at every page break;
@@ -10,9 +12,14 @@ Every cell keeps offsets into the source so quotes can be verified later.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from ingest.formats.blocks import Block, RowKind
+from ingest.formats.blocks import Table as BlockTable
+from ingest.formats.blocks import TableCell as BlockCell
 from ingest.parser.columns import ColumnRole, classify_columns, classify_header
 from ingest.parser.lines import SourceLine, clean_markup
 from ingest.parser.markers import row_number
@@ -53,7 +60,8 @@ class Table:
     rows: tuple[TableRow, ...]
     first_line: int
     last_line: int
-    layout: str  # "pipe", "tab" or "markdown"
+    layout: str  # "pipe", "tab", "markdown", or "block" (read from a reader's table block)
+    order: tuple[int | None, ...] = ()  # a block's source column per column (None: added)
 
     @property
     def roles(self) -> tuple[ColumnRole, ...]:
@@ -285,3 +293,131 @@ def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
         cells += [Cell("", line.end, line.end)] * (len(header) - len(cells))
         rows.append(TableRow(tuple(cells[: len(header)]), line.start, line.end))
     return Table(header, tuple(rows), first, last_line, layout)
+
+
+# ---- table blocks (Markdown, DOCX, HTML) ------------------------------------------------
+
+
+def tables_from_blocks(
+    blocks: Sequence[Block], lines: list[SourceLine], source: str
+) -> dict[int, Table]:
+    """The data tables among a reader's blocks, keyed by the line their header starts on.
+
+    Rows and cells come from the block, not from re-reading its lines: a merged cell
+    (colspan) leaves the positions it covers empty, a cell merged down (rowspan) gives every
+    data row it spans its text, header labels come from the lowest header row that labels a
+    column. A table that continues the one before it (split at a page break) adds its rows
+    to it. Layout tables (no header) are left to the lines.
+    """
+    starts = [line.start for line in lines]
+    tables: dict[int, Table] = {}
+    previous: int | None = None  # key of the table the next block may continue
+    for block in blocks:
+        if not isinstance(block, BlockTable):
+            previous = None
+            continue
+        if block.continued and previous is not None:
+            carried = tables[previous]
+            rows = _block_rows(block, source, carried.header, carried.order)
+            last = _line_at(starts, block.end)
+            tables[previous] = replace(carried, rows=carried.rows + rows, last_line=last)
+            continue
+        header_rows = [row for row in block.rows if row.kind is RowKind.HEADER]
+        if not header_rows:
+            previous = None
+            continue
+        labels = _block_labels(block, source)
+        order = _column_order(labels)
+        header = tuple("STT" if k is None else labels[k] for k in order)
+        rows = _block_rows(block, source, header, order)
+        first = _line_at(starts, header_rows[0].start)
+        table = Table(header, rows, first, _line_at(starts, block.end), "block", order)
+        tables[first] = table
+        previous = first
+    return tables
+
+
+def _line_at(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _column_order(labels: Sequence[str]) -> tuple[int | None, ...]:
+    """Source columns in the parser's order: the number column first (None: none, added)."""
+    roles = classify_header(labels)
+    if ColumnRole.NUMBER in roles:
+        number = roles.index(ColumnRole.NUMBER)
+        return (number, *(k for k in range(len(labels)) if k != number))
+    return (None, *range(len(labels)))
+
+
+def _cell_source(cell: BlockCell, source: str) -> str:
+    if cell.end > cell.start:
+        return source[cell.start : cell.end]
+    return "\u2028".join(cell.lines)
+
+
+def _coverage(block: BlockTable) -> dict[tuple[int, int], tuple[BlockCell, bool, bool]]:
+    """(row, column) → (the cell covering it, whether it is the cell's own, whether from above)."""
+    covered: dict[tuple[int, int], tuple[BlockCell, bool, bool]] = {}
+    for r, row in enumerate(block.rows):
+        for cell in row.cells:
+            for dr in range(cell.row_span):
+                for dc in range(cell.col_span):
+                    covered.setdefault(
+                        (r + dr, cell.column + dc), (cell, not dr and not dc, dr > 0 and not dc)
+                    )
+    return covered
+
+
+def _block_labels(block: BlockTable, source: str) -> list[str]:
+    """One label per grid column: the lowest header row's own label, else the one above."""
+    labels = [""] * block.width
+    covered = _coverage(block)
+    for r, row in enumerate(block.rows):
+        if row.kind is not RowKind.HEADER:
+            continue
+        for k in range(block.width):
+            found = covered.get((r, k))
+            if found is not None and found[1]:
+                text = _cell_text(" ".join(_cell_source(found[0], source).split()))
+                labels[k] = text or labels[k]
+    return labels
+
+
+def _block_rows(
+    block: BlockTable, source: str, header: tuple[str, ...], order: Sequence[int | None]
+) -> tuple[TableRow, ...]:
+    covered = _coverage(block)
+    rows: list[TableRow] = []
+    for r, row in enumerate(block.rows):
+        if row.kind not in (RowKind.DATA, RowKind.GROUP):
+            continue
+        line = source[row.start : row.end]
+        cells: list[Cell] = []
+        for k in order:
+            found = covered.get((r, k)) if k is not None else None
+            if found is None or not (found[1] or found[2]):
+                cells.append(Cell("", row.start, row.start))  # empty, or covered from the left
+                continue
+            cell, _, from_above = found
+            raw = _cell_source(cell, source)
+            start, end = cell.start, cell.end
+            if from_above:  # the text repeated in this row's line, when it is there
+                offset = _piece_in(line, raw)
+                if offset is not None:
+                    start, end = row.start + offset, row.start + offset + len(raw)
+            cells.append(Cell(_cell_text(raw), start, end))
+        texts = tuple(cell.text for cell in cells)
+        if not any(texts) or texts == header:
+            continue  # an empty row, or the header repeated
+        rows.append(TableRow(tuple(cells), row.start, row.end))
+    return tuple(rows)
+
+
+def _piece_in(line: str, text: str) -> int | None:
+    position = 0
+    for piece in line.split("\t"):
+        if piece == text:
+            return position
+        position += len(piece) + 1
+    return None
