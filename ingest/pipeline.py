@@ -35,12 +35,13 @@ from ingest.domain import ClauseKind, ParsedPlan, to_plain
 from ingest.embedding.protocol import Embedder
 from ingest.errors import UnknownDocumentError
 from ingest.faults import fault_point, fault_targets
+from ingest.formats.blocks import Block
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
 from ingest.parser.budget import EmbedDeadline, ParseBudget
 from ingest.parser.plan import PARSER_VERSION, parse_plan
 from ingest.points import build_points
-from ingest.reader import read_source, source_text
+from ingest.reader import read_document, read_source
 from ingest.sources import SourceFiles
 
 logger = logging.getLogger(__name__)
@@ -99,7 +100,12 @@ class Ingestor:
             source = read_source(path, self._max_source_bytes, encoding)
             budget.check()
             return self.ingest_text(
-                source.text, source.document_id, str(path), progress, source.warnings
+                source.text,
+                source.document_id,
+                str(path),
+                progress,
+                source.warnings,
+                source.blocks,
             )
 
     def ingest_bytes(
@@ -108,9 +114,15 @@ class Ingestor:
         """Parse and index an uploaded plan (text, or .docx/.pdf/.html by the name's suffix)."""
         with self._budget.watching(name) as budget:
             budget.check_archive(data, name)
-            text, warnings = source_text(data, name, encoding)
+            extracted = read_document(data, name, encoding)
             budget.check()
-            return self.ingest_text(text, document_id, name, warnings=warnings)
+            return self.ingest_text(
+                extracted.text,
+                document_id,
+                name,
+                warnings=extracted.warnings,
+                blocks=extracted.blocks,
+            )
 
     def ingest_text(
         self,
@@ -119,10 +131,12 @@ class Ingestor:
         source_path: str,
         progress: Progress | None = None,
         warnings: tuple[str, ...] = (),
+        blocks: tuple[Block, ...] = (),
     ) -> IngestOutcome:
-        """Parse and index a plan's text under `document_id`; `warnings` come from reading it."""
+        """Parse and index a plan's text under `document_id`; `warnings` and `blocks` (its
+        structure, spans into `text`) come from reading it."""
         with self._budget.watching(document_id):
-            plan = parse_plan(text, document_id, source_path)
+            plan = parse_plan(text, document_id, source_path, blocks)
         if warnings:
             plan = replace(plan, warnings=(*warnings, *plan.warnings))
         if not any(c.kind is not ClauseKind.PREAMBLE for c in plan.clauses):

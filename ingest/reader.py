@@ -2,7 +2,8 @@
 
 Text files (.txt, .md) are decoded; Markdown is then read into its canonical text, and
 .docx, .pdf and .html/.htm files are extracted, by `ingest.formats`. Either way the result
-is the source text the parser reads and every clause offset points into.
+is the source text the parser reads and every clause offset points into, with the blocks
+the reader saw (Markdown, DOCX, HTML; none for plain text and PDF).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from ingest.formats import (
     CONVERT_HINTS,
     FORMAT_SUFFIXES,
     MARKDOWN_SUFFIXES,
+    ExtractedText,
     UnsupportedFormatError,
     extract_text,
     read_markdown,
 )
+from ingest.formats.blocks import Block
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + FORMAT_SUFFIXES
@@ -43,6 +46,7 @@ class SourceFile:
     document_id: str
     text: str  # decoded, or extracted from .docx/.pdf/.html: what offsets point into
     warnings: tuple[str, ...] = ()  # what extraction could not read (scanned pages …)
+    blocks: tuple[Block, ...] = ()  # the structure the reader saw, spans into `text`
 
 
 def document_id_for(path: Path) -> str:
@@ -166,20 +170,26 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
     return text
 
 
-def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, tuple[str, ...]]:
-    """A plan file's bytes → its source text and extraction warnings, by the name's suffix."""
+def read_document(data: bytes, name: str, encoding: str | None = None) -> ExtractedText:
+    """A plan file's bytes → its source text, warnings and blocks, by the name's suffix."""
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in FORMAT_SUFFIXES:
         extracted = extract_text(data, suffix, name, checked_encoding(encoding, name))
         text, removed = without_control_characters(extracted.text, name)
-        if removed:
-            return text, (*extracted.warnings, f"đã bỏ {removed} ký tự điều khiển")
-        return text, extracted.warnings
+        if text != extracted.text:  # offsets moved: the blocks no longer index the text
+            warning = f"đã bỏ {removed} ký tự điều khiển"
+            return ExtractedText(text, extracted.source_format, (*extracted.warnings, warning))
+        return extracted
     text = decode_text(data, name, encoding)
     if suffix in MARKDOWN_SUFFIXES:  # structure read by a Markdown parser, not line by line
-        extracted = read_markdown(text, name)
-        return extracted.text, extracted.warnings
-    return text, ()
+        return read_markdown(text, name)
+    return ExtractedText(text, "text")
+
+
+def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """A plan file's bytes → its source text and extraction warnings, by the name's suffix."""
+    extracted = read_document(data, name, encoding)
+    return extracted.text, extracted.warnings
 
 
 def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> SourceFile:
@@ -200,8 +210,10 @@ def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> Sour
             f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the file "
             "or raise KEHOACH_MAX_SOURCE_BYTES"
         )
-    text, warnings = source_text(path.read_bytes(), str(path), encoding)
-    return SourceFile(path, document_id_for(path), text, warnings)
+    extracted = read_document(path.read_bytes(), str(path), encoding)
+    return SourceFile(
+        path, document_id_for(path), extracted.text, extracted.warnings, extracted.blocks
+    )
 
 
 def collect_sources(paths: list[Path]) -> list[Path]:

@@ -97,7 +97,7 @@ def load_document(
             f"này (các mã đã nạp: {known})"
         )
     source = read_source(path, settings.max_source_bytes, encoding)
-    plan = parse_plan(source.text, source.document_id, str(path))
+    plan = parse_plan(source.text, source.document_id, str(path), source.blocks)
     return InspectedDocument(plan, "file", (*source.warnings, *plan.warnings))
 
 
