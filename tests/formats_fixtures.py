@@ -22,8 +22,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ingest.domain import ClauseKind, ParsedPlan
+from ingest.formats import ExtractedText
 from ingest.parser.lines import clean_markup, find_repeated_blocks, split_lines
 from ingest.parser.markers import read_marker
+from ingest.parser.plan import parse_plan
 from ingest.parser.tables import is_table_start, read_table
 
 
@@ -73,6 +75,11 @@ def corpus_blocks(source: str) -> list[str | TableBlock]:
             blocks.append(text)
         index += 1
     return blocks
+
+
+def parse_extracted(extracted: ExtractedText, document_id: str) -> ParsedPlan:
+    """The plan of an extracted file, its table blocks taken as rows (as ingest does)."""
+    return parse_plan(extracted.text, document_id, blocks=extracted.blocks)
 
 
 def comparable_targets(plan: ParsedPlan) -> list[tuple]:

@@ -17,7 +17,13 @@ from docx.oxml.ns import nsdecls
 from ingest.domain import ClauseKind
 from ingest.formats import DocumentFormatError, EncryptedDocumentError, extract_text
 from ingest.parser.plan import parse_plan
-from tests.formats_fixtures import comparable_targets, corpus_blocks, numbered_clauses, render_docx
+from tests.formats_fixtures import (
+    comparable_targets,
+    corpus_blocks,
+    numbered_clauses,
+    parse_extracted,
+    render_docx,
+)
 from tests.golden_plans import CORPUS, parse_corpus_file
 
 NINH_BINH = "ninh-binh-19-KH-UBND-2025"
@@ -39,7 +45,7 @@ def ninh_binh_docx() -> bytes:
 def test_corpus_plan_as_docx_gives_the_same_targets_and_clause_numbers(name: str) -> None:
     reference = parse_corpus_file(CORPUS / f"{name}.txt")
     data = render_docx(corpus_blocks(reference.source_text))
-    plan = parse_plan(extract_text(data, ".docx").text, name)
+    plan = parse_extracted(extract_text(data, ".docx"), name)
     assert comparable_targets(plan) == comparable_targets(reference)
     assert numbered_clauses(plan) == numbered_clauses(reference)
     assert plan.document.number == reference.document.number
@@ -47,7 +53,7 @@ def test_corpus_plan_as_docx_gives_the_same_targets_and_clause_numbers(name: str
 
 
 def test_target_6_6_read_from_the_docx_table(ninh_binh_docx: bytes) -> None:
-    plan = parse_plan(extract_text(ninh_binh_docx, ".docx").text, NINH_BINH)
+    plan = parse_extracted(extract_text(ninh_binh_docx, ".docx"), NINH_BINH)
     assert len([t for t in plan.targets if t.source == "table"]) == 56
     row = next(t for t in plan.targets if t.number == "6.6")
     assert row.monitoring_units == ("Văn phòng UBND tỉnh",)
@@ -78,7 +84,7 @@ def test_appendix_columns_in_another_order_give_the_same_targets() -> None:
     reference = parse_corpus_file(CORPUS / f"{NINH_BINH}.txt")
     # deadline, note, lead, content, monitoring, STT
     data = render_docx(corpus_blocks(reference.source_text), column_order=(4, 5, 3, 1, 2, 0))
-    plan = parse_plan(extract_text(data, ".docx").text, NINH_BINH)
+    plan = parse_extracted(extract_text(data, ".docx"), NINH_BINH)
     assert comparable_targets(plan) == comparable_targets(reference)
 
 
@@ -192,7 +198,7 @@ def test_cells_merged_down_give_every_row_the_unit_and_deadline() -> None:
             table.cell(r, c).text = text
     table.cell(1, 2).merge(table.cell(2, 2))
     table.cell(1, 3).merge(table.cell(2, 3))
-    plan = parse_plan(extract_text(_docx_bytes(document), ".docx").text, "t")
+    plan = parse_extracted(extract_text(_docx_bytes(document), ".docx"), "t")
     rows = {t.number: t for t in plan.targets}
     assert rows["2"].lead_units == ("Văn phòng UBND tỉnh",)
     assert rows["2"].deadline is not None and rows["2"].deadline.raw == "Quý IV/2025"

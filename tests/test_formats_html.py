@@ -9,8 +9,13 @@ import pytest
 
 from ingest.errors import EncodingError
 from ingest.formats import extract_text
-from ingest.parser.plan import parse_plan
-from tests.formats_fixtures import comparable_targets, corpus_blocks, numbered_clauses, render_html
+from tests.formats_fixtures import (
+    comparable_targets,
+    corpus_blocks,
+    numbered_clauses,
+    parse_extracted,
+    render_html,
+)
 from tests.golden_plans import CORPUS, parse_corpus_file
 
 NINH_BINH = "ninh-binh-19-KH-UBND-2025"
@@ -32,8 +37,9 @@ def test_corpus_plan_as_a_web_page_gives_the_same_targets_and_clauses(
     name: str, portal: bool
 ) -> None:
     reference = parse_corpus_file(CORPUS / f"{name}.txt")
-    text = extract_text(render_html(corpus_blocks(reference.source_text), portal), ".html").text
-    plan = parse_plan(text, name)
+    extracted = extract_text(render_html(corpus_blocks(reference.source_text), portal), ".html")
+    text = extracted.text
+    plan = parse_extracted(extracted, name)
     assert comparable_targets(plan) == comparable_targets(reference)
     assert numbered_clauses(plan) == numbered_clauses(reference)
     assert not [word for word in CHROME if re.search(rf"\b{word}\b", text)]
@@ -84,7 +90,7 @@ def test_data_table_nested_in_a_layout_table_is_still_a_table() -> None:
         "<tr><td>1</td><td>Số hóa hồ sơ</td><td>Sở Nội vụ</td></tr></table>"
         "</td></tr></table>"
     )
-    plan = parse_plan(extract_text(_page(body), ".html").text, "t")
+    plan = parse_extracted(extract_text(_page(body), ".html"), "t")
     assert [(t.number, t.lead_units) for t in plan.targets] == [("1", ("Sở Nội vụ",))]
 
 

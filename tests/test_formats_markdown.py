@@ -19,7 +19,7 @@ from ingest.formats.assembly import finish_text
 from ingest.formats.blocks import Heading, ListItem, Paragraph, RowKind, Rule, Table
 from ingest.formats.markdown_tables import CELL_LINE_BREAK
 from ingest.parser.plan import parse_plan
-from ingest.reader import read_source, source_text
+from ingest.reader import read_document, read_source, source_text
 from tests.conftest import ingested_runtime
 from tests.formats_fixtures import comparable_targets, numbered_clauses
 from tests.golden_plans import CORPUS, parse_corpus_file
@@ -219,8 +219,9 @@ def test_plans_converted_to_markdown_parse_to_the_same_clauses_and_targets(
 ) -> None:
     reference = parse_corpus_file(path)
     markdown = render_markdown(plan_blocks(reference.source_text), style)
-    text, _ = source_text(markdown.encode(), f"{path.stem}.md")
-    plan = parse_plan(text, path.stem)
+    extracted = read_document(markdown.encode(), f"{path.stem}.md")
+    text = extracted.text
+    plan = parse_plan(text, path.stem, blocks=extracted.blocks)
     assert numbered_clauses(plan) == numbered_clauses(reference)
     # Table rows must match exactly. Body duties are compared by clause and lead unit only:
     # the converter writes each hard-wrapped line of the text as its own Markdown paragraph,
