@@ -9,7 +9,7 @@ being flattened to text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -114,3 +114,22 @@ class Rule:
 
 
 Block = Heading | Paragraph | ListItem | Table | Rule
+
+
+def shifted(block: Block, offset: int) -> Block:
+    """The block with every span moved by `offset` (its text placed inside a larger one)."""
+    if isinstance(block, Table):
+        rows = tuple(
+            replace(
+                row,
+                cells=tuple(
+                    replace(cell, start=cell.start + offset, end=cell.end + offset)
+                    for cell in row.cells
+                ),
+                start=row.start + offset,
+                end=row.end + offset,
+            )
+            for row in block.rows
+        )
+        return replace(block, rows=rows, start=block.start + offset, end=block.end + offset)
+    return replace(block, start=block.start + offset, end=block.end + offset)

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ingest.formats.assembly import ExtractedText
-from ingest.formats.blocks import Paragraph
+from ingest.formats.blocks import shifted
 from ingest.formats.canvas import BlockCanvas, clean_lines
 from ingest.formats.markdown_tables import PENDING_BREAK, PipeTable
 
@@ -138,8 +138,8 @@ class _Walker:
 
             extracted = extract_html(html.encode("utf-8"), "markdown", "utf-8")
             span = self._canvas.add_lines(extracted.text.rstrip("\n").split("\n"))
-            if span:
-                self._canvas.blocks.append(Paragraph(extracted.text.rstrip("\n"), *span))
+            if span:  # the HTML reader's blocks, moved to where its text now lies
+                self._canvas.blocks.extend(shifted(b, span[0]) for b in extracted.blocks)
             return
         text = re.sub(r"<br\s*/?>|</p>|</div>|</li>", "\n", html, flags=re.IGNORECASE)
         self._text(_TAG.sub("", text))
