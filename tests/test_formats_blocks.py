@@ -395,3 +395,24 @@ def test_word_numbering_becomes_list_items_with_their_labels() -> None:
     for block in extracted.blocks:
         if isinstance(block, ListItem):
             assert extracted.text[block.start : block.end] == f"{block.marker} {block.text}"
+
+
+def test_html_lists_and_headings_become_blocks() -> None:
+    from ingest.formats import extract_text
+
+    page = (
+        "<html><body><h1>KẾ HOẠCH</h1><h3>II. NHIỆM VỤ</h3>"
+        "<ol type='a'><li>Phủ sóng 5G<ul><li>Trạm mới</li></ul></li><li>Dữ liệu</li></ol>"
+        "</body></html>"
+    ).encode()
+    extracted = extract_text(page, ".html")
+    blocks = extracted.blocks
+    assert [(b.level, b.marker, b.text) for b in blocks if isinstance(b, Heading)] == [
+        (1, None, "KẾ HOẠCH"),
+        (3, "II.", "NHIỆM VỤ"),
+    ]
+    items = [(b.marker, b.depth, b.text) for b in blocks if isinstance(b, ListItem)]
+    assert items == [("a)", 0, "Phủ sóng 5G"), ("-", 1, "Trạm mới"), ("b)", 0, "Dữ liệu")]
+    for block in blocks:
+        if isinstance(block, ListItem):
+            assert extracted.text[block.start : block.end] == f"{block.marker} {block.text}"

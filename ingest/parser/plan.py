@@ -11,6 +11,7 @@ extraction are inferred from the numbering.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
@@ -709,6 +710,7 @@ def parse_plan(
     lines = blank_out(lines, find_page_furniture(lines))
     repeated = find_repeated_blocks(lines)
     block_tables = tables_from_blocks(blocks, lines, source)
+    block_starts = sorted(block_tables)
     builder = _TreeBuilder()
     index = 0
     consumed_tables: list[Table] = []
@@ -727,7 +729,10 @@ def parse_plan(
             continue
         layout = is_table_start(line, lines[index + 1] if index + 1 < len(lines) else None)
         if layout:
-            table = read_table(lines, index, layout)
+            # a table found in the text stops where a reader's table block starts
+            following = bisect.bisect_right(block_starts, index)
+            stop = block_starts[following] if following < len(block_starts) else len(lines)
+            table = read_table(lines if stop == len(lines) else lines[:stop], index, layout)
             if table.rows:
                 builder.add_table(table, document_id)
                 consumed_tables.append(table)
