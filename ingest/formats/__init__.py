@@ -2,7 +2,9 @@
 plan text.
 
 `extract_text` turns a file into the text `parse_plan` reads; that text is the document's
-source: clause offsets point into it, so it is what must be kept to verify citations.
+source: clause offsets point into it, so it is what must be kept to verify citations. The
+Markdown, DOCX and HTML readers also give the blocks they saw (`ingest.formats.blocks`),
+spans into that text; the parser takes their tables as rows and cells.
 """
 
 from ingest.formats.assembly import ExtractedText
