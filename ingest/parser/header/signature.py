@@ -31,8 +31,11 @@ _TITLES = (
     "VỤ TRƯỞNG",
     "THỦ TRƯỞNG",
     "TRƯỞNG ĐOÀN",
+    "BỘ TRƯỞNG, CHỦ NHIỆM",  # Văn phòng Chính phủ
+    "PHÓ CHỦ NHIỆM",
+    "CHỦ NHIỆM",
 )
-_TITLE = re.compile("(" + "|".join(_TITLES) + r")(?![A-ZĐÀ-Ỹ])")
+_TITLE = re.compile("(" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")(?![A-ZĐÀ-Ỹ])")
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
 _NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?=$|\s*[|,.;(]|\s+[A-ZĐÀ-Ỹ]{{2,}})")
 _SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
@@ -40,7 +43,9 @@ _SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
 
 def _title_case(title: str) -> str:
     text = title.lower().capitalize()
-    return text.replace("chủ tịch", "Chủ tịch").replace("thủ tướng", "Thủ tướng")
+    for proper in ("Chủ tịch", "Thủ tướng", "Chủ nhiệm"):
+        text = text.replace(proper.lower(), proper)
+    return text
 
 
 def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
