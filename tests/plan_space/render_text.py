@@ -52,11 +52,7 @@ def _wrapped(line: str, rng: random.Random) -> list[str]:
     pieces = textwrap.wrap(line, _WRAP, break_long_words=False, break_on_hyphens=False)
     joined: list[str] = []
     for piece in pieces:
-        # a line ending in ":" closes its paragraph in every reader, so no wrap there (the
-        # case is tested on its own)
-        if joined and (
-            piece[:1].isdigit() or piece[:1] in "-+•" or piece[1:2] == ")" or joined[-1][-1] == ":"
-        ):
+        if joined and (piece[:1].isdigit() or piece[:1] in "-+•" or piece[1:2] == ")"):
             joined[-1] += " " + piece
         else:
             joined.append(piece)
