@@ -136,7 +136,8 @@ def split_unit_list(text: str, start: int, end: int, delimited: bool = False) ->
     piece_start = start
     for sep in re.finditer(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?:đề nghị\s+)?", text[start:end]):
         after = start + sep.end()
-        if sep.group().strip() == "và" and _JOINT_OFFICE.search(text, piece_start, start + sep.start()):
+        joint = _JOINT_OFFICE.search(text, piece_start, start + sep.start())
+        if sep.group().strip() == "và" and joint:
             continue  # "Văn phòng HĐND và UBND xã" is one office
         bare = "và" in sep.group() and _BARE.match(text, after) is not None
         if starts_unit(text, after) or bare or text[start + sep.start()] == ";":

@@ -18,7 +18,11 @@ def _fold(text: str | None) -> str | None:
 
 def _symbols(text: str | None) -> set[str]:
     """Words with digits and capitals ("57-NQ/TW", "5G"): their case is part of them."""
-    return {w.strip(".,;:()") for w in (text or "").split() if re.search(r"\d", w) and re.search(r"[A-ZĐ]", w)}
+    return {
+        w.strip(".,;:()")
+        for w in (text or "").split()
+        if re.search(r"\d", w) and re.search(r"[A-ZĐ]", w)
+    }
 
 
 def metadata(spec: PlanSpec) -> dict[str, Any]:
@@ -55,7 +59,9 @@ def _numbered(nodes: tuple[Node, ...]) -> list[tuple[str, str | None, str | None
     found = []
     for node in nodes:
         if node.kind in _KINDS:
-            found.append((_KINDS[node.kind].value, node.number, _fold(node.text) if node.headed else None))
+            found.append(
+                (_KINDS[node.kind].value, node.number, _fold(node.text) if node.headed else None)
+            )
         found += _numbered(node.children)
     return found
 
@@ -68,7 +74,7 @@ def clauses(spec: PlanSpec) -> list[tuple[str, str | None, str | None]]:
 def read_clauses(plan: ParsedPlan, spec: PlanSpec) -> list[tuple[str, str | None, str | None]]:
     """The same from a parse (a heading compared only where the spec has one)."""
     wanted = clauses(spec)
-    found = []
+    found: list[tuple[str, str | None, str | None]] = []
     for clause in plan.clauses:
         if clause.kind not in _KINDS.values() or clause.path.startswith("Phụ lục"):
             continue
@@ -110,9 +116,7 @@ def read_periods(plan: ParsedPlan, spec: PlanSpec) -> list[tuple[str, str | None
 
 def duties(spec: PlanSpec) -> list[tuple[Any, ...]]:
     """(task words, lead units, co-operating units, deadline) of the body's duties, sorted."""
-    restated = {
-        (_fold(row.content), row.lead) for row in (spec.table.tasks if spec.table else ())
-    }
+    restated = {(_fold(row.content), row.lead) for row in (spec.table.tasks if spec.table else ())}
     return sorted(
         (_fold(d.content)[:40], d.lead, d.cooperating, _fold(d.deadline))  # type: ignore[index]
         for d in spec.duties
@@ -137,9 +141,16 @@ def table_rows(spec: PlanSpec) -> list[tuple[Any, ...]]:
         return []
     return [
         (
-            row.number, row.content, row.lead, row.cooperating, row.deadline, row.note,
-            row.group_title, row.measure_unit, row.values,
-        )  # fmt: skip
+            row.number,
+            row.content,
+            row.lead,
+            row.cooperating,
+            row.deadline,
+            row.note,
+            row.group_title,
+            row.measure_unit,
+            row.values,
+        )
         for row in spec.table.tasks
     ]
 
@@ -147,10 +158,16 @@ def table_rows(spec: PlanSpec) -> list[tuple[Any, ...]]:
 def read_table_rows(plan: ParsedPlan) -> list[tuple[Any, ...]]:
     return [
         (
-            (t.number or "").rstrip("."), t.content, t.lead_units, t.cooperating_units,
-            t.deadline.raw if t.deadline else None, t.note, t.group, t.measure_unit,
+            (t.number or "").rstrip("."),
+            t.content,
+            t.lead_units,
+            t.cooperating_units,
+            t.deadline.raw if t.deadline else None,
+            t.note,
+            t.group,
+            t.measure_unit,
             tuple((v.period, v.text) for v in t.values),
-        )  # fmt: skip
+        )
         for t in plan.targets
         if t.source == "table"
     ]

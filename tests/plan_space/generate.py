@@ -78,13 +78,20 @@ def _title(rng: random.Random, issuer: Issuer, kind: str) -> TitleSpec:
     # a subject in ordinary case keeps "thực hiện …" in lower case, as authors write it
     first = words if not caps and words.startswith("thực") else words[:1].upper() + words[1:]
     count = rng.choice((1, 1, 2, 3))
-    parts = first.split()
-    cuts = sorted(rng.sample(range(1, len(parts)), min(count, len(parts)) - 1))
-    lines = tuple(
-        " ".join(parts[a:b]) for a, b in zip([0, *cuts], [*cuts, len(parts)], strict=True)
-    )
+    lines = _balanced(first.split(), count)
     same_line = not caps and len(lines) == 1 and rng.random() < 0.5
     return TitleSpec(kind, lines, caps, same_line)
+
+
+def _balanced(words: list[str], count: int) -> tuple[str, ...]:
+    """Words broken into `count` lines of about the same length, as a centred title is."""
+    total = sum(len(w) + 1 for w in words)
+    lines: list[list[str]] = [[]]
+    for word in words:
+        if len(lines) < count and sum(len(w) + 1 for w in lines[-1]) >= total / count:
+            lines.append([])
+        lines[-1].append(word)
+    return tuple(" ".join(line) for line in lines if line)
 
 
 def _units(rng: random.Random, issuer: Issuer, count: int) -> list[str]:
@@ -180,13 +187,14 @@ def _tasks(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, list[Du
 
 
 def _organisation(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, list[DutyRow]]:
-    """"IV. TỔ CHỨC THỰC HIỆN" with unit headings: numbered with tasks under them or after
+    """ "IV. TỔ CHỨC THỰC HIỆN" with unit headings: numbered with tasks under them or after
     the colon, or unnumbered "Công an tỉnh:" lines followed by "-" items."""
     duties: list[DutyRow] = []
     children = []
     numbered = rng.random() < 0.75
+    pool = rng.sample(vocab.TASKS, len(vocab.TASKS))  # each unit its own tasks
     for k, unit in enumerate(_units(rng, issuer, rng.randint(2, 4)), start=1):
-        tasks = rng.sample(vocab.TASKS, rng.randint(1, 3))
+        tasks = [pool.pop() for _ in range(rng.randint(1, 3))]
         inline = numbered and len(tasks) == 1 and rng.random() < 0.5
         if inline:
             children.append(Node("section", str(k), f"{unit}: {tasks[0]}."))
@@ -210,6 +218,7 @@ def _table(
     rng: random.Random, issuer: Issuer, number: NumberSpec, date: DateSpec, comma: bool
 ) -> TableSpec:
     indicators = rng.random() < 0.35
+
     def header(role: str) -> str:
         return rng.choice(vocab.HEADERS[role])
 
@@ -222,14 +231,22 @@ def _table(
             "2030": rng.choice(("Đến năm 2030", "Chỉ tiêu đến 2030", "Năm 2030")),
             "2026-2030": "Giai đoạn 2026-2030",
         }
-        columns = [Column("content", header("indicator")), Column("measure_unit", header("measure_unit"))]
+        columns = [
+            Column("content", header("indicator")),
+            Column("measure_unit", header("measure_unit")),
+        ]
         columns += [Column("value", value_header[p], p) for p in periods]
         columns.append(Column("lead", header("lead")))
         if rng.random() < 0.4:
             columns.append(Column("note", "Ghi chú"))
     else:
         columns = [Column("content", header("content")), Column("lead", header("lead"))]
-        for role, chance in (("cooperating", 0.8), ("deadline", 0.8), ("product", 0.5), ("note", 0.3)):
+        for role, chance in (
+            ("cooperating", 0.8),
+            ("deadline", 0.8),
+            ("product", 0.5),
+            ("note", 0.3),
+        ):
             if rng.random() < chance:
                 columns.append(Column(role, header(role)))
         # the task column stays right after STT (group titles are merged from there on);
@@ -316,6 +333,7 @@ def _task_row(
 def _signer(rng: random.Random, issuer: Issuer) -> SignerSpec:
     name = vocab.person(rng)
     style = rng.random()
+    lines: tuple[str, ...]
     if style < 0.45:
         lines = (issuer.head,)
         title = issuer.head

@@ -89,7 +89,9 @@ def render_html(spec: PlanSpec) -> bytes:
             parts.append("<table border='1'>" + "".join(rows) + "</table>")
         elif isinstance(block, Para):
             text = escape(block.line)
-            parts.append(f"<p><b>{text}</b></p>" if block.role in ("part", "kind") else f"<p>{text}</p>")
+            parts.append(
+                f"<p><b>{text}</b></p>" if block.role in ("part", "kind") else f"<p>{text}</p>"
+            )
     body = "\n".join(parts)
     page = (
         "<html><head><meta charset='utf-8'><title>Văn bản</title></head><body>"

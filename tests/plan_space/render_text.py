@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import textwrap
 
+from ingest.parser.markers import read_marker
 from tests.plan_space.layout import Block, Grid, Header, Para, Signature, layout
 from tests.plan_space.spec import PlanSpec
 
@@ -52,7 +53,9 @@ def _wrapped(line: str, rng: random.Random) -> list[str]:
     pieces = textwrap.wrap(line, _WRAP, break_long_words=False, break_on_hyphens=False)
     joined: list[str] = []
     for piece in pieces:
-        if joined and (piece[:1].isdigit() or piece[:1] in "-+•" or piece[1:2] == ")"):
+        # a wrapped line that opens like a numbering marker is ambiguous for any reader: the
+        # generator never wraps there ("IV/2026" is tested on its own)
+        if joined and (piece[:1].isdigit() or read_marker(piece) is not None):
             joined[-1] += " " + piece
         else:
             joined.append(piece)

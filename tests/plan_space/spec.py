@@ -38,7 +38,11 @@ class NumberSpec:
         lead = "Số:" if self.colon else "Số"
         if self.party:
             return f"{lead} {self.digits or '     '}-{self.symbol}"
-        return f"{lead} {self.digits or '   '}/{self.symbol}" if self.digits else f"{lead} /{self.symbol}"
+        return (
+            f"{lead} {self.digits or '   '}/{self.symbol}"
+            if self.digits
+            else f"{lead} /{self.symbol}"
+        )
 
     @property
     def value(self) -> str | None:

@@ -91,7 +91,14 @@ TASKS = (
     "Tổng hợp, báo cáo kết quả thực hiện Kế hoạch",
     "Phát triển mô hình thôn thông minh thí điểm",
 )
-PRODUCTS = ("Kế hoạch", "Báo cáo", "Hệ thống thông tin", "Cơ sở dữ liệu", "Quyết định", "Văn bản hướng dẫn")
+PRODUCTS = (
+    "Kế hoạch",
+    "Báo cáo",
+    "Hệ thống thông tin",
+    "Cơ sở dữ liệu",
+    "Quyết định",
+    "Văn bản hướng dẫn",
+)
 DEADLINES = ("Quý IV/2026", "Tháng 6/2026", "Thường xuyên", "Năm 2027", "31/12/2026", "Hằng năm")
 TARGETS = (
     ("Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình", "%"),
@@ -113,8 +120,19 @@ HEADERS = {
     "number": ("STT", "TT", "Số TT"),
     "content": ("Nội dung nhiệm vụ", "Nhiệm vụ", "Tên nhiệm vụ", "Nội dung công việc", "Nội dung"),
     "indicator": ("Chỉ tiêu", "Nội dung chỉ tiêu", "Tên chỉ tiêu"),
-    "lead": ("Cơ quan chủ trì", "Đơn vị chủ trì", "Cơ quan thực hiện", "Chủ trì", "Đơn vị thực hiện"),
-    "cooperating": ("Cơ quan phối hợp", "Đơn vị phối hợp", "Phối hợp", "Cơ quan phối hợp, tham vấn"),
+    "lead": (
+        "Cơ quan chủ trì",
+        "Đơn vị chủ trì",
+        "Cơ quan thực hiện",
+        "Chủ trì",
+        "Đơn vị thực hiện",
+    ),
+    "cooperating": (
+        "Cơ quan phối hợp",
+        "Đơn vị phối hợp",
+        "Phối hợp",
+        "Cơ quan phối hợp, tham vấn",
+    ),
     "deadline": ("Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện", "Lộ trình"),
     "product": ("Sản phẩm", "Sản phẩm đầu ra", "Kết quả đầu ra"),
     "note": ("Ghi chú",),
@@ -189,7 +207,9 @@ def _ministry(rng: random.Random) -> Issuer:
 def _department(rng: random.Random) -> Issuer:
     province = rng.choice(PROVINCES)
     caps, name, code = rng.choice(DEPARTMENTS)
-    parent = rng.choice((f"UBND TỈNH {province.upper()}", f"ỦY BAN NHÂN DÂN TỈNH {province.upper()}"))
+    parent = rng.choice(
+        (f"UBND TỈNH {province.upper()}", f"ỦY BAN NHÂN DÂN TỈNH {province.upper()}")
+    )
     return Issuer(
         (parent, caps), f"{name} tỉnh {province}", code, False, province, Place("tỉnh", province),
         None, "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", ("Kế hoạch",), "province",

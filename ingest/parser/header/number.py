@@ -1,4 +1,5 @@
-"""Số, ký hiệu: "Số: 77/KH-UBND", "Số:\n80/NQ-CP", "Số: /KH-UBND", Party "Số 12-KH/TU", "Số  -KH/TU"."""
+"""Số, ký hiệu: "Số: 77/KH-UBND", "Số:\n80/NQ-CP", "Số: /KH-UBND", Party "Số 12-KH/TU" or,
+left blank until signing, "Số   -KH/TU"."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ _SYMBOL = r"[A-ZĐƯ][\wĐđƯư&.]*(?:\s?[-–]\s?[A-ZĐƯ0-9][\wĐđƯư&.]*)*
 _STATE = re.compile(
     rf"(?P<n>\d+[a-z]?)?\s*/\s*(?:(?P<y>(?:19|20)\d\d)\s*/\s*)?(?P<sym>{_SYMBOL}(?:/{_SYMBOL})*)"
 )
-_PARTY = re.compile(rf"(?P<n>\d+)?\s*[-–]\s*(?P<k>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*(?P<sym>{_SYMBOL})")
+_PARTY = re.compile(
+    rf"(?P<n>\d+)?\s*[-–]\s*(?P<k>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*(?P<sym>{_SYMBOL})"
+)
 # "Số:" at the start of a box or after a rule; "Nghị quyết số:" as some bodies write it
 _LEAD = re.compile(r"(?:^|(?<=[\s*|]))Số\s*:?\s*(?=\d|/|[-–]\s*[A-ZĐ])")
 _KIND_LEAD = re.compile(
