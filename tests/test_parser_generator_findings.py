@@ -110,3 +110,20 @@ def test_a_deadline_on_the_line_under_its_task() -> None:
         assert row.deadline is not None and row.deadline.raw == "Quý IV/2026"
         (cell,) = row.cells_for("deadline")
         assert plan.source_text[cell.start : cell.end] == "Quý IV/2026", "the quote is verbatim"
+
+
+def test_an_issuer_box_hard_wrapped_inside_its_name() -> None:
+    council = parse_plan(
+        "HỘI ĐỒNG NHÂN\nDÂN\nTỈNH NINH BÌNH\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 332/NQ-HĐND\n|\nNinh Bình, ngày 5 tháng 1 năm 2025\n|\nNGHỊ QUYẾT\n"
+        "Phát triển hạ tầng số\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+        "t",
+    ).document
+    assert council.issuer == "Hội đồng nhân dân tỉnh Ninh Bình"
+    office = parse_plan(
+        "VĂN PHÒNG\nCHÍNH PHỦ\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 50/KH-VPCP\n|\nHà Nội, ngày 12 tháng 10 năm 2025\n|\nKẾ HOẠCH\n"
+        "CẢI CÁCH HÀNH CHÍNH NĂM 2026\nCăn cứ Nghị định số 30/2020/NĐ-CP;\n",
+        "t",
+    ).document
+    assert office.issuer == "Văn phòng Chính phủ", "a 'VĂN PHÒNG' line is not a parent body"

@@ -61,10 +61,8 @@ _STOP_WORDS = re.compile(
 )
 # An office that serves two bodies ("Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và
 # HĐND tỉnh"): the "và" inside its name joins the bodies, not two units.
-_JOINT_OFFICE = re.compile(
-    r"(?:^|(?<=[\s,;]))Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)"
-    r"\s*$"
-)
+_JOINT_OFFICE_NAME = "Văn phòng (?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)"
+_JOINT_OFFICE = re.compile(r"(?:^|(?<=[\s,;]))" + _JOINT_OFFICE_NAME.replace(" ", r"\s+") + r"\s*$")
 # The longest a unit name runs, in words.
 _MAX_WORDS = 40
 

@@ -53,14 +53,19 @@ def _number(rng: random.Random, issuer: Issuer, kind: str) -> NumberSpec:
     code = KIND_CODES[kind]
     if issuer.party:
         return NumberSpec(digits, f"{code}/{issuer.code}", True, rng.random() < 0.3)
-    return NumberSpec(digits, f"{code}-{issuer.code}", False, rng.random() < 0.85)
+    return NumberSpec(
+        digits, f"{code}-{issuer.code}", False, rng.random() < 0.85, rng.random() < 0.15
+    )
 
 
 def _date(rng: random.Random, issuer: Issuer) -> DateSpec:
     blank = rng.random()
     day = None if blank < 0.15 else rng.randint(1, 28)
     month = None if blank < 0.05 else rng.randint(1, 12)
-    return DateSpec(issuer.date_place, day, month, rng.choice((2025, 2026)), rng.random() < 0.5)
+    return DateSpec(
+        issuer.date_place, day, month, rng.choice((2025, 2026)), rng.random() < 0.5,
+        rng.random() < 0.5,
+    )  # fmt: skip
 
 
 def _area(issuer: Issuer) -> str:
@@ -79,6 +84,10 @@ def _title(rng: random.Random, issuer: Issuer, kind: str) -> TitleSpec:
     first = words if not caps and words.startswith("thực") else words[:1].upper() + words[1:]
     count = rng.choice((1, 1, 2, 3))
     lines = _balanced(first.split(), count)
+    # never a title line that is only a stage ("NĂM 2026", "ĐẾN NĂM 2030"): a known gap,
+    # tested on its own (tests/test_plan_space_known_gaps.py)
+    if len(lines) > 1 and lines[-1].lower().startswith(("năm ", "đến ", "giai đoạn ")):
+        lines = (*lines[:-2], f"{lines[-2]} {lines[-1]}")
     same_line = not caps and len(lines) == 1 and rng.random() < 0.5
     return TitleSpec(kind, lines, caps, same_line)
 
@@ -104,6 +113,11 @@ def _joined(rng: random.Random, units: list[str]) -> str:
     return ", ".join(units[:-1]) + " và " + units[-1] if rng.random() < 0.5 else ", ".join(units)
 
 
+def _part_heading(rng: random.Random, caps: str) -> str:
+    """A part's heading: in capitals, or (some authors) in sentence case."""
+    return caps if rng.random() < 0.8 else caps[:1] + caps[1:].lower()
+
+
 def _purpose(rng: random.Random) -> Node:
     bullets = (
         "Quán triệt đầy đủ các chủ trương của Đảng, chính sách của Nhà nước về chuyển đổi số.",
@@ -113,7 +127,7 @@ def _purpose(rng: random.Random) -> Node:
     return Node(
         "part",
         "I",
-        "MỤC ĐÍCH, YÊU CẦU",
+        _part_heading(rng, "MỤC ĐÍCH, YÊU CẦU"),
         True,
         children=(
             Node("section", "1", "Mục đích", True, children=(Node("bullet", None, bullets[0]),)),
@@ -143,9 +157,11 @@ def _targets(rng: random.Random, part: str) -> Node:
         )
     ]
     pool = rng.sample(vocab.TARGETS, len(vocab.TARGETS))  # no target under two stages
+    form = rng.choice(("heading", "heading", "lead-in", "point"))
+    staged: list[Node] = []
     for k, (heading, label) in enumerate(stages, start=2):
         picked = [pool.pop() for _ in range(min(len(pool), rng.randint(1, 2)))]
-        style = rng.choice(("bullet", "point"))
+        style = "bullet" if form != "heading" else rng.choice(("bullet", "point"))
         children = tuple(
             Node(
                 style,
@@ -155,8 +171,23 @@ def _targets(rng: random.Random, part: str) -> Node:
             )
             for n, (text, unit) in enumerate(picked)
         )
-        sections.append(Node("section", str(k), heading, True, label, children))
-    return Node("part", part, "MỤC TIÊU", True, children=tuple(sections))
+        if form == "heading":  # "2. Mục tiêu đến năm 2030" (in capitals now and then)
+            shown = heading.upper() if rng.random() < 0.2 else heading
+            sections.append(Node("section", str(k), shown, True, label, children))
+        elif form == "lead-in":  # an unnumbered "Đến năm 2030:" before its items
+            staged += [Node("paragraph", None, f"{_lead_in(heading)}:", period=label), *children]
+        else:  # "a) Đến năm 2030:" with its items under it
+            letter = LETTERS[k - 2]
+            staged.append(Node("point", letter, f"{_lead_in(heading)}:", False, label, children))
+    if staged:
+        sections.append(Node("section", "2", "Mục tiêu cụ thể", True, children=tuple(staged)))
+    return Node("part", part, _part_heading(rng, "MỤC TIÊU"), True, children=tuple(sections))
+
+
+def _lead_in(heading: str) -> str:
+    """ "Mục tiêu đến năm 2030" → "Đến năm 2030" (a lead-in names only its stage)."""
+    words = heading.removeprefix("Mục tiêu cụ thể ").removeprefix("Mục tiêu ")
+    return words[:1].upper() + words[1:]
 
 
 def _task_sentence(rng: random.Random, issuer: Issuer) -> tuple[str, DutyRow]:
@@ -164,8 +195,14 @@ def _task_sentence(rng: random.Random, issuer: Issuer) -> tuple[str, DutyRow]:
     task = rng.choice(vocab.TASKS)
     lowered = task[:1].lower() + task[1:]
     deadline = rng.choice((None, "Quý IV/2026", "tháng 6/2026", "năm 2027"))
-    opening = rng.choice(("", "Giao "))
-    text = f"{opening}{lead} chủ trì, phối hợp với {_joined(rng, cooperating)} {lowered}"
+    partners = _joined(rng, cooperating)
+    form = rng.random()
+    if form < 0.4:
+        text = f"{lead} chủ trì, phối hợp với {partners} {lowered}"
+    elif form < 0.7:
+        text = f"Giao {lead} chủ trì, phối hợp với {partners} {lowered}"
+    else:  # "… do Sở X chủ trì, phối hợp với Sở Y thực hiện"
+        text = f"{task} do {lead} chủ trì, phối hợp với {partners} thực hiện"
     text += f". Thời hạn: {deadline}." if deadline else "."
     return text, DutyRow(lowered, (lead,), tuple(cooperating), deadline)
 
@@ -183,7 +220,9 @@ def _tasks(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, list[Du
                 text = rng.choice(vocab.TASKS) + "."
             points.append(Node("point", LETTERS[n], text))
         sections.append(Node("section", str(k), group, True, children=tuple(points)))
-    return Node("part", part, "NHIỆM VỤ, GIẢI PHÁP", True, children=tuple(sections)), duties
+    return Node(
+        "part", part, _part_heading(rng, "NHIỆM VỤ, GIẢI PHÁP"), True, children=tuple(sections)
+    ), duties
 
 
 def _organisation(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, list[DutyRow]]:
@@ -191,22 +230,27 @@ def _organisation(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, 
     the colon, or unnumbered "Công an tỉnh:" lines followed by "-" items."""
     duties: list[DutyRow] = []
     children = []
-    numbered = rng.random() < 0.75
+    form = rng.choice(("section", "section", "paragraph", "point"))
     pool = rng.sample(vocab.TASKS, len(vocab.TASKS))  # each unit its own tasks
     for k, unit in enumerate(_units(rng, issuer, rng.randint(2, 4)), start=1):
         tasks = [pool.pop() for _ in range(rng.randint(1, 3))]
-        inline = numbered and len(tasks) == 1 and rng.random() < 0.5
-        if inline:
-            children.append(Node("section", str(k), f"{unit}: {tasks[0]}."))
+        inline = form != "paragraph" and len(tasks) == 1 and rng.random() < 0.5
+        kind, number = ("point", LETTERS[k - 1]) if form == "point" else ("section", str(k))
+        if inline:  # "2. Sở Tài chính: Bố trí kinh phí …"
+            children.append(Node(kind, number, f"{unit}: {tasks[0]}."))
         else:
             bullets = tuple(Node("bullet", None, f"{task};") for task in tasks)
-            if numbered:
-                children.append(Node("section", str(k), f"{unit}:", True, children=bullets))
-            else:
+            if form == "paragraph":  # "Công an tỉnh:" then its "-" items
                 children.append(Node("paragraph", None, f"{unit}:"))
                 children.extend(bullets)
+            else:  # "1. Sở Khoa học và Công nghệ:" / "a) Ban Tổ chức Tỉnh ủy:"
+                headed = kind == "section"
+                children.append(Node(kind, number, f"{unit}:", headed, children=bullets))
         duties.extend(DutyRow(task, (unit,)) for task in tasks)
-    node = Node("part", part, "TỔ CHỨC THỰC HIỆN", True, children=tuple(children))
+    if form == "point":  # the units' points under "1. Các cơ quan, đơn vị"
+        children = [Node("section", "1", "Trách nhiệm thực hiện", True, children=tuple(children))]
+    heading = _part_heading(rng, "TỔ CHỨC THỰC HIỆN")
+    node = Node("part", part, heading, True, children=tuple(children))
     return node, duties
 
 

@@ -17,7 +17,8 @@ def _header(header: Header, rng: random.Random) -> list[str]:
         rows = [f"| **{issuer}** | **{motto}** |", "| --- | --- |"]
         if len(header.motto) > 1:
             rows.append(f"| | **{header.motto[1]}** |")
-        rows.append(f"| {header.number} | *{header.date}* |")
+        number = f"**{header.number}**" if rng.random() < 0.3 else header.number
+        rows.append(f"| {number} | *{header.date}* |")
         return [*rows, ""]
     lines = [f"**{line}**" for line in header.issuer] + [header.number, ""]
     lines += [f"**{line}**" for line in header.motto] + ["", f"*{header.date}*", ""]

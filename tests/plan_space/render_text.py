@@ -78,11 +78,24 @@ def _attributes(spec: PlanSpec) -> list[str]:
     ]
 
 
-def _header_web(header: Header) -> list[str]:
+def _hard_wrapped(lines: tuple[str, ...], rng: random.Random) -> list[str]:
+    """A header box as a narrow web column wraps it ("ỦY BAN NHÂN" / "DÂN TỈNH X")."""
+    out: list[str] = []
+    for line in lines:
+        words = line.split()
+        if len(words) > 3 and rng.random() < 0.4:
+            cut = rng.randint(2, len(words) - 1)
+            out += [" ".join(words[:cut]), " ".join(words[cut:])]
+        else:
+            out.append(line)
+    return out
+
+
+def _header_web(header: Header, rng: random.Random) -> list[str]:
     rule = "*" if header.party else "-------"
     right_rule = [] if header.party else ["---------------"]
     return [
-        *header.issuer, rule, "|", *header.motto, *right_rule, "|",
+        *_hard_wrapped(header.issuer, rng), rule, "|", *header.motto, *right_rule, "|",
         header.number, "|", header.date, "|",
     ]  # fmt: skip
 
@@ -110,7 +123,7 @@ def render_web(spec: PlanSpec, seed: int = 0) -> str:
     out = _attributes(spec)
     for block in layout(spec):
         if isinstance(block, Header):
-            out += _header_web(block)
+            out += _header_web(block, rng)
         elif isinstance(block, Signature):
             out += [
                 "Nơi nhận:", *(f"- {r}" for r in block.recipients[:-1]),

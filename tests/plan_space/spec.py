@@ -32,9 +32,12 @@ class NumberSpec:
     symbol: str  # "KH-UBND" (state) or "KH/TU" (Party)
     party: bool
     colon: bool
+    tight: bool = False  # "Số:77/KH-UBND", no space after the colon
 
     @property
     def written(self) -> str:
+        if self.tight and self.colon and self.digits and not self.party:
+            return f"Số:{self.digits}/{self.symbol}"
         lead = "Số:" if self.colon else "Số"
         if self.party:
             return f"{lead} {self.digits or '     '}-{self.symbol}"
@@ -60,10 +63,11 @@ class DateSpec:
     month: int | None
     year: int
     padded: bool  # "ngày 09 tháng 01" rather than "ngày 9 tháng 1"
+    dots: bool = False  # a blank written "…" rather than spaces
 
     def _part(self, value: int | None) -> str:
         if value is None:
-            return "    "
+            return "…" if self.dots else "    "
         return f"{value:02d}" if self.padded else str(value)
 
     @property

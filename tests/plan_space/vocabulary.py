@@ -136,7 +136,7 @@ HEADERS = {
     "deadline": ("Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện", "Lộ trình"),
     "product": ("Sản phẩm", "Sản phẩm đầu ra", "Kết quả đầu ra"),
     "note": ("Ghi chú",),
-    "measure_unit": ("Đơn vị tính", "ĐVT"),
+    "measure_unit": ("Đơn vị tính", "ĐVT", "Đơn vị"),  # a bare "Đơn vị": the cells tell
 }
 
 
