@@ -127,3 +127,14 @@ def test_an_issuer_box_hard_wrapped_inside_its_name() -> None:
         "t",
     ).document
     assert office.issuer == "Văn phòng Chính phủ", "a 'VĂN PHÒNG' line is not a parent body"
+
+
+def test_a_signer_title_wrapped_in_a_narrow_column() -> None:
+    assert find_signer(["BỘ TRƯỞNG, CHỦ", "NHIỆM", "", "Vũ Văn Bình |"]) == (
+        "Vũ Văn Bình",
+        "Bộ trưởng, Chủ nhiệm",
+    )
+    assert find_signer(["TM. ỦY BAN NHÂN", "DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ", "TỊCH", "Lê An"]) == (
+        "Lê An",
+        "Phó Chủ tịch",
+    )

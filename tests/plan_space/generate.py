@@ -259,7 +259,12 @@ def _cell_units(units: list[str], comma: bool) -> str:
 
 
 def _table(
-    rng: random.Random, issuer: Issuer, number: NumberSpec, date: DateSpec, comma: bool
+    rng: random.Random,
+    issuer: Issuer,
+    kind: str,
+    number: NumberSpec,
+    date: DateSpec,
+    comma: bool,
 ) -> TableSpec:
     indicators = rng.random() < 0.35
 
@@ -279,7 +284,12 @@ def _table(
             Column("content", header("indicator")),
             Column("measure_unit", header("measure_unit")),
         ]
-        columns += [Column("value", value_header[p], p) for p in periods]
+        # the value columns under one spanning label ("Kết quả" over "Năm 2026 | Năm 2030")
+        # in some tables; the renderers that cannot merge cells write the sub-labels alone
+        span = (
+            rng.choice((None, None, "Kết quả", "Chỉ tiêu phấn đấu")) if len(periods) > 1 else None
+        )
+        columns += [Column("value", value_header[p], p, span) for p in periods]
         columns.append(Column("lead", header("lead")))
         if rng.random() < 0.4:
             columns.append(Column("note", "Ghi chú"))
@@ -318,7 +328,7 @@ def _table(
     title = (
         "PHỤ LỤC",
         "CHỈ TIÊU CHỦ YẾU" if indicators else "DANH MỤC NHIỆM VỤ TRỌNG TÂM",
-        f"(Kèm theo {'Kế hoạch'} số {number.value or '   /' + number.symbol} ngày {date.slashed})",
+        f"(Kèm theo {kind} số {number.value or '   /' + number.symbol} ngày {date.slashed})",
     )
     return TableSpec(title, tuple(columns), tuple(rows))
 
@@ -410,12 +420,14 @@ def generate(seed: int, issuer: str | None = None, comma_cells: bool = False) ->
         else "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị,"
         " Ban Thường vụ ban hành Kế hoạch thực hiện như sau:"
     )
+    if body.lines == ("ỦY BAN NHÂN DÂN",) and body.place:  # the level only in the text
+        preamble += f" Ủy ban nhân dân {body.place.level} ban hành {kind} như sau:"
     parts = [_purpose(rng), _targets(rng, "II")]
     tasks, duties = _tasks(rng, body, "III")
     organisation, unit_duties = _organisation(rng, body, "IV")
     parts += [tasks, organisation]
     number_spec = number
-    table = _table(rng, body, number_spec, date, comma_cells) if rng.random() < 0.85 else None
+    table = _table(rng, body, kind, number_spec, date, comma_cells) if rng.random() < 0.85 else None
     return PlanSpec(
         seed=seed,
         issuer=body,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.plan_space.spec import Node, PlanSpec
+from tests.plan_space.spec import Column, Node, PlanSpec
 
 NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
@@ -43,6 +43,15 @@ class Grid:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     groups: frozenset[int]
+    top: tuple[str, ...] | None = None  # a first header row: spanning labels, "" under a span
+
+    @property
+    def header_rows(self) -> list[list[str]]:
+        """The header as rows: the spanning row over the sub-labels, when there is one."""
+        if self.top is None:
+            return [list(self.header)]
+        pairs = zip(self.top, self.header, strict=True)
+        return [list(self.top), [label if top != label else "" for top, label in pairs]]
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,23 @@ def _walk(node: Node) -> list[Para]:
     for child in node.children:
         paras.extend(_walk(child))
     return paras
+
+
+def _spanning_row(columns: tuple[Column, ...]) -> tuple[str, ...] | None:
+    """The first header row of a table whose value columns sit under one label: each other
+    column's label spans both rows (written in the first), the span's label stands over its
+    first column, "" over the rest."""
+    if not any(c.spanned_by for c in columns):
+        return None
+    top: list[str] = []
+    for k, column in enumerate(columns):
+        if column.spanned_by is None:
+            top.append(column.header)
+        elif k and columns[k - 1].spanned_by == column.spanned_by:
+            top.append("")
+        else:
+            top.append(column.spanned_by)
+    return tuple(top)
 
 
 def layout(spec: PlanSpec) -> list[Block]:
@@ -105,6 +131,7 @@ def layout(spec: PlanSpec) -> list[Block]:
                 tuple(c.header for c in table.columns),
                 tuple(tuple(text for _, text in row.cells) for row in table.rows),
                 frozenset(k for k, row in enumerate(table.rows) if row.group),
+                _spanning_row(table.columns),
             )
         )
     return blocks

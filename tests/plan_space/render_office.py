@@ -14,9 +14,21 @@ from html import escape
 
 from docx import Document
 
-from tests.formats_fixtures import TableBlock, render_pdf
+from tests.formats_fixtures import (  # Word lists and merged cells, as the format tests make them
+    TableBlock,
+    _docx_table,
+    _html_table,
+    _list_item,
+    _set_numbering,
+    _WordLists,
+    render_pdf,
+)
 from tests.plan_space.layout import Grid, Header, Para, Signature, layout
 from tests.plan_space.spec import PlanSpec
+
+
+def _table_block(grid: Grid) -> TableBlock:
+    return TableBlock(grid.header_rows, [list(row) for row in grid.rows])
 
 
 def _cell_lines(cell, lines: list[str]) -> None:
@@ -30,6 +42,9 @@ def render_docx(spec: PlanSpec) -> bytes:
     rng = random.Random(spec.seed)
     header_table = rng.random() < 0.7
     document = Document()
+    # half the files number "1.", "a)" and "-" paragraphs with Word's list numbering: the
+    # markers are then not in the paragraph text at all
+    lists = _WordLists(document) if rng.random() < 0.5 else None
     for block in layout(spec):
         if isinstance(block, Header):
             left = [*block.issuer, block.number]
@@ -45,19 +60,16 @@ def render_docx(spec: PlanSpec) -> bytes:
             table = document.add_table(rows=1, cols=2)
             _cell_lines(table.cell(0, 0), ["Nơi nhận:", *(f"- {r}" for r in block.recipients)])
             _cell_lines(table.cell(0, 1), [*block.lines, "", block.name])
-        elif isinstance(block, Grid):
-            width = len(block.header)
-            table = document.add_table(rows=1 + len(block.rows), cols=width)
-            table.style = "Table Grid"
-            cells = table._cells
-            for r, texts in enumerate([block.header, *block.rows]):
-                for c, text in enumerate(texts):
-                    if text:
-                        cells[r * width + c].text = text
-            for k in block.groups:  # a group's title spans the row from the second column
-                table.cell(k + 1, 1).merge(table.cell(k + 1, width - 1))
+        elif isinstance(block, Grid):  # group rows merged across, spanning header labels
+            _docx_table(document, _table_block(block), None)
         else:
-            document.add_paragraph(block.line)
+            item = _list_item(block.line) if lists is not None else None
+            if lists is None or item is None or not item[2] or block.role == "part":
+                document.add_paragraph(block.line)
+                continue
+            family, value, rest = item
+            paragraph = document.add_paragraph(rest)
+            _set_numbering(paragraph, lists.num_id(family, value))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -79,14 +91,7 @@ def render_html(spec: PlanSpec) -> bytes:
             right = _html_lines([*block.lines, block.name])
             parts.append(f"<table><tr><td>{left}</td><td>{right}</td></tr></table>")
         elif isinstance(block, Grid):
-            rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in block.header) + "</tr>"]
-            for k, row in enumerate(block.rows):
-                if k in block.groups:
-                    cells = f"<td>{escape(row[0])}</td><td colspan='{len(row) - 1}'><b>{escape(row[1])}</b></td>"
-                else:
-                    cells = "".join(f"<td>{escape(text)}</td>" for text in row)
-                rows.append(f"<tr>{cells}</tr>")
-            parts.append("<table border='1'>" + "".join(rows) + "</table>")
+            parts.append(_html_table(_table_block(block)))
         elif isinstance(block, Para):
             text = escape(block.line)
             parts.append(
@@ -108,7 +113,7 @@ def render_pdf_file(spec: PlanSpec) -> bytes:
         elif isinstance(block, Signature):
             blocks += ["Nơi nhận:", *(f"- {r}" for r in block.recipients), *block.lines, block.name]
         elif isinstance(block, Grid):
-            blocks.append(TableBlock([list(block.header)], [list(row) for row in block.rows]))
+            blocks.append(_table_block(block))
         else:
             blocks.append(block.line)
     return render_pdf(blocks, running_header=None, page_numbers=True)

@@ -27,7 +27,8 @@ def _signature_plain(signature: Signature) -> list[str]:
 
 
 def _tab_table(grid: Grid) -> list[str]:
-    return ["\t".join(grid.header), *("\t".join(row) for row in grid.rows), ""]
+    header = ["\t".join(row) for row in grid.header_rows]  # a spanning row, then sub-labels
+    return [*header, *("\t".join(row) for row in grid.rows), ""]
 
 
 def render_plain(spec: PlanSpec) -> str:
@@ -127,7 +128,8 @@ def render_web(spec: PlanSpec, seed: int = 0) -> str:
         elif isinstance(block, Signature):
             out += [
                 "Nơi nhận:", *(f"- {r}" for r in block.recipients[:-1]),
-                f"- {block.recipients[-1]} |", *block.lines, "", "", f"{block.name} |",
+                f"- {block.recipients[-1]} |", *_hard_wrapped(block.lines, rng), "", "",
+                f"{block.name} |",
             ]  # fmt: skip
         elif isinstance(block, Grid):
             out += _pipe_table(block)

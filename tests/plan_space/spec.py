@@ -141,6 +141,7 @@ class Column:
     role: str  # number, content, lead, cooperating, deadline, product, note, measure_unit, value
     header: str
     period: str | None = None  # the stage of a value column
+    spanned_by: str | None = None  # a label spanning value columns in a first header row
 
 
 @dataclass(frozen=True)

@@ -149,9 +149,11 @@ def _state_local(rng: random.Random) -> Issuer:
         (("tỉnh", PROVINCES), ("xã", COMMUNES), ("phường", WARDS), ("huyện", DISTRICTS))
     )
     name = rng.choice(names)
-    one_line = rng.random() < 0.5
+    form = rng.random()
     caps = f"{level.upper()} {name.upper()}"
-    lines = (f"ỦY BAN NHÂN DÂN {caps}",) if one_line else ("ỦY BAN NHÂN DÂN", caps)
+    lines = (f"ỦY BAN NHÂN DÂN {caps}",) if form < 0.45 else ("ỦY BAN NHÂN DÂN", caps)
+    if form > 0.85:  # the box names no area: the date line and "UBND tỉnh" in the text do
+        lines = ("ỦY BAN NHÂN DÂN",)
     return Issuer(
         lines=lines,
         name=f"Ủy ban nhân dân {level} {name}",
