@@ -40,6 +40,10 @@ _LEAD_IN = re.compile(
 _HEADING_PREFIX = re.compile(
     r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+", re.IGNORECASE
 )
+# A line that only states when a task is due ("Thời hạn: Quý IV/2026.").
+_DEADLINE_LINE = re.compile(
+    r"(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Tiến độ(?: thực hiện)?)\s*:", re.IGNORECASE
+)
 HEADERS = {
     "content": "Nội dung nhiệm vụ",
     "lead": "Đơn vị chủ trì",
@@ -81,7 +85,7 @@ def body_duties(
             continue
         if clause.id in headings and clause.id not in led_by:
             continue  # the heading itself is not a task
-        row = _row(clause, source, led_by.get(clause.id))
+        row = _row(clause, source, led_by.get(clause.id), by_id)
         if row is not None and not _restates_a_table_row(row, table_targets):
             rows.append(row)
     return tuple(rows)
@@ -202,7 +206,27 @@ def _task_children(
     return tasks
 
 
-def _row(clause: Clause, source: str, heading: UnitHeading | None) -> Target | None:
+def _deadline_below(
+    clause: Clause, end: int, source: str, by_id: dict[str, Clause]
+) -> UnitSpan | None:
+    """A deadline on the line under a task ("… báo cáo kết quả." / "Thời hạn: Quý IV/2026.",
+    or "… Thời hạn:" / "Quý IV/2026."): hard wraps and PDF line breaks put it in a paragraph
+    of its own under the task (`end`: where the task's own words end)."""
+    child = by_id.get(clause.children[0]) if clause.children else None
+    if child is None or child.kind is not ClauseKind.PARAGRAPH:
+        return None
+    start = content_start(child, source)
+    label = _DEADLINE_LINE.search(source, max(clause.start, end - 40), end)
+    if label and label.end() == end:  # the label closes the task's line, the date follows
+        return read_roles(source, label.start(), child.body_end).deadline
+    if not _DEADLINE_LINE.match(source, start, child.body_end):
+        return None
+    return read_roles(source, start, child.body_end).deadline
+
+
+def _row(
+    clause: Clause, source: str, heading: UnitHeading | None, by_id: dict[str, Clause]
+) -> Target | None:
     """The row of one task clause, or None when it states no duty."""
     start = heading.inline_start if heading and heading.clause is clause else None
     start = start if start is not None else content_start(clause, source)
@@ -210,6 +234,8 @@ def _row(clause: Clause, source: str, heading: UnitHeading | None) -> Target | N
     if end <= start or source[start] == "(":
         return None  # nothing, or a note in brackets ("(Chi tiết tại Phụ lục …)")
     roles = read_roles(source, start, end)
+    if roles.deadline is None:
+        roles.deadline = _deadline_below(clause, end, source, by_id)
     lead, cooperating = list(roles.lead), list(roles.cooperating)
     named = [unit for unit in roles.partners if unit.text[:1].isupper()]
     if heading is None and not _ends_sentence(source, end) and len(source[start:end].split()) < 12:

@@ -27,6 +27,9 @@ _LEADING = re.compile(
     r"^(?:(?:muc tieu|phan dau) )?(?:(?:tu nay )?den (?:het |cuoi )?nam|trong nam|nam|"
     r"giai doan|trong giai doan)\s+((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?\s*[,:]"
 )
+# A plan's own title opens with its kind and a subject before the year: the whole document's
+# scope. "Kế hoạch năm 2026", "Kế hoạch thực hiện năm 2026" stay stage headings.
+_DOCUMENT_TITLE = re.compile(r"^ke hoach(?: [a-z]+){3,}")
 _MAX_TAIL_WORDS = 3
 _MAX_COLUMN_WORDS = 6
 # Column headers that hold values set for a stage ("Chỉ tiêu đến 2025", "Kế hoạch năm 2025").
@@ -81,6 +84,8 @@ def heading_stage(heading: str) -> str | None:
     before = plain[: first.start()]
     if before and not _LEAD_WORDS.match(before):
         return None
+    if _DOCUMENT_TITLE.match(before):
+        return None  # "Kế hoạch chuyển đổi số tỉnh X năm 2026": a document's title, not a stage
     tail = plain[matches[-1].end() :].strip(" ,:;.-")
     if len(tail.split()) > _MAX_TAIL_WORDS:
         return None

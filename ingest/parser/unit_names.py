@@ -37,9 +37,10 @@ _PLURAL = (
 )
 # Capital letters of Vietnamese (a name's first letter), and digits ("Đoàn 1").
 UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x1EFA) if chr(c).isupper()) + "0-9"
+# a hard-wrapped line may break inside the unit word ("Công" / "an xã"): spaces match any run
 UNIT_START = re.compile(
     rf"(?:(?:{_STANDALONE})(?![^\W\d_])|(?:{_NAMED})\s+(?=[{UPPER}])|"
-    rf"[Cc]ác\s+(?:{_PLURAL})(?![^\W\d_]))"
+    rf"[Cc]ác\s+(?:{_PLURAL})(?![^\W\d_]))".replace(" ", r"\s+")
 )
 # "… và cơ quan liên quan": a unit without "các" or a name, only after "và".
 _BARE = re.compile(r"(?:cơ quan|đơn vị|địa phương)\s+(?:có\s+)?(?:liên quan|chức năng)(?![^\W\d_])")
@@ -58,6 +59,10 @@ _STOP_WORDS = re.compile(
         r")(?![^\W\d_])"
     ).replace(" ", r"\s+")
 )
+# An office that serves two bodies ("Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH và
+# HĐND tỉnh"): the "và" inside its name joins the bodies, not two units.
+_JOINT_OFFICE_NAME = "Văn phòng (?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)"
+_JOINT_OFFICE = re.compile(r"(?:^|(?<=[\s,;]))" + _JOINT_OFFICE_NAME.replace(" ", r"\s+") + r"\s*$")
 # The longest a unit name runs, in words.
 _MAX_WORDS = 40
 
@@ -129,6 +134,9 @@ def split_unit_list(text: str, start: int, end: int, delimited: bool = False) ->
     piece_start = start
     for sep in re.finditer(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?:đề nghị\s+)?", text[start:end]):
         after = start + sep.end()
+        joint = _JOINT_OFFICE.search(text, piece_start, start + sep.start())
+        if sep.group().strip() == "và" and joint:
+            continue  # "Văn phòng HĐND và UBND xã" is one office
         bare = "và" in sep.group() and _BARE.match(text, after) is not None
         if starts_unit(text, after) or bare or text[start + sep.start()] == ";":
             if not _add(spans, text, piece_start, start + sep.start(), delimited):

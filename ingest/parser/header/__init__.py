@@ -18,7 +18,7 @@ from ingest.parser.header.attributes import attributes
 from ingest.parser.header.casing import LEVELS, title_case_name
 from ingest.parser.header.cells import Cell, header_cells
 from ingest.parser.header.dateline import DateLine, find_date, iso_date, slash_date
-from ingest.parser.header.issuer import Body, bodies, is_body, with_place
+from ingest.parser.header.issuer import Body, bodies, is_body, opens_body, with_place
 from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
 from ingest.parser.header.number import Number, parse_number
 from ingest.parser.header.references import LEADS, references_after, replaced
@@ -126,7 +126,7 @@ def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
     for text in kept:
         if not text:
             continue
-        if titles.is_caps(text) and (group or is_body(text) or len(text.split()) <= 2):
+        if titles.is_caps(text) and (group or opens_body(text) or len(text.split()) <= 2):
             group.append(text)
         elif not titles.is_caps(text):
             group = []

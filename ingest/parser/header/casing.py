@@ -66,14 +66,34 @@ _ROMAN_AFTER = re.compile(
 )
 
 
+# a ký hiệu or a code written with figures keeps its capitals ("57-NQ/TW", "5G", "IPV6")
+_SYMBOL = re.compile(r"\S*\d\S*")
+# a steering committee's name after "Ban Chỉ đạo" is a description, not coordinated names
+_STEERING = re.compile(r"^ban chỉ đạo\b")
+
+
+def _symbols_kept(original: str, lowered: str) -> str:
+    """`lowered` with every word that holds a figure back in its original capitals."""
+    symbols = [m.group() for m in _SYMBOL.finditer(original)]
+    if not symbols:
+        return lowered
+    found = iter(symbols)
+    return _SYMBOL.sub(lambda m: next(found, m.group()), lowered)
+
+
 def sentence_case(text: str, *, body: bool = False) -> str:
-    """Lower case except the first letter, place names after a level word and proper nouns.
+    """Lower case except the first letter, place names after a level word, proper nouns and
+    ký hiệu ("57-NQ/TW").
 
     With `body`, the name of a body: the part after its head word is capitalised the way
     official names are ("Bộ Thông tin và Truyền thông").
     """
     if text != text.upper():
         return text
+    return _symbols_kept(text, _sentence_case(text, body))
+
+
+def _sentence_case(text: str, body: bool) -> str:
     lowered = _names_after_levels(text.lower())
     # Roman numerals of stages and terms stay capitals ("GIAI ĐOẠN I:", "KHÓA XVI")
     lowered = _ROMAN_AFTER.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
@@ -84,9 +104,10 @@ def sentence_case(text: str, *, body: bool = False) -> str:
             match = re.match(rf"({head})\s+(?!(?:{_LEVEL})\b)(\w+)", lowered)
             if match:
                 rest = lowered[match.end(2) :]
-                rest = re.sub(
-                    r"(\s(?:và|-)\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), rest
-                )
+                if not _STEERING.match(lowered):
+                    rest = re.sub(
+                        r"(\s(?:và|-)\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), rest
+                    )
                 lowered = f"{match.group(1)} {match.group(2).capitalize()}{rest}"
                 break
     return lowered[:1].upper() + lowered[1:]

@@ -61,6 +61,8 @@ _HEADS = (
 _HEAD = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADS) + r")(?![A-ZĐÀ-Ỹ])")
 # a name cannot end on these words: the next line continues it
 _OPEN_END = re.compile(r"(?:\bVÀ|\bNHÂN|\bỦY|\bUỶ|\bBAN|\bCỦA|\bTHỦ TƯỚNG|-|,)$")
+# heads that need a name after them: "VĂN PHÒNG" / "CHÍNH PHỦ" is one body wrapped
+_NAMELESS = re.compile(r"VĂN PHÒNG|SỞ|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|PHÒNG|TRUNG TÂM|ỦY BAN|UỶ BAN")
 _LEVEL_CAPS = "|".join(level.upper() for level in sorted(LEVELS, key=len, reverse=True))
 _PLACE_IN_CAPS = re.compile(rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])")
 _LOCAL = re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
@@ -118,13 +120,23 @@ def is_body(text: str) -> bool:
     return bool(_HEAD.match(text))
 
 
+def opens_body(text: str) -> bool:
+    """Whether a line starts a body's name, or is the start of one cut by a hard wrap
+    ("HỘI ĐỒNG NHÂN" / "DÂN TỈNH X")."""
+    words = " ".join(text.split())
+    return is_body(words) or any(head.startswith(f"{words} ") for head in _HEADS)
+
+
 def bodies(lines: list[str]) -> list[Body]:
     """The bodies named by consecutive header lines in capitals, wraps joined."""
     found: list[str] = []
     for line in lines:
         text = " ".join(line.split())
         if found and (
-            not _HEAD.match(text) or _OPEN_END.search(found[-1]) or len(found[-1].split()) < 2
+            not _HEAD.match(text)
+            or _OPEN_END.search(found[-1])
+            or len(found[-1].split()) < 2
+            or _NAMELESS.fullmatch(found[-1])
         ):
             found[-1] = f"{found[-1]} {text}"
         else:

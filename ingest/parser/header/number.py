@@ -1,4 +1,5 @@
-"""Số, ký hiệu: "Số: 77/KH-UBND", "Số:\n80/NQ-CP", "Số: /KH-UBND", Party "Số 12-KH/TU"."""
+"""Số, ký hiệu: "Số: 77/KH-UBND", "Số:\n80/NQ-CP", "Số: /KH-UBND", Party "Số 12-KH/TU" or,
+left blank until signing, "Số   -KH/TU"."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ _SYMBOL = r"[A-ZĐƯ][\wĐđƯư&.]*(?:\s?[-–]\s?[A-ZĐƯ0-9][\wĐđƯư&.]*)*
 _STATE = re.compile(
     rf"(?P<n>\d+[a-z]?)?\s*/\s*(?:(?P<y>(?:19|20)\d\d)\s*/\s*)?(?P<sym>{_SYMBOL}(?:/{_SYMBOL})*)"
 )
-_PARTY = re.compile(rf"(?P<n>\d+)\s*[-–]\s*(?P<k>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*(?P<sym>{_SYMBOL})")
+_PARTY = re.compile(
+    rf"(?P<n>\d+)?\s*[-–]\s*(?P<k>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*(?P<sym>{_SYMBOL})"
+)
 # "Số:" at the start of a box or after a rule; "Nghị quyết số:" as some bodies write it
-_LEAD = re.compile(r"(?:^|(?<=[\s*|]))Số\s*:?\s*(?=\d|/)")
+_LEAD = re.compile(r"(?:^|(?<=[\s*|]))Số\s*:?\s*(?=\d|/|[-–]\s*[A-ZĐ])")
 _KIND_LEAD = re.compile(
     r"^(?:Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Thông tư|Nghị định)\s+số\s*:\s*(?=\d)"
 )
@@ -64,8 +67,8 @@ def parse_number(text: str, *, kind_lead: bool = False) -> Number | None:
     for lead in (_KIND_LEAD if kind_lead else _LEAD).finditer(text):
         rest = text[lead.end() :]
         party = _PARTY.match(rest)
-        if party:
-            party_value: str = re.sub(r"\s+", "", party.group(0))
+        if party:  # "12-KH/TU"; "-KH/TU" when the number is left blank until signing
+            party_value = re.sub(r"\s+", "", party.group(0)) if party["n"] else None
             return Number(
                 party_value,
                 f"{party['k']}/{party['sym']}",

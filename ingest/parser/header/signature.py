@@ -31,16 +31,26 @@ _TITLES = (
     "VỤ TRƯỞNG",
     "THỦ TRƯỞNG",
     "TRƯỞNG ĐOÀN",
+    "BỘ TRƯỞNG, CHỦ NHIỆM",  # Văn phòng Chính phủ
+    "PHÓ CHỦ NHIỆM",
+    "CHỦ NHIỆM",
 )
-_TITLE = re.compile("(" + "|".join(_TITLES) + r")(?![A-ZĐÀ-Ỹ])")
+# longest first; a title hard-wrapped in a narrow column ("BỘ TRƯỞNG, CHỦ" / "NHIỆM") still reads
+_TITLE = re.compile(
+    "("
+    + "|".join(t.replace(" ", r"\s+") for t in sorted(_TITLES, key=len, reverse=True))
+    + r")(?![A-ZĐÀ-Ỹ])"
+)
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
 _NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?=$|\s*[|,.;(]|\s+[A-ZĐÀ-Ỹ]{{2,}})")
 _SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
 
 
 def _title_case(title: str) -> str:
-    text = title.lower().capitalize()
-    return text.replace("chủ tịch", "Chủ tịch").replace("thủ tướng", "Thủ tướng")
+    text = " ".join(title.split()).lower().capitalize()
+    for proper in ("Chủ tịch", "Thủ tướng", "Chủ nhiệm"):
+        text = text.replace(proper.lower(), proper)
+    return text
 
 
 def find_signer(lines: list[str]) -> tuple[str | None, str | None]:

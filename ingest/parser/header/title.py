@@ -49,6 +49,9 @@ _AUTHORITY = re.compile(
     r"|ỦY BAN THƯỜNG VỤ|BAN BÍ THƯ|BỘ CHÍNH TRỊ|BAN THƯỜNG VỤ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|KHÓA|KHOÁ"
     r"|KỲ HỌP)"
 )
+# a subject line ending on these words goes on: "… SỐ 57-NQ/TW CỦA" / "BỘ CHÍNH TRỊ VỀ …" is
+# the subject, not the issuing authority's line
+_OPEN_END = re.compile(r"(?:\b(?:CỦA|VÀ|VỀ|VỚI|TẠI|THEO|của|và|về|với|tại|theo)|[,-])\s*$")
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
 _WRAPPED_LINE_CHARS = 90
 _TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC)\b")
@@ -90,7 +93,8 @@ def subject(texts: list[str], start: int) -> tuple[list[str], int]:
             or (bare_kind and not bare_kind.group(2))
         ):
             break
-        if taken and (_AUTHORITY.match(text) or sum(len(t) for t in taken) > 600):
+        authority = _AUTHORITY.match(text) and not (taken and _OPEN_END.search(taken[-1]))
+        if taken and (authority or sum(len(t) for t in taken) > 600):
             break
         if not any(c.isalnum() for c in text):  # markup left by a web copy ("![]()")
             break
@@ -118,7 +122,7 @@ def _wrapped_title_line(taken: list[str], text: str) -> bool:
         not taken[-1].rstrip().endswith((".", ";", ":", "!", "?"))
         and len(text) <= _WRAPPED_LINE_CHARS
         and not text.rstrip().endswith((".", ";", ":", "!", "?"))
-        and not _AUTHORITY.match(text)
+        and not (_AUTHORITY.match(text) and not _OPEN_END.search(taken[-1]))
     )
 
 
