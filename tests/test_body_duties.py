@@ -308,3 +308,73 @@ def test_units_announcing_a_list_are_not_a_duty_themselves() -> None:
     )
     rows = body_rows(parse(text))
     assert [t.lead_units for t in rows] == [("Sở Nội vụ",)]
+
+
+# ---- hard-wrapped web copies (a real plan's shapes: UBND TP Cần Thơ, KH 165/KH-UBND 2025) ----
+
+WRAPPED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG THỬ
+Số: 21/KH-UBND
+Quảng Thử, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Công tác dân số năm 2026
+**II. NỘI DUNG THỰC HIỆN**
+
+**1. Sở Văn
+hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Quảng Thử**
+
+Chỉ đạo các cơ quan báo chí tăng thời lượng tuyên truyền về công tác dân số.
+
+**2. Sở, ban,
+ngành liên quan**
+
+Căn cứ chức năng, nhiệm vụ, chủ động phối hợp với Sở Y tế triển khai Kế hoạch.
+
+**3. Ủy ban
+nhân dân xã, phường**
+
+a) Kiện toàn Ban Chỉ đạo Dân số cấp xã;
+
+b) Bố trí kinh phí cho hoạt động dân số.
+
+**4. Đề nghị Ủy
+ban Mặt trận Tổ quốc Việt Nam tỉnh**
+
+Phối hợp với các ngành, các cấp tăng cường tuyên truyền về dân số.
+
+Trên đây là Kế hoạch công tác dân số năm 2026 của Ủy ban nhân dân tỉnh.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+@pytest.fixture(scope="module")
+def wrapped() -> ParsedPlan:
+    return parse(WRAPPED_PLAN, "quang-thu-21")
+
+
+def test_unit_names_wrapped_across_lines_head_their_tasks(wrapped: ParsedPlan) -> None:
+    row = row_starting(wrapped, "Kiện toàn Ban Chỉ đạo Dân số cấp xã")
+    assert row.lead_units == ("Ủy ban nhân dân xã, phường",)
+    assert row.group == "3. Ủy ban nhân dân xã, phường"  # no bold marks in the label
+    assert row_starting(wrapped, "Bố trí kinh phí").lead_units == ("Ủy ban nhân dân xã, phường",)
+
+
+def test_a_press_body_and_the_generic_sở_ban_ngành_are_units(wrapped: ParsedPlan) -> None:
+    row = row_starting(wrapped, "Chỉ đạo các cơ quan báo chí")
+    assert row.lead_units == (
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Báo và Phát thanh, Truyền hình Quảng Thử",
+    )
+    assert row_starting(wrapped, "Căn cứ chức năng").lead_units == ("Sở, ban, ngành liên quan",)
+
+
+def test_a_requested_body_leads_and_its_partners_stop_at_the_verb(wrapped: ParsedPlan) -> None:
+    row = row_starting(wrapped, "Phối hợp với các ngành, các cấp")
+    assert row.lead_units == ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",)
+    assert row.cooperating_units == ("các ngành, các cấp",)
+
+
+def test_the_closing_formula_is_no_task(wrapped: ParsedPlan) -> None:
+    assert not [t for t in body_rows(wrapped) if t.content.startswith("Trên đây là")]

@@ -40,6 +40,8 @@ _LEAD_IN = re.compile(
 _HEADING_PREFIX = re.compile(
     r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+", re.IGNORECASE
 )
+# the plan's closing formula ("Trên đây là Kế hoạch …"), never a unit's task
+_CLOSING = re.compile(r"Trên đây là\s", re.IGNORECASE)
 HEADERS = {
     "content": "Nội dung nhiệm vụ",
     "lead": "Đơn vị chủ trì",
@@ -207,8 +209,8 @@ def _row(clause: Clause, source: str, heading: UnitHeading | None) -> Target | N
     start = heading.inline_start if heading and heading.clause is clause else None
     start = start if start is not None else content_start(clause, source)
     end = start + len(source[start : clause.body_end].rstrip(" \t\r\n*_"))
-    if end <= start or source[start] == "(":
-        return None  # nothing, or a note in brackets ("(Chi tiết tại Phụ lục …)")
+    if end <= start or source[start] == "(" or _CLOSING.match(source, start):
+        return None  # nothing, a note in brackets ("(Chi tiết tại Phụ lục …)"), the closing
     roles = read_roles(source, start, end)
     lead, cooperating = list(roles.lead), list(roles.cooperating)
     named = [unit for unit in roles.partners if unit.text[:1].isupper()]
@@ -275,7 +277,8 @@ def _heading_label(clause: Clause, source: str) -> str:
     """ "a) Tổ đảng ở Thường trực Ủy ban Pháp luật": the heading as its marker and name."""
     start = content_start(clause, source)
     stop = source.find(":", start, clause.body_end)
-    name = " ".join(source[start : stop if stop >= 0 else clause.body_end].split()).rstrip(".")
+    name = " ".join(source[start : stop if stop >= 0 else clause.body_end].split())
+    name = name.rstrip(" .*_")  # "**1. Sở Y tế**": the bold marks are no part of the name
     marker = f"{clause.number}) " if clause.kind is ClauseKind.POINT else ""
     if clause.kind in (ClauseKind.SECTION, ClauseKind.ITEM) and clause.number:
         marker = f"{clause.number}. "

@@ -61,6 +61,13 @@ def _names_after_levels(text: str) -> str:
     )
 
 
+# a document's số ký hiệu keeps its capitals ("27/CT-TTG" → "27/CT-TTg", the Thủ tướng's code)
+_CODE = re.compile(r"(?<![\w/])\d+[A-Z]?(?:[/-][A-ZĐ0-9.]+)+(?![\w/])")
+# a kind cited by its number is a name ("Chỉ thị số 27/CT-TTg")
+_CITED_KIND = re.compile(
+    r"(?<!\w)(kế hoạch|quyết định|nghị quyết|chỉ thị|nghị định|thông tư|kết luận|chương trình"
+    r"|công văn|luật)(?=\s+số\s)"
+)
 _ROMAN_AFTER = re.compile(
     r"((?:giai đoạn|phần|mục|khóa|khoá|kỳ|chương|đợt|quý)\s+)([ivxlc]+)(?![\wà-ỹđ])"
 )
@@ -77,8 +84,11 @@ def sentence_case(text: str, *, body: bool = False) -> str:
     lowered = _names_after_levels(text.lower())
     # Roman numerals of stages and terms stay capitals ("GIAI ĐOẠN I:", "KHÓA XVI")
     lowered = _ROMAN_AFTER.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
-    for proper in _PROPER:
+    for proper in sorted(_PROPER, key=len, reverse=True):
         lowered = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, lowered)
+    for code in _CODE.finditer(text):
+        lowered = lowered.replace(code.group(0).lower(), code.group(0).replace("TTG", "TTg"), 1)
+    lowered = _CITED_KIND.sub(lambda m: m.group(1).capitalize(), lowered)
     if body:
         for head in sorted(_HEADS, key=len, reverse=True):
             match = re.match(rf"({head})\s+(?!(?:{_LEVEL})\b)(\w+)", lowered)

@@ -47,7 +47,13 @@ BODY_START = re.compile(
 _AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|Ủ?Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN"
     r"|ỦY BAN THƯỜNG VỤ|BAN BÍ THƯ|BỘ CHÍNH TRỊ|BAN THƯỜNG VỤ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|KHÓA|KHOÁ"
-    r"|KỲ HỌP)"
+    r"|KỲ HỌP|QUỐC HỘI)"
+)
+# a wrapped line of a subject in capitals that cannot end there ("… NĂM 2024 CỦA" / "THỦ TƯỚNG
+# CHÍNH PHỦ VỀ …"): the next line continues it even when it starts with an authority's name
+_DANGLING = re.compile(
+    r"(?:\b(?:CỦA|VỀ|VÀ|VỚI|CHO|TẠI|TRÊN|THEO|ĐẾN|TỪ|NGÀY|ĐỐI|CÁC|NHỮNG|TRONG|VIỆC)|[,\-–])$",
+    re.IGNORECASE,
 )
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
 _WRAPPED_LINE_CHARS = 90
@@ -90,7 +96,9 @@ def subject(texts: list[str], start: int) -> tuple[list[str], int]:
             or (bare_kind and not bare_kind.group(2))
         ):
             break
-        if taken and (_AUTHORITY.match(text) or sum(len(t) for t in taken) > 600):
+        if taken and sum(len(t) for t in taken) > 600:
+            break
+        if taken and _AUTHORITY.match(text) and not _DANGLING.search(taken[-1].rstrip()):
             break
         if not any(c.isalnum() for c in text):  # markup left by a web copy ("![]()")
             break
