@@ -378,3 +378,20 @@ def test_a_requested_body_leads_and_its_partners_stop_at_the_verb(wrapped: Parse
 
 def test_the_closing_formula_is_no_task(wrapped: ParsedPlan) -> None:
     assert not [t for t in body_rows(wrapped) if t.content.startswith("Trên đây là")]
+
+
+def test_a_body_that_monitors_the_plan_is_a_monitoring_row() -> None:
+    """Điều 3 of a Quốc hội resolution (a real text: NQ bổ sung KH KT-XH 2025)."""
+    text = (
+        "NGHỊ QUYẾT\nVề kế hoạch năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "Ủy ban Thường vụ Quốc hội, Hội đồng Dân tộc, các Ủy ban của Quốc hội, trong phạm vi "
+        "chức năng, nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.\n\n"
+        "Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên của Mặt trận giám sát và động viên "
+        "mọi tầng lớp Nhân dân thực hiện Nghị quyết này.\n"
+    )
+    rows = body_rows(parse(text))
+    assert [r.monitoring_units for r in rows] == [
+        ("Ủy ban Thường vụ Quốc hội", "Hội đồng Dân tộc", "các Ủy ban của Quốc hội"),
+        ("Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên của Mặt trận"),
+    ]
+    assert all(not r.lead_units for r in rows)

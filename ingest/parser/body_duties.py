@@ -44,6 +44,7 @@ _HEADING_PREFIX = re.compile(
 _CLOSING = re.compile(r"Trên đây là\s", re.IGNORECASE)
 HEADERS = {
     "content": "Nội dung nhiệm vụ",
+    "monitoring": "Đơn vị theo dõi, giám sát",
     "lead": "Đơn vị chủ trì",
     "cooperating": "Đơn vị phối hợp",
     "deadline": "Thời hạn",
@@ -229,10 +230,12 @@ def _row(clause: Clause, source: str, heading: UnitHeading | None) -> Target | N
         cooperating.extend(unit for unit in roles.partners if unit not in named)
     else:
         cooperating.extend(roles.partners)
-    if not lead:
+    monitoring = list(roles.monitoring) if heading is None else []
+    if not lead and not monitoring:
         return None
     content = " ".join(source[start:end].split())
     cells = [TargetCell(HEADERS["content"], "content", content, start, end)]
+    cells.extend(_unit_cells("monitoring", monitoring))
     cells.extend(_unit_cells("lead", lead))
     cells.extend(_unit_cells("cooperating", cooperating))
     if roles.deadline is not None:
@@ -245,6 +248,7 @@ def _row(clause: Clause, source: str, heading: UnitHeading | None) -> Target | N
         document_id=clause.document_id,
         number=clause.number,
         content=content,
+        monitoring_units=_names(monitoring),
         lead_units=_names(lead),
         cooperating_units=tuple(n for n in _names(cooperating) if n not in _names(lead)),
         deadline=parse_deadline(roles.deadline.text) if roles.deadline else None,

@@ -81,8 +81,10 @@ def name_end(text: str, start: int, limit: int | None = None) -> int:
     if punct:
         end = punct.start()
     verb = _STOP_WORDS.search(text, start, end)
-    while verb and re.search(r"(?<![^\W\d_])(?:về|và)$", text[start : verb.start()]):
-        verb = _STOP_WORDS.search(text, verb.end(), end)  # "Ban Chỉ đạo về phát triển …"
+    # "Ban Chỉ đạo về phát triển …"; "… và các tổ chức thành viên": after "các" the word is
+    # a noun ("tổ chức" = organisations), not what the unit does
+    while verb and re.search(r"(?<![^\W\d_])(?:về|và|các|những)$", text[start : verb.start()]):
+        verb = _STOP_WORDS.search(text, verb.end(), end)
     if verb:
         end = verb.start()
         tail = re.match(r"\s+liên\s+quan", text[verb.start() : limit])
