@@ -308,3 +308,90 @@ def test_units_announcing_a_list_are_not_a_duty_themselves() -> None:
     )
     rows = body_rows(parse(text))
     assert [t.lead_units for t in rows] == [("Sở Nội vụ",)]
+
+
+# ---- hard-wrapped web copies (a real plan's shapes: UBND TP Cần Thơ, KH 165/KH-UBND 2025) ----
+
+WRAPPED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG THỬ
+Số: 21/KH-UBND
+Quảng Thử, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Công tác dân số năm 2026
+**II. NỘI DUNG THỰC HIỆN**
+
+**1. Sở Văn
+hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Quảng Thử**
+
+Chỉ đạo các cơ quan báo chí tăng thời lượng tuyên truyền về công tác dân số.
+
+**2. Sở, ban,
+ngành liên quan**
+
+Căn cứ chức năng, nhiệm vụ, chủ động phối hợp với Sở Y tế triển khai Kế hoạch.
+
+**3. Ủy ban
+nhân dân xã, phường**
+
+a) Kiện toàn Ban Chỉ đạo Dân số cấp xã;
+
+b) Bố trí kinh phí cho hoạt động dân số.
+
+**4. Đề nghị Ủy
+ban Mặt trận Tổ quốc Việt Nam tỉnh**
+
+Phối hợp với các ngành, các cấp tăng cường tuyên truyền về dân số.
+
+Trên đây là Kế hoạch công tác dân số năm 2026 của Ủy ban nhân dân tỉnh.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+"""
+
+
+@pytest.fixture(scope="module")
+def wrapped() -> ParsedPlan:
+    return parse(WRAPPED_PLAN, "quang-thu-21")
+
+
+def test_unit_names_wrapped_across_lines_head_their_tasks(wrapped: ParsedPlan) -> None:
+    row = row_starting(wrapped, "Kiện toàn Ban Chỉ đạo Dân số cấp xã")
+    assert row.lead_units == ("Ủy ban nhân dân xã, phường",)
+    assert row.group == "3. Ủy ban nhân dân xã, phường"  # no bold marks in the label
+    assert row_starting(wrapped, "Bố trí kinh phí").lead_units == ("Ủy ban nhân dân xã, phường",)
+
+
+def test_a_press_body_and_the_generic_sở_ban_ngành_are_units(wrapped: ParsedPlan) -> None:
+    row = row_starting(wrapped, "Chỉ đạo các cơ quan báo chí")
+    assert row.lead_units == (
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Báo và Phát thanh, Truyền hình Quảng Thử",
+    )
+    assert row_starting(wrapped, "Căn cứ chức năng").lead_units == ("Sở, ban, ngành liên quan",)
+
+
+def test_a_requested_body_leads_and_its_partners_stop_at_the_verb(wrapped: ParsedPlan) -> None:
+    row = row_starting(wrapped, "Phối hợp với các ngành, các cấp")
+    assert row.lead_units == ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",)
+    assert row.cooperating_units == ("các ngành, các cấp",)
+
+
+def test_the_closing_formula_is_no_task(wrapped: ParsedPlan) -> None:
+    assert not [t for t in body_rows(wrapped) if t.content.startswith("Trên đây là")]
+
+
+def test_a_body_that_monitors_the_plan_is_a_monitoring_row() -> None:
+    """Điều 3 of a Quốc hội resolution (a real text: NQ bổ sung KH KT-XH 2025)."""
+    text = (
+        "NGHỊ QUYẾT\nVề kế hoạch năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "Ủy ban Thường vụ Quốc hội, Hội đồng Dân tộc, các Ủy ban của Quốc hội, trong phạm vi "
+        "chức năng, nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.\n\n"
+        "Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên của Mặt trận giám sát và động viên "
+        "mọi tầng lớp Nhân dân thực hiện Nghị quyết này.\n"
+    )
+    rows = body_rows(parse(text))
+    assert [r.monitoring_units for r in rows] == [
+        ("Ủy ban Thường vụ Quốc hội", "Hội đồng Dân tộc", "các Ủy ban của Quốc hội"),
+        ("Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên của Mặt trận"),
+    ]
+    assert all(not r.lead_units for r in rows)

@@ -147,6 +147,9 @@ BLIND_BATCHES = load_batches()
 BLIND = [(batch, q) for batch in BLIND_BATCHES for q in load_gold(batch.questions)]
 BLIND_IDS = [q["id"] for _, q in BLIND]
 BLIND_TAGS = {"qualifier", "not_loaded", "role_absent"}
+# batches written to cover issue 13's cases over the bundled plans; the others (real plans
+# nobody on the team wrote, issue 12) are smaller and need not hold every type and tag
+ISSUE_13_BATCHES = {"batch-2026-12"}
 
 
 def _batch_documents(batch: Batch) -> dict[str, Path]:
@@ -158,7 +161,12 @@ def test_a_blind_batch_is_registered_with_its_plans() -> None:
     for batch in BLIND_BATCHES:
         assert batch.questions.is_file(), batch.questions
         assert all(folder.is_dir() for folder in batch.corpus), batch.corpus
-        assert len(load_gold(batch.questions)) >= 150
+        questions = load_gold(batch.questions)
+        assert len(questions) >= (150 if batch.name in ISSUE_13_BATCHES else 60)
+        declined = sum(should_abstain(q) for q in questions)
+        assert declined >= 0.15 * len(questions)
+        targeted = {q["document"] for q in questions} - {None}
+        assert targeted == set(_batch_documents(batch))
 
 
 def test_blind_ids_are_unique_and_apart_from_the_gold_set() -> None:
@@ -198,7 +206,7 @@ def test_blind_schema_and_verbatim_quotes(batch: Batch, question: dict) -> None:
 
 
 def test_blind_batch_covers_what_issue_13_asks_for() -> None:
-    for batch in BLIND_BATCHES:
+    for batch in (b for b in BLIND_BATCHES if b.name in ISSUE_13_BATCHES):
         questions = load_gold(batch.questions)
         types = Counter(q["type"] for q in questions)
         tags = Counter(t for q in questions for t in q["tags"])

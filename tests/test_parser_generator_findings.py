@@ -27,7 +27,7 @@ def test_party_number_left_blank_until_signing() -> None:
 
 def test_titles_keep_the_capitals_of_symbols() -> None:
     assert sentence_case("THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW VỀ PHỦ SÓNG 5G NĂM 2026") == (
-        "Thực hiện nghị quyết số 57-NQ/TW về phủ sóng 5G năm 2026"
+        "Thực hiện Nghị quyết số 57-NQ/TW về phủ sóng 5G năm 2026"
     )
 
 
@@ -60,7 +60,7 @@ def test_a_subject_line_ending_on_cua_goes_on_over_bo_chinh_tri() -> None:
         "t",
     ).document
     assert document.title == (
-        "Kế hoạch Thực hiện nghị quyết số 57-NQ/TW của Bộ Chính trị về chuyển đổi số năm 2026"
+        "Kế hoạch Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về chuyển đổi số năm 2026"
     )
 
 

@@ -44,8 +44,11 @@ _HEADING_PREFIX = re.compile(
 _DEADLINE_LINE = re.compile(
     r"(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Tiến độ(?: thực hiện)?)\s*:", re.IGNORECASE
 )
+# the plan's closing formula ("Trên đây là Kế hoạch …"), never a unit's task
+_CLOSING = re.compile(r"Trên đây là\s", re.IGNORECASE)
 HEADERS = {
     "content": "Nội dung nhiệm vụ",
+    "monitoring": "Đơn vị theo dõi, giám sát",
     "lead": "Đơn vị chủ trì",
     "cooperating": "Đơn vị phối hợp",
     "deadline": "Thời hạn",
@@ -231,8 +234,8 @@ def _row(
     start = heading.inline_start if heading and heading.clause is clause else None
     start = start if start is not None else content_start(clause, source)
     end = start + len(source[start : clause.body_end].rstrip(" \t\r\n*_"))
-    if end <= start or source[start] == "(":
-        return None  # nothing, or a note in brackets ("(Chi tiết tại Phụ lục …)")
+    if end <= start or source[start] == "(" or _CLOSING.match(source, start):
+        return None  # nothing, a note in brackets ("(Chi tiết tại Phụ lục …)"), the closing
     roles = read_roles(source, start, end)
     if roles.deadline is None:
         roles.deadline = _deadline_below(clause, end, source, by_id)
@@ -253,10 +256,12 @@ def _row(
         cooperating.extend(unit for unit in roles.partners if unit not in named)
     else:
         cooperating.extend(roles.partners)
-    if not lead:
+    monitoring = list(roles.monitoring) if heading is None else []
+    if not lead and not monitoring:
         return None
     content = " ".join(source[start:end].split())
     cells = [TargetCell(HEADERS["content"], "content", content, start, end)]
+    cells.extend(_unit_cells("monitoring", monitoring))
     cells.extend(_unit_cells("lead", lead))
     cells.extend(_unit_cells("cooperating", cooperating))
     if roles.deadline is not None:
@@ -269,6 +274,7 @@ def _row(
         document_id=clause.document_id,
         number=clause.number,
         content=content,
+        monitoring_units=_names(monitoring),
         lead_units=_names(lead),
         cooperating_units=tuple(n for n in _names(cooperating) if n not in _names(lead)),
         deadline=parse_deadline(roles.deadline.text) if roles.deadline else None,
@@ -301,7 +307,8 @@ def _heading_label(clause: Clause, source: str) -> str:
     """ "a) Tổ đảng ở Thường trực Ủy ban Pháp luật": the heading as its marker and name."""
     start = content_start(clause, source)
     stop = source.find(":", start, clause.body_end)
-    name = " ".join(source[start : stop if stop >= 0 else clause.body_end].split()).rstrip(".")
+    name = " ".join(source[start : stop if stop >= 0 else clause.body_end].split())
+    name = name.rstrip(" .*_")  # "**1. Sở Y tế**": the bold marks are no part of the name
     marker = f"{clause.number}) " if clause.kind is ClauseKind.POINT else ""
     if clause.kind in (ClauseKind.SECTION, ClauseKind.ITEM) and clause.number:
         marker = f"{clause.number}. "

@@ -21,6 +21,9 @@ _SUBJECT_ROLE = _words(
     r"|làm đầu mối|là đầu mối|phụ trách|thực hiện|triển khai|tham mưu)(?![^\W\d_])"
 )
 _COOPERATES = _words(r"\s*,?\s*phối hợp(?![^\W\d_])")
+# "Ủy ban Thường vụ Quốc hội …, trong phạm vi chức năng, nhiệm vụ của mình, giám sát việc thực
+# hiện …": the subject monitors the plan (theo dõi, giám sát), it does not carry out a task
+_MONITORS = _words(r"\s*,?\s*(?:trong phạm vi [^.;]{0,80}?,\s*)?(?:giám sát|theo dõi)(?![^\W\d_])")
 # Words before a subject that assign the task to it.
 _ASSIGN = re.compile(r"(?:(?:Giao|Đề nghị)\s+(?:cho\s+)?)", re.IGNORECASE)
 # "giao Sở X …" assigns; "(nhiệm vụ) được giao cho …" only recalls an assignment
@@ -57,6 +60,7 @@ class SentenceRoles:
 
     lead: list[UnitSpan] = field(default_factory=list)
     cooperating: list[UnitSpan] = field(default_factory=list)
+    monitoring: list[UnitSpan] = field(default_factory=list)
     partners: list[UnitSpan] = field(default_factory=list)  # after "phối hợp với"
     subject_cooperates: bool = False  # "Sở A phối hợp với Sở B …": A co-operates
     opens_with_cooperation: bool = False  # "Phối hợp với Sở B …" (the unit is in a heading)
@@ -110,6 +114,9 @@ def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> No
             return
         if assigned or _SUBJECT_ROLE.match(source, stop, end):
             roles.lead.extend(units)
+            return
+        if _MONITORS.match(source, stop, end):
+            roles.monitoring.extend(units)
             return
 
 

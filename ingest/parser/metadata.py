@@ -22,7 +22,7 @@ _PLACE = re.compile(rf"(?<!\w)((?i:{_LEVEL_PATTERN}))\s+({_NAME})")
 # words that start a unit's name, not a place's: "xã Văn Bàn" is a place, "Văn phòng" is not
 _UNIT = re.compile(r"^(Phòng|Sở|Ban|UBND|Ủy|Đài|Báo|Văn phòng|Trung tâm|Công an|Chi cục)$")
 _CENTRAL = re.compile(
-    r"^(Chính phủ|Thủ tướng|Bộ |Ban Chấp hành Trung ương|Ủy ban Thường vụ Quốc hội)"
+    r"^(Chính phủ|Thủ tướng|Bộ |Ban Chấp hành Trung ương|Ủy ban Thường vụ Quốc hội|Quốc hội)"
 )
 
 
@@ -127,7 +127,8 @@ def _place(title: str, issuer: str | None, head: str) -> Place | None:
             if words and not _UNIT.match(words[0]):
                 return Place(match.group(1).lower(), " ".join(words))
         if source is not head:
-            level = re.search(rf"(?<!\w)({_LEVEL_PATTERN})(?!\w)", text, re.IGNORECASE)
+            # "kinh tế - xã hội" names no commune
+            level = re.search(rf"(?<!\w)({_LEVEL_PATTERN})(?!\w)(?!\s+hội\b)", text, re.IGNORECASE)
             if level:
                 return Place(level.group(1).lower(), None)
     return None

@@ -21,14 +21,15 @@ _STANDALONE = (
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|"
     r"Tỉnh đoàn|Thành đoàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
     r"Bảo hiểm xã hội|Mặt trận|Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)|"
-    r"Thủ trưởng|Chủ tịch|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát"
-)
+    r"Thủ trưởng|Chủ tịch|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát|"
+    r"Báo và Phát thanh|Sở, ban, ngành"
+).replace(" ", r"\s+")  # hard wraps split names anywhere ("Ủy ban" / "nhân dân")
 # Unit words that need a capitalised name after them ("Sở Tài chính", not "Ban hành").
 _NAMED = (
     r"Sở|Ban|Bộ|Văn phòng|Ủy ban|Uỷ ban|Hội đồng|Hội|Liên đoàn|Liên hiệp|Trung tâm|Phòng|"
     r"Cục|Chi cục|Tổng cục|Đài|Báo|Tạp chí|Viện|Học viện|Trường|Đại học|Tòa án|Toà án|"
     r"Cổng|Công ty|Tổng công ty|Ngân hàng|Đoàn|Hiệp hội|Quỹ|Cơ quan|Đơn vị"
-)
+).replace(" ", r"\s+")
 # Plural heads ("các sở, ban, ngành", "các cơ quan, đơn vị liên quan").
 _PLURAL = (
     r"sở|ban|bộ|ngành|cơ quan|đơn vị|địa phương|phòng|doanh nghiệp|tổ chức|hội|đoàn thể|"
@@ -52,6 +53,7 @@ _STOP_WORDS = re.compile(
         r"tổ chức|xây dựng|rà soát|hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát|tổng hợp|"
         r"báo cáo|đề xuất|bố trí|nâng cao|nâng cấp|tiến hành|thẩm định|thẩm tra|nghiên cứu|"
         r"ban hành|hoàn thiện|hoàn thành|cập nhật|chỉ đạo|đảm bảo|bảo đảm|tiếp tục|đẩy mạnh|"
+        r"tăng cường|"
         r"quản lý|vận hành|duy trì|phát triển|tuyên truyền|trình|cung cấp|hỗ trợ|tham gia|"
         r"chủ động|yêu cầu|giao|đề nghị|là cơ quan|làm|được|trong|để|nhằm|về việc|tại|theo|"
         r"khi|đối với|căn cứ|thường xuyên|định kỳ|kịp thời|sớm|khẩn trương|nghiêm túc|cùng|lập|"
@@ -84,8 +86,10 @@ def name_end(text: str, start: int, limit: int | None = None) -> int:
     if punct:
         end = punct.start()
     verb = _STOP_WORDS.search(text, start, end)
-    while verb and re.search(r"(?<![^\W\d_])(?:về|và)$", text[start : verb.start()]):
-        verb = _STOP_WORDS.search(text, verb.end(), end)  # "Ban Chỉ đạo về phát triển …"
+    # "Ban Chỉ đạo về phát triển …"; "… và các tổ chức thành viên": after "các" the word is
+    # a noun ("tổ chức" = organisations), not what the unit does
+    while verb and re.search(r"(?<![^\W\d_])(?:về|và|các|những)$", text[start : verb.start()]):
+        verb = _STOP_WORDS.search(text, verb.end(), end)
     if verb:
         end = verb.start()
         tail = re.match(r"\s+liên\s+quan", text[verb.start() : limit])

@@ -17,7 +17,7 @@ from ingest.parser.header import title as titles
 from ingest.parser.header.attributes import attributes
 from ingest.parser.header.casing import LEVELS, title_case_name
 from ingest.parser.header.cells import Cell, header_cells
-from ingest.parser.header.dateline import DateLine, find_date, iso_date, slash_date
+from ingest.parser.header.dateline import DateLine, adoption, find_date, iso_date, slash_date
 from ingest.parser.header.issuer import Body, bodies, is_body, opens_body, with_place
 from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
 from ingest.parser.header.number import Number, parse_number
@@ -172,11 +172,12 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
     # the title: the kind line, else the first capitals after the number and date
     texts = [c.text for c in cells]
     title_kind: str | None = None
+    title_last: int | None = None
     if kind_at is not None:
         match = titles.kind_line(texts[kind_at])
         assert match is not None
         rest = [match.group(2)] if match.group(2) else []
-        subject, _ = titles.subject(texts, kind_at + 1)
+        subject, title_last = titles.subject(texts, kind_at + 1)
         title_kind = titles.kind_name(match.group(1))
         facts.title = titles.compose(match.group(1).capitalize(), rest + subject)
         facts.kind = title_kind
@@ -257,6 +258,13 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         facts.place = body.place() or place if not body.central else None
     if issuer is None and attrs.get("issuer"):
         issuer = attrs["issuer"]
+    if issuer is None and title_last is not None:
+        issuer = _authority_line(texts, title_last + 1, zone_end)
+    # a resolution of an elected body, copied without its header, closes with its adoption
+    adopted = adoption(" ".join(line.text for line in lines[-15:]))
+    if adopted:
+        issuer = issuer or adopted[0]
+        facts.issued_date = facts.issued_date or adopted[1]
     facts.issuer = issuer
     facts.field = attrs.get("field")
     # signature block: the end of the document, else anywhere
@@ -286,6 +294,19 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         facts.title = f"{facts.kind} số {facts.number}"
     _references(facts, lines, body_text)
     return facts
+
+
+def _authority_line(texts: list[str], begin: int, end: int) -> str | None:
+    """The issuing authority's line between the trích yếu and the text (NĐ 30/2020: "CHÍNH
+    PHỦ", "QUỐC HỘI", "ỦY BAN NHÂN DÂN TỈNH X"), for a copy that lost the header above it."""
+    for text in texts[begin:end]:
+        bare = re.sub(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC)\s+", "", " ".join(text.split()))
+        if bare == "QUỐC HỘI":
+            return "Quốc hội"
+        if titles.is_caps(bare) and is_body(bare) and len(bare.split()) <= 12:
+            body = Body(bare)
+            return with_place(body, body.place())
+    return None
 
 
 def _appendix(facts: HeaderFacts, texts: list[str], head_text: str) -> None:

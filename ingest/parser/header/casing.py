@@ -61,6 +61,11 @@ def _names_after_levels(text: str) -> str:
     )
 
 
+# a kind cited by its number is a name ("Chỉ thị số 27/CT-TTg")
+_CITED_KIND = re.compile(
+    r"(?<!\w)(kế hoạch|quyết định|nghị quyết|chỉ thị|nghị định|thông tư|kết luận|chương trình"
+    r"|công văn|luật)(?=\s+số\s)"
+)
 _ROMAN_AFTER = re.compile(
     r"((?:giai đoạn|phần|mục|khóa|khoá|kỳ|chương|đợt|quý)\s+)([ivxlc]+)(?![\wà-ỹđ])"
 )
@@ -74,7 +79,8 @@ _STEERING = re.compile(r"^ban chỉ đạo\b")
 
 def _symbols_kept(original: str, lowered: str) -> str:
     """`lowered` with every word that holds a figure back in its original capitals."""
-    symbols = [m.group() for m in _SYMBOL.finditer(original)]
+    # the Thủ tướng's code is written "TTg" even in a title in capitals ("27/CT-TTG")
+    symbols = [m.group().replace("-TTG", "-TTg") for m in _SYMBOL.finditer(original)]
     if not symbols:
         return lowered
     found = iter(symbols)
@@ -97,8 +103,9 @@ def _sentence_case(text: str, body: bool) -> str:
     lowered = _names_after_levels(text.lower())
     # Roman numerals of stages and terms stay capitals ("GIAI ĐOẠN I:", "KHÓA XVI")
     lowered = _ROMAN_AFTER.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
-    for proper in _PROPER:
+    for proper in sorted(_PROPER, key=len, reverse=True):
         lowered = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, lowered)
+    lowered = _CITED_KIND.sub(lambda m: m.group(1).capitalize(), lowered)
     if body:
         for head in sorted(_HEADS, key=len, reverse=True):
             match = re.match(rf"({head})\s+(?!(?:{_LEVEL})\b)(\w+)", lowered)

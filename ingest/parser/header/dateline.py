@@ -10,6 +10,12 @@ _DATE = re.compile(
     rf"[Nn]gày{_FILL}(?P<d>\d{{1,2}})?{_FILL}tháng{_FILL}(?P<m>\d{{1,2}})?{_FILL}năm\s*(?P<y>(?:19|20)\d\d)"
 )
 _SLASH_DATE = re.compile(r"(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)")
+# Luật Ban hành VBQPPL: a law or resolution of an elected body closes with the day it was
+# adopted ("Nghị quyết này được Quốc hội … khóa XV, Kỳ họp …, thông qua ngày 19 tháng 02 năm 2025.")
+_ADOPTED = re.compile(
+    r"được\s+(?P<body>Quốc hội|Hội đồng nhân dân[^,.;]*?|Ủy ban Thường vụ Quốc hội)\b[^.]*?"
+    r"thông qua ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>(?:19|20)\d\d)"
+)
 _PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ\-]*|phố|xã)$")
 
 
@@ -57,3 +63,12 @@ def slash_date(text: str) -> str | None:
     """An ISO date from "29/12/2025" (what attribute tables write)."""
     match = _SLASH_DATE.fullmatch(text.strip())
     return iso_date(match["d"], match["m"], match["y"]) if match else None
+
+
+def adoption(text: str) -> tuple[str, str] | None:
+    """The adopting body and the ISO date of "… được Quốc hội … thông qua ngày …", if any."""
+    match = _ADOPTED.search(" ".join(text.split()))
+    if not match:
+        return None
+    body = " ".join(match["body"].split())
+    return body, iso_date(match["d"], match["m"], match["y"])

@@ -18,14 +18,21 @@ _DOC_REF = re.compile(
     r"(?:,?\s*ngày\s+[\d/]+(?:\s+tháng\s+\d+\s+năm\s+\d{4})?)?(?:\s+của\s+[^,;()]+?)?"
     r"(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|ngày|của)\s|[,;()]|\.\s|\.?$)"
 )
+_ADJACENT = re.compile(rf"\s*(?:cho\s+)?(?:các\s+|những\s+)?(?:{_KINDS})\b", re.IGNORECASE)
 LEADS = r"(?:Thực hiện|Căn cứ|Kèm theo|Trên cơ sở|Triển khai)"
 
 
-def references_after(text: str, lead: str, *, limit: int = 600) -> list[str]:
-    """Document references ("Kế hoạch số …") in the sentence that follows each `lead`."""
+def references_after(
+    text: str, lead: str, *, limit: int = 600, adjacent: bool = False
+) -> list[str]:
+    """Document references ("Kế hoạch số …") in the sentence that follows each `lead`;
+    with `adjacent`, only where a reference follows the lead at once ("thay thế Quyết định
+    số …", never "mức sinh thay thế, … Thông tư số …")."""
     text = " ".join(re.sub(r"(?:\\r)?\\n|\\r", " ", text).split())
     found: list[str] = []
     for match in re.finditer(lead, text):
+        if adjacent and not _ADJACENT.match(text, match.end()):
+            continue
         sentence = re.split(r"(?<=[.])\s(?=[A-ZĐÀ-Ỹ])", text[match.end() : match.end() + limit])[0]
         for ref in _DOC_REF.finditer(sentence):
             value = " ".join(ref.group(0).split()).rstrip(" ,.")
@@ -38,4 +45,4 @@ def references_after(text: str, lead: str, *, limit: int = 600) -> list[str]:
 
 def replaced(body_text: str) -> list[str]:
     """Documents the text says it replaces ("thay thế …"; never "được thay thế bởi")."""
-    return references_after(body_text, r"(?<!được )thay thế(?! bởi)(?: cho)?")
+    return references_after(body_text, r"(?<!được )thay thế(?! bởi)", adjacent=True)

@@ -47,11 +47,14 @@ BODY_START = re.compile(
 _AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|Ủ?Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN"
     r"|ỦY BAN THƯỜNG VỤ|BAN BÍ THƯ|BỘ CHÍNH TRỊ|BAN THƯỜNG VỤ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|KHÓA|KHOÁ"
-    r"|KỲ HỌP)"
+    r"|KỲ HỌP|QUỐC HỘI)"
 )
-# a subject line ending on these words goes on: "… SỐ 57-NQ/TW CỦA" / "BỘ CHÍNH TRỊ VỀ …" is
-# the subject, not the issuing authority's line
-_OPEN_END = re.compile(r"(?:\b(?:CỦA|VÀ|VỀ|VỚI|TẠI|THEO|của|và|về|với|tại|theo)|[,-])\s*$")
+# a wrapped line of a subject in capitals that cannot end there ("… NĂM 2024 CỦA" / "THỦ TƯỚNG
+# CHÍNH PHỦ VỀ …"): the next line continues it even when it starts with an authority's name
+_DANGLING = re.compile(
+    r"(?:\b(?:CỦA|VỀ|VÀ|VỚI|CHO|TẠI|TRÊN|THEO|ĐẾN|TỪ|NGÀY|ĐỐI|CÁC|NHỮNG|TRONG|VIỆC)|[,\-–])$",
+    re.IGNORECASE,
+)
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
 _WRAPPED_LINE_CHARS = 90
 _TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC)\b")
@@ -93,8 +96,9 @@ def subject(texts: list[str], start: int) -> tuple[list[str], int]:
             or (bare_kind and not bare_kind.group(2))
         ):
             break
-        authority = _AUTHORITY.match(text) and not (taken and _OPEN_END.search(taken[-1]))
-        if taken and (authority or sum(len(t) for t in taken) > 600):
+        if taken and sum(len(t) for t in taken) > 600:
+            break
+        if taken and _AUTHORITY.match(text) and not _DANGLING.search(taken[-1].rstrip()):
             break
         if not any(c.isalnum() for c in text):  # markup left by a web copy ("![]()")
             break
@@ -122,7 +126,7 @@ def _wrapped_title_line(taken: list[str], text: str) -> bool:
         not taken[-1].rstrip().endswith((".", ";", ":", "!", "?"))
         and len(text) <= _WRAPPED_LINE_CHARS
         and not text.rstrip().endswith((".", ";", ":", "!", "?"))
-        and not (_AUTHORITY.match(text) and not _OPEN_END.search(taken[-1]))
+        and not (_AUTHORITY.match(text) and not _DANGLING.search(taken[-1].rstrip()))
     )
 
 
