@@ -16,6 +16,7 @@ from api.jobs import Job
 from ingest.catalog import CatalogEntry
 from ingest.domain import Target
 from retrieval.answers import Answer
+from retrieval.display import MAX_ROWS, answer_view
 from retrieval.stored import StoredClause
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
@@ -69,6 +70,37 @@ class CitationOut(_Schema):
     quote: str = Field(description="verbatim part of `text` that supports the answer")
 
 
+class ViewLineOut(_Schema):
+    kind: Literal["text", "group", "item"] = Field(
+        description="`group`: a heading of list rows (plan and appendix); `item`: one row"
+    )
+    text: str
+
+
+class ColumnOut(_Schema):
+    header: str = Field(description="the table's column header, exactly as written")
+    text: str
+
+
+class CardOut(_Schema):
+    n: int
+    heading: str = Field(description="the plan, its số hiệu named once")
+    path: str
+    clause: str | None
+    quote: str = Field(description="the quote for reading: cells joined by ` · `, cut on a word")
+    columns: list[ColumnOut] = Field(description="the cells the quote spans, with their headers")
+
+
+class AnswerViewOut(_Schema):
+    """The answer as every surface shows it (the same view the CLI and the bots print)."""
+
+    headline: str = Field(description="the direct answer in one sentence, with its citation")
+    lines: list[ViewLineOut] = Field(description="details not yet said; list rows by group")
+    first_rows: int = Field(description="how many list rows to show before “xem tất cả”")
+    total_rows: int
+    cards: list[CardOut]
+
+
 class AskResponse(_Schema):
     conversation_id: str = Field(description="send it back with a follow-up question")
     answer: str
@@ -78,10 +110,16 @@ class AskResponse(_Schema):
     confidence: float = Field(
         ge=0, le=1, description="how much of the question the cited clauses cover (0–1)"
     )
+    view: AnswerViewOut
 
     @classmethod
     def from_answer(cls, answer: Answer, conversation_id: str) -> AskResponse:
-        return cls.model_validate({"conversation_id": conversation_id, **answer.to_json()})
+        view = answer_view(answer, None).to_json()
+        view.pop("hidden_rows")
+        view["first_rows"] = MAX_ROWS
+        return cls.model_validate(
+            {"conversation_id": conversation_id, **answer.to_json(), "view": view}
+        )
 
 
 # ---- documents --------------------------------------------------------------------------
