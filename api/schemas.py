@@ -16,7 +16,8 @@ from api.jobs import Job
 from ingest.catalog import CatalogEntry
 from ingest.domain import Target
 from retrieval.answers import Answer
-from retrieval.display import MAX_ROWS, answer_view
+from retrieval.display import MAX_ROWS, answer_view, shorten
+from retrieval.row_labels import appendix_of, row_label
 from retrieval.stored import StoredClause
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
@@ -319,7 +320,10 @@ class TargetRow(TargetOut):
     clause_id: str
     document_id: str
     document_number: str | None
+    document_label: str = Field(description="the plan's số hiệu, else its title shortened")
     path: str
+    appendix: str | None = Field(description="`PL2` for a row of Phụ lục 2; null in the body")
+    label: str = Field(description="appendix and number, e.g. `PL2 · 9`")
 
     @classmethod
     def from_row(cls, clause: StoredClause) -> TargetRow:
@@ -329,13 +333,20 @@ class TargetRow(TargetOut):
             clause_id=clause.clause_id,
             document_id=clause.document_id,
             document_number=clause.document_number,
+            document_label=clause.document_number or shorten(clause.document_title, 48),
             path=clause.path,
+            appendix=appendix_of(clause.path),
+            label=row_label(clause.path, clause.number, clause.target.source == "body"),
         )
 
 
 class TargetList(_Schema):
     count: int
     rows: list[TargetRow]
+    units: list[str] = Field(
+        description="the units these rows name, one spelling per unit (`Sở KHCN` and "
+        "`Sở Khoa học và Công nghệ` are one), for suggestions"
+    )
 
 
 # ---- jobs --------------------------------------------------------------------------------

@@ -48,7 +48,10 @@ def answer_blocks(answer: Answer, all_rows: bool = False, more_hint: str = "") -
     blocks.append(tuple(current))
     if view.cards:
         blocks.append((Line(messages.CITATIONS_HEADING + ":", "bold"),))
-        blocks.extend(card_block(card) for card in view.cards)
+        if view.compact_cards:
+            blocks.append(tuple(Line(card.line) for card in view.cards))
+        else:
+            blocks.extend(card_block(card) for card in view.cards)
     return blocks
 
 

@@ -172,15 +172,33 @@ def documents(
         return
     from rich.table import Table
 
-    table = Table("id", "số hiệu", "ngày", "điều khoản", "chỉ tiêu", "tên")
+    # the id is what `remove` and `--doc` take: shown whole (folded, never cut with "…")
+    widest = max((len(str(row["id"])) for row in rows), default=2)
+    table = Table(show_lines=False)
+    table.add_column("mã (id)", no_wrap=True, overflow="fold", min_width=min(widest, 60))
+    table.add_column("số hiệu", no_wrap=True, min_width=11)
+    table.add_column("ngày", no_wrap=True, min_width=10)
+    table.add_column("điều\nkhoản", justify="right", no_wrap=True)
+    table.add_column("chỉ\ntiêu", justify="right", no_wrap=True)
+    table.add_column("tên", ratio=1, min_width=12)
     for row in rows:
         table.add_row(
-            *(
-                str(row[key] or "—")
-                for key in ("id", "number", "issued_date", "clauses", "targets", "title")
-            )
+            str(row["id"]),
+            str(row["number"] or "—"),
+            _shown_date(row["issued_date"]),
+            str(row["clauses"]),
+            str(row["targets"]),
+            str(row["title"] or "—"),
         )
     stdout.print(table)
+
+
+def _shown_date(value: object) -> str:
+    """ISO "2025-07-31" → "31/07/2025", "2023-05" → "05/2023"; "—" when none."""
+    if not value:
+        return "—"
+    parts = str(value).split("-")
+    return "/".join(reversed(parts)) if all(p.isdigit() for p in parts) else str(value)
 
 
 @app.command(cls=VietnameseCommand, name="inspect")

@@ -32,6 +32,9 @@ def print_answer(console: Console, answer: Answer, all_rows: bool = False) -> No
         console.print()
         console.print("[dim]Trích dẫn:[/dim]")
     for card in view.cards:
+        if view.compact_cards:
+            console.print(f"[cyan][{card.n}][/cyan] {escape(card.line[len(str(card.n)) + 3 :])}")
+            continue
         console.print(
             f"[cyan][{card.n}][/cyan] {escape(card.heading)} — {escape(card.path)}",
             highlight=False,

@@ -19,6 +19,8 @@ from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
 from retrieval.query import Intent, MetaField, Query
+from retrieval.row_labels import appendix_of
+from retrieval.row_labels import row_label as label_of_row
 from retrieval.stored import StoredClause
 
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
@@ -327,20 +329,9 @@ def _list_line(
     )
 
 
-_APPENDIX = re.compile(r"^\s*ph[uụ] l[uụ]c\s*(?:s[oố]\s*)?([0-9]+[a-z]?|[IVXLC]+)\b", re.IGNORECASE)
-
-
-def appendix_of(path: str) -> str | None:
-    """ "PL2" for a clause under "Phụ lục 2 › …"; None outside an appendix."""
-    found = _APPENDIX.match(path.split(" › ", 1)[0])
-    return f"PL{found.group(1).upper()}" if found else None
-
-
 def row_label(clause: StoredClause) -> str:
     """ "PL2 · 9": the row's appendix and number, so equal numbers of two appendices differ."""
-    appendix = appendix_of(clause.path)
-    number = clause.number or ("Nhiệm vụ" if _in_body(clause) else "Dòng")
-    return f"{appendix} · {number}" if appendix else number
+    return label_of_row(clause.path, clause.number, _in_body(clause))
 
 
 def _row_roles(clause: StoredClause, headers: Sequence[str]) -> str:

@@ -49,6 +49,12 @@ class CitationCard:
         """ "Kế hoạch … (19/KH-UBND)": the plan named once, its số hiệu once."""
         return f"{self.plan} ({self.number})" if self.number else self.plan
 
+    @property
+    def line(self) -> str:
+        """One line for a list's card, "[3] 19/KH-UBND · Phụ lục 2 › 9": the row line above
+        already quotes the content; the whole clause is one click or button away."""
+        return f"[{self.n}] {self.number or self.plan} · {self.path}"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "n": self.n,
@@ -70,6 +76,11 @@ class AnswerView:
     total_rows: int
     cards: tuple[CitationCard, ...]
     abstained: bool
+
+    @property
+    def compact_cards(self) -> bool:
+        """A list's citations show one line each (its rows already carry the content)."""
+        return self.total_rows > 3
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -165,6 +176,9 @@ def view_as_text(view: AnswerView, more_hint: str = "") -> str:
         out.append("")
         out.append("Trích dẫn:")
         for card in view.cards:
-            out.append(f"[{card.n}] {card.heading} — {card.path}")
-            out.append(f"“{card.quote}”")
+            if view.compact_cards:
+                out.append(card.line)
+            else:
+                out.append(f"[{card.n}] {card.heading} — {card.path}")
+                out.append(f"“{card.quote}”")
     return "\n".join(out)

@@ -127,7 +127,7 @@ def test_without_zalo_settings_the_endpoint_answers_503_and_says_why(
     client = make_client(service, zalo_app_id=APP_ID, zalo_api_base_url=fake.base_url)
     response = send(client, "Sở nào chủ trì chỉ tiêu 6.6?")
     assert response.status_code == 503
-    detail = response.json()["detail"]
+    detail = response.json()["error"]["message"]
     assert "ZALO_OA_SECRET_KEY" in detail and "ZALO_ACCESS_TOKEN" in detail
     assert fake.calls == []
 
