@@ -279,7 +279,8 @@ def describe_clause(
         return lines
     quote = body_quote(clause, keywords)
     n = cite.cite(clause, quote)
-    return [f"{where}: {_short(quote, 400)} [{n}]"]
+    # what the plan says first; where it says it after (the citation names it again)
+    return [f"{_short(quote, 400)} [{n}]", f"Theo {where}."]
 
 
 _MAX_CHILDREN = 8
