@@ -36,7 +36,7 @@ def access_token_source(settings: BotSettings) -> TokenSource:
                 return token
         if fixed is None:
             raise BotConfigurationError(
-                "chưa có access token của Zalo: hãy đặt ZALO_ACCESS_TOKEN hoặc ZALO_ACCESS_TOKEN_FILE"
+                "chưa có access token Zalo: hãy đặt ZALO_ACCESS_TOKEN hoặc ZALO_ACCESS_TOKEN_FILE"
             )
         return fixed.get_secret_value()
 
