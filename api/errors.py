@@ -168,8 +168,8 @@ def public_message(error: KehoachError) -> str:
     if isinstance(error, InputError):
         return str(error)
     if isinstance(error, (IndexLockedError, ModelBuildError)):
-        return "the service is not ready; retry later"
-    return "internal error; the incident was logged"
+        return "dịch vụ chưa sẵn sàng; hãy thử lại sau"
+    return "lỗi nội bộ của máy chủ; sự cố đã được ghi lại"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -179,9 +179,32 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(KehoachError, _kehoach_error)  # type: ignore[arg-type]
 
 
+# What a person reads for an HTTP error raised outside our code (Starlette's "Not Found")
+_MESSAGES = {
+    400: "yêu cầu không hợp lệ",
+    401: "cần khoá API hợp lệ (X-API-Key)",
+    403: "khoá này không được làm việc này",
+    404: "không có địa chỉ này; xem tài liệu API tại /docs",
+    405: "địa chỉ này không nhận phương thức {method}",
+    406: "không trả được dạng dữ liệu được yêu cầu",
+    409: "xung đột với trạng thái hiện tại",
+    413: "nội dung gửi lên quá lớn",
+    415: "định dạng dữ liệu không được hỗ trợ",
+    422: "tham số không dùng được",
+    429: "quá nhiều yêu cầu; hãy thử lại sau",
+    500: "lỗi nội bộ của máy chủ",
+    503: "dịch vụ chưa sẵn sàng; hãy thử lại sau",
+}
+
+
 async def _http_error(request: Request, error: HTTPException) -> JSONResponse:
     code = getattr(error, "code", None) or _CODES.get(error.status_code, "error")
-    message = error.detail if isinstance(error.detail, str) else code.replace("_", " ")
+    if isinstance(error, ApiError) and isinstance(error.detail, str):
+        message = error.detail
+    else:  # Starlette's own English ("Not Found", "Method Not Allowed")
+        message = _MESSAGES.get(error.status_code, "yêu cầu không thành công").format(
+            method=request.method
+        )
     return error_response(error.status_code, code, message, error.headers)
 
 
@@ -202,14 +225,59 @@ async def _kehoach_error(request: Request, error: KehoachError) -> JSONResponse:
 
 
 def describe_problems(problems: Sequence[Mapping[str, Any]], limit: int = 5) -> str:
-    """The problems in one line: `body.question: Field required; query.x: …`.
+    """The problems in one Vietnamese line: `body.question: thiếu trường này; query.x: …`.
 
-    Pydantic's messages name the field and the rule; the rejected input is left out.
+    Each names the field and the rule broken (by pydantic's stable error type); the
+    rejected input is left out.
     """
     parts = []
     for problem in problems[:limit]:
         where = ".".join(str(part) for part in problem.get("loc", ()))
-        parts.append(f"{where}: {problem.get('msg', 'invalid')}" if where else problem["msg"])
+        rule = problem_message(problem)
+        parts.append(f"{where}: {rule}" if where else rule)
     if len(problems) > limit:
-        parts.append(f"and {len(problems) - limit} more")
-    return "; ".join(parts) or "invalid request"
+        parts.append(f"và {len(problems) - limit} lỗi khác")
+    return "; ".join(parts) or "yêu cầu không hợp lệ"
+
+
+# pydantic's error types (stable names) → Vietnamese; `{…}` from the error's context
+_PROBLEMS = {
+    "missing": "thiếu trường này",
+    "extra_forbidden": "trường này không được nhận",
+    "string_type": "phải là chuỗi ký tự",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "float_parsing": "phải là số",
+    "bool_parsing": "phải là true hoặc false",
+    "bool_type": "phải là true hoặc false",
+    "list_type": "phải là danh sách",
+    "dict_type": "phải là đối tượng JSON",
+    "model_attributes_type": "phải là đối tượng JSON",
+    "string_too_short": "phải có ít nhất {min_length} ký tự",
+    "string_too_long": "dài quá {max_length} ký tự",
+    "string_pattern_mismatch": "sai định dạng",
+    "too_short": "phải có ít nhất {min_length} phần tử",
+    "too_long": "có quá {max_length} phần tử",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
+    "greater_than": "phải lớn hơn {gt}",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "less_than": "phải nhỏ hơn {lt}",
+    "literal_error": "phải là một trong: {expected}",
+    "enum": "phải là một trong: {expected}",
+    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "date_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "date_type": "phải là ngày dạng YYYY-MM-DD",
+    "json_invalid": "không phải JSON hợp lệ",
+    "value_error": "giá trị không hợp lệ",
+}
+
+
+def problem_message(problem: Mapping[str, Any]) -> str:
+    """One validation problem in Vietnamese (pydantic's English when its type is new)."""
+    template = _PROBLEMS.get(str(problem.get("type", "")))
+    if template is None:
+        return str(problem.get("msg", "giá trị không hợp lệ"))
+    try:
+        return template.format(**(problem.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return template.split(" {")[0]

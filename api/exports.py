@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from api.schemas import TargetRow
 
 HEADERS = (
-    "Số",
+    "Số (phụ lục · số)",
     "Văn bản",
     "Nội dung chỉ tiêu/nhiệm vụ",
     "Đơn vị theo dõi, chỉ đạo",
@@ -28,15 +28,15 @@ HEADERS = (
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_COLUMN_WIDTHS = (8, 22, 60, 30, 30, 40, 16, 30, 18)
+_COLUMN_WIDTHS = (12, 22, 60, 30, 30, 40, 16, 30, 18)
 
 
 def matrix_rows(rows: Sequence[TargetRow]) -> list[tuple[str, ...]]:
     """The matrix as text cells, in `HEADERS` order."""
     return [
         (
-            row.number or "",
-            row.document_number or row.document_id,
+            row.label,
+            row.document_label,
             row.content,
             "; ".join(row.monitoring_units),
             "; ".join(row.lead_units),

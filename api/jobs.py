@@ -87,7 +87,7 @@ class JobQueue:
             pending = sum(1 for entry in self._jobs.values() if not entry.job.finished)
             if pending >= self._max_pending:
                 raise RateLimited(
-                    f"{pending} jobs are waiting; retry when some have finished",
+                    f"đang có {pending} công việc chờ; hãy thử lại khi bớt công việc",
                     retry_after_s=5,
                     code="queue_full",
                 )

@@ -55,7 +55,7 @@ class BodyLimitMiddleware:
 
 
 def _too_large(limit: int) -> str:
-    return f"request body is over the {limit:,}-byte limit"
+    return f"nội dung gửi lên vượt giới hạn {limit:,} byte".replace(",", ".")
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -75,7 +75,7 @@ class RequestContextMiddleware:
             response = error_response(
                 500,
                 "internal_error",
-                f"internal error; quote request id {request_id} when reporting it",
+                f"lỗi nội bộ của máy chủ; khi báo lỗi hãy gửi kèm mã yêu cầu {request_id}",
                 headers={REQUEST_ID_HEADER: request_id},
             )
             await response(scope, receive, send)

@@ -16,6 +16,8 @@ from api.jobs import Job
 from ingest.catalog import CatalogEntry
 from ingest.domain import Target
 from retrieval.answers import Answer
+from retrieval.display import MAX_ROWS, answer_view, shorten
+from retrieval.row_labels import appendix_of, row_label
 from retrieval.stored import StoredClause
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
@@ -69,6 +71,37 @@ class CitationOut(_Schema):
     quote: str = Field(description="verbatim part of `text` that supports the answer")
 
 
+class ViewLineOut(_Schema):
+    kind: Literal["text", "group", "item"] = Field(
+        description="`group`: a heading of list rows (plan and appendix); `item`: one row"
+    )
+    text: str
+
+
+class ColumnOut(_Schema):
+    header: str = Field(description="the table's column header, exactly as written")
+    text: str
+
+
+class CardOut(_Schema):
+    n: int
+    heading: str = Field(description="the plan, its số hiệu named once")
+    path: str
+    clause: str | None
+    quote: str = Field(description="the quote for reading: cells joined by ` · `, cut on a word")
+    columns: list[ColumnOut] = Field(description="the cells the quote spans, with their headers")
+
+
+class AnswerViewOut(_Schema):
+    """The answer as every surface shows it (the same view the CLI and the bots print)."""
+
+    headline: str = Field(description="the direct answer in one sentence, with its citation")
+    lines: list[ViewLineOut] = Field(description="details not yet said; list rows by group")
+    first_rows: int = Field(description="how many list rows to show before “xem tất cả”")
+    total_rows: int
+    cards: list[CardOut]
+
+
 class AskResponse(_Schema):
     conversation_id: str = Field(description="send it back with a follow-up question")
     answer: str
@@ -78,10 +111,16 @@ class AskResponse(_Schema):
     confidence: float = Field(
         ge=0, le=1, description="how much of the question the cited clauses cover (0–1)"
     )
+    view: AnswerViewOut
 
     @classmethod
     def from_answer(cls, answer: Answer, conversation_id: str) -> AskResponse:
-        return cls.model_validate({"conversation_id": conversation_id, **answer.to_json()})
+        view = answer_view(answer, None).to_json()
+        view.pop("hidden_rows")
+        view["first_rows"] = MAX_ROWS
+        return cls.model_validate(
+            {"conversation_id": conversation_id, **answer.to_json(), "view": view}
+        )
 
 
 # ---- documents --------------------------------------------------------------------------
@@ -281,7 +320,10 @@ class TargetRow(TargetOut):
     clause_id: str
     document_id: str
     document_number: str | None
+    document_label: str = Field(description="the plan's số hiệu, else its title shortened")
     path: str
+    appendix: str | None = Field(description="`PL2` for a row of Phụ lục 2; null in the body")
+    label: str = Field(description="appendix and number, e.g. `PL2 · 9`")
 
     @classmethod
     def from_row(cls, clause: StoredClause) -> TargetRow:
@@ -291,13 +333,20 @@ class TargetRow(TargetOut):
             clause_id=clause.clause_id,
             document_id=clause.document_id,
             document_number=clause.document_number,
+            document_label=clause.document_number or shorten(clause.document_title, 48),
             path=clause.path,
+            appendix=appendix_of(clause.path),
+            label=row_label(clause.path, clause.number, clause.target.source == "body"),
         )
 
 
 class TargetList(_Schema):
     count: int
     rows: list[TargetRow]
+    units: list[str] = Field(
+        description="the units these rows name, one spelling per unit (`Sở KHCN` and "
+        "`Sở Khoa học và Công nghệ` are one), for suggestions"
+    )
 
 
 # ---- jobs --------------------------------------------------------------------------------

@@ -13,10 +13,10 @@ from typing import Literal
 
 from bot import messages
 from retrieval.answers import Answer, Citation
+from retrieval.display import MAX_ROWS, CitationCard, answer_view, more_rows_note
 from retrieval.documents import DocumentInfo
 
 Style = Literal["plain", "bold", "italic"]
-QUOTE_CHARS = 300  # the full clause is one button away
 
 
 @dataclass(frozen=True)
@@ -30,25 +30,37 @@ class Line:
 Block = tuple[Line, ...]
 
 
-def answer_blocks(answer: Answer) -> list[Block]:
-    """The answer (first line bold), then each citation: plan, clause path, quote."""
-    first, *details = answer.answer.split("\n")
-    blocks: list[Block] = [(Line(first, "bold"), *(Line(d) for d in details if d.strip()))]
-    if answer.citations:
+def answer_blocks(answer: Answer, all_rows: bool = False, more_hint: str = "") -> list[Block]:
+    """The shared answer view as blocks: the direct answer (bold) with its details, each
+    group of list rows, what was left out of a long list, then one block per citation."""
+    view = answer_view(answer, None if all_rows else MAX_ROWS)
+    blocks: list[Block] = []
+    current: list[Line] = [Line(view.headline, "bold")]
+    for line in view.lines:
+        if line.kind == "group":
+            blocks.append(tuple(current))
+            current = [Line(line.text, "bold")]
+        else:
+            current.append(Line(f"• {line.text}" if line.kind == "item" else line.text))
+    if view.hidden_rows:
+        hint = f" — {more_hint}" if more_hint else ""
+        current.append(Line(more_rows_note(view) + hint, "italic"))
+    blocks.append(tuple(current))
+    if view.cards:
         blocks.append((Line(messages.CITATIONS_HEADING + ":", "bold"),))
-        blocks.extend(citation_block(c) for c in answer.citations)
+        if view.compact_cards:
+            blocks.append(tuple(Line(card.line) for card in view.cards))
+        else:
+            blocks.extend(card_block(card) for card in view.cards)
     return blocks
 
 
-def citation_block(citation: Citation) -> Block:
-    """`[n] plan (số hiệu)`, the clause path and the supporting quote."""
-    quote = " ".join(citation.quote.replace("|", " ").split())
-    if len(quote) > QUOTE_CHARS:
-        quote = quote[: QUOTE_CHARS - 1].rstrip() + "…"
+def card_block(card: CitationCard) -> Block:
+    """`[n] plan (số hiệu)`, the clause path and the quote, cells kept apart."""
     return (
-        Line(f"[{citation.n}] {_document_name(citation)}", "bold"),
-        Line(citation.path, "italic"),
-        Line(f"“{quote}”"),
+        Line(f"[{card.n}] {card.heading}", "bold"),
+        Line(card.path, "italic"),
+        Line(f"“{card.quote}”"),
     )
 
 

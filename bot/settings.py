@@ -113,7 +113,7 @@ def load_bot_settings(**overrides: object) -> BotSettings:
             f"{'.'.join(str(p) for p in issue['loc']).upper()}: {issue['msg']}"
             for issue in error.errors()
         )
-        raise BotConfigurationError(f"bad bot settings — {problems}") from error
+        raise BotConfigurationError(f"cấu hình bot không hợp lệ — {problems}") from error
 
 
 def _comma_separated(value: str) -> list[str]:

@@ -82,7 +82,7 @@ def build_application(
     """The configured `Application` (no updater in webhook mode), or `BotConfigurationError`."""
     missing = bot_settings.telegram_missing(webhook=webhook)
     if missing:
-        raise BotConfigurationError(f"the Telegram bot needs {', '.join(missing)}")
+        raise BotConfigurationError(f"bot Telegram cần đặt {', '.join(missing)}")
     assert bot_settings.telegram_bot_token is not None
     builder = (
         ApplicationBuilder()
@@ -124,7 +124,7 @@ def run_polling(
 
     missing = bot_settings.telegram_missing()
     if missing:  # fail before loading anything
-        raise BotConfigurationError(f"the Telegram bot needs {', '.join(missing)}")
+        raise BotConfigurationError(f"bot Telegram cần đặt {', '.join(missing)}")
     # httpx logs every request URL at INFO, and Telegram URLs contain the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     runtime = Runtime(settings, status=status)

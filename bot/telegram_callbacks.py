@@ -15,15 +15,16 @@ from typing import Literal
 
 from retrieval.answers import Answer, Citation
 
-Action = Literal["clause", "document"]
-_CODES: dict[Action, str] = {"clause": "c", "document": "d"}
+Action = Literal["clause", "document", "more"]
+_CODES: dict[Action, str] = {"clause": "c", "document": "d", "more": "m"}
 _ACTIONS: dict[str, Action] = {code: action for action, code in _CODES.items()}
-_PATTERN = re.compile(r"([cd]):([A-Za-z0-9_-]{1,16}):(\d{1,4})")
+_PATTERN = re.compile(r"([cdm]):([A-Za-z0-9_-]{1,16}):(\d{1,4})")
 
 
 @dataclass(frozen=True)
 class CallbackData:
-    """What a button asks for: the clause or the plan of citation `n` of answer `token`."""
+    """What a button asks for: the clause or the plan of citation `n` of answer `token`, or
+    ("more") every row of that answer's list."""
 
     action: Action
     token: str
@@ -55,6 +56,10 @@ class RecentAnswers:
         while len(self._answers) > self._capacity:
             self._answers.popitem(last=False)
         return token
+
+    def answer(self, token: str) -> Answer | None:
+        """The answer `token`, or None once it is forgotten."""
+        return self._answers.get(token)
 
     def citation(self, token: str, n: int) -> Citation | None:
         """Citation `n` of the answer `token`, or None once that answer is forgotten."""

@@ -11,6 +11,7 @@ from bot.chunking import to_messages, utf16_length
 from bot.render import Block, Line
 from bot.telegram_callbacks import CallbackData
 from retrieval.answers import Answer
+from retrieval.display import MAX_ROWS, answer_view
 
 MESSAGE_LIMIT = 4096  # Telegram's limit for one message's text
 MAX_CLAUSE_BUTTONS = 16  # list answers can cite dozens of rows; the first ones get buttons
@@ -29,19 +30,31 @@ def html_messages(blocks: Sequence[Block], limit: int = MESSAGE_LIMIT) -> list[s
     return to_messages(blocks, html_line, limit, utf16_length)
 
 
-def answer_keyboard(answer: Answer, token: str) -> InlineKeyboardMarkup | None:
-    """ "Nguyên văn [n]" per citation and "Văn bản" per cited plan, for the answer `token`."""
-    if not answer.citations:
+def answer_keyboard(
+    answer: Answer, token: str, all_rows: bool = False
+) -> InlineKeyboardMarkup | None:
+    """ "Xem thêm" under a shortened list, "Nguyên văn [n]" per citation shown and "Văn bản"
+    per cited plan, for the answer `token`."""
+    view = answer_view(answer, None if all_rows else MAX_ROWS)
+    if not view.cards:
         return None
+    more = []
+    if view.hidden_rows:
+        more = [
+            InlineKeyboardButton(
+                f"Xem thêm {view.hidden_rows} dòng",
+                callback_data=CallbackData("more", token, 0).encode(),
+            )
+        ]
     buttons = [
         InlineKeyboardButton(
             f"Nguyên văn [{c.n}]", callback_data=CallbackData("clause", token, c.n).encode()
         )
-        for c in answer.citations[:MAX_CLAUSE_BUTTONS]
+        for c in view.cards[:MAX_CLAUSE_BUTTONS]
     ]
     first_of_plan: dict[str, int] = {}
-    for citation in answer.citations:
-        first_of_plan.setdefault(citation.document_id, citation.n)
+    for card in view.cards:
+        first_of_plan.setdefault(card.document_id, card.n)
     for n in first_of_plan.values():
         label = "Văn bản" if len(first_of_plan) == 1 else f"Văn bản [{n}]"
         buttons.append(
@@ -51,4 +64,4 @@ def answer_keyboard(answer: Answer, token: str) -> InlineKeyboardMarkup | None:
         buttons[start : start + _BUTTONS_PER_ROW]
         for start in range(0, len(buttons), _BUTTONS_PER_ROW)
     ]
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([more, *rows] if more else rows)

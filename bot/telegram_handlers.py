@@ -148,11 +148,22 @@ class TelegramHandlers:
             )
 
     async def button(self, update: Update, context: Context) -> None:
-        """Sends the verbatim clause ("Nguyên văn [n]") or the plan's metadata ("Văn bản")."""
+        """Sends the verbatim clause ("Nguyên văn [n]"), the plan's metadata ("Văn bản") or
+        every row of a shortened list ("Xem thêm")."""
         query = update.callback_query
         if query is None:
             return
         data = CallbackData.decode(query.data)
+        if data is not None and data.action == "more":
+            answer = self._recent.answer(data.token)
+            if answer is None:
+                await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
+                return
+            await query.answer()
+            keyboard = answer_keyboard(answer, data.token, all_rows=True)
+            every_row = answer_blocks(answer, all_rows=True)
+            await self._send_blocks(context, _chat_id(update), every_row, keyboard)
+            return
         citation = self._recent.citation(data.token, data.n) if data else None
         if data is None or citation is None:
             await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
@@ -208,7 +219,10 @@ class TelegramHandlers:
         )
         token = self._recent.remember(answer) if answer.citations else ""
         await self._send_blocks(
-            context, chat, answer_blocks(answer), answer_keyboard(answer, token) if token else None
+            context,
+            chat,
+            answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM),
+            answer_keyboard(answer, token) if token else None,
         )
 
     @staticmethod

@@ -25,6 +25,7 @@ from telegram.error import TelegramError
 from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.telegram_app import RequestFactory, build_application, publish_commands
+from bot.webhook_errors import webhook_error
 from ingest.json_depth import JsonTooDeepError, loads_limited
 
 logger = logging.getLogger(__name__)
@@ -121,22 +122,21 @@ def telegram_webhook_router(
         supplied = request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(supplied, secret):
             logger.warning("telegram webhook: rejected a request with a missing or bad secret")
-            return JSONResponse({"detail": f"thiếu hoặc sai {SECRET_HEADER}"}, status_code=401)
+            return webhook_error(401, "unauthorized", f"thiếu hoặc sai {SECRET_HEADER}")
         try:
             data: Any = loads_limited(await request.body())
         except JsonTooDeepError as error:
-            return JSONResponse({"detail": str(error)}, status_code=400)
+            return webhook_error(400, "json_too_deep", str(error))
         except ValueError:  # malformed JSON, or not UTF-8
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-            return JSONResponse(
-                {"detail": "nội dung không phải một bản cập nhật Telegram"}, status_code=400
+            return webhook_error(
+                400, "not_an_update", "nội dung không phải một bản cập nhật Telegram"
             )
         if not await bot.ensure_started():
             # Telegram re-sends the update later; by then the bot may be reachable again.
-            return JSONResponse(
-                {"detail": "bot Telegram chưa khởi động được (xem nhật ký máy chủ)"},
-                status_code=503,
+            return webhook_error(
+                503, "bot_not_started", "bot Telegram chưa khởi động được (xem nhật ký máy chủ)"
             )
         await bot.application.update_queue.put(Update.de_json(data, bot.application.bot))
         return JSONResponse({"ok": True})
@@ -150,6 +150,6 @@ def _unavailable_router(reason: str) -> APIRouter:
     @router.post("/telegram/webhook", responses=WEBHOOK_RESPONSES)
     async def telegram_webhook() -> JSONResponse:
         """The Telegram bot is not configured: say what to set."""
-        return JSONResponse({"detail": reason}, status_code=503)
+        return webhook_error(503, "not_configured", reason)
 
     return router

@@ -96,7 +96,8 @@ class ZaloResponder:
                     return text_blocks(messages.CLAUSE_USAGE)
                 document = " ".join(args[1:]) or None
                 return answer_blocks(self._service.look_up(chat_key(user), args[0], document))
-        return answer_blocks(self._service.ask(chat_key(user), text))
+        answer = self._service.ask(chat_key(user), text)
+        return answer_blocks(answer, more_hint=messages.MORE_ROWS_ZALO)
 
     async def _send(self, user: str, blocks: Sequence[Block]) -> None:
         try:

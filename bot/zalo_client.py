@@ -30,12 +30,14 @@ def access_token_source(settings: BotSettings) -> TokenSource:
                 token = path.read_text(encoding="utf-8").strip()
             except OSError as error:
                 raise BotConfigurationError(
-                    f"cannot read ZALO_ACCESS_TOKEN_FILE {path}: {error}"
+                    f"không đọc được ZALO_ACCESS_TOKEN_FILE {path}: {error}"
                 ) from error
             if token:
                 return token
         if fixed is None:
-            raise BotConfigurationError("no Zalo access token: set ZALO_ACCESS_TOKEN(_FILE)")
+            raise BotConfigurationError(
+                "chưa có access token Zalo: hãy đặt ZALO_ACCESS_TOKEN hoặc ZALO_ACCESS_TOKEN_FILE"
+            )
         return fixed.get_secret_value()
 
     return read

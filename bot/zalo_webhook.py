@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse
 from bot.replay import ReplayStore
 from bot.service import ChatService
 from bot.settings import BotSettings
+from bot.webhook_errors import webhook_error
 from bot.zalo_bot import ZaloResponder
 from bot.zalo_client import ZaloClient, access_token_source
 from bot.zalo_signature import SIGNATURE_HEADER, SignedBody, parse_signed, verified_body
@@ -71,9 +72,8 @@ def zalo_webhook_router(
     async def zalo_webhook(request: Request, background: BackgroundTasks) -> JSONResponse:
         """Receive one signed Zalo OA event; text messages are answered in the background."""
         if responder is None or replay is None:
-            return JSONResponse(
-                {"detail": f"Zalo chưa được cấu hình: hãy đặt {', '.join(missing)}"},
-                status_code=503,
+            return webhook_error(
+                503, "not_configured", f"Zalo chưa được cấu hình: hãy đặt {', '.join(missing)}"
             )
         assert bot_settings.zalo_app_id and bot_settings.zalo_oa_secret_key
         signed = verified_body(
@@ -87,22 +87,19 @@ def zalo_webhook_router(
             try:
                 event = parse_signed(signed)
             except JsonTooDeepError as error:
-                return JSONResponse({"detail": str(error)}, status_code=400)
+                return webhook_error(400, "json_too_deep", str(error))
         if signed is None or event is None:
             logger.warning("zalo webhook: rejected an event with a missing or bad signature")
-            return JSONResponse(
-                {"detail": f"thiếu hoặc sai chữ ký {SIGNATURE_HEADER}"}, status_code=401
-            )
+            return webhook_error(401, "unauthorized", f"thiếu hoặc sai chữ ký {SIGNATURE_HEADER}")
         now = wall_clock()
         age_s = now - int(signed.timestamp) / 1000  # Zalo stamps events in milliseconds
         if abs(age_s) > max_age_s:
             logger.warning("zalo webhook: refused an event stamped %.0f s from now", age_s)
-            return JSONResponse(
-                {
-                    "detail": f"thời điểm của sự kiện lệch {abs(age_s):.0f} giây so với hiện tại "
-                    f"(cho phép tối đa {max_age_s:.0f} giây); sự kiện bị từ chối"
-                },
-                status_code=403,
+            return webhook_error(
+                403,
+                "stale_event",
+                f"thời điểm của sự kiện lệch {abs(age_s):.0f} giây so với hiện tại "
+                f"(cho phép tối đa {max_age_s:.0f} giây); sự kiện bị từ chối",
             )
         if not replay.first_time(_replay_key(event, signed), now):
             logger.info("zalo webhook: event %s was already received", _replay_key(event, signed))

@@ -195,20 +195,21 @@ def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
 def read_source(path: Path, max_bytes: int, encoding: str | None = None) -> SourceFile:
     """Read one plan file into its source text, refusing what cannot be a plan."""
     if not path.exists():
-        raise SourceNotFoundError(f"{path}: no such file or folder")
+        raise SourceNotFoundError(f"{path}: không có tệp hay thư mục này")
     if not path.is_file():
-        raise InputError(f"{path}: not a regular file")
+        raise InputError(f"{path}: không phải tệp thường")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        hint = CONVERT_HINTS.get(suffix, "supported: " + ", ".join(SUPPORTED_SUFFIXES))
-        raise UnsupportedFormatError(f"{path}: unsupported format {suffix or '(none)'}; {hint}")
+        hint = CONVERT_HINTS.get(suffix, "đọc được: " + ", ".join(SUPPORTED_SUFFIXES))
+        shown = suffix or "(không có đuôi)"
+        raise UnsupportedFormatError(f"{path}: không đọc được định dạng {shown}; {hint}")
     size = path.stat().st_size
     if size == 0:
-        raise EmptySourceError(f"{path}: file is empty")
+        raise EmptySourceError(f"{path}: tệp rỗng")
     if size > max_bytes:
         raise SourceTooLargeError(
-            f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit; split the file "
-            "or raise KEHOACH_MAX_SOURCE_BYTES"
+            f"{path}: {size:,} byte, vượt giới hạn {max_bytes:,} byte; hãy tách tệp "
+            "hoặc tăng KEHOACH_MAX_SOURCE_BYTES"
         )
     extracted = read_document(path.read_bytes(), str(path), encoding)
     return SourceFile(
@@ -225,7 +226,7 @@ def collect_sources(paths: list[Path]) -> list[Path]:
     found: dict[Path, Path] = {}  # resolved → as given
     for path in paths:
         if not path.exists():
-            raise SourceNotFoundError(f"{path}: no such file or folder")
+            raise SourceNotFoundError(f"{path}: không có tệp hay thư mục này")
         if path.is_dir():
             files = sorted(
                 p

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from ingest.errors import KehoachError
+from kehoach.cli_words import VietnameseCommand
 
 T = TypeVar("T")
 
@@ -39,13 +40,18 @@ def register(
         finally:
             runtime.close()
 
-    @app.command()
+    @app.command(cls=VietnameseCommand)
     def backup(
-        path: Annotated[Path, typer.Argument(help="thư mục sao lưu (mới hoặc trống)")],
+        path: Annotated[
+            Path, typer.Argument(metavar="THƯ_MỤC", help="thư mục sao lưu (mới hoặc trống)")
+        ],
         home: HomeOption = None,
         force: ForceOption = False,
     ) -> None:
-        """Sao lưu chỉ mục, danh mục và văn bản gốc vào một thư mục (nhất quán, dưới khoá)."""
+        """Sao lưu chỉ mục, danh mục và văn bản gốc vào một thư mục (nhất quán, dưới khoá).
+
+        Ví dụ: kehoach backup /srv/sao-luu/2025-11-30
+        """
         from ingest.backup import backup as take_backup
 
         manifest = run(home, lambda runtime: take_backup(runtime, path, force))
@@ -54,13 +60,18 @@ def register(
             highlight=False,
         )
 
-    @app.command()
+    @app.command(cls=VietnameseCommand)
     def restore(
-        path: Annotated[Path, typer.Argument(help="thư mục sao lưu do `kehoach backup` tạo")],
+        path: Annotated[
+            Path, typer.Argument(metavar="THƯ_MỤC", help="thư mục sao lưu do `kehoach backup` tạo")
+        ],
         home: HomeOption = None,
         force: ForceOption = False,
     ) -> None:
-        """Khôi phục từ bản sao lưu (từ chối ghi đè văn bản đã có nếu thiếu --force)."""
+        """Khôi phục từ bản sao lưu (từ chối ghi đè văn bản đã có nếu thiếu --force).
+
+        Ví dụ: kehoach restore /srv/sao-luu/2025-11-30
+        """
         from ingest.backup import restore as restore_backup
 
         manifest = run(home, lambda runtime: restore_backup(runtime, path, force))

@@ -18,8 +18,12 @@ from rich.console import Console
 from ingest.errors import InputError, KehoachError
 from ingest.settings import Settings
 from kehoach.backup_cli import register as register_backup_commands
+from kehoach.cli_words import VietnameseCommand, VietnameseGroup, use_vietnamese
+
+use_vietnamese()  # click's and typer's own words ("Usage:", "Error") before any help prints
 
 app = typer.Typer(
+    cls=VietnameseGroup,
     add_completion=False,
     no_args_is_help=True,
     help="Hỏi đáp có trích dẫn trên các kế hoạch của cơ quan nhà nước (kehoach).",
@@ -75,10 +79,14 @@ def _progress_bar() -> tuple[Any, Any]:
     return progress, report
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="tệp hoặc thư mục kế hoạch (.txt .md .docx .pdf .html)")
+        list[Path],
+        typer.Argument(
+            metavar="TỆP_HOẶC_THƯ_MỤC",
+            help="tệp hoặc thư mục kế hoạch (.txt .md .docx .pdf .html)",
+        ),
     ],
     home: HomeOption = None,
     encoding: Annotated[
@@ -86,7 +94,10 @@ def ingest(
         typer.Option(help="bảng mã của tệp .txt/.md/.html không phải UTF-8, ví dụ cp1258"),
     ] = None,
 ) -> None:
-    """Nạp (ingest) kế hoạch vào chỉ mục; nạp lại văn bản không đổi không làm gì."""
+    """Nạp (ingest) kế hoạch vào chỉ mục; nạp lại văn bản không đổi không làm gì.
+
+    Ví dụ: kehoach ingest ke-hoach-19.docx thu-muc-ke-hoach/
+    """
     from ingest.reader import collect_sources, document_id_for, refuse_taken_id
 
     runtime = _runtime(home)
@@ -130,14 +141,17 @@ _DOCUMENT_FIELDS = (
 )
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def documents(
     home: HomeOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="xuất dạng JSON cho chương trình khác đọc")
     ] = False,
 ) -> None:
-    """Liệt kê các văn bản đã nạp."""
+    """Liệt kê các văn bản đã nạp, với mã đầy đủ dùng cho --doc và remove.
+
+    Ví dụ: kehoach documents --json
+    """
     from ingest.catalog import Catalog
 
     catalog = Catalog(_settings(home).catalog_path)
@@ -158,21 +172,42 @@ def documents(
         return
     from rich.table import Table
 
-    table = Table("id", "số hiệu", "ngày", "điều khoản", "chỉ tiêu", "tên")
+    # the id is what `remove` and `--doc` take: shown whole (folded, never cut with "…")
+    widest = max((len(str(row["id"])) for row in rows), default=2)
+    table = Table(show_lines=False)
+    table.add_column("mã (id)", no_wrap=True, overflow="fold", min_width=min(widest, 60))
+    table.add_column("số hiệu", no_wrap=True, min_width=11)
+    table.add_column("ngày", no_wrap=True, min_width=10)
+    table.add_column("điều\nkhoản", justify="right", no_wrap=True)
+    table.add_column("chỉ\ntiêu", justify="right", no_wrap=True)
+    table.add_column("tên", ratio=1, min_width=12)
     for row in rows:
         table.add_row(
-            *(
-                str(row[key] or "—")
-                for key in ("id", "number", "issued_date", "clauses", "targets", "title")
-            )
+            str(row["id"]),
+            str(row["number"] or "—"),
+            _shown_date(row["issued_date"]),
+            str(row["clauses"]),
+            str(row["targets"]),
+            str(row["title"] or "—"),
         )
     stdout.print(table)
 
 
-@app.command(name="inspect")
+def _shown_date(value: object) -> str:
+    """ISO "2025-07-31" → "31/07/2025", "2023-05" → "05/2023"; "—" when none."""
+    if not value:
+        return "—"
+    parts = str(value).split("-")
+    return "/".join(reversed(parts)) if all(p.isdigit() for p in parts) else str(value)
+
+
+@app.command(cls=VietnameseCommand, name="inspect")
 def inspect_document(
     document: Annotated[
-        str, typer.Argument(help="mã văn bản (xem `kehoach documents`) hoặc đường dẫn tệp")
+        str,
+        typer.Argument(
+            metavar="MÃ_HOẶC_TỆP", help="mã văn bản (xem `kehoach documents`) hoặc đường dẫn tệp"
+        ),
     ],
     home: HomeOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="xuất dạng JSON")] = False,
@@ -180,7 +215,10 @@ def inspect_document(
         str | None, typer.Option(help="bảng mã của tệp .txt/.md/.html không phải UTF-8")
     ] = None,
 ) -> None:
-    """Xem kehoach hiểu văn bản thế nào: thông tin, cây điều khoản, chỉ tiêu, cảnh báo."""
+    """Xem kehoach hiểu văn bản thế nào: thông tin, cây điều khoản, chỉ tiêu, cảnh báo.
+
+    Ví dụ: kehoach inspect ke-hoach-19.docx
+    """
     from kehoach.inspect import load_document, print_report, report_data
 
     try:
@@ -193,12 +231,17 @@ def inspect_document(
         print_report(stdout, inspected)
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def remove(
-    document: Annotated[str, typer.Argument(help="mã văn bản (xem `kehoach documents`)")],
+    document: Annotated[
+        str, typer.Argument(metavar="MÃ", help="mã văn bản (xem `kehoach documents`)")
+    ],
     home: HomeOption = None,
 ) -> None:
-    """Xoá một văn bản khỏi chỉ mục."""
+    """Xoá một văn bản khỏi chỉ mục (mã lấy từ kehoach documents).
+
+    Ví dụ: kehoach remove ninh-binh-19-KH-UBND-2025
+    """
     runtime = _runtime(home)
     try:
         runtime.ingestor.remove(document)
@@ -209,14 +252,17 @@ def remove(
     stderr.print(f"đã xoá {document}")
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def ask(
-    question: Annotated[str | None, typer.Argument(help="câu hỏi")] = None,
+    question: Annotated[str | None, typer.Argument(metavar="CÂU_HỎI", help="câu hỏi")] = None,
     home: HomeOption = None,
     doc: Annotated[
         str | None, typer.Option("--doc", help="chỉ hỏi trong văn bản có mã này")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="trả lời dạng JSON")] = False,
+    all_rows: Annotated[
+        bool, typer.Option("--all", help="in mọi dòng của danh sách dài (mặc định 10 dòng đầu)")
+    ] = False,
     batch: Annotated[
         Path | None,
         typer.Option(
@@ -225,7 +271,11 @@ def ask(
         ),
     ] = None,
 ) -> None:
-    """Hỏi một câu (hoặc một lô câu hỏi với --batch)."""
+    """Hỏi một câu (hoặc một lô câu hỏi với --batch).
+
+    Ví dụ: kehoach ask "so nao chu tri chi tieu 6.6?" ·
+    kehoach ask --all "Công an tỉnh chủ trì những chỉ tiêu nào?"
+    """
     from kehoach.asking import AskError, answer_batch, answer_one
 
     runtime = _runtime(home)
@@ -252,12 +302,15 @@ def ask(
     else:
         from kehoach.render import print_answer
 
-        print_answer(stdout, answer)
+        print_answer(stdout, answer, all_rows)
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def chat(home: HomeOption = None) -> None:
-    """Hỏi đáp nhiều lượt (câu hỏi nối tiếp dùng ngữ cảnh câu trước)."""
+    """Hỏi đáp nhiều lượt (câu hỏi nối tiếp dùng ngữ cảnh câu trước).
+
+    Ví dụ: kehoach chat, rồi gõ "Sở nào chủ trì chỉ tiêu 6.6?" và "còn thời hạn thì sao?"
+    """
     from kehoach.asking import AskError, answer_one
     from kehoach.render import print_answer
     from retrieval.conversation import Conversation
@@ -285,7 +338,7 @@ def chat(home: HomeOption = None) -> None:
         runtime.close()
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def serve(
     home: HomeOption = None,
     host: Annotated[
@@ -293,7 +346,10 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="cổng lắng nghe")] = 8000,
 ) -> None:
-    """Chạy HTTP API cho cổng thông tin nội bộ (tài liệu OpenAPI tại /docs)."""
+    """Chạy HTTP API cho cổng thông tin nội bộ (tài liệu OpenAPI tại /docs).
+
+    Ví dụ: kehoach serve --host 0.0.0.0 --port 8000
+    """
     from api.server import serve as serve_api
     from api.settings import load_api_settings
 
@@ -305,7 +361,7 @@ def serve(
     serve_api(_settings(home), api_settings, host=host, port=port)
 
 
-@app.command(name="eval")
+@app.command(cls=VietnameseCommand, name="eval")
 def evaluate(
     questions: Annotated[
         Path | None,
@@ -314,7 +370,10 @@ def evaluate(
     out: Annotated[Path, typer.Option("--out", help="thư mục ghi báo cáo")] = Path("eval-report"),
     home: HomeOption = None,
 ) -> None:
-    """Đánh giá trên bộ câu hỏi chuẩn, so với hai baseline; thoát 1 khi dưới ngưỡng."""
+    """Đánh giá trên bộ câu hỏi chuẩn, so với hai baseline; thoát 1 khi dưới ngưỡng.
+
+    Ví dụ: kehoach eval --out eval-report
+    """
     from eval.cli import eval_command
 
     raise typer.Exit(eval_command(questions, out, home))
@@ -322,13 +381,21 @@ def evaluate(
 
 register_backup_commands(app, _runtime, _fail, stderr)
 
-bot_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Bot trò chuyện (Telegram).")
+bot_app = typer.Typer(
+    cls=VietnameseGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    help="Bot trò chuyện (Telegram).",
+)
 app.add_typer(bot_app, name="bot")
 
 
-@bot_app.command("telegram")
+@bot_app.command("telegram", cls=VietnameseCommand)
 def bot_telegram(home: HomeOption = None) -> None:
-    """Chạy bot Telegram bằng long polling (Ctrl-C để dừng)."""
+    """Chạy bot Telegram bằng long polling (Ctrl-C để dừng).
+
+    Ví dụ: KEHOACH_TELEGRAM_TOKEN=… kehoach bot telegram
+    """
     from bot.settings import load_bot_settings
     from bot.telegram_app import run_polling
 

@@ -1,4 +1,4 @@
-"""Printing an answer in a terminal: the answer, then its numbered citations."""
+"""Printing an answer in a terminal: the view every surface shares, styled for rich."""
 
 from __future__ import annotations
 
@@ -6,24 +6,41 @@ from rich.console import Console
 from rich.markup import escape
 
 from retrieval.answers import Answer
+from retrieval.display import MAX_ROWS, answer_view, more_rows_note
 
 
-def print_answer(console: Console, answer: Answer) -> None:
-    """The answer text, then each citation with its plan, clause path and quote."""
-    style = "yellow" if answer.abstained else "bold"
-    lines = answer.answer.split("\n")
-    console.print(f"[{style}]{escape(lines[0])}[/{style}]", highlight=False)
-    for line in lines[1:]:
-        console.print(escape(line), highlight=False)
-    if answer.citations:
-        console.print()
-        console.print("[dim]Trích dẫn:[/dim]")
-    for citation in answer.citations:
-        number = f", {citation.document_number}" if citation.document_number else ""
+def print_answer(console: Console, answer: Answer, all_rows: bool = False) -> None:
+    """The direct answer, the lines not yet said (a long list's first rows, unless
+    `all_rows`), then each citation: plan, số hiệu, clause and its cells or quote."""
+    view = answer_view(answer, None if all_rows else MAX_ROWS)
+    style = "yellow" if view.abstained else "bold"
+    console.print(f"[{style}]{escape(view.headline)}[/{style}]", highlight=False)
+    for line in view.lines:
+        if line.kind == "group":
+            console.print(f"[bold]{escape(line.text)}[/bold]", highlight=False)
+        elif line.kind == "item":
+            console.print(f"  • {escape(line.text)}", highlight=False)
+        else:
+            console.print(escape(line.text), highlight=False)
+    if view.hidden_rows:
         console.print(
-            f"[cyan][{citation.n}][/cyan] {escape(citation.document_title)}{escape(number)} — "
-            f"{escape(citation.path)}",
+            f"[dim]{escape(more_rows_note(view))} — thêm --all để xem tất cả "
+            f"{view.total_rows} dòng[/dim]",
             highlight=False,
         )
-        quote = " ".join(citation.quote.replace("|", " ").split())
-        console.print(f"    [dim]“{escape(quote[:300])}”[/dim]", highlight=False)
+    if view.cards:
+        console.print()
+        console.print("[dim]Trích dẫn:[/dim]")
+    for card in view.cards:
+        if view.compact_cards:
+            console.print(f"[cyan][{card.n}][/cyan] {escape(card.line[len(str(card.n)) + 3 :])}")
+            continue
+        console.print(
+            f"[cyan][{card.n}][/cyan] {escape(card.heading)} — {escape(card.path)}",
+            highlight=False,
+        )
+        if card.columns:
+            for header, text in card.columns:
+                console.print(f"    [dim]{escape(header)}:[/dim] {escape(text)}", highlight=False)
+        else:
+            console.print(f"    [dim]“{escape(card.quote)}”[/dim]", highlight=False)

@@ -21,10 +21,13 @@ class Citation:
     end: int
     quote: str  # a verbatim part of `text` that supports the answer
     clause_id: str = ""
+    # (exact column header, cell text) of the table cells the quote spans, in column order
+    columns: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("clause_id")
+        data.pop("columns")
         return data
 
 

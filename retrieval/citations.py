@@ -43,6 +43,7 @@ class CitationBuilder:
             end=clause.end,
             quote=quote,
             clause_id=clause.clause_id,
+            columns=_quoted_columns(clause, quote),
         )
         self._citations.append(citation)
         return citation.n
@@ -50,6 +51,19 @@ class CitationBuilder:
     @property
     def citations(self) -> tuple[Citation, ...]:
         return tuple(self._citations)
+
+
+def _quoted_columns(clause: StoredClause, quote: str) -> tuple[tuple[str, str], ...]:
+    """The (header, text) of each filled table cell inside the quoted span."""
+    if clause.target is None:
+        return ()
+    start = clause.start + clause.text.index(quote)
+    end = start + len(quote)
+    return tuple(
+        (cell.header, cell.text)
+        for cell in clause.target.cells
+        if cell.role != "number" and start <= cell.start and cell.end <= end
+    )
 
 
 _MARKER = re.compile(r"^\s*(?:[-–+•*]|[a-zđ]\)|\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")

@@ -7,19 +7,22 @@ verbatim part of the clause it comes from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
+from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
+from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
 from retrieval.query import Intent, MetaField, Query
-from retrieval.roles import ROLE_NAMES
+from retrieval.row_labels import appendix_of
+from retrieval.row_labels import row_label as label_of_row
 from retrieval.stored import StoredClause
 
-_ROLE_PHRASES = {role.value: name for role, name in ROLE_NAMES.items()}
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
 # what the plan says about the row, and a question may be about them
 _ROLE_ORDER = (
@@ -43,10 +46,13 @@ def _doc_label(documents: DocumentDirectory, document_id: str) -> str:
     return info.label if info else document_id
 
 
-def _row_name(clause: StoredClause) -> str:
+def _row_name(clause: StoredClause, with_appendix: bool = False) -> str:
     if _in_body(clause):
         return "Nhiệm vụ"
-    return f"Chỉ tiêu/nhiệm vụ {clause.number}" if clause.number else "Dòng"
+    if not clause.number:
+        return "Dòng"
+    number = row_label(clause) if with_appendix else clause.number
+    return f"Chỉ tiêu/nhiệm vụ {number}"
 
 
 def _in_body(clause: StoredClause) -> bool:
@@ -137,73 +143,120 @@ def _heading_refs(clause: StoredClause, cite: CitationBuilder, n: int) -> str:
 
 
 def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """One line of at most `limit` characters, table cells kept apart, cut on a word."""
+    return shorten(_CELL_BREAK.sub(" · ", text).strip(" ·"), limit)
+
+
+_CELL_BREAK = re.compile(r"\s*\|\s*")
 
 
 def _role_units(target: Target, role: str) -> str:
     return "; ".join(cell.text for cell in target.cells_for(role))
 
 
+# Short names of the responsibility roles; the exact column header stays in the citation.
+_SHORT_ROLES = {
+    "lead": "chủ trì",
+    "monitoring": "theo dõi",
+    "cooperating": "phối hợp",
+    "highest_responsibility": "chịu trách nhiệm chính",
+}
+_PEOPLE_ROLES = tuple(_SHORT_ROLES)
+
+
+def role_label(cell: TargetCell) -> str:
+    """ "chủ trì", "theo dõi", "chỉ đạo", "phối hợp" … for a cell; its header otherwise."""
+    if cell.role == "monitoring":
+        header = folded(cell.header)
+        if "chi dao" in header and "theo doi" not in header:
+            return "chỉ đạo"
+    return _SHORT_ROLES.get(cell.role) or _short(cell.header, 40)
+
+
+def _asked_roles(intent: Intent) -> tuple[str, ...]:
+    """The roles in the order the direct answer names them: the one asked about first."""
+    first = {
+        Intent.WHO_MONITOR: "monitoring",
+        Intent.WHO_COOPERATE: "cooperating",
+    }.get(intent, "lead")
+    return (first, *(r for r in _PEOPLE_ROLES if r != first))
+
+
 def describe_row(
     clause: StoredClause, documents: DocumentDirectory, cite: CitationBuilder, intent: Intent
 ) -> list[str]:
-    """Answer lines for one target row: a direct line for the intent, then every column."""
+    """Answer lines for one target row: the direct answer, which row it is, then only the
+    columns the first two lines have not said."""
     target = clause.target
     assert target is not None
     n = cite.cite(clause, _row_quote(clause))
+    direct, said = _direct_line(clause, intent, n, cite)
     where = _row_where(clause, documents)
-    direct = _direct_line(clause, intent, where, n, cite)
-    details = []
+    content = _role_units(target, "content")
+    if "content" in said:
+        lines = [direct, f"{where} [{n}]"]
+    else:
+        lines = [direct, f"{where}: {content} [{n}]" if content else f"{where} [{n}]"]
+        said = said | {"content"}
     for role in _ROLE_ORDER:
+        if role in said:
+            continue
         for cell in target.cells_for(role):
             m = _cite_cell(clause, cell, cite, n)
-            details.append(f"- {cell.header}{_heading_note(clause, cell)}: {cell.text} [{m}]")
-    return [direct, *details]
+            label = cell.header if role == "value" else role_label(cell)
+            text = target.with_unit(cell.text) if role == "value" else cell.text
+            lines.append(f"- {_capital(label)}{_heading_note(clause, cell)}: {text} [{m}]")
+    return lines
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _direct_line(
-    clause: StoredClause, intent: Intent, where: str, n: int, cite: CitationBuilder
-) -> str:
+    clause: StoredClause, intent: Intent, n: int, cite: CitationBuilder
+) -> tuple[str, set[str]]:
+    """The first line (one sentence naming every role and the deadline, or the row's
+    content and values) and the roles it has said."""
     target = clause.target
     assert target is not None
-    lead = _cited_units(clause, "lead", cite, n)
-    monitoring = _cited_units(clause, "monitoring", cite, n)
-    cooperating = _cited_units(clause, "cooperating", cite, n)
     deadline = _role_units(target, "deadline")
+    people = [
+        (role, role_label(target.cells_for(role)[0]), _cited_units(clause, role, cite, n))
+        for role in _asked_roles(intent)
+        if target.cells_for(role)
+    ]
+    said = {role for role, _, _ in people}
+    parts = [f"{label}: {units}" for _, label, units in people]
     if intent is Intent.DEADLINE:
         if deadline:
-            return f"{where}: thời gian hoàn thành là {deadline} [{n}]."
-        if target.source == "body":
-            return f"{where}: văn bản không ghi thời hạn cho nhiệm vụ này [{n}]."
-        return f"{where}: bảng không ghi thời gian hoàn thành cho dòng này [{n}]."
-    if intent is Intent.WHO_COOPERATE:
-        if cooperating:
-            return f"{where}: đơn vị phối hợp là {cooperating} [{n}]."
+            head = f"Hạn hoàn thành: {deadline}"
+        elif target.source == "body":
+            head = "Văn bản không ghi thời hạn cho nhiệm vụ này"
+        else:
+            head = "Bảng không ghi thời gian hoàn thành cho dòng này"
+        return _sentence([head, *parts], n), said | {"deadline"}
+    due = [f"hạn: {deadline}"] if deadline else []
+    if intent is Intent.WHO_COOPERATE and "cooperating" not in said:
         missing = (
-            "văn bản không nêu đơn vị phối hợp"
+            "Văn bản không nêu đơn vị phối hợp"
             if target.source == "body"
-            else ("bảng không có cột đơn vị phối hợp riêng")
+            else "Bảng không có cột đơn vị phối hợp riêng"
         )
-        return f"{where}: {missing}; đơn vị {_ROLE_PHRASES['lead']} là {lead or 'không ghi'} [{n}]."
-    if intent is Intent.WHO_MONITOR and monitoring:
-        return f"{where}: đơn vị {_ROLE_PHRASES['monitoring']} là {monitoring} [{n}]."
-    if intent in (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_MONITOR):
-        parts = []
-        if lead:
-            parts.append(f"đơn vị {_ROLE_PHRASES['lead']} là {lead}")
-        if monitoring:
-            parts.append(f"đơn vị {_ROLE_PHRASES['monitoring']} là {monitoring}")
-        if cooperating:
-            parts.append(f"đơn vị phối hợp là {cooperating}")
-        highest = _role_units(target, "highest_responsibility")
-        if highest and parts:
-            parts.append(f"cơ quan chịu trách nhiệm cao nhất là {highest}")
-        if parts:
-            return f"{where}: " + "; ".join(parts) + f" [{n}]."
+        lead = [] if "lead" in said else [f"{_SHORT_ROLES['lead']}: không ghi"]
+        return _sentence([missing, *parts, *lead, *due], n), said | {"deadline"}
+    if intent in (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_MONITOR, Intent.WHO_COOPERATE) and (
+        parts
+    ):
+        return _sentence([*parts, *due], n), said | {"deadline"}
     content = _role_units(target, "content")
     values = "; ".join(f"{c.header}: {target.with_unit(c.text)}" for c in target.cells_for("value"))
-    return f"{where}: {content}" + (f" — {values}" if values else "") + f" [{n}]."
+    return f"{content}" + (f" — {values}" if values else "") + f" [{n}].", {"content", "value"}
+
+
+def _sentence(parts: list[str], n: int) -> str:
+    """ "Chủ trì: … — theo dõi: … — hạn: … [1]." """
+    return _capital(" — ".join(parts)) + f" [{n}]."
 
 
 def describe_clause(
@@ -226,7 +279,8 @@ def describe_clause(
         return lines
     quote = body_quote(clause, keywords)
     n = cite.cite(clause, quote)
-    return [f"{where}: {_short(quote, 400)} [{n}]"]
+    # what the plan says first; where it says it after (the citation names it again)
+    return [f"{_short(quote, 400)} [{n}]", f"Theo {where}."]
 
 
 _MAX_CHILDREN = 8
@@ -262,27 +316,49 @@ def answer_clauses(
 def _list_line(
     clause: StoredClause, documents: DocumentDirectory, cite: CitationBuilder, roles: str = ""
 ) -> str:
-    """One listed row: its number, plan, content, the roles asked about and its deadline."""
+    """One listed row: "PL2 · 9: content — chủ trì; hạn: … [n]"."""
     target = clause.target
     assert target is not None
     n = cite.cite(clause, _row_quote(clause))
     deadline = _role_units(target, "deadline")
-    extra = "; ".join(
-        p
-        for p in (
-            f"vai trò: {roles}" if roles else "",
-            f"thời hạn: {deadline}" if deadline else "",
-        )
-        if p
-    )
+    extra = "; ".join(p for p in (roles, f"hạn: {deadline}" if deadline else "") if p)
     return (
-        f"- {clause.number + ' ' if clause.number else ''}"
-        f"({_doc_label(documents, clause.document_id)}): "
-        f"{_short(target.content)}"
+        f"- {row_label(clause)}: {_short(target.content)}"
         + (f" — {extra}" if extra else "")
         + f" [{n}]"
         + _heading_refs(clause, cite, n)
     )
+
+
+def row_label(clause: StoredClause) -> str:
+    """ "PL2 · 9": the row's appendix and number, so equal numbers of two appendices differ."""
+    return label_of_row(clause.path, clause.number, _in_body(clause))
+
+
+def _row_roles(clause: StoredClause, headers: Sequence[str]) -> str:
+    """The short names of the roles whose columns (by exact header) name the unit asked."""
+    assert clause.target is not None
+    labels = []
+    for header in headers:
+        cell = next((c for c in clause.target.cells if c.header == header), None)
+        labels.append(role_label(cell) if cell is not None else _short(header, 40))
+    return ", ".join(dict.fromkeys(labels))
+
+
+def _grouped(
+    rows: Sequence[StoredClause], documents: DocumentDirectory
+) -> list[tuple[str, list[StoredClause]]]:
+    """Rows grouped by plan and appendix, in the order first met: (heading, rows)."""
+    groups: dict[tuple[str, str | None], list[StoredClause]] = {}
+    for row in rows:
+        groups.setdefault((row.document_id, appendix_of(row.path)), []).append(row)
+    out = []
+    for (doc_id, appendix), members in groups.items():
+        where = _doc_label(documents, doc_id)
+        if appendix is not None:
+            where += f" — Phụ lục {appendix.removeprefix('PL')}"
+        out.append((f"{where} ({len(members)} dòng):", members))
+    return out
 
 
 def answer_list(
@@ -292,18 +368,23 @@ def answer_list(
     heading: str,
     roles_of: dict[str, list[str]] | None = None,
 ) -> Answer:
-    """A list of every matching row, each with its number, plan, content, roles, deadline."""
+    """The count (the heading), then the rows grouped by plan and appendix, each with its
+    appendix and number, content, the roles asked about and its deadline."""
     cite = CitationBuilder(documents)
     lines = [heading]
-    for clause in rows:
-        roles = ", ".join(roles_of.get(clause.clause_id, [])) if roles_of else ""
-        lines.append(_list_line(clause, documents, cite, roles))
+    ordered: list[StoredClause] = []
+    for group_heading, members in _grouped(rows, documents):
+        lines.append(group_heading)
+        for clause in members:
+            roles = _row_roles(clause, roles_of.get(clause.clause_id, [])) if roles_of else ""
+            lines.append(_list_line(clause, documents, cite, roles))
+            ordered.append(clause)
     return Answer(
         "\n".join(lines),
         False,
         query.intent.value,
         cite.citations,
-        tuple(c.clause_id for c in rows),
+        tuple(c.clause_id for c in ordered),
     )
 
 
@@ -332,7 +413,7 @@ def answer_unit_duties(
         where = "trong bảng phân công" if all(not _in_body(r) for r in rows) else "khác"
         lines.append(f"Các chỉ tiêu/nhiệm vụ {where} ghi {unit_name}:")
         for clause in rows:
-            roles = ", ".join(roles_of.get(clause.clause_id, []))
+            roles = _row_roles(clause, roles_of.get(clause.clause_id, []))
             lines.append(_list_line(clause, documents, cite, roles))
     return Answer(
         "\n".join(lines).strip(),
@@ -354,13 +435,13 @@ def answer_per_document(
         if clause.target is not None:
             n = cite.cite(clause, _row_quote(clause))
             details = [
-                f"{c.header}: {c.text}"
+                f"{'hạn' if c.role == 'deadline' else role_label(c)}: {c.text}"
                 for c in clause.target.cells
                 if c.role in ("lead", "deadline")
             ]
             extra = f" ({'; '.join(details)})" if details else ""
             lines.append(
-                f"- {label} — {_row_name(clause)}: "
+                f"- {label} — {_row_name(clause, with_appendix=True)}: "
                 f"{_short(clause.target.content, 240)}{extra} [{n}]"
                 + _heading_refs(clause, cite, n)
             )

@@ -189,10 +189,10 @@ class Runtime:
 
 
 def _known_units(clauses: list[StoredClause]) -> list[str]:
-    """Every unit the responsibility tables name."""
+    """Every unit the responsibility tables name, once per mention (the matcher counts them)."""
     names: list[str] = []
     for clause in clauses:
         if clause.target is not None:
             target = clause.target
             names.extend(target.monitoring_units + target.lead_units + target.cooperating_units)
-    return list(dict.fromkeys(names))
+    return names

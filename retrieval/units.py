@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ingest.abbreviations import units_in
@@ -15,7 +16,16 @@ class UnitMatcher:
     """Finds unit mentions in questions, against the units the plans actually name."""
 
     def __init__(self, known_units: Iterable[str]) -> None:
-        self._known = {unit_key(name): name for name in known_units if name.strip()}
+        # one spelling per unit: the one written most often, the longer on a tie; never
+        # the order the index happens to return rows in (answers read the same every run)
+        spellings: dict[str, Counter[str]] = {}
+        for name in known_units:
+            if name.strip():
+                spellings.setdefault(unit_key(name), Counter())[name] += 1
+        self._known = {
+            key: max(counts, key=lambda n: (counts[n], len(n), n))
+            for key, counts in sorted(spellings.items())
+        }
 
     def display_name(self, key: str) -> str:
         return self._known.get(key, key)

@@ -44,6 +44,7 @@ def test_answer_json_has_the_cli_schema_plus_the_conversation(client: TestClient
         "intent",
         "citations",
         "confidence",
+        "view",
     }
     for citation in body["citations"]:
         assert set(citation) == {

@@ -125,7 +125,7 @@ def test_csv_export_is_the_responsibility_matrix(client: TestClient) -> None:
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert tuple(table[0]) == HEADERS
     assert len(table) - 1 == len(_rows(client, unit="VP UBND tỉnh"))
-    row = next(r for r in table[1:] if r[0] == "6.6" and r[1] == "19/KH-UBND")
+    row = next(r for r in table[1:] if r[0] == "PL1 · 6.6" and r[1] == "19/KH-UBND")
     assert row[3] == "Văn phòng UBND tỉnh"
     assert row[4].startswith("Sở Khoa học và Công nghệ")
     assert row[6] == "Tháng 11/2025"
@@ -144,7 +144,9 @@ def test_xlsx_export_opens_in_openpyxl(client: TestClient) -> None:
     values = list(sheet.iter_rows(values_only=True))
     assert values[0] == HEADERS
     assert len([v for v in values if v[-1] == "Bảng phụ lục"]) == 56
-    row = next(r for r in values[1:] if r[0] == "6.6")
+    row = next(r for r in values[1:] if r[0] == "PL1 · 6.6")
+    # rows of Phụ lục 2 are numbered from 1 again: each keeps its appendix
+    assert {"PL2 · 1", "PL2 · 9", "PL1 · 3.4"} <= {r[0] for r in values[1:]}
     assert row[3] == "Văn phòng UBND tỉnh"
     assert row[6] == "Tháng 11/2025"
 
@@ -162,7 +164,10 @@ def _row(content: str) -> TargetRow:
         clause_id="c",
         document_id="d",
         document_number=None,
+        document_label="d",
         path="1",
+        appendix=None,
+        label="1",
     )
 
 
@@ -188,3 +193,21 @@ def test_exports_mark_where_each_row_is_written(client: TestClient) -> None:
 
     assert table[0][-1] == "Nguồn"
     assert sources == {"Bảng phụ lục", "Nội dung văn bản"}  # appendix rows and body duties
+
+
+def test_unit_suggestions_hold_one_spelling_per_unit(client: TestClient) -> None:
+    listing = client.get("/v1/targets").json()
+    keys = [unit_key(name) for name in listing["units"]]
+
+    assert len(keys) == len(set(keys))  # "Sở KHCN" and "Sở Khoa học và Công nghệ" are one
+    assert "Sở Khoa học và Công nghệ" in listing["units"]
+    named = {unit_key(n) for r in listing["rows"] for n in r["lead_units"] + r["monitoring_units"]}
+    assert named <= set(keys)
+
+
+def test_rows_carry_their_appendix_and_plan_label(client: TestClient) -> None:
+    rows = client.get("/v1/targets", params={"document": NINH_BINH}).json()["rows"]
+
+    row = next(r for r in rows if r["label"] == "PL2 · 9")
+    assert row["appendix"] == "PL2" and row["number"] == "9"
+    assert row["document_label"] == "19/KH-UBND"

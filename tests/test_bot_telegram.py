@@ -189,7 +189,7 @@ def test_follow_up_uses_the_chat_conversation(service: ChatService) -> None:
             await fake.until("sendMessage")
             fake.push_message(CHAT, "còn thời hạn thì sao?")
             sent = await fake.until("sendMessage", 2)
-            assert "thời gian hoàn thành là Tháng 11/2025" in visible(sent[1].params["text"])
+            assert "Hạn hoàn thành: Tháng 11/2025" in visible(sent[1].params["text"])
 
     run(scenario())
 
@@ -284,7 +284,8 @@ def long_answer() -> Answer:
         end=10,
         quote="A&B <không phải thẻ>",
     )
-    details = [f"- Dòng {i}: R&D <giá trị> “{'x' * 60}” & hết [1]" for i in range(120)]
+    # detail lines, not list rows: a list shows its first rows only ("Xem thêm" for the rest)
+    details = [f"Dòng {i}: R&D <giá trị> “{'x' * 60}” & hết [1]" for i in range(120)]
     return Answer(
         "Câu trả lời dài & có <ký tự> đặc biệt [1].\n" + "\n".join(details),
         False,
@@ -320,6 +321,69 @@ def test_long_answers_are_split_under_the_limit_with_valid_html(
             for part in clause_parts[len(parts) :]:
                 assert utf16_length(part.params["text"]) <= 4096
                 assert TagChecker.check(part.params["text"]) == []
+
+    run(scenario())
+
+
+def forty_rows() -> Answer:
+    """A list answer of 40 rows under two appendix groups, one citation per row."""
+    citations = []
+    lines = ["Có 40 chỉ tiêu/nhiệm vụ có thời hạn hoàn thành năm 2025:"]
+    for n in range(1, 41):
+        appendix = 1 if n <= 25 else 2
+        if n in (1, 26):
+            lines.append(f"Kế hoạch 19/KH-UBND — Phụ lục {appendix} ({25 if n == 1 else 15} dòng):")
+        text = f"Chỉ tiêu số {n} đạt 100% |\nSở Khoa học và Công nghệ |\nNăm 2025"
+        citations.append(
+            Citation(
+                n=n,
+                document_id="ninh-binh-19-KH-UBND-2025",
+                document_title="Kế hoạch 19/KH-UBND",
+                document_number="19/KH-UBND",
+                clause=str(n),
+                path=f"Phụ lục {appendix} › {n}",
+                text=text,
+                start=0,
+                end=len(text),
+                quote=text,
+            )
+        )
+        lines.append(
+            f"- PL{appendix} · {n}: Chỉ tiêu số {n} đạt 100% — chủ trì; hạn: Năm 2025 [{n}]"
+        )
+    return Answer("\n".join(lines), False, "list_by_period", tuple(citations))
+
+
+def test_a_long_list_shows_its_first_rows_and_a_more_button(
+    service: ChatService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = forty_rows()
+    monkeypatch.setattr(service, "ask", lambda chat, question: answer)
+
+    async def scenario() -> None:
+        async with running_bot(service) as fake:
+            fake.push_message(CHAT, "những nhiệm vụ nào hết hạn năm 2025?")
+            await fake.until("sendMessage")
+            await asyncio.to_thread(_settle, fake)
+            parts = fake.calls_of("sendMessage")
+            assert len(parts) == 1  # readable on a phone: one message
+            shown = visible(parts[0].params["text"])
+            assert shown.startswith("Có 40 chỉ tiêu/nhiệm vụ")
+            assert "• PL1 · 10: Chỉ tiêu số 10" in shown and "PL1 · 11:" not in shown
+            assert "… và 30 dòng nữa" in shown
+            assert "[11]" not in shown  # the cards are those of the rows shown
+            keys = buttons(parts[0])
+            assert "Xem thêm 30 dòng" in keys and "Nguyên văn [11]" not in keys
+
+            fake.push_callback(CHAT, keys["Xem thêm 30 dòng"])
+            await asyncio.to_thread(
+                fake.wait_until,
+                lambda calls: sum("reply_markup" in c.params for c in calls) >= 2,
+            )
+            every = fake.calls_of("sendMessage")
+            read = "\n".join(visible(p.params["text"]) for p in every[1:])
+            assert "• PL2 · 40: Chỉ tiêu số 40" in read and "Phụ lục 2 (15 dòng):" in read
+            assert "dòng nữa" not in read
 
     run(scenario())
 

@@ -107,7 +107,7 @@ def test_without_token_or_secret_the_endpoint_says_what_to_set(corpus_runtime: R
     with TestClient(app) as test_client:
         response = test_client.post("/telegram/webhook", json=update("hi"))
     assert response.status_code == 503
-    assert "TELEGRAM_WEBHOOK_SECRET" in response.json()["detail"]
+    assert "TELEGRAM_WEBHOOK_SECRET" in response.json()["error"]["message"]
 
 
 def test_an_unreachable_telegram_does_not_stop_the_api_and_is_retried(

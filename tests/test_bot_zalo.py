@@ -127,7 +127,7 @@ def test_without_zalo_settings_the_endpoint_answers_503_and_says_why(
     client = make_client(service, zalo_app_id=APP_ID, zalo_api_base_url=fake.base_url)
     response = send(client, "Sở nào chủ trì chỉ tiêu 6.6?")
     assert response.status_code == 503
-    detail = response.json()["detail"]
+    detail = response.json()["error"]["message"]
     assert "ZALO_OA_SECRET_KEY" in detail and "ZALO_ACCESS_TOKEN" in detail
     assert fake.calls == []
 
@@ -138,7 +138,8 @@ def test_without_zalo_settings_the_endpoint_answers_503_and_says_why(
 def test_long_answers_are_split_under_2000_characters(
     client: TestClient, fake: FakeZalo, service: ChatService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = [f"- Dòng {i}: {'nội dung chỉ tiêu ' * 8}[1]" for i in range(60)]
+    # detail lines, not list rows (a list shows its first rows only)
+    lines = [f"Dòng {i}: {'nội dung chỉ tiêu ' * 8}[1]" for i in range(60)]
     answer = Answer("Câu trả lời dài [1].\n" + "\n".join(lines), False, "target")
     monkeypatch.setattr(service, "ask", lambda chat, question: answer)
     send(client, "câu hỏi dài")
@@ -156,7 +157,7 @@ def test_follow_ups_and_commands_use_the_shared_service(client: TestClient, fake
     send(client, "/chitieu 6.6 19/KH-UBND", "d")
     first, follow_up, documents, clause = fake.texts_to(USER)
     assert "Văn phòng UBND tỉnh" in first
-    assert "thời gian hoàn thành là Tháng 11/2025" in follow_up
+    assert "Hạn hoàn thành: Tháng 11/2025" in follow_up
     assert "Mã: tien-giang-466-KH-UBND-2025" in documents
     assert "Tỉ lệ hồ sơ thủ tục hành chính xử lý trực tuyến" in clause
 

@@ -240,7 +240,7 @@ def test_footnotes_page_headers_deleted_text_and_field_codes() -> None:
 
 
 def test_truncated_docx_is_refused(ninh_binh_docx: bytes) -> None:
-    with pytest.raises(DocumentFormatError, match="corrupt or truncated"):
+    with pytest.raises(DocumentFormatError, match="tệp lỗi hoặc bị cắt cụt"):
         extract_text(ninh_binh_docx[: len(ninh_binh_docx) // 2], ".docx", "plan.docx")
 
 
@@ -250,20 +250,20 @@ def test_docx_with_a_damaged_part_is_refused(ninh_binh_docx: bytes) -> None:
     start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 200
     damaged = bytearray(ninh_binh_docx)
     damaged[start : start + 64] = bytes(64)
-    with pytest.raises(DocumentFormatError, match=r"plan\.docx: .*(damaged|corrupt)"):
+    with pytest.raises(DocumentFormatError, match=r"plan\.docx: .*(bị hỏng|tệp lỗi)"):
         extract_text(bytes(damaged), ".docx", "plan.docx")
 
 
 def test_other_files_named_docx_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(DocumentFormatError, match=r"not a readable \.docx"):
+    with pytest.raises(DocumentFormatError, match=r"không đọc được tệp \.docx"):
         extract_text(b"Ke hoach 19/KH-UBND" * 20, ".docx", "plan.docx")
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as out:
         out.writestr("content.xml", "<office:document/>")
-    with pytest.raises(DocumentFormatError, match="not a Word document"):
+    with pytest.raises(DocumentFormatError, match="không phải văn bản Word"):
         extract_text(archive.getvalue(), ".docx", "plan.docx")
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
     path = tmp_path / "plan.docx"
     path.write_bytes(ole)
-    with pytest.raises(EncryptedDocumentError, match="password-protected Word file or an old"):
+    with pytest.raises(EncryptedDocumentError, match=r"tệp Word có mật khẩu hoặc là tệp \.doc cũ"):
         extract_text(path, ".docx")

@@ -22,9 +22,9 @@ def test_supported_suffixes() -> None:
 @pytest.mark.parametrize(
     ("suffix", "hint"),
     [
-        (".doc", "save it as .docx"),
-        (".xlsx", "spreadsheet"),
-        (".xyz", "supported: .txt, .md, .docx"),
+        (".doc", "lưu lại dạng .docx"),
+        (".xlsx", "bảng tính"),
+        (".xyz", "đọc được: .txt, .md, .docx"),
     ],
 )
 def test_unsupported_formats_say_what_to_do(suffix: str, hint: str) -> None:
@@ -35,11 +35,11 @@ def test_unsupported_formats_say_what_to_do(suffix: str, hint: str) -> None:
 
 
 def test_empty_files_and_documents_without_text_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(EmptySourceError, match="file is empty"):
+    with pytest.raises(EmptySourceError, match="tệp rỗng"):
         extract_text(b"", ".pdf", "plan.pdf")
     path = tmp_path / "blank.docx"
     Document().save(str(path))
-    with pytest.raises(EmptySourceError, match=r"blank\.docx: the docx file contains no text"):
+    with pytest.raises(EmptySourceError, match=r"blank\.docx: tệp docx không có chữ nào"):
         extract_text(path, ".DOCX")
 
 

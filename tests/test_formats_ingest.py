@@ -48,7 +48,7 @@ def test_uploaded_docx_bytes_are_extracted_by_their_name(tmp_path: Path) -> None
     try:
         outcome = runtime.ingestor.ingest_bytes(data, "tai-len", "Kế hoạch 19.docx")
         assert (outcome.status, outcome.targets) == ("added", 56 + 4)  # + 4 body duties
-        with pytest.raises(DocumentFormatError, match=r"hong\.docx: not a readable \.docx"):
+        with pytest.raises(DocumentFormatError, match=r"hong\.docx: không đọc được tệp \.docx"):
             runtime.ingestor.ingest_bytes(b"not a zip", "hong", "hong.docx")
         assert "hong" not in runtime.catalog.entries
     finally:

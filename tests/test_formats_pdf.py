@@ -124,7 +124,7 @@ def _pdf(pages: list[str | None], encrypt: object = None) -> bytes:
 
 
 def test_scanned_pdf_is_refused_with_the_ocr_explanation() -> None:
-    with pytest.raises(ScannedPdfError, match=r"scan\.pdf: .*no text layer.*OCR"):
+    with pytest.raises(ScannedPdfError, match=r"scan\.pdf: .*không có lớp chữ.*OCR"):
         extract_text(_pdf([None, None]), ".pdf", "scan.pdf")
 
 
@@ -135,7 +135,7 @@ def test_partly_scanned_pdf_is_read_with_a_warning_naming_the_pages() -> None:
 
 
 def test_password_protected_pdf_is_refused_but_a_restricted_one_is_read() -> None:
-    with pytest.raises(EncryptedDocumentError, match="password-protected"):
+    with pytest.raises(EncryptedDocumentError, match="có mật khẩu"):
         extract_text(_pdf(["1. Muc tieu"], encrypt="secret"), ".pdf", "plan.pdf")
     restricted = pdfencrypt.StandardEncryption("", ownerPassword="owner", canCopy=0)
     assert extract_text(_pdf(["1. Muc tieu"], encrypt=restricted), ".pdf").text == "1. Muc tieu\n"
@@ -143,11 +143,11 @@ def test_password_protected_pdf_is_refused_but_a_restricted_one_is_read() -> Non
 
 def test_truncated_corrupt_and_mislabelled_pdfs_are_refused() -> None:
     whole = _pdf(["1. Muc tieu", "2. Nhiem vu"])
-    with pytest.raises(DocumentFormatError, match="truncated"):
+    with pytest.raises(DocumentFormatError, match="cắt cụt"):
         extract_text(whole[: len(whole) // 2], ".pdf", "plan.pdf")
-    with pytest.raises(DocumentFormatError, match="cannot be opened"):
+    with pytest.raises(DocumentFormatError, match="không mở được"):
         extract_text(b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n", ".pdf", "plan.pdf")
-    with pytest.raises(DocumentFormatError, match="not a PDF"):
+    with pytest.raises(DocumentFormatError, match="không phải tệp PDF"):
         extract_text(b"<html>Ke hoach</html>", ".pdf", "plan.pdf")
 
 

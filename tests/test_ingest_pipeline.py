@@ -108,11 +108,11 @@ def test_missing_too_large_and_unsupported_files(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("1. Mục\n" + "x" * 200, encoding="utf-8")
     runtime.settings.max_source_bytes = 100
-    with pytest.raises(SourceTooLargeError, match="over the 100-byte limit"):
+    with pytest.raises(SourceTooLargeError, match="vượt giới hạn 100 byte"):
         runtime.ingestor.ingest_file(big)
     doc = tmp_path / "plan.doc"
     doc.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(InputError, match=r"unsupported format \.doc; .*save it as \.docx"):
+    with pytest.raises(InputError, match=r"không đọc được định dạng \.doc; .*lưu lại dạng \.docx"):
         runtime.ingest_paths([doc])
     runtime.close()
 

@@ -128,7 +128,7 @@ def test_deep_json_correctly_signed_on_the_zalo_webhook_is_400(client: TestClien
     response = client.post("/zalo/webhook", content=body, headers={"X-ZEvent-Signature": mac})
     _no_traceback(response)
     assert response.status_code == 400
-    assert "lồng nhau quá sâu" in response.json()["detail"]
+    assert "lồng nhau quá sâu" in response.json()["error"]["message"]
 
 
 def test_a_zalo_signature_over_a_nested_timestamp_does_not_pass(client: TestClient) -> None:
@@ -151,7 +151,7 @@ def test_deep_json_on_the_telegram_webhook(client: TestClient) -> None:
     )
     _no_traceback(right)
     assert right.status_code == 400
-    assert "lồng nhau quá sâu" in right.json()["detail"]
+    assert "lồng nhau quá sâu" in right.json()["error"]["message"]
 
 
 def test_deep_json_on_the_api_is_400_after_authentication(client: TestClient) -> None:

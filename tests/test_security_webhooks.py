@@ -91,7 +91,7 @@ def test_signed_events_outside_the_window_are_refused(
     response = post_event(client, NOW + offset_s, f"age-{offset_s}")
     assert response.status_code == status
     if status == 403:
-        assert "bị từ chối" in response.json()["detail"]
+        assert "bị từ chối" in response.json()["error"]["message"]
         assert fake.calls == []
     else:
         assert len(fake.wait_for("message/cs")) == 1

@@ -390,7 +390,7 @@ def test_matrix_filters_by_unit_plan_and_deadline(site: Site, page: Any) -> None
     rows = wait_for_rows(page, f"document={NB19}")
     assert rows and all(row[0] == "19/KH-UBND" for row in rows)
 
-    page.get_by_label("Hạn đến ngày", exact=True).fill("2025-06-30")
+    page.get_by_label("Hạn đến ngày", exact=True).fill("30/06/2025")
     page.get_by_role("button", name="Lọc", exact=True).click()
     early = wait_for_rows(page, "due_before=2025-06-30")
     assert len(early) < len(rows)
@@ -400,6 +400,62 @@ def test_matrix_filters_by_unit_plan_and_deadline(site: Site, page: Any) -> None
     expect(page).to_have_url(site.app + "/matrix")
     expect(page.locator("#matrix-table")).to_have_attribute("data-state", "ready")
     assert len(matrix_rows(page)) == len(everything)
+
+
+def test_matrix_dates_read_dd_mm_yyyy_in_an_en_us_browser(site: Site, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(site.app + "/matrix?due_after=2025-10-01")
+        after = page.get_by_label("Hạn từ ngày", exact=True)
+        expect(after).to_have_value("01/10/2025")  # from the link, in the Vietnamese order
+        before = page.get_by_label("Hạn đến ngày", exact=True)
+        assert before.get_attribute("placeholder") == "dd/mm/yyyy"
+        assert page.evaluate("navigator.language") == "en-US"
+        before.fill("31/10/2025")
+        page.get_by_role("button", name="Lọc", exact=True).click()
+        rows = wait_for_rows(page, "due_after=2025-10-01&due_before=2025-10-31")
+        assert rows and all("10/2025" in row[6] for row in rows)
+        shoot(page, "matrix-dates-en-us")
+
+        before.fill("10/31/2025")  # month first, as an en-US reader might type it
+        page.get_by_role("button", name="Lọc", exact=True).click()
+        expect(page.locator("#matrix-count")).to_have_text(
+            "Ngày phải ghi dạng dd/mm/yyyy, ví dụ 31/12/2025."
+        )
+    finally:
+        context.close()
+
+
+def test_matrix_labels_rows_by_appendix_and_offers_each_unit_once(site: Site, page: Any) -> None:
+    page.goto(site.app + f"/matrix?document={NB19}")
+    rows = wait_for_rows(page, "document=")
+    labels = [row[1] for row in rows]
+    assert "PL2 · 9" in labels and "PL1 · 6.6" in labels
+    options = page.evaluate(
+        "[...document.querySelectorAll('#f-unit-list option')].map(o => o.value)"
+    )
+    assert "Sở Khoa học và Công nghệ" in options and "Sở KHCN" not in options
+    plans = page.evaluate("[...document.querySelectorAll('#f-document option')].map(o => o.value)")
+    assert NB19 in plans
+
+
+def test_a_long_list_shows_ten_rows_then_all_on_request(site: Site, page: Any) -> None:
+    page.goto(site.app + "/")
+    answer = ask(page, "Những nhiệm vụ nào phải hoàn thành trong năm 2025?")
+    expect(answer.locator(".kh-headline")).to_contain_text("chỉ tiêu/nhiệm vụ")
+    expect(answer.locator(".kh-answer-text li:visible")).to_have_count(10)
+    expect(answer.locator(".kh-group").first).to_contain_text("Phụ lục 1")
+    expect(answer.locator(".kh-answer-text li").first).to_contain_text("PL1 · ")
+    expect(answer.locator("a.kh-matrix-link")).to_have_attribute("href", "matrix")
+    shoot(page, "chat-long-list-first-rows")
+    answer.get_by_role("button", name=re.compile("Xem tất cả")).click()
+    total = answer.locator(".kh-answer-text li").count()
+    assert total > 30
+    expect(answer.locator(".kh-answer-text li:visible")).to_have_count(total)
+    card = answer.locator("li.kh-cite").first
+    expect(card.locator(".kh-cite-quote")).to_contain_text(" · ")
+    expect(card).not_to_contain_text("ký tự")
 
 
 def test_matrix_downloads_the_filtered_rows_as_csv_and_xlsx(site: Site, page: Any) -> None:

@@ -41,8 +41,8 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
         found = state.conversations.get(conversation_id, owner)
         if found is None:
             raise NotFound(
-                "no such conversation (it may have expired); ask without conversation_id "
-                "to start a new one",
+                "không có cuộc hội thoại này (có thể đã hết hạn); hãy hỏi không kèm "
+                "conversation_id để bắt đầu cuộc mới",
                 code="unknown_conversation",
             )
         slot = found

@@ -100,7 +100,9 @@ def get_clauses(
             raise _unknown(document_id)
         clauses = view.search.by_number(number, [document_id])
     if not clauses:
-        raise NotFound(f"{document_id} has no clause numbered {number!r}", code="unknown_clause")
+        raise NotFound(
+            f"văn bản {document_id} không có điều khoản số {number!r}", code="unknown_clause"
+        )
     ordered = sorted(clauses, key=lambda clause: clause.start)
     return ClauseList(
         document_id=document_id,
@@ -270,6 +272,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise PayloadTooLarge(f"the upload is over the {limit:,}-byte limit")
+            raise PayloadTooLarge(f"tệp tải lên vượt giới hạn {limit:,} byte".replace(",", "."))
         chunks.append(chunk)
     return b"".join(chunks)

@@ -43,5 +43,5 @@ def readyz(state: StateDep) -> Readiness:
         failing = ", ".join(name for name, ok in checks.items() if not ok)
         if warm_up is not None and warm_up.failure is not None:
             failing += f" (start-up failed: {warm_up.failure.code})"
-        raise Unavailable(f"not ready: {failing}", code="not_ready")
+        raise Unavailable(f"chưa sẵn sàng: {failing}", code="not_ready")
     return Readiness(status="ready", checks=checks)

@@ -25,7 +25,8 @@ def get_job(job_id: Annotated[str, Path(max_length=64)], _: AdminAccess, state: 
     job = state.jobs.get(job_id)
     if job is None:
         raise NotFound(
-            f"no job {job_id!r} (finished jobs are kept for a while)", code="unknown_job"
+            f"không có công việc {job_id!r} (công việc đã xong chỉ được giữ một thời gian)",
+            code="unknown_job",
         )
     return JobOut.from_job(job)
 

@@ -51,7 +51,7 @@ def web_router(assets: WebAssets) -> APIRouter:
     def static_file(name: str, request: Request) -> Response:
         asset = assets.static.get(name)  # a fixed set of names: no path is ever opened
         if asset is None:
-            raise NotFound(f"no static file {name!r}")
+            raise NotFound(f"không có tệp tĩnh {name!r}")
         return _serve(asset, request)
 
     return router

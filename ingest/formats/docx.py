@@ -59,34 +59,34 @@ def extract_docx(data: bytes, name: str) -> ExtractedText:
 def _open(data: bytes, name: str) -> WordDocument:
     if data.startswith(_OLE_MAGIC):
         raise EncryptedDocumentError(
-            f"{name}: this is a password-protected Word file or an old binary .doc; open it "
-            "in Word or LibreOffice, remove the password and save it as .docx"
+            f"{name}: tệp Word có mật khẩu hoặc là tệp .doc cũ; hãy mở bằng Word hoặc "
+            "LibreOffice, bỏ mật khẩu và lưu lại dạng .docx"
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise DocumentFormatError(
-                    f"{name}: this zip file is not a Word document (no word/document.xml); "
-                    "save it from Word or LibreOffice as .docx"
+                    f"{name}: tệp zip này không phải văn bản Word (thiếu word/document.xml); "
+                    "hãy lưu từ Word hoặc LibreOffice dạng .docx"
                 )
             if sum(info.file_size for info in archive.infolist()) > _MAX_UNZIPPED_BYTES:
-                raise DocumentFormatError(f"{name}: the document unpacks to over 512 MB")
+                raise DocumentFormatError(f"{name}: văn bản giải nén ra hơn 512 MB")
             broken = archive.testzip()
             if broken is not None:
                 raise DocumentFormatError(
-                    f"{name}: part {broken} is damaged (corrupt or truncated file); "
-                    "download or export it again"
+                    f"{name}: phần {broken} bị hỏng (tệp lỗi hoặc bị cắt cụt); "
+                    "hãy tải hoặc xuất lại tệp"
                 )
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise DocumentFormatError(
-            f"{name}: not a readable .docx (corrupt or truncated file: {error}); "
-            "download or export it again"
+            f"{name}: không đọc được tệp .docx (tệp lỗi hoặc bị cắt cụt: {error}); "
+            "hãy tải hoặc xuất lại tệp"
         ) from error
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise DocumentFormatError(
-            f"{name}: the Word document cannot be read ({error}); open it in Word or "
-            "LibreOffice and save it again as .docx"
+            f"{name}: không đọc được văn bản Word ({error}); hãy mở bằng Word hoặc "
+            "LibreOffice và lưu lại dạng .docx"
         ) from error
 
 

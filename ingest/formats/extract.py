@@ -17,11 +17,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 # formats people try that we do not read, and what to do instead
 CONVERT_HINTS = {
-    ".doc": "an old binary Word file: open it in Word or LibreOffice and save it as .docx",
-    ".rtf": "open it in Word or LibreOffice and save it as .docx",
-    ".odt": "open it in LibreOffice and save it as .docx",
-    ".xls": "a spreadsheet: save the plan document itself as .docx or PDF",
-    ".xlsx": "a spreadsheet: save the plan document itself as .docx or PDF",
+    ".doc": "tệp Word cũ: hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx",
+    ".rtf": "hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx",
+    ".odt": "hãy mở bằng LibreOffice và lưu lại dạng .docx",
+    ".xls": "bảng tính: hãy lưu chính văn bản kế hoạch dạng .docx hoặc PDF",
+    ".xlsx": "bảng tính: hãy lưu chính văn bản kế hoạch dạng .docx hoặc PDF",
 }
 
 
@@ -35,11 +35,12 @@ def extract_text(
     suffix = suffix.lower()
     label = name or (str(source) if isinstance(source, Path) else f"upload{suffix}")
     if suffix not in FORMAT_SUFFIXES:
-        hint = CONVERT_HINTS.get(suffix, "supported: .txt, .md, " + ", ".join(FORMAT_SUFFIXES))
-        raise UnsupportedFormatError(f"{label}: unsupported format {suffix or '(none)'}; {hint}")
+        hint = CONVERT_HINTS.get(suffix, "đọc được: .txt, .md, " + ", ".join(FORMAT_SUFFIXES))
+        shown = suffix or "(không có đuôi)"
+        raise UnsupportedFormatError(f"{label}: không đọc được định dạng {shown}; {hint}")
     data = source.read_bytes() if isinstance(source, Path) else source
     if not data:
-        raise EmptySourceError(f"{label}: file is empty")
+        raise EmptySourceError(f"{label}: tệp rỗng")
     # each reader loads its libraries (python-docx, pdfplumber, lxml) only when needed
     if suffix == ".docx":
         from ingest.formats.docx import extract_docx
@@ -54,7 +55,7 @@ def extract_text(
 
         extracted = extract_html(data, label, encoding)
     if not extracted.text.strip():
-        raise EmptySourceError(f"{label}: the {extracted.source_format} file contains no text")
+        raise EmptySourceError(f"{label}: tệp {extracted.source_format} không có chữ nào")
     for warning in extracted.warnings:
         logger.warning("%s: %s", label, warning)
     return extracted
@@ -66,7 +67,7 @@ def read_markdown(text: str, name: str = "markdown") -> ExtractedText:
 
     extracted = read(text)
     if not extracted.text.strip():
-        raise EmptySourceError(f"{name}: the Markdown file contains no text")
+        raise EmptySourceError(f"{name}: tệp Markdown không có chữ nào")
     for warning in extracted.warnings:
         logger.warning("%s", warning)
     return extracted

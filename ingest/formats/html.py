@@ -48,7 +48,7 @@ def extract_html(data: bytes, name: str, encoding: str | None = None) -> Extract
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
-        raise DocumentFormatError(f"{name}: not a readable HTML page ({error})") from error
+        raise DocumentFormatError(f"{name}: không đọc được trang HTML ({error})") from error
     out = BlockCanvas()
     walker = _Walker(out)
     walker.block(_content_root(root))
@@ -83,12 +83,12 @@ def _decode(data: bytes, name: str, encoding: str | None) -> str:
             continue
         except UnicodeDecodeError as error:
             raise EncodingError(
-                f"{name}: the page is not valid {candidate} (byte {error.start}); save it "
-                "as UTF-8 or pass --encoding (e.g. --encoding cp1258)"
+                f"{name}: trang không đúng bảng mã {candidate} (byte {error.start}); hãy lưu "
+                "dạng UTF-8 hoặc dùng --encoding (ví dụ --encoding cp1258)"
             ) from error
         except UnicodeError:  # a <meta charset="undefined">: that codec refuses everything
             continue
-    raise EncodingError(f"{name}: unknown encoding {encoding!r}")
+    raise EncodingError(f"{name}: không biết bảng mã {encoding!r}")
 
 
 class _Walker:

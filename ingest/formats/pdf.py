@@ -36,7 +36,7 @@ _PARSE_ERRORS = (
     TypeError,
     IndexError,
 )
-_OCR_HINT = "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) and ingest the OCR'd file"
+_OCR_HINT = "hãy nhận dạng chữ (OCR) trước, ví dụ `ocrmypdf in.pdf out.pdf`, rồi nạp tệp đã OCR"
 
 Grid = list[list[TableCell]]
 
@@ -62,21 +62,20 @@ def extract_pdf(data: bytes, name: str) -> ExtractedText:
             pages = [_read_page(page) for page in pdf.pages]
     except _PARSE_ERRORS as error:
         raise DocumentFormatError(
-            f"{name}: the PDF is damaged ({type(error).__name__}: {error}); export or "
-            "download it again"
+            f"{name}: tệp PDF bị hỏng ({type(error).__name__}: {error}); hãy xuất hoặc tải lại tệp"
         ) from error
     if not pages:
-        raise DocumentFormatError(f"{name}: the PDF has no pages (damaged or truncated?)")
+        raise DocumentFormatError(f"{name}: tệp PDF không có trang nào (bị hỏng hoặc cắt cụt?)")
     if not any(page.chars for page in pages):
         raise ScannedPdfError(
-            f"{name}: the PDF has no text layer (scanned pages, or text drawn as shapes), "
-            f"so there is nothing to read; {_OCR_HINT}"
+            f"{name}: tệp PDF không có lớp chữ (trang quét, hoặc chữ vẽ thành hình), "
+            f"nên không có gì để đọc; {_OCR_HINT}"
         )
     text, undecodable = _assemble(pages)
     if undecodable > _UNDECODABLE_SHARE * max(1, len(text)):
         raise ScannedPdfError(
-            f"{name}: the PDF's fonts carry no Unicode map, so its text layer cannot be "
-            f"read; {_OCR_HINT}"
+            f"{name}: phông chữ của tệp PDF không có bảng mã Unicode nên không đọc được "
+            f"lớp chữ; {_OCR_HINT}"
         )
     warnings = []
     blind = [str(k + 1) for k, page in enumerate(pages) if not page.chars and page.images]
@@ -90,11 +89,10 @@ def extract_pdf(data: bytes, name: str) -> ExtractedText:
 
 def _check_envelope(data: bytes, name: str) -> None:
     if b"%PDF-" not in data[:1024]:
-        raise DocumentFormatError(f"{name}: not a PDF file (no %PDF- header)")
+        raise DocumentFormatError(f"{name}: không phải tệp PDF (thiếu phần đầu %PDF-)")
     if b"%%EOF" not in data[-_TAIL_BYTES:]:
         raise DocumentFormatError(
-            f"{name}: the PDF is truncated (it does not end with %%EOF); download or "
-            "export it again"
+            f"{name}: tệp PDF bị cắt cụt (không kết thúc bằng %%EOF); hãy tải hoặc xuất lại tệp"
         )
 
 
@@ -102,12 +100,12 @@ def _open_error(error: PdfminerException, name: str) -> DocumentFormatError:
     cause = error.args[0] if error.args else error
     if isinstance(cause, PDFEncryptionError):
         return EncryptedDocumentError(
-            f"{name}: the PDF is password-protected; save a copy without the password "
-            "(print to PDF, or qpdf --decrypt) and ingest that"
+            f"{name}: tệp PDF có mật khẩu; hãy lưu một bản không mật khẩu "
+            "(in ra PDF, hoặc qpdf --decrypt) rồi nạp bản đó"
         )
     return DocumentFormatError(
-        f"{name}: the PDF cannot be opened ({type(cause).__name__}: {cause}); it is "
-        "damaged: export or download it again"
+        f"{name}: không mở được tệp PDF ({type(cause).__name__}: {cause}); tệp bị "
+        "hỏng: hãy xuất hoặc tải lại"
     )
 
 

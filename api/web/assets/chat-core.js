@@ -158,27 +158,61 @@ function khInlineWithRefs(line, openCitation) {
   return nodes;
 }
 
-/** The answer text: plain lines as paragraphs, "- " lines as one list. */
-function khAnswerBody(answer, openCitation) {
+/**
+ * The answer view the server rendered (the same one the CLI and the bots print): the direct
+ * answer, detail lines, list rows under their plan and appendix. Rows after `first_rows` stay
+ * hidden behind "Xem tất cả"; `matrixUrl` opens the responsibility matrix.
+ */
+function khAnswerBody(view, openCitation, matrixUrl) {
   const body = khElement("div", { class: "kh-answer-text" });
+  body.append(khElement("p", { class: "kh-headline" }, khInlineWithRefs(view.headline, openCitation)));
   let list = null;
-  for (const line of answer.split("\n")) {
-    if (!line.trim()) {
-      list = null;
-      continue;
-    }
-    if (line.startsWith("- ")) {
+  let rows = 0;
+  const hidden = [];
+  for (const line of view.lines) {
+    if (line.kind === "item") {
       if (!list) {
         list = khElement("ul");
         body.append(list);
       }
-      list.append(khElement("li", {}, khInlineWithRefs(line.slice(2), openCitation)));
+      const item = khElement("li", {}, khInlineWithRefs(line.text, openCitation));
+      rows += 1;
+      if (rows > view.first_rows) {
+        item.hidden = true;
+        hidden.push(item);
+      }
+      list.append(item);
     } else {
       list = null;
-      body.append(khElement("p", {}, khInlineWithRefs(line, openCitation)));
+      const cls = line.kind === "group" ? "kh-group" : null;
+      body.append(khElement("p", cls ? { class: cls } : {}, khInlineWithRefs(line.text, openCitation)));
     }
   }
+  if (hidden.length) {
+    const more = khElement("button", {
+      type: "button",
+      class: "kh-button kh-more",
+      text: "Xem tất cả " + view.total_rows + " dòng (còn " + hidden.length + ")",
+    });
+    more.addEventListener("click", () => {
+      for (const item of hidden) item.hidden = false;
+      more.remove();
+    });
+    const link = khElement("a", { class: "kh-matrix-link", href: matrixUrl, text: "Mở bảng phân công" });
+    body.append(khElement("p", { class: "kh-more-row" }, [more, document.createTextNode(" "), link]));
+  }
   return body;
+}
+
+/** The cells a table-row quote spans, each under its exact column header. */
+function khColumns(columns) {
+  const table = khElement("table", { class: "kh-columns" });
+  for (const column of columns) {
+    table.append(
+      khElement("tr", {}, [khElement("th", { scope: "row", text: column.header }), khElement("td", { text: column.text })])
+    );
+  }
+  return table;
 }
 
 /** The clause text with the quoted part in <mark> (all as text nodes). */
@@ -197,25 +231,23 @@ function khHighlightedClause(text, quote) {
   return pre;
 }
 
-/** One citation as a card: plan, clause path and quote; opening it shows the clause. */
-function khCitationCard(citation, cardId) {
-  const heading = [citation.document_title];
-  if (citation.document_number && !citation.document_title.includes(citation.document_number)) {
-    heading.push(" (" + citation.document_number + ")");
-  }
+/**
+ * One citation as a card: plan (số hiệu once), clause path and the quote with table cells
+ * kept apart; opening it shows each cell under its column header, then the whole clause.
+ */
+function khCitationCard(citation, card, cardId) {
   const summary = khElement("summary", {}, [
     khElement("span", { class: "kh-cite-n", text: "[" + citation.n + "]" }),
-    khElement("span", { class: "kh-cite-doc", text: heading.join("") }),
+    khElement("span", { class: "kh-cite-doc", text: card.heading }),
     khElement("span", { class: "kh-cite-path", text: citation.path }),
-    khElement("q", { class: "kh-cite-quote", text: citation.quote }),
+    khElement("q", { class: "kh-cite-quote", text: card.quote }),
   ]);
-  const where = "Vị trí trong văn bản: ký tự " + citation.start + "–" + citation.end;
   const details = khElement("details", { class: "kh-cite-details" }, [
     summary,
     khElement("div", { class: "kh-clause" }, [
+      card.columns.length ? khColumns(card.columns) : null,
       khElement("p", { class: "kh-clause-label", text: "Nguyên văn điều khoản" + (citation.clause ? " " + citation.clause : "") }),
       khHighlightedClause(citation.text, citation.quote),
-      khElement("p", { class: "kh-clause-where", text: where }),
     ]),
   ]);
   return khElement("li", { class: "kh-cite", id: cardId, "data-n": citation.n }, [details]);
@@ -224,9 +256,8 @@ function khCitationCard(citation, cardId) {
 /** Plain text of an answer with its sources, for the clipboard. */
 function khAnswerAsText(payload) {
   const lines = [payload.answer, ""];
-  for (const c of payload.citations) {
-    const number = c.document_number ? " (" + c.document_number + ")" : "";
-    lines.push("[" + c.n + "] " + c.document_title + number + ", " + c.path + ": “" + c.quote + "”");
+  for (const card of payload.view.cards) {
+    lines.push("[" + card.n + "] " + card.heading + ", " + card.path + ": “" + card.quote + "”");
   }
   return lines.join("\n").trim();
 }
@@ -373,7 +404,11 @@ function khMountChat(root, options) {
       card.querySelector("summary").focus();
       card.scrollIntoView({ block: "nearest" });
     }
-    for (const citation of payload.citations) cards.append(khCitationCard(citation, cardPrefix + citation.n));
+    const cardOf = new Map(payload.view.cards.map((card) => [card.n, card]));
+    for (const citation of payload.citations) {
+      const card = cardOf.get(citation.n);
+      if (card) cards.append(khCitationCard(citation, card, cardPrefix + citation.n));
+    }
     const copyButton = khElement("button", { type: "button", class: "kh-button kh-copy", text: "Sao chép câu trả lời" });
     copyButton.addEventListener("click", async () => {
       try {
@@ -388,7 +423,7 @@ function khMountChat(root, options) {
       { class: "kh-msg kh-bot" + (payload.abstained ? " kh-abstained" : ""), "aria-label": "Câu trả lời" },
       [
         payload.abstained ? khElement("p", { class: "kh-badge", text: "Các kế hoạch không nêu điều này" }) : null,
-        khAnswerBody(payload.answer, openCitation),
+        khAnswerBody(payload.view, openCitation, options.matrixUrl || "matrix"),
         planChoices(payload, questionText),
         payload.citations.length ? cards : null,
         khElement("div", { class: "kh-actions" }, [copyButton]),

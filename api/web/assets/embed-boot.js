@@ -67,6 +67,7 @@ function khMountWidget() {
     headingLevel: 2,
     idPrefix: "khw",
     documentId: config.documentId,
+    matrixUrl: config.apiOrigin + "/matrix",
   });
   if (inline) return;
 

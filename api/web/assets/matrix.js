@@ -13,11 +13,30 @@ document.addEventListener("DOMContentLoaded", () => {
   const plans = new Map();
   let latest = 0; // only the newest request's rows are shown
 
-  /** The filters as a query string (empty fields left out). */
+  const DATE_FIELDS = new Set(["due_after", "due_before"]);
+
+  /** "31/12/2025" → "2025-12-31" (the API's form); null when it is not a real date. */
+  function isoDate(text) {
+    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    if (!match) return null;
+    const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+    return year + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0");
+  }
+
+  /** "2025-12-31" → "31/12/2025": dates read dd/mm/yyyy whatever the browser's locale. */
+  function shownDate(iso) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return match ? match[3] + "/" + match[2] + "/" + match[1] : iso;
+  }
+
+  /** The filters as a query string (empty fields left out); dates sent as yyyy-mm-dd. */
   function filterQuery(extra) {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form)) {
-      const text = String(value).trim();
+      let text = String(value).trim();
+      if (text && DATE_FIELDS.has(name)) text = isoDate(text) || "invalid";
       if (text && !(name === "role" && text === "any")) params.append(name, text);
     }
     for (const [name, value] of Object.entries(extra || {})) params.set(name, value);
@@ -26,7 +45,9 @@ document.addEventListener("DOMContentLoaded", () => {
 
   function fillForm(params) {
     for (const element of form.elements) {
-      if (element.name && params.has(element.name)) element.value = params.get(element.name);
+      if (!element.name || !params.has(element.name)) continue;
+      const value = params.get(element.name);
+      element.value = DATE_FIELDS.has(element.name) ? shownDate(value) : value;
     }
   }
 
@@ -41,7 +62,6 @@ document.addEventListener("DOMContentLoaded", () => {
   function render(listing) {
     const rows = listing.rows.map((row) => {
       const plan = plans.get(row.document_id);
-      const planLabel = row.document_number || (plan ? plan.title : row.document_id);
       const content = khElement("td", {}, [
         row.group ? khElement("span", { class: "matrix-group", text: row.group }) : null,
         row.source === "body"
@@ -50,8 +70,8 @@ document.addEventListener("DOMContentLoaded", () => {
         row.content,
       ]);
       return khElement("tr", {}, [
-        khElement("td", { title: plan ? plan.title : row.document_id, text: planLabel }),
-        cell(row.number),
+        khElement("td", { title: plan ? plan.title : row.document_id, text: row.document_label }),
+        cell(row.label),
         content,
         cell(units(row.monitoring_units)),
         cell(units(row.lead_units)),
@@ -67,6 +87,14 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   async function load() {
+    for (const name of DATE_FIELDS) {
+      const field = form.elements[name];
+      if (field.value.trim() && !isoDate(field.value.trim())) {
+        count.textContent = "Ngày phải ghi dạng dd/mm/yyyy, ví dụ 31/12/2025.";
+        field.focus();
+        return;
+      }
+    }
     const params = filterQuery();
     const shown = params.toString();
     const request = ++latest;
@@ -104,18 +132,17 @@ document.addEventListener("DOMContentLoaded", () => {
   async function loadChoices() {
     try {
       const listing = await api.documents();
+      const all = await api.targets("");
+      // only plans that have rows are offered; each by its số hiệu and title
+      const withRows = new Set(all.rows.map((row) => row.document_id));
       for (const plan of listing.documents) {
         plans.set(plan.id, plan);
-        documentSelect.append(khElement("option", { value: plan.id, text: plan.title }));
+        if (!withRows.has(plan.id)) continue;
+        const text = plan.number && !plan.title.includes(plan.number) ? plan.number + " — " + plan.title : plan.title;
+        documentSelect.append(khElement("option", { value: plan.id, text }));
       }
-      const all = await api.targets("");
-      const names = new Set();
-      for (const row of all.rows) {
-        for (const name of [...row.lead_units, ...row.monitoring_units, ...row.cooperating_units]) names.add(name);
-      }
-      unitList.replaceChildren(
-        ...[...names].sort((a, b) => a.localeCompare(b, "vi")).map((name) => khElement("option", { value: name }))
-      );
+      // one suggestion per unit: the server groups spellings by the unit normaliser
+      unitList.replaceChildren(...all.units.map((name) => khElement("option", { value: name })));
     } catch (error) {
       count.textContent = error.message;
     }

@@ -1,0 +1,184 @@
+"""How an answer reads, for every surface (CLI, API, Telegram, Zalo, chat page).
+
+The composer writes one answer text in a fixed shape: the direct answer on the first line,
+then detail lines (``- …``), list rows grouped under heading lines that end with ``:``.
+`answer_view` reads that shape once and returns an `AnswerView`: the headline, the lines
+to show (the first rows of a long list, with the count of the rest) and one card per
+citation still referred to. Each transport only styles the view; none re-reads the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from retrieval.answers import Answer, Citation
+
+LineKind = Literal["text", "group", "item"]
+MAX_ROWS = 10  # list rows shown before "xem tất cả"
+QUOTE_CHARS = 300
+
+_CELL_BREAK = re.compile(r"\s*\|\s*")
+_REF = re.compile(r"\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class ViewLine:
+    """One line of the answer: plain text, a group heading, or a list item (no "- ")."""
+
+    kind: LineKind
+    text: str
+
+
+@dataclass(frozen=True)
+class CitationCard:
+    """What a reader sees of a citation: plan, số hiệu, where, and the clause quoted."""
+
+    n: int
+    plan: str
+    number: str | None  # the số hiệu, only when the plan's title does not already hold it
+    path: str
+    clause: str | None
+    quote: str  # table cells kept apart with " · ", cut on a word with "…"
+    columns: tuple[tuple[str, str], ...]  # (exact column header, cell text) of a table row
+    document_id: str
+
+    @property
+    def heading(self) -> str:
+        """ "Kế hoạch … (19/KH-UBND)": the plan named once, its số hiệu once."""
+        return f"{self.plan} ({self.number})" if self.number else self.plan
+
+    @property
+    def line(self) -> str:
+        """One line for a list's card, "[3] 19/KH-UBND · Phụ lục 2 › 9": the row line above
+        already quotes the content; the whole clause is one click or button away."""
+        return f"[{self.n}] {self.number or self.plan} · {self.path}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "heading": self.heading,
+            "path": self.path,
+            "clause": self.clause,
+            "quote": self.quote,
+            "columns": [{"header": h, "text": t} for h, t in self.columns],
+        }
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer as shown: headline, the lines kept, how many list rows were left out."""
+
+    headline: str
+    lines: tuple[ViewLine, ...]
+    hidden_rows: int
+    total_rows: int
+    cards: tuple[CitationCard, ...]
+    abstained: bool
+
+    @property
+    def compact_cards(self) -> bool:
+        """A list's citations show one line each (its rows already carry the content)."""
+        return self.total_rows > 3
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "headline": self.headline,
+            "lines": [{"kind": line.kind, "text": line.text} for line in self.lines],
+            "hidden_rows": self.hidden_rows,
+            "total_rows": self.total_rows,
+            "cards": [card.to_json() for card in self.cards],
+        }
+
+
+def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS) -> AnswerView:
+    """The view of `answer`, with at most `max_rows` list rows (None: every row)."""
+    headline, *rest = answer.answer.split("\n")
+    parsed = [_parse(line) for line in rest if line.strip()]
+    total = sum(1 for line in parsed if line.kind == "item")
+    limit = total if max_rows is None else max_rows
+    kept: list[ViewLine] = []
+    shown = 0
+    for line in parsed:
+        if line.kind == "item":
+            if shown >= limit:
+                continue
+            shown += 1
+        kept.append(line)
+    # a group heading whose rows were all left out goes too
+    kept = [
+        line
+        for i, line in enumerate(kept)
+        if line.kind != "group" or (i + 1 < len(kept) and kept[i + 1].kind == "item")
+    ]
+    referred = {int(m) for text in (headline, *(x.text for x in kept)) for m in _REF.findall(text)}
+    cards = tuple(citation_card(c) for c in answer.citations if c.n in referred)
+    return AnswerView(headline, tuple(kept), total - shown, total, cards, answer.abstained)
+
+
+def _parse(line: str) -> ViewLine:
+    if line.startswith("- "):
+        return ViewLine("item", line[2:])
+    if line.rstrip().endswith(":") and not _REF.search(line):
+        return ViewLine("group", line.rstrip())
+    return ViewLine("text", line)
+
+
+def citation_card(citation: Citation) -> CitationCard:
+    """The card of one citation: its plan named once, its quote readable."""
+    number = citation.document_number
+    if number and number in citation.document_title:
+        number = None
+    return CitationCard(
+        n=citation.n,
+        plan=citation.document_title,
+        number=number,
+        path=citation.path,
+        clause=citation.clause,
+        quote=readable_quote(citation.quote),
+        columns=citation.columns,
+        document_id=citation.document_id,
+    )
+
+
+def readable_quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """A verbatim quote for reading: table cells joined by " · ", one line, at most `limit`
+    characters, cut at a word boundary with "…"."""
+    text = _CELL_BREAK.sub(" · ", text)
+    text = " ".join(text.split()).strip(" ·")
+    return shorten(text, limit)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line; when longer than `limit`, cut at the last word that fits, "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    head = text[: cut if cut > limit // 2 else limit - 1]
+    return head.rstrip(" ,;:·—-") + "…"
+
+
+def more_rows_note(view: AnswerView) -> str:
+    """ "… và 30 dòng nữa" under a shortened list; empty when nothing was left out."""
+    return f"… và {view.hidden_rows} dòng nữa" if view.hidden_rows else ""
+
+
+def view_as_text(view: AnswerView, more_hint: str = "") -> str:
+    """The view as plain text: headline, lines, the rows left out, the citation cards."""
+    out = [view.headline]
+    for line in view.lines:
+        out.append(f"• {line.text}" if line.kind == "item" else line.text)
+    if view.hidden_rows:
+        out.append(more_rows_note(view) + (f" ({more_hint})" if more_hint else ""))
+    if view.cards:
+        out.append("")
+        out.append("Trích dẫn:")
+        for card in view.cards:
+            if view.compact_cards:
+                out.append(card.line)
+            else:
+                out.append(f"[{card.n}] {card.heading} — {card.path}")
+                out.append(f"“{card.quote}”")
+    return "\n".join(out)
