@@ -37,11 +37,6 @@ def test_comma_separated_units_in_a_table_cell(cell: str, units: tuple[str, ...]
     assert _rows(text) == [(("Bộ Tài chính",), units)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/parser/markers.py reads 'IV/2026.' at the start of a hard-wrapped line as "
-    "the part marker 'IV/' (a Roman marker with '/' is followed by a space, never a digit)",
-)
 def test_hard_wrap_before_a_quarter_is_not_a_part() -> None:
     plan = parse_plan(
         "III. NHIỆM VỤ\n1. Về dữ liệu số\na) Sở Y tế chủ trì, phối hợp với Công an tỉnh "
@@ -85,12 +80,6 @@ def test_a_title_line_naming_a_stage_scopes_nothing() -> None:
     assert [c.period for c in plan.clauses if c.path.startswith("III")] == [None, None, None]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/parser/tables.py: a web copy's pipe-cell table ends its header right after "
-    "'Ghi chú', so a note column that is not the last column cuts the header short and "
-    "shifts every row",
-)
 def test_a_pipe_table_whose_note_column_is_not_last() -> None:
     cells = [
         "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Ghi chú", "Thời hạn",

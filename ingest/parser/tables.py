@@ -174,15 +174,19 @@ def _cell_from_raw(raw: str, start: int) -> Cell:
 def _header_width(stream: list[tuple[Cell, int]]) -> int:
     """How many leading cells form the header row.
 
-    The header ends before a repeated column role, an empty cell, a row number, or
-    right after a "ghi chú" (note) column, which closes these tables.
+    The header ends before a repeated column role, an empty cell, a row number, or after
+    a "ghi chú" (note) column, which usually closes these tables — unless the next cell is
+    itself a column header ("Ghi chú | Thời hạn").
     """
     seen: set[ColumnRole] = set()
     width = 0
+    after_note = False
     for cell, _ in stream:
         if width and (not cell.text or row_number(cell.text)):
             break
         role = classify_header((cell.text,))[0] if width else ColumnRole.NUMBER
+        if after_note and role in (ColumnRole.UNKNOWN, ColumnRole.VALUE, ColumnRole.CONTENT):
+            break
         # value columns repeat by stage ("Năm 2025", "Năm 2030"); a bare "Đơn vị" may be the
         # unit of measure beside a lead column, which only its cells tell
         bare_unit = bool(_BARE_UNIT.match(cell.text))
@@ -191,8 +195,7 @@ def _header_width(stream: list[tuple[Cell, int]]) -> int:
         if not bare_unit:
             seen.add(role)
         width += 1
-        if role is ColumnRole.NOTE:
-            break
+        after_note = after_note or role is ColumnRole.NOTE
     return width
 
 
