@@ -629,13 +629,23 @@ def _date_forms(iso: str) -> list[str]:
     year, month = parts[0], int(parts[1])
     if len(parts) == 3:
         day = int(parts[2])
+        # NĐ 30/2020 writes a day or month below 10 with its leading 0 ("ngày 09 tháng 02"),
+        # many copies do not: every combination is tried
         return [
             f"{day:02d}/{month:02d}/{year}",
-            f"ngày {day} tháng {month} năm {year}",
-            f"{day:02d} tháng {month} năm {year}",
+            *(
+                f"{prefix}{d} tháng {m} năm {year}"
+                for prefix in ("ngày ", "")
+                # without "ngày", "9 tháng 2" would be found inside "19 tháng 2"
+                for d in dict.fromkeys((str(day), f"{day:02d}") if prefix else (f"{day:02d}",))
+                for m in dict.fromkeys((str(month), f"{month:02d}"))
+            ),
             f"{day}/{month}/{year}",
         ]
-    return [f"tháng {month} năm {year}", f"/{month}/{year}"]
+    return [
+        *(f"tháng {m} năm {year}" for m in dict.fromkeys((str(month), f"{month:02d}"))),
+        f"/{month}/{year}",
+    ]
 
 
 def _find_in_clauses(
