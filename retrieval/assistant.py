@@ -101,23 +101,34 @@ class Assistant:
         document: str | None = None,
     ) -> Answer:
         """Answer one question; `conversation` carries follow-up context, `document` scopes it."""
-        library = self._library
-        query = understand(question)
-        scope = settle_scope(query, conversation, document, library.documents, library.topic_words)
+        context = self.context(question, conversation, document)
         try:
-            answer = route(Context(library, query, scope, conversation, route))
+            answer = route(context)
         except QuoteNotVerifiedError:
             logger.exception("a quote failed verification; abstaining")
             answer = abstain(
-                query,
+                context.query,
                 [],
-                library.documents,
+                self.documents,
                 "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
             )
-        answer = self._with_confidence(query, answer)
+        answer = self._with_confidence(context.query, answer)
         if conversation is not None:
-            conversation.record(question, answer, scope.doc_ids)
+            conversation.record(question, answer, context.scope.doc_ids)
         return answer
+
+    def context(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        document: str | None = None,
+    ) -> Context:
+        """The question as the strategies see it: understood, and its scope settled (the
+        caller's document, the plans it names, or the conversation's)."""
+        library = self._library
+        query = understand(question)
+        scope = settle_scope(query, conversation, document, library.documents, library.topic_words)
+        return Context(library, query, scope, conversation, route)
 
     # ---- confidence ---------------------------------------------------------------------
 
