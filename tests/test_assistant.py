@@ -14,6 +14,7 @@ from retrieval.answers import Answer
 from retrieval.conversation import Conversation
 from retrieval.query import understand
 from retrieval.runtime import BUNDLED_CORPUS
+from retrieval.topic import topic_words
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +176,6 @@ def test_a_question_naming_two_places_compares_them(assistant) -> None:
 def test_a_word_of_a_place_name_used_elsewhere_stays_a_topic_word(assistant) -> None:
     # "Trưởng thôn" is about a head of village; "Xuân Trường" names the plan.
     query = understand("Trưởng thôn ở xã Xuân Trường báo cáo gì?")
-    topic = assistant._topic_words(query, [])
+    topic = topic_words(assistant.documents, query, [])
     assert "truong" in topic
     assert "xuan" not in topic

@@ -1,1 +1,31 @@
-"""Answer strategies, one job each, that `retrieval.assistant.Assistant` routes a question to."""
+"""Answer strategies, one job each, that `retrieval.assistant.Assistant` routes a question to.
+
+Each module has one public function, `answer(ctx) -> Answer | None`: the answer when the
+question is its kind, else None and the next one is tried. `ctx` is a
+`retrieval.strategies.context.Context`: the question (`query`) and its typed reading
+(`reading`, from `retrieval.constraints`), the plans it is about (`scope`), the
+conversation, and the ingested plans' services (`library`: clause search, document
+directory, units, term weights, reranker). The order, as in `retrieval.assistant.STRATEGIES`:
+
+1. `not_loaded` — a plan named but only mentioned by the loaded plans, or a place no loaded
+   plan is about: declined, saying so.
+2. `document_facts` — who signed a plan, when, its số hiệu (intent ``document_facts``).
+3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
+   question asked of another plan, or the previous intent kept.
+4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
+   phụ lục 01"); a path no clause lies in is said to be missing.
+5. `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
+   is said to be absent.
+6. `list_by_period` — the table rows due in the period asked.
+7. `compare` — the same topic in two or more plans, every plan named answered or missing.
+8. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
+9. `unit_duties` — what a unit is to do: the clauses headed by it, then its rows.
+10. `search_answer` — last, always answers: hybrid search, reranked, the best clause that
+    covers the question's topic, or an abstention with the closest clauses.
+
+Shared pieces live in modules named for their job: `retrieval.scope` (which plans),
+`retrieval.topic` (the question's content words), `retrieval.coverage` (how much of the
+topic a clause covers), `retrieval.ranking` (reranking, candidate lists),
+`retrieval.clause_content` (content or bare heading, children of a heading),
+`retrieval.appendix_rows` (whether a plan's appendices carry rows).
+"""

@@ -1,6 +1,9 @@
 """List by unit: every table row naming a unit in the role asked ("Sở GD&ĐT chủ trì những
 chỉ tiêu nào?"), with the one role meaning of `retrieval.roles`.
 
+It answers a question asking for a list (or a list of a unit's rows) that names a unit; a
+topic the question adds ("… về chuyển đổi số") narrows the rows when some cover it.
+
 A role asked that a plan's tables have no column for is said to be absent there, never
 widened to "any role"; a column of another role worded with the asked role's word
 ("Đơn vị chủ trì theo dõi …" for "chủ trì") is shown apart.
@@ -15,14 +18,48 @@ from dataclasses import replace
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_list
 from retrieval.constraint_check import absent_role_reason
+from retrieval.coverage import MIN_COVERAGE
 from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent, Query
 from retrieval.roles import Role, header_cells, roles_present, rows_for_unit, unit_cells
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
+from retrieval.strategies.context import Context
+from retrieval.topic import is_unit_word
 from retrieval.units import UnitMatcher
 
 OnTopic = Callable[[list[StoredClause]], list[StoredClause]]
+
+
+def asks_for_list(ctx: Context) -> bool:
+    """Whether the question asks for a list of rows (by unit or by period), or for a list
+    and names a unit."""
+    query = ctx.query
+    return query.intent in (Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD) or bool(
+        query.wants_list and ctx.units.find(query.text)
+    )
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The unit's rows in the role asked, or the roles absent; None when the question asks
+    for no list of a unit's rows, or no table names the unit."""
+    unit_keys = ctx.units.find(ctx.query.text)
+    if not unit_keys or not asks_for_list(ctx):
+        return None
+    return _list_by_unit(ctx, ctx.scope.doc_ids, unit_keys)
+
+
+def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Answer | None:
+    """Every table row naming the unit in the role the question asks about."""
+    topic = [w for w in ctx.topic(doc_ids) if not is_unit_word(w, unit_keys)]
+
+    def on_topic(rows: list[StoredClause]) -> list[StoredClause]:
+        if not topic:
+            return rows
+        return [r for r in rows if ctx.coverage(topic, r) >= MIN_COVERAGE] or rows
+
+    lists = ListByUnit(ctx.search, ctx.documents, ctx.units)
+    return lists.answer(ctx.query, ctx.reading.roles, doc_ids, unit_keys, on_topic)
 
 
 class ListByUnit:

@@ -1,0 +1,58 @@
+"""What a clause says on its own: content, or a bare heading whose content is below it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from retrieval.appendices import is_pointer
+from retrieval.search import ClauseSearch
+from retrieval.stored import StoredClause
+
+NOT_ANSWERS = ("preamble", "signature")
+HEADINGS = ("part", "section", "item", "point", "appendix", "table_group", "bullet")
+BARE_HEADING_CHARS = 160
+
+
+def is_bare_heading(clause: StoredClause) -> bool:
+    return clause.kind in HEADINGS and len(clause.body.strip()) < BARE_HEADING_CHARS
+
+
+def has_content(clause: StoredClause, has_appendix_rows: Callable[[str], bool]) -> bool:
+    """A bare heading with nothing under it (an appendix title without rows) answers nothing,
+    nor does a short pointer to an appendix the plan's text does not carry."""
+    if clause.kind in ("appendix", "part", "table_group"):
+        return clause.child_count > 0  # their own text is only a title
+    if is_pointer(clause) and not has_appendix_rows(clause.document_id):
+        return False
+    if clause.kind in ("section", "item", "point") and not clause.child_count:
+        # a numbered line with nothing under it is content: "2. Tỷ lệ … đạt 70%."
+        return True
+    if (
+        clause.kind in HEADINGS
+        and clause.kind != "bullet"
+        and len(clause.body.strip()) < BARE_HEADING_CHARS
+    ):
+        return clause.child_count > 0
+    return True
+
+
+def children_of(
+    search: ClauseSearch, clauses: Sequence[StoredClause]
+) -> dict[str, list[StoredClause]]:
+    """Sub-clauses of chosen clauses that are bare headings (their content is below)."""
+    return {
+        clause.clause_id: search.children(clause.clause_id)
+        for clause in clauses
+        if clause.target is None
+        and clause.child_count
+        and len(clause.body.strip()) < BARE_HEADING_CHARS
+    }
+
+
+def first_content(search: ClauseSearch, clause: StoredClause) -> StoredClause:
+    """A bare heading's first sub-clause (what it says), else the clause itself."""
+    if clause.child_count and len(clause.body.strip()) < BARE_HEADING_CHARS:
+        children = search.children(clause.clause_id)
+        if children:
+            return children[0]
+    return clause

@@ -1,0 +1,154 @@
+"""Clause look-up: a clause the question names by number ("Sở nào chủ trì chỉ tiêu 6.6?",
+"điểm a khoản 2 mục III") or by its path ("chỉ tiêu 3 mục IV phụ lục 01"). A path no clause
+lies in is said to be missing ("Phụ lục 01 không có mục IV chỉ tiêu 3"), a number several
+plans share is settled by the question's words or the conversation, else asked back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.answers import Answer
+from retrieval.compose import abstain, answer_ambiguous, answer_clauses
+from retrieval.constraint_check import absent_role_reason, missing_path_reason, satisfies_path
+from retrieval.constraints import Reading
+from retrieval.follow_ups import WHO
+from retrieval.query import ClauseRef, Intent, Query
+from retrieval.relevance import clause_words
+from retrieval.roles import Role, roles_present
+from retrieval.stored import StoredClause
+from retrieval.strategies.context import Context
+
+_TABLE_KINDS = ("table_row", "table_group")
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The clause asked by number (or path), or why it cannot be found; None when the
+    question names no clause number."""
+    if not ctx.query.clause_refs:
+        return None
+    return _by_reference(ctx)
+
+
+def _by_reference(ctx: Context) -> Answer:
+    query, scope, search = ctx.query, ctx.scope, ctx.search
+    ref = query.clause_refs[0]
+    reading = ctx.reading
+    located = [s for s in reading.path if s.level != "appendix"]
+    if len(reading.path) >= 2 and located and not ref.point:
+        # "chỉ tiêu 3 mục IV phụ lục 01": the innermost step is the clause, the others
+        # must enclose it
+        inner = located[-1]
+        ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body")
+        outer = [s for s in reading.path if s is not inner]
+        found = search.by_number(ref.number, scope.doc_ids)
+        candidates = [c for c in found if satisfies_path(c, outer, search)]
+        if not candidates:
+            return _missing_path(ctx, reading, found)
+    else:
+        candidates = search.by_number(ref.number, scope.doc_ids)
+    if ref.point:
+        candidates = _points_under(ctx, candidates, ref.point)
+    if not candidates:
+        related = [c.clause for c in search.hybrid(query.text, scope.doc_ids, limit=3)]
+        where = ""
+        if len(scope.doc_ids) == 1 and ctx.documents.get(scope.doc_ids[0]):
+            where = f" trong {ctx.documents.get(scope.doc_ids[0]).label}"  # type: ignore[union-attr]
+        return abstain(
+            query,
+            related,
+            ctx.documents,
+            f"Không tìm thấy mục/chỉ tiêu {ref.number}{where} trong các kế hoạch đã nạp.",
+        )
+    best_per_doc = _best_per_document(candidates, ref, query)
+    if len(best_per_doc) > 1:
+        settled = _disambiguate_by_content(ctx, best_per_doc)
+        if settled is not None:
+            return _answer_settled(ctx, [settled])
+        conversation = ctx.conversation
+        if conversation is not None and conversation.document_ids:
+            preferred = [c for c in best_per_doc if c.document_id in conversation.document_ids]
+            if len(preferred) == 1:
+                return _answer_settled(ctx, preferred)
+        return answer_ambiguous(query, best_per_doc, ctx.documents, ref.number)
+    return _answer_settled(ctx, best_per_doc[:1])
+
+
+def _missing_path(ctx: Context, reading: Reading, elsewhere: list[StoredClause]) -> Answer:
+    """No clause has the number inside the path asked: say which part is missing and
+    offer the clauses with that number elsewhere in the plan."""
+    infos = [ctx.documents.get(d) for d in ctx.scope.doc_ids]
+    labels = [i.label for i in infos if i is not None]
+    where = labels[0] if len(labels) == 1 else "Các kế hoạch đã nạp"
+    return abstain(
+        ctx.query,
+        [c for c in elsewhere if ctx.has_content(c)],
+        ctx.documents,
+        missing_path_reason(where, reading.path),
+    )
+
+
+def _disambiguate_by_content(ctx: Context, candidates: list[StoredClause]) -> StoredClause | None:
+    """ "khi nào hoàn thành chuyển mạng LAN sang IPv6 (chỉ tiêu 2.3)": the words settle it."""
+    topic = [w for w in ctx.topic() if not re.fullmatch(r"[\d.]+", w)]
+    if len(topic) < 2:
+        return None
+    scored = sorted(
+        ((ctx.weights.coverage(topic, clause_words(c.search_text)), c) for c in candidates),
+        key=lambda item: -item[0],
+    )
+    (best_score, best), (second_score, _) = scored[0], scored[1]
+    return best if best_score >= 0.6 and best_score - second_score >= 0.3 else None
+
+
+def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
+    undirected = _undirected(ctx, clauses)
+    if undirected is not None:
+        return undirected
+    intent = ctx.query.intent
+    if intent in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD, Intent.COMPARE):
+        intent = Intent.TARGET
+    return answer_clauses(ctx.query, clauses, ctx.documents, intent, ctx.children_of(clauses))
+
+
+def _undirected(ctx: Context, clauses: Sequence[StoredClause]) -> Answer | None:
+    """ "Ai trực tiếp chỉ đạo chỉ tiêu 6.8?" of a row whose table has no directing
+    column: say so, and show the row (its other columns are the closest)."""
+    if Role.DIRECT not in ctx.reading.roles:
+        return None
+    rows = [c for c in clauses if c.target is not None]
+    plans = list(dict.fromkeys(r.document_id for r in rows))
+    if not rows or any(Role.DIRECT in roles_present(ctx.search.rows([d])) for d in plans):
+        return None
+    reasons = [absent_role_reason(ctx.label(d), Role.DIRECT) for d in plans]
+    return abstain(ctx.query, rows, ctx.documents, "\n".join(reasons))
+
+
+def _points_under(ctx: Context, candidates: list[StoredClause], point: str) -> list[StoredClause]:
+    """The lettered points ("điểm a") under the clauses found."""
+    found: list[StoredClause] = []
+    for parent in candidates:
+        found.extend(c for c in ctx.search.children(parent.clause_id) if c.number == point)
+    return found
+
+
+def _best_per_document(
+    candidates: list[StoredClause], ref: ClauseRef, query: Query
+) -> list[StoredClause]:
+    """One clause per document: table rows for "chỉ tiêu/nhiệm vụ", body items for "mục"."""
+    who_or_when = query.intent in (*WHO, Intent.DEADLINE)
+
+    def preference(clause: StoredClause) -> tuple[int, int]:
+        table = clause.kind in _TABLE_KINDS
+        if ref.scope == "table" or (ref.scope is None and who_or_when):
+            rank = 0 if clause.kind == "table_row" else 1 if table else 2
+        elif ref.scope == "body":
+            rank = 0 if not table else 1
+        else:
+            rank = 0 if clause.kind in ("table_row", "item") else 1
+        return rank, clause.start
+
+    best: dict[str, StoredClause] = {}
+    for clause in sorted(candidates, key=preference):
+        best.setdefault(clause.document_id, clause)
+    return sorted(best.values(), key=lambda c: c.document_id)

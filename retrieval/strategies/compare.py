@@ -1,0 +1,120 @@
+"""Compare: the same topic in two or more plans ("So sánh mục tiêu chuyển đổi số của Ninh
+Bình và Tiền Giang"), one best-covering clause per plan named; every plan named is answered
+or said to be missing. A question naming two places' plans is a comparison too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ingest.normalize_vi import folded
+from retrieval.answers import Answer
+from retrieval.clause_content import NOT_ANSWERS, is_bare_heading
+from retrieval.compose import abstain, answer_per_document
+from retrieval.coverage import MIN_COVERAGE
+from retrieval.query import Intent
+from retrieval.stored import StoredClause
+from retrieval.strategies.context import Context
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The comparison; None unless the question compares or names two places' plans (one
+    named plan compared with a year, "so với năm 2024", is not a comparison of plans)."""
+    scope = ctx.scope
+    if _names_several_places(ctx) or (
+        ctx.query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1)
+    ):
+        return compare(ctx, scope.doc_ids)
+    return None
+
+
+def _names_several_places(ctx: Context) -> bool:
+    """ "… Ninh Bình 2025 và Xuân Trường 2026 …": a question about two plans is a comparison."""
+    scope = ctx.scope
+    if not scope.named or len(scope.doc_ids) < 2:
+        return False
+    places = {
+        info.place_name
+        for info in (ctx.documents.get(d) for d in scope.doc_ids)
+        if info is not None and info.place_name and folded(info.place_name) in ctx.query.folded
+    }
+    return len(places) >= 2
+
+
+def compare(ctx: Context, doc_ids: list[str]) -> Answer:
+    """The best clause on the question's topic in each plan of `doc_ids` (every plan when
+    fewer than two are given), or an abstention when fewer than two plans have it."""
+    query, documents = ctx.query, ctx.documents
+    targets = doc_ids if len(doc_ids) >= 2 else list(documents.documents)
+    topic_text = _strip_document_words(query.folded, [documents.get(d) for d in targets])
+    topic = ctx.topic(targets)
+    picked: list[StoredClause] = []
+    missing: list[str] = []
+    for group in _by_named_place(ctx, targets):
+        found = [
+            (ctx.coverage(topic, best), best)
+            for best in (_best_in(ctx, topic_text, topic, [d]) for d in group)
+            if best is not None
+        ]
+        if found:  # a place named once is answered by its best-covering plan
+            picked.append(max(found, key=lambda item: item[0])[1])
+        elif len(group) == 1 or _place_of(ctx, group[0]):
+            missing.append(_place_of(ctx, group[0]) or ctx.label(group[0]))
+    if len(picked) < 2:
+        related = [c.clause for c in ctx.rank(ctx.search.hybrid(topic_text, targets, limit=5))]
+        return abstain(
+            query,
+            related,
+            documents,
+            f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch"
+            + (f"; không tìm thấy ở kế hoạch của {', '.join(missing)}." if missing else "."),
+        )
+    compared = answer_per_document(query, picked, documents, "So sánh theo từng kế hoạch:")
+    if missing:  # every plan named is answered, or said to be missing
+        note = f"Không tìm thấy nội dung này trong kế hoạch của {', '.join(missing)}."
+        compared = replace(compared, answer=f"{compared.answer}\n{note}")
+    return replace(compared, intent=Intent.COMPARE.value)
+
+
+def _by_named_place(ctx: Context, doc_ids: list[str]) -> list[list[str]]:
+    """The plans grouped by the place the question names them by ("Ninh Bình và Tiền
+    Giang": one group per place); a plan whose place is not named stands alone."""
+    groups: dict[str, list[str]] = {}
+    text = f" {ctx.query.folded} "
+    for doc_id in doc_ids:
+        place = _place_of(ctx, doc_id)
+        key = place if place and f" {folded(place)} " in text else doc_id
+        groups.setdefault(key, []).append(doc_id)
+    return list(groups.values())
+
+
+def _place_of(ctx: Context, doc_id: str) -> str | None:
+    info = ctx.documents.get(doc_id)
+    return info.place_name if info else None
+
+
+def _best_in(ctx: Context, text: str, topic: list[str], doc_ids: list[str]) -> StoredClause | None:
+    """The best answering clause within these documents, if it covers the topic."""
+    ranked = [
+        c
+        for c in ctx.rank_text(text, ctx.search.hybrid(text, doc_ids, limit=15))
+        if c.clause.kind not in NOT_ANSWERS and ctx.has_content(c.clause)
+    ]
+    covering = [c.clause for c in ranked[:3] if ctx.coverage(topic, c.clause) >= MIN_COVERAGE]
+    # a group's title ("7. Về kinh tế số") says less than a row under it that covers too
+    stated = [c for c in covering if not (c.child_count and is_bare_heading(c))]
+    best = stated or covering
+    return best[0] if best else None
+
+
+def _strip_document_words(text: str, infos: Sequence[object]) -> str:
+    """The comparison topic: the question without compare words and place names."""
+    for info in infos:
+        name = getattr(info, "place_name", None)
+        if name:
+            text = text.replace(folded(name), " ")
+    text = re.sub(
+        r"\b(so sanh|khac nhau|khac gi|giua|cua|va|voi|so voi|20\d\d|tinh|xa)\b", " ", text
+    )
+    return " ".join(text.split())

@@ -1,0 +1,34 @@
+"""Document facts: who signed a plan, when and by whom it was issued, its số hiệu ("Kế
+hoạch 19 do ai ký?"), read from its preamble and signature block."""
+
+from __future__ import annotations
+
+from retrieval.answers import Answer
+from retrieval.compose import answer_document_facts
+from retrieval.query import Intent
+from retrieval.search import ClauseSearch
+from retrieval.stored import StoredClause
+from retrieval.strategies.context import Context
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The facts of the plans in scope (else the conversation's, else every plan's); None
+    when the question does not ask for a plan's facts."""
+    if ctx.query.intent is not Intent.DOCUMENT_FACTS:
+        return None
+    conversation = ctx.conversation
+    ids = (
+        ctx.scope.doc_ids
+        or (list(conversation.document_ids) if conversation else [])
+        or list(ctx.documents.documents)
+    )
+    infos = [info for info in (ctx.documents.get(d) for d in ids) if info is not None]
+    clauses_by_doc = {info.id: _document_clauses(ctx.search, info.id) for info in infos}
+    return answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
+
+
+def _document_clauses(search: ClauseSearch, document_id: str) -> list[StoredClause]:
+    """The plan's clauses, its preamble and signature first, then in document order."""
+    clauses = search.document_clauses(document_id)
+    order = {"preamble": 0, "signature": 1}
+    return sorted(clauses, key=lambda c: (order.get(c.kind, 2), c.start))

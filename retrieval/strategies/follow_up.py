@@ -1,0 +1,96 @@
+"""Follow-up: a turn that leans on the previous one. "Chỉ tiêu đó do ai chủ trì?" is
+answered from the clauses the previous answer cited; "Còn xã Xuân Trường năm 2026?" is the
+previous question asked of another plan; "Còn thời hạn?" keeps the previous intent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retrieval.answers import Answer
+from retrieval.compose import abstain, answer_clauses
+from retrieval.conversation import Conversation
+from retrieval.follow_ups import (
+    CONTINUES,
+    EARLIEST,
+    LATEST,
+    POINTS_BACK,
+    REFERS_BACK,
+    WHO,
+    by_deadline,
+    inherited_intent,
+)
+from retrieval.query import Intent, understand
+from retrieval.relevance import clause_words
+from retrieval.scope import Scope
+from retrieval.stored import StoredClause
+from retrieval.strategies import compare
+from retrieval.strategies.context import Context
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The turn resolved against the conversation; None with no conversation to lean on,
+    for a clause asked by number, or a turn that stands on its own."""
+    conversation, scope = ctx.conversation, ctx.scope
+    if (
+        conversation is None
+        or ctx.query.clause_refs
+        or not (scope.from_conversation or (scope.named and conversation.turns))
+    ):
+        return None
+    return _follow_up(ctx, conversation)
+
+
+def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
+    """Resolve a turn that leans on the previous one; None when it stands on its own."""
+    query, scope = ctx.query, ctx.scope
+    topic = ctx.topic(scope.doc_ids)
+    previous = conversation.last_question
+    refers_back = bool(REFERS_BACK.search(query.folded)) or len(topic) <= 1
+    if scope.from_conversation and refers_back and conversation.clause_ids:
+        clauses = ctx.search.by_ids(conversation.clause_ids)
+        if EARLIEST.search(query.folded) or LATEST.search(query.folded):
+            return _pick_by_deadline(ctx, clauses, latest=bool(LATEST.search(query.folded)))
+        # "chỉ tiêu đó do ai …": the clause referred to answers who, when and what to do
+        fields = bool(POINTS_BACK.search(query.folded)) and query.intent in (
+            *WHO,
+            Intent.DEADLINE,
+            Intent.GUIDANCE,
+        )
+        if clauses and (fields or _answers_from(ctx, topic, clauses)):
+            intent = inherited_intent(query, conversation)
+            return answer_clauses(query, clauses, ctx.documents, intent, ctx.children_of(clauses))
+        if clauses and POINTS_BACK.search(query.folded):
+            return abstain(  # "kinh phí cho chỉ tiêu đó": that clause does not say it
+                query,
+                clauses,
+                ctx.documents,
+                "Nội dung được hỏi không nêu thông tin này.",
+            )
+    if scope.named and previous and len(topic) <= 1 and CONTINUES.search(query.folded):
+        # "Còn xã Xuân Trường năm 2026?": the previous question, about another plan
+        earlier = understand(previous)
+        if re.search(r"so voi|so sanh|khac", query.folded):
+            docs = list(dict.fromkeys([*conversation.document_ids, *scope.doc_ids]))
+            return compare.compare(ctx.asking(earlier), docs)
+        return ctx.answer_as(earlier, Scope(scope.doc_ids, named=True))
+    if scope.from_conversation:
+        inherited = inherited_intent(query, conversation)
+        return ctx.answer_as(replace(query, intent=inherited), scope)
+    return None
+
+
+def _answers_from(ctx: Context, topic: list[str], clauses: Sequence[StoredClause]) -> bool:
+    """Whether the previous clauses can answer this turn (its topic words are in them):
+    "còn thời hạn?" has none of its own, "còn Trưởng các thôn?" names a new topic."""
+    if not topic:
+        return True
+    text = " ".join(f"{c.path} {c.search_text}" for c in clauses)
+    return ctx.weights.coverage(topic, clause_words(text)) >= 0.8
+
+
+def _pick_by_deadline(ctx: Context, clauses: Sequence[StoredClause], latest: bool) -> Answer | None:
+    """ "Trong đó chỉ tiêu nào có hạn sớm nhất?": the rows due first (or last)."""
+    tied = by_deadline(clauses, latest)
+    return answer_clauses(ctx.query, tied, ctx.documents, Intent.DEADLINE) if tied else None

@@ -1,0 +1,186 @@
+"""The search answer, last: hybrid search over the plans in scope, reranked, answered by
+the best clause that covers the question's topic (its enclosing short list when the
+question asks for several things; one clause per plan, asked back, when several plans
+say it equally). Always answers, abstaining with the closest clauses when none covers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from retrieval.amounts import states_asked_amount
+from retrieval.answers import Answer
+from retrieval.appendices import is_pointer
+from retrieval.clause_content import NOT_ANSWERS
+from retrieval.compose import abstain, answer_clauses, answer_per_document
+from retrieval.coverage import MIN_COVERAGE
+from retrieval.follow_ups import FOLLOW_UP_WORDS
+from retrieval.periods import by_stage
+from retrieval.query import Intent, understand
+from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
+from retrieval.relevance import clause_pairs
+from retrieval.search import Candidate
+from retrieval.stored import StoredClause
+from retrieval.strategies.context import Context
+from retrieval.topic import INTENT_WORDS, naming_words
+
+_LIST_ITEMS = ("bullet", "point", "item", "paragraph")
+_MAX_LIST_ITEMS = 8
+# A plan whose clause has the question's word pairs settles a topic that several plans share
+# when the others have far fewer of them.
+_PHRASE_SETTLES = 0.6
+_PHRASE_GAP = 0.5
+
+
+def answer(ctx: Context) -> Answer:
+    """The best covering clause(s), a per-plan choice, or an abstention with candidates."""
+    return _search_answer(ctx)
+
+
+def _search_answer(ctx: Context) -> Answer:
+    query, scope, documents = ctx.query, ctx.scope, ctx.documents
+    text, ranking = query.text, query
+    if scope.named and scope.doc_ids:
+        # the plan is settled: search (and rank) by what the question asks about it
+        naming = naming_words(documents, query, scope.doc_ids)
+        stripped = documents.without_naming(query.text, scope.doc_ids)
+        if len(ctx.library.topic_words(understand(stripped), scope.doc_ids)) >= 2:
+            text = stripped  # unless the plan's name was all the question said
+        ranking = replace(query, keywords=tuple(w for w in query.keywords if w not in naming))
+    hits = ctx.search.hybrid(text, scope.doc_ids, limit=25)
+    topic = ctx.topic(scope.doc_ids)
+    reranked = by_stage(query.folded, ctx.rank(hits, ranking))  # never mix stages
+    if reranked and _left_to_missing_appendix(ctx, topic, reranked[0].clause):
+        return abstain(
+            query,
+            [reranked[0].clause],
+            documents,
+            "Kế hoạch để nội dung này ở phụ lục, nhưng văn bản đã nạp không có nội dung "
+            "phụ lục đó.",
+        )
+    ranked = [c for c in reranked if c.clause.kind not in NOT_ANSWERS and ctx.has_content(c.clause)]
+    if not ranked:
+        return abstain(query, [], documents, "Các kế hoạch đã nạp không nêu thông tin này.")
+    covering = [
+        c
+        for c in ranked[:10]
+        if ctx.coverage(topic, c.clause) >= MIN_COVERAGE and states_asked_amount(query, c.clause)
+    ]
+    if not covering:
+        return with_candidates(
+            abstain(
+                query,
+                [c.clause for c in ranked[:3]],
+                documents,
+                "Các kế hoạch đã nạp không nêu thông tin này.",
+            ),
+            [c.clause for c in ranked],
+        )
+    best = covering[0].clause
+    if not scope.doc_ids:
+        per_doc = _strong_per_document(ctx, topic, covering)
+        if len(per_doc) > 1:
+            per_doc = _same_wording(ctx, per_doc)
+            best = per_doc[0]
+        if len(per_doc) > 1:
+            ambiguous = answer_per_document(
+                query,
+                per_doc,
+                documents,
+                f"Nội dung này có trong {len(per_doc)} kế hoạch; bạn hỏi kế hoạch nào? "
+                "Giá trị theo từng kế hoạch:",
+            )
+            return with_candidates(
+                replace(ambiguous, intent="ambiguous"), [c.clause for c in ranked]
+            )
+    chosen = [best]
+    children = ctx.children_of(chosen)
+    same_doc = [c.clause for c in covering[:5] if c.clause.document_id == best.document_id]
+    listed = _enclosing_list(ctx, same_doc) if query.wants_items else None
+    if listed is not None:
+        chosen, children = [listed[0]], {listed[0].clause_id: listed[1]}
+    elif query.intent is Intent.GUIDANCE or query.wants_list:
+        chosen = [c.clause for c in covering if c.clause.document_id == best.document_id][:4]
+        children = ctx.children_of(chosen)
+    intent = (
+        query.intent
+        if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD)
+        else Intent.TARGET
+    )
+    answered = answer_clauses(query, chosen, documents, intent, children)
+    return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _enclosing_list(
+    ctx: Context, found: Sequence[StoredClause]
+) -> tuple[StoredClause, list[StoredClause]] | None:
+    """For a question asking for several things: the short list (its heading and every
+    item under it) that the best clauses found are items of, when two or more are."""
+    best = found[0] if found else None
+    if best is None or best.child_count or best.kind not in _LIST_ITEMS or not best.parent_id:
+        return None  # a heading is answered with its items already
+    parent_id = best.parent_id
+    siblings = sum(1 for c in found if c.parent_id == parent_id and c.target is None)
+    headings = ctx.search.by_ids([parent_id]) if siblings >= 2 else []
+    if not headings or headings[0].child_count > _MAX_LIST_ITEMS:
+        return None
+    items = ctx.search.children(parent_id)
+    return (headings[0], items) if all(i.target is None for i in items) else None
+
+
+def _strong_per_document(
+    ctx: Context, topic: list[str], covering: list[Candidate]
+) -> list[StoredClause]:
+    """The best clause of each plan whose match is as strong as the best one's; once two
+    plans share the topic, every other plan is searched on its own too, so that the
+    choice offered is complete."""
+    query = ctx.query
+    scores = {id(c): ctx.coverage(topic, c.clause) for c in covering}
+    floor = max(0.65, scores[id(covering[0])] - 0.1)
+    per_doc: dict[str, StoredClause] = {}
+    for candidate in covering:
+        if scores[id(candidate)] >= floor:
+            per_doc.setdefault(candidate.clause.document_id, candidate.clause)
+    if len(per_doc) < 2:
+        return list(per_doc.values())
+    for doc_id in ctx.documents.documents:
+        if doc_id in per_doc:
+            continue
+        hits = ctx.search.hybrid(query.text, [doc_id], limit=10)
+        for candidate in ctx.rank(hits)[:5]:
+            clause = candidate.clause
+            if (
+                clause.kind not in NOT_ANSWERS
+                and ctx.has_content(clause)
+                and ctx.coverage(topic, clause) >= floor
+                and states_asked_amount(query, clause)
+            ):
+                per_doc[doc_id] = clause
+                break
+    return list(per_doc.values())[:MAX_PER_DOCUMENT]
+
+
+def _same_wording(ctx: Context, clauses: list[StoredClause]) -> list[StoredClause]:
+    """Of the plans sharing the topic's words, those that also say it in the question's
+    wording: "làm sạch dữ liệu đất đai" is one plan's row, not every plan's "làm sạch dữ
+    liệu", when only that row has the question's word pairs."""
+    tokens = ctx.query.folded.split()
+    noise = INTENT_WORDS | FOLLOW_UP_WORDS | naming_words(ctx.documents, ctx.query, [])
+    pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a not in noise and b not in noise]
+    scores = [
+        ctx.weights.phrase_match(pairs, clause_pairs(f"{c.path} {c.search_text}")) for c in clauses
+    ]
+    best = max(scores, default=0.0)
+    if best < _PHRASE_SETTLES:
+        return clauses
+    return [c for c, score in zip(clauses, scores, strict=True) if score >= best - _PHRASE_GAP]
+
+
+def _left_to_missing_appendix(ctx: Context, topic: Sequence[str], clause: StoredClause) -> bool:
+    """Whether the best match is an appendix title without rows, or a pointer to an
+    appendix the plan's text does not carry: the answer is in what is missing."""
+    if ctx.library.appendix_rows.has_appendix_rows(clause.document_id):
+        return False
+    empty = clause.kind == "appendix" and not clause.child_count
+    return (empty or is_pointer(clause)) and ctx.coverage(topic, clause) >= MIN_COVERAGE

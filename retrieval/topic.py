@@ -1,0 +1,62 @@
+"""The question's topic: its content words, without the words that carry its intent and
+the words that name the plans it is about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.normalize_vi import folded
+from retrieval.documents import DocumentDirectory
+from retrieval.follow_ups import FOLLOW_UP_WORDS
+from retrieval.query import Query
+
+# Words that carry the question's intent, not its topic.
+INTENT_WORDS = frozenset(
+    """
+    chu tri phoi hop theo doi thoi han hoan thanh don vi co quan phu trach nhiem lam thuc
+    hien khi bao gio nhieu nam thang quy ai nguoi sanh giua voi hai ti le muc tieu trien
+    khai giao vu gi nao thi sao con ra truc tiep chot
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+
+def naming_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> set[str]:
+    """Words naming these documents, or a plan whose place the question mentions."""
+    naming: set[str] = set()
+    for doc_id, info in documents.documents.items():
+        mentioned = info.place_name and f" {folded(info.place_name)} " in f" {query.folded} "
+        if doc_id in doc_ids or mentioned:
+            naming |= info.naming_words
+    return naming
+
+
+def words_beside_places(documents: DocumentDirectory, query: Query) -> set[str]:
+    """Words of a place name that the question also uses elsewhere: "Trưởng" in "Trưởng
+    Ban Chỉ đạo … xã Xuân Trường" is a topic word, the place's "Trường" is not."""
+    text = f" {query.folded} "
+    places = set()
+    for info in documents.documents.values():
+        if info.place_name and f" {folded(info.place_name)} " in text:
+            places.add(folded(info.place_name))
+            text = text.replace(f" {folded(info.place_name)} ", " | ")
+    left = set(text.split())
+    return {w for place in places for w in place.split() if w in left}
+
+
+def topic_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> list[str]:
+    """The question's content words: without intent words and words naming documents."""
+    naming = naming_words(documents, query, doc_ids) - words_beside_places(documents, query)
+    return [
+        w
+        for w in query.keywords
+        if w not in INTENT_WORDS
+        and w not in naming
+        and w not in FOLLOW_UP_WORDS
+        and not re.fullmatch(r"20\d\d", w)
+    ]
+
+
+def is_unit_word(word: str, unit_keys: Sequence[str]) -> bool:
+    """Whether `word` is a word of one of the units' names (not a topic of its own)."""
+    return any(word in key.split() for key in unit_keys)

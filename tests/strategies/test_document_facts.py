@@ -1,0 +1,24 @@
+"""Document facts: signer, date, số hiệu, read from the plan's preamble and signature."""
+
+from __future__ import annotations
+
+from retrieval.assistant import Assistant
+from retrieval.strategies import document_facts
+from tests.strategies.conftest import NINH_BINH_19, TIEN_GIANG, plans
+
+
+def test_the_signer_of_a_named_plan(assistant: Assistant) -> None:
+    answer = document_facts.answer(assistant.context("Kế hoạch 19/KH-UBND do ai ký?"))
+    assert answer is not None and not answer.abstained
+    assert answer.intent == "document_facts"
+    assert "Hà Lan Anh" in answer.answer and plans(answer) == {NINH_BINH_19}
+
+
+def test_the_date_of_issue(assistant: Assistant) -> None:
+    answer = document_facts.answer(assistant.context("Kế hoạch 466 ban hành ngày nào?"))
+    assert answer is not None and "05 tháng 12 năm 2024" in answer.answer
+    assert plans(answer) == {TIEN_GIANG}
+
+
+def test_a_question_about_content_passes(assistant: Assistant) -> None:
+    assert document_facts.answer(assistant.context("Sở nào chủ trì chỉ tiêu 6.6?")) is None

@@ -1,0 +1,32 @@
+"""Not loaded: a plan only mentioned, or a place with no plan, is declined with the reason."""
+
+from __future__ import annotations
+
+from retrieval.assistant import Assistant
+from retrieval.strategies import not_loaded
+from tests.strategies.conftest import XUAN_TRUONG
+
+
+def test_a_plan_only_mentioned_is_said_not_loaded(assistant: Assistant) -> None:
+    answer = not_loaded.answer(assistant.context("Kế hoạch 92/KH-UBND 2026 do ai ký?"))
+    assert answer is not None and answer.abstained
+    assert answer.answer.startswith("Kế hoạch 92/KH-UBND chưa được nạp")
+    # the closest offered is where the loaded plans mention it
+    assert {c.document_id for c in answer.citations} == {XUAN_TRUONG}
+
+
+def test_a_place_without_a_plan_is_named(assistant: Assistant) -> None:
+    answer = not_loaded.answer(assistant.context("Kế hoạch của tỉnh Cà Mau có bao nhiêu chỉ tiêu?"))
+    assert answer is not None and answer.abstained
+    assert "tỉnh Cà Mau" in answer.answer and not answer.citations
+
+
+def test_a_loaded_plan_passes(assistant: Assistant) -> None:
+    assert not_loaded.answer(assistant.context("Kế hoạch 19/KH-UBND do ai ký?")) is None
+    assert not_loaded.answer(assistant.context("Sở nào chủ trì chỉ tiêu 6.6?")) is None
+
+
+def test_a_plan_the_caller_fixed_is_not_second_guessed(assistant: Assistant) -> None:
+    ctx = assistant.context("Kế hoạch 92/KH-UBND 2026 do ai ký?", document=XUAN_TRUONG)
+    assert ctx.scope.given
+    assert not_loaded.answer(ctx) is None
