@@ -10,8 +10,9 @@ and the same invariants are checked on the live process and after a "restart" (a
 runtime over the same in-memory collection and the same home).
 
 After each fault: `documents` (the catalog), the points any query can see, the kept source
-text and an answer all name the same committed version, the store holds nothing else once
-opened, and a re-ingest (or a second `remove`) agrees with that state.
+text, the structured facts (`ingest.facts`) and an answer all name the same committed
+version, the store holds nothing else once opened, and a re-ingest (or a second `remove`)
+agrees with that state.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import UnknownDocumentError
+from ingest.facts import RowQuery
 from ingest.faults import (
     FAULT_MODE_ENV,
     FAULT_STEP_ENV,
@@ -64,6 +66,7 @@ V2 = _HEAD.format(rate="95%") + (
 )
 MARK = {V1: "80%", V2: "95%"}
 
+ALL_ROWS = RowQuery(limit=10_000)
 COMMIT_STEP = {"ingest": "ingest:committed", "remove": "remove:committed"}
 
 
@@ -119,12 +122,14 @@ def check_consistent(runtime: Runtime, source: Path, expected: str | None) -> No
         assert all(expected[c.start : c.end] == c.text for c in cited)
         stale = MARK[V2 if expected == V1 else V1]
         assert not any(stale in c.text for c in cited)
+    check_facts(runtime)
     # A re-ingest of what the file now holds agrees with the committed state.
     if source.exists():
         text = source.read_text(encoding="utf-8")
         status = runtime.ingestor.ingest_file(source).status
         assert status == ("unchanged" if text == expected else "updated" if expected else "added")
         assert len(runtime.index.scroll(None)) == runtime.catalog.entries[DOC].point_count
+        check_facts(runtime)
     else:
         if expected is None:
             with pytest.raises(UnknownDocumentError):
@@ -132,7 +137,24 @@ def check_consistent(runtime: Runtime, source: Path, expected: str | None) -> No
         else:
             runtime.ingestor.remove(DOC)
         assert runtime.index.scroll(None) == []
+        check_facts(runtime)
     runtime.invalidate()
+
+
+def check_facts(runtime: Runtime) -> None:
+    """The facts store holds exactly the committed versions, as their points describe them."""
+    from ingest.facts import FactStore
+
+    facts = runtime.facts
+    assert facts.versions() == runtime.catalog.committed_versions()
+    rebuilt = FactStore(":memory:")
+    for document_id, entry in runtime.catalog.entries.items():
+        points = runtime.index.scroll(PayloadFilter(equals={"document_id": document_id}))
+        rebuilt.put_payloads(entry.document, entry.committed_version, [p.payload for p in points])
+        assert facts.document_clause_ids(document_id) == rebuilt.document_clause_ids(document_id)
+    everything = RowQuery(limit=10_000)
+    assert facts.rows(everything) == rebuilt.rows(everything)
+    rebuilt.close()
 
 
 def _store_count(runtime: Runtime) -> int:
@@ -226,7 +248,7 @@ def test_edge_survives_kill_9_at_every_step(
 
 def test_every_step_is_killed_once() -> None:
     """The harness covers each step of each write: the count of injected kills."""
-    assert len(CASES) == 2 * len(INGEST_STEPS) + len(REMOVE_STEPS) == 18
+    assert len(CASES) == 2 * len(INGEST_STEPS) + len(REMOVE_STEPS) == 21
 
 
 # ---- Qdrant server path (qdrant-client in memory): an exception at every step -------------
@@ -345,5 +367,29 @@ def test_a_home_written_before_version_ids_is_served_then_rewritten_once(tmp_pat
         assert runtime.ingestor.ingest_file(source).status == "unchanged"
         assert runtime.index.store.count(None) == len(legacy)  # type: ignore[attr-defined]
         check_consistent(runtime, source, V1)
+    finally:
+        runtime.close()
+
+
+def test_a_home_without_facts_is_rebuilt_from_the_index_on_open(tmp_path: Path) -> None:
+    """A home written before the facts store (or whose facts file was lost) gets its facts
+    back from the index's committed points when it is opened; the answers do not change."""
+    from ingest.facts import FACTS_FILE
+
+    home = tmp_path / "home"
+    source = tmp_path / f"{DOC}.txt"
+    source.write_text(V2, encoding="utf-8")
+    runtime = Runtime(_settings(home))
+    runtime.ingestor.ingest_file(source)
+    before = runtime.facts.rows(ALL_ROWS)
+    runtime.close()
+    for leftover in home.glob(f"{FACTS_FILE}*"):
+        leftover.unlink()
+    runtime = Runtime(_settings(home))
+    try:
+        _ = runtime.index  # opening reconciles the facts with the committed versions
+        assert runtime.facts.rows(ALL_ROWS) == before
+        assert before.total > 0
+        check_consistent(runtime, source, V2)
     finally:
         runtime.close()
