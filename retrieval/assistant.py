@@ -18,7 +18,7 @@ from ingest.normalize_vi import folded
 from retrieval import confidence
 from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
-from retrieval.appendices import appendix_asked, appendix_number, is_pointer
+from retrieval.appendices import appendix_asked, is_pointer
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import (
     abstain,
@@ -59,6 +59,7 @@ from retrieval.row_lists import due_in, period_label
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies.list_by_unit import ListByUnit
+from retrieval.structure import DocumentStructure
 from retrieval.units import UnitMatcher, heads_unit
 
 logger = logging.getLogger(__name__)
@@ -164,6 +165,7 @@ class Assistant:
         self._reranker = reranker
         self._weights = weights
         self._appendix_rows: dict[str, bool] = {}
+        self._structure = DocumentStructure(documents.facts, search)
         self._unit_lists = ListByUnit(search, documents, units)
         # a question's concepts, reused for every clause its coverage is measured on
         self._concept_cache: dict[tuple[str, tuple[str, ...]], list[Concept]] = {}
@@ -604,11 +606,8 @@ class Assistant:
         number = appendix_asked(query.folded)
         if number is None or not scope.named or not scope.doc_ids:
             return None
-        for doc_id in scope.doc_ids:
-            for clause in self._search.document_clauses(doc_id):
-                carried = clause.kind == "appendix" and clause.child_count
-                if carried and appendix_number(clause) in (None, number):
-                    return None
+        if self._structure.carries_appendix(scope.doc_ids, number):
+            return None
         return abstain(
             query,
             [],
@@ -700,10 +699,8 @@ class Assistant:
         clauses_by_doc = {info.id: self._document_clauses(info.id) for info in infos}
         return answer_document_facts(query, infos, clauses_by_doc, self._documents)
 
-    def _document_clauses(self, document_id: str) -> list[StoredClause]:
-        clauses = self._search.document_clauses(document_id)
-        order = {"preamble": 0, "signature": 1}
-        return sorted(clauses, key=lambda c: (order.get(c.kind, 2), c.start))
+    def _document_clauses(self, document_id: str) -> Sequence[StoredClause]:
+        return self._structure.fact_clauses(document_id)
 
     # ---- search --------------------------------------------------------------------------
 
@@ -880,10 +877,7 @@ class Assistant:
         """Whether any appendix of the document has content under its title."""
         known = self._appendix_rows.get(document_id)
         if known is None:
-            known = any(
-                c.kind == "appendix" and c.child_count > 0
-                for c in self._search.document_clauses(document_id)
-            )
+            known = self._structure.has_appendix_rows(document_id)
             self._appendix_rows[document_id] = known
         return known
 

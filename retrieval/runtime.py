@@ -127,7 +127,8 @@ class Runtime:
                 {
                     key: DocumentInfo.from_plain(entry.document)
                     for key, entry in self.catalog.entries.items()
-                }
+                },
+                self.facts,
             )
             clauses = search.all_clauses()
             units = UnitMatcher(_known_units(clauses))
