@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ EXTRA = [
 def _scan_distinctive(infos: Mapping[str, DocumentInfo], doc_id: str) -> set[str]:
     def bigrams(title: str) -> set[str]:
         words = re.findall(r"[a-z0-9]+", folded(title))
-        return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+        return {f"{a} {b}" for a, b in pairwise(words)}
 
     others: set[str] = set()
     for other, info in infos.items():
@@ -100,7 +101,7 @@ class _NoScan(dict[str, DocumentInfo]):
     def _refuse(self, *_: object) -> Iterator[str]:
         raise AssertionError("the question path iterated over every document")
 
-    __iter__ = _refuse  # type: ignore[assignment]
+    __iter__ = _refuse
     values = items = keys = _refuse  # type: ignore[assignment]
 
 
