@@ -41,6 +41,7 @@ from ingest.faults import (
 from ingest.index.protocol import PayloadFilter
 from ingest.settings import HASHING_EMBED_MODEL, Settings
 from retrieval.runtime import Runtime
+from tests.conftest import postgres_schema_url, postgres_url
 
 DOC = "ke-hoach-thu"
 QUESTION = "ty le ho so truc tuyen toan trinh dat bao nhieu"
@@ -393,3 +394,56 @@ def test_a_home_without_facts_is_rebuilt_from_the_index_on_open(tmp_path: Path) 
         check_consistent(runtime, source, V2)
     finally:
         runtime.close()
+
+
+def test_facts_on_postgresql_follow_writes_failures_and_restarts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server path's facts database: a write failing after its facts were stored (or
+    after a removal's commit) is reconciled in the live process and after a restart (the
+    SQLite store is covered by the kill -9 cases above)."""
+    url = postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL test database (KEHOACH_TEST_DATABASE_URL)")
+    schema = f"crash_{os.getpid()}_{tmp_path.name[-8:].replace('-', '_')}".lower()
+    settings = Settings(
+        home=tmp_path / "home",
+        embed_model=HASHING_EMBED_MODEL,
+        database_url=postgres_schema_url(url, schema),
+    )
+    source = tmp_path / f"{DOC}.txt"
+    source.write_text(V1, encoding="utf-8")
+    try:
+        runtime = Runtime(settings)
+        assert runtime.facts.backend == "postgresql"
+        runtime.ingestor.ingest_file(source)
+        source.write_text(V2, encoding="utf-8")
+        for step, expected in (("ingest:facts-written", V1), ("remove:facts-deleted", None)):
+            monkeypatch.setenv(FAULT_STEP_ENV, step)
+            monkeypatch.setenv(FAULT_MODE_ENV, "raise")
+            with pytest.raises(InjectedFault):
+                if expected is None:
+                    runtime.ingestor.remove(DOC)
+                else:
+                    runtime.ingestor.ingest_file(source)
+            monkeypatch.delenv(FAULT_STEP_ENV)
+            check_facts(runtime)
+            runtime.close()
+            runtime = Runtime(settings)
+            _ = runtime.index
+            check_facts(runtime)
+            if expected is None:
+                assert runtime.facts.versions() == {}
+            else:
+                assert (
+                    runtime.catalog.entries[DOC].content_hash
+                    == hashlib.sha256(V1.encode()).hexdigest()
+                )
+                runtime.ingestor.ingest_file(source)  # V2 for the removal case
+                check_facts(runtime)
+        runtime.close()
+    finally:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")

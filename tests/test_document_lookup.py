@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from ingest.domain import to_plain
+from ingest.facts import FactStore
 from ingest.normalize_vi import folded
 from retrieval.documents import (
     _COMMON,
@@ -25,8 +26,10 @@ from retrieval.documents import (
     DocumentDirectory,
     DocumentInfo,
     _naming_score,
+    _plain,
 )
 from retrieval.periods import plan_years
+from tests.conftest import fact_store
 from tests.golden_plans import corpus_files, parse_corpus_file
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold.jsonl"
@@ -131,8 +134,8 @@ def _many(infos: dict[str, DocumentInfo], copies: int) -> dict[str, DocumentInfo
     return many
 
 
-def _check(infos: dict[str, DocumentInfo]) -> None:
-    directory = DocumentDirectory(infos)
+def _check(infos: dict[str, DocumentInfo], facts: FactStore | None = None) -> None:
+    directory = DocumentDirectory(infos, facts)
     directory.documents = _NoScan(directory.documents)
     for question in _questions():
         text = folded(question)
@@ -154,6 +157,15 @@ def test_indexed_resolve_agrees_with_the_scan_on_many_similar_plans(
     corpus_infos: dict[str, DocumentInfo],
 ) -> None:
     _check(_many(corpus_infos, 6))
+
+
+def test_the_same_on_either_backend(
+    corpus_infos: dict[str, DocumentInfo], fact_backend: str, tmp_path: Path
+) -> None:
+    with fact_store(fact_backend, tmp_path) as facts:
+        for info in corpus_infos.values():
+            facts.put_payloads(_plain(info), info.id, ())
+        _check(corpus_infos, facts)
 
 
 def test_is_loaded_by_number_and_symbol(corpus_infos: dict[str, DocumentInfo]) -> None:
