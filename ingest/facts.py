@@ -31,7 +31,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FACTS_FILE = "facts.sqlite3"
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS documents (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_id_folded ON documents (id_folded);
-CREATE INDEX IF NOT EXISTS documents_number ON documents (number_digits);
+CREATE INDEX IF NOT EXISTS documents_number ON documents (number_digits, number);
 CREATE INDEX IF NOT EXISTS documents_place ON documents (place_key);
 CREATE INDEX IF NOT EXISTS documents_level ON documents (place_level, place_key);
 CREATE INDEX IF NOT EXISTS documents_year ON documents (year);
@@ -94,8 +94,11 @@ CREATE TABLE IF NOT EXISTS responsibilities (
     start INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS responsibilities_clause ON responsibilities (clause_id);
-CREATE INDEX IF NOT EXISTS responsibilities_unit ON responsibilities (unit_key, role);
-CREATE INDEX IF NOT EXISTS responsibilities_due ON responsibilities (due);
+-- covering: a list's page and exact count are read from the index alone
+CREATE INDEX IF NOT EXISTS responsibilities_unit
+    ON responsibilities (unit_key, role, document_id, start, clause_id);
+CREATE INDEX IF NOT EXISTS responsibilities_due
+    ON responsibilities (due, document_id, start, clause_id);
 CREATE INDEX IF NOT EXISTS responsibilities_period ON responsibilities (period);
 CREATE INDEX IF NOT EXISTS responsibilities_document ON responsibilities (document_id, start);
 """
@@ -549,19 +552,17 @@ class FactStore:
         sql = f"SELECT id FROM documents WHERE kind IN ({_marks(values)}) ORDER BY id"
         return [row[0] for row in self._db.query(sql, values)]
 
-    def bigram_documents(self, bigrams: Sequence[str]) -> dict[str, list[str]]:
-        """For each of these title word pairs that some title has: the documents having it."""
+    def unique_bigram_documents(self, bigrams: Sequence[str]) -> dict[str, str]:
+        """For each of these title word pairs that exactly one title has: that document.
+        (A pair many titles share, "chuyển đổi", is counted in the index, not returned.)"""
         if not bigrams:
             return {}
         values = sorted(set(bigrams))
         sql = (
-            f"SELECT bigram, document_id FROM title_bigrams WHERE bigram IN ({_marks(values)}) "
-            "ORDER BY bigram, document_id"
+            "SELECT bigram, MIN(document_id) FROM title_bigrams "
+            f"WHERE bigram IN ({_marks(values)}) GROUP BY bigram HAVING COUNT(*) = 1"
         )
-        found: dict[str, list[str]] = {}
-        for bigram, document_id in self._db.query(sql, values):
-            found.setdefault(bigram, []).append(document_id)
-        return found
+        return {bigram: document_id for bigram, document_id in self._db.query(sql, values)}
 
     def distinctive_bigrams(self, document_ids: Sequence[str]) -> dict[str, set[str]]:
         """Each document's title word pairs that no other title has."""

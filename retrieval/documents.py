@@ -173,9 +173,7 @@ class DocumentDirectory:
         found.update(facts.documents_numbered([r[i:] for r in runs for i in range(len(r))]))
         found.update(facts.documents_numbered_without_digits())
         pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a and b]
-        for docs in facts.bigram_documents(pairs).values():
-            if len(docs) == 1:  # a title word pair no other title has
-                found.update(docs)
+        found.update(facts.unique_bigram_documents(pairs).values())  # pairs no other title has
         grams = {
             " ".join(tokens[i : i + n])
             for n in range(1, _MAX_PLACE_WORDS + 1)
