@@ -893,24 +893,12 @@ class Assistant:
 
     def _naming_words(self, query: Query, doc_ids: Sequence[str]) -> set[str]:
         """Words naming these documents, or a plan whose place the question mentions."""
-        naming: set[str] = set()
-        for doc_id, info in self._documents.documents.items():
-            mentioned = info.place_name and f" {folded(info.place_name)} " in f" {query.folded} "
-            if doc_id in doc_ids or mentioned:
-                naming |= info.naming_words
-        return naming
+        return self._documents.naming_words(query.folded, doc_ids)
 
     def _words_beside_places(self, query: Query) -> set[str]:
         """Words of a place name that the question also uses elsewhere: "Trưởng" in "Trưởng
         Ban Chỉ đạo … xã Xuân Trường" is a topic word, the place's "Trường" is not."""
-        text = f" {query.folded} "
-        places = set()
-        for info in self._documents.documents.values():
-            if info.place_name and f" {folded(info.place_name)} " in text:
-                places.add(folded(info.place_name))
-                text = text.replace(f" {folded(info.place_name)} ", " | ")
-        left = set(text.split())
-        return {w for place in places for w in place.split() if w in left}
+        return self._documents.words_beside_places(query.folded)
 
     def _topic_words(self, query: Query, doc_ids: Sequence[str]) -> list[str]:
         """The question's content words: without intent words and words naming documents."""

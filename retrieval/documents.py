@@ -174,15 +174,37 @@ class DocumentDirectory:
         found.update(facts.documents_numbered_without_digits())
         pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a and b]
         found.update(facts.unique_bigram_documents(pairs).values())  # pairs no other title has
-        grams = {
-            " ".join(tokens[i : i + n])
-            for n in range(1, _MAX_PLACE_WORDS + 1)
-            for i in range(len(tokens) - n + 1)
-            if all(tokens[i : i + n])
-        }
+        grams = _word_runs(tokens)
         placed = set(facts.documents_in_place(sorted(grams)))
         placed.update(facts.documents_of_level_only([g for g in grams if len(g.split()) <= 3]))
         return self._ordered(found | placed), self._ordered(placed)
+
+    def named_places(self, question_folded: str) -> list[str]:
+        """Documents whose place name the question mentions, in the directory's order."""
+        grams = _word_runs(f" {question_folded} ".split(" "))
+        return self._ordered(set(self.facts.documents_in_place(sorted(grams))))
+
+    def naming_words(self, question_folded: str, doc_ids: Sequence[str]) -> set[str]:
+        """Words naming these documents, or a plan whose place the question mentions."""
+        naming: set[str] = set()
+        for doc_id in {*doc_ids, *self.named_places(question_folded)}:
+            info = self.documents.get(doc_id)
+            if info is not None:
+                naming |= info.naming_words
+        return naming
+
+    def words_beside_places(self, question_folded: str) -> set[str]:
+        """Words of a place name that the question also uses elsewhere: "Trưởng" in "Trưởng
+        Ban Chỉ đạo … xã Xuân Trường" is a topic word, the place's "Trường" is not."""
+        text = f" {question_folded} "
+        places = set()
+        for doc_id in self.named_places(question_folded):
+            name = folded(self.documents[doc_id].place_name or "")
+            if name and f" {name} " in text:
+                places.add(name)
+                text = text.replace(f" {name} ", " | ")
+        left = set(text.split())
+        return {w for place in places for w in place.split() if w in left}
 
     def _scores(self, text: str) -> tuple[dict[str, int], list[str]]:
         candidates, placed = self._candidates(text)
@@ -299,6 +321,16 @@ class DocumentDirectory:
 
 # the longest place name, in words, looked up among a question's word runs
 _MAX_PLACE_WORDS = 6
+
+
+def _word_runs(tokens: Sequence[str]) -> set[str]:
+    """Every run of up to `_MAX_PLACE_WORDS` consecutive words (a place name may be one)."""
+    return {
+        " ".join(tokens[i : i + n])
+        for n in range(1, _MAX_PLACE_WORDS + 1)
+        for i in range(len(tokens) - n + 1)
+        if all(tokens[i : i + n])
+    }
 
 
 def _plain(doc: DocumentInfo) -> dict[str, Any]:

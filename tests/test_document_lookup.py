@@ -44,6 +44,7 @@ EXTRA = [
     "ke hoach 2025",
     "chuyen doi so nam 2026",
     "muc tieu den 2030 cua tien giang",
+    "truong ban chi dao xa xuan truong la ai",
 ]
 
 
@@ -98,6 +99,26 @@ def scan_unknown_places(infos: Mapping[str, DocumentInfo], question: str) -> lis
     return unknown
 
 
+def scan_naming_words(infos: Mapping[str, DocumentInfo], text: str, ids: list[str]) -> set[str]:
+    naming: set[str] = set()
+    for doc_id, info in infos.items():
+        mentioned = info.place_name and f" {folded(info.place_name)} " in f" {text} "
+        if doc_id in ids or mentioned:
+            naming |= info.naming_words
+    return naming
+
+
+def scan_words_beside_places(infos: Mapping[str, DocumentInfo], question: str) -> set[str]:
+    text = f" {question} "
+    places = set()
+    for info in infos.values():
+        if info.place_name and f" {folded(info.place_name)} " in text:
+            places.add(folded(info.place_name))
+            text = text.replace(f" {folded(info.place_name)} ", " | ")
+    left = set(text.split())
+    return {w for place in places for w in place.split() if w in left}
+
+
 class _NoScan(dict[str, DocumentInfo]):
     """A directory's documents that fail the test when anything iterates over them."""
 
@@ -145,6 +166,9 @@ def _check(infos: dict[str, DocumentInfo], facts: FactStore | None = None) -> No
         )
         assert directory.names_any(text) == named, question
         assert directory.unknown_places(question) == scan_unknown_places(infos, question)
+        named = scan_resolve(infos, text)
+        assert directory.naming_words(text, named) == scan_naming_words(infos, text, named)
+        assert directory.words_beside_places(text) == scan_words_beside_places(infos, text)
 
 
 def test_indexed_resolve_agrees_with_the_scan_on_the_bundled_plans(
