@@ -161,10 +161,10 @@ def _check(infos: dict[str, DocumentInfo], facts: FactStore | None = None) -> No
     for question in _questions():
         text = folded(question)
         assert directory.resolve(text) == scan_resolve(infos, text), question
-        named = any(
+        names_any = any(
             _naming_score(f" {text} ", i, _scan_distinctive(infos, d)) for d, i in infos.items()
         )
-        assert directory.names_any(text) == named, question
+        assert directory.names_any(text) == names_any, question
         assert directory.unknown_places(question) == scan_unknown_places(infos, question)
         named = scan_resolve(infos, text)
         assert directory.naming_words(text, named) == scan_naming_words(infos, text, named)
