@@ -7,7 +7,7 @@ Q ?= Sở nào chủ trì chỉ tiêu 6.6?
 # apt-get needs root; elsewhere sudo is tried.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install chromium ask test lint eval bench bench-api bench-web serve clean
+.PHONY: install chromium ask test test-postgres lint eval bench bench-api bench-web serve clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,14 @@ chromium:
 
 test: install chromium
 	$(BIN)/python -m pytest -q
+
+# The tests with a throwaway PostgreSQL cluster (Debian's postgresql, installed when missing):
+# the facts store's contract tests run on both backends, none may skip.
+PG_DIR ?= /tmp/kehoach-test-postgres
+test-postgres: install chromium
+	@.ci/postgres stop $(PG_DIR) >/dev/null 2>&1 || true
+	@eval "$$(.ci/postgres start $(PG_DIR))" && \
+	  { $(BIN)/python -m pytest -q; status=$$?; .ci/postgres stop $(PG_DIR); exit $$status; }
 
 lint: install
 	$(BIN)/ruff check .

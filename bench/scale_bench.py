@@ -1,12 +1,19 @@
 """Scale benchmark: per-question cost and ingest cost as the number of plans grows.
 
     python bench/scale_bench.py --plans 5 100 1000 [--home DIR] [--rounds N]
+    python bench/scale_bench.py --facts --plans 10 100 1000 [--database-url URL]
 
 Generates plans from the bundled ones (each copy gets its own place name, số hiệu and
 years), ingests them one by one with the model-free hashing embedder (so only kehoach's
 own work is timed), and at each size in `--plans` times every question kind. Prints one
 JSON object per size and a summary: p50/p95 per kind in ms, ingest seconds per plan for
 the first and last tenth of the run, peak RSS and the home's size on disk.
+
+`--facts` times the question path's structured look-ups alone, on the facts store
+(`ingest.facts`: SQLite, and PostgreSQL with `--database-url`): resolving the plans a
+question names, listing a unit's rows and a month's rows (one page, exact total), a clause
+by number, the appendix check and `is_loaded`. The store is filled straight from the bundled
+plans' payloads, renamed per copy (no embedding, no index), so 1,000 plans take seconds.
 """
 
 from __future__ import annotations
@@ -22,7 +29,9 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -135,12 +144,183 @@ def _disk_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
+def _payload_templates() -> list[tuple[dict, list[dict]]]:
+    """Each bundled plan's document metadata and its clauses' index payloads."""
+    from ingest.domain import to_plain
+    from ingest.points import clause_payload, indexable
+
+    found = []
+    for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
+        plan = parse_plan(path.read_text(encoding="utf-8"), path.stem, str(path))
+        targets = {target.clause_id: target for target in plan.targets}
+        payloads = [
+            clause_payload(plan, clause, targets.get(clause.id), "")
+            for clause in plan.clauses
+            if indexable(clause)
+        ]
+        found.append((to_plain(plan.document), payloads))
+    return found
+
+
+def _synthetic_facts(index: int, templates: list[tuple[dict, list[dict]]]) -> tuple[dict, list]:
+    """Plan `index`: a bundled plan under its own id, place, số hiệu and years."""
+    document, payloads = templates[index % len(templates)]
+    doc_id = f"plan-{index:05d}"
+    place = _place_name(index)
+    shift = index % 3
+    renamed = dict(document)
+    renamed["id"] = doc_id
+    renamed["title"] = _shift_years(
+        document["title"].replace((document.get("place") or {}).get("name") or "\0", place),
+        shift,
+    )
+    renamed["number"] = f"{1000 + index}/KH-UBND"
+    renamed["place"] = {**(document.get("place") or {"level": "xã"}), "name": place}
+    if document.get("issued_date"):
+        renamed["issued_date"] = _shift_years(document["issued_date"], shift)
+    old = document["id"]
+    copies = []
+    for payload in payloads:
+        copy = dict(payload)
+        copy["document_id"] = doc_id
+        copy["clause_id"] = payload["clause_id"].replace(old, doc_id, 1)
+        if payload.get("parent_id"):
+            copy["parent_id"] = payload["parent_id"].replace(old, doc_id, 1)
+        if "due" in payload and shift:
+            copy["due"] = payload["due"] + shift * 10000
+        copies.append(copy)
+    return renamed, copies
+
+
+def _timed(run: Callable[[], object], rounds: int) -> dict[str, float]:
+    run()  # warm-up
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        "p50_ms": round(statistics.median(times), 3),
+        "p95_ms": round(_percentile(times, 0.95), 3),
+    }
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as stream:
+        pages = int(stream.read().split()[1])
+    return round(pages * resource.getpagesize() / 1e6, 1)
+
+
+def _row_queries() -> tuple[Any, Any]:
+    from ingest.facts import RowQuery
+    from ingest.parser.units import unit_key
+
+    police = (unit_key("Công an tỉnh"),)
+    return (
+        RowQuery(unit_keys=police, role="lead", limit=20),
+        RowQuery(due_from=20251001, due_to=20251031, limit=20),
+    )
+
+
+_ROW_QUERIES = _row_queries()
+
+
+def _lookups(store: Any, directory: Any, middle: Any, rounds: int) -> dict[str, dict]:
+    """p50/p95 of each question-path look-up, about the plan `middle`."""
+    from ingest.normalize_vi import folded
+
+    number = (middle.number or "").split("/")[0]
+    place = folded(middle.place_name or "")
+    ask = {
+        "resolve: plan by number": f"so nao chu tri chi tieu 6.6 ke hoach {number}?",
+        "resolve: plan by place": f"chi tieu phu song 5g cua {place}?",
+        "resolve: place and year": f"ke hoach chuyen doi so {place} nam 2026",
+        "resolve: no plan named": "so nao chu tri chi tieu 6.6?",
+    }
+    figures = {kind: _timed(partial(directory.resolve, q), rounds) for kind, q in ask.items()}
+    page, month = _ROW_QUERIES
+    figures["rows: unit, page of 20"] = _timed(partial(store.rows, page), rounds)
+    figures["rows: month, page of 20"] = _timed(partial(store.rows, month), rounds)
+    figures["clause 6.6 in the named plan"] = _timed(
+        partial(store.clauses_numbered, "6.6", [middle.id]), rounds
+    )
+    figures["appendix rows check"] = _timed(partial(store.has_appendix_rows, middle.id), rounds)
+    figures["is_loaded(number)"] = _timed(partial(directory.is_loaded, number, "kh-ubnd"), rounds)
+    return figures
+
+
+def facts_bench(sizes: list[int], rounds: int, url: str | None) -> list[dict]:
+    """Question-path look-ups on the facts store as the number of plans grows."""
+    from ingest.facts import FactStore
+    from retrieval.documents import DocumentDirectory, DocumentInfo
+
+    templates = _payload_templates()
+    workdir = Path(tempfile.mkdtemp(prefix="kehoach-facts-"))
+    schema = f"bench_{int(time.time())}" if url else None
+    store = FactStore(workdir / "facts.sqlite3", url=url, schema=schema)
+    infos: dict[str, DocumentInfo] = {}
+    results = []
+    try:
+        for size in sorted(sizes):
+            started = time.perf_counter()
+            for index in range(len(infos), size):
+                document, payloads = _synthetic_facts(index, templates)
+                store.put_payloads(document, f"v{index}", payloads)
+                infos[document["id"]] = DocumentInfo.from_plain(document)
+            fill_s = time.perf_counter() - started
+            directory = DocumentDirectory(infos, store)
+            middle = infos[f"plan-{size // 2:05d}"]
+            figures = _lookups(store, directory, middle, rounds)
+            page, month = _ROW_QUERIES
+            result = {
+                "backend": store.backend,
+                "plans": size,
+                "clauses": int(store._db.query("SELECT COUNT(*) FROM clauses")[0][0]),
+                "unit rows total": store.rows(page).total,
+                "month rows total": store.rows(month).total,
+                "fill_s": round(fill_s, 2),
+                "rss_mb": _rss_mb(),
+                "lookups": figures,
+            }
+            results.append(result)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+    finally:
+        store.close()
+        if url and schema:
+            import psycopg
+
+            with psycopg.connect(url, autocommit=True) as connection:
+                connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        shutil.rmtree(workdir, ignore_errors=True)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--plans", type=int, nargs="+", default=[5, 100])
     parser.add_argument("--home", type=Path, default=None)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--facts", action="store_true", help="the facts store's look-ups only")
+    parser.add_argument("--database-url", default=None, help="with --facts: PostgreSQL too")
     args = parser.parse_args()
+    if args.facts:
+        runs = [facts_bench(args.plans, args.rounds, None)]
+        if args.database_url:
+            runs.append(facts_bench(args.plans, args.rounds, args.database_url))
+        for results in runs:
+            kinds = results[0]["lookups"]
+            summary = {k: [r["lookups"][k]["p95_ms"] for r in results] for k in kinds}
+            print(
+                json.dumps(
+                    {
+                        "backend": results[0]["backend"],
+                        "sizes": [r["plans"] for r in results],
+                        "p95_ms_by_size": summary,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
 
     workdir = Path(tempfile.mkdtemp(prefix="kehoach-scale-"))
     home = args.home or workdir / "home"

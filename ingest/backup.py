@@ -7,6 +7,7 @@ A backup is a folder:
     sources/        the committed source texts
     index/          Qdrant Edge: a copy of the shard folder, taken with the shard closed
     points.jsonl    Qdrant server: every point with its vectors and payload
+    facts.sqlite3   the structured facts (SQLite homes; an online, consistent copy)
 
 It is taken under the home's write locks (no write can run meanwhile) right after the
 sweep of uncommitted writes, so it holds committed versions only. The embedded shard is
@@ -18,6 +19,9 @@ double) does not implement; a server-side snapshot remains the tool for the whol
 Restore refuses a home that holds documents unless `force` is given, and writes the
 catalog last: it is the commit record, so an interrupted restore leaves the previous
 catalog, and the next open sweeps the points it does not name (run the restore again).
+The facts are rebuilt from the restored index's points after the commit (they are derived
+from those payloads, so this is exact, and a backup of a SQLite home restores into a
+PostgreSQL one); an interrupted rebuild is finished by the next open's reconciliation.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from ingest.catalog import Catalog
 from ingest.errors import InputError
+from ingest.fact_sync import reconcile
+from ingest.facts import FACTS_FILE
 from ingest.index.committed import CommittedIndex
 from ingest.index.protocol import IndexPoint, PayloadFilter, SparseVector, VectorIndex
 from ingest.parser.plan import PARSER_VERSION
@@ -82,6 +88,7 @@ def backup(runtime: Runtime, destination: Path, force: bool = False) -> BackupMa
             snapshot.entries.update(catalog.entries)
             snapshot.save()
             _copy_sources(SourceFiles(catalog.path.parent / "sources"), catalog, staging)
+            runtime.facts.backup_to(staging / FACTS_FILE)
             backend = _backend(store)
             if backend == "edge":
                 store.copy_to(staging / "index")  # type: ignore[attr-defined]
@@ -143,6 +150,8 @@ def restore(runtime: Runtime, source: Path, force: bool = False) -> BackupManife
         restored.save()  # the commit
         catalog.reload()
         sources.sweep(catalog.committed_versions())
+        runtime.facts.clear()
+        reconcile(runtime.facts, catalog, store)
     runtime.invalidate()
     logger.info("restored %d documents from %s", manifest.documents, source)
     return manifest

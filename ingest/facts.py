@@ -1,37 +1,50 @@
-"""Structured facts in SQLite: documents, numbered clauses and responsibility rows, indexed.
+"""Structured facts in a relational store: documents, numbered clauses and responsibility rows.
 
 The vector index answers "which clauses are about this?"; this store answers the exact
 questions a list or a look-up asks — "every row Công an tỉnh leads, due before 10/2025",
 "the plans numbered 19", "clause 6.6 in these plans" — as indexed SQL queries with exact
 counts and paging, so their cost does not grow with the number of plans loaded.
 
-One file in the kehoach home (`facts.sqlite3`), WAL mode so readers never wait for the
-writer; each document is replaced in one transaction, so a crash leaves either the old
-or the new version of it, never a mix.
+The facts are derived from the index points of a document's committed version (their
+payloads), so the store can always be rebuilt from the index (`ingest.fact_sync`).
+
+Two backends behind one class: SQLite (`facts.sqlite3` in the kehoach home, the embedded
+default, WAL mode so readers never wait for the writer) and PostgreSQL (the server path,
+`KEHOACH_DATABASE_URL`, psycopg 3). Each document is replaced in one transaction, so a
+crash leaves either the old or the new version of it, never a mix.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
+from typing import Any, Protocol
 
-from ingest.domain import ParsedPlan, Target
+from ingest.domain import ParsedPlan, to_plain
+from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
+FACTS_FILE = "facts.sqlite3"
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
     "monitoring": "monitoring_units",
     "lead": "lead_units",
     "cooperating": "cooperating_units",
 }
+_TABLES = ("responsibilities", "clauses", "title_bigrams", "documents")
 _SCHEMA = """
+CREATE TABLE IF NOT EXISTS facts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
+    id_folded TEXT NOT NULL,
     version TEXT NOT NULL,
     title TEXT NOT NULL,
     number TEXT,
@@ -40,10 +53,22 @@ CREATE TABLE IF NOT EXISTS documents (
     issuer TEXT,
     place_level TEXT,
     place_key TEXT,
-    issued_year INTEGER
+    issued_year INTEGER,
+    year INTEGER,
+    data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS documents_number ON documents (number_digits);
+CREATE INDEX IF NOT EXISTS documents_id_folded ON documents (id_folded);
+CREATE INDEX IF NOT EXISTS documents_number ON documents (number_digits, number);
 CREATE INDEX IF NOT EXISTS documents_place ON documents (place_key);
+CREATE INDEX IF NOT EXISTS documents_level ON documents (place_level, place_key);
+CREATE INDEX IF NOT EXISTS documents_year ON documents (year);
+CREATE INDEX IF NOT EXISTS documents_kind ON documents (kind);
+CREATE TABLE IF NOT EXISTS title_bigrams (
+    bigram TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    PRIMARY KEY (bigram, document_id)
+);
+CREATE INDEX IF NOT EXISTS title_bigrams_document ON title_bigrams (document_id);
 CREATE TABLE IF NOT EXISTS clauses (
     id TEXT PRIMARY KEY,
     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -51,10 +76,12 @@ CREATE TABLE IF NOT EXISTS clauses (
     kind TEXT NOT NULL,
     parent_id TEXT,
     period TEXT,
+    child_count INTEGER NOT NULL,
     start INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS clauses_number ON clauses (number, document_id);
 CREATE INDEX IF NOT EXISTS clauses_document ON clauses (document_id, start);
+CREATE INDEX IF NOT EXISTS clauses_kind ON clauses (document_id, kind, child_count);
 CREATE TABLE IF NOT EXISTS responsibilities (
     clause_id TEXT NOT NULL REFERENCES clauses (id) ON DELETE CASCADE,
     document_id TEXT NOT NULL,
@@ -66,10 +93,19 @@ CREATE TABLE IF NOT EXISTS responsibilities (
     source TEXT NOT NULL,
     start INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS responsibilities_unit ON responsibilities (unit_key, role);
-CREATE INDEX IF NOT EXISTS responsibilities_due ON responsibilities (due);
+CREATE INDEX IF NOT EXISTS responsibilities_clause ON responsibilities (clause_id);
+-- covering: a list's page and exact count are read from the index alone
+CREATE INDEX IF NOT EXISTS responsibilities_unit
+    ON responsibilities (unit_key, role, document_id, start, clause_id);
+CREATE INDEX IF NOT EXISTS responsibilities_due
+    ON responsibilities (due, document_id, start, clause_id);
+CREATE INDEX IF NOT EXISTS responsibilities_period ON responsibilities (period);
 CREATE INDEX IF NOT EXISTS responsibilities_document ON responsibilities (document_id, start);
 """
+
+
+class FactStoreError(InputError):
+    """The facts database cannot be opened (bad URL, server down, driver missing)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +130,15 @@ class RowPage:
     clause_ids: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A stored document: its id, committed version and catalog metadata (plain form)."""
+
+    id: str
+    version: str
+    data: Mapping[str, Any]
+
+
 def number_digits(number: str | None) -> str | None:
     """The leading figures of a số hiệu ("19/KH-UBND" → "19", "3260-KH/ĐĐQH15" → "3260")."""
     if not number:
@@ -106,133 +151,444 @@ def number_digits(number: str | None) -> str | None:
     return digits.lstrip("0") or digits or None
 
 
-def _due(target: Target) -> int | None:
-    due = target.deadline.due if target.deadline else None
-    return due.year * 10000 + due.month * 100 + due.day if due else None
+def document_year(title: str, issued_date: str | None) -> int | None:
+    """The year a plan is known by: the first 20xx of its title, else of its date."""
+    match = re.search(r"(20\d{2})", title) or re.search(r"(20\d{2})", issued_date or "")
+    return int(match.group(1)) if match else None
 
 
-def responsibility_rows(target: Target) -> Iterable[tuple[str, str, str]]:
-    """(role, unit, unit key) for every unit a row names, once per role."""
+def title_bigrams(title: str) -> set[str]:
+    """Accent-free word pairs of a title ("chuyen doi", "doi so" …)."""
+    words = re.findall(r"[a-z0-9]+", folded(title))
+    return {f"{a} {b}" for a, b in pairwise(words)}
+
+
+def responsibility_rows(target: Mapping[str, Any]) -> Iterable[tuple[str, str, str]]:
+    """(role, unit, unit key) for every unit a row names (plain target), once per role."""
     for role, field in ROLE_FIELDS.items():
         seen: set[str] = set()
-        for unit in getattr(target, field):
+        for unit in target.get(field) or ():
             key = unit_key(unit)
             if key and key not in seen:
                 seen.add(key)
                 yield role, unit, key
 
 
-class FactStore:
-    """The SQLite store of one kehoach home (thread-safe; one writer at a time)."""
+class _Database(Protocol):
+    """One connection of a backend, with `?` placeholders in every statement."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]: ...
+
+    def transaction(self) -> Any: ...  # a context manager yielding a `_Writer`
+
+    def close(self) -> None: ...
+
+
+class _Writer(Protocol):
+    def execute(self, sql: str, parameters: Sequence[object] = ()) -> None: ...
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None: ...
+
+
+class _SQLite:
+    """The embedded backend: one WAL-mode file, one connection behind a lock."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: Path | str) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         with self._lock:
             self._connection.execute("PRAGMA journal_mode=WAL")
+            self._connection.execute("PRAGMA synchronous=NORMAL")
             self._connection.execute("PRAGMA foreign_keys=ON")
-            self._connection.executescript(_SCHEMA)
-            self._connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
-    def close(self) -> None:
+    def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            self._connection.close()
+            return self._connection.execute(sql, tuple(parameters)).fetchall()
 
-    # ---- writing ----------------------------------------------------------------------
-
-    def put_document(self, plan: ParsedPlan) -> None:
-        """Store (or replace) one parsed document in a single transaction."""
-        document = plan.document
-        clauses = {clause.id: clause for clause in plan.clauses}
-        year = document.issued_date[:4] if document.issued_date else None
+    @contextmanager
+    def transaction(self) -> Iterator[_SQLiteWriter]:
         with self._lock:
             cursor = self._connection.cursor()
             cursor.execute("BEGIN IMMEDIATE")
             try:
-                cursor.execute("DELETE FROM documents WHERE id = ?", (document.id,))
-                cursor.execute(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        document.id,
-                        document.content_hash,
-                        document.title,
-                        document.number,
-                        number_digits(document.number),
-                        document.kind,
-                        document.issuer,
-                        document.place.level if document.place else None,
-                        folded(document.place.name)
-                        if document.place and document.place.name
-                        else None,
-                        int(year) if year and year.isdigit() else None,
-                    ),
-                )
-                cursor.executemany(
-                    "INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            clause.id,
-                            document.id,
-                            clause.number,
-                            clause.kind.value,
-                            clause.parent_id,
-                            clause.period,
-                            clause.start,
-                        )
-                        for clause in plan.clauses
-                    ],
-                )
-                cursor.executemany(
-                    "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            target.clause_id,
-                            document.id,
-                            role,
-                            unit,
-                            key,
-                            _due(target),
-                            target.period,
-                            target.source,
-                            clauses[target.clause_id].start if target.clause_id in clauses else 0,
-                        )
-                        for target in plan.targets
-                        if target.clause_id in clauses
-                        for role, unit, key in _with_unassigned(target)
-                    ],
-                )
+                yield _SQLiteWriter(cursor)
                 cursor.execute("COMMIT")
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
 
+    def script(self, sql: str) -> None:
+        with self._lock:
+            self._connection.executescript(sql)
+
+    def backup_to(self, path: Path) -> None:
+        """A consistent copy of the database file (SQLite's online backup)."""
+        with self._lock:
+            target = sqlite3.connect(path)
+            try:
+                self._connection.backup(target)
+            finally:
+                target.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+class _SQLiteWriter:
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, parameters: Sequence[object] = ()) -> None:
+        self._cursor.execute(sql, tuple(parameters))
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        self._cursor.executemany(sql, [tuple(row) for row in rows])
+
+
+class _PostgreSQL:
+    """The server backend (psycopg 3): one autocommit connection behind a lock."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str, schema: str | None = None) -> None:
+        try:
+            import psycopg
+        except ImportError as error:  # pragma: no cover - depends on the install
+            raise FactStoreError(
+                "KEHOACH_DATABASE_URL cần gói psycopg: pip install 'kehoach[postgres]'"
+            ) from error
+        try:
+            self._connection = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as error:
+            raise FactStoreError(f"không kết nối được cơ sở dữ liệu PostgreSQL: {error}") from error
+        self._lock = threading.RLock()
+        if schema:
+            if not re.fullmatch(r"[a-z_][a-z0-9_]*", schema):
+                raise FactStoreError(f"tên schema không hợp lệ: {schema!r}")
+            self._connection.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            self._connection.execute(f"SET search_path TO {schema}")
+
+    def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._connection.execute(_pg(sql), tuple(parameters)).fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[_PostgreSQLWriter]:
+        with self._lock, self._connection.transaction():
+            yield _PostgreSQLWriter(self._connection)
+
+    def script(self, sql: str) -> None:
+        # byte order (as SQLite and Python sort) rather than the server's locale
+        ddl = sql.replace(" TEXT", ' TEXT COLLATE "C"')
+        with self._lock, self._connection.transaction():
+            for statement in ddl.split(";"):
+                if statement.strip():
+                    self._connection.execute(statement)
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+class _PostgreSQLWriter:
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+
+    def execute(self, sql: str, parameters: Sequence[object] = ()) -> None:
+        self._connection.execute(_pg(sql), tuple(parameters))
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        if rows:
+            with self._connection.cursor() as cursor:
+                cursor.executemany(_pg(sql), [tuple(row) for row in rows])
+
+
+def _pg(sql: str) -> str:
+    return sql.replace("?", "%s")
+
+
+class FactStore:
+    """The facts of one kehoach home (thread-safe; one writer at a time)."""
+
+    def __init__(self, path: Path | str, *, url: str | None = None, schema: str | None = None):
+        """SQLite at `path`, or PostgreSQL at `url` (then `path` is ignored)."""
+        self._db: _SQLite | _PostgreSQL = _PostgreSQL(url, schema) if url else _SQLite(path)
+        self.backend = self._db.dialect
+        self._create()
+
+    @classmethod
+    def for_home(cls, home: Path, url: str | None = None) -> FactStore:
+        """The home's store: `facts.sqlite3` in it, or the PostgreSQL database at `url`."""
+        return cls(home / FACTS_FILE, url=url)
+
+    def _create(self) -> None:
+        known = self._meta("schema_version") if self._has_meta() else None
+        if known is not None and known != str(SCHEMA_VERSION):
+            # the facts are derived from the index: an older layout is dropped and rebuilt
+            self._db.script("".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES))
+        self._db.script(_SCHEMA)
+        with self._db.transaction() as writer:
+            writer.execute("DELETE FROM facts_meta WHERE key = ?", ("schema_version",))
+            writer.execute(
+                "INSERT INTO facts_meta VALUES (?, ?)", ("schema_version", str(SCHEMA_VERSION))
+            )
+
+    def _has_meta(self) -> bool:
+        try:
+            self._db.query("SELECT 1 FROM facts_meta")
+        except Exception:
+            return False
+        return True
+
+    def _meta(self, key: str) -> str | None:
+        rows = self._db.query("SELECT value FROM facts_meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ---- writing ----------------------------------------------------------------------
+
+    def put_document(self, plan: ParsedPlan, version: str | None = None) -> None:
+        """Store (or replace) a parsed document as its index points would describe it."""
+        from ingest.points import clause_payload, indexable
+
+        targets = {target.clause_id: target for target in plan.targets}
+        payloads = [
+            clause_payload(plan, clause, targets.get(clause.id), "", version)
+            for clause in plan.clauses
+            if indexable(clause)
+        ]
+        self.put_payloads(to_plain(plan.document), version or plan.document.content_hash, payloads)
+
+    def put_payloads(
+        self, document: Mapping[str, Any], version: str, payloads: Iterable[Mapping[str, Any]]
+    ) -> None:
+        """Store (or replace) one document version from its index payloads, in one transaction."""
+        import json
+
+        document_id = str(document["id"])
+        place = document.get("place") or {}
+        title = str(document.get("title") or document_id)
+        clause_rows: list[tuple[object, ...]] = []
+        row_rows: list[tuple[object, ...]] = []
+        for payload in sorted(payloads, key=lambda p: (p.get("start", 0), p["clause_id"])):
+            clause_id = payload["clause_id"]
+            start = int(payload.get("start") or 0)
+            clause_rows.append(
+                (
+                    clause_id,
+                    document_id,
+                    payload.get("number"),
+                    payload.get("kind") or "",
+                    payload.get("parent_id"),
+                    payload.get("period"),
+                    int(payload.get("child_count") or 0),
+                    start,
+                )
+            )
+            target = payload.get("target")
+            if target is None:
+                continue
+            units = list(responsibility_rows(target)) or [("", "", "")]
+            for role, unit, key in units:
+                row_rows.append(
+                    (
+                        clause_id,
+                        document_id,
+                        role,
+                        unit,
+                        key,
+                        payload.get("due"),
+                        target.get("period"),
+                        target.get("source") or "table",
+                        start,
+                    )
+                )
+        issued = document.get("issued_date")
+        year = issued[:4] if isinstance(issued, str) else None
+        with self._db.transaction() as writer:
+            writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            writer.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    document_id.lower(),
+                    version,
+                    title,
+                    document.get("number"),
+                    number_digits(document.get("number")),
+                    document.get("kind"),
+                    document.get("issuer"),
+                    place.get("level"),
+                    folded(place["name"]) if place.get("name") else None,
+                    int(year) if year and year.isdigit() else None,
+                    document_year(title, issued if isinstance(issued, str) else None),
+                    json.dumps(dict(document), ensure_ascii=False, sort_keys=True),
+                ),
+            )
+            writer.executemany(
+                "INSERT INTO title_bigrams VALUES (?, ?)",
+                [(bigram, document_id) for bigram in sorted(title_bigrams(title))],
+            )
+            writer.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
+            writer.executemany(
+                "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
+            )
+
     def remove_document(self, document_id: str) -> None:
         """Forget one document and everything stored for it."""
-        with self._lock:
-            self._connection.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        with self._db.transaction() as writer:
+            writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
-    # ---- reading ----------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget every document (a restore replaces them all)."""
+        with self._db.transaction() as writer:
+            writer.execute("DELETE FROM documents")
+
+    def backup_to(self, path: Path) -> bool:
+        """Copy an embedded store to `path` (consistent); False on the server path."""
+        if isinstance(self._db, _SQLite):
+            self._db.backup_to(path)
+            return True
+        return False
+
+    # ---- reading: documents -----------------------------------------------------------
 
     def document_ids(self) -> list[str]:
-        return [row[0] for row in self._query("SELECT id FROM documents ORDER BY id", ())]
+        return [row[0] for row in self._db.query("SELECT id FROM documents ORDER BY id")]
+
+    def versions(self) -> dict[str, str]:
+        """Document id → the version whose facts are stored."""
+        return dict(self._db.query("SELECT id, version FROM documents"))
 
     def version(self, document_id: str) -> str | None:
-        rows = self._query("SELECT version FROM documents WHERE id = ?", (document_id,))
+        rows = self._db.query("SELECT version FROM documents WHERE id = ?", (document_id,))
         return rows[0][0] if rows else None
 
-    def documents_numbered(self, number: str) -> list[str]:
-        """Documents whose số hiệu starts with these figures ("19", "19/KH-UBND")."""
-        digits = number_digits(number)
-        if digits is None:
-            return []
-        sql = "SELECT id FROM documents WHERE number_digits = ? ORDER BY id"
-        return [row[0] for row in self._query(sql, (digits,))]
+    def documents(self, document_ids: Sequence[str]) -> list[DocumentRecord]:
+        """The stored documents with these ids (unknown ids left out), ordered by id."""
+        import json
 
-    def documents_in_place(self, place_name: str) -> list[str]:
-        """Documents governing a place of this name (accents optional)."""
-        sql = "SELECT id FROM documents WHERE place_key = ? ORDER BY id"
-        return [row[0] for row in self._query(sql, (folded(place_name),))]
+        if not document_ids:
+            return []
+        ids = list(dict.fromkeys(document_ids))
+        rows = self._db.query(
+            f"SELECT id, version, data FROM documents WHERE id IN ({_marks(ids)}) ORDER BY id",
+            ids,
+        )
+        return [DocumentRecord(row[0], row[1], json.loads(row[2])) for row in rows]
+
+    def count_documents(self) -> int:
+        return int(self._db.query("SELECT COUNT(*) FROM documents")[0][0])
+
+    def documents_with_ids(self, folded_ids: Sequence[str]) -> list[str]:
+        """Documents whose id (lower-cased) is one of these words."""
+        if not folded_ids:
+            return []
+        words = list(dict.fromkeys(folded_ids))
+        sql = f"SELECT id FROM documents WHERE id_folded IN ({_marks(words)}) ORDER BY id"
+        return [row[0] for row in self._db.query(sql, words)]
+
+    def documents_numbered(self, number: str | Sequence[str]) -> list[str]:
+        """Documents whose số hiệu starts with these figures ("19", "19/KH-UBND"); one
+        number or several."""
+        wanted = [number] if isinstance(number, str) else list(number)
+        digits = sorted({d for d in (number_digits(n) for n in wanted) if d})
+        if not digits:
+            return []
+        sql = f"SELECT id FROM documents WHERE number_digits IN ({_marks(digits)}) ORDER BY id"
+        return [row[0] for row in self._db.query(sql, digits)]
+
+    def documents_numbered_without_digits(self) -> list[str]:
+        """Documents with a số hiệu that does not start with figures (rare: "/KH-UBND")."""
+        sql = (
+            "SELECT id FROM documents WHERE number IS NOT NULL AND number_digits IS NULL "
+            "ORDER BY id"
+        )
+        return [row[0] for row in self._db.query(sql)]
+
+    def documents_in_place(self, place_name: str | Sequence[str]) -> list[str]:
+        """Documents governing a place of this name (accents optional); one name or several."""
+        names = [place_name] if isinstance(place_name, str) else list(place_name)
+        keys = sorted({folded(name) for name in names if name})
+        if not keys:
+            return []
+        sql = f"SELECT id FROM documents WHERE place_key IN ({_marks(keys)}) ORDER BY id"
+        return [row[0] for row in self._db.query(sql, keys)]
+
+    def documents_of_level_only(self, levels: Sequence[str]) -> list[str]:
+        """Documents known only by their level ("thành phố", no name), of these levels."""
+        if not levels:
+            return []
+        wanted = list(dict.fromkeys(levels))
+        rows = self._db.query(
+            "SELECT id, place_level FROM documents WHERE place_key IS NULL AND place_level IS "
+            "NOT NULL ORDER BY id",
+        )
+        keys = {folded(level) for level in wanted}
+        return [row[0] for row in rows if folded(row[1]) in keys]
+
+    def documents_of_year(self, years: Sequence[int], limit: int | None = None) -> list[str]:
+        """Documents known by one of these years (title first, else issue date)."""
+        if not years:
+            return []
+        values = sorted(set(years))
+        sql = f"SELECT id FROM documents WHERE year IN ({_marks(values)}) ORDER BY id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [row[0] for row in self._db.query(sql, values)]
+
+    def documents_of_kind(self, kinds: Sequence[str]) -> list[str]:
+        """Documents of these kinds ("Kế hoạch", "Quyết định"; accents as stored)."""
+        if not kinds:
+            return []
+        values = list(dict.fromkeys(kinds))
+        sql = f"SELECT id FROM documents WHERE kind IN ({_marks(values)}) ORDER BY id"
+        return [row[0] for row in self._db.query(sql, values)]
+
+    def unique_bigram_documents(self, bigrams: Sequence[str]) -> dict[str, str]:
+        """For each of these title word pairs that exactly one title has: that document.
+        (A pair many titles share, "chuyển đổi", is counted in the index, not returned.)"""
+        if not bigrams:
+            return {}
+        values = sorted(set(bigrams))
+        sql = (
+            "SELECT bigram, MIN(document_id) FROM title_bigrams "
+            f"WHERE bigram IN ({_marks(values)}) GROUP BY bigram HAVING COUNT(*) = 1"
+        )
+        return {bigram: document_id for bigram, document_id in self._db.query(sql, values)}
+
+    def distinctive_bigrams(self, document_ids: Sequence[str]) -> dict[str, set[str]]:
+        """Each document's title word pairs that no other title has."""
+        if not document_ids:
+            return {}
+        ids = list(dict.fromkeys(document_ids))
+        sql = (
+            "SELECT b.document_id, b.bigram FROM title_bigrams b WHERE b.document_id IN "
+            f"({_marks(ids)}) AND NOT EXISTS (SELECT 1 FROM title_bigrams o WHERE "
+            "o.bigram = b.bigram AND o.document_id != b.document_id)"
+        )
+        found: dict[str, set[str]] = {doc_id: set() for doc_id in ids}
+        for document_id, bigram in self._db.query(sql, ids):
+            found[document_id].add(bigram)
+        return found
+
+    def place_keys_like(self, key: str) -> list[str]:
+        """Distinct place keys containing `key` (accent-free), or contained in it."""
+        rows = self._db.query(
+            "SELECT DISTINCT place_key FROM documents WHERE place_key IS NOT NULL AND "
+            "(place_key LIKE ? OR ? LIKE (? || place_key || ?))",
+            (f"%{_like(key)}%", key, "%", "%"),
+        )
+        return sorted(row[0] for row in rows)
+
+    # ---- reading: clauses and rows ------------------------------------------------------
 
     def clauses_numbered(self, number: str, documents: Sequence[str] = ()) -> list[str]:
         """Ids of the clauses labelled `number` ("6.6", "II", "Phụ lục 1"), in these plans."""
@@ -241,17 +597,45 @@ class FactStore:
         if documents:
             sql += f" AND document_id IN ({_marks(documents)})"
             parameters.extend(documents)
-        return [row[0] for row in self._query(sql + " ORDER BY document_id, start", parameters)]
+        return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
+
+    def document_clause_ids(self, document_id: str, kinds: Sequence[str] = ()) -> list[str]:
+        """Ids of a document's clauses (of these kinds), in document order."""
+        sql = "SELECT id FROM clauses WHERE document_id = ?"
+        parameters: list[object] = [document_id]
+        if kinds:
+            sql += f" AND kind IN ({_marks(kinds)})"
+            parameters.extend(kinds)
+        return [row[0] for row in self._db.query(sql + " ORDER BY start", parameters)]
+
+    def appendices(self, document_ids: Sequence[str]) -> list[tuple[str, str, str | None, int]]:
+        """(document id, clause id, number, child count) of these documents' appendices."""
+        if not document_ids:
+            return []
+        ids = list(dict.fromkeys(document_ids))
+        sql = (
+            "SELECT document_id, id, number, child_count FROM clauses WHERE kind = 'appendix' "
+            f"AND document_id IN ({_marks(ids)}) ORDER BY document_id, start"
+        )
+        return [(row[0], row[1], row[2], int(row[3])) for row in self._db.query(sql, ids)]
+
+    def has_appendix_rows(self, document_id: str) -> bool:
+        """Whether any appendix of the document has content under its title."""
+        sql = (
+            "SELECT 1 FROM clauses WHERE document_id = ? AND kind = 'appendix' "
+            "AND child_count > 0 LIMIT 1"
+        )
+        return bool(self._db.query(sql, (document_id,)))
 
     def rows(self, query: RowQuery) -> RowPage:
         """Responsibility rows matching `query`: one page of clause ids and the exact total."""
         where, parameters = _row_filter(query)
-        total = self._query(
+        total = self._db.query(
             f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}", parameters
         )[0][0]
-        page = self._query(
+        page = self._db.query(
             f"SELECT clause_id, MIN(document_id) AS d, MIN(start) AS s FROM responsibilities "
-            f"WHERE {where} GROUP BY clause_id ORDER BY d, s LIMIT ? OFFSET ?",
+            f"WHERE {where} GROUP BY clause_id ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
             [*parameters, max(0, query.limit), max(0, query.offset)],
         )
         return RowPage(int(total), tuple(row[0] for row in page))
@@ -261,26 +645,22 @@ class FactStore:
         sql = (
             "SELECT unit_key, unit, COUNT(*) AS n FROM responsibilities WHERE role != ''"
             + (f" AND document_id IN ({_marks(documents)})" if documents else "")
-            + " GROUP BY unit_key, unit ORDER BY unit_key, n DESC, unit"
+            + " GROUP BY unit_key, unit"
         )
-        names: dict[str, str] = {}
-        for key, unit, _count in self._query(sql, list(documents)):
-            names.setdefault(key, unit)
-        return sorted(names.values(), key=folded)
-
-    def _query(self, sql: str, parameters: Sequence[object]) -> list[tuple]:
-        with self._lock:
-            return self._connection.execute(sql, tuple(parameters)).fetchall()
-
-
-def _with_unassigned(target: Target) -> Iterable[tuple[str, str, str]]:
-    """A row's units by role; a row naming no unit still counts for period/deadline lists."""
-    rows = list(responsibility_rows(target))
-    return rows or [("", "", "")]
+        best: dict[str, tuple[int, str]] = {}
+        for key, unit, count in self._db.query(sql, list(documents)):
+            held = best.get(key)
+            if held is None or (-count, unit) < (-held[0], held[1]):
+                best[key] = (int(count), unit)
+        return sorted((unit for _count, unit in best.values()), key=folded)
 
 
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
+
+
+def _like(text: str) -> str:
+    return text.replace("%", "").replace("_", "")
 
 
 def _row_filter(query: RowQuery) -> tuple[str, list[object]]:

@@ -24,6 +24,7 @@ INGEST_STEPS = (
     "ingest:points-partial",
     "ingest:points-written",
     "ingest:source-staged",
+    "ingest:facts-written",
     "ingest:committed",
     "ingest:source-published",
     "ingest:old-points-deleted",
@@ -31,6 +32,7 @@ INGEST_STEPS = (
 REMOVE_STEPS = (
     "remove:start",
     "remove:committed",
+    "remove:facts-deleted",
     "remove:points-deleted",
     "remove:source-deleted",
 )

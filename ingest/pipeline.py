@@ -6,13 +6,16 @@ needs doing. Every write is crash-safe by design:
 1. the new version's points are written under a fresh version id (payload `version`),
    beside the committed ones and invisible to readers (`CommittedIndex` filters every
    query to the versions the catalog names);
-2. its source text is staged under a pending name;
+2. its source text is staged under a pending name, and its structured facts (documents,
+   numbered clauses, responsibility rows: `ingest.facts`) replace the old version's;
 3. the catalog is switched to the new version in one atomic file replace: the commit;
 4. the source text is published and the old version's points are deleted.
 
 A crash before step 3 leaves nothing visible, after it the new version whole; `recover`
 (run when the index is opened) deletes whatever no committed version owns. Removal
-commits first (catalog entry gone) and deletes points after, with the same sweep behind it.
+commits first (catalog entry gone) and deletes facts and points after, with the same sweep
+behind it; the sweep also rebuilds from the index the facts of any document whose stored
+facts are not its committed version's (`ingest.fact_sync.reconcile`).
 
 The source text every clause offset points into (for .docx, .pdf and .html, the extracted
 text) is kept as `sources/<document id>.txt` in the kehoach home, so a citation can be
@@ -34,6 +37,8 @@ from ingest.catalog import Catalog, CatalogEntry
 from ingest.domain import ClauseKind, ParsedPlan, to_plain
 from ingest.embedding.protocol import Embedder
 from ingest.errors import UnknownDocumentError
+from ingest.fact_sync import reconcile
+from ingest.facts import FactStore
 from ingest.faults import fault_point, fault_targets
 from ingest.formats.blocks import Block
 from ingest.index.protocol import PayloadFilter, VectorIndex
@@ -76,6 +81,7 @@ class Ingestor:
         write_lock: threading.Lock | None = None,
         process_lock: Callable[[], AbstractContextManager[object]] | None = None,
         parse_budget: ParseBudget | None = None,
+        facts: FactStore | None = None,
     ) -> None:
         self._index = index
         self._embedder = embedder  # called only when something must be embedded
@@ -89,6 +95,7 @@ class Ingestor:
         self._process_lock = process_lock or nullcontext
         self._sources = SourceFiles(catalog.path.parent / "sources")
         self._budget = parse_budget or ParseBudget.from_env()
+        self._facts = facts
 
     def ingest_file(
         self, path: Path, encoding: str | None = None, progress: Progress | None = None
@@ -182,6 +189,10 @@ class Ingestor:
             fault_point("ingest:points-written")
             self._sources.stage(document_id, version, plan.source_text)
             fault_point("ingest:source-staged")
+            if self._facts is not None:  # the old version's facts until the sweep, if no commit
+                document = to_plain(plan.document)
+                self._facts.put_payloads(document, version, [p.payload for p in points])
+            fault_point("ingest:facts-written")
             self._catalog.entries[document_id] = _entry(
                 plan, len(points), self._embed_model, version
             )
@@ -234,6 +245,9 @@ class Ingestor:
                     self._restore_entry(document_id, previous)
                     raise
                 fault_point("remove:committed")
+                if self._facts is not None:
+                    self._facts.remove_document(document_id)
+                fault_point("remove:facts-deleted")
                 self._index.delete(PayloadFilter(equals={"document_id": document_id}))
                 fault_point("remove:points-deleted")
                 self._sources.remove(document_id)
@@ -242,7 +256,7 @@ class Ingestor:
     def recover(self) -> int:
         """Delete what no committed version owns; see `recover`."""
         with self._lock, self._process_lock():
-            return recover(self._index, self._catalog, self._sources)
+            return recover(self._index, self._catalog, self._sources, self._facts)
 
     @contextmanager
     def _recovering_on_failure(self) -> Iterator[None]:
@@ -251,7 +265,7 @@ class Ingestor:
             yield
         except BaseException:
             try:
-                recover(self._index, self._catalog, self._sources)
+                recover(self._index, self._catalog, self._sources, self._facts)
             except Exception:
                 logger.exception("sweeping a failed write failed; the next open will retry")
             raise
@@ -269,9 +283,12 @@ def new_version(content_hash: str) -> str:
     return f"{content_hash[:16]}-{secrets.token_hex(8)}"
 
 
-def recover(index: VectorIndex, catalog: Catalog, sources: SourceFiles) -> int:
+def recover(
+    index: VectorIndex, catalog: Catalog, sources: SourceFiles, facts: FactStore | None = None
+) -> int:
     """Sweep the leftovers of interrupted writes: points whose (document, version) is not
-    committed, staged or orphaned source texts. Call under the home's write lock.
+    committed, staged or orphaned source texts, facts of other versions than the committed
+    ones (rebuilt from the index). Call under the home's write lock.
 
     Returns how many points were deleted. The catalog is re-read first: it is the record.
     """
@@ -285,6 +302,8 @@ def recover(index: VectorIndex, catalog: Catalog, sources: SourceFiles) -> int:
         logger.warning("deleting %d points of uncommitted document versions", deleted)
         index.delete(stray)
     sources.sweep(committed)
+    if facts is not None:
+        reconcile(facts, catalog, index)
     return deleted
 
 

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     qdrant_url: str | None = None  # set → use a Qdrant server instead of the embedded engine
     qdrant_api_key: str | None = None
     collection: str = "kehoach_clauses"
+    # set → structured facts in this PostgreSQL database instead of the home's SQLite file
+    database_url: str | None = None
     max_source_bytes: int = 20 * 1024 * 1024
     max_question_chars: int = 1000
     reranker: str | None = None  # a cross-encoder model id/path; None → structural reranker only

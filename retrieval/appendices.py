@@ -30,8 +30,13 @@ def appendix_asked(folded_question: str) -> int | None:
 
 def appendix_number(clause: StoredClause) -> int | None:
     """An appendix clause's number ("Phụ lục 2" → 2); None when it has none."""
-    label = re.search(r"(\d+|[IVX]+)\s*$", clause.number or "")
-    return _number(label.group(1).lower()) if label else None
+    return appendix_label_number(clause.number)
+
+
+def appendix_label_number(label: str | None) -> int | None:
+    """The number an appendix's label ends with ("Phụ lục II" → 2); None when none."""
+    found = re.search(r"(\d+|[IVX]+)\s*$", label or "")
+    return _number(found.group(1).lower()) if found else None
 
 
 def is_pointer(clause: StoredClause) -> bool:

@@ -1,4 +1,9 @@
-"""The ingested documents as the answering layer sees them, and resolving references to them."""
+"""The ingested documents as the answering layer sees them, and resolving references to them.
+
+Resolving is a handful of indexed look-ups in the facts store (`ingest.facts`): the
+documents whose id, số hiệu figures, place, level, distinctive title words or year occur in
+the question; only those candidates are scored. No question compares every plan.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from ingest.facts import FactStore
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
 
@@ -118,16 +124,96 @@ class DocumentInfo:
 
 
 class DocumentDirectory:
-    """Looks documents up by id and finds the ones a question refers to."""
+    """Looks documents up by id and finds the ones a question refers to.
 
-    def __init__(self, documents: Mapping[str, DocumentInfo]) -> None:
+    `facts` is the home's facts store holding these documents; without one (tests, tools)
+    an in-memory store is filled from `documents`.
+    """
+
+    def __init__(
+        self, documents: Mapping[str, DocumentInfo], facts: FactStore | None = None
+    ) -> None:
         self.documents = dict(documents)
-        self._title_bigrams = {
-            doc_id: _bigrams(doc.title) for doc_id, doc in self.documents.items()
-        }
+        self._order = {doc_id: i for i, doc_id in enumerate(self.documents)}
+        if facts is None:
+            facts = FactStore(":memory:")
+            for doc in self.documents.values():
+                facts.put_payloads(_plain(doc), doc.id, ())
+        self.facts = facts
 
     def get(self, document_id: str) -> DocumentInfo | None:
         return self.documents.get(document_id)
+
+    def is_loaded(self, number: str, symbol: str | None = None) -> bool:
+        """Whether some loaded document has this number (its symbol too, when both are
+        known): `constraint_check.is_loaded` by an indexed look-up."""
+        for doc_id in self.facts.documents_numbered(number):
+            info = self.documents.get(doc_id)
+            own = (info.number or "") if info else ""
+            digits = own.split("/")[0].strip().lstrip("0")
+            if not digits or digits != (number.lstrip("0") or "0"):
+                continue
+            own_symbol = folded(own.split("/", 1)[1]) if "/" in own else ""
+            if symbol is None or not own_symbol or own_symbol == symbol:
+                return True
+        return False
+
+    def _ordered(self, doc_ids: set[str]) -> list[str]:
+        """Known documents among `doc_ids`, in the directory's order."""
+        return sorted((d for d in doc_ids if d in self._order), key=self._order.__getitem__)
+
+    def _candidates(self, text: str) -> tuple[list[str], list[str]]:
+        """(documents the question may name, those among them it names by place or level),
+        found by indexed look-ups of its words; every document scoring above 0 is here."""
+        tokens = text.split(" ")
+        words = [t for t in tokens if t]
+        facts = self.facts
+        found = set(facts.documents_with_ids(words))
+        runs = re.findall(r"\d+", text)
+        found.update(facts.documents_numbered([r[i:] for r in runs for i in range(len(r))]))
+        found.update(facts.documents_numbered_without_digits())
+        pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a and b]
+        found.update(facts.unique_bigram_documents(pairs).values())  # pairs no other title has
+        grams = _word_runs(tokens)
+        placed = set(facts.documents_in_place(sorted(grams)))
+        placed.update(facts.documents_of_level_only([g for g in grams if len(g.split()) <= 3]))
+        return self._ordered(found | placed), self._ordered(placed)
+
+    def named_places(self, question_folded: str) -> list[str]:
+        """Documents whose place name the question mentions, in the directory's order."""
+        grams = _word_runs(f" {question_folded} ".split(" "))
+        return self._ordered(set(self.facts.documents_in_place(sorted(grams))))
+
+    def naming_words(self, question_folded: str, doc_ids: Sequence[str]) -> set[str]:
+        """Words naming these documents, or a plan whose place the question mentions."""
+        naming: set[str] = set()
+        for doc_id in {*doc_ids, *self.named_places(question_folded)}:
+            info = self.documents.get(doc_id)
+            if info is not None:
+                naming |= info.naming_words
+        return naming
+
+    def words_beside_places(self, question_folded: str) -> set[str]:
+        """Words of a place name that the question also uses elsewhere: "Trưởng" in "Trưởng
+        Ban Chỉ đạo … xã Xuân Trường" is a topic word, the place's "Trường" is not."""
+        text = f" {question_folded} "
+        places = set()
+        for doc_id in self.named_places(question_folded):
+            name = folded(self.documents[doc_id].place_name or "")
+            if name and f" {name} " in text:
+                places.add(name)
+                text = text.replace(f" {name} ", " | ")
+        left = set(text.split())
+        return {w for place in places for w in place.split() if w in left}
+
+    def _scores(self, text: str) -> tuple[dict[str, int], list[str]]:
+        candidates, placed = self._candidates(text)
+        distinctive = self._distinctive_of(candidates)
+        scores = {
+            doc_id: _naming_score(text, self.documents[doc_id], distinctive[doc_id])
+            for doc_id in candidates
+        }
+        return scores, placed
 
     def resolve(self, question_folded: str) -> list[str]:
         """Ids of the documents the question names (empty when it names none).
@@ -137,28 +223,34 @@ class DocumentDirectory:
         year narrows a place down ("Ninh Bình 2025").
         """
         text = f" {question_folded} "
-        scores = {
-            doc_id: _naming_score(text, doc, self._distinctive(doc_id))
-            for doc_id, doc in self.documents.items()
-        }
-        found = self._best_per_named_place(text, scores)
+        scores, placed = self._scores(text)
+        found = self._best_per_named_place(text, scores, placed)
         if not found:
             best = max(scores.values(), default=0)
             found = [doc_id for doc_id, score in scores.items() if score and score == best]
         years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
-            by_year = [d for d in (found or self.documents) if self.documents[d].year in years]
+            if found:
+                by_year = [d for d in found if self.documents[d].year in years]
+            else:  # one plan of that year in the whole directory
+                numeric = [int(y) for y in years if y.isdigit()]
+                by_year = [
+                    d for d in self.facts.documents_of_year(numeric, limit=2) if d in self._order
+                ]
             if (found and by_year) or (
                 not found and len(by_year) == 1 and not re.search(r"thang|quy", text)
             ):
                 found = by_year
         return found
 
-    def _best_per_named_place(self, text: str, scores: dict[str, int]) -> list[str]:
+    def _best_per_named_place(
+        self, text: str, scores: dict[str, int], placed: Sequence[str]
+    ) -> list[str]:
         """For each place the question names, its best-named plans ("Ninh Bình … và Xuân
         Trường …" keeps a plan of each place), plus plans named by number or title."""
         by_place: dict[str, list[str]] = {}
-        for doc_id, doc in self.documents.items():
+        for doc_id in placed:
+            doc = self.documents[doc_id]
             if doc.place_name and f" {folded(doc.place_name)} " in text:
                 by_place.setdefault(folded(doc.place_name), []).append(doc_id)
             elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
@@ -174,21 +266,15 @@ class DocumentDirectory:
 
     def names_any(self, question_folded: str) -> bool:
         """Whether the question names some document by id, number, title words or place."""
-        text = f" {question_folded} "
-        return any(
-            _naming_score(text, doc, self._distinctive(doc_id))
-            for doc_id, doc in self.documents.items()
-        )
+        scores, _placed = self._scores(f" {question_folded} ")
+        return any(scores.values())
 
     def unknown_places(self, question: str) -> list[str]:
         """Places the question names ("tỉnh Hà Nam") that no ingested plan governs."""
-        known = {folded(doc.place_name) for doc in self.documents.values() if doc.place_name}
         unknown = []
         for match in _PLACE_MENTION.finditer(question):
             name = match.group(2)
-            if folded(name) not in known and not any(
-                folded(name) in k or k in folded(name) for k in known
-            ):
+            if not self.facts.place_keys_like(folded(name)):
                 unknown.append(f"{match.group(1)} {name}")
         return unknown
 
@@ -197,11 +283,12 @@ class DocumentDirectory:
         distinctive title words): once the plan is settled, those words only pull in the
         clauses that repeat the plan's name, such as its "căn cứ" paragraphs."""
         phrases: set[tuple[str, ...]] = set()
+        distinctive = self._distinctive_of([d for d in document_ids if d in self.documents])
         for doc_id in document_ids:
             doc = self.documents.get(doc_id)
             if doc is None:
                 continue
-            phrases |= {tuple(b.split()) for b in self._distinctive(doc_id)}
+            phrases |= {tuple(b.split()) for b in distinctive[doc_id]}
             if doc.place_name:
                 place = tuple(folded(doc.place_name).split())
                 phrases.add(place)
@@ -223,14 +310,40 @@ class DocumentDirectory:
         kept = [w.group() for i, w in enumerate(words) if i not in dropped]
         return " ".join(kept)
 
-    def _distinctive(self, doc_id: str) -> set[str]:
-        others = set().union(*(b for d, b in self._title_bigrams.items() if d != doc_id))
-        return {b for b in self._title_bigrams[doc_id] - others if not set(b.split()) <= _COMMON}
+    def _distinctive_of(self, doc_ids: Sequence[str]) -> dict[str, set[str]]:
+        """Each document's title word pairs no other title has, common words aside."""
+        found = self.facts.distinctive_bigrams(doc_ids)
+        return {
+            doc_id: {b for b in found.get(doc_id, set()) if not set(b.split()) <= _COMMON}
+            for doc_id in doc_ids
+        }
 
 
-def _bigrams(title: str) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", folded(title))
-    return {f"{a} {b}" for a, b in pairwise(words)}
+# the longest place name, in words, looked up among a question's word runs
+_MAX_PLACE_WORDS = 6
+
+
+def _word_runs(tokens: Sequence[str]) -> set[str]:
+    """Every run of up to `_MAX_PLACE_WORDS` consecutive words (a place name may be one)."""
+    return {
+        " ".join(tokens[i : i + n])
+        for n in range(1, _MAX_PLACE_WORDS + 1)
+        for i in range(len(tokens) - n + 1)
+        if all(tokens[i : i + n])
+    }
+
+
+def _plain(doc: DocumentInfo) -> dict[str, Any]:
+    """The catalog form of a document's metadata, for a store filled from infos."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "number": doc.number,
+        "issued_date": doc.issued_date,
+        "issuer": doc.issuer,
+        "kind": doc.kind,
+        "place": {"level": doc.place_level, "name": doc.place_name},
+    }
 
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:[/&-][^\W_]+)*")

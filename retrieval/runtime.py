@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ingest.catalog import Catalog
 from ingest.embedding.protocol import Embedder
+from ingest.facts import FactStore
 from ingest.index.locking import WriteLock
 from ingest.index.protocol import VectorIndex
 from ingest.lexical import LexicalEncoder
@@ -70,7 +71,7 @@ class Runtime:
         sources = SourceFiles(self.settings.catalog_path.parent / "sources")
         try:
             with self.write_lock, self.process_write_lock():
-                recover(store, self.catalog, sources)
+                recover(store, self.catalog, sources, self.facts)
         except BaseException:
             store.close()
             raise
@@ -79,6 +80,12 @@ class Runtime:
     def process_write_lock(self) -> WriteLock:
         """The home's lock across processes, held by every write section."""
         return WriteLock(self.settings.home / "write.lock")
+
+    @cached_property
+    def facts(self) -> FactStore:
+        """The structured facts: the home's SQLite file, or `KEHOACH_DATABASE_URL`."""
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return FactStore.for_home(self.settings.home, self.settings.database_url)
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -109,6 +116,7 @@ class Runtime:
             batch_size=self.settings.embed_batch_size,
             write_lock=self.write_lock,
             process_lock=self.process_write_lock,
+            facts=self.facts,
         )
 
     def assistant(self) -> Assistant:
@@ -119,7 +127,8 @@ class Runtime:
                 {
                     key: DocumentInfo.from_plain(entry.document)
                     for key, entry in self.catalog.entries.items()
-                }
+                },
+                self.facts,
             )
             clauses = search.all_clauses()
             units = UnitMatcher(_known_units(clauses))
@@ -165,6 +174,8 @@ class Runtime:
     def close(self) -> None:
         if "index" in self.__dict__:
             self.index.close()
+        if "facts" in self.__dict__:
+            self.facts.close()
 
     # ---- helpers ------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.normalize_vi import folded
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.query import Query
@@ -22,26 +21,15 @@ INTENT_WORDS = frozenset(
 
 
 def naming_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> set[str]:
-    """Words naming these documents, or a plan whose place the question mentions."""
-    naming: set[str] = set()
-    for doc_id, info in documents.documents.items():
-        mentioned = info.place_name and f" {folded(info.place_name)} " in f" {query.folded} "
-        if doc_id in doc_ids or mentioned:
-            naming |= info.naming_words
-    return naming
+    """Words naming these documents, or a plan whose place the question mentions (an
+    indexed place look-up, `DocumentDirectory.naming_words`)."""
+    return documents.naming_words(query.folded, doc_ids)
 
 
 def words_beside_places(documents: DocumentDirectory, query: Query) -> set[str]:
     """Words of a place name that the question also uses elsewhere: "Trưởng" in "Trưởng
     Ban Chỉ đạo … xã Xuân Trường" is a topic word, the place's "Trường" is not."""
-    text = f" {query.folded} "
-    places = set()
-    for info in documents.documents.values():
-        if info.place_name and f" {folded(info.place_name)} " in text:
-            places.add(folded(info.place_name))
-            text = text.replace(f" {folded(info.place_name)} ", " | ")
-    left = set(text.split())
-    return {w for place in places for w in place.split() if w in left}
+    return documents.words_beside_places(query.folded)
 
 
 def topic_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> list[str]:

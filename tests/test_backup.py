@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ingest.backup import BackupError, backup, read_manifest, restore
+from ingest.facts import FACTS_FILE, FactStore, RowQuery
 from kehoach.cli import app
 from retrieval.runtime import BUNDLED_CORPUS, Runtime
 from tests.conftest import make_runtime
@@ -34,8 +35,8 @@ def answers(runtime: Runtime) -> list[dict[str, Any]]:
     return [runtime.assistant().ask(question).to_json() for question in QUESTIONS]
 
 
-def state(home: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, str]]:
-    """Answers, catalog and kept sources of a home."""
+def state(home: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, str], Any]:
+    """Answers, catalog, kept sources and structured facts of a home."""
     runtime = make_runtime(home)
     try:
         given = answers(runtime)
@@ -44,7 +45,10 @@ def state(home: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, s
         assert runtime.index.store.count(None) == sum(  # type: ignore[attr-defined]
             entry["point_count"] for entry in catalog.values()
         )
-        return given, catalog, sources
+        assert runtime.facts.versions() == runtime.catalog.committed_versions()
+        facts = runtime.facts.rows(RowQuery(limit=10_000))
+        assert facts.total > 0
+        return given, catalog, sources, facts
     finally:
         runtime.close()
 
@@ -78,6 +82,9 @@ def test_edge_backup_then_restore_into_an_empty_home_answers_identically(
     assert "đã sao lưu 2 văn bản" in _said(result)
     manifest = read_manifest(copy)
     assert (manifest.backend, manifest.documents) == ("edge", 2)
+    copied = FactStore(copy / FACTS_FILE)  # the facts travel with the backup
+    assert copied.rows(RowQuery(limit=10_000)) == before[3]
+    copied.close()
 
     restored = tmp_path / "restored"
     result = _cli("restore", str(copy), "--home", str(restored))

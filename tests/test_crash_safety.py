@@ -10,8 +10,9 @@ and the same invariants are checked on the live process and after a "restart" (a
 runtime over the same in-memory collection and the same home).
 
 After each fault: `documents` (the catalog), the points any query can see, the kept source
-text and an answer all name the same committed version, the store holds nothing else once
-opened, and a re-ingest (or a second `remove`) agrees with that state.
+text, the structured facts (`ingest.facts`) and an answer all name the same committed
+version, the store holds nothing else once opened, and a re-ingest (or a second `remove`)
+agrees with that state.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import UnknownDocumentError
+from ingest.facts import RowQuery
 from ingest.faults import (
     FAULT_MODE_ENV,
     FAULT_STEP_ENV,
@@ -39,6 +41,7 @@ from ingest.faults import (
 from ingest.index.protocol import PayloadFilter
 from ingest.settings import HASHING_EMBED_MODEL, Settings
 from retrieval.runtime import Runtime
+from tests.conftest import postgres_schema_url, postgres_url
 
 DOC = "ke-hoach-thu"
 QUESTION = "ty le ho so truc tuyen toan trinh dat bao nhieu"
@@ -64,6 +67,7 @@ V2 = _HEAD.format(rate="95%") + (
 )
 MARK = {V1: "80%", V2: "95%"}
 
+ALL_ROWS = RowQuery(limit=10_000)
 COMMIT_STEP = {"ingest": "ingest:committed", "remove": "remove:committed"}
 
 
@@ -119,12 +123,14 @@ def check_consistent(runtime: Runtime, source: Path, expected: str | None) -> No
         assert all(expected[c.start : c.end] == c.text for c in cited)
         stale = MARK[V2 if expected == V1 else V1]
         assert not any(stale in c.text for c in cited)
+    check_facts(runtime)
     # A re-ingest of what the file now holds agrees with the committed state.
     if source.exists():
         text = source.read_text(encoding="utf-8")
         status = runtime.ingestor.ingest_file(source).status
         assert status == ("unchanged" if text == expected else "updated" if expected else "added")
         assert len(runtime.index.scroll(None)) == runtime.catalog.entries[DOC].point_count
+        check_facts(runtime)
     else:
         if expected is None:
             with pytest.raises(UnknownDocumentError):
@@ -132,7 +138,24 @@ def check_consistent(runtime: Runtime, source: Path, expected: str | None) -> No
         else:
             runtime.ingestor.remove(DOC)
         assert runtime.index.scroll(None) == []
+        check_facts(runtime)
     runtime.invalidate()
+
+
+def check_facts(runtime: Runtime) -> None:
+    """The facts store holds exactly the committed versions, as their points describe them."""
+    from ingest.facts import FactStore
+
+    facts = runtime.facts
+    assert facts.versions() == runtime.catalog.committed_versions()
+    rebuilt = FactStore(":memory:")
+    for document_id, entry in runtime.catalog.entries.items():
+        points = runtime.index.scroll(PayloadFilter(equals={"document_id": document_id}))
+        rebuilt.put_payloads(entry.document, entry.committed_version, [p.payload for p in points])
+        assert facts.document_clause_ids(document_id) == rebuilt.document_clause_ids(document_id)
+    everything = RowQuery(limit=10_000)
+    assert facts.rows(everything) == rebuilt.rows(everything)
+    rebuilt.close()
 
 
 def _store_count(runtime: Runtime) -> int:
@@ -226,7 +249,7 @@ def test_edge_survives_kill_9_at_every_step(
 
 def test_every_step_is_killed_once() -> None:
     """The harness covers each step of each write: the count of injected kills."""
-    assert len(CASES) == 2 * len(INGEST_STEPS) + len(REMOVE_STEPS) == 18
+    assert len(CASES) == 2 * len(INGEST_STEPS) + len(REMOVE_STEPS) == 21
 
 
 # ---- Qdrant server path (qdrant-client in memory): an exception at every step -------------
@@ -347,3 +370,80 @@ def test_a_home_written_before_version_ids_is_served_then_rewritten_once(tmp_pat
         check_consistent(runtime, source, V1)
     finally:
         runtime.close()
+
+
+def test_a_home_without_facts_is_rebuilt_from_the_index_on_open(tmp_path: Path) -> None:
+    """A home written before the facts store (or whose facts file was lost) gets its facts
+    back from the index's committed points when it is opened; the answers do not change."""
+    from ingest.facts import FACTS_FILE
+
+    home = tmp_path / "home"
+    source = tmp_path / f"{DOC}.txt"
+    source.write_text(V2, encoding="utf-8")
+    runtime = Runtime(_settings(home))
+    runtime.ingestor.ingest_file(source)
+    before = runtime.facts.rows(ALL_ROWS)
+    runtime.close()
+    for leftover in home.glob(f"{FACTS_FILE}*"):
+        leftover.unlink()
+    runtime = Runtime(_settings(home))
+    try:
+        _ = runtime.index  # opening reconciles the facts with the committed versions
+        assert runtime.facts.rows(ALL_ROWS) == before
+        assert before.total > 0
+        check_consistent(runtime, source, V2)
+    finally:
+        runtime.close()
+
+
+def test_facts_on_postgresql_follow_writes_failures_and_restarts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server path's facts database: a write failing after its facts were stored (or
+    after a removal's commit) is reconciled in the live process and after a restart (the
+    SQLite store is covered by the kill -9 cases above)."""
+    url = postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL test database (KEHOACH_TEST_DATABASE_URL)")
+    schema = f"crash_{os.getpid()}_{tmp_path.name[-8:].replace('-', '_')}".lower()
+    settings = Settings(
+        home=tmp_path / "home",
+        embed_model=HASHING_EMBED_MODEL,
+        database_url=postgres_schema_url(url, schema),
+    )
+    source = tmp_path / f"{DOC}.txt"
+    source.write_text(V1, encoding="utf-8")
+    try:
+        runtime = Runtime(settings)
+        assert runtime.facts.backend == "postgresql"
+        runtime.ingestor.ingest_file(source)
+        source.write_text(V2, encoding="utf-8")
+        for step, expected in (("ingest:facts-written", V1), ("remove:facts-deleted", None)):
+            monkeypatch.setenv(FAULT_STEP_ENV, step)
+            monkeypatch.setenv(FAULT_MODE_ENV, "raise")
+            with pytest.raises(InjectedFault):
+                if expected is None:
+                    runtime.ingestor.remove(DOC)
+                else:
+                    runtime.ingestor.ingest_file(source)
+            monkeypatch.delenv(FAULT_STEP_ENV)
+            check_facts(runtime)
+            runtime.close()
+            runtime = Runtime(settings)
+            _ = runtime.index
+            check_facts(runtime)
+            if expected is None:
+                assert runtime.facts.versions() == {}
+            else:
+                assert (
+                    runtime.catalog.entries[DOC].content_hash
+                    == hashlib.sha256(V1.encode()).hexdigest()
+                )
+                runtime.ingestor.ingest_file(source)  # V2 for the removal case
+                check_facts(runtime)
+        runtime.close()
+    finally:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")

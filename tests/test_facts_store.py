@@ -1,23 +1,33 @@
-"""The SQLite fact store: exact, paged row lists that agree with the index's payload filters."""
+"""The facts store, on SQLite and on PostgreSQL (the same contract): exact, paged row lists
+that agree with the index's payload filters, document and clause look-ups."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from ingest.domain import ParsedPlan
 from ingest.facts import FactStore, RowQuery, number_digits
 from ingest.parser.units import unit_key
 from retrieval.runtime import Runtime
+from tests.conftest import fact_store
 from tests.golden_plans import corpus_files, parse_corpus_file
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> FactStore:
-    facts = FactStore(tmp_path_factory.mktemp("facts") / "facts.sqlite3")
-    for path in corpus_files():
-        facts.put_document(parse_corpus_file(path))
-    return facts
+@cache
+def _plans() -> tuple[ParsedPlan, ...]:
+    return tuple(parse_corpus_file(path) for path in corpus_files())
+
+
+@pytest.fixture
+def store(fact_backend: str, tmp_path: Path) -> Iterator[FactStore]:
+    with fact_store(fact_backend, tmp_path) as facts:
+        for plan in _plans():
+            facts.put_document(plan)
+        yield facts
 
 
 @pytest.mark.parametrize(
@@ -63,11 +73,9 @@ def test_replacing_a_document_never_doubles_it(store: FactStore, tmp_path: Path)
     assert store.version(plan.document.id) == plan.document.content_hash
 
 
-def test_removing_a_document_removes_its_rows(tmp_path: Path) -> None:
-    facts = FactStore(tmp_path / "facts.sqlite3")
-    plans = [parse_corpus_file(path) for path in corpus_files()]
-    for plan in plans:
-        facts.put_document(plan)
+def test_removing_a_document_removes_its_rows(store: FactStore) -> None:
+    facts = store
+    plans = list(_plans())
     gone = plans[0].document.id
     facts.remove_document(gone)
     assert gone not in facts.document_ids()
@@ -99,3 +107,38 @@ def test_unit_names_are_one_per_unit(store: FactStore) -> None:
     names = store.unit_names()
     assert len({unit_key(name) for name in names}) == len(names)
     assert any(name.startswith("Công an") for name in names)
+
+
+def test_documents_by_kind_year_level_and_title_pairs(store: FactStore) -> None:
+    everything = store.document_ids()
+    assert store.count_documents() == len(everything) == len(corpus_files())
+    assert set(store.documents_of_kind(["Kế hoạch"])) <= set(everything)
+    assert "ninh-binh-19-KH-UBND-2025" in store.documents_of_year([2025])
+    assert store.documents_with_ids(["ninh-binh-19-kh-ubnd-2025"]) == ["ninh-binh-19-KH-UBND-2025"]
+    pairs = store.unique_bigram_documents(["chuyen doi", "khong co", "tien giang"])
+    assert pairs == {"tien giang": "tien-giang-466-KH-UBND-2025"}  # "chuyen doi": several
+    distinctive = store.distinctive_bigrams(everything)
+    for doc_id, own in distinctive.items():
+        others = set().union(*(b for d, b in distinctive.items() if d != doc_id))
+        assert not own & others
+    assert store.place_keys_like("tien giang") == ["tien giang"]
+    assert store.place_keys_like("tinh tien giang moi") == ["tien giang"]
+    assert store.place_keys_like("ha nam") == []
+
+
+def test_appendices_and_document_clauses(store: FactStore) -> None:
+    plan = parse_corpus_file(corpus_files()[0])
+    doc_id = plan.document.id
+    appendices = store.appendices([doc_id])
+    assert store.has_appendix_rows(doc_id) == any(count > 0 for *_, count in appendices)
+    preamble = store.document_clause_ids(doc_id, ["preamble"])
+    every = store.document_clause_ids(doc_id)
+    assert set(preamble) <= set(every) and len(every) > len(preamble)
+
+
+def test_versions_follow_the_writes(store: FactStore) -> None:
+    plan = parse_corpus_file(corpus_files()[0])
+    store.put_document(plan, version="v-2")
+    assert store.versions()[plan.document.id] == "v-2"
+    store.clear()
+    assert store.versions() == {} and not store.rows(RowQuery()).total

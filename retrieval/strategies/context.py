@@ -22,6 +22,7 @@ from retrieval.rerank import Reranker
 from retrieval.scope import Scope
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
+from retrieval.structure import DocumentStructure
 from retrieval.topic import topic_words
 from retrieval.units import UnitMatcher
 
@@ -36,6 +37,7 @@ class Library:
     weights: TermWeights
     reranker: Reranker
     coverage: Coverage
+    structure: DocumentStructure
     appendix_rows: AppendixRows
 
     @classmethod
@@ -47,6 +49,7 @@ class Library:
         reranker: Reranker,
         weights: TermWeights,
     ) -> Library:
+        structure = DocumentStructure(documents.facts, search)
         return cls(
             search,
             documents,
@@ -54,7 +57,8 @@ class Library:
             weights,
             reranker,
             Coverage(units, weights),
-            AppendixRows(search),
+            structure,
+            AppendixRows(structure),
         )
 
     def topic_words(self, query: Query, doc_ids: Sequence[str]) -> list[str]:

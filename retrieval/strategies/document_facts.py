@@ -3,10 +3,11 @@ hoạch 19 do ai ký?"), read from its preamble and signature block."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from retrieval.answers import Answer
 from retrieval.compose import answer_document_facts
 from retrieval.query import Intent
-from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -23,12 +24,11 @@ def answer(ctx: Context) -> Answer | None:
         or list(ctx.documents.documents)
     )
     infos = [info for info in (ctx.documents.get(d) for d in ids) if info is not None]
-    clauses_by_doc = {info.id: _document_clauses(ctx.search, info.id) for info in infos}
+    clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     return answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
 
 
-def _document_clauses(search: ClauseSearch, document_id: str) -> list[StoredClause]:
-    """The plan's clauses, its preamble and signature first, then in document order."""
-    clauses = search.document_clauses(document_id)
-    order = {"preamble": 0, "signature": 1}
-    return sorted(clauses, key=lambda c: (order.get(c.kind, 2), c.start))
+def _document_clauses(ctx: Context, document_id: str) -> Sequence[StoredClause]:
+    """The plan's clauses, its preamble and signature first, then in document order
+    (fetched from the facts store a page at a time, as they are read)."""
+    return ctx.library.structure.fact_clauses(document_id)

@@ -5,7 +5,7 @@ from the plan's body."""
 from __future__ import annotations
 
 from retrieval.answers import Answer
-from retrieval.appendices import appendix_asked, appendix_number
+from retrieval.appendices import appendix_asked
 from retrieval.compose import abstain
 from retrieval.strategies.context import Context
 
@@ -22,11 +22,8 @@ def _missing_appendix(ctx: Context) -> Answer | None:
     number = appendix_asked(query.folded)
     if number is None or not scope.named or not scope.doc_ids:
         return None
-    for doc_id in scope.doc_ids:
-        for clause in ctx.search.document_clauses(doc_id):
-            carried = clause.kind == "appendix" and clause.child_count
-            if carried and appendix_number(clause) in (None, number):
-                return None
+    if ctx.library.structure.carries_appendix(scope.doc_ids, number):
+        return None
     return abstain(
         query,
         [],

@@ -1,0 +1,201 @@
+"""Resolving the documents a question names by indexed look-ups: the same answer as
+comparing the question with every plan, without ever iterating over the plans.
+
+The reference below is the scan the directory did before (score every document, keep the
+best per named place); the indexed directory must agree with it on every gold question and
+on synthetic variations, over the bundled plans and over a directory of many similar plans.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from ingest.domain import to_plain
+from ingest.facts import FactStore
+from ingest.normalize_vi import folded
+from retrieval.documents import (
+    _COMMON,
+    _PLACE_MENTION,
+    DocumentDirectory,
+    DocumentInfo,
+    _naming_score,
+    _plain,
+)
+from retrieval.periods import plan_years
+from tests.conftest import fact_store
+from tests.golden_plans import corpus_files, parse_corpus_file
+
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold.jsonl"
+EXTRA = [
+    "ke hoach 19 do ai ky",
+    "kh 466 ban hanh ngay nao",
+    "ke hoach so 19/kh-ubnd co bao nhieu chi tieu",
+    "ninh binh 2025 va xuan truong 2026",
+    "thanh pho co ke hoach gi",
+    "ke hoach cua tinh ha nam nam 2025",
+    "xa van ban chuyen doi so 2026",
+    "ke hoach 2025",
+    "chuyen doi so nam 2026",
+    "muc tieu den 2030 cua tien giang",
+    "truong ban chi dao xa xuan truong la ai",
+]
+
+
+def _scan_distinctive(infos: Mapping[str, DocumentInfo], doc_id: str) -> set[str]:
+    def bigrams(title: str) -> set[str]:
+        words = re.findall(r"[a-z0-9]+", folded(title))
+        return {f"{a} {b}" for a, b in pairwise(words)}
+
+    others: set[str] = set()
+    for other, info in infos.items():
+        if other != doc_id:
+            others |= bigrams(info.title)
+    return {b for b in bigrams(infos[doc_id].title) - others if not set(b.split()) <= _COMMON}
+
+
+def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> list[str]:
+    """The directory's resolve as a scan over every document (the reference)."""
+    text = f" {question_folded} "
+    scores = {d: _naming_score(text, i, _scan_distinctive(infos, d)) for d, i in infos.items()}
+    by_place: dict[str, list[str]] = {}
+    for doc_id, doc in infos.items():
+        if doc.place_name and f" {folded(doc.place_name)} " in text:
+            by_place.setdefault(folded(doc.place_name), []).append(doc_id)
+        elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+            by_place.setdefault(f"level:{folded(doc.place_level)}", []).append(doc_id)
+    found: list[str] = []
+    for doc_ids in by_place.values():
+        best = max(scores[d] for d in doc_ids)
+        found.extend(d for d in doc_ids if scores[d] == best)
+    if found:
+        found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
+    if not found:
+        best = max(scores.values(), default=0)
+        found = [d for d, s in scores.items() if s and s == best]
+    years = plan_years(text)
+    if years:
+        by_year = [d for d in (found or infos) if infos[d].year in years]
+        if (found and by_year) or (
+            not found and len(by_year) == 1 and not re.search(r"thang|quy", text)
+        ):
+            found = by_year
+    return found
+
+
+def scan_unknown_places(infos: Mapping[str, DocumentInfo], question: str) -> list[str]:
+    known = {folded(doc.place_name) for doc in infos.values() if doc.place_name}
+    unknown = []
+    for match in _PLACE_MENTION.finditer(question):
+        name = folded(match.group(2))
+        if name not in known and not any(name in k or k in name for k in known):
+            unknown.append(f"{match.group(1)} {match.group(2)}")
+    return unknown
+
+
+def scan_naming_words(infos: Mapping[str, DocumentInfo], text: str, ids: list[str]) -> set[str]:
+    naming: set[str] = set()
+    for doc_id, info in infos.items():
+        mentioned = info.place_name and f" {folded(info.place_name)} " in f" {text} "
+        if doc_id in ids or mentioned:
+            naming |= info.naming_words
+    return naming
+
+
+def scan_words_beside_places(infos: Mapping[str, DocumentInfo], question: str) -> set[str]:
+    text = f" {question} "
+    places = set()
+    for info in infos.values():
+        if info.place_name and f" {folded(info.place_name)} " in text:
+            places.add(folded(info.place_name))
+            text = text.replace(f" {folded(info.place_name)} ", " | ")
+    left = set(text.split())
+    return {w for place in places for w in place.split() if w in left}
+
+
+class _NoScan(dict[str, DocumentInfo]):
+    """A directory's documents that fail the test when anything iterates over them."""
+
+    def _refuse(self, *_: object) -> Iterator[str]:
+        raise AssertionError("the question path iterated over every document")
+
+    __iter__ = _refuse
+    values = items = keys = _refuse  # type: ignore[assignment]
+
+
+def _questions() -> list[str]:
+    gold = [json.loads(line)["question"] for line in GOLD.read_text("utf-8").splitlines() if line]
+    return [*gold, *EXTRA]
+
+
+@pytest.fixture(scope="module")
+def corpus_infos() -> dict[str, DocumentInfo]:
+    plans = [parse_corpus_file(path) for path in corpus_files()]
+    return {p.document.id: DocumentInfo.from_plain(to_plain(p.document)) for p in plans}
+
+
+def _many(infos: dict[str, DocumentInfo], copies: int) -> dict[str, DocumentInfo]:
+    """Variations of the bundled plans: other numbers, years and places (some shared)."""
+    places = ["Văn Bàn", "Trung Sơn", "Ninh Bình", "Chi Lăng", "Công Hải", None]
+    many = dict(infos)
+    for n in range(copies):
+        for doc_id, info in infos.items():
+            number = f"{100 + n}/KH-UBND" if n % 3 else info.number
+            year = str(2020 + n % 8)
+            title = re.sub(r"20\d{2}", year, info.title)
+            place = places[n % len(places)]
+            new_id = f"{doc_id}-v{n}"
+            many[new_id] = replace(info, id=new_id, number=number, title=title, place_name=place)
+    return many
+
+
+def _check(infos: dict[str, DocumentInfo], facts: FactStore | None = None) -> None:
+    directory = DocumentDirectory(infos, facts)
+    directory.documents = _NoScan(directory.documents)
+    for question in _questions():
+        text = folded(question)
+        assert directory.resolve(text) == scan_resolve(infos, text), question
+        names_any = any(
+            _naming_score(f" {text} ", i, _scan_distinctive(infos, d)) for d, i in infos.items()
+        )
+        assert directory.names_any(text) == names_any, question
+        assert directory.unknown_places(question) == scan_unknown_places(infos, question)
+        named = scan_resolve(infos, text)
+        assert directory.naming_words(text, named) == scan_naming_words(infos, text, named)
+        assert directory.words_beside_places(text) == scan_words_beside_places(infos, text)
+
+
+def test_indexed_resolve_agrees_with_the_scan_on_the_bundled_plans(
+    corpus_infos: dict[str, DocumentInfo],
+) -> None:
+    _check(corpus_infos)
+
+
+def test_indexed_resolve_agrees_with_the_scan_on_many_similar_plans(
+    corpus_infos: dict[str, DocumentInfo],
+) -> None:
+    _check(_many(corpus_infos, 6))
+
+
+def test_the_same_on_either_backend(
+    corpus_infos: dict[str, DocumentInfo], fact_backend: str, tmp_path: Path
+) -> None:
+    with fact_store(fact_backend, tmp_path) as facts:
+        for info in corpus_infos.values():
+            facts.put_payloads(_plain(info), info.id, ())
+        _check(corpus_infos, facts)
+
+
+def test_is_loaded_by_number_and_symbol(corpus_infos: dict[str, DocumentInfo]) -> None:
+    directory = DocumentDirectory(corpus_infos)
+    directory.documents = _NoScan(directory.documents)  # lookups by key still work
+    assert directory.is_loaded("19", "kh-ubnd")
+    assert directory.is_loaded("019")
+    assert not directory.is_loaded("19", "qd-ttg")
+    assert not directory.is_loaded("92")
