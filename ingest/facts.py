@@ -151,9 +151,19 @@ def number_digits(number: str | None) -> str | None:
     return digits.lstrip("0") or digits or None
 
 
+# what a title cites rather than names: another document's date ("ngày 10 tháng 02 năm 2024",
+# "ngày 10/02/2024") or its số ký hiệu ("13/2023/NĐ-CP")
+_CITED_IN_TITLE = re.compile(
+    r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*(?:19|20)\d{2}|\d+/(?:19|20)\d{2}/",
+    re.IGNORECASE,
+)
+
+
 def document_year(title: str, issued_date: str | None) -> int | None:
-    """The year a plan is known by: the first 20xx of its title, else of its date."""
-    match = re.search(r"(20\d{2})", title) or re.search(r"(20\d{2})", issued_date or "")
+    """The year a plan is known by: the first 20xx of its title ("… năm 2025", "giai đoạn
+    2026-2030") that is not the date or number of a document it cites, else its date's."""
+    own = _CITED_IN_TITLE.sub(" ", title)
+    match = re.search(r"(20\d{2})", own) or re.search(r"(20\d{2})", issued_date or "")
     return int(match.group(1)) if match else None
 
 

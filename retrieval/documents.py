@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ingest.facts import FactStore
+from ingest.facts import FactStore, document_year
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
 
@@ -93,10 +93,9 @@ class DocumentInfo:
 
     @property
     def year(self) -> str | None:
-        match = re.search(r"(20\d{2})", self.title) or re.search(
-            r"(20\d{2})", self.issued_date or ""
-        )
-        return match.group(1) if match else None
+        """The year the plan is known by (`ingest.facts.document_year`)."""
+        year = document_year(self.title, self.issued_date)
+        return str(year) if year else None
 
     @property
     def label(self) -> str:

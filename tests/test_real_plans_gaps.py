@@ -58,12 +58,6 @@ CHỦ TỊCH
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="retrieval/documents.py DocumentInfo.year takes the first year of the title, here "
-    "the date of the Chỉ thị the plan implements (2024), before the plan's own date of issue "
-    "(2025): answers label it '(tỉnh Quảng Thử, 2024)' and 'kế hoạch 165 năm 2025' misses it",
-)
 def test_a_plan_is_labelled_with_its_own_year(tmp_path: Path) -> None:
     path = tmp_path / "quang-thu-165.txt"
     path.write_text(CITING_PLAN, encoding="utf-8")
