@@ -19,6 +19,7 @@ from retrieval import confidence
 from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import appendix_asked, appendix_number, is_pointer
+from retrieval.candidates import answers_content
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import (
     abstain,
@@ -32,8 +33,10 @@ from retrieval.compose import (
 from retrieval.constraint_check import (
     absent_role_reason,
     missing_path_reason,
+    plans_of_named_places,
     satisfies_path,
     unloaded_document,
+    unmet_place,
     unmet_year,
 )
 from retrieval.constraints import Reading, read_question
@@ -221,7 +224,20 @@ class Assistant:
             labels = ", ".join(dict.fromkeys(self._label(c.document_id) for c in cited))
             reason = f"{labels} không nêu nội dung này cho năm {year}."
             answer = replace(abstain(query, cited, self._documents, reason), intent=answer.intent)
+        place = None if answer.abstained else unmet_place(query.folded, cited, self._documents)
+        if place is not None and answer.intent != Intent.COMPARE.value:
+            # a place named in the question is a hard constraint: another place's plan is
+            # offered as the closest, never as the answer
+            reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
+            answer = replace(abstain(query, cited, self._documents, reason), intent=answer.intent)
         value = confidence.score(reading, cited, coverage, structured, answer.abstained)
+        unmet = confidence.unmet_checks(reading, cited, structured)
+        if not answer.abstained and value < confidence.ABSTAIN and unmet:
+            # an asked part (a time, a figure, the unit in its role …) is not in the cited
+            # clauses and little else of the question is: they are the closest, not the answer
+            reason = confidence.unsure_reason(reading, unmet)
+            answer = replace(abstain(query, cited, self._documents, reason), intent=answer.intent)
+            value = confidence.score(reading, cited, coverage, structured, True)
         answer = replace(answer, confidence=value)
         if not answer.abstained and value < confidence.ANSWER:
             answer = confidence.hedged(answer)
@@ -292,19 +308,23 @@ class Assistant:
                 return follow
         if query.clause_refs:
             return self._by_reference(query, scope, conversation)
+        missing = self._missing_appendix(query, scope)
+        if missing is not None:  # "phụ lục 1 của …" that the loaded text does not carry
+            return missing
         if query.intent in (Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD) or (
             query.wants_list and self._units.find(query.text)
         ):
             listed = self._list(query, scope.doc_ids)
             if listed is not None:
                 return listed
+        placed = plans_of_named_places(query.folded, self._documents)
+        if query.intent is Intent.COMPARE and len(self._by_named_place(query, placed)) >= 2:
+            # every place named is compared, even one a year or a title left out of scope
+            return self._compare(query, list(dict.fromkeys([*scope.doc_ids, *placed])))
         if self._names_several_places(query, scope) or (
             query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1)
         ):
             return self._compare(query, scope.doc_ids)  # one named plan: "so với năm 2024"
-        missing = self._missing_appendix(query, scope)
-        if missing is not None:
-            return missing
         if query.intent is Intent.GUIDANCE:
             duties = self._unit_duties(query, scope)
             if duties is not None:
@@ -678,7 +698,9 @@ class Assistant:
         ranked = [
             c
             for c in self._rank_text(text, self._search.hybrid(text, doc_ids, limit=15))
-            if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
+            if c.clause.kind not in _NOT_ANSWERS
+            and self._has_content(c.clause)
+            and answers_content(c.clause, query.folded)
         ]
         covering = [
             c.clause for c in ranked[:3] if self._coverage(query, topic, c.clause) >= _MIN_COVERAGE
@@ -728,7 +750,11 @@ class Assistant:
                 "phụ lục đó.",
             )
         ranked = [
-            c for c in reranked if c.clause.kind not in _NOT_ANSWERS and self._has_content(c.clause)
+            c
+            for c in reranked
+            if c.clause.kind not in _NOT_ANSWERS
+            and self._has_content(c.clause)
+            and answers_content(c.clause, query.folded)
         ]
         if not ranked:
             return abstain(
@@ -823,6 +849,7 @@ class Assistant:
                 if (
                     clause.kind not in _NOT_ANSWERS
                     and self._has_content(clause)
+                    and answers_content(clause, query.folded)
                     and self._coverage(query, topic, clause) >= floor
                     and states_asked_amount(query, clause)
                 ):

@@ -221,3 +221,36 @@ def _naming_text(info: DocumentInfo) -> str:
 def absent_role_reason(label: str, role: Role) -> str:
     """ "Kế hoạch 19/KH-UBND (…) không có cột đơn vị phối hợp." """
     return f"{label} không có cột đơn vị {ROLE_NAMES[role]} trong bảng phân công."
+
+
+def unmet_place(
+    question_folded: str, cited: Sequence[StoredClause], documents: DocumentDirectory
+) -> str | None:
+    """A place the question names ("… ở Hồng Lĩnh") whose plans none of the cited clauses
+    comes from: the answer was taken from another place's plan. None when every named
+    place is met, or the question names no place of a loaded plan."""
+    if not cited:
+        return None
+    text = f" {question_folded} "
+    cited_docs = {c.document_id for c in cited}
+    said = folded(" ".join(f"{c.path} {c.text}" for c in cited))
+    for info in documents.documents.values():
+        place = info.place_name
+        if not place or f" {folded(place)} " not in text or folded(place) in said:
+            continue  # not named, or the cited clause itself is about that place
+        plans = {d for d, i in documents.documents.items() if i.place_name == place}
+        if not plans & cited_docs:
+            return place
+    return None
+
+
+def plans_of_named_places(question_folded: str, documents: DocumentDirectory) -> list[str]:
+    """The loaded plans of every place the question names, in load order ("… Ninh Bình
+    với … xã Xuân Trường 2026": the plans of both places), so that a comparison covers every
+    place named even when a year or a title narrowed the plans named."""
+    text = f" {question_folded} "
+    return [
+        doc_id
+        for doc_id, info in documents.documents.items()
+        if info.place_name and f" {folded(info.place_name)} " in text
+    ]
