@@ -49,15 +49,16 @@ _KINDS = (
 _CITES_DOCUMENT = re.compile(
     rf"^[\s\-+*•–]*(?:(?:can cu|thuc hien|theo)\s+)?{_KINDS}\s+(?:so\s+)?\d+[\w/.\-]*"
 )
-# a heading that gathers such lines: "I. CĂN CỨ LẬP KẾ HOẠCH", "1. Các văn bản chỉ đạo của
-# Trung ương", "2. Các Nghị quyết, Kế hoạch của Tỉnh" (not "Căn cứ tình hình thực tiễn")
+# a numbered heading that gathers such lines: "I. CĂN CỨ LẬP KẾ HOẠCH", "1. Các văn bản chỉ
+# đạo của Trung ương", "2. Các Nghị quyết, Kế hoạch của Tỉnh" (not "3. Căn cứ tình hình thực
+# tiễn", nor a duty that opens "Căn cứ các nội dung … của Kế hoạch này")
 _BASIS_HEADING = re.compile(
-    rf"^(?:[\divxlc]+[.)]\s*)*(?:can cu(?! tinh hinh)(?! thuc tien)|cac van ban chi dao"
+    rf"^(?:[\divxlc]+[.)]\s*)+(?:can cu(?! tinh hinh)(?! thuc tien)|cac van ban chi dao"
     rf"|cac {_KINDS}(?:,| cua| va))"
 )
 # the question asks what a plan rests on, replaces or implements
 _ASKS_BASIS = re.compile(
-    rf"\b(?:can cu|thay the|dua tren|ke thua|ban hanh de|thuc hien {_KINDS} nao"
+    rf"\b(?:can cu|thay the|dua tren|ke thua|ban hanh de|so hieu|ky hieu|thuc hien {_KINDS} nao"
     rf"|{_KINDS} (?:nao|so may|so bao nhieu))\b"
 )
 

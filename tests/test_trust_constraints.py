@@ -89,3 +89,12 @@ def test_a_place_named_must_be_the_cited_plans() -> None:
     # a clause that itself names the place honours it
     about = [_in("tb88", "Hỗ trợ Hồng Lĩnh số hóa hồ sơ")]
     assert unmet_place(question, about, _Directory()) is None  # type: ignore[arg-type]
+
+
+def test_a_duty_opening_with_can_cu_is_not_a_basis_line() -> None:
+    duty = replace(
+        _clause("Căn cứ các nội dung, chỉ tiêu của Kế hoạch này tiến hành phân công"),
+        path="V › 2. Các đơn vị triển khai thí điểm › Căn cứ các nội dung, chỉ tiêu",
+    )
+    assert not is_legal_basis(duty)
+    assert asks_about_basis(understand("Kế hoạch giai đoạn 2021 - 2025 có số hiệu gì?").folded)
