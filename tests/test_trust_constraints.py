@@ -73,7 +73,8 @@ class _Info:
 
 
 class _Directory:
-    documents = {"hl56": _Info("Hồng Lĩnh"), "tb88": _Info("Thái Bình")}
+    def __init__(self) -> None:
+        self.documents = {"hl56": _Info("Hồng Lĩnh"), "tb88": _Info("Thái Bình")}
 
 
 def _in(doc: str, text: str) -> StoredClause:
