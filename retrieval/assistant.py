@@ -18,10 +18,10 @@ from retrieval import confidence
 from retrieval.answers import Answer
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
-from retrieval.constraint_check import unmet_year
+from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
-from retrieval.query import Query, understand
+from retrieval.query import Intent, Query, understand
 from retrieval.relevance import TermWeights
 from retrieval.rerank import Reranker
 from retrieval.scope import settle_scope
@@ -53,10 +53,10 @@ STRATEGIES: tuple[Strategy, ...] = (
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
+    missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
     list_by_period.answer,  # "Những nhiệm vụ nào hạn tháng 10/2025?"
     compare.answer,  # "So sánh … Ninh Bình và Tiền Giang"
-    missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     unit_duties.answer,  # "Sở Tư pháp có nhiệm vụ gì?"
 )
 
@@ -154,7 +154,20 @@ class Assistant:
             labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
             reason = f"{labels} không nêu nội dung này cho năm {year}."
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        place = None if answer.abstained else unmet_place(query.folded, cited, library.documents)
+        if place is not None and answer.intent != Intent.COMPARE.value:
+            # a place named in the question is a hard constraint: another place's plan is
+            # offered as the closest, never as the answer
+            reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         value = confidence.score(reading, cited, coverage, structured, answer.abstained)
+        unmet = confidence.unmet_checks(reading, cited, structured)
+        if not answer.abstained and value < confidence.ABSTAIN and unmet:
+            # an asked part (a time, a figure, the unit in its role …) is not in the cited
+            # clauses and little else of the question is: they are the closest, not the answer
+            reason = confidence.unsure_reason(reading, unmet)
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+            value = confidence.score(reading, cited, coverage, structured, True)
         answer = replace(answer, confidence=value)
         if not answer.abstained and value < confidence.ANSWER:
             answer = confidence.hedged(answer)

@@ -3,10 +3,11 @@
 The score weighs the topic concepts the cited clause states (the same coverage retrieval
 ranks by), then lowers it for each asked part the clause does not state: a figure asked
 for ("bao nhiêu", "tỷ lệ") with no number in the clause, a unit named in the question that
-the clause does not name, a period whose year the clause does not give. Answers settled by
-structure — a clause number, a responsibility table, the document's own facts — start
-from the certainty of that match. The score chooses between answering, answering with
-"Có thể" (hedged) and abstaining with candidates.
+the clause does not name, a period whose year the clause does not give, a time asked for
+("khi nào", "trước ngày nào") that the clause does not state. Answers settled by structure —
+a clause number, a responsibility table, the document's own facts — start from the
+certainty of that match. The score chooses between answering, answering with "Có thể"
+(hedged) and abstaining with the cited clauses as the closest candidates.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.constraints import Reading
+from retrieval.query import Intent
 from retrieval.stored import StoredClause
 
 ANSWER = 0.7  # at or above: answered plainly
@@ -26,7 +29,22 @@ STRUCTURED = 0.95  # settled by a clause number, a table or the document's facts
 HEDGE_PREFIX = "Có thể: "
 _MISSING_FIGURE = 0.7
 _MISSING_UNIT = 0.8
+_MISSING_UNIT_IN_ROLE = 0.45  # "Phòng X phối hợp những nhiệm vụ nào?" cited a row without X
 _MISSING_PERIOD = 0.8
+_MISSING_TIME = 0.55
+_FACTORS = {
+    "figure": _MISSING_FIGURE,
+    "unit": _MISSING_UNIT,
+    "unit_in_role": _MISSING_UNIT_IN_ROLE,
+    "period": _MISSING_PERIOD,
+    "time": _MISSING_TIME,
+}
+# a time stated: "30/9/2025", "tháng 11/2025", "Quý IV/2025", "năm 2025", "thường xuyên",
+# "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026"
+_TIME = re.compile(
+    r"\d{1,2}/\d{2,4}|\b(?:ngay|thang|quy|nam|tuan)\s+(?:\d|[ivx]+\b)|\b20\d\d\b"
+    r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh ky|theo lo trinh"
+)
 _ABSTAINED_CAP = 0.3
 
 
@@ -41,17 +59,49 @@ def score(
     if abstained:
         return round(min(_ABSTAINED_CAP, coverage * _ABSTAINED_CAP), 2) if cited else 0.0
     value = STRUCTURED if structured else coverage
+    for check in unmet_checks(reading, cited, structured):
+        value *= _FACTORS[check]
+    return round(max(0.0, min(1.0, value)), 2)
+
+
+def unmet_checks(
+    reading: Reading, cited: Sequence[StoredClause], structured: bool
+) -> tuple[str, ...]:
+    """The asked parts that the cited clauses do not state: "figure", "unit_in_role",
+    "unit", "period", "time". An answer these lower below `ABSTAIN` abstains."""
     if not cited:
-        return round(value, 2)
-    text = folded(" ".join(f"{c.path} {c.text}" for c in cited))
+        return ()
+    text = folded(expand_abbreviations(" ".join(f"{c.path} {c.text}" for c in cited)))
+    unmet: list[str] = []
     if reading.figure and not structured and not any(re.search(r"\d", c.text) for c in cited):
-        value *= _MISSING_FIGURE
+        unmet.append("figure")
     if reading.units and not any(_names_unit(text, key) for key in reading.units):
-        value *= _MISSING_UNIT
+        unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
-        value *= _MISSING_PERIOD
-    return round(max(0.0, min(1.0, value)), 2)
+        unmet.append("period")
+    if reading.query.intent is Intent.DEADLINE and not states_time(text):
+        unmet.append("time")
+    return tuple(unmet)
+
+
+def states_time(text_folded: str) -> bool:
+    """Whether a (folded) text states a date, a month, a quarter, a year or a recurrence."""
+    return bool(_TIME.search(text_folded))
+
+
+def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
+    """What an answer abstained for low confidence says: the part of the question that the
+    closest clauses do not state."""
+    if "time" in unmet:
+        return "Các kế hoạch đã nạp không nêu thời hạn cho nội dung được hỏi."
+    if "unit_in_role" in unmet:
+        return "Không có chỉ tiêu/nhiệm vụ nào ghi đơn vị được hỏi ở vai trò được hỏi."
+    if "figure" in unmet:
+        return "Các kế hoạch đã nạp không nêu con số được hỏi cho nội dung này."
+    if "period" in unmet and reading.period is not None and reading.period.year is not None:
+        return f"Các kế hoạch đã nạp không nêu nội dung này cho năm {reading.period.year}."
+    return "Các kế hoạch đã nạp không nêu rõ nội dung được hỏi."
 
 
 def _names_unit(text: str, key: str) -> bool:

@@ -52,16 +52,9 @@ class Unloaded:
 
 
 def is_loaded(ref: DocumentRef, documents: DocumentDirectory) -> bool:
-    """Whether some loaded document has this number (its symbol too, when both are known)."""
-    for info in documents.documents.values():
-        number = info.number or ""
-        digits = number.split("/")[0].strip().lstrip("0")
-        if not digits or digits != (ref.number.lstrip("0") or "0"):
-            continue
-        symbol = folded(number.split("/", 1)[1]) if "/" in number else ""
-        if ref.symbol is None or not symbol or symbol == ref.symbol:
-            return True
-    return False
+    """Whether some loaded document has this number (its symbol too, when both are known):
+    an indexed look-up, not a pass over the catalog."""
+    return documents.is_loaded(ref.number, ref.symbol)
 
 
 def unloaded_document(
@@ -221,3 +214,33 @@ def _naming_text(info: DocumentInfo) -> str:
 def absent_role_reason(label: str, role: Role) -> str:
     """ "Kế hoạch 19/KH-UBND (…) không có cột đơn vị phối hợp." """
     return f"{label} không có cột đơn vị {ROLE_NAMES[role]} trong bảng phân công."
+
+
+def unmet_place(
+    question_folded: str, cited: Sequence[StoredClause], documents: DocumentDirectory
+) -> str | None:
+    """A place the question names ("… ở Hồng Lĩnh") whose plans none of the cited clauses
+    comes from: the answer was taken from another place's plan. None when every named
+    place is met, or the question names no place of a loaded plan."""
+    if not cited:
+        return None
+    cited_docs = {c.document_id for c in cited}
+    said = folded(" ".join(f"{c.path} {c.text}" for c in cited))
+    plans_by_place: dict[str, set[str]] = {}
+    for doc_id in documents.named_places(question_folded):  # indexed: the places named
+        info = documents.get(doc_id)
+        if info is not None and info.place_name:
+            plans_by_place.setdefault(info.place_name, set()).add(doc_id)
+    for place, plans in plans_by_place.items():
+        if folded(place) in said:
+            continue  # the cited clause itself is about that place
+        if not plans & cited_docs:
+            return place
+    return None
+
+
+def plans_of_named_places(question_folded: str, documents: DocumentDirectory) -> list[str]:
+    """The loaded plans of every place the question names, in load order ("… Ninh Bình
+    với … xã Xuân Trường 2026": the plans of both places), so that a comparison covers every
+    place named even when a year or a title narrowed the plans named."""
+    return documents.named_places(question_folded)

@@ -158,7 +158,8 @@ _WHO_LEAD = _compile(
 )
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
-    r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai"
+    r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
+    r"(?:khoang )?thoi gian nao|(?:den|tu) ngay nao|(?:vao )?(?:thang|quy|nam) nao"
 )
 _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"
@@ -193,7 +194,7 @@ _META = (
     (
         MetaField.NUMBER,
         _compile(
-            r"so hieu|so van ban|ky hieu|so ke hoach|"
+            r"so hieu|so van ban|ky hieu|so ke hoach(?! va dau tu)|"
             r"(?:ke hoach|van ban) (?:co )?so (?:bao nhieu|may|gi)"
         ),
     ),

@@ -14,11 +14,11 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    question asked of another plan, or the previous intent kept.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
    phụ lục 01"); a path no clause lies in is said to be missing.
-5. `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
+5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
+6. `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
    is said to be absent.
-6. `list_by_period` — the table rows due in the period asked.
-7. `compare` — the same topic in two or more plans, every plan named answered or missing.
-8. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
+7. `list_by_period` — the table rows due in the period asked.
+8. `compare` — the same topic in two or more plans, every plan named answered or missing.
 9. `unit_duties` — what a unit is to do: the clauses headed by it, then its rows.
 10. `search_answer` — last, always answers: hybrid search, reranked, the best clause that
     covers the question's topic, or an abstention with the closest clauses.

@@ -10,8 +10,10 @@ from dataclasses import replace
 
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
+from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
+from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
@@ -22,6 +24,10 @@ def answer(ctx: Context) -> Answer | None:
     """The comparison; None unless the question compares or names two places' plans (one
     named plan compared with a year, "so với năm 2024", is not a comparison of plans)."""
     scope = ctx.scope
+    placed = plans_of_named_places(ctx.query.folded, ctx.documents)
+    if ctx.query.intent is Intent.COMPARE and len(_by_named_place(ctx, placed)) >= 2:
+        # every place named is compared, even one a year or a title left out of scope
+        return compare(ctx, list(dict.fromkeys([*scope.doc_ids, *placed])))
     if _names_several_places(ctx) or (
         ctx.query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1)
     ):
@@ -99,7 +105,9 @@ def _best_in(ctx: Context, text: str, topic: list[str], doc_ids: list[str]) -> S
     ranked = [
         c
         for c in ctx.rank_text(text, ctx.search.hybrid(text, doc_ids, limit=15))
-        if c.clause.kind not in NOT_ANSWERS and ctx.has_content(c.clause)
+        if c.clause.kind not in NOT_ANSWERS
+        and ctx.has_content(c.clause)
+        and answers_content(c.clause, ctx.query.folded)
     ]
     covering = [c.clause for c in ranked[:3] if ctx.coverage(topic, c.clause) >= MIN_COVERAGE]
     # a group's title ("7. Về kinh tế số") says less than a row under it that covers too

@@ -12,6 +12,7 @@ from itertools import pairwise
 from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import is_pointer
+from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
 from retrieval.coverage import MIN_COVERAGE
@@ -59,7 +60,13 @@ def _search_answer(ctx: Context) -> Answer:
             "Kế hoạch để nội dung này ở phụ lục, nhưng văn bản đã nạp không có nội dung "
             "phụ lục đó.",
         )
-    ranked = [c for c in reranked if c.clause.kind not in NOT_ANSWERS and ctx.has_content(c.clause)]
+    ranked = [
+        c
+        for c in reranked
+        if c.clause.kind not in NOT_ANSWERS
+        and ctx.has_content(c.clause)
+        and answers_content(c.clause, query.folded)
+    ]
     if not ranked:
         return abstain(query, [], documents, "Các kế hoạch đã nạp không nêu thông tin này.")
     covering = [
@@ -153,6 +160,7 @@ def _strong_per_document(
             if (
                 clause.kind not in NOT_ANSWERS
                 and ctx.has_content(clause)
+                and answers_content(clause, query.folded)
                 and ctx.coverage(topic, clause) >= floor
                 and states_asked_amount(query, clause)
             ):
