@@ -73,8 +73,10 @@ class ClauseSearch:
         )
 
     def all_clauses(self) -> list[StoredClause]:
-        """Every stored clause (for corpus statistics such as term weights)."""
-        return self._scroll(PayloadFilter())
+        """Every stored clause (for corpus statistics such as term weights), in document
+        order: what is derived from them (the unit vocabulary, ties between units) must not
+        depend on the order in which an index happens to return its points."""
+        return sorted(self._scroll(PayloadFilter()), key=lambda c: (c.document_id, c.start))
 
     def children(self, clause_id: str) -> list[StoredClause]:
         """The direct sub-clauses of a clause, in document order."""
