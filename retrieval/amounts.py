@@ -15,7 +15,10 @@ _PERCENT_WORDS = ("phan tram", "%")
 _NOT_UNITS = ("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat")
 # Words after "bao nhiêu" that are not a unit of count ("bao nhiêu trong tổng …").
 _NOT_UNIT_WORDS = frozenset(
-    ["trong", "tren", "cho", "voi", "doi", "moi", "vao", "tai", "o", "de", "khi", "nua", "va"]
+    [
+        *("trong", "tren", "cho", "voi", "doi", "moi", "vao", "tai", "o", "de", "khi", "nua"),
+        *("va", "theo", "cua", "den", "tu", "nhu", "duoc", "thi", "sau", "truoc", "ke"),
+    ]
 )
 # A figure that is an amount: not a year, not part of a date or a document number.
 _FIGURE = re.compile(r"(?<![\d/.\-])(\d+(?:[.,]\d+)?)(\s*%)?(?![\d/\-])")
@@ -54,8 +57,13 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     if not unit or unit.startswith(_NOT_UNITS) or unit.split()[0] in _NOT_UNIT_WORDS:
         return True
     head = unit.split()[0]
-    # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it
-    return bool(re.search(rf"\d[\d.,]*\s+{re.escape(unit)}|\d[\d.,]*\s+{re.escape(head)}\b", text))
+    # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it; a range and a
+    # magnitude may stand between the figure and the unit ("22 - 23 triệu lượt khách")
+    amount = (
+        r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s+"
+        r"(?:(?:nghin|ngan|trieu|ty|ti|van|dong|usd|do la|my)\s+){0,3}"
+    )
+    return bool(re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text))
 
 
 _LEADING_NUMBER = re.compile(

@@ -79,16 +79,28 @@ def stage_fit(asked: tuple[int, int], clause: StoredClause) -> int:
 def by_stage(question_folded: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates of the asked stage first, then those of no stage; other stages dropped.
 
-    Unchanged when the question names no single stage or no candidate has a stage.
+    Unchanged when the question names no single stage or no candidate is of another stage:
+    then the year asked is not what tells the candidates apart (a 2025 plan asked "năm 2025
+    bao nhiêu?" whose one paragraph opens "Trong năm 2025, …" has no other stage to avoid).
     """
     asked = asked_stage(question_folded)
     if asked is None:
         return list(candidates)
-    fits = [stage_fit(asked, candidate.clause) for candidate in candidates]
-    if 2 not in fits and 0 not in fits:
+    fits = [_fit(asked, candidate.clause) for candidate in candidates]
+    if 0 not in fits:
         return list(candidates)
     ordered = sorted(zip(fits, range(len(fits)), candidates, strict=True), key=lambda t: -t[0])
     return [candidate for fit, _, candidate in ordered if fit > 0]
+
+
+def _fit(asked: tuple[int, int], clause: StoredClause) -> int:
+    """`stage_fit`, except that a clause of another stage whose own words name the year asked
+    is kept as one without a stage ("Trong năm 2025, … bổ sung … từ nguồn tăng thu năm 2024"
+    answers "… tăng thu năm 2024?"): the year may qualify what is asked, not its stage."""
+    fit = stage_fit(asked, clause)
+    if fit == 0 and asked[0] == asked[1] and re.search(rf"(?<!\d){asked[0]}(?!\d)", clause.text):
+        return 1
+    return fit
 
 
 def stage_note(clause: StoredClause) -> str:

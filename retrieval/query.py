@@ -179,6 +179,11 @@ _GUIDANCE = _compile(
     r"trach nhiem gi|"
     r"huong dan|giai phap|lam the nao|the nao de"
 )
+# the kinds of document a plan implements or rests on ("thực hiện Chỉ thị nào?")
+_CITED_KINDS = (
+    r"(?:van ban|ke hoach|quyet dinh|nghi quyet|chi thi|chuong trinh|ket luan|luat|nghi dinh"
+    r"|thong tu|de an|cong van)"
+)
 _META = (
     (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
@@ -187,8 +192,7 @@ _META = (
     (
         MetaField.BASED_ON,
         _compile(
-            r"thuc hien (?:ke hoach|quyet dinh|nghi quyet) nao|can cu (?:vao )?"
-            r"(?:van ban|ke hoach) nao|trien khai (?:ke hoach|van ban) nao"
+            rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS} nao"
         ),
     ),
     (
@@ -329,8 +333,16 @@ _ABOUT_A_DOCUMENT = _compile(r"ke hoach|van ban|ban hanh|ky|quyet dinh")
 
 
 def _meta_field(text: str) -> MetaField | None:
-    field = next((name for name, pattern in _META if pattern.search(text)), None)
-    return _accepted_meta_field(text, field)
+    """The first document fact the question asks for (a field refused for this question,
+    such as a date that is not the plan's, leaves the next one its chance)."""
+    return next(
+        (
+            name
+            for name, pattern in _META
+            if pattern.search(text) and _accepted_meta_field(text, name) is not None
+        ),
+        None,
+    )
 
 
 def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:

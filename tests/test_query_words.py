@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from retrieval.amounts import amount_asked as _amount_asked
 from retrieval.amounts import states_asked_amount as _states_asked_amount
 from retrieval.citations import body_quote
 from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.periods import by_stage
 from retrieval.query import Intent, MetaField, understand
 from retrieval.relevance import clause_words, words_of
+from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 
 
@@ -154,3 +158,44 @@ def test_one_topical_phrase_of_a_title_does_not_name_the_plan() -> None:
     assert directory.resolve(understand("Khung kiến trúc chính quyền số là gì?").folded) == []
     named = understand("Kế hoạch thí điểm mô hình chính quyền số cấp huyện đặt mục tiêu gì?")
     assert directory.resolve(named.folded) == ["b"]
+
+
+def test_what_a_plan_implements_is_asked_of_any_cited_kind() -> None:
+    """ "thực hiện Chỉ thị nào?", "căn cứ Nghị quyết nào?" ask for the documents a plan rests
+    on, whichever kind of document it names, even when another fact's words come first."""
+    for question in (
+        "KH 165 thực hiện văn bản nào?",
+        "Kế hoạch này thực hiện Chỉ thị nào?",
+        "Nghi quyet bo sung KH 2025 can cu Nghi quyet nao cua Quoc hoi ve ke hoach nam 2025?",
+        "Kế hoạch 19 căn cứ vào văn bản nào?",
+    ):
+        query = understand(question)
+        assert query.intent is Intent.DOCUMENT_FACTS, question
+        assert query.meta_fields == (MetaField.BASED_ON,), question
+
+
+def test_an_amount_may_have_a_range_and_a_magnitude_before_its_unit() -> None:
+    """ "bao nhiêu lượt khách" is stated by "22 - 23 triệu lượt khách", "bao nhiêu vốn đầu tư"
+    by "84,3 nghìn tỷ đồng vốn đầu tư"; "bao nhiêu theo Nghị quyết" names no unit."""
+    cases = [
+        ("Năm 2025 đón bao nhiêu lượt khách quốc tế?", "Đón 22 - 23 triệu lượt khách quốc tế."),
+        (
+            "Bổ sung bao nhiêu vốn đầu tư công?",
+            "Bổ sung khoảng 84,3 nghìn tỷ đồng vốn đầu tư công.",
+        ),
+        ("CPI tăng khoảng bao nhiêu theo Nghị quyết?", "CPI bình quân khoảng 4,5 - 5%."),
+    ]
+    for question, text in cases:
+        assert _states_asked_amount(understand(question), _clause(text)), question
+    count = understand("Có bao nhiêu thành viên?")
+    assert not _states_asked_amount(count, _clause("100% thành viên được tập huấn."))
+
+
+def test_a_year_that_qualifies_the_question_keeps_a_clause_of_another_stage() -> None:
+    """ "… từ nguồn tăng thu năm 2024?" asks about a 2025 paragraph that names 2024 itself: the
+    year qualifies what is asked, so the paragraph stays; one that does not name it goes."""
+    naming = replace(_clause("Trong năm 2025, bổ sung vốn từ tăng thu năm 2024."), period="2025")
+    other = replace(_clause("Trong năm 2025, hoàn thành cảng hàng không."), period="2025")
+    found = [Candidate(naming, 1.0, "hybrid"), Candidate(other, 0.9, "hybrid")]
+    kept = by_stage("bo sung von tu nguon tang thu nam 2024", found)
+    assert [c.clause for c in kept] == [naming]
