@@ -161,7 +161,10 @@ class Assistant:
             reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         value = confidence.score(reading, cited, coverage, structured, answer.abstained)
-        unmet = confidence.unmet_checks(reading, cited, structured)
+        # a plan's own facts (who issued it, what it implements) are read from its header: the
+        # unit a question names there is the issuer, not a role the cited clause must hold
+        facts = answer.intent == Intent.DOCUMENT_FACTS.value
+        unmet = () if facts else confidence.unmet_checks(reading, cited, structured)
         if not answer.abstained and value < confidence.ABSTAIN and unmet:
             # an asked part (a time, a figure, the unit in its role …) is not in the cited
             # clauses and little else of the question is: they are the closest, not the answer

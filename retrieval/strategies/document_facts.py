@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from retrieval.answers import Answer
 from retrieval.compose import answer_document_facts
-from retrieval.query import Intent
+from retrieval.query import Intent, MetaField
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -24,6 +24,8 @@ def answer(ctx: Context) -> Answer | None:
         or list(ctx.documents.documents)
     )
     infos = [info for info in (ctx.documents.get(d) for d in ids) if info is not None]
+    if ctx.query.meta_fields == (MetaField.BASED_ON,) and not any(i.based_on for i in infos):
+        return None  # the header gave no basis: the plan's own "Căn cứ …" lines are searched
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     return answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
 
