@@ -9,7 +9,7 @@ clause satisfies one, the answer names the part that could not be matched ("Kế
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -17,7 +17,7 @@ from ingest.normalize_vi import folded
 from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
 from retrieval.documents import DocumentDirectory, DocumentInfo
-from retrieval.roles import ROLE_NAMES, Role
+from retrieval.roles import ROLE_NAMES, Role, roles_present
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 
@@ -209,6 +209,28 @@ def _stage_covers(stage: str, year: int) -> bool:
 def _naming_text(info: DocumentInfo) -> str:
     """What names a plan's year: its year, title, issue date and id."""
     return " ".join(p or "" for p in (info.year, info.title, info.issued_date, info.id))
+
+
+class RowsOfPlans(Protocol):
+    def rows(self, documents: Sequence[str] = ()) -> list[StoredClause]: ...
+
+
+def undirected_reason(
+    reading: Reading,
+    cited: Sequence[StoredClause],
+    search: RowsOfPlans,
+    label: Callable[[str], str],
+) -> str | None:
+    """ "Ai trực tiếp chỉ đạo …?" answered with table rows whose plans have no directing
+    column: the reason to say so (the rows are the closest), else None. A role the plan does
+    not have is never widened to the row's other roles."""
+    if Role.DIRECT not in reading.roles:
+        return None
+    rows = [c for c in cited if c.target is not None]
+    plans = list(dict.fromkeys(r.document_id for r in rows))
+    if not rows or any(Role.DIRECT in roles_present(search.rows([d])) for d in plans):
+        return None
+    return "\n".join(absent_role_reason(label(d), Role.DIRECT) for d in plans)
 
 
 def absent_role_reason(label: str, role: Role) -> str:

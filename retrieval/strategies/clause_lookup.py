@@ -10,12 +10,11 @@ from collections.abc import Sequence
 
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_ambiguous, answer_clauses
-from retrieval.constraint_check import absent_role_reason, missing_path_reason, satisfies_path
+from retrieval.constraint_check import missing_path_reason, satisfies_path, undirected_reason
 from retrieval.constraints import Reading
 from retrieval.follow_ups import WHO
 from retrieval.query import ClauseRef, Intent, Query
 from retrieval.relevance import clause_words
-from retrieval.roles import Role, roles_present
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -114,14 +113,11 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
 def _undirected(ctx: Context, clauses: Sequence[StoredClause]) -> Answer | None:
     """ "Ai trực tiếp chỉ đạo chỉ tiêu 6.8?" of a row whose table has no directing
     column: say so, and show the row (its other columns are the closest)."""
-    if Role.DIRECT not in ctx.reading.roles:
+    reason = undirected_reason(ctx.reading, clauses, ctx.search, ctx.label)
+    if reason is None:
         return None
     rows = [c for c in clauses if c.target is not None]
-    plans = list(dict.fromkeys(r.document_id for r in rows))
-    if not rows or any(Role.DIRECT in roles_present(ctx.search.rows([d])) for d in plans):
-        return None
-    reasons = [absent_role_reason(ctx.label(d), Role.DIRECT) for d in plans]
-    return abstain(ctx.query, rows, ctx.documents, "\n".join(reasons))
+    return abstain(ctx.query, rows, ctx.documents, reason)
 
 
 def _points_under(ctx: Context, candidates: list[StoredClause], point: str) -> list[StoredClause]:

@@ -15,6 +15,7 @@ from retrieval.appendices import is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
+from retrieval.constraint_check import undirected_reason
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.periods import by_stage
@@ -115,6 +116,12 @@ def _search_answer(ctx: Context) -> Answer:
         if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD)
         else Intent.TARGET
     )
+    reason = undirected_reason(ctx.reading, chosen, ctx.search, ctx.label)
+    if reason is not None:  # "ai trực tiếp chỉ đạo …" of a plan without a directing column
+        return with_candidates(
+            abstain(query, [c for c in chosen if c.target is not None], documents, reason),
+            [c.clause for c in ranked],
+        )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
 
