@@ -211,6 +211,9 @@ def _naming_text(info: DocumentInfo) -> str:
     return " ".join(p or "" for p in (info.year, info.title, info.issued_date, info.id))
 
 
+_DIRECTS = re.compile(r"\bchi dao\b")
+
+
 class RowsOfPlans(Protocol):
     def rows(self, documents: Sequence[str] = ()) -> list[StoredClause]: ...
 
@@ -226,7 +229,9 @@ def undirected_reason(
     not have is never widened to the row's other roles."""
     if Role.DIRECT not in reading.roles:
         return None
-    rows = [c for c in cited if c.target is not None]
+    if any(_DIRECTS.search(folded(c.text)) for c in cited):
+        return None  # the clause itself says who directs ("… trực tiếp chỉ đạo …")
+    rows = [c for c in cited if c.target is not None and c.target.source == "table"]
     plans = list(dict.fromkeys(r.document_id for r in rows))
     if not rows or any(Role.DIRECT in roles_present(search.rows([d])) for d in plans):
         return None
