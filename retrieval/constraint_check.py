@@ -229,9 +229,9 @@ def undirected_reason(
     not have is never widened to the row's other roles."""
     if Role.DIRECT not in reading.roles:
         return None
-    if any(_DIRECTS.search(folded(c.text)) for c in cited):
+    if any(_DIRECTS.search(folded(c.body)) for c in cited):
         return None  # the clause itself says who directs ("… trực tiếp chỉ đạo …")
-    rows = [c for c in cited if c.target is not None and c.target.source == "table"]
+    rows = [c for c in cited if c.target is not None]
     plans = list(dict.fromkeys(r.document_id for r in rows))
     if not rows or any(Role.DIRECT in roles_present(search.rows([d])) for d in plans):
         return None
