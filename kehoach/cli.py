@@ -305,19 +305,32 @@ def ask(
         print_answer(stdout, answer, all_rows)
 
 
+# what a user types in `kehoach chat` to see every row of the previous list ("Xem thêm")
+_SHOW_ALL = frozenset(["xem tat ca", "xem them", "xem het", "tat ca"])
+
+
 @app.command(cls=VietnameseCommand)
-def chat(home: HomeOption = None) -> None:
+def chat(
+    home: HomeOption = None,
+    all_rows: Annotated[
+        bool, typer.Option("--all", help="in mọi dòng của danh sách dài (mặc định 10 dòng đầu)")
+    ] = False,
+) -> None:
     """Hỏi đáp nhiều lượt (câu hỏi nối tiếp dùng ngữ cảnh câu trước).
 
-    Ví dụ: kehoach chat, rồi gõ "Sở nào chủ trì chỉ tiêu 6.6?" và "còn thời hạn thì sao?"
+    Ví dụ: kehoach chat, rồi gõ "Sở nào chủ trì chỉ tiêu 6.6?" và "còn thời hạn thì sao?";
+    sau một danh sách dài, gõ "xem tất cả" để in mọi dòng của nó.
     """
+    from ingest.normalize_vi import folded
     from kehoach.asking import AskError, answer_one
     from kehoach.render import print_answer
+    from retrieval.answers import Answer
     from retrieval.conversation import Conversation
 
     runtime = _runtime(home)
     conversation = Conversation()
-    stderr.print("Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát).")
+    last: Answer | None = None
+    stderr.print('Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát; "xem tất cả" sau một danh sách).')
     try:
         while True:
             try:
@@ -326,12 +339,16 @@ def chat(home: HomeOption = None) -> None:
                 break
             if not question:
                 break
+            if last is not None and folded(question).strip(" .!?") in _SHOW_ALL:
+                print_answer(stdout, last, True)  # the previous answer, every row
+                continue
             try:
                 answer = answer_one(runtime, question, None, conversation)
             except AskError as error:
                 stderr.print(f"[red]{error}[/red]")
                 continue
-            print_answer(stdout, answer)
+            print_answer(stdout, answer, all_rows)
+            last = answer
     except KehoachError as error:
         raise _fail(str(error)) from error
     finally:
