@@ -224,16 +224,16 @@ def undirected_reason(
     search: RowsOfPlans,
     label: Callable[[str], str],
 ) -> str | None:
-    """ "Ai trực tiếp chỉ đạo …?" answered with table rows whose plans have no directing
-    column: the reason to say so (the rows are the closest), else None. A role the plan does
-    not have is never widened to the row's other roles."""
-    if Role.DIRECT not in reading.roles:
+    """ "Ai trực tiếp chỉ đạo …?" answered with clauses that do not say who directs, from
+    plans whose tables have no directing column: the reason to say so (the clauses are the
+    closest), else None. A role the plan does not have is never widened to a row's other
+    roles, nor answered with a clause that names no one."""
+    if Role.DIRECT not in reading.roles or not cited:
         return None
     if any(_DIRECTS.search(folded(c.body)) for c in cited):
         return None  # the clause itself says who directs ("… trực tiếp chỉ đạo …")
-    rows = [c for c in cited if c.target is not None]
-    plans = list(dict.fromkeys(r.document_id for r in rows))
-    if not rows or any(Role.DIRECT in roles_present(search.rows([d])) for d in plans):
+    plans = list(dict.fromkeys(c.document_id for c in cited))
+    if any(Role.DIRECT in roles_present(search.rows([d])) for d in plans):
         return None
     return "\n".join(absent_role_reason(label(d), Role.DIRECT) for d in plans)
 

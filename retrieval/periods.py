@@ -98,7 +98,8 @@ def _fit(asked: tuple[int, int], clause: StoredClause) -> int:
     is kept as one without a stage ("Trong năm 2025, … bổ sung … từ nguồn tăng thu năm 2024"
     answers "… tăng thu năm 2024?"): the year may qualify what is asked, not its stage."""
     fit = stage_fit(asked, clause)
-    if fit == 0 and asked[0] == asked[1] and re.search(rf"(?<!\d){asked[0]}(?!\d)", clause.text):
+    own = clause.body  # its own words, not those of the clauses under it
+    if fit == 0 and asked[0] == asked[1] and re.search(rf"(?<!\d){asked[0]}(?!\d)", own):
         return 1
     return fit
 

@@ -24,10 +24,11 @@ def answer(ctx: Context) -> Answer | None:
     """The comparison; None unless the question compares or names two places' plans (one
     named plan compared with a year, "so với năm 2024", is not a comparison of plans)."""
     scope = ctx.scope
-    placed = plans_of_named_places(ctx.query.folded, ctx.documents)
-    if ctx.query.intent is Intent.COMPARE and len(_by_named_place(ctx, placed)) >= 2:
-        # every place named is compared, even one a year or a title left out of scope
-        return compare(ctx, list(dict.fromkeys([*scope.doc_ids, *placed])))
+    if ctx.query.intent is Intent.COMPARE:
+        placed = plans_of_named_places(ctx.query.folded, ctx.documents)
+        if len(_by_named_place(ctx, placed)) >= 2:
+            # every place named is compared, even one a year or a title left out of scope
+            return compare(ctx, list(dict.fromkeys([*scope.doc_ids, *placed])))
     if _names_several_places(ctx) or (
         ctx.query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1)
     ):

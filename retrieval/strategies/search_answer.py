@@ -119,7 +119,7 @@ def _search_answer(ctx: Context) -> Answer:
     reason = undirected_reason(ctx.reading, chosen, ctx.search, ctx.label)
     if reason is not None:  # "ai trực tiếp chỉ đạo …" of a plan without a directing column
         return with_candidates(
-            abstain(query, [c for c in chosen if c.target is not None], documents, reason),
+            abstain(query, chosen, documents, reason),
             [c.clause for c in ranked],
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
