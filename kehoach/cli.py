@@ -323,7 +323,7 @@ def chat(
     """
     from ingest.normalize_vi import folded
     from kehoach.asking import AskError, answer_one
-    from kehoach.render import print_answer
+    from kehoach.render import CHAT_MORE_HINT, print_answer
     from retrieval.answers import Answer
     from retrieval.conversation import Conversation
 
@@ -347,7 +347,7 @@ def chat(
             except AskError as error:
                 stderr.print(f"[red]{error}[/red]")
                 continue
-            print_answer(stdout, answer, all_rows)
+            print_answer(stdout, answer, all_rows, CHAT_MORE_HINT)
             last = answer
     except KehoachError as error:
         raise _fail(str(error)) from error

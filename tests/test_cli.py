@@ -141,13 +141,14 @@ def test_remove_and_missing_paths(home: Path, tmp_path: Path) -> None:
 
 
 def test_chat_shows_a_long_list_in_full_on_request(home: Path) -> None:
-    """A long list in `kehoach chat` shows its first rows; "xem tất cả" prints every row of
-    that same answer, and `--all` prints every row from the start."""
+    """A long list in `kehoach chat` shows its first rows and says to type "xem tất cả"
+    (no flag can be added mid-chat); that prints every row of the same answer, and `--all`
+    prints every row from the start."""
     question = "Những nhiệm vụ nào phải hoàn thành trong năm 2025?\n"
     short = runner.invoke(app, ["chat", "--home", str(home)], input=question + "xem tat ca\n")
     assert short.exit_code == 0, short.output
     first, _, again = short.stdout.partition("Có ")[2].partition("Có ")
-    assert "--all" in first  # the first answer says how to see the rest
-    assert "--all" not in again and again.count("PL1 · ") > first.count("PL1 · ")
+    assert "“xem tất cả”" in first and "--all" not in first  # what works inside the chat
+    assert "xem tất cả" not in again and again.count("PL1 · ") > first.count("PL1 · ")
     full = runner.invoke(app, ["chat", "--all", "--home", str(home)], input=question)
     assert full.exit_code == 0 and full.stdout.count("PL1 · ") == again.count("PL1 · ")
