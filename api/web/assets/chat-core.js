@@ -159,9 +159,26 @@ function khInlineWithRefs(line, openCitation) {
 }
 
 /**
+ * The matrix page showing a list's rows: `filter` (the view's `matrix`: units, role, plans,
+ * the period's first and last day) as its query; `base` alone when the list has none.
+ */
+function khMatrixHref(base, filter) {
+  if (!filter) return base;
+  const params = new URLSearchParams();
+  for (const unit of filter.unit) params.append("unit", unit);
+  if (filter.role !== "any") params.set("role", filter.role);
+  for (const id of filter.document) params.append("document", id);
+  if (filter.due_after) params.set("due_after", filter.due_after);
+  if (filter.due_before) params.set("due_before", filter.due_before);
+  const query = params.toString();
+  return query ? base + "?" + query : base;
+}
+
+/**
  * The answer view the server rendered (the same one the CLI and the bots print): the direct
  * answer, detail lines, list rows under their plan and appendix. Rows after `first_rows` stay
- * hidden behind "Xem tất cả"; `matrixUrl` opens the responsibility matrix.
+ * hidden behind "Xem tất cả"; the link opens the responsibility matrix (`matrixUrl`) filtered
+ * to the same rows.
  */
 function khAnswerBody(view, openCitation, matrixUrl) {
   const body = khElement("div", { class: "kh-answer-text" });
@@ -198,7 +215,7 @@ function khAnswerBody(view, openCitation, matrixUrl) {
       for (const item of hidden) item.hidden = false;
       more.remove();
     });
-    const link = khElement("a", { class: "kh-matrix-link", href: matrixUrl, text: "Mở bảng phân công" });
+    const link = khElement("a", { class: "kh-matrix-link", href: khMatrixHref(matrixUrl, view.matrix), text: "Mở bảng phân công" });
     body.append(khElement("p", { class: "kh-more-row" }, [more, document.createTextNode(" "), link]));
   }
   return body;
