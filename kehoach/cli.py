@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from ingest.errors import InputError, KehoachError
-from ingest.settings import Settings
+from ingest.settings import Settings, load_settings
 from kehoach.backup_cli import register as register_backup_commands
 from kehoach.cli_words import VietnameseCommand, VietnameseGroup, use_vietnamese
 
@@ -40,7 +40,12 @@ HomeOption = Annotated[
 
 
 def _settings(home: Path | None) -> Settings:
-    return Settings(home=home) if home else Settings()
+    """The settings (`--home` over KEHOACH_HOME); a bad KEHOACH_* variable ends the command
+    with its Vietnamese message."""
+    try:
+        return load_settings(home=home) if home else load_settings()
+    except KehoachError as error:
+        raise _fail(str(error)) from error
 
 
 def _status(message: str) -> None:

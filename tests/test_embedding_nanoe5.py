@@ -418,6 +418,6 @@ def test_load_embedder_uses_the_built_default_model(models_dir: Path, built: Pat
     embedder = factory.load_embedder(Settings(home=models_dir.parent), messages.append)
     assert messages == []  # no rebuild, and the passage model is not loaded yet
     embedder.embed_passages(["Phủ sóng 5G đạt tối thiểu trên 60% dân số"])
-    assert messages == [f"loading embedding model {built}"]
+    assert messages == [f"nạp mô hình nhúng {built}"]
     assert embedder.name.startswith(f"{DEFAULT_MODEL_DIR_NAME}@")
     assert embedder.dimension == 384
