@@ -446,6 +446,8 @@ def test_a_long_list_shows_ten_rows_then_all_on_request(site: Site, page: Any) -
     expect(answer.locator(".kh-headline")).to_contain_text("chỉ tiêu/nhiệm vụ")
     expect(answer.locator(".kh-answer-text li:visible")).to_have_count(10)
     expect(answer.locator(".kh-group").first).to_contain_text("Phụ lục 1")
+    # the headings of plans and appendices whose rows all wait behind "Xem tất cả" wait too
+    expect(answer.locator(".kh-group:visible")).to_have_count(1)
     expect(answer.locator(".kh-answer-text li").first).to_contain_text("PL1 · ")
     expect(answer.locator("a.kh-matrix-link")).to_have_attribute(
         "href", "matrix?due_after=2025-01-01&due_before=2025-12-31"
@@ -455,6 +457,8 @@ def test_a_long_list_shows_ten_rows_then_all_on_request(site: Site, page: Any) -
     total = answer.locator(".kh-answer-text li").count()
     assert total > 30
     expect(answer.locator(".kh-answer-text li:visible")).to_have_count(total)
+    expect(answer.locator(".kh-group:visible")).to_have_count(answer.locator(".kh-group").count())
+    assert answer.locator(".kh-group").count() > 1
     card = answer.locator("li.kh-cite").first
     expect(card.locator(".kh-cite-quote")).to_contain_text(" · ")
     expect(card).not_to_contain_text("ký tự")

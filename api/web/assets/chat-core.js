@@ -205,11 +205,23 @@ function khAnswerBody(view, openCitation, matrixUrl) {
       body.append(khElement("p", cls ? { class: cls } : {}, khInlineWithRefs(line.text, openCitation)));
     }
   }
+  // a group heading whose rows are all hidden waits with them (as the CLI and the bots
+  // leave it out); a heading over headings waits when the first row after it does
+  const blocks = [...body.children];
+  blocks.forEach((block, i) => {
+    if (!block.classList.contains("kh-group")) return;
+    const next = blocks.slice(i + 1).find((after) => !after.classList.contains("kh-group"));
+    const firstRow = next && next.tagName === "UL" ? next.firstElementChild : null;
+    if (firstRow && firstRow.hidden) {
+      block.hidden = true;
+      hidden.push(block);
+    }
+  });
   if (hidden.length) {
     const more = khElement("button", {
       type: "button",
       class: "kh-button kh-more",
-      text: "Xem tất cả " + view.total_rows + " dòng (còn " + hidden.length + ")",
+      text: "Xem tất cả " + view.total_rows + " dòng (còn " + (view.total_rows - view.first_rows) + ")",
     });
     more.addEventListener("click", () => {
       for (const item of hidden) item.hidden = false;
