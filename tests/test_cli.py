@@ -61,6 +61,20 @@ def test_ingesting_twice_gives_identical_documents_json(home: Path) -> None:
     assert {r["id"] for r in rows} == {p.stem for p in BUNDLED_CORPUS.glob("*.txt")}
 
 
+def test_documents_shows_each_whole_id_and_title_in_a_narrow_terminal(home: Path) -> None:
+    """`remove` and `--doc` take the id: it is never cut, nor the plan's title, even in an
+    80-column terminal (one block per plan there instead of a table)."""
+    result = _run("ingest", str(BUNDLED_CORPUS), "--home", str(home))
+    listed = _run("documents", "--home", str(home))
+    assert result.exit_code == 0 and listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    for stem in (p.stem for p in BUNDLED_CORPUS.glob("*.txt")):
+        assert stem in lines or f"│ {stem} " in listed.stdout
+    for row in json.loads(_run("documents", "--json", "--home", str(home)).stdout):
+        assert " ".join(row["title"].split()[:6]) in " ".join(listed.stdout.split())
+    assert "…" not in listed.stdout
+
+
 def test_human_output_lists_citations(home: Path) -> None:
     result = _run("ask", "so nao chu tri chi tieu 6.6", "--home", str(home))
     assert result.exit_code == 0
