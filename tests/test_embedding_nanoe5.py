@@ -408,7 +408,7 @@ def test_factory_other_names_are_hub_ids(fake_embedder: list[Path], tmp_path: Pa
 def test_factory_rejects_a_file(fake_embedder: list[Path], tmp_path: Path) -> None:
     weights = tmp_path / "model.bin"
     weights.write_bytes(b"")
-    with pytest.raises(ConfigurationError, match="folder"):
+    with pytest.raises(ConfigurationError, match="là một tệp; hãy trỏ tới thư mục"):
         factory.load_embedder(Settings(home=tmp_path, embed_model=str(weights)))
 
 
