@@ -7,7 +7,7 @@ Q ?= Sở nào chủ trì chỉ tiêu 6.6?
 # apt-get needs root; elsewhere sudo is tried.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install chromium ask test test-postgres lint eval bench bench-api bench-web serve clean
+.PHONY: install chromium ask test test-postgres lint eval bench bench-api bench-web serve screenshots clean
 
 install: $(VENV)/.installed
 
@@ -67,6 +67,10 @@ bench-api: install
 
 bench-web: install chromium
 	$(BIN)/python bench/web_bench.py --home /tmp/kehoach-bench-home --runs 10
+
+# The pictures in docs/screenshots/ (chat page, phone, matrix in an en-US browser).
+screenshots: install chromium
+	$(BIN)/python -m tests.screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

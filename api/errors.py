@@ -44,6 +44,7 @@ from ingest.errors import (
     UnknownDocumentError,
 )
 from ingest.json_depth import too_deep_message
+from ingest.validation_messages import problem_message
 from retrieval.questions import QuestionError
 
 logger = logging.getLogger(__name__)
@@ -238,46 +239,3 @@ def describe_problems(problems: Sequence[Mapping[str, Any]], limit: int = 5) -> 
     if len(problems) > limit:
         parts.append(f"và {len(problems) - limit} lỗi khác")
     return "; ".join(parts) or "yêu cầu không hợp lệ"
-
-
-# pydantic's error types (stable names) → Vietnamese; `{…}` from the error's context
-_PROBLEMS = {
-    "missing": "thiếu trường này",
-    "extra_forbidden": "trường này không được nhận",
-    "string_type": "phải là chuỗi ký tự",
-    "int_type": "phải là số nguyên",
-    "int_parsing": "phải là số nguyên",
-    "float_parsing": "phải là số",
-    "bool_parsing": "phải là true hoặc false",
-    "bool_type": "phải là true hoặc false",
-    "list_type": "phải là danh sách",
-    "dict_type": "phải là đối tượng JSON",
-    "model_attributes_type": "phải là đối tượng JSON",
-    "string_too_short": "phải có ít nhất {min_length} ký tự",
-    "string_too_long": "dài quá {max_length} ký tự",
-    "string_pattern_mismatch": "sai định dạng",
-    "too_short": "phải có ít nhất {min_length} phần tử",
-    "too_long": "có quá {max_length} phần tử",
-    "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
-    "greater_than": "phải lớn hơn {gt}",
-    "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
-    "less_than": "phải nhỏ hơn {lt}",
-    "literal_error": "phải là một trong: {expected}",
-    "enum": "phải là một trong: {expected}",
-    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD",
-    "date_parsing": "phải là ngày dạng YYYY-MM-DD",
-    "date_type": "phải là ngày dạng YYYY-MM-DD",
-    "json_invalid": "không phải JSON hợp lệ",
-    "value_error": "giá trị không hợp lệ",
-}
-
-
-def problem_message(problem: Mapping[str, Any]) -> str:
-    """One validation problem in Vietnamese (pydantic's English when its type is new)."""
-    template = _PROBLEMS.get(str(problem.get("type", "")))
-    if template is None:
-        return str(problem.get("msg", "giá trị không hợp lệ"))
-    try:
-        return template.format(**(problem.get("ctx") or {}))
-    except (KeyError, IndexError):
-        return template.split(" {")[0]

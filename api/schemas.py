@@ -92,6 +92,16 @@ class CardOut(_Schema):
     columns: list[ColumnOut] = Field(description="the cells the quote spans, with their headers")
 
 
+class MatrixFilterOut(_Schema):
+    """A list answer's rows as the query of `GET /v1/targets` and the `/matrix` page."""
+
+    unit: list[str] = Field(description="unit names, any spelling; repeat `unit=` per name")
+    role: Literal["any", "lead", "monitoring", "cooperating"]
+    document: list[str] = Field(description="plan ids; empty: every plan")
+    due_after: dt.date | None = Field(description="the period asked: its first day")
+    due_before: dt.date | None = Field(description="the period asked: its last day")
+
+
 class AnswerViewOut(_Schema):
     """The answer as every surface shows it (the same view the CLI and the bots print)."""
 
@@ -100,6 +110,9 @@ class AnswerViewOut(_Schema):
     first_rows: int = Field(description="how many list rows to show before “xem tất cả”")
     total_rows: int
     cards: list[CardOut]
+    matrix: MatrixFilterOut | None = Field(
+        description="a list's rows as matrix filters: “xem tất cả” opens `/matrix?…` with them"
+    )
 
 
 class AskResponse(_Schema):

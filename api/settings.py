@@ -7,12 +7,14 @@ passed to `create_app`. Keys are `SecretStr`, so they never show in a repr or a 
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Sequence
 from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from ingest.errors import ConfigurationError
+from ingest.validation_messages import settings_problems
 
 MIN_KEY_CHARS = 16  # shorter keys are guessable; refuse them at start-up
 
@@ -64,7 +66,7 @@ class ApiSettings(BaseSettings):
                 ipaddress.ip_network(proxy, strict=False)
             except ValueError:
                 raise ValueError(
-                    f"{proxy!r} is not an IP address or network (e.g. 10.0.0.5 or 10.0.0.0/24)"
+                    f"{proxy!r} không phải địa chỉ IP hay dải mạng (ví dụ 10.0.0.5, 10.0.0.0/24)"
                 ) from None
         return proxies
 
@@ -74,8 +76,8 @@ class ApiSettings(BaseSettings):
         for number, key in enumerate(keys, start=1):
             if len(key.get_secret_value()) < MIN_KEY_CHARS:
                 raise ValueError(
-                    f"key #{number} is shorter than {MIN_KEY_CHARS} characters; generate one "
-                    'with `python -c "import secrets; print(secrets.token_urlsafe(32))"`'
+                    f"khoá thứ {number} ngắn hơn {MIN_KEY_CHARS} ký tự; tạo khoá bằng "
+                    '`python -c "import secrets; print(secrets.token_urlsafe(32))"`'
                 )
         return keys
 
@@ -83,7 +85,7 @@ class ApiSettings(BaseSettings):
     def _distinct_roles(self) -> ApiSettings:
         admin = {key.get_secret_value() for key in self.admin_keys}
         if any(key.get_secret_value() in admin for key in self.read_keys):
-            raise ValueError("a key is both an admin key and a read key; give each one role")
+            raise ValueError("một khoá vừa là khoá quản trị vừa là khoá đọc; mỗi khoá một vai trò")
         return self
 
 
@@ -96,14 +98,11 @@ def load_api_settings(**overrides: object) -> ApiSettings:
     try:
         return ApiSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
-        problems = "; ".join(
-            f"{_variable(issue['loc'])}: {issue['msg']}"
-            for issue in error.errors(include_input=False, include_url=False)
-        )
-        raise ConfigurationError(f"bad API settings — {problems}") from None
+        problems = settings_problems(error, _variable)
+        raise ConfigurationError(f"cấu hình API không hợp lệ — {problems}") from None
 
 
-def _variable(location: tuple[int | str, ...]) -> str:
+def _variable(location: Sequence[int | str]) -> str:
     if not location:
         return "KEHOACH_ADMIN_KEYS / KEHOACH_READ_KEYS"  # the only check across fields
     return "KEHOACH_" + str(location[0]).upper()

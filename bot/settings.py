@@ -7,6 +7,7 @@ passed down. Tokens are `SecretStr` so that they never show in a repr or a log l
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import BotConfigurationError
+from ingest.validation_messages import settings_problems
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 ZALO_API_BASE_URL = "https://openapi.zalo.me"
@@ -52,14 +54,14 @@ class BotSettings(BaseSettings):
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("http://", "https://")):
-            raise ValueError(f"{value!r} is not an http(s) URL")
+            raise ValueError(f"{value!r} không phải địa chỉ http(s)")
         return value.rstrip("/") if value else value
 
     @field_validator("telegram_webhook_secret")
     @classmethod
     def _telegram_secret(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not _TELEGRAM_SECRET.fullmatch(value.get_secret_value()):
-            raise ValueError("use 1-256 characters from A-Z, a-z, 0-9, _ and -")
+            raise ValueError("dùng 1–256 ký tự trong A-Z, a-z, 0-9, _ và -")
         return value
 
     @field_validator("telegram_allowed_ids", mode="before")
@@ -69,7 +71,9 @@ class BotSettings(BaseSettings):
             try:
                 return frozenset(int(part) for part in _comma_separated(value))
             except ValueError as error:
-                raise ValueError(f"expected comma-separated numeric ids, got {value!r}") from error
+                raise ValueError(
+                    f"cần các mã số cách nhau bởi dấu phẩy, nhận được {value!r}"
+                ) from error
         return value
 
     @field_validator("zalo_allowed_user_ids", mode="before")
@@ -109,12 +113,14 @@ def load_bot_settings(**overrides: object) -> BotSettings:
     try:
         return BotSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in issue['loc']).upper()}: {issue['msg']}"
-            for issue in error.errors()
-        )
+        problems = settings_problems(error, _variable)
         raise BotConfigurationError(f"cấu hình bot không hợp lệ — {problems}") from error
 
 
 def _comma_separated(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _variable(location: Sequence[int | str]) -> str:
+    # the bots' variables carry no prefix (TELEGRAM_BOT_TOKEN, ZALO_ALLOWED_USER_IDS)
+    return ".".join(str(part) for part in location).upper() or "cấu hình bot"

@@ -133,7 +133,7 @@ def run_polling(
         service.prepare()
         application = build_application(service, bot_settings)
         if status:
-            status("Telegram bot is polling for messages; Ctrl-C stops it.")
+            status("Bot Telegram đang nhận tin nhắn; Ctrl-C để dừng.")
         application.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
     finally:
         runtime.close()

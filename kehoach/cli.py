@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from ingest.errors import InputError, KehoachError
-from ingest.settings import Settings
+from ingest.settings import Settings, load_settings
 from kehoach.backup_cli import register as register_backup_commands
 from kehoach.cli_words import VietnameseCommand, VietnameseGroup, use_vietnamese
 
@@ -40,7 +40,12 @@ HomeOption = Annotated[
 
 
 def _settings(home: Path | None) -> Settings:
-    return Settings(home=home) if home else Settings()
+    """The settings (`--home` over KEHOACH_HOME); a bad KEHOACH_* variable ends the command
+    with its Vietnamese message."""
+    try:
+        return load_settings(home=home) if home else load_settings()
+    except KehoachError as error:
+        raise _fail(str(error)) from error
 
 
 def _status(message: str) -> None:
@@ -170,10 +175,13 @@ def documents(
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
-
     # the id is what `remove` and `--doc` take: shown whole (folded, never cut with "…")
     widest = max((len(str(row["id"])) for row in rows), default=2)
+    if stdout.width < widest + 70:  # no room for a readable table: one block per plan
+        _print_document_blocks(rows)
+        return
+    from rich.table import Table
+
     table = Table(show_lines=False)
     table.add_column("mã (id)", no_wrap=True, overflow="fold", min_width=min(widest, 60))
     table.add_column("số hiệu", no_wrap=True, min_width=11)
@@ -191,6 +199,23 @@ def documents(
             str(row["title"] or "—"),
         )
     stdout.print(table)
+
+
+def _print_document_blocks(rows: list[dict[str, Any]]) -> None:
+    """Each plan as three lines for a narrow terminal: its whole id, its số hiệu, date and
+    counts, its title."""
+    from rich.markup import escape
+
+    for row in rows:
+        facts = [
+            str(row["number"] or "không ghi số hiệu"),
+            _shown_date(row["issued_date"]),
+            f"{row['clauses']} điều khoản",
+            f"{row['targets']} chỉ tiêu",
+        ]
+        stdout.print(f"[bold]{escape(str(row['id']))}[/bold]", overflow="fold", highlight=False)
+        stdout.print("  " + " · ".join(f for f in facts if f != "—"), highlight=False)
+        stdout.print("  " + escape(str(row["title"] or "—")), highlight=False)
 
 
 def _shown_date(value: object) -> str:
@@ -323,7 +348,7 @@ def chat(
     """
     from ingest.normalize_vi import folded
     from kehoach.asking import AskError, answer_one
-    from kehoach.render import print_answer
+    from kehoach.render import CHAT_MORE_HINT, print_answer
     from retrieval.answers import Answer
     from retrieval.conversation import Conversation
 
@@ -347,7 +372,7 @@ def chat(
             except AskError as error:
                 stderr.print(f"[red]{error}[/red]")
                 continue
-            print_answer(stdout, answer, all_rows)
+            print_answer(stdout, answer, all_rows, CHAT_MORE_HINT)
             last = answer
     except KehoachError as error:
         raise _fail(str(error)) from error

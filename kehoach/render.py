@@ -8,10 +8,17 @@ from rich.markup import escape
 from retrieval.answers import Answer
 from retrieval.display import MAX_ROWS, answer_view, more_rows_note
 
+# how to see the rows a shortened list left out, in `kehoach ask` and in `kehoach chat`
+ASK_MORE_HINT = "thêm --all để xem tất cả {total} dòng"
+CHAT_MORE_HINT = "gõ “xem tất cả” để xem cả {total} dòng"
 
-def print_answer(console: Console, answer: Answer, all_rows: bool = False) -> None:
+
+def print_answer(
+    console: Console, answer: Answer, all_rows: bool = False, more_hint: str = ASK_MORE_HINT
+) -> None:
     """The direct answer, the lines not yet said (a long list's first rows, unless
-    `all_rows`), then each citation: plan, số hiệu, clause and its cells or quote."""
+    `all_rows`, then `more_hint`), then each citation: plan, số hiệu, clause and its cells
+    or quote."""
     view = answer_view(answer, None if all_rows else MAX_ROWS)
     style = "yellow" if view.abstained else "bold"
     console.print(f"[{style}]{escape(view.headline)}[/{style}]", highlight=False)
@@ -24,8 +31,8 @@ def print_answer(console: Console, answer: Answer, all_rows: bool = False) -> No
             console.print(escape(line.text), highlight=False)
     if view.hidden_rows:
         console.print(
-            f"[dim]{escape(more_rows_note(view))} — thêm --all để xem tất cả "
-            f"{view.total_rows} dòng[/dim]",
+            f"[dim]{escape(more_rows_note(view))} — "
+            f"{escape(more_hint.format(total=view.total_rows))}[/dim]",
             highlight=False,
         )
     if view.cards:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+MatrixRole = Literal["any", "lead", "monitoring", "cooperating"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,28 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class RowFilter:
+    """The rows a list answer selected, in the terms of the responsibility matrix's filters
+    (`GET /v1/targets`, the `/matrix` page), so a surface can open the whole list there."""
+
+    units: tuple[str, ...] = ()  # unit names as shown (any spelling finds the unit)
+    role: MatrixRole = "any"
+    documents: tuple[str, ...] = ()  # plan ids; none: every plan
+    due_after: dt.date | None = None  # deadline window of the period asked
+    due_before: dt.date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The matrix's query parameters, by name (dates as yyyy-mm-dd)."""
+        return {
+            "unit": list(self.units),
+            "role": self.role,
+            "document": list(self.documents),
+            "due_after": self.due_after.isoformat() if self.due_after else None,
+            "due_before": self.due_before.isoformat() if self.due_before else None,
+        }
+
+
+@dataclass(frozen=True)
 class Answer:
     """An answer: its text (first line direct), whether it abstained, and its citations."""
 
@@ -42,6 +67,8 @@ class Answer:
     candidates: tuple[str, ...] = field(default=(), compare=False)  # clause ids considered
     # how much of the question the cited clauses cover, in [0, 1] (`retrieval.confidence`)
     confidence: float = field(default=1.0, compare=False)
+    # a list answer's rows as matrix filters (the web's "Mở bảng phân công" link)
+    rows_filter: RowFilter | None = field(default=None, compare=False)
 
     def to_json(self, question_id: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {} if question_id is None else {"id": question_id}

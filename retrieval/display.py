@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from retrieval.answers import Answer, Citation
+from retrieval.answers import Answer, Citation, RowFilter
 
 LineKind = Literal["text", "group", "item"]
 MAX_ROWS = 10  # list rows shown before "xem tất cả"
@@ -76,6 +76,7 @@ class AnswerView:
     total_rows: int
     cards: tuple[CitationCard, ...]
     abstained: bool
+    rows_filter: RowFilter | None = None  # a list's rows as matrix filters ("xem tất cả")
 
     @property
     def compact_cards(self) -> bool:
@@ -89,6 +90,7 @@ class AnswerView:
             "hidden_rows": self.hidden_rows,
             "total_rows": self.total_rows,
             "cards": [card.to_json() for card in self.cards],
+            "matrix": self.rows_filter.to_json() if self.rows_filter else None,
         }
 
 
@@ -106,15 +108,23 @@ def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS) -> AnswerView:
                 continue
             shown += 1
         kept.append(line)
-    # a group heading whose rows were all left out goes too
-    kept = [
-        line
-        for i, line in enumerate(kept)
-        if line.kind != "group" or (i + 1 < len(kept) and kept[i + 1].kind == "item")
-    ]
+    # a group heading whose rows were all left out goes too; a heading over headings
+    # ("Ngoài ra, … tại 25 dòng:" over "Kế hoạch … — Phụ lục 1:") stays while a row follows
+    kept = [line for i, line in enumerate(kept) if line.kind != "group" or _heads_rows(kept, i)]
     referred = {int(m) for text in (headline, *(x.text for x in kept)) for m in _REF.findall(text)}
     cards = tuple(citation_card(c) for c in answer.citations if c.n in referred)
-    return AnswerView(headline, tuple(kept), total - shown, total, cards, answer.abstained)
+    return AnswerView(
+        headline, tuple(kept), total - shown, total, cards, answer.abstained, answer.rows_filter
+    )
+
+
+def _heads_rows(lines: list[ViewLine], at: int) -> bool:
+    """Whether a list row follows the group heading at `at`, under it or under the
+    headings right after it."""
+    for line in lines[at + 1 :]:
+        if line.kind != "group":
+            return line.kind == "item"
+    return False
 
 
 def _parse(line: str) -> ViewLine:

@@ -168,7 +168,7 @@ class Runtime:
         if self.catalog.entries or not BUNDLED_CORPUS.is_dir():
             return []
         if self._status:
-            self._status(f"first use: ingesting the bundled plans from {BUNDLED_CORPUS}")
+            self._status(f"lần đầu dùng: nạp các kế hoạch có sẵn từ {BUNDLED_CORPUS}")
         return self.ingest_paths([BUNDLED_CORPUS], progress=progress)
 
     def close(self) -> None:

@@ -135,3 +135,31 @@ def test_invalid_body_is_422_naming_the_field(client: TestClient, body: object) 
     error = response.json()["error"]
     assert error["code"] == "invalid_request"
     assert "body" in error["message"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Công an tỉnh chủ trì những chỉ tiêu nào?",
+        "VP UBND tinh theo doi nhung chi tieu nao?",
+        "Những nhiệm vụ nào phải hoàn thành trong tháng 10/2025?",
+    ],
+)
+def test_a_list_names_the_matrix_filters_that_show_its_rows(
+    client: TestClient, question: str
+) -> None:
+    """`view.matrix` is the query of `/matrix` (and `GET /v1/targets`) listing the same rows
+    as the answer's list: its "xem tất cả" link on the web."""
+    body = client.post("/v1/ask", json={"question": question}).json()
+    matrix = body["view"]["matrix"]
+    params = {name: value for name, value in matrix.items() if value not in (None, [], "any")}
+    listed = client.get("/v1/targets", params=params).json()
+    count = int(body["view"]["headline"].split()[1])  # "Có 4 chỉ tiêu/nhiệm vụ …"
+    assert listed["count"] == count
+    shown = [line["text"].split(":")[0] for line in body["view"]["lines"] if line["kind"] == "item"]
+    assert {row["label"] for row in listed["rows"]} <= set(shown)
+
+
+def test_an_answer_that_is_no_list_names_no_matrix_filter(client: TestClient) -> None:
+    body = client.post("/v1/ask", json={"question": "Sở nào chủ trì chỉ tiêu 6.6?"}).json()
+    assert body["view"]["matrix"] is None

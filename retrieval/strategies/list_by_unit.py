@@ -22,6 +22,7 @@ from retrieval.coverage import MIN_COVERAGE
 from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent, Query
 from retrieval.roles import Role, header_cells, roles_present, rows_for_unit, unit_cells
+from retrieval.row_filters import row_filter
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -59,7 +60,12 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
         return [r for r in rows if ctx.coverage(topic, r) >= MIN_COVERAGE] or rows
 
     lists = ListByUnit(ctx.search, ctx.documents, ctx.units)
-    return lists.answer(ctx.query, ctx.reading.roles, doc_ids, unit_keys, on_topic)
+    found = lists.answer(ctx.query, ctx.reading.roles, doc_ids, unit_keys, on_topic)
+    if found is None or found.abstained:
+        return found
+    names = [ctx.units.display_name(k) for k in unit_keys]
+    rows = row_filter(names, ctx.reading.roles, doc_ids, ctx.query.period)
+    return replace(found, rows_filter=rows)
 
 
 class ListByUnit:

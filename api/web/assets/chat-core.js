@@ -159,9 +159,26 @@ function khInlineWithRefs(line, openCitation) {
 }
 
 /**
+ * The matrix page showing a list's rows: `filter` (the view's `matrix`: units, role, plans,
+ * the period's first and last day) as its query; `base` alone when the list has none.
+ */
+function khMatrixHref(base, filter) {
+  if (!filter) return base;
+  const params = new URLSearchParams();
+  for (const unit of filter.unit) params.append("unit", unit);
+  if (filter.role !== "any") params.set("role", filter.role);
+  for (const id of filter.document) params.append("document", id);
+  if (filter.due_after) params.set("due_after", filter.due_after);
+  if (filter.due_before) params.set("due_before", filter.due_before);
+  const query = params.toString();
+  return query ? base + "?" + query : base;
+}
+
+/**
  * The answer view the server rendered (the same one the CLI and the bots print): the direct
  * answer, detail lines, list rows under their plan and appendix. Rows after `first_rows` stay
- * hidden behind "Xem tất cả"; `matrixUrl` opens the responsibility matrix.
+ * hidden behind "Xem tất cả"; the link opens the responsibility matrix (`matrixUrl`) filtered
+ * to the same rows.
  */
 function khAnswerBody(view, openCitation, matrixUrl) {
   const body = khElement("div", { class: "kh-answer-text" });
@@ -188,17 +205,29 @@ function khAnswerBody(view, openCitation, matrixUrl) {
       body.append(khElement("p", cls ? { class: cls } : {}, khInlineWithRefs(line.text, openCitation)));
     }
   }
+  // a group heading whose rows are all hidden waits with them (as the CLI and the bots
+  // leave it out); a heading over headings waits when the first row after it does
+  const blocks = [...body.children];
+  blocks.forEach((block, i) => {
+    if (!block.classList.contains("kh-group")) return;
+    const next = blocks.slice(i + 1).find((after) => !after.classList.contains("kh-group"));
+    const firstRow = next && next.tagName === "UL" ? next.firstElementChild : null;
+    if (firstRow && firstRow.hidden) {
+      block.hidden = true;
+      hidden.push(block);
+    }
+  });
   if (hidden.length) {
     const more = khElement("button", {
       type: "button",
       class: "kh-button kh-more",
-      text: "Xem tất cả " + view.total_rows + " dòng (còn " + hidden.length + ")",
+      text: "Xem tất cả " + view.total_rows + " dòng (còn " + (view.total_rows - view.first_rows) + ")",
     });
     more.addEventListener("click", () => {
       for (const item of hidden) item.hidden = false;
       more.remove();
     });
-    const link = khElement("a", { class: "kh-matrix-link", href: matrixUrl, text: "Mở bảng phân công" });
+    const link = khElement("a", { class: "kh-matrix-link", href: khMatrixHref(matrixUrl, view.matrix), text: "Mở bảng phân công" });
     body.append(khElement("p", { class: "kh-more-row" }, [more, document.createTextNode(" "), link]));
   }
   return body;

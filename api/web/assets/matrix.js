@@ -31,22 +31,36 @@ document.addEventListener("DOMContentLoaded", () => {
     return match ? match[3] + "/" + match[2] + "/" + match[1] : iso;
   }
 
+  // fields that may hold several values: units typed "Sở KHCN; Sở TT&TT", plans linked
+  // from an answer over several plans (one select option holding their ids)
+  const SEPARATORS = { unit: ";", document: "," };
+
   /** The filters as a query string (empty fields left out); dates sent as yyyy-mm-dd. */
   function filterQuery(extra) {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form)) {
       let text = String(value).trim();
       if (text && DATE_FIELDS.has(name)) text = isoDate(text) || "invalid";
-      if (text && !(name === "role" && text === "any")) params.append(name, text);
+      if (!text || (name === "role" && text === "any")) continue;
+      const parts = SEPARATORS[name] ? text.split(SEPARATORS[name]) : [text];
+      for (const part of parts) if (part.trim()) params.append(name, part.trim());
     }
     for (const [name, value] of Object.entries(extra || {})) params.set(name, value);
     return params;
   }
 
+  /** The form set from a link's query (an answer's "Mở bảng phân công", a shared URL). */
   function fillForm(params) {
+    const linked = params.getAll("document");
+    if (linked.length > 1) {
+      const several = linked.join(",");
+      documentSelect.append(khElement("option", { value: several, text: linked.length + " kế hoạch của câu trả lời" }));
+      params.set("document", several);
+    }
     for (const element of form.elements) {
       if (!element.name || !params.has(element.name)) continue;
-      const value = params.get(element.name);
+      const values = params.getAll(element.name);
+      const value = element.name === "unit" ? values.join("; ") : values[0];
       element.value = DATE_FIELDS.has(element.name) ? shownDate(value) : value;
     }
   }
