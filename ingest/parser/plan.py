@@ -1,12 +1,15 @@
 """`parse_plan`: a plan's source text → `ParsedPlan` (metadata, clause tree, target rows).
 
-The walk goes line by line. Numbering markers open clauses on a stack (parts, sections,
-items, points, bullets); unmarked lines are paragraphs or, when they continue a
-hard-wrapped line, join the clause before them. Tables become typed `Target` rows: a
-reader's table blocks (Markdown, DOCX, HTML) are taken as rows and cells directly, tables
-in plain text are read from their lines. A table under an appendix heading is that
-appendix; a table inside a body section belongs to that section. Headings lost in
-extraction are inferred from the numbering.
+The walk goes through the blocks a reader gave (`ingest.formats.blocks`; plain text gets
+one paragraph block per line from `ingest.formats.text`), in order, each read from its span
+of the one source text. A heading block opens a clause at its level even without a number
+(a Word "Heading 1", an HTML <h2>, a Markdown `#`); a table block with a header is taken as
+rows and cells directly. The lines of paragraphs and list items go to the line reader:
+numbering markers open clauses on a stack (parts, sections, items, points, bullets);
+unmarked lines are paragraphs or, when they continue a hard-wrapped line, join the clause
+before them; tables written as text (tab or pipe rows) are read from their lines. A table
+under an appendix heading is that appendix; a table inside a body section belongs to that
+section. Headings lost in extraction are inferred from the numbering.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -27,12 +31,16 @@ from ingest.domain import (
     TargetValue,
 )
 from ingest.errors import PlanTooDeepError
-from ingest.formats.blocks import Block
+from ingest.formats.blocks import Block, Heading
 from ingest.formats.labels import roman
+from ingest.formats.text import line_blocks
 from ingest.parser.body_duties import body_duties
 from ingest.parser.budget import checkpoint
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
+from ingest.parser.header.issuer import opens_body
+from ingest.parser.header.motto import strip_mottos
+from ingest.parser.header.title import BODY_START, kind_line
 from ingest.parser.lines import (
     SourceLine,
     blank_out,
@@ -92,6 +100,7 @@ class _Node:
     last_text: str = ""
     children: list[_Node] = field(default_factory=list)
     implied: bool = False
+    heading_closed: bool = False  # an unnumbered heading from a reader's heading block
     target: tuple[TargetCell, ...] | None = None
     period: str | None = None
     # for an appendix opened by a table met inside the body: the clause the table sits in
@@ -152,8 +161,11 @@ def _short(text: str) -> str:
 class _TreeBuilder:
     """Builds the clause tree from body lines and tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, heading_kinds: dict[int, ClauseKind] | None = None) -> None:
         self.root = _Node(ClauseKind.PART, None, None, -1.0, "", "", None)
+        self.heading_kinds = heading_kinds or {}  # heading level → the clause kind it opens
+        self.body_started = False  # a line of the text proper ("Căn cứ …", a numbered clause)
+        self.after_kind_line = False  # the previous line was the kind ("KẾ HOẠCH")
         self.stack: list[_Node] = [self.root]
         self.last: _Node | None = None  # the clause the previous line went to
         self.warnings: list[str] = []
@@ -203,6 +215,8 @@ class _TreeBuilder:
         if not text or set(text) <= {"|"}:
             return
         marker = read_marker(text)
+        self.body_started = self.body_started or bool(marker) or bool(BODY_START.match(text))
+        self.after_kind_line = bool(kind_line(text))
         if self.in_signature:
             if _APPENDIX_HINT.match(text) or (marker and marker.kind is ClauseKind.APPENDIX):
                 self.in_signature = False
@@ -233,6 +247,42 @@ class _TreeBuilder:
             return
         self._open_marker(marker, line)
 
+    def add_heading(self, level: int, lines: list[SourceLine]) -> None:
+        """A reader's heading block: numbered, its marker decides as on any line; unnumbered
+        (a Word "Heading 1" without numbering), a clause at the kind its level stands for."""
+        text = " ".join(line.clean for line in lines)
+        if not text or read_marker(lines[0].clean) is not None or not self._opens_heading(text):
+            for line in lines:
+                self.add_line(line)
+            return
+        kind = self.heading_kinds.get(level, ClauseKind.PART)
+        level_value = {ClauseKind.PART: 0.0, ClauseKind.SECTION: 1.0}.get(kind, 2.0)
+        parent = self._pop_to(level_value)
+        if kind is ClauseKind.PART:
+            parent, self.stack = self.root, [self.root]
+        count = parent.kind_counts.get(kind, 0) + 1
+        node = self._new(kind, None, text, level_value, parent, f"h{count}", _short(text))
+        node.heading_closed = True
+        for line in lines:
+            node.add_line(line)
+        self._push(node)
+        self.body_started = True
+        self.after_kind_line = False
+
+    def _opens_heading(self, text: str) -> bool:
+        """Whether an unnumbered heading opens a clause: not a title or header line above
+        the text, not the signature, not inside an appendix (its titles are read as text)."""
+        if self.in_signature or self._after_signature():
+            return False
+        if self._current_part().kind is ClauseKind.APPENDIX:
+            return False
+        if _SIGNATURE_START.match(text) or _APPENDIX_HINT.match(text):
+            return False
+        if self.body_started:
+            return True
+        header_line = kind_line(text) or strip_mottos(text) != text or opens_body(text.upper())
+        return not (header_line or self.after_kind_line or text.startswith("Số"))
+
     def _continues(self, text: str, line: SourceLine) -> bool:
         """Whether an unmarked line continues the previous clause (a hard-wrapped line)."""
         last = self.last
@@ -242,6 +292,8 @@ class _TreeBuilder:
             return True
         previous = last.last_text
         if not previous:
+            return False
+        if last.heading_closed:  # a reader's heading block ends where the block ends
             return False
         if last.kind in (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM):
             return previous.endswith(",")
@@ -613,7 +665,7 @@ def _finalize(
 
 
 def _ancestor_label(node: _Node) -> str:
-    if node.kind in (ClauseKind.ITEM,) and node.heading:
+    if node.kind in (ClauseKind.ITEM,) and node.heading and node.number:
         return f"{node.number}. {_short(node.heading)}"
     return node.label
 
@@ -703,15 +755,17 @@ def parse_plan(
 ) -> ParsedPlan:
     """Parse a plan's source text into metadata, clauses and target rows.
 
-    `blocks` are what the reader saw in the file (Markdown, DOCX, HTML), spans into
-    `source`: their tables are taken as rows and cells. Plain text has none.
+    `blocks` are what the reader saw in the file (Markdown, DOCX, HTML, PDF, plain text),
+    spans into `source`; without them the text is read as plain text (a block per line).
     """
     lines = split_lines(source)
     lines = blank_out(lines, find_page_furniture(lines))
     repeated = find_repeated_blocks(lines)
+    blocks = blocks or line_blocks(source)
     block_tables = tables_from_blocks(blocks, lines, source)
     block_starts = sorted(block_tables)
-    builder = _TreeBuilder()
+    headings = _heading_lines(blocks, lines)
+    builder = _TreeBuilder(_heading_kinds(blocks))
     index = 0
     consumed_tables: list[Table] = []
     while index < len(lines):
@@ -726,6 +780,16 @@ def parse_plan(
             continue
         if line.index in repeated or line.blank:
             index += 1
+            continue
+        if index in headings:
+            level, last = headings[index]
+            kept = [
+                line
+                for line in lines[index : last + 1]
+                if not line.blank and line.index not in repeated
+            ]
+            builder.add_heading(level, kept)
+            index = last + 1
             continue
         layout = is_table_start(line, lines[index + 1] if index + 1 < len(lines) else None)
         if layout:
@@ -769,6 +833,51 @@ def parse_plan(
         for duty in body_duties(clauses, source, targets)
     )
     return ParsedPlan(document, source, tuple(clauses), tuple(targets), tuple(warnings))
+
+
+def _heading_lines(blocks: Sequence[Block], lines: list[SourceLine]) -> dict[int, tuple[int, int]]:
+    """The reader's heading blocks by the line they start on: (level, last line)."""
+    starts = [line.start for line in lines]
+    found: dict[int, tuple[int, int]] = {}
+    for block in blocks:
+        if isinstance(block, Heading):
+            first = max(0, bisect.bisect_right(starts, block.start) - 1)
+            last = max(first, bisect.bisect_right(starts, max(block.start, block.end - 1)) - 1)
+            found[first] = (block.level, last)
+    return found
+
+
+_HEADING_KINDS = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM)
+
+
+def _heading_kinds(blocks: Sequence[Block]) -> dict[int, ClauseKind]:
+    """The clause kind each heading level stands for: what the numbered headings of that
+    level are (Word "Heading 1" = "I. …" = a part), else one below the level above it."""
+    votes: dict[int, Counter[ClauseKind]] = {}
+    levels: set[int] = set()
+    for block in blocks:
+        if not isinstance(block, Heading) or kind_line(block.text):
+            continue  # the title ("KẾ HOẠCH" as <h1>) is no level of the text
+        levels.add(block.level)
+        marker = read_marker(f"{block.marker} {block.text}") if block.marker else None
+        if marker is not None and marker.kind in _HEADING_KINDS:
+            votes.setdefault(block.level, Counter())[marker.kind] += 1
+    known = {level: counter.most_common(1)[0][0] for level, counter in votes.items()}
+    kinds: dict[int, ClauseKind] = {}
+    for level in sorted(levels):
+        if level in known:
+            kinds[level] = known[level]
+            continue
+        above = [kinds[other] for other in sorted(kinds) if other < level]
+        below = [known[other] for other in sorted(known) if other > level]
+        if above:
+            rank = min(_HEADING_KINDS.index(above[-1]) + 1, len(_HEADING_KINDS) - 1)
+        elif below:
+            rank = max(_HEADING_KINDS.index(below[0]) - 1, 0)
+        else:
+            rank = 0
+        kinds[level] = _HEADING_KINDS[rank]
+    return kinds
 
 
 MAX_CLAUSE_DEPTH = 64  # NĐ 30/2020 plans nest about 6 levels; the tree is walked recursively
