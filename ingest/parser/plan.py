@@ -59,6 +59,7 @@ from ingest.parser.tables import (
     read_table,
     tables_from_blocks,
 )
+from ingest.parser.unit_names import name_end, starts_unit
 from ingest.parser.units import split_units
 
 # Bump when a parser change alters clauses or targets: re-ingesting then re-indexes
@@ -70,6 +71,7 @@ _HEADING_CHARS = 60
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
 _APPENDIX_HINT = re.compile(r"^(\(Kèm theo|PHÂN CÔNG|DANH MỤC|BIỂU|BẢNG)")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
+_DANGLING_WORDS = {"và", "của", "ở", "với", "về", "cho", "các", "thuộc", "tại"}
 
 _LEVEL = {
     ClauseKind.APPENDIX: 0.0,
@@ -174,6 +176,7 @@ class _TreeBuilder:
         self.root_has_sections = False
         self.in_signature = False
         self.stage_parents: set[int] = set()  # ids of nodes holding an unnumbered stage heading
+        self.signed = False  # a signature closed the text (what follows is appended to it)
 
     # ---- generic tree operations ----------------------------------------------------
 
@@ -220,6 +223,11 @@ class _TreeBuilder:
         if self.in_signature:
             if _APPENDIX_HINT.match(text) or (marker and marker.kind is ClauseKind.APPENDIX):
                 self.in_signature = False
+            elif self.after_kind_line:  # "KẾ HOẠCH" after a decision's signature: the plan
+                self.in_signature = self.signed = False  # it issues, attached, begins
+                self.body_started = False
+                self._add_paragraph(line)
+                return
             else:
                 assert self.last is not None
                 self.last.add_line(line)
@@ -276,8 +284,8 @@ class _TreeBuilder:
             return False
         if self._current_part().kind is ClauseKind.APPENDIX:
             return False
-        if _SIGNATURE_START.match(text) or _APPENDIX_HINT.match(text):
-            return False
+        if _SIGNATURE_START.match(text) or _APPENDIX_HINT.match(text) or BODY_START.match(text):
+            return False  # "QUYẾT ĐỊNH:", "Căn cứ …" as a heading are lines of the text
         if self.body_started:
             return True
         header_line = kind_line(text) or strip_mottos(text) != text or opens_body(text.upper())
@@ -299,6 +307,8 @@ class _TreeBuilder:
             return previous.endswith(",")
         if last.kind is ClauseKind.APPENDIX:
             return not previous.endswith(_TERMINAL)
+        if text[:1].isupper() and _is_unit_heading(last):
+            return False  # "a) Tổ đảng ở Thường trực Ủy ban X" then its first task
         return not previous.endswith(_TERMINAL) and line.index == last.last_line + 1
 
     def _appendix_heading_starts(self, text: str) -> bool:
@@ -323,7 +333,7 @@ class _TreeBuilder:
         self.last = node
 
     def _after_signature(self) -> bool:
-        return ClauseKind.SIGNATURE in self.root.kind_counts
+        return self.signed
 
     def _open_signature(self, line: SourceLine) -> None:
         parent = self._pop_to(0.0)
@@ -337,7 +347,7 @@ class _TreeBuilder:
         node.add_line(line)
         self.stack = [self.root]
         self.last = node
-        self.in_signature = True
+        self.in_signature = self.signed = True
 
     def _add_paragraph(self, line: SourceLine) -> None:
         parent = self._stage_sibling_parent(line.clean) or self._pop_to(_LEVEL[ClauseKind.BULLET])
@@ -585,6 +595,18 @@ class _TreeBuilder:
             return
         self.stack = [self.root, appendix]
         self.last = appendix
+
+
+def _is_unit_heading(node: _Node) -> bool:
+    """A point or bullet of one line that is nothing but a unit's name ("a) Tổ đảng ở
+    Thường trực Ủy ban Pháp luật"): the tasks under it follow on lines of their own."""
+    if node.kind not in (ClauseKind.POINT, ClauseKind.BULLET) or node.first_line != node.last_line:
+        return False
+    marker = read_marker(node.last_text)
+    name = marker.rest.rstrip() if marker else ""
+    if not name or name.endswith((",", "-", "–")) or name.split()[-1] in _DANGLING_WORDS:
+        return False  # a name cut by a hard wrap ("… Công nghệ và" / "Môi trường")
+    return starts_unit(name) and name_end(name, 0) >= len(name)
 
 
 def _is_roman(label: str) -> bool:
