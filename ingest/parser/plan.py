@@ -371,6 +371,8 @@ class _TreeBuilder:
         """
         if heading_stage(text) is None:
             return None
+        if len(self.stack) == 1 and not self.body_started:
+            return None  # a title line ("ĐẾN NĂM 2030" under "KẾ HOẠCH") scopes nothing
         for index in range(len(self.stack) - 1, -1, -1):
             node = self.stack[index]
             if id(node) in self.stage_parents:
