@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from ingest.parser.plan import parse_plan
 from kehoach.cli import app
 from retrieval.runtime import BUNDLED_CORPUS
-from tests.test_formats_blocks import PARTS, RENDERERS, _unnumbered_file
+from tests.test_formats_blocks import _unnumbered_file
 from tests.test_formats_markdown import OUTLINE, RESOLUTION
 
 runner = CliRunner()
@@ -108,7 +108,7 @@ def test_inspect_by_id_shows_the_structure_as_ingested(suffix: str, tmp_path: Pa
     """Headings and tables of a Word, HTML or Markdown file are not in the kept text alone:
     the report by id parses it with the blocks kept at ingest, as the file path does."""
     path = tmp_path / f"ke-hoach-77{suffix}"
-    path.write_bytes(RENDERERS[suffix](PARTS) if suffix != ".md" else _unnumbered_file(suffix))
+    path.write_bytes(_unnumbered_file(suffix))  # unnumbered heading styles, <h2>, `#`
     home = tmp_path / "home"
     assert _run("ingest", str(path), "--home", str(home)).exit_code == 0
     by_id = _run("inspect", "ke-hoach-77", "--json", "--home", str(home))

@@ -100,6 +100,7 @@ class _Node:
     body_end: int = 0
     end: int = 0
     last_text: str = ""
+    own_text: str = ""  # its lines so far, joined (a hard-wrapped heading read whole)
     children: list[_Node] = field(default_factory=list)
     implied: bool = False
     heading_closed: bool = False  # an unnumbered heading from a reader's heading block
@@ -122,6 +123,8 @@ class _Node:
         self.end = max(self.end, line.end)
         self.last_text = line.clean
         self.last_line = line.index
+        if len(self.own_text) < _HEADING_CHARS * 3:
+            self.own_text = f"{self.own_text} {line.clean}".strip()
 
     def add_span(self, start: int, end: int) -> None:
         if self.first_line is None:
@@ -602,9 +605,9 @@ class _TreeBuilder:
 def _is_unit_heading(node: _Node) -> bool:
     """A point or bullet of one line that is nothing but a unit's name ("a) Tổ đảng ở
     Thường trực Ủy ban Pháp luật"): the tasks under it follow on lines of their own."""
-    if node.kind not in (ClauseKind.POINT, ClauseKind.BULLET) or node.first_line != node.last_line:
+    if node.kind not in (ClauseKind.POINT, ClauseKind.BULLET) or node.children:
         return False
-    marker = read_marker(node.last_text)
+    marker = read_marker(node.own_text)
     name = marker.rest.rstrip() if marker else ""
     if not name or name.endswith((",", "-", "–")) or name.split()[-1] in _DANGLING_WORDS:
         return False  # a name cut by a hard wrap ("… Công nghệ và" / "Môi trường")
