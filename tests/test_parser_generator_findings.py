@@ -186,3 +186,21 @@ def test_party_cell_headings_assign_the_tasks_under_them() -> None:
         (("Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường",), "Giám sát việc th"),
         (("Tổ đảng ở Thường trực Ủy ban Pháp luật và Tư pháp",), "Chủ trì thẩm tra"),
     ]
+
+
+def test_a_decisions_heading_lines_in_markdown_open_no_clause() -> None:
+    """`# **GIÁM ĐỐC SỞ Y TẾ**` (the authority) and `# **QUYẾT ĐỊNH:**` are heading blocks
+    of the decision's header and formula, not parts of its text."""
+    from ingest.formats import read_markdown
+
+    markdown = (
+        "**SỞ Y TẾ**\n\nSố: 1662/QĐ-SYT\n\n# **QUYẾT ĐỊNH**\n\nBan hành Kế hoạch Chuyển đổi số\n\n"
+        "# **GIÁM ĐỐC SỞ Y TẾ**\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\n"
+        "# **QUYẾT ĐỊNH:**\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch Chuyển đổi số.\n\n"
+        "**Nơi nhận:**\n\n**GIÁM ĐỐC**\n\n# **KẾ HOẠCH**\n\nChuyển đổi số\n\n"
+        "## **I. MỤC TIÊU**\n\nPhát triển chính quyền số.\n"
+    )
+    extracted = read_markdown(markdown)
+    plan = parse_plan(extracted.text, "t", blocks=extracted.blocks)
+    parts = [(c.number, c.heading) for c in plan.clauses if c.kind.value == "part"]
+    assert parts == [("I", "MỤC TIÊU")]

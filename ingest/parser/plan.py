@@ -40,7 +40,7 @@ from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.header.issuer import opens_body
 from ingest.parser.header.motto import strip_mottos
-from ingest.parser.header.title import BODY_START, kind_line
+from ingest.parser.header.title import BODY_START, authority_line, kind_line
 from ingest.parser.lines import (
     SourceLine,
     blank_out,
@@ -291,7 +291,12 @@ class _TreeBuilder:
             return False  # "QUYẾT ĐỊNH:", "Căn cứ …" as a heading are lines of the text
         if self.body_started:
             return True
-        header_line = kind_line(text) or strip_mottos(text) != text or opens_body(text.upper())
+        header_line = (
+            kind_line(text)
+            or strip_mottos(text) != text
+            or opens_body(text.upper())
+            or authority_line(text)  # "GIÁM ĐỐC SỞ Y TẾ" above a decision's text
+        )
         return not (header_line or self.after_kind_line or text.startswith("Số"))
 
     def _continues(self, text: str, line: SourceLine) -> bool:
