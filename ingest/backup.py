@@ -146,6 +146,9 @@ def restore(runtime: Runtime, source: Path, force: bool = False) -> BackupManife
             kept = source / "sources" / f"{document_id}.txt"
             if kept.exists():
                 sources.keep(document_id, kept.read_text(encoding="utf-8"))
+            blocks = source / "sources" / sources.blocks_path(document_id).name
+            if blocks.exists():
+                sources.keep_blocks(document_id, blocks.read_text(encoding="utf-8"))
         restored.path = catalog.path
         restored.save()  # the commit
         catalog.reload()
@@ -203,9 +206,9 @@ def _copy_sources(sources: SourceFiles, catalog: Catalog, staging: Path) -> None
     folder = staging / "sources"
     folder.mkdir()
     for document_id in catalog.entries:
-        kept = sources.path(document_id)
-        if kept.exists():
-            shutil.copy2(kept, folder / kept.name)
+        for kept in (sources.path(document_id), sources.blocks_path(document_id)):
+            if kept.exists():
+                shutil.copy2(kept, folder / kept.name)
 
 
 def _write_points(points: Iterable[IndexPoint], path: Path) -> int:

@@ -40,7 +40,8 @@ from ingest.errors import UnknownDocumentError
 from ingest.fact_sync import reconcile
 from ingest.facts import FactStore
 from ingest.faults import fault_point, fault_targets
-from ingest.formats.blocks import Block
+from ingest.formats.block_json import dump_blocks
+from ingest.formats.blocks import Block, Paragraph
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
 from ingest.parser.budget import EmbedDeadline, ParseBudget
@@ -154,6 +155,9 @@ class Ingestor:
             if not self._sources.path(document_id).exists():  # home predates kept sources
                 with self._lock, self._process_lock():
                     self._sources.keep(document_id, plan.source_text)
+            if _structured(blocks) and not self._sources.blocks_path(document_id).exists():
+                with self._lock, self._process_lock():
+                    self._keep_blocks(document_id, plan, blocks)
             return IngestOutcome(
                 document_id,
                 "unchanged",
@@ -204,6 +208,7 @@ class Ingestor:
             fault_point("ingest:committed")
             self._sources.publish(document_id, version)
             fault_point("ingest:source-published")
+            self._keep_blocks(document_id, plan, blocks)
             # every other version of the document: the one replaced, any crashed write's
             self._index.delete(
                 PayloadFilter(equals={"document_id": document_id}, excludes={"version": version})
@@ -214,6 +219,11 @@ class Ingestor:
         return IngestOutcome(
             document_id, status, len(plan.clauses), len(plan.targets), len(points), plan.warnings
         )
+
+    def _keep_blocks(self, document_id: str, plan: ParsedPlan, blocks: tuple[Block, ...]) -> None:
+        """The reader's blocks beside the kept source (checked against its hash when read)."""
+        kept = dump_blocks(blocks, plan.document.content_hash) if _structured(blocks) else None
+        self._sources.keep_blocks(document_id, kept)
 
     def _is_unchanged(self, plan: ParsedPlan, previous: CatalogEntry | None) -> bool:
         """Same text, committed under a version id, by the same parser and model."""
@@ -276,6 +286,11 @@ class Ingestor:
             self._catalog.entries.pop(document_id, None)
         else:
             self._catalog.entries[document_id] = entry
+
+
+def _structured(blocks: tuple[Block, ...]) -> bool:
+    """Whether a reader saw more than lines of text (plain text's blocks come from its lines)."""
+    return any(not isinstance(block, Paragraph) for block in blocks)
 
 
 def new_version(content_hash: str) -> str:

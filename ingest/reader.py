@@ -33,6 +33,7 @@ from ingest.formats import (
     read_markdown,
 )
 from ingest.formats.blocks import Block
+from ingest.formats.text import read_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + FORMAT_SUFFIXES
@@ -183,7 +184,7 @@ def read_document(data: bytes, name: str, encoding: str | None = None) -> Extrac
     text = decode_text(data, name, encoding)
     if suffix in MARKDOWN_SUFFIXES:  # structure read by a Markdown parser, not line by line
         return read_markdown(text, name)
-    return ExtractedText(text, "text")
+    return read_text(text)  # one block per line: the parser reads its structure from the words
 
 
 def source_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, tuple[str, ...]]:

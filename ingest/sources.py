@@ -1,4 +1,5 @@
-"""The kept source texts, `sources/<document id>.txt`, always those of the committed version.
+"""The kept source texts, `sources/<document id>.txt`, always those of the committed version,
+and the blocks its reader gave (`<document id>.blocks.json`, tied to the text by its hash).
 
 A write stages the new text under a pending name tied to its version id
 (`.<document id>@<version>.pending`) before the catalog switch, and publishes it under
@@ -17,6 +18,7 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 _PENDING = ".pending"
+_BLOCKS = ".blocks.json"
 _TEMPORARY_PREFIX = ".source-"
 
 
@@ -44,8 +46,21 @@ class SourceFiles:
         """Write the document's source directly (a home that predates kept sources)."""
         _write_atomically(self.path(document_id), text)
 
+    def blocks_path(self, document_id: str) -> Path:
+        """The blocks the document's reader gave, beside its source text."""
+        return self.folder / f"{document_id}{_BLOCKS}"
+
+    def keep_blocks(self, document_id: str, blocks: str | None) -> None:
+        """Write the blocks' JSON (`ingest.formats.block_json`); None: the text has none
+        beyond its lines (plain text), so any blocks kept before are removed."""
+        if blocks is None:
+            self.blocks_path(document_id).unlink(missing_ok=True)
+        else:
+            _write_atomically(self.blocks_path(document_id), blocks)
+
     def remove(self, document_id: str) -> None:
         self.path(document_id).unlink(missing_ok=True)
+        self.blocks_path(document_id).unlink(missing_ok=True)
 
     def sweep(self, committed: Mapping[str, str]) -> int:
         """Publish or delete pending texts, delete sources of uncatalogued documents.
@@ -67,7 +82,7 @@ class SourceFiles:
                 else:
                     entry.unlink(missing_ok=True)
                 changed += 1
-            elif name.endswith(".txt") and name[: -len(".txt")] not in committed:
+            elif _owner(name) is not None and _owner(name) not in committed:
                 entry.unlink(missing_ok=True)
                 changed += 1
         if changed:
@@ -76,6 +91,14 @@ class SourceFiles:
 
     def _pending(self, document_id: str, version: str) -> Path:
         return self.folder / f".{document_id}@{version}{_PENDING}"
+
+
+def _owner(name: str) -> str | None:
+    """The document a kept file belongs to (its source text or its blocks), by its name."""
+    for suffix in (_BLOCKS, ".txt"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return None
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -3,7 +3,8 @@
 The report shows the metadata fields, the clause tree (number, kind, heading, period, first
 words), the target and responsibility rows (number, roles → units, deadline, period,
 source) and the warnings, as text or JSON. A document is named by its id in the home
-(its kept source text is parsed again) or by a file path (read as `kehoach ingest` would).
+(its kept source text is parsed again, with the blocks its reader gave at ingest) or by a
+file path (read as `kehoach ingest` would).
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from rich.markup import escape
 from ingest.catalog import Catalog
 from ingest.domain import Clause, ClauseKind, ParsedPlan, Target, to_plain
 from ingest.errors import UnknownDocumentError
+from ingest.formats.block_json import load_blocks
+from ingest.formats.blocks import Block
 from ingest.parser.lines import clean_markup
 from ingest.parser.plan import PARSER_VERSION, parse_plan
 from ingest.reader import read_source
 from ingest.settings import Settings
+from ingest.sources import SourceFiles
 
 _FIRST_WORDS = 12
 _KIND_LABELS = {
@@ -81,8 +85,12 @@ def load_document(
                 "hãy nạp lại: kehoach ingest <tệp>"
             )
         source_path = str(entry.document.get("source_path") or "")
-        plan = parse_plan(kept.read_text(encoding="utf-8"), reference, source_path)
+        text = kept.read_text(encoding="utf-8")
+        blocks, note = _kept_blocks(kept.parent, reference, entry.content_hash, text)
+        plan = parse_plan(text, reference, source_path, blocks)
         warnings = list(dict.fromkeys([*entry.warnings, *plan.warnings]))
+        if note:
+            warnings.append(note)
         if entry.parser_version != PARSER_VERSION:
             warnings.append(
                 f"văn bản được nạp bằng bộ phân tích phiên bản {entry.parser_version}, hiện là "
@@ -99,6 +107,20 @@ def load_document(
     source = read_source(path, settings.max_source_bytes, encoding)
     plan = parse_plan(source.text, source.document_id, str(path), source.blocks)
     return InspectedDocument(plan, "file", (*source.warnings, *plan.warnings))
+
+
+def _kept_blocks(
+    folder: Path, reference: str, content_hash: str, text: str
+) -> tuple[tuple[Block, ...], str | None]:
+    """The blocks kept at ingest for this text, and a note when they are missing or stale."""
+    kept = SourceFiles(folder).blocks_path(reference)
+    if not kept.is_file():
+        return (), None  # plain text: its blocks are its lines
+    blocks = load_blocks(kept.read_text(encoding="utf-8"), content_hash, text)
+    if blocks is None:
+        note = "cấu trúc (tiêu đề, bảng) lưu lúc nạp không khớp bản nguồn: đọc như văn bản thường"
+        return (), note
+    return blocks, None
 
 
 # ---- the report as data -------------------------------------------------------------------

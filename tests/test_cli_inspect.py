@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from ingest.parser.plan import parse_plan
 from kehoach.cli import app
 from retrieval.runtime import BUNDLED_CORPUS
+from tests.test_formats_blocks import _unnumbered_file
 from tests.test_formats_markdown import OUTLINE, RESOLUTION
 
 runner = CliRunner()
@@ -100,6 +101,24 @@ def test_inspect_an_ingested_document_by_id_reads_its_kept_source(tmp_path: Path
 
     text = _run("inspect", NINH_BINH, "--home", str(home))
     assert text.exit_code == 0 and "bản nguồn đã nạp" in text.stdout
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html", ".md"])
+def test_inspect_by_id_shows_the_structure_as_ingested(suffix: str, tmp_path: Path) -> None:
+    """Headings and tables of a Word, HTML or Markdown file are not in the kept text alone:
+    the report by id parses it with the blocks kept at ingest, as the file path does."""
+    path = tmp_path / f"ke-hoach-77{suffix}"
+    path.write_bytes(_unnumbered_file(suffix))  # unnumbered heading styles, <h2>, `#`
+    home = tmp_path / "home"
+    assert _run("ingest", str(path), "--home", str(home)).exit_code == 0
+    by_id = _run("inspect", "ke-hoach-77", "--json", "--home", str(home))
+    by_path = _run("inspect", str(path), "--json", "--home", str(home))
+    assert by_id.exit_code == 0 and by_path.exit_code == 0, by_id.output
+    as_ingested, as_read = json.loads(by_id.stdout), json.loads(by_path.stdout)
+    assert as_ingested["clauses"] == as_read["clauses"]
+    assert as_ingested["targets"] == as_read["targets"]
+    kinds = {clause["kind"] for clause in as_ingested["clauses"]}
+    assert "part" in kinds
 
 
 def test_inspect_unknown_document_says_what_to_do(tmp_path: Path) -> None:

@@ -255,8 +255,8 @@ def _parse(tmp_path: Path, suffix: str) -> ParsedPlan:
     path = tmp_path / f"ke-hoach-77{suffix}"
     path.write_bytes(RENDERERS[suffix](PARTS))
     source = read_source(path, 10_000_000)
-    if suffix in (".txt",):
-        assert source.blocks == ()  # plain text keeps the line path
+    if suffix in (".txt",):  # plain text: a paragraph block per line, the words decide
+        assert source.blocks and all(isinstance(block, Paragraph) for block in source.blocks)
     else:
         assert any(isinstance(block, Table) for block in source.blocks)
     return parse_plan(source.text, "ke-hoach-77", str(path), source.blocks)
@@ -416,3 +416,74 @@ def test_html_lists_and_headings_become_blocks() -> None:
     for block in blocks:
         if isinstance(block, ListItem):
             assert extracted.text[block.start : block.end] == f"{block.marker} {block.text}"
+
+
+# ---- unnumbered headings: Word "Heading 1", HTML <h2>, Markdown `#` ------------------------
+
+UNNUMBERED: list[str] = [
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG THỬ",
+    "KẾ HOẠCH",
+    "Chuyển đổi số tỉnh Quảng Thử năm 2026",
+    "Thực hiện Nghị quyết số 57-NQ/TW, UBND tỉnh ban hành Kế hoạch như sau:",
+    "# MỤC ĐÍCH, YÊU CẦU",
+    "Bảo đảm hạ tầng số phủ khắp tỉnh.",
+    "# NHIỆM VỤ VÀ GIẢI PHÁP",
+    "## Hạ tầng số",
+    "Sở Khoa học và Công nghệ chủ trì phủ sóng 5G tại các khu công nghiệp.",
+    "## Dữ liệu số",
+    "Văn phòng UBND tỉnh chủ trì xây dựng kho dữ liệu dùng chung.",
+    "# TỔ CHỨC THỰC HIỆN",
+    "Các sở, ban, ngành căn cứ Kế hoạch này triển khai thực hiện.",
+]
+
+
+def _unnumbered_file(suffix: str) -> bytes:
+    if suffix == ".md":
+        return ("\n\n".join(UNNUMBERED) + "\n").encode("utf-8")
+    if suffix == ".html":
+        body = []
+        for part in UNNUMBERED:
+            level = len(part) - len(part.lstrip("#"))
+            tag = f"h{level + 1}" if level else "p"
+            body.append(f"<{tag}>{escape(part.lstrip('# '))}</{tag}>")
+        return f"<html><body>{''.join(body)}</body></html>".encode()
+    document = Document()
+    for part in UNNUMBERED:
+        level = len(part) - len(part.lstrip("#"))
+        if level:
+            document.add_heading(part.lstrip("# "), level=level)
+        else:
+            document.add_paragraph(part)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".html"])
+def test_an_unnumbered_heading_opens_a_clause_in_every_format(suffix: str, tmp_path: Path) -> None:
+    path = tmp_path / f"ke-hoach{suffix}"
+    path.write_bytes(_unnumbered_file(suffix))
+    source = read_source(path, 10_000_000)
+    plan = parse_plan(source.text, "ke-hoach", str(path), source.blocks)
+    headed = [
+        (c.kind.value, c.heading, c.path)
+        for c in plan.clauses
+        if c.kind in (ClauseKind.PART, ClauseKind.SECTION)
+    ]
+    assert headed == [
+        ("part", "MỤC ĐÍCH, YÊU CẦU", "MỤC ĐÍCH, YÊU CẦU"),
+        ("part", "NHIỆM VỤ VÀ GIẢI PHÁP", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+        ("section", "Hạ tầng số", "NHIỆM VỤ VÀ GIẢI PHÁP › Hạ tầng số"),
+        ("section", "Dữ liệu số", "NHIỆM VỤ VÀ GIẢI PHÁP › Dữ liệu số"),
+        ("part", "TỔ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"),
+    ]
+    by_id = {c.id: c for c in plan.clauses}
+    duty = next(c for c in plan.clauses if c.body.startswith("Sở Khoa học"))
+    assert by_id[duty.parent_id or ""].heading == "Hạ tầng số"
+    for clause in plan.clauses:  # spans index the canonical text
+        assert plan.source_text[clause.start : clause.end] == clause.text
+    preamble = [c for c in plan.clauses if c.kind is ClauseKind.PREAMBLE]
+    assert len(preamble) == 1 and "KẾ HOẠCH" in preamble[0].text
+    assert plan.document.title.startswith("Kế hoạch Chuyển đổi số tỉnh Quảng Thử")
+    rows = [(t.lead_units, t.source) for t in plan.targets]
+    assert (("Sở Khoa học và Công nghệ",), "body") in rows

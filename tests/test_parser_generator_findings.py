@@ -138,3 +138,69 @@ def test_a_signer_title_wrapped_in_a_narrow_column() -> None:
         "Lê An",
         "Phó Chủ tịch",
     )
+
+
+_DECISION = (
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG THỬ\nSố: 312/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nQuảng Thử, ngày 10 tháng 3 năm 2026\n"
+    "QUYẾT ĐỊNH\nBan hành Kế hoạch Chuyển đổi số năm 2026\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG THỬ\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQUYẾT ĐỊNH:\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch Chuyển đổi số năm 2026.\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    "Điều 3. Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành "
+    "Quyết định này.\n"
+    "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nCHỦ TỊCH\n(Đã ký)\nNguyễn Văn An\n"
+    "KẾ HOẠCH\nChuyển đổi số năm 2026\n"
+    "(Ban hành kèm theo Quyết định số 312/QĐ-UBND ngày 10/03/2026 của Chủ tịch UBND tỉnh)\n"
+    "I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển chính quyền số.\nII. NHIỆM VỤ\n"
+    "1. Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch.\n"
+)
+
+
+def test_a_plan_attached_to_the_decision_that_issues_it_is_read_as_a_plan() -> None:
+    plan = parse_plan(_DECISION, "t")
+    parts = [(c.number, c.heading) for c in plan.clauses if c.kind.value == "part"]
+    assert parts == [("I", "MỤC TIÊU"), ("II", "NHIỆM VỤ")], "not swallowed by the signature"
+    signature = next(c for c in plan.clauses if c.kind.value == "signature")
+    assert "KẾ HOẠCH" not in signature.text
+    document = plan.document
+    assert (document.kind, document.number) == ("Quyết định", "312/QĐ-UBND")
+    assert document.issues == "Kế hoạch Chuyển đổi số năm 2026"
+    assert [t.lead_units for t in plan.targets] == [("Sở Tài chính",)], "Điều 3 is no duty"
+
+
+def test_party_cell_headings_assign_the_tasks_under_them() -> None:
+    plan = parse_plan(
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ĐOÀN QUỐC HỘI\nSố 3260-KH/ĐĐQH15\nKẾ HOẠCH\n"
+        "Triển khai Nghị quyết số 57-NQ/TW\nIV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Trách nhiệm của các tổ đảng\n"
+        "a) Tổ đảng ở Thường trực Ủy ban Pháp luật và Tư pháp\n"
+        "Chủ trì thẩm tra dự án Luật Chuyển đổi số.\n"
+        "b) Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và\nMôi trường\n"
+        "Giám sát việc thực hiện chính sách phát triển khoa học, công nghệ.\n",
+        "t",
+    )
+    rows = sorted((t.lead_units, t.content[:16]) for t in plan.targets)
+    assert rows == [
+        (("Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường",), "Giám sát việc th"),
+        (("Tổ đảng ở Thường trực Ủy ban Pháp luật và Tư pháp",), "Chủ trì thẩm tra"),
+    ]
+
+
+def test_a_decisions_heading_lines_in_markdown_open_no_clause() -> None:
+    """`# **GIÁM ĐỐC SỞ Y TẾ**` (the authority) and `# **QUYẾT ĐỊNH:**` are heading blocks
+    of the decision's header and formula, not parts of its text."""
+    from ingest.formats import read_markdown
+
+    markdown = (
+        "**SỞ Y TẾ**\n\nSố: 1662/QĐ-SYT\n\n# **QUYẾT ĐỊNH**\n\nBan hành Kế hoạch Chuyển đổi số\n\n"
+        "# **GIÁM ĐỐC SỞ Y TẾ**\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\n"
+        "# **QUYẾT ĐỊNH:**\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch Chuyển đổi số.\n\n"
+        "**Nơi nhận:**\n\n**GIÁM ĐỐC**\n\n# **KẾ HOẠCH**\n\nChuyển đổi số\n\n"
+        "## **I. MỤC TIÊU**\n\nPhát triển chính quyền số.\n"
+    )
+    extracted = read_markdown(markdown)
+    plan = parse_plan(extracted.text, "t", blocks=extracted.blocks)
+    parts = [(c.number, c.heading) for c in plan.clauses if c.kind.value == "part"]
+    assert parts == [("I", "MỤC TIÊU")]

@@ -47,13 +47,8 @@ def test_hard_wrap_before_a_quarter_is_not_a_part() -> None:
     assert [c.number for c in plan.clauses if c.kind.value == "part"] == ["III"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/formats/pdf_furniture.py: in a two-page PDF, a content line that ends page "
-    "1 and recurs at the top of page 2 (the same duty under two units) counts as a running "
-    "header (two pages, threshold two) and is dropped",
-)
 def test_a_duty_repeated_across_a_page_break_is_not_furniture() -> None:
+    """Fixed: furniture recurs at the same page edge; this line ends page 1, opens page 2."""
     duty = "- Kiểm tra, đánh giá an toàn thông tin các hệ thống thông tin;"
     pages = [
         ["IV. TỔ CHỨC THỰC HIỆN", "Bộ Nội vụ:", "- Tổng hợp, báo cáo kết quả;", duty],
@@ -62,14 +57,9 @@ def test_a_duty_repeated_across_a_page_break_is_not_furniture() -> None:
     assert find_furniture(pages) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/parser/plan.py: a title line that is only a stage ('ĐẾN NĂM 2030' under "
-    "'KẾ HOẠCH', one paragraph of its own in Markdown/DOCX/HTML text) is read as a stage "
-    "heading at the root, so a later lead-in 'Đến năm 2030:' climbs to the root and its stage "
-    "spreads to every later part",
-)
 def test_a_title_line_naming_a_stage_scopes_nothing() -> None:
+    """Fixed: a stage line above the text proper (before "Căn cứ …" or any numbered clause)
+    is a title line of the preamble, not a stage heading at the root."""
     plan = parse_plan(
         "KẾ HOẠCH\n\nPHÁT TRIỂN HẠ TẦNG SỐ TỈNH HƯNG YÊN\n\nĐẾN NĂM 2030\n\n"
         "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nII. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\n"

@@ -2,9 +2,10 @@
 plan text.
 
 `extract_text` turns a file into the text `parse_plan` reads; that text is the document's
-source: clause offsets point into it, so it is what must be kept to verify citations. The
-Markdown, DOCX and HTML readers also give the blocks they saw (`ingest.formats.blocks`),
-spans into that text; the parser takes their tables as rows and cells.
+source: clause offsets point into it, so it is what must be kept to verify citations. Every
+reader also gives the blocks it saw (`ingest.formats.blocks`), spans into that text: the
+parser walks them (headings, tables as rows and cells); plain text gets a block per line
+(`ingest.formats.text`).
 """
 
 from ingest.formats.assembly import ExtractedText

@@ -29,7 +29,7 @@ class ExtractedText:
     text: str
     source_format: str  # "docx", "pdf", "html" or "markdown"
     warnings: tuple[str, ...] = ()
-    blocks: tuple[Block, ...] = ()  # the structure read, spans into `text` (none for PDF)
+    blocks: tuple[Block, ...] = ()  # the structure read, spans into `text`
 
 
 class TextAssembler:

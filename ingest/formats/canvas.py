@@ -44,6 +44,8 @@ class BlockCanvas:
     starts: list[int] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     open_table: TableShape | None = None  # a table the next one may continue
+    # a blank line between blocks (DOCX, HTML, Markdown); a PDF keeps its lines as extracted
+    gap: bool = True
 
     def _append(self, line: str) -> None:
         previous = self.starts[-1] + len(self.lines[-1]) + 1 if self.lines else 0
@@ -51,7 +53,7 @@ class BlockCanvas:
         self.lines.append(line)
 
     def _gap(self) -> None:
-        if self.lines and self.lines[-1]:
+        if self.gap and self.lines and self.lines[-1]:
             self._append("")
 
     def _span(self, first: int) -> tuple[int, int]:

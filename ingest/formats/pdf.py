@@ -1,10 +1,12 @@
-"""PDF with a text layer → plan text: lines in reading order, ruled tables as tab rows.
+"""PDF with a text layer → plan text and blocks: lines in reading order, ruled tables.
 
 Per page, pdfplumber's table finder locates ruled tables; their characters are taken out
 of the page text (so nothing is read twice) and each table is placed where its top edge
 is. Running headers, footers and page numbers are dropped. Lines are kept as the PDF
 breaks them: the parser joins hard-wrapped lines. A table cut by a page break continues
-on the next page as the same table.
+on the next page as the same table. Blocks: a paragraph per line (a PDF does not say where
+a paragraph ends) and each ruled table with its rows and cells, as the DOCX reader gives them;
+a cell's lines are joined (a PDF breaks a cell's text where the column is too narrow).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from ingest.formats.assembly import ExtractedText, TextAssembler
+from ingest.formats.assembly import ExtractedText
+from ingest.formats.canvas import BlockCanvas
 from ingest.formats.errors import DocumentFormatError, EncryptedDocumentError, ScannedPdfError
+from ingest.formats.markdown_tables import PipeTable
 from ingest.formats.pdf_furniture import find_furniture
 from ingest.formats.tables_to_text import Span, TableCell
 
@@ -71,7 +75,9 @@ def extract_pdf(data: bytes, name: str) -> ExtractedText:
             f"{name}: tệp PDF không có lớp chữ (trang quét, hoặc chữ vẽ thành hình), "
             f"nên không có gì để đọc; {_OCR_HINT}"
         )
-    text, undecodable = _assemble(pages)
+    canvas = _assemble(pages)
+    text = canvas.text()
+    undecodable = text.count("(cid:") * len("(cid:0)")
     if undecodable > _UNDECODABLE_SHARE * max(1, len(text)):
         raise ScannedPdfError(
             f"{name}: phông chữ của tệp PDF không có bảng mã Unicode nên không đọc được "
@@ -84,7 +90,7 @@ def extract_pdf(data: bytes, name: str) -> ExtractedText:
             f"trang {', '.join(blind)}: không có lớp chữ (trang quét), nội dung các trang "
             "này không được đọc; cần OCR"
         )
-    return ExtractedText(text, "pdf", tuple(warnings))
+    return ExtractedText(text, "pdf", tuple(warnings), tuple(canvas.blocks))
 
 
 def _check_envelope(data: bytes, name: str) -> None:
@@ -152,18 +158,26 @@ def _grid(table: Table) -> Grid:
     return grid
 
 
-def _assemble(pages: list[_Page]) -> tuple[str, int]:
-    """The document text without page furniture, and how many undecodable glyphs it has."""
+def _assemble(pages: list[_Page]) -> BlockCanvas:
+    """The document's lines and blocks without page furniture."""
     furniture = find_furniture(
         [[item if isinstance(item, str) else None for item in page.items] for page in pages]
     )
-    out = TextAssembler()
+    out = BlockCanvas(gap=False)
     for p, page in enumerate(pages):
         for k, item in enumerate(page.items):
             if isinstance(item, str):
                 if (p, k) not in furniture:
                     out.add_paragraph(item)
-            else:
-                out.add_table(item)
-    text = out.text()
-    return text, text.count("(cid:") * len("(cid:0)")
+                continue
+            joined = [
+                [
+                    TableCell((" ".join(cell.lines),), cell.span) if cell.lines else cell
+                    for cell in row
+                ]
+                for row in item
+            ]
+            table = PipeTable.from_grid(joined)
+            if table is not None:
+                out.add_table(table, find_header=True)
+    return out

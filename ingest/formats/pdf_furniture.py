@@ -2,8 +2,8 @@
 
 They repeat on every page and would otherwise land in the middle of clauses (and end a
 table that continues on the next page). A line is furniture when it sits among the first
-or last lines of a page and, with digits ignored, recurs there on at least half the pages
-(two at least), or when it is a bare page number.
+or last lines of a page and, with digits ignored, recurs at that same edge on at least half
+the pages (two at least), or when it is a bare page number.
 """
 
 from __future__ import annotations
@@ -25,32 +25,37 @@ def furniture_key(text: str) -> str:
 
 
 def find_furniture(pages: Sequence[Sequence[str | None]]) -> set[tuple[int, int]]:
-    """(page index, item index) of furniture lines; a page is its items, None for a table."""
-    candidates: list[list[int]] = [_edge_items(items) for items in pages]
-    counts: Counter[str] = Counter()
+    """(page index, item index) of furniture lines; a page is its items, None for a table.
+
+    A running header recurs at the top of pages, a footer at the bottom: a line is counted
+    at the edge it sits on, so a content line that ends one page and recurs at the top of
+    the next (the same duty under two units) is not taken for either.
+    """
+    candidates = [_edge_items(items) for items in pages]
+    counts: Counter[tuple[str, str]] = Counter()
     for items, edge in zip(pages, candidates, strict=True):
-        counts.update({furniture_key(items[k] or "") for k in edge})
+        counts.update({(side, furniture_key(items[k] or "")) for k, side in edge})
     pages_with_text = sum(1 for items in pages if any(item for item in items))
     threshold = max(2, math.ceil(pages_with_text / 2))
     found: set[tuple[int, int]] = set()
     for page, (items, edge) in enumerate(zip(pages, candidates, strict=True)):
-        for k in edge:
+        for k, side in edge:
             text = items[k] or ""
-            if _PAGE_NUMBER.match(text) or counts[furniture_key(text)] >= threshold:
+            if _PAGE_NUMBER.match(text) or counts[(side, furniture_key(text))] >= threshold:
                 found.add((page, k))
     return found
 
 
-def _edge_items(items: Sequence[str | None]) -> list[int]:
-    """Indexes of the first and last few text lines, not reaching past a table."""
-    edge: list[int] = []
+def _edge_items(items: Sequence[str | None]) -> list[tuple[int, str]]:
+    """(index, "top" or "bottom") of the first and last few text lines, not reaching past a
+    table (a line of a short page may be both)."""
+    edge: list[tuple[int, str]] = []
     for k, item in enumerate(items[:_EDGE_LINES]):
         if item is None:
             break
-        edge.append(k)
+        edge.append((k, "top"))
     for k in range(len(items) - 1, max(len(items) - 1 - _EDGE_LINES, -1), -1):
         if items[k] is None:
             break
-        if k not in edge:
-            edge.append(k)
+        edge.append((k, "bottom"))
     return edge

@@ -65,6 +65,10 @@ class UnitHeading:
     colon: bool
 
 
+# "Điều 3. Thủ trưởng các cơ quan … chịu trách nhiệm thi hành Quyết định này."
+_EXECUTES_ITSELF = re.compile(r"\bthi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\b")
+
+
 def body_duties(
     clauses: Sequence[Clause], source: str, table_targets: Sequence[Target]
 ) -> tuple[Target, ...]:
@@ -88,6 +92,8 @@ def body_duties(
             continue
         if clause.id in headings and clause.id not in led_by:
             continue  # the heading itself is not a task
+        if _EXECUTES_ITSELF.search(clause.text):
+            continue  # a decision's last article (NĐ 30/2020): who executes it, not a task
         row = _row(clause, source, led_by.get(clause.id), by_id)
         if row is not None and not _restates_a_table_row(row, table_targets):
             rows.append(row)

@@ -1,12 +1,15 @@
 """`parse_plan`: a plan's source text → `ParsedPlan` (metadata, clause tree, target rows).
 
-The walk goes line by line. Numbering markers open clauses on a stack (parts, sections,
-items, points, bullets); unmarked lines are paragraphs or, when they continue a
-hard-wrapped line, join the clause before them. Tables become typed `Target` rows: a
-reader's table blocks (Markdown, DOCX, HTML) are taken as rows and cells directly, tables
-in plain text are read from their lines. A table under an appendix heading is that
-appendix; a table inside a body section belongs to that section. Headings lost in
-extraction are inferred from the numbering.
+The walk goes through the blocks a reader gave (`ingest.formats.blocks`; plain text gets
+one paragraph block per line from `ingest.formats.text`), in order, each read from its span
+of the one source text. A heading block opens a clause at its level even without a number
+(a Word "Heading 1", an HTML <h2>, a Markdown `#`); a table block with a header is taken as
+rows and cells directly. The lines of paragraphs and list items go to the line reader:
+numbering markers open clauses on a stack (parts, sections, items, points, bullets);
+unmarked lines are paragraphs or, when they continue a hard-wrapped line, join the clause
+before them; tables written as text (tab or pipe rows) are read from their lines. A table
+under an appendix heading is that appendix; a table inside a body section belongs to that
+section. Headings lost in extraction are inferred from the numbering.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -27,12 +31,16 @@ from ingest.domain import (
     TargetValue,
 )
 from ingest.errors import PlanTooDeepError
-from ingest.formats.blocks import Block
+from ingest.formats.blocks import Block, Heading
 from ingest.formats.labels import roman
+from ingest.formats.text import line_blocks
 from ingest.parser.body_duties import body_duties
 from ingest.parser.budget import checkpoint
 from ingest.parser.columns import ColumnRole
 from ingest.parser.deadlines import parse_deadline
+from ingest.parser.header.issuer import opens_body
+from ingest.parser.header.motto import strip_mottos
+from ingest.parser.header.title import BODY_START, authority_line, kind_line
 from ingest.parser.lines import (
     SourceLine,
     blank_out,
@@ -51,6 +59,7 @@ from ingest.parser.tables import (
     read_table,
     tables_from_blocks,
 )
+from ingest.parser.unit_names import name_end, starts_unit
 from ingest.parser.units import split_units
 
 # Bump when a parser change alters clauses or targets: re-ingesting then re-indexes
@@ -62,6 +71,7 @@ _HEADING_CHARS = 60
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
 _APPENDIX_HINT = re.compile(r"^(\(Kèm theo|PHÂN CÔNG|DANH MỤC|BIỂU|BẢNG)")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
+_DANGLING_WORDS = {"và", "của", "ở", "với", "về", "cho", "các", "thuộc", "tại"}
 
 _LEVEL = {
     ClauseKind.APPENDIX: 0.0,
@@ -90,8 +100,10 @@ class _Node:
     body_end: int = 0
     end: int = 0
     last_text: str = ""
+    own_text: str = ""  # its lines so far, joined (a hard-wrapped heading read whole)
     children: list[_Node] = field(default_factory=list)
     implied: bool = False
+    heading_closed: bool = False  # an unnumbered heading from a reader's heading block
     target: tuple[TargetCell, ...] | None = None
     period: str | None = None
     # for an appendix opened by a table met inside the body: the clause the table sits in
@@ -111,6 +123,8 @@ class _Node:
         self.end = max(self.end, line.end)
         self.last_text = line.clean
         self.last_line = line.index
+        if len(self.own_text) < _HEADING_CHARS * 3:
+            self.own_text = f"{self.own_text} {line.clean}".strip()
 
     def add_span(self, start: int, end: int) -> None:
         if self.first_line is None:
@@ -152,8 +166,11 @@ def _short(text: str) -> str:
 class _TreeBuilder:
     """Builds the clause tree from body lines and tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, heading_kinds: dict[int, ClauseKind] | None = None) -> None:
         self.root = _Node(ClauseKind.PART, None, None, -1.0, "", "", None)
+        self.heading_kinds = heading_kinds or {}  # heading level → the clause kind it opens
+        self.body_started = False  # a line of the text proper ("Căn cứ …", a numbered clause)
+        self.after_kind_line = False  # the previous line was the kind ("KẾ HOẠCH")
         self.stack: list[_Node] = [self.root]
         self.last: _Node | None = None  # the clause the previous line went to
         self.warnings: list[str] = []
@@ -162,6 +179,7 @@ class _TreeBuilder:
         self.root_has_sections = False
         self.in_signature = False
         self.stage_parents: set[int] = set()  # ids of nodes holding an unnumbered stage heading
+        self.signed = False  # a signature closed the text (what follows is appended to it)
 
     # ---- generic tree operations ----------------------------------------------------
 
@@ -203,9 +221,16 @@ class _TreeBuilder:
         if not text or set(text) <= {"|"}:
             return
         marker = read_marker(text)
+        self.body_started = self.body_started or bool(marker) or bool(BODY_START.match(text))
+        self.after_kind_line = bool(kind_line(text))
         if self.in_signature:
             if _APPENDIX_HINT.match(text) or (marker and marker.kind is ClauseKind.APPENDIX):
                 self.in_signature = False
+            elif self.after_kind_line:  # "KẾ HOẠCH" after a decision's signature: the plan
+                self.in_signature = self.signed = False  # it issues, attached, begins
+                self.body_started = False
+                self._add_paragraph(line)
+                return
             else:
                 assert self.last is not None
                 self.last.add_line(line)
@@ -233,6 +258,47 @@ class _TreeBuilder:
             return
         self._open_marker(marker, line)
 
+    def add_heading(self, level: int, lines: list[SourceLine]) -> None:
+        """A reader's heading block: numbered, its marker decides as on any line; unnumbered
+        (a Word "Heading 1" without numbering), a clause at the kind its level stands for."""
+        text = " ".join(line.clean for line in lines)
+        if not text or read_marker(lines[0].clean) is not None or not self._opens_heading(text):
+            for line in lines:
+                self.add_line(line)
+            return
+        kind = self.heading_kinds.get(level, ClauseKind.PART)
+        level_value = {ClauseKind.PART: 0.0, ClauseKind.SECTION: 1.0}.get(kind, 2.0)
+        parent = self._pop_to(level_value)
+        if kind is ClauseKind.PART:
+            parent, self.stack = self.root, [self.root]
+        count = parent.kind_counts.get(kind, 0) + 1
+        node = self._new(kind, None, text, level_value, parent, f"h{count}", _short(text))
+        node.heading_closed = True
+        for line in lines:
+            node.add_line(line)
+        self._push(node)
+        self.body_started = True
+        self.after_kind_line = False
+
+    def _opens_heading(self, text: str) -> bool:
+        """Whether an unnumbered heading opens a clause: not a title or header line above
+        the text, not the signature, not inside an appendix (its titles are read as text)."""
+        if self.in_signature or self._after_signature():
+            return False
+        if self._current_part().kind is ClauseKind.APPENDIX:
+            return False
+        if _SIGNATURE_START.match(text) or _APPENDIX_HINT.match(text) or BODY_START.match(text):
+            return False  # "QUYẾT ĐỊNH:", "Căn cứ …" as a heading are lines of the text
+        if self.body_started:
+            return True
+        header_line = (
+            kind_line(text)
+            or strip_mottos(text) != text
+            or opens_body(text.upper())
+            or authority_line(text)  # "GIÁM ĐỐC SỞ Y TẾ" above a decision's text
+        )
+        return not (header_line or self.after_kind_line or text.startswith("Số"))
+
     def _continues(self, text: str, line: SourceLine) -> bool:
         """Whether an unmarked line continues the previous clause (a hard-wrapped line)."""
         last = self.last
@@ -243,10 +309,14 @@ class _TreeBuilder:
         previous = last.last_text
         if not previous:
             return False
+        if last.heading_closed:  # a reader's heading block ends where the block ends
+            return False
         if last.kind in (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM):
             return previous.endswith(",")
         if last.kind is ClauseKind.APPENDIX:
             return not previous.endswith(_TERMINAL)
+        if text[:1].isupper() and _is_unit_heading(last):
+            return False  # "a) Tổ đảng ở Thường trực Ủy ban X" then its first task
         return not previous.endswith(_TERMINAL) and line.index == last.last_line + 1
 
     def _appendix_heading_starts(self, text: str) -> bool:
@@ -271,7 +341,7 @@ class _TreeBuilder:
         self.last = node
 
     def _after_signature(self) -> bool:
-        return ClauseKind.SIGNATURE in self.root.kind_counts
+        return self.signed
 
     def _open_signature(self, line: SourceLine) -> None:
         parent = self._pop_to(0.0)
@@ -285,7 +355,7 @@ class _TreeBuilder:
         node.add_line(line)
         self.stack = [self.root]
         self.last = node
-        self.in_signature = True
+        self.in_signature = self.signed = True
 
     def _add_paragraph(self, line: SourceLine) -> None:
         parent = self._stage_sibling_parent(line.clean) or self._pop_to(_LEVEL[ClauseKind.BULLET])
@@ -309,6 +379,8 @@ class _TreeBuilder:
         """
         if heading_stage(text) is None:
             return None
+        if len(self.stack) == 1 and not self.body_started:
+            return None  # a title line ("ĐẾN NĂM 2030" under "KẾ HOẠCH") scopes nothing
         for index in range(len(self.stack) - 1, -1, -1):
             node = self.stack[index]
             if id(node) in self.stage_parents:
@@ -535,6 +607,18 @@ class _TreeBuilder:
         self.last = appendix
 
 
+def _is_unit_heading(node: _Node) -> bool:
+    """A point or bullet of one line that is nothing but a unit's name ("a) Tổ đảng ở
+    Thường trực Ủy ban Pháp luật"): the tasks under it follow on lines of their own."""
+    if node.kind not in (ClauseKind.POINT, ClauseKind.BULLET) or node.children:
+        return False
+    marker = read_marker(node.own_text)
+    name = marker.rest.rstrip() if marker else ""
+    if not name or name.endswith((",", "-", "–")) or name.split()[-1] in _DANGLING_WORDS:
+        return False  # a name cut by a hard wrap ("… Công nghệ và" / "Môi trường")
+    return starts_unit(name) and name_end(name, 0) >= len(name)
+
+
 def _is_roman(label: str) -> bool:
     return roman_to_int(label) > 0 and label.isalpha()
 
@@ -613,7 +697,7 @@ def _finalize(
 
 
 def _ancestor_label(node: _Node) -> str:
-    if node.kind in (ClauseKind.ITEM,) and node.heading:
+    if node.kind in (ClauseKind.ITEM,) and node.heading and node.number:
         return f"{node.number}. {_short(node.heading)}"
     return node.label
 
@@ -703,15 +787,17 @@ def parse_plan(
 ) -> ParsedPlan:
     """Parse a plan's source text into metadata, clauses and target rows.
 
-    `blocks` are what the reader saw in the file (Markdown, DOCX, HTML), spans into
-    `source`: their tables are taken as rows and cells. Plain text has none.
+    `blocks` are what the reader saw in the file (Markdown, DOCX, HTML, PDF, plain text),
+    spans into `source`; without them the text is read as plain text (a block per line).
     """
     lines = split_lines(source)
     lines = blank_out(lines, find_page_furniture(lines))
     repeated = find_repeated_blocks(lines)
+    blocks = blocks or line_blocks(source)
     block_tables = tables_from_blocks(blocks, lines, source)
     block_starts = sorted(block_tables)
-    builder = _TreeBuilder()
+    headings = _heading_lines(blocks, lines)
+    builder = _TreeBuilder(_heading_kinds(blocks))
     index = 0
     consumed_tables: list[Table] = []
     while index < len(lines):
@@ -726,6 +812,16 @@ def parse_plan(
             continue
         if line.index in repeated or line.blank:
             index += 1
+            continue
+        if index in headings:
+            level, last = headings[index]
+            kept = [
+                line
+                for line in lines[index : last + 1]
+                if not line.blank and line.index not in repeated
+            ]
+            builder.add_heading(level, kept)
+            index = last + 1
             continue
         layout = is_table_start(line, lines[index + 1] if index + 1 < len(lines) else None)
         if layout:
@@ -769,6 +865,51 @@ def parse_plan(
         for duty in body_duties(clauses, source, targets)
     )
     return ParsedPlan(document, source, tuple(clauses), tuple(targets), tuple(warnings))
+
+
+def _heading_lines(blocks: Sequence[Block], lines: list[SourceLine]) -> dict[int, tuple[int, int]]:
+    """The reader's heading blocks by the line they start on: (level, last line)."""
+    starts = [line.start for line in lines]
+    found: dict[int, tuple[int, int]] = {}
+    for block in blocks:
+        if isinstance(block, Heading):
+            first = max(0, bisect.bisect_right(starts, block.start) - 1)
+            last = max(first, bisect.bisect_right(starts, max(block.start, block.end - 1)) - 1)
+            found[first] = (block.level, last)
+    return found
+
+
+_HEADING_KINDS = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM)
+
+
+def _heading_kinds(blocks: Sequence[Block]) -> dict[int, ClauseKind]:
+    """The clause kind each heading level stands for: what the numbered headings of that
+    level are (Word "Heading 1" = "I. …" = a part), else one below the level above it."""
+    votes: dict[int, Counter[ClauseKind]] = {}
+    levels: set[int] = set()
+    for block in blocks:
+        if not isinstance(block, Heading) or kind_line(block.text):
+            continue  # the title ("KẾ HOẠCH" as <h1>) is no level of the text
+        levels.add(block.level)
+        marker = read_marker(f"{block.marker} {block.text}") if block.marker else None
+        if marker is not None and marker.kind in _HEADING_KINDS:
+            votes.setdefault(block.level, Counter())[marker.kind] += 1
+    known = {level: counter.most_common(1)[0][0] for level, counter in votes.items()}
+    kinds: dict[int, ClauseKind] = {}
+    for level in sorted(levels):
+        if level in known:
+            kinds[level] = known[level]
+            continue
+        above = [kinds[other] for other in sorted(kinds) if other < level]
+        below = [known[other] for other in sorted(known) if other > level]
+        if above:
+            rank = min(_HEADING_KINDS.index(above[-1]) + 1, len(_HEADING_KINDS) - 1)
+        elif below:
+            rank = max(_HEADING_KINDS.index(below[0]) - 1, 0)
+        else:
+            rank = 0
+        kinds[level] = _HEADING_KINDS[rank]
+    return kinds
 
 
 MAX_CLAUSE_DEPTH = 64  # NĐ 30/2020 plans nest about 6 levels; the tree is walked recursively

@@ -26,14 +26,19 @@ def _symbols(text: str | None) -> set[str]:
 
 
 def metadata(spec: PlanSpec) -> dict[str, Any]:
+    """A plan issued by a Quyết định is that decision's document: its kind, number and title
+    are the decision's, and what it issues is the plan (the two kept apart)."""
     issuer = spec.issuer
+    subject = " ".join(spec.title.lines)
+    title = f"Quyết định Ban hành Kế hoạch {subject}" if spec.decision else spec.title.expected
     return {
         "number": spec.number.value,
         "issued_date": spec.date.iso,
         "issuer": issuer.name,
-        "kind": spec.kind,
-        "title": _fold(spec.title.expected),
-        "title symbols": _symbols(spec.title.expected),
+        "kind": "Quyết định" if spec.decision else spec.kind,
+        "issues": _fold(f"Kế hoạch {subject}") if spec.decision else None,
+        "title": _fold(title),
+        "title symbols": _symbols(title),
         "signer": spec.signer.name,
         "signer_title": _fold(spec.signer.title),
         "place": issuer.place,
@@ -47,6 +52,7 @@ def read_metadata(plan: ParsedPlan) -> dict[str, Any]:
         "issued_date": document.issued_date,
         "issuer": document.issuer,
         "kind": document.kind,
+        "issues": _fold(document.issues),
         "title": _fold(document.title),
         "title symbols": _symbols(document.title),
         "signer": document.signer,

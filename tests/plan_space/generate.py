@@ -8,6 +8,7 @@ from tests.plan_space import vocabulary as vocab
 from tests.plan_space.spec import (
     Column,
     DateSpec,
+    DecisionSpec,
     DutyRow,
     Issuer,
     Node,
@@ -228,6 +229,8 @@ def _tasks(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, list[Du
 def _organisation(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, list[DutyRow]]:
     """ "IV. TỔ CHỨC THỰC HIỆN" with unit headings: numbered with tasks under them or after
     the colon, or unnumbered "Công an tỉnh:" lines followed by "-" items."""
+    if issuer.party and rng.random() < 0.4:
+        return _party_cells(rng, part)
     duties: list[DutyRow] = []
     children = []
     form = rng.choice(("section", "section", "paragraph", "point"))
@@ -252,6 +255,28 @@ def _organisation(rng: random.Random, issuer: Issuer, part: str) -> tuple[Node, 
     heading = _part_heading(rng, "TỔ CHỨC THỰC HIỆN")
     node = Node("part", part, heading, True, children=tuple(children))
     return node, duties
+
+
+def _party_cells(rng: random.Random, part: str) -> tuple[Node, list[DutyRow]]:
+    """A Party plan's "1. Trách nhiệm của các tổ đảng" with "a) Tổ đảng ở …" unit headings
+    (no colon) and each cell's tasks under it, as "-" items or as sentences of their own."""
+    duties: list[DutyRow] = []
+    points = []
+    pool = rng.sample(vocab.TASKS, len(vocab.TASKS))
+    cells = rng.sample(vocab.PARTY_CELLS, rng.randint(2, 3))
+    sentences = rng.random() < 0.5
+    for k, cell in enumerate(cells):
+        unit = f"Tổ đảng ở {cell}"
+        tasks = [pool.pop() for _ in range(rng.randint(1, 3))]
+        bullets = tuple(
+            Node("paragraph", None, f"{task}.") if sentences else Node("bullet", None, f"{task};")
+            for task in tasks
+        )
+        points.append(Node("point", LETTERS[k], unit, children=bullets))
+        duties.extend(DutyRow(task, (unit,)) for task in tasks)
+    section = Node("section", "1", "Trách nhiệm của các tổ đảng", True, children=tuple(points))
+    heading = _part_heading(rng, "TỔ CHỨC THỰC HIỆN")
+    return Node("part", part, heading, True, children=(section,)), duties
 
 
 def _cell_units(units: list[str], comma: bool) -> str:
@@ -428,6 +453,9 @@ def generate(seed: int, issuer: str | None = None, comma_cells: bool = False) ->
     parts += [tasks, organisation]
     number_spec = number
     table = _table(rng, body, kind, number_spec, date, comma_cells) if rng.random() < 0.85 else None
+    decision = _decision(seed, body, kind)
+    if decision is not None:  # the plan is the decision's: its own number is the decision's
+        number = decision.number
     return PlanSpec(
         seed=seed,
         issuer=body,
@@ -440,4 +468,15 @@ def generate(seed: int, issuer: str | None = None, comma_cells: bool = False) ->
         table=table,
         signer=_signer(rng, body),
         recipients=("Như trên;", "Lưu: VT."),
+        decision=decision,
     )
+
+
+def _decision(seed: int, issuer: Issuer, kind: str) -> DecisionSpec | None:
+    """A Quyết định issuing the plan, for about a quarter of the state bodies' Kế hoạch (drawn
+    from its own generator, so that the plans of other seeds stay as they were)."""
+    rng = random.Random(seed * 7919 + 17)
+    if issuer.party or kind != "Kế hoạch" or rng.random() >= 0.25:
+        return None
+    number = NumberSpec(str(rng.randint(100, 3999)), f"QĐ-{issuer.code}", False, True)
+    return DecisionSpec(number, f"{issuer.head} {issuer.lines[-1]}")

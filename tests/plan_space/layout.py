@@ -100,8 +100,33 @@ def _spanning_row(columns: tuple[Column, ...]) -> tuple[str, ...] | None:
     return tuple(top)
 
 
+def _decision(spec: PlanSpec) -> list[Block]:
+    """The Quyết định that issues the plan, down to its signature; the plan follows it."""
+    decision = spec.decision
+    assert decision is not None
+    subject = " ".join(spec.title.lines)
+    return [
+        Para("kind", None, "QUYẾT ĐỊNH"),
+        Para("title", None, f"Ban hành Kế hoạch {subject}"),
+        Para("kind", None, decision.authority),
+        Para(
+            "preamble", None, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+        ),
+        Para("kind", None, "QUYẾT ĐỊNH:"),
+        Para("paragraph", None, f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {subject}."),
+        Para("paragraph", None, "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+        Para(
+            "paragraph",
+            None,
+            "Điều 3. Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành "
+            "Quyết định này.",
+        ),
+        Signature(("Như Điều 3;", "Lưu: VT."), spec.signer.lines, spec.signer.name),
+    ]
+
+
 def layout(spec: PlanSpec) -> list[Block]:
-    """The plan's blocks in reading order."""
+    """The plan's blocks in reading order (after the decision that issues it, if one does)."""
     blocks: list[Block] = [
         Header(
             spec.issuer.lines,
@@ -111,6 +136,8 @@ def layout(spec: PlanSpec) -> list[Block]:
             spec.issuer.party,
         )
     ]
+    if spec.decision is not None:
+        blocks += _decision(spec)
     title = spec.title
     kind_caps = title.kind.upper()
     subject = [line.upper() if title.caps else line for line in title.lines]
@@ -119,10 +146,15 @@ def layout(spec: PlanSpec) -> list[Block]:
     else:
         blocks.append(Para("kind", None, kind_caps))
         blocks.extend(Para("title", None, line) for line in subject)
-    blocks.append(Para("preamble", None, spec.preamble))
+    if spec.decision is not None:  # the attached plan says whose it is instead of a preamble
+        issued = f"{spec.number.value} ngày {spec.date.slashed} của {spec.issuer.name}"
+        blocks.append(Para("preamble", None, f"(Ban hành kèm theo Quyết định số {issued})"))
+    else:
+        blocks.append(Para("preamble", None, spec.preamble))
     for part in spec.parts:
         blocks.extend(_walk(part))
-    blocks.append(Signature(spec.recipients, spec.signer.lines, spec.signer.name))
+    if spec.decision is None:  # an attached plan is signed with its decision
+        blocks.append(Signature(spec.recipients, spec.signer.lines, spec.signer.name))
     if spec.table is not None:
         blocks.extend(Para("appendix", None, line) for line in spec.table.title)
         table = spec.table

@@ -175,6 +175,16 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class DecisionSpec:
+    """A Quyết định that issues the plan ("Ban hành kèm theo Quyết định này Kế hoạch …"): its
+    own number (the plan, attached after its signature, has none), dated and signed as the plan
+    would be."""
+
+    number: NumberSpec
+    authority: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" between the trích yếu and the text
+
+
+@dataclass(frozen=True)
 class PlanSpec:
     """A whole generated plan."""
 
@@ -189,6 +199,7 @@ class PlanSpec:
     table: TableSpec | None
     signer: SignerSpec
     recipients: tuple[str, ...]
+    decision: DecisionSpec | None = None  # the plan comes attached to a Quyết định
 
     @property
     def kind(self) -> str:

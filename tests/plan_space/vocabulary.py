@@ -77,6 +77,16 @@ UNITS = {
     ),
 }
 
+# the Party cells of a Party body's plan: "a) Tổ đảng ở Thường trực Ủy ban …" heads their tasks
+PARTY_CELLS = (
+    "Thường trực Hội đồng Dân tộc",
+    "Thường trực Ủy ban Pháp luật và Tư pháp",
+    "Thường trực Ủy ban Kinh tế và Tài chính",
+    "Thường trực Ủy ban Khoa học, Công nghệ và Môi trường",
+    "Thường trực Ủy ban Văn hóa và Xã hội",
+    "Văn phòng Quốc hội",
+)
+
 TASKS = (
     "Xây dựng cơ sở dữ liệu đất đai và kết nối với cơ sở dữ liệu quốc gia",
     "Triển khai nền tảng họp trực tuyến đến cấp xã",

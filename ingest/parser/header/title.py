@@ -149,3 +149,9 @@ def kind_name(caps: str) -> str:
 def trich_yeu_line(text: str) -> bool:
     """A Công văn's "V/v …" line."""
     return bool(_TRICH_YEU.match(text))
+
+
+def authority_line(text: str) -> bool:
+    """The issuing authority's line between the trích yếu and the text ("CHỦ TỊCH ỦY BAN
+    NHÂN DÂN TỈNH X", "GIÁM ĐỐC SỞ Y TẾ")."""
+    return bool(_AUTHORITY.match(text))
