@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from retrieval.answers import Answer, Citation
+from retrieval.answers import Answer, Choice, Citation
 
 LineKind = Literal["text", "group", "item"]
 MAX_ROWS = 10  # list rows shown before "xem tất cả"
@@ -76,6 +76,8 @@ class AnswerView:
     total_rows: int
     cards: tuple[CitationCard, ...]
     abstained: bool
+    # ways to narrow an answer that matched many plans: one button each
+    choices: tuple[Choice, ...] = ()
 
     @property
     def compact_cards(self) -> bool:
@@ -89,6 +91,7 @@ class AnswerView:
             "hidden_rows": self.hidden_rows,
             "total_rows": self.total_rows,
             "cards": [card.to_json() for card in self.cards],
+            **({"choices": [c.to_json() for c in self.choices]} if self.choices else {}),
         }
 
 
@@ -114,7 +117,9 @@ def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS) -> AnswerView:
     ]
     referred = {int(m) for text in (headline, *(x.text for x in kept)) for m in _REF.findall(text)}
     cards = tuple(citation_card(c) for c in answer.citations if c.n in referred)
-    return AnswerView(headline, tuple(kept), total - shown, total, cards, answer.abstained)
+    return AnswerView(
+        headline, tuple(kept), total - shown, total, cards, answer.abstained, answer.choices
+    )
 
 
 def _parse(line: str) -> ViewLine:
