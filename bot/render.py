@@ -30,9 +30,13 @@ class Line:
 Block = tuple[Line, ...]
 
 
-def answer_blocks(answer: Answer, all_rows: bool = False, more_hint: str = "") -> list[Block]:
+def answer_blocks(
+    answer: Answer, all_rows: bool = False, more_hint: str = "", choices_as_text: bool = False
+) -> list[Block]:
     """The shared answer view as blocks: the direct answer (bold) with its details, each
-    group of list rows, what was left out of a long list, then one block per citation."""
+    group of list rows, what was left out of a long list, then one block per citation.
+    With `choices_as_text` (a transport without buttons), the ways to narrow an answer that
+    matched many plans are written out as `/phamvi` commands."""
     view = answer_view(answer, None if all_rows else MAX_ROWS)
     blocks: list[Block] = []
     current: list[Line] = [Line(view.headline, "bold")]
@@ -46,6 +50,13 @@ def answer_blocks(answer: Answer, all_rows: bool = False, more_hint: str = "") -
         hint = f" — {more_hint}" if more_hint else ""
         current.append(Line(more_rows_note(view) + hint, "italic"))
     blocks.append(tuple(current))
+    if choices_as_text and view.choices:
+        blocks.append(
+            (
+                Line(messages.NARROW_HEADING + ":", "bold"),
+                *(Line(f"• {c.label} — /phamvi {c.scope}") for c in view.choices),
+            )
+        )
     if view.cards:
         blocks.append((Line(messages.CITATIONS_HEADING + ":", "bold"),))
         if view.compact_cards:

@@ -38,6 +38,14 @@ def answer_keyboard(
     view = answer_view(answer, None if all_rows else MAX_ROWS)
     if not view.cards:
         return None
+    narrow = [
+        InlineKeyboardButton(choice.label, callback_data=CallbackData("narrow", token, i).encode())
+        for i, choice in enumerate(view.choices)
+    ]
+    narrow_rows = [
+        narrow[start : start + _BUTTONS_PER_ROW]
+        for start in range(0, len(narrow), _BUTTONS_PER_ROW)
+    ]
     more = []
     if view.hidden_rows:
         more = [
@@ -64,4 +72,4 @@ def answer_keyboard(
         buttons[start : start + _BUTTONS_PER_ROW]
         for start in range(0, len(buttons), _BUTTONS_PER_ROW)
     ]
-    return InlineKeyboardMarkup([more, *rows] if more else rows)
+    return InlineKeyboardMarkup([*narrow_rows, *([more] if more else []), *rows])

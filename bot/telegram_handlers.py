@@ -77,6 +77,7 @@ class TelegramHandlers:
         application.add_handler(CommandHandler("help", self.show_help))
         application.add_handler(CommandHandler("tailieu", self.list_documents))
         application.add_handler(CommandHandler("chitieu", self.look_up_clause))
+        application.add_handler(CommandHandler("phamvi", self.set_scope))
         new_messages = filters.UpdateType.MESSAGE
         application.add_handler(
             MessageHandler(new_messages & filters.TEXT & ~filters.COMMAND, self.question)
@@ -133,6 +134,25 @@ class TelegramHandlers:
                 context, chat, lambda: self._service.look_up(chat_key(chat), number, document)
             )
 
+    async def set_scope(self, update: Update, context: Context) -> None:
+        """Sets the chat's scope: /phamvi xã Văn Bàn; /phamvi tất cả clears it; bare, shows it."""
+        chat = _chat_id(update)
+        key = chat_key(chat)
+        text = " ".join(context.args or ())
+        try:
+            if text:
+                scope = await asyncio.to_thread(self._service.set_scope, key, text)
+                reply = (
+                    messages.scope_set(scope.describe())
+                    if scope is not None
+                    else await asyncio.to_thread(self._service.scope_text, key)
+                )
+            else:
+                reply = await asyncio.to_thread(self._service.scope_text, key)
+        except ChatInputError as error:
+            reply = str(error)
+        await self._send_blocks(context, chat, text_blocks(reply))
+
     async def question(self, update: Update, context: Context) -> None:
         """Answers any other text as a question, with follow-ups in this chat."""
         chat = _chat_id(update)
@@ -154,6 +174,16 @@ class TelegramHandlers:
         if query is None:
             return
         data = CallbackData.decode(query.data)
+        if data is not None and data.action == "narrow":
+            narrowed = self._recent.answer(data.token)
+            if narrowed is None or data.n >= len(narrowed.choices):
+                await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
+                return
+            await query.answer()
+            chat = _chat_id(update)
+            asked = narrowed.choices[data.n].question
+            await self._answer(context, chat, lambda: self._service.ask(chat_key(chat), asked))
+            return
         if data is not None and data.action == "more":
             answer = self._recent.answer(data.token)
             if answer is None:
