@@ -393,6 +393,25 @@ function khMountChat(root, options) {
     ]);
   }
 
+  /** For a question matching many plans: one button per level or place that re-asks it there. */
+  function narrowingChoices(payload) {
+    const choices = payload.view.choices || [];
+    if (!choices.length) return null;
+    const buttons = choices.map((choice) => {
+      const button = khElement("button", { type: "button", class: "kh-button kh-secondary kh-choice", text: choice.label });
+      button.setAttribute("aria-label", "Hỏi lại trong phạm vi " + choice.scope);
+      button.addEventListener("click", () => {
+        addUserMessage(choice.question);
+        send(choice.question);
+      });
+      return button;
+    });
+    return khElement("div", { class: "kh-choices", role: "group", "aria-label": "Thu hẹp phạm vi" }, [
+      khElement("p", { class: "kh-choices-label", text: "Thu hẹp theo cấp hoặc địa bàn:" }),
+      ...buttons,
+    ]);
+  }
+
   function addAnswer(payload, questionText) {
     state.turn += 1;
     const cardPrefix = prefix + "-t" + state.turn + "-c";
@@ -424,7 +443,7 @@ function khMountChat(root, options) {
       [
         payload.abstained ? khElement("p", { class: "kh-badge", text: "Các kế hoạch không nêu điều này" }) : null,
         khAnswerBody(payload.view, openCitation, options.matrixUrl || "matrix"),
-        planChoices(payload, questionText),
+        narrowingChoices(payload) || planChoices(payload, questionText),
         payload.citations.length ? cards : null,
         khElement("div", { class: "kh-actions" }, [copyButton]),
       ]
