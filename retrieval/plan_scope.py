@@ -44,8 +44,9 @@ _KEYS = {
 _ISSUER_HEADS = re.compile(
     r"^(?:ubnd|uy ban|hdnd|hoi dong|so|ban|bo|van phong|tinh uy|thanh uy|huyen uy|dang uy)\b"
 )
-# "cấp xã", "các xã", "kế hoạch cấp tỉnh" in a question
-_LEVEL_IN_QUESTION = re.compile(r"\b(?:cap|cac|o cap)\s+(tinh|huyen|xa|phuong)\b")
+# "… ở cấp xã", "kế hoạch cấp tỉnh" in a question; never "UBND các xã" (a unit) or "TTHC cấp
+# xã" (a topic)
+_LEVEL_IN_QUESTION = re.compile(r"\b(?:o|ke hoach|cac ke hoach)\s+cap\s+(tinh|huyen|xa|phuong)\b")
 
 
 class ScopeError(ValueError):
@@ -188,7 +189,9 @@ def _same_level(a: str, b: str) -> bool:
 def level_in_question(question_folded: str) -> str | None:
     """The level a question restricts to ("… của các xã", "cấp tỉnh"), else None."""
     found = {_GROUP_OF[m.group(1)] for m in _LEVEL_IN_QUESTION.finditer(question_folded)}
-    return found.pop() if len(found) == 1 else None
+    # "ở cấp tỉnh và cấp xã" names levels of the content, not one level of plans
+    named = {_GROUP_OF[m] for m in re.findall(r"\bcap (tinh|huyen|xa|phuong)\b", question_folded)}
+    return found.pop() if len(found) == 1 and len(named) == 1 else None
 
 
 def documents_within(documents: DocumentDirectory, scopes: Iterable[PlanScope]) -> list[str] | None:

@@ -59,5 +59,7 @@ def test_level_groups_match_their_levels() -> None:
 
 def test_a_question_names_a_level() -> None:
     assert level_in_question("so nao chu tri chi tieu 6.6 o cap xa") == "xã"
-    assert level_in_question("ke hoach cua cac phuong") == "xã"
+    assert level_in_question("cac ke hoach cap phuong") == "xã"
     assert level_in_question("ubnd tinh chu tri") is None
+    assert level_in_question("ubnd cac xa, phuong chu tri nhung viec gi") is None
+    assert level_in_question("ty le tthc cap xa xu ly truc tuyen") is None
