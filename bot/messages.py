@@ -42,7 +42,7 @@ CLAUSE_USAGE = "Hãy ghi số chỉ tiêu, ví dụ: /chitieu 6.6 hoặc /chitie
 NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp."
 DOCUMENTS_HEADING = "Các kế hoạch đã nạp"
 CITATIONS_HEADING = "Trích dẫn"
-MORE_ROWS_TELEGRAM = "bấm “Xem thêm” để xem tất cả"
+MORE_ROWS_TELEGRAM = "bấm nút bên dưới"
 MORE_ROWS_ZALO = "xem tất cả trong bảng phân công trên trang tra cứu"
 SCOPE_NONE = (
     "Chưa đặt phạm vi: câu hỏi được tìm trong mọi kế hoạch đã nạp. Đặt phạm vi bằng "

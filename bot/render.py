@@ -31,13 +31,17 @@ Block = tuple[Line, ...]
 
 
 def answer_blocks(
-    answer: Answer, all_rows: bool = False, more_hint: str = "", choices_as_text: bool = False
+    answer: Answer,
+    all_rows: bool = False,
+    more_hint: str = "",
+    choices_as_text: bool = False,
+    first_row: int = 0,
 ) -> list[Block]:
     """The shared answer view as blocks: the direct answer (bold) with its details, each
     group of list rows, what was left out of a long list, then one block per citation.
     With `choices_as_text` (a transport without buttons), the ways to narrow an answer that
-    matched many plans are written out as `/phamvi` commands."""
-    view = answer_view(answer, None if all_rows else MAX_ROWS)
+    matched many plans are written out as `/phamvi` commands. `first_row`: a later page."""
+    view = answer_view(answer, None if all_rows else MAX_ROWS, first_row)
     blocks: list[Block] = []
     current: list[Line] = [Line(view.headline, "bold")]
     for line in view.lines:
@@ -47,7 +51,7 @@ def answer_blocks(
         else:
             current.append(Line(f"• {line.text}" if line.kind == "item" else line.text))
     if view.hidden_rows:
-        hint = f" — {more_hint}" if more_hint else ""
+        hint = f" ({more_hint})" if more_hint else ""
         current.append(Line(more_rows_note(view) + hint, "italic"))
     blocks.append(tuple(current))
     if choices_as_text and view.choices:

@@ -168,8 +168,9 @@ class TelegramHandlers:
             )
 
     async def button(self, update: Update, context: Context) -> None:
-        """Sends the verbatim clause ("Nguyên văn [n]"), the plan's metadata ("Văn bản") or
-        every row of a shortened list ("Xem thêm")."""
+        """Sends the verbatim clause ("Nguyên văn [n]"), the plan's metadata ("Văn bản"), the
+        next page of a long list ("Xem tiếp") or the question asked again in a narrower
+        scope (a group's button)."""
         query = update.callback_query
         if query is None:
             return
@@ -190,9 +191,10 @@ class TelegramHandlers:
                 await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
                 return
             await query.answer()
-            keyboard = answer_keyboard(answer, data.token, all_rows=True)
-            every_row = answer_blocks(answer, all_rows=True)
-            await self._send_blocks(context, _chat_id(update), every_row, keyboard)
+            # the next page of the list ("Xem tiếp"): rows from `n` on
+            keyboard = answer_keyboard(answer, data.token, first_row=data.n)
+            page = answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM, first_row=data.n)
+            await self._send_blocks(context, _chat_id(update), page, keyboard)
             return
         citation = self._recent.citation(data.token, data.n) if data else None
         if data is None or citation is None:

@@ -78,6 +78,12 @@ class AnswerView:
     abstained: bool
     # ways to narrow an answer that matched many plans: one button each
     choices: tuple[Choice, ...] = ()
+    first_row: int = 0  # list rows before this one are on earlier pages
+
+    @property
+    def next_row(self) -> int:
+        """The first row of the next page (`total_rows` when this is the last)."""
+        return self.total_rows - self.hidden_rows
 
     @property
     def compact_cards(self) -> bool:
@@ -95,17 +101,20 @@ class AnswerView:
         }
 
 
-def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS) -> AnswerView:
-    """The view of `answer`, with at most `max_rows` list rows (None: every row)."""
+def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS, first_row: int = 0) -> AnswerView:
+    """The view of `answer`, with at most `max_rows` list rows (None: every row) from row
+    `first_row` on (a later page: "xem tiếp")."""
     headline, *rest = answer.answer.split("\n")
     parsed = [_parse(line) for line in rest if line.strip()]
     total = sum(1 for line in parsed if line.kind == "item")
+    first_row = max(0, min(first_row, total))
     limit = total if max_rows is None else max_rows
     kept: list[ViewLine] = []
-    shown = 0
+    shown = seen = 0
     for line in parsed:
         if line.kind == "item":
-            if shown >= limit:
+            seen += 1
+            if seen <= first_row or shown >= limit:
                 continue
             shown += 1
         kept.append(line)
@@ -117,8 +126,9 @@ def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS) -> AnswerView:
     ]
     referred = {int(m) for text in (headline, *(x.text for x in kept)) for m in _REF.findall(text)}
     cards = tuple(citation_card(c) for c in answer.citations if c.n in referred)
+    hidden = total - first_row - shown
     return AnswerView(
-        headline, tuple(kept), total - shown, total, cards, answer.abstained, answer.choices
+        headline, tuple(kept), hidden, total, cards, answer.abstained, answer.choices, first_row
     )
 
 
@@ -165,9 +175,14 @@ def shorten(text: str, limit: int) -> str:
     return head.rstrip(" ,;:·—-") + "…"
 
 
+def vi_count(number: int) -> str:
+    """A count written the Vietnamese way: 1380 → "1.380"."""
+    return f"{number:,}".replace(",", ".")
+
+
 def more_rows_note(view: AnswerView) -> str:
-    """ "… và 30 dòng nữa" under a shortened list; empty when nothing was left out."""
-    return f"… và {view.hidden_rows} dòng nữa" if view.hidden_rows else ""
+    """ "… còn 1.380 dòng — xem tiếp" under a page of a long list; empty after the last."""
+    return f"… còn {vi_count(view.hidden_rows)} dòng — xem tiếp" if view.hidden_rows else ""
 
 
 def view_as_text(view: AnswerView, more_hint: str = "") -> str:

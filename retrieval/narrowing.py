@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.answers import Answer, Choice
+from retrieval.display import vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.plan_scope import LEVEL_GROUPS
 from retrieval.stored import StoredClause
@@ -19,11 +20,6 @@ MANY = 5  # more plans than this: grouped and narrowed, not listed one by one
 FEW = 3  # plans shown as examples
 MAX_PLACES = 6  # places named per level (the rest counted)
 _OTHER = "khác"
-
-
-def vi_count(number: int) -> str:
-    """A count written the Vietnamese way: 1380 → "1.380"."""
-    return f"{number:,}".replace(",", ".")
 
 
 def level_group(info: DocumentInfo | None) -> str:

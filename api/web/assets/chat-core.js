@@ -161,7 +161,8 @@ function khInlineWithRefs(line, openCitation) {
 /**
  * The answer view the server rendered (the same one the CLI and the bots print): the direct
  * answer, detail lines, list rows under their plan and appendix. Rows after `first_rows` stay
- * hidden behind "Xem tất cả"; `matrixUrl` opens the responsibility matrix.
+ * hidden: "Xem tiếp" shows the next `first_rows`, "Xem tất cả" every one; `matrixUrl` opens
+ * the responsibility matrix.
  */
 function khAnswerBody(view, openCitation, matrixUrl) {
   const body = khElement("div", { class: "kh-answer-text" });
@@ -189,17 +190,35 @@ function khAnswerBody(view, openCitation, matrixUrl) {
     }
   }
   if (hidden.length) {
+    const count = (n) => n.toLocaleString("vi-VN");
+    const next = khElement("button", { type: "button", class: "kh-button kh-next" });
     const more = khElement("button", {
       type: "button",
-      class: "kh-button kh-more",
-      text: "Xem tất cả " + view.total_rows + " dòng (còn " + hidden.length + ")",
+      class: "kh-button kh-secondary kh-more",
+      text: "Xem tất cả " + count(view.total_rows) + " dòng",
+    });
+    const left = () => hidden.filter((item) => item.hidden);
+    const update = () => {
+      const rest = left().length;
+      next.textContent = "Xem tiếp (còn " + count(rest) + " dòng)";
+      if (!rest) {
+        next.remove();
+        more.remove();
+      }
+    };
+    next.addEventListener("click", () => {
+      for (const item of left().slice(0, view.first_rows)) item.hidden = false;
+      update();
     });
     more.addEventListener("click", () => {
       for (const item of hidden) item.hidden = false;
-      more.remove();
+      update();
     });
+    update();
     const link = khElement("a", { class: "kh-matrix-link", href: matrixUrl, text: "Mở bảng phân công" });
-    body.append(khElement("p", { class: "kh-more-row" }, [more, document.createTextNode(" "), link]));
+    body.append(
+      khElement("p", { class: "kh-more-row" }, [next, document.createTextNode(" "), more, document.createTextNode(" "), link])
+    );
   }
   return body;
 }
