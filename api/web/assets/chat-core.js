@@ -78,11 +78,12 @@ function khApiClient(baseUrl, keyStore) {
 
   return {
     baseUrl,
-    ask(question, documentId, conversationId) {
+    ask(question, documentId, conversationId, scope) {
       return json("POST", "/v1/ask", {
         question,
         document: documentId || null,
         conversation_id: conversationId || null,
+        scope: scope || null,
       });
     },
     documents() {
@@ -313,6 +314,17 @@ function khMountChat(root, options) {
     khElement("label", { for: prefix + "-plan", text: "Kế hoạch" }),
     planSelect,
   ]);
+  const scopeInput = khElement("input", {
+    id: prefix + "-scope",
+    class: "kh-plan kh-scope",
+    type: "text",
+    maxlength: "200",
+    placeholder: "Ví dụ: xã Văn Bàn · cấp xã, 2026 · tỉnh Ninh Bình",
+  });
+  const scopeField = khElement("div", { class: "kh-field kh-scope-field" }, [
+    khElement("label", { for: prefix + "-scope", text: "Phạm vi (địa bàn, cấp, cơ quan, năm)" }),
+    scopeInput,
+  ]);
   const question = khElement("textarea", {
     id: prefix + "-question",
     class: "kh-question",
@@ -330,6 +342,7 @@ function khMountChat(root, options) {
   });
   const form = khElement("form", { class: "kh-form", "aria-label": "Đặt câu hỏi" }, [
     options.documentId ? null : planField,
+    options.documentId ? null : scopeField,
     khElement("div", { class: "kh-field kh-question-field" }, [
       khElement("label", { for: prefix + "-question", text: "Câu hỏi" }),
       khElement("div", { class: "kh-row" }, [question, submit]),
@@ -412,16 +425,18 @@ function khMountChat(root, options) {
     ]);
   }
 
-  /** For a question matching many plans: one button per level or place that re-asks it there. */
-  function narrowingChoices(payload) {
+  /** For a question matching many plans: one button per level or place that sets that
+   * scope and asks the question again. */
+  function narrowingChoices(payload, questionText) {
     const choices = payload.view.choices || [];
     if (!choices.length) return null;
     const buttons = choices.map((choice) => {
       const button = khElement("button", { type: "button", class: "kh-button kh-secondary kh-choice", text: choice.label });
       button.setAttribute("aria-label", "Hỏi lại trong phạm vi " + choice.scope);
       button.addEventListener("click", () => {
-        addUserMessage(choice.question);
-        send(choice.question);
+        scopeInput.value = choice.scope;
+        addUserMessage(questionText + " — " + choice.scope);
+        send(questionText);
       });
       return button;
     });
@@ -462,7 +477,7 @@ function khMountChat(root, options) {
       [
         payload.abstained ? khElement("p", { class: "kh-badge", text: "Các kế hoạch không nêu điều này" }) : null,
         khAnswerBody(payload.view, openCitation, options.matrixUrl || "matrix"),
-        narrowingChoices(payload) || planChoices(payload, questionText),
+        narrowingChoices(payload, questionText) || planChoices(payload, questionText),
         payload.citations.length ? cards : null,
         khElement("div", { class: "kh-actions" }, [copyButton]),
       ]
@@ -510,14 +525,15 @@ function khMountChat(root, options) {
     box.setAttribute("aria-busy", "true");
     status.textContent = "Đang tìm trong các kế hoạch…";
     const documentId = options.documentId || planSelect.value || null;
+    const scope = options.documentId ? null : scopeInput.value.trim() || null;
     try {
       let payload;
       try {
-        payload = await api.ask(text, documentId, state.conversationId);
+        payload = await api.ask(text, documentId, state.conversationId, scope);
       } catch (error) {
         if (error.code !== "unknown_conversation") throw error;
         state.conversationId = null; // expired on the server: start again
-        payload = await api.ask(text, documentId, null);
+        payload = await api.ask(text, documentId, null, scope);
       }
       state.conversationId = payload.conversation_id;
       addAnswer(payload, text);
