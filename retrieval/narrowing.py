@@ -41,9 +41,11 @@ def narrowed(
     documents: DocumentDirectory,
     what: str,
     question: str,
+    at_least: bool = False,
 ) -> Answer:
-    """The grouped answer for `doc_ids` (every plan that matched): `examples` is the answer
-    listing the few best (its first line is replaced, its rows and citations kept)."""
+    """The grouped answer for `doc_ids` (every plan that matched; with `at_least`, the
+    first of more): `examples` is the answer listing the few best (its first line is
+    replaced, its rows and citations kept)."""
     infos = {doc_id: documents.get(doc_id) for doc_id in doc_ids}
     by_level: dict[str, Counter[str]] = {}
     level_counts: Counter[str] = Counter()
@@ -52,7 +54,8 @@ def narrowed(
         level_counts[group] += 1
         by_level.setdefault(group, Counter())[place_of(info) or "không rõ địa bàn"] += 1
     lines = [
-        f"Có {vi_count(len(doc_ids))} kế hoạch cùng có {what}. Hãy thu hẹp phạm vi: chọn cấp "
+        f"Có {'ít nhất ' if at_least else ''}{vi_count(len(doc_ids))} kế hoạch cùng có {what}. "
+        "Hãy thu hẹp phạm vi: chọn cấp "
         "hoặc địa bàn bên dưới, hoặc nêu năm, số hiệu kế hoạch.",
         "Theo cấp và địa bàn:",
     ]

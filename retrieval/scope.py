@@ -62,7 +62,8 @@ def settle_scope(
     named = documents.resolve(query.folded)
     if named:
         if allowed is not None:
-            named = [d for d in named if d in set(allowed)]
+            inside = set(allowed)
+            named = [d for d in named if d in inside]
             if not named:
                 return Scope([], named=True, unmatched=limits.describe())
         return Scope(named, named=True)

@@ -95,7 +95,9 @@ def _search_answer(ctx: Context) -> Answer:
         if len(per_doc) > MANY:  # a country's plans: counted, grouped, narrowed
             examples = answer_per_document(query, per_doc[:FEW], documents, "")
             doc_ids = [c.document_id for c in per_doc]
-            ambiguous = narrowed(examples, doc_ids, documents, "nội dung này", query.text)
+            # the search keeps MAX_PER_DOCUMENT plans: the count is a floor
+            at_least = len(per_doc) >= MAX_PER_DOCUMENT
+            ambiguous = narrowed(examples, doc_ids, documents, "nội dung này", query.text, at_least)
             return with_candidates(ambiguous, [c.clause for c in ranked])
         if len(per_doc) > 1:
             ambiguous = answer_per_document(
