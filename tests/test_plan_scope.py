@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval.documents import DocumentInfo
@@ -63,3 +65,19 @@ def test_a_question_names_a_level() -> None:
     assert level_in_question("ubnd tinh chu tri") is None
     assert level_in_question("ubnd cac xa, phuong chu tri nhung viec gi") is None
     assert level_in_question("ty le tthc cap xa xu ly truc tuyen") is None
+
+
+def test_the_deployment_scope_is_read_once_and_checked(tmp_path: Path) -> None:
+    from ingest.embedding.hashing import HashingEmbedder
+    from ingest.errors import ConfigurationError
+    from ingest.settings import Settings
+    from retrieval.runtime import Runtime
+
+    good = Runtime(
+        Settings(home=tmp_path, default_scope="xa van ban, 2026"), embedder=HashingEmbedder(8)
+    )
+    assert good.default_scope == PlanScope("van ban", "xã", year=2026)
+    assert Runtime(Settings(home=tmp_path), embedder=HashingEmbedder(8)).default_scope is None
+    bad = Runtime(Settings(home=tmp_path, default_scope="cap thon"), embedder=HashingEmbedder(8))
+    with pytest.raises(ConfigurationError, match="KEHOACH_DEFAULT_SCOPE"):
+        _ = bad.default_scope
