@@ -56,6 +56,14 @@ class AskRequest(_Schema):
         pattern=CONVERSATION_ID_PATTERN,
         description="the id a previous answer returned: this question is a follow-up",
     )
+    scope: str | None = Field(
+        default=None,
+        max_length=200,
+        description="answer from the plans of this scope unless the question names its own: "
+        "place, level, issuer, year (“tỉnh Ninh Bình”, “cấp xã, 2026”, “nam=2025”); an API "
+        "key's own scope always holds",
+        examples=["xã Văn Bàn"],
+    )
 
 
 class CitationOut(_Schema):
@@ -102,6 +110,12 @@ class MatrixFilterOut(_Schema):
     due_before: dt.date | None = Field(description="the period asked: its last day")
 
 
+class ChoiceOut(_Schema):
+    label: str = Field(description="the button's text, e.g. `xã Văn Bàn · 2`")
+    scope: str = Field(description="the scope in words, as `scope` takes it")
+    question: str = Field(description="the question asked again within that scope")
+
+
 class AnswerViewOut(_Schema):
     """The answer as every surface shows it (the same view the CLI and the bots print)."""
 
@@ -112,6 +126,11 @@ class AnswerViewOut(_Schema):
     cards: list[CardOut]
     matrix: MatrixFilterOut | None = Field(
         description="a list's rows as matrix filters: “xem tất cả” opens `/matrix?…` with them"
+    )
+    choices: list[ChoiceOut] = Field(
+        default_factory=list,
+        description="an answer that matched many plans: one way to narrow it per group "
+        "(ask `question` again, or set `scope`)",
     )
 
 

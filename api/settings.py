@@ -7,6 +7,7 @@ passed to `create_app`. Keys are `SecretStr`, so they never show in a repr or a 
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from ingest.errors import ConfigurationError
 from ingest.validation_messages import settings_problems
+from retrieval.plan_scope import PlanScope, ScopeError, parse_scope
 
 MIN_KEY_CHARS = 16  # shorter keys are guessable; refuse them at start-up
 
@@ -45,6 +47,9 @@ class ApiSettings(BaseSettings):
     # Empty (the default): the header is ignored and the connecting address counts, so a
     # client cannot pick its own address to dodge the per-address rate limit.
     trusted_proxies: TextList = Field(default_factory=list)
+    # The plans each API key may read, by the key's fingerprint (the 12 hex digits the
+    # logs show): JSON, e.g. {"3fa9c1d2e4b5": "tỉnh Ninh Bình", "a1b2c3d4e5f6": "cấp xã"}
+    key_scopes: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("admin_keys", "read_keys", mode="before")
     @classmethod
@@ -80,6 +85,23 @@ class ApiSettings(BaseSettings):
                     '`python -c "import secrets; print(secrets.token_urlsafe(32))"`'
                 )
         return keys
+
+    @field_validator("key_scopes")
+    @classmethod
+    def _readable_scopes(cls, scopes: dict[str, str]) -> dict[str, str]:
+        for fingerprint, text in scopes.items():
+            if not re.fullmatch(r"[0-9a-f]{12}", fingerprint):
+                raise ValueError(f"{fingerprint!r} is not a key fingerprint (12 hex digits)")
+            try:
+                parse_scope(text)
+            except ScopeError as error:
+                raise ValueError(f"scope of key {fingerprint}: {error}") from None
+        return scopes
+
+    def scope_of(self, key_id: str | None) -> PlanScope | None:
+        """The scope a key is held to (`key_scopes`), or None."""
+        text = self.key_scopes.get(key_id or "")
+        return parse_scope(text) if text else None
 
     @model_validator(mode="after")
     def _distinct_roles(self) -> ApiSettings:

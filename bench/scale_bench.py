@@ -27,7 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -63,7 +63,7 @@ class GeneratedPlan:
     number: str
 
 
-def _templates() -> list[Template]:
+def bundled_templates() -> list[Template]:
     templates = []
     for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -86,13 +86,20 @@ def _shift_years(text: str, shift: int) -> str:
     return re.sub(r"\b(202[4-9])\b", later, text)
 
 
-def generate_plans(count: int, folder: Path, start: int = 0) -> Iterator[GeneratedPlan]:
-    """Plans `start` … `count - 1`, cycling over the bundled ones."""
-    templates = _templates()
+def generate_plans(
+    count: int,
+    folder: Path,
+    start: int = 0,
+    templates: Sequence[Template] | None = None,
+    name_for: Callable[[int, Template], str] | None = None,
+) -> Iterator[GeneratedPlan]:
+    """Plans `start` … `count - 1`, cycling over `templates` (the bundled plans); each
+    copy's place is `name_for(index, template)` (a synthetic name by default)."""
+    templates = list(templates or bundled_templates())
     for index in range(start, count):
         template = templates[index % len(templates)]
         text = template.text
-        place = _place_name(index)
+        place = name_for(index, template) if name_for else _place_name(index)
         if template.place:
             text = text.replace(template.place, place).replace(
                 template.place.upper(), place.upper()

@@ -25,6 +25,8 @@ TELEGRAM_HELP = (
     "• /chitieu <số> [văn bản] — tra đúng chỉ tiêu/nhiệm vụ theo số, ví dụ /chitieu 6.6 hoặc "
     "/chitieu 6.6 19/KH-UBND\n"
     "• /tailieu — các kế hoạch đã nạp và mã văn bản\n"
+    "• /phamvi <phạm vi> — chỉ hỏi trong các kế hoạch của một địa bàn, cấp, cơ quan hoặc năm, "
+    "ví dụ /phamvi xã Văn Bàn, /phamvi cấp xã, 2026; /phamvi tất cả để bỏ\n"
     "• /start — lời chào và câu hỏi mẫu\n"
     "Nút “Nguyên văn [n]” gửi toàn văn điều khoản được trích dẫn; nút “Văn bản” gửi thông tin "
     "kế hoạch (số hiệu, ngày, cơ quan ban hành, người ký)."
@@ -32,15 +34,21 @@ TELEGRAM_HELP = (
 
 ZALO_HELP = (
     "Gửi câu hỏi bằng tiếng Việt. Gõ /tailieu để xem các kế hoạch đã nạp, "
-    "/chitieu 6.6 để tra đúng chỉ tiêu theo số (thêm số hiệu văn bản nếu cần)."
+    "/chitieu 6.6 để tra đúng chỉ tiêu theo số (thêm số hiệu văn bản nếu cần), "
+    "/phamvi xã Văn Bàn để chỉ hỏi trong kế hoạch của một địa bàn (/phamvi tất cả để bỏ)."
 )
 
 CLAUSE_USAGE = "Hãy ghi số chỉ tiêu, ví dụ: /chitieu 6.6 hoặc /chitieu 6.6 19/KH-UBND"
 NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp."
 DOCUMENTS_HEADING = "Các kế hoạch đã nạp"
 CITATIONS_HEADING = "Trích dẫn"
-MORE_ROWS_TELEGRAM = "bấm “Xem thêm” để xem tất cả"
+MORE_ROWS_TELEGRAM = "bấm nút bên dưới"
 MORE_ROWS_ZALO = "xem tất cả trong bảng phân công trên trang tra cứu"
+SCOPE_NONE = (
+    "Chưa đặt phạm vi: câu hỏi được tìm trong mọi kế hoạch đã nạp. Đặt phạm vi bằng "
+    "/phamvi <địa bàn, cấp, cơ quan hoặc năm>, ví dụ /phamvi xã Văn Bàn hoặc /phamvi cấp xã, 2026."
+)
+NARROW_HEADING = "Thu hẹp theo"
 FAILURE = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Anh/chị vui lòng thử lại sau ít phút."
 BUTTON_EXPIRED = "Nút này đã hết hạn. Anh/chị vui lòng hỏi lại để xem trích dẫn."
 DOCUMENT_GONE = "Văn bản này không còn trong danh sách đã nạp."
@@ -53,6 +61,26 @@ def not_allowed(chat_id: int | str) -> str:
         "Xin lỗi, tài khoản này chưa được cấp quyền dùng trợ lý. "
         f"Anh/chị vui lòng liên hệ quản trị viên và gửi mã: {chat_id}"
     )
+
+
+def scope_set(scope: str) -> str:
+    """The reply to /phamvi: the scope now in force."""
+    return (
+        f"Phạm vi: {scope}. Các câu hỏi tiếp theo chỉ tìm trong kế hoạch thuộc phạm vi này "
+        "(trừ khi câu hỏi nêu kế hoạch khác). Gõ /phamvi tất cả để bỏ."
+    )
+
+
+def scope_default(scope: str) -> str:
+    """The reply to /phamvi when only the deployment's scope is in force."""
+    return f"Phạm vi mặc định: {scope}. Đổi bằng /phamvi <phạm vi>, ví dụ /phamvi cấp xã."
+
+
+def scope_cleared(default: str | None) -> str:
+    """The reply to /phamvi tất cả."""
+    if default:
+        return f"Đã bỏ phạm vi riêng; dùng phạm vi mặc định: {default}."
+    return "Đã bỏ phạm vi: câu hỏi được tìm trong mọi kế hoạch đã nạp."
 
 
 def rate_limited(wait_seconds: float) -> str:

@@ -30,10 +30,18 @@ class Line:
 Block = tuple[Line, ...]
 
 
-def answer_blocks(answer: Answer, all_rows: bool = False, more_hint: str = "") -> list[Block]:
+def answer_blocks(
+    answer: Answer,
+    all_rows: bool = False,
+    more_hint: str = "",
+    choices_as_text: bool = False,
+    first_row: int = 0,
+) -> list[Block]:
     """The shared answer view as blocks: the direct answer (bold) with its details, each
-    group of list rows, what was left out of a long list, then one block per citation."""
-    view = answer_view(answer, None if all_rows else MAX_ROWS)
+    group of list rows, what was left out of a long list, then one block per citation.
+    With `choices_as_text` (a transport without buttons), the ways to narrow an answer that
+    matched many plans are written out as `/phamvi` commands. `first_row`: a later page."""
+    view = answer_view(answer, None if all_rows else MAX_ROWS, first_row)
     blocks: list[Block] = []
     current: list[Line] = [Line(view.headline, "bold")]
     for line in view.lines:
@@ -43,9 +51,16 @@ def answer_blocks(answer: Answer, all_rows: bool = False, more_hint: str = "") -
         else:
             current.append(Line(f"• {line.text}" if line.kind == "item" else line.text))
     if view.hidden_rows:
-        hint = f" — {more_hint}" if more_hint else ""
+        hint = f" ({more_hint})" if more_hint else ""
         current.append(Line(more_rows_note(view) + hint, "italic"))
     blocks.append(tuple(current))
+    if choices_as_text and view.choices:
+        blocks.append(
+            (
+                Line(messages.NARROW_HEADING + ":", "bold"),
+                *(Line(f"• {c.label} — /phamvi {c.scope}") for c in view.choices),
+            )
+        )
     if view.cards:
         blocks.append((Line(messages.CITATIONS_HEADING + ":", "bold"),))
         if view.compact_cards:

@@ -20,12 +20,14 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
+from bot import messages
 from bot.errors import ChatInputError
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.assistant import Assistant
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentInfo
+from retrieval.plan_scope import PlanScope, ScopeError, parse_scope
 from retrieval.questions import QuestionError, QuestionProblem, validate_question
 from retrieval.runtime import Runtime
 
@@ -58,6 +60,7 @@ def runtime_access(runtime: Runtime) -> AssistantAccess:
 class _Chat:
     conversation: Conversation = field(default_factory=Conversation)
     lock: threading.Lock = field(default_factory=threading.Lock)  # one turn at a time
+    scope: PlanScope | None = None  # set by /phamvi; None: the deployment's
 
 
 class ChatService:
@@ -87,7 +90,35 @@ class ChatService:
         text = self._checked(question)
         state = self._chat(chat)
         with state.lock, self._access() as assistant:
-            return assistant.ask(text, conversation=state.conversation)
+            return assistant.ask(text, conversation=state.conversation, scope=state.scope)
+
+    def set_scope(self, chat: str, text: str) -> PlanScope | None:
+        """The chat's scope from `/phamvi <text>` ("xã Văn Bàn", "cấp xã, 2026"); "tất cả"
+        clears it. Returns the scope now in force (None: the deployment's)."""
+        try:
+            scope = parse_scope(text)
+        except ScopeError as error:
+            raise ChatInputError(str(error)) from error
+        state = self._chat(chat)
+        with state.lock:
+            state.scope = None if scope.empty else scope
+            state.conversation = Conversation()  # earlier plans no longer carry over
+            return state.scope
+
+    def scope(self, chat: str) -> PlanScope | None:
+        """The scope this chat set with /phamvi, or None."""
+        return self._chat(chat).scope
+
+    def scope_text(self, chat: str) -> str:
+        """The chat's scope in words, for /phamvi without arguments."""
+        scope = self.scope(chat)
+        with self._access() as assistant:
+            default = assistant.default_scope
+        if scope is not None:
+            return messages.scope_set(scope.describe())
+        if default is not None:
+            return messages.scope_default(default.describe())
+        return messages.SCOPE_NONE
 
     def look_up(self, chat: str, number: str, document: str | None = None) -> Answer:
         """The clause/target with this exact number ("6.6"), in one plan when `document` says.

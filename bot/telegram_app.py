@@ -35,6 +35,7 @@ _COMMANDS = (
     BotCommand("help", "Cách dùng"),
     BotCommand("tailieu", "Các kế hoạch đã nạp"),
     BotCommand("chitieu", "Tra chỉ tiêu theo số: /chitieu 6.6 [văn bản]"),
+    BotCommand("phamvi", "Phạm vi: /phamvi xã Văn Bàn, /phamvi cấp xã, /phamvi tất cả"),
 )
 
 

@@ -11,7 +11,7 @@ from bot.chunking import to_messages, utf16_length
 from bot.render import Block, Line
 from bot.telegram_callbacks import CallbackData
 from retrieval.answers import Answer
-from retrieval.display import MAX_ROWS, answer_view
+from retrieval.display import MAX_ROWS, answer_view, vi_count
 
 MESSAGE_LIMIT = 4096  # Telegram's limit for one message's text
 MAX_CLAUSE_BUTTONS = 16  # list answers can cite dozens of rows; the first ones get buttons
@@ -31,19 +31,28 @@ def html_messages(blocks: Sequence[Block], limit: int = MESSAGE_LIMIT) -> list[s
 
 
 def answer_keyboard(
-    answer: Answer, token: str, all_rows: bool = False
+    answer: Answer, token: str, all_rows: bool = False, first_row: int = 0
 ) -> InlineKeyboardMarkup | None:
-    """ "Xem thêm" under a shortened list, "Nguyên văn [n]" per citation shown and "Văn bản"
-    per cited plan, for the answer `token`."""
-    view = answer_view(answer, None if all_rows else MAX_ROWS)
+    """One button per way to narrow an answer that matched many plans, "Xem tiếp" under a
+    page of a long list, "Nguyên văn [n]" per citation shown and "Văn bản" per cited plan,
+    for the answer `token`."""
+    view = answer_view(answer, None if all_rows else MAX_ROWS, first_row)
     if not view.cards:
         return None
+    narrow = [
+        InlineKeyboardButton(choice.label, callback_data=CallbackData("narrow", token, i).encode())
+        for i, choice in enumerate(view.choices)
+    ]
+    narrow_rows = [
+        narrow[start : start + _BUTTONS_PER_ROW]
+        for start in range(0, len(narrow), _BUTTONS_PER_ROW)
+    ]
     more = []
     if view.hidden_rows:
         more = [
             InlineKeyboardButton(
-                f"Xem thêm {view.hidden_rows} dòng",
-                callback_data=CallbackData("more", token, 0).encode(),
+                f"Xem tiếp (còn {vi_count(view.hidden_rows)} dòng)",
+                callback_data=CallbackData("more", token, min(view.next_row, 9999)).encode(),
             )
         ]
     buttons = [
@@ -64,4 +73,4 @@ def answer_keyboard(
         buttons[start : start + _BUTTONS_PER_ROW]
         for start in range(0, len(buttons), _BUTTONS_PER_ROW)
     ]
-    return InlineKeyboardMarkup([more, *rows] if more else rows)
+    return InlineKeyboardMarkup([*narrow_rows, *([more] if more else []), *rows])

@@ -77,6 +77,7 @@ class TelegramHandlers:
         application.add_handler(CommandHandler("help", self.show_help))
         application.add_handler(CommandHandler("tailieu", self.list_documents))
         application.add_handler(CommandHandler("chitieu", self.look_up_clause))
+        application.add_handler(CommandHandler("phamvi", self.set_scope))
         new_messages = filters.UpdateType.MESSAGE
         application.add_handler(
             MessageHandler(new_messages & filters.TEXT & ~filters.COMMAND, self.question)
@@ -133,6 +134,25 @@ class TelegramHandlers:
                 context, chat, lambda: self._service.look_up(chat_key(chat), number, document)
             )
 
+    async def set_scope(self, update: Update, context: Context) -> None:
+        """Sets the chat's scope: /phamvi xã Văn Bàn; /phamvi tất cả clears it; bare, shows it."""
+        chat = _chat_id(update)
+        key = chat_key(chat)
+        text = " ".join(context.args or ())
+        try:
+            if text:
+                scope = await asyncio.to_thread(self._service.set_scope, key, text)
+                reply = (
+                    messages.scope_set(scope.describe())
+                    if scope is not None
+                    else await asyncio.to_thread(self._service.scope_text, key)
+                )
+            else:
+                reply = await asyncio.to_thread(self._service.scope_text, key)
+        except ChatInputError as error:
+            reply = str(error)
+        await self._send_blocks(context, chat, text_blocks(reply))
+
     async def question(self, update: Update, context: Context) -> None:
         """Answers any other text as a question, with follow-ups in this chat."""
         chat = _chat_id(update)
@@ -148,21 +168,33 @@ class TelegramHandlers:
             )
 
     async def button(self, update: Update, context: Context) -> None:
-        """Sends the verbatim clause ("Nguyên văn [n]"), the plan's metadata ("Văn bản") or
-        every row of a shortened list ("Xem thêm")."""
+        """Sends the verbatim clause ("Nguyên văn [n]"), the plan's metadata ("Văn bản"), the
+        next page of a long list ("Xem tiếp") or the question asked again in a narrower
+        scope (a group's button)."""
         query = update.callback_query
         if query is None:
             return
         data = CallbackData.decode(query.data)
+        if data is not None and data.action == "narrow":
+            narrowed = self._recent.answer(data.token)
+            if narrowed is None or data.n >= len(narrowed.choices):
+                await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
+                return
+            await query.answer()
+            chat = _chat_id(update)
+            asked = narrowed.choices[data.n].question
+            await self._answer(context, chat, lambda: self._service.ask(chat_key(chat), asked))
+            return
         if data is not None and data.action == "more":
             answer = self._recent.answer(data.token)
             if answer is None:
                 await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
                 return
             await query.answer()
-            keyboard = answer_keyboard(answer, data.token, all_rows=True)
-            every_row = answer_blocks(answer, all_rows=True)
-            await self._send_blocks(context, _chat_id(update), every_row, keyboard)
+            # the next page of the list ("Xem tiếp"): rows from `n` on
+            keyboard = answer_keyboard(answer, data.token, first_row=data.n)
+            page = answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM, first_row=data.n)
+            await self._send_blocks(context, _chat_id(update), page, keyboard)
             return
         citation = self._recent.citation(data.token, data.n) if data else None
         if data is None or citation is None:

@@ -83,7 +83,7 @@ class ZaloResponder:
         await self._send(user, blocks)
 
     def _reply_blocks(self, user: str, text: str) -> list[Block]:
-        """The reply to a text: the /tailieu and /chitieu commands, else a question."""
+        """The reply to a text: the /tailieu, /chitieu and /phamvi commands, else a question."""
         command, _, rest = text.strip().partition(" ")
         match command.lower():
             case "/start" | "/help":
@@ -96,8 +96,15 @@ class ZaloResponder:
                     return text_blocks(messages.CLAUSE_USAGE)
                 document = " ".join(args[1:]) or None
                 return answer_blocks(self._service.look_up(chat_key(user), args[0], document))
+            case "/phamvi":
+                if not rest.strip():
+                    return text_blocks(self._service.scope_text(chat_key(user)))
+                scope = self._service.set_scope(chat_key(user), rest)
+                if scope is None:
+                    return text_blocks(self._service.scope_text(chat_key(user)))
+                return text_blocks(messages.scope_set(scope.describe()))
         answer = self._service.ask(chat_key(user), text)
-        return answer_blocks(answer, more_hint=messages.MORE_ROWS_ZALO)
+        return answer_blocks(answer, more_hint=messages.MORE_ROWS_ZALO, choices_as_text=True)
 
     async def _send(self, user: str, blocks: Sequence[Block]) -> None:
         try:

@@ -544,6 +544,14 @@ class FactStore:
         keys = {folded(level) for level in wanted}
         return [row[0] for row in rows if folded(row[1]) in keys]
 
+    def documents_of_levels(self, levels: Sequence[str]) -> list[str]:
+        """Documents governing a place of one of these levels ("xã", "phường"; as stored)."""
+        if not levels:
+            return []
+        wanted = list(dict.fromkeys(levels))
+        sql = f"SELECT id FROM documents WHERE place_level IN ({_marks(wanted)}) ORDER BY id"
+        return [row[0] for row in self._db.query(sql, wanted)]
+
     def documents_of_year(self, years: Sequence[int], limit: int | None = None) -> list[str]:
         """Documents known by one of these years (title first, else issue date)."""
         if not years:

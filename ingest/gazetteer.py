@@ -36,7 +36,7 @@ _PROVINCES_BEFORE_2025 = (
     "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Hồ Chí Minh",
     "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 )  # fmt: skip
-_LONGEST_NAME_WORDS = 5
+_LONGEST_NAME_WORDS = 7  # "Văn Miếu - Quốc Tử Giám", the dash a word
 
 
 @dataclass(frozen=True)
@@ -88,27 +88,97 @@ def places_named(name: str) -> tuple[Place, ...]:
     return register.get(canonical(name)) or register.get(folded(name)) or ()
 
 
+def _exactly(name: str) -> tuple[Place, ...]:
+    """The places spelled `name` with its diacritics (tone placement and case aside)."""
+    return _register().get(canonical(name), ())
+
+
 def known_name_after(level: str, words: list[str]) -> str | None:
     """The longest run of `words` (as written) that names a known place of `level`.
 
     `words` are the words that follow the level word in the text: "xã Văn Bàn, tỉnh Lào
     Cai" gives ["Văn", "Bàn,", …] after "xã"; trailing punctuation ends a name.
     """
-    level = next(
+    found = _known_run(level, words)
+    return found[0] if found else None
+
+
+def known_place_after(level: str, words: list[str]) -> Place | None:
+    """The known place of `level` that the longest run of `words` names, spelled as the
+    register spells it ("VĂN BÀN" → "Văn Bàn"). Typed without diacritics and shared by
+    places spelled differently ("van ban": Văn Bàn, Vân Bán), the name as written, title-
+    cased; any case, any tone placement."""
+    found = _known_run(level, words)
+    if found is None:
+        return None
+    written, places = found
+    spellings = {place.name for place in places}
+    name = (
+        spellings.pop()
+        if len(spellings) == 1
+        else " ".join(w.capitalize() for w in written.split())
+    )
+    return Place(_level_word(level), name, places[0].province if len(places) == 1 else None)
+
+
+def _level_word(level: str) -> str:
+    return next(
         (known for known in (*PROVINCE_LEVELS, *LOCAL_LEVELS) if folded(known) == folded(level)),
         level.lower(),
     )
+
+
+def _known_run(level: str, words: list[str]) -> tuple[str, tuple[Place, ...]] | None:
+    """(the run as written, the places of that level it names), longest run first."""
+    level = _level_word(level)
     levels = {level} | (set(PROVINCE_LEVELS) if level in PROVINCE_LEVELS else set())
     cleaned: list[str] = []
     for word in words[:_LONGEST_NAME_WORDS]:
-        stripped = word.strip(",.;:()“”\"'")
+        stripped = "-" if word in ("-", "–") else word.strip(",.;:()“”\"'?!-–")
         if not stripped:
             break
         cleaned.append(stripped)
-        if word[-1:] in ",.;:)":
+        if word[-1:] in ",.;:)?!":
             break
     for size in range(len(cleaned), 0, -1):
         candidate = " ".join(cleaned[:size])
-        if any(place.level in levels for place in places_named(candidate)):
-            return candidate
+        # written with diacritics, the name must match them: "xã chủ trì" is not xã Chũ
+        named = places_named(candidate) if candidate.isascii() else _exactly(candidate)
+        places = tuple(p for p in named if p.level in levels)
+        if places:
+            return candidate, places
     return None
+
+
+_LEVEL_WORDS_FOLDED = sorted(
+    {folded(level) for level in (*PROVINCE_LEVELS, *LOCAL_LEVELS)}, key=len, reverse=True
+)
+
+
+def places_in_text(text: str) -> list[Place]:
+    """Every known place a text names after its level word ("tỉnh Hà Giang", "xa van ban",
+    "phường Văn Miếu - Quốc Tử Giám"), in order; accents and case optional. A level word
+    typed with diacritics must be the level word itself ("tính" is not "tỉnh")."""
+    words = text.split()
+    found: list[Place] = []
+    i = 0
+    while i < len(words):
+        matched = None
+        for level in _LEVEL_WORDS_FOLDED:
+            size = len(level.split())
+            run = words[i : i + size]
+            written = " ".join(w.strip(",.;:()?!") for w in run)
+            if folded(written) != level or len(run) < size:
+                continue
+            if not written.isascii() and canonical(written) != canonical(_level_word(level)):
+                continue
+            place = known_place_after(level, words[i + size :])
+            if place is not None:
+                matched = (place, size + len(place.name.split()))
+                break
+        if matched:
+            found.append(matched[0])
+            i += matched[1]
+        else:
+            i += 1
+    return found

@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
+    # the plans answers come from unless a question, chat or request says otherwise
+    # ("tỉnh Ninh Bình", "cấp xã, 2026"; read by `retrieval.plan_scope.parse_scope`)
+    default_scope: str | None = None
 
     @field_validator("home", "model_dir", mode="before")
     @classmethod

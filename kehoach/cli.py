@@ -330,8 +330,11 @@ def ask(
         print_answer(stdout, answer, all_rows)
 
 
-# what a user types in `kehoach chat` to see every row of the previous list ("Xem thêm")
-_SHOW_ALL = frozenset(["xem tat ca", "xem them", "xem het", "tat ca"])
+# what a user types in `kehoach chat` to see every row of the previous list ("Xem thêm"),
+# or its next page
+_SHOW_ALL = frozenset(["xem tat ca", "xem het", "tat ca"])
+_NEXT_PAGE = frozenset(["xem tiep", "tiep", "xem them", "them"])
+_CHAT_MORE = "gõ “xem tiếp” hoặc “xem tất cả”"
 
 
 @app.command(cls=VietnameseCommand)
@@ -344,18 +347,22 @@ def chat(
     """Hỏi đáp nhiều lượt (câu hỏi nối tiếp dùng ngữ cảnh câu trước).
 
     Ví dụ: kehoach chat, rồi gõ "Sở nào chủ trì chỉ tiêu 6.6?" và "còn thời hạn thì sao?";
-    sau một danh sách dài, gõ "xem tất cả" để in mọi dòng của nó.
+    sau một danh sách dài, gõ "xem tiếp" để in 10 dòng sau, "xem tất cả" để in mọi dòng.
     """
     from ingest.normalize_vi import folded
     from kehoach.asking import AskError, answer_one
-    from kehoach.render import CHAT_MORE_HINT, print_answer
+    from kehoach.render import print_answer
     from retrieval.answers import Answer
     from retrieval.conversation import Conversation
 
     runtime = _runtime(home)
     conversation = Conversation()
     last: Answer | None = None
-    stderr.print('Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát; "xem tất cả" sau một danh sách).')
+    next_row = 0  # the first row of the previous list's next page
+    stderr.print(
+        "Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát; "
+        '"xem tiếp" hoặc "xem tất cả" sau một danh sách).'
+    )
     try:
         while True:
             try:
@@ -364,15 +371,19 @@ def chat(
                 break
             if not question:
                 break
-            if last is not None and folded(question).strip(" .!?") in _SHOW_ALL:
+            typed = folded(question).strip(" .!?")
+            if last is not None and typed in _SHOW_ALL:
                 print_answer(stdout, last, True)  # the previous answer, every row
+                continue
+            if last is not None and typed in _NEXT_PAGE:
+                next_row = print_answer(stdout, last, False, next_row, _CHAT_MORE).next_row
                 continue
             try:
                 answer = answer_one(runtime, question, None, conversation)
             except AskError as error:
                 stderr.print(f"[red]{error}[/red]")
                 continue
-            print_answer(stdout, answer, all_rows, CHAT_MORE_HINT)
+            next_row = print_answer(stdout, answer, all_rows, 0, _CHAT_MORE).next_row
             last = answer
     except KehoachError as error:
         raise _fail(str(error)) from error

@@ -6,20 +6,20 @@ from rich.console import Console
 from rich.markup import escape
 
 from retrieval.answers import Answer
-from retrieval.display import MAX_ROWS, answer_view, more_rows_note
-
-# how to see the rows a shortened list left out, in `kehoach ask` and in `kehoach chat`
-ASK_MORE_HINT = "thêm --all để xem tất cả {total} dòng"
-CHAT_MORE_HINT = "gõ “xem tất cả” để xem cả {total} dòng"
+from retrieval.display import MAX_ROWS, AnswerView, answer_view, more_rows_note, vi_count
 
 
 def print_answer(
-    console: Console, answer: Answer, all_rows: bool = False, more_hint: str = ASK_MORE_HINT
-) -> None:
-    """The direct answer, the lines not yet said (a long list's first rows, unless
-    `all_rows`, then `more_hint`), then each citation: plan, số hiệu, clause and its cells
-    or quote."""
-    view = answer_view(answer, None if all_rows else MAX_ROWS)
+    console: Console,
+    answer: Answer,
+    all_rows: bool = False,
+    first_row: int = 0,
+    more_hint: str | None = None,
+) -> AnswerView:
+    """The direct answer, the lines not yet said (a page of a long list from `first_row`,
+    unless `all_rows`), then each citation: plan, số hiệu, clause and its cells or quote.
+    Returns the view printed (its `next_row` starts the next page)."""
+    view = answer_view(answer, None if all_rows else MAX_ROWS, first_row)
     style = "yellow" if view.abstained else "bold"
     console.print(f"[{style}]{escape(view.headline)}[/{style}]", highlight=False)
     for line in view.lines:
@@ -30,10 +30,9 @@ def print_answer(
         else:
             console.print(escape(line.text), highlight=False)
     if view.hidden_rows:
+        hint = more_hint or f"thêm --all để xem tất cả {vi_count(view.total_rows)} dòng"
         console.print(
-            f"[dim]{escape(more_rows_note(view))} — "
-            f"{escape(more_hint.format(total=view.total_rows))}[/dim]",
-            highlight=False,
+            f"[dim]{escape(more_rows_note(view))} ({escape(hint)})[/dim]", highlight=False
         )
     if view.cards:
         console.print()
@@ -51,3 +50,4 @@ def print_answer(
                 console.print(f"    [dim]{escape(header)}:[/dim] {escape(text)}", highlight=False)
         else:
             console.print(f"    [dim]“{escape(card.quote)}”[/dim]", highlight=False)
+    return view

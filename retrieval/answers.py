@@ -57,6 +57,19 @@ class RowFilter:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A way to narrow an answer that matched many plans: a button in the bots and on the
+    web. `question` is the question asked again within `scope` ("… ở xã Văn Bàn?")."""
+
+    label: str  # "xã Văn Bàn · 2"
+    scope: str  # the scope in words, as `/phamvi` takes it ("xã Văn Bàn", "cấp xã")
+    question: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"label": self.label, "scope": self.scope, "question": self.question}
+
+
+@dataclass(frozen=True)
 class Answer:
     """An answer: its text (first line direct), whether it abstained, and its citations."""
 
@@ -69,6 +82,8 @@ class Answer:
     confidence: float = field(default=1.0, compare=False)
     # a list answer's rows as matrix filters (the web's "Mở bảng phân công" link)
     rows_filter: RowFilter | None = field(default=None, compare=False)
+    # ways to narrow an answer that matched many plans (`retrieval.narrowing`)
+    choices: tuple[Choice, ...] = field(default=(), compare=False)
 
     def to_json(self, question_id: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {} if question_id is None else {"id": question_id}

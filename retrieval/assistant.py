@@ -21,10 +21,11 @@ from retrieval.compose import abstain
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
+from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
 from retrieval.relevance import TermWeights
 from retrieval.rerank import Reranker
-from retrieval.scope import settle_scope
+from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
@@ -73,6 +74,15 @@ def route(context: Context) -> Answer:
     return search_answer.answer(context)
 
 
+def _unmatched(context: Context) -> Answer:
+    """No ingested plan lies in the scope in force: said, with how to widen it."""
+    reason = (
+        f"Không có kế hoạch nào đã nạp thuộc phạm vi “{context.scope.unmatched}”. "
+        "Hãy đổi phạm vi (ví dụ /phamvi tất cả) hoặc nêu kế hoạch khác."
+    )
+    return abstain(context.query, [], context.documents, reason)
+
+
 class Assistant:
     """Answers questions about the ingested plans with verified citations."""
 
@@ -83,8 +93,11 @@ class Assistant:
         units: UnitMatcher,
         reranker: Reranker,
         weights: TermWeights,
+        default_scope: PlanScope | None = None,
     ) -> None:
         self._library = Library.over(search, documents, units, reranker, weights)
+        # the deployment's scope (`KEHOACH_DEFAULT_SCOPE`), used when a question has none
+        self.default_scope = default_scope
 
     @property
     def documents(self) -> DocumentDirectory:
@@ -99,11 +112,18 @@ class Assistant:
         question: str,
         conversation: Conversation | None = None,
         document: str | None = None,
+        scope: PlanScope | None = None,
+        within: Sequence[PlanScope] = (),
     ) -> Answer:
-        """Answer one question; `conversation` carries follow-up context, `document` scopes it."""
-        context = self.context(question, conversation, document)
+        """Answer one question; `conversation` carries follow-up context, `document` scopes it.
+
+        `scope` (a chat's or a request's, else the deployment's `default_scope`) narrows the
+        plans unless the question names its own; `within` (an API key's) always holds.
+        """
+        limits = ScopeLimits(tuple(within), scope or self.default_scope)
+        context = self.context(question, conversation, document, limits)
         try:
-            answer = route(context)
+            answer = route(context) if context.scope.unmatched is None else _unmatched(context)
         except QuoteNotVerifiedError:
             logger.exception("a quote failed verification; abstaining")
             answer = abstain(
@@ -122,12 +142,15 @@ class Assistant:
         question: str,
         conversation: Conversation | None = None,
         document: str | None = None,
+        limits: ScopeLimits | None = None,
     ) -> Context:
         """The question as the strategies see it: understood, and its scope settled (the
-        caller's document, the plans it names, or the conversation's)."""
+        caller's document, the plans it names, the conversation's, or a scope's)."""
         library = self._library
         query = understand(question)
-        scope = settle_scope(query, conversation, document, library.documents, library.topic_words)
+        scope = settle_scope(
+            query, conversation, document, library.documents, library.topic_words, limits
+        )
         return Context(library, query, scope, conversation, route)
 
     # ---- confidence ---------------------------------------------------------------------

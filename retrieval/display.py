@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from retrieval.answers import Answer, Citation, RowFilter
+from retrieval.answers import Answer, Choice, Citation, RowFilter
 
 LineKind = Literal["text", "group", "item"]
 MAX_ROWS = 10  # list rows shown before "xem tất cả"
@@ -77,6 +77,14 @@ class AnswerView:
     cards: tuple[CitationCard, ...]
     abstained: bool
     rows_filter: RowFilter | None = None  # a list's rows as matrix filters ("xem tất cả")
+    # ways to narrow an answer that matched many plans: one button each
+    choices: tuple[Choice, ...] = ()
+    first_row: int = 0  # list rows before this one are on earlier pages
+
+    @property
+    def next_row(self) -> int:
+        """The first row of the next page (`total_rows` when this is the last)."""
+        return self.total_rows - self.hidden_rows
 
     @property
     def compact_cards(self) -> bool:
@@ -91,20 +99,24 @@ class AnswerView:
             "total_rows": self.total_rows,
             "cards": [card.to_json() for card in self.cards],
             "matrix": self.rows_filter.to_json() if self.rows_filter else None,
+            **({"choices": [c.to_json() for c in self.choices]} if self.choices else {}),
         }
 
 
-def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS) -> AnswerView:
-    """The view of `answer`, with at most `max_rows` list rows (None: every row)."""
+def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS, first_row: int = 0) -> AnswerView:
+    """The view of `answer`, with at most `max_rows` list rows (None: every row) from row
+    `first_row` on (a later page: "xem tiếp")."""
     headline, *rest = answer.answer.split("\n")
     parsed = [_parse(line) for line in rest if line.strip()]
     total = sum(1 for line in parsed if line.kind == "item")
+    first_row = max(0, min(first_row, total))
     limit = total if max_rows is None else max_rows
     kept: list[ViewLine] = []
-    shown = 0
+    shown = seen = 0
     for line in parsed:
         if line.kind == "item":
-            if shown >= limit:
+            seen += 1
+            if seen <= first_row or shown >= limit:
                 continue
             shown += 1
         kept.append(line)
@@ -113,8 +125,17 @@ def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS) -> AnswerView:
     kept = [line for i, line in enumerate(kept) if line.kind != "group" or _heads_rows(kept, i)]
     referred = {int(m) for text in (headline, *(x.text for x in kept)) for m in _REF.findall(text)}
     cards = tuple(citation_card(c) for c in answer.citations if c.n in referred)
+    hidden = total - first_row - shown
     return AnswerView(
-        headline, tuple(kept), total - shown, total, cards, answer.abstained, answer.rows_filter
+        headline,
+        tuple(kept),
+        hidden,
+        total,
+        cards,
+        answer.abstained,
+        answer.rows_filter,
+        answer.choices,
+        first_row,
     )
 
 
@@ -170,9 +191,14 @@ def shorten(text: str, limit: int) -> str:
     return head.rstrip(" ,;:·—-") + "…"
 
 
+def vi_count(number: int) -> str:
+    """A count written the Vietnamese way: 1380 → "1.380"."""
+    return f"{number:,}".replace(",", ".")
+
+
 def more_rows_note(view: AnswerView) -> str:
-    """ "… và 30 dòng nữa" under a shortened list; empty when nothing was left out."""
-    return f"… và {view.hidden_rows} dòng nữa" if view.hidden_rows else ""
+    """ "… còn 1.380 dòng — xem tiếp" under a page of a long list; empty after the last."""
+    return f"… còn {vi_count(view.hidden_rows)} dòng — xem tiếp" if view.hidden_rows else ""
 
 
 def view_as_text(view: AnswerView, more_hint: str = "") -> str:

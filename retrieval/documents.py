@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from ingest.facts import FactStore, document_year
+from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
 
@@ -275,6 +276,13 @@ class DocumentDirectory:
             name = match.group(2)
             if not self.facts.place_keys_like(folded(name)):
                 unknown.append(f"{match.group(1)} {name}")
+        # places of the register, by look-up: typed in lower case or without diacritics too
+        said = {folded(name) for name in unknown}
+        for place in places_in_text(question):
+            label = f"{place.level} {place.name}"
+            if folded(label) not in said and not self.facts.place_keys_like(folded(place.name)):
+                unknown.append(label)
+                said.add(folded(label))
         return unknown
 
     def without_naming(self, text: str, document_ids: Sequence[str]) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ingest.catalog import Catalog
 from ingest.embedding.protocol import Embedder
+from ingest.errors import ConfigurationError
 from ingest.facts import FactStore
 from ingest.index.locking import WriteLock
 from ingest.index.protocol import VectorIndex
@@ -24,6 +25,7 @@ from ingest.settings import Settings
 from retrieval.assistant import Assistant
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.generation import Generator, PhrasedAssistant, generator_from_settings
+from retrieval.plan_scope import PlanScope, ScopeError, parse_scope
 from retrieval.relevance import TermWeights
 from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
 from retrieval.search import ClauseSearch
@@ -140,7 +142,17 @@ class Runtime:
                 if generator is None
                 else PhrasedAssistant(*parts, generator=generator)
             )
+            self._assistant.default_scope = self.default_scope
         return self._assistant
+
+    @cached_property
+    def default_scope(self) -> PlanScope | None:
+        """The deployment's scope (`KEHOACH_DEFAULT_SCOPE`), or None."""
+        try:
+            scope = parse_scope(self.settings.default_scope)
+        except ScopeError as error:
+            raise ConfigurationError(f"KEHOACH_DEFAULT_SCOPE: {error}") from error
+        return None if scope.empty else scope
 
     @cached_property
     def generator(self) -> Generator | None:

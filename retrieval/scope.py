@@ -1,5 +1,6 @@
-"""Which plans a question is about: fixed by the caller, named in the question, or carried
-over from the conversation."""
+"""Which plans a question is about: fixed by the caller, named in the question, carried
+over from the conversation, or the plans of a scope (`retrieval.plan_scope`: the
+deployment's, the API key's, the chat's, or a level the question names)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import REFERS_BACK
+from retrieval.plan_scope import PlanScope, documents_within, level_in_question, with_level
 from retrieval.query import Query
 
 
@@ -20,6 +22,23 @@ class Scope:
     named: bool  # the question or the caller named them
     from_conversation: bool = False
     given: bool = False  # the caller fixed the document
+    scoped: bool = False  # the plans of a scope (doc_ids), none named
+    unmatched: str | None = None  # a scope no ingested plan lies in, in words
+
+
+@dataclass(frozen=True)
+class ScopeLimits:
+    """The scopes a question is answered within: `hard` ones always hold (an API key's);
+    `preferred` (the chat's, the request's, else the deployment's) holds unless the
+    question names its plans."""
+
+    hard: tuple[PlanScope, ...] = ()
+    preferred: PlanScope | None = None
+
+    def describe(self) -> str:
+        """The scopes in words ("tỉnh Ninh Bình; năm 2026")."""
+        parts = [s for s in (*self.hard, self.preferred) if s is not None and not s.empty]
+        return "; ".join(s.describe() for s in parts) or "mọi kế hoạch"
 
 
 TopicWords = Callable[[Query, Sequence[str]], list[str]]
@@ -31,18 +50,33 @@ def settle_scope(
     document: str | None,
     documents: DocumentDirectory,
     topic_words: TopicWords,
+    limits: ScopeLimits | None = None,
 ) -> Scope:
     """The caller's document, else the plans the question names, else the conversation's
-    plans when the question leans on it, else every plan (an empty list)."""
+    plans when the question leans on it, else the plans of the scope in force, else every
+    plan (an empty list). The hard scopes of `limits` hold throughout."""
     if document:
         return Scope([document], named=True, given=True)
+    limits = limits or ScopeLimits()
+    allowed = documents_within(documents, limits.hard)
     named = documents.resolve(query.folded)
     if named:
+        if allowed is not None:
+            inside = set(allowed)
+            named = [d for d in named if d in inside]
+            if not named:
+                return Scope([], named=True, unmatched=limits.describe())
         return Scope(named, named=True)
     if _leans_on_previous(query, conversation, topic_words):
         assert conversation is not None
         return Scope(list(conversation.document_ids), named=False, from_conversation=True)
-    return Scope([], named=False)
+    preferred = with_level(limits.preferred, level_in_question(query.folded))
+    scoped = documents_within(documents, [*limits.hard, *([preferred] if preferred else [])])
+    if scoped is None:
+        return Scope([], named=False)
+    if not scoped:
+        return Scope([], named=False, unmatched=ScopeLimits(limits.hard, preferred).describe())
+    return Scope(scoped, named=False, scoped=True)
 
 
 def _leans_on_previous(

@@ -284,7 +284,7 @@ def long_answer() -> Answer:
         end=10,
         quote="A&B <không phải thẻ>",
     )
-    # detail lines, not list rows: a list shows its first rows only ("Xem thêm" for the rest)
+    # detail lines, not list rows: a list shows its first rows only ("Xem tiếp" for the rest)
     details = [f"Dòng {i}: R&D <giá trị> “{'x' * 60}” & hết [1]" for i in range(120)]
     return Answer(
         "Câu trả lời dài & có <ký tự> đặc biệt [1].\n" + "\n".join(details),
@@ -354,7 +354,7 @@ def forty_rows() -> Answer:
     return Answer("\n".join(lines), False, "list_by_period", tuple(citations))
 
 
-def test_a_long_list_shows_its_first_rows_and_a_more_button(
+def test_a_long_list_shows_its_first_rows_and_pages_on(
     service: ChatService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answer = forty_rows()
@@ -370,20 +370,23 @@ def test_a_long_list_shows_its_first_rows_and_a_more_button(
             shown = visible(parts[0].params["text"])
             assert shown.startswith("Có 40 chỉ tiêu/nhiệm vụ")
             assert "• PL1 · 10: Chỉ tiêu số 10" in shown and "PL1 · 11:" not in shown
-            assert "… và 30 dòng nữa" in shown
+            assert "… còn 30 dòng — xem tiếp" in shown
             assert "[11]" not in shown  # the cards are those of the rows shown
             keys = buttons(parts[0])
-            assert "Xem thêm 30 dòng" in keys and "Nguyên văn [11]" not in keys
+            assert "Xem tiếp (còn 30 dòng)" in keys and "Nguyên văn [11]" not in keys
 
-            fake.push_callback(CHAT, keys["Xem thêm 30 dòng"])
+            fake.push_callback(CHAT, keys["Xem tiếp (còn 30 dòng)"])
             await asyncio.to_thread(
                 fake.wait_until,
                 lambda calls: sum("reply_markup" in c.params for c in calls) >= 2,
             )
-            every = fake.calls_of("sendMessage")
-            read = "\n".join(visible(p.params["text"]) for p in every[1:])
-            assert "• PL2 · 40: Chỉ tiêu số 40" in read and "Phụ lục 2 (15 dòng):" in read
-            assert "dòng nữa" not in read
+            pages = fake.calls_of("sendMessage")
+            read = "\n".join(visible(p.params["text"]) for p in pages[1:])
+            # the next page: rows 11–20, then a button for the 20 left
+            assert "• PL1 · 11: Chỉ tiêu số 11" in read and "Chỉ tiêu số 20" in read
+            assert "Chỉ tiêu số 10" not in read and "Chỉ tiêu số 21" not in read
+            assert "… còn 20 dòng — xem tiếp" in read
+            assert "Xem tiếp (còn 20 dòng)" in buttons(pages[-1])
 
     run(scenario())
 

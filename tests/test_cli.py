@@ -162,7 +162,20 @@ def test_chat_shows_a_long_list_in_full_on_request(home: Path) -> None:
     short = runner.invoke(app, ["chat", "--home", str(home)], input=question + "xem tat ca\n")
     assert short.exit_code == 0, short.output
     first, _, again = short.stdout.partition("Có ")[2].partition("Có ")
-    assert "“xem tất cả”" in first and "--all" not in first  # what works inside the chat
-    assert "xem tất cả" not in again and again.count("PL1 · ") > first.count("PL1 · ")
+    # the first answer says how to see the rest, in the words the chat reads
+    assert "xem tiếp" in first and "xem tất cả" in first and "--all" not in first
+    assert "xem tiếp" not in again and again.count("PL1 · ") > first.count("PL1 · ")
     full = runner.invoke(app, ["chat", "--all", "--home", str(home)], input=question)
     assert full.exit_code == 0 and full.stdout.count("PL1 · ") == again.count("PL1 · ")
+
+
+def test_chat_pages_a_long_list(home: Path) -> None:
+    """ "xem tiếp" prints the next 10 rows of the previous list, with what is left."""
+    question = "Những nhiệm vụ nào phải hoàn thành trong năm 2025?\n"
+    paged = runner.invoke(app, ["chat", "--home", str(home)], input=question + "xem tiep\n")
+    assert paged.exit_code == 0, paged.output
+    first, _, second = paged.stdout.partition("Có ")[2].partition("Có ")
+    total = int(first.split()[0])
+    assert f"… còn {total - 10} dòng — xem tiếp" in first
+    assert f"… còn {total - 20} dòng — xem tiếp" in second
+    assert second.count(" · ") and "PL1 · 1:" not in second

@@ -113,9 +113,9 @@ def test_every_rendering_reads_as_promised(assistant) -> None:
     assert many.answer.startswith(f"Có {view.total_rows} ")
     assert all(" · " in line.text.split(":")[0] for line in view.lines if line.kind == "item")
     text = cli_text(many)
-    assert f"… và {view.hidden_rows} dòng nữa" in text and "--all" in text
+    assert f"… còn {view.hidden_rows} dòng — xem tiếp" in text and "--all" in text
     html = telegram_html(many)
-    assert f"Xem thêm {view.hidden_rows} dòng" in html
+    assert f"Xem tiếp (còn {view.hidden_rows} dòng)" in html
     for card in view.cards:
         assert "|" not in card.quote and "ký tự" not in card.quote
 

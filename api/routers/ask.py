@@ -8,9 +8,10 @@ from fastapi import APIRouter, Request
 
 from api import responses
 from api.deps import ReadAccess, StateDep, owner_of
-from api.errors import NotFound
+from api.errors import InvalidRequest, NotFound
 from api.json_body import DepthLimitedRoute
 from api.schemas import AskRequest, AskResponse, ErrorResponse
+from retrieval.plan_scope import ScopeError, parse_scope
 from retrieval.questions import validate_question
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,11 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
     """Answer one question; pass the returned `conversation_id` with follow-ups."""
     # A plain `def`: answering is CPU work, so FastAPI runs it in its thread pool.
     question = validate_question(body.question, state.settings.max_question_chars)
+    try:
+        requested = parse_scope(body.scope)
+    except ScopeError as error:
+        raise InvalidRequest(str(error), code="bad_scope") from None
+    held = state.api_settings.scope_of(principal.key_id)
     owner = owner_of(principal, request)
     if body.conversation_id is None:
         conversation_id, slot = state.conversations.start(owner)
@@ -51,6 +57,10 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
         if body.document is not None and view.assistant.documents.get(body.document) is None:
             raise NotFound(f"chưa nạp văn bản nào có mã {body.document!r}", code="unknown_document")
         answer = view.assistant.ask(
-            question, conversation=slot.conversation, document=body.document
+            question,
+            conversation=slot.conversation,
+            document=body.document,
+            scope=None if requested.empty else requested,
+            within=(held,) if held else (),
         )
     return AskResponse.from_answer(answer, conversation_id)

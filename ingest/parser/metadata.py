@@ -9,6 +9,7 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from ingest.domain import Place
+from ingest.gazetteer import known_place_after
 from ingest.parser.header import read_header
 from ingest.parser.header.casing import LEVELS, sentence_case
 from ingest.parser.header.issuer import is_body
@@ -21,6 +22,7 @@ _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3}"
 _PLACE = re.compile(rf"(?<!\w)((?i:{_LEVEL_PATTERN}))\s+({_NAME})")
 # words that start a unit's name, not a place's: "xã Văn Bàn" is a place, "Văn phòng" is not
 _UNIT = re.compile(r"^(Phòng|Sở|Ban|UBND|Ủy|Đài|Báo|Văn phòng|Trung tâm|Công an|Chi cục)$")
+_LEVEL_WORD = re.compile(rf"(?<!\w)((?i:{_LEVEL_PATTERN}))(?!\w)")
 _CENTRAL = re.compile(
     r"^(Chính phủ|Thủ tướng|Bộ |Ban Chấp hành Trung ương|Ủy ban Thường vụ Quốc hội|Quốc hội)"
 )
@@ -113,11 +115,26 @@ def _first_heading(texts: list[str]) -> str | None:
     return None
 
 
+def _known_place(text: str) -> Place | None:
+    """The first place of the register named after a level word, any case ("trên địa bàn
+    xã văn bàn", "xã Tân Lập Văn phòng …" is xã Tân Lập)."""
+    for match in _LEVEL_WORD.finditer(text):
+        if re.match(r"\s+hội\b", text[match.end() :]):  # "kinh tế - xã hội"
+            continue
+        known = known_place_after(match.group(1), text[match.end() :].split())
+        if known is not None:
+            return Place(match.group(1).lower(), known.name)
+    return None
+
+
 def _place(title: str, issuer: str | None, head: str) -> Place | None:
     """The governed area when the issuer does not name one: from the title, the issuer's
     level ("Ban Chỉ đạo … thành phố") or the header text (mottos removed)."""
     for source in (title, issuer or "", head):
         text = sentence_case(source) if source == source.upper() else source
+        known = _known_place(text)
+        if known is not None:
+            return known
         for match in _PLACE.finditer(text):
             words = []
             for word in match.group(2).split():

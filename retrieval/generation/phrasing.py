@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -12,6 +13,7 @@ from retrieval.conversation import Conversation
 from retrieval.generation.errors import GenerationError
 from retrieval.generation.protocol import Generator
 from retrieval.generation.verify import verify_phrasing
+from retrieval.plan_scope import PlanScope
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,8 @@ class PhrasedAssistant(Assistant):
         question: str,
         conversation: Conversation | None = None,
         document: str | None = None,
+        scope: PlanScope | None = None,
+        within: Sequence[PlanScope] = (),
     ) -> Answer:
-        answer = super().ask(question, conversation, document)
+        answer = super().ask(question, conversation, document, scope, within)
         return phrase_answer(self.generator, question, answer)

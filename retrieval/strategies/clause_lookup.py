@@ -13,6 +13,7 @@ from retrieval.compose import abstain, answer_ambiguous, answer_clauses
 from retrieval.constraint_check import missing_path_reason, satisfies_path, undirected_reason
 from retrieval.constraints import Reading
 from retrieval.follow_ups import WHO
+from retrieval.narrowing import FEW, MANY, best_first, narrowed
 from retrieval.query import ClauseRef, Intent, Query
 from retrieval.relevance import clause_words
 from retrieval.stored import StoredClause
@@ -69,6 +70,13 @@ def _by_reference(ctx: Context) -> Answer:
             preferred = [c for c in best_per_doc if c.document_id in conversation.document_ids]
             if len(preferred) == 1:
                 return _answer_settled(ctx, preferred)
+        if len(best_per_doc) > MANY:  # a country's plans: counted, grouped, narrowed
+            few = best_first(best_per_doc, ctx.documents)[:FEW]
+            examples = answer_ambiguous(query, few, ctx.documents, ref.number)
+            doc_ids = [c.document_id for c in best_per_doc]
+            return narrowed(
+                examples, doc_ids, ctx.documents, f"mục/chỉ tiêu {ref.number}", query.text
+            )
         return answer_ambiguous(query, best_per_doc, ctx.documents, ref.number)
     return _answer_settled(ctx, best_per_doc[:1])
 

@@ -18,6 +18,7 @@ from retrieval.compose import abstain, answer_clauses, answer_per_document
 from retrieval.constraint_check import undirected_reason
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
+from retrieval.narrowing import FEW, MANY, narrowed
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
@@ -91,6 +92,13 @@ def _search_answer(ctx: Context) -> Answer:
         if len(per_doc) > 1:
             per_doc = _same_wording(ctx, per_doc)
             best = per_doc[0]
+        if len(per_doc) > MANY:  # a country's plans: counted, grouped, narrowed
+            examples = answer_per_document(query, per_doc[:FEW], documents, "")
+            doc_ids = [c.document_id for c in per_doc]
+            # the search keeps MAX_PER_DOCUMENT plans: the count is a floor
+            at_least = len(per_doc) >= MAX_PER_DOCUMENT
+            ambiguous = narrowed(examples, doc_ids, documents, "nội dung này", query.text, at_least)
+            return with_candidates(ambiguous, [c.clause for c in ranked])
         if len(per_doc) > 1:
             ambiguous = answer_per_document(
                 query,

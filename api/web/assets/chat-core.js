@@ -78,11 +78,12 @@ function khApiClient(baseUrl, keyStore) {
 
   return {
     baseUrl,
-    ask(question, documentId, conversationId) {
+    ask(question, documentId, conversationId, scope) {
       return json("POST", "/v1/ask", {
         question,
         document: documentId || null,
         conversation_id: conversationId || null,
+        scope: scope || null,
       });
     },
     documents() {
@@ -177,8 +178,8 @@ function khMatrixHref(base, filter) {
 /**
  * The answer view the server rendered (the same one the CLI and the bots print): the direct
  * answer, detail lines, list rows under their plan and appendix. Rows after `first_rows` stay
- * hidden behind "Xem tất cả"; the link opens the responsibility matrix (`matrixUrl`) filtered
- * to the same rows.
+ * hidden: "Xem tiếp" shows the next `first_rows`, "Xem tất cả" every one; the link opens the
+ * responsibility matrix (`matrixUrl`) filtered to the same rows.
  */
 function khAnswerBody(view, openCitation, matrixUrl) {
   const body = khElement("div", { class: "kh-answer-text" });
@@ -218,17 +219,41 @@ function khAnswerBody(view, openCitation, matrixUrl) {
     }
   });
   if (hidden.length) {
+    const count = (n) => n.toLocaleString("vi-VN");
+    const next = khElement("button", { type: "button", class: "kh-button kh-next" });
     const more = khElement("button", {
       type: "button",
-      class: "kh-button kh-more",
-      text: "Xem tất cả " + view.total_rows + " dòng (còn " + (view.total_rows - view.first_rows) + ")",
+      class: "kh-button kh-secondary kh-more",
+      text: "Xem tất cả " + count(view.total_rows) + " dòng",
+    });
+    // rows still hidden (group headings are not counted; one shows again with its first row)
+    const left = () => hidden.filter((item) => item.hidden && item.tagName === "LI");
+    const update = () => {
+      for (const heading of hidden.filter((item) => item.hidden && item.tagName !== "LI")) {
+        const after = blocks.slice(blocks.indexOf(heading) + 1).find((x) => !x.classList.contains("kh-group"));
+        const firstRow = after && after.tagName === "UL" ? after.firstElementChild : null;
+        if (firstRow && !firstRow.hidden) heading.hidden = false;
+      }
+      const rest = left().length;
+      next.textContent = "Xem tiếp (còn " + count(rest) + " dòng)";
+      if (!rest) {
+        next.remove();
+        more.remove();
+      }
+    };
+    next.addEventListener("click", () => {
+      for (const item of left().slice(0, view.first_rows)) item.hidden = false;
+      update();
     });
     more.addEventListener("click", () => {
       for (const item of hidden) item.hidden = false;
-      more.remove();
+      update();
     });
+    update();
     const link = khElement("a", { class: "kh-matrix-link", href: khMatrixHref(matrixUrl, view.matrix), text: "Mở bảng phân công" });
-    body.append(khElement("p", { class: "kh-more-row" }, [more, document.createTextNode(" "), link]));
+    body.append(
+      khElement("p", { class: "kh-more-row" }, [next, document.createTextNode(" "), more, document.createTextNode(" "), link])
+    );
   }
   return body;
 }
@@ -323,6 +348,17 @@ function khMountChat(root, options) {
     khElement("label", { for: prefix + "-plan", text: "Kế hoạch" }),
     planSelect,
   ]);
+  const scopeInput = khElement("input", {
+    id: prefix + "-scope",
+    class: "kh-plan kh-scope",
+    type: "text",
+    maxlength: "200",
+    placeholder: "Ví dụ: xã Văn Bàn · cấp xã, 2026 · tỉnh Ninh Bình",
+  });
+  const scopeField = khElement("div", { class: "kh-field kh-scope-field" }, [
+    khElement("label", { for: prefix + "-scope", text: "Phạm vi (địa bàn, cấp, cơ quan, năm)" }),
+    scopeInput,
+  ]);
   const question = khElement("textarea", {
     id: prefix + "-question",
     class: "kh-question",
@@ -340,6 +376,7 @@ function khMountChat(root, options) {
   });
   const form = khElement("form", { class: "kh-form", "aria-label": "Đặt câu hỏi" }, [
     options.documentId ? null : planField,
+    options.documentId ? null : scopeField,
     khElement("div", { class: "kh-field kh-question-field" }, [
       khElement("label", { for: prefix + "-question", text: "Câu hỏi" }),
       khElement("div", { class: "kh-row" }, [question, submit]),
@@ -422,6 +459,27 @@ function khMountChat(root, options) {
     ]);
   }
 
+  /** For a question matching many plans: one button per level or place that sets that
+   * scope and asks the question again. */
+  function narrowingChoices(payload, questionText) {
+    const choices = payload.view.choices || [];
+    if (!choices.length) return null;
+    const buttons = choices.map((choice) => {
+      const button = khElement("button", { type: "button", class: "kh-button kh-secondary kh-choice", text: choice.label });
+      button.setAttribute("aria-label", "Hỏi lại trong phạm vi " + choice.scope);
+      button.addEventListener("click", () => {
+        scopeInput.value = choice.scope;
+        addUserMessage(questionText + " — " + choice.scope);
+        send(questionText);
+      });
+      return button;
+    });
+    return khElement("div", { class: "kh-choices", role: "group", "aria-label": "Thu hẹp phạm vi" }, [
+      khElement("p", { class: "kh-choices-label", text: "Thu hẹp theo cấp hoặc địa bàn:" }),
+      ...buttons,
+    ]);
+  }
+
   function addAnswer(payload, questionText) {
     state.turn += 1;
     const cardPrefix = prefix + "-t" + state.turn + "-c";
@@ -453,7 +511,7 @@ function khMountChat(root, options) {
       [
         payload.abstained ? khElement("p", { class: "kh-badge", text: "Các kế hoạch không nêu điều này" }) : null,
         khAnswerBody(payload.view, openCitation, options.matrixUrl || "matrix"),
-        planChoices(payload, questionText),
+        narrowingChoices(payload, questionText) || planChoices(payload, questionText),
         payload.citations.length ? cards : null,
         khElement("div", { class: "kh-actions" }, [copyButton]),
       ]
@@ -501,14 +559,15 @@ function khMountChat(root, options) {
     box.setAttribute("aria-busy", "true");
     status.textContent = "Đang tìm trong các kế hoạch…";
     const documentId = options.documentId || planSelect.value || null;
+    const scope = options.documentId ? null : scopeInput.value.trim() || null;
     try {
       let payload;
       try {
-        payload = await api.ask(text, documentId, state.conversationId);
+        payload = await api.ask(text, documentId, state.conversationId, scope);
       } catch (error) {
         if (error.code !== "unknown_conversation") throw error;
         state.conversationId = null; // expired on the server: start again
-        payload = await api.ask(text, documentId, null);
+        payload = await api.ask(text, documentId, null, scope);
       }
       state.conversationId = payload.conversation_id;
       addAnswer(payload, text);

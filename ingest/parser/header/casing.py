@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+from ingest.gazetteer import known_place_after
+
+LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "đặc khu")
 _LEVEL = "|".join(sorted(LEVELS, key=len, reverse=True))
 # proper nouns that keep their capitals inside a body's name
 _PROPER = (
@@ -47,13 +49,18 @@ def _title_words(text: str) -> str:
 def _names_after_levels(text: str) -> str:
     def name(match: re.Match[str]) -> str:
         words = match.group(2).split()
+        trailing = match.group(2)[len(match.group(2).rstrip()) :]
+        known = known_place_after(match.group(1), words)
+        if known is not None:  # the register's spelling; the rest read on its own
+            after = " ".join(words[len(known.name.split()) :])
+            after = f" {_names_after_levels(after)}" if after else ""
+            return f"{match.group(1)} {known.name}{after}{trailing}"
         kept: list[str] = []
         for word in words:
             if word in _STOP or word[:1].isdigit() or not word[:1].isalpha():
                 break
             kept.append(word[:1].upper() + word[1:])
         rest = words[len(kept) :]
-        trailing = match.group(2)[len(match.group(2).rstrip()) :]
         return " ".join([match.group(1), *kept, *rest]) + trailing
 
     return re.sub(

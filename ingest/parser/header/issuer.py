@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.domain import Place
+from ingest.gazetteer import known_place_after
 from ingest.parser.header.casing import LEVELS, sentence_case, title_case_name
 
 # words a body's name starts with (longest first where one is a prefix of another)
@@ -100,7 +101,10 @@ class Body:
             return Place(_COMMITTEE_LEVEL[committee.group(1)], title_case_name(committee.group(2)))
         match = _PLACE_IN_CAPS.search(self.caps)
         if match:
-            return Place(match.group(1).lower(), title_case_name(match.group(2).strip()))
+            # a name in the register is read by look-up: "XÃ VĂN BÀN TỈNH LÀO CAI" is xã Văn Bàn
+            known = known_place_after(match.group(1), match.group(2).split())
+            name = known.name if known else title_case_name(match.group(2).strip())
+            return Place(match.group(1).lower(), name)
         return None
 
     def name(self) -> str:

@@ -1,0 +1,114 @@
+"""An answer that matched many plans: the count, the plans grouped by level and place, the
+few best, and a request to narrow, with one choice per group (buttons in the bots and on
+the web). At a national scale "chỉ tiêu 6.6" is in hundreds of plans; listing each would
+be thousands of lines no one reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retrieval.answers import Answer, Choice
+from retrieval.display import vi_count
+from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.plan_scope import LEVEL_GROUPS
+from retrieval.stored import StoredClause
+
+MANY = 5  # more plans than this: grouped and narrowed, not listed one by one
+FEW = 3  # plans shown as examples
+MAX_PLACES = 6  # places named per level (the rest counted)
+_OTHER = "khác"
+
+
+def level_group(info: DocumentInfo | None) -> str:
+    """The level group ("tỉnh", "huyện", "xã") of a plan's place; "khác" when unknown."""
+    level = (info.place_level or "").lower() if info else ""
+    return next((group for group, levels in LEVEL_GROUPS.items() if level in levels), _OTHER)
+
+
+def place_of(info: DocumentInfo | None) -> str | None:
+    """ "xã Văn Bàn" — a plan's place in words, or None when it names none."""
+    if info is None or not info.place_name:
+        return None
+    return " ".join(p for p in (info.place_level, info.place_name) if p)
+
+
+def narrowed(
+    examples: Answer,
+    doc_ids: Sequence[str],
+    documents: DocumentDirectory,
+    what: str,
+    question: str,
+    at_least: bool = False,
+) -> Answer:
+    """The grouped answer for `doc_ids` (every plan that matched; with `at_least`, the
+    first of more): `examples` is the answer listing the few best (its first line is
+    replaced, its rows and citations kept)."""
+    infos = {doc_id: documents.get(doc_id) for doc_id in doc_ids}
+    by_level: dict[str, Counter[str]] = {}
+    level_counts: Counter[str] = Counter()
+    for info in infos.values():
+        group = level_group(info)
+        level_counts[group] += 1
+        by_level.setdefault(group, Counter())[place_of(info) or "không rõ địa bàn"] += 1
+    lines = [
+        f"Có {'ít nhất ' if at_least else ''}{vi_count(len(doc_ids))} kế hoạch cùng có {what}. "
+        "Hãy thu hẹp phạm vi: chọn cấp "
+        "hoặc địa bàn bên dưới, hoặc nêu năm, số hiệu kế hoạch.",
+        "Theo cấp và địa bàn:",
+    ]
+    order = [group for group in (*LEVEL_GROUPS, _OTHER) if group in by_level]
+    for group in order:
+        places = by_level[group].most_common()
+        named = ", ".join(f"{place} {count}" for place, count in places[:MAX_PLACES])
+        rest = len(places) - MAX_PLACES
+        more = f" và {vi_count(rest)} địa bàn khác" if rest > 0 else ""
+        heading = f"Cấp {group}" if group != _OTHER else "Khác"
+        lines.append(f"- {heading} · {vi_count(level_counts[group])} kế hoạch: {named}{more}")
+    rows = [line for line in examples.answer.split("\n")[1:] if line.startswith("- ")]
+    shown = rows[:FEW]
+    lines.append(f"{len(shown)} kế hoạch tiêu biểu:")
+    lines.extend(shown)
+    return replace(
+        examples,
+        answer="\n".join(lines),
+        intent="ambiguous",
+        choices=_choices(order, by_level, level_counts, question),
+    )
+
+
+def _choices(
+    order: Sequence[str],
+    by_level: dict[str, Counter[str]],
+    level_counts: Counter[str],
+    question: str,
+) -> tuple[Choice, ...]:
+    """One choice per level (when there are several), then the places with most plans."""
+    asked = question.strip().rstrip("?").rstrip()
+    choices: list[Choice] = []
+    known = [group for group in order if group != _OTHER]
+    if len(known) > 1:
+        for group in known:
+            scope = f"cấp {group}"
+            label = f"Cấp {group} · {vi_count(level_counts[group])}"
+            choices.append(Choice(label, scope, f"{asked} ở {scope}?"))
+    places: Counter[str] = Counter()
+    for group in known:
+        places.update(by_level[group])
+    places.pop("không rõ địa bàn", None)
+    for place, count in places.most_common(MAX_PLACES):
+        choices.append(Choice(f"{place} · {vi_count(count)}", place, f"{asked} ở {place}?"))
+    return tuple(choices)
+
+
+def best_first(clauses: Sequence[StoredClause], documents: DocumentDirectory) -> list[StoredClause]:
+    """Clauses of plans that match equally (a clause number), the latest plans first."""
+
+    def key(clause: StoredClause) -> tuple[int, str]:
+        info = documents.get(clause.document_id)
+        year = int(info.year) if info and info.year and info.year.isdigit() else 0
+        return -year, clause.document_id
+
+    return sorted(clauses, key=key)
