@@ -18,6 +18,44 @@ from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
 
+# What a question writes before a document's number: its kind, as NĐ 30/2020 and HĐ 36 name
+# them, or its short form ("kế hoạch 19", "nghị quyết 60", "NQ 60", "QĐ 773", "văn bản 12").
+_KIND_WORDS = (
+    "ke hoach",
+    "kh",
+    "nghi quyet",
+    "nq",
+    "quyet dinh",
+    "qd",
+    "chi thi",
+    "ct",
+    "chuong trinh",
+    "ctr",
+    "de an",
+    "ket luan",
+    "kl",
+    "cong van",
+    "cv",
+    "van ban",
+)
+_KIND_NAMES = "|".join(re.escape(kind) for kind in _KIND_WORDS)
+_FIGURES = re.compile(r"\s*(\d+)")
+
+
+def number_figures(number: str) -> str:
+    """The figures a số hiệu starts with, as written: "19/KH-UBND" → "19", "60-NQ/TW" → "60"
+    (Party numbers join the figures to the symbol with a hyphen, HĐ 36)."""
+    match = _FIGURES.match(number)
+    return match.group(1) if match else number.split("/")[0].strip()
+
+
+def number_symbol(number: str) -> str:
+    """The folded symbol after the figures: "19/KH-UBND" → "kh-ubnd", "60-NQ/TW" → "nq/tw"."""
+    match = _FIGURES.match(number)
+    rest = number[match.end() :].strip().lstrip("/-").strip() if match else ""
+    return folded(rest) if rest else ""
+
+
 # Words too common in questions to identify a plan by its title.
 _COMMON = frozenset(
     [
@@ -119,7 +157,7 @@ class DocumentInfo:
         ):
             words.update(re.findall(r"[a-z0-9/.-]+", folded(text)))
         if self.number:
-            words.add(self.number.split("/")[0])
+            words.add(number_figures(self.number))
         return frozenset(words)
 
 
@@ -150,10 +188,10 @@ class DocumentDirectory:
         for doc_id in self.facts.documents_numbered(number):
             info = self.documents.get(doc_id)
             own = (info.number or "") if info else ""
-            digits = own.split("/")[0].strip().lstrip("0")
+            digits = number_figures(own).lstrip("0")
             if not digits or digits != (number.lstrip("0") or "0"):
                 continue
-            own_symbol = folded(own.split("/", 1)[1]) if "/" in own else ""
+            own_symbol = number_symbol(own)
             if symbol is None or not own_symbol or own_symbol == symbol:
                 return True
         return False
@@ -303,8 +341,9 @@ class DocumentDirectory:
                     phrases.add((*folded(doc.place_level).split(), *place))
             if doc.number:
                 phrases.add((folded(doc.number),))  # a bare "19" may be a clause number
-                for name in (doc.number.split("/")[0].strip(), folded(doc.number)):
+                for name in (number_figures(doc.number), folded(doc.number)):
                     phrases |= {("ke", "hoach", name), ("ke", "hoach", "so", name), ("kh", name)}
+                    phrases |= {(*kind.split(), name) for kind in _KIND_WORDS}
             if doc.year:
                 phrases |= {(doc.year,), ("nam", doc.year)}
         words = list(_NAME_WORD.finditer(text))
@@ -366,10 +405,10 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     if f" {doc.id.lower()} " in text:
         return 3
     if doc.number:
-        digits = doc.number.split("/")[0].strip()
+        digits = number_figures(doc.number)
         symbol = folded(doc.number)
         if symbol in text or re.search(
-            rf"\b(?:ke hoach|kh|van ban|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
+            rf"\b(?:{_KIND_NAMES}|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
         ):
             return 3
     score = 0

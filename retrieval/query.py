@@ -188,7 +188,12 @@ _META = (
     (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
-    (MetaField.REPLACES, _compile(r"thay the")),
+    # "… thay thế văn bản nào?", "có thay thế …", "bị thay thế": not a task's words ("trình
+    # Pháp lệnh thay thế Pháp lệnh … khi nào?")
+    (
+        MetaField.REPLACES,
+        _compile(r"thay the(?: [a-z0-9/-]+){0,6} (?:nao|gi|khong)\b|co thay the|bi thay the"),
+    ),
     (
         MetaField.BASED_ON,
         _compile(

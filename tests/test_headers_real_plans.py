@@ -19,14 +19,25 @@ from ingest.domain import Document
 from ingest.parser.plan import parse_plan
 from tests.test_headers_heldout import _norm, fields_right
 
-PLANS = Path(__file__).resolve().parent / "real_plans"
-EXPECTED: dict[str, dict[str, Any]] = json.loads(
-    (PLANS / "expected_headers.json").read_text(encoding="utf-8")
-)
+TESTS = Path(__file__).resolve().parent
+# the second folder holds the corpus of batch-2026-12-real2 (its own expected headers)
+FOLDERS = (TESTS / "real_plans", TESTS / "real_plans2")
+PLANS = {
+    name: folder
+    for folder in FOLDERS
+    for name in json.loads((folder / "expected_headers.json").read_text(encoding="utf-8"))
+}
+EXPECTED: dict[str, dict[str, Any]] = {
+    name: want
+    for folder in FOLDERS
+    for name, want in json.loads(
+        (folder / "expected_headers.json").read_text(encoding="utf-8")
+    ).items()
+}
 
 
 def _parsed(name: str) -> Document:
-    text = (PLANS / name).read_text(encoding="utf-8")
+    text = (PLANS[name] / name).read_text(encoding="utf-8")
     return parse_plan(text, name.removesuffix(".txt"), name).document
 
 

@@ -38,12 +38,15 @@ _OPENS_COOPERATING = _words(r"(?:tham gia )?phối hợp(?![^\W\d_])")
 _SENTENCE_END = re.compile(rf"[.;]\s+(?=[{UPPER}])")
 # A deadline the task states: "thời gian hoàn thành: Quý IV/2025", "Thời hạn: 30/6/2026",
 # "hoàn thành trước ngày 31/8/2022", "Hoàn thành trong tháng 3/2023", "trước ngày 15/12/2026".
-_WHEN = (
-    r"(?:(?:trước|trong|chậm nhất|vào|cuối|đến)\s+(?:ngày\s+)?)?"
+_WHEN_CORE = (
     r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
     r"tháng\s+\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4}|quý\s+(?:[IV]+|[1-4])\s*/\s*\d{4}|"
     r"quý\s+(?:[IV]+|[1-4])\s+năm\s+\d{4}|năm\s+\d{4})"
 )
+_WHEN = rf"(?:(?:trước|trong|chậm nhất|vào|cuối|đến(?:\s+hết)?)\s+(?:ngày\s+)?)?{_WHEN_CORE}"
+# the limit closing a sentence that completes or submits something: "Hoàn thành việc … đến
+# hết năm 2019", "… trình Thủ tướng Chính phủ trong quý 1/2019"
+_LIMIT = rf"(?:đến\s+hết|trước|chậm nhất(?:\s+là)?|trong)\s+(?:ngày\s+)?{_WHEN_CORE}"
 # "trước ngày 15/12/2026": a dated limit (a recurring "trước ngày 25 hằng tháng" has no year)
 _DAY = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _DEADLINE = _words(
@@ -51,6 +54,7 @@ _DEADLINE = _words(
     rf"({_WHEN}|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý)"
     rf"|(?:hoàn thành|xong)\s*,?\s*({_WHEN})"
     rf"|(?<![^\W\d_])((?:trước|chậm nhất(?: là)?) ngày (?:{_DAY}))"
+    rf"|(?:hoàn thành|trình)(?![^\W\d_])[^.;:]{{0,240}}?\s({_LIMIT})(?=\s*[.;]|\s*$)"
 )
 
 
@@ -88,7 +92,7 @@ def read_roles(source: str, start: int, end: int) -> SentenceRoles:
     roles.opens_with_cooperation = bool(_OPENS_COOPERATING.match(source, start, end))
     when = _DEADLINE.search(source, start, end)
     if when:
-        group = next(k for k in (1, 2, 3) if when.group(k))
+        group = next(k for k in (1, 2, 3, 4) if when.group(k))
         roles.deadline = UnitSpan(
             " ".join(when.group(group).split()), when.start(group), when.end(group)
         )

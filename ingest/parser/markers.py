@@ -11,10 +11,11 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # "IV/2026." at the start of a hard-wrapped line is a quarter ("Quý" / "IV/2026"), not a part:
 # a "/" or "-" after a Roman numeral is a part marker only when no figure follows it
 _PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:[.:]|[/-](?!\s*\d))\s*(.*)$")
-_ITEM = re.compile(r"^([1-9]\d?(?:\.\d{1,2})+)(\.?)(?:\s+(.*)|$)")
-_SECTION = re.compile(r"^([1-9]\d?)\s*[.)]\s*(?:(.*)|$)")
-_POINT = re.compile(r"^([a-zđ])\s*\)\s*(.*)$")
-_BULLET = re.compile(r"^([-–—+•*])\s*(.*)$")
+# Markdown copies escape a marker that would otherwise be read as a list: `1\.`, `\-`, `a\)`
+_ITEM = re.compile(r"^([1-9]\d?(?:\.\d{1,2})+)(\\?\.?)(?:\s+(.*)|$)")
+_SECTION = re.compile(r"^([1-9]\d?)\s*\\?[.)]\s*(?:(.*)|$)")
+_POINT = re.compile(r"^([a-zđ])\s*\\?\)\s*(.*)$")
+_BULLET = re.compile(r"^\\?([-–—+•*])\s*(.*)$")
 _APPENDIX = re.compile(
     r"^(?:PHỤ LỤC|Phụ lục|PHỤ LUC|Phụ Lục)\s*(?:số\s*)?([0-9IVX]+)?\s*[:.]?\s*(.*)$"
 )

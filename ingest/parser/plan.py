@@ -52,6 +52,7 @@ from ingest.parser.lines import (
 from ingest.parser.markers import Marker, read_marker, roman_to_int, row_number
 from ingest.parser.metadata import extract_metadata
 from ingest.parser.periods import column_stage, heading_stage, leading_stage
+from ingest.parser.role_blocks import role_block_duties
 from ingest.parser.tables import (
     Table,
     TableRow,
@@ -72,6 +73,8 @@ _SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNOR
 _APPENDIX_HINT = re.compile(r"^(\(Kèm theo|PHÂN CÔNG|DANH MỤC|BIỂU|BẢNG)")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
 _DANGLING_WORDS = {"và", "của", "ở", "với", "về", "cho", "các", "thuộc", "tại"}
+# a line at least this long that stops mid-sentence was wrapped at the page width
+_WRAP_WIDTH = 60
 
 _LEVEL = {
     ClauseKind.APPENDIX: 0.0,
@@ -312,7 +315,14 @@ class _TreeBuilder:
         if last.heading_closed:  # a reader's heading block ends where the block ends
             return False
         if last.kind in (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM):
-            return previous.endswith(",")
+            # a numbered sentence hard-wrapped at a page width goes on on the next line, even
+            # at a capital ("… lấy tên là tỉnh Đồng" / "Tháp, …"); a short heading does not
+            wrapped = (
+                line.index == last.last_line + 1
+                and len(previous) >= _WRAP_WIDTH
+                and not previous.endswith(_TERMINAL)
+            )
+            return previous.endswith(",") or wrapped
         if last.kind is ClauseKind.APPENDIX:
             return not previous.endswith(_TERMINAL)
         if text[:1].isupper() and _is_unit_heading(last):
@@ -860,6 +870,8 @@ def parse_plan(
         **meta.document_fields(),
     )
     stage = {clause.id: clause.period for clause in clauses}
+    # roles written in labelled blocks beside a group of tasks ("2. Cơ quan chủ trì, phối hợp")
+    targets.extend(role_block_duties(clauses, source, {t.clause_id for t in targets}))
     targets.extend(  # duties written in the text, in the stage of the clause they sit in
         replace(duty, period=duty.period or stage.get(duty.clause_id))
         for duty in body_duties(clauses, source, targets)

@@ -22,6 +22,11 @@ _RULE = re.compile(
 _ORNAMENT = re.compile(r"^[\s*\-—–_=.|]*$")
 _LITERAL_BREAK = re.compile(r"(?:\\r)?\\n|\\r|\\t")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
+# Pandoc Markdown from Word: a hard break (a backslash) then the gap to the next column of a
+# simple table ends a cell (`**BAN CHẤP HÀNH TRUNG ƯƠNG\      **ĐẢNG CỘNG SẢN VIỆT NAM\`);
+# escaped punctuation (`\-\-\-`, `1\.`) is the punctuation itself
+_HARD_BREAK_GAP = re.compile(r"\\\s{2,}(?=\S)")
+_ESCAPED = re.compile(r"\\([-*_.()\\])")
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ def header_cells(lines: list[SourceLine], limit: int = 160) -> list[Cell]:
     separator, rule = True, False
     for line in lines[:limit]:
         raw = _LITERAL_BREAK.sub(" ", line.text)
+        raw = _ESCAPED.sub(r"\1", _HARD_BREAK_GAP.sub("|", raw)).rstrip("\\ ")
         if not raw.strip():
             separator = True
             continue

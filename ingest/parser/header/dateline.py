@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 _FILL = r"[\s.…_]*"
+# a day or month of two digits that a copy split with a space ("tháng 0 6", like "Đ ả ng")
+_PART = r"\d(?: ?\d)?"
 _DATE = re.compile(
-    rf"[Nn]gày{_FILL}(?P<d>\d{{1,2}})?{_FILL}tháng{_FILL}(?P<m>\d{{1,2}})?{_FILL}năm\s*(?P<y>(?:19|20)\d\d)"
+    rf"[Nn]gày{_FILL}(?P<d>{_PART})?{_FILL}tháng{_FILL}(?P<m>{_PART})?{_FILL}năm\s*(?P<y>(?:19|20)\d\d)"
 )
 _SLASH_DATE = re.compile(r"(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d\d)")
 # Luật Ban hành VBQPPL: a law or resolution of an elected body closes with the day it was
@@ -31,6 +33,7 @@ class DateLine:
 
 def iso_date(day: str | None, month: str | None, year: str) -> str:
     """ "2025-01-09"; "2026-04" when the day is blank; "2026" when the month is too."""
+    day, month = (part.replace(" ", "") if part else part for part in (day, month))
     if not month:
         return f"{int(year):04d}"
     return f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
@@ -50,9 +53,15 @@ def _place_before(text: str) -> str | None:
     return " ".join(taken) or None
 
 
+def _in_range(day: str | None, month: str | None) -> bool:
+    """A day 1–31 and a month 1–12 (or left blank)."""
+    d, m = (int(part.replace(" ", "")) if part else None for part in (day, month))
+    return (d is None or 1 <= d <= 31) and (m is None or 1 <= m <= 12)
+
+
 def find_date(text: str) -> DateLine | None:
     """The first "…, ngày … tháng … năm …" in `text`."""
-    match = _DATE.search(text)
+    match = next((m for m in _DATE.finditer(text) if _in_range(m["d"], m["m"])), None)
     if not match:
         return None
     place = _place_before(text[max(0, match.start() - 60) : match.start()])

@@ -8,6 +8,7 @@ _TITLES = (
     "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
     "PHÓ CHỦ TỊCH",
     "CHỦ TỊCH",
+    "TỔNG BÍ THƯ",
     "PHÓ BÍ THƯ THƯỜNG TRỰC",
     "BÍ THƯ THƯỜNG TRỰC",
     "PHÓ BÍ THƯ",
@@ -44,6 +45,18 @@ _TITLE = re.compile(
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
 _NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?=$|\s*[|,.;(]|\s+[A-ZĐÀ-Ỹ]{{2,}})")
 _SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
+# a layout copy (Pandoc simple table, PDF text) sets "Nơi nhận" and the signature side by side
+# on one line; the signature is the right-hand column (NĐ 30/2020, HĐ 36)
+_COLUMN_GAP = re.compile(r"\S\s{8,}(?=\S)")
+_MARKS = re.compile(r"\*+|\\")
+
+
+def _signature_side(line: str) -> str:
+    """The right-hand column of a two-column line, without emphasis marks and hard breaks."""
+    gaps = list(_COLUMN_GAP.finditer(line))
+    if gaps:
+        line = line[gaps[-1].end() :]
+    return _MARKS.sub(" ", line)
 
 
 def _title_case(title: str) -> str:
@@ -55,7 +68,8 @@ def _title_case(title: str) -> str:
 
 def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
     """The last signer name in `lines` and the title written above it, if any."""
-    text = "\n".join(" ".join(line.split()) for line in lines)
+    sides = (" ".join(_signature_side(line).split()) for line in lines)
+    text = "\n".join(side for side in sides if side)
     found: tuple[str | None, str | None] = (None, None)
     for match in _TITLE.finditer(text):
         rest = _SIGNED.sub("", text[match.end() :].lstrip(" \n|"))
