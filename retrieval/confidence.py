@@ -40,10 +40,11 @@ _FACTORS = {
     "time": _MISSING_TIME,
 }
 # a time stated: "30/9/2025", "tháng 11/2025", "Quý IV/2025", "năm 2025", "thường xuyên",
-# "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026"
+# "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026", a duration ("trong vòng 24 giờ")
 _TIME = re.compile(
     r"\d{1,2}/\d{2,4}|\b(?:ngay|thang|quy|nam|tuan)\s+(?:\d|[ivx]+\b)|\b20\d\d\b"
     r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|theo lo trinh"
+    r"|\b\d+\s*(?:gio|ngay|tuan|thang|nam)\b"
 )
 _ABSTAINED_CAP = 0.3
 

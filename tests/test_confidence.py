@@ -149,3 +149,9 @@ def test_a_cited_documents_date_is_no_deadline() -> None:
         "Phấn đấu đạt 2,1 con/phụ nữ theo Thông tư số 01/2021/TT-BYT ngày 25 tháng 01 năm 2021"
     )
     assert confidence.unmet_checks(reading, [clause], False) == ("time",)
+
+
+def test_a_month_or_quarter_asked_with_may_is_a_time_not_a_figure() -> None:
+    assert not read_question(understand("Phải xong trong quý mấy?")).figure
+    assert not read_question(understand("phai xong thang may?")).figure
+    assert confidence.states_time("phai hoat dong tro lai trong vong 24 gio")
