@@ -42,6 +42,8 @@ class Answer:
     candidates: tuple[str, ...] = field(default=(), compare=False)  # clause ids considered
     # how much of the question the cited clauses cover, in [0, 1] (`retrieval.confidence`)
     confidence: float = field(default=1.0, compare=False)
+    # what `confidence` was read from (`retrieval.calibration.Evidence`); None when abstained
+    evidence: Any = field(default=None, compare=False)
 
     def to_json(self, question_id: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {} if question_id is None else {"id": question_id}
