@@ -40,7 +40,8 @@ class Answer:
     intent: str
     citations: tuple[Citation, ...] = ()
     candidates: tuple[str, ...] = field(default=(), compare=False)  # clause ids considered
-    # how much of the question the cited clauses cover, in [0, 1] (`retrieval.confidence`)
+    # the calibrated chance the answer is right, in [0, 1] (`retrieval.calibration`); an
+    # abstention's is its coverage score, kept low (`retrieval.confidence`)
     confidence: float = field(default=1.0, compare=False)
     # what `confidence` was read from (`retrieval.calibration.Evidence`); None when abstained
     evidence: Any = field(default=None, compare=False)
