@@ -171,7 +171,7 @@ class Assistant:
         table = calibration.fitted()
         evidence = Evidence(value, structured, unmet)
         chance = table.probability(evidence)
-        if chance < table.abstain or (unmet and chance < table.answer):
+        if chance < table.abstain or (confidence.hard(unmet) and chance < table.answer):
             # an asked part (a time, a figure, the unit in its role …) is not in the cited
             # clauses, or answers like this one are seldom right: a hedge would still state
             # a wrong fact, so the clauses are offered as the closest, with the reason

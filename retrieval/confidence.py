@@ -86,6 +86,13 @@ def unmet_checks(
     return tuple(unmet)
 
 
+def hard(unmet: Sequence[str]) -> tuple[str, ...]:
+    """The unmet parts that decline an unsure answer: a time, a figure, a unit (in its
+    role) asked and not stated. A period only lowers the score: a plan's own year is often
+    not repeated in its clauses ("trong năm 2025" of a 2025 plan)."""
+    return tuple(part for part in unmet if part != "period")
+
+
 def states_figure(text: str) -> bool:
     """Whether a clause states a figure: a number that is not a year, a date, a document's
     number ("Nghị quyết số 57-NQ/TW ngày 22/12/2024") or a clause's own numbering."""
