@@ -141,7 +141,10 @@ class AskResponse(_Schema):
     intent: str
     citations: list[CitationOut]
     confidence: float = Field(
-        ge=0, le=1, description="how much of the question the cited clauses cover (0–1)"
+        ge=0,
+        le=1,
+        description="the calibrated chance the answer is right (0–1); below the answering "
+        "threshold the answer starts with 'Có thể'; an abstention's is its coverage, low",
     )
     view: AnswerViewOut
 

@@ -32,6 +32,7 @@ class KehoachSystem:
         self._assistant: Assistant = runtime.assistant()
         # By-id look-ups never embed, so the query embedder is never called here.
         self._clauses = ClauseSearch(runtime.index, _no_query_embedding, runtime.lexical)
+        self.last_answer: Answer | None = None
 
     def prepare(self, questions: Sequence[Question]) -> None:
         """Nothing to batch: questions are asked one by one, as a user would."""
@@ -42,6 +43,7 @@ class KehoachSystem:
         for turn in previous:
             self._assistant.ask(turn, conversation=conversation)
         answer = self._assistant.ask(question["question"], conversation=conversation)
+        self.last_answer = answer  # the full answer (its evidence), for `eval.calibrate`
         return SystemOutput(
             answer=answer.answer,
             abstained=answer.abstained,

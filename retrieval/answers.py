@@ -78,12 +78,15 @@ class Answer:
     intent: str
     citations: tuple[Citation, ...] = ()
     candidates: tuple[str, ...] = field(default=(), compare=False)  # clause ids considered
-    # how much of the question the cited clauses cover, in [0, 1] (`retrieval.confidence`)
+    # the calibrated chance the answer is right, in [0, 1] (`retrieval.calibration`); an
+    # abstention's is its coverage score, kept low (`retrieval.confidence`)
     confidence: float = field(default=1.0, compare=False)
     # a list answer's rows as matrix filters (the web's "Mở bảng phân công" link)
     rows_filter: RowFilter | None = field(default=None, compare=False)
     # ways to narrow an answer that matched many plans (`retrieval.narrowing`)
     choices: tuple[Choice, ...] = field(default=(), compare=False)
+    # what `confidence` was read from (`retrieval.calibration.Evidence`); None when abstained
+    evidence: Any = field(default=None, compare=False)
 
     def to_json(self, question_id: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {} if question_id is None else {"id": question_id}

@@ -14,8 +14,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from retrieval import confidence
+from retrieval import calibration, confidence
 from retrieval.answers import Answer
+from retrieval.calibration import Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
 from retrieval.constraint_check import unmet_place, unmet_year
@@ -188,16 +189,21 @@ class Assistant:
         # unit a question names there is the issuer, not a role the cited clause must hold
         facts = answer.intent == Intent.DOCUMENT_FACTS.value
         unmet = () if facts else confidence.unmet_checks(reading, cited, structured)
-        if not answer.abstained and value < confidence.ABSTAIN and unmet:
+        if answer.abstained:
+            return replace(answer, confidence=value)
+        table = calibration.fitted()
+        evidence = Evidence(value, structured, unmet)
+        chance = table.probability(evidence)
+        if chance < table.abstain or (confidence.hard(unmet) and chance < table.answer):
             # an asked part (a time, a figure, the unit in its role …) is not in the cited
-            # clauses and little else of the question is: they are the closest, not the answer
+            # clauses, or answers like this one are seldom right: a hedge would still state
+            # a wrong fact, so the clauses are offered as the closest, with the reason
             reason = confidence.unsure_reason(reading, unmet)
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
             value = confidence.score(reading, cited, coverage, structured, True)
-        answer = replace(answer, confidence=value)
-        if not answer.abstained and value < confidence.ANSWER:
-            answer = confidence.hedged(answer)
-        return answer
+            return replace(answer, confidence=value, evidence=evidence)
+        answer = replace(answer, confidence=chance, evidence=evidence)
+        return confidence.hedged(answer) if chance < table.answer else answer
 
     @staticmethod
     def _by_number(query: Query, cited: Sequence[StoredClause]) -> bool:

@@ -231,6 +231,8 @@ def _direct_line(
     if intent is Intent.DEADLINE:
         if deadline:
             head = f"Hạn hoàn thành: {deadline}"
+        elif target.source == "body" and (said_time := _time_phrase(clause.text)):
+            head = f"Văn bản ghi: “{said_time}”"  # "định kỳ tổng hợp, báo cáo …"
         elif target.source == "body":
             head = "Văn bản không ghi thời hạn cho nhiệm vụ này"
         else:
@@ -252,6 +254,24 @@ def _direct_line(
     content = _role_units(target, "content")
     values = "; ".join(f"{c.header}: {target.with_unit(c.text)}" for c in target.cells_for("value"))
     return f"{content}" + (f" — {values}" if values else "") + f" [{n}].", {"content", "value"}
+
+
+def _time_phrase(text: str) -> str | None:
+    """The part of a duty's text that states when ("định kỳ tổng hợp, báo cáo …", "trước
+    ngày 15/12"), between the separators around it; None when it states no time."""
+    for piece in re.split(r"[;.]\s|\n(?=[-+*•]|\w\))", text):
+        piece = " ".join(piece.split())
+        if piece and _DUE.search(folded(piece)):
+            return shorten(piece, 160)
+    return None
+
+
+# When a duty is due, as its text says it: a recurrence or a term ("định kỳ", "hằng quý",
+# "thường xuyên", "trước ngày 15/12", "trong quý IV") — not the date of a document it cites
+_DUE = re.compile(
+    r"\bdinh k[iy]\b|\bthuong xuyen\b|\bhang (?:ngay|tuan|thang|quy|nam)\b"
+    r"|\b(?:truoc|trong|cham nhat) (?:ngay|thang|quy|nam) \S*\d|\btrong quy [ivx]+\b"
+)
 
 
 def _sentence(parts: list[str], n: int) -> str:

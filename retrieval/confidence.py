@@ -40,10 +40,11 @@ _FACTORS = {
     "time": _MISSING_TIME,
 }
 # a time stated: "30/9/2025", "tháng 11/2025", "Quý IV/2025", "năm 2025", "thường xuyên",
-# "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026"
+# "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026", a duration ("trong vòng 24 giờ")
 _TIME = re.compile(
     r"\d{1,2}/\d{2,4}|\b(?:ngay|thang|quy|nam|tuan)\s+(?:\d|[ivx]+\b)|\b20\d\d\b"
-    r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh ky|theo lo trinh"
+    r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|theo lo trinh"
+    r"|\b\d+\s*(?:gio|ngay|tuan|thang|nam)\b"
 )
 _ABSTAINED_CAP = 0.3
 
@@ -73,16 +74,47 @@ def unmet_checks(
         return ()
     text = folded(expand_abbreviations(" ".join(f"{c.path} {c.text}" for c in cited)))
     unmet: list[str] = []
-    if reading.figure and not structured and not any(re.search(r"\d", c.text) for c in cited):
+    if reading.figure and not structured and not any(states_figure(c.text) for c in cited):
         unmet.append("figure")
     if reading.units and not any(_names_unit(text, key) for key in reading.units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
         unmet.append("period")
-    if reading.query.intent is Intent.DEADLINE and not states_time(text):
+    if reading.query.intent is Intent.DEADLINE and not states_time(_without_citations(text)):
         unmet.append("time")
     return tuple(unmet)
+
+
+def hard(unmet: Sequence[str]) -> tuple[str, ...]:
+    """The unmet parts that decline an unsure answer: a time, a figure, a unit (in its
+    role) asked and not stated. A period only lowers the score: a plan's own year is often
+    not repeated in its clauses ("trong năm 2025" of a 2025 plan)."""
+    return tuple(part for part in unmet if part != "period")
+
+
+def states_figure(text: str) -> bool:
+    """Whether a clause states a figure: a number that is not a year, a date, a document's
+    number ("Nghị quyết số 57-NQ/TW ngày 22/12/2024") or a clause's own numbering."""
+    plain = _without_citations(folded(text))
+    plain = _NOT_FIGURES.sub(" ", plain)
+    return bool(re.search(r"\d", plain))
+
+
+# the documents a clause cites, with their dates: "số 02/2021/TT-BYT ngày 25 tháng 01 năm 2021"
+_CITATION = re.compile(
+    r"(?:\bso\s+)?\b[\w.-]*\d[\w.-]*/(?:\d+/)?[a-z][\w/.&-]*"
+    r"(?:\s+ngay\s+\d{1,2}(?:\s+thang\s+|/)\d{1,2}(?:\s+nam\s+|/)\d{4})?"
+)
+# years, dates and list numbering ("1.", "2.3.", "a)") are no figure
+_NOT_FIGURES = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+    r"|\b(?:ngay|thang|quy|khoa|lan thu)\s+\d{1,2}\b|^\s*[\d.]+\s"
+)
+
+
+def _without_citations(text_folded: str) -> str:
+    return _CITATION.sub(" ", text_folded)
 
 
 def states_time(text_folded: str) -> bool:

@@ -18,6 +18,7 @@ from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.roles import ROLE_NAMES, Role, roles_present
+from retrieval.row_labels import appendix_of
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 
@@ -114,6 +115,9 @@ def mentions_of(ref: DocumentRef, source: ClauseSource, limit: int = 3) -> list[
 _MENTION_CANDIDATES = 40
 
 
+_TABLE_KINDS = ("table_row", "table_group")
+
+
 def ancestors(clause: StoredClause, source: ClauseSource) -> list[StoredClause]:
     """The clause's enclosing clauses, innermost first."""
     chain: list[StoredClause] = []
@@ -129,13 +133,23 @@ def ancestors(clause: StoredClause, source: ClauseSource) -> list[StoredClause]:
 
 def satisfies_path(clause: StoredClause, outer: Sequence[PathStep], source: ClauseSource) -> bool:
     """Whether every outer step of a path ("phụ lục 01", "mục IV") is an ancestor of the
-    clause. An appendix step holds when the clause sits in that appendix, or in no
-    numbered appendix at all (a plan whose table carries no appendix heading)."""
+    clause. An appendix step holds when the clause sits in that appendix (a heading, or the
+    appendix label the parser gave its rows, "Phụ lục 2 › 5"), or is a table row or group
+    in no numbered appendix at all (a plan whose table carries no appendix heading); the
+    body of a plan is in no appendix."""
     chain = ancestors(clause, source)
     for step in outer:
         if step.level == "appendix":
-            appendices = [c for c in chain if c.kind == "appendix" and c.number]
-            if appendices and not any(step_matches(step, c.number) for c in appendices):
+            labels = [c.number for c in chain if c.kind == "appendix" and c.number]
+            labelled = appendix_of(clause.path)  # "PL2"
+            if labelled:
+                labels.append(f"Phụ lục {labelled.removeprefix('PL')}")
+            if labels:
+                if not any(step_matches(step, label) for label in labels):
+                    return False
+            elif clause.kind not in _TABLE_KINDS and not any(
+                c.kind in _TABLE_KINDS or c.kind == "appendix" for c in chain
+            ):
                 return False
             continue
         if not any(step_matches(step, c.number) for c in chain if c.kind != "appendix"):
@@ -165,7 +179,7 @@ def missing_path_reason(where: str, steps: Sequence[PathStep]) -> str:
     if appendix is None or re.search(r"ph[uụ] l[uụ]c", where, re.IGNORECASE):
         lead = where
     else:
-        lead = f"{where}, phụ lục {appendix.label},"
+        lead = f"{where}, phụ lục {appendix.label}," if appendix.label else f"Phụ lục của {where}"
     return f"{lead} không có {path_phrase(inner)}."
 
 
@@ -211,31 +225,59 @@ def _naming_text(info: DocumentInfo) -> str:
     return " ".join(p or "" for p in (info.year, info.title, info.issued_date, info.id))
 
 
-_DIRECTS = re.compile(r"\bchi dao\b")
+# What a clause's own words say of each role: "… trực tiếp chỉ đạo …", "phối hợp với …"
+_ROLE_SAID = {
+    Role.DIRECT: re.compile(r"\bchi dao\b"),
+    Role.COOPERATING: re.compile(r"\bphoi hop\b"),
+    Role.MONITORING: re.compile(r"\b(?:theo doi|don doc|giam sat|kiem tra)\b"),
+}
 
 
 class RowsOfPlans(Protocol):
     def rows(self, documents: Sequence[str] = ()) -> list[StoredClause]: ...
 
 
-def undirected_reason(
+def absent_role_answer_reason(
     reading: Reading,
     cited: Sequence[StoredClause],
     search: RowsOfPlans,
     label: Callable[[str], str],
 ) -> str | None:
-    """ "Ai trực tiếp chỉ đạo …?" answered with clauses that do not say who directs, from
-    plans whose tables have no directing column: the reason to say so (the clauses are the
-    closest), else None. A role the plan does not have is never widened to a row's other
-    roles, nor answered with a clause that names no one."""
-    if Role.DIRECT not in reading.roles or not cited:
+    """A role asked ("ai trực tiếp chỉ đạo …", "đơn vị phối hợp của chỉ tiêu 7.4") that the
+    cited clauses do not state, of plans whose tables have no column for it: the reason to
+    say so (the clauses are the closest), else None. A role the plan does not have is never
+    widened to a row's other roles, nor answered with a clause that names no one.
+
+    The directing role is checked on any cited clause; co-operating and monitoring only
+    when every cited clause is a table row (a body paragraph names its partners in words,
+    and a plan without tables has no column to lack)."""
+    if not cited:
         return None
-    if any(_DIRECTS.search(folded(c.body)) for c in cited):
-        return None  # the clause itself says who directs ("… trực tiếp chỉ đạo …")
-    plans = list(dict.fromkeys(c.document_id for c in cited))
-    if any(Role.DIRECT in roles_present(search.rows([d])) for d in plans):
-        return None
-    return "\n".join(absent_role_reason(label(d), Role.DIRECT) for d in plans)
+    for role in reading.roles:
+        said = _ROLE_SAID.get(role)
+        if said is None:
+            continue  # every table has a lead column
+        if role is not Role.DIRECT and not all(_table_row(c) for c in cited):
+            continue
+        if any(said.search(folded(c.body)) for c in cited):
+            continue  # the clause itself says who holds the role
+        plans = list(dict.fromkeys(c.document_id for c in cited))
+        if any(role in _roles_of_tables(search.rows([d]), role) for d in plans):
+            continue
+        return "\n".join(absent_role_reason(label(d), role) for d in plans)
+    return None
+
+
+def _roles_of_tables(rows: Sequence[StoredClause], role: Role) -> set[Role]:
+    """The roles the plan's tables have a column for: for co-operating and monitoring, its
+    appendix tables' only (a duty in the body, "chủ trì, phối hợp với …", is no column)."""
+    if role is not Role.DIRECT:
+        rows = [r for r in rows if _table_row(r)]
+    return roles_present(rows)
+
+
+def _table_row(clause: StoredClause) -> bool:
+    return clause.target is not None and clause.target.source != "body"
 
 
 def absent_role_reason(label: str, role: Role) -> str:

@@ -114,9 +114,15 @@ _STEP = re.compile(
     + "|".join(pattern for _, pattern in _LEVELS)
     + r")\s+(?:so\s+)?(?P<label>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-dđ](?=\s|$))(?![\w/])"
 )
+# "phụ lục" with no number after it (the plan's appendix, whichever it is)
+_BARE_APPENDIX = re.compile(r"\bphu luc\b(?!\s+(?:so\s+)?(?:\d|[ivx]{1,4}\b))")
 _YEAR = re.compile(r"\b(?:nam|den|trong|cuoi)\s+(20\d{2})\b")
+# a figure asked for; a "%" the question writes names a value ("Nghị quyết tăng trưởng 8%"),
+# "quý mấy", "tháng mấy" ask a time, and "máy" folds to "may" ("máy tính tiền")
 _FIGURE = re.compile(
-    r"\b(?:bao nhieu|may|ty le|ti le|ty trong|ti trong|phan tram|muc nao|dat muc)\b|%"
+    r"\b(?:bao nhieu|ty le|ti le|ty trong|ti trong|phan tram|muc nao|dat muc)\b"
+    r"|(?<!quy )(?<!thang )(?<!ngay )(?<!tuan )(?<!nam )(?<!gio )"
+    r"\bmay\b(?!\s+(?:tinh|chu|moc|in|quet|bay|lanh))"
 )
 
 
@@ -189,6 +195,10 @@ def _path(text: str, taken: Sequence[tuple[int, int]]) -> list[PathStep]:
         elif level != "point" and not label[0].isdigit():
             continue  # "mục a" is not a path step
         steps.append(PathStep(level, label, Span(match.start(), match.end(), match.group())))
+    bare = _BARE_APPENDIX.search(text)
+    if steps and bare and not any(s.level == "appendix" for s in steps):
+        # "mục III phụ lục KH 88": in an appendix, whichever it is
+        steps.append(PathStep("appendix", "", Span(bare.start(), bare.end(), bare.group())))
     order = [name for name, _ in _LEVELS]
     return sorted(steps, key=lambda s: (order.index(s.level), s.span.start))
 
@@ -199,7 +209,9 @@ def step_matches(step: PathStep, number: str | None) -> bool:
         return False
     label = re.sub(r"^(?:phụ lục|phu luc)\s*(?:số\s*)?", "", number.strip(), flags=re.IGNORECASE)
     label = label.strip().rstrip(".)")
-    if step.level == "appendix":  # "Phụ lục I" is "phụ lục 01"
+    if step.level == "appendix":  # "Phụ lục I" is "phụ lục 01"; a bare "phụ lục" is any
+        if not step.label:
+            return True
         return _ordinal(label) is not None and _ordinal(label) == _ordinal(step.label)
     if label.isdigit():
         label = label.lstrip("0") or "0"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from ingest.abbreviations import expand_abbreviations
 from ingest.facts import FactStore, document_year
 from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
@@ -161,6 +162,56 @@ class DocumentInfo:
         return frozenset(words)
 
 
+def title_named(question_folded: str, info: DocumentInfo) -> set[str]:
+    """The words with which the question names the plan by its kind and title ("theo Nghị
+    quyết bổ sung kế hoạch phát triển KT-XH" of the "Nghị quyết về bổ sung Kế hoạch phát
+    triển kinh tế - xã hội năm 2025 …"): from the plan's kind word on, each following word
+    found a little further on in the title (a skipped "về", an abbreviation and its
+    expansion allowed). Words the question also uses outside that run stay topic words."""
+    kind = _WORD.findall(folded(info.kind or ""))
+    name = _WORD.findall(folded(expand_abbreviations(info.title)))
+    if name[: len(kind)] != kind:  # a title written without its kind
+        name = [*kind, *name]
+    words = _WORD.findall(folded(expand_abbreviations(question_folded)))
+    if not kind:
+        return set()
+    named: set[int] = set()
+    for start in range(len(words) - len(kind) + 1):
+        if words[start : start + len(kind)] != kind:
+            continue
+        at, k, run = len(kind), start + len(kind), list(range(start, start + len(kind)))
+        while k < len(words):
+            found = next(
+                (j for j in range(at, min(at + _TITLE_SKIP + 1, len(name))) if name[j] == words[k]),
+                None,
+            )
+            if found is not None:
+                run.append(k)
+                at, k = found + 1, k + 1
+                continue
+            ahead = next(
+                (
+                    n
+                    for n in range(k + 1, min(k + _TITLE_SKIP + 1, len(words)))
+                    if words[n] in name[at : at + _TITLE_SKIP + 1]
+                ),
+                None,
+            )
+            if ahead is None:
+                break
+            run.extend(range(k, ahead))  # "kt xh" before its "(kinh te - xa hoi)"
+            k = ahead
+        if len(run) > len(kind):
+            named.update(run)
+    inside = {words[i] for i in named}
+    outside = {w for i, w in enumerate(words) if i not in named}
+    return inside - outside
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_TITLE_SKIP = 2
+
+
 class DocumentDirectory:
     """Looks documents up by id and finds the ones a question refers to.
 
@@ -229,6 +280,10 @@ class DocumentDirectory:
             info = self.documents.get(doc_id)
             if info is not None:
                 naming |= info.naming_words
+        for doc_id in doc_ids:
+            info = self.documents.get(doc_id)
+            if info is not None:
+                naming |= title_named(question_folded, info)
         return naming
 
     def words_beside_places(self, question_folded: str) -> set[str]:

@@ -159,7 +159,7 @@ _WHO_LEAD = _compile(
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
     r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
-    r"(?:khoang )?thoi gian nao|(?:den|tu) ngay nao|(?:vao )?(?:thang|quy|nam) nao"
+    r"(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao"
 )
 _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"

@@ -12,6 +12,7 @@ from typing import Protocol, overload
 
 from ingest.facts import FactStore
 from retrieval.appendices import appendix_label_number
+from retrieval.row_labels import appendix_of
 from retrieval.stored import StoredClause
 
 # the kinds that state a document's facts (số hiệu, date, signer), read before the rest
@@ -23,6 +24,8 @@ class ClausesById(Protocol):
     """Where clause texts come from (`ClauseSearch`)."""
 
     def by_ids(self, clause_ids: Sequence[str]) -> list[StoredClause]: ...
+
+    def rows(self, documents: Sequence[str] = ()) -> list[StoredClause]: ...
 
 
 class DocumentStructure:
@@ -38,10 +41,18 @@ class DocumentStructure:
 
     def carries_appendix(self, document_ids: Sequence[str], number: int) -> bool:
         """Whether one of these documents carries rows under its appendix `number` (or
-        under an appendix without a number)."""
-        return any(
+        under an appendix without a number): an appendix heading with that number, or rows
+        the parser labelled with it ("Phụ lục 2 › 5": a second table that restarts its
+        numbering under no heading of its own)."""
+        if any(
             child_count and appendix_label_number(label) in (None, number)
             for _doc, _clause, label, child_count in self._facts.appendices(document_ids)
+        ):
+            return True
+        return any(
+            appendix_label_number(appendix_of(row.path)) == number
+            for row in self._clauses.rows(document_ids)
+            if appendix_of(row.path)
         )
 
     def fact_clauses(self, document_id: str) -> Sequence[StoredClause]:

@@ -101,3 +101,57 @@ def test_abstention_candidates_are_never_fragments(assistant) -> None:
     answer = assistant.ask("Kế hoạch có nói gì về tàu vũ trụ không?")
     for citation in answer.citations:
         assert len(citation.text.split()) >= 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "định kỳ tổng hợp, báo cáo Ủy ban nhân dân thành phố",
+        "Định kỳ hằng quý báo cáo",
+        "thường xuyên",
+    ],
+)
+def test_a_recurrence_is_a_time_stated(text: str) -> None:
+    # "kỳ" folds to "ki": the check reads the folded text
+    from ingest.normalize_vi import folded
+
+    assert confidence.states_time(folded(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Tỉ lệ hồ sơ xử lý trực tuyến đạt tối thiểu 80%", True),
+        ("không quá 3.000 dự án", True),
+        ("khoảng 84,3 nghìn tỷ đồng", True),
+        # a cited document's number and date, a year, an ordinal: no figure
+        ("Bố trí nguồn lực theo Nghị quyết số 57-NQ/TW ngày 22/12/2024 trong năm 2025", False),
+        ("Kỳ họp bất thường lần thứ 9, thông qua ngày 19 tháng 02 năm 2025", False),
+    ],
+)
+def test_a_figure_is_a_number_that_is_no_date_or_document_number(text: str, stated: bool) -> None:
+    assert confidence.states_figure(text) is stated
+
+
+def test_a_percent_written_in_the_question_names_a_value_it_does_not_ask() -> None:
+    assert not read_question(
+        understand("Nghị quyết tăng trưởng 8% được thông qua tại kỳ họp nào?")
+    ).figure
+    assert not read_question(
+        understand("Hóa đơn điện tử khởi tạo từ máy tính tiền do ai theo dõi?")
+    ).figure
+    assert read_question(understand("Tổ chức mấy lớp tập huấn?")).figure
+
+
+def test_a_cited_documents_date_is_no_deadline() -> None:
+    reading = read_question(understand("Tổng tỷ suất sinh phải đạt trước năm nào?"))
+    clause = _clause(
+        "Phấn đấu đạt 2,1 con/phụ nữ theo Thông tư số 01/2021/TT-BYT ngày 25 tháng 01 năm 2021"
+    )
+    assert confidence.unmet_checks(reading, [clause], False) == ("time",)
+
+
+def test_a_month_or_quarter_asked_with_may_is_a_time_not_a_figure() -> None:
+    assert not read_question(understand("Phải xong trong quý mấy?")).figure
+    assert not read_question(understand("phai xong thang may?")).figure
+    assert confidence.states_time("phai hoat dong tro lai trong vong 24 gio")

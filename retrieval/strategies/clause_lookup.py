@@ -10,7 +10,11 @@ from collections.abc import Sequence
 
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_ambiguous, answer_clauses
-from retrieval.constraint_check import missing_path_reason, satisfies_path, undirected_reason
+from retrieval.constraint_check import (
+    absent_role_answer_reason,
+    missing_path_reason,
+    satisfies_path,
+)
 from retrieval.constraints import Reading
 from retrieval.follow_ups import WHO
 from retrieval.narrowing import FEW, MANY, best_first, narrowed
@@ -121,7 +125,7 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
 def _undirected(ctx: Context, clauses: Sequence[StoredClause]) -> Answer | None:
     """ "Ai trực tiếp chỉ đạo chỉ tiêu 6.8?" of a row whose table has no directing
     column: say so, and show the row (its other columns are the closest)."""
-    reason = undirected_reason(ctx.reading, clauses, ctx.search, ctx.label)
+    reason = absent_role_answer_reason(ctx.reading, clauses, ctx.search, ctx.label)
     if reason is None:
         return None
     rows = [c for c in clauses if c.target is not None]

@@ -5,17 +5,19 @@ say it equally). Always answers, abstaining with the closest clauses when none c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from ingest.normalize_vi import folded
 from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.constraint_check import undirected_reason
+from retrieval.constraint_check import absent_role_answer_reason
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.narrowing import FEW, MANY, narrowed
@@ -86,6 +88,7 @@ def _search_answer(ctx: Context) -> Answer:
             ),
             [c.clause for c in ranked],
         )
+    covering = _partners_of_the_subject(ctx, covering)
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -124,7 +127,7 @@ def _search_answer(ctx: Context) -> Answer:
         if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD)
         else Intent.TARGET
     )
-    reason = undirected_reason(ctx.reading, chosen, ctx.search, ctx.label)
+    reason = absent_role_answer_reason(ctx.reading, chosen, ctx.search, ctx.label)
     if reason is not None:  # "ai trực tiếp chỉ đạo …" of a plan without a directing column
         return with_candidates(
             abstain(query, chosen, documents, reason),
@@ -132,6 +135,28 @@ def _search_answer(ctx: Context) -> Answer:
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _partners_of_the_subject(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
+    """ "Sở Y tế phối hợp với sở nào …?" asks for the partners of a unit that acts: a clause
+    saying "… phối hợp với Sở Y tế …" has that unit as the partner of someone else, so it
+    comes after the clauses where the unit itself works with others."""
+    subject = _SUBJECT_PARTNERS.search(ctx.query.folded)
+    if subject is None:
+        return covering
+    keys = ctx.units.find(subject.group("subject"))
+    if not keys:
+        return covering
+    partnered = re.compile(r"phoi hop voi (?:cac )?(?:" + "|".join(map(re.escape, keys)) + r")\b")
+    other = [c for c in covering if not partnered.search(folded(c.clause.text))]
+    return other + [c for c in covering if c not in other] if other else covering
+
+
+# "<đơn vị> phối hợp với (những) sở/cơ quan/đơn vị nào"
+_SUBJECT_PARTNERS = re.compile(
+    r"^(?P<subject>.+?)\s+(?:se |can |phai )?phoi hop voi\s+(?:nhung |cac )?"
+    r"(?:so|co quan|don vi|ban|nganh|ai)\b(?:.*\bnao\b)?"
+)
 
 
 def _enclosing_list(

@@ -57,3 +57,32 @@ def test_a_number_no_plan_has(assistant: Assistant) -> None:
 
 def test_no_number_passes(assistant: Assistant) -> None:
     assert clause_lookup.answer(assistant.context("Sở Tư pháp có nhiệm vụ gì?")) is None
+
+
+def test_a_co_operating_role_the_table_lacks_is_said_absent(assistant: Assistant) -> None:
+    # KH 19's table has a monitoring and a lead column, no co-operating one: the row's
+    # other roles are the closest, never the answer
+    question = (
+        "Đơn vị phối hợp của chỉ tiêu 7.4 (thương mại điện tử) trong KH 19 là những đơn vị nào?"
+    )
+    answer = clause_lookup.answer(assistant.context(question))
+    assert answer is not None and answer.abstained
+    assert "không có cột đơn vị phối hợp" in answer.answer
+    assert cited(answer) == [(NINH_BINH_19, "7.4")]
+
+
+def test_a_co_operating_role_the_table_has_is_answered(assistant: Assistant) -> None:
+    question = "chi tieu 5 muc I phu luc 01 tp noi gi, nhung don vi nao phoi hop?"
+    answer = clause_lookup.answer(assistant.context(question))
+    assert answer is not None and not answer.abstained
+    assert "Công an thành phố" in answer.answer.splitlines()[0]
+
+
+def test_a_section_of_the_appendix_is_not_the_body_section(assistant: Assistant) -> None:
+    # "phụ lục" with no number: the section must lie in an appendix; KH 19's body has a
+    # section III, its appendix none
+    answer = clause_lookup.answer(
+        assistant.context("Mục III phụ lục KH 19 gồm những nhiệm vụ nào?")
+    )
+    assert answer is not None and answer.abstained
+    assert "không có mục III" in answer.answer

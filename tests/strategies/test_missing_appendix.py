@@ -8,10 +8,10 @@ from retrieval.strategies import missing_appendix
 
 def test_an_appendix_the_plan_lacks(assistant: Assistant) -> None:
     answer = missing_appendix.answer(
-        assistant.context("Phụ lục 2 của kế hoạch 19/KH-UBND gồm những gì?")
+        assistant.context("Phụ lục 3 của kế hoạch 19/KH-UBND gồm những gì?")
     )
     assert answer is not None and answer.abstained and not answer.citations
-    assert "không kèm nội dung Phụ lục 2" in answer.answer
+    assert "không kèm nội dung Phụ lục 3" in answer.answer
 
 
 def test_an_appendix_the_plan_carries_passes(assistant: Assistant) -> None:
@@ -21,3 +21,12 @@ def test_an_appendix_the_plan_carries_passes(assistant: Assistant) -> None:
 
 def test_no_plan_named_passes(assistant: Assistant) -> None:
     assert missing_appendix.answer(assistant.context("Phụ lục 2 gồm những gì?")) is None
+
+
+def test_rows_labelled_with_the_appendix_number_carry_it(assistant: Assistant) -> None:
+    # KH 19's second table (the documents to issue) has no "Phụ lục 2" heading of its own;
+    # the parser labels its rows "Phụ lục 2 › …": the appendix is carried, not missing
+    ctx = assistant.context(
+        "Phụ lục 2 của KH 19 có văn bản nào về quy chế quản lý hệ thống thông tin?"
+    )
+    assert missing_appendix.answer(ctx) is None
