@@ -61,6 +61,7 @@ class Catalog:
         self._generation = ""
         self._journal_lines = 0
         self._snapshot: tuple[int, int] | None = None
+        self._seen: tuple[object, ...] = ()
         self.reload()
 
     @property
@@ -78,8 +79,22 @@ class Catalog:
         self._generation = generation
         self._journal_lines = lines
         self._snapshot = before
+        self._seen = self._files()
         self.entries.clear()
         self.entries.update(entries)
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process committed since this one last read or wrote the files
+        (API replicas sharing a home reload then)."""
+        return self._files() != self._seen
+
+    def _files(self) -> tuple[object, ...]:
+        try:
+            journal = self.journal_path.stat()
+            written: tuple[int, int] | None = (journal.st_size, journal.st_mtime_ns)
+        except FileNotFoundError:
+            written = None
+        return _identity(self.path), written
 
     def committed_versions(self) -> dict[str, str]:
         """Document id → the version id its readers may see."""
@@ -114,6 +129,7 @@ class Catalog:
             stream.flush()
             os.fsync(stream.fileno())
         self._journal_lines += 1
+        self._seen = self._files()
         if self._journal_lines > max(_MIN_JOURNAL_LINES, len(self.entries)):
             self.save()
 
@@ -139,6 +155,7 @@ class Catalog:
                 stream.truncate(0)
                 os.fsync(stream.fileno())
         self._journal_lines = 0
+        self._seen = self._files()
 
     def _read_snapshot(self) -> tuple[dict[str, CatalogEntry], str]:
         if not self.path.exists():

@@ -53,4 +53,5 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
         answer = view.assistant.ask(
             question, conversation=slot.conversation, document=body.document
         )
+        state.conversations.save(conversation_id, slot)  # shared store: for other replicas
     return AskResponse.from_answer(answer, conversation_id)
