@@ -119,3 +119,38 @@ def test_a_catalog_written_before_the_journal_is_read_and_extended(tmp_path: Pat
     assert list(catalog.entries) == ["doc-0"]
     _put(catalog, 1)
     assert sorted(Catalog(tmp_path / "catalog.json").entries) == ["doc-0", "doc-1"]
+
+
+def test_a_commit_by_another_process_is_noticed(tmp_path: Path) -> None:
+    ours = Catalog(tmp_path / "catalog.json")
+    theirs = Catalog(tmp_path / "catalog.json")
+    _put(ours, 0)
+    assert not ours.changed_on_disk()  # our own commit
+    assert theirs.changed_on_disk()
+    theirs.reload()
+    _put(theirs, 1)
+    assert ours.changed_on_disk()
+    ours.reload()
+    assert sorted(ours.entries) == ["doc-0", "doc-1"] and not ours.changed_on_disk()
+
+
+def test_an_api_replica_follows_documents_another_replica_committed(tmp_path: Path) -> None:
+    """Replicas sharing a home (and a Qdrant server): B's next request sees A's commit."""
+    from api.engine import Engine
+    from retrieval.runtime import BUNDLED_CORPUS
+    from tests.conftest import make_runtime
+
+    runtime = make_runtime(tmp_path)
+    try:
+        runtime.ingest_paths([BUNDLED_CORPUS / "ninh-binh-19-KH-UBND-2025.txt"])
+        engine = Engine(runtime)
+        with engine.reading() as view:
+            assert list(view.catalog) == ["ninh-binh-19-KH-UBND-2025"]
+            before = view.assistant
+        other_replica = Catalog(tmp_path / "catalog.json")
+        _put(other_replica, 7)
+        with engine.reading() as view:
+            assert sorted(view.catalog) == ["doc-7", "ninh-binh-19-KH-UBND-2025"]
+            assert view.assistant is not before  # rebuilt over the new catalog
+    finally:
+        runtime.close()
