@@ -16,6 +16,7 @@ import json
 import logging
 import shutil
 import uuid
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -115,8 +116,11 @@ def build_onnx_export(model_folder: Path, progress: Progress | None = None) -> P
         staging.mkdir(parents=True)
         say("exporting the embedding model to ONNX with int8 weights (once)")
         float_model = staging / "float.onnx"
-        _export(model_folder, float_model)
-        _quantise(float_model, staging / MODEL_FILE)
+        with warnings.catch_warnings():
+            # the tracer's and the quantiser's advice; nothing a user can act on
+            warnings.simplefilter("ignore")
+            _export(model_folder, float_model)
+            _quantise(float_model, staging / MODEL_FILE)
         float_model.unlink()
         shutil.copy(model_folder / "tokenizer.json", staging / "tokenizer.json")
         cosines = _agreement(model_folder, staging)
