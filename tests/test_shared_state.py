@@ -142,7 +142,9 @@ def test_a_job_whose_replica_stopped_is_reported_lost(replicas) -> None:
     try:
         job = a.submit("ingest", "kh-19", blocked)
         b = SharedJobQueue(replicas[1], max_pending=2, clock=clock)
-        clock.now += STALE_S + 1  # A stopped stamping its jobs
+        a._stop.set()  # A stops stamping its jobs (as when its process dies)...
+        time.sleep(0.1)
+        clock.now += STALE_S + 1  # ...and their stamps grow old
         lost = b.get(job.id)
         assert lost is not None and lost.status is JobStatus.FAILED
         assert lost.failure is not None and lost.failure.code == "replica_lost"
