@@ -24,7 +24,7 @@ COPY api/ api/
 COPY bot/ bot/
 COPY eval/ eval/
 COPY kehoach/ kehoach/
-RUN pip install . \
+RUN pip install ".[postgres,onnx]" \
     && python -c "import torch; assert torch.__version__.startswith('2.13.0'), torch.__version__"
 
 # The bundled plans, ingested on first start: the runtime looks for them beside the

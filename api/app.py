@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractContextManager, asynccontextmanager, contextmanager
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api.conversations import ConversationStore
+from api.conversations import ConversationStore, SharedConversationStore
 from api.deps import API_KEY_HEADER, address_limit
 from api.docs import install_offline_docs
 from api.engine import Engine
@@ -23,10 +24,11 @@ from api.errors import install_error_handlers
 from api.jobs import JobQueue
 from api.limits import BodyLimitMiddleware
 from api.middleware import REQUEST_ID_HEADER, RequestContextMiddleware
-from api.ratelimit import TokenBuckets
+from api.ratelimit import SharedTokenBuckets, TokenBuckets
 from api.routers import ask, documents, health, jobs, targets
 from api.security import KeyRing
 from api.settings import ApiSettings
+from api.shared_jobs import SharedJobQueue
 from api.state import ApiState
 from api.web.assets import load_web_assets
 from api.web.routes import web_router
@@ -35,6 +37,7 @@ from bot.settings import BotSettings, load_bot_settings
 from bot.telegram_webhook import telegram_webhook_router
 from bot.zalo_webhook import zalo_webhook_router
 from ingest.settings import Settings
+from ingest.state_db import StateDatabase
 from retrieval.assistant import Assistant
 from retrieval.runtime import Runtime
 
@@ -52,18 +55,15 @@ def create_app(
 ) -> FastAPI:
     """The HTTP API (`/v1/ask`, `/v1/documents`, `/v1/targets`, `/v1/jobs`, health, `/docs`)
     and the web side: the chat page `/`, the matrix `/matrix` and the widget `/embed.js`."""
+    shared = _shared_database(settings)
     state = ApiState(
         settings=settings,
         api_settings=api_settings,
         engine=Engine(runtime or Runtime(settings)),
-        jobs=JobQueue(api_settings.api_max_pending_jobs),
-        conversations=ConversationStore(
-            api_settings.api_conversation_ttl_s, api_settings.api_max_conversations
-        ),
         keys=KeyRing(api_settings.admin_keys, api_settings.read_keys),
-        key_buckets=TokenBuckets(api_settings.api_rate_per_key, api_settings.api_burst_per_key),
-        ip_buckets=TokenBuckets(api_settings.api_rate_per_ip, api_settings.api_burst_per_ip),
         owns_runtime=runtime is None,
+        shared=shared,
+        **_replica_state(api_settings, shared),
     )
 
     @asynccontextmanager
@@ -83,6 +83,8 @@ def create_app(
             state.jobs.shutdown()
             if state.owns_runtime:
                 engine.runtime.close()
+            if shared is not None:
+                shared.close()
 
     app = FastAPI(
         title="kehoach API",
@@ -113,7 +115,9 @@ def create_app(
     webhook_limits = [Depends(address_limit("webhook"))]
     app.include_router(telegram_webhook_router(chats, bots), dependencies=webhook_limits)
     app.include_router(
-        zalo_webhook_router(chats, bots, replay_path=settings.home / ZALO_REPLAY_FILE),
+        zalo_webhook_router(
+            chats, bots, replay_path=settings.home / ZALO_REPLAY_FILE, shared_replay=shared
+        ),
         dependencies=webhook_limits,
     )
     # Added innermost first: CORS ends up outermost, so that errors carry its headers too.
@@ -133,6 +137,33 @@ def create_app(
             max_age=600,
         )
     return app
+
+
+def _shared_database(settings: Settings) -> StateDatabase | None:
+    """The replicas' shared state database (`KEHOACH_STATE_DATABASE_URL`, else
+    `KEHOACH_DATABASE_URL` when it is PostgreSQL), if any."""
+    url = settings.shared_state_url
+    return StateDatabase(url) if url else None
+
+
+def _replica_state(api_settings: ApiSettings, shared: StateDatabase | None) -> dict[str, Any]:
+    """Jobs, conversations and rate-limit buckets: in this process, or shared by replicas."""
+    key_rate = (api_settings.api_rate_per_key, api_settings.api_burst_per_key)
+    ip_rate = (api_settings.api_rate_per_ip, api_settings.api_burst_per_ip)
+    ttl, capacity = api_settings.api_conversation_ttl_s, api_settings.api_max_conversations
+    if shared is None:
+        return {
+            "jobs": JobQueue(api_settings.api_max_pending_jobs),
+            "conversations": ConversationStore(ttl, capacity),
+            "key_buckets": TokenBuckets(*key_rate),
+            "ip_buckets": TokenBuckets(*ip_rate),
+        }
+    return {
+        "jobs": SharedJobQueue(shared, api_settings.api_max_pending_jobs),
+        "conversations": SharedConversationStore(shared, ttl, capacity),
+        "key_buckets": SharedTokenBuckets(shared, "key", *key_rate),
+        "ip_buckets": SharedTokenBuckets(shared, "address", *ip_rate),
+    }
 
 
 def _assistant_access(engine: Engine) -> Callable[[], AbstractContextManager[Assistant]]:

@@ -89,6 +89,7 @@ class Engine:
     def reading(self) -> Iterator[ReadView]:
         """A consistent view of the index and catalog for the duration of the block."""
         self._open()
+        self._follow_other_replicas()
         with self._lock.reading():
             yield ReadView(self._current_assistant(), self.search, self.runtime.catalog.entries)
 
@@ -155,6 +156,18 @@ class Engine:
                 self.runtime.invalidate()
                 self._assistant = self.runtime.assistant()
             return self._assistant
+
+    def _follow_other_replicas(self) -> None:
+        """API replicas sharing a home (and a Qdrant server): when another one committed a
+        document, read the catalog again and rebuild the assistant, as after our own write."""
+        catalog = self.runtime.catalog
+        if catalog.changed_on_disk():
+            with self.runtime.write_lock:  # the write side: readers see all of it or none
+                if catalog.changed_on_disk():
+                    catalog.reload()
+                    logger.info(
+                        "another process changed the catalog: %d documents", len(catalog.entries)
+                    )
 
     def _mark_stale(self) -> None:
         self._assistant = None

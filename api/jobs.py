@@ -97,6 +97,7 @@ class JobQueue:
             self._forget_old()
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(1, thread_name_prefix="kehoach-jobs")
+            self._recorded(entry)  # before it can start: its first record is "queued"
             entry.future = self._executor.submit(self._run, entry, work)
         logger.info("job %s queued: %s %s", job.id, kind, document_id or "")
         return job
@@ -167,6 +168,11 @@ class JobQueue:
     def _update(self, entry: _Entry, **changes: Any) -> None:
         with self._lock:
             entry.job = replace(entry.job, **changes)
+        self._recorded(entry)
+
+    def _recorded(self, entry: _Entry) -> None:
+        """A job was queued or changed: nothing to do for a queue that is only in memory
+        (`api.shared_jobs` writes it to the replicas' shared table)."""
 
     def _forget_old(self) -> None:
         finished = [key for key, entry in self._jobs.items() if entry.job.finished]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.conversations import ConversationStore
+from api.conversations import ConversationStore, SharedConversationStore
 from api.engine import Engine
 from api.jobs import JobQueue
-from api.ratelimit import TokenBuckets
+from api.ratelimit import SharedTokenBuckets, TokenBuckets
 from api.security import KeyRing
 from api.settings import ApiSettings
 from ingest.settings import Settings
+from ingest.state_db import StateDatabase
 
 
 @dataclass
@@ -21,9 +22,12 @@ class ApiState:
     api_settings: ApiSettings
     engine: Engine
     jobs: JobQueue
-    conversations: ConversationStore
+    conversations: ConversationStore | SharedConversationStore
     keys: KeyRing
-    key_buckets: TokenBuckets
-    ip_buckets: TokenBuckets
+    key_buckets: TokenBuckets | SharedTokenBuckets
+    ip_buckets: TokenBuckets | SharedTokenBuckets
     owns_runtime: bool  # close the runtime on shutdown only when we built it
     warm_up_job: str | None = None
+    # KEHOACH_DATABASE_URL on PostgreSQL: jobs, conversations, buckets and webhook replay
+    # ids shared by every API replica
+    shared: StateDatabase | None = None

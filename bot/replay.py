@@ -4,7 +4,8 @@ Zalo re-sends an event it thinks failed, and a captured signed event could be se
 either way it must be answered once. Each event's key (its message id, else its signature)
 is kept with the time it arrived; keys older than the retention are dropped (events that old
 are refused by their timestamp anyway) and at most `max_keys` are kept, oldest dropped first,
-so the file stays small. Without a path the store lives in memory (tests, no home).
+so the file stays small. Without a path the store lives in memory (tests, no home). API
+replicas sharing a PostgreSQL database (`KEHOACH_DATABASE_URL`) keep the keys there instead.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import logging
 import sqlite3
 import threading
 from pathlib import Path
+
+from ingest.state_db import StateDatabase
 
 logger = logging.getLogger(__name__)
 
@@ -85,3 +88,44 @@ class ReplayStore:
                 "DELETE FROM seen WHERE key IN (SELECT key FROM seen ORDER BY at LIMIT ?)",
                 (excess,),
             )
+
+
+class SharedReplayStore:
+    """The same record in the replicas' shared database (`KEHOACH_DATABASE_URL`): an event
+    answered by one replica is refused by every other."""
+
+    def __init__(self, database: StateDatabase, retention_s: float, max_keys: int = 100_000):
+        self._db = database
+        self._retention_s = retention_s
+        self._max_keys = max_keys
+        self._inserts = 0
+
+    def first_time(self, key: str, now: float) -> bool:
+        """Record `key`; whether no replica had seen it before."""
+        inserted = self._db.execute(
+            "INSERT INTO kehoach_webhook_seen (key, at) VALUES (%s, %s) "
+            "ON CONFLICT (key) DO NOTHING",
+            (key, now),
+        )
+        self._inserts += inserted
+        if self._inserts >= _PRUNE_EVERY:
+            self.prune(now)
+        return inserted == 1
+
+    def __len__(self) -> int:
+        return int(self._db.query("SELECT COUNT(*) FROM kehoach_webhook_seen")[0][0])
+
+    def prune(self, now: float) -> None:
+        """Drop keys past the retention, then the oldest beyond `max_keys`."""
+        self._inserts = 0
+        self._db.execute(
+            "DELETE FROM kehoach_webhook_seen WHERE at < %s", (now - self._retention_s,)
+        )
+        self._db.execute(
+            "DELETE FROM kehoach_webhook_seen WHERE key IN (SELECT key FROM "
+            "kehoach_webhook_seen ORDER BY at DESC OFFSET %s)",
+            (self._max_keys,),
+        )
+
+    def close(self) -> None:
+        """The database belongs to the app: nothing to close here."""

@@ -20,7 +20,7 @@ from typing import Any
 from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse
 
-from bot.replay import ReplayStore
+from bot.replay import ReplayStore, SharedReplayStore
 from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.webhook_errors import webhook_error
@@ -28,6 +28,7 @@ from bot.zalo_bot import ZaloResponder
 from bot.zalo_client import ZaloClient, access_token_source
 from bot.zalo_signature import SIGNATURE_HEADER, SignedBody, parse_signed, verified_body
 from ingest.json_depth import JsonTooDeepError
+from ingest.state_db import StateDatabase
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +49,12 @@ def zalo_webhook_router(
     clock: Callable[[], float] = time.monotonic,
     wall_clock: Callable[[], float] = time.time,
     replay_path: Path | None = None,
+    shared_replay: StateDatabase | None = None,
 ) -> APIRouter:
     """A router with `POST /zalo/webhook`; it answers 503 until the Zalo settings are set.
 
     `replay_path` is the SQLite file that remembers events across restarts (in memory
-    without one).
+    without one); `shared_replay`, the replicas' shared database, replaces it.
     """
     router = APIRouter(tags=["zalo"])
     missing = bot_settings.zalo_missing()
@@ -66,7 +68,11 @@ def zalo_webhook_router(
             ZaloClient(bot_settings.zalo_api_base_url, access_token_source(bot_settings)),
             clock,
         )
-        replay = ReplayStore(replay_path, retention_s=2 * max_age_s)
+        replay = (
+            SharedReplayStore(shared_replay, retention_s=2 * max_age_s)
+            if shared_replay is not None
+            else ReplayStore(replay_path, retention_s=2 * max_age_s)
+        )
 
     @router.post("/zalo/webhook", responses=WEBHOOK_RESPONSES)
     async def zalo_webhook(request: Request, background: BackgroundTasks) -> JSONResponse:

@@ -1,13 +1,26 @@
-"""The catalog of ingested documents kept in the kehoach home (catalog.json)."""
+"""The catalog of ingested documents kept in the kehoach home (catalog.json + catalog.log).
+
+Writing one document must not rewrite the others: with thousands of plans a whole-file
+rewrite per document makes ingestion quadratic. The catalog is therefore a snapshot
+(`catalog.json`, replaced atomically) plus a journal (`catalog.log`, one JSON line per
+committed document change, appended and fsynced). The snapshot carries a generation id and
+each journal line the generation it applies to, so the journal is folded into a new snapshot
+now and then (amortised: when it holds as many lines as the snapshot has documents) and a
+crash between writing the snapshot and emptying the journal replays nothing twice. A line
+torn by a crash is not valid JSON and is skipped: that change was never committed.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+_MIN_JOURNAL_LINES = 64  # fold the journal into the snapshot past max(this, documents)
 
 
 @dataclass
@@ -36,37 +49,153 @@ class CatalogEntry:
 
 
 class Catalog:
-    """A JSON file mapping document ids to `CatalogEntry`s, written atomically.
+    """Document ids to `CatalogEntry`s: a snapshot file and a journal, written crash-safely.
 
-    The file is the commit record of the index: a document version exists once `save`
-    has replaced the file with one naming it, and not before.
+    The files are the commit record of the index: a document version exists once `commit`
+    (or `save`) has written an entry naming it, and not before.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.entries: dict[str, CatalogEntry] = {}
+        self._generation = ""
+        self._journal_lines = 0
+        self._snapshot: tuple[int, int] | None = None
+        self._seen: tuple[object, ...] = ()
         self.reload()
 
+    @property
+    def journal_path(self) -> Path:
+        return self.path.with_suffix(".log")
+
     def reload(self) -> None:
-        """Re-read the file (in place: holders of `entries` see the new state)."""
-        entries: dict[str, CatalogEntry] = {}
-        if self.path.exists():
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            entries = {key: CatalogEntry(**value) for key, value in raw["documents"].items()}
+        """Re-read the files (in place: holders of `entries` see the new state)."""
+        while True:
+            before = _identity(self.path)
+            entries, generation = self._read_snapshot()
+            lines = self._replay(entries, generation)
+            if _identity(self.path) == before:  # no snapshot replaced meanwhile
+                break
+        self._generation = generation
+        self._journal_lines = lines
+        self._snapshot = before
+        self._seen = self._files()
         self.entries.clear()
         self.entries.update(entries)
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process committed since this one last read or wrote the files
+        (API replicas sharing a home reload then)."""
+        return self._files() != self._seen
+
+    def _files(self) -> tuple[object, ...]:
+        try:
+            journal = self.journal_path.stat()
+            written: tuple[int, int] | None = (journal.st_size, journal.st_mtime_ns)
+        except FileNotFoundError:
+            written = None
+        return _identity(self.path), written
 
     def committed_versions(self) -> dict[str, str]:
         """Document id → the version id its readers may see."""
         return {key: entry.committed_version for key, entry in list(self.entries.items())}
 
-    def save(self) -> None:
-        """Write the catalog so that readers never see a half-written file."""
+    def commit(self, document_id: str) -> None:
+        """Record the current entry of one document (or its absence) durably: the commit
+        of that document's write, without rewriting the others'."""
+        entry = self.entries.get(document_id)
+        if _identity(self.path) != self._snapshot:
+            # Another process sharing the home folded the journal into a new snapshot: take
+            # its state, so that our line carries the generation readers replay.
+            self.reload()
+            if entry is None:
+                self.entries.pop(document_id, None)
+            else:
+                self.entries[document_id] = entry
+        if self._snapshot is None:  # the home's first document: start with a snapshot
+            self.save()
+            return
+        record = {
+            "generation": self._generation,
+            "id": document_id,
+            "entry": None if entry is None else entry.__dict__,
+        }
+        line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"documents": {key: entry.__dict__ for key, entry in sorted(self.entries.items())}}
+        with self.journal_path.open("ab") as stream:
+            if stream.tell() and not _ends_with_newline(self.journal_path):
+                stream.write(b"\n")  # after a torn line: keep ours on a line of its own
+            stream.write(line.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        self._journal_lines += 1
+        self._seen = self._files()
+        if self._journal_lines > max(_MIN_JOURNAL_LINES, len(self.entries)):
+            self.save()
+
+    def save(self) -> None:
+        """Write every entry as a new snapshot (one atomic rename) and empty the journal."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        generation = secrets.token_hex(8)
+        data = {
+            "generation": generation,
+            "documents": {key: entry.__dict__ for key, entry in sorted(self.entries.items())},
+        }
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".catalog-")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False, indent=1, sort_keys=True)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, self.path)  # the commit: one atomic rename
+        self._generation = generation
+        self._snapshot = _identity(self.path)
+        # Lines of the old generation are ignored from now on; drop them.
+        if self.journal_path.exists():
+            with self.journal_path.open("r+b") as stream:
+                stream.truncate(0)
+                os.fsync(stream.fileno())
+        self._journal_lines = 0
+        self._seen = self._files()
+
+    def _read_snapshot(self) -> tuple[dict[str, CatalogEntry], str]:
+        if not self.path.exists():
+            return {}, ""
+        raw = json.loads(self.path.read_text(encoding="utf-8"))
+        entries = {key: CatalogEntry(**value) for key, value in raw["documents"].items()}
+        return entries, str(raw.get("generation", ""))
+
+    def _replay(self, entries: dict[str, CatalogEntry], generation: str) -> int:
+        """Apply the journal's lines of `generation` to `entries`; how many there were."""
+        try:
+            data = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            return 0
+        applied = 0
+        for line in data.splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # torn by a crash: never committed
+            if not isinstance(record, dict) or record.get("generation") != generation:
+                continue
+            document_id, entry = record["id"], record["entry"]
+            if entry is None:
+                entries.pop(document_id, None)
+            else:
+                entries[document_id] = CatalogEntry(**entry)
+            applied += 1
+        return applied
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as stream:
+        stream.seek(-1, os.SEEK_END)
+        return stream.read(1) == b"\n"

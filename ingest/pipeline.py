@@ -201,7 +201,7 @@ class Ingestor:
                 plan, len(points), self._embed_model, version
             )
             try:
-                self._catalog.save()  # the commit
+                self._catalog.commit(document_id)  # the commit
             except BaseException:
                 self._restore_entry(document_id, previous)
                 raise
@@ -250,7 +250,7 @@ class Ingestor:
             with self._recovering_on_failure():
                 del self._catalog.entries[document_id]
                 try:
-                    self._catalog.save()  # the commit
+                    self._catalog.commit(document_id)  # the commit
                 except BaseException:
                     self._restore_entry(document_id, previous)
                     raise

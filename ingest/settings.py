@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,11 +33,19 @@ class Settings(BaseSettings):
     model_dir: Path | None = None
     embed_device: str = "cpu"
     embed_batch_size: int = 32
+    # the default model's passages: "auto" (ONNX int8 when onnxruntime is installed, else
+    # torch), "onnx" or "torch"
+    embed_backend: Literal["auto", "onnx", "torch"] = "auto"
+    # passage vectors kept by their text beside the built models (False: embed every time)
+    embed_cache: bool = True
     qdrant_url: str | None = None  # set → use a Qdrant server instead of the embedded engine
     qdrant_api_key: str | None = None
     collection: str = "kehoach_clauses"
     # set → structured facts in this PostgreSQL database instead of the home's SQLite file
     database_url: str | None = None
+    # the PostgreSQL database API replicas share conversations, rate limits, webhook replay
+    # ids and jobs in; unset → `database_url` when that is PostgreSQL, else in-process state
+    state_database_url: str | None = None
     max_source_bytes: int = 20 * 1024 * 1024
     max_question_chars: int = 1000
     reranker: str | None = None  # a cross-encoder model id/path; None → structural reranker only
@@ -66,6 +75,12 @@ class Settings(BaseSettings):
         if own.exists():
             return own
         return user_cache_dir() / "models"
+
+    @property
+    def shared_state_url(self) -> str | None:
+        """Where API replicas share their state (PostgreSQL), or None: in this process."""
+        url = self.state_database_url or self.database_url
+        return url if url and url.startswith(("postgresql:", "postgres:")) else None
 
     @property
     def index_dir(self) -> Path:

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ingest.catalog import Catalog
+from ingest.embedding.cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from ingest.embedding.protocol import Embedder
 from ingest.errors import ConfigurationError
 from ingest.facts import FactStore
@@ -21,7 +22,7 @@ from ingest.index.protocol import VectorIndex
 from ingest.lexical import LexicalEncoder
 from ingest.pipeline import Ingestor, IngestOutcome, Progress
 from ingest.reader import collect_sources
-from ingest.settings import Settings
+from ingest.settings import HASHING_EMBED_MODEL, Settings
 from retrieval.assistant import Assistant
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.generation import Generator, PhrasedAssistant, generator_from_settings
@@ -51,6 +52,7 @@ class Runtime:
         self._status = status
         self._embedder = embedder
         self._embedder_lock = threading.Lock()
+        self._passage_embedder: Embedder | None = None
         self.write_lock = threading.Lock()
         self._assistant: Assistant | None = None
         self._query_vectors: dict[str, list[float]] = {}
@@ -106,11 +108,24 @@ class Runtime:
                 self._embedder = load_embedder(self.settings, self._status)
             return self._embedder
 
+    def passage_embedder(self) -> Embedder:
+        """What ingestion embeds with: the dense embedder behind the home's passage-vector
+        cache (`KEHOACH_EMBED_CACHE`; never for the model-free hashing embedder)."""
+        inner = self.embedder()
+        if not self.settings.embed_cache or self.settings.embed_model == HASHING_EMBED_MODEL:
+            return inner
+        with self._embedder_lock:
+            if self._passage_embedder is None:
+                cache = EmbeddingCache(self.settings.home / CACHE_FILE_NAME)
+                model = getattr(inner, "passage_name", inner.name)
+                self._passage_embedder = CachedEmbedder(inner, cache, model)
+            return self._passage_embedder
+
     @cached_property
     def ingestor(self) -> Ingestor:
         return Ingestor(
             index=self.index,
-            embedder=self.embedder,
+            embedder=self.passage_embedder,
             lexical=self.lexical,
             catalog=self.catalog,
             embed_model=self.settings.embed_model,
@@ -184,6 +199,8 @@ class Runtime:
         return self.ingest_paths([BUNDLED_CORPUS], progress=progress)
 
     def close(self) -> None:
+        if isinstance(self._passage_embedder, CachedEmbedder):
+            self._passage_embedder.close()
         if "index" in self.__dict__:
             self.index.close()
         if "facts" in self.__dict__:

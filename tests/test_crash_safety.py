@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.catalog import Catalog
 from ingest.errors import UnknownDocumentError
 from ingest.facts import RowQuery
 from ingest.faults import (
@@ -342,7 +343,6 @@ def test_a_crashed_write_is_invisible_before_the_sweep(tmp_path: Path) -> None:
 
 def test_a_home_written_before_version_ids_is_served_then_rewritten_once(tmp_path: Path) -> None:
     """Old catalogs have no version id; their points carry the content hash as version."""
-    import json
 
     from ingest.embedding.hashing import HashingEmbedder
     from ingest.parser.plan import parse_plan
@@ -357,9 +357,9 @@ def test_a_home_written_before_version_ids_is_served_then_rewritten_once(tmp_pat
     legacy = build_points(parse_plan(V1, DOC), HashingEmbedder(), runtime.lexical)
     runtime.index.upsert(legacy)  # ids and payload `version` as the old pipeline wrote them
     runtime.close()
-    catalog = json.loads((home / "catalog.json").read_text(encoding="utf-8"))
-    del catalog["documents"][DOC]["version"]
-    (home / "catalog.json").write_text(json.dumps(catalog), encoding="utf-8")
+    catalog = Catalog(home / "catalog.json")
+    catalog.entries[DOC].version = ""  # as catalogs were written before versions had ids
+    catalog.save()
 
     runtime = Runtime(_settings(home))
     try:

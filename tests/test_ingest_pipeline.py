@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from ingest.catalog import Catalog
 from ingest.errors import (
     BinarySourceError,
     EmptySourceError,
@@ -24,6 +24,10 @@ from tests.conftest import make_runtime
 PLAN = BUNDLED_CORPUS / "ninh-binh-19-KH-UBND-2025.txt"
 
 
+def _catalog_files(home: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(home.glob("catalog.*"))}
+
+
 def _snapshot(runtime) -> tuple[int, list[tuple[str, str]]]:
     points = runtime.index.scroll(None)
     return len(points), sorted((p.id, p.payload["version"]) for p in points)
@@ -33,12 +37,12 @@ def test_reingesting_unchanged_corpus_changes_nothing(tmp_path: Path) -> None:
     runtime = make_runtime(tmp_path)
     first = runtime.ingest_paths([BUNDLED_CORPUS])
     assert {o.status for o in first} == {"added"}
-    catalog_before = (tmp_path / "catalog.json").read_text(encoding="utf-8")
+    catalog_before = _catalog_files(tmp_path)
     before = _snapshot(runtime)
     second = runtime.ingest_paths([BUNDLED_CORPUS])
     assert {o.status for o in second} == {"unchanged"}
     assert _snapshot(runtime) == before
-    assert (tmp_path / "catalog.json").read_text(encoding="utf-8") == catalog_before
+    assert _catalog_files(tmp_path) == catalog_before
     runtime.close()
 
 
@@ -70,7 +74,7 @@ def test_remove_deletes_points_and_catalog_entry(tmp_path: Path) -> None:
     runtime.ingest_paths([PLAN])
     runtime.ingestor.remove("ninh-binh-19-KH-UBND-2025")
     assert runtime.index.count(None) == 0
-    assert json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8"))["documents"] == {}
+    assert Catalog(tmp_path / "catalog.json").entries == {}
     with pytest.raises(UnknownDocumentError):
         runtime.ingestor.remove("ninh-binh-19-KH-UBND-2025")
     runtime.close()

@@ -63,4 +63,5 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
             scope=None if requested.empty else requested,
             within=(held,) if held else (),
         )
+        state.conversations.save(conversation_id, slot)  # shared store: for other replicas
     return AskResponse.from_answer(answer, conversation_id)

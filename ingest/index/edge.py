@@ -57,6 +57,9 @@ class EdgeIndex:
         )
         self._lock.acquire()
         self._shard: qe.EdgeShard | None = None
+        # the dense dimension the open shard was checked for: a run ingesting many
+        # documents opens the shard with its config once, not once per document
+        self._checked: int | None = None
         try:
             if self._exists():
                 self._shard = self._engine(lambda: qe.EdgeShard.load(str(self._shard_dir)))
@@ -68,6 +71,8 @@ class EdgeIndex:
 
     def ensure_collection(self, dense_dimension: int) -> None:
         """Create the shard and payload indexes, or check an existing shard's vectors."""
+        if self._shard is not None and self._checked == dense_dimension:
+            return
         config = _config(dense_dimension)
         if self._shard is not None:
             # Reopen with our config: Edge validates it against the stored segments.
@@ -99,6 +104,7 @@ class EdgeIndex:
             if name not in existing:
                 shard.update(qe.UpdateOperation.create_field_index(name, kind))
         shard.flush()
+        self._checked = dense_dimension
 
     # -- backup ----------------------------------------------------------------------
 
@@ -122,6 +128,7 @@ class EdgeIndex:
 
     def _reopened_after(self, action: Callable[[], None]) -> None:
         shard, self._shard = self._shard, None
+        self._checked = None
         if shard is not None:
             shard.flush()
             shard.close()
@@ -134,6 +141,7 @@ class EdgeIndex:
     def close(self) -> None:
         """Flush, close the shard and release the folder lock; safe to call twice."""
         shard, self._shard = self._shard, None
+        self._checked = None
         try:
             if shard is not None:
                 shard.flush()

@@ -1,0 +1,87 @@
+"""The state API replicas share when `KEHOACH_DATABASE_URL` names a PostgreSQL database.
+
+One `kehoach serve` keeps conversations, rate-limit buckets, webhook replay ids and its job
+table in memory (or, for replay ids, a SQLite file in the home). Behind a proxy, several
+replicas must share them or a follow-up, a limit or a replayed event depends on which
+replica a request lands on: with a database URL they live in these tables, beside the facts
+store's. Every statement is short and committed at once (autocommit), or runs in one
+transaction where it reads before it writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from ingest.errors import ConfigurationError
+
+logger = logging.getLogger(__name__)
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS kehoach_conversations (
+        id TEXT PRIMARY KEY, owner TEXT NOT NULL, state TEXT NOT NULL,
+        last_used DOUBLE PRECISION NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS kehoach_conversations_used ON kehoach_conversations (last_used)",
+    """CREATE TABLE IF NOT EXISTS kehoach_rate_buckets (
+        name TEXT NOT NULL, key TEXT NOT NULL, tokens DOUBLE PRECISION NOT NULL,
+        updated DOUBLE PRECISION NOT NULL, PRIMARY KEY (name, key))""",
+    "CREATE INDEX IF NOT EXISTS kehoach_rate_buckets_updated ON kehoach_rate_buckets (updated)",
+    """CREATE TABLE IF NOT EXISTS kehoach_webhook_seen (
+        key TEXT PRIMARY KEY, at DOUBLE PRECISION NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS kehoach_webhook_seen_at ON kehoach_webhook_seen (at)",
+    """CREATE TABLE IF NOT EXISTS kehoach_jobs (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, document_id TEXT, status TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ,
+        result TEXT, failure_code TEXT, failure_message TEXT,
+        cancel_requested BOOLEAN NOT NULL DEFAULT FALSE, replica TEXT NOT NULL,
+        heartbeat DOUBLE PRECISION NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS kehoach_jobs_status ON kehoach_jobs (status, created_at)",
+)
+
+
+class StateDatabase:
+    """One autocommit psycopg connection behind a lock, with the shared tables created."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError as error:  # pragma: no cover - an install without the extra
+            raise ConfigurationError(
+                "KEHOACH_DATABASE_URL cần gói psycopg: pip install 'kehoach[postgres]'"
+            ) from error
+        self._lock = threading.Lock()
+        try:
+            self._connection = psycopg.connect(url, autocommit=True)
+            with self._connection.transaction():
+                # replicas starting together: one creates the tables, the others wait
+                self._connection.execute("SELECT pg_advisory_xact_lock(4242016)")
+                for statement in SCHEMA:
+                    self._connection.execute(statement)
+        except psycopg.Error as error:
+            raise ConfigurationError(
+                f"không kết nối được cơ sở dữ liệu trạng thái (KEHOACH_DATABASE_URL): {error}"
+            ) from error
+
+    def query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one statement (an empty list for statements that return none)."""
+        with self._lock:
+            cursor = self._connection.execute(sql, parameters)
+            return list(cursor.fetchall()) if cursor.description else []
+
+    def execute(self, sql: str, parameters: Sequence[object] = ()) -> int:
+        """Run one statement; how many rows it changed."""
+        with self._lock:
+            return int(self._connection.execute(sql, parameters).rowcount)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A cursor whose statements commit together (or not at all)."""
+        with self._lock, self._connection.transaction():
+            yield self._connection.cursor()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
