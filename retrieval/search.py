@@ -105,5 +105,34 @@ class ClauseSearch:
             Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid") for hit in hits
         ]
 
+    def documents_matching(self, text: str, limit: int, exclude: Sequence[str] = ()) -> list[str]:
+        """The `limit` plans (but those in `exclude`) with the best fused hits for `text`,
+        best first: one search grouped by document inside the engine, whatever the number
+        of plans."""
+        where = PayloadFilter(excludes={"document_id": list(exclude)}) if exclude else None
+        groups = self._index.search_hybrid_groups(
+            self._embed_query(text),
+            self._lexical.encode_query(text),
+            "document_id",
+            limit,
+            where=where,
+        )
+        return [group.key for group in groups]
+
+    def hybrid_each(
+        self, text: str, documents: Sequence[str], limit: int = 10
+    ) -> dict[str, list[Candidate]]:
+        """`hybrid(text, [d], limit)` for each of these plans, sent to the engine as one batch."""
+        wheres = [PayloadFilter(equals={"document_id": [d]}) for d in documents]
+        found = self._index.search_hybrid_batch(
+            self._embed_query(text), self._lexical.encode_query(text), wheres, limit=limit
+        )
+        return {
+            doc_id: [
+                Candidate(StoredClause.from_payload(h.payload), h.score, "hybrid") for h in hits
+            ]
+            for doc_id, hits in zip(documents, found, strict=True)
+        }
+
     def _scroll(self, where: PayloadFilter) -> list[StoredClause]:
         return [StoredClause.from_payload(point.payload) for point in self._index.scroll(where)]
