@@ -31,7 +31,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FACTS_FILE = "facts.sqlite3"
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
@@ -39,7 +39,7 @@ ROLE_FIELDS = {
     "lead": "lead_units",
     "cooperating": "cooperating_units",
 }
-_TABLES = ("responsibilities", "clauses", "title_bigrams", "documents")
+_TABLES = ("row_columns", "responsibilities", "clauses", "title_bigrams", "documents")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS facts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -101,6 +101,13 @@ CREATE INDEX IF NOT EXISTS responsibilities_due
     ON responsibilities (due, document_id, start, clause_id);
 CREATE INDEX IF NOT EXISTS responsibilities_period ON responsibilities (period);
 CREATE INDEX IF NOT EXISTS responsibilities_document ON responsibilities (document_id, start);
+-- the filled columns of a plan's tables (role as the parser read the header, and the header)
+CREATE TABLE IF NOT EXISTS row_columns (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    header TEXT NOT NULL,
+    PRIMARY KEY (document_id, role, header)
+);
 """
 
 
@@ -387,6 +394,7 @@ class FactStore:
         title = str(document.get("title") or document_id)
         clause_rows: list[tuple[object, ...]] = []
         row_rows: list[tuple[object, ...]] = []
+        columns: set[tuple[str, str, str]] = set()
         for payload in sorted(payloads, key=lambda p: (p.get("start", 0), p["clause_id"])):
             clause_id = payload["clause_id"]
             start = int(payload.get("start") or 0)
@@ -405,6 +413,10 @@ class FactStore:
             target = payload.get("target")
             if target is None:
                 continue
+            columns.update(
+                (document_id, str(cell.get("role") or ""), str(cell.get("header") or ""))
+                for cell in target.get("cells") or ()
+            )
             units = list(responsibility_rows(target)) or [("", "", "")]
             for role, unit, key in units:
                 row_rows.append(
@@ -450,6 +462,7 @@ class FactStore:
             writer.executemany(
                 "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
             )
+            writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?)", sorted(columns))
 
     def remove_document(self, document_id: str) -> None:
         """Forget one document and everything stored for it."""
@@ -649,6 +662,32 @@ class FactStore:
             [*parameters, max(0, query.limit), max(0, query.offset)],
         )
         return RowPage(int(total), tuple(row[0] for row in page))
+
+    def row_columns(self, document_ids: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
+        """For each of these plans, the (role, header) of every filled column its rows have:
+        "which columns do plan X's tables have" as one indexed query."""
+        ids = list(dict.fromkeys(document_ids))
+        found: dict[str, set[tuple[str, str]]] = {doc_id: set() for doc_id in ids}
+        if not ids:
+            return found
+        sql = (
+            "SELECT document_id, role, header FROM row_columns "
+            f"WHERE document_id IN ({_marks(ids)})"
+        )
+        for document_id, role, header in self._db.query(sql, ids):
+            found[document_id].add((role, header))
+        return found
+
+    def documents_with_rows(self, document_ids: Sequence[str]) -> set[str]:
+        """Those of these plans that have responsibility rows (tables or body duties)."""
+        ids = list(dict.fromkeys(document_ids))
+        if not ids:
+            return set()
+        sql = (
+            "SELECT DISTINCT document_id FROM responsibilities "
+            f"WHERE document_id IN ({_marks(ids)})"
+        )
+        return {row[0] for row in self._db.query(sql, ids)}
 
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""

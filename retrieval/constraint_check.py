@@ -17,7 +17,7 @@ from ingest.normalize_vi import folded
 from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
 from retrieval.documents import DocumentDirectory, DocumentInfo
-from retrieval.roles import ROLE_NAMES, Role, roles_present
+from retrieval.roles import ROLE_NAMES, Role
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 
@@ -215,7 +215,7 @@ _DIRECTS = re.compile(r"\bchi dao\b")
 
 
 class RowsOfPlans(Protocol):
-    def rows(self, documents: Sequence[str] = ()) -> list[StoredClause]: ...
+    def roles_by_document(self, documents: Sequence[str]) -> dict[str, set[Role]]: ...
 
 
 def undirected_reason(
@@ -233,7 +233,7 @@ def undirected_reason(
     if any(_DIRECTS.search(folded(c.body)) for c in cited):
         return None  # the clause itself says who directs ("… trực tiếp chỉ đạo …")
     plans = list(dict.fromkeys(c.document_id for c in cited))
-    if any(Role.DIRECT in roles_present(search.rows([d])) for d in plans):
+    if any(Role.DIRECT in roles for roles in search.roles_by_document(plans).values()):
         return None
     return "\n".join(absent_role_reason(label(d), Role.DIRECT) for d in plans)
 

@@ -122,7 +122,7 @@ class Runtime:
     def assistant(self) -> Assistant:
         """The answering service over what is ingested now (rebuilt after ingest/remove)."""
         if self._assistant is None:
-            search = ClauseSearch(self.index, self._embed_query, self.lexical)
+            search = ClauseSearch(self.index, self._embed_query, self.lexical, self.facts)
             documents = DocumentDirectory(
                 {
                     key: DocumentInfo.from_plain(entry.document)

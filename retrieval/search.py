@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ingest.facts import FactStore
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
+from retrieval.roles import Role, roles_of_columns, roles_present
 from retrieval.stored import StoredClause
 
 # Clause kinds that can carry a responsibility row: appendix table rows and body tasks.
@@ -30,10 +32,12 @@ class ClauseSearch:
         index: VectorIndex,
         embed_query: Callable[[str], Sequence[float]],
         lexical: LexicalEncoder,
+        facts: FactStore | None = None,
     ) -> None:
         self._index = index
         self._embed_query = embed_query
         self._lexical = lexical
+        self._facts = facts  # the same documents' structured facts, for indexed look-ups
 
     def by_number(self, number: str, documents: Sequence[str] = ()) -> list[StoredClause]:
         """Clauses with this number label, optionally within some documents."""
@@ -71,6 +75,17 @@ class ClauseSearch:
         return sorted(
             (c for c in rows if c.target is not None), key=lambda c: (c.document_id, c.start)
         )
+
+    def roles_by_document(self, documents: Sequence[str]) -> dict[str, set[Role]]:
+        """For each of these plans that has responsibility rows, the roles its tables have a
+        filled column for: one indexed query on the facts store (a scan of each plan's rows
+        without one)."""
+        if self._facts is None:
+            found = {d: roles_present(self.rows([d])) for d in dict.fromkeys(documents)}
+            return {d: roles for d, roles in found.items() if self.rows([d])}
+        with_rows = self._facts.documents_with_rows(documents)
+        columns = self._facts.row_columns([d for d in documents if d in with_rows])
+        return {d: roles_of_columns(pairs) for d, pairs in columns.items()}
 
     def all_clauses(self) -> list[StoredClause]:
         """Every stored clause (for corpus statistics such as term weights), in document

@@ -142,3 +142,22 @@ def test_versions_follow_the_writes(store: FactStore) -> None:
     assert store.versions()[plan.document.id] == "v-2"
     store.clear()
     assert store.versions() == {} and not store.rows(RowQuery()).total
+
+
+def test_role_columns_agree_with_a_scan_of_each_plans_rows(
+    store: FactStore, corpus_runtime: Runtime
+) -> None:
+    """"Which role columns does plan X have" by one indexed query equals reading every row
+    of the plan (the scan it replaces on the question path)."""
+    from retrieval.roles import roles_of_columns, roles_present
+    from retrieval.search import ClauseSearch
+
+    search = corpus_runtime.assistant().search
+    plans = [plan.document.id for plan in _plans()]
+    scanned = {d: roles_present(search.rows([d])) for d in plans if search.rows([d])}
+    assert scanned and store.documents_with_rows(plans) == set(scanned)
+    columns = store.row_columns(list(scanned))
+    assert {d: roles_of_columns(pairs) for d, pairs in columns.items()} == scanned
+    unindexed = ClauseSearch(corpus_runtime.index, lambda _text: [], corpus_runtime.lexical)
+    assert unindexed.roles_by_document(plans) == scanned
+    assert search.roles_by_document(plans) == scanned
