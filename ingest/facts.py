@@ -31,7 +31,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FACTS_FILE = "facts.sqlite3"
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
@@ -91,7 +91,11 @@ CREATE TABLE IF NOT EXISTS responsibilities (
     due INTEGER,
     period TEXT,
     source TEXT NOT NULL,
-    start INTEGER NOT NULL
+    start INTEGER NOT NULL,
+    -- the deadline as written down (year, quarter, month), for lists by period
+    deadline_year INTEGER,
+    deadline_quarter INTEGER,
+    deadline_month INTEGER
 );
 CREATE INDEX IF NOT EXISTS responsibilities_clause ON responsibilities (clause_id);
 -- covering: a list's page and exact count are read from the index alone
@@ -100,6 +104,8 @@ CREATE INDEX IF NOT EXISTS responsibilities_unit
 CREATE INDEX IF NOT EXISTS responsibilities_due
     ON responsibilities (due, document_id, start, clause_id);
 CREATE INDEX IF NOT EXISTS responsibilities_period ON responsibilities (period);
+CREATE INDEX IF NOT EXISTS responsibilities_deadline
+    ON responsibilities (deadline_year, deadline_month, deadline_quarter, document_id, start);
 CREATE INDEX IF NOT EXISTS responsibilities_document ON responsibilities (document_id, start);
 -- the filled columns of a plan's tables (role as the parser read the header, and the header)
 CREATE TABLE IF NOT EXISTS row_columns (
@@ -125,6 +131,9 @@ class RowQuery:
     due_from: int | None = None  # yyyymmdd, inclusive
     due_to: int | None = None
     period: str | None = None
+    # the deadline as written falls in this window (`retrieval.query.Period.contains`): a
+    # year and a month or a quarter, each optional; a deadline with no year never matches
+    in_window: tuple[int | None, int | None, int | None] | None = None  # (year, quarter, month)
     limit: int = 50
     offset: int = 0
 
@@ -418,6 +427,8 @@ class FactStore:
                 for cell in target.get("cells") or ()
             )
             units = list(responsibility_rows(target)) or [("", "", "")]
+            deadline = target.get("deadline") or {}
+            written = (deadline.get("year"), deadline.get("quarter"), deadline.get("month"))
             for role, unit, key in units:
                 row_rows.append(
                     (
@@ -430,6 +441,7 @@ class FactStore:
                         target.get("period"),
                         target.get("source") or "table",
                         start,
+                        *written,
                     )
                 )
         issued = document.get("issued_date")
@@ -460,7 +472,7 @@ class FactStore:
             )
             writer.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
             writer.executemany(
-                "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
+                "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?)", sorted(columns))
 
@@ -733,4 +745,19 @@ def _row_filter(query: RowQuery) -> tuple[str, list[object]]:
     if query.period:
         clauses.append("period = ?")
         parameters.append(query.period)
+    if query.in_window is not None:
+        year, quarter, month = query.in_window
+        clauses.append("deadline_year IS NOT NULL")
+        if year is not None:
+            clauses.append("deadline_year = ?")
+            parameters.append(year)
+        if month is not None:
+            clauses.append("deadline_month = ?")
+            parameters.append(month)
+        elif quarter is not None:
+            clauses.append(
+                "(deadline_quarter = ? OR (deadline_quarter IS NULL AND deadline_month "
+                "BETWEEN ? AND ?))"
+            )
+            parameters.extend((quarter, 3 * quarter - 2, 3 * quarter))
     return " AND ".join(clauses), parameters

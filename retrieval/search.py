@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ingest.facts import FactStore
+from ingest.facts import FactStore, RowQuery
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
 from retrieval.roles import Role, roles_of_columns, roles_present
@@ -75,6 +75,26 @@ class ClauseSearch:
         return sorted(
             (c for c in rows if c.target is not None), key=lambda c: (c.document_id, c.start)
         )
+
+    def rows_in_window(
+        self,
+        documents: Sequence[str],
+        year: int | None,
+        quarter: int | None,
+        month: int | None,
+    ) -> list[StoredClause]:
+        """Responsibility rows whose deadline as written falls in the window (a year, and
+        a month or a quarter; the rule of `retrieval.query.Period.contains`), in document
+        order: an indexed query on the facts store with its exact count, then those rows
+        by id. Without a facts store: every row of the year (or of all years), unfiltered
+        by month or quarter (the caller applies the rule)."""
+        if self._facts is None:
+            window = (year * 10000 + 101, year * 10000 + 1231) if year is not None else None
+            return self.rows(documents, due_range=window)
+        query = RowQuery(documents=tuple(documents), in_window=(year, quarter, month), limit=0)
+        total = self._facts.rows(query).total
+        page = self._facts.rows(replace(query, limit=total))
+        return self.by_ids(list(page.clause_ids))
 
     def roles_by_document(self, documents: Sequence[str]) -> dict[str, set[Role]]:
         """For each of these plans that has responsibility rows, the roles its tables have a

@@ -147,7 +147,7 @@ def test_versions_follow_the_writes(store: FactStore) -> None:
 def test_role_columns_agree_with_a_scan_of_each_plans_rows(
     store: FactStore, corpus_runtime: Runtime
 ) -> None:
-    """"Which role columns does plan X have" by one indexed query equals reading every row
+    """ "Which role columns does plan X have" by one indexed query equals reading every row
     of the plan (the scan it replaces on the question path)."""
     from retrieval.roles import roles_of_columns, roles_present
     from retrieval.search import ClauseSearch
@@ -161,3 +161,28 @@ def test_role_columns_agree_with_a_scan_of_each_plans_rows(
     unindexed = ClauseSearch(corpus_runtime.index, lambda _text: [], corpus_runtime.lexical)
     assert unindexed.roles_by_document(plans) == scanned
     assert search.roles_by_document(plans) == scanned
+
+
+@pytest.mark.parametrize(
+    ("year", "quarter", "month"),
+    [(2025, None, 10), (2025, 4, None), (2026, None, None), (None, None, 12), (None, 3, None)],
+)
+def test_rows_in_a_deadline_window_agree_with_the_period_rule(
+    store: FactStore,
+    corpus_runtime: Runtime,
+    year: int | None,
+    quarter: int | None,
+    month: int | None,
+) -> None:
+    """A list by period read from the facts store holds exactly the rows that the period
+    rule (`Period.contains`) keeps of every row, with an exact count."""
+    from retrieval.query import Period
+    from retrieval.row_lists import due_in
+
+    every = corpus_runtime.assistant().search.rows()
+    expected = [r.clause_id for r in due_in(every, Period(year=year, quarter=quarter, month=month))]
+    page = store.rows(RowQuery(in_window=(year, quarter, month), limit=10_000))
+    assert page.total == len(expected)
+    assert list(page.clause_ids) == expected
+    if year == 2025 and month == 10:
+        assert expected, "the bundled plans have rows due in 10/2025"
