@@ -31,7 +31,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FACTS_FILE = "facts.sqlite3"
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
@@ -39,7 +39,15 @@ ROLE_FIELDS = {
     "lead": "lead_units",
     "cooperating": "cooperating_units",
 }
-_TABLES = ("row_columns", "responsibilities", "clauses", "title_bigrams", "documents")
+_TABLES = (
+    "term_counts",
+    "document_terms",
+    "row_columns",
+    "responsibilities",
+    "clauses",
+    "title_bigrams",
+    "documents",
+)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS facts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -113,6 +121,19 @@ CREATE TABLE IF NOT EXISTS row_columns (
     role TEXT NOT NULL,
     header TEXT NOT NULL,
     PRIMARY KEY (document_id, role, header)
+);
+-- corpus statistics kept at ingest (never scrolled at start-up): each document's counts
+-- (JSON), and their sums over every document, by kind ("word", "pair": in how many
+-- clauses; "unit": how often a table names the unit so; "clauses": the clause count)
+CREATE TABLE IF NOT EXISTS document_terms (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    counts TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS term_counts (
+    kind TEXT NOT NULL,
+    term TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, term)
 );
 """
 
@@ -404,7 +425,8 @@ class FactStore:
         clause_rows: list[tuple[object, ...]] = []
         row_rows: list[tuple[object, ...]] = []
         columns: set[tuple[str, str, str]] = set()
-        for payload in sorted(payloads, key=lambda p: (p.get("start", 0), p["clause_id"])):
+        payloads_list = list(payloads)
+        for payload in sorted(payloads_list, key=lambda p: (p.get("start", 0), p["clause_id"])):
             clause_id = payload["clause_id"]
             start = int(payload.get("start") or 0)
             clause_rows.append(
@@ -446,7 +468,11 @@ class FactStore:
                 )
         issued = document.get("issued_date")
         year = issued[:4] if isinstance(issued, str) else None
+        counts = corpus_counts(payloads_list)
+        before = self._document_counts(document_id)
         with self._db.transaction() as writer:
+            _add_counts(writer, before, -1)
+            _add_counts(writer, counts, 1)
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
             writer.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -475,16 +501,39 @@ class FactStore:
                 "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?)", sorted(columns))
+            writer.execute(
+                "INSERT INTO document_terms VALUES (?, ?)",
+                (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
+            )
 
     def remove_document(self, document_id: str) -> None:
         """Forget one document and everything stored for it."""
+        before = self._document_counts(document_id)
         with self._db.transaction() as writer:
+            _add_counts(writer, before, -1)
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
     def clear(self) -> None:
         """Forget every document (a restore replaces them all)."""
         with self._db.transaction() as writer:
+            writer.execute("DELETE FROM term_counts")
             writer.execute("DELETE FROM documents")
+
+    def _document_counts(self, document_id: str) -> dict[str, dict[str, int]]:
+        import json
+
+        rows = self._db.query(
+            "SELECT counts FROM document_terms WHERE document_id = ?", (document_id,)
+        )
+        return json.loads(rows[0][0]) if rows else {}
+
+    def corpus_counts(self) -> dict[str, dict[str, int]]:
+        """The corpus statistics summed over every document, by kind (`corpus_counts`):
+        one read of the sums kept at ingest."""
+        found: dict[str, dict[str, int]] = {kind: {} for kind in COUNT_KINDS}
+        for kind, term, n in self._db.query("SELECT kind, term, n FROM term_counts"):
+            found.setdefault(kind, {})[term] = int(n)
+        return found
 
     def backup_to(self, path: Path) -> bool:
         """Copy an embedded store to `path` (consistent); False on the server path."""
@@ -714,6 +763,48 @@ class FactStore:
             if held is None or (-count, unit) < (-held[0], held[1]):
                 best[key] = (int(count), unit)
         return sorted((unit for _count, unit in best.values()), key=folded)
+
+
+COUNT_KINDS = ("word", "pair", "unit", "clauses")
+
+
+def corpus_counts(payloads: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+    """The statistics the answering side derives from every clause (term weights, the unit
+    vocabulary), for one document's index payloads: in how many clauses each accent-free
+    word and word pair of "path + search text" occurs, how often the tables name each unit
+    spelling, and the clause count."""
+    from collections import Counter
+
+    from retrieval.relevance import pairs_of, words_of
+
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    units: Counter[str] = Counter()
+    clauses = 0
+    for payload in payloads:
+        text = f"{payload.get('path') or ''} {payload.get('search_text') or ''}"
+        words.update(words_of(text))
+        pairs.update(pairs_of(text))
+        clauses += 1
+        target = payload.get("target")
+        if target is not None:
+            for field in ("monitoring_units", "lead_units", "cooperating_units"):
+                units.update(target.get(field) or ())
+    return {"word": dict(words), "pair": dict(pairs), "unit": dict(units), "clauses": {"": clauses}}
+
+
+def _add_counts(writer: _Writer, counts: Mapping[str, Mapping[str, int]], sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) one document's counts from the sums."""
+    rows = [(kind, term, sign * n) for kind, terms in counts.items() for term, n in terms.items()]
+    if not rows:
+        return
+    writer.executemany(
+        "INSERT INTO term_counts VALUES (?, ?, ?) ON CONFLICT (kind, term) "
+        "DO UPDATE SET n = term_counts.n + excluded.n",
+        rows,
+    )
+    if sign < 0:
+        writer.execute("DELETE FROM term_counts WHERE n <= 0")
 
 
 def _marks(values: Sequence[object]) -> str:

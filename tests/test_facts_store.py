@@ -186,3 +186,42 @@ def test_rows_in_a_deadline_window_agree_with_the_period_rule(
     assert list(page.clause_ids) == expected
     if year == 2025 and month == 10:
         assert expected, "the bundled plans have rows due in 10/2025"
+
+
+def test_corpus_statistics_kept_at_ingest_equal_a_scan_of_every_clause(
+    corpus_runtime: Runtime,
+) -> None:
+    """Term weights and the unit vocabulary read from the sums kept at ingest equal those
+    counted over every stored clause (what start-up used to scroll)."""
+    from collections import Counter
+
+    from retrieval.relevance import TermWeights
+    from retrieval.units import UnitMatcher
+
+    clauses = corpus_runtime.assistant().search.all_clauses()
+    scanned = TermWeights(f"{c.path} {c.search_text}" for c in clauses)
+    mentions = [
+        name
+        for c in clauses
+        if c.target is not None
+        for name in c.target.monitoring_units + c.target.lead_units + c.target.cooperating_units
+    ]
+    counts = corpus_runtime.facts.corpus_counts()
+    weights = TermWeights.from_counts(counts["clauses"][""], counts["word"], counts["pair"])
+    assert weights._total == scanned._total == len(clauses)
+    assert weights._counts == scanned._counts
+    assert weights._pair_counts == scanned._pair_counts
+    units = UnitMatcher(Counter(counts["unit"]).elements())
+    assert units._known == UnitMatcher(mentions)._known
+
+
+def test_corpus_statistics_follow_replacements_and_removals(store: FactStore) -> None:
+    before = store.corpus_counts()
+    plans = _plans()
+    store.put_document(plans[0])  # replaced by itself: the sums do not double
+    store.remove_document(plans[1].document.id)
+    assert store.corpus_counts() != before
+    store.put_document(plans[1])
+    assert store.corpus_counts() == before
+    store.clear()
+    assert store.corpus_counts() == {"word": {}, "pair": {}, "unit": {}, "clauses": {}}
