@@ -85,9 +85,12 @@ CREATE TABLE IF NOT EXISTS clauses (
     parent_id TEXT,
     period TEXT,
     child_count INTEGER NOT NULL,
-    start INTEGER NOT NULL
+    start INTEGER NOT NULL,
+    -- a body heading's unit key ("3. Sở Tư pháp" → "so tu phap"), for a unit's duties
+    heading_key TEXT
 );
 CREATE INDEX IF NOT EXISTS clauses_number ON clauses (number, document_id);
+CREATE INDEX IF NOT EXISTS clauses_heading ON clauses (heading_key, document_id, start);
 CREATE INDEX IF NOT EXISTS clauses_document ON clauses (document_id, start);
 CREATE INDEX IF NOT EXISTS clauses_kind ON clauses (document_id, kind, child_count);
 CREATE TABLE IF NOT EXISTS responsibilities (
@@ -439,6 +442,7 @@ class FactStore:
                     payload.get("period"),
                     int(payload.get("child_count") or 0),
                     start,
+                    _heading_key(payload),
                 )
             )
             target = payload.get("target")
@@ -496,7 +500,9 @@ class FactStore:
                 "INSERT INTO title_bigrams VALUES (?, ?)",
                 [(bigram, document_id) for bigram in sorted(title_bigrams(title))],
             )
-            writer.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
+            writer.executemany(
+                "INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", clause_rows
+            )
             writer.executemany(
                 "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
             )
@@ -683,6 +689,25 @@ class FactStore:
             parameters.extend(documents)
         return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
 
+    def clauses_headed_by(
+        self, unit_keys: Sequence[str], documents: Sequence[str] = ()
+    ) -> list[str]:
+        """Ids of the body headings (parts, sections, items) that name one of these units
+        ("3. Sở Tư pháp", "Sở Tư pháp và các sở"), in these plans or all, in document order."""
+        keys = sorted({k for k in unit_keys if k})
+        if not keys:
+            return []
+        # the key itself, or the key and more words: an index range, on both backends
+        wanted = " OR ".join(
+            "heading_key = ? OR (heading_key >= ? AND heading_key < ?)" for _ in keys
+        )
+        parameters: list[object] = [v for k in keys for v in (k, f"{k} ", f"{k}!")]
+        sql = f"SELECT id FROM clauses WHERE ({wanted})"
+        if documents:
+            sql += f" AND document_id IN ({_marks(documents)})"
+            parameters.extend(documents)
+        return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
+
     def document_clause_ids(self, document_id: str, kinds: Sequence[str] = ()) -> list[str]:
         """Ids of a document's clauses (of these kinds), in document order."""
         sql = "SELECT id FROM clauses WHERE document_id = ?"
@@ -763,6 +788,17 @@ class FactStore:
             if held is None or (-count, unit) < (-held[0], held[1]):
                 best[key] = (int(count), unit)
         return sorted((unit for _count, unit in best.values()), key=folded)
+
+
+_HEADINGS = ("part", "section", "item")
+
+
+def _heading_key(payload: Mapping[str, Any]) -> str | None:
+    """The unit key of a body heading that is no table row, else None."""
+    heading = payload.get("heading")
+    if payload.get("kind") not in _HEADINGS or not heading or payload.get("target") is not None:
+        return None
+    return unit_key(str(heading)) or None
 
 
 COUNT_KINDS = ("word", "pair", "unit", "clauses")

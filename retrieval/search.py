@@ -10,6 +10,7 @@ from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
 from retrieval.roles import Role, roles_of_columns, roles_present
 from retrieval.stored import StoredClause
+from retrieval.units import heads_unit
 
 # Clause kinds that can carry a responsibility row: appendix table rows and body tasks.
 _ROW_SOURCES = ("table", "body")  # every clause that carries a responsibility row
@@ -125,6 +126,16 @@ class ClauseSearch:
         if documents:
             equals["document_id"] = list(documents)
         return self._scroll(PayloadFilter(equals=equals))
+
+    def headings_naming(
+        self, documents: Sequence[str], unit_keys: Sequence[str]
+    ) -> list[StoredClause]:
+        """The parts, sections and items of these documents (all when none are given) whose
+        heading names one of these units ("3. Sở Tư pháp"): an indexed query on the facts
+        store; without one, a filter over the documents' headings."""
+        if self._facts is None:
+            return [c for c in self.headings(documents) if heads_unit(c, list(unit_keys))]
+        return self.by_ids(self._facts.clauses_headed_by(unit_keys, documents))
 
     def document_clauses(self, document_id: str) -> list[StoredClause]:
         """Every stored clause of one document."""

@@ -225,3 +225,24 @@ def test_corpus_statistics_follow_replacements_and_removals(store: FactStore) ->
     assert store.corpus_counts() == before
     store.clear()
     assert store.corpus_counts() == {"word": {}, "pair": {}, "unit": {}, "clauses": {}}
+
+
+def test_headings_naming_a_unit_agree_with_a_scan_of_every_heading(
+    corpus_runtime: Runtime,
+) -> None:
+    """A unit's body headings ("3. Sở Tư pháp") by an indexed query equal the filter over
+    every heading of every plan that a unit's duties used to scan."""
+    from retrieval.search import ClauseSearch
+    from retrieval.units import heads_unit
+
+    search = corpus_runtime.assistant().search
+    unindexed = ClauseSearch(corpus_runtime.index, lambda _text: [], corpus_runtime.lexical)
+    headings = search.headings()
+    keys = sorted({unit_key(c.heading) for c in headings if c.heading and c.target is None})
+    named = 0
+    for key in keys:
+        expected = sorted(c.clause_id for c in headings if heads_unit(c, [key]))
+        assert sorted(c.clause_id for c in search.headings_naming([], [key])) == expected
+        assert sorted(c.clause_id for c in unindexed.headings_naming([], [key])) == expected
+        named += bool(expected)
+    assert named > 10
