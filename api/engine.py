@@ -96,7 +96,9 @@ class Engine:
     @cached_property
     def search(self) -> ClauseSearch:
         """Look-ups by payload (numbers, rows, a document's clauses) for the routers."""
-        return ClauseSearch(self.runtime.index, self._embed_query, self.runtime.lexical)
+        return ClauseSearch(
+            self.runtime.index, self._embed_query, self.runtime.lexical, self.runtime.facts
+        )
 
     def index_reachable(self) -> bool:
         """Whether the index answers a count (the Qdrant server is up, the shard is open)."""

@@ -31,7 +31,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 7
 FACTS_FILE = "facts.sqlite3"
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
@@ -39,7 +39,15 @@ ROLE_FIELDS = {
     "lead": "lead_units",
     "cooperating": "cooperating_units",
 }
-_TABLES = ("responsibilities", "clauses", "title_bigrams", "documents")
+_TABLES = (
+    "term_counts",
+    "document_terms",
+    "row_columns",
+    "responsibilities",
+    "clauses",
+    "title_bigrams",
+    "documents",
+)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS facts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -77,9 +85,12 @@ CREATE TABLE IF NOT EXISTS clauses (
     parent_id TEXT,
     period TEXT,
     child_count INTEGER NOT NULL,
-    start INTEGER NOT NULL
+    start INTEGER NOT NULL,
+    -- a body heading's unit key ("3. Sở Tư pháp" → "so tu phap"), for a unit's duties
+    heading_key TEXT
 );
 CREATE INDEX IF NOT EXISTS clauses_number ON clauses (number, document_id);
+CREATE INDEX IF NOT EXISTS clauses_heading ON clauses (heading_key, document_id, start);
 CREATE INDEX IF NOT EXISTS clauses_document ON clauses (document_id, start);
 CREATE INDEX IF NOT EXISTS clauses_kind ON clauses (document_id, kind, child_count);
 CREATE TABLE IF NOT EXISTS responsibilities (
@@ -91,7 +102,11 @@ CREATE TABLE IF NOT EXISTS responsibilities (
     due INTEGER,
     period TEXT,
     source TEXT NOT NULL,
-    start INTEGER NOT NULL
+    start INTEGER NOT NULL,
+    -- the deadline as written down (year, quarter, month), for lists by period
+    deadline_year INTEGER,
+    deadline_quarter INTEGER,
+    deadline_month INTEGER
 );
 CREATE INDEX IF NOT EXISTS responsibilities_clause ON responsibilities (clause_id);
 -- covering: a list's page and exact count are read from the index alone
@@ -100,7 +115,31 @@ CREATE INDEX IF NOT EXISTS responsibilities_unit
 CREATE INDEX IF NOT EXISTS responsibilities_due
     ON responsibilities (due, document_id, start, clause_id);
 CREATE INDEX IF NOT EXISTS responsibilities_period ON responsibilities (period);
+CREATE INDEX IF NOT EXISTS responsibilities_deadline
+    ON responsibilities (deadline_year, deadline_month, deadline_quarter, document_id, start);
 CREATE INDEX IF NOT EXISTS responsibilities_document ON responsibilities (document_id, start);
+-- the filled columns of a plan's rows (role as the parser read the header, the header, and
+-- where the rows come from: "table", or "body" for duties written in the text)
+CREATE TABLE IF NOT EXISTS row_columns (
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    header TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (document_id, role, header, source)
+);
+-- corpus statistics kept at ingest (never scrolled at start-up): each document's counts
+-- (JSON), and their sums over every document, by kind ("word", "pair": in how many
+-- clauses; "unit": how often a table names the unit so; "clauses": the clause count)
+CREATE TABLE IF NOT EXISTS document_terms (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    counts TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS term_counts (
+    kind TEXT NOT NULL,
+    term TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, term)
+);
 """
 
 
@@ -118,6 +157,9 @@ class RowQuery:
     due_from: int | None = None  # yyyymmdd, inclusive
     due_to: int | None = None
     period: str | None = None
+    # the deadline as written falls in this window (`retrieval.query.Period.contains`): a
+    # year and a month or a quarter, each optional; a deadline with no year never matches
+    in_window: tuple[int | None, int | None, int | None] | None = None  # (year, quarter, month)
     limit: int = 50
     offset: int = 0
 
@@ -387,7 +429,9 @@ class FactStore:
         title = str(document.get("title") or document_id)
         clause_rows: list[tuple[object, ...]] = []
         row_rows: list[tuple[object, ...]] = []
-        for payload in sorted(payloads, key=lambda p: (p.get("start", 0), p["clause_id"])):
+        columns: set[tuple[str, str, str, str]] = set()
+        payloads_list = list(payloads)
+        for payload in sorted(payloads_list, key=lambda p: (p.get("start", 0), p["clause_id"])):
             clause_id = payload["clause_id"]
             start = int(payload.get("start") or 0)
             clause_rows.append(
@@ -400,12 +444,20 @@ class FactStore:
                     payload.get("period"),
                     int(payload.get("child_count") or 0),
                     start,
+                    _heading_key(payload),
                 )
             )
             target = payload.get("target")
             if target is None:
                 continue
+            source = target.get("source") or "table"
+            columns.update(
+                (document_id, str(cell.get("role") or ""), str(cell.get("header") or ""), source)
+                for cell in target.get("cells") or ()
+            )
             units = list(responsibility_rows(target)) or [("", "", "")]
+            deadline = target.get("deadline") or {}
+            written = (deadline.get("year"), deadline.get("quarter"), deadline.get("month"))
             for role, unit, key in units:
                 row_rows.append(
                     (
@@ -418,11 +470,16 @@ class FactStore:
                         target.get("period"),
                         target.get("source") or "table",
                         start,
+                        *written,
                     )
                 )
         issued = document.get("issued_date")
         year = issued[:4] if isinstance(issued, str) else None
+        counts = corpus_counts(payloads_list)
+        before = self._document_counts(document_id)
         with self._db.transaction() as writer:
+            _add_counts(writer, before, -1)
+            _add_counts(writer, counts, 1)
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
             writer.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -446,20 +503,46 @@ class FactStore:
                 "INSERT INTO title_bigrams VALUES (?, ?)",
                 [(bigram, document_id) for bigram in sorted(title_bigrams(title))],
             )
-            writer.executemany("INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clause_rows)
             writer.executemany(
-                "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
+                "INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", clause_rows
+            )
+            writer.executemany(
+                "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
+            )
+            writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
+            writer.execute(
+                "INSERT INTO document_terms VALUES (?, ?)",
+                (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
             )
 
     def remove_document(self, document_id: str) -> None:
         """Forget one document and everything stored for it."""
+        before = self._document_counts(document_id)
         with self._db.transaction() as writer:
+            _add_counts(writer, before, -1)
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
     def clear(self) -> None:
         """Forget every document (a restore replaces them all)."""
         with self._db.transaction() as writer:
+            writer.execute("DELETE FROM term_counts")
             writer.execute("DELETE FROM documents")
+
+    def _document_counts(self, document_id: str) -> dict[str, dict[str, int]]:
+        import json
+
+        rows = self._db.query(
+            "SELECT counts FROM document_terms WHERE document_id = ?", (document_id,)
+        )
+        return json.loads(rows[0][0]) if rows else {}
+
+    def corpus_counts(self) -> dict[str, dict[str, int]]:
+        """The corpus statistics summed over every document, by kind (`corpus_counts`):
+        one read of the sums kept at ingest."""
+        found: dict[str, dict[str, int]] = {kind: {} for kind in COUNT_KINDS}
+        for kind, term, n in self._db.query("SELECT kind, term, n FROM term_counts"):
+            found.setdefault(kind, {})[term] = int(n)
+        return found
 
     def backup_to(self, path: Path) -> bool:
         """Copy an embedded store to `path` (consistent); False on the server path."""
@@ -617,6 +700,25 @@ class FactStore:
             parameters.extend(documents)
         return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
 
+    def clauses_headed_by(
+        self, unit_keys: Sequence[str], documents: Sequence[str] = ()
+    ) -> list[str]:
+        """Ids of the body headings (parts, sections, items) that name one of these units
+        ("3. Sở Tư pháp", "Sở Tư pháp và các sở"), in these plans or all, in document order."""
+        keys = sorted({k for k in unit_keys if k})
+        if not keys:
+            return []
+        # the key itself, or the key and more words: an index range, on both backends
+        wanted = " OR ".join(
+            "heading_key = ? OR (heading_key >= ? AND heading_key < ?)" for _ in keys
+        )
+        parameters: list[object] = [v for k in keys for v in (k, f"{k} ", f"{k}!")]
+        sql = f"SELECT id FROM clauses WHERE ({wanted})"
+        if documents:
+            sql += f" AND document_id IN ({_marks(documents)})"
+            parameters.extend(documents)
+        return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
+
     def document_clause_ids(self, document_id: str, kinds: Sequence[str] = ()) -> list[str]:
         """Ids of a document's clauses (of these kinds), in document order."""
         sql = "SELECT id FROM clauses WHERE document_id = ?"
@@ -658,6 +760,36 @@ class FactStore:
         )
         return RowPage(int(total), tuple(row[0] for row in page))
 
+    def row_columns(
+        self, document_ids: Sequence[str], tables_only: bool = False
+    ) -> dict[str, set[tuple[str, str]]]:
+        """For each of these plans, the (role, header) of every filled column its rows have
+        (only its tables' with `tables_only`, not the duties written in the body): "which
+        columns do plan X's tables have" as one indexed query."""
+        ids = list(dict.fromkeys(document_ids))
+        found: dict[str, set[tuple[str, str]]] = {doc_id: set() for doc_id in ids}
+        if not ids:
+            return found
+        sql = (
+            "SELECT document_id, role, header FROM row_columns "
+            f"WHERE document_id IN ({_marks(ids)})"
+            + (" AND source != 'body'" if tables_only else "")
+        )
+        for document_id, role, header in self._db.query(sql, ids):
+            found[document_id].add((role, header))
+        return found
+
+    def documents_with_rows(self, document_ids: Sequence[str]) -> set[str]:
+        """Those of these plans that have responsibility rows (tables or body duties)."""
+        ids = list(dict.fromkeys(document_ids))
+        if not ids:
+            return set()
+        sql = (
+            "SELECT DISTINCT document_id FROM responsibilities "
+            f"WHERE document_id IN ({_marks(ids)})"
+        )
+        return {row[0] for row in self._db.query(sql, ids)}
+
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""
         sql = (
@@ -671,6 +803,59 @@ class FactStore:
             if held is None or (-count, unit) < (-held[0], held[1]):
                 best[key] = (int(count), unit)
         return sorted((unit for _count, unit in best.values()), key=folded)
+
+
+_HEADINGS = ("part", "section", "item")
+
+
+def _heading_key(payload: Mapping[str, Any]) -> str | None:
+    """The unit key of a body heading that is no table row, else None."""
+    heading = payload.get("heading")
+    if payload.get("kind") not in _HEADINGS or not heading or payload.get("target") is not None:
+        return None
+    return unit_key(str(heading)) or None
+
+
+COUNT_KINDS = ("word", "pair", "unit", "clauses")
+
+
+def corpus_counts(payloads: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+    """The statistics the answering side derives from every clause (term weights, the unit
+    vocabulary), for one document's index payloads: in how many clauses each accent-free
+    word and word pair of "path + search text" occurs, how often the tables name each unit
+    spelling, and the clause count."""
+    from collections import Counter
+
+    from retrieval.relevance import pairs_of, words_of
+
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    units: Counter[str] = Counter()
+    clauses = 0
+    for payload in payloads:
+        text = f"{payload.get('path') or ''} {payload.get('search_text') or ''}"
+        words.update(words_of(text))
+        pairs.update(pairs_of(text))
+        clauses += 1
+        target = payload.get("target")
+        if target is not None:
+            for field in ("monitoring_units", "lead_units", "cooperating_units"):
+                units.update(target.get(field) or ())
+    return {"word": dict(words), "pair": dict(pairs), "unit": dict(units), "clauses": {"": clauses}}
+
+
+def _add_counts(writer: _Writer, counts: Mapping[str, Mapping[str, int]], sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) one document's counts from the sums."""
+    rows = [(kind, term, sign * n) for kind, terms in counts.items() for term, n in terms.items()]
+    if not rows:
+        return
+    writer.executemany(
+        "INSERT INTO term_counts VALUES (?, ?, ?) ON CONFLICT (kind, term) "
+        "DO UPDATE SET n = term_counts.n + excluded.n",
+        rows,
+    )
+    if sign < 0:
+        writer.execute("DELETE FROM term_counts WHERE n <= 0")
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -702,4 +887,19 @@ def _row_filter(query: RowQuery) -> tuple[str, list[object]]:
     if query.period:
         clauses.append("period = ?")
         parameters.append(query.period)
+    if query.in_window is not None:
+        year, quarter, month = query.in_window
+        clauses.append("deadline_year IS NOT NULL")
+        if year is not None:
+            clauses.append("deadline_year = ?")
+            parameters.append(year)
+        if month is not None:
+            clauses.append("deadline_month = ?")
+            parameters.append(month)
+        elif quarter is not None:
+            clauses.append(
+                "(deadline_quarter = ? OR (deadline_quarter IS NULL AND deadline_month "
+                "BETWEEN ? AND ?))"
+            )
+            parameters.extend((quarter, 3 * quarter - 2, 3 * quarter))
     return " AND ".join(clauses), parameters

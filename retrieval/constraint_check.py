@@ -17,7 +17,7 @@ from ingest.normalize_vi import folded
 from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
 from retrieval.documents import DocumentDirectory, DocumentInfo
-from retrieval.roles import ROLE_NAMES, Role, roles_present
+from retrieval.roles import ROLE_NAMES, Role
 from retrieval.row_labels import appendix_of
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
@@ -234,7 +234,9 @@ _ROLE_SAID = {
 
 
 class RowsOfPlans(Protocol):
-    def rows(self, documents: Sequence[str] = ()) -> list[StoredClause]: ...
+    def roles_by_document(
+        self, documents: Sequence[str], tables_only: bool = False
+    ) -> dict[str, set[Role]]: ...
 
 
 def absent_role_answer_reason(
@@ -262,18 +264,12 @@ def absent_role_answer_reason(
         if any(said.search(folded(c.body)) for c in cited):
             continue  # the clause itself says who holds the role
         plans = list(dict.fromkeys(c.document_id for c in cited))
-        if any(role in _roles_of_tables(search.rows([d]), role) for d in plans):
+        # co-operating and monitoring: the appendix tables' columns only
+        held = search.roles_by_document(plans, tables_only=role is not Role.DIRECT)
+        if any(role in roles for roles in held.values()):
             continue
         return "\n".join(absent_role_reason(label(d), role) for d in plans)
     return None
-
-
-def _roles_of_tables(rows: Sequence[StoredClause], role: Role) -> set[Role]:
-    """The roles the plan's tables have a column for: for co-operating and monitoring, its
-    appendix tables' only (a duty in the body, "chủ trì, phối hợp với …", is no column)."""
-    if role is not Role.DIRECT:
-        rows = [r for r in rows if _table_row(r)]
-    return roles_present(rows)
 
 
 def _table_row(clause: StoredClause) -> bool:

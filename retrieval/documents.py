@@ -8,7 +8,7 @@ the question; only those candidates are scored. No question compares every plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -246,6 +246,10 @@ class DocumentDirectory:
             if symbol is None or not own_symbol or own_symbol == symbol:
                 return True
         return False
+
+    def in_catalog_order(self, doc_ids: Iterable[str]) -> list[str]:
+        """These loaded plans (unknown ids left out) in catalog order."""
+        return self._ordered(set(doc_ids))
 
     def _ordered(self, doc_ids: set[str]) -> list[str]:
         """Known documents among `doc_ids`, in the directory's order."""

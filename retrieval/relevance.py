@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +72,18 @@ class TermWeights:
         self._total = max(total, 1)
         self._counts = counts
         self._pair_counts = pair_counts
+
+    @classmethod
+    def from_counts(
+        cls, total: int, counts: Mapping[str, int], pair_counts: Mapping[str, int]
+    ) -> TermWeights:
+        """The weights from counts kept at ingest (`ingest.facts.corpus_counts`): in how
+        many of `total` clause texts each word and word pair occurs."""
+        weights = cls(())
+        weights._total = max(total, 1)
+        weights._counts = Counter(counts)
+        weights._pair_counts = Counter(pair_counts)
+        return weights
 
     def knows(self, word: str) -> bool:
         """Whether some clause uses this word."""

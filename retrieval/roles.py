@@ -93,9 +93,21 @@ def unit_cells(row: StoredClause, unit_keys: Sequence[str], roles: Sequence[Role
 
 def cell_has_role(cell: TargetCell, role: Role) -> bool:
     """Whether a cell's column is of this role (the parser's reading of its header)."""
+    return column_has_role(cell.role, cell.header, role)
+
+
+def column_has_role(column_role: str, header: str, role: Role) -> bool:
+    """Whether a column (the parser's role for it, its header) is of this role."""
     if role is Role.DIRECT:
-        return cell.role == Role.MONITORING.value and bool(_DIRECTS.search(folded(cell.header)))
-    return cell.role == role.value
+        return column_role == Role.MONITORING.value and bool(_DIRECTS.search(folded(header)))
+    return column_role == role.value
+
+
+def roles_of_columns(columns: Iterable[tuple[str, str]]) -> set[Role]:
+    """The roles that these (column role, header) pairs of a plan's tables have."""
+    return {
+        role for column, header in columns for role in Role if column_has_role(column, header, role)
+    }
 
 
 _DIRECTS = re.compile(r"\bchi dao\b")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +31,6 @@ from retrieval.plan_scope import PlanScope, ScopeError, parse_scope
 from retrieval.relevance import TermWeights
 from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
 from retrieval.search import ClauseSearch
-from retrieval.stored import StoredClause
 from retrieval.units import UnitMatcher
 
 logger = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ class Runtime:
     def assistant(self) -> Assistant:
         """The answering service over what is ingested now (rebuilt after ingest/remove)."""
         if self._assistant is None:
-            search = ClauseSearch(self.index, self._embed_query, self.lexical)
+            search = ClauseSearch(self.index, self._embed_query, self.lexical, self.facts)
             documents = DocumentDirectory(
                 {
                     key: DocumentInfo.from_plain(entry.document)
@@ -147,9 +147,12 @@ class Runtime:
                 },
                 self.facts,
             )
-            clauses = search.all_clauses()
-            units = UnitMatcher(_known_units(clauses))
-            weights = TermWeights(f"{c.path} {c.search_text}" for c in clauses)
+            # corpus statistics summed at ingest: one read, not a scroll of every clause
+            counts = self.facts.corpus_counts()
+            units = UnitMatcher(Counter(counts["unit"]).elements())
+            weights = TermWeights.from_counts(
+                counts["clauses"].get("", 0), counts["word"], counts["pair"]
+            )
             parts = (search, documents, units, self._reranker(weights), weights)
             generator = self.generator
             self._assistant = (
@@ -226,13 +229,3 @@ class Runtime:
         if self.settings.reranker:
             return CrossEncoderReranker(self.settings.reranker, structural)
         return structural
-
-
-def _known_units(clauses: list[StoredClause]) -> list[str]:
-    """Every unit the responsibility tables name, once per mention (the matcher counts them)."""
-    names: list[str] = []
-    for clause in clauses:
-        if clause.target is not None:
-            target = clause.target
-            names.extend(target.monitoring_units + target.lead_units + target.cooperating_units)
-    return names

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ingest.facts import FactStore, RowQuery
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
+from retrieval.roles import Role, roles_of_columns, roles_present
 from retrieval.stored import StoredClause
+from retrieval.units import heads_unit
 
 # Clause kinds that can carry a responsibility row: appendix table rows and body tasks.
 _ROW_SOURCES = ("table", "body")  # every clause that carries a responsibility row
@@ -30,10 +33,12 @@ class ClauseSearch:
         index: VectorIndex,
         embed_query: Callable[[str], Sequence[float]],
         lexical: LexicalEncoder,
+        facts: FactStore | None = None,
     ) -> None:
         self._index = index
         self._embed_query = embed_query
         self._lexical = lexical
+        self._facts = facts  # the same documents' structured facts, for indexed look-ups
 
     def by_number(self, number: str, documents: Sequence[str] = ()) -> list[StoredClause]:
         """Clauses with this number label, optionally within some documents."""
@@ -72,6 +77,45 @@ class ClauseSearch:
             (c for c in rows if c.target is not None), key=lambda c: (c.document_id, c.start)
         )
 
+    def rows_in_window(
+        self,
+        documents: Sequence[str],
+        year: int | None,
+        quarter: int | None,
+        month: int | None,
+    ) -> list[StoredClause]:
+        """Responsibility rows whose deadline as written falls in the window (a year, and
+        a month or a quarter; the rule of `retrieval.query.Period.contains`), in document
+        order: an indexed query on the facts store with its exact count, then those rows
+        by id. Without a facts store: every row of the year (or of all years), unfiltered
+        by month or quarter (the caller applies the rule)."""
+        if self._facts is None:
+            window = (year * 10000 + 101, year * 10000 + 1231) if year is not None else None
+            return self.rows(documents, due_range=window)
+        query = RowQuery(documents=tuple(documents), in_window=(year, quarter, month), limit=0)
+        total = self._facts.rows(query).total
+        page = self._facts.rows(replace(query, limit=total))
+        return self.by_ids(list(page.clause_ids))
+
+    def roles_by_document(
+        self, documents: Sequence[str], tables_only: bool = False
+    ) -> dict[str, set[Role]]:
+        """For each of these plans that has responsibility rows, the roles its rows have a
+        filled column for (its tables' only with `tables_only`: a duty written in the body,
+        "chủ trì, phối hợp với …", is no column): one indexed query on the facts store (a
+        scan of each plan's rows without one)."""
+        if self._facts is None:
+            found: dict[str, set[Role]] = {}
+            for d in dict.fromkeys(documents):
+                rows = self.rows([d])
+                kept = [r for r in rows if not tables_only or _from_table(r)]
+                if rows:
+                    found[d] = roles_present(kept)
+            return found
+        with_rows = self._facts.documents_with_rows(documents)
+        columns = self._facts.row_columns([d for d in documents if d in with_rows], tables_only)
+        return {d: roles_of_columns(pairs) for d, pairs in columns.items()}
+
     def all_clauses(self) -> list[StoredClause]:
         """Every stored clause (for corpus statistics such as term weights), in document
         order: what is derived from them (the unit vocabulary, ties between units) must not
@@ -91,6 +135,16 @@ class ClauseSearch:
             equals["document_id"] = list(documents)
         return self._scroll(PayloadFilter(equals=equals))
 
+    def headings_naming(
+        self, documents: Sequence[str], unit_keys: Sequence[str]
+    ) -> list[StoredClause]:
+        """The parts, sections and items of these documents (all when none are given) whose
+        heading names one of these units ("3. Sở Tư pháp"): an indexed query on the facts
+        store; without one, a filter over the documents' headings."""
+        if self._facts is None:
+            return [c for c in self.headings(documents) if heads_unit(c, list(unit_keys))]
+        return self.by_ids(self._facts.clauses_headed_by(unit_keys, documents))
+
     def document_clauses(self, document_id: str) -> list[StoredClause]:
         """Every stored clause of one document."""
         return self._scroll(PayloadFilter(equals={"document_id": document_id}))
@@ -105,5 +159,38 @@ class ClauseSearch:
             Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid") for hit in hits
         ]
 
+    def documents_matching(self, text: str, limit: int, exclude: Sequence[str] = ()) -> list[str]:
+        """The `limit` plans (but those in `exclude`) with the best fused hits for `text`,
+        best first: one search grouped by document inside the engine, whatever the number
+        of plans."""
+        where = PayloadFilter(excludes={"document_id": list(exclude)}) if exclude else None
+        groups = self._index.search_hybrid_groups(
+            self._embed_query(text),
+            self._lexical.encode_query(text),
+            "document_id",
+            limit,
+            where=where,
+        )
+        return [group.key for group in groups]
+
+    def hybrid_each(
+        self, text: str, documents: Sequence[str], limit: int = 10
+    ) -> dict[str, list[Candidate]]:
+        """`hybrid(text, [d], limit)` for each of these plans, sent to the engine as one batch."""
+        wheres = [PayloadFilter(equals={"document_id": [d]}) for d in documents]
+        found = self._index.search_hybrid_batch(
+            self._embed_query(text), self._lexical.encode_query(text), wheres, limit=limit
+        )
+        return {
+            doc_id: [
+                Candidate(StoredClause.from_payload(h.payload), h.score, "hybrid") for h in hits
+            ]
+            for doc_id, hits in zip(documents, found, strict=True)
+        }
+
     def _scroll(self, where: PayloadFilter) -> list[StoredClause]:
         return [StoredClause.from_payload(point.payload) for point in self._index.scroll(where)]
+
+
+def _from_table(clause: StoredClause) -> bool:
+    return clause.target is not None and clause.target.source != "body"

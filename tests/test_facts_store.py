@@ -142,3 +142,107 @@ def test_versions_follow_the_writes(store: FactStore) -> None:
     assert store.versions()[plan.document.id] == "v-2"
     store.clear()
     assert store.versions() == {} and not store.rows(RowQuery()).total
+
+
+def test_role_columns_agree_with_a_scan_of_each_plans_rows(
+    store: FactStore, corpus_runtime: Runtime
+) -> None:
+    """ "Which role columns does plan X have" by one indexed query equals reading every row
+    of the plan (the scan it replaces on the question path)."""
+    from retrieval.roles import roles_of_columns, roles_present
+    from retrieval.search import ClauseSearch
+
+    search = corpus_runtime.assistant().search
+    plans = [plan.document.id for plan in _plans()]
+    scanned = {d: roles_present(search.rows([d])) for d in plans if search.rows([d])}
+    assert scanned and store.documents_with_rows(plans) == set(scanned)
+    columns = store.row_columns(list(scanned))
+    assert {d: roles_of_columns(pairs) for d, pairs in columns.items()} == scanned
+    unindexed = ClauseSearch(corpus_runtime.index, lambda _text: [], corpus_runtime.lexical)
+    assert unindexed.roles_by_document(plans) == scanned
+    assert search.roles_by_document(plans) == scanned
+
+
+@pytest.mark.parametrize(
+    ("year", "quarter", "month"),
+    [(2025, None, 10), (2025, 4, None), (2026, None, None), (None, None, 12), (None, 3, None)],
+)
+def test_rows_in_a_deadline_window_agree_with_the_period_rule(
+    store: FactStore,
+    corpus_runtime: Runtime,
+    year: int | None,
+    quarter: int | None,
+    month: int | None,
+) -> None:
+    """A list by period read from the facts store holds exactly the rows that the period
+    rule (`Period.contains`) keeps of every row, with an exact count."""
+    from retrieval.query import Period
+    from retrieval.row_lists import due_in
+
+    every = corpus_runtime.assistant().search.rows()
+    expected = [r.clause_id for r in due_in(every, Period(year=year, quarter=quarter, month=month))]
+    page = store.rows(RowQuery(in_window=(year, quarter, month), limit=10_000))
+    assert page.total == len(expected)
+    assert list(page.clause_ids) == expected
+    if year == 2025 and month == 10:
+        assert expected, "the bundled plans have rows due in 10/2025"
+
+
+def test_corpus_statistics_kept_at_ingest_equal_a_scan_of_every_clause(
+    corpus_runtime: Runtime,
+) -> None:
+    """Term weights and the unit vocabulary read from the sums kept at ingest equal those
+    counted over every stored clause (what start-up used to scroll)."""
+    from collections import Counter
+
+    from retrieval.relevance import TermWeights
+    from retrieval.units import UnitMatcher
+
+    clauses = corpus_runtime.assistant().search.all_clauses()
+    scanned = TermWeights(f"{c.path} {c.search_text}" for c in clauses)
+    mentions = [
+        name
+        for c in clauses
+        if c.target is not None
+        for name in c.target.monitoring_units + c.target.lead_units + c.target.cooperating_units
+    ]
+    counts = corpus_runtime.facts.corpus_counts()
+    weights = TermWeights.from_counts(counts["clauses"][""], counts["word"], counts["pair"])
+    assert weights._total == scanned._total == len(clauses)
+    assert weights._counts == scanned._counts
+    assert weights._pair_counts == scanned._pair_counts
+    units = UnitMatcher(Counter(counts["unit"]).elements())
+    assert units._known == UnitMatcher(mentions)._known
+
+
+def test_corpus_statistics_follow_replacements_and_removals(store: FactStore) -> None:
+    before = store.corpus_counts()
+    plans = _plans()
+    store.put_document(plans[0])  # replaced by itself: the sums do not double
+    store.remove_document(plans[1].document.id)
+    assert store.corpus_counts() != before
+    store.put_document(plans[1])
+    assert store.corpus_counts() == before
+    store.clear()
+    assert store.corpus_counts() == {"word": {}, "pair": {}, "unit": {}, "clauses": {}}
+
+
+def test_headings_naming_a_unit_agree_with_a_scan_of_every_heading(
+    corpus_runtime: Runtime,
+) -> None:
+    """A unit's body headings ("3. Sở Tư pháp") by an indexed query equal the filter over
+    every heading of every plan that a unit's duties used to scan."""
+    from retrieval.search import ClauseSearch
+    from retrieval.units import heads_unit
+
+    search = corpus_runtime.assistant().search
+    unindexed = ClauseSearch(corpus_runtime.index, lambda _text: [], corpus_runtime.lexical)
+    headings = search.headings()
+    keys = sorted({unit_key(c.heading) for c in headings if c.heading and c.target is None})
+    named = 0
+    for key in keys:
+        expected = sorted(c.clause_id for c in headings if heads_unit(c, [key]))
+        assert sorted(c.clause_id for c in search.headings_naming([], [key])) == expected
+        assert sorted(c.clause_id for c in unindexed.headings_naming([], [key])) == expected
+        named += bool(expected)
+    assert named > 10

@@ -590,3 +590,38 @@ def test_open_index_uses_the_server_when_a_url_is_set(
     assert open_index(settings) == "server index"
     assert calls == [("http://qdrant:6333", "k", "c")]
     assert not settings.index_dir.exists()
+
+
+def test_grouped_hybrid_gives_each_document_once_best_first(shared_index: VectorIndex) -> None:
+    """The engine groups the fused search by document: one group per plan, the plan of the
+    best hit first, each group's hits that plan's own, never more than asked."""
+    point = POINTS[5]
+    dense, sparse = query_for(point)
+    groups = shared_index.search_hybrid_groups(dense, sparse, "document_id", 3, group_size=2)
+    keys = [g.key for g in groups]
+    assert len(keys) == len(set(keys)) == min(3, len(DOCUMENTS))
+    assert keys[0] == point.payload["document_id"]
+    assert groups[0].hits[0].id == point.id
+    for group in groups:
+        assert 1 <= len(group.hits) <= 2
+        assert all(h.payload["document_id"] == group.key for h in group.hits)
+
+
+def test_grouped_hybrid_respects_filters_and_finds_every_document(
+    shared_index: VectorIndex,
+) -> None:
+    dense, sparse = query_for(POINTS[0])
+    everything = shared_index.search_hybrid_groups(dense, sparse, "document_id", 100)
+    assert sorted(g.key for g in everything) == DOCUMENTS
+    where = PayloadFilter(excludes={"document_id": DOCUMENTS[0]})
+    rest = shared_index.search_hybrid_groups(dense, sparse, "document_id", 100, where=where)
+    assert sorted(g.key for g in rest) == DOCUMENTS[1:]
+    assert shared_index.search_hybrid_groups(dense, sparse, "document_id", 0) == []
+
+
+def test_batched_hybrid_equals_one_search_per_filter(shared_index: VectorIndex) -> None:
+    dense, sparse = query_for(POINTS[9])
+    wheres = [PayloadFilter(equals={"document_id": d}) for d in DOCUMENTS]
+    batched = shared_index.search_hybrid_batch(dense, sparse, wheres, limit=4)
+    assert batched == [shared_index.search_hybrid(dense, sparse, w, limit=4) for w in wheres]
+    assert shared_index.search_hybrid_batch(dense, sparse, [], limit=4) == []

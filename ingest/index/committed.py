@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
-from ingest.index.protocol import IndexPoint, PayloadFilter, ScoredPoint, SparseVector, VectorIndex
+from ingest.index.protocol import (
+    IndexPoint,
+    PayloadFilter,
+    PointGroup,
+    ScoredPoint,
+    SparseVector,
+    VectorIndex,
+)
 
 VERSION_FIELD = "version"
 
@@ -40,7 +47,9 @@ class CommittedIndex:
 
     # -- reads: committed versions only ----------------------------------------------------
 
-    def scroll(self, where: PayloadFilter | None = None, limit: int = 10_000) -> list[ScoredPoint]:
+    def scroll(
+        self, where: PayloadFilter | None = None, limit: int | None = None
+    ) -> list[ScoredPoint]:
         restricted = self._restrict(where)
         return [] if restricted is None else self.store.scroll(restricted, limit)
 
@@ -72,6 +81,36 @@ class CommittedIndex:
         if restricted is None:
             return []
         return self.store.search_hybrid(dense, sparse, restricted, limit, prefetch_limit)
+
+    def search_hybrid_groups(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        group_by: str,
+        groups: int,
+        group_size: int = 1,
+        where: PayloadFilter | None = None,
+        prefetch_limit: int = 50,
+    ) -> list[PointGroup]:
+        restricted = self._restrict(where)
+        if restricted is None:
+            return []
+        return self.store.search_hybrid_groups(
+            dense, sparse, group_by, groups, group_size, restricted, prefetch_limit
+        )
+
+    def search_hybrid_batch(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        wheres: Sequence[PayloadFilter],
+        limit: int = 10,
+        prefetch_limit: int = 50,
+    ) -> list[list[ScoredPoint]]:
+        restricted = [self._restrict(where) for where in wheres]
+        asked = [r for r in restricted if r is not None]
+        found = iter(self.store.search_hybrid_batch(dense, sparse, asked, limit, prefetch_limit))
+        return [[] if r is None else next(found) for r in restricted]
 
     def _restrict(self, where: PayloadFilter | None) -> PayloadFilter | None:
         """`where` and `version ∈ committed`; None when that can match nothing."""

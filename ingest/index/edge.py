@@ -18,6 +18,7 @@ import qdrant_edge as qe
 
 from ingest.errors import ConfigurationError, IndexLockedError
 from ingest.index.filters import Between, Match, any_of, conditions_of
+from ingest.index.grouping import collect_groups
 from ingest.index.locking import FileLock
 from ingest.index.protocol import (
     DENSE_VECTOR,
@@ -26,6 +27,7 @@ from ingest.index.protocol import (
     SPARSE_VECTOR,
     IndexPoint,
     PayloadFilter,
+    PointGroup,
     ScoredPoint,
     SparseVector,
 )
@@ -176,18 +178,21 @@ class EdgeIndex:
 
     # -- reads -----------------------------------------------------------------------
 
-    def scroll(self, where: PayloadFilter | None = None, limit: int = 10_000) -> list[ScoredPoint]:
-        """Points matching the filter (score 0), ordered by id."""
-        if self._shard is None or limit <= 0:
+    def scroll(
+        self, where: PayloadFilter | None = None, limit: int | None = None
+    ) -> list[ScoredPoint]:
+        """Points matching the filter (score 0), ordered by id: every one, paging to the
+        end, unless `limit` caps them."""
+        if self._shard is None or (limit is not None and limit <= 0):
             return []
         query_filter = _filter(where)
         out: list[ScoredPoint] = []
         offset: Any = None
-        while len(out) < limit:
+        while limit is None or len(out) < limit:
             records, offset = self._shard.scroll(
                 qe.ScrollRequest(
                     offset=offset,
-                    limit=min(_SCROLL_PAGE, limit - len(out)),
+                    limit=_SCROLL_PAGE if limit is None else min(_SCROLL_PAGE, limit - len(out)),
                     filter=query_filter,
                     with_payload=True,
                     with_vector=False,
@@ -225,20 +230,64 @@ class EdgeIndex:
         prefetch_limit: int = 50,
     ) -> list[ScoredPoint]:
         """Dense and sparse prefetches fused by Edge with reciprocal rank fusion."""
-        query_filter = _filter(where)
-        prefetches = [
-            qe.Prefetch(
-                limit=prefetch_limit,
-                query=qe.Query.Nearest(_dense(dense), using=DENSE_VECTOR),
-                filter=query_filter,
-            ),
-            qe.Prefetch(
-                limit=prefetch_limit,
-                query=qe.Query.Nearest(_sparse(sparse), using=SPARSE_VECTOR),
-                filter=query_filter,
-            ),
-        ]
+        prefetches = _prefetches(dense, sparse, _filter(where), prefetch_limit)
         return self._query(qe.Fusion.Rrf(k=RRF_K), where, limit, prefetches=prefetches)
+
+    def search_hybrid_groups(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        group_by: str,
+        groups: int,
+        group_size: int = 1,
+        where: PayloadFilter | None = None,
+        prefetch_limit: int = 50,
+    ) -> list[PointGroup]:
+        """The fused search grouped by a payload field: Edge's Python binding has no grouped
+        query, so Qdrant's group-by strategy runs here (`ingest.index.grouping`)."""
+        if self._shard is None or groups <= 0:
+            return []
+
+        def search(query_where: PayloadFilter, limit: int) -> list[ScoredPoint]:
+            return self.search_hybrid(
+                dense, sparse, query_where, limit, prefetch_limit=max(prefetch_limit, limit)
+            )
+
+        return collect_groups(search, where, group_by, groups, group_size)
+
+    def search_hybrid_batch(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        wheres: Sequence[PayloadFilter],
+        limit: int = 10,
+        prefetch_limit: int = 50,
+    ) -> list[list[ScoredPoint]]:
+        """One fused search per filter, run by Edge as one planned batch (`query_batch`)."""
+        if not wheres:
+            return []
+        if self._shard is None or limit <= 0:
+            return [[] for _ in wheres]
+        fusion: Any = qe.Fusion.Rrf(k=RRF_K)
+        requests = []
+        for where in wheres:
+            query_filter = _filter(where)
+            requests.append(
+                qe.QueryRequest(
+                    limit=limit + TIE_MARGIN,
+                    query=fusion,
+                    prefetches=_prefetches(dense, sparse, query_filter, prefetch_limit),
+                    filter=query_filter,
+                    with_payload=True,
+                    with_vector=False,
+                )
+            )
+        results = self._shard.query_batch(qe.QueryBatchRequest(requests))
+        out = []
+        for hits in results:
+            scored = [ScoredPoint(str(h.id), float(h.score), dict(h.payload or {})) for h in hits]
+            out.append(sorted(scored, key=lambda p: (-p.score, p.id))[:limit])
+        return out
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -298,6 +347,26 @@ def _config(dense_dimension: int) -> qe.EdgeConfig:
         },
         sparse_vectors={SPARSE_VECTOR: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
     )
+
+
+def _prefetches(
+    dense: Sequence[float],
+    sparse: SparseVector,
+    query_filter: qe.Filter | None,
+    prefetch_limit: int,
+) -> list[qe.Prefetch]:
+    return [
+        qe.Prefetch(
+            limit=prefetch_limit,
+            query=qe.Query.Nearest(_dense(dense), using=DENSE_VECTOR),
+            filter=query_filter,
+        ),
+        qe.Prefetch(
+            limit=prefetch_limit,
+            query=qe.Query.Nearest(_sparse(sparse), using=SPARSE_VECTOR),
+            filter=query_filter,
+        ),
+    ]
 
 
 def _dense(vector: Sequence[float]) -> list[float]:

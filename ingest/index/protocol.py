@@ -71,6 +71,14 @@ class ScoredPoint:
     payload: Mapping[str, Any]
 
 
+@dataclass(frozen=True)
+class PointGroup:
+    """The best hits sharing one value of a payload field (a document's best clauses)."""
+
+    key: str
+    hits: tuple[ScoredPoint, ...]
+
+
 @runtime_checkable
 class VectorIndex(Protocol):
     """A store of clause points with hybrid (dense + sparse) search done by the engine."""
@@ -87,8 +95,11 @@ class VectorIndex(Protocol):
         """Delete every point matching the filter."""
         ...
 
-    def scroll(self, where: PayloadFilter | None = None, limit: int = 10_000) -> list[ScoredPoint]:
-        """Points matching the filter (score 0), in a stable order (by id)."""
+    def scroll(
+        self, where: PayloadFilter | None = None, limit: int | None = None
+    ) -> list[ScoredPoint]:
+        """Points matching the filter (score 0), in a stable order (by id); all of them
+        (paged to the end inside the adapter) unless `limit` caps them."""
         ...
 
     def count(self, where: PayloadFilter | None = None) -> int:
@@ -116,6 +127,31 @@ class VectorIndex(Protocol):
         prefetch_limit: int = 50,
     ) -> list[ScoredPoint]:
         """Dense and sparse prefetches fused by the engine (reciprocal rank fusion)."""
+        ...
+
+    def search_hybrid_groups(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        group_by: str,
+        groups: int,
+        group_size: int = 1,
+        where: PayloadFilter | None = None,
+        prefetch_limit: int = 50,
+    ) -> list[PointGroup]:
+        """Hybrid search grouped by a keyword payload field inside the engine: the best
+        `groups` values of `group_by`, each with up to `group_size` hits, best group first."""
+        ...
+
+    def search_hybrid_batch(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        wheres: Sequence[PayloadFilter],
+        limit: int = 10,
+        prefetch_limit: int = 50,
+    ) -> list[list[ScoredPoint]]:
+        """One hybrid search per filter, sent to the engine as one batch; results in order."""
         ...
 
     def close(self) -> None:

@@ -22,6 +22,7 @@ from ingest.index.protocol import (
     SPARSE_VECTOR,
     IndexPoint,
     PayloadFilter,
+    PointGroup,
     ScoredPoint,
     SparseVector,
 )
@@ -118,18 +119,21 @@ class ServerIndex:
 
     # -- reads -----------------------------------------------------------------------
 
-    def scroll(self, where: PayloadFilter | None = None, limit: int = 10_000) -> list[ScoredPoint]:
-        """Points matching the filter (score 0), ordered by id."""
-        if not self._ready() or limit <= 0:
+    def scroll(
+        self, where: PayloadFilter | None = None, limit: int | None = None
+    ) -> list[ScoredPoint]:
+        """Points matching the filter (score 0), ordered by id: every one, paging to the
+        end, unless `limit` caps them."""
+        if not self._ready() or (limit is not None and limit <= 0):
             return []
         query_filter = _filter(where)
         out: list[ScoredPoint] = []
         offset: Any = None
-        while len(out) < limit:
+        while limit is None or len(out) < limit:
             records, offset = self._client.scroll(
                 self._collection,
                 scroll_filter=query_filter,
-                limit=min(_SCROLL_PAGE, limit - len(out)),
+                limit=_SCROLL_PAGE if limit is None else min(_SCROLL_PAGE, limit - len(out)),
                 offset=offset,
                 with_payload=True,
                 with_vectors=False,
@@ -198,20 +202,78 @@ class ServerIndex:
         prefetch_limit: int = 50,
     ) -> list[ScoredPoint]:
         """Dense and sparse prefetches fused by the server with reciprocal rank fusion."""
+        prefetch = _prefetch(dense, sparse, _filter(where), prefetch_limit)
+        return self._query(_FUSION, None, where, limit, prefetch=prefetch)
+
+    def search_hybrid_groups(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        group_by: str,
+        groups: int,
+        group_size: int = 1,
+        where: PayloadFilter | None = None,
+        prefetch_limit: int = 50,
+    ) -> list[PointGroup]:
+        """The fused search grouped by the server (`query_points_groups`)."""
+        if not self._ready() or groups <= 0:
+            return []
         query_filter = _filter(where)
-        prefetch = [
-            models.Prefetch(
-                query=_dense(dense), using=DENSE_VECTOR, filter=query_filter, limit=prefetch_limit
-            ),
-            models.Prefetch(
-                query=_sparse(sparse),
-                using=SPARSE_VECTOR,
-                filter=query_filter,
-                limit=prefetch_limit,
-            ),
-        ]
-        fusion = models.FusionQuery(fusion=models.Fusion.RRF)
-        return self._query(fusion, None, where, limit, prefetch=prefetch)
+        response = self._client.query_points_groups(
+            self._collection,
+            group_by=group_by,
+            query=_FUSION,
+            prefetch=_prefetch(dense, sparse, query_filter, prefetch_limit),
+            query_filter=query_filter,
+            limit=groups,
+            group_size=group_size,
+            with_payload=True,
+            with_vectors=False,
+        )
+        found = []
+        for group in response.groups:
+            hits = [
+                ScoredPoint(str(h.id), float(h.score), dict(h.payload or {})) for h in group.hits
+            ]
+            hits.sort(key=lambda p: (-p.score, p.id))
+            found.append(PointGroup(str(group.id), tuple(hits)))
+        return found
+
+    def search_hybrid_batch(
+        self,
+        dense: Sequence[float],
+        sparse: SparseVector,
+        wheres: Sequence[PayloadFilter],
+        limit: int = 10,
+        prefetch_limit: int = 50,
+    ) -> list[list[ScoredPoint]]:
+        """One fused search per filter, sent together (`query_batch_points`)."""
+        if not wheres:
+            return []
+        if not self._ready() or limit <= 0:
+            return [[] for _ in wheres]
+        requests = []
+        for where in wheres:
+            query_filter = _filter(where)
+            requests.append(
+                models.QueryRequest(
+                    query=_FUSION,
+                    prefetch=_prefetch(dense, sparse, query_filter, prefetch_limit),
+                    filter=query_filter,
+                    limit=limit + TIE_MARGIN,
+                    with_payload=True,
+                    with_vector=False,
+                )
+            )
+        responses = self._client.query_batch_points(self._collection, requests=requests)
+        out = []
+        for response in responses:
+            scored = [
+                ScoredPoint(str(h.id), float(h.score), dict(h.payload or {}))
+                for h in response.points
+            ]
+            out.append(sorted(scored, key=lambda p: (-p.score, p.id))[:limit])
+        return out
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -278,6 +340,25 @@ def _point(point: IndexPoint) -> models.PointStruct:
         vector={DENSE_VECTOR: _dense(point.dense), SPARSE_VECTOR: _sparse(point.sparse)},
         payload=dict(point.payload),
     )
+
+
+_FUSION = models.FusionQuery(fusion=models.Fusion.RRF)
+
+
+def _prefetch(
+    dense: Sequence[float],
+    sparse: SparseVector,
+    query_filter: models.Filter | None,
+    prefetch_limit: int,
+) -> list[models.Prefetch]:
+    return [
+        models.Prefetch(
+            query=_dense(dense), using=DENSE_VECTOR, filter=query_filter, limit=prefetch_limit
+        ),
+        models.Prefetch(
+            query=_sparse(sparse), using=SPARSE_VECTOR, filter=query_filter, limit=prefetch_limit
+        ),
+    ]
 
 
 def _filter(where: PayloadFilter | None) -> models.Filter | None:

@@ -24,7 +24,8 @@ def answer(ctx: Context) -> Answer | None:
 
 
 def _list_by_period(ctx: Context, doc_ids: list[str], period: Period) -> Answer | None:
-    rows = due_in(ctx.search.rows(doc_ids), period)
+    window = ctx.search.rows_in_window(doc_ids, period.year, period.quarter, period.month)
+    rows = due_in(window, period)
     if not rows:
         return None
     label = period_label(period)

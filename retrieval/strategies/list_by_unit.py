@@ -21,7 +21,7 @@ from retrieval.constraint_check import absent_role_reason
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent, Query
-from retrieval.roles import Role, header_cells, roles_present, rows_for_unit, unit_cells
+from retrieval.roles import Role, header_cells, rows_for_unit, unit_cells
 from retrieval.row_filters import row_filter
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
@@ -158,10 +158,11 @@ class ListByUnit:
             naming = rows_for_unit(self._search, doc_ids, unit_keys)
             with_tables = list(dict.fromkeys(r.document_id for r in naming))
         else:  # every plan given that has a table
-            with_tables = [d for d in doc_ids if self._search.rows([d])]
+            with_tables = doc_ids
+        present = self._search.roles_by_document(with_tables)  # plans with rows only
         for doc_id in with_tables:
-            present = roles_present(self._search.rows([doc_id]))
-            lacking.extend((doc_id, role) for role in asked if role not in present)
+            if doc_id in present:
+                lacking.extend((doc_id, role) for role in asked if role not in present[doc_id])
         return lacking
 
     def _absent_role(

@@ -36,6 +36,9 @@ _MAX_LIST_ITEMS = 8
 # when the others have far fewer of them.
 _PHRASE_SETTLES = 0.6
 _PHRASE_GAP = 0.5
+# the other plans searched on their own once two plans share a topic: the best of them by
+# one grouped search (the answer shows at most MAX_PER_DOCUMENT plans)
+_OTHER_PLANS = 2 * MAX_PER_DOCUMENT
 
 
 def answer(ctx: Context) -> Answer:
@@ -180,8 +183,9 @@ def _strong_per_document(
     ctx: Context, topic: list[str], covering: list[Candidate]
 ) -> list[StoredClause]:
     """The best clause of each plan whose match is as strong as the best one's; once two
-    plans share the topic, every other plan is searched on its own too, so that the
-    choice offered is complete."""
+    plans share the topic, the other plans with the best hits (found by one search grouped
+    by plan in the engine) are searched on their own too, so that the choice offered is
+    complete however many plans are loaded."""
     query = ctx.query
     scores = {id(c): ctx.coverage(topic, c.clause) for c in covering}
     floor = max(0.65, scores[id(covering[0])] - 0.1)
@@ -191,10 +195,9 @@ def _strong_per_document(
             per_doc.setdefault(candidate.clause.document_id, candidate.clause)
     if len(per_doc) < 2:
         return list(per_doc.values())
-    for doc_id in ctx.documents.documents:
-        if doc_id in per_doc:
-            continue
-        hits = ctx.search.hybrid(query.text, [doc_id], limit=10)
+    others = ctx.search.documents_matching(query.text, _OTHER_PLANS, exclude=list(per_doc))
+    searched = ctx.search.hybrid_each(query.text, ctx.documents.in_catalog_order(others))
+    for doc_id, hits in searched.items():
         for candidate in ctx.rank(hits)[:5]:
             clause = candidate.clause
             if (

@@ -40,7 +40,7 @@ def _unit_duties(ctx: Context) -> Answer | None:
         return None
     doc_ids = scope.doc_ids or list(documents.documents)
     headed: dict[str, list[StoredClause]] = {}
-    found = sorted(ctx.search.headings(doc_ids), key=lambda c: c.start)
+    found = sorted(ctx.search.headings_naming(scope.doc_ids, unit_keys), key=lambda c: c.start)
     for doc_id in doc_ids:  # in the order of the plans, each in document order
         for clause in found:
             if clause.document_id == doc_id and heads_unit(clause, unit_keys):
