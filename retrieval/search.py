@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ingest.index.protocol import PayloadFilter, VectorIndex
 from ingest.lexical import LexicalEncoder
+from retrieval.fusion import PREFETCH, PREFETCH_MARGIN, clause_order, fuse
 from retrieval.stored import StoredClause
 
 # Clause kinds that can carry a responsibility row: appendix table rows and body tasks.
@@ -96,14 +97,19 @@ class ClauseSearch:
         return self._scroll(PayloadFilter(equals={"document_id": document_id}))
 
     def hybrid(self, text: str, documents: Sequence[str] = (), limit: int = 20) -> list[Candidate]:
-        """Dense + lexical search fused by the engine."""
+        """Dense + lexical search, fused here (`retrieval.fusion`) so that the ranking is
+        the same in every home and on every engine."""
         where = PayloadFilter(equals={"document_id": list(documents)}) if documents else None
-        hits = self._index.search_hybrid(
-            self._embed_query(text), self._lexical.encode_query(text), where, limit=limit
-        )
+        depth = PREFETCH + PREFETCH_MARGIN
+        dense = self._index.search_dense(self._embed_query(text), where, limit=depth)
+        sparse = self._index.search_sparse(self._lexical.encode_query(text), where, limit=depth)
         return [
-            Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid") for hit in hits
+            Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid")
+            for hit in fuse(dense, sparse, limit)
         ]
 
     def _scroll(self, where: PayloadFilter) -> list[StoredClause]:
-        return [StoredClause.from_payload(point.payload) for point in self._index.scroll(where)]
+        """Matching clauses in document order (an index returns them by point id, and point
+        ids differ from one home to another)."""
+        points = sorted(self._index.scroll(where), key=clause_order)
+        return [StoredClause.from_payload(point.payload) for point in points]
