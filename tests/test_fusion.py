@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from pathlib import Path
 
 from ingest.index import PayloadFilter, ScoredPoint
 from ingest.lexical import LexicalEncoder
 from retrieval.fusion import NEAR_TIE, PREFETCH, fuse, ordered
 from retrieval.search import ClauseSearch
+from tests.conftest import ingested_runtime
 
 
 def point(pid: str, score: float, doc: str, start: int) -> ScoredPoint:
@@ -114,3 +116,28 @@ def test_clause_search_gives_one_order_whatever_the_index_returns() -> None:
     assert found[0][0] == sorted(
         found[0][0], key=lambda cid: (cid.split(":")[0], int(cid.split(":")[1]))
     )
+
+
+PLANS = Path(__file__).resolve().parent / "plans"
+QUESTIONS = (
+    "Ai chủ trì số hóa hồ sơ, kết quả giải quyết TTHC?",
+    "nhiem vu nao co thoi han thuong xuyen",
+    "Công an tỉnh phối hợp những nhiệm vụ nào?",
+)
+
+
+def test_two_homes_holding_the_same_plans_order_and_answer_alike(tmp_path: Path) -> None:
+    """Each home stores the plans under its own random write ids, hence other point ids."""
+    seen = []
+    for home in ("a", "b"):
+        with ingested_runtime(tmp_path / home, [PLANS]) as runtime:
+            assistant = runtime.assistant()
+            search = assistant.search
+            seen.append(
+                (
+                    [c.clause_id for c in search.document_clauses("quang-tri-125-KH-UBND-2025")],
+                    [c.clause.clause_id for c in search.hybrid("nhiệm vụ dữ liệu", limit=15)],
+                    [assistant.ask(q).answer for q in QUESTIONS],
+                )
+            )
+    assert seen[0] == seen[1]
