@@ -129,7 +129,9 @@ class TermWeights:
                 found.extend(self._segment(run, names))
                 seen.update(run)
                 run = []
-        found.extend(Concept((w,)) for w in dict.fromkeys(keep - seen))
+        # in the question's order, not a set's: sums over concepts must add up the same
+        # way in every process (string hashing differs between processes)
+        found.extend(Concept((w,)) for w in dict.fromkeys(topic) if w not in seen)
         return list(dict.fromkeys(found))
 
     def _segment(self, run: Sequence[str], names: Sequence[Sequence[str]]) -> list[Concept]:
@@ -196,7 +198,7 @@ class TermWeights:
 
     def phrase_match(self, pairs: Iterable[str], clause: AbstractSet[str]) -> float:
         """Weighted share of the question's word pairs (those the plans use) in a clause."""
-        known = [p for p in set(pairs) if self._pair_counts.get(p)]
+        known = [p for p in sorted(set(pairs)) if self._pair_counts.get(p)]
         total = sum(self.pair_weight(p) for p in known)
         if not total:
             return 0.0
@@ -204,7 +206,7 @@ class TermWeights:
 
     def coverage(self, keywords: Iterable[str], words: AbstractSet[str]) -> float:
         """Weighted share of the keywords present in the clause's words."""
-        unique = set(keywords)
+        unique = sorted(set(keywords))  # a fixed order: float sums, same in every process
         if not unique:
             return 1.0
         total = sum(self.weight(w) for w in unique)
@@ -214,4 +216,4 @@ class TermWeights:
     def missing(self, keywords: Iterable[str], words: AbstractSet[str]) -> list[str]:
         """Keywords absent from the clause, rarest first."""
         absent = {w for w in keywords if w not in words}
-        return sorted(absent, key=self.weight, reverse=True)
+        return sorted(absent, key=lambda w: (-self.weight(w), w))

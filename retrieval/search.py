@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ingest.facts import FactStore, RowQuery
-from ingest.index.protocol import PayloadFilter, VectorIndex
+from ingest.index.protocol import PayloadFilter, SparseVector, VectorIndex
 from ingest.lexical import LexicalEncoder
+from retrieval.fusion import PREFETCH, PREFETCH_MARGIN, clause_order, fuse
 from retrieval.roles import Role, roles_of_columns, roles_present
 from retrieval.stored import StoredClause
 from retrieval.units import heads_unit
@@ -150,13 +151,26 @@ class ClauseSearch:
         return self._scroll(PayloadFilter(equals={"document_id": document_id}))
 
     def hybrid(self, text: str, documents: Sequence[str] = (), limit: int = 20) -> list[Candidate]:
-        """Dense + lexical search fused by the engine."""
-        where = PayloadFilter(equals={"document_id": list(documents)}) if documents else None
-        hits = self._index.search_hybrid(
-            self._embed_query(text), self._lexical.encode_query(text), where, limit=limit
+        """Dense + lexical search, fused here (`retrieval.fusion`) so that the ranking is
+        the same in every home and on every engine."""
+        return self._fused(
+            self._embed_query(text), self._lexical.encode_query(text), documents, limit
         )
+
+    def _fused(
+        self,
+        dense_query: Sequence[float],
+        sparse_query: SparseVector,
+        documents: Sequence[str],
+        limit: int,
+    ) -> list[Candidate]:
+        where = PayloadFilter(equals={"document_id": list(documents)}) if documents else None
+        depth = PREFETCH + PREFETCH_MARGIN
+        dense = self._index.search_dense(dense_query, where, limit=depth)
+        sparse = self._index.search_sparse(sparse_query, where, limit=depth)
         return [
-            Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid") for hit in hits
+            Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid")
+            for hit in fuse(dense, sparse, limit)
         ]
 
     def documents_matching(self, text: str, limit: int, exclude: Sequence[str] = ()) -> list[str]:
@@ -176,20 +190,17 @@ class ClauseSearch:
     def hybrid_each(
         self, text: str, documents: Sequence[str], limit: int = 10
     ) -> dict[str, list[Candidate]]:
-        """`hybrid(text, [d], limit)` for each of these plans, sent to the engine as one batch."""
-        wheres = [PayloadFilter(equals={"document_id": [d]}) for d in documents]
-        found = self._index.search_hybrid_batch(
-            self._embed_query(text), self._lexical.encode_query(text), wheres, limit=limit
-        )
-        return {
-            doc_id: [
-                Candidate(StoredClause.from_payload(h.payload), h.score, "hybrid") for h in hits
-            ]
-            for doc_id, hits in zip(documents, found, strict=True)
-        }
+        """`hybrid(text, [d], limit)` for each of these few plans (the best of a grouped
+        search, never every plan), each fused here as `hybrid` is, so that near ties fall
+        the same way in every home."""
+        dense, sparse = self._embed_query(text), self._lexical.encode_query(text)
+        return {doc_id: self._fused(dense, sparse, [doc_id], limit) for doc_id in documents}
 
     def _scroll(self, where: PayloadFilter) -> list[StoredClause]:
-        return [StoredClause.from_payload(point.payload) for point in self._index.scroll(where)]
+        """Matching clauses in document order (an index returns them by point id, and point
+        ids differ from one home to another)."""
+        points = sorted(self._index.scroll(where), key=clause_order)
+        return [StoredClause.from_payload(point.payload) for point in points]
 
 
 def _from_table(clause: StoredClause) -> bool:

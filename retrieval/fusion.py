@@ -1,0 +1,62 @@
+"""Dense and lexical hits fused into one ranking that is the same in every home.
+
+An engine breaks score ties by point id, and point ids carry the random id of the write
+that stored a plan (`ingest.pipeline.new_version`); its lexical scores can also differ in
+their last bits between two homes holding the same plans (float sums in the engine). Left
+to the engine, tied or nearly tied clauses swap places from one home to another, their
+reciprocal ranks change, and so can the answer. Here each list is ordered by score with
+near ties broken by where the clause stands (plan, then position), and the reciprocal rank
+fusion is done on those ranks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingest.index.protocol import ScoredPoint
+
+RRF_K = 2  # as the engines fuse: score = Σ 1 / (RRF_K + rank), ranks from 0
+PREFETCH = 50  # hits of each kind that take part in the fusion
+# Hits fetched beyond PREFETCH, so that the clauses tied at the cut are all seen.
+PREFETCH_MARGIN = 16
+# Scores this close (relative) are ties: engine float noise is ~1e-7, real gaps are larger.
+NEAR_TIE = 1e-5
+
+
+def clause_order(point: ScoredPoint) -> tuple[str, int, str, str]:
+    """Where a point's clause stands: plan id, start offset, clause id (then point id)."""
+    payload = point.payload
+    return (
+        str(payload.get("document_id", "")),
+        int(payload.get("start") or 0),
+        str(payload.get("clause_id", "")),
+        point.id,
+    )
+
+
+def ordered(points: Sequence[ScoredPoint]) -> list[ScoredPoint]:
+    """Best score first; runs of near-tied scores in clause order."""
+    by_score = sorted(points, key=lambda p: -p.score)
+    out: list[ScoredPoint] = []
+    run: list[ScoredPoint] = []
+    for point in by_score:
+        if run and run[0].score - point.score > NEAR_TIE * max(abs(run[0].score), 1e-9):
+            out.extend(sorted(run, key=clause_order))
+            run = []
+        run.append(point)
+    out.extend(sorted(run, key=clause_order))
+    return out
+
+
+def fuse(
+    dense: Sequence[ScoredPoint], sparse: Sequence[ScoredPoint], limit: int
+) -> list[ScoredPoint]:
+    """Reciprocal rank fusion of the best PREFETCH hits of each list, best first."""
+    fused: dict[str, float] = {}
+    points: dict[str, ScoredPoint] = {}
+    for hits in (dense, sparse):
+        for rank, point in enumerate(ordered(hits)[:PREFETCH]):
+            fused[point.id] = fused.get(point.id, 0.0) + 1.0 / (RRF_K + rank)
+            points.setdefault(point.id, point)
+    scored = [ScoredPoint(pid, score, points[pid].payload) for pid, score in fused.items()]
+    return ordered(scored)[:limit]
