@@ -74,7 +74,7 @@ def unmet_checks(
         return ()
     text = folded(expand_abbreviations(" ".join(f"{c.path} {c.text}" for c in cited)))
     unmet: list[str] = []
-    if reading.figure and not structured and not any(states_figure(c.text) for c in cited):
+    if reading.figure and not structured and not any(_figure_in(c) for c in cited):
         unmet.append("figure")
     if reading.units and not any(_names_unit(text, key) for key in reading.units):
         unmet.append("unit_in_role" if reading.roles else "unit")
@@ -91,6 +91,20 @@ def hard(unmet: Sequence[str]) -> tuple[str, ...]:
     role) asked and not stated. A period only lowers the score: a plan's own year is often
     not repeated in its clauses ("trong năm 2025" of a 2025 plan)."""
     return tuple(part for part in unmet if part != "period")
+
+
+def _figure_in(clause: StoredClause) -> bool:
+    """Whether the clause, or the title of its plan ("… (phiên bản 1.0)"), states a figure;
+    a title's number or appendix number is none."""
+    title = _TITLE_NUMBERING.sub(" ", folded(clause.document_title))
+    return states_figure(clause.text) or states_figure(title)
+
+
+# how a title names its document or appendix by number: "Kế hoạch số 19", "Phụ lục 01"
+_TITLE_NUMBERING = re.compile(
+    r"\b(?:so|phu luc|ke hoach|nghi quyet|quyet dinh|chuong trinh|de an|kh|nq|qd)"
+    r"\s+[\w./-]*\d[\w./-]*"
+)
 
 
 def states_figure(text: str) -> bool:

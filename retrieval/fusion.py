@@ -51,12 +51,20 @@ def ordered(points: Sequence[ScoredPoint]) -> list[ScoredPoint]:
 def fuse(
     dense: Sequence[ScoredPoint], sparse: Sequence[ScoredPoint], limit: int
 ) -> list[ScoredPoint]:
-    """Reciprocal rank fusion of the best PREFETCH hits of each list, best first."""
+    """Reciprocal rank fusion of the best PREFETCH hits of each list, best first. Fused
+    scores tie whenever two clauses hold the same ranks the other way round (first in one
+    list, absent from the other): the better lexical rank goes first (the words asked were
+    found), then the better dense rank, then the clause order."""
     fused: dict[str, float] = {}
     points: dict[str, ScoredPoint] = {}
-    for hits in (dense, sparse):
+    ranks: dict[str, list[int]] = {}
+    for kind, hits in enumerate((sparse, dense)):
         for rank, point in enumerate(ordered(hits)[:PREFETCH]):
             fused[point.id] = fused.get(point.id, 0.0) + 1.0 / (RRF_K + rank)
             points.setdefault(point.id, point)
-    scored = [ScoredPoint(pid, score, points[pid].payload) for pid, score in fused.items()]
-    return ordered(scored)[:limit]
+            ranks.setdefault(point.id, [PREFETCH, PREFETCH])[kind] = rank
+    scored = sorted(
+        (ScoredPoint(pid, score, points[pid].payload) for pid, score in fused.items()),
+        key=lambda p: (-p.score, *ranks[p.id], clause_order(p)),
+    )
+    return scored[:limit]

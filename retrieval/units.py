@@ -31,7 +31,9 @@ class UnitMatcher:
         return self._known.get(key, key)
 
     def find(self, question: str) -> list[str]:
-        """Keys of the units named in the question, longest first, without overlaps."""
+        """Keys of the units named in the question, longest first, without overlaps. "cơ sở
+        y tế" (a health facility) names no "Sở Y tế"."""
+        question = _FACILITY.sub(r"\1\2", question)
         keys = [unit_key(name) for name in units_in(question)]
         text = " " + " ".join(re.sub(r"[^\w\s]", " ", folded(question)).split()) + " "
         for key in sorted(self._known, key=len, reverse=True):
@@ -39,6 +41,10 @@ class UnitMatcher:
                 keys.append(key)
                 text = text.replace(f" {key} ", " | ")
         return list(dict.fromkeys(keys))
+
+
+# "cơ sở" (a facility, a base), typed with or without diacritics: its "sở" is no department
+_FACILITY = re.compile(r"\b(c[ơo])\s+(s[ởo])\b", re.IGNORECASE)
 
 
 def heads_unit(clause: StoredClause, unit_keys: list[str]) -> bool:

@@ -155,3 +155,16 @@ def test_a_month_or_quarter_asked_with_may_is_a_time_not_a_figure() -> None:
     assert not read_question(understand("Phải xong trong quý mấy?")).figure
     assert not read_question(understand("phai xong thang may?")).figure
     assert confidence.states_time("phai hoat dong tro lai trong vong 24 gio")
+
+
+def test_a_figure_in_the_plans_title_counts_but_not_its_number() -> None:
+    from dataclasses import replace
+
+    from retrieval.confidence import _figure_in
+
+    def clause(title: str) -> StoredClause:
+        return replace(_clause("Quan điểm: xây dựng mô hình."), document_title=title)
+
+    assert _figure_in(clause("Kế hoạch thí điểm mô hình chính quyền số (phiên bản 1.0)"))
+    assert not _figure_in(clause("Phụ lục 01 (thành phố, 2023)"))
+    assert not _figure_in(clause("Kế hoạch số 19/KH-UBND chuyển đổi số năm 2025"))

@@ -1,7 +1,7 @@
 """Shapes the plan-space generator found that the parser still reads wrong, outside the
-header, period and body-duty code (tests/plan_space): each is a strict xfail naming the
-cause, so the day it is fixed the test says so. The generator itself avoids these shapes so
-that its property tests keep testing everything else."""
+header, period and body-duty code (tests/plan_space). A shape still misread is a strict xfail
+naming the cause, so the day it is fixed the test says so; fixed ones stay here as plain
+tests (none is left misread now)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,6 @@ def _rows(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return [(t.lead_units, t.cooperating_units) for t in plan.targets if t.source == "table"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest/parser/units.py split_units splits a cell at a comma only before "
-    "Phòng/Sở/Văn phòng/UBND/Ủy ban/Công an/Trung tâm/Chi nhánh/Đài/Báo, so 'Bộ Công an, "
-    "Bộ Tư pháp' and 'Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy' stay one unit",
-)
 @pytest.mark.parametrize(
     ("cell", "units"),
     [

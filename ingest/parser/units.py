@@ -8,11 +8,14 @@ from functools import lru_cache
 from ingest.abbreviations import canonical_unit_name
 from ingest.normalize_vi import folded
 
-# A comma starts a new unit only when a unit-type word with a capitalised name follows
-# ("Phòng Văn hóa và Thông tin, phòng Nội vụ"); "các sở, ban, ngành" stays whole.
+# A comma starts a new unit only when a unit-type word with a name follows ("Phòng Văn hóa
+# và Thông tin, phòng Nội vụ", "Bộ Công an, Bộ Tư pháp"); "các sở, ban, ngành" stays whole.
+# Words that are also common nouns ("ban", "hội", "đoàn" …) count only when capitalised.
 _UNIT_COMMA = re.compile(
     r",\s+(?=(?:[Pp]hòng|[Ss]ở|[Vv]ăn phòng|UBND|[Uu]ỷ ban|[Ủủ]y ban|[Cc]ông an|[Tt]rung tâm|"
-    r"[Cc]hi nhánh|[Đđ]ài|[Bb]áo)\s+\S)"
+    r"[Cc]hi nhánh|[Đđ]ài|[Bb]áo)\s+\S"
+    r"|(?:Bộ|Ban|Cục|Chi cục|Tổng cục|Viện|Kho bạc|Ngân hàng|Bảo hiểm|Hội|Liên đoàn|Mặt trận|"
+    r"Đoàn|Tỉnh [uủ]y|Huyện [uủ]y|Thành [uủ]y|Đảng [uủ]y|Bệnh viện)\s+\S)"
 )
 
 
