@@ -30,10 +30,12 @@ def print_answer(
         else:
             console.print(escape(line.text), highlight=False)
     if view.hidden_rows:
-        hint = more_hint or f"thêm --all để xem tất cả {vi_count(view.total_rows)} dòng"
-        console.print(
-            f"[dim]{escape(more_rows_note(view))} ({escape(hint)})[/dim]", highlight=False
-        )
+        if more_hint:  # `kehoach chat` pages: "… còn N dòng — xem tiếp (gõ …)"
+            note = f"{more_rows_note(view)} ({more_hint})"
+        else:  # `kehoach ask` has no next page, only the flag
+            note = f"… còn {vi_count(view.hidden_rows)} dòng — thêm --all để xem tất cả "
+            note += f"{vi_count(view.total_rows)} dòng"
+        console.print(f"[dim]{escape(note)}[/dim]", highlight=False)
     if view.cards:
         console.print()
         console.print("[dim]Trích dẫn:[/dim]")
