@@ -129,7 +129,7 @@ CREATE TABLE IF NOT EXISTS row_columns (
 );
 -- corpus statistics kept at ingest (never scrolled at start-up): each document's counts
 -- (JSON), and their sums over every document, by kind ("word", "pair": in how many
--- clauses; "unit": how often a table names the unit so; "clauses": the clause count)
+-- clauses, "unit": how often a table names the unit so, "clauses": the clause count)
 CREATE TABLE IF NOT EXISTS document_terms (
     document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     counts TEXT NOT NULL
@@ -335,8 +335,10 @@ class _PostgreSQL:
             yield _PostgreSQLWriter(self._connection)
 
     def script(self, sql: str) -> None:
-        # byte order (as SQLite and Python sort) rather than the server's locale
-        ddl = sql.replace(" TEXT", ' TEXT COLLATE "C"')
+        # comments out first (a ";" in one would split a statement), then byte order (as
+        # SQLite and Python sort) rather than the server's locale
+        code = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
+        ddl = code.replace(" TEXT", ' TEXT COLLATE "C"')
         with self._lock, self._connection.transaction():
             for statement in ddl.split(";"):
                 if statement.strip():
@@ -371,7 +373,11 @@ class FactStore:
         """SQLite at `path`, or PostgreSQL at `url` (then `path` is ignored)."""
         self._db: _SQLite | _PostgreSQL = _PostgreSQL(url, schema) if url else _SQLite(path)
         self.backend = self._db.dialect
-        self._create()
+        try:
+            self._create()
+        except BaseException:
+            self._db.close()  # never leave a connection open behind a failed start
+            raise
 
     @classmethod
     def for_home(cls, home: Path, url: str | None = None) -> FactStore:
