@@ -617,11 +617,3 @@ def test_grouped_hybrid_respects_filters_and_finds_every_document(
     rest = shared_index.search_hybrid_groups(dense, sparse, "document_id", 100, where=where)
     assert sorted(g.key for g in rest) == DOCUMENTS[1:]
     assert shared_index.search_hybrid_groups(dense, sparse, "document_id", 0) == []
-
-
-def test_batched_hybrid_equals_one_search_per_filter(shared_index: VectorIndex) -> None:
-    dense, sparse = query_for(POINTS[9])
-    wheres = [PayloadFilter(equals={"document_id": d}) for d in DOCUMENTS]
-    batched = shared_index.search_hybrid_batch(dense, sparse, wheres, limit=4)
-    assert batched == [shared_index.search_hybrid(dense, sparse, w, limit=4) for w in wheres]
-    assert shared_index.search_hybrid_batch(dense, sparse, [], limit=4) == []

@@ -99,19 +99,6 @@ class CommittedIndex:
             dense, sparse, group_by, groups, group_size, restricted, prefetch_limit
         )
 
-    def search_hybrid_batch(
-        self,
-        dense: Sequence[float],
-        sparse: SparseVector,
-        wheres: Sequence[PayloadFilter],
-        limit: int = 10,
-        prefetch_limit: int = 50,
-    ) -> list[list[ScoredPoint]]:
-        restricted = [self._restrict(where) for where in wheres]
-        asked = [r for r in restricted if r is not None]
-        found = iter(self.store.search_hybrid_batch(dense, sparse, asked, limit, prefetch_limit))
-        return [[] if r is None else next(found) for r in restricted]
-
     def _restrict(self, where: PayloadFilter | None) -> PayloadFilter | None:
         """`where` and `version ∈ committed`; None when that can match nothing."""
         versions = set(self._committed())

@@ -255,40 +255,6 @@ class EdgeIndex:
 
         return collect_groups(search, where, group_by, groups, group_size)
 
-    def search_hybrid_batch(
-        self,
-        dense: Sequence[float],
-        sparse: SparseVector,
-        wheres: Sequence[PayloadFilter],
-        limit: int = 10,
-        prefetch_limit: int = 50,
-    ) -> list[list[ScoredPoint]]:
-        """One fused search per filter, run by Edge as one planned batch (`query_batch`)."""
-        if not wheres:
-            return []
-        if self._shard is None or limit <= 0:
-            return [[] for _ in wheres]
-        fusion: Any = qe.Fusion.Rrf(k=RRF_K)
-        requests = []
-        for where in wheres:
-            query_filter = _filter(where)
-            requests.append(
-                qe.QueryRequest(
-                    limit=limit + TIE_MARGIN,
-                    query=fusion,
-                    prefetches=_prefetches(dense, sparse, query_filter, prefetch_limit),
-                    filter=query_filter,
-                    with_payload=True,
-                    with_vector=False,
-                )
-            )
-        results = self._shard.query_batch(qe.QueryBatchRequest(requests))
-        out = []
-        for hits in results:
-            scored = [ScoredPoint(str(h.id), float(h.score), dict(h.payload or {})) for h in hits]
-            out.append(sorted(scored, key=lambda p: (-p.score, p.id))[:limit])
-        return out
-
     # -- helpers ---------------------------------------------------------------------
 
     def _query(

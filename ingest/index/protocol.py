@@ -143,17 +143,6 @@ class VectorIndex(Protocol):
         `groups` values of `group_by`, each with up to `group_size` hits, best group first."""
         ...
 
-    def search_hybrid_batch(
-        self,
-        dense: Sequence[float],
-        sparse: SparseVector,
-        wheres: Sequence[PayloadFilter],
-        limit: int = 10,
-        prefetch_limit: int = 50,
-    ) -> list[list[ScoredPoint]]:
-        """One hybrid search per filter, sent to the engine as one batch; results in order."""
-        ...
-
     def close(self) -> None:
         """Release files, locks and connections."""
         ...

@@ -239,42 +239,6 @@ class ServerIndex:
             found.append(PointGroup(str(group.id), tuple(hits)))
         return found
 
-    def search_hybrid_batch(
-        self,
-        dense: Sequence[float],
-        sparse: SparseVector,
-        wheres: Sequence[PayloadFilter],
-        limit: int = 10,
-        prefetch_limit: int = 50,
-    ) -> list[list[ScoredPoint]]:
-        """One fused search per filter, sent together (`query_batch_points`)."""
-        if not wheres:
-            return []
-        if not self._ready() or limit <= 0:
-            return [[] for _ in wheres]
-        requests = []
-        for where in wheres:
-            query_filter = _filter(where)
-            requests.append(
-                models.QueryRequest(
-                    query=_FUSION,
-                    prefetch=_prefetch(dense, sparse, query_filter, prefetch_limit),
-                    filter=query_filter,
-                    limit=limit + TIE_MARGIN,
-                    with_payload=True,
-                    with_vector=False,
-                )
-            )
-        responses = self._client.query_batch_points(self._collection, requests=requests)
-        out = []
-        for response in responses:
-            scored = [
-                ScoredPoint(str(h.id), float(h.score), dict(h.payload or {}))
-                for h in response.points
-            ]
-            out.append(sorted(scored, key=lambda p: (-p.score, p.id))[:limit])
-        return out
-
     # -- helpers ---------------------------------------------------------------------
 
     def _query(
