@@ -270,7 +270,10 @@ class _SQLite:
                 yield _SQLiteWriter(cursor)
                 cursor.execute("COMMIT")
             except BaseException:
-                cursor.execute("ROLLBACK")
+                # A failed COMMIT may already have ended the transaction: rolling back
+                # then would raise its own error and hide the real one.
+                if self._connection.in_transaction:
+                    cursor.execute("ROLLBACK")
                 raise
 
     def script(self, sql: str) -> None:

@@ -246,3 +246,32 @@ def test_headings_naming_a_unit_agree_with_a_scan_of_every_heading(
         assert sorted(c.clause_id for c in unindexed.headings_naming([], [key])) == expected
         named += bool(expected)
     assert named > 10
+
+
+def test_a_failed_commit_reports_its_own_error(tmp_path: Path) -> None:
+    """A COMMIT refused by SQLite (a deferred foreign-key violation) raises its own error
+    and keeps nothing."""
+    from ingest.facts import _SQLite
+
+    database = _SQLite(tmp_path / "facts.sqlite")
+    database.script(
+        "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+        "CREATE TABLE child (parent INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);"
+    )
+    with pytest.raises(Exception, match="FOREIGN KEY") as caught, database.transaction() as writer:
+        writer.execute("INSERT INTO child VALUES (1)")
+    assert "rollback" not in str(caught.value)
+    assert database.query("SELECT count(*) FROM child") == [(0,)]
+    database.close()
+
+
+def test_an_error_after_the_transaction_ended_is_not_hidden(tmp_path: Path) -> None:
+    """When the transaction is already over (a COMMIT that failed and rolled back on its
+    own), the store re-raises the real error instead of a failed ROLLBACK's."""
+    from ingest.facts import _SQLite
+
+    database = _SQLite(tmp_path / "facts.sqlite")
+    with pytest.raises(ValueError, match="the real error"), database.transaction() as writer:
+        writer.execute("COMMIT")
+        raise ValueError("the real error")
+    database.close()
