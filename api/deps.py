@@ -13,8 +13,10 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import Forbidden, RateLimited, Unauthorized
+from api.ratelimit import SharedTokenBuckets, TokenBuckets
 from api.security import Principal, Role
 from api.state import ApiState
 
@@ -37,6 +39,14 @@ def get_state(request: Request) -> ApiState:
 StateDep = Annotated[ApiState, Depends(get_state)]
 
 
+async def take_token(buckets: TokenBuckets | SharedTokenBuckets, key: str) -> int:
+    """A token from `buckets`; buckets kept in the shared database are asked from a worker
+    thread, so a slow database never stalls the other requests on the event loop."""
+    if buckets.does_io:
+        return await run_in_threadpool(buckets.take, key)
+    return buckets.take(key)
+
+
 def client_address(request: Request) -> str:
     """The caller's address (uvicorn has resolved X-Forwarded-For from trusted proxies)."""
     return request.client.host if request.client else "unknown"
@@ -52,7 +62,7 @@ def address_limit(bucket: str = "") -> Callable[..., Coroutine[Any, Any, str]]:
 
     async def limit(request: Request, state: StateDep) -> str:
         address = client_address(request)
-        wait = state.ip_buckets.take(f"{bucket}:{address}" if bucket else address)
+        wait = await take_token(state.ip_buckets, f"{bucket}:{address}" if bucket else address)
         if wait:
             raise RateLimited(
                 f"quá nhiều yêu cầu từ địa chỉ này; hãy thử lại sau {wait} giây", wait
@@ -77,7 +87,7 @@ async def authenticate(
         logger.warning("rejected an unknown API key from %s", address)
         raise Unauthorized(f"{API_KEY_HEADER} không hợp lệ")
     if principal.key_id is not None:
-        wait = state.key_buckets.take(principal.key_id)
+        wait = await take_token(state.key_buckets, principal.key_id)
         if wait:
             raise RateLimited(
                 f"quá nhiều yêu cầu với khoá API này; hãy thử lại sau {wait} giây", wait

@@ -29,6 +29,8 @@ class _Bucket:
 class TokenBuckets:
     """Token buckets keyed by a string; `take` answers 0 or the seconds to wait."""
 
+    does_io = False  # `take` is a dictionary update: fine on the event loop
+
     def __init__(
         self,
         rate: float,
@@ -72,6 +74,8 @@ class SharedTokenBuckets:
     Each take reads and updates its row in one transaction (the row is locked meanwhile).
     `name` keeps tables of different buckets apart (per key, per address, webhooks).
     """
+
+    does_io = True  # `take` waits for the database: run it off the event loop
 
     def __init__(
         self,

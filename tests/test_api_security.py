@@ -337,3 +337,27 @@ def test_conversation_store_is_bounded() -> None:
     assert store.get(ids[0], "o") is None
     assert store.get(ids[2], "o") is not None
     assert len(store) == 2
+
+
+def test_buckets_kept_in_a_database_are_asked_off_the_event_loop() -> None:
+    """A shared bucket's take waits for PostgreSQL: it runs in a worker thread, while an
+    in-memory bucket is taken on the loop itself."""
+    import asyncio
+    import threading
+
+    from api.deps import take_token
+
+    class _Recording:
+        def __init__(self, does_io: bool) -> None:
+            self.does_io = does_io
+            self.thread: threading.Thread | None = None
+
+        def take(self, key: str) -> int:
+            self.thread = threading.current_thread()
+            return 0
+
+    shared, local = _Recording(does_io=True), _Recording(does_io=False)
+    assert asyncio.run(take_token(shared, "k")) == 0  # type: ignore[arg-type]
+    assert asyncio.run(take_token(local, "k")) == 0  # type: ignore[arg-type]
+    assert shared.thread is not threading.main_thread()
+    assert local.thread is threading.main_thread()
