@@ -94,6 +94,15 @@ _COMMON = frozenset(
 )
 
 
+# Words a title uses to cite the document it implements ("Triển khai Quyết định số 1237/QĐ-TTg
+# … của Thủ tướng Chính phủ về việc phê duyệt Đề án …"): kinds of document and the Government's
+# offices. A pair of them ("thủ tướng", "đề án") is how any question names such a document,
+# not this plan, so it never singles a plan out.
+_CITING = frozenset(
+    ["quyet", "dinh", "chi", "thi", "de", "an", "thu", "tuong", "chinh", "phu", "qd", "ttg"]
+)
+
+
 @dataclass(frozen=True)
 class DocumentInfo:
     """What answers say about a document."""
@@ -419,7 +428,7 @@ class DocumentDirectory:
         """Each document's title word pairs no other title has, common words aside."""
         found = self.facts.distinctive_bigrams(doc_ids)
         return {
-            doc_id: {b for b in found.get(doc_id, set()) if not set(b.split()) <= _COMMON}
+            doc_id: {b for b in found.get(doc_id, set()) if not set(b.split()) <= _COMMON | _CITING}
             for doc_id in doc_ids
         }
 

@@ -22,6 +22,7 @@ from ingest.facts import FactStore
 from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.documents import (
+    _CITING,
     _COMMON,
     _PLACE_MENTION,
     DocumentDirectory,
@@ -59,7 +60,9 @@ def _scan_distinctive(infos: Mapping[str, DocumentInfo], doc_id: str) -> set[str
     for other, info in infos.items():
         if other != doc_id:
             others |= bigrams(info.title)
-    return {b for b in bigrams(infos[doc_id].title) - others if not set(b.split()) <= _COMMON}
+    return {
+        b for b in bigrams(infos[doc_id].title) - others if not set(b.split()) <= _COMMON | _CITING
+    }
 
 
 def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> list[str]:
