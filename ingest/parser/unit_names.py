@@ -17,7 +17,7 @@ from ingest.abbreviations import abbreviations_in
 _STANDALONE = (
     r"UBND|HĐND|VP\s?UBND|VPUBND|BCĐ|MTTQ|UBMTTQ(?:VN)?|Ủy ban nhân dân|Uỷ ban nhân dân|"
     r"Hội đồng nhân dân|Công an|Tổ đảng|Tổ công tác|Tổ giúp việc|Đảng ủy|Đảng uỷ|Đảng đoàn|"
-    r"Đảng bộ|Chi bộ|Ban cán sự(?: đảng)?|Ban [Cc]hỉ đạo|Ban [Tt]hường vụ|Thường trực|"
+    r"Đảng bộ|Chi bộ|Ban cán sự(?: đảng)?|Ban [Cc]hỉ đạo|[Bb]an [Tt]hường vụ|Thường trực|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|"
     r"Tỉnh đoàn|Thành đoàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
     r"Bảo hiểm xã hội|Mặt trận|Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)|"
@@ -54,7 +54,7 @@ _STOP_WORDS = re.compile(
         r"tổ chức|xây dựng|rà soát|hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát|tổng hợp|"
         r"báo cáo|đề xuất|bố trí|nâng cao|nâng cấp|tiến hành|thẩm định|thẩm tra|nghiên cứu|"
         r"ban hành|hoàn thiện|hoàn thành|cập nhật|chỉ đạo|đảm bảo|bảo đảm|tiếp tục|đẩy mạnh|"
-        r"tăng cường|"
+        r"tăng cường|tập trung|"
         r"quản lý|vận hành|duy trì|phát triển|tuyên truyền|trình|cung cấp|hỗ trợ|tham gia|"
         r"chủ động|yêu cầu|(?<!Ngoại\s)(?<!ngoại\s)giao|đề nghị|là cơ quan|làm|được|trong|"
         r"để|nhằm|về việc|tại|theo|"
