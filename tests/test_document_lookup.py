@@ -27,6 +27,7 @@ from retrieval.documents import (
     _PLACE_MENTION,
     DocumentDirectory,
     DocumentInfo,
+    _capitalised_run,
     _naming_score,
     _plain,
     title_named,
@@ -98,9 +99,10 @@ def scan_unknown_places(infos: Mapping[str, DocumentInfo], question: str) -> lis
     known = {folded(doc.place_name) for doc in infos.values() if doc.place_name}
     unknown = []
     for match in _PLACE_MENTION.finditer(question):
-        name = folded(match.group(2))
-        if name not in known and not any(name in k or k in name for k in known):
-            unknown.append(f"{match.group(1)} {match.group(2)}")
+        written = _capitalised_run(match.group(2))  # "xã được …" names no place
+        name = folded(written)
+        if written and name not in known and not any(name in k or k in name for k in known):
+            unknown.append(f"{match.group(1)} {written}")
     said = {folded(name) for name in unknown}
     for place in places_in_text(question):  # the register's names, lower case too
         label, name = f"{place.level} {place.name}", folded(place.name)
