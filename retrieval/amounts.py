@@ -8,11 +8,17 @@ from ingest.normalize_vi import folded
 from retrieval.query import Query
 from retrieval.stored import StoredClause
 
-_AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|\bmay\s+([a-z]+)")
+# "bộ máy" (the apparatus: "sắp xếp bộ máy") folds onto "bộ mấy"; it asks no amount
+_AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|(?<!\bbo )\bmay\s+([a-z]+)")
 # Accent-free "may tinh" is "máy tính" (a computer) far more often than "mấy tỉnh".
 _MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
 _PERCENT_WORDS = ("phan tram", "%")
-_NOT_UNITS = ("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat")
+# "bao nhiêu đơn vị hành chính": "đơn vị" is the classifier, the clause counts the kind ("34
+# tỉnh, thành phố")
+_NOT_UNITS = (
+    *("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat"),
+    "don vi",
+)
 # Words after "bao nhiêu" that are not a unit of count ("bao nhiêu trong tổng …").
 _NOT_UNIT_WORDS = frozenset(
     [
