@@ -8,13 +8,14 @@ verbatim part of the clause it comes from.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
+from retrieval.confidence import states_time, without_citations
 from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
@@ -285,8 +286,10 @@ def describe_clause(
     cite: CitationBuilder,
     keywords: tuple[str, ...],
     children: Sequence[StoredClause] = (),
+    prefer: Callable[[str], bool] | None = None,
 ) -> list[str]:
-    """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses."""
+    """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses.
+    `prefer`: the sentences to quote first (those stating a time, for "khi nào?")."""
     where = f"{_doc_label(documents, clause.document_id)}, {clause.path}{stage_note(clause)}"
     if children:
         n = cite.cite(clause, body_quote(clause, keywords))
@@ -297,13 +300,19 @@ def describe_clause(
         if len(children) > _MAX_CHILDREN:
             lines.append(f"- … và {len(children) - _MAX_CHILDREN} ý khác trong {clause.path}")
         return lines
-    quote = body_quote(clause, keywords)
+    quote = body_quote(clause, keywords, prefer=prefer)
     n = cite.cite(clause, quote)
     # what the plan says first; where it says it after (the citation names it again)
     return [f"{_short(quote, 400)} [{n}]", f"Theo {where}."]
 
 
-_MAX_CHILDREN = 8
+_MAX_CHILDREN = 12
+
+
+def _states_a_time(sentence: str) -> bool:
+    """Whether a sentence states a date, term or recurrence of its own (not a cited
+    document's date)."""
+    return states_time(without_citations(folded(sentence)))
 
 
 def answer_clauses(
@@ -321,7 +330,8 @@ def answer_clauses(
             lines.extend(describe_row(clause, documents, cite, intent))
         else:
             kids = (children or {}).get(clause.clause_id, [])
-            lines.extend(describe_clause(clause, documents, cite, query.keywords, kids))
+            prefer = _states_a_time if intent is Intent.DEADLINE else None
+            lines.extend(describe_clause(clause, documents, cite, query.keywords, kids, prefer))
         if len(clauses) > 1:
             lines.append("")
     return Answer(
