@@ -6,7 +6,8 @@ each on small real-text-like inputs:
 - "bao nhiêu đơn vị hành chính": "đơn vị" is the classifier, "34 tỉnh, thành phố" answers it;
 - a lower-case word after "xã" is no place ("cấp xã ở địa phương");
 - an escaped Markdown marker ("1\\.", "\\-") is no part of a quote;
-- "… khi nào?": the sentence (and the clause) that states a time is quoted (chosen) first.
+- "… khi nào?": the sentence (and the clause) that states a time is quoted (chosen) first;
+- "Bộ X phối hợp với những bộ nào": the ministry is the subject whose partners are asked.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from retrieval.documents import _capitalised_run
 from retrieval.query import Intent, understand
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
-from retrieval.strategies.search_answer import _timed_first
+from retrieval.strategies.search_answer import _SUBJECT_PARTNERS, _timed_first
 
 
 def _clause(clause_id: str, text: str, kind: str = "paragraph") -> StoredClause:
@@ -109,3 +110,10 @@ def test_a_when_question_chooses_a_clause_stating_a_time_first() -> None:
     assert [c.clause.clause_id for c in ordered] == ["I/3", "C/2"]
     none = [Candidate(untimed, 0.9, "hybrid")]
     assert _timed_first(none) == none
+
+
+def test_a_ministry_asked_for_its_partner_ministries_is_the_subject() -> None:
+    asked = _SUBJECT_PARTNERS.search(
+        folded("Bộ Ngoại giao phối hợp với những bộ nào trong tìm kiếm hài cốt liệt sĩ?")
+    )
+    assert asked is not None and asked.group("subject") == "bo ngoai giao"

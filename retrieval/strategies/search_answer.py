@@ -179,7 +179,7 @@ def _partners_of_the_subject(ctx: Context, covering: list[Candidate]) -> list[Ca
 # "<đơn vị> phối hợp với (những) sở/cơ quan/đơn vị nào"
 _SUBJECT_PARTNERS = re.compile(
     r"^(?P<subject>.+?)\s+(?:se |can |phai )?phoi hop voi\s+(?:nhung |cac )?"
-    r"(?:so|co quan|don vi|ban|nganh|ai)\b(?:.*\bnao\b)?"
+    r"(?:so|bo|co quan|don vi|ban|nganh|ai)\b(?:.*\bnao\b)?"
 )
 
 
