@@ -7,6 +7,7 @@ on invented texts of the same shape as the real ones (tests/real_plans2):
 - "Bộ Ngoại giao" is one unit ("giao" assigns, "ngoại giao" is a noun);
 - an "Đơn vị thực hiện:" block beside "Cơ quan chủ trì" names the units that carry the tasks
   out;
+- "… do Bộ Quốc phòng hướng dẫn thực hiện": the unit that guides the doing leads;
 - the words a title uses to cite the document it implements ("Quyết định số … của Thủ tướng
   Chính phủ về việc phê duyệt Đề án …") never name the plan.
 """
@@ -14,6 +15,7 @@ on invented texts of the same shape as the real ones (tests/real_plans2):
 from __future__ import annotations
 
 from ingest.domain import ClauseKind
+from ingest.parser.duty_roles import read_roles
 from ingest.parser.markers import is_letter_part, read_marker
 from ingest.parser.plan import parse_plan
 from ingest.parser.unit_names import name_end
@@ -62,6 +64,9 @@ def test_roman_parts_nest_under_the_letter_part_and_sections_stay_in_theirs() ->
     by_id = {c.id.split(":", 1)[1]: c for c in parsed.clauses}
     assert by_id["B/I"].kind is ClauseKind.PART and by_id["B/I"].parent_id == "qt-12:B"
     assert by_id["B/II"].parent_id == "qt-12:B"
+    # a letter part holding Roman parts is named by its letter in their paths
+    assert by_id["B/I/1"].path.startswith("B › I. TUYÊN TRUYỀN › 1.")
+    assert by_id["B"].path == "B. NỘI DUNG, NHIỆM VỤ"
     # "C. TỔ CHỨC THỰC HIỆN" › "1. Sở Y tế": not a section of the Roman part II before it
     assert by_id["C/1"].path.startswith("C. TỔ CHỨC THỰC HIỆN › 1. Sở Y tế")
     assert "B/II/1~2" not in by_id and "A/1" in by_id
@@ -122,3 +127,13 @@ def test_the_document_a_title_cites_does_not_name_the_plan() -> None:
     assert _naming_score(asked, info, distinctive) == 0
     named = " ke hoach tim kiem quy tap hai cot liet si giao bo nao "
     assert _naming_score(named, info, distinctive) == 2
+
+
+def test_the_unit_that_guides_the_doing_leads() -> None:
+    text = (
+        "Cơ cấu thành phần Ban Chỉ đạo các cấp, Văn phòng Ban Chỉ đạo quốc gia và cơ quan "
+        "thường trực Ban Chỉ đạo các cấp do Bộ Quốc phòng hướng dẫn thực hiện."
+    )
+    assert [u.text for u in read_roles(text, 0, len(text)).lead] == ["Bộ Quốc phòng"]
+    pointer = "Lập báo cáo theo mẫu do Bộ Tài chính hướng dẫn."
+    assert read_roles(pointer, 0, len(pointer)).lead == []

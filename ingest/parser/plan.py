@@ -720,6 +720,11 @@ def _finalize(
 
 
 def _ancestor_label(node: _Node) -> str:
+    if node.level == _LETTER_LEVEL and ClauseKind.PART in node.kind_counts:
+        # "B › I. CÔNG TÁC QUÁN TRIỆT …": the Roman part says what its clauses are about;
+        # the letter part's own heading ("NỘI DUNG, NHIỆM VỤ … ĐẾN NĂM 2020") would add its
+        # words (and its year) to every clause under it
+        return node.number or node.label
     if node.kind in (ClauseKind.ITEM,) and node.heading and node.number:
         return f"{node.number}. {_short(node.heading)}"
     return node.label
