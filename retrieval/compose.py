@@ -151,6 +151,17 @@ def _short(text: str, limit: int = 160) -> str:
 _CELL_BREAK = re.compile(r"\s*\|\s*")
 
 
+def _cited_deadline(clause: StoredClause, cite: CitationBuilder, n: int) -> str:
+    """The row's deadline as written; one stated outside the task's clause (a group's
+    "3. Thời gian thực hiện: …" block) cites the clause that states it."""
+    assert clause.target is not None
+    parts = []
+    for cell in clause.target.cells_for("deadline"):
+        m = _cite_cell(clause, cell, cite, n)
+        parts.append(cell.text if m == n else f"{cell.text} [{m}]")
+    return "; ".join(parts)
+
+
 def _role_units(target: Target, role: str) -> str:
     return "; ".join(cell.text for cell in target.cells_for(role))
 
@@ -221,7 +232,7 @@ def _direct_line(
     content and values) and the roles it has said."""
     target = clause.target
     assert target is not None
-    deadline = _role_units(target, "deadline")
+    deadline = _cited_deadline(clause, cite, n)
     people = [
         (role, role_label(target.cells_for(role)[0]), _cited_units(clause, role, cite, n))
         for role in _asked_roles(intent)
