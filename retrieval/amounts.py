@@ -13,12 +13,7 @@ _AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|(?<!\bbo )\bmay\
 # Accent-free "may tinh" is "máy tính" (a computer) far more often than "mấy tỉnh".
 _MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
 _PERCENT_WORDS = ("phan tram", "%")
-# "bao nhiêu đơn vị hành chính": "đơn vị" is the classifier, the clause counts the kind ("34
-# tỉnh, thành phố")
-_NOT_UNITS = (
-    *("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat"),
-    "don vi",
-)
+_NOT_UNITS = ("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat")
 # Words after "bao nhiêu" that are not a unit of count ("bao nhiêu trong tổng …").
 _NOT_UNIT_WORDS = frozenset(
     [
@@ -69,7 +64,11 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
         r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s+"
         r"(?:(?:nghin|ngan|trieu|ty|ti|van|dong|usd|do la|my)\s+){0,3}"
     )
-    return bool(re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text))
+    if re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text):
+        return True
+    # "số lượng đơn vị hành chính cấp tỉnh sau sáp nhập là 34 tỉnh": the thing counted, then
+    # its number, counted in the kind it holds
+    return bool(re.search(rf"\b{re.escape(unit)}\b[^.;]{{0,60}}?\b(?:la|dat|con)\s+\d", text))
 
 
 _LEADING_NUMBER = re.compile(

@@ -3,7 +3,7 @@ each on small real-text-like inputs:
 
 - a question opening with "Ai" asks who, whatever its verb ("Ai khẩn trương xây dựng …?");
 - folded words that collide: "đạt mục tiêu" is no "đạt mức", "bộ máy" is no "bộ mấy";
-- "bao nhiêu đơn vị hành chính": "đơn vị" is the classifier, "34 tỉnh, thành phố" answers it;
+- "bao nhiêu đơn vị hành chính …": "số lượng đơn vị hành chính … là 34 tỉnh" answers it;
 - a lower-case word after "xã" is no place ("cấp xã ở địa phương");
 - an escaped Markdown marker ("1\\.", "\\-") is no part of a quote;
 - "… khi nào?": the sentence (and the clause) that states a time is quoted (chosen) first;
@@ -69,6 +69,10 @@ def test_a_count_of_administrative_units_is_answered_by_the_kind_counted() -> No
         "(28 tỉnh và 6 thành phố trực thuộc Trung ương);",
     )
     assert states_asked_amount(query, clause)
+    pilots = understand("Bao nhiêu đơn vị cấp sở được thí điểm mô hình chính quyền số?")
+    assert states_asked_amount(pilots, _clause("b1", "Thí điểm Mô hình tại 03 đơn vị cấp sở;"))
+    version = _clause("b3", "Tổng kết Mô hình chính quyền số cấp sở, ngành (phiên bản 1.0).")
+    assert not states_asked_amount(pilots, version)  # a figure, but no count of units
     machine = understand("Viec sap xep bo may phai hoan thanh truoc ngay nao?")
     assert states_asked_amount(machine, _clause("8", "bảo đảm hoàn thành trước ngày 30/6/2025"))
 

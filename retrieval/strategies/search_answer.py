@@ -196,10 +196,13 @@ def _enclosing_list(
     headings = ctx.search.by_ids([parent_id]) if siblings >= 2 else []
     if not headings:
         return None
-    # the items are the children of the best one's kind: a paragraph after a list of dashes
-    # ("Giao Bộ Chính trị … hoàn thiện các dự thảo văn kiện trên") is no item of it
-    items = [i for i in ctx.search.children(parent_id) if i.kind == best.kind]
-    if len(items) > _MAX_LIST_ITEMS or any(i.target is not None for i in items):
+    # a duty of another kind after the list ("Giao Bộ Chính trị … hoàn thiện các dự thảo văn
+    # kiện trên" after the dashes) is no item of it; a duty among the items: no plain list
+    children = ctx.search.children(parent_id)
+    if any(c.target is not None and c.kind == best.kind for c in children):
+        return None
+    items = [c for c in children if c.target is None]
+    if len(items) > _MAX_LIST_ITEMS:
         return None
     return headings[0], items
 
