@@ -8,7 +8,8 @@ from ingest.normalize_vi import folded
 from retrieval.query import Query
 from retrieval.stored import StoredClause
 
-_AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|\bmay\s+([a-z]+)")
+# "bộ máy" (the apparatus: "sắp xếp bộ máy") folds onto "bộ mấy"; it asks no amount
+_AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|(?<!\bbo )\bmay\s+([a-z]+)")
 # Accent-free "may tinh" is "máy tính" (a computer) far more often than "mấy tỉnh".
 _MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
 _PERCENT_WORDS = ("phan tram", "%")
@@ -63,7 +64,11 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
         r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s+"
         r"(?:(?:nghin|ngan|trieu|ty|ti|van|dong|usd|do la|my)\s+){0,3}"
     )
-    return bool(re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text))
+    if re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text):
+        return True
+    # "số lượng đơn vị hành chính cấp tỉnh sau sáp nhập là 34 tỉnh": the thing counted, then
+    # its number, counted in the kind it holds
+    return bool(re.search(rf"\b{re.escape(unit)}\b[^.;]{{0,60}}?\b(?:la|dat|con)\s+\d", text))
 
 
 _LEADING_NUMBER = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from retrieval.answers import Citation
 from retrieval.documents import DocumentDirectory
@@ -66,11 +67,18 @@ def _quoted_columns(clause: StoredClause, quote: str) -> tuple[tuple[str, str], 
     )
 
 
-_MARKER = re.compile(r"^\s*(?:[-–+•*]|[a-zđ]\)|\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
+# Markdown copies escape the marker ("1\.", "\-", "a\)"): the backslash is the marker's too
+_MARKER = re.compile(r"^\s*\\?(?:[-–+•*]|[a-zđ]\\?\)|\d+(?:\.\d+)*(?:\\?\.)?|[IVX]+\\?\.)\s*")
 
 
-def body_quote(clause: StoredClause, keywords: tuple[str, ...] = (), limit: int = 400) -> str:
-    """A verbatim quote from a clause's own text: the sentence that best matches `keywords`.
+def body_quote(
+    clause: StoredClause,
+    keywords: tuple[str, ...] = (),
+    limit: int = 400,
+    prefer: Callable[[str], bool] | None = None,
+) -> str:
+    """A verbatim quote from a clause's own text: the sentence that best matches `keywords`
+    (of those `prefer` accepts, when any does: the one stating the time asked for).
 
     The numbering marker is left out; long bodies are cut at a sentence boundary.
     """
@@ -92,7 +100,8 @@ def body_quote(clause: StoredClause, keywords: tuple[str, ...] = (), limit: int 
 
     def score(sentence: str) -> int:
         text = folded(sentence)
-        return sum(1 for word in keywords if word in text)
+        preferred = len(keywords) + 1 if prefer is not None and prefer(sentence) else 0
+        return preferred + sum(1 for word in keywords if word in text)
 
     index = max(range(len(sentences)), key=lambda i: score(sentences[i]))
     best = sentences[index].strip()

@@ -8,13 +8,14 @@ verbatim part of the clause it comes from.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
+from retrieval.confidence import states_time, without_citations
 from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
@@ -150,6 +151,17 @@ def _short(text: str, limit: int = 160) -> str:
 _CELL_BREAK = re.compile(r"\s*\|\s*")
 
 
+def _cited_deadline(clause: StoredClause, cite: CitationBuilder, n: int) -> str:
+    """The row's deadline as written; one stated outside the task's clause (a group's
+    "3. Thời gian thực hiện: …" block) cites the clause that states it."""
+    assert clause.target is not None
+    parts = []
+    for cell in clause.target.cells_for("deadline"):
+        m = _cite_cell(clause, cell, cite, n)
+        parts.append(cell.text if m == n else f"{cell.text} [{m}]")
+    return "; ".join(parts)
+
+
 def _role_units(target: Target, role: str) -> str:
     return "; ".join(cell.text for cell in target.cells_for(role))
 
@@ -220,7 +232,7 @@ def _direct_line(
     content and values) and the roles it has said."""
     target = clause.target
     assert target is not None
-    deadline = _role_units(target, "deadline")
+    deadline = _cited_deadline(clause, cite, n)
     people = [
         (role, role_label(target.cells_for(role)[0]), _cited_units(clause, role, cite, n))
         for role in _asked_roles(intent)
@@ -285,8 +297,10 @@ def describe_clause(
     cite: CitationBuilder,
     keywords: tuple[str, ...],
     children: Sequence[StoredClause] = (),
+    prefer: Callable[[str], bool] | None = None,
 ) -> list[str]:
-    """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses."""
+    """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses.
+    `prefer`: the sentences to quote first (those stating a time, for "khi nào?")."""
     where = f"{_doc_label(documents, clause.document_id)}, {clause.path}{stage_note(clause)}"
     if children:
         n = cite.cite(clause, body_quote(clause, keywords))
@@ -297,13 +311,19 @@ def describe_clause(
         if len(children) > _MAX_CHILDREN:
             lines.append(f"- … và {len(children) - _MAX_CHILDREN} ý khác trong {clause.path}")
         return lines
-    quote = body_quote(clause, keywords)
+    quote = body_quote(clause, keywords, prefer=prefer)
     n = cite.cite(clause, quote)
     # what the plan says first; where it says it after (the citation names it again)
     return [f"{_short(quote, 400)} [{n}]", f"Theo {where}."]
 
 
-_MAX_CHILDREN = 8
+_MAX_CHILDREN = 12
+
+
+def _states_a_time(sentence: str) -> bool:
+    """Whether a sentence states a date, term or recurrence of its own (not a cited
+    document's date)."""
+    return states_time(without_citations(folded(sentence)))
 
 
 def answer_clauses(
@@ -321,7 +341,8 @@ def answer_clauses(
             lines.extend(describe_row(clause, documents, cite, intent))
         else:
             kids = (children or {}).get(clause.clause_id, [])
-            lines.extend(describe_clause(clause, documents, cite, query.keywords, kids))
+            prefer = _states_a_time if intent is Intent.DEADLINE else None
+            lines.extend(describe_clause(clause, documents, cite, query.keywords, kids, prefer))
         if len(clauses) > 1:
             lines.append("")
     return Answer(

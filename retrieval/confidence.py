@@ -81,7 +81,7 @@ def unmet_checks(
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
         unmet.append("period")
-    if reading.query.intent is Intent.DEADLINE and not states_time(_without_citations(text)):
+    if reading.query.intent is Intent.DEADLINE and not states_time(without_citations(text)):
         unmet.append("time")
     return tuple(unmet)
 
@@ -110,7 +110,7 @@ _TITLE_NUMBERING = re.compile(
 def states_figure(text: str) -> bool:
     """Whether a clause states a figure: a number that is not a year, a date, a document's
     number ("Nghị quyết số 57-NQ/TW ngày 22/12/2024") or a clause's own numbering."""
-    plain = _without_citations(folded(text))
+    plain = without_citations(folded(text))
     plain = _NOT_FIGURES.sub(" ", plain)
     return bool(re.search(r"\d", plain))
 
@@ -127,7 +127,8 @@ _NOT_FIGURES = re.compile(
 )
 
 
-def _without_citations(text_folded: str) -> str:
+def without_citations(text_folded: str) -> str:
+    """A folded text without the documents it cites and their dates."""
     return _CITATION.sub(" ", text_folded)
 
 

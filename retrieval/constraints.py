@@ -118,10 +118,11 @@ _STEP = re.compile(
 _BARE_APPENDIX = re.compile(r"\bphu luc\b(?!\s+(?:so\s+)?(?:\d|[ivx]{1,4}\b))")
 _YEAR = re.compile(r"\b(?:nam|den|trong|cuoi)\s+(20\d{2})\b")
 # a figure asked for; a "%" the question writes names a value ("Nghị quyết tăng trưởng 8%"),
-# "quý mấy", "tháng mấy" ask a time, and "máy" folds to "may" ("máy tính tiền")
+# "quý mấy", "tháng mấy" ask a time, and "máy" folds to "may" ("máy tính tiền"); "đạt mục
+# tiêu" (reach the goal) folds onto "đạt mức" (reach the level), "bộ máy" onto "bộ mấy"
 _FIGURE = re.compile(
-    r"\b(?:bao nhieu|ty le|ti le|ty trong|ti trong|phan tram|muc nao|dat muc)\b"
-    r"|(?<!quy )(?<!thang )(?<!ngay )(?<!tuan )(?<!nam )(?<!gio )"
+    r"\b(?:bao nhieu|ty le|ti le|ty trong|ti trong|phan tram|muc nao|dat muc(?! tieu))\b"
+    r"|(?<!quy )(?<!thang )(?<!ngay )(?<!tuan )(?<!nam )(?<!gio )(?<!\bbo )"
     r"\bmay\b(?!\s+(?:tinh|chu|moc|in|quet|bay|lanh))"
 )
 

@@ -90,7 +90,21 @@ _COMMON = frozenset(
         "khai",
         "phat",
         "trien",
+        # "tổ chức", "lãnh đạo", "chỉ đạo": what every plan asks of someone, no plan's name
+        "to",
+        "chuc",
+        "lanh",
+        "dao",
     ]
+)
+
+
+# Words a title uses to cite the document it implements ("Triển khai Quyết định số 1237/QĐ-TTg
+# … của Thủ tướng Chính phủ về việc phê duyệt Đề án …"): kinds of document and the Government's
+# offices. A pair of them ("thủ tướng", "đề án") is how any question names such a document,
+# not this plan, so it never singles a plan out.
+_CITING = frozenset(
+    ["quyet", "dinh", "chi", "thi", "de", "an", "thu", "tuong", "chinh", "phu", "qd", "ttg"]
 )
 
 
@@ -370,8 +384,8 @@ class DocumentDirectory:
         """Places the question names ("tỉnh Hà Nam") that no ingested plan governs."""
         unknown = []
         for match in _PLACE_MENTION.finditer(question):
-            name = match.group(2)
-            if not self.facts.place_keys_like(folded(name)):
+            name = _capitalised_run(match.group(2))
+            if name and not self.facts.place_keys_like(folded(name)):
                 unknown.append(f"{match.group(1)} {name}")
         # places of the register, by look-up: typed in lower case or without diacritics too
         said = {folded(name) for name in unknown}
@@ -419,7 +433,7 @@ class DocumentDirectory:
         """Each document's title word pairs no other title has, common words aside."""
         found = self.facts.distinctive_bigrams(doc_ids)
         return {
-            doc_id: {b for b in found.get(doc_id, set()) if not set(b.split()) <= _COMMON}
+            doc_id: {b for b in found.get(doc_id, set()) if not set(b.split()) <= _COMMON | _CITING}
             for doc_id in doc_ids
         }
 
@@ -456,6 +470,17 @@ _PLACE_MENTION = re.compile(
     r"(?<!\w)(tỉnh|thành phố|huyện|xã|phường|quận|thị xã|Tỉnh|Thành phố|Huyện|Xã|Phường)\s+"
     r"((?:[A-ZĐÀ-Ỹ][^\s,.;:?!()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:?!()]*){0,3})"
 )
+
+
+def _capitalised_run(name: str) -> str:
+    """The words of a place name up to the first one not capitalised: the pattern's range of
+    accented capitals also holds small letters ("xã ở địa phương" names no place)."""
+    words = []
+    for word in name.split():
+        if not word[:1].isupper():
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:

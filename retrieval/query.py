@@ -156,6 +156,8 @@ _WHO_LEAD = _compile(
     r"ai (?:la )?(?:nguoi )?(?:chiu trach nhiem|thuc hien|lam)|ai chiu|do ai|ai phu trach|"
     r"phu trach|chiu trach nhiem|trach nhiem chinh|giao cho ai|don vi thuc hien"
 )
+# a question that opens with "ai" asks who ("Ai tổ chức triển khai …?"), whatever the verb
+_ASKS_WHO = re.compile(r"\s*ai\s+(?!la gi\b)")
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
     r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
@@ -400,6 +402,8 @@ def _intent(
         return Intent.WHO_MONITOR
     if _WHO_LEAD.search(text):
         return Intent.WHO_LEAD if "chu tri" in text else Intent.WHO
+    if _ASKS_WHO.match(text) and not _DEADLINE.search(text):
+        return Intent.WHO  # "Ai khẩn trương xây dựng Đề án …?": who does it
     if _DEADLINE.search(text):
         return Intent.DEADLINE
     if _GUIDANCE.search(text) and not refs:

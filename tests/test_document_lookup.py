@@ -22,10 +22,12 @@ from ingest.facts import FactStore
 from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.documents import (
+    _CITING,
     _COMMON,
     _PLACE_MENTION,
     DocumentDirectory,
     DocumentInfo,
+    _capitalised_run,
     _naming_score,
     _plain,
     title_named,
@@ -59,7 +61,9 @@ def _scan_distinctive(infos: Mapping[str, DocumentInfo], doc_id: str) -> set[str
     for other, info in infos.items():
         if other != doc_id:
             others |= bigrams(info.title)
-    return {b for b in bigrams(infos[doc_id].title) - others if not set(b.split()) <= _COMMON}
+    return {
+        b for b in bigrams(infos[doc_id].title) - others if not set(b.split()) <= _COMMON | _CITING
+    }
 
 
 def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> list[str]:
@@ -95,9 +99,10 @@ def scan_unknown_places(infos: Mapping[str, DocumentInfo], question: str) -> lis
     known = {folded(doc.place_name) for doc in infos.values() if doc.place_name}
     unknown = []
     for match in _PLACE_MENTION.finditer(question):
-        name = folded(match.group(2))
-        if name not in known and not any(name in k or k in name for k in known):
-            unknown.append(f"{match.group(1)} {match.group(2)}")
+        written = _capitalised_run(match.group(2))  # "xã được …" names no place
+        name = folded(written)
+        if written and name not in known and not any(name in k or k in name for k in known):
+            unknown.append(f"{match.group(1)} {written}")
     said = {folded(name) for name in unknown}
     for place in places_in_text(question):  # the register's names, lower case too
         label, name = f"{place.level} {place.name}", folded(place.name)

@@ -30,7 +30,12 @@ _ASSIGN = re.compile(r"(?:(?:Giao|Đề nghị)\s+(?:cho\s+)?)", re.IGNORECASE)
 _GIVEN = re.compile(r"(?<![^\W\d_])giao\s+(?:cho\s+)?", re.IGNORECASE)
 _RECALLED = re.compile(r"(?:được|đã)\s+$", re.IGNORECASE)
 _DONE_BY = re.compile(r"(?<![^\W\d_])do\s+", re.IGNORECASE)
-_DONE_BY_ROLE = _words(r"\s*(?:chủ trì|làm đầu mối|phụ trách|thực hiện)(?![^\W\d_])")
+# "… do Bộ Quốc phòng hướng dẫn thực hiện": the unit that guides (directs, organises) the
+# doing of it; "mẫu do Bộ Tài chính hướng dẫn" alone only points at guidance
+_DONE_BY_ROLE = _words(
+    r"\s*(?:(?:hướng dẫn|chỉ đạo|tổ chức) thực hiện|chủ trì|làm đầu mối|phụ trách|thực hiện)"
+    r"(?![^\W\d_])"
+)
 _PARTNERS = _words(r"(?<![^\W\d_])phối hợp(?: chặt chẽ)? (?:với|cùng) ")
 _POINTS_AHEAD = re.compile(r"(?:sau đây|dưới đây|sau)$")
 _NAMES_FOLLOW = _words(r"các (?:sở|bộ|ban|cơ quan|đơn vị)")

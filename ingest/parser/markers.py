@@ -1,4 +1,4 @@
-"""Recognising the numbering markers that open a clause: I., 1., 2.1., a), -, Phụ lục."""
+"""Recognising the numbering markers that open a clause: A., I., 1., 2.1., a), -, Phụ lục."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # a "/" or "-" after a Roman numeral is a part marker only when no figure follows it
 _PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:[.:]|[/-](?!\s*\d))\s*(.*)$")
 # Markdown copies escape a marker that would otherwise be read as a list: `1\.`, `\-`, `a\)`
+# A letter part above the Roman ones ("A. MỤC ĐÍCH, YÊU CẦU" … "D. TỔ CHỨC THỰC HIỆN"), the
+# way long plans group their parts: its heading is written in capitals, which tells it from a
+# sentence that starts with an initial. Letters that are Roman numerals (I, V, X) are parts.
+_LETTER_PART = re.compile(r"^(?:PHẦN\s+|Phần\s+)?([A-H])\s*[.:]\s+(.+)$")
+LETTER_PARTS = "ABCDEFGH"
 _ITEM = re.compile(r"^([1-9]\d?(?:\.\d{1,2})+)(\\?\.?)(?:\s+(.*)|$)")
 _SECTION = re.compile(r"^([1-9]\d?)\s*\\?[.)]\s*(?:(.*)|$)")
 _POINT = re.compile(r"^([a-zđ])\s*\\?\)\s*(.*)$")
@@ -55,6 +60,9 @@ def read_marker(text: str) -> Marker | None:
         if label:
             number = str(roman_to_int(label)) if label.isalpha() else str(int(label))
         return Marker(ClauseKind.APPENDIX, number, match.group(2).strip())
+    match = _LETTER_PART.match(text)
+    if match and _capitals(match.group(2)):
+        return Marker(ClauseKind.PART, match.group(1), match.group(2).strip())
     match = _PART.match(text)
     if match and match.group(1):
         return Marker(ClauseKind.PART, match.group(1), match.group(2).strip())
@@ -73,6 +81,17 @@ def read_marker(text: str) -> Marker | None:
     if match and match.group(2):
         return Marker(ClauseKind.BULLET, None, match.group(2).strip())
     return None
+
+
+def _capitals(text: str) -> bool:
+    """Whether a heading is written in capitals ("NỘI DUNG, NHIỆM VỤ"), two letters at least."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def is_letter_part(marker: Marker) -> bool:
+    """Whether a part marker is a letter part ("B."), which holds Roman parts under it."""
+    return marker.kind is ClauseKind.PART and (marker.number or "") in tuple(LETTER_PARTS)
 
 
 def row_number(cell: str) -> str | None:

@@ -49,7 +49,13 @@ from ingest.parser.lines import (
     find_repeated_blocks,
     split_lines,
 )
-from ingest.parser.markers import Marker, read_marker, roman_to_int, row_number
+from ingest.parser.markers import (
+    Marker,
+    is_letter_part,
+    read_marker,
+    roman_to_int,
+    row_number,
+)
 from ingest.parser.metadata import extract_metadata
 from ingest.parser.periods import column_stage, heading_stage, leading_stage
 from ingest.parser.role_blocks import role_block_duties
@@ -76,6 +82,8 @@ _DANGLING_WORDS = {"và", "của", "ở", "với", "về", "cho", "các", "thu�
 # a line at least this long that stops mid-sentence was wrapped at the page width
 _WRAP_WIDTH = 60
 
+# a letter part ("A. MỤC ĐÍCH, YÊU CẦU") holds the Roman parts that follow it
+_LETTER_LEVEL = -0.5
 _LEVEL = {
     ClauseKind.APPENDIX: 0.0,
     ClauseKind.PART: 0.0,
@@ -406,19 +414,24 @@ class _TreeBuilder:
             self.open_appendix(marker.number, marker.rest, line)
             return
         if kind is ClauseKind.PART:
-            parent = self._pop_to(0.0)
-            self.part_count += 1
+            # a Roman part goes under the letter part it sits in ("B." › "I."), if any
+            letter = is_letter_part(marker)
+            level = _LETTER_LEVEL if letter else 0.0
+            parent = self._pop_to(level)
+            if parent.level != _LETTER_LEVEL or letter:
+                parent = self.root
+            self.stack = [self.root] if parent is self.root else [self.root, parent]
+            if not letter:
+                self.part_count += 1
             node = self._new(
                 kind,
                 marker.number,
                 marker.rest or None,
-                0.0,
-                self.root,
+                level,
+                parent,
                 marker.number or "?",
                 f"{marker.number}. {_short(marker.rest)}" if marker.rest else f"{marker.number}",
             )
-            del parent
-            self.stack = [self.root]
         elif kind is ClauseKind.SECTION:
             node = self._open_section(marker)
         elif kind is ClauseKind.ITEM:
@@ -707,6 +720,11 @@ def _finalize(
 
 
 def _ancestor_label(node: _Node) -> str:
+    if node.level == _LETTER_LEVEL and ClauseKind.PART in node.kind_counts:
+        # "B › I. CÔNG TÁC QUÁN TRIỆT …": the Roman part says what its clauses are about;
+        # the letter part's own heading ("NỘI DUNG, NHIỆM VỤ … ĐẾN NĂM 2020") would add its
+        # words (and its year) to every clause under it
+        return node.number or node.label
     if node.kind in (ClauseKind.ITEM,) and node.heading and node.number:
         return f"{node.number}. {_short(node.heading)}"
     return node.label

@@ -10,7 +10,8 @@ instead of a table ("Kế hoạch … III. ĐẨY MẠNH THÔNG TIN, TUYÊN TRUY
     3. Thời gian thực hiện: Từ tháng 11/2013 trở đi.
 
 The units listed under (or after the colon of) a "chủ trì" block lead every task of the group,
-those of a "phối hợp" block co-operate, and a "Thời gian thực hiện:" block is the group's
+those of a "phối hợp" block co-operate, those of an "Đơn vị thực hiện:" block carry the tasks
+out (listed after the leads), and a "Thời gian thực hiện:" block is the group's
 deadline. Each task, and the group itself, becomes a `Target` row (`source="body"`) whose
 cells point at the names and the deadline in the source.
 """
@@ -27,11 +28,17 @@ from ingest.parser.deadlines import parse_deadline
 from ingest.parser.unit_names import UnitSpan, split_unit_list, starts_unit
 
 _LEAD = re.compile(r"(?:(?:Cơ quan|Đơn vị)\s+)?chủ\s+trì(?:\s+thực\s+hiện)?", re.IGNORECASE)
+# "b) Đơn vị thực hiện: Các Đội chuyên trách …": the units that carry the tasks out, named
+# after the ones that lead them (or alone, where no block names a lead)
+_EXECUTING = re.compile(
+    r"(?:Cơ quan|Đơn vị|Lực lượng)\s+(?:trực\s+tiếp\s+)?thực\s+hiện", re.IGNORECASE
+)
 _COOPERATING = re.compile(r"(?:(?:Cơ quan|Đơn vị)\s+)?phối\s+hợp", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"(?:Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện)?)\s*:",
     re.IGNORECASE,
 )
+_UNIT_ROLES = ("lead", "cooperating", "executing")
 _TASK_KINDS = (ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.POINT, ClauseKind.BULLET)
 _TRAILING = " \t\r\n*_.;,"
 
@@ -42,6 +49,7 @@ class _Roles:
 
     lead: list[UnitSpan] = field(default_factory=list)
     cooperating: list[UnitSpan] = field(default_factory=list)
+    executing: list[UnitSpan] = field(default_factory=list)  # "Đơn vị thực hiện: …"
     deadline: tuple[int, int] | None = None
     blocks: set[str] = field(default_factory=set)  # ids of the role and deadline clauses
 
@@ -86,6 +94,9 @@ def _label(clause: Clause, source: str) -> tuple[str | None, int]:
         return "lead", start + lead.end() + (rest.end() if rest else 0)
     if cooperating:
         return "cooperating", start + cooperating.end()
+    executing = _EXECUTING.match(text)
+    if executing and re.match(r"\s*(?::|$)", text[executing.end() :]):
+        return "executing", start + executing.end()
     return None, start
 
 
@@ -105,17 +116,24 @@ def _roles(children: Sequence[Clause], source: str, by_id: dict[str, Clause]) ->
             continue
         inner = [by_id[c] for c in child.children if c in by_id]
         labelled = [(_label(c, source), c) for c in inner]
-        if any(lbl in ("lead", "cooperating") for (lbl, _), _c in labelled):
+        if any(lbl in _UNIT_ROLES for (lbl, _), _c in labelled):
             for (lbl, at), clause in labelled:
-                if lbl in ("lead", "cooperating"):
-                    getattr(roles, lbl).extend(_units(clause, at, source, by_id))
+                if lbl in _UNIT_ROLES:
+                    _add_units(roles, lbl, _units(clause, at, source, by_id))
             roles.blocks.add(child.id)
             continue
         if role == "both":
             role = "lead"
-        getattr(roles, role).extend(_units(child, after, source, by_id))
+        _add_units(roles, role, _units(child, after, source, by_id))
         roles.blocks.add(child.id)
+    roles.lead.extend(unit for unit in roles.executing if unit not in roles.lead)
     return roles
+
+
+def _add_units(roles: _Roles, role: str, units: list[UnitSpan]) -> None:
+    {"lead": roles.lead, "cooperating": roles.cooperating, "executing": roles.executing}[
+        role
+    ].extend(units)
 
 
 def _units(clause: Clause, after: int, source: str, by_id: dict[str, Clause]) -> list[UnitSpan]:

@@ -17,7 +17,7 @@ from ingest.abbreviations import abbreviations_in
 _STANDALONE = (
     r"UBND|HĐND|VP\s?UBND|VPUBND|BCĐ|MTTQ|UBMTTQ(?:VN)?|Ủy ban nhân dân|Uỷ ban nhân dân|"
     r"Hội đồng nhân dân|Công an|Tổ đảng|Tổ công tác|Tổ giúp việc|Đảng ủy|Đảng uỷ|Đảng đoàn|"
-    r"Đảng bộ|Chi bộ|Ban cán sự(?: đảng)?|Ban [Cc]hỉ đạo|Ban [Tt]hường vụ|Thường trực|"
+    r"Đảng bộ|Chi bộ|Ban cán sự(?: đảng)?|Ban [Cc]hỉ đạo|[Bb]an [Tt]hường vụ|Thường trực|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|"
     r"Tỉnh đoàn|Thành đoàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
     r"Bảo hiểm xã hội|Mặt trận|Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)|"
@@ -34,7 +34,7 @@ _NAMED = (
 _PLURAL = (
     r"sở|ban|bộ|ngành|cơ quan|đơn vị|địa phương|phòng|doanh nghiệp|tổ chức|hội|đoàn thể|"
     r"cấp ủy|cấp uỷ|chi bộ|đảng bộ|đảng đoàn|ban cán sự|tổ đảng|xã|phường|huyện|thôn|"
-    r"trường|hiệp hội|thành viên|đồng chí|nhà mạng|Sở|Ban|Bộ|Phòng|UBND|Ủy ban|Uỷ ban"
+    r"trường|hiệp hội|thành viên|đồng chí|nhà mạng|đội|Đội|Sở|Ban|Bộ|Phòng|UBND|Ủy ban|Uỷ ban"
 )
 # Capital letters of Vietnamese (a name's first letter), and digits ("Đoàn 1").
 UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x1EFA) if chr(c).isupper()) + "0-9"
@@ -45,7 +45,8 @@ UNIT_START = re.compile(
 )
 # "… và cơ quan liên quan": a unit without "các" or a name, only after "và".
 _BARE = re.compile(r"(?:cơ quan|đơn vị|địa phương)\s+(?:có\s+)?(?:liên quan|chức năng)(?![^\W\d_])")
-# Where a name stops: punctuation, or a word that starts what the unit does.
+# Where a name stops: punctuation, or a word that starts what the unit does ("giao" assigns,
+# but "ngoại giao" is a noun: "Bộ Ngoại giao", "Học viện Ngoại giao").
 _STOP_PUNCT = re.compile(r"[.:;()\[\]“”\"!?]")
 _STOP_WORDS = re.compile(
     (
@@ -53,9 +54,10 @@ _STOP_WORDS = re.compile(
         r"tổ chức|xây dựng|rà soát|hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát|tổng hợp|"
         r"báo cáo|đề xuất|bố trí|nâng cao|nâng cấp|tiến hành|thẩm định|thẩm tra|nghiên cứu|"
         r"ban hành|hoàn thiện|hoàn thành|cập nhật|chỉ đạo|đảm bảo|bảo đảm|tiếp tục|đẩy mạnh|"
-        r"tăng cường|"
+        r"tăng cường|tập trung|"
         r"quản lý|vận hành|duy trì|phát triển|tuyên truyền|trình|cung cấp|hỗ trợ|tham gia|"
-        r"chủ động|yêu cầu|giao|đề nghị|là cơ quan|làm|được|trong|để|nhằm|về việc|tại|theo|"
+        r"chủ động|yêu cầu|(?<!Ngoại\s)(?<!ngoại\s)giao|đề nghị|là cơ quan|làm|được|trong|"
+        r"để|nhằm|về việc|tại|theo|"
         r"khi|đối với|căn cứ|thường xuyên|định kỳ|kịp thời|sớm|khẩn trương|nghiêm túc|cùng|lập|"
         r"trên cơ sở|thông qua|liên quan(?=\s)"
         r")(?![^\W\d_])"

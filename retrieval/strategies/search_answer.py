@@ -17,6 +17,7 @@ from retrieval.appendices import is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
+from retrieval.confidence import states_time, without_citations
 from retrieval.constraint_check import absent_role_answer_reason
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
@@ -30,8 +31,10 @@ from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 from retrieval.topic import INTENT_WORDS, naming_words
 
-_LIST_ITEMS = ("bullet", "point", "item", "paragraph")
-_MAX_LIST_ITEMS = 8
+# a numbered section with nothing under it is an item too ("1\\. Thành phố Hà Nội." under
+# "I- Các đơn vị hành chính cấp tỉnh không thực hiện sáp nhập")
+_LIST_ITEMS = ("bullet", "point", "item", "paragraph", "section")
+_MAX_LIST_ITEMS = 12
 # A plan whose clause has the question's word pairs settles a topic that several plans share
 # when the others have far fewer of them.
 _PHRASE_SETTLES = 0.6
@@ -92,6 +95,8 @@ def _search_answer(ctx: Context) -> Answer:
             [c.clause for c in ranked],
         )
     covering = _partners_of_the_subject(ctx, covering)
+    if query.intent is Intent.DEADLINE:
+        covering = _timed_first(covering)
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -140,6 +145,22 @@ def _search_answer(ctx: Context) -> Answer:
     return with_candidates(answered, [c.clause for c in ranked])
 
 
+def _timed_first(covering: list[Candidate]) -> list[Candidate]:
+    """ "… thực hiện khi nào?": the covering clauses that state a time (a row's deadline, a
+    date or term in their own words) before those that state none, each group in its order.
+    A clause that repeats the task without its time ("2. Tổ chức quán triệt … Chỉ thị số
+    24-CT/TW ngày 15/5/2013 …" in a summary part) does not answer when."""
+    timed = [c for c in covering if _states_its_time(c.clause)]
+    return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+def _states_its_time(clause: StoredClause) -> bool:
+    target = clause.target
+    if target is not None and (target.deadline is not None or target.cells_for("deadline")):
+        return True
+    return states_time(without_citations(folded(clause.body)))
+
+
 def _partners_of_the_subject(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
     """ "Sở Y tế phối hợp với sở nào …?" asks for the partners of a unit that acts: a clause
     saying "… phối hợp với Sở Y tế …" has that unit as the partner of someone else, so it
@@ -158,7 +179,7 @@ def _partners_of_the_subject(ctx: Context, covering: list[Candidate]) -> list[Ca
 # "<đơn vị> phối hợp với (những) sở/cơ quan/đơn vị nào"
 _SUBJECT_PARTNERS = re.compile(
     r"^(?P<subject>.+?)\s+(?:se |can |phai )?phoi hop voi\s+(?:nhung |cac )?"
-    r"(?:so|co quan|don vi|ban|nganh|ai)\b(?:.*\bnao\b)?"
+    r"(?:so|bo|co quan|don vi|ban|nganh|ai)\b(?:.*\bnao\b)?"
 )
 
 
@@ -173,10 +194,17 @@ def _enclosing_list(
     parent_id = best.parent_id
     siblings = sum(1 for c in found if c.parent_id == parent_id and c.target is None)
     headings = ctx.search.by_ids([parent_id]) if siblings >= 2 else []
-    if not headings or headings[0].child_count > _MAX_LIST_ITEMS:
+    if not headings:
         return None
-    items = ctx.search.children(parent_id)
-    return (headings[0], items) if all(i.target is None for i in items) else None
+    # a duty of another kind after the list ("Giao Bộ Chính trị … hoàn thiện các dự thảo văn
+    # kiện trên" after the dashes) is no item of it; a duty among the items: no plain list
+    children = ctx.search.children(parent_id)
+    if any(c.target is not None and c.kind == best.kind for c in children):
+        return None
+    items = [c for c in children if c.target is None]
+    if len(items) > _MAX_LIST_ITEMS:
+        return None
+    return headings[0], items
 
 
 def _strong_per_document(
