@@ -42,7 +42,8 @@ _HEADING_PREFIX = re.compile(
 )
 # A line that only states when a task is due ("Thời hạn: Quý IV/2026.").
 _DEADLINE_LINE = re.compile(
-    r"(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Tiến độ(?: thực hiện)?)\s*:", re.IGNORECASE
+    r"(?:Thời hạn|Thời gian (?:hoàn thành|hoàn tất|thực hiện)|Tiến độ(?: thực hiện)?)\s*:",
+    re.IGNORECASE,
 )
 # the plan's closing formula ("Trên đây là Kế hoạch …"), never a unit's task
 _CLOSING = re.compile(r"Trên đây là\s", re.IGNORECASE)
@@ -233,6 +234,24 @@ def _deadline_below(
     return read_roles(source, start, child.body_end).deadline
 
 
+def _deadline_after(clause: Clause, source: str, by_id: dict[str, Clause]) -> UnitSpan | None:
+    """The deadline of a step written as the paragraph after its task ("Sở Xây dựng chủ trì
+    lập Đề án …" / "Thời gian hoàn tất: trước ngày 30 tháng 9 năm 2014.")."""
+    parent = by_id.get(clause.parent_id) if clause.parent_id else None
+    if parent is None or clause.kind is not ClauseKind.PARAGRAPH:
+        return None
+    if clause.id not in parent.children:
+        return None
+    following = parent.children[parent.children.index(clause.id) + 1 :]
+    after = by_id.get(following[0]) if following else None
+    if after is None or after.kind is not ClauseKind.PARAGRAPH:
+        return None
+    start = content_start(after, source)
+    if not _DEADLINE_LINE.match(source, start, after.body_end):
+        return None
+    return read_roles(source, start, after.body_end).deadline
+
+
 def _row(
     clause: Clause, source: str, heading: UnitHeading | None, by_id: dict[str, Clause]
 ) -> Target | None:
@@ -245,6 +264,8 @@ def _row(
     roles = read_roles(source, start, end)
     if roles.deadline is None:
         roles.deadline = _deadline_below(clause, end, source, by_id)
+    if roles.deadline is None:
+        roles.deadline = _deadline_after(clause, source, by_id)
     lead, cooperating = list(roles.lead), list(roles.cooperating)
     named = [unit for unit in roles.partners if unit.text[:1].isupper()]
     if heading is None and not _ends_sentence(source, end) and len(source[start:end].split()) < 12:
