@@ -45,6 +45,9 @@ _TIME = re.compile(
     r"\d{1,2}/\d{2,4}|\b(?:ngay|thang|quy|nam|tuan)\s+(?:\d|[ivx]+\b)|\b20\d\d\b"
     r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|theo lo trinh"
     r"|\b\d+\s*(?:gio|ngay|tuan|thang|nam)\b"
+    # when a decision takes effect, or a task that waits for a request: "(có hiệu lực) kể
+    # từ ngày ký", "(khi có yêu cầu)"
+    r"|\bke tu ngay (?:k[iy]|ban hanh)\b|\bkhi co yeu cau\b"
 )
 _ABSTAINED_CAP = 0.3
 

@@ -50,3 +50,12 @@ def test_a_body_rows_deadline_is_a_time_the_cited_clause_states() -> None:
     assert confidence.unmet_checks(reading, [dated], False) == ()
     undated = replace(bare, target=_duty(text, None))
     assert confidence.unmet_checks(reading, [undated], False) == ("time",)
+
+
+def test_effect_on_signing_and_on_request_are_times_stated() -> None:
+    reading = read_question(understand("Quyết định này có hiệu lực từ khi nào?"))
+    signed = _clause("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", kind="paragraph")
+    assert confidence.unmet_checks(reading, [signed], False) == ()
+    asked = read_question(understand("Việc rà soát danh mục làm khi nào?"))
+    on_request = _clause("Tổ chức rà soát, đề xuất sửa đổi danh mục (khi có yêu cầu).")
+    assert confidence.unmet_checks(asked, [on_request], False) == ()
