@@ -74,3 +74,25 @@ def test_city_level_names_keep_their_capitalised_level_word(plan: ParsedPlan) ->
         "Hội Cựu chiến binh Thành phố",
         "Thành Đoàn",
     )
+
+
+def test_a_point_numbered_with_its_item_is_a_point() -> None:
+    from ingest.domain import ClauseKind
+    from ingest.parser.markers import read_marker
+
+    marker = read_marker("2.1.a. Thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở")
+    assert marker is not None and marker.kind is ClauseKind.POINT and marker.number == "a"
+    assert marker.rest == "Thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở"
+    item = read_marker("2.1. Bước 1:")
+    assert item is not None and item.kind is ClauseKind.ITEM and item.number == "2.1"
+
+
+def test_the_bullets_under_a_numbered_point_are_its_children() -> None:
+    text = STEPS.replace(
+        "1.2. Bước 2: Bố trí kinh phí.",
+        "1.2. Bước 2: Yêu cầu về nhà ở:\n1.2.a. Nhà ở phải bảo đảm:\n- diện tích tối thiểu 30m2;\n"
+        "- tuổi thọ từ 10 năm trở lên.\n1.2.b. Bố trí kinh phí.",
+    )
+    plan = parse_plan(text, "quang-thu-52", "quang-thu-52.txt")
+    point = next(c for c in plan.clauses if c.id.endswith("1.2/a"))
+    assert len(point.children) == 2
