@@ -96,3 +96,14 @@ def test_the_bullets_under_a_numbered_point_are_its_children() -> None:
     plan = parse_plan(text, "quang-thu-52", "quang-thu-52.txt")
     point = next(c for c in plan.clauses if c.id.endswith("1.2/a"))
     assert len(point.children) == 2
+
+
+def test_a_header_laid_out_as_a_table_gives_no_task_row() -> None:
+    text = (
+        "| ỦY BAN NHÂN DÂN TỈNH QUẢNG THỬ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "|---|---|\n"
+        "| Số: 41/QĐ-UBND | Quảng Thử, ngày 05 tháng 3 năm 2026 |\n\n" + STEPS.split("\n", 4)[4]
+    )
+    plan = parse_plan(text, "quang-thu-41", "quang-thu-41.txt")
+    assert plan.document.number == "41/QĐ-UBND"
+    assert not [t for t in plan.targets if t.source == "table"]
