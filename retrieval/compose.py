@@ -703,4 +703,15 @@ def _find_in_clauses(
         if spans:
             start, end = spans[0]
             return clause, clause.text[start:end]
+    spaced = _letter_spaced(value)
+    for clause in clauses:
+        match = spaced.search(clause.text)
+        if match:  # a copy that spaced the letters apart ("Ngu y ễn Hữu Tín")
+            return clause, match.group()
     return None
+
+
+def _letter_spaced(value: str) -> re.Pattern[str]:
+    """`value` as a PDF or web copy may have spaced its letters apart inside words."""
+    words = (r" ?".join(re.escape(char) for char in word) for word in value.split())
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")

@@ -45,6 +45,9 @@ _TIME = re.compile(
     r"\d{1,2}/\d{2,4}|\b(?:ngay|thang|quy|nam|tuan)\s+(?:\d|[ivx]+\b)|\b20\d\d\b"
     r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|theo lo trinh"
     r"|\b\d+\s*(?:gio|ngay|tuan|thang|nam)\b"
+    # when a decision takes effect, or a task that waits for a request: "(có hiệu lực) kể
+    # từ ngày ký", "(khi có yêu cầu)"
+    r"|\bke tu ngay (?:k[iy]|ban hanh)\b|\bkhi co yeu cau\b"
 )
 _ABSTAINED_CAP = 0.3
 
@@ -73,6 +76,11 @@ def unmet_checks(
     if not cited:
         return ()
     text = folded(expand_abbreviations(" ".join(f"{c.path} {c.text}" for c in cited)))
+    # a row's deadline counts as stated where the row (a body duty) carries it from the
+    # line under the task ("Thời gian hoàn tất: trước ngày 30 tháng 9 năm 2014.")
+    deadlines = " ".join(
+        c.target.deadline.raw for c in cited if c.target is not None and c.target.deadline
+    )
     unmet: list[str] = []
     if reading.figure and not structured and not any(_figure_in(c) for c in cited):
         unmet.append("figure")
@@ -81,7 +89,8 @@ def unmet_checks(
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
         unmet.append("period")
-    if reading.query.intent is Intent.DEADLINE and not states_time(without_citations(text)):
+    stated = without_citations(text) + " " + folded(deadlines)
+    if reading.query.intent is Intent.DEADLINE and not states_time(stated):
         unmet.append("time")
     return tuple(unmet)
 

@@ -3,7 +3,10 @@
 The expected values (tests/real_plans/expected_headers.json) were written by reading each
 text before any change for these documents; blind, at 686b670, 7 of the 10 header fields
 were right (the Cần Thơ title stopped at its first wrapped line; the Quốc hội resolution got
-no date and no issuer). Besides the five header fields: the place never comes from words
+no date and no issuer). The third set (tests/real_plans3, written blind too): 9 of its 10
+header fields right at e4a822e, 12 of 14 with place and signer (the letter-spaced TP Hồ Chí
+Minh copy took a cited document's date from the heading above its header, and its signer
+"Ngu y ễn Hữu Tín" was not read). Besides the five header fields: the place never comes from words
 such as "xã hội", and "mức sinh thay thế" is no replacement of another document.
 """
 
@@ -20,8 +23,9 @@ from ingest.parser.plan import parse_plan
 from tests.test_headers_heldout import _norm, fields_right
 
 TESTS = Path(__file__).resolve().parent
-# the second folder holds the corpus of batch-2026-12-real2 (its own expected headers)
-FOLDERS = (TESTS / "real_plans", TESTS / "real_plans2")
+# the second and third folders hold the corpora of batch-2026-12-real2 and -real3 (each with
+# its own expected headers)
+FOLDERS = (TESTS / "real_plans", TESTS / "real_plans2", TESTS / "real_plans3")
 PLANS = {
     name: folder
     for folder in FOLDERS
@@ -105,3 +109,38 @@ def test_a_resolution_without_header_takes_its_adoption_day_and_body() -> None:
     assert document.issuer == "Quốc hội"
     assert document.place is None  # "kinh tế - xã hội" names no commune
     assert document.title == "Nghị quyết Về kế hoạch phát triển kinh tế - xã hội năm 2026"
+
+
+# ---- what the third set showed: a web heading that cites a dated document above the header,
+# and a signature block whose letters a PDF copy spaced apart (invented texts, same shapes) ----
+
+CITED_DATE_ABOVE = """# Hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 về nhà ở
+
+| ỦY BAN NHÂN DÂN TỈNH QUẢNG THỬ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|
+| Số: 41/QĐ-UBND | Quảng Thử, ngày 05 tháng 3 năm 2026 |
+
+QUYẾT ĐỊNH
+
+VỀ BAN HÀNH KẾ HOẠCH HỖ TRỢ NHÀ Ở NĂM 2026
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hỗ trợ nhà ở năm 2026.
+
+| Nơi nhận: - Như Điều 1; - Lưu: VT. | KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Văn A n |
+"""
+
+
+def test_the_date_line_wins_over_a_date_a_heading_above_the_header_cites() -> None:
+    assert _document(CITED_DATE_ABOVE).issued_date == "2026-03-05"
+
+
+def test_a_letter_spaced_signature_block_gives_its_title_and_name() -> None:
+    document = _document(CITED_DATE_ABOVE)
+    assert document.signer == "Nguyễn Văn An"
+    assert document.signer_title == "Phó Chủ tịch"
+
+
+def test_lowercase_words_after_a_signer_are_no_part_of_the_name() -> None:
+    text = CITED_DATE_ABOVE.replace("KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Văn A n |", "")
+    text += "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Nam đã ký\n"
+    assert _document(text).signer != "Nguyễn Văn Namđãký"

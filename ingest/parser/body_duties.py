@@ -42,7 +42,8 @@ _HEADING_PREFIX = re.compile(
 )
 # A line that only states when a task is due ("Thời hạn: Quý IV/2026.").
 _DEADLINE_LINE = re.compile(
-    r"(?:Thời hạn|Thời gian (?:hoàn thành|thực hiện)|Tiến độ(?: thực hiện)?)\s*:", re.IGNORECASE
+    r"(?:Thời hạn|Thời gian (?:hoàn thành|hoàn tất|thực hiện)|Tiến độ(?: thực hiện)?)\s*:",
+    re.IGNORECASE,
 )
 # the plan's closing formula ("Trên đây là Kế hoạch …"), never a unit's task
 _CLOSING = re.compile(r"Trên đây là\s", re.IGNORECASE)
@@ -86,6 +87,12 @@ def body_duties(
         for task in _tasks_under(heading, by_id, headings, clauses):
             led_by.setdefault(task.id, heading)
     taken = {target.clause_id for target in table_targets}
+    # each clause's next sibling, for a step's deadline written in the paragraph after it
+    following = {
+        child: clause.children[k + 1]
+        for clause in clauses
+        for k, child in enumerate(clause.children[:-1])
+    }
     rows = []
     for clause in clauses:
         if clause.id in taken or clause.kind not in _TASK_KINDS:
@@ -94,7 +101,7 @@ def body_duties(
             continue  # the heading itself is not a task
         if _EXECUTES_ITSELF.search(clause.text):
             continue  # a decision's last article (NĐ 30/2020): who executes it, not a task
-        row = _row(clause, source, led_by.get(clause.id), by_id)
+        row = _row(clause, source, led_by.get(clause.id), by_id, following)
         if row is not None and not _restates_a_table_row(row, table_targets):
             rows.append(row)
     return tuple(rows)
@@ -233,8 +240,28 @@ def _deadline_below(
     return read_roles(source, start, child.body_end).deadline
 
 
+def _deadline_after(
+    clause: Clause, source: str, by_id: dict[str, Clause], following: dict[str, str]
+) -> UnitSpan | None:
+    """The deadline of a step written as the paragraph after its task ("Sở Xây dựng chủ trì
+    lập Đề án …" / "Thời gian hoàn tất: trước ngày 30 tháng 9 năm 2014.")."""
+    if clause.kind is not ClauseKind.PARAGRAPH or clause.id not in following:
+        return None
+    after = by_id.get(following[clause.id])
+    if after is None or after.kind is not ClauseKind.PARAGRAPH:
+        return None
+    start = content_start(after, source)
+    if not _DEADLINE_LINE.match(source, start, after.body_end):
+        return None
+    return read_roles(source, start, after.body_end).deadline
+
+
 def _row(
-    clause: Clause, source: str, heading: UnitHeading | None, by_id: dict[str, Clause]
+    clause: Clause,
+    source: str,
+    heading: UnitHeading | None,
+    by_id: dict[str, Clause],
+    following: dict[str, str],
 ) -> Target | None:
     """The row of one task clause, or None when it states no duty."""
     start = heading.inline_start if heading and heading.clause is clause else None
@@ -245,6 +272,8 @@ def _row(
     roles = read_roles(source, start, end)
     if roles.deadline is None:
         roles.deadline = _deadline_below(clause, end, source, by_id)
+    if roles.deadline is None:
+        roles.deadline = _deadline_after(clause, source, by_id, following)
     lead, cooperating = list(roles.lead), list(roles.cooperating)
     named = [unit for unit in roles.partners if unit.text[:1].isupper()]
     if heading is None and not _ends_sentence(source, end) and len(source[start:end].split()) < 12:

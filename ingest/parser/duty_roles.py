@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.parser.lead_in import subject_after_lead_in
 from ingest.parser.unit_names import UPPER, UnitSpan, name_end, split_unit_list, starts_unit
 
 # What a unit does when it is the subject of a task ("Sở X chủ trì …", "Sở X có trách nhiệm").
@@ -55,7 +56,7 @@ _LIMIT = rf"(?:đến\s+hết|trước|chậm nhất(?:\s+là)?|trong)\s+(?:ngà
 # "trước ngày 15/12/2026": a dated limit (a recurring "trước ngày 25 hằng tháng" has no year)
 _DAY = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _DEADLINE = _words(
-    rf"(?:thời gian hoàn thành|thời gian thực hiện|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*"
+    rf"(?:thời gian hoàn (?:thành|tất)|thời gian thực hiện|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*"
     rf"({_WHEN}|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý)"
     rf"|(?:hoàn thành|xong)\s*,?\s*({_WHEN})"
     rf"|(?<![^\W\d_])((?:trước|chậm nhất(?: là)?) ngày (?:{_DAY}))"
@@ -112,6 +113,10 @@ def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> No
         if assigned:
             position = assigned.end()
         if not starts_unit(source, position):
+            acting = subject_after_lead_in(source, position, end)
+            if acting:  # "Trên cơ sở đề nghị của …, Sở X chủ trì …"
+                roles.lead.extend(acting)
+                return
             continue
         stop = name_end(source, position, end)
         units = split_unit_list(source, position, stop)

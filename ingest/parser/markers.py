@@ -20,6 +20,8 @@ LETTER_PARTS = "ABCDEFGH"
 _ITEM = re.compile(r"^([1-9]\d?(?:\.\d{1,2})+)(\\?\.?)(?:\s+(.*)|$)")
 _SECTION = re.compile(r"^([1-9]\d?)\s*\\?[.)]\s*(?:(.*)|$)")
 _POINT = re.compile(r"^([a-zđ])\s*\\?\)\s*(.*)$")
+# a lettered point numbered with its item ("2.1.a. Thành lập …", "4.1.b. Việc hỗ trợ …")
+_ITEM_POINT = re.compile(r"^[1-9]\d?(?:\.\d{1,2})+\.([a-zđ])\s*[.)]\s+(.*)$")
 _BULLET = re.compile(r"^\\?([-–—+•*])\s*(.*)$")
 _APPENDIX = re.compile(
     r"^(?:PHỤ LỤC|Phụ lục|PHỤ LUC|Phụ Lục)\s*(?:số\s*)?([0-9IVX]+)?\s*[:.]?\s*(.*)$"
@@ -66,6 +68,9 @@ def read_marker(text: str) -> Marker | None:
     match = _PART.match(text)
     if match and match.group(1):
         return Marker(ClauseKind.PART, match.group(1), match.group(2).strip())
+    match = _ITEM_POINT.match(text)
+    if match:
+        return Marker(ClauseKind.POINT, match.group(1), match.group(2).strip())
     match = _ITEM.match(text)
     # "2.1. Về …" or "11.10 Tỷ lệ …"; not a decimal such as "1.5 triệu người".
     if match and (match.group(2) or not match.group(3) or match.group(3)[:1].isupper()):

@@ -715,8 +715,15 @@ def _finalize(
             period=child.period,
         )
         clauses.append(clause)
-        if child.target is not None:
+        if child.target is not None and not _header_layout_row(child.target):
             targets.append(_make_target(clause, child, node))
+
+
+def _header_layout_row(cells: Sequence[TargetCell]) -> bool:
+    """A web copy's header laid out as a table ("| ỦY BAN NHÂN DÂN TỈNH … | CỘNG HÒA … |" over
+    "| Số: 254/QĐ-UBND | Sơn La, ngày … |"): the số hiệu and date, no task."""
+    mottos = any(strip_mottos(c.header) != " ".join(c.header.split()) for c in cells)
+    return mottos and all(cell.role == "unknown" for cell in cells)
 
 
 def _ancestor_label(node: _Node) -> str:

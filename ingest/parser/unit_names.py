@@ -19,7 +19,7 @@ _STANDALONE = (
     r"Hội đồng nhân dân|Công an|Tổ đảng|Tổ công tác|Tổ giúp việc|Đảng ủy|Đảng uỷ|Đảng đoàn|"
     r"Đảng bộ|Chi bộ|Ban cán sự(?: đảng)?|Ban [Cc]hỉ đạo|[Bb]an [Tt]hường vụ|Thường trực|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|"
-    r"Tỉnh đoàn|Thành đoàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
+    r"Tỉnh [đĐ]oàn|Thành [đĐ]oàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
     r"Bảo hiểm xã hội|Mặt trận|Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)|"
     r"Thủ trưởng|Chủ tịch|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát|"
     r"Báo và Phát thanh|Sở, ban, ngành"
@@ -54,7 +54,7 @@ _STOP_WORDS = re.compile(
         r"tổ chức|xây dựng|rà soát|hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát|tổng hợp|"
         r"báo cáo|đề xuất|bố trí|nâng cao|nâng cấp|tiến hành|thẩm định|thẩm tra|nghiên cứu|"
         r"ban hành|hoàn thiện|hoàn thành|cập nhật|chỉ đạo|đảm bảo|bảo đảm|tiếp tục|đẩy mạnh|"
-        r"tăng cường|tập trung|"
+        r"tăng cường|tập trung|phát động|vận động|"
         r"quản lý|vận hành|duy trì|phát triển|tuyên truyền|trình|cung cấp|hỗ trợ|tham gia|"
         r"chủ động|yêu cầu|(?<!Ngoại\s)(?<!ngoại\s)giao|đề nghị|là cơ quan|làm|được|trong|"
         r"để|nhằm|về việc|tại|theo|"
@@ -108,8 +108,10 @@ def starts_unit(text: str, position: int = 0) -> bool:
     return UNIT_START.match(text, position) is not None
 
 
+# a level word, capitalised too where a copy writes it so ("Hội Cựu chiến binh Thành phố")
 _LEVEL = (
-    r"(?:\s+(?:các|cấp))?\s+(?:tỉnh|thành phố|thị xã|thị trấn|huyện|quận|xã|phường|TP\.?)"
+    r"(?:\s+(?:các|cấp))?\s+(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Hh]uyện|[Qq]uận|xã|"
+    r"phường|TP\.?)"
     r"(?:(?:\s*,\s*|\s+và\s+|\s*-\s*|\s+)(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường))*"
 ).replace(" ", r"\s+")
 _PLACE = rf"(?:\s+[{UPPER}][^\W\d_]*)+"

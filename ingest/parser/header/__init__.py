@@ -105,10 +105,13 @@ def _number(cells: list[Cell]) -> tuple[Number | None, int | None]:
 def _date(cells: list[Cell], begin: int, stop: int) -> tuple[DateLine | None, int | None]:
     stop = next((k for k in range(begin, stop) if titles.BODY_START.match(cells[k].text)), stop)
     boxes = _boxes(cells[:stop])
-    for b, (text, _) in enumerate(boxes):
-        date = find_date(text)
-        if date:
-            return date, _cell_at(boxes, b, date.start)
+    # the date line ("Hà Nội, ngày …") first: a web copy's heading above the header may cite
+    # another document with its date
+    for placed in (True, False):
+        for b, (text, _) in enumerate(boxes):
+            date = find_date(text, placed=placed)
+            if date:
+                return date, _cell_at(boxes, b, date.start)
     return None, None
 
 

@@ -59,9 +59,17 @@ def _in_range(day: str | None, month: str | None) -> bool:
     return (d is None or 1 <= d <= 31) and (m is None or 1 <= m <= 12)
 
 
-def find_date(text: str) -> DateLine | None:
-    """The first "…, ngày … tháng … năm …" in `text`."""
-    match = next((m for m in _DATE.finditer(text) if _in_range(m["d"], m["m"])), None)
+def _placed(text: str, start: int) -> bool:
+    """Whether the date at `start` follows a địa danh and its comma ("Hà Nội, ngày …")."""
+    return text[max(0, start - 60) : start].rstrip().endswith(",")
+
+
+def find_date(text: str, placed: bool = False) -> DateLine | None:
+    """The first "…, ngày … tháng … năm …" in `text`; with `placed`, only one written as the
+    date line of NĐ 30/2020 (after the địa danh and a comma), not a date that only cites
+    another document ("Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 …")."""
+    dates = (m for m in _DATE.finditer(text) if _in_range(m["d"], m["m"]))
+    match = next((m for m in dates if not placed or _placed(text, m.start())), None)
     if not match:
         return None
     place = _place_before(text[max(0, match.start() - 60) : match.start()])

@@ -36,14 +36,28 @@ _TITLES = (
     "PHÓ CHỦ NHIỆM",
     "CHỦ NHIỆM",
 )
+
+
+def _spaced(title: str) -> str:
+    """A title's pattern: a hard wrap between its words, and letters a PDF copy spaced apart
+    inside a word ("CHỦ TỊ CH P HÓ CHỦ T Ị CH")."""
+    words = (r" ?".join(re.escape(letter) for letter in word) for word in title.split())
+    return r"\s+".join(words)
+
+
 # longest first; a title hard-wrapped in a narrow column ("BỘ TRƯỞNG, CHỦ" / "NHIỆM") still reads
 _TITLE = re.compile(
-    "("
-    + "|".join(t.replace(" ", r"\s+") for t in sorted(_TITLES, key=len, reverse=True))
-    + r")(?![A-ZĐÀ-Ỹ])"
+    "(" + "|".join(_spaced(t) for t in sorted(_TITLES, key=len, reverse=True)) + r")(?![A-ZĐÀ-Ỹ])"
 )
+_CANONICAL = {re.sub(r"[\s,]", "", t): t for t in _TITLES}
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
-_NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?=$|\s*[|,.;(]|\s+[A-ZĐÀ-Ỹ]{{2,}})")
+_NAME_END = r"(?=$|\s*[|,.;(]|\s+[A-ZĐÀ-Ỹ]{2,})"
+_NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}){_NAME_END}")
+# In a letter-spaced block a syllable of the name is split too ("Ngu y ễn Hữu Tín"): every
+# syllable of a Vietnamese name is capitalised, so a lowercase piece continues the one before.
+_PIECES = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*(?: [a-zđà-ỹ]{1,3})*"
+_SPACED_NAME = re.compile(rf"^({_PIECES}(?:\s+{_PIECES}){{1,4}}){_NAME_END}")
+_SYLLABLE_MAX = 7  # "nghiêng": no Vietnamese syllable is longer
 _SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
 # a layout copy (Pandoc simple table, PDF text) sets "Nơi nhận" and the signature side by side
 # on one line; the signature is the right-hand column (NĐ 30/2020, HĐ 36)
@@ -60,6 +74,7 @@ def _signature_side(line: str) -> str:
 
 
 def _title_case(title: str) -> str:
+    title = _CANONICAL.get(re.sub(r"[\s,]", "", title), title)
     text = " ".join(title.split()).lower().capitalize()
     for proper in ("Chủ tịch", "Thủ tướng", "Chủ nhiệm"):
         text = text.replace(proper.lower(), proper)
@@ -74,7 +89,31 @@ def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
     for match in _TITLE.finditer(text):
         rest = _SIGNED.sub("", text[match.end() :].lstrip(" \n|"))
         rest = rest.lstrip(" \n|")
-        name = _NAME.match(rest.split("\n", 1)[0] if "\n" in rest[:60] else rest)
+        line = rest.split("\n", 1)[0] if "\n" in rest[:60] else rest
+        name = _NAME.match(line)
         if name and len(name.group(1).split()) >= 2:
             found = (name.group(1), _title_case(match.group(1)))
+        elif _letter_spaced(match.group(1)) and (joined := _joined_name(line)):
+            found = (joined, _title_case(match.group(1)))
     return found
+
+
+def _letter_spaced(title: str) -> bool:
+    """Whether a title was matched with letters spaced apart inside its words."""
+    return " ".join(title.split()) not in _TITLES and re.sub(r"[\s,]", "", title) in _CANONICAL
+
+
+def _joined_name(line: str) -> str | None:
+    """The name of a letter-spaced signature block with its syllables joined again."""
+    match = _SPACED_NAME.match(line)
+    if not match:
+        return None
+    syllables: list[str] = []
+    for piece in match.group(1).split():
+        if piece[0].isupper() or not syllables:
+            syllables.append(piece)
+        else:
+            syllables[-1] += piece
+    if len(syllables) < 2 or any(len(s) > _SYLLABLE_MAX for s in syllables):
+        return None
+    return " ".join(syllables)
