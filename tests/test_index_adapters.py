@@ -647,3 +647,7 @@ def test_batched_searches_equal_one_search_per_filter(shared_index: VectorIndex)
     )
     assert shared_index.search_dense_batch(dense, [], limit=4) == []
     assert shared_index.search_sparse_batch(sparse, wheres[:2], limit=0) == [[], []]
+
+
+def test_values_of_a_keyword_field_are_every_stored_one(shared_index: VectorIndex) -> None:
+    assert shared_index.values("document_id") == set(DOCUMENTS)
