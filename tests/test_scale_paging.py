@@ -201,3 +201,19 @@ def test_the_api_answers_the_page_asked_for(tmp_path: Path) -> None:
         every = client.post("/v1/ask", json={"question": BY_YEAR, "all_rows": True}).json()
         assert every["view"]["total_rows"] == 126 and every["view"]["rows_from"] == 0
         assert sum(1 for line in every["view"]["lines"] if line["kind"] == "item") == 126
+
+
+def test_plan_facts_with_no_plan_named_among_many_are_grouped(assistant: Assistant) -> None:
+    answer = assistant.ask("Kế hoạch do ai ký?")
+    assert answer.intent == "ambiguous" and not answer.abstained
+    assert answer.answer.startswith("Có 9 kế hoạch cùng có thông tin này. Hãy thu hẹp phạm vi")
+    assert len(answer.citations) == 3 and answer.choices  # the few latest, and ways to narrow
+    assert answer.answer.count("người ký là") == 3
+
+
+def test_a_comparison_with_no_plan_named_takes_the_best_few(assistant: Assistant) -> None:
+    answer = assistant.ask("So sánh chỉ tiêu phủ sóng 5G giữa các kế hoạch")
+    assert answer.intent == "compare"
+    compared = {c.document_id for c in answer.citations}
+    assert 2 <= len(compared) <= 5
+    assert "khớp nhất trong 9 kế hoạch đã nạp" in answer.answer
