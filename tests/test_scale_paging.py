@@ -11,12 +11,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from bot.service import ChatService
 from ingest.index import IndexPoint, PayloadFilter, SparseVector
 from ingest.index import committed as committed_module
 from ingest.index.committed import CommittedIndex
 from ingest.index.edge import EdgeIndex
+from kehoach.cli import app
 from retrieval import row_lists
 from retrieval.answers import Answer
 from retrieval.assistant import Assistant
@@ -189,11 +191,34 @@ def test_the_chat_asks_for_the_next_page(runtime: Runtime, assistant: Assistant)
     assert second.rows_from == 10 and rows_of(second) == whole[10:20]
 
 
-def test_the_api_answers_the_page_asked_for(tmp_path: Path) -> None:
-    write_scale_corpus(tmp_path / "plans")
-    with ingested_runtime(tmp_path / "home", [tmp_path / "plans"]) as runtime:
+@pytest.fixture(scope="module")
+def closed_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A home of the scale corpus that no runtime holds open, and the year list's rows."""
+    folder = tmp_path_factory.mktemp("paging-closed")
+    write_scale_corpus(folder / "plans")
+    with ingested_runtime(folder / "home", [folder / "plans"]) as runtime:
         whole = rows_of(runtime.assistant().ask(BY_YEAR, rows=EVERY_ROW))
-    with running_client(tmp_path / "home") as client:
+    return folder / "home", whole
+
+
+def test_kehoach_chat_asks_for_the_next_page_and_for_every_row(
+    closed_home: tuple[Path, list[str]],
+) -> None:
+    home, whole = closed_home
+    typed = f"{BY_YEAR}\nxem tiep\nxem tat ca\n"
+    chat = CliRunner().invoke(app, ["chat", "--home", str(home)], input=typed)
+    assert chat.exit_code == 0, chat.output
+    first, second, every = chat.stdout.split("Có 126 chỉ tiêu")[1:]
+    assert "… còn 116 dòng — xem tiếp" in first and "… còn 106 dòng — xem tiếp" in second
+    shown = [line.strip() for line in second.splitlines() if line.strip().startswith("• ")]
+    # the terminal wraps long rows: their labels ("PL1 · 4.3") in order
+    assert [line[2:].split(":")[0] for line in shown] == [r[2:].split(":")[0] for r in whole[10:20]]
+    assert "xem tiếp" not in every and every.count("\n  • ") == 126
+
+
+def test_the_api_answers_the_page_asked_for(closed_home: tuple[Path, list[str]]) -> None:
+    home, whole = closed_home
+    with running_client(home) as client:
         body = client.post("/v1/ask", json={"question": BY_YEAR, "first_row": 20}).json()
         assert body["view"]["total_rows"] == 126 and body["view"]["rows_from"] == 20
         items = [line["text"] for line in body["view"]["lines"] if line["kind"] == "item"]
