@@ -57,7 +57,7 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
     with slot.turn_lock, state.engine.reading() as view:
         if body.document is not None and view.assistant.documents.get(body.document) is None:
             raise NotFound(f"chưa nạp văn bản nào có mã {body.document!r}", code="unknown_document")
-        paging = body.first_row > 0 or body.all_rows  # another page of a list: no new turn
+        paging = body.first_row > 0  # a later page of a list: no new turn
         answer = view.assistant.ask(
             question,
             conversation=None if paging else slot.conversation,
