@@ -64,6 +64,13 @@ class AskRequest(_Schema):
         "key's own scope always holds",
         examples=["xã Văn Bàn"],
     )
+    first_row: int = Field(
+        default=0,
+        ge=0,
+        description="a list longer than 50 rows is answered one page (10 rows) at a time: "
+        "the page starting at this row (`view.rows_from + len(rows)` of the previous page)",
+    )
+    all_rows: bool = Field(default=False, description="a long list with every row, not a page")
 
 
 class CitationOut(_Schema):
@@ -122,7 +129,10 @@ class AnswerViewOut(_Schema):
     headline: str = Field(description="the direct answer in one sentence, with its citation")
     lines: list[ViewLineOut] = Field(description="details not yet said; list rows by group")
     first_rows: int = Field(description="how many list rows to show before “xem tất cả”")
-    total_rows: int
+    total_rows: int = Field(description="the list's rows, all of them (a page may hold fewer)")
+    rows_from: int = Field(
+        default=0, description="the list's row the lines start at (a later page: > 0)"
+    )
     cards: list[CardOut]
     matrix: MatrixFilterOut | None = Field(
         description="a list's rows as matrix filters: “xem tất cả” opens `/matrix?…` with them"
@@ -150,8 +160,9 @@ class AskResponse(_Schema):
 
     @classmethod
     def from_answer(cls, answer: Answer, conversation_id: str) -> AskResponse:
-        view = answer_view(answer, None).to_json()
+        view = answer_view(answer, None, answer.rows_from).to_json()
         view.pop("hidden_rows")
+        view["rows_from"] = answer.rows_from
         view["first_rows"] = MAX_ROWS
         return cls.model_validate(
             {"conversation_id": conversation_id, **answer.to_json(), "view": view}

@@ -29,6 +29,7 @@ from retrieval.conversation import Conversation
 from retrieval.documents import DocumentInfo
 from retrieval.plan_scope import PlanScope, ScopeError, parse_scope
 from retrieval.questions import QuestionError, QuestionProblem, validate_question
+from retrieval.row_lists import RowWindow
 from retrieval.runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -91,6 +92,14 @@ class ChatService:
         state = self._chat(chat)
         with state.lock, self._access() as assistant:
             return assistant.ask(text, conversation=state.conversation, scope=state.scope)
+
+    def page(self, chat: str, question: str, first_row: int) -> Answer:
+        """The page of a long list from row `first_row` on, for the question that listed it
+        (in this chat's scope; no new turn of the conversation)."""
+        text = self._checked(question)
+        state = self._chat(chat)
+        with state.lock, self._access() as assistant:
+            return assistant.ask(text, scope=state.scope, rows=RowWindow(first_row))
 
     def set_scope(self, chat: str, text: str) -> PlanScope | None:
         """The chat's scope from `/phamvi <text>` ("xã Văn Bàn", "cấp xã, 2026"); "tất cả"

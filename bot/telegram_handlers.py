@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
+from functools import partial
 from typing import Any
 
 from telegram import Update
@@ -43,6 +44,7 @@ from bot.settings import BotSettings
 from bot.telegram_callbacks import CallbackData, RecentAnswers
 from bot.telegram_format import answer_keyboard, html_messages
 from retrieval.answers import Answer
+from retrieval.display import MAX_ROWS
 
 logger = logging.getLogger(__name__)
 
@@ -191,8 +193,14 @@ class TelegramHandlers:
                 await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
                 return
             await query.answer()
+            token = data.token
+            if not answer.holds_rows(data.n, MAX_ROWS):  # a long list's page, asked for
+                chat_id = _chat_id(update)
+                ask_page = partial(self._service.page, chat_key(chat_id), answer.page_of, data.n)
+                answer = await asyncio.to_thread(ask_page)
+                token = self._recent.remember(answer)
             # the next page of the list ("Xem tiếp"): rows from `n` on
-            keyboard = answer_keyboard(answer, data.token, first_row=data.n)
+            keyboard = answer_keyboard(answer, token, first_row=data.n)
             page = answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM, first_row=data.n)
             await self._send_blocks(context, _chat_id(update), page, keyboard)
             return

@@ -709,6 +709,11 @@ class FactStore:
             parameters.extend(documents)
         return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
 
+    def documents_with_clause(self, number: str) -> list[str]:
+        """Ids of the plans with a clause labelled `number`, sorted: one indexed query."""
+        sql = "SELECT DISTINCT document_id FROM clauses WHERE number = ? ORDER BY document_id"
+        return [row[0] for row in self._db.query(sql, [number])]
+
     def clauses_headed_by(
         self, unit_keys: Sequence[str], documents: Sequence[str] = ()
     ) -> list[str]:
@@ -798,6 +803,65 @@ class FactStore:
             f"WHERE document_id IN ({_marks(ids)})"
         )
         return {row[0] for row in self._db.query(sql, ids)}
+
+    def documents_naming_units(
+        self,
+        unit_keys: Sequence[str],
+        documents: Sequence[str] = (),
+        without_column: str | None = None,
+    ) -> list[str]:
+        """The plans (of these, or all) whose responsibility rows name one of the units in
+        a role, by id; with `without_column`, only those whose rows have no column of that
+        role (the parser's role for it): one indexed query."""
+        keys = list(dict.fromkeys(unit_keys))
+        if not keys:
+            return []
+        sql = (
+            "SELECT DISTINCT r.document_id FROM responsibilities r "
+            f"WHERE r.unit_key IN ({_marks(keys)}) AND r.role != ''"
+            + (f" AND r.document_id IN ({_marks(documents)})" if documents else "")
+            + (
+                " AND NOT EXISTS (SELECT 1 FROM row_columns c "
+                "WHERE c.document_id = r.document_id AND c.role = ?)"
+                if without_column
+                else ""
+            )
+            + " ORDER BY r.document_id"
+        )
+        parameters = [*keys, *documents, *([without_column] if without_column else [])]
+        return [row[0] for row in self._db.query(sql, parameters)]
+
+    def column_headers(self) -> list[tuple[str, str]]:
+        """Every distinct (role, header) of the plans' filled columns."""
+        rows = self._db.query("SELECT DISTINCT role, header FROM row_columns ORDER BY role, header")
+        return [(str(role), str(header)) for role, header in rows]
+
+    def rows_in_columns(
+        self,
+        unit_keys: Sequence[str],
+        columns: Sequence[tuple[str, str]],
+        not_role: str,
+        documents: Sequence[str] = (),
+    ) -> int:
+        """How many rows name one of the units in a role of `columns` ((role, header)
+        pairs) in a plan that has such a column, and not in the role `not_role`: one
+        indexed count."""
+        keys = list(dict.fromkeys(unit_keys))
+        if not keys or not columns:
+            return 0
+        pairs = " OR ".join("(c.role = ? AND c.header = ?)" for _ in columns)
+        in_documents = f" AND r.document_id IN ({_marks(documents)})" if documents else ""
+        sql = (
+            "SELECT COUNT(DISTINCT r.clause_id) FROM responsibilities r "
+            f"WHERE r.unit_key IN ({_marks(keys)}){in_documents} AND EXISTS (SELECT 1 FROM "
+            f"row_columns c WHERE c.document_id = r.document_id AND c.role = r.role AND ({pairs})) "
+            "AND r.clause_id NOT IN (SELECT clause_id FROM responsibilities "
+            f"WHERE unit_key IN ({_marks(keys)}) AND role = ?)"
+        )
+        parameters: list[object] = [*keys, *documents]
+        parameters.extend(value for pair in columns for value in pair)
+        parameters.extend([*keys, not_role])
+        return int(self._db.query(sql, parameters)[0][0])
 
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""

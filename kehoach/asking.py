@@ -12,6 +12,7 @@ from ingest.json_depth import JsonTooDeepError, loads_limited
 from retrieval.answers import Answer
 from retrieval.conversation import Conversation
 from retrieval.questions import validate_question
+from retrieval.row_lists import FIRST_PAGE, RowWindow
 
 if TYPE_CHECKING:
     from retrieval.assistant import Assistant
@@ -33,16 +34,20 @@ def _print_progress(stage: str, done: int, total: int) -> None:
 
 
 def answer_one(
-    runtime: Any, question: str, document: str | None, conversation: Conversation | None = None
+    runtime: Any,
+    question: str,
+    document: str | None,
+    conversation: Conversation | None = None,
+    rows: RowWindow = FIRST_PAGE,
 ) -> Answer:
-    """Validate and answer one question."""
+    """Validate and answer one question (`rows`: the page of a long list to answer with)."""
     try:
         text = validate_question(question, runtime.settings.max_question_chars)
     except InputError as error:
         raise AskError(str(error)) from error
     assistant = _prepare(runtime)
     _check_document(assistant, document)
-    return assistant.ask(text, conversation=conversation, document=document)
+    return assistant.ask(text, conversation=conversation, document=document, rows=rows)
 
 
 def _check_document(assistant: Assistant, document: object) -> None:

@@ -315,7 +315,9 @@ def ask(
             return
         if question is None:
             raise _fail('hãy nhập câu hỏi, ví dụ: kehoach ask "Sở nào chủ trì chỉ tiêu 6.6?"', 2)
-        answer = answer_one(runtime, question, doc)
+        from retrieval.row_lists import EVERY_ROW, FIRST_PAGE
+
+        answer = answer_one(runtime, question, doc, rows=EVERY_ROW if all_rows else FIRST_PAGE)
     except AskError as error:
         raise _fail(str(error), 2) from error
     except KehoachError as error:
@@ -354,10 +356,13 @@ def chat(
     from kehoach.render import print_answer
     from retrieval.answers import Answer
     from retrieval.conversation import Conversation
+    from retrieval.display import MAX_ROWS
+    from retrieval.row_lists import EVERY_ROW, FIRST_PAGE, RowWindow
 
     runtime = _runtime(home)
     conversation = Conversation()
     last: Answer | None = None
+    asked = ""  # the question `last` answers: a long list's other pages are asked again
     next_row = 0  # the first row of the previous list's next page
     stderr.print(
         "Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát; "
@@ -372,19 +377,24 @@ def chat(
             if not question:
                 break
             typed = folded(question).strip(" .!?")
-            if last is not None and typed in _SHOW_ALL:
-                print_answer(stdout, last, True)  # the previous answer, every row
-                continue
-            if last is not None and typed in _NEXT_PAGE:
-                next_row = print_answer(stdout, last, False, next_row, _CHAT_MORE).next_row
-                continue
             try:
-                answer = answer_one(runtime, question, None, conversation)
+                if last is not None and typed in _SHOW_ALL:
+                    if last.partial:  # a page of a long list: the whole list asked for
+                        last = answer_one(runtime, asked, None, rows=EVERY_ROW)
+                    print_answer(stdout, last, True)  # the previous answer, every row
+                    continue
+                if last is not None and typed in _NEXT_PAGE:
+                    if not last.holds_rows(next_row, MAX_ROWS):  # the next page, asked
+                        last = answer_one(runtime, asked, None, rows=RowWindow(next_row))
+                    next_row = print_answer(stdout, last, False, next_row, _CHAT_MORE).next_row
+                    continue
+                window = EVERY_ROW if all_rows else FIRST_PAGE
+                answer = answer_one(runtime, question, None, conversation, window)
             except AskError as error:
                 stderr.print(f"[red]{error}[/red]")
                 continue
             next_row = print_answer(stdout, answer, all_rows, 0, _CHAT_MORE).next_row
-            last = answer
+            last, asked = answer, question
     except KehoachError as error:
         raise _fail(str(error)) from error
     finally:

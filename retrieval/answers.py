@@ -87,6 +87,26 @@ class Answer:
     choices: tuple[Choice, ...] = field(default=(), compare=False)
     # what `confidence` was read from (`retrieval.calibration.Evidence`); None when abstained
     evidence: Any = field(default=None, compare=False)
+    # a long list answered one page at a time (`retrieval.row_lists.RowWindow`): the list's
+    # exact row count and the index of the first row this answer holds; None: every row
+    rows_total: int | None = field(default=None, compare=False)
+    rows_from: int = field(default=0, compare=False)
+    page_of: str = field(default="", compare=False)  # a page's question, to ask for others
+
+    @property
+    def partial(self) -> bool:
+        """Whether this list answer holds only some of its rows (a page)."""
+        return self.rows_total is not None
+
+    def holds_rows(self, first_row: int, max_rows: int | None) -> bool:
+        """Whether the rows `first_row` … `first_row + max_rows - 1` (to the end when
+        `max_rows` is None) are in this answer: a page of a long list must be asked again
+        for others."""
+        if self.rows_total is None:
+            return True
+        held = sum(1 for line in self.answer.split("\n") if line.startswith("- "))
+        end = self.rows_total if max_rows is None else min(self.rows_total, first_row + max_rows)
+        return self.rows_from <= first_row and end <= self.rows_from + held
 
     def to_json(self, question_id: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {} if question_id is None else {"id": question_id}

@@ -26,6 +26,7 @@ from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
 from retrieval.relevance import TermWeights
 from retrieval.rerank import Reranker
+from retrieval.row_lists import FIRST_PAGE, RowWindow
 from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
@@ -115,14 +116,17 @@ class Assistant:
         document: str | None = None,
         scope: PlanScope | None = None,
         within: Sequence[PlanScope] = (),
+        rows: RowWindow = FIRST_PAGE,
     ) -> Answer:
         """Answer one question; `conversation` carries follow-up context, `document` scopes it.
 
         `scope` (a chat's or a request's, else the deployment's `default_scope`) narrows the
         plans unless the question names its own; `within` (an API key's) always holds.
+        `rows`: the page of a long list to answer with (a list of at most
+        `row_lists.WHOLE_LIST` rows is always whole).
         """
         limits = ScopeLimits(tuple(within), scope or self.default_scope)
-        context = self.context(question, conversation, document, limits)
+        context = replace(self.context(question, conversation, document, limits), rows=rows)
         try:
             answer = route(context) if context.scope.unmatched is None else _unmatched(context)
         except QuoteNotVerifiedError:
@@ -134,6 +138,8 @@ class Assistant:
                 "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
             )
         answer = self._with_confidence(context.query, answer)
+        if answer.partial:  # a page of a long list: its other pages are asked for again
+            answer = replace(answer, page_of=question)
         if conversation is not None:
             conversation.record(question, answer, context.scope.doc_ids)
         return answer

@@ -387,9 +387,11 @@ def _row_roles(clause: StoredClause, headers: Sequence[str]) -> str:
 
 
 def _grouped(
-    rows: Sequence[StoredClause], documents: DocumentDirectory
+    rows: Sequence[StoredClause], documents: DocumentDirectory, counted: bool = True
 ) -> list[tuple[str, list[StoredClause]]]:
-    """Rows grouped by plan and appendix, in the order first met: (heading, rows)."""
+    """Rows grouped by plan and appendix, in the order first met: (heading, rows), the
+    heading with the group's count unless not `counted` (a page of a long list holds only
+    part of some groups)."""
     groups: dict[tuple[str, str | None], list[StoredClause]] = {}
     for row in rows:
         groups.setdefault((row.document_id, appendix_of(row.path)), []).append(row)
@@ -398,7 +400,7 @@ def _grouped(
         where = _doc_label(documents, doc_id)
         if appendix is not None:
             where += f" — Phụ lục {appendix.removeprefix('PL')}"
-        out.append((f"{where} ({len(members)} dòng):", members))
+        out.append((f"{where} ({len(members)} dòng):" if counted else f"{where}:", members))
     return out
 
 
@@ -408,24 +410,29 @@ def answer_list(
     documents: DocumentDirectory,
     heading: str,
     roles_of: dict[str, list[str]] | None = None,
+    page: tuple[int, int] | None = None,
 ) -> Answer:
     """The count (the heading), then the rows grouped by plan and appendix, each with its
-    appendix and number, content, the roles asked about and its deadline."""
+    appendix and number, content, the roles asked about and its deadline. `page`: the
+    `rows` are one page of a longer list, (index of its first row, the list's total)."""
     cite = CitationBuilder(documents)
     lines = [heading]
     ordered: list[StoredClause] = []
-    for group_heading, members in _grouped(rows, documents):
+    for group_heading, members in _grouped(rows, documents, counted=page is None):
         lines.append(group_heading)
         for clause in members:
             roles = _row_roles(clause, roles_of.get(clause.clause_id, [])) if roles_of else ""
             lines.append(_list_line(clause, documents, cite, roles))
             ordered.append(clause)
+    first, total = page if page is not None else (0, None)
     return Answer(
         "\n".join(lines),
         False,
         query.intent.value,
         cite.citations,
         tuple(c.clause_id for c in ordered),
+        rows_total=total,
+        rows_from=first,
     )
 
 

@@ -108,11 +108,14 @@ def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS, first_row: int 
     `first_row` on (a later page: "xem tiếp")."""
     headline, *rest = answer.answer.split("\n")
     parsed = [_parse(line) for line in rest if line.strip()]
-    total = sum(1 for line in parsed if line.kind == "item")
+    held = sum(1 for line in parsed if line.kind == "item")
+    # a page of a long list: the whole list's count, its rows from `rows_from` held
+    total = held if answer.rows_total is None else answer.rows_total
     first_row = max(0, min(first_row, total))
     limit = total if max_rows is None else max_rows
     kept: list[ViewLine] = []
-    shown = seen = 0
+    shown = 0
+    seen = 0 if answer.rows_total is None else answer.rows_from
     for line in parsed:
         if line.kind == "item":
             seen += 1

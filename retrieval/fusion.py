@@ -23,6 +23,10 @@ PREFETCH_MARGIN = 16
 NEAR_TIE = 1e-5
 
 
+# the payload fields `clause_order` reads (a search may return only these)
+ORDER_FIELDS = ("document_id", "start", "clause_id")
+
+
 def clause_order(point: ScoredPoint) -> tuple[str, int, str, str]:
     """Where a point's clause stands: plan id, start offset, clause id (then point id)."""
     payload = point.payload

@@ -105,10 +105,15 @@ def _choices(
 
 def best_first(clauses: Sequence[StoredClause], documents: DocumentDirectory) -> list[StoredClause]:
     """Clauses of plans that match equally (a clause number), the latest plans first."""
+    return sorted(clauses, key=lambda clause: _latest_first(documents, clause.document_id))
 
-    def key(clause: StoredClause) -> tuple[int, str]:
-        info = documents.get(clause.document_id)
-        year = int(info.year) if info and info.year and info.year.isdigit() else 0
-        return -year, clause.document_id
 
-    return sorted(clauses, key=key)
+def plans_latest_first(doc_ids: Sequence[str], documents: DocumentDirectory) -> list[str]:
+    """Plans that match equally, in the order `best_first` puts their clauses."""
+    return sorted(doc_ids, key=lambda doc_id: _latest_first(documents, doc_id))
+
+
+def _latest_first(documents: DocumentDirectory, doc_id: str) -> tuple[int, str]:
+    info = documents.get(doc_id)
+    year = int(info.year) if info and info.year and info.year.isdigit() else 0
+    return -year, doc_id

@@ -113,6 +113,12 @@ def roles_of_columns(columns: Iterable[tuple[str, str]]) -> set[Role]:
 _DIRECTS = re.compile(r"\bchi dao\b")
 
 
+def header_names_role(header: str, role: Role) -> bool:
+    """Whether a column header uses the words of a role ("Đơn vị chủ trì theo dõi …" uses
+    "chủ trì"), whatever the column's own role."""
+    return bool(_ROLE_WORDS[role].search(folded(header)))
+
+
 def header_cells(row: StoredClause, unit_keys: Sequence[str], roles: Sequence[Role]) -> list[str]:
     """Headers of the row's columns of another role whose wording names an asked role
     ("Đơn vị chủ trì theo dõi …" for "chủ trì"): shown apart, never merged into the role."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from retrieval.query import Period
 from retrieval.stored import StoredClause
@@ -28,3 +29,33 @@ def period_label(period: Period) -> str:
     if period.quarter is not None:
         return f"quý {period.quarter}" + (f"/{period.year}" if period.year else "")
     return f"năm {period.year}"
+
+
+# A list of at most this many rows is answered whole; a longer one a page at a time (its
+# count exact), the page read from the facts store, so that its cost does not grow with
+# the number of plans.
+WHOLE_LIST = 50
+PAGE_ROWS = 10  # rows per page: the rows a surface shows before "xem tiếp"
+
+
+@dataclass(frozen=True)
+class RowWindow:
+    """Which rows of a long list to answer with: from `first`, at most `size` of them
+    (None: every row, as "xem tất cả" and `kehoach ask --all` ask)."""
+
+    first: int = 0
+    size: int | None = PAGE_ROWS
+
+    def pages(self, total: int) -> bool:
+        """Whether a list of `total` rows is answered one page (this window) at a time."""
+        return self.size is not None and total > WHOLE_LIST
+
+    def bounds(self, total: int) -> tuple[int, int]:
+        """(offset, limit) of this window's rows in a list of `total` rows."""
+        first = max(0, min(self.first, total))
+        size = total - first if self.size is None else self.size
+        return first, max(0, min(size, total - first))
+
+
+EVERY_ROW = RowWindow(0, None)
+FIRST_PAGE = RowWindow()

@@ -8,13 +8,20 @@ from dataclasses import dataclass, replace
 from ingest.facts import FactStore, RowQuery
 from ingest.index.protocol import PayloadFilter, SparseVector, VectorIndex
 from ingest.lexical import LexicalEncoder
-from retrieval.fusion import PREFETCH, PREFETCH_MARGIN, clause_order, fuse
-from retrieval.roles import Role, roles_of_columns, roles_present
+from retrieval.fusion import ORDER_FIELDS, PREFETCH, PREFETCH_MARGIN, clause_order, fuse
+from retrieval.roles import (
+    Role,
+    column_has_role,
+    header_names_role,
+    roles_of_columns,
+    roles_present,
+)
 from retrieval.stored import StoredClause
 from retrieval.units import heads_unit
 
 # Clause kinds that can carry a responsibility row: appendix table rows and body tasks.
 _ROW_SOURCES = ("table", "body")  # every clause that carries a responsibility row
+_ROLE_VALUES = frozenset(role.value for role in Role)
 
 
 @dataclass(frozen=True)
@@ -48,14 +55,17 @@ class ClauseSearch:
             equals["document_id"] = list(documents)
         return self._scroll(PayloadFilter(equals=equals))
 
-    def by_ids(self, clause_ids: Sequence[str]) -> list[StoredClause]:
-        """Clauses by id, in the order given."""
+    def by_ids(
+        self, clause_ids: Sequence[str], documents: Sequence[str] = ()
+    ) -> list[StoredClause]:
+        """Clauses by id, in the order given (`documents`: the plans they are in, when known:
+        a narrower read)."""
         if not clause_ids:
             return []
-        found = {
-            c.clause_id: c
-            for c in self._scroll(PayloadFilter(equals={"clause_id": list(clause_ids)}))
-        }
+        equals: dict[str, object] = {"clause_id": list(clause_ids)}
+        if documents:
+            equals["document_id"] = list(documents)
+        found = {c.clause_id: c for c in self._scroll(PayloadFilter(equals=equals))}
         return [found[i] for i in clause_ids if i in found]
 
     def rows(
@@ -97,6 +107,53 @@ class ClauseSearch:
         total = self._facts.rows(query).total
         page = self._facts.rows(replace(query, limit=total))
         return self.by_ids(list(page.clause_ids))
+
+    @property
+    def has_facts(self) -> bool:
+        """Whether rows can be counted and paged by indexed queries (a facts store)."""
+        return self._facts is not None
+
+    def count_rows(self, query: RowQuery) -> int:
+        """The exact number of responsibility rows matching `query` (facts store only)."""
+        assert self._facts is not None, "count_rows needs the facts store"
+        return self._facts.rows(replace(query, limit=0, offset=0)).total
+
+    def rows_page(self, query: RowQuery) -> list[StoredClause]:
+        """The rows of one page of `query` (its `offset` and `limit`), in document order:
+        their ids by an indexed query on the facts store, then those clauses by id."""
+        assert self._facts is not None, "rows_page needs the facts store"
+        return self.by_ids(list(self._facts.rows(query).clause_ids))
+
+    def documents_numbered(self, number: str) -> list[str]:
+        """The plans with a clause labelled `number`, by id: one indexed query on the facts
+        store (facts store only)."""
+        assert self._facts is not None, "documents_numbered needs the facts store"
+        return self._facts.documents_with_clause(number)
+
+    def documents_lacking_role(
+        self, unit_keys: Sequence[str], role: Role, documents: Sequence[str] = ()
+    ) -> list[str]:
+        """The plans (of these, or all) whose rows name one of the units but have no column
+        of `role` (not "trực tiếp chỉ đạo"), by id: one query on the facts store."""
+        assert self._facts is not None, "documents_lacking_role needs the facts store"
+        return self._facts.documents_naming_units(unit_keys, documents, role.value)
+
+    def rows_worded_as(
+        self, unit_keys: Sequence[str], role: Role, documents: Sequence[str] = ()
+    ) -> tuple[int, list[str]]:
+        """Rows naming one of the units in a column of another role whose header uses the
+        word of `role` ("Đơn vị chủ trì theo dõi …" for "chủ trì"), not in `role` itself:
+        their count and those headers, by indexed queries on the facts store."""
+        assert self._facts is not None, "rows_worded_as needs the facts store"
+        columns = [
+            (column, header)
+            for column, header in self._facts.column_headers()
+            if column in _ROLE_VALUES
+            and not column_has_role(column, header, role)
+            and header_names_role(header, role)
+        ]
+        count = self._facts.rows_in_columns(unit_keys, columns, role.value, documents)
+        return count, sorted({header for _column, header in columns}) if count else []
 
     def roles_by_document(
         self, documents: Sequence[str], tables_only: bool = False
@@ -191,10 +248,35 @@ class ClauseSearch:
         self, text: str, documents: Sequence[str], limit: int = 10
     ) -> dict[str, list[Candidate]]:
         """`hybrid(text, [d], limit)` for each of these few plans (the best of a grouped
-        search, never every plan), each fused here as `hybrid` is, so that near ties fall
-        the same way in every home."""
-        dense, sparse = self._embed_query(text), self._lexical.encode_query(text)
-        return {doc_id: self._fused(dense, sparse, [doc_id], limit) for doc_id in documents}
+        search, never every plan): one batch of dense searches and one of lexical searches,
+        a plan filter per request, each plan's pair fused here as `hybrid` is, so that near
+        ties fall the same way in every home."""
+        plans = list(dict.fromkeys(documents))
+        if not plans:
+            return {}
+        wheres = [PayloadFilter(equals={"document_id": [doc_id]}) for doc_id in plans]
+        depth = PREFETCH + PREFETCH_MARGIN
+        # the hits carry only what the fusion orders by; the clauses kept are read after
+        dense = self._index.search_dense_batch(
+            self._embed_query(text), wheres, limit=depth, fields=ORDER_FIELDS
+        )
+        sparse = self._index.search_sparse_batch(
+            self._lexical.encode_query(text), wheres, limit=depth, fields=ORDER_FIELDS
+        )
+        fused = {
+            doc_id: fuse(dense_hits, sparse_hits, limit)
+            for doc_id, dense_hits, sparse_hits in zip(plans, dense, sparse, strict=True)
+        }
+        wanted = [str(hit.payload["clause_id"]) for hits in fused.values() for hit in hits]
+        clauses = {clause.clause_id: clause for clause in self.by_ids(wanted, plans)}
+        return {
+            doc_id: [
+                Candidate(clauses[str(hit.payload["clause_id"])], hit.score, "hybrid")
+                for hit in hits
+                if str(hit.payload["clause_id"]) in clauses
+            ]
+            for doc_id, hits in fused.items()
+        }
 
     def _scroll(self, where: PayloadFilter) -> list[StoredClause]:
         """Matching clauses in document order (an index returns them by point id, and point

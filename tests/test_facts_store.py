@@ -12,6 +12,7 @@ import pytest
 from ingest.domain import ParsedPlan
 from ingest.facts import FactStore, RowQuery, number_digits
 from ingest.parser.units import unit_key
+from retrieval.roles import Role, column_has_role, header_cells, header_names_role, rows_for_unit
 from retrieval.runtime import Runtime
 from tests.conftest import fact_store
 from tests.golden_plans import corpus_files, parse_corpus_file
@@ -275,3 +276,59 @@ def test_an_error_after_the_transaction_ended_is_not_hidden(tmp_path: Path) -> N
         writer.execute("COMMIT")
         raise ValueError("the real error")
     database.close()
+
+
+def test_plans_with_a_clause_number_agree_with_the_index(
+    store: FactStore, corpus_runtime: Runtime
+) -> None:
+    for number in ("6.6", "1", "II"):
+        indexed = corpus_runtime.assistant().search.by_number(number)
+        assert store.documents_with_clause(number) == sorted({c.document_id for c in indexed})
+    assert store.documents_with_clause("999.999") == []
+
+
+def test_plans_naming_a_unit_without_a_role_column_agree_with_a_scan(
+    store: FactStore, corpus_runtime: Runtime
+) -> None:
+    search = corpus_runtime.assistant().search
+    for unit in ("Công an tỉnh", "Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"):
+        keys = [unit_key(unit)]
+        naming = sorted({r.document_id for r in rows_for_unit(search, [], keys)})
+        assert store.documents_naming_units(keys) == naming
+        present = search.roles_by_document(naming)
+        for role in (Role.LEAD, Role.COOPERATING, Role.MONITORING):
+            lacking = [d for d in naming if d in present and role not in present[d]]
+            assert store.documents_naming_units(keys, (), role.value) == lacking
+            assert store.documents_naming_units(keys, naming[:1], role.value) == [
+                d for d in lacking if d in naming[:1]
+            ]
+
+
+def test_rows_in_columns_of_another_role_agree_with_a_scan(
+    store: FactStore, corpus_runtime: Runtime
+) -> None:
+    """ "Đơn vị chủ trì theo dõi …" (a monitoring column worded "chủ trì"): the rows naming
+    a unit there and not as lead, counted, as the list by unit shows them."""
+    search = corpus_runtime.assistant().search
+    headers = store.column_headers()
+    assert headers == sorted(set(headers)) and headers
+    counts = []
+    for unit in ("Công an tỉnh", "Sở Khoa học và Công nghệ", "Sở Nội vụ"):
+        keys = [unit_key(unit)]
+        lead = {r.clause_id for r in rows_for_unit(search, [], keys, [Role.LEAD])}
+        scanned = {
+            r.clause_id
+            for r in rows_for_unit(search, [], keys)
+            if header_cells(r, keys, [Role.LEAD]) and r.clause_id not in lead
+        }
+        worded = [
+            (column, header)
+            for column, header in headers
+            if column in {r.value for r in Role}
+            and not column_has_role(column, header, Role.LEAD)
+            and header_names_role(header, Role.LEAD)
+        ]
+        assert store.rows_in_columns(keys, worded, Role.LEAD.value) == len(scanned)
+        assert search.rows_worded_as(keys, Role.LEAD)[0] == len(scanned)
+        counts.append(len(scanned))
+    assert any(counts)  # the Ninh Bình plan's "Đơn vị chủ trì theo dõi …" column

@@ -141,3 +141,21 @@ def test_two_homes_holding_the_same_plans_order_and_answer_alike(tmp_path: Path)
                 )
             )
     assert seen[0] == seen[1]
+
+
+def test_batched_search_per_plan_equals_one_fused_search_per_plan(tmp_path: Path) -> None:
+    """`hybrid_each` (a dense and a lexical batch, a plan filter per request) ranks each
+    plan's clauses as `hybrid` restricted to that plan does."""
+    with ingested_runtime(tmp_path / "home", [PLANS]) as runtime:
+        search = runtime.assistant().search
+        plans = sorted(runtime.catalog.entries)
+        for text in ("nhiệm vụ dữ liệu", QUESTIONS[0]):
+            each = search.hybrid_each(text, plans, limit=10)
+            assert list(each) == plans
+            for doc_id in plans:
+                one = search.hybrid(text, [doc_id], limit=10)
+                assert [c.clause.clause_id for c in each[doc_id]] == [
+                    c.clause.clause_id for c in one
+                ]
+                assert [c.score for c in each[doc_id]] == [c.score for c in one]
+        assert search.hybrid_each("dữ liệu", []) == {}

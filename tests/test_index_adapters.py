@@ -617,3 +617,37 @@ def test_grouped_hybrid_respects_filters_and_finds_every_document(
     rest = shared_index.search_hybrid_groups(dense, sparse, "document_id", 100, where=where)
     assert sorted(g.key for g in rest) == DOCUMENTS[1:]
     assert shared_index.search_hybrid_groups(dense, sparse, "document_id", 0) == []
+
+
+def test_batched_searches_equal_one_search_per_filter(shared_index: VectorIndex) -> None:
+    """A dense and a lexical batch, a plan filter per request, give what one search per
+    filter gives (the same points in the same order; scores up to the engines' float
+    noise, which `retrieval.fusion` treats as ties)."""
+    dense, sparse = query_for(POINTS[9])
+    wheres: list[PayloadFilter | None] = [
+        PayloadFilter(equals={"document_id": [d]}) for d in DOCUMENTS
+    ]
+    wheres.append(None)
+
+    def same(batched: list[list[ScoredPoint]], one_by_one: list[list[ScoredPoint]]) -> None:
+        assert [[p.id for p in hits] for hits in batched] == [
+            [p.id for p in hits] for hits in one_by_one
+        ]
+        for got, want in zip(batched, one_by_one, strict=True):
+            assert [p.score for p in got] == pytest.approx([p.score for p in want], rel=1e-6)
+            assert [p.payload for p in got] == [p.payload for p in want]
+
+    same(
+        shared_index.search_dense_batch(dense, wheres, limit=4),
+        [shared_index.search_dense(dense, w, limit=4) for w in wheres],
+    )
+    same(
+        shared_index.search_sparse_batch(sparse, wheres, limit=4),
+        [shared_index.search_sparse(sparse, w, limit=4) for w in wheres],
+    )
+    assert shared_index.search_dense_batch(dense, [], limit=4) == []
+    assert shared_index.search_sparse_batch(sparse, wheres[:2], limit=0) == [[], []]
+
+
+def test_values_of_a_keyword_field_are_every_stored_one(shared_index: VectorIndex) -> None:
+    assert shared_index.values("document_id") == set(DOCUMENTS)

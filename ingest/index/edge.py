@@ -42,6 +42,7 @@ RRF_K = 2
 TIE_MARGIN = 16
 _UPSERT_BATCH = 256
 _SCROLL_PAGE = 1024
+_FACET_LIMIT = 1_000_000  # distinct values asked for: all of them
 _CONFIG_FILE = "edge_config.json"  # written by Edge in every shard folder
 
 T = TypeVar("T")
@@ -209,6 +210,13 @@ class EdgeIndex:
             return 0
         return self._shard.count(qe.CountRequest(exact=True, filter=_filter(where)))
 
+    def values(self, field: str) -> set[str]:
+        """The field's values from Edge's payload index (its facet, counts not needed)."""
+        if self._shard is None:
+            return set()
+        found = self._shard.facet(qe.FacetRequest(field, limit=_FACET_LIMIT, exact=False))
+        return {str(hit.value) for hit in found.hits}
+
     def search_dense(
         self, vector: Sequence[float], where: PayloadFilter | None = None, limit: int = 10
     ) -> list[ScoredPoint]:
@@ -220,6 +228,28 @@ class EdgeIndex:
     ) -> list[ScoredPoint]:
         """Best points by sparse dot product, IDF-weighted by Edge."""
         return self._query(qe.Query.Nearest(_sparse(vector), using=SPARSE_VECTOR), where, limit)
+
+    def search_dense_batch(
+        self,
+        vector: Sequence[float],
+        wheres: Sequence[PayloadFilter | None],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        """Nearest points for each filter, run by Edge as one planned batch (`query_batch`)."""
+        query = qe.Query.Nearest(_dense(vector), using=DENSE_VECTOR)
+        return self._query_batch(query, wheres, limit, fields)
+
+    def search_sparse_batch(
+        self,
+        vector: SparseVector,
+        wheres: Sequence[PayloadFilter | None],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        """Best points by sparse dot product for each filter, as one Edge batch."""
+        query = qe.Query.Nearest(_sparse(vector), using=SPARSE_VECTOR)
+        return self._query_batch(query, wheres, limit, fields)
 
     def search_hybrid(
         self,
@@ -278,6 +308,33 @@ class EdgeIndex:
         )
         scored = [ScoredPoint(str(h.id), float(h.score), dict(h.payload or {})) for h in hits]
         return sorted(scored, key=lambda p: (-p.score, p.id))[:limit]
+
+    def _query_batch(
+        self,
+        query: Any,
+        wheres: Sequence[PayloadFilter | None],
+        limit: int,
+        fields: Sequence[str] | None,
+    ) -> list[list[ScoredPoint]]:
+        """One request per filter in one `query_batch` call; each result cut as `_query`
+        cuts it (ties at the cut broken by id)."""
+        if self._shard is None or limit <= 0 or not wheres:
+            return [[] for _ in wheres]
+        requests = [
+            qe.QueryRequest(
+                limit=limit + TIE_MARGIN,
+                query=query,
+                filter=_filter(where),
+                with_payload=True if fields is None else list(fields),
+                with_vector=False,
+            )
+            for where in wheres
+        ]
+        out = []
+        for hits in self._shard.query_batch(qe.QueryBatchRequest(requests)):
+            scored = [ScoredPoint(str(h.id), float(h.score), dict(h.payload or {})) for h in hits]
+            out.append(sorted(scored, key=lambda p: (-p.score, p.id))[:limit])
+        return out
 
     def _writable(self) -> qe.EdgeShard:
         if self._shard is None:

@@ -106,6 +106,12 @@ class VectorIndex(Protocol):
         """How many points match the filter."""
         ...
 
+    def values(self, field: str) -> set[str]:
+        """Every value an indexed keyword payload field has among the stored points (the
+        engine's facet on its payload index; a value whose points were all deleted may
+        still be listed)."""
+        ...
+
     def search_dense(
         self, vector: Sequence[float], where: PayloadFilter | None = None, limit: int = 10
     ) -> list[ScoredPoint]:
@@ -116,6 +122,29 @@ class VectorIndex(Protocol):
         self, vector: SparseVector, where: PayloadFilter | None = None, limit: int = 10
     ) -> list[ScoredPoint]:
         """Best points by sparse dot product (IDF-weighted by the engine)."""
+        ...
+
+    def search_dense_batch(
+        self,
+        vector: Sequence[float],
+        wheres: Sequence[PayloadFilter | None],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        """`search_dense(vector, where, limit)` for each filter, sent to the engine as one
+        batch; one result list per filter, in order. `fields`: only these payload fields
+        in the hits (None: the whole payload)."""
+        ...
+
+    def search_sparse_batch(
+        self,
+        vector: SparseVector,
+        wheres: Sequence[PayloadFilter | None],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        """`search_sparse(vector, where, limit)` for each filter, as one batch, in order
+        (`fields` as in `search_dense_batch`)."""
         ...
 
     def search_hybrid(

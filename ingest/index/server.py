@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 TIE_MARGIN = 16
 _UPSERT_BATCH = 256
 _SCROLL_PAGE = 1024
+_FACET_LIMIT = 1_000_000  # distinct values asked for: all of them
 
 
 class ServerIndex:
@@ -181,6 +182,13 @@ class ServerIndex:
         result = self._client.count(self._collection, count_filter=_filter(where), exact=True)
         return result.count
 
+    def values(self, field: str) -> set[str]:
+        """The field's values from the server's payload index (`facet`)."""
+        if not self._ready():
+            return set()
+        found = self._client.facet(self._collection, field, limit=_FACET_LIMIT, exact=False)
+        return {str(hit.value) for hit in found.hits}
+
     def search_dense(
         self, vector: Sequence[float], where: PayloadFilter | None = None, limit: int = 10
     ) -> list[ScoredPoint]:
@@ -192,6 +200,26 @@ class ServerIndex:
     ) -> list[ScoredPoint]:
         """Best points by sparse dot product, IDF-weighted by the server."""
         return self._query(_sparse(vector), SPARSE_VECTOR, where, limit)
+
+    def search_dense_batch(
+        self,
+        vector: Sequence[float],
+        wheres: Sequence[PayloadFilter | None],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        """Nearest points for each filter, sent together (`query_batch_points`)."""
+        return self._query_batch(_dense(vector), DENSE_VECTOR, wheres, limit, fields)
+
+    def search_sparse_batch(
+        self,
+        vector: SparseVector,
+        wheres: Sequence[PayloadFilter | None],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        """Best points by sparse dot product for each filter, sent together."""
+        return self._query_batch(_sparse(vector), SPARSE_VECTOR, wheres, limit, fields)
 
     def search_hybrid(
         self,
@@ -265,6 +293,38 @@ class ServerIndex:
             ScoredPoint(str(h.id), float(h.score), dict(h.payload or {})) for h in response.points
         ]
         return sorted(scored, key=lambda p: (-p.score, p.id))[:limit]
+
+    def _query_batch(
+        self,
+        query: Any,
+        using: str,
+        wheres: Sequence[PayloadFilter | None],
+        limit: int,
+        fields: Sequence[str] | None,
+    ) -> list[list[ScoredPoint]]:
+        """One request per filter in one `query_batch_points` call; each result cut as
+        `_query` cuts it (ties at the cut broken by id)."""
+        if not wheres or not self._ready() or limit <= 0:
+            return [[] for _ in wheres]
+        requests = [
+            models.QueryRequest(
+                query=query,
+                using=using,
+                filter=_filter(where),
+                limit=limit + TIE_MARGIN,
+                with_payload=True if fields is None else list(fields),
+                with_vector=False,
+            )
+            for where in wheres
+        ]
+        out = []
+        for response in self._client.query_batch_points(self._collection, requests=requests):
+            scored = [
+                ScoredPoint(str(h.id), float(h.score), dict(h.payload or {}))
+                for h in response.points
+            ]
+            out.append(sorted(scored, key=lambda p: (-p.score, p.id))[:limit])
+        return out
 
     def _ready(self) -> bool:
         if not self._exists:

@@ -14,6 +14,7 @@ from retrieval.generation.errors import GenerationError
 from retrieval.generation.protocol import Generator
 from retrieval.generation.verify import verify_phrasing
 from retrieval.plan_scope import PlanScope
+from retrieval.row_lists import FIRST_PAGE, RowWindow
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,9 @@ class PhrasedAssistant(Assistant):
         document: str | None = None,
         scope: PlanScope | None = None,
         within: Sequence[PlanScope] = (),
+        rows: RowWindow = FIRST_PAGE,
     ) -> Answer:
-        answer = super().ask(question, conversation, document, scope, within)
+        answer = super().ask(question, conversation, document, scope, within, rows)
+        if answer.partial:  # a page of a long list keeps its row lines for paging
+            return answer
         return phrase_answer(self.generator, question, answer)

@@ -17,13 +17,16 @@ from retrieval.constraint_check import (
 )
 from retrieval.constraints import Reading
 from retrieval.follow_ups import WHO
-from retrieval.narrowing import FEW, MANY, best_first, narrowed
+from retrieval.narrowing import FEW, MANY, best_first, narrowed, plans_latest_first
 from retrieval.query import ClauseRef, Intent, Query
 from retrieval.relevance import clause_words
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
 _TABLE_KINDS = ("table_row", "table_group")
+# more plans than this sharing a number: counted and grouped by indexed look-ups, only the
+# few shown read (fewer: every candidate read, and the words or the conversation weighed)
+WIDE = 50
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -50,6 +53,9 @@ def _by_reference(ctx: Context) -> Answer:
         if not candidates:
             return _missing_path(ctx, reading, found)
     else:
+        grouped = None if ref.point else _in_many_plans(ctx, ref)
+        if grouped is not None:
+            return grouped
         candidates = search.by_number(ref.number, scope.doc_ids)
     if ref.point:
         candidates = _points_under(ctx, candidates, ref.point)
@@ -85,6 +91,32 @@ def _by_reference(ctx: Context) -> Answer:
     return _answer_settled(ctx, best_per_doc[:1])
 
 
+def _in_many_plans(ctx: Context, ref: ClauseRef) -> Answer | None:
+    """A number no plan was named for, in more than `WIDE` plans, that neither the question's
+    words nor the conversation can settle: the count and the plans grouped by level and place
+    from the facts store's indexed look-up, and only the few shown read from the index (not
+    every plan's clause). None otherwise (the candidates are all read and weighed)."""
+    search, query = ctx.search, ctx.query
+    if ctx.scope.doc_ids or not search.has_facts:
+        return None
+    doc_ids = [d for d in search.documents_numbered(ref.number) if ctx.documents.get(d)]
+    if len(doc_ids) <= WIDE or len(_content_words(ctx)) >= 2:
+        return None  # few plans, or words that may settle it (`_disambiguate_by_content`)
+    conversation = ctx.conversation
+    if conversation is not None and set(conversation.document_ids) & set(doc_ids):
+        return None  # the conversation's plan may settle it
+    shown = plans_latest_first(doc_ids, ctx.documents)[:FEW]
+    found = _best_per_document(search.by_number(ref.number, shown), ref, query)
+    few = best_first(found, ctx.documents)
+    examples = answer_ambiguous(query, few, ctx.documents, ref.number)
+    return narrowed(examples, doc_ids, ctx.documents, f"mục/chỉ tiêu {ref.number}", query.text)
+
+
+def _content_words(ctx: Context) -> list[str]:
+    """The question's topic words but numbers: what can settle a number several plans share."""
+    return [w for w in ctx.topic() if not re.fullmatch(r"[\d.]+", w)]
+
+
 def _missing_path(ctx: Context, reading: Reading, elsewhere: list[StoredClause]) -> Answer:
     """No clause has the number inside the path asked: say which part is missing and
     offer the clauses with that number elsewhere in the plan."""
@@ -101,7 +133,7 @@ def _missing_path(ctx: Context, reading: Reading, elsewhere: list[StoredClause])
 
 def _disambiguate_by_content(ctx: Context, candidates: list[StoredClause]) -> StoredClause | None:
     """ "khi nào hoàn thành chuyển mạng LAN sang IPv6 (chỉ tiêu 2.3)": the words settle it."""
-    topic = [w for w in ctx.topic() if not re.fullmatch(r"[\d.]+", w)]
+    topic = _content_words(ctx)
     if len(topic) < 2:
         return None
     scored = sorted(

@@ -15,6 +15,8 @@ from retrieval.clause_content import NOT_ANSWERS, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
 from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
+from retrieval.display import vi_count
+from retrieval.narrowing import MANY
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -54,6 +56,10 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
     fewer than two are given), or an abstention when fewer than two plans have it."""
     query, documents = ctx.query, ctx.documents
     targets = doc_ids if len(doc_ids) >= 2 else list(documents.documents)
+    everyone = len(targets)
+    if len(doc_ids) < 2 and everyone > MANY:  # a country's plans: the best few of one search
+        best = ctx.search.documents_matching(query.text, MANY)
+        targets = documents.in_catalog_order(best)
     topic_text = _strip_document_words(query.folded, [documents.get(d) for d in targets])
     topic = ctx.topic(targets)
     picked: list[StoredClause] = []
@@ -78,6 +84,12 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
             + (f"; không tìm thấy ở kế hoạch của {', '.join(missing)}." if missing else "."),
         )
     compared = answer_per_document(query, picked, documents, "So sánh theo từng kế hoạch:")
+    if len(targets) < everyone and len(doc_ids) < 2:
+        note = (
+            f"(Các kế hoạch khớp nhất trong {vi_count(everyone)} kế hoạch đã nạp; hãy nêu "
+            "tên hoặc địa bàn các kế hoạch cần so sánh.)"
+        )
+        compared = replace(compared, answer=f"{compared.answer}\n{note}")
     if missing:  # every plan named is answered, or said to be missing
         note = f"Không tìm thấy nội dung này trong kế hoạch của {', '.join(missing)}."
         compared = replace(compared, answer=f"{compared.answer}\n{note}")

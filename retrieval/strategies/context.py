@@ -19,6 +19,7 @@ from retrieval.query import Query
 from retrieval.ranking import rank, rank_text
 from retrieval.relevance import TermWeights
 from retrieval.rerank import Reranker
+from retrieval.row_lists import FIRST_PAGE, RowWindow
 from retrieval.scope import Scope
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
@@ -87,6 +88,7 @@ class Context:
     scope: Scope
     conversation: Conversation | None
     route: Callable[[Context], Answer]
+    rows: RowWindow = FIRST_PAGE  # the page of a long list to answer with
 
     @cached_property
     def reading(self) -> Reading:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ingest.facts import RowQuery
 from retrieval.answers import Answer
 from retrieval.compose import answer_list
 from retrieval.query import Intent, Period
@@ -24,12 +25,23 @@ def answer(ctx: Context) -> Answer | None:
 
 
 def _list_by_period(ctx: Context, doc_ids: list[str], period: Period) -> Answer | None:
-    window = ctx.search.rows_in_window(doc_ids, period.year, period.quarter, period.month)
-    rows = due_in(window, period)
+    label = period_label(period)
+    rows_filter = row_filter(documents=doc_ids, period=period)
+    if ctx.search.has_facts:  # a long list: counted, and one page read, by indexed queries
+        window = RowQuery(
+            documents=tuple(doc_ids), in_window=(period.year, period.quarter, period.month)
+        )
+        total = ctx.search.count_rows(window)
+        if ctx.rows.pages(total):
+            offset, limit = ctx.rows.bounds(total)
+            page = ctx.search.rows_page(replace(window, limit=limit, offset=offset))
+            heading = f"Có {total} chỉ tiêu/nhiệm vụ có thời hạn hoàn thành {label}:"
+            listed = answer_list(ctx.query, page, ctx.documents, heading, page=(offset, total))
+            return replace(listed, intent=Intent.LIST_BY_PERIOD.value, rows_filter=rows_filter)
+    window_rows = ctx.search.rows_in_window(doc_ids, period.year, period.quarter, period.month)
+    rows = due_in(window_rows, period)
     if not rows:
         return None
-    label = period_label(period)
     heading = f"Có {len(rows)} chỉ tiêu/nhiệm vụ có thời hạn hoàn thành {label}:"
     listed = answer_list(ctx.query, rows, ctx.documents, heading)
-    rows_filter = row_filter(documents=doc_ids, period=period)
     return replace(listed, intent=Intent.LIST_BY_PERIOD.value, rows_filter=rows_filter)

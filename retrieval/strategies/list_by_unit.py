@@ -15,14 +15,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ingest.facts import RowQuery
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_list
 from retrieval.constraint_check import absent_role_reason
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent, Query
-from retrieval.roles import Role, header_cells, rows_for_unit, unit_cells
+from retrieval.roles import ROLE_NAMES, Role, header_cells, rows_for_unit, unit_cells
 from retrieval.row_filters import row_filter
+from retrieval.row_lists import RowWindow
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -30,6 +32,7 @@ from retrieval.topic import is_unit_word
 from retrieval.units import UnitMatcher
 
 OnTopic = Callable[[list[StoredClause]], list[StoredClause]]
+_FEW_NAMED = 3  # plans named one by one in a long list's note; the rest counted
 
 
 def asks_for_list(ctx: Context) -> bool:
@@ -60,7 +63,11 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
         return [r for r in rows if ctx.coverage(topic, r) >= MIN_COVERAGE] or rows
 
     lists = ListByUnit(ctx.search, ctx.documents, ctx.units)
-    found = lists.answer(ctx.query, ctx.reading.roles, doc_ids, unit_keys, on_topic)
+    found = (
+        None if topic else lists.page(ctx.query, ctx.reading.roles, doc_ids, unit_keys, ctx.rows)
+    )
+    if found is None:
+        found = lists.answer(ctx.query, ctx.reading.roles, doc_ids, unit_keys, on_topic)
     if found is None or found.abstained:
         return found
     names = [ctx.units.display_name(k) for k in unit_keys]
@@ -121,6 +128,67 @@ class ListByUnit:
             notes = "\n".join(absent_role_reason(self._label(d), role) for d, role in lacking)
             answer = replace(answer, answer=f"{answer.answer}\n{notes}")
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+
+    def page(
+        self,
+        query: Query,
+        asked: Sequence[Role],
+        doc_ids: list[str],
+        unit_keys: list[str],
+        window: RowWindow,
+    ) -> Answer | None:
+        """One page of a long list (more than `row_lists.WHOLE_LIST` rows) of the unit's
+        rows in the role asked, counted and read by indexed queries on the facts store, with
+        how many of the plans naming the unit have no column for that role; None when the
+        list is short (answered whole by `answer`), or the selection is not one the facts
+        store holds (several roles, "trực tiếp chỉ đạo")."""
+        if not self._search.has_facts or len(asked) > 1 or Role.DIRECT in asked:
+            return None
+        role = asked[0].value if asked else None
+        selection = RowQuery(documents=tuple(doc_ids), role=role, unit_keys=tuple(unit_keys))
+        total = self._search.count_rows(selection)
+        if not window.pages(total):
+            return None
+        offset, limit = window.bounds(total)
+        rows = self._search.rows_page(replace(selection, limit=limit, offset=offset))
+        roles_of = {row.clause_id: unit_cells(row, unit_keys, asked) for row in rows}
+        heading = f"Có {total} chỉ tiêu/nhiệm vụ ghi {self._names(unit_keys)} ở vai trò được hỏi:"
+        answer = answer_list(query, rows, self._documents, heading, roles_of, (offset, total))
+        notes = [self._worded_count(doc_ids, unit_keys, asked)]
+        notes.append(self._plans_lacking(doc_ids, unit_keys, asked))
+        text = "\n".join([answer.answer, *(note for note in notes if note)])
+        return replace(answer, answer=text, intent=Intent.LIST_BY_UNIT.value)
+
+    def _worded_count(self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]) -> str:
+        """ "Ngoài ra, … có tên ở cột “…” (vai trò khác) tại N dòng.": counted, not listed
+        (the whole list, "xem tất cả", lists them)."""
+        if not asked:
+            return ""
+        count, headers = self._search.rows_worded_as(unit_keys, asked[0], doc_ids)
+        if not count:
+            return ""
+        return (
+            f"Ngoài ra, {self._names(unit_keys)} có tên ở cột “{'”, “'.join(headers)}” "
+            f"(vai trò khác) tại {count} dòng."
+        )
+
+    def _plans_lacking(
+        self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
+    ) -> str:
+        """ "N kế hoạch ghi … không có cột …": the plans naming the unit whose tables have no
+        column for the role asked, counted, the first few named."""
+        if not asked:
+            return ""
+        lacking = self._search.documents_lacking_role(unit_keys, asked[0], doc_ids)
+        if not lacking:
+            return ""
+        if len(lacking) <= _FEW_NAMED:
+            return "\n".join(absent_role_reason(self._label(d), asked[0]) for d in lacking)
+        named = "; ".join(self._label(d) for d in lacking[:_FEW_NAMED])
+        return (
+            f"{len(lacking)} kế hoạch ghi {self._names(unit_keys)} không có cột "
+            f"đơn vị {ROLE_NAMES[asked[0]]} trong bảng phân công: {named} …"
+        )
 
     def _names(self, unit_keys: Sequence[str]) -> str:
         return ", ".join(self._units.display_name(k) for k in unit_keys)

@@ -84,6 +84,8 @@ function khApiClient(baseUrl, keyStore) {
         document: documentId || null,
         conversation_id: conversationId || null,
         scope: scope || null,
+        // the page shows a long list's pages itself: every row, not the server's first page
+        all_rows: true,
       });
     },
     documents() {

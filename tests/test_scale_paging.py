@@ -1,0 +1,244 @@
+"""Per-question work that does not grow with the number of plans, with the same answers:
+long lists answered one page at a time (exact count, pages that put together give the
+whole list), a clause number in many plans counted and grouped from the facts store, and
+the committed-version filter of a home of many plans. On the scale corpus of
+`tests/scale_corpus.py` (9 plans), with the size thresholds lowered where a test needs it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.service import ChatService
+from ingest.index import IndexPoint, PayloadFilter, SparseVector
+from ingest.index import committed as committed_module
+from ingest.index.committed import CommittedIndex
+from ingest.index.edge import EdgeIndex
+from kehoach.cli import app
+from retrieval import row_lists
+from retrieval.answers import Answer
+from retrieval.assistant import Assistant
+from retrieval.display import answer_view
+from retrieval.row_lists import EVERY_ROW, RowWindow
+from retrieval.runtime import Runtime
+from retrieval.search import ClauseSearch
+from retrieval.stored import StoredClause
+from retrieval.strategies import clause_lookup
+from tests.conftest import ingested_runtime
+from tests.scale_corpus import write_scale_corpus
+from tests.test_api_support import running_client
+
+BY_YEAR = "Những nhiệm vụ nào hạn năm 2025?"  # 126 rows in the scale corpus
+BY_UNIT = "Công an tỉnh chủ trì những chỉ tiêu nào?"  # 28 rows, and 21 in another column
+
+
+@pytest.fixture(scope="module")
+def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    folder = tmp_path_factory.mktemp("paging")
+    write_scale_corpus(folder / "plans")
+    with ingested_runtime(folder / "home", [folder / "plans"]) as runtime:
+        yield runtime
+
+
+@pytest.fixture
+def assistant(runtime: Runtime) -> Assistant:
+    return runtime.assistant()
+
+
+def rows_of(answer: Answer) -> list[str]:
+    """The listed rows, without their citation numbers (each page numbers its own)."""
+    lines = answer.answer.split("\n")
+    return [re.sub(r"\s*\[\d+\]", "", line) for line in lines if line.startswith("- ")]
+
+
+def all_pages(assistant: Assistant, question: str, size: int) -> list[Answer]:
+    pages = [assistant.ask(question, rows=RowWindow(0, size))]
+    while pages[-1].partial and pages[-1].rows_from + len(rows_of(pages[-1])) < (
+        pages[-1].rows_total or 0
+    ):
+        pages.append(assistant.ask(question, rows=RowWindow(len(pages) * size, size)))
+    return pages
+
+
+def test_a_long_list_by_period_is_a_page_with_the_exact_count(assistant: Assistant) -> None:
+    whole = assistant.ask(BY_YEAR, rows=EVERY_ROW)
+    assert not whole.partial and len(rows_of(whole)) == 126
+    first = assistant.ask(BY_YEAR)
+    assert first.partial and first.rows_total == 126 and first.rows_from == 0
+    assert first.answer.split("\n")[0] == whole.answer.split("\n")[0]  # "Có 126 …"
+    assert rows_of(first) == rows_of(whole)[: row_lists.PAGE_ROWS]
+    view = answer_view(first)
+    assert (view.total_rows, view.hidden_rows, view.next_row) == (126, 116, 10)
+    pages = all_pages(assistant, BY_YEAR, 40)
+    assert [p.rows_from for p in pages] == [0, 40, 80, 120]
+    assert [row for page in pages for row in rows_of(page)] == rows_of(whole)
+    assert first.holds_rows(0, 10) and not first.holds_rows(10, 10)
+    assert first.page_of == BY_YEAR
+
+
+def test_a_list_of_at_most_fifty_rows_is_whole(assistant: Assistant) -> None:
+    answer = assistant.ask(BY_UNIT)
+    assert not answer.partial and answer.rows_total is None
+    assert answer.answer.startswith("Có 28 chỉ tiêu/nhiệm vụ ghi Công an tỉnh")
+
+
+def test_a_long_list_by_unit_pages_with_the_other_column_counted(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = assistant.ask(BY_UNIT, rows=EVERY_ROW)
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)
+    pages = all_pages(assistant, BY_UNIT, 9)
+    first = pages[0]
+    assert first.partial and first.rows_total == 28
+    assert first.answer.split("\n")[0] == whole.answer.split("\n")[0]
+    listed = [row for page in pages for row in rows_of(page)]
+    assert listed == rows_of(whole)[:28]  # the rows in the role asked, in the same order
+    # the rows naming the unit in another column worded "chủ trì …" are counted, not listed
+    others = re.search(r"\(vai trò khác\) tại (\d+) dòng", whole.answer)
+    counted = re.search(r"\(vai trò khác\) tại (\d+) dòng\.", first.answer)
+    assert others and counted and counted.group(1) == others.group(1) == "21"
+
+
+def test_a_number_in_many_plans_is_grouped_from_the_facts_alike(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "Sở nào chủ trì chỉ tiêu 6.6?"
+    read_all = assistant.ask(question)
+    monkeypatch.setattr(clause_lookup, "WIDE", 2)
+    read: list[int] = []
+    by_number = ClauseSearch.by_number
+
+    def spy(self: ClauseSearch, number: str, documents: Sequence[str] = ()) -> list[StoredClause]:
+        found = by_number(self, number, documents)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(ClauseSearch, "by_number", spy)
+    counted = assistant.ask(question)
+    assert read == [3]  # the three plans shown, not the seven with chỉ tiêu 6.6
+    monkeypatch.setattr(ClauseSearch, "by_number", by_number)
+    assert counted.intent == "ambiguous"
+    assert counted.answer == read_all.answer
+    assert counted.citations == read_all.citations
+    assert counted.choices == read_all.choices
+    # words that may settle the number: every candidate weighed, as before
+    worded = "Chỉ tiêu 6.6 tỷ lệ cơ quan kết nối mạng truyền số liệu chuyên dùng?"
+    monkeypatch.setattr(clause_lookup, "WIDE", 50)
+    before = assistant.ask(worded)
+    monkeypatch.setattr(clause_lookup, "WIDE", 2)
+    assert assistant.ask(worded).answer == before.answer
+
+
+def test_reads_over_many_versions_exclude_the_stale_ones_alike(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    questions = (
+        "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến đạt bao nhiêu?",
+        "Sở nào chủ trì chỉ tiêu 6.6 kế hoạch 1003?",
+        BY_UNIT,
+    )
+    listed = [assistant.ask(q).answer for q in questions]
+    monkeypatch.setattr(committed_module, "_FEW_VERSIONS", 0)
+    assert [assistant.ask(q).answer for q in questions] == listed
+
+
+def test_a_stale_version_stays_unread_when_versions_are_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Points of a write never committed (a crash) are left out by the engine, whether the
+    filter lists the committed versions or excludes the stale ones."""
+    store = EdgeIndex(tmp_path, "clauses")
+    store.ensure_collection(4)
+    points = [
+        IndexPoint(
+            f"00000000-0000-0000-0000-00000000000{i}",
+            [1.0, 0.5, 0.0, float(i)],
+            SparseVector((1,), (1.0,)),
+            {"document_id": f"d{i % 2}", "clause_id": f"c{i}", "version": version},
+        )
+        for i, version in enumerate(("v0", "v1", "v0-stale", "v1"))
+    ]
+    store.upsert(points)
+    index = CommittedIndex(store, lambda: {"d0": "v0", "d1": "v1"})
+    try:
+        for few in (64, 0):
+            monkeypatch.setattr(committed_module, "_FEW_VERSIONS", few)
+            seen = {p.payload["clause_id"] for p in index.scroll()}
+            assert seen == {"c0", "c1", "c3"}
+            hits = index.search_dense([1.0, 0.5, 0.0, 2.0], limit=10)
+            assert {h.payload["clause_id"] for h in hits} == {"c0", "c1", "c3"}
+            only_d0 = PayloadFilter(equals={"document_id": ["d0"]})
+            assert [p.payload["clause_id"] for p in index.scroll(only_d0)] == ["c0"]
+            batched = index.search_dense_batch([1.0, 0.0, 0.0, 0.0], [only_d0, None], limit=10)
+            assert [{h.payload["clause_id"] for h in hits} for hits in batched] == [
+                {"c0"},
+                {"c0", "c1", "c3"},
+            ]
+        assert store.values("version") == {"v0", "v1", "v0-stale"}
+    finally:
+        index.close()
+
+
+def test_the_chat_asks_for_the_next_page(runtime: Runtime, assistant: Assistant) -> None:
+    whole = rows_of(assistant.ask(BY_YEAR, rows=EVERY_ROW))
+    service = ChatService.for_runtime(runtime)
+    first = service.ask("telegram:1", BY_YEAR)
+    second = service.page("telegram:1", first.page_of, 10)
+    assert second.rows_from == 10 and rows_of(second) == whole[10:20]
+
+
+@pytest.fixture(scope="module")
+def closed_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A home of the scale corpus that no runtime holds open, and the year list's rows."""
+    folder = tmp_path_factory.mktemp("paging-closed")
+    write_scale_corpus(folder / "plans")
+    with ingested_runtime(folder / "home", [folder / "plans"]) as runtime:
+        whole = rows_of(runtime.assistant().ask(BY_YEAR, rows=EVERY_ROW))
+    return folder / "home", whole
+
+
+def test_kehoach_chat_asks_for_the_next_page_and_for_every_row(
+    closed_home: tuple[Path, list[str]],
+) -> None:
+    home, whole = closed_home
+    typed = f"{BY_YEAR}\nxem tiep\nxem tat ca\n"
+    chat = CliRunner().invoke(app, ["chat", "--home", str(home)], input=typed)
+    assert chat.exit_code == 0, chat.output
+    first, second, every = chat.stdout.split("Có 126 chỉ tiêu")[1:]
+    assert "… còn 116 dòng — xem tiếp" in first and "… còn 106 dòng — xem tiếp" in second
+    shown = [line.strip() for line in second.splitlines() if line.strip().startswith("• ")]
+    # the terminal wraps long rows: their labels ("PL1 · 4.3") in order
+    assert [line[2:].split(":")[0] for line in shown] == [r[2:].split(":")[0] for r in whole[10:20]]
+    assert "xem tiếp" not in every and every.count("\n  • ") == 126
+
+
+def test_the_api_answers_the_page_asked_for(closed_home: tuple[Path, list[str]]) -> None:
+    home, whole = closed_home
+    with running_client(home) as client:
+        body = client.post("/v1/ask", json={"question": BY_YEAR, "first_row": 20}).json()
+        assert body["view"]["total_rows"] == 126 and body["view"]["rows_from"] == 20
+        items = [line["text"] for line in body["view"]["lines"] if line["kind"] == "item"]
+        assert [re.sub(r"\s*\[\d+\]", "", f"- {t}") for t in items] == whole[20:30]
+        every = client.post("/v1/ask", json={"question": BY_YEAR, "all_rows": True}).json()
+        assert every["view"]["total_rows"] == 126 and every["view"]["rows_from"] == 0
+        assert sum(1 for line in every["view"]["lines"] if line["kind"] == "item") == 126
+
+
+def test_plan_facts_with_no_plan_named_among_many_are_grouped(assistant: Assistant) -> None:
+    answer = assistant.ask("Kế hoạch do ai ký?")
+    assert answer.intent == "ambiguous" and not answer.abstained
+    assert answer.answer.startswith("Có 9 kế hoạch cùng có thông tin này. Hãy thu hẹp phạm vi")
+    assert len(answer.citations) == 3 and answer.choices  # the few latest, and ways to narrow
+    assert answer.answer.count("người ký là") == 3
+
+
+def test_a_comparison_with_no_plan_named_takes_the_best_few(assistant: Assistant) -> None:
+    answer = assistant.ask("So sánh chỉ tiêu phủ sóng 5G giữa các kế hoạch")
+    assert answer.intent == "compare"
+    compared = {c.document_id for c in answer.citations}
+    assert 2 <= len(compared) <= 5
+    assert "khớp nhất trong 9 kế hoạch đã nạp" in answer.answer
