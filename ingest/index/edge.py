@@ -50,6 +50,10 @@ T = TypeVar("T")
 class EdgeIndex:
     """A `VectorIndex` stored in a Qdrant Edge shard on local disk."""
 
+    # Only the process holding the folder lock opens the shard: every write to it goes
+    # through this object (`CommittedIndex` relies on that to know the versions in it).
+    exclusive = True
+
     def __init__(self, path: Path, collection: str) -> None:
         self._shard_dir = Path(path) / collection
         self._lock = FileLock(
@@ -212,6 +216,17 @@ class EdgeIndex:
         if self._shard is None:
             return 0
         return self._shard.count(qe.CountRequest(exact=True, filter=_filter(where)))
+
+    def distinct(self, field: str) -> set[str]:
+        """Every value a keyword-indexed field takes (from its payload index)."""
+        if self._shard is None:
+            return set()
+        limit = 4096
+        while True:
+            hits = self._shard.facet(qe.FacetRequest(key=field, limit=limit, exact=True)).hits
+            if len(hits) < limit:
+                return {str(hit.value) for hit in hits}
+            limit *= 4
 
     def search_dense(
         self, vector: Sequence[float], where: PayloadFilter | None = None, limit: int = 10
