@@ -136,7 +136,8 @@ class CommittedIndex:
 
     def _restrict(self, where: PayloadFilter | None) -> PayloadFilter | None:
         """`where` and `version ∈ committed`; None when that can match nothing."""
-        versions = set(self._committed())
+        committed = self._committed()
+        versions = committed if isinstance(committed, frozenset) else frozenset(committed)
         base = where or PayloadFilter()
         asked = base.equals.get(VERSION_FIELD)
         if asked is not None:  # a caller's own version condition narrows the set
@@ -148,7 +149,9 @@ class CommittedIndex:
             return None
         return replace(base, equals={**base.equals, VERSION_FIELD: sorted(versions)})
 
-    def _without_hidden(self, base: PayloadFilter, committed: set[str]) -> PayloadFilter | None:
+    def _without_hidden(
+        self, base: PayloadFilter, committed: frozenset[str]
+    ) -> PayloadFilter | None:
         """`base` and `version ∉ hidden` (the versions present but not committed)."""
         if not committed:
             return None
