@@ -32,6 +32,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,24 +136,25 @@ def restore(runtime: Runtime, source: Path, force: bool = False) -> BackupManife
                 f"{runtime.settings.home} đã có {len(catalog.entries)} văn bản; khôi phục sẽ "
                 "thay thế toàn bộ. Thêm --force để ghi đè, hoặc chọn --home khác."
             )
-        if backend == "edge":
-            store.replace_from(source / "index")  # type: ignore[attr-defined]
-        else:
-            store.delete(PayloadFilter())  # every point: the backup replaces them all
-            _upsert_all(store, _read_points(source / _POINTS))
-        sources = SourceFiles(catalog.path.parent / "sources")
-        restored = Catalog(source / "catalog.json")
-        for document_id in restored.entries:
-            kept = source / "sources" / f"{document_id}.txt"
-            if kept.exists():
-                sources.keep(document_id, kept.read_text(encoding="utf-8"))
-            blocks = source / "sources" / sources.blocks_path(document_id).name
-            if blocks.exists():
-                sources.keep_blocks(document_id, blocks.read_text(encoding="utf-8"))
-        restored.path = catalog.path
-        restored.save()  # the commit
-        catalog.reload()
-        sources.sweep(catalog.committed_versions())
+        with _writing_around(runtime.index):  # reads name the committed versions meanwhile
+            if backend == "edge":
+                store.replace_from(source / "index")  # type: ignore[attr-defined]
+            else:
+                store.delete(PayloadFilter())  # every point: the backup replaces them all
+                _upsert_all(store, _read_points(source / _POINTS))
+            sources = SourceFiles(catalog.path.parent / "sources")
+            restored = Catalog(source / "catalog.json")
+            for document_id in restored.entries:
+                kept = source / "sources" / f"{document_id}.txt"
+                if kept.exists():
+                    sources.keep(document_id, kept.read_text(encoding="utf-8"))
+                blocks = source / "sources" / sources.blocks_path(document_id).name
+                if blocks.exists():
+                    sources.keep_blocks(document_id, blocks.read_text(encoding="utf-8"))
+            restored.path = catalog.path
+            restored.save()  # the commit
+            catalog.reload()
+            sources.sweep(catalog.committed_versions())
         runtime.facts.clear()
         reconcile(runtime.facts, catalog, store)
     runtime.invalidate()
@@ -192,6 +194,11 @@ def _check_destination(destination: Path, force: bool) -> None:
 
 def _store(index: VectorIndex) -> VectorIndex:
     return index.store if isinstance(index, CommittedIndex) else index
+
+
+def _writing_around(index: VectorIndex) -> AbstractContextManager[None]:
+    """`CommittedIndex.writing_around` (the store is written to directly), or nothing."""
+    return index.writing_around() if isinstance(index, CommittedIndex) else nullcontext()
 
 
 def _backend(store: VectorIndex) -> str:

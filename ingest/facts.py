@@ -927,8 +927,11 @@ def _add_counts(writer: _Writer, counts: Mapping[str, Mapping[str, int]], sign: 
         "DO UPDATE SET n = term_counts.n + excluded.n",
         rows,
     )
-    if sign < 0:
-        writer.execute("DELETE FROM term_counts WHERE n <= 0")
+    if sign < 0:  # the terms just decreased, by key: not a scan of the whole vocabulary
+        writer.executemany(
+            "DELETE FROM term_counts WHERE kind = ? AND term = ? AND n <= 0",
+            [(kind, term) for kind, term, _ in rows],
+        )
 
 
 def _marks(values: Sequence[object]) -> str:

@@ -79,7 +79,7 @@ class Runtime:
         except BaseException:
             store.close()
             raise
-        return CommittedIndex(store, lambda: self.catalog.committed_versions())
+        return CommittedIndex(store, self.catalog.committed_versions)
 
     def process_write_lock(self) -> WriteLock:
         """The home's lock across processes, held by every write section."""

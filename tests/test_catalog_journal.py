@@ -154,3 +154,22 @@ def test_an_api_replica_follows_documents_another_replica_committed(tmp_path: Pa
             assert view.assistant is not before  # rebuilt over the new catalog
     finally:
         runtime.close()
+
+
+def test_the_committed_set_follows_every_change_of_the_entries(tmp_path: Path) -> None:
+    """Kept between reads of the index, rebuilt when an entry changes (however it does)."""
+    catalog = Catalog(tmp_path / "catalog.json")
+    for n in range(3):
+        _put(catalog, n)
+    first = catalog.committed_set()
+    assert first == frozenset(e.committed_version for e in catalog.entries.values())
+    assert catalog.committed_set() is first  # unchanged: the same set, not a rebuild
+    del catalog.entries["doc-0"]
+    assert catalog.committed_set() == first - {_entry(0).committed_version}
+    catalog.entries["doc-9"] = _entry(9)
+    assert _entry(9).committed_version in catalog.committed_set()
+    catalog.entries = {"doc-5": _entry(5)}  # replaced whole, as a restore does
+    assert catalog.committed_set() == {_entry(5).committed_version}
+    catalog.commit("doc-5")
+    catalog.reload()  # the files' state: the uncommitted changes are gone
+    assert catalog.committed_set() == {"v0", "v1", "v2", "v5"}

@@ -228,6 +228,16 @@ def test_corpus_statistics_follow_replacements_and_removals(store: FactStore) ->
     assert store.corpus_counts() == {"word": {}, "pair": {}, "unit": {}, "clauses": {}}
 
 
+def test_removing_every_document_one_by_one_leaves_no_counts(store: FactStore) -> None:
+    """Sums that fall to zero are deleted (by key, not by a scan of the vocabulary)."""
+    for plan in _plans():
+        store.put_document(plan)  # a replacement takes its old counts away first
+    for plan in _plans():
+        store.remove_document(plan.document.id)
+    assert store.corpus_counts() == {"word": {}, "pair": {}, "unit": {}, "clauses": {}}
+    assert store._db.query("SELECT COUNT(*) FROM term_counts")[0][0] == 0
+
+
 def test_headings_naming_a_unit_agree_with_a_scan_of_every_heading(
     corpus_runtime: Runtime,
 ) -> None:

@@ -258,6 +258,39 @@ def test_delete_with_combined_filter(index: VectorIndex) -> None:
     assert hit_ids(index.scroll()) == expected
 
 
+def test_a_delete_matching_nothing_leaves_every_point(index: VectorIndex) -> None:
+    index.delete(PayloadFilter(equals={"document_id": "no-such-plan"}))
+    assert hit_ids(index.scroll()) == sorted(p.id for p in POINTS)
+
+
+def test_edge_skips_the_flush_when_a_delete_matches_nothing(tmp_path: Path) -> None:
+    """Every ingest deletes the document's other versions; a new document has none, and a
+    flush costs as much as the write's own."""
+
+    class Counting:  # the Edge shard, counting its flushes
+        def __init__(self, shard: Any) -> None:
+            self.shard, self.flushes = shard, 0
+
+        def flush(self) -> None:
+            self.flushes += 1
+            self.shard.flush()
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.shard, name)
+
+    with EdgeIndex(tmp_path, COLLECTION) as index:
+        index.ensure_collection(DIMENSION)
+        index.upsert(POINTS)
+        counting = Counting(index._shard)
+        index._shard = counting  # type: ignore[assignment]
+        index.delete(PayloadFilter(equals={"document_id": "no-such-plan"}))
+        assert counting.flushes == 0
+        index.delete(PayloadFilter(equals={"document_id": DOCUMENTS[0]}))
+        assert counting.flushes == 1
+        assert index.count(PayloadFilter(equals={"document_id": DOCUMENTS[0]})) == 0
+        index._shard = counting.shard
+
+
 def test_empty_filter_delete_clears_everything(index: VectorIndex) -> None:
     index.delete(PayloadFilter())
     assert index.count() == 0
