@@ -199,3 +199,48 @@ def test_a_year_that_qualifies_the_question_keeps_a_clause_of_another_stage() ->
     found = [Candidate(naming, 1.0, "hybrid"), Candidate(other, 0.9, "hybrid")]
     kept = by_stage("bo sung von tu nguon tang thu nam 2024", found)
     assert [c.clause for c in kept] == [naming]
+
+
+def test_the_unit_asked_after_bao_nhieu_stays_in_its_part_of_the_question() -> None:
+    """ "chỉ tiêu bao nhiêu, ai theo dõi?" asks a figure and then who: "ai" is no unit of
+    count, and neither is the next part's "hạn" when no comma stands between them."""
+    row = _clause("Tỉ lệ doanh nghiệp sử dụng hợp đồng điện tử đạt trên 80%")
+    for question in (
+        "Tỉ lệ doanh nghiệp dùng hợp đồng điện tử: chỉ tiêu bao nhiêu, ai theo dõi?",
+        "Tỉ lệ doanh nghiệp dùng hợp đồng điện tử phải đạt bao nhiêu, hạn khi nào?",
+        "ti le doanh nghiep dung hop dong dien tu dat bao nhieu han khi nao",
+    ):
+        assert _states_asked_amount(understand(question), row), question
+    count = understand("Có bao nhiêu thành viên, ai chủ trì?")
+    assert not _states_asked_amount(count, _clause("100% thành viên được tập huấn."))
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Tiêu đề của kế hoạch 19 là gì?", True),
+        ("Ai chu tri trien khai cac nhiem vu, chi tieu De an 06 o xa Xuan Truong?", False),
+        ("Các chỉ tiêu đề ra cho năm 2025 gồm những gì?", False),
+    ],
+)
+def test_a_title_is_asked_by_tieu_de_not_by_chi_tieu_de_an(question: str, title: bool) -> None:
+    """Folded, "chỉ tiêu Đề án 06" holds "tieu de": the indicators of a scheme, not a title."""
+    assert (MetaField.TITLE in understand(question).meta_fields) is title
+
+
+def test_the_words_asking_a_figure_or_a_time_are_no_topic() -> None:
+    """ "giữ dưới mức nào", "diễn ra trong khoảng thời gian nào" phrase the ask: a plan
+    states "dưới 109", not the question's wording; the same word used elsewhere stays."""
+    from retrieval.asked_phrases import asking_words
+
+    def words(question: str) -> set[str]:
+        return asking_words(understand(question).folded)
+
+    assert {"giu", "duoi", "muc"} <= words("Ty so gioi tinh khi sinh phai giu duoi muc nao?")
+    assert "khoang" in words("No cong co the vuot nguong canh bao khoang bao nhieu?")
+    assert {"dien", "khoang", "gian"} <= words(
+        "Việc ban hành văn bản diễn ra trong khoảng thời gian nào?"
+    )
+    assert "duoi" not in words("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới mức nào?")
+    asked = words("Trẻ em dưới 5 tuổi được tiêm chủng đạt bao nhiêu phần trăm?")
+    assert "dat" in asked and not asked & {"tre", "em", "duoi", "tuoi", "tiem", "chung"}
