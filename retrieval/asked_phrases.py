@@ -1,0 +1,38 @@
+"""The words that phrase what a question asks for, not what it is about.
+
+"Tỷ số giới tính khi sinh phải giữ dưới mức nào?" asks a figure with "phải giữ dưới mức
+nào"; "… diễn ra trong khoảng thời gian nào?" asks a time. A plan states the figure or the
+time ("dưới 109", "Từ 01/8/2022 đến 30/8/2022"), never the question's wording of the ask,
+so these words are no topic a clause must cover. A word that the question also uses outside
+such a phrase stays a topic word."""
+
+from __future__ import annotations
+
+import re
+
+# a figure asked: "(phải) giữ dưới mức nào", "vượt ngưỡng … khoảng bao nhiêu", "ở mức bao nhiêu"
+_FIGURE_ASKED = re.compile(
+    r"\b(?:(?:phai|can|se|duoc)\s+)?(?:(?:giu|duy tri|kiem soat|dat|o|la)\s+)*"
+    r"(?:(?:duoi|tren|toi thieu|toi da|khoang|it nhat|nhieu nhat|xap xi|o)\s+)?"
+    r"(?:(?:muc|nguong|con so|gia tri)\s+(?:nao|bao nhieu)|bao nhieu)\b"
+)
+# a time asked: "diễn ra trong khoảng thời gian nào", "diễn ra khi nào", "vào thời điểm nào"
+_TIME_ASKED = re.compile(
+    r"\b(?:(?:dien ra|keo dai|tien hanh)\s+)?(?:(?:trong|vao)\s+)?(?:khoang\s+)?"
+    r"(?:thoi gian|thoi diem|giai doan|luc)\s+nao\b"
+    r"|\bdien ra\s+(?=(?:khi|luc|vao|trong|tu)\b)"
+)
+_ASKED = (_FIGURE_ASKED, _TIME_ASKED)
+
+
+def asking_words(question_folded: str) -> set[str]:
+    """Words of the question that only phrase the figure or the time it asks for."""
+    spans = [m.span() for pattern in _ASKED for m in pattern.finditer(question_folded)]
+    if not spans:
+        return set()
+    inside: set[str] = set()
+    outside = list(question_folded)
+    for start, end in spans:
+        inside.update(question_folded[start:end].split())
+        outside[start:end] = " " * (end - start)
+    return inside - set("".join(outside).split())
