@@ -76,7 +76,7 @@ def unmet_checks(
     unmet: list[str] = []
     if reading.figure and not structured and not any(_figure_in(c) for c in cited):
         unmet.append("figure")
-    if reading.units and not any(_names_unit(text, key) for key in reading.units):
+    if reading.units and not any(_names_unit(_unit_text(cited), key) for key in reading.units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
@@ -151,8 +151,32 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
 
 
 def _names_unit(text: str, key: str) -> bool:
-    words = [w for w in key.split() if len(w) > 1]
-    return bool(words) and all(w in text for w in words)
+    """Whether the (folded, expanded) text names the unit: its name's words together and in
+    order ("Sở Y tế"), not scattered over the clause ("… chuyển đổi số …", "Phòng Y tế"
+    names no "Sở Y tế"; "thành phần kinh tế" no "Phòng Kinh tế"). "các" between them is
+    no matter ("UBND các xã" is "UBND xã")."""
+    words = [w for w in key.split() if w not in _FILLERS]
+    if not words:
+        return False
+    plain = " ".join(w for w in re.sub(r"[^\w\s]", " ", text).split() if w not in _FILLERS)
+    return f" {' '.join(words)} " in f" {plain} "
+
+
+_FILLERS = frozenset(["cac", "nhung"])
+# what folding would merge into a unit's name: "cơ sở y tế" (a facility), "chuyển đổi số y tế"
+_NOT_A_DEPARTMENT = (
+    (re.compile(r"\b(c[ơo])\s+(s[ởo])\b", re.IGNORECASE), r"\1\2"),
+    (re.compile(r"\b([sS])ố\b"), r"\1ố_"),
+)
+
+
+def _unit_text(cited: Sequence[StoredClause]) -> str:
+    """The cited clauses folded for finding units in them: abbreviations written out, and
+    "số" (a number), "cơ sở" (a facility) kept apart from "Sở" (a department)."""
+    text = " ".join(f"{c.path} {c.text}" for c in cited)
+    for pattern, replacement in _NOT_A_DEPARTMENT:
+        text = pattern.sub(replacement, text)
+    return folded(expand_abbreviations(text))
 
 
 def hedged(answer: Answer) -> Answer:
