@@ -218,7 +218,13 @@ _META = (
         MetaField.ISSUER,
         _compile(r"co quan (?:nao )?ban hanh|ai ban hanh|don vi ban hanh|cap nao ban hanh"),
     ),
-    (MetaField.TITLE, _compile(r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|tieu de")),
+    # "tiêu đề" (a title), not the "tiêu Đề" of "chỉ tiêu Đề án 06" / "chỉ tiêu đề ra"
+    (
+        MetaField.TITLE,
+        _compile(
+            r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
+        ),
+    ),
 )
 
 
