@@ -329,6 +329,7 @@ def _phrases(question: str) -> tuple[tuple[str, ...], ...]:
 
 _DIGITAL_SIGNATURE = _compile(r"ky so|chu ky so|ky dien tu")
 _SIGNER = _compile(r"nguoi ky|ai ky|ai da ky|ky boi")
+_WHO_SIGNED = _compile(r"ai ky|ai da ky|ky boi|ten nguoi ky|nguoi ky la ai")
 _VALID_UNTIL = _compile(r"hieu luc den|het hieu luc|hieu luc toi")
 
 
@@ -364,9 +365,19 @@ def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:
         if match and _accepted_meta_field(text, name) is not None:
             found.append((match.start(), name))
     fields = [name for _, name in sorted(found, key=lambda item: item[0])]
-    if MetaField.SIGNER_TITLE in fields and MetaField.SIGNER in fields:
-        fields.remove(MetaField.SIGNER)  # "chức vụ người ký" asks one thing
-    if first is not None and first not in fields:
+    if (
+        MetaField.SIGNER_TITLE in fields
+        and MetaField.SIGNER in fields
+        and not _WHO_SIGNED.search(text)
+    ):
+        fields.remove(
+            MetaField.SIGNER
+        )  # "chức vụ người ký" asks one thing; "ai ký, chức vụ gì" two
+    dropped = None
+    if MetaField.DATE in fields and MetaField.SIGNER in fields and not _SIGNER.search(text):
+        fields.remove(MetaField.SIGNER)  # "được ký ban hành vào ngày nào" asks when, not who
+        dropped = MetaField.SIGNER
+    if first is not None and first not in fields and first is not dropped:
         fields.insert(0, first)
     return tuple(fields)
 
