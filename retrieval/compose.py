@@ -19,6 +19,7 @@ from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
 from retrieval.query import Intent, MetaField, Query
+from retrieval.recipients import recipients
 from retrieval.row_labels import appendix_of
 from retrieval.row_labels import row_label as label_of_row
 from retrieval.stored import StoredClause
@@ -599,8 +600,12 @@ def _cited_values(
 ) -> list[str]:
     """The plan's values of one fact, each with the citation of where its text says it."""
     cited = []
-    for value in _meta_values(info, field):
-        found = _find_in_clauses(value, clauses_by_doc.get(info.id, ()))
+    clauses = clauses_by_doc.get(info.id, ())
+    values = _meta_values(info, field)
+    if field is MetaField.RECIPIENTS:  # cited from the "Nơi nhận" list itself
+        clauses, values = recipients(clauses)
+    for value in values:
+        found = _find_in_clauses(value, clauses)
         if found is None:
             continue
         clause, quote = found
@@ -620,6 +625,7 @@ _META_LABELS = {
     MetaField.TITLE: "tên văn bản là",
     MetaField.FIELD: "lĩnh vực là",
     MetaField.SIGNER_TITLE: "người ký giữ chức vụ",
+    MetaField.RECIPIENTS: "nơi nhận là",
 }
 
 

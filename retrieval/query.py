@@ -45,6 +45,7 @@ class MetaField(StrEnum):
     TITLE = "title"
     FIELD = "field"  # lĩnh vực
     SIGNER_TITLE = "signer_title"  # chức vụ người ký
+    RECIPIENTS = "recipients"  # nơi nhận: where the plan was sent
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,15 @@ _CITED_KINDS = (
 _META = (
     (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
+    # "Kế hoạch 88 … được gửi tới cơ quan nào?", "nơi nhận": the "Nơi nhận" list; not a
+    # report the plan asks units to send ("gửi báo cáo về Sở …")
+    (
+        MetaField.RECIPIENTS,
+        _compile(
+            r"noi nhan|(?:ke hoach|van ban|nghi quyet|quyet dinh)(?: [a-z0-9/-]+){0,8} "
+            r"(?:duoc |da )?gui (?:toi|den|cho|ve)(?: nhung| cac)? (?:co quan|don vi|noi|ai)"
+        ),
+    ),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
     # "… thay thế văn bản nào?", "có thay thế …", "bị thay thế": not a task's words ("trình
     # Pháp lệnh thay thế Pháp lệnh … khi nào?")
