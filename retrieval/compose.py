@@ -22,6 +22,7 @@ from retrieval.query import Intent, MetaField, Query
 from retrieval.recipients import recipients
 from retrieval.row_labels import appendix_of
 from retrieval.row_labels import row_label as label_of_row
+from retrieval.sessions import sessions
 from retrieval.stored import StoredClause
 
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
@@ -604,6 +605,8 @@ def _cited_values(
     values = _meta_values(info, field)
     if field is MetaField.RECIPIENTS:  # cited from the "Nơi nhận" list itself
         clauses, values = recipients(clauses)
+    if field is MetaField.SESSION:  # cited from the line stating the adoption
+        clauses, values = sessions(clauses)
     for value in values:
         found = _find_in_clauses(value, clauses)
         if found is None:
@@ -626,6 +629,7 @@ _META_LABELS = {
     MetaField.FIELD: "lĩnh vực là",
     MetaField.SIGNER_TITLE: "người ký giữ chức vụ",
     MetaField.RECIPIENTS: "nơi nhận là",
+    MetaField.SESSION: "thông qua tại",
 }
 
 

@@ -46,6 +46,7 @@ class MetaField(StrEnum):
     FIELD = "field"  # lĩnh vực
     SIGNER_TITLE = "signer_title"  # chức vụ người ký
     RECIPIENTS = "recipients"  # nơi nhận: where the plan was sent
+    SESSION = "session"  # the kỳ họp a resolution was adopted at
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ _CITED_KINDS = (
 _META = (
     (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
+    (MetaField.SESSION, _compile(r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)")),
     # "Kế hoạch 88 … được gửi tới cơ quan nào?", "nơi nhận": the "Nơi nhận" list; not a
     # report the plan asks units to send ("gửi báo cáo về Sở …")
     (
