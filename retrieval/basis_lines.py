@@ -27,6 +27,12 @@ _ASKED = re.compile(rf"\b(?P<kind>{_KINDS})\s+(?:so\s+)?nao\b(?:\s+cua\s+(?P<iss
 _NAME_END = re.compile(r"\s+(?:về|v/v|phê duyệt|ban hành|quy định|hướng dẫn)\s|[;:]|\.\s|\.$")
 
 
+# "Căn cứ …", "Thực hiện …", "Theo …" before the document's name
+_LEAD = re.compile(r"^(?:căn cứ|thực hiện|theo)\s+", re.IGNORECASE)
+# the document's số hiệu: one document cited on two lines is one basis
+_NUMBER = re.compile(r"\d+[\w/.-]*/[\w/.-]+")
+
+
 @dataclass(frozen=True)
 class BasisAsked:
     kind: str  # folded: "nghi quyet"
@@ -61,15 +67,16 @@ def basis_lines(
         if not is_legal_basis(clause):
             continue
         body = re.sub(r"^[\s\-+*•–]+", "", clause.body.strip())
-        plain = folded(expand_abbreviations(body))
-        plain = re.sub(r"^(?:can cu|thuc hien|theo)\s+", "", plain)
+        body = _LEAD.sub("", body)
+        end = _NAME_END.search(body)
+        name = body[: end.start()] if end else body
+        plain = folded(expand_abbreviations(name))
         if not plain.startswith(asked.kind):
             continue
         if asked.issuer and not set(asked.issuer.split()) <= set(re.findall(r"[a-z0-9]+", plain)):
             continue  # (abbreviations are written out beside their short form in both)
-        end = _NAME_END.search(body)
-        name = body[: end.start()] if end else body
-        key = folded(name)
+        number = _NUMBER.search(plain)
+        key = number.group() if number else plain
         if key not in seen:
             seen.add(key)
             found.append((clause, name.strip()))
