@@ -167,8 +167,11 @@ _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"
     r"ty trong|ti trong|phan tram|%|la gi|noi dung"
 )
+# a list of rows: "những chỉ tiêu …", "các nhiệm vụ …", and the documents or tasks a table
+# lists as its rows ("Công an tỉnh chủ trì ban hành những văn bản nào?")
 _LIST = _compile(
     r"nhung (?:chi tieu|nhiem vu|viec|muc|noi dung)|cac (?:chi tieu|nhiem vu)|"
+    r"(?:nhung|cac) (?:van ban|cong viec|hoat dong) nao|"
     r"(?:chi tieu|nhiem vu|viec) nao|liet ke|danh sach|bao nhieu (?:chi tieu|nhiem vu)"
 )
 _ITEMS = _compile(

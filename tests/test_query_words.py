@@ -244,3 +244,19 @@ def test_the_words_asking_a_figure_or_a_time_are_no_topic() -> None:
     assert "duoi" not in words("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới mức nào?")
     asked = words("Trẻ em dưới 5 tuổi được tiêm chủng đạt bao nhiêu phần trăm?")
     assert "dat" in asked and not asked & {"tre", "em", "duoi", "tuoi", "tiem", "chung"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Phụ lục 2 KH 19: Công an tỉnh chủ trì ban hành những văn bản nào?", "list_by_unit"),
+        ("KH 19: nhung van ban nao trong phu luc 2 co han thang 9/2025?", "list_by_period"),
+        ("Kế hoạch 19 thay thế văn bản nào?", "document_facts"),
+    ],
+)
+def test_the_documents_a_table_lists_as_rows_are_asked_as_a_list(
+    question: str, intent: str
+) -> None:
+    """ "những văn bản nào" over a table of documents to issue asks for its rows, all of
+    them, not the best one; "thay thế văn bản nào" still asks the plan's own fact."""
+    assert understand(question).intent.value == intent
