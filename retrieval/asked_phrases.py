@@ -1,14 +1,17 @@
-"""The words that phrase what a question asks for, not what it is about.
+"""The words that phrase what a question asks for, or where to look, not what it is about.
 
 "Tỷ số giới tính khi sinh phải giữ dưới mức nào?" asks a figure with "phải giữ dưới mức
 nào"; "… diễn ra trong khoảng thời gian nào?" asks a time. A plan states the figure or the
 time ("dưới 109", "Từ 01/8/2022 đến 30/8/2022"), never the question's wording of the ask,
 so these words are no topic a clause must cover. A word that the question also uses outside
-such a phrase stays a topic word."""
+such a phrase stays a topic word. Likewise the words naming a document by number ("KH 88",
+"Kế hoạch số 19"): they pick the plan, a clause need not repeat them."""
 
 from __future__ import annotations
 
 import re
+
+from retrieval.constraints import documents_named
 
 # a figure asked: "(phải) giữ dưới mức nào", "vượt ngưỡng … khoảng bao nhiêu", "ở mức bao nhiêu"
 _FIGURE_ASKED = re.compile(
@@ -26,8 +29,10 @@ _ASKED = (_FIGURE_ASKED, _TIME_ASKED)
 
 
 def asking_words(question_folded: str) -> set[str]:
-    """Words of the question that only phrase the figure or the time it asks for."""
+    """Words of the question that only phrase the figure or the time it asks for, or name
+    a document by its number."""
     spans = [m.span() for pattern in _ASKED for m in pattern.finditer(question_folded)]
+    spans += [(ref.span.start, ref.span.end) for ref in documents_named(question_folded)]
     if not spans:
         return set()
     inside: set[str] = set()

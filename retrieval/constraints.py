@@ -166,6 +166,11 @@ def read_question(
     )
 
 
+def documents_named(text: str) -> list[DocumentRef]:
+    """The documents a folded question names by number ("kh 88", "92/kh-ubnd")."""
+    return _documents(text)
+
+
 def _documents(text: str) -> list[DocumentRef]:
     found: list[DocumentRef] = []
     for match in _DOCUMENT.finditer(text):

@@ -260,3 +260,12 @@ def test_the_documents_a_table_lists_as_rows_are_asked_as_a_list(
     """ "những văn bản nào" over a table of documents to issue asks for its rows, all of
     them, not the best one; "thay thế văn bản nào" still asks the plan's own fact."""
     assert understand(question).intent.value == intent
+
+
+def test_the_words_naming_a_plan_by_number_are_no_topic() -> None:
+    """ "KH 88" picks the plan; its "KH" is no concept a clause must cover (the appendix's
+    "Kèm theo Kế hoạch số 88" would otherwise outrank the rows that answer)."""
+    from retrieval.asked_phrases import asking_words
+
+    words = asking_words(understand("KH 88 Thái Bình giao xây dựng những CSDL nào?").folded)
+    assert "kh" in words and "xay" not in words
