@@ -175,7 +175,7 @@ _LIST = _compile(
     r"(?:chi tieu|nhiem vu|viec) nao|liet ke|danh sach|bao nhieu (?:chi tieu|nhiem vu)"
 )
 _ITEMS = _compile(
-    r"nhung(?: [a-z]+){1,3} nao|cac(?: [a-z]+){1,2} nao|gom(?: nhung| cac)? (?:gi|nao)|"
+    r"nhung(?: [a-z]+){1,6} nao|cac(?: [a-z]+){1,2} nao|gom(?: nhung| cac)? (?:gi|nao)|"
     r"gom nhung|nhung gi|nhung [a-z]+ gi|liet ke"
 )
 _COMPARE = _compile(r"so sanh|khac nhau|khac gi|giong|chenh lech|so voi|\bva\b.*\bkhac\b|ca hai")
