@@ -1,8 +1,9 @@
 """The words that phrase what a question asks for, or where to look, not what it is about.
 
 "Tỷ số giới tính khi sinh phải giữ dưới mức nào?" asks a figure with "phải giữ dưới mức
-nào"; "… diễn ra trong khoảng thời gian nào?" asks a time. A plan states the figure or the
-time ("dưới 109", "Từ 01/8/2022 đến 30/8/2022"), never the question's wording of the ask,
+nào"; "… diễn ra trong khoảng thời gian nào?" asks a time; "… được giao việc gì?" a task.
+A plan states the figure, the time or the task ("dưới 109", "Từ 01/8/2022 đến 30/8/2022",
+"tham mưu bố trí ngân sách"), never the question's wording of the ask,
 so these words are no topic a clause must cover. A word that the question also uses outside
 such a phrase stays a topic word. Likewise the words naming a document by number ("KH 88",
 "Kế hoạch số 19"): they pick the plan, a clause need not repeat them."""
@@ -25,7 +26,11 @@ _TIME_ASKED = re.compile(
     r"(?:thoi gian|thoi diem|giai doan|luc)\s+nao\b"
     r"|\bdien ra\s+(?=(?:khi|luc|vao|trong|tu)\b)"
 )
-_ASKED = (_FIGURE_ASKED, _TIME_ASKED)
+# the task asked: "được giao việc gì", "phải làm những việc gì", "có công việc nào"
+_TASK_ASKED = re.compile(
+    r"\b(?:(?:giao|lam|co|thuc hien)\s+)?(?:(?:nhung|cac)\s+)?(?:cong\s+)?viec\s+(?:gi|nao)\b"
+)
+_ASKED = (_FIGURE_ASKED, _TIME_ASKED, _TASK_ASKED)
 
 
 def asking_words(question_folded: str) -> set[str]:

@@ -269,3 +269,12 @@ def test_the_words_naming_a_plan_by_number_are_no_topic() -> None:
 
     words = asking_words(understand("KH 88 Thái Bình giao xây dựng những CSDL nào?").folded)
     assert "kh" in words and "xay" not in words
+
+
+def test_the_words_asking_a_task_are_no_topic() -> None:
+    """ "Phòng Kinh tế … được giao việc gì?": the unit is the subject, "việc gì" the ask."""
+    from retrieval.asked_phrases import asking_words
+
+    folded_q = understand("Phòng Kinh tế xã Xuân Trường được giao việc gì?").folded
+    assert "viec" in asking_words(folded_q)
+    assert "viec" not in asking_words(understand("Tạo việc làm cho lao động nông thôn?").folded)
