@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ingest.normalize_vi import folded
+from retrieval.amounts import own_text
 from retrieval.answers import Answer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
+from retrieval.confidence import states_figure
 from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.query import Intent
@@ -78,12 +80,15 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
     topic = [w for w in ctx.topic(targets) if w in kept]
     picked: list[StoredClause] = []
     missing: list[str] = []
+    targets_compared = bool(_TARGETS_COMPARED.search(query.folded)) or ctx.reading.figure
     for group in _by_named_place(ctx, targets):
         found = [
             (ctx.coverage(topic, best), best)
             for best in (_best_in(ctx, topic_text, topic, [d]) for d in group)
             if best is not None
         ]
+        if targets_compared:  # each plan's figure is what is compared
+            found = [(score, c) for score, c in found if states_figure(own_text(c))]
         if found:  # a place named once is answered by its best-covering plan
             picked.append(max(found, key=lambda item: item[0])[1])
         elif len(group) == 1 or _place_of(ctx, group[0]):
@@ -142,13 +147,21 @@ def _without_references(ctx: Context) -> str:
     "phụ lục 2 của KH 88"): they name where to look, not what to compare."""
     text = ctx.query.folded
     reading = ctx.reading
-    spans = [d.span for d in reading.documents] + [step.span for step in reading.path]
+    # an appendix step only: a "mục 2" may be a level ("VNeID mức 2"), part of the topic
+    appendices = [step.span for step in reading.path if step.level == "appendix"]
+    spans = [d.span for d in reading.documents] + appendices
     for span in sorted(spans, key=lambda s: s.start, reverse=True):
         text = text[: span.start] + " " + text[span.end :]
     return " ".join(_BARE_APPENDIX.sub(" ", text).split())
 
 
 _BARE_APPENDIX = re.compile(r"\bphu luc\b")
+
+
+# "so sánh chỉ tiêu …", "tỷ lệ … đặt bao nhiêu": what each plan sets is a figure; a plan whose
+# closest clause states none is said to be missing, not compared by a sentence about the topic
+# ("mục tiêu" may be a plan's aims in words)
+_TARGETS_COMPARED = re.compile(r"\bchi tieu\b")
 
 
 def _strip_document_words(text: str, infos: Sequence[object]) -> str:

@@ -52,3 +52,20 @@ def test_one_units_rows_compared_across_plans_are_its_rows_in_each(assistant) ->
     assert not answer.abstained
     assert answer.intent == "list_by_unit"
     assert {c.document_id for c in answer.citations} >= {"ninh-binh-19-KH-UBND-2025"}
+
+
+def test_a_figure_compared_needs_each_plans_figure(assistant) -> None:
+    """ "Tỷ lệ … đặt bao nhiêu" in two plans: a plan whose closest clause states no figure is
+    said to be missing, never compared by a sentence that only names the topic."""
+    ctx = assistant.context(
+        "Tỷ lệ hồ sơ trực tuyến của KH 19 Ninh Bình và KH 466 Tiền Giang là bao nhiêu?"
+    )
+    answer = compare.answer(ctx)
+    assert answer is not None
+    from retrieval.amounts import own_text
+    from retrieval.confidence import states_figure
+
+    if not answer.abstained:
+        for citation in answer.citations:
+            (clause,) = assistant.search.by_ids([citation.clause_id])
+            assert states_figure(own_text(clause))
