@@ -23,7 +23,7 @@ _FIGURE_ASKED = re.compile(
 # a time asked: "diễn ra trong khoảng thời gian nào", "diễn ra khi nào", "vào thời điểm nào"
 _TIME_ASKED = re.compile(
     r"\b(?:(?:dien ra|keo dai|tien hanh)\s+)?(?:(?:trong|vao)\s+)?(?:khoang\s+)?"
-    r"(?:thoi gian|thoi diem|giai doan|luc)\s+nao\b"
+    r"(?:thoi gian|thoi diem|giai doan)\s+nao\b"
     r"|\bdien ra\s+(?=(?:khi|luc|vao|trong|tu)\b)"
 )
 # the task asked: "được giao việc gì", "phải làm những việc gì", "có công việc nào"

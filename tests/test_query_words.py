@@ -278,3 +278,10 @@ def test_the_words_asking_a_task_are_no_topic() -> None:
     folded_q = understand("Phòng Kinh tế xã Xuân Trường được giao việc gì?").folded
     assert "viec" in asking_words(folded_q)
     assert "viec" not in asking_words(understand("Tạo việc làm cho lao động nông thôn?").folded)
+
+
+def test_a_resource_asked_keeps_its_words() -> None:
+    """ "nguồn lực nào" folds to "luc nao" but asks no time: "lực" stays a topic word."""
+    from retrieval.asked_phrases import asking_words
+
+    assert not asking_words(understand("Huy động nguồn lực nào cho chuyển đổi số?").folded)
