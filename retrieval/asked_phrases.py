@@ -5,14 +5,15 @@ nào"; "… diễn ra trong khoảng thời gian nào?" asks a time; "… đư�
 A plan states the figure, the time or the task ("dưới 109", "Từ 01/8/2022 đến 30/8/2022",
 "tham mưu bố trí ngân sách"), never the question's wording of the ask,
 so these words are no topic a clause must cover. A word that the question also uses outside
-such a phrase stays a topic word. Likewise the words naming a document by number ("KH 88",
+such a phrase stays a topic word. Likewise the words naming a loaded plan by number ("KH 88",
 "Kế hoạch số 19"): they pick the plan, a clause need not repeat them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from retrieval.constraints import documents_named
+from retrieval.constraints import DocumentRef, documents_named
 
 # a figure asked: "(phải) giữ dưới mức nào", "vượt ngưỡng … khoảng bao nhiêu", "ở mức bao nhiêu"
 _FIGURE_ASKED = re.compile(
@@ -33,11 +34,16 @@ _TASK_ASKED = re.compile(
 _ASKED = (_FIGURE_ASKED, _TIME_ASKED, _TASK_ASKED)
 
 
-def asking_words(question_folded: str) -> set[str]:
+def asking_words(
+    question_folded: str, is_loaded: Callable[[DocumentRef], bool] = lambda ref: True
+) -> set[str]:
     """Words of the question that only phrase the figure or the time it asks for, or name
-    a document by its number."""
+    a loaded plan by its number (`is_loaded`: a document not loaded, "QĐ 06/QĐ-TTg … đặt
+    mục tiêu gì?", is what the question is about, its words a topic to cover)."""
     spans = [m.span() for pattern in _ASKED for m in pattern.finditer(question_folded)]
-    spans += [(ref.span.start, ref.span.end) for ref in documents_named(question_folded)]
+    spans += [
+        (ref.span.start, ref.span.end) for ref in documents_named(question_folded) if is_loaded(ref)
+    ]
     if not spans:
         return set()
     inside: set[str] = set()

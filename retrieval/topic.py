@@ -37,7 +37,7 @@ def topic_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[st
     """The question's content words: without intent words, the words phrasing the figure or
     time it asks for ("giữ dưới mức nào") and words naming documents."""
     naming = naming_words(documents, query, doc_ids) - words_beside_places(documents, query)
-    asking = asking_words(query.folded)
+    asking = asking_words(query.folded, lambda ref: documents.is_loaded(ref.number, ref.symbol))
     return [
         w
         for w in query.keywords

@@ -285,3 +285,23 @@ def test_a_resource_asked_keeps_its_words() -> None:
     from retrieval.asked_phrases import asking_words
 
     assert not asking_words(understand("Huy động nguồn lực nào cho chuyển đổi số?").folded)
+
+
+def test_a_document_not_loaded_is_the_topic_not_a_pointer() -> None:
+    """ "QĐ 06/QĐ-TTg … đặt mục tiêu gì?": a decision no plan loaded is, its words are what
+    a clause must cover (a loaded "KH 88" only points to the plan)."""
+    from retrieval.asked_phrases import asking_words
+
+    folded_q = understand("QĐ 06/QĐ-TTg phê duyệt Đề án 06 đặt những mục tiêu gì?").folded
+    assert "06/qd" in asking_words(folded_q, lambda ref: True)
+    assert not {"quyet", "dinh", "06/qd", "de", "an"} & asking_words(folded_q, lambda ref: False)
+
+
+def test_a_question_opens_with_a_document_after_its_abbreviation() -> None:
+    """ "QĐ 06/QĐ-TTg …" folds to "qd quyet dinh 06/qd …": it still opens the question."""
+    from retrieval.constraint_check import _opens
+    from retrieval.constraints import read_question
+
+    query = understand("QĐ 06/QĐ-TTg phê duyệt Đề án 06 đặt những mục tiêu gì?")
+    first, second = read_question(query).documents
+    assert _opens(query.folded, first) and not _opens(query.folded, second)
