@@ -198,8 +198,10 @@ _META = (
     (
         MetaField.RECIPIENTS,
         _compile(
-            r"noi nhan|(?:ke hoach|van ban|nghi quyet|quyet dinh)(?: [a-z0-9/-]+){0,8} "
-            r"(?:duoc |da )?gui (?:toi|den|cho|ve)(?: nhung| cac)? (?:co quan|don vi|noi|ai)"
+            r"noi nhan|(?:ke hoach|kh|van ban|nghi quyet|quyet dinh)"
+            r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham)[a-z0-9/-]+){0,10} "
+            r"(?:duoc |da )?gui (?:toi|den|cho|ve)(?: nhung| cac)? "
+            r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh)"
         ),
     ),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),

@@ -45,6 +45,9 @@ def test_recipients_are_the_lines_under_noi_nhan_without_the_archive(
         ("Ke hoach CDS xa Xuan Truong duoc gui den nhung co quan nao?", True),
         ("Nơi nhận của kế hoạch 19?", True),
         ("Các đơn vị gửi báo cáo kết quả về cơ quan nào?", False),
+        ("Kế hoạch thí điểm chính quyền số cấp sở Ninh Bình được gửi tới bộ nào?", True),
+        ("KH 466 Tiền Giang được gửi tới những cơ quan trung ương nào?", True),
+        ("Theo kế hoạch 19, báo cáo kết quả được gửi về cơ quan nào?", False),
     ],
 )
 def test_where_a_plan_was_sent_is_a_document_fact(question: str, asked: bool) -> None:
