@@ -76,7 +76,7 @@ def unmet_checks(
     unmet: list[str] = []
     if reading.figure and not structured and not any(_figure_in(c) for c in cited):
         unmet.append("figure")
-    if reading.units and not any(_names_unit(_unit_text(cited), key) for key in reading.units):
+    if reading.units and not any(_names_unit(_unit_text(cited, key), key) for key in reading.units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
@@ -170,12 +170,14 @@ _NOT_A_DEPARTMENT = (
 )
 
 
-def _unit_text(cited: Sequence[StoredClause]) -> str:
-    """The cited clauses folded for finding units in them: abbreviations written out, and
-    "số" (a number), "cơ sở" (a facility) kept apart from "Sở" (a department)."""
+def _unit_text(cited: Sequence[StoredClause], key: str) -> str:
+    """The cited clauses folded for finding the unit `key` in them: abbreviations written
+    out; for a department ("so y te"), "số" (a number) and "cơ sở" (a facility) kept apart
+    from its "Sở" ("Tổ công nghệ số" keeps its "số")."""
     text = " ".join(f"{c.path} {c.text}" for c in cited)
-    for pattern, replacement in _NOT_A_DEPARTMENT:
-        text = pattern.sub(replacement, text)
+    if key.split()[0] == "so":
+        for pattern, replacement in _NOT_A_DEPARTMENT:
+            text = pattern.sub(replacement, text)
     return folded(expand_abbreviations(text))
 
 

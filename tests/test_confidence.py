@@ -183,3 +183,13 @@ def test_a_unit_is_named_by_its_whole_name_not_by_words_scattered_over_the_claus
     assert "unit" in confidence.unmet_checks(economy, [culture], False)
     communes = read_question(understand("UBND các xã làm gì?"), ["uy ban nhan dan xa"])
     assert confidence.unmet_checks(communes, [_clause("UBND các xã tuyên truyền.")], False) == ()
+
+
+def test_a_unit_whose_name_says_so_is_still_named() -> None:
+    """ "Tổ công nghệ số cộng đồng", "Ban Chỉ đạo chuyển đổi số" keep their "số": only a
+    department's "Sở" is kept apart from "số"."""
+    team = read_question(
+        understand("Tổ công nghệ số cộng đồng cần làm gì?"), ["to cong nghe so cong dong"]
+    )
+    clause = _clause("Tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt VNeID.")
+    assert confidence.unmet_checks(team, [clause], False) == ()
