@@ -159,7 +159,15 @@ def _names_unit(text: str, key: str) -> bool:
     if not words:
         return False
     plain = " ".join(w for w in re.sub(r"[^\w\s]", " ", text).split() if w not in _FILLERS)
-    return f" {' '.join(words)} " in f" {plain} "
+    if f" {' '.join(words)} " in f" {plain} ":
+        return True
+    # a long name is often shortened after its first mention ("cơ quan thường trực Ban Chỉ
+    # đạo" of "Ban Chỉ đạo chuyển đổi số"): its first three words together, the rest anywhere
+    head, rest = words[:_HEAD_WORDS], words[_HEAD_WORDS:]
+    return bool(rest) and f" {' '.join(head)} " in f" {plain} " and set(rest) <= set(plain.split())
+
+
+_HEAD_WORDS = 3
 
 
 _FILLERS = frozenset(["cac", "nhung"])

@@ -193,3 +193,14 @@ def test_a_unit_whose_name_says_so_is_still_named() -> None:
     )
     clause = _clause("Tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt VNeID.")
     assert confidence.unmet_checks(team, [clause], False) == ()
+
+
+def test_a_long_unit_name_shortened_in_the_clause_is_still_named() -> None:
+    """ "cơ quan thường trực Ban Chỉ đạo" names the "Ban Chỉ đạo chuyển đổi số" the plan is
+    about; a three-word name ("Sở Y tế") must stand whole."""
+    board = read_question(
+        understand("Cơ quan nào làm thường trực Ban Chỉ đạo chuyển đổi số?"),
+        ["ban chi dao chuyen doi so"],
+    )
+    clause = _clause("Thực hiện nhiệm vụ cơ quan thường trực Ban Chỉ đạo; chuyển đổi số toàn diện.")
+    assert confidence.unmet_checks(board, [clause], False) == ()
