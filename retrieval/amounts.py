@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
 from retrieval.query import Query
 from retrieval.stored import StoredClause
@@ -19,8 +20,12 @@ _NOT_UNIT_WORDS = frozenset(
     [
         *("trong", "tren", "cho", "voi", "doi", "moi", "vao", "tai", "o", "de", "khi", "nua"),
         *("va", "theo", "cua", "den", "tu", "nhu", "duoc", "thi", "sau", "truoc", "ke"),
+        # the next thing asked ("đạt bao nhiêu hạn khi nào", "… bao nhiêu ai theo dõi")
+        *("ai", "han", "khi", "nao", "gi", "hoan", "thoi"),
     ]
 )
+# where one part of a question ends: "chỉ tiêu bao nhiêu, ai theo dõi?"
+_BREAK = re.compile(r"[?!,;:()\"“”]")
 # A figure that is an amount: not a year, not part of a date or a document number.
 _FIGURE = re.compile(r"(?<![\d/.\-])(\d+(?:[.,]\d+)?)(\s*%)?(?![\d/\-])")
 
@@ -28,15 +33,23 @@ _FIGURE = re.compile(r"(?<![\d/.\-])(\d+(?:[.,]\d+)?)(\s*%)?(?![\d/\-])")
 def amount_asked(query: Query) -> re.Match[str] | None:
     """The "bao nhiêu …" / "mấy …" of a question; "máy tính" is a computer, not "mấy"."""
     accented = any(ch.isalpha() and not ch.isascii() for ch in query.text)
-    for match in _AMOUNT.finditer(query.folded):
+    text = _parts(query.text)
+    for match in _AMOUNT.finditer(text):
         if match.group(2) is None:
             return match
         if accented and "mấy" not in query.text.lower():
             continue
-        if not accented and _MACHINE.match(query.folded, match.start()):
+        if not accented and _MACHINE.match(text, match.start()):
             continue
         return match
     return None
+
+
+def _parts(question: str) -> str:
+    """The question folded, its parts kept apart ("bao nhiêu ; ai theo dõi"): the unit of
+    count asked is the word right after "bao nhiêu" in the same part, never the next part's."""
+    text = folded(expand_abbreviations(question))
+    return " ".join(_BREAK.sub(" ; ", text).split())
 
 
 def states_asked_amount(query: Query, clause: StoredClause) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
+from retrieval.asked_columns import missing_column_reason
 from retrieval.calibration import Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
@@ -190,6 +191,11 @@ class Assistant:
             # offered as the closest, never as the answer
             reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        column = (
+            None if answer.abstained else missing_column_reason(query.folded, cited, library.label)
+        )
+        if column is not None:  # "sản phẩm của nhiệm vụ 5" of a table without that column
+            answer = replace(abstain(query, cited, library.documents, column), intent=answer.intent)
         value = confidence.score(reading, cited, coverage, structured, answer.abstained)
         # a plan's own facts (who issued it, what it implements) are read from its header: the
         # unit a question names there is the issuer, not a role the cited clause must hold

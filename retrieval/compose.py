@@ -20,8 +20,10 @@ from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
 from retrieval.query import Intent, MetaField, Query
+from retrieval.recipients import recipients
 from retrieval.row_labels import appendix_of
 from retrieval.row_labels import row_label as label_of_row
+from retrieval.sessions import sessions
 from retrieval.stored import StoredClause
 
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
@@ -627,8 +629,14 @@ def _cited_values(
 ) -> list[str]:
     """The plan's values of one fact, each with the citation of where its text says it."""
     cited = []
-    for value in _meta_values(info, field):
-        found = _find_in_clauses(value, clauses_by_doc.get(info.id, ()))
+    clauses = clauses_by_doc.get(info.id, ())
+    values = _meta_values(info, field)
+    if field is MetaField.RECIPIENTS:  # cited from the "Nơi nhận" list itself
+        clauses, values = recipients(clauses)
+    if field is MetaField.SESSION:  # cited from the line stating the adoption
+        clauses, values = sessions(clauses)
+    for value in values:
+        found = _find_in_clauses(value, clauses)
         if found is None:
             continue
         clause, quote = found
@@ -648,6 +656,8 @@ _META_LABELS = {
     MetaField.TITLE: "tên văn bản là",
     MetaField.FIELD: "lĩnh vực là",
     MetaField.SIGNER_TITLE: "người ký giữ chức vụ",
+    MetaField.RECIPIENTS: "nơi nhận là",
+    MetaField.SESSION: "thông qua tại",
 }
 
 

@@ -84,7 +84,7 @@ def unmet_checks(
     unmet: list[str] = []
     if reading.figure and not structured and not any(_figure_in(c) for c in cited):
         unmet.append("figure")
-    if reading.units and not any(_names_unit(text, key) for key in reading.units):
+    if reading.units and not any(_names_unit(_unit_text(cited, key), key) for key in reading.units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
@@ -161,8 +161,42 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
 
 
 def _names_unit(text: str, key: str) -> bool:
-    words = [w for w in key.split() if len(w) > 1]
-    return bool(words) and all(w in text for w in words)
+    """Whether the (folded, expanded) text names the unit: its name's words together and in
+    order ("Sở Y tế"), not scattered over the clause ("… chuyển đổi số …", "Phòng Y tế"
+    names no "Sở Y tế"; "thành phần kinh tế" no "Phòng Kinh tế"). "các" between them is
+    no matter ("UBND các xã" is "UBND xã")."""
+    words = [w for w in key.split() if w not in _FILLERS]
+    if not words:
+        return False
+    plain = " ".join(w for w in re.sub(r"[^\w\s]", " ", text).split() if w not in _FILLERS)
+    if f" {' '.join(words)} " in f" {plain} ":
+        return True
+    # a long name is often shortened after its first mention ("cơ quan thường trực Ban Chỉ
+    # đạo" of "Ban Chỉ đạo chuyển đổi số"): its first three words together, the rest anywhere
+    head, rest = words[:_HEAD_WORDS], words[_HEAD_WORDS:]
+    return bool(rest) and f" {' '.join(head)} " in f" {plain} " and set(rest) <= set(plain.split())
+
+
+_HEAD_WORDS = 3
+
+
+_FILLERS = frozenset(["cac", "nhung"])
+# what folding would merge into a unit's name: "cơ sở y tế" (a facility), "chuyển đổi số y tế"
+_NOT_A_DEPARTMENT = (
+    (re.compile(r"\b(c[ơo])\s+(s[ởo])\b", re.IGNORECASE), r"\1\2"),
+    (re.compile(r"\b([sS])ố\b"), r"\1ố_"),
+)
+
+
+def _unit_text(cited: Sequence[StoredClause], key: str) -> str:
+    """The cited clauses folded for finding the unit `key` in them: abbreviations written
+    out; for a department ("so y te"), "số" (a number) and "cơ sở" (a facility) kept apart
+    from its "Sở" ("Tổ công nghệ số" keeps its "số")."""
+    text = " ".join(f"{c.path} {c.text}" for c in cited)
+    if key.split()[0] == "so":
+        for pattern, replacement in _NOT_A_DEPARTMENT:
+            text = pattern.sub(replacement, text)
+    return folded(expand_abbreviations(text))
 
 
 def hedged(answer: Answer) -> Answer:

@@ -71,11 +71,19 @@ def unloaded_document(
     facts = reading.query.intent == "document_facts"
     # a plan, a document whose facts are asked, or one the question opens with ("Quyết định
     # 06/QĐ-TTg đặt chỉ tiêu … bao nhiêu?"); "theo Chỉ thị 14/CT-TTg" in mid-question is a topic
-    about = [r for r in reading.documents if _is_plan(r) or facts or r.span.start == 0]
+    about = [
+        r for r in reading.documents if _is_plan(r) or facts or _opens(reading.query.folded, r)
+    ]
     if not about:
         return None  # "Chỉ thị 14/CT-TTg … mấy lớp?": a topic the plans take up
     ref = about[0]
     return Unloaded(ref, tuple(mentions_of(ref, source)))
+
+
+def _opens(question_folded: str, ref: DocumentRef) -> bool:
+    """Whether the question opens with this document: nothing before it but one word (the
+    short form an abbreviation leaves before its expansion, "qd quyet dinh 06/qd …")."""
+    return len(question_folded[: ref.span.start].split()) <= 1
 
 
 _RELATION = re.compile(

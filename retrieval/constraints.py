@@ -48,8 +48,11 @@ class DocumentRef:
             "cong van": "công văn",
             "chi thi": "chỉ thị",
             "de an": "đề án",
+            "thong tu": "thông tư",
+            "nghi dinh": "nghị định",
         }.get(kind, kind)
         symbol = (self.symbol or "").upper().replace("QD", "QĐ").replace("HDND", "HĐND")
+        symbol = re.sub(r"\bND-", "NĐ-", symbol)
         number = f"{self.number}/{symbol}" if symbol else self.number
         return f"{kind[:1].upper()}{kind[1:]} {number}"
 
@@ -92,13 +95,23 @@ class Reading:
         return next((s.label for s in self.path if s.level == "appendix"), None)
 
 
-_KINDS = r"ke hoach|kh|quyet dinh|qd|nghi quyet|van ban|cong van|chi thi|de an"
+_KINDS = r"ke hoach|kh|quyet dinh|qd|nghi quyet|van ban|cong van|chi thi|de an|thong tu|nghi dinh"
+# a số hiệu, with the year legal documents carry after the figures ("34/2023/TT-BYT",
+# "30/2020/NĐ-CP"); the year stays part of the symbol, as the catalog keeps it
 _DOCUMENT = re.compile(
-    rf"\b(?:(?P<kind>{_KINDS})\s+)?(?:so\s+)?(?P<number>\d{{1,5}})/(?P<symbol>[a-z][a-z0-9&-]*[a-z0-9])"
+    rf"\b(?:(?P<kind>{_KINDS})\s+)?(?:so\s+)?(?P<number>\d{{1,5}})/"
+    r"(?P<symbol>(?:(?:19|20)\d\d/)?[a-z][a-z0-9&-]*[a-z0-9])"
     rf"|\b(?P<kind2>{_KINDS})\s+(?:so\s+)?(?P<number2>\d{{1,5}})\b(?![./]\d)"
 )
 # a year close after the number ("… 92/KH-UBND ngày 26/3/2026", "… năm 2026")
-_SYMBOL_KINDS = (("kh", "ke hoach"), ("qd", "quyet dinh"), ("nq", "nghi quyet"), ("ct", "chi thi"))
+_SYMBOL_KINDS = (
+    ("kh", "ke hoach"),
+    ("qd", "quyet dinh"),
+    ("nq", "nghi quyet"),
+    ("ct", "chi thi"),
+    ("tt", "thong tu"),
+    ("nd", "nghi dinh"),
+)
 _YEAR_AFTER = re.compile(r"(?:\s+[a-z/-]+|\s+\d{1,2}/\d{1,2}/?){0,8}?\s+(?:nam\s+)?(20\d{2})\b")
 
 _LEVELS = (
@@ -154,6 +167,11 @@ def read_question(
     )
 
 
+def documents_named(text: str) -> list[DocumentRef]:
+    """The documents a folded question names by number ("kh 88", "92/kh-ubnd")."""
+    return _documents(text)
+
+
 def _documents(text: str) -> list[DocumentRef]:
     found: list[DocumentRef] = []
     for match in _DOCUMENT.finditer(text):
@@ -162,7 +180,8 @@ def _documents(text: str) -> list[DocumentRef]:
         kind = {"kh": "ke hoach", "qd": "quyet dinh"}.get(written or "", written)
         symbol = match.group("symbol")
         if kind is None and symbol:  # "92/KH-UBND": the symbol tells the kind
-            kind = next((k for p, k in _SYMBOL_KINDS if symbol.startswith(p)), None)
+            bare = re.sub(r"^(?:19|20)\d\d/", "", symbol)
+            kind = next((k for p, k in _SYMBOL_KINDS if bare.startswith(p)), None)
         if not match.group("symbol") and re.fullmatch(r"20\d\d", number):
             continue  # "kế hoạch 2025" names a year
         year_match = _YEAR_AFTER.match(text, match.end())

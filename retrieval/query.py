@@ -45,6 +45,8 @@ class MetaField(StrEnum):
     TITLE = "title"
     FIELD = "field"  # lĩnh vực
     SIGNER_TITLE = "signer_title"  # chức vụ người ký
+    RECIPIENTS = "recipients"  # nơi nhận: where the plan was sent
+    SESSION = "session"  # the kỳ họp a resolution was adopted at
 
 
 @dataclass(frozen=True)
@@ -167,12 +169,15 @@ _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"
     r"ty trong|ti trong|phan tram|%|la gi|noi dung"
 )
+# a list of rows: "những chỉ tiêu …", "các nhiệm vụ …", and the documents or tasks a table
+# lists as its rows ("Công an tỉnh chủ trì ban hành những văn bản nào?")
 _LIST = _compile(
     r"nhung (?:chi tieu|nhiem vu|viec|muc|noi dung)|cac (?:chi tieu|nhiem vu)|"
+    r"(?:nhung|cac) (?:van ban|cong viec|hoat dong) nao|"
     r"(?:chi tieu|nhiem vu|viec) nao|liet ke|danh sach|bao nhieu (?:chi tieu|nhiem vu)"
 )
 _ITEMS = _compile(
-    r"nhung(?: [a-z]+){1,3} nao|cac(?: [a-z]+){1,2} nao|gom(?: nhung| cac)? (?:gi|nao)|"
+    r"nhung(?: [a-z]+){1,6} nao|cac(?: [a-z]+){1,2} nao|gom(?: nhung| cac)? (?:gi|nao)|"
     r"gom nhung|nhung gi|nhung [a-z]+ gi|liet ke"
 )
 _COMPARE = _compile(r"so sanh|khac nhau|khac gi|giong|chenh lech|so voi|\bva\b.*\bkhac\b|ca hai")
@@ -189,6 +194,18 @@ _CITED_KINDS = (
 _META = (
     (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
+    (MetaField.SESSION, _compile(r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)")),
+    # "Kế hoạch 88 … được gửi tới cơ quan nào?", "nơi nhận": the "Nơi nhận" list; not a
+    # report the plan asks units to send ("gửi báo cáo về Sở …")
+    (
+        MetaField.RECIPIENTS,
+        _compile(
+            r"noi nhan|(?:ke hoach|kh|van ban|nghi quyet|quyet dinh)"
+            r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham)[a-z0-9/-]+){0,10} "
+            r"(?:duoc |da )?gui (?:toi|den|cho|ve)(?: nhung| cac)? "
+            r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh)"
+        ),
+    ),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
     # "… thay thế văn bản nào?", "có thay thế …", "bị thay thế": not a task's words ("trình
     # Pháp lệnh thay thế Pháp lệnh … khi nào?")
@@ -220,7 +237,13 @@ _META = (
         MetaField.ISSUER,
         _compile(r"co quan (?:nao )?ban hanh|ai ban hanh|don vi ban hanh|cap nao ban hanh"),
     ),
-    (MetaField.TITLE, _compile(r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|tieu de")),
+    # "tiêu đề" (a title), not the "tiêu Đề" of "chỉ tiêu Đề án 06" / "chỉ tiêu đề ra"
+    (
+        MetaField.TITLE,
+        _compile(
+            r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
+        ),
+    ),
 )
 
 
@@ -325,6 +348,7 @@ def _phrases(question: str) -> tuple[tuple[str, ...], ...]:
 
 _DIGITAL_SIGNATURE = _compile(r"ky so|chu ky so|ky dien tu")
 _SIGNER = _compile(r"nguoi ky|ai ky|ai da ky|ky boi")
+_WHO_SIGNED = _compile(r"ai ky|ai da ky|ky boi|ten nguoi ky|nguoi ky la ai")
 _VALID_UNTIL = _compile(r"hieu luc den|het hieu luc|hieu luc toi")
 
 
@@ -360,9 +384,19 @@ def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:
         if match and _accepted_meta_field(text, name) is not None:
             found.append((match.start(), name))
     fields = [name for _, name in sorted(found, key=lambda item: item[0])]
-    if MetaField.SIGNER_TITLE in fields and MetaField.SIGNER in fields:
-        fields.remove(MetaField.SIGNER)  # "chức vụ người ký" asks one thing
-    if first is not None and first not in fields:
+    if (
+        MetaField.SIGNER_TITLE in fields
+        and MetaField.SIGNER in fields
+        and not _WHO_SIGNED.search(text)
+    ):
+        fields.remove(
+            MetaField.SIGNER
+        )  # "chức vụ người ký" asks one thing; "ai ký, chức vụ gì" two
+    dropped = None
+    if MetaField.DATE in fields and MetaField.SIGNER in fields and not _SIGNER.search(text):
+        fields.remove(MetaField.SIGNER)  # "được ký ban hành vào ngày nào" asks when, not who
+        dropped = MetaField.SIGNER
+    if first is not None and first not in fields and first is not dropped:
         fields.insert(0, first)
     return tuple(fields)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.asked_phrases import asking_words
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.query import Query
@@ -33,12 +34,15 @@ def words_beside_places(documents: DocumentDirectory, query: Query) -> set[str]:
 
 
 def topic_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> list[str]:
-    """The question's content words: without intent words and words naming documents."""
+    """The question's content words: without intent words, the words phrasing the figure or
+    time it asks for ("giữ dưới mức nào") and words naming documents."""
     naming = naming_words(documents, query, doc_ids) - words_beside_places(documents, query)
+    asking = asking_words(query.folded, lambda ref: documents.is_loaded(ref.number, ref.symbol))
     return [
         w
         for w in query.keywords
         if w not in INTENT_WORDS
+        and w not in asking
         and w not in naming
         and w not in FOLLOW_UP_WORDS
         and not re.fullmatch(r"20\d\d", w)

@@ -168,3 +168,39 @@ def test_a_figure_in_the_plans_title_counts_but_not_its_number() -> None:
     assert _figure_in(clause("Kế hoạch thí điểm mô hình chính quyền số (phiên bản 1.0)"))
     assert not _figure_in(clause("Phụ lục 01 (thành phố, 2023)"))
     assert not _figure_in(clause("Kế hoạch số 19/KH-UBND chuyển đổi số năm 2025"))
+
+
+def test_a_unit_is_named_by_its_whole_name_not_by_words_scattered_over_the_clause() -> None:
+    """ "Sở Y tế" is not named by a row of "Phòng Y tế" in a text that says "chuyển đổi
+    số"; "Phòng Kinh tế" not by "thành phần kinh tế" in the Phòng Văn hoá's duties."""
+    asked = read_question(understand("Sở Y tế trực tiếp chỉ đạo chỉ tiêu nào?"), ["so y te"])
+    other = _clause("Chuyển đổi số y tế | Trưởng phòng Y tế | Phòng Y tế")
+    assert "unit_in_role" in confidence.unmet_checks(asked, [other], False)
+    own = _clause("Chuyển đổi số y tế | Giám đốc Sở Y tế | Sở Y tế")
+    assert confidence.unmet_checks(asked, [own], False) == ()
+    economy = read_question(understand("Phòng Kinh tế xã được giao gì?"), ["phong kinh te"])
+    culture = _clause("2. Phòng Văn hoá - Xã hội: khuyến khích doanh nghiệp mọi thành phần kinh tế")
+    assert "unit" in confidence.unmet_checks(economy, [culture], False)
+    communes = read_question(understand("UBND các xã làm gì?"), ["uy ban nhan dan xa"])
+    assert confidence.unmet_checks(communes, [_clause("UBND các xã tuyên truyền.")], False) == ()
+
+
+def test_a_unit_whose_name_says_so_is_still_named() -> None:
+    """ "Tổ công nghệ số cộng đồng", "Ban Chỉ đạo chuyển đổi số" keep their "số": only a
+    department's "Sở" is kept apart from "số"."""
+    team = read_question(
+        understand("Tổ công nghệ số cộng đồng cần làm gì?"), ["to cong nghe so cong dong"]
+    )
+    clause = _clause("Tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt VNeID.")
+    assert confidence.unmet_checks(team, [clause], False) == ()
+
+
+def test_a_long_unit_name_shortened_in_the_clause_is_still_named() -> None:
+    """ "cơ quan thường trực Ban Chỉ đạo" names the "Ban Chỉ đạo chuyển đổi số" the plan is
+    about; a three-word name ("Sở Y tế") must stand whole."""
+    board = read_question(
+        understand("Cơ quan nào làm thường trực Ban Chỉ đạo chuyển đổi số?"),
+        ["ban chi dao chuyen doi so"],
+    )
+    clause = _clause("Thực hiện nhiệm vụ cơ quan thường trực Ban Chỉ đạo; chuyển đổi số toàn diện.")
+    assert confidence.unmet_checks(board, [clause], False) == ()

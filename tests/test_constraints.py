@@ -32,6 +32,32 @@ def test_documents_are_read_with_number_symbol_and_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "symbol", "label"),
+    [
+        (
+            "Thông tư 34/2023/TT-BYT quy định Chi cục Dân số có nhiệm vụ gì?",
+            "2023/tt-byt",
+            "Thông tư 34/2023/TT-BYT",
+        ),
+        (
+            "Nghị định 30/2020/NĐ-CP quy định gì về thể thức?",
+            "2020/nd-cp",
+            "Nghị định 30/2020/NĐ-CP",
+        ),
+        ("thong tu so 02/2021/tt-byt noi gi", "2021/tt-byt", "Thông tư 02/2021/TT-BYT"),
+    ],
+)
+def test_a_legal_document_is_read_with_the_year_in_its_number(
+    question: str, symbol: str, label: str
+) -> None:
+    """A circular or decree carries its year between the figures and the symbol: it is a
+    document the question names (declined when not loaded), not a stray number."""
+    (ref,) = read_question(understand(question)).documents
+    assert (ref.symbol, ref.label) == (symbol, label)
+    assert ref.span.start == 0
+
+
+@pytest.mark.parametrize(
     ("question", "roles"),
     [
         ("Sở KHCN phối hợp thực hiện những chỉ tiêu nào?", (Role.COOPERATING,)),

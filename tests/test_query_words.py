@@ -199,3 +199,109 @@ def test_a_year_that_qualifies_the_question_keeps_a_clause_of_another_stage() ->
     found = [Candidate(naming, 1.0, "hybrid"), Candidate(other, 0.9, "hybrid")]
     kept = by_stage("bo sung von tu nguon tang thu nam 2024", found)
     assert [c.clause for c in kept] == [naming]
+
+
+def test_the_unit_asked_after_bao_nhieu_stays_in_its_part_of_the_question() -> None:
+    """ "chỉ tiêu bao nhiêu, ai theo dõi?" asks a figure and then who: "ai" is no unit of
+    count, and neither is the next part's "hạn" when no comma stands between them."""
+    row = _clause("Tỉ lệ doanh nghiệp sử dụng hợp đồng điện tử đạt trên 80%")
+    for question in (
+        "Tỉ lệ doanh nghiệp dùng hợp đồng điện tử: chỉ tiêu bao nhiêu, ai theo dõi?",
+        "Tỉ lệ doanh nghiệp dùng hợp đồng điện tử phải đạt bao nhiêu, hạn khi nào?",
+        "ti le doanh nghiep dung hop dong dien tu dat bao nhieu han khi nao",
+    ):
+        assert _states_asked_amount(understand(question), row), question
+    count = understand("Có bao nhiêu thành viên, ai chủ trì?")
+    assert not _states_asked_amount(count, _clause("100% thành viên được tập huấn."))
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Tiêu đề của kế hoạch 19 là gì?", True),
+        ("Ai chu tri trien khai cac nhiem vu, chi tieu De an 06 o xa Xuan Truong?", False),
+        ("Các chỉ tiêu đề ra cho năm 2025 gồm những gì?", False),
+    ],
+)
+def test_a_title_is_asked_by_tieu_de_not_by_chi_tieu_de_an(question: str, title: bool) -> None:
+    """Folded, "chỉ tiêu Đề án 06" holds "tieu de": the indicators of a scheme, not a title."""
+    assert (MetaField.TITLE in understand(question).meta_fields) is title
+
+
+def test_the_words_asking_a_figure_or_a_time_are_no_topic() -> None:
+    """ "giữ dưới mức nào", "diễn ra trong khoảng thời gian nào" phrase the ask: a plan
+    states "dưới 109", not the question's wording; the same word used elsewhere stays."""
+    from retrieval.asked_phrases import asking_words
+
+    def words(question: str) -> set[str]:
+        return asking_words(understand(question).folded)
+
+    assert {"giu", "duoi", "muc"} <= words("Ty so gioi tinh khi sinh phai giu duoi muc nao?")
+    assert "khoang" in words("No cong co the vuot nguong canh bao khoang bao nhieu?")
+    assert {"dien", "khoang", "gian"} <= words(
+        "Việc ban hành văn bản diễn ra trong khoảng thời gian nào?"
+    )
+    assert "duoi" not in words("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới mức nào?")
+    asked = words("Trẻ em dưới 5 tuổi được tiêm chủng đạt bao nhiêu phần trăm?")
+    assert "dat" in asked and not asked & {"tre", "em", "duoi", "tuoi", "tiem", "chung"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Phụ lục 2 KH 19: Công an tỉnh chủ trì ban hành những văn bản nào?", "list_by_unit"),
+        ("KH 19: nhung van ban nao trong phu luc 2 co han thang 9/2025?", "list_by_period"),
+        ("Kế hoạch 19 thay thế văn bản nào?", "document_facts"),
+    ],
+)
+def test_the_documents_a_table_lists_as_rows_are_asked_as_a_list(
+    question: str, intent: str
+) -> None:
+    """ "những văn bản nào" over a table of documents to issue asks for its rows, all of
+    them, not the best one; "thay thế văn bản nào" still asks the plan's own fact."""
+    assert understand(question).intent.value == intent
+
+
+def test_the_words_naming_a_plan_by_number_are_no_topic() -> None:
+    """ "KH 88" picks the plan; its "KH" is no concept a clause must cover (the appendix's
+    "Kèm theo Kế hoạch số 88" would otherwise outrank the rows that answer)."""
+    from retrieval.asked_phrases import asking_words
+
+    words = asking_words(understand("KH 88 Thái Bình giao xây dựng những CSDL nào?").folded)
+    assert "kh" in words and "xay" not in words
+
+
+def test_the_words_asking_a_task_are_no_topic() -> None:
+    """ "Phòng Kinh tế … được giao việc gì?": the unit is the subject, "việc gì" the ask."""
+    from retrieval.asked_phrases import asking_words
+
+    folded_q = understand("Phòng Kinh tế xã Xuân Trường được giao việc gì?").folded
+    assert "viec" in asking_words(folded_q)
+    assert "viec" not in asking_words(understand("Tạo việc làm cho lao động nông thôn?").folded)
+
+
+def test_a_resource_asked_keeps_its_words() -> None:
+    """ "nguồn lực nào" folds to "luc nao" but asks no time: "lực" stays a topic word."""
+    from retrieval.asked_phrases import asking_words
+
+    assert not asking_words(understand("Huy động nguồn lực nào cho chuyển đổi số?").folded)
+
+
+def test_a_document_not_loaded_is_the_topic_not_a_pointer() -> None:
+    """ "QĐ 06/QĐ-TTg … đặt mục tiêu gì?": a decision no plan loaded is, its words are what
+    a clause must cover (a loaded "KH 88" only points to the plan)."""
+    from retrieval.asked_phrases import asking_words
+
+    folded_q = understand("QĐ 06/QĐ-TTg phê duyệt Đề án 06 đặt những mục tiêu gì?").folded
+    assert "06/qd" in asking_words(folded_q, lambda ref: True)
+    assert not {"quyet", "dinh", "06/qd", "de", "an"} & asking_words(folded_q, lambda ref: False)
+
+
+def test_a_question_opens_with_a_document_after_its_abbreviation() -> None:
+    """ "QĐ 06/QĐ-TTg …" folds to "qd quyet dinh 06/qd …": it still opens the question."""
+    from retrieval.constraint_check import _opens
+    from retrieval.constraints import read_question
+
+    query = understand("QĐ 06/QĐ-TTg phê duyệt Đề án 06 đặt những mục tiêu gì?")
+    first, second = read_question(query).documents
+    assert _opens(query.folded, first) and not _opens(query.folded, second)

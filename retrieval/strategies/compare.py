@@ -9,16 +9,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ingest.normalize_vi import folded
+from retrieval.amounts import own_text
 from retrieval.answers import Answer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
+from retrieval.confidence import states_figure
 from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.display import vi_count
 from retrieval.narrowing import MANY
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
+from retrieval.strategies import list_by_unit
 from retrieval.strategies.context import Context
 
 
@@ -26,6 +29,9 @@ def answer(ctx: Context) -> Answer | None:
     """The comparison; None unless the question compares or names two places' plans (one
     named plan compared with a year, "so với năm 2024", is not a comparison of plans)."""
     scope = ctx.scope
+    by_unit = _rows_of_the_unit(ctx)
+    if by_unit is not None:
+        return by_unit
     if ctx.query.intent is Intent.COMPARE:
         placed = plans_of_named_places(ctx.query.folded, ctx.documents)
         if len(_by_named_place(ctx, placed)) >= 2:
@@ -36,6 +42,20 @@ def answer(ctx: Context) -> Answer | None:
     ):
         return compare(ctx, scope.doc_ids)
     return None
+
+
+def _rows_of_the_unit(ctx: Context) -> Answer | None:
+    """ "Công an tỉnh chủ trì nhiệm vụ gì trong phụ lục KH 88 và phụ lục KH 125?" compares
+    one unit's rows in its role: each plan's rows of that unit, as a list by unit over the
+    plans named (a role a plan's table lacks is said to be absent there)."""
+    reading, scope = ctx.reading, ctx.scope
+    if not (reading.units and reading.roles and scope.named and len(scope.doc_ids) >= 2):
+        return None
+    several = len(reading.documents) >= 2 or _names_several_places(ctx)
+    if not (ctx.query.intent is Intent.COMPARE or several):
+        return None
+    listed = list_by_unit.answer(ctx.asking(replace(ctx.query, intent=Intent.LIST_BY_UNIT)))
+    return None if listed is None or listed.abstained else listed
 
 
 def _names_several_places(ctx: Context) -> bool:
@@ -60,16 +80,21 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
     if len(doc_ids) < 2 and everyone > MANY:  # a country's plans: the best few of one search
         best = ctx.search.documents_matching(query.text, MANY)
         targets = documents.in_catalog_order(best)
-    topic_text = _strip_document_words(query.folded, [documents.get(d) for d in targets])
-    topic = ctx.topic(targets)
+    plain = _without_references(ctx)
+    topic_text = _strip_document_words(plain, [documents.get(d) for d in targets])
+    kept = set(plain.split())
+    topic = [w for w in ctx.topic(targets) if w in kept]
     picked: list[StoredClause] = []
     missing: list[str] = []
+    targets_compared = bool(_TARGETS_COMPARED.search(query.folded)) or ctx.reading.figure
     for group in _by_named_place(ctx, targets):
         found = [
             (ctx.coverage(topic, best), best)
             for best in (_best_in(ctx, topic_text, topic, [d]) for d in group)
             if best is not None
         ]
+        if targets_compared:  # each plan's figure is what is compared
+            found = [(score, c) for score, c in found if states_figure(own_text(c))]
         if found:  # a place named once is answered by its best-covering plan
             picked.append(max(found, key=lambda item: item[0])[1])
         elif len(group) == 1 or _place_of(ctx, group[0]):
@@ -127,6 +152,28 @@ def _best_in(ctx: Context, text: str, topic: list[str], doc_ids: list[str]) -> S
     stated = [c for c in covering if not (c.child_count and is_bare_heading(c))]
     best = stated or covering
     return best[0] if best else None
+
+
+def _without_references(ctx: Context) -> str:
+    """The question without the references that pick the plans compared ("KH 19", "KH 125",
+    "phụ lục 2 của KH 88"): they name where to look, not what to compare."""
+    text = ctx.query.folded
+    reading = ctx.reading
+    # an appendix step only: a "mục 2" may be a level ("VNeID mức 2"), part of the topic
+    appendices = [step.span for step in reading.path if step.level == "appendix"]
+    spans = [d.span for d in reading.documents] + appendices
+    for span in sorted(spans, key=lambda s: s.start, reverse=True):
+        text = text[: span.start] + " " + text[span.end :]
+    return " ".join(_BARE_APPENDIX.sub(" ", text).split())
+
+
+_BARE_APPENDIX = re.compile(r"\bphu luc\b")
+
+
+# "so sánh chỉ tiêu …", "tỷ lệ … đặt bao nhiêu": what each plan sets is a figure; a plan whose
+# closest clause states none is said to be missing, not compared by a sentence about the topic
+# ("mục tiêu" may be a plan's aims in words)
+_TARGETS_COMPARED = re.compile(r"\bchi tieu\b")
 
 
 def _strip_document_words(text: str, infos: Sequence[object]) -> str:

@@ -3,13 +3,17 @@ hoạch 19 do ai ký?"), read from its preamble and signature block."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.answers import Answer
+from retrieval.basis_lines import basis_asked, basis_lines
+from retrieval.citations import CitationBuilder
 from retrieval.compose import answer_document_facts
+from retrieval.documents import DocumentInfo
 from retrieval.narrowing import FEW, MANY, narrowed, plans_latest_first
-from retrieval.query import Intent, MetaField
+from retrieval.query import Intent, MetaField, Query
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -26,9 +30,28 @@ def answer(ctx: Context) -> Answer | None:
     ids = ids or list(ctx.documents.documents)
     infos = [info for info in (ctx.documents.get(d) for d in ids) if info is not None]
     if ctx.query.meta_fields == (MetaField.BASED_ON,) and not any(i.based_on for i in infos):
-        return None  # the header gave no basis: the plan's own "Căn cứ …" lines are searched
+        # the header gave no basis: the plan's basis lines of the kind asked, else searched
+        return _from_basis_lines(ctx, infos) if ctx.scope.named else None
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
-    return answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
+    answered = answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
+    if _day_left_blank(ctx.query, infos) and not answered.abstained:
+        # "ký ngày nào?" of a plan dated "ngày … tháng 4 năm 2026": the day is not given
+        return replace(answered, answer=_BLANK_DAY + answered.answer, abstained=True)
+    return answered
+
+
+_BLANK_DAY = "Văn bản để trống ngày ban hành, chỉ ghi tháng và năm: "
+# a question asking the day itself: "ngày nào", "ngày mấy", "ngày bao nhiêu"
+_ASKS_DAY = re.compile(r"\bngay (?:nao|may|bao nhieu)\b")
+
+
+def _day_left_blank(query: Query, infos: Sequence[DocumentInfo]) -> bool:
+    """Whether the question asks only the day a plan was issued and every plan asked about
+    is dated by month and year alone (a date line left "ngày … tháng 4 năm 2026")."""
+    if query.meta_fields != (MetaField.DATE,) or not _ASKS_DAY.search(query.folded):
+        return False
+    dates = [info.issued_date for info in infos]
+    return bool(dates) and all(d is not None and d.count("-") == 1 for d in dates)
 
 
 def _which_plan(ctx: Context) -> Answer:
@@ -48,3 +71,21 @@ def _document_clauses(ctx: Context, document_id: str) -> Sequence[StoredClause]:
     """The plan's clauses, its preamble and signature first, then in document order
     (fetched from the facts store a page at a time, as they are read)."""
     return ctx.library.structure.fact_clauses(document_id)
+
+
+def _from_basis_lines(ctx: Context, infos: Sequence[DocumentInfo]) -> Answer | None:
+    """ "… dựa trên nghị quyết nào của HĐND tỉnh?": the plan's basis lines citing such a
+    document, each cited; None when the question names no kind or no line has it."""
+    asked = basis_asked(ctx.query.folded)
+    if asked is None:
+        return None
+    cite = CitationBuilder(ctx.documents)
+    lines = []
+    for info in infos:
+        found = basis_lines(_document_clauses(ctx, info.id), asked)
+        if found:
+            names = "; ".join(f"{name} [{cite.cite(clause, name)}]" for clause, name in found)
+            lines.append(f"{info.label}: căn cứ {names}.")
+    if not lines:
+        return None
+    return Answer("\n".join(lines), False, ctx.query.intent.value, cite.citations)

@@ -18,7 +18,7 @@ from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
 from retrieval.confidence import states_time, without_citations
-from retrieval.constraint_check import absent_role_answer_reason
+from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.narrowing import FEW, MANY, narrowed
@@ -95,6 +95,7 @@ def _search_answer(ctx: Context) -> Answer:
             [c.clause for c in ranked],
         )
     covering = _partners_of_the_subject(ctx, covering)
+    covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
         covering = _timed_first(covering)
     best = covering[0].clause
@@ -125,8 +126,11 @@ def _search_answer(ctx: Context) -> Answer:
     children = ctx.children_of(chosen)
     same_doc = [c.clause for c in covering[:5] if c.clause.document_id == best.document_id]
     listed = _enclosing_list(ctx, same_doc) if query.wants_items else None
+    rows = _rows_alike(ctx, topic, covering) if query.wants_items and listed is None else []
     if listed is not None:
         chosen, children = [listed[0]], {listed[0].clause_id: listed[1]}
+    elif len(rows) > 1:  # "những CSDL chuyên ngành nào": every row of the group that says it
+        chosen, children = rows, ctx.children_of(rows)
     elif query.intent is Intent.GUIDANCE or query.wants_list:
         chosen = [c.clause for c in covering if c.clause.document_id == best.document_id][:4]
         children = ctx.children_of(chosen)
@@ -159,6 +163,43 @@ def _states_its_time(clause: StoredClause) -> bool:
     if target is not None and (target.deadline is not None or target.cells_for("deadline")):
         return True
     return states_time(without_citations(folded(clause.body)))
+
+
+def _what_a_heading_holds(
+    ctx: Context, topic: list[str], covering: list[Candidate]
+) -> list[Candidate]:
+    """A heading ranked first ("PHỤ LỤC … CSDL CHUYÊN NGÀNH") whose own clauses found below
+    it cover the question more fully: those clauses come first, the heading after them —
+    the title of a table says less than its rows that name the thing asked."""
+    head = covering[0].clause
+    if not head.child_count or head.target is not None:
+        return covering
+    own = ctx.coverage(topic, head)
+    below = [
+        c
+        for c in covering[1:10]
+        if c.clause.document_id == head.document_id
+        and ctx.coverage(topic, c.clause) > own
+        and any(a.clause_id == head.clause_id for a in ancestors(c.clause, ctx.search))
+    ]
+    return below + [c for c in covering if c not in below] if below else covering
+
+
+def _rows_alike(ctx: Context, topic: list[str], covering: list[Candidate]) -> list[StoredClause]:
+    """For a question asking for several things: the table rows of one group (the best row's)
+    that cover the topic as fully as the best row, in table order."""
+    best = covering[0].clause
+    if best.target is None or not best.parent_id:
+        return []
+    full = ctx.coverage(topic, best)
+    rows = [
+        c.clause
+        for c in covering[:10]
+        if c.clause.target is not None
+        and c.clause.parent_id == best.parent_id
+        and ctx.coverage(topic, c.clause) >= full
+    ]
+    return sorted(rows, key=lambda c: c.start)[:_MAX_LIST_ITEMS]
 
 
 def _partners_of_the_subject(ctx: Context, covering: list[Candidate]) -> list[Candidate]:

@@ -30,3 +30,42 @@ def test_one_plan_compared_with_a_year_passes(assistant: Assistant) -> None:
 
 def test_a_question_comparing_nothing_passes(assistant: Assistant) -> None:
     assert compare.answer(assistant.context("Sở nào chủ trì chỉ tiêu 6.6?")) is None
+
+
+def test_plans_named_by_number_are_where_to_look_not_what_to_compare(assistant) -> None:
+    """ "KH 19 Ninh Bình, KH 466 Tiền Giang và xã Xuân Trường": "KH 19", "KH 466" pick the
+    plans; the topic compared is the satisfaction rate, found in each of the three."""
+    answer = assistant.ask(
+        "Tỷ lệ người dân, doanh nghiệp hài lòng: KH 19 Ninh Bình, KH 466 Tiền Giang và "
+        "xã Xuân Trường đặt bao nhiêu?"
+    )
+    assert not answer.abstained
+    cited = {c.document_id for c in answer.citations}
+    assert {"ninh-binh-19-KH-UBND-2025", "tien-giang-466-KH-UBND-2025"} <= cited
+    assert "xa-xuan-truong-chuyen-doi-so-2026" in cited
+
+
+def test_one_units_rows_compared_across_plans_are_its_rows_in_each(assistant) -> None:
+    """ "Sở KHCN chủ trì nhiệm vụ gì trong KH 19 và KH 466?" is the unit's rows in its role
+    in each plan named (a list by unit over those plans), not one search hit per plan."""
+    answer = assistant.ask("Sở Khoa học và Công nghệ chủ trì nhiệm vụ gì trong KH 19 và KH 466?")
+    assert not answer.abstained
+    assert answer.intent == "list_by_unit"
+    assert {c.document_id for c in answer.citations} >= {"ninh-binh-19-KH-UBND-2025"}
+
+
+def test_a_figure_compared_needs_each_plans_figure(assistant) -> None:
+    """ "Tỷ lệ … đặt bao nhiêu" in two plans: a plan whose closest clause states no figure is
+    said to be missing, never compared by a sentence that only names the topic."""
+    ctx = assistant.context(
+        "Tỷ lệ hồ sơ trực tuyến của KH 19 Ninh Bình và KH 466 Tiền Giang là bao nhiêu?"
+    )
+    answer = compare.answer(ctx)
+    assert answer is not None
+    from retrieval.amounts import own_text
+    from retrieval.confidence import states_figure
+
+    if not answer.abstained:
+        for citation in answer.citations:
+            (clause,) = assistant.search.by_ids([citation.clause_id])
+            assert states_figure(own_text(clause))

@@ -24,12 +24,45 @@ def test_a_question_about_content_passes(assistant: Assistant) -> None:
     assert document_facts.answer(assistant.context("Sở nào chủ trì chỉ tiêu 6.6?")) is None
 
 
-def test_a_basis_the_header_does_not_give_is_searched_in_the_text(assistant: Assistant) -> None:
-    """ "căn cứ nghị quyết nào?" of a plan whose header lists no basis: the strategy passes,
-    so the plan's own "Căn cứ …" lines are searched instead of answering "not stated"."""
+def test_a_basis_the_header_does_not_give_is_read_from_the_basis_lines(
+    assistant: Assistant,
+) -> None:
+    """ "căn cứ nghị quyết nào của Bộ Chính trị?" of a plan whose header lists no basis: the
+    plan's own basis lines of that kind and issuer answer, each document once (not the
+    Government resolution that cites the Politburo's, nor a task line citing it again)."""
     question = "Kế hoạch 19 căn cứ nghị quyết nào của Bộ Chính trị về chuyển đổi số quốc gia?"
     context = assistant.context(question)
     assert context.documents.get(NINH_BINH_19).based_on == ()  # type: ignore[union-attr]
+    answer = document_facts.answer(context)
+    assert answer is not None and not answer.abstained
+    assert "57-NQ/TW" in answer.answer and "71/NQ-CP" not in answer.answer
+    assert len(answer.citations) == 1
+    # a question naming no kind of document still goes to the search
+    assert document_facts.answer(assistant.context("Kế hoạch 19 căn cứ vào đâu?")) is None
+
+
+def test_a_basis_of_a_kind_no_line_has_is_searched_in_the_text(assistant: Assistant) -> None:
+    context = assistant.context("Kế hoạch 19 căn cứ chỉ thị nào của Thủ tướng?")
     assert document_facts.answer(context) is None
-    answer = assistant.ask(question)
-    assert not answer.abstained and "57-NQ/TW" in answer.answer
+
+
+def test_where_a_plan_was_sent_is_its_noi_nhan_list(assistant: Assistant) -> None:
+    answer = assistant.ask("Kế hoạch CĐS xã Xuân Trường được gửi tới những cơ quan nào?")
+    assert not answer.abstained
+    assert "UBND tỉnh" in answer.answer and "Sở Khoa học và Công nghệ" in answer.answer
+    assert "Lưu" not in answer.answer
+    assert {c.clause_id for c in answer.citations} == {"xa-xuan-truong-chuyen-doi-so-2026:sig"}
+
+
+def test_a_day_left_blank_is_said_not_given(assistant: Assistant) -> None:
+    answer = assistant.ask("Kế hoạch CĐS xã Xuân Trường được ký ban hành vào ngày nào?")
+    assert answer.abstained
+    assert "để trống ngày" in answer.answer and "tháng 4 năm 2026" in answer.answer
+
+
+def test_a_basis_of_a_kind_and_issuer_is_read_from_the_basis_lines(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Kế hoạch 19 Ninh Bình được xây dựng dựa trên nghị quyết nào của HĐND tỉnh?"
+    )
+    assert not answer.abstained
+    assert "03/NQ-HĐND" in answer.answer and "57-NQ/TW" not in answer.answer

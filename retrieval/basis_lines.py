@@ -1,0 +1,83 @@
+"""What a plan rests on, read from its own basis lines when its header gives none.
+
+"Kế hoạch 19 … được xây dựng dựa trên nghị quyết nào của HĐND tỉnh?" asks for the
+documents of one kind (a nghị quyết) and one issuer (HĐND tỉnh) among the lines a plan lists
+as its basis ("- Nghị quyết số 03/NQ-HĐND ngày 01/7/2025 của HĐND tỉnh Ninh Bình về …").
+Those lines are the answer, each cited; none of that kind and issuer: no answer here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.abbreviations import expand_abbreviations
+from ingest.normalize_vi import folded
+from retrieval.candidates import is_legal_basis
+from retrieval.stored import StoredClause
+
+_KINDS = (
+    r"nghi quyet|quyet dinh|chi thi|ket luan|nghi dinh|thong tu|cong van|chuong trinh"
+    r"|ke hoach|de an|luat|van ban"
+)
+# "nghị quyết nào của HĐND tỉnh", "chỉ thị nào của Thủ tướng": the kind and the issuer asked
+_ASKED = re.compile(rf"\b(?P<kind>{_KINDS})\s+(?:so\s+)?nao\b(?:\s+cua\s+(?P<issuer>[a-z0-9 ]+))?")
+# where the cited document's own name ends: "… của HĐND tỉnh Ninh Bình về việc …"
+_NAME_END = re.compile(r"\s+(?:về|v/v|phê duyệt|ban hành|quy định|hướng dẫn)\s|[;:]|\.\s|\.$")
+
+
+# "Căn cứ …", "Thực hiện …", "Theo …" before the document's name
+_LEAD = re.compile(r"^(?:căn cứ|thực hiện|theo)\s+", re.IGNORECASE)
+# the document's số hiệu: one document cited on two lines is one basis
+_NUMBER = re.compile(r"\d+[\w/.-]*/[\w/.-]+")
+
+
+@dataclass(frozen=True)
+class BasisAsked:
+    kind: str  # folded: "nghi quyet"
+    issuer: str | None  # folded, abbreviations written out: "hoi dong nhan dan tinh"
+
+
+def basis_asked(question_folded: str) -> BasisAsked | None:
+    """The kind (and issuer) of basis document a question asks for, if it names one."""
+    match = _ASKED.search(question_folded)
+    if match is None:
+        return None
+    issuer: list[str] = []
+    for word in (match.group("issuer") or "").split():
+        if word in _NOT_ISSUER or len(issuer) == 6:
+            break
+        issuer.append(word)
+    return BasisAsked(match.group("kind"), " ".join(issuer) or None)
+
+
+# words after the issuer that are the question's, not the issuer's ("… của Thủ tướng ban hành")
+_NOT_ISSUER = frozenset(["ban", "nam", "la", "duoc", "co", "de", "ve", "nao", "gi", "khong"])
+
+
+def basis_lines(
+    clauses: Sequence[StoredClause], asked: BasisAsked
+) -> list[tuple[StoredClause, str]]:
+    """The plan's basis lines citing a document of the kind (and issuer) asked, each with
+    the document's name as written (the quote to cite), once per document."""
+    found: list[tuple[StoredClause, str]] = []
+    seen: set[str] = set()
+    for clause in clauses:
+        if not is_legal_basis(clause):
+            continue
+        body = re.sub(r"^[\s\-+*•–]+", "", clause.body.strip())
+        body = _LEAD.sub("", body)
+        end = _NAME_END.search(body)
+        name = body[: end.start()] if end else body
+        plain = folded(expand_abbreviations(name))
+        if not plain.startswith(asked.kind):
+            continue
+        if asked.issuer and not set(asked.issuer.split()) <= set(re.findall(r"[a-z0-9]+", plain)):
+            continue  # (abbreviations are written out beside their short form in both)
+        number = _NUMBER.search(plain)
+        key = number.group() if number else plain
+        if key not in seen:
+            seen.add(key)
+            found.append((clause, name.strip()))
+    return found

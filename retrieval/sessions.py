@@ -1,0 +1,25 @@
+"""The session a resolution was adopted at: "… khóa XV, Kỳ họp bất thường lần thứ 9, thông
+qua ngày 19 tháng 02 năm 2025." (the closing line of a Quốc hội or HĐND resolution)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.stored import StoredClause
+
+# "Kỳ họp thứ 8", "Kỳ họp bất thường lần thứ 9", "kỳ họp thứ Mười": up to the next comma
+_SESSION = re.compile(r"\b[Kk]ỳ họp\s+[^,.;:*\n|]{1,60}")
+_ADOPTED = re.compile(r"thông\s+qua", re.IGNORECASE)
+
+
+def sessions(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[str]]:
+    """The clause stating the adoption (its session and "thông qua") and the session as
+    written; nothing when the text names none."""
+    for clause in clauses:
+        if not _ADOPTED.search(clause.text):
+            continue
+        found = _SESSION.search(clause.text)
+        if found is not None:
+            return [clause], [found.group().strip()]
+    return [], []

@@ -1,0 +1,58 @@
+"""A plan's basis lines answer "dựa trên nghị quyết nào của HĐND tỉnh?" when its header
+gives no basis: the lines of the kind and issuer asked, each document once."""
+
+from __future__ import annotations
+
+from retrieval.basis_lines import basis_asked, basis_lines
+from retrieval.query import understand
+from retrieval.stored import StoredClause
+
+
+def _line(text: str, path: str = "2. Các Nghị quyết, Kế hoạch của Tỉnh › ý 1") -> StoredClause:
+    return StoredClause(
+        clause_id=text[:20],
+        document_id="d",
+        document_title="d",
+        document_number=None,
+        kind="bullet",
+        number=None,
+        heading=None,
+        path=path,
+        text=text,
+        start=0,
+        end=len(text),
+        body_end=len(text),
+        parent_id=None,
+        child_count=0,
+        search_text=text,
+        target=None,
+    )
+
+
+_LINES = [
+    _line("- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển;"),
+    _line("- Nghị quyết số 03/NQ-HĐND ngày 01/7/2025 của HĐND tỉnh Ninh Bình về việc thành lập."),
+    _line("- Nghị quyết số 03/NQ-HĐND ngày 01/7/2025 của HĐND tỉnh Ninh Bình về việc thành lập."),
+    _line("- Quyết định số 292/QĐ-BKHCN ngày 25/3/2025 của Bộ trưởng Bộ KHCN về việc ban hành;"),
+    _line("- Nghị quyết của HĐND tỉnh được triển khai đồng bộ.", "III › 1 › ý 2"),
+]
+
+
+def test_the_basis_line_of_the_kind_and_issuer_asked_is_the_answer() -> None:
+    asked = basis_asked(
+        understand("Kế hoạch 19 được xây dựng dựa trên nghị quyết nào của HĐND tỉnh?").folded
+    )
+    assert asked is not None and asked.kind == "nghi quyet"
+    found = basis_lines(_LINES, asked)
+    assert [name for _, name in found] == [
+        "Nghị quyết số 03/NQ-HĐND ngày 01/7/2025 của HĐND tỉnh Ninh Bình"
+    ]
+
+
+def test_a_kind_without_issuer_lists_every_such_line_and_none_is_none() -> None:
+    every = basis_asked(understand("KH 19 căn cứ nghị quyết nào?").folded)
+    assert every is not None and every.issuer is None
+    assert len(basis_lines(_LINES, every)) == 2  # the two resolutions, not the task line
+    prime = basis_asked(understand("KH 19 can cu quyet dinh nao cua Thu tuong?").folded)
+    assert prime is not None and basis_lines(_LINES, prime) == []
+    assert basis_asked(understand("Kế hoạch 19 do ai ký?").folded) is None

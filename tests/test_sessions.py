@@ -1,0 +1,35 @@
+"""The session a resolution was adopted at, asked as a document fact."""
+
+from __future__ import annotations
+
+from retrieval.query import MetaField, understand
+from retrieval.sessions import sessions
+from retrieval.stored import StoredClause
+
+
+def _clause(text: str) -> StoredClause:
+    return StoredClause(
+        *("c", "d", "d", None, "paragraph", None, None, "2 › 2.5", text),
+        start=0,
+        end=len(text),
+        body_end=len(text),
+        parent_id=None,
+        child_count=0,
+        search_text=text,
+        target=None,
+    )
+
+
+def test_the_session_is_read_from_the_adoption_line() -> None:
+    closing = _clause(
+        "*Nghị quyết này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, "
+        "Kỳ họp bất thường lần thứ 9, thông qua ngày 19 tháng 02 năm 2025.*"
+    )
+    task = _clause("Chuẩn bị nội dung trình Quốc hội tại kỳ họp thứ 10.")
+    assert sessions([task, closing]) == ([closing], ["Kỳ họp bất thường lần thứ 9"])
+    assert sessions([task]) == ([], [])
+
+
+def test_a_session_asked_is_a_fact_beside_the_date() -> None:
+    query = understand("Nghị quyết được thông qua ngày nào, tại kỳ họp nào?")
+    assert query.meta_fields == (MetaField.DATE, MetaField.SESSION)
