@@ -287,7 +287,8 @@ def test_the_cli_reads_utf16_and_refuses_an_undefined_encoding(
     )
     assert undefined.exit_code == 1 and undefined.exception is not None
     assert isinstance(undefined.exception, SystemExit)
-    assert "không biết bảng mã" in undefined.output
+    # the console wraps the message at its width (a long temporary path moves the break)
+    assert "không biết bảng mã" in " ".join(undefined.output.split())
     declared = runner.invoke(cli_app, ["ingest", str(plan), "--home", home, "--encoding", "utf-16"])
     assert declared.exit_code == 0, declared.output
     shown = runner.invoke(cli_app, ["documents", "--json", "--home", home])
