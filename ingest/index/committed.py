@@ -125,11 +125,9 @@ class CommittedIndex:
         limit: int = 10,
         fields: Sequence[str] | None = None,
     ) -> list[list[ScoredPoint]]:
-        committed = self._committed()
-        restricted = [self._restrict(where, committed) for where in wheres]
-        asked = [r for r in restricted if r is not None]
-        found = iter(self.store.search_dense_batch(vector, asked, limit, fields) if asked else [])
-        return [[] if r is None else next(found) for r in restricted]
+        return self._batched(
+            wheres, lambda asked: self.store.search_dense_batch(vector, asked, limit, fields)
+        )
 
     def search_sparse_batch(
         self,
@@ -138,10 +136,21 @@ class CommittedIndex:
         limit: int = 10,
         fields: Sequence[str] | None = None,
     ) -> list[list[ScoredPoint]]:
+        return self._batched(
+            wheres, lambda asked: self.store.search_sparse_batch(vector, asked, limit, fields)
+        )
+
+    def _batched(
+        self,
+        wheres: Sequence[PayloadFilter | None],
+        search: Callable[[list[PayloadFilter]], list[list[ScoredPoint]]],
+    ) -> list[list[ScoredPoint]]:
+        """One batch `search` over the filters that can match a committed point (each with
+        its version condition); a filter that can match none answers [] in its place."""
         committed = self._committed()
         restricted = [self._restrict(where, committed) for where in wheres]
         asked = [r for r in restricted if r is not None]
-        found = iter(self.store.search_sparse_batch(vector, asked, limit, fields) if asked else [])
+        found = iter(search(asked) if asked else [])
         return [[] if r is None else next(found) for r in restricted]
 
     def search_hybrid(
