@@ -6,27 +6,11 @@ from __future__ import annotations
 from retrieval.basis_lines import basis_asked, basis_lines
 from retrieval.query import understand
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _line(text: str, path: str = "2. Các Nghị quyết, Kế hoạch của Tỉnh › ý 1") -> StoredClause:
-    return StoredClause(
-        clause_id=text[:20],
-        document_id="d",
-        document_title="d",
-        document_number=None,
-        kind="bullet",
-        number=None,
-        heading=None,
-        path=path,
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
-        target=None,
-    )
+    return stored_clause(text, clause_id=text[:20], kind="bullet", path=path)
 
 
 _LINES = [

@@ -15,26 +15,18 @@ from retrieval.query import Intent, MetaField, understand
 from retrieval.relevance import clause_words, words_of
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _clause(text: str, path: str = "II. NHIỆM VỤ › 3. Hạ tầng số › ý 4") -> StoredClause:
-    return StoredClause(
+    return stored_clause(
+        text,
         clause_id="plan:1",
         document_id="plan",
         document_title="Kế hoạch",
-        document_number=None,
         kind="bullet",
-        number=None,
-        heading=None,
         path=path,
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
         search_text=f"{path}\n{text}",
-        target=None,
     )
 
 

@@ -22,26 +22,19 @@ from retrieval.query import Intent, understand
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 from retrieval.strategies.search_answer import _SUBJECT_PARTNERS, _timed_first
+from tests.stored_clauses import stored_clause
 
 
 def _clause(clause_id: str, text: str, kind: str = "paragraph") -> StoredClause:
-    return StoredClause(
+    return stored_clause(
+        text,
         clause_id=clause_id,
         document_id="nq-60",
         document_title="Nghị quyết Hội nghị lần thứ 11",
         document_number="60-NQ/TW",
         kind=kind,
-        number=None,
-        heading=None,
         path=clause_id,
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
         search_text=folded(text),
-        target=None,
     )
 
 

@@ -5,19 +5,11 @@ from __future__ import annotations
 from retrieval.query import MetaField, understand
 from retrieval.sessions import sessions
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _clause(text: str) -> StoredClause:
-    return StoredClause(
-        *("c", "d", "d", None, "paragraph", None, None, "2 › 2.5", text),
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
-        target=None,
-    )
+    return stored_clause(text, path="2 › 2.5")
 
 
 def test_the_session_is_read_from_the_adoption_line() -> None:

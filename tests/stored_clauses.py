@@ -1,0 +1,32 @@
+"""A `StoredClause` for unit tests: one clause of text, every other field a plain default."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from retrieval.stored import StoredClause
+
+
+def stored_clause(text: str, **fields: Any) -> StoredClause:
+    """A clause holding `text` whole (offsets from 0, no children, no target row); `fields`
+    override any other field ("path", "kind", "document_id", "search_text" …)."""
+    values: dict[str, Any] = {
+        "clause_id": "c",
+        "document_id": "d",
+        "document_title": "d",
+        "document_number": None,
+        "kind": "paragraph",
+        "number": None,
+        "heading": None,
+        "path": "",
+        "text": text,
+        "start": 0,
+        "end": len(text),
+        "body_end": len(text),
+        "parent_id": None,
+        "child_count": 0,
+        "search_text": text,
+        "target": None,
+    }
+    values.update(fields)
+    return StoredClause(**values)
