@@ -66,6 +66,8 @@ def create_app(
         **_replica_state(api_settings, shared),
     )
 
+    documents.install_job_handlers(state)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Model loading (and building, on first use) and the bundled corpus run as the
