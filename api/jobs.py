@@ -86,6 +86,7 @@ class _Entry:
     future: Future[None] | None = None
     done: threading.Event = field(default_factory=threading.Event)
     cancel: threading.Event = field(default_factory=threading.Event)
+    claimed: bool = False  # a shared queue's job, run here: the shared table reports it
 
 
 class JobQueue:

@@ -45,7 +45,7 @@ POLL_S = 1.0  # how often an idle worker looks for queued jobs
 MAX_ATTEMPTS = 3  # runs of one job cut short by a stopped replica before it fails
 KEEP_FINISHED_S = 7 * 24 * 3600.0  # finished jobs (and failed ones' inputs) kept this long
 _PRUNE_EVERY_S = 600.0
-_KEPT_FOR = f"dữ liệu tải lên được giữ {round(KEEP_FINISHED_S / 86400)} ngày:"
+_KEPT_FOR = f"dữ liệu đầu vào được giữ {round(KEEP_FINISHED_S / 86400)} ngày:"
 _FULL_LOCK = 4242017  # advisory lock: counting the waiting jobs and adding one, together
 _UNFINISHED = (JobStatus.QUEUED.value, JobStatus.RUNNING.value)
 _COLUMNS = (
@@ -153,14 +153,13 @@ class SharedJobQueue(JobQueue):
     # ---- reporting and cancelling -----------------------------------------------------
 
     def get(self, job_id: str) -> Job | None:
-        local = super().get(job_id)
-        if local is not None:
-            return local
+        if self._local(job_id):
+            return super().get(job_id)
         rows = self._db.query(f"SELECT {_COLUMNS} FROM kehoach_jobs WHERE id = %s", (job_id,))
         return _job(rows[0], self._clock(), self._lease_s) if rows else None
 
     def wait(self, job_id: str, timeout: float | None = None) -> Job | None:
-        if super().get(job_id) is not None:
+        if self._local(job_id):
             return super().wait(job_id, timeout)
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:  # a job in the table: poll it (this replica may claim it meanwhile)
@@ -172,7 +171,7 @@ class SharedJobQueue(JobQueue):
             time.sleep(0.2)
 
     def cancel(self, job_id: str) -> Job | None:
-        if super().get(job_id) is not None:
+        if self._local(job_id):
             return super().cancel(job_id)
         # queued in the table: cancelled at once; running on a replica: that replica's
         # heartbeat picks the request up and stops it at its next check
@@ -188,6 +187,13 @@ class SharedJobQueue(JobQueue):
                 (job_id, list(_UNFINISHED)),
             )
         return self.get(job_id)
+
+    def _local(self, job_id: str) -> bool:
+        """Whether this replica alone knows the job (its own local work); a durable job,
+        even one running here, is reported from the table, where its last owner wrote."""
+        with self._lock:
+            entry = self._jobs.get(job_id)
+        return entry is not None and not entry.claimed
 
     # ---- the worker and the heartbeat -------------------------------------------------
 
@@ -239,7 +245,7 @@ class SharedJobQueue(JobQueue):
         job, job_input, attempt = claimed
         handler = self._handlers[job.kind]
         logger.info("job %s claimed (run %d): %s %s", job.id, attempt, job.kind, job.document_id)
-        entry = _Entry(job)
+        entry = _Entry(job, claimed=True)
         with self._lock:
             if self._stop.is_set():
                 executor = None
@@ -401,7 +407,7 @@ class SharedJobQueue(JobQueue):
                 job.finished_at,
                 None if job.result is None else json.dumps(job.result, ensure_ascii=False),
                 failure.code if failure else None,
-                _kept_input_note(job.id, failure, job.id in self._claimed),
+                _kept_input_note(job.id, failure, entry.claimed),
                 self.replica,
                 self._clock(),
                 JobStatus.SUCCEEDED.value,
