@@ -16,6 +16,10 @@ another (its own stamps stalled past the lease) cancels its run before the commi
 both still write, the home's write lock orders them and an ingestion commits one version
 of the plan, deleting every other: re-ingesting never duplicates a plan.
 
+Replicas whose index is their own (the embedded shard, one per process: `run_anywhere`
+off) run each job where it was accepted, reported from the table like the others: a plan
+ingested elsewhere would land in another replica's index.
+
 Local jobs. `submit` (a function, the warm-up) runs on this replica only; its record is
 mirrored into the table, and reported failed (`replica_lost`) when its replica's stamps stop.
 """
@@ -67,6 +71,7 @@ class SharedJobQueue(JobQueue):
         lease_s: float = LEASE_S,
         heartbeat_s: float = HEARTBEAT_S,
         poll_s: float = POLL_S,
+        run_anywhere: bool = True,
     ) -> None:
         super().__init__(max_pending)
         self._db = database
@@ -81,6 +86,9 @@ class SharedJobQueue(JobQueue):
         self._threads: list[threading.Thread] = []
         self._claimed: set[str] = set()  # durable jobs this replica runs
         self._pruned = 0.0
+        # False when each replica has an index of its own (the embedded shard): a job then
+        # runs where it was accepted, as in one process, and is only reported from the table
+        self._run_anywhere = run_anywhere
 
     # ---- accepting -------------------------------------------------------------------
 
@@ -94,6 +102,8 @@ class SharedJobQueue(JobQueue):
 
     def enqueue(self, kind: str, document_id: str | None, job_input: JobInput) -> Job:
         """Store the job and its input as `queued`; the first free replica runs it."""
+        if not self._run_anywhere:
+            return super().enqueue(kind, document_id, job_input)
         if kind not in self._handlers:
             raise KeyError(kind)
         job = Job(str(uuid.uuid4()), kind, document_id, JobStatus.QUEUED, _now())
@@ -203,9 +213,12 @@ class SharedJobQueue(JobQueue):
             if self._threads or self._stop.is_set():
                 return
             self._threads = [
-                threading.Thread(target=self._beat, name="kehoach-job-heartbeat", daemon=True),
-                threading.Thread(target=self._work, name="kehoach-job-worker", daemon=True),
+                threading.Thread(target=self._beat, name="kehoach-job-heartbeat", daemon=True)
             ]
+            if self._run_anywhere:
+                self._threads.append(
+                    threading.Thread(target=self._work, name="kehoach-job-worker", daemon=True)
+                )
         for thread in self._threads:
             thread.start()
 

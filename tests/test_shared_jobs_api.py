@@ -91,7 +91,10 @@ def test_a_plan_ingested_by_one_replica_is_seen_by_the_other(
     )
     facts_url, state_url = schemas
     settings = Settings(
-        home=tmp_path / "home", database_url=facts_url, state_database_url=state_url
+        home=tmp_path / "home",
+        database_url=facts_url,
+        state_database_url=state_url,
+        qdrant_url="http://qdrant:6333",  # a shared index: the in-memory client above
     )
     runtimes = [
         Runtime(settings, embedder=HashingEmbedder(EMBED_DIMENSION)),
@@ -198,6 +201,38 @@ _WORKER = textwrap.dedent(
     time.sleep(600)
     """
 )
+
+
+def test_replicas_with_an_index_each_run_a_job_where_it_was_accepted(
+    schemas: tuple[str, str],
+) -> None:
+    """Embedded shards (one per process): a plan must land in the accepting replica's."""
+    _, state_url = schemas
+    databases = [StateDatabase(state_url), StateDatabase(state_url)]
+    a, b = (SharedJobQueue(db, 8, run_anywhere=False, poll_s=0.05) for db in databases)
+    ran: list[str] = []
+
+    def on(name: str) -> Any:
+        def run(document_id: str | None, job_input: JobInput) -> dict[str, Any]:
+            ran.append(name)
+            return {"by": name}
+
+        return run
+
+    a.handle("ingest", on("a"))
+    b.handle("ingest", on("b"))
+    try:
+        b.start()
+        jobs = [a.enqueue("ingest", f"kh-{n}", JobInput(b"x", f"kh-{n}.txt")) for n in range(3)]
+        for job in jobs:
+            seen = b.wait(job.id, timeout=20)  # reported on B from the table
+            assert seen is not None and seen.status is JobStatus.SUCCEEDED
+        assert ran == ["a", "a", "a"]
+    finally:
+        a.shutdown()
+        b.shutdown()
+        for database in databases:
+            database.close()
 
 
 def test_a_job_held_by_a_killed_replica_is_taken_over_after_the_lease(
