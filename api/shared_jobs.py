@@ -33,6 +33,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -278,9 +279,8 @@ class SharedJobQueue(JobQueue):
             self._claimed.discard(job.id)
         return True
 
-    def _executor_now(self) -> Any:
-        from concurrent.futures import ThreadPoolExecutor
-
+    def _executor_now(self) -> ThreadPoolExecutor:
+        """The replica's one job thread (local work and claimed jobs take turns on it)."""
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="kehoach-jobs")
         return self._executor

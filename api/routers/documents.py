@@ -12,6 +12,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
+from starlette.concurrency import run_in_threadpool
 
 from api import responses
 from api.deps import AdminAccess, ReadAccess, StateDep
@@ -177,7 +178,10 @@ async def upload_document(
     _check_readable(data, file_name, encoding)
     document_id = document_id_for(FilePath(file_name))
     _refuse_taken_id(state, document_id, file_name)
-    job = state.jobs.enqueue("ingest", document_id, JobInput(data, file_name, encoding))
+    # with a shared database this writes the upload's bytes to it: off the event loop
+    job = await run_in_threadpool(
+        state.jobs.enqueue, "ingest", document_id, JobInput(data, file_name, encoding)
+    )
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return JobOut.from_job(job)
 
