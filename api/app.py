@@ -63,8 +63,10 @@ def create_app(
         keys=KeyRing(api_settings.admin_keys, api_settings.read_keys),
         owns_runtime=runtime is None,
         shared=shared,
-        **_replica_state(api_settings, shared),
+        **_replica_state(api_settings, shared, index_shared=settings.qdrant_url is not None),
     )
+
+    documents.install_job_handlers(state)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -146,8 +148,11 @@ def _shared_database(settings: Settings) -> StateDatabase | None:
     return StateDatabase(url) if url else None
 
 
-def _replica_state(api_settings: ApiSettings, shared: StateDatabase | None) -> dict[str, Any]:
-    """Jobs, conversations and rate-limit buckets: in this process, or shared by replicas."""
+def _replica_state(
+    api_settings: ApiSettings, shared: StateDatabase | None, *, index_shared: bool
+) -> dict[str, Any]:
+    """Jobs, conversations and rate-limit buckets: in this process, or shared by replicas
+    (jobs run on any replica when the replicas share the index: a Qdrant server)."""
     key_rate = (api_settings.api_rate_per_key, api_settings.api_burst_per_key)
     ip_rate = (api_settings.api_rate_per_ip, api_settings.api_burst_per_ip)
     ttl, capacity = api_settings.api_conversation_ttl_s, api_settings.api_max_conversations
@@ -159,7 +164,9 @@ def _replica_state(api_settings: ApiSettings, shared: StateDatabase | None) -> d
             "ip_buckets": TokenBuckets(*ip_rate),
         }
     return {
-        "jobs": SharedJobQueue(shared, api_settings.api_max_pending_jobs),
+        "jobs": SharedJobQueue(
+            shared, api_settings.api_max_pending_jobs, run_anywhere=index_shared
+        ),
         "conversations": SharedConversationStore(shared, ttl, capacity),
         "key_buckets": SharedTokenBuckets(shared, "key", *key_rate),
         "ip_buckets": SharedTokenBuckets(shared, "address", *ip_rate),

@@ -3,6 +3,10 @@
 One writer at a time keeps the index and the catalog simple to reason about; requests
 return at once with a job id to poll (`GET /v1/jobs/{id}`). The table of jobs is bounded:
 the oldest finished jobs are forgotten first.
+
+Ingestion and removal are `enqueue`d as data (a kind, a document id, a `JobInput`) run by
+the handler registered for their kind: here in this process, or, with the replicas' shared
+database (`api.shared_jobs`), by whichever replica claims the job first.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from api.errors import RateLimited, kehoach_error_status, public_message
+from api.errors import Conflict, RateLimited, kehoach_error_status, public_message
 from ingest.cancel import cancellable
 from ingest.errors import KehoachError, WorkCancelledError
 
@@ -62,12 +66,27 @@ class Job:
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
 
+@dataclass(frozen=True)
+class JobInput:
+    """What a job needs to run on any replica: an upload's bytes, file name and text
+    encoding; nothing for a removal."""
+
+    data: bytes | None = None
+    name: str | None = None
+    encoding: str | None = None
+
+
+# Runs one job of a kind from its document id and input; its result is the job's.
+JobHandler = Callable[[str | None, JobInput], dict[str, Any] | None]
+
+
 @dataclass
 class _Entry:
     job: Job
     future: Future[None] | None = None
     done: threading.Event = field(default_factory=threading.Event)
     cancel: threading.Event = field(default_factory=threading.Event)
+    claimed: bool = False  # a shared queue's job, run here: the shared table reports it
 
 
 class JobQueue:
@@ -78,6 +97,23 @@ class JobQueue:
         self._executor: ThreadPoolExecutor | None = None
         self._jobs: OrderedDict[str, _Entry] = OrderedDict()
         self._lock = threading.Lock()
+        self._handlers: dict[str, JobHandler] = {}
+
+    def handle(self, kind: str, handler: JobHandler) -> None:
+        """Run the jobs of `kind` (`enqueue`d here or, when shared, on another replica)
+        with `handler`."""
+        self._handlers[kind] = handler
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds this queue has a handler for."""
+        return tuple(self._handlers)
+
+    def enqueue(self, kind: str, document_id: str | None, job_input: JobInput) -> Job:
+        """Queue a job of a kind with a handler (`handle`); `RateLimited` (429) when too
+        many jobs are waiting already. In memory the input lives as long as the job runs."""
+        handler = self._handlers[kind]
+        return self.submit(kind, document_id, lambda: handler(document_id, job_input))
 
     def submit(
         self, kind: str, document_id: str | None, work: Callable[[], dict[str, Any] | None]
@@ -131,6 +167,18 @@ class JobQueue:
             entry.done.set()
             logger.info("job %s cancelled before it started", job_id)
         return self.get(job_id)
+
+    def retry(self, job_id: str) -> Job | None:
+        """Run a failed or cancelled job again from its kept input; None for an unknown
+        job. A queue in memory keeps no input (`Conflict`, saying to upload again)."""
+        job = self.get(job_id)
+        if job is None:
+            return None
+        raise Conflict(
+            f"công việc {job_id!r} không giữ dữ liệu tải lên (máy chủ một tiến trình, không "
+            "có KEHOACH_DATABASE_URL); hãy tải tệp lên lại",
+            code="input_not_kept",
+        )
 
     def shutdown(self) -> None:
         """Finish the running job (an index write must not be cut), drop the queued ones."""

@@ -171,15 +171,8 @@ class Catalog:
     def commit(self, document_id: str) -> None:
         """Record the current entry of one document (or its absence) durably: the commit
         of that document's write, without rewriting the others'."""
+        self._take_others_commits(document_id)
         entry = self.entries.get(document_id)
-        if _identity(self.path) != self._snapshot:
-            # Another process sharing the home folded the journal into a new snapshot: take
-            # its state, so that our line carries the generation readers replay.
-            self.reload()
-            if entry is None:
-                self.entries.pop(document_id, None)
-            else:
-                self.entries[document_id] = entry
         if self._snapshot is None:  # the home's first document: start with a snapshot
             self.save()
             return
@@ -200,6 +193,20 @@ class Catalog:
         self._seen = self._files()
         if self._journal_lines > max(_MIN_JOURNAL_LINES, len(self.entries)):
             self.save()
+
+    def _take_others_commits(self, document_id: str) -> None:
+        """Before committing `document_id`: when another process sharing the home committed
+        since we last read (a journal line, or a journal folded into a new snapshot), take
+        its state, keeping only our change to `document_id`. Our line then carries the
+        generation readers replay, and a snapshot we fold never drops its documents."""
+        if not self.changed_on_disk() and _identity(self.path) == self._snapshot:
+            return
+        entry = self.entries.get(document_id)
+        self.reload()
+        if entry is None:
+            self.entries.pop(document_id, None)
+        else:
+            self.entries[document_id] = entry
 
     def save(self) -> None:
         """Write every entry as a new snapshot (one atomic rename) and empty the journal."""

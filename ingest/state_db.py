@@ -1,9 +1,9 @@
 """The state API replicas share when `KEHOACH_DATABASE_URL` names a PostgreSQL database.
 
 One `kehoach serve` keeps conversations, rate-limit buckets, webhook replay ids and its job
-table in memory (or, for replay ids, a SQLite file in the home). Behind a proxy, several
-replicas must share them or a follow-up, a limit or a replayed event depends on which
-replica a request lands on: with a database URL they live in these tables, beside the facts
+queue in memory (or, for replay ids, a SQLite file in the home). Behind a proxy, several
+replicas must share them or a follow-up, a limit, a replayed event or a job depends on
+which replica a request lands on: with a database URL they live in these tables, beside the facts
 store's. Every statement is short and committed at once (autocommit), or runs in one
 transaction where it reads before it writes.
 """
@@ -39,6 +39,15 @@ SCHEMA = (
         cancel_requested BOOLEAN NOT NULL DEFAULT FALSE, replica TEXT NOT NULL,
         heartbeat DOUBLE PRECISION NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS kehoach_jobs_status ON kehoach_jobs (status, created_at)",
+    # Jobs any replica may run (`api.shared_jobs`): the input travels in the row (an
+    # upload's bytes, at most the API's upload limit), kept until the job succeeds; a
+    # table made before these columns gets them here.
+    "ALTER TABLE kehoach_jobs ADD COLUMN IF NOT EXISTS durable BOOLEAN NOT NULL DEFAULT FALSE",
+    "ALTER TABLE kehoach_jobs ADD COLUMN IF NOT EXISTS input_data BYTEA",
+    "ALTER TABLE kehoach_jobs ADD COLUMN IF NOT EXISTS input_name TEXT",
+    "ALTER TABLE kehoach_jobs ADD COLUMN IF NOT EXISTS input_encoding TEXT",
+    "ALTER TABLE kehoach_jobs ADD COLUMN IF NOT EXISTS attempts INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX IF NOT EXISTS kehoach_jobs_finished ON kehoach_jobs (finished_at)",
 )
 
 

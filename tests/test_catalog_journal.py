@@ -110,6 +110,21 @@ def test_two_processes_sharing_a_home_keep_each_others_commits(tmp_path: Path) -
     )
 
 
+def test_replicas_committing_in_turn_never_fold_away_each_others_lines(tmp_path: Path) -> None:
+    """Jobs run on any replica: one that folds the journal into a snapshot first takes the
+    lines another appended since it last read, or their documents would be lost."""
+    first = Catalog(tmp_path / "catalog.json")
+    second = Catalog(tmp_path / "catalog.json")
+    _put(first, 0)
+    second.reload()
+    for n in range(1, 100):  # both fold the journal more than once, in turn
+        _put(first, n)
+        _put(second, 500 + n)
+    expected = sorted([f"doc-{n}" for n in range(100)] + [f"doc-{500 + n}" for n in range(1, 100)])
+    assert sorted(Catalog(tmp_path / "catalog.json").entries) == expected
+    assert sorted(second.entries) == expected
+
+
 def test_a_catalog_written_before_the_journal_is_read_and_extended(tmp_path: Path) -> None:
     import json
 

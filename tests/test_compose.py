@@ -59,6 +59,13 @@ def test_replicas_share_index_database_and_home_and_are_not_published(
     assert ingesting == ["api-1"]  # the bundled plans are ingested once
 
 
+def test_a_stopping_replica_has_time_to_finish_its_job(compose: dict[str, Any]) -> None:
+    for name in REPLICAS:
+        grace = str(_service(compose, name)["stop_grace_period"])
+        value, unit = re.fullmatch(r"(\d+)(s|m)", grace).groups()  # type: ignore[union-attr]
+        assert int(value) * (60 if unit == "m" else 1) >= 60
+
+
 def test_the_replicas_trust_forwarded_addresses_from_the_proxy_only(
     compose: dict[str, Any],
 ) -> None:

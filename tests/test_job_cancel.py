@@ -111,6 +111,23 @@ def test_cancel_route(client: TestClient) -> None:
     assert finished.json()["error"]["code"] == "job_finished"
 
 
+def test_the_retry_route_on_one_process_says_to_upload_again(client: TestClient) -> None:
+    """Without a shared database an upload's bytes live only while its job runs."""
+    assert client.post("/v1/jobs/0000/retry", headers=admin()).status_code == 404
+    assert client.post("/v1/jobs/0000/retry").status_code == 401
+    upload = client.post(
+        "/v1/documents",
+        params={"name": "ke-hoach-hong.docx"},
+        content=b"PK\x03\x04 not a real archive",
+        headers={**admin(), "Content-Type": "application/octet-stream"},
+    ).json()
+    assert wait_for_job(client, upload["id"])["status"] == "failed"
+    again = client.post(f"/v1/jobs/{upload['id']}/retry", headers=admin())
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "input_not_kept"
+    assert "tải tệp lên lại" in again.json()["error"]["message"]
+
+
 def test_embedding_has_a_wall_clock_ceiling(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 import pytest
 
 from api.conversations import SharedConversationStore
-from api.errors import RateLimited
 from api.jobs import JobStatus
 from api.ratelimit import SharedTokenBuckets
 from api.shared_jobs import STALE_S, SharedJobQueue
@@ -118,8 +117,7 @@ def test_jobs_are_reported_and_cancelled_from_any_replica(replicas) -> None:
         assert seen is not None and seen.status is JobStatus.RUNNING
         assert seen.document_id == "kh-19"
         a.submit("ingest", "kh-20", lambda: {"clauses": 3})  # queued behind the first
-        with pytest.raises(RateLimited):  # two waiting across replicas: B refuses a third
-            b.submit("remove", "kh-21", lambda: None)
+        # (the limit across replicas is on durable jobs: tests/test_shared_jobs.py)
         b.cancel(job.id)  # asked on B, stopped on A at its next check
         _wait(lambda: (b.get(job.id) or seen).status is JobStatus.CANCELLED)
         finished = b.wait(a.submit("ingest", "kh-22", lambda: {"clauses": 7}).id, timeout=20)
@@ -142,7 +140,7 @@ def test_a_job_whose_replica_stopped_is_reported_lost(replicas) -> None:
     try:
         job = a.submit("ingest", "kh-19", blocked)
         b = SharedJobQueue(replicas[1], max_pending=2, clock=clock)
-        a._stop.set()  # A stops stamping its jobs (as when its process dies)...
+        a._beat_stop.set()  # A stops stamping its jobs (as when its process dies)...
         time.sleep(0.1)
         clock.now += STALE_S + 1  # ...and their stamps grow old
         lost = b.get(job.id)

@@ -1,4 +1,7 @@
-"""`/v1/documents`: list, show (metadata + clause tree), look up clauses, upload, delete."""
+"""`/v1/documents`: list, show (metadata + clause tree), look up clauses, upload, delete.
+
+An upload or a deletion is queued as a job with its input (`api.jobs.JobInput`); the
+handlers below run it on whichever replica claims it (`install_job_handlers`)."""
 
 from __future__ import annotations
 
@@ -9,10 +12,12 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
+from starlette.concurrency import run_in_threadpool
 
 from api import responses
 from api.deps import AdminAccess, ReadAccess, StateDep
 from api.errors import InvalidRequest, NotFound, PayloadTooLarge, UnsupportedMedia
+from api.jobs import JobInput
 from api.schemas import (
     ClauseList,
     ClauseOut,
@@ -173,20 +178,10 @@ async def upload_document(
     _check_readable(data, file_name, encoding)
     document_id = document_id_for(FilePath(file_name))
     _refuse_taken_id(state, document_id, file_name)
-
-    def ingest() -> dict[str, object]:
-        _refuse_taken_id(state, document_id, file_name)  # another upload may have come first
-        outcome = state.engine.ingest_bytes(data, document_id, file_name, encoding)
-        return IngestResult(
-            document_id=outcome.document_id,
-            status=outcome.status,  # type: ignore[arg-type]
-            clauses=outcome.clauses,
-            targets=outcome.targets,
-            points=outcome.points,
-            warnings=list(outcome.warnings),
-        ).model_dump()
-
-    job = state.jobs.submit("ingest", document_id, ingest)
+    # with a shared database this writes the upload's bytes to it: off the event loop
+    job = await run_in_threadpool(
+        state.jobs.enqueue, "ingest", document_id, JobInput(data, file_name, encoding)
+    )
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return JobOut.from_job(job)
 
@@ -204,9 +199,41 @@ def delete_document(
     with state.engine.reading() as view:
         if document_id not in view.catalog:
             raise _unknown(document_id)
-    job = state.jobs.submit("remove", document_id, lambda: state.engine.remove(document_id))
+    job = state.jobs.enqueue("remove", document_id, JobInput())
     response.headers["Location"] = f"/v1/jobs/{job.id}"
     return JobOut.from_job(job)
+
+
+def install_job_handlers(state: ApiState) -> None:
+    """Ingestion and removal as the job queue's handlers: whichever replica runs a job
+    (with a shared database, any of them) does it from the job's stored input."""
+    state.jobs.handle("ingest", lambda document_id, job_input: _ingest(state, job_input))
+    state.jobs.handle("remove", lambda document_id, _: _remove(state, document_id))
+
+
+def _ingest(state: ApiState, job_input: JobInput) -> dict[str, object]:
+    """An upload's job: its bytes ingested under the id its name gives."""
+    if job_input.data is None or job_input.name is None:
+        raise InvalidRequest("công việc nạp văn bản thiếu tệp tải lên", code="missing_input")
+    document_id = document_id_for(FilePath(job_input.name))
+    _refuse_taken_id(state, document_id, job_input.name)  # another upload may have come first
+    outcome = state.engine.ingest_bytes(
+        job_input.data, document_id, job_input.name, job_input.encoding
+    )
+    return IngestResult(
+        document_id=outcome.document_id,
+        status=outcome.status,  # type: ignore[arg-type]
+        clauses=outcome.clauses,
+        targets=outcome.targets,
+        points=outcome.points,
+        warnings=list(outcome.warnings),
+    ).model_dump()
+
+
+def _remove(state: ApiState, document_id: str | None) -> None:
+    if document_id is None:
+        raise InvalidRequest("công việc xoá văn bản thiếu mã văn bản", code="missing_input")
+    state.engine.remove(document_id)
 
 
 def _refuse_taken_id(state: ApiState, document_id: str, file_name: str) -> None:
