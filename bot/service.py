@@ -107,9 +107,12 @@ class ChatService:
         state = self._chat(chat)
         with state.lock, self._access() as assistant:
             context = state.conversation.for_page(text)
-            return assistant.ask(
+            answer = assistant.ask(
                 text, conversation=context, scope=state.scope, rows=RowWindow(first_row)
             )
+            view = answer_view(answer, MAX_ROWS, first_row)  # "xem tiếp" typed goes on here
+            state.listed = (answer, view.next_row) if view.hidden_rows else None
+            return answer
 
     def next_page(self, chat: str) -> tuple[Answer, int] | None:
         """The next rows of this chat's last list ("xem tiếp" typed): the answer holding
@@ -121,7 +124,7 @@ class ChatService:
             return None
         answer, first = listed
         if not answer.holds_rows(first, MAX_ROWS):  # a long list's page, asked for
-            answer = self.page(chat, answer.page_of, first)
+            return self.page(chat, answer.page_of, first), first
         view = answer_view(answer, MAX_ROWS, first)
         with state.lock:
             state.listed = (answer, view.next_row) if view.hidden_rows else None

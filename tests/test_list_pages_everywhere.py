@@ -26,13 +26,18 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from api.routers.targets import distinct_units
+from api.schemas import TargetRow
 from bot.render import answer_blocks
 from bot.service import ChatService
+from ingest.parser.units import unit_key
 from kehoach.cli import app
 from retrieval import row_lists
 from retrieval.answers import Answer
 from retrieval.conversation import Conversation
+from retrieval.roles import rows_for_unit
 from retrieval.row_lists import EVERY_ROW
+from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime
 from tests.scale_corpus import write_scale_corpus
 from tests.test_api_support import running_client
@@ -269,3 +274,36 @@ def test_a_lists_context_survives_the_shared_conversation_store() -> None:
     assert context is not None and context.document_ids == ["plan-a"]
     assert context.turns == [("q0", "a0")] and context.lists == []
     assert stored.for_page("another question") is None
+
+
+_ROLE_WORDS = {"lead": "chủ trì", "cooperating": "phối hợp", "monitoring": "theo dõi"}
+
+
+def test_every_unit_and_role_of_the_bundled_plans_lists_the_matrix_rows(
+    corpus_runtime: Runtime,
+) -> None:
+    """ "<unit> chủ trì / phối hợp / theo dõi những chỉ tiêu nào?" for every unit the bundled
+    plans name: the count the answer states and the rows it lists in the role asked are the
+    rows the matrix (and so its exports) shows for the filter the answer carries."""
+    assistant = corpus_runtime.assistant()
+    every = rows_for_unit(assistant.search, (), [])
+    units = distinct_units([TargetRow.from_row(row) for row in every if row.target is not None])
+    assert len(units) > 50
+    checked = 0
+    for unit in units:
+        for role, word in _ROLE_WORDS.items():
+            answer = assistant.ask(f"{unit} {word} những chỉ tiêu nào?", rows=EVERY_ROW)
+            stated = re.match(r"Có (\d+) chỉ tiêu", answer.answer)
+            if answer.abstained or answer.rows_filter is None or stated is None:
+                continue
+            found = answer.rows_filter
+            keys = sorted({unit_key(name) for name in found.units})
+            matrix = rows_for_unit(assistant.search, found.documents, keys, [found.role])
+            in_role, _ = sections(answer.answer.split("\n"))
+            by_n = {c.n: c.clause_id for c in answer.citations}
+            listed = [by_n[int(_REF.findall(line)[0])] for line in in_role]
+            assert found.role == role, unit
+            assert int(stated.group(1)) == len(matrix), (unit, role)
+            assert listed == [row.clause_id for row in matrix], (unit, role)
+            checked += 1
+    assert checked >= 100
