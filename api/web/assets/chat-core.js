@@ -202,13 +202,15 @@ function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
   let lastGroup = null;
   let rows = 0;
   const hidden = [];
-  /** Add a page's lines: groups and rows in the list, text before the rows above it and
-   * after them below it (a later page's notes repeat the first's and are left out). */
+  /** Add a page's lines in order, the text after its last row below the list (where a
+   * later page's rows cannot come after it); a later page's text repeats the first's and
+   * is left out. */
   function addLines(lines, later) {
     let pageRows = 0;
     let pageGroups = 0;
     const added = [];
-    for (const line of lines) {
+    const lastRow = lines.map((line) => line.kind).lastIndexOf("item");
+    for (const [at, line] of lines.entries()) {
       if (line.kind === "item") {
         if (!list) {
           list = khElement("ul");
@@ -232,9 +234,9 @@ function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
         lastGroup = line.text;
         rowsBox.append(khElement("p", { class: "kh-group" }, khInlineWithRefs(line.text, openCitation)));
       } else if (!later) {
+        list = null;
         const paragraph = khElement("p", {}, khInlineWithRefs(line.text, openCitation));
-        if (rows) notes.append(paragraph);
-        else body.insertBefore(paragraph, rowsBox);
+        (lastRow >= 0 && at > lastRow ? notes : rowsBox).append(paragraph);
       }
     }
     return added;
