@@ -15,9 +15,10 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ingest.state_db import StateDatabase
-from retrieval.conversation import Conversation
+from retrieval.conversation import Conversation, ListContext
 
 
 @dataclass
@@ -179,4 +180,15 @@ def _dumps(conversation: Conversation) -> str:
 def _loads(text: str) -> Conversation:
     data = json.loads(text)
     data["turns"] = [tuple(turn) for turn in data.get("turns", [])]
+    data["lists"] = [_list_context(held) for held in data.get("lists", [])]
     return Conversation(**data)
+
+
+def _list_context(data: dict[str, Any]) -> ListContext:
+    return ListContext(
+        data["question"],
+        tuple(data.get("document_ids", ())),
+        tuple(data.get("clause_ids", ())),
+        data.get("intent"),
+        tuple((question, answer) for question, answer in data.get("turns", ())),
+    )

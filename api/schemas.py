@@ -68,9 +68,13 @@ class AskRequest(_Schema):
         default=0,
         ge=0,
         description="a list longer than 50 rows is answered one page (10 rows) at a time: "
-        "the page starting at this row (`view.rows_from + len(rows)` of the previous page)",
+        "the page starting at this row (`view.rows_from + len(rows)` of the previous page); "
+        "with the `conversation_id` the list came with, the page is read in the context the "
+        "list was asked in, and is no new turn",
     )
-    all_rows: bool = Field(default=False, description="a long list with every row, not a page")
+    all_rows: bool = Field(
+        default=False, description="a long list with every row (from `first_row` on), not a page"
+    )
 
 
 class CitationOut(_Schema):

@@ -26,10 +26,11 @@ from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.assistant import Assistant
 from retrieval.conversation import Conversation
+from retrieval.display import MAX_ROWS, answer_view
 from retrieval.documents import DocumentInfo
 from retrieval.plan_scope import PlanScope, ScopeError, parse_scope
 from retrieval.questions import QuestionError, QuestionProblem, validate_question
-from retrieval.row_lists import RowWindow
+from retrieval.row_lists import NEXT_PAGE_WORDS, RowWindow
 from retrieval.runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ class _Chat:
     conversation: Conversation = field(default_factory=Conversation)
     lock: threading.Lock = field(default_factory=threading.Lock)  # one turn at a time
     scope: PlanScope | None = None  # set by /phamvi; None: the deployment's
+    # the last answer with list rows not yet shown, and the first of them ("xem tiếp")
+    listed: tuple[Answer, int] | None = None
 
 
 class ChatService:
@@ -91,15 +94,48 @@ class ChatService:
         text = self._checked(question)
         state = self._chat(chat)
         with state.lock, self._access() as assistant:
-            return assistant.ask(text, conversation=state.conversation, scope=state.scope)
+            answer = assistant.ask(text, conversation=state.conversation, scope=state.scope)
+            view = answer_view(answer)
+            state.listed = (answer, view.next_row) if view.hidden_rows else None
+            return answer
 
     def page(self, chat: str, question: str, first_row: int) -> Answer:
-        """The page of a long list from row `first_row` on, for the question that listed it
-        (in this chat's scope; no new turn of the conversation)."""
+        """The page of a long list from row `first_row` on, for the question that listed it,
+        in this chat's scope and in the conversation as it was when the list was asked (a
+        list that was a follow-up pages the same rows); no new turn of the conversation."""
         text = self._checked(question)
         state = self._chat(chat)
         with state.lock, self._access() as assistant:
-            return assistant.ask(text, scope=state.scope, rows=RowWindow(first_row))
+            context = state.conversation.for_page(text)
+            answer = assistant.ask(
+                text, conversation=context, scope=state.scope, rows=RowWindow(first_row)
+            )
+            view = answer_view(answer, MAX_ROWS, first_row)  # "xem tiếp" typed goes on here
+            state.listed = (answer, view.next_row) if view.hidden_rows else None
+            return answer
+
+    def next_page(self, chat: str) -> tuple[Answer, int] | None:
+        """The next rows of this chat's last list ("xem tiếp" typed): the answer holding
+        them and the row they start at; None when no list has rows left to show."""
+        state = self._chat(chat)
+        with state.lock:
+            listed = state.listed
+        if listed is None:
+            return None
+        answer, first = listed
+        if not answer.holds_rows(first, MAX_ROWS):  # a long list's page, asked for
+            return self.page(chat, answer.page_of, first), first
+        view = answer_view(answer, MAX_ROWS, first)
+        with state.lock:
+            state.listed = (answer, view.next_row) if view.hidden_rows else None
+        return answer, first
+
+    def wants_next_page(self, chat: str, text: str) -> bool:
+        """Whether `text` asks for the next rows ("xem tiếp", "tiếp") of a list this chat
+        still has rows of."""
+        return self._chat(chat).listed is not None and folded(text).strip(" .!?") in (
+            NEXT_PAGE_WORDS
+        )
 
     def set_scope(self, chat: str, text: str) -> PlanScope | None:
         """The chat's scope from `/phamvi <text>` ("xã Văn Bàn", "cấp xã, 2026"); "tất cả"
@@ -112,6 +148,7 @@ class ChatService:
         with state.lock:
             state.scope = None if scope.empty else scope
             state.conversation = Conversation()  # earlier plans no longer carry over
+            state.listed = None
             return state.scope
 
     def scope(self, chat: str) -> PlanScope | None:

@@ -159,8 +159,20 @@ class TelegramHandlers:
         """Answers any other text as a question, with follow-ups in this chat."""
         chat = _chat_id(update)
         text = update.effective_message.text if update.effective_message else None
-        if text and await self._within_rate_limit(context, chat):
-            await self._answer(context, chat, lambda: self._service.ask(chat_key(chat), text))
+        if not text or not await self._within_rate_limit(context, chat):
+            return
+        if self._service.wants_next_page(chat_key(chat), text):  # "xem tiếp" typed
+            found = await asyncio.to_thread(self._service.next_page, chat_key(chat))
+            if found is not None:
+                answer, first_row = found
+                token = self._recent.remember(answer)
+                keyboard = answer_keyboard(answer, token, first_row=first_row)
+                page = answer_blocks(
+                    answer, more_hint=messages.MORE_ROWS_TELEGRAM, first_row=first_row
+                )
+                await self._send_blocks(context, chat, page, keyboard)
+                return
+        await self._answer(context, chat, lambda: self._service.ask(chat_key(chat), text))
 
     async def not_text(self, update: Update, context: Context) -> None:
         """Says that only text is read (photos, stickers, voice…)."""

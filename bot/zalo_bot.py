@@ -103,6 +103,11 @@ class ZaloResponder:
                 if scope is None:
                     return text_blocks(self._service.scope_text(chat_key(user)))
                 return text_blocks(messages.scope_set(scope.describe()))
+        if self._service.wants_next_page(chat_key(user), text):
+            found = self._service.next_page(chat_key(user))
+            if found is not None:
+                answer, first_row = found
+                return answer_blocks(answer, more_hint=messages.MORE_ROWS_ZALO, first_row=first_row)
         answer = self._service.ask(chat_key(user), text)
         return answer_blocks(answer, more_hint=messages.MORE_ROWS_ZALO, choices_as_text=True)
 

@@ -846,14 +846,26 @@ class FactStore:
         """How many rows name one of the units in a role of `columns` ((role, header)
         pairs) in a plan that has such a column, and not in the role `not_role`: one
         indexed count."""
+        return self.rows_in_columns_page(unit_keys, columns, not_role, documents).total
+
+    def rows_in_columns_page(
+        self,
+        unit_keys: Sequence[str],
+        columns: Sequence[tuple[str, str]],
+        not_role: str,
+        documents: Sequence[str] = (),
+        limit: int = 0,
+        offset: int = 0,
+    ) -> RowPage:
+        """The rows of `rows_in_columns`: their exact count and the clause ids of one page
+        (`limit` from `offset`, in document order, as `rows` orders them)."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys or not columns:
-            return 0
+            return RowPage(0, ())
         pairs = " OR ".join("(c.role = ? AND c.header = ?)" for _ in columns)
         in_documents = f" AND r.document_id IN ({_marks(documents)})" if documents else ""
-        sql = (
-            "SELECT COUNT(DISTINCT r.clause_id) FROM responsibilities r "
-            f"WHERE r.unit_key IN ({_marks(keys)}){in_documents} AND EXISTS (SELECT 1 FROM "
+        where = (
+            f"r.unit_key IN ({_marks(keys)}){in_documents} AND EXISTS (SELECT 1 FROM "
             f"row_columns c WHERE c.document_id = r.document_id AND c.role = r.role AND ({pairs})) "
             "AND r.clause_id NOT IN (SELECT clause_id FROM responsibilities "
             f"WHERE unit_key IN ({_marks(keys)}) AND role = ?)"
@@ -861,7 +873,21 @@ class FactStore:
         parameters: list[object] = [*keys, *documents]
         parameters.extend(value for pair in columns for value in pair)
         parameters.extend([*keys, not_role])
-        return int(self._db.query(sql, parameters)[0][0])
+        total = int(
+            self._db.query(
+                f"SELECT COUNT(DISTINCT r.clause_id) FROM responsibilities r WHERE {where}",
+                parameters,
+            )[0][0]
+        )
+        if limit <= 0 or not total:
+            return RowPage(total, ())
+        page = self._db.query(
+            "SELECT r.clause_id, MIN(r.document_id) AS d, MIN(r.start) AS s FROM "
+            f"responsibilities r WHERE {where} GROUP BY r.clause_id ORDER BY d, s, r.clause_id "
+            "LIMIT ? OFFSET ?",
+            [*parameters, limit, max(0, offset)],
+        )
+        return RowPage(total, tuple(row[0] for row in page))
 
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""

@@ -332,10 +332,6 @@ def ask(
         print_answer(stdout, answer, all_rows)
 
 
-# what a user types in `kehoach chat` to see every row of the previous list ("Xem thêm"),
-# or its next page
-_SHOW_ALL = frozenset(["xem tat ca", "xem het", "tat ca"])
-_NEXT_PAGE = frozenset(["xem tiep", "tiep", "xem them", "them"])
 _CHAT_MORE = "gõ “xem tiếp” hoặc “xem tất cả”"
 
 
@@ -357,12 +353,17 @@ def chat(
     from retrieval.answers import Answer
     from retrieval.conversation import Conversation
     from retrieval.display import MAX_ROWS
-    from retrieval.row_lists import EVERY_ROW, FIRST_PAGE, RowWindow
+    from retrieval.row_lists import (
+        EVERY_ROW,
+        FIRST_PAGE,
+        NEXT_PAGE_WORDS,
+        SHOW_ALL_WORDS,
+        RowWindow,
+    )
 
     runtime = _runtime(home)
     conversation = Conversation()
     last: Answer | None = None
-    asked = ""  # the question `last` answers: a long list's other pages are asked again
     next_row = 0  # the first row of the previous list's next page
     stderr.print(
         "Nhập câu hỏi (Enter trống hoặc Ctrl-D để thoát; "
@@ -378,14 +379,19 @@ def chat(
                 break
             typed = folded(question).strip(" .!?")
             try:
-                if last is not None and typed in _SHOW_ALL:
+                # a long list's other pages are asked in the context the list was asked in
+                # (a list that was a follow-up pages the same rows), as no new turn
+                if last is not None and typed in SHOW_ALL_WORDS:
                     if last.partial:  # a page of a long list: the whole list asked for
-                        last = answer_one(runtime, asked, None, rows=EVERY_ROW)
+                        context = conversation.for_page(last.page_of)
+                        last = answer_one(runtime, last.page_of, None, context, EVERY_ROW)
                     print_answer(stdout, last, True)  # the previous answer, every row
                     continue
-                if last is not None and typed in _NEXT_PAGE:
+                if last is not None and typed in NEXT_PAGE_WORDS:
                     if not last.holds_rows(next_row, MAX_ROWS):  # the next page, asked
-                        last = answer_one(runtime, asked, None, rows=RowWindow(next_row))
+                        context = conversation.for_page(last.page_of)
+                        window = RowWindow(next_row)
+                        last = answer_one(runtime, last.page_of, None, context, window)
                     next_row = print_answer(stdout, last, False, next_row, _CHAT_MORE).next_row
                     continue
                 window = EVERY_ROW if all_rows else FIRST_PAGE
@@ -394,7 +400,7 @@ def chat(
                 stderr.print(f"[red]{error}[/red]")
                 continue
             next_row = print_answer(stdout, answer, all_rows, 0, _CHAT_MORE).next_row
-            last, asked = answer, question
+            last = answer
     except KehoachError as error:
         raise _fail(str(error)) from error
     finally:

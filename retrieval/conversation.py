@@ -8,6 +8,21 @@ from retrieval.answers import Answer
 
 _MAX_TURNS = 20
 _MAX_CLAUSES = 50
+_MAX_LISTS = 3  # long lists whose other pages can still be asked in their own context
+_LIST_TURNS = 3  # the turns kept with a list's context (follow-ups read the last one)
+
+
+@dataclass(frozen=True)
+class ListContext:
+    """The conversation as it was when a long list was asked: its other pages ("xem
+    tiếp") are asked in it again, so that a list that was itself a follow-up ("còn Sở Tài
+    chính?") pages the same rows, not the question read on its own."""
+
+    question: str
+    document_ids: tuple[str, ...] = ()
+    clause_ids: tuple[str, ...] = ()
+    intent: str | None = None
+    turns: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -22,6 +37,8 @@ class Conversation:
     clause_ids: list[str] = field(default_factory=list)
     intent: str | None = None
     turns: list[tuple[str, str]] = field(default_factory=list)
+    # the contexts of the last long lists answered a page at a time, latest last
+    lists: list[ListContext] = field(default_factory=list)
 
     @property
     def last_question(self) -> str | None:
@@ -29,7 +46,18 @@ class Conversation:
         return self.turns[-1][0] if self.turns else None
 
     def record(self, question: str, answer: Answer, document_ids: list[str]) -> None:
-        """Remember what this turn settled on (an abstention keeps the previous context)."""
+        """Remember what this turn settled on (an abstention keeps the previous context);
+        a page of a long list also keeps the context it was asked in (`for_page`)."""
+        if answer.partial:
+            before = ListContext(
+                question,
+                tuple(self.document_ids),
+                tuple(self.clause_ids),
+                self.intent,
+                tuple(self.turns[-_LIST_TURNS:]),
+            )
+            kept = [held for held in self.lists if held.question != question]
+            self.lists = [*kept, before][-_MAX_LISTS:]
         self.turns = [*self.turns, (question, answer.answer)][-_MAX_TURNS:]
         if answer.abstained or answer.intent == "ambiguous":
             return
@@ -40,3 +68,14 @@ class Conversation:
         elif document_ids:
             self.document_ids = list(document_ids)
         self.intent = answer.intent
+
+    def for_page(self, question: str) -> Conversation | None:
+        """The context a page of the long list `question` answered is asked in: a copy of
+        the conversation as it was before that list (a page is no new turn, so the copy is
+        thrown away after); None when no such list is remembered."""
+        held = next((c for c in reversed(self.lists) if c.question == question), None)
+        if held is None:
+            return None
+        return Conversation(
+            list(held.document_ids), list(held.clause_ids), held.intent, list(held.turns)
+        )

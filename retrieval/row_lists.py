@@ -47,8 +47,9 @@ class RowWindow:
     size: int | None = PAGE_ROWS
 
     def pages(self, total: int) -> bool:
-        """Whether a list of `total` rows is answered one page (this window) at a time."""
-        return self.size is not None and total > WHOLE_LIST
+        """Whether a list of `total` rows is answered one page (this window) at a time: a
+        window of every row from a later one on ("xem tất cả" after a page) is a page too."""
+        return (self.size is not None or self.first > 0) and total > WHOLE_LIST
 
     def bounds(self, total: int) -> tuple[int, int]:
         """(offset, limit) of this window's rows in a list of `total` rows."""
@@ -59,3 +60,8 @@ class RowWindow:
 
 EVERY_ROW = RowWindow(0, None)
 FIRST_PAGE = RowWindow()
+
+
+# what a reader types after a long list for its next page, or for every row (accent-free)
+NEXT_PAGE_WORDS = frozenset(["xem tiep", "tiep", "xem them", "them", "tiep theo"])
+SHOW_ALL_WORDS = frozenset(["xem tat ca", "xem het", "tat ca"])

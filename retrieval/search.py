@@ -139,11 +139,16 @@ class ClauseSearch:
         return self._facts.documents_naming_units(unit_keys, documents, role.value)
 
     def rows_worded_as(
-        self, unit_keys: Sequence[str], role: Role, documents: Sequence[str] = ()
-    ) -> tuple[int, list[str]]:
+        self,
+        unit_keys: Sequence[str],
+        role: Role,
+        documents: Sequence[str] = (),
+        window: tuple[int, int] = (0, 0),
+    ) -> tuple[int, list[str], list[StoredClause]]:
         """Rows naming one of the units in a column of another role whose header uses the
         word of `role` ("Đơn vị chủ trì theo dõi …" for "chủ trì"), not in `role` itself:
-        their count and those headers, by indexed queries on the facts store."""
+        their count, those headers and the rows of `window` ((offset, limit), in document
+        order), by indexed queries on the facts store."""
         assert self._facts is not None, "rows_worded_as needs the facts store"
         columns = [
             (column, header)
@@ -152,8 +157,12 @@ class ClauseSearch:
             and not column_has_role(column, header, role)
             and header_names_role(header, role)
         ]
-        count = self._facts.rows_in_columns(unit_keys, columns, role.value, documents)
-        return count, sorted({header for _column, header in columns}) if count else []
+        offset, limit = window
+        found = self._facts.rows_in_columns_page(
+            unit_keys, columns, role.value, documents, limit, offset
+        )
+        headers = sorted({header for _column, header in columns}) if found.total else []
+        return found.total, headers, self.by_ids(list(found.clause_ids))
 
     def roles_by_document(
         self, documents: Sequence[str], tables_only: bool = False

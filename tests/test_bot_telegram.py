@@ -24,6 +24,7 @@ from bot.chunking import utf16_length
 from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.telegram_app import build_application, publish_commands
+from retrieval import row_lists
 from retrieval.answers import Answer, Citation
 from retrieval.runtime import Runtime
 from tests.fakes.server import Call
@@ -424,3 +425,39 @@ def test_a_failing_answer_gets_a_polite_message_and_the_bot_keeps_running(
         run(scenario())
     failures = [r for r in caplog.records if r.name == "bot.telegram_handlers"]
     assert failures and "the index went away" in failures[0].getMessage()
+
+
+def test_xem_tiep_typed_or_pressed_pages_a_long_list_from_the_server(
+    service: ChatService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)  # the list comes a page at a time
+
+    async def scenario() -> None:
+        async with running_bot(service) as fake:
+            fake.push_message(CHAT, "Những nhiệm vụ nào phải hoàn thành trong năm 2025?")
+            await fake.until("sendMessage")
+            await asyncio.to_thread(_settle, fake)
+            first = fake.calls_of("sendMessage")[-1]
+            total = int(visible(first.params["text"]).split()[1])  # "Có 36 chỉ tiêu …"
+            assert f"Xem tiếp (còn {total - 10} dòng)" in buttons(first)
+            fake.push_message(CHAT, "xem tiep")  # typed, without diacritics
+            await asyncio.to_thread(
+                fake.wait_until,
+                lambda calls: sum("reply_markup" in c.params for c in calls) >= 2,
+            )
+            second = fake.calls_of("sendMessage")[-1]
+            read = visible(second.params["text"])
+            assert f"… còn {total - 20} dòng — xem tiếp" in read
+            assert read.count("• ") == 10 and "Xem tiếp" in " ".join(buttons(second))
+            # the button under it goes on from there, as "xem tiếp" typed again would
+            fake.push_callback(CHAT, buttons(second)[f"Xem tiếp (còn {total - 20} dòng)"])
+            await asyncio.to_thread(
+                fake.wait_until,
+                lambda calls: sum("reply_markup" in c.params for c in calls) >= 3,
+            )
+            third = visible(fake.calls_of("sendMessage")[-1].params["text"])
+            assert f"… còn {total - 30} dòng" in third or total <= 30
+            rows = [line for line in (read + "\n" + third).split("\n") if line.startswith("• ")]
+            assert len(set(rows)) == len(rows)
+
+    run(scenario())

@@ -18,6 +18,7 @@ from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.zalo_signature import verified_event, zalo_mac
 from bot.zalo_webhook import zalo_webhook_router
+from retrieval import row_lists
 from retrieval.answers import Answer
 from retrieval.runtime import Runtime
 from tests.fakes.zalo import FakeZalo, signed, text_event
@@ -247,3 +248,18 @@ def test_events_are_parsed_from_the_raw_body(client: TestClient, fake: FakeZalo)
     assert response.status_code == 200
     [text] = fake.texts_to(USER)
     assert "Nguyễn Thành Diệu" in text
+
+
+def test_xem_tiep_typed_after_a_long_list_sends_its_next_rows(
+    client: TestClient, fake: FakeZalo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)  # the list comes a page at a time
+    send(client, "Những nhiệm vụ nào phải hoàn thành trong năm 2025?", "a")
+    send(client, "Xem tiếp", "b")
+    first, second = ("\n".join(fake.texts_to(USER)[:1]), "\n".join(fake.texts_to(USER)[1:]))
+    total = int(first.split()[1])  # "Có 36 chỉ tiêu/nhiệm vụ …"
+    assert total > 20
+    assert f"… còn {total - 10} dòng — xem tiếp (gõ “xem tiếp”" in first
+    assert f"… còn {total - 20} dòng — xem tiếp" in second
+    rows = [line for line in second.split("\n") if line.startswith("• ")]
+    assert len(rows) == 10 and not set(rows) & set(first.split("\n"))

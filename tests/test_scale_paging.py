@@ -86,21 +86,30 @@ def test_a_list_of_at_most_fifty_rows_is_whole(assistant: Assistant) -> None:
     assert answer.answer.startswith("Có 28 chỉ tiêu/nhiệm vụ ghi Công an tỉnh")
 
 
-def test_a_long_list_by_unit_pages_with_the_other_column_counted(
+def test_a_long_list_by_unit_pages_the_other_column_after_the_role_asked(
     assistant: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = assistant.ask(BY_UNIT, rows=EVERY_ROW)
     monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)
     pages = all_pages(assistant, BY_UNIT, 9)
     first = pages[0]
-    assert first.partial and first.rows_total == 28
+    # one list of both parts: 28 rows in the role asked, then 21 naming the unit in another
+    # column worded "chủ trì …", listed (not only counted) as the whole answer lists them
+    assert first.partial and first.rows_total == 28 + 21
     assert first.answer.split("\n")[0] == whole.answer.split("\n")[0]
     listed = [row for page in pages for row in rows_of(page)]
-    assert listed == rows_of(whole)[:28]  # the rows in the role asked, in the same order
-    # the rows naming the unit in another column worded "chủ trì …" are counted, not listed
-    others = re.search(r"\(vai trò khác\) tại (\d+) dòng", whole.answer)
-    counted = re.search(r"\(vai trò khác\) tại (\d+) dòng\.", first.answer)
-    assert others and counted and counted.group(1) == others.group(1) == "21"
+    assert listed == rows_of(whole) and len(listed) == 49
+    assert [p.rows_from for p in pages] == [0, 9, 18, 27, 36, 45]
+    others = re.search(r"\(vai trò khác\) tại (\d+) dòng:", whole.answer)
+    assert others and others.group(1) == "21"
+    # the pages before the other column say it follows; the page where it starts heads it
+    assert "(vai trò khác) tại 21 dòng, liệt kê sau các dòng trên." in first.answer
+    assert others.group(0) in pages[3].answer and others.group(0) not in pages[2].answer
+    view = answer_view(pages[3], None, pages[3].rows_from)
+    assert (view.total_rows, view.next_row) == (49, 36)
+    assert any(line.kind == "group" and "vai trò khác" in line.text for line in view.lines)
+    every = assistant.ask(BY_UNIT, rows=RowWindow(27, None))  # "xem tất cả" after a page
+    assert every.rows_from == 27 and rows_of(every) == rows_of(whole)[27:]
 
 
 def test_a_number_in_many_plans_is_grouped_from_the_facts_alike(

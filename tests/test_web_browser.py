@@ -21,6 +21,7 @@ import pytest
 from api.web.assets import build_widget_script
 from ingest.embedding.hashing import HashingEmbedder
 from ingest.settings import Settings
+from retrieval import row_lists
 from retrieval.runtime import Runtime
 from tests.browser_support import (
     CHROMIUM_ARGS,
@@ -620,3 +621,89 @@ def test_with_read_keys_the_page_asks_for_one_and_keeps_it_in_the_tab(
     finally:
         context.close()
         runtime.close()
+
+
+# ---- a long list's pages, asked from the server ---------------------------------------
+
+
+def asked_bodies(page: Any) -> list[dict[str, Any]]:
+    """The JSON bodies the page posts to /v1/ask, as it posts them."""
+    bodies: list[dict[str, Any]] = []
+
+    def record(request: Any) -> None:
+        if request.url.endswith("/v1/ask"):
+            bodies.append(json.loads(request.post_data or "{}"))
+
+    page.on("request", record)
+    return bodies
+
+
+def page_through(answer: Any, total: int) -> int:
+    """Press "Xem tiếp" until the list has no rows left; the rows shown in the end."""
+    shown = answer.locator(".kh-answer-text li").count()
+    while answer.get_by_role("button", name=re.compile("Xem tiếp")).count():
+        answer.get_by_role("button", name=re.compile("Xem tiếp")).click()
+        shown = min(shown + 10, total)
+        expect(answer.locator(".kh-answer-text li")).to_have_count(shown)
+    return shown
+
+
+def test_a_long_list_asks_the_server_for_each_next_page(
+    site: Site, page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)  # the server pages this list (> 3 rows)
+    bodies = asked_bodies(page)
+    page.goto(site.app + "/")
+    answer = ask(page, "Những nhiệm vụ nào phải hoàn thành trong năm 2025?")
+    headline = answer.locator(".kh-headline")
+    total = int(headline.inner_text().split()[1])  # "Có 36 chỉ tiêu/nhiệm vụ …"
+    expect(answer.locator(".kh-answer-text li")).to_have_count(10)  # one page came
+    assert bodies[-1]["first_row"] == 0 and "all_rows" not in bodies[-1]
+    more = answer.get_by_role("button", name=f"Xem tiếp (còn {total - 10} dòng)")
+    expect(more).to_be_visible()
+    # by keyboard alone: the button takes Enter, the reader lands on the first new row
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(answer.locator(".kh-answer-text li")).to_have_count(20)
+    expect(answer.locator(".kh-answer-text li").nth(10)).to_be_focused()
+    asked = bodies[-1]
+    assert asked["first_row"] == 10 and asked["conversation_id"]
+    assert asked["question"] == bodies[0]["question"]
+    expect(answer.get_by_role("button", name=f"Xem tiếp (còn {total - 20} dòng)")).to_be_visible()
+    assert page_through(answer, total) == total
+    # every row once, each citation numbered after the earlier pages' and with its card
+    rows = answer.locator(".kh-answer-text li").all_inner_texts()
+    assert len(set(rows)) == total
+    numbers = [
+        int(n)
+        for n in answer.locator("li.kh-cite").evaluate_all(
+            "cards => cards.map(card => card.dataset.n)"
+        )
+    ]
+    assert len(numbers) == len(set(numbers)) >= total
+    answer.locator(".kh-answer-text li").nth(total - 1).get_by_role("button").first.click()
+    expect(answer.locator("li.kh-cite details[open]")).to_have_count(1)
+    shoot(page, "chat-long-list-paged-from-the-server")
+
+
+def test_a_long_lists_next_page_on_a_phone(
+    site: Site, browser: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        phone = context.new_page()
+        phone.goto(site.app + "/")
+        answer = ask(phone, "Những nhiệm vụ nào phải hoàn thành trong năm 2025?")
+        more = answer.get_by_role("button", name=re.compile("Xem tiếp"))
+        expect(more).to_be_visible()
+        box = more.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+        more.click()
+        expect(answer.locator(".kh-answer-text li")).to_have_count(20)
+        wide = phone.evaluate("document.documentElement.scrollWidth")
+        assert wide <= 360
+        shoot(phone, "chat-long-list-next-page-phone")
+    finally:
+        context.close()

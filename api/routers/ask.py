@@ -13,7 +13,7 @@ from api.json_body import DepthLimitedRoute
 from api.schemas import AskRequest, AskResponse, ErrorResponse
 from retrieval.plan_scope import ScopeError, parse_scope
 from retrieval.questions import validate_question
-from retrieval.row_lists import EVERY_ROW, RowWindow
+from retrieval.row_lists import PAGE_ROWS, RowWindow
 
 logger = logging.getLogger(__name__)
 
@@ -57,14 +57,15 @@ def ask(body: AskRequest, principal: ReadAccess, state: StateDep, request: Reque
     with slot.turn_lock, state.engine.reading() as view:
         if body.document is not None and view.assistant.documents.get(body.document) is None:
             raise NotFound(f"chưa nạp văn bản nào có mã {body.document!r}", code="unknown_document")
-        paging = body.first_row > 0  # a later page of a list: no new turn
+        # a later page of a list: no new turn, asked in the context the list was asked in
+        paging = body.first_row > 0
         answer = view.assistant.ask(
             question,
-            conversation=None if paging else slot.conversation,
+            conversation=slot.conversation.for_page(question) if paging else slot.conversation,
             document=body.document,
             scope=None if requested.empty else requested,
             within=(held,) if held else (),
-            rows=EVERY_ROW if body.all_rows else RowWindow(body.first_row),
+            rows=RowWindow(body.first_row, None if body.all_rows else PAGE_ROWS),
         )
         state.conversations.save(conversation_id, slot)  # shared store: for other replicas
     return AskResponse.from_answer(answer, conversation_id)

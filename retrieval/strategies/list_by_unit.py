@@ -138,39 +138,56 @@ class ListByUnit:
         window: RowWindow,
     ) -> Answer | None:
         """One page of a long list (more than `row_lists.WHOLE_LIST` rows) of the unit's
-        rows in the role asked, counted and read by indexed queries on the facts store, with
-        how many of the plans naming the unit have no column for that role; None when the
+        rows in the role asked, then — as the whole answer lists them — the rows naming it
+        in another role's column worded like the role asked, under their own heading: one
+        list of both parts, counted and read by indexed queries on the facts store, with
+        how many of the plans naming the unit have no column for that role. None when the
         list is short (answered whole by `answer`), or the selection is not one the facts
         store holds (several roles, "trực tiếp chỉ đạo")."""
         if not self._search.has_facts or len(asked) > 1 or Role.DIRECT in asked:
             return None
         role = asked[0].value if asked else None
         selection = RowQuery(documents=tuple(doc_ids), role=role, unit_keys=tuple(unit_keys))
-        total = self._search.count_rows(selection)
-        if not window.pages(total):
+        in_role = self._search.count_rows(selection)
+        worded, headers, _ = (
+            self._search.rows_worded_as(unit_keys, asked[0], doc_ids) if asked else (0, [], [])
+        )
+        total = in_role + worded
+        if not in_role or not window.pages(total):
             return None
         offset, limit = window.bounds(total)
-        rows = self._search.rows_page(replace(selection, limit=limit, offset=offset))
+        end = offset + limit
+        rows = (
+            self._search.rows_page(replace(selection, limit=end - offset, offset=offset))
+            if offset < in_role
+            else []
+        )
         roles_of = {row.clause_id: unit_cells(row, unit_keys, asked) for row in rows}
-        heading = f"Có {total} chỉ tiêu/nhiệm vụ ghi {self._names(unit_keys)} ở vai trò được hỏi:"
+        names = self._names(unit_keys)
+        heading = f"Có {in_role} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
         answer = answer_list(query, rows, self._documents, heading, roles_of, (offset, total))
-        notes = [self._worded_count(doc_ids, unit_keys, asked)]
+        other = f"Ngoài ra, {names} có tên ở cột “{'”, “'.join(headers)}” (vai trò khác)"
+        notes: list[str] = []
+        if end > in_role and worded:  # the page reaches the rows of the other columns
+            start = max(offset, in_role) - in_role
+            _, _, elsewhere = self._search.rows_worded_as(
+                unit_keys, asked[0], doc_ids, (start, end - in_role - start)
+            )
+            worded_in = {row.clause_id: header_cells(row, unit_keys, asked) for row in elsewhere}
+            extra = answer_list(
+                query,
+                elsewhere,
+                self._documents,
+                f"{other} tại {worded} dòng:",
+                worded_in,
+                (start, worded),
+            )
+            answer = joined(answer, extra)
+        elif worded:  # listed after the rows in the role asked
+            notes.append(f"{other} tại {worded} dòng, liệt kê sau các dòng trên.")
         notes.append(self._plans_lacking(doc_ids, unit_keys, asked))
         text = "\n".join([answer.answer, *(note for note in notes if note)])
         return replace(answer, answer=text, intent=Intent.LIST_BY_UNIT.value)
-
-    def _worded_count(self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]) -> str:
-        """ "Ngoài ra, … có tên ở cột “…” (vai trò khác) tại N dòng.": counted, not listed
-        (the whole list, "xem tất cả", lists them)."""
-        if not asked:
-            return ""
-        count, headers = self._search.rows_worded_as(unit_keys, asked[0], doc_ids)
-        if not count:
-            return ""
-        return (
-            f"Ngoài ra, {self._names(unit_keys)} có tên ở cột “{'”, “'.join(headers)}” "
-            f"(vai trò khác) tại {count} dòng."
-        )
 
     def _plans_lacking(
         self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]

@@ -78,14 +78,15 @@ function khApiClient(baseUrl, keyStore) {
 
   return {
     baseUrl,
-    ask(question, documentId, conversationId, scope) {
+    /** The answer; `firstRow` > 0: the page of a long list from that row on, read in the
+     * context the list was asked in (send the list's own conversation id). */
+    ask(question, documentId, conversationId, scope, firstRow) {
       return json("POST", "/v1/ask", {
         question,
         document: documentId || null,
         conversation_id: conversationId || null,
         scope: scope || null,
-        // the page shows a long list's pages itself: every row, not the server's first page
-        all_rows: true,
+        first_row: firstRow || 0,
       });
     },
     documents() {
@@ -177,40 +178,73 @@ function khMatrixHref(base, filter) {
   return query ? base + "?" + query : base;
 }
 
+/** The list rows a view holds (its `item` lines). */
+function khItemCount(view) {
+  return view.lines.filter((line) => line.kind === "item").length;
+}
+
 /**
  * The answer view the server rendered (the same one the CLI and the bots print): the direct
- * answer, detail lines, list rows under their plan and appendix. Rows after `first_rows` stay
- * hidden: "Xem tiếp" shows the next `first_rows`, "Xem tất cả" every one; the link opens the
- * responsibility matrix (`matrixUrl`) filtered to the same rows.
+ * answer, detail lines, list rows under their plan and appendix. A long list comes one page
+ * at a time: "Xem tiếp (còn N dòng)" asks the server for the next page (`fetchPage(row)`,
+ * resolving to that page's view, its citations already numbered after ours) and adds its
+ * rows to the same list. Rows a whole answer holds past `first_rows` wait hidden and show a
+ * page at a time too, or all at once with "Xem tất cả". The link opens the responsibility
+ * matrix (`matrixUrl`) filtered to the same rows.
  */
-function khAnswerBody(view, openCitation, matrixUrl) {
+function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
   const body = khElement("div", { class: "kh-answer-text" });
   body.append(khElement("p", { class: "kh-headline" }, khInlineWithRefs(view.headline, openCitation)));
+  const rowsBox = khElement("div", { class: "kh-rows" });
+  const notes = khElement("div", { class: "kh-notes" });
+  body.append(rowsBox, notes);
   let list = null;
+  let lastGroup = null;
   let rows = 0;
   const hidden = [];
-  for (const line of view.lines) {
-    if (line.kind === "item") {
-      if (!list) {
-        list = khElement("ul");
-        body.append(list);
+  /** Add a page's lines in order, the text after its last row below the list (where a
+   * later page's rows cannot come after it); a later page's text repeats the first's and
+   * is left out. */
+  function addLines(lines, later) {
+    let pageRows = 0;
+    let pageGroups = 0;
+    const added = [];
+    const lastRow = lines.map((line) => line.kind).lastIndexOf("item");
+    for (const [at, line] of lines.entries()) {
+      if (line.kind === "item") {
+        if (!list) {
+          list = khElement("ul");
+          rowsBox.append(list);
+        }
+        const item = khElement("li", {}, khInlineWithRefs(line.text, openCitation));
+        rows += 1;
+        pageRows += 1;
+        if (!later && rows > view.first_rows) {
+          item.hidden = true;
+          hidden.push(item);
+        }
+        list.append(item);
+        added.push(item);
+      } else if (line.kind === "group") {
+        // a page that goes on with the group the last one ended in does not repeat it
+        const repeated = later && !pageRows && !pageGroups && line.text === lastGroup;
+        pageGroups += 1;
+        if (repeated) continue;
+        list = null;
+        lastGroup = line.text;
+        rowsBox.append(khElement("p", { class: "kh-group" }, khInlineWithRefs(line.text, openCitation)));
+      } else if (!later) {
+        list = null;
+        const paragraph = khElement("p", {}, khInlineWithRefs(line.text, openCitation));
+        (lastRow >= 0 && at > lastRow ? notes : rowsBox).append(paragraph);
       }
-      const item = khElement("li", {}, khInlineWithRefs(line.text, openCitation));
-      rows += 1;
-      if (rows > view.first_rows) {
-        item.hidden = true;
-        hidden.push(item);
-      }
-      list.append(item);
-    } else {
-      list = null;
-      const cls = line.kind === "group" ? "kh-group" : null;
-      body.append(khElement("p", cls ? { class: cls } : {}, khInlineWithRefs(line.text, openCitation)));
     }
+    return added;
   }
+  addLines(view.lines, false);
   // a group heading whose rows are all hidden waits with them (as the CLI and the bots
   // leave it out); a heading over headings waits when the first row after it does
-  const blocks = [...body.children];
+  const blocks = [...rowsBox.children];
   blocks.forEach((block, i) => {
     if (!block.classList.contains("kh-group")) return;
     const next = blocks.slice(i + 1).find((after) => !after.classList.contains("kh-group"));
@@ -220,44 +254,102 @@ function khAnswerBody(view, openCitation, matrixUrl) {
       hidden.push(block);
     }
   });
-  if (hidden.length) {
-    const count = (n) => n.toLocaleString("vi-VN");
-    const next = khElement("button", { type: "button", class: "kh-button kh-next" });
-    const more = khElement("button", {
-      type: "button",
-      class: "kh-button kh-secondary kh-more",
-      text: "Xem tất cả " + count(view.total_rows) + " dòng",
-    });
-    // rows still hidden (group headings are not counted; one shows again with its first row)
-    const left = () => hidden.filter((item) => item.hidden && item.tagName === "LI");
-    const update = () => {
-      for (const heading of hidden.filter((item) => item.hidden && item.tagName !== "LI")) {
-        const after = blocks.slice(blocks.indexOf(heading) + 1).find((x) => !x.classList.contains("kh-group"));
-        const firstRow = after && after.tagName === "UL" ? after.firstElementChild : null;
-        if (firstRow && !firstRow.hidden) heading.hidden = false;
-      }
-      const rest = left().length;
-      next.textContent = "Xem tiếp (còn " + count(rest) + " dòng)";
-      if (!rest) {
-        next.remove();
-        more.remove();
-      }
-    };
-    next.addEventListener("click", () => {
-      for (const item of left().slice(0, view.first_rows)) item.hidden = false;
+  // the server's next page: the row after the last one this answer holds (none: all held)
+  let serverNext = view.rows_from + rows < view.total_rows ? view.rows_from + rows : null;
+  if (!hidden.length && serverNext === null) return body;
+
+  const count = (n) => n.toLocaleString("vi-VN");
+  const next = khElement("button", { type: "button", class: "kh-button kh-next" });
+  const more = hidden.length
+    ? khElement("button", {
+        type: "button",
+        class: "kh-button kh-secondary kh-more",
+        text: "Xem tất cả " + count(view.total_rows) + " dòng",
+      })
+    : null;
+  // rows still hidden (group headings are not counted; one shows again with its first row)
+  const left = () => hidden.filter((item) => item.hidden && item.tagName === "LI");
+  const update = () => {
+    for (const heading of hidden.filter((item) => item.hidden && item.tagName !== "LI")) {
+      const kids = [...rowsBox.children];
+      const after = kids.slice(kids.indexOf(heading) + 1).find((x) => !x.classList.contains("kh-group"));
+      const firstRow = after && after.tagName === "UL" ? after.firstElementChild : null;
+      if (firstRow && !firstRow.hidden) heading.hidden = false;
+    }
+    const shown = view.rows_from + rows - left().length;
+    const rest = view.total_rows - shown;
+    next.textContent = "Xem tiếp (còn " + count(rest) + " dòng)";
+    if (!rest) next.remove();
+    if (more && !left().length) more.remove();
+  };
+  /** Move the reader (keyboard, screen reader) to the first row just shown. */
+  const focusRow = (item) => {
+    if (!item) return;
+    item.setAttribute("tabindex", "-1");
+    item.focus();
+  };
+  next.addEventListener("click", async () => {
+    const waiting = left();
+    if (waiting.length) {
+      const shown = waiting.slice(0, view.first_rows);
+      for (const item of shown) item.hidden = false;
       update();
-    });
+      focusRow(shown[0]);
+      return;
+    }
+    if (serverNext === null || !fetchPage || next.disabled) return;
+    next.disabled = true;
+    body.setAttribute("aria-busy", "true");
+    try {
+      const page = await fetchPage(serverNext);
+      if (page) {
+        const added = addLines(page.lines, true);
+        serverNext = added.length && page.rows_from + added.length < page.total_rows
+          ? page.rows_from + added.length
+          : null;
+        if (serverNext === null) view.total_rows = view.rows_from + rows;
+        update();
+        focusRow(added[0]);
+      }
+    } finally {
+      next.disabled = false;
+      body.removeAttribute("aria-busy");
+    }
+  });
+  if (more) {
     more.addEventListener("click", () => {
+      const first = left()[0];
       for (const item of hidden) item.hidden = false;
       update();
+      focusRow(first);
     });
-    update();
-    const link = khElement("a", { class: "kh-matrix-link", href: khMatrixHref(matrixUrl, view.matrix), text: "Mở bảng phân công" });
-    body.append(
-      khElement("p", { class: "kh-more-row" }, [next, document.createTextNode(" "), more, document.createTextNode(" "), link])
-    );
   }
+  update();
+  const link = khElement("a", { class: "kh-matrix-link", href: khMatrixHref(matrixUrl, view.matrix), text: "Mở bảng phân công" });
+  body.append(
+    khElement("p", { class: "kh-more-row" }, [
+      next,
+      document.createTextNode(" "),
+      more,
+      more ? document.createTextNode(" ") : null,
+      link,
+    ])
+  );
   return body;
+}
+
+/** A later page's view and citations with its citation numbers moved past `shift` (each
+ * page numbers its own from 1), so that they follow the ones already shown. */
+function khShiftCitations(payload, shift) {
+  const moved = (text) => text.replace(/\[(\d+)\]/g, (_, n) => "[" + (Number(n) + shift) + "]");
+  return {
+    view: {
+      ...payload.view,
+      lines: payload.view.lines.map((line) => ({ kind: line.kind, text: moved(line.text) })),
+      cards: payload.view.cards.map((card) => ({ ...card, n: card.n + shift })),
+    },
+    citations: payload.citations.map((citation) => ({ ...citation, n: citation.n + shift })),
+  };
 }
 
 /** The cells a table-row quote spans, each under its exact column header. */
@@ -482,7 +574,8 @@ function khMountChat(root, options) {
     ]);
   }
 
-  function addAnswer(payload, questionText) {
+  /** `asked`: the question as sent, its plan, scope and conversation, for its next pages. */
+  function addAnswer(payload, questionText, asked) {
     state.turn += 1;
     const cardPrefix = prefix + "-t" + state.turn + "-c";
     const cards = khElement("ol", { class: "kh-cites", "aria-label": "Trích dẫn" });
@@ -493,10 +586,33 @@ function khMountChat(root, options) {
       card.querySelector("summary").focus();
       card.scrollIntoView({ block: "nearest" });
     }
-    const cardOf = new Map(payload.view.cards.map((card) => [card.n, card]));
-    for (const citation of payload.citations) {
-      const card = cardOf.get(citation.n);
-      if (card) cards.append(khCitationCard(citation, card, cardPrefix + citation.n));
+    let cited = 0;
+    function addCards(view, citations) {
+      const cardOf = new Map(view.cards.map((card) => [card.n, card]));
+      for (const citation of citations) {
+        cited = Math.max(cited, citation.n);
+        const card = cardOf.get(citation.n);
+        if (card) cards.append(khCitationCard(citation, card, cardPrefix + citation.n));
+      }
+    }
+    addCards(payload.view, payload.citations);
+    /** The next page of a long list from `firstRow`: asked again with the list's question,
+     * plan, scope and conversation (the server reads it in the list's own context). */
+    async function fetchPage(firstRow) {
+      status.textContent = "Đang tải thêm dòng…";
+      try {
+        const page = await api.ask(asked.text, asked.documentId, payload.conversation_id, asked.scope, firstRow);
+        const shifted = khShiftCitations(page, cited);
+        addCards(shifted.view, shifted.citations);
+        if (shifted.citations.length && !cards.parentNode) article.insertBefore(cards, actions);
+        status.textContent = "Đã thêm " + khItemCount(shifted.view) + " dòng.";
+        return shifted.view;
+      } catch (error) {
+        status.textContent = "";
+        addError(error.message || "Có lỗi khi tải thêm dòng.");
+        if (error.status === 401) askForKey();
+        return null;
+      }
     }
     const copyButton = khElement("button", { type: "button", class: "kh-button kh-copy", text: "Sao chép câu trả lời" });
     copyButton.addEventListener("click", async () => {
@@ -507,15 +623,16 @@ function khMountChat(root, options) {
         status.textContent = "Không sao chép được; hãy chọn và sao chép bằng tay.";
       }
     });
+    const actions = khElement("div", { class: "kh-actions" }, [copyButton]);
     const article = khElement(
       "article",
       { class: "kh-msg kh-bot" + (payload.abstained ? " kh-abstained" : ""), "aria-label": "Câu trả lời" },
       [
         payload.abstained ? khElement("p", { class: "kh-badge", text: "Các kế hoạch không nêu điều này" }) : null,
-        khAnswerBody(payload.view, openCitation, options.matrixUrl || "matrix"),
+        khAnswerBody(payload.view, openCitation, options.matrixUrl || "matrix", asked ? fetchPage : null),
         narrowingChoices(payload, questionText) || planChoices(payload, questionText),
         payload.citations.length ? cards : null,
-        khElement("div", { class: "kh-actions" }, [copyButton]),
+        actions,
       ]
     );
     log.append(article);
@@ -572,7 +689,7 @@ function khMountChat(root, options) {
         payload = await api.ask(text, documentId, null, scope);
       }
       state.conversationId = payload.conversation_id;
-      addAnswer(payload, text);
+      addAnswer(payload, text, { text, documentId, scope });
       status.textContent = payload.abstained ? "Không tìm thấy câu trả lời trong các kế hoạch." : "Đã có câu trả lời.";
     } catch (error) {
       addError(error.message || "Có lỗi khi hỏi.");
