@@ -46,6 +46,7 @@ from ingest.parser.plan import parse_plan
 from ingest.settings import Settings
 from retrieval.runtime import BUNDLED_CORPUS, Runtime
 
+_BUNDLED = tuple(sorted(BUNDLED_CORPUS.glob("*.txt")))  # the plans copies are made from
 # syllables for synthetic place names: two-syllable names in the style of real ones
 _FIRST = ("Văn", "Trung", "Tân", "Phú", "Hòa", "An", "Bình", "Long", "Thạnh", "Xuân", "Đông")
 _SECOND = ("Bàn", "Sơn", "Lộc", "Phong", "Hưng", "Thịnh", "Mỹ", "Hải", "Lâm", "Điền", "Khê")
@@ -130,6 +131,15 @@ def _question_kinds(plan: GeneratedPlan) -> dict[str, str]:
         "list by period": "Những nhiệm vụ nào hạn tháng 10/2025?",
         "document facts": f"Kế hoạch {number} do ai ký?",
     }
+
+
+def _middle_plan(count: int, templates: int = len(_BUNDLED)) -> int:
+    """The plan the per-plan questions name: the one nearest the middle that copies the
+    first bundled plan, so that every size asks about the same plan's text (plan `i`
+    copies bundled plan `i % templates`; the plain middle copies a different one at 5
+    plans than at 100 or 1,000, and its answers take different paths)."""
+    middle = count // 2
+    return middle - middle % templates
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -436,7 +446,7 @@ def run_bench(sizes: list[int], rounds: int, home_arg: Path | None, bulk: bool =
             started = time.perf_counter()
             assistant = runtime.assistant()
             ready_s = time.perf_counter() - started
-            kinds = _question_kinds(generated[len(generated) // 2])
+            kinds = _question_kinds(generated[_middle_plan(len(generated))])
             result: dict[str, Any] = {
                 "plans": size,
                 "questions": _time_kinds(assistant.ask, kinds, rounds),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -145,9 +146,10 @@ class DocumentInfo:
             based_on=tuple(data.get("based_on") or ()),
         )
 
-    @property
+    @cached_property
     def year(self) -> str | None:
-        """The year the plan is known by (`ingest.facts.document_year`)."""
+        """The year the plan is known by (`ingest.facts.document_year`): read once per
+        plan (answers about many plans order them by it)."""
         year = document_year(self.title, self.issued_date)
         return str(year) if year else None
 

@@ -11,7 +11,7 @@ fusion is done on those ranks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ingest.index.protocol import ScoredPoint
 
@@ -38,18 +38,28 @@ def clause_order(point: ScoredPoint) -> tuple[str, int, str, str]:
     )
 
 
-def ordered(points: Sequence[ScoredPoint]) -> list[ScoredPoint]:
-    """Best score first; runs of near-tied scores in clause order."""
-    by_score = sorted(points, key=lambda p: -p.score)
-    out: list[ScoredPoint] = []
+def _runs(points: Sequence[ScoredPoint]) -> Iterator[list[ScoredPoint]]:
+    """The points best score first, in runs of near-tied scores."""
     run: list[ScoredPoint] = []
-    for point in by_score:
+    for point in sorted(points, key=lambda p: -p.score):
         if run and run[0].score - point.score > NEAR_TIE * max(abs(run[0].score), 1e-9):
-            out.extend(sorted(run, key=clause_order))
+            yield run
             run = []
         run.append(point)
-    out.extend(sorted(run, key=clause_order))
-    return out
+    if run:
+        yield run
+
+
+def ordered(points: Sequence[ScoredPoint]) -> list[ScoredPoint]:
+    """Best score first; runs of near-tied scores in clause order."""
+    return [point for run in _runs(points) for point in sorted(run, key=clause_order)]
+
+
+def tied(points: Sequence[ScoredPoint]) -> list[ScoredPoint]:
+    """The points whose place in `ordered` depends on where their clause stands (those in
+    a run of near-tied scores): the only hits whose ORDER_FIELDS the fusion reads; `fuse`
+    never needs them otherwise (two clauses with equal fused scores differ in ranks)."""
+    return [point for run in _runs(points) if len(run) > 1 for point in run]
 
 
 def fuse(

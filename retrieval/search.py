@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ingest.facts import FactStore, RowQuery
-from ingest.index.protocol import PayloadFilter, SparseVector, VectorIndex
+from ingest.index.protocol import PayloadFilter, ScoredPoint, SparseVector, VectorIndex
 from ingest.lexical import LexicalEncoder
-from retrieval.fusion import ORDER_FIELDS, PREFETCH, PREFETCH_MARGIN, clause_order, fuse
+from retrieval.fusion import ORDER_FIELDS, PREFETCH, PREFETCH_MARGIN, clause_order, fuse, tied
 from retrieval.roles import (
     Role,
     column_has_role,
@@ -232,12 +232,33 @@ class ClauseSearch:
     ) -> list[Candidate]:
         where = PayloadFilter(equals={"document_id": list(documents)}) if documents else None
         depth = PREFETCH + PREFETCH_MARGIN
-        dense = self._index.search_dense(dense_query, where, limit=depth)
-        sparse = self._index.search_sparse(sparse_query, where, limit=depth)
+        # ids and scores only: the payloads are read for the few hits that need them
+        dense = self._index.search_dense_batch(dense_query, [where], depth, fields=())
+        sparse = self._index.search_sparse_batch(sparse_query, [where], depth, fields=())
+        dense, sparse = self._orderable(dense, sparse)
+        hits = fuse(dense[0], sparse[0], limit)
         return [
-            Candidate(StoredClause.from_payload(hit.payload), hit.score, "hybrid")
-            for hit in fuse(dense, sparse, limit)
+            Candidate(clause, hit.score, "hybrid")
+            for hit, clause in zip(hits, self._clauses_of(hits), strict=True)
+            if clause is not None
         ]
+
+    def _orderable(self, *searches: list[list[ScoredPoint]]) -> tuple[list[list[ScoredPoint]], ...]:
+        """Hits found without payloads, given the fields that order them (`ORDER_FIELDS`)
+        where the fusion reads them: the hits in runs of near-tied scores (`tied`), read by
+        id in one request. Reading every hit's payload costs more than the searches."""
+        wanted = sorted({p.id for hits in searches for lst in hits for p in tied(lst)})
+        fields = {p.id: p.payload for p in self._index.retrieve(wanted, ORDER_FIELDS)}
+        return tuple(
+            [[ScoredPoint(p.id, p.score, fields.get(p.id, {})) for p in lst] for lst in hits]
+            for hits in searches
+        )
+
+    def _clauses_of(self, hits: Sequence[ScoredPoint]) -> list[StoredClause | None]:
+        """The clauses of these hits (found by this index's reads), read by point id in one
+        request; None where one has gone since."""
+        found = {p.id: p.payload for p in self._index.retrieve([h.id for h in hits])}
+        return [StoredClause.from_payload(found[h.id]) if h.id in found else None for h in hits]
 
     def documents_matching(self, text: str, limit: int, exclude: Sequence[str] = ()) -> list[str]:
         """The `limit` plans (but those in `exclude`) with the best fused hits for `text`,
@@ -265,24 +286,25 @@ class ClauseSearch:
             return {}
         wheres = [PayloadFilter(equals={"document_id": [doc_id]}) for doc_id in plans]
         depth = PREFETCH + PREFETCH_MARGIN
-        # the hits carry only what the fusion orders by; the clauses kept are read after
-        dense = self._index.search_dense_batch(
-            self._embed_query(text), wheres, limit=depth, fields=ORDER_FIELDS
-        )
-        sparse = self._index.search_sparse_batch(
-            self._lexical.encode_query(text), wheres, limit=depth, fields=ORDER_FIELDS
+        # ids and scores only; the fields that order near ties and the clauses kept are
+        # read after, by id
+        dense, sparse = self._orderable(
+            self._index.search_dense_batch(self._embed_query(text), wheres, depth, fields=()),
+            self._index.search_sparse_batch(
+                self._lexical.encode_query(text), wheres, depth, fields=()
+            ),
         )
         fused = {
             doc_id: fuse(dense_hits, sparse_hits, limit)
             for doc_id, dense_hits, sparse_hits in zip(plans, dense, sparse, strict=True)
         }
-        wanted = [str(hit.payload["clause_id"]) for hits in fused.values() for hit in hits]
-        clauses = {clause.clause_id: clause for clause in self.by_ids(wanted, plans)}
+        kept = [hit for hits in fused.values() for hit in hits]
+        clauses = dict(zip((hit.id for hit in kept), self._clauses_of(kept), strict=True))
         return {
             doc_id: [
-                Candidate(clauses[str(hit.payload["clause_id"])], hit.score, "hybrid")
+                Candidate(clause, hit.score, "hybrid")
                 for hit in hits
-                if str(hit.payload["clause_id"]) in clauses
+                if (clause := clauses[hit.id]) is not None
             ]
             for doc_id, hits in fused.items()
         }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ingest.index import PayloadFilter, ScoredPoint
 from ingest.lexical import LexicalEncoder
-from retrieval.fusion import NEAR_TIE, PREFETCH, fuse, ordered
+from retrieval.fusion import NEAR_TIE, PREFETCH, fuse, ordered, tied
 from retrieval.search import ClauseSearch
 from tests.conftest import ingested_runtime
 
@@ -64,6 +64,30 @@ def test_fusion_is_the_same_for_shuffled_and_noisy_inputs() -> None:
         assert clause_ids(fuse(elsewhere(dense, ids), elsewhere(sparse, ids), 15)) == expected
 
 
+def test_tied_names_the_points_in_near_tied_runs() -> None:
+    hits = [point("a", 0.9, "d", 1), point("b", 0.9 * (1 - NEAR_TIE / 10), "d", 2)]
+    hits += [point("c", 0.5, "d", 3), point("e", 0.3, "d", 4), point("f", 0.3, "d", 5)]
+    assert sorted(p.id for p in tied(hits)) == ["a", "b", "e", "f"]
+    assert tied([point("a", 0.9, "d", 1)]) == []
+
+
+def test_fusion_reads_order_fields_of_tied_hits_only() -> None:
+    """Hits whose ORDER_FIELDS are known only where `tied` says the fusion reads them fuse
+    as hits with their whole payloads do."""
+    rng = random.Random(3)
+    for _ in range(50):
+        dense = [point(f"d{i}", rng.choice((0.9, 0.8, 0.7)) - i / 1e3, "x", i) for i in range(70)]
+        sparse = [point(f"d{i}", float(rng.randint(1, 6)), "x", i) for i in range(0, 90, 2)]
+        rng.shuffle(sparse)
+        keep = {p.id for hits in (dense, sparse) for p in tied(hits)}
+
+        def bare(hits: list[ScoredPoint], keep: set[str] = keep) -> list[ScoredPoint]:
+            return [p if p.id in keep else ScoredPoint(p.id, p.score, {}) for p in hits]
+
+        whole = fuse(dense, sparse, 20)
+        assert [p.id for p in fuse(bare(dense), bare(sparse), 20)] == [p.id for p in whole]
+
+
 def test_fusion_uses_reciprocal_ranks_of_the_prefetched_hits() -> None:
     dense = [point("a", 0.9, "d", 1), point("b", 0.8, "d", 2)]
     sparse = [point("b", 5.0, "d", 2)]
@@ -99,6 +123,45 @@ class _ShufflingIndex:
         self, vector: object, where: object = None, limit: int = 10
     ) -> list[ScoredPoint]:
         return sorted(self._shuffled(), key=lambda p: -p.score)[:limit]
+
+    def _batch(
+        self, wheres: Sequence[object], limit: int, fields: Sequence[str] | None
+    ) -> list[list[ScoredPoint]]:
+        return [
+            [_only(p, fields) for p in sorted(self._shuffled(), key=lambda p: -p.score)[:limit]]
+            for _ in wheres
+        ]
+
+    def search_dense_batch(
+        self,
+        vector: object,
+        wheres: Sequence[object],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        return self._batch(wheres, limit, fields)
+
+    def search_sparse_batch(
+        self,
+        vector: object,
+        wheres: Sequence[object],
+        limit: int = 10,
+        fields: Sequence[str] | None = None,
+    ) -> list[list[ScoredPoint]]:
+        return self._batch(wheres, limit, fields)
+
+    def retrieve(
+        self, ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> list[ScoredPoint]:
+        by_id = {p.id: p for p in self._shuffled()}
+        return [_only(ScoredPoint(i, 0.0, by_id[i].payload), fields) for i in ids if i in by_id]
+
+
+def _only(point: ScoredPoint, fields: Sequence[str] | None) -> ScoredPoint:
+    """The point with these payload fields only (None: all), as an engine returns it."""
+    if fields is None:
+        return point
+    return ScoredPoint(point.id, point.score, {k: point.payload[k] for k in fields})
 
 
 def test_clause_search_gives_one_order_whatever_the_index_returns() -> None:

@@ -682,5 +682,36 @@ def test_batched_searches_equal_one_search_per_filter(shared_index: VectorIndex)
     assert shared_index.search_sparse_batch(sparse, wheres[:2], limit=0) == [[], []]
 
 
+def test_searches_without_payloads_and_points_read_by_id(shared_index: VectorIndex) -> None:
+    """A batch asked for no payload fields gives the same hits, ids and scores only; their
+    payloads are read by id afterwards, whole or some fields, in the order asked."""
+    dense, sparse = query_for(POINTS[9])
+    where = [PayloadFilter(equals={"document_id": [DOCUMENTS[0]]})]
+    bare = shared_index.search_dense_batch(dense, where, limit=5, fields=())[0]
+    full = shared_index.search_dense_batch(dense, where, limit=5)[0]
+    assert [p.id for p in bare] == [p.id for p in full]
+    assert all(p.payload == {} for p in bare)
+    assert [p.id for p in shared_index.search_sparse_batch(sparse, where, 5, fields=())[0]] == [
+        p.id for p in shared_index.search_sparse_batch(sparse, where, 5)[0]
+    ]
+    asked = [full[2].id, "00000000-0000-0000-0000-000000000000", full[0].id]
+    read = shared_index.retrieve(asked)
+    assert [p.id for p in read] == [full[2].id, full[0].id]
+    assert [p.payload for p in read] == [full[2].payload, full[0].payload]
+    some = shared_index.retrieve(asked, ["clause_id", "number"])
+    assert [p.payload for p in some] == [
+        {"clause_id": p.payload["clause_id"], "number": p.payload["number"]}
+        for p in (full[2], full[0])
+    ]
+    assert shared_index.retrieve([]) == []
+
+
+def test_grouped_hits_carry_the_grouping_field_only(shared_index: VectorIndex) -> None:
+    dense, sparse = query_for(POINTS[5])
+    groups = shared_index.search_hybrid_groups(dense, sparse, "document_id", 3, group_size=2)
+    assert groups
+    assert all(h.payload == {"document_id": g.key} for g in groups for h in g.hits)
+
+
 def test_values_of_a_keyword_field_are_every_stored_one(shared_index: VectorIndex) -> None:
     assert shared_index.values("document_id") == set(DOCUMENTS)

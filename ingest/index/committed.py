@@ -153,6 +153,13 @@ class CommittedIndex:
         found = iter(search(asked) if asked else [])
         return [[] if r is None else next(found) for r in restricted]
 
+    def retrieve(
+        self, ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> list[ScoredPoint]:
+        """Points by id as a read of this index found them (their versions were committed
+        when found): passed on."""
+        return self.store.retrieve(ids, fields)
+
     def search_hybrid(
         self,
         dense: Sequence[float],

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import qdrant_edge as qe
 
 from ingest.errors import ConfigurationError, IndexLockedError
-from ingest.index.filters import Between, Match, any_of, conditions_of
+from ingest.index.filters import Between, Match, any_of, conditions_of, payload_selector
 from ingest.index.grouping import collect_groups
 from ingest.index.locking import FileLock
 from ingest.index.protocol import (
@@ -228,6 +228,18 @@ class EdgeIndex:
                 return {str(hit.value) for hit in hits}
             limit *= 4
 
+    def retrieve(
+        self, ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> list[ScoredPoint]:
+        """Points by id, in the order asked (missing ones left out). Reading a payload costs
+        more than the search that found it (Edge reads it from disk): a search that needs
+        few hits' payloads asks for none and reads those here."""
+        if self._shard is None or not ids:
+            return []
+        records = self._shard.retrieve(list(ids), payload_selector(fields), False)
+        found = {str(r.id): dict(r.payload or {}) for r in records}
+        return [ScoredPoint(i, 0.0, found[i]) for i in ids if i in found]
+
     def search_dense(
         self, vector: Sequence[float], where: PayloadFilter | None = None, limit: int = 10
     ) -> list[ScoredPoint]:
@@ -285,14 +297,16 @@ class EdgeIndex:
         prefetch_limit: int = 50,
     ) -> list[PointGroup]:
         """The fused search grouped by a payload field: Edge's Python binding has no grouped
-        query, so Qdrant's group-by strategy runs here (`ingest.index.grouping`)."""
+        query, so Qdrant's group-by strategy runs here (`ingest.index.grouping`). The hits
+        carry the `group_by` field only."""
         if self._shard is None or groups <= 0:
             return []
 
         def search(query_where: PayloadFilter, limit: int) -> list[ScoredPoint]:
-            return self.search_hybrid(
-                dense, sparse, query_where, limit, prefetch_limit=max(prefetch_limit, limit)
-            )
+            depth = max(prefetch_limit, limit)
+            prefetches = _prefetches(dense, sparse, _filter(query_where), depth)
+            fusion = qe.Fusion.Rrf(k=RRF_K)
+            return self._query(fusion, query_where, limit, prefetches, fields=[group_by])
 
         return collect_groups(search, where, group_by, groups, group_size)
 
@@ -304,6 +318,7 @@ class EdgeIndex:
         where: PayloadFilter | None,
         limit: int,
         prefetches: list[qe.Prefetch] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> list[ScoredPoint]:
         if self._shard is None or limit <= 0:
             return []
@@ -313,7 +328,7 @@ class EdgeIndex:
                 query=query,
                 prefetches=prefetches,
                 filter=_filter(where),
-                with_payload=True,
+                with_payload=payload_selector(fields),
                 with_vector=False,
             )
         )
@@ -336,7 +351,7 @@ class EdgeIndex:
                 limit=limit + TIE_MARGIN,
                 query=query,
                 filter=_filter(where),
-                with_payload=True if fields is None else list(fields),
+                with_payload=payload_selector(fields),
                 with_vector=False,
             )
             for where in wheres

@@ -6,6 +6,7 @@ Qdrant Edge and on a Qdrant server.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -88,3 +89,9 @@ def _bound(field: str, bound: int | None) -> int | None:
     if bound is not None and (not isinstance(bound, int) or isinstance(bound, bool)):
         raise TypeError(f"range on {field!r}: bound {bound!r} is not an integer")
     return bound
+
+
+def payload_selector(fields: Sequence[str] | None) -> bool | list[str]:
+    """A request's payload selector: the whole payload (None), none (empty: ids and scores
+    only), or these fields."""
+    return True if fields is None else list(fields) if fields else False

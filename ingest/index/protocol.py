@@ -133,7 +133,7 @@ class VectorIndex(Protocol):
     ) -> list[list[ScoredPoint]]:
         """`search_dense(vector, where, limit)` for each filter, sent to the engine as one
         batch; one result list per filter, in order. `fields`: only these payload fields
-        in the hits (None: the whole payload)."""
+        in the hits (None: the whole payload; empty: none, ids and scores only)."""
         ...
 
     def search_sparse_batch(
@@ -145,6 +145,14 @@ class VectorIndex(Protocol):
     ) -> list[list[ScoredPoint]]:
         """`search_sparse(vector, where, limit)` for each filter, as one batch, in order
         (`fields` as in `search_dense_batch`)."""
+        ...
+
+    def retrieve(
+        self, ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> list[ScoredPoint]:
+        """The points with these ids (score 0), in the order asked, those missing left out
+        (`fields` as in `search_dense_batch`): reading the payloads of a search's few hits
+        that need them, not of every hit."""
         ...
 
     def search_hybrid(
@@ -169,7 +177,9 @@ class VectorIndex(Protocol):
         prefetch_limit: int = 50,
     ) -> list[PointGroup]:
         """Hybrid search grouped by a keyword payload field inside the engine: the best
-        `groups` values of `group_by`, each with up to `group_size` hits, best group first."""
+        `groups` values of `group_by`, each with up to `group_size` hits, best group first;
+        the hits carry the `group_by` field only (reading whole payloads costs more than the
+        search)."""
         ...
 
     def close(self) -> None:

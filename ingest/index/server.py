@@ -14,7 +14,7 @@ from typing import Any
 from qdrant_client import QdrantClient, models
 
 from ingest.errors import ConfigurationError
-from ingest.index.filters import Between, Match, any_of, conditions_of
+from ingest.index.filters import Between, Match, any_of, conditions_of, payload_selector
 from ingest.index.protocol import (
     DENSE_VECTOR,
     INDEXED_INTEGER_FIELDS,
@@ -221,6 +221,21 @@ class ServerIndex:
         """Best points by sparse dot product for each filter, sent together."""
         return self._query_batch(_sparse(vector), SPARSE_VECTOR, wheres, limit, fields)
 
+    def retrieve(
+        self, ids: Sequence[str], fields: Sequence[str] | None = None
+    ) -> list[ScoredPoint]:
+        """Points by id, in the order asked (missing ones left out)."""
+        if not ids or not self._ready():
+            return []
+        records = self._client.retrieve(
+            self._collection,
+            ids=list(ids),
+            with_payload=payload_selector(fields),
+            with_vectors=False,
+        )
+        found = {str(r.id): dict(r.payload or {}) for r in records}
+        return [ScoredPoint(i, 0.0, found[i]) for i in ids if i in found]
+
     def search_hybrid(
         self,
         dense: Sequence[float],
@@ -243,7 +258,8 @@ class ServerIndex:
         where: PayloadFilter | None = None,
         prefetch_limit: int = 50,
     ) -> list[PointGroup]:
-        """The fused search grouped by the server (`query_points_groups`)."""
+        """The fused search grouped by the server (`query_points_groups`); the hits carry
+        the `group_by` field only."""
         if not self._ready() or groups <= 0:
             return []
         query_filter = _filter(where)
@@ -255,7 +271,7 @@ class ServerIndex:
             query_filter=query_filter,
             limit=groups,
             group_size=group_size,
-            with_payload=True,
+            with_payload=[group_by],
             with_vectors=False,
         )
         found = []
@@ -312,7 +328,7 @@ class ServerIndex:
                 using=using,
                 filter=_filter(where),
                 limit=limit + TIE_MARGIN,
-                with_payload=True if fields is None else list(fields),
+                with_payload=payload_selector(fields),
                 with_vector=False,
             )
             for where in wheres
