@@ -23,9 +23,14 @@ from ingest.parser.plan import parse_plan
 from tests.test_headers_heldout import _norm, fields_right
 
 TESTS = Path(__file__).resolve().parent
-# the second and third folders hold the corpora of batch-2026-12-real2 and -real3 (each with
-# its own expected headers)
-FOLDERS = (TESTS / "real_plans", TESTS / "real_plans2", TESTS / "real_plans3")
+# the second, third and fourth folders hold the corpora of batch-2026-12-real2, -real3 and
+# -real4 (each with its own expected headers)
+FOLDERS = (
+    TESTS / "real_plans",
+    TESTS / "real_plans2",
+    TESTS / "real_plans3",
+    TESTS / "real_plans4",
+)
 PLANS = {
     name: folder
     for folder in FOLDERS
