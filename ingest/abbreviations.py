@@ -267,7 +267,7 @@ def expand_abbreviations(text: str, *, keep_short: bool = True) -> str:
     `keep_short=False` replaces the short form instead. Entries whose long form is already
     in the text are left alone.
     """
-    matches = abbreviations_in(text)
+    matches = [m for m in abbreviations_in(text) if not _in_symbol(text, m.start)]
     spelled_out = {m.entry.id for m in matches if not m.is_short}
     pieces: list[str] = []
     pos = 0
@@ -281,6 +281,12 @@ def expand_abbreviations(text: str, *, keep_short: bool = True) -> str:
         pos = m.end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def _in_symbol(text: str, start: int) -> bool:
+    """Whether a short form at `start` is part of a số ký hiệu ("1544/QĐ-BLĐTBXH",
+    "986/QĐ-UBND"): written right after "/" or "-" that follows a letter or figure."""
+    return start >= 2 and text[start - 1] in "/-" and text[start - 2].isalnum()
 
 
 def units_in(text: str) -> list[str]:

@@ -30,7 +30,10 @@ def search_text(clause: Clause, target: Target | None) -> str:
         parts = [f"{clause.path}{stage}. {target.content}"]
         for value in target.values:
             label = f" {period_label(value.period)}" if value.period else ""
-            parts.append(f"Giá trị{label}: {target.with_unit(value.text)}")
+            # the column names what the figure is ("Kế hoạch vốn năm 2023", "Năm 2030")
+            header = next((c.header for c in target.cells if c.start == value.start), "")
+            named = f"{header} — " if header else ""
+            parts.append(f"{named}Giá trị{label}: {target.with_unit(value.text)}")
         if target.highest_units:
             parts.append("Cơ quan chịu trách nhiệm cao nhất: " + "; ".join(target.highest_units))
         if target.monitoring_units:
@@ -43,6 +46,9 @@ def search_text(clause: Clause, target: Target | None) -> str:
             parts.append("Thời gian hoàn thành: " + target.deadline.raw)
         if target.note:
             parts.append("Ghi chú: " + target.note)
+        # columns no role names ("Giá gói thầu (đồng)", "Hình thức lựa chọn nhà thầu") are
+        # searched under their own headers
+        parts += [f"{c.header}: {c.text}" for c in target.cells if c.role == "unknown" and c.header]
         return ". ".join(parts)[:_MAX_EMBED_CHARS]
     return f"{clause.path}{stage}\n{_flat(clause.body)}"[:_MAX_EMBED_CHARS]
 

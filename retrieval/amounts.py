@@ -79,9 +79,24 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     )
     if re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text):
         return True
+    if _named_by_column(clause, head):
+        return True
     # "số lượng đơn vị hành chính cấp tỉnh sau sáp nhập là 34 tỉnh": the thing counted, then
     # its number, counted in the kind it holds
     return bool(re.search(rf"\b{re.escape(unit)}\b[^.;]{{0,60}}?\b(?:la|dat|con)\s+\d", text))
+
+
+def _named_by_column(clause: StoredClause, word: str) -> bool:
+    """A table row whose figure sits in a column headed with the word asked ("bao nhiêu vốn"
+    over "Kế hoạch vốn năm 2023", "bao nhiêu đồng" over "Giá gói thầu (đồng)")."""
+    target = clause.target
+    if target is None:
+        return False
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", folded(cell.header)) and _FIGURE.search(cell.text)
+        for cell in target.cells
+        if cell.role in ("value", "unknown")
+    )
 
 
 _LEADING_NUMBER = re.compile(
@@ -96,5 +111,7 @@ def own_text(clause: StoredClause) -> str:
     if target is not None:
         # an indicator row states its figure in its value columns ("Kết quả", "Năm 2030")
         values = [target.with_unit(value.text) for value in target.values]
-        return " ".join(p for p in (target.content, *values, target.note or "") if p)
+        # and in the columns no role names ("Giá gói thầu (đồng)": 2.726.353.000)
+        others = [cell.text for cell in target.cells if cell.role == "unknown"]
+        return " ".join(p for p in (target.content, *values, *others, target.note or "") if p)
     return _LEADING_NUMBER.sub("", clause.body, count=1)

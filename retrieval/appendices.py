@@ -44,3 +44,19 @@ def is_pointer(clause: StoredClause) -> bool:
     return len(clause.text) < _POINTER_CHARS and bool(
         _POINTS_TO_APPENDIX.search(folded(clause.text))
     )
+
+
+def in_appendix_asked(folded_question: str, clauses: list[StoredClause]) -> list[StoredClause]:
+    """The clauses under the appendix a question names ("Theo Phụ lục 02, huyện … bao
+    nhiêu?"), when some candidate is: two appendices may list the same district with
+    different figures. Unchanged when the question names none or no candidate is in it."""
+    number = appendix_asked(folded_question)
+    if number is None:
+        return clauses
+    inside = [c for c in clauses if _path_appendix(c.path) == number]
+    return inside or clauses
+
+
+def _path_appendix(path: str) -> int | None:
+    found = re.match(r"Phụ lục\s+(\d{1,2}|[IVX]{1,4})\b", path)
+    return _number(found.group(1).lower()) if found else None

@@ -6,7 +6,10 @@ were right (the Cần Thơ title stopped at its first wrapped line; the Quốc h
 no date and no issuer). The third set (tests/real_plans3, written blind too): 9 of its 10
 header fields right at e4a822e, 12 of 14 with place and signer (the letter-spaced TP Hồ Chí
 Minh copy took a cited document's date from the heading above its header, and its signer
-"Ngu y ễn Hữu Tín" was not read). Besides the five header fields: the place never comes from words
+"Ngu y ễn Hữu Tín" was not read). The fourth set (tests/real_plans4, a ministry decision, two
+provincial decisions): 14 of 15 header fields right at 8608ac5, 20 of 21 with place and signer
+(the ministry copy put its header box inside the appendix, below the body, and its date line
+beside the số ký hiệu was not read). Besides the five header fields: the place never comes from words
 such as "xã hội", and "mức sinh thay thế" is no replacement of another document.
 """
 
@@ -23,9 +26,14 @@ from ingest.parser.plan import parse_plan
 from tests.test_headers_heldout import _norm, fields_right
 
 TESTS = Path(__file__).resolve().parent
-# the second and third folders hold the corpora of batch-2026-12-real2 and -real3 (each with
-# its own expected headers)
-FOLDERS = (TESTS / "real_plans", TESTS / "real_plans2", TESTS / "real_plans3")
+# the second, third and fourth folders hold the corpora of batch-2026-12-real2, -real3 and
+# -real4 (each with its own expected headers)
+FOLDERS = (
+    TESTS / "real_plans",
+    TESTS / "real_plans2",
+    TESTS / "real_plans3",
+    TESTS / "real_plans4",
+)
 PLANS = {
     name: folder
     for folder in FOLDERS

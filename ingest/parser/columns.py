@@ -88,6 +88,8 @@ _AGENCY = re.compile(
     r"quoc hoi|toa an|vien kiem sat|lien doan|tinh doan|thanh doan|doan|cong ty|tap doan|"
     r"tong cong ty|buu dien|vien thong|ca |co quan|don vi|dia phuong|nganh)\b"
 )
+# a header naming the items before the bodies ("Danh mục dự án/ Cơ quan, đơn vị thực hiện")
+_ITEMS_FIRST = re.compile(r"^(?:danh muc|ten|noi dung|nhiem vu)\b[^/]*/")
 _DATE_LIKE = re.compile(
     r"\d{1,2}/\d{4}|\b(?:19|20)\d{2}\b|thuong xuyen|hang nam|quy [ivx1-4]|thang \d|truoc ngay|"
     r"lien tuc|giai doan"
@@ -162,6 +164,16 @@ def classify_columns(
             roles[k] = ColumnRole.PRODUCT  # "Kết quả" over "Báo cáo", not over "≥ 80%"
         elif not plain and roles[k] is ColumnRole.UNKNOWN and kind is not None:
             roles[k] = kind
+    for k, label in enumerate(labels):
+        # "Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện": the items first, the bodies
+        # carrying them out in its group rows; cells that are mostly not agencies are items
+        if (
+            roles[k] is ColumnRole.LEAD
+            and _ITEMS_FIRST.match(folded(label).strip(" :."))
+            and samples[k]
+            and _share(samples[k], _AGENCY) < 0.5
+        ):
+            roles[k] = ColumnRole.CONTENT
     if ColumnRole.CONTENT not in roles:
         # with no content column, a "Mục tiêu" column of sentences is what the rows are about
         for k, label in enumerate(labels):

@@ -59,6 +59,7 @@ from ingest.parser.markers import (
 from ingest.parser.metadata import extract_metadata
 from ingest.parser.periods import column_stage, heading_stage, leading_stage
 from ingest.parser.role_blocks import role_block_duties
+from ingest.parser.table_groups import group_unit, subtotal_groups
 from ingest.parser.tables import (
     Table,
     TableRow,
@@ -571,13 +572,15 @@ class _TreeBuilder:
         roles = table.roles
         group: _Node | None = None
         last_row: _Node | None = None
-        for row in table.rows:
+        labels = [row_number(row.texts[0]) if row.texts else None for row in table.rows]
+        subtotals = subtotal_groups(labels)
+        for index, row in enumerate(table.rows):
             texts = row.texts
-            label = row_number(texts[0]) if texts else None
+            label = labels[index]
             filled = [k for k, text in enumerate(texts) if text]
             if not filled:
                 continue
-            is_heading_row = all(
+            is_heading_row = index in subtotals or all(
                 roles[k] in (ColumnRole.NUMBER, ColumnRole.CONTENT) for k in filled
             )
             if label is None and is_heading_row:
@@ -590,7 +593,9 @@ class _TreeBuilder:
             if label is not None and is_heading_row:
                 if label in appendix.numbers and not body:
                     appendix = self.open_appendix(None, None, None)
-                content = " ".join(texts[k] for k in filled if roles[k] is ColumnRole.CONTENT)
+                content = " ".join(
+                    dict.fromkeys(texts[k] for k in filled if roles[k] is ColumnRole.CONTENT)
+                )
                 group = self._new(
                     ClauseKind.TABLE_GROUP,
                     label,
@@ -601,6 +606,10 @@ class _TreeBuilder:
                     f"{label}. {_short(content)}" if content else label,
                 )
                 group.add_span(row.start, row.end)
+                if index in subtotals and any(  # its figures are the group's subtotal
+                    roles[k] not in (ColumnRole.NUMBER, ColumnRole.CONTENT) for k in filled
+                ):
+                    group.target = _target_cells(row, table.header, roles)
                 continue
             parent: _Node = appendix
             if (
@@ -749,13 +758,15 @@ def _make_target(clause: Clause, node: _Node, parent: _Node) -> Target:
         if cell.role == ColumnRole.VALUE.value
     )
     group = parent.heading if parent.kind is ClauseKind.TABLE_GROUP else None
+    own_group = node.heading if node.kind is ClauseKind.TABLE_GROUP else None
+    lead = joined(ColumnRole.LEAD) or group_unit(group or own_group, cells) or ""
     return Target(
         clause_id=clause.id,
         document_id=clause.document_id,
         number=clause.number,
         content=joined(ColumnRole.CONTENT),
         monitoring_units=split_units(joined(ColumnRole.MONITORING)),
-        lead_units=split_units(joined(ColumnRole.LEAD)),
+        lead_units=split_units(lead),
         cooperating_units=split_units(joined(ColumnRole.COOPERATING)),
         deadline=parse_deadline(joined(ColumnRole.DEADLINE)),
         note=joined(ColumnRole.NOTE) or None,

@@ -6,7 +6,9 @@ occur in real extractions:
 - *pipe cells*: one cell per line ending in `|`, empty cells collapsed into `||||`;
 - *tab rows*: one row per line, cells separated by tabs, often with `<b>` tags and the
   header repeated at every page break;
-- *markdown*: `| a | b |` rows with a `|---|` separator.
+- *markdown*: `| a | b |` rows with a `|---|` separator;
+- *bare*: `a | b | c` rows with no pipe at either end, wrapped cells going on at the start
+  of the next line (read in `bare_tables`).
 Every cell keeps offsets into the source so quotes can be verified later.
 """
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 from ingest.formats.blocks import Block, RowKind
 from ingest.formats.blocks import Table as BlockTable
 from ingest.formats.blocks import TableCell as BlockCell
+from ingest.parser.bare_tables import is_bare_table_start, read_bare_rows
 from ingest.parser.columns import ColumnRole, classify_columns, classify_header
 from ingest.parser.lines import SourceLine, clean_markup
 from ingest.parser.markers import row_number
@@ -117,14 +120,30 @@ def is_table_start(line: SourceLine, following: SourceLine | None = None) -> str
     if text.endswith("|"):
         first = clean_markup(text[:-1])
         return "pipe" if _HEADER_FIRST_CELL.match(first) else None
-    return None
+    return "bare" if is_bare_table_start(line) else None
 
 
 def read_table(lines: list[SourceLine], first: int, layout: str) -> Table:
     """Read the table whose header starts at line index `first`."""
     if layout == "pipe":
         return _read_pipe_table(lines, first)
+    if layout == "bare":
+        return _read_bare_table(lines, first)
     return _read_row_table(lines, first, layout)
+
+
+def _read_bare_table(lines: list[SourceLine], first: int) -> Table:
+    spans, last = read_bare_rows(lines, first)
+    header = tuple(_cell_from_raw(raw, start).text for raw, start, _ in spans[0])
+    rows: list[TableRow] = []
+    for row in spans[1:]:
+        cells = [_cell_from_raw(raw, start) for raw, start, _ in row[: len(header)]]
+        if not any(cell.text for cell in cells):
+            continue
+        end = max(cell.end for cell in cells)
+        cells += [Cell("", end, end)] * (len(header) - len(cells))
+        rows.append(TableRow(tuple(cells), cells[0].start, end))
+    return Table(header, tuple(rows), first, last, "bare")
 
 
 # ---- pipe cells -------------------------------------------------------------------------

@@ -29,13 +29,31 @@ def answer(ctx: Context) -> Answer | None:
     return None
 
 
+_PROVINCIAL = ("tinh", "thanh pho")
+_BELOW = {
+    "tinh": ("thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"),
+    "thanh pho": ("huyen", "quan", "thi xa", "xa", "phuong", "thi tran"),
+}
+
+
 def _topic_of_a_plan(ctx: Context, place: str) -> bool:
-    """Whether a loaded plan that governs no place (a Party, Quốc hội or Government
-    document) writes about this place ("tỉnh Gia Lai mới … đặt tại …"): then the place is
-    the question's topic, not a plan to look for. One search, whatever the corpus size."""
+    """Whether a loaded plan writes about this place as a place inside its own area or with
+    no area of its own: a Party, Quốc hội or Government document ("tỉnh Gia Lai mới … đặt
+    tại …"), or a province's plan naming one of its districts or communes ("Xây dựng mới
+    Trạm y tế xã Nhơn Châu"). Then the place is the question's topic, not a plan to look
+    for. One search, whatever the corpus size."""
     name = folded(place)
+    level = next(
+        (lv for lv in sorted(_BELOW["tinh"], key=len, reverse=True) if name.startswith(lv + " ")),
+        None,
+    )
     for hit in ctx.search.hybrid(place, limit=10):
         info = ctx.documents.get(hit.clause.document_id)
-        if info is not None and not info.place_name and name in folded(hit.clause.text):
+        if info is None or name not in folded(hit.clause.text):
+            continue
+        if not info.place_name:
+            return True
+        plan_level = folded(info.place_level or "")
+        if plan_level in _PROVINCIAL and level in _BELOW[plan_level]:
             return True
     return False

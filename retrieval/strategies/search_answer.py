@@ -13,7 +13,7 @@ from itertools import pairwise
 from ingest.normalize_vi import folded
 from retrieval.amounts import states_asked_amount
 from retrieval.answers import Answer
-from retrieval.appendices import is_pointer
+from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
@@ -79,6 +79,8 @@ def _search_answer(ctx: Context) -> Answer:
     ]
     if not ranked:
         return abstain(query, [], documents, "Các kế hoạch đã nạp không nêu thông tin này.")
+    kept = {c.clause_id for c in in_appendix_asked(query.folded, [c.clause for c in ranked])}
+    ranked = [c for c in ranked if c.clause.clause_id in kept]
     covering = [
         c
         for c in ranked[:10]

@@ -115,6 +115,18 @@ def _date(cells: list[Cell], begin: int, stop: int) -> tuple[DateLine | None, in
     return None, None
 
 
+_NEAR_NUMBER = 6
+
+
+def _placed_date_near(cells: list[Cell], number_at: int) -> tuple[DateLine | None, int | None]:
+    """A "Place, ngày … tháng … năm …" line within a few cells after the số ký hiệu."""
+    for k in range(number_at, min(len(cells), number_at + _NEAR_NUMBER)):
+        date = find_date(cells[k].text, placed=True)
+        if date:
+            return date, k
+    return None, None
+
+
 def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
     """Capitals before the number / date / kind: the issuer's box, mottos left out."""
     kept: list[str] = []
@@ -172,6 +184,10 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
     date, date_at = _date(cells, number_at or 0, min(len(cells), (kind_at or first_anchor) + 8))
     if date_at is not None and kind_at is not None and date_at > kind_at + 8:
         date, date_at = None, None
+    if date is None and number_at is not None and kind_at is not None and number_at > kind_at:
+        # a copy that put the header box below the kind line (inside an appendix, after the
+        # body): the date line sits beside the số ký hiệu, as the rules place it
+        date, date_at = _placed_date_near(cells, number_at)
     # the title: the kind line, else the first capitals after the number and date
     texts = [c.text for c in cells]
     title_kind: str | None = None
