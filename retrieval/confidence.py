@@ -160,6 +160,11 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
     return "Các kế hoạch đã nạp không nêu rõ nội dung được hỏi."
 
 
+def cites_unit(cited: Sequence[StoredClause], key: str) -> bool:
+    """Whether the clauses (their paths included) name the unit `key`."""
+    return _names_unit(_unit_text(cited, key), key)
+
+
 def _names_unit(text: str, key: str) -> bool:
     """Whether the (folded, expanded) text names the unit: its name's words together and in
     order ("Sở Y tế"), not scattered over the clause ("… chuyển đổi số …", "Phòng Y tế"

@@ -396,6 +396,19 @@ class DocumentDirectory:
                 said.add(folded(label))
         return unknown
 
+    def theme_words(self, question_folded: str, document_ids: Sequence[str]) -> set[str]:
+        """The question's words that repeat these documents' distinctive title word pairs
+        ("… hỗ trợ nhà ở người có công" of the plan "… hỗ trợ người có công với cách mạng về
+        nhà ở"): once the plan is settled they name its theme, which its clauses seldom
+        repeat, not the thing asked about it."""
+        distinctive = self._distinctive_of([d for d in document_ids if d in self.documents])
+        pairs = {tuple(b.split()) for found in distinctive.values() for b in found}
+        found: set[str] = set()
+        for pair in pairwise(question_folded.split()):
+            if pair in pairs:
+                found.update(pair)
+        return found
+
     def without_naming(self, text: str, document_ids: Sequence[str]) -> str:
         """`text` without the words that name these documents (place, number, year, their
         distinctive title words): once the plan is settled, those words only pull in the

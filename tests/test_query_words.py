@@ -297,3 +297,15 @@ def test_a_question_opens_with_a_document_after_its_abbreviation() -> None:
     query = understand("QĐ 06/QĐ-TTg phê duyệt Đề án 06 đặt những mục tiêu gì?")
     first, second = read_question(query).documents
     assert _opens(query.folded, first) and not _opens(query.folded, second)
+
+
+def test_an_area_written_on_its_figure_answers_how_many_square_metres() -> None:
+    query = understand("Nhà ở xây mới phải có diện tích sử dụng tối thiểu bao nhiêu m2?")
+    assert _states_asked_amount(query, _clause("- có diện tích sử dụng tối thiểu là 30m2."))
+    assert not _states_asked_amount(query, _clause("- thiết kế tối thiểu 03 mẫu nhà."))
+    assert "m2" in words_of("tối thiểu là 30m2 (nếu là hộ độc thân)")
+
+
+def test_a_city_written_with_a_dot_is_two_words() -> None:
+    keywords = understand("Ai thiết kế mẫu nhà ở TP.HCM?").keywords
+    assert "pho.hcm" not in keywords and "thanh" in keywords

@@ -17,7 +17,7 @@ from retrieval.appendices import is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.confidence import states_time, without_citations
+from retrieval.confidence import cites_unit, states_time, without_citations
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
@@ -98,6 +98,7 @@ def _search_answer(ctx: Context) -> Answer:
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
         covering = _timed_first(covering)
+    covering = _naming_the_unit(ctx, covering)
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -147,6 +148,17 @@ def _search_answer(ctx: Context) -> Answer:
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
+    """ "Sở Xây dựng phải lập xong Đề án … trước ngày nào?": the covering clauses that name a
+    unit the question names (in their text or under its heading) before those that do not,
+    each group in its order — an answer must name the unit asked about."""
+    keys = ctx.reading.units
+    if not keys:
+        return covering
+    named = [c for c in covering if any(cites_unit([c.clause], key) for key in keys)]
+    return named + [c for c in covering if c not in named] if named else covering
 
 
 def _timed_first(covering: list[Candidate]) -> list[Candidate]:
