@@ -400,14 +400,18 @@ class DocumentDirectory:
         """The question's words that repeat these documents' distinctive title word pairs
         ("… hỗ trợ nhà ở người có công" of the plan "… hỗ trợ người có công với cách mạng về
         nhà ở"): once the plan is settled they name its theme, which its clauses seldom
-        repeat, not the thing asked about it."""
+        repeat, not the thing asked about it. A word the question also uses elsewhere is
+        not one of them."""
         distinctive = self._distinctive_of([d for d in document_ids if d in self.documents])
         pairs = {tuple(b.split()) for found in distinctive.values() for b in found}
-        found: set[str] = set()
-        for pair in pairwise(question_folded.split()):
+        words = question_folded.split()
+        inside: set[int] = set()
+        for i, pair in enumerate(pairwise(words)):
             if pair in pairs:
-                found.update(pair)
-        return found
+                inside.update((i, i + 1))
+        # a word also used outside the theme ("hồ sơ", "hộ" beside "hỗ trợ") stays a topic word
+        outside = {w for i, w in enumerate(words) if i not in inside}
+        return {words[i] for i in inside} - outside
 
     def without_naming(self, text: str, document_ids: Sequence[str]) -> str:
         """`text` without the words that name these documents (place, number, year, their

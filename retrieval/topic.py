@@ -62,7 +62,7 @@ def topic_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[st
 
 
 # fewer words than this left once the plan's theme is set aside: the theme is the topic
-_MIN_TOPIC = 2
+_MIN_TOPIC = 1
 
 
 def is_unit_word(word: str, unit_keys: Sequence[str]) -> bool:
