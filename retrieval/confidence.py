@@ -48,6 +48,9 @@ _TIME = re.compile(
     # when a decision takes effect, or a task that waits for a request: "(có hiệu lực) kể
     # từ ngày ký", "(khi có yêu cầu)"
     r"|\bke tu ngay (?:k[iy]|ban hanh)\b|\bkhi co yeu cau\b"
+    # at once: "(phải) báo cáo ngay về UBND tỉnh", "ngay khi phát hiện", "ngay sau khi"
+    r"|\b(?:bao cao|thong bao|xu ly|khac phuc|thuc hien|trien khai) ngay\b"
+    r"|\bngay (?:khi|sau khi|lap tuc)\b"
 )
 _ABSTAINED_CAP = 0.3
 

@@ -176,6 +176,16 @@ class DocumentInfo:
         return frozenset(words)
 
 
+def _place_words_unsaid(question_folded: str, info: DocumentInfo) -> set[str]:
+    """The words of the plan's place name when the question does not say the whole name:
+    "hồ sơ", "hộ" of a question about a plan of "Hồ Chí Minh" are no part of the place."""
+    name = " ".join(re.findall(r"[a-z0-9]+", folded(info.place_name or "")))
+    said = " ".join(re.findall(r"[a-z0-9]+", question_folded))
+    if not name or f" {name} " in f" {said} ":
+        return set()
+    return set(name.split()) - set(folded(info.place_level or "").split())
+
+
 def title_named(question_folded: str, info: DocumentInfo) -> set[str]:
     """The words with which the question names the plan by its kind and title ("theo Nghị
     quyết bổ sung kế hoạch phát triển KT-XH" of the "Nghị quyết về bổ sung Kế hoạch phát
@@ -297,7 +307,7 @@ class DocumentDirectory:
         for doc_id in {*doc_ids, *self.named_places(question_folded)}:
             info = self.documents.get(doc_id)
             if info is not None:
-                naming |= info.naming_words
+                naming |= info.naming_words - _place_words_unsaid(question_folded, info)
         for doc_id in doc_ids:
             info = self.documents.get(doc_id)
             if info is not None:

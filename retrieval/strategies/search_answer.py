@@ -97,7 +97,7 @@ def _search_answer(ctx: Context) -> Answer:
     covering = _partners_of_the_subject(ctx, covering)
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
-        covering = _timed_first(covering)
+        covering = _timed_first(covering, query.folded)
     covering = _naming_the_unit(ctx, covering)
     best = covering[0].clause
     if not scope.doc_ids:
@@ -161,13 +161,26 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
     return named + [c for c in covering if c not in named] if named else covering
 
 
-def _timed_first(covering: list[Candidate]) -> list[Candidate]:
+def _timed_first(covering: list[Candidate], query_folded: str) -> list[Candidate]:
     """ "… thực hiện khi nào?": the covering clauses that state a time (a row's deadline, a
     date or term in their own words) before those that state none, each group in its order.
     A clause that repeats the task without its time ("2. Tổ chức quán triệt … Chỉ thị số
     24-CT/TW ngày 15/5/2013 …" in a summary part) does not answer when."""
     timed = [c for c in covering if _states_its_time(c.clause)]
+    if _ASKS_RECURRENCE.search(query_folded):  # "bao lâu một lần": how often, not by when
+        recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
+        timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+# "bao lâu một lần", "mấy lần một năm", "với tần suất nào": a recurrence is asked
+_ASKS_RECURRENCE = re.compile(
+    r"\bbao lau (?:mot|1) lan\b|\bmay lan\b|\bbao nhieu lan\b|\btan suat\b"
+)
+_RECURRENCE = re.compile(
+    r"thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|\bmoi (?:tuan|thang|quy|nam)\b"
+    r"|\b\d+ (?:tuan|thang|nam) (?:mot|1) lan\b"
+)
 
 
 def _states_its_time(clause: StoredClause) -> bool:
