@@ -27,8 +27,12 @@ class UnitMatcher:
             for key, counts in sorted(spellings.items())
         }
 
-    def display_name(self, key: str) -> str:
-        return self._known.get(key, key)
+    def display_name(self, key: str, question: str = "") -> str:
+        """The unit's name as the plans write it; for a unit no plan names, as the
+        question's abbreviations spell it ("Sở Y tế"), else its key."""
+        if key in self._known:
+            return self._known[key]
+        return next((name for name in units_in(question) if unit_key(name) == key), key)
 
     def find(self, question: str) -> list[str]:
         """Keys of the units named in the question, longest first, without overlaps. "cơ sở

@@ -26,6 +26,7 @@ from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
 from retrieval.relevance import clause_pairs
+from retrieval.roles import rows_for_unit
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -69,6 +70,19 @@ def _search_answer(ctx: Context) -> Answer:
             documents,
             "Kế hoạch để nội dung này ở phụ lục, nhưng văn bản đã nạp không có nội dung "
             "phụ lục đó.",
+        )
+    absent = _units_the_plan_never_names(ctx, [c.clause for c in reranked])
+    if absent:  # "Sở Y tế phối hợp … việc gì?" of a plan that gives Sở Y tế nothing
+        names = ", ".join(ctx.units.display_name(k, query.text) for k in absent)
+        labels = ", ".join(ctx.label(d) for d in scope.doc_ids)
+        return with_candidates(
+            abstain(
+                query,
+                [c.clause for c in reranked[:3]],
+                documents,
+                f"{labels} không giao nhiệm vụ nào cho {names} (văn bản không nêu tên đơn vị này).",
+            ),
+            [c.clause for c in reranked],
         )
     ranked = [
         c
@@ -148,6 +162,23 @@ def _search_answer(ctx: Context) -> Answer:
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> list[str]:
+    """The units the question names that the settled plan names nowhere: in no row (of any
+    role) and in none of the clauses found for the question (the search weighs the unit's
+    name, so a clause naming it is found)."""
+    doc_ids = ctx.scope.doc_ids
+    if not ctx.scope.named or not doc_ids or not found:
+        return []
+    absent = []
+    for key in ctx.reading.units:
+        if rows_for_unit(ctx.search, doc_ids, [key]):
+            continue
+        if any(cites_unit([clause], key) for clause in found):
+            continue
+        absent.append(key)
+    return absent
 
 
 def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
