@@ -43,6 +43,7 @@ from retrieval.strategies import (
     proposer,
     search_answer,
     unit_duties,
+    units_assigned,
 )
 from retrieval.strategies.context import Context, Library
 from retrieval.units import UnitMatcher
@@ -61,6 +62,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
+    units_assigned.answer,  # "… phân công nhiệm vụ cho những cơ quan nào?"
     list_by_period.answer,  # "Những nhiệm vụ nào hạn tháng 10/2025?"
     compare.answer,  # "So sánh … Ninh Bình và Tiền Giang"
     unit_duties.answer,  # "Sở Tư pháp có nhiệm vụ gì?"

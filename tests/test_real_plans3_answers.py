@@ -59,3 +59,18 @@ def test_an_area_written_on_its_figure(assistant: Assistant) -> None:
     )
     assert not answer.abstained
     assert "30m2" in answer.answer
+
+
+def test_the_units_a_plan_assigns(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Kế hoạch bảo vệ bí mật nhà nước của Sơn La giao nhiệm vụ cho những đơn vị nào?"
+    )
+    assert not answer.abstained
+    for unit in ("Công an tỉnh", "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính"):
+        assert unit in answer.answer
+
+
+def test_a_lead_in_paragraph_answers_with_its_bullets(assistant: Assistant) -> None:
+    answer = assistant.ask("Hộ người có công được hỗ trợ nhà ở theo thứ tự ưu tiên nào ở TP.HCM?")
+    assert not answer.abstained
+    assert "thiên tai" in answer.answer and "người cao tuổi" in answer.answer

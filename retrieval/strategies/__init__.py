@@ -18,6 +18,7 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
 6. `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
    is said to be absent.
+   `units_assigned` — which units a plan gives duties to ("phân công cho những cơ quan nào?").
 7. `list_by_period` — the table rows due in the period asked.
 8. `compare` — the same topic in two or more plans, every plan named answered or missing.
 9. `unit_duties` — what a unit is to do: the clauses headed by it, then its rows.
