@@ -75,7 +75,13 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
         # tỉnh chỉ đạo thực hiện: …"), the unit's rows as the one that carries them out
         roles = (Role.LEAD,)
         asking |= {"chi", "dao"}
-    topic = [w for w in ctx.topic(doc_ids) if not is_unit_word(w, unit_keys) and w not in asking]
+    # a list by unit is not narrowed by the plan's own theme ("… trong hỗ trợ nhà ở người có
+    # công" of the plan on it): every row of the plan is on it
+    topic = [
+        w
+        for w in ctx.topic(doc_ids, theme=False)
+        if not is_unit_word(w, unit_keys) and w not in asking
+    ]
 
     def on_topic(rows: list[StoredClause]) -> list[StoredClause]:
         if not topic:

@@ -93,11 +93,12 @@ def _search_answer(ctx: Context) -> Answer:
     ]
     if not ranked:
         return abstain(query, [], documents, "Các kế hoạch đã nạp không nêu thông tin này.")
-    covering = [
-        c
-        for c in ranked[:10]
-        if ctx.coverage(topic, c.clause) >= MIN_COVERAGE and states_asked_amount(query, c.clause)
-    ]
+    covering = _covering(ctx, topic, ranked)
+    if not covering and scope.named:
+        # none covers the plan's theme words too ("… hỗ trợ nhà ở người có công" of the plan
+        # on it, which its clauses seldom repeat): what the question asks beyond the theme
+        topic = ctx.topic(scope.doc_ids, theme=False)
+        covering = _covering(ctx, topic, ranked)
     if not covering:
         return with_candidates(
             abstain(
@@ -181,13 +182,23 @@ def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> 
     return absent
 
 
+def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[Candidate]:
+    """The first ten ranked clauses that cover the topic and state the amount asked."""
+    return [
+        c
+        for c in ranked[:10]
+        if ctx.coverage(topic, c.clause) >= MIN_COVERAGE
+        and states_asked_amount(ctx.query, c.clause)
+    ]
+
+
 def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
     """ "Sở Xây dựng phải lập xong Đề án … trước ngày nào?": the covering clauses that name a
     unit the question names (in their text or under its heading) before those that do not,
     each group in its order — an answer must name the unit asked about."""
     keys = ctx.reading.units
-    if not keys:
-        return covering
+    if not keys or ctx.query.intent.value.startswith("who"):
+        return covering  # "cơ quan nào làm thường trực Ban Chỉ đạo": another unit is asked
     named = [c for c in covering if any(cites_unit([c.clause], key) for key in keys)]
     return named + [c for c in covering if c not in named] if named else covering
 
