@@ -10,7 +10,10 @@ from retrieval.query import Query
 from retrieval.stored import StoredClause
 
 # "bộ máy" (the apparatus: "sắp xếp bộ máy") folds onto "bộ mấy"; it asks no amount
-_AMOUNT = re.compile(r"bao nhieu(?:\s+([a-z%]+(?:\s+[a-z]+)?))?|(?<!\bbo )\bmay\s+([a-z]+)")
+# a unit of measure may carry a digit ("m2", "km2", "m3")
+_AMOUNT = re.compile(
+    r"bao nhieu(?:\s+([a-z%][a-z0-9%]*(?:\s+[a-z]+)?))?|(?<!\bbo )\bmay\s+([a-z][a-z0-9]*)"
+)
 # Accent-free "may tinh" is "máy tính" (a computer) far more often than "mấy tỉnh".
 _MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
 _PERCENT_WORDS = ("phan tram", "%")
@@ -73,8 +76,9 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     head = unit.split()[0]
     # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it; a range and a
     # magnitude may stand between the figure and the unit ("22 - 23 triệu lượt khách")
+    # ("30m2": a unit of measure written on the figure)
     amount = (
-        r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s+"
+        r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?(?:\s+|(?=[a-z]+\d\b))"
         r"(?:(?:nghin|ngan|trieu|ty|ti|van|dong|usd|do la|my)\s+){0,3}"
     )
     if re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text):

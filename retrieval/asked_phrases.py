@@ -26,6 +26,10 @@ _TIME_ASKED = re.compile(
     r"\b(?:(?:dien ra|keo dai|tien hanh)\s+)?(?:(?:trong|vao)\s+)?(?:khoang\s+)?"
     r"(?:thoi gian|thoi diem|giai doan)\s+nao\b"
     r"|\bdien ra\s+(?=(?:khi|luc|vao|trong|tu)\b)"
+    # "(phải báo cáo) lúc nào": "lúc" asks the time; "nguồn lực nào", "năng lực nào" ask
+    # for a "lực", folded the same
+    r"|(?<!\bnguon )(?<!\bnang )(?<!\bhieu )(?<!\bnhan )(?<!\btiem )(?<!\bdong )"
+    r"(?<!\bap )(?<!\bsuc )(?<!\bvat )(?<!\bquyen )\bluc nao\b"
 )
 # the task asked: "được giao việc gì", "phải làm những việc gì", "có công việc nào"
 _TASK_ASKED = re.compile(

@@ -40,8 +40,10 @@ from retrieval.strategies import (
     list_by_unit,
     missing_appendix,
     not_loaded,
+    proposer,
     search_answer,
     unit_duties,
+    units_assigned,
 )
 from retrieval.strategies.context import Context, Library
 from retrieval.units import UnitMatcher
@@ -54,11 +56,13 @@ Strategy = Callable[[Context], Answer | None]
 # mine). The search answer, last, always answers.
 STRATEGIES: tuple[Strategy, ...] = (
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
+    proposer.answer,  # "ban hành theo đề nghị của ai?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
+    units_assigned.answer,  # "… phân công nhiệm vụ cho những cơ quan nào?"
     list_by_period.answer,  # "Những nhiệm vụ nào hạn tháng 10/2025?"
     compare.answer,  # "So sánh … Ninh Bình và Tiền Giang"
     unit_duties.answer,  # "Sở Tư pháp có nhiệm vụ gì?"

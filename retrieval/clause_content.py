@@ -39,14 +39,45 @@ def has_content(clause: StoredClause, has_appendix_rows: Callable[[str], bool]) 
 def children_of(
     search: ClauseSearch, clauses: Sequence[StoredClause]
 ) -> dict[str, list[StoredClause]]:
-    """Sub-clauses of chosen clauses that are bare headings (their content is below)."""
-    return {
+    """Sub-clauses of chosen clauses that are bare headings (their content is below), and
+    the items a lead-in paragraph announces ("… theo thứ tự ưu tiên sau đây:")."""
+    found = {
         clause.clause_id: search.children(clause.clause_id)
         for clause in clauses
         if clause.target is None
         and clause.child_count
         and len(clause.body.strip()) < BARE_HEADING_CHARS
     }
+    for clause in clauses:
+        if clause.clause_id not in found:
+            items = lead_in_items(search, clause)
+            if items:
+                found[clause.clause_id] = items
+    return found
+
+
+def lead_in_items(search: ClauseSearch, clause: StoredClause) -> list[StoredClause]:
+    """The bullets right after a paragraph that ends with a colon ("Đối tượng … được lập
+    theo thứ tự ưu tiên sau đây:"), which a copy often leaves as its siblings instead of
+    its items; [] for any other clause."""
+    if (
+        clause.kind != "paragraph"
+        or clause.child_count
+        or not clause.parent_id
+        or not clause.body.rstrip().endswith(":")
+    ):
+        return []
+    items: list[StoredClause] = []
+    for sibling in sorted(search.children(clause.parent_id), key=lambda c: c.start):
+        if sibling.start <= clause.start:
+            continue
+        if sibling.kind != "bullet" or len(items) >= _MAX_LEAD_IN_ITEMS:
+            break
+        items.append(sibling)
+    return items
+
+
+_MAX_LEAD_IN_ITEMS = 20
 
 
 def first_content(search: ClauseSearch, clause: StoredClause) -> StoredClause:

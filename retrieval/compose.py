@@ -357,7 +357,11 @@ def answer_clauses(
 
 
 def _list_line(
-    clause: StoredClause, documents: DocumentDirectory, cite: CitationBuilder, roles: str = ""
+    clause: StoredClause,
+    documents: DocumentDirectory,
+    cite: CitationBuilder,
+    roles: str = "",
+    width: int = 160,
 ) -> str:
     """One listed row: "PL2 · 9: content — chủ trì; hạn: … [n]"."""
     target = clause.target
@@ -366,11 +370,21 @@ def _list_line(
     deadline = _role_units(target, "deadline")
     extra = "; ".join(p for p in (roles, f"hạn: {deadline}" if deadline else "") if p)
     return (
-        f"- {row_label(clause)}: {_short(target.content)}"
+        f"- {row_label(clause)}: {_short(target.content, width)}"
         + (f" — {extra}" if extra else "")
         + f" [{n}]"
         + _heading_refs(clause, cite, n)
     )
+
+
+# a short list shows its rows' tasks whole, up to this many characters each; a long one cuts
+_WHOLE_ROWS = 6
+_WHOLE_ROW_WIDTH = 400
+
+
+def _row_width(rows: int) -> int:
+    """How much of each row's task a list of `rows` rows shows."""
+    return _WHOLE_ROW_WIDTH if rows <= _WHOLE_ROWS else 160
 
 
 def row_label(clause: StoredClause) -> str:
@@ -420,11 +434,12 @@ def answer_list(
     cite = CitationBuilder(documents)
     lines = [heading]
     ordered: list[StoredClause] = []
+    width = _row_width(page[1] if page is not None else len(rows))
     for group_heading, members in _grouped(rows, documents, counted=page is None):
         lines.append(group_heading)
         for clause in members:
             roles = _row_roles(clause, roles_of.get(clause.clause_id, [])) if roles_of else ""
-            lines.append(_list_line(clause, documents, cite, roles))
+            lines.append(_list_line(clause, documents, cite, roles, width))
             ordered.append(clause)
     first, total = page if page is not None else (0, None)
     return Answer(

@@ -48,6 +48,9 @@ _TIME = re.compile(
     # when a decision takes effect, or a task that waits for a request: "(có hiệu lực) kể
     # từ ngày ký", "(khi có yêu cầu)"
     r"|\bke tu ngay (?:k[iy]|ban hanh)\b|\bkhi co yeu cau\b"
+    # at once: "(phải) báo cáo ngay về UBND tỉnh", "ngay khi phát hiện", "ngay sau khi"
+    r"|\b(?:bao cao|thong bao|xu ly|khac phuc|thuc hien|trien khai) ngay\b"
+    r"|\bngay (?:khi|sau khi|lap tuc)\b"
 )
 _ABSTAINED_CAP = 0.3
 
@@ -158,6 +161,11 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
     if "period" in unmet and reading.period is not None and reading.period.year is not None:
         return f"Các kế hoạch đã nạp không nêu nội dung này cho năm {reading.period.year}."
     return "Các kế hoạch đã nạp không nêu rõ nội dung được hỏi."
+
+
+def cites_unit(cited: Sequence[StoredClause], key: str) -> bool:
+    """Whether the clauses (their paths included) name the unit `key`."""
+    return _names_unit(_unit_text(cited, key), key)
 
 
 def _names_unit(text: str, key: str) -> bool:

@@ -178,6 +178,16 @@ class DocumentInfo:
         return frozenset(words)
 
 
+def _place_words_unsaid(question_folded: str, info: DocumentInfo) -> set[str]:
+    """The words of the plan's place name when the question does not say the whole name:
+    "hồ sơ", "hộ" of a question about a plan of "Hồ Chí Minh" are no part of the place."""
+    name = " ".join(re.findall(r"[a-z0-9]+", folded(info.place_name or "")))
+    said = " ".join(re.findall(r"[a-z0-9]+", question_folded))
+    if not name or f" {name} " in f" {said} ":
+        return set()
+    return set(name.split()) - set(folded(info.place_level or "").split())
+
+
 def title_named(question_folded: str, info: DocumentInfo) -> set[str]:
     """The words with which the question names the plan by its kind and title ("theo Nghị
     quyết bổ sung kế hoạch phát triển KT-XH" of the "Nghị quyết về bổ sung Kế hoạch phát
@@ -299,7 +309,7 @@ class DocumentDirectory:
         for doc_id in {*doc_ids, *self.named_places(question_folded)}:
             info = self.documents.get(doc_id)
             if info is not None:
-                naming |= info.naming_words
+                naming |= info.naming_words - _place_words_unsaid(question_folded, info)
         for doc_id in doc_ids:
             info = self.documents.get(doc_id)
             if info is not None:
@@ -397,6 +407,23 @@ class DocumentDirectory:
                 unknown.append(label)
                 said.add(folded(label))
         return unknown
+
+    def theme_words(self, question_folded: str, document_ids: Sequence[str]) -> set[str]:
+        """The question's words that repeat these documents' distinctive title word pairs
+        ("… hỗ trợ nhà ở người có công" of the plan "… hỗ trợ người có công với cách mạng về
+        nhà ở"): once the plan is settled they name its theme, which its clauses seldom
+        repeat, not the thing asked about it. A word the question also uses elsewhere is
+        not one of them."""
+        distinctive = self._distinctive_of([d for d in document_ids if d in self.documents])
+        pairs = {tuple(b.split()) for found in distinctive.values() for b in found}
+        words = question_folded.split()
+        inside: set[int] = set()
+        for i, pair in enumerate(pairwise(words)):
+            if pair in pairs:
+                inside.update((i, i + 1))
+        # a word also used outside the theme ("hồ sơ", "hộ" beside "hỗ trợ") stays a topic word
+        outside = {w for i, w in enumerate(words) if i not in inside}
+        return {words[i] for i in inside} - outside
 
     def without_naming(self, text: str, document_ids: Sequence[str]) -> str:
         """`text` without the words that name these documents (place, number, year, their

@@ -301,6 +301,7 @@ def _plain_words(question: str, groups: list[str] | None = None) -> str:
     text = folded(expand_abbreviations(held, keep_short=False))
     text = re.sub(r"docnum(\d+)", lambda m: numbers[int(m.group(1))], text)
     text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text)  # "Xã/Phường" is two words
+    text = re.sub(r"(?<=[a-z])\.(?=[a-z])", " ", text)  # "TP.HCM" too
     text = re.sub(r"\bphan tram\b", "%", text)
     text = re.sub(r"^(?:cho (?:toi|minh|em) hoi|xin hoi|toi muon hoi)\b", "", text)
     return " ".join(re.sub(r"[?!,;:()\"“”]", " ", text).split())

@@ -20,6 +20,8 @@ from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
 
 _WORD = re.compile(r"[a-z0-9%]+(?:[./,][0-9]+)*%?")
+# a unit of measure written on its figure ("30m2", "5ha", "12km"): a word of its own too
+_GLUED_UNIT = re.compile(r"(?<=\d)[a-z]{1,3}\d?\b")
 # A document number ("19/kh-ubnd") is a word of its own too, as questions name it.
 _DOCUMENT_NUMBER = re.compile(r"\d+/[a-z][a-z0-9&-]*[a-z0-9]")
 
@@ -27,7 +29,8 @@ _DOCUMENT_NUMBER = re.compile(r"\d+/[a-z][a-z0-9&-]*[a-z0-9]")
 def words_of(text: str) -> set[str]:
     """The accent-free word set of a text."""
     plain = folded(text)
-    return set(_WORD.findall(plain)) | set(_DOCUMENT_NUMBER.findall(plain))
+    words = set(_WORD.findall(plain)) | set(_DOCUMENT_NUMBER.findall(plain))
+    return words | set(_GLUED_UNIT.findall(plain))
 
 
 @lru_cache(maxsize=8192)
@@ -56,6 +59,10 @@ class Concept:
 
     words: tuple[str, ...]
     kind: str = "word"  # "word", "pair" (adjacent syllables), "name" (a unit), "abbreviation"
+
+
+# how often two syllables stand together (of the rarer one's uses) for them to be one word
+_BOUND = 0.3
 
 
 class TermWeights:
@@ -117,14 +124,20 @@ class TermWeights:
         seen: set[str] = set()
         for phrase in phrases:
             run: list[str] = []
-            for item in [*phrase, ""]:
+            for i, item in enumerate([*phrase, ""]):
                 if " " in item:
                     words = tuple(w for w in item.split() if w in keep)
                     if words:
                         found.append(Concept(words, "abbreviation"))
                         seen.update(words)
                 if item and " " not in item and item in keep:
-                    run.append(item)
+                    if not self._bound_to_dropped(phrase, i, keep):
+                        run.append(item)
+                        continue
+                    found.extend(self._segment(run, names))
+                    found.append(Concept((item,)))
+                    seen.update([*run, item])
+                    run = []
                     continue
                 found.extend(self._segment(run, names))
                 seen.update(run)
@@ -133,6 +146,21 @@ class TermWeights:
         # way in every process (string hashing differs between processes)
         found.extend(Concept((w,)) for w in dict.fromkeys(topic) if w not in seen)
         return list(dict.fromkeys(found))
+
+    def _bound_to_dropped(self, phrase: Sequence[str], i: int, keep: AbstractSet[str]) -> bool:
+        """Whether the kept syllable `phrase[i]` is the half of a word whose other half the
+        topic dropped ("cáo" of "báo cáo", "huyện" of "quận, huyện", "hằng" of "hằng quý"):
+        it then stands alone instead of pairing with the next syllable across the word's
+        edge ("cáo tiến" of "báo cáo tiến độ")."""
+        word = phrase[i]
+
+        def bond_with(j: int) -> float:
+            return self.cohesion(phrase[j], word) if j < i else self.cohesion(word, phrase[j])
+
+        sides = [j for j in (i - 1, i + 1) if 0 <= j < len(phrase) and " " not in phrase[j]]
+        bond = max((bond_with(j) for j in sides if phrase[j] not in keep), default=0.0)
+        rival = max((bond_with(j) for j in sides if phrase[j] in keep), default=0.0)
+        return bond >= _BOUND and bond > rival
 
     def _segment(self, run: Sequence[str], names: Sequence[Sequence[str]]) -> list[Concept]:
         out: list[Concept] = []

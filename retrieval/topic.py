@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.abbreviations import expand_abbreviations
+from ingest.normalize_vi import folded
 from retrieval.asked_phrases import asking_words
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import FOLLOW_UP_WORDS
@@ -33,12 +35,15 @@ def words_beside_places(documents: DocumentDirectory, query: Query) -> set[str]:
     return documents.words_beside_places(query.folded)
 
 
-def topic_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> list[str]:
+def topic_words(
+    documents: DocumentDirectory, query: Query, doc_ids: Sequence[str], theme: bool = True
+) -> list[str]:
     """The question's content words: without intent words, the words phrasing the figure or
-    time it asks for ("giữ dưới mức nào") and words naming documents."""
+    time it asks for ("giữ dưới mức nào") and words naming documents; with `theme` False,
+    without the settled plans' theme words too (`DocumentDirectory.theme_words`)."""
     naming = naming_words(documents, query, doc_ids) - words_beside_places(documents, query)
     asking = asking_words(query.folded, lambda ref: documents.is_loaded(ref.number, ref.symbol))
-    return [
+    words = [
         w
         for w in query.keywords
         if w not in INTENT_WORDS
@@ -47,6 +52,20 @@ def topic_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[st
         and w not in FOLLOW_UP_WORDS
         and not re.fullmatch(r"20\d\d", w)
     ]
+    if theme or not doc_ids:
+        return words
+    # the settled plan's theme ("… hỗ trợ nhà ở người có công" of a plan titled so) is not
+    # what is asked about it, unless it is all the question says
+    plain = " ".join(
+        re.findall(r"[a-z0-9]+", folded(expand_abbreviations(query.text, keep_short=False)))
+    )
+    theme_words = documents.theme_words(plain, doc_ids)
+    rest = [w for w in words if w not in theme_words]
+    return rest if len(rest) >= _MIN_TOPIC else words
+
+
+# fewer words than this left once the plan's theme is set aside: the theme is the topic
+_MIN_TOPIC = 1
 
 
 def is_unit_word(word: str, unit_keys: Sequence[str]) -> bool:

@@ -27,13 +27,18 @@ class UnitMatcher:
             for key, counts in sorted(spellings.items())
         }
 
-    def display_name(self, key: str) -> str:
-        return self._known.get(key, key)
+    def display_name(self, key: str, question: str = "") -> str:
+        """The unit's name as the plans write it; for a unit no plan names, as the
+        question's abbreviations spell it ("Sở Y tế"), else its key."""
+        if key in self._known:
+            return self._known[key]
+        return next((name for name in units_in(question) if unit_key(name) == key), key)
 
     def find(self, question: str) -> list[str]:
         """Keys of the units named in the question, longest first, without overlaps. "cơ sở
         y tế" (a health facility) names no "Sở Y tế"."""
         question = _FACILITY.sub(r"\1\2", question)
+        question = _DOCUMENT_SYMBOL.sub(" ", question)
         keys = [unit_key(name) for name in units_in(question)]
         text = " " + " ".join(re.sub(r"[^\w\s]", " ", folded(question)).split()) + " "
         for key in sorted(self._known, key=len, reverse=True):
@@ -42,6 +47,10 @@ class UnitMatcher:
                 text = text.replace(f" {key} ", " | ")
         return list(dict.fromkeys(keys))
 
+
+# a document's number and symbol ("254/QĐ-UBND", "KH-UBND"): its issuer's initials name no
+# unit the question asks about
+_DOCUMENT_SYMBOL = re.compile(r"\b\d+[/-][a-zđ][\w&/-]*", re.IGNORECASE)
 
 # "cơ sở" (a facility, a base), typed with or without diacritics: its "sở" is no department
 _FACILITY = re.compile(r"\b(c[ơo])\s+(s[ởo])\b", re.IGNORECASE)

@@ -204,3 +204,22 @@ def test_a_long_unit_name_shortened_in_the_clause_is_still_named() -> None:
     )
     clause = _clause("Thực hiện nhiệm vụ cơ quan thường trực Ban Chỉ đạo; chuyển đổi số toàn diện.")
     assert confidence.unmet_checks(board, [clause], False) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đối với các vụ lộ, mất BMNN xảy ra phải báo cáo ngay về UBND tỉnh",
+        "thông báo ngay khi phát hiện sự cố",
+    ],
+)
+def test_at_once_is_a_time(text: str) -> None:
+    from ingest.normalize_vi import folded
+
+    assert confidence.states_time(folded(text))
+
+
+def test_a_day_is_not_at_once() -> None:
+    from ingest.normalize_vi import folded
+
+    assert not confidence.states_time(folded("Ban hành Quy chế bảo vệ BMNN của UBND tỉnh"))

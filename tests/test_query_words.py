@@ -300,3 +300,35 @@ def test_a_question_opens_with_a_document_after_its_abbreviation() -> None:
     query = understand("QĐ 06/QĐ-TTg phê duyệt Đề án 06 đặt những mục tiêu gì?")
     first, second = read_question(query).documents
     assert _opens(query.folded, first) and not _opens(query.folded, second)
+
+
+def test_an_area_written_on_its_figure_answers_how_many_square_metres() -> None:
+    query = understand("Nhà ở xây mới phải có diện tích sử dụng tối thiểu bao nhiêu m2?")
+    assert _states_asked_amount(query, _clause("- có diện tích sử dụng tối thiểu là 30m2."))
+    assert not _states_asked_amount(query, _clause("- thiết kế tối thiểu 03 mẫu nhà."))
+    assert "m2" in words_of("tối thiểu là 30m2 (nếu là hộ độc thân)")
+
+
+def test_a_city_written_with_a_dot_is_two_words() -> None:
+    keywords = understand("Ai thiết kế mẫu nhà ở TP.HCM?").keywords
+    assert "pho.hcm" not in keywords and "thanh" in keywords
+
+
+def test_luc_nao_asks_the_time_but_hieu_luc_is_a_topic() -> None:
+    from retrieval.asked_phrases import asking_words
+
+    assert "luc" in asking_words("vu lo mat bi mat phai bao cao luc nao")
+    assert "luc" not in asking_words("quyet dinh co hieu luc tu ngay nao")
+
+
+def test_how_often_prefers_a_recurring_clause() -> None:
+    from retrieval.strategies.search_answer import _timed_first
+
+    once = Candidate(_clause("8. Thành lập Đoàn kiểm tra năm 2023 tại các sở."), 1.0, "hybrid")
+    often = Candidate(
+        _clause("7. Thường xuyên tiến hành tự kiểm tra việc chấp hành."), 0.9, "hybrid"
+    )
+    asked = understand("Các cơ quan kiểm tra theo hình thức nào, bao lâu một lần?").folded
+    assert _timed_first([once, often], asked)[0] is often
+    by_when = understand("Các cơ quan kiểm tra khi nào?").folded
+    assert _timed_first([once, often], by_when)[0] is once

@@ -27,3 +27,15 @@ def test_the_department_is_still_found(question: str) -> None:
 
 def test_a_database_beside_a_department() -> None:
     assert _MATCHER.find("cơ sở dữ liệu của Sở KHCN") == ["so khoa hoc va cong nghe"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Quyết định 254/QĐ-UBND của tỉnh Sơn La có hiệu lực từ khi nào?", "kh 19/kh-ubnd ky ngay nao"],
+)
+def test_the_issuer_initials_of_a_document_number_name_no_unit(question: str) -> None:
+    assert UnitMatcher(["Ủy ban nhân dân"]).find(question) == []
+
+
+def test_a_department_written_with_a_hyphen_is_still_found() -> None:
+    assert _MATCHER.find("Sở KH-CN chủ trì gì?") == ["so khoa hoc va cong nghe"]

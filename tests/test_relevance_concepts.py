@@ -71,3 +71,14 @@ def test_phrase_match_prefers_the_clause_in_the_questions_wording() -> None:
 def test_an_accented_function_word_is_not_a_topic_word() -> None:
     assert "ma" not in understand("Tỷ trọng mà hai tỉnh đặt ra").keywords
     assert "ma" in understand("Phòng chống mã độc").keywords
+
+
+def test_a_syllable_whose_other_half_was_dropped_does_not_pair_across_the_word() -> None:
+    # "báo cáo tiến độ" with "báo" dropped (an asking word): "cáo" belongs to "báo cáo",
+    # not to a pair "cáo tiến" that no plan uses
+    weights = TermWeights(["Báo cáo kết quả hằng quý", "Báo cáo tình hình", "Đẩy nhanh tiến độ"])
+    concepts = weights.concepts([("bao", "cao", "tien")], ["cao", "tien"])
+    assert Concept(("cao", "tien"), "pair") not in concepts
+    assert Concept(("cao",)) in concepts
+    clause = "Tổng hợp, báo cáo tình hình và tiến độ thực hiện"
+    assert _coverage(weights, concepts, clause) == 1.0

@@ -196,6 +196,11 @@ def _tasks_under(
     return tasks
 
 
+# a task whose items are its parts, not tasks of their own: "- Lập hồ sơ hoàn công cho từng
+# hộ gia đình …, bao gồm:" followed by "+ Đơn đề nghị …", "+ Biên bản …"
+_PARTS_FOLLOW = re.compile(r"\b(?:bao gồm|gồm có|gồm)\s*:$", re.IGNORECASE)
+
+
 def _task_children(
     clause: Clause,
     by_id: dict[str, Clause],
@@ -215,7 +220,8 @@ def _task_children(
         if child.kind is ClauseKind.PARAGRAPH and listed:
             continue
         listed = listed or child.kind is not ClauseKind.PARAGRAPH
-        if child.children and child.body.rstrip(" \t\r\n*_").endswith(":"):
+        body = child.body.rstrip(" \t\r\n*_")
+        if child.children and body.endswith(":") and not _PARTS_FOLLOW.search(body):
             tasks.extend(_task_children(child, by_id, headings))  # "a) Về hạ tầng số:"
         else:
             tasks.append(child)

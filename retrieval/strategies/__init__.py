@@ -9,7 +9,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 
 1. `not_loaded` — a plan named but only mentioned by the loaded plans, or a place no loaded
    plan is about: declined, saying so.
-2. `document_facts` — who signed a plan, when, its số hiệu (intent ``document_facts``).
+2. `proposer` — who proposed a decision ("ban hành theo đề nghị của ai?"), then
+   `document_facts` — who signed a plan, when, its số hiệu (intent ``document_facts``).
 3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
    question asked of another plan, or the previous intent kept.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
@@ -17,6 +18,7 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
 6. `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
    is said to be absent.
+   `units_assigned` — which units a plan gives duties to ("phân công cho những cơ quan nào?").
 7. `list_by_period` — the table rows due in the period asked.
 8. `compare` — the same topic in two or more plans, every plan named answered or missing.
 9. `unit_duties` — what a unit is to do: the clauses headed by it, then its rows.

@@ -62,9 +62,9 @@ class Library:
             AppendixRows(structure),
         )
 
-    def topic_words(self, query: Query, doc_ids: Sequence[str]) -> list[str]:
+    def topic_words(self, query: Query, doc_ids: Sequence[str], theme: bool = True) -> list[str]:
         """The question's content words (`retrieval.topic.topic_words`)."""
-        return topic_words(self.documents, query, doc_ids)
+        return topic_words(self.documents, query, doc_ids, theme)
 
     def read(self, query: Query) -> Reading:
         """The question's constraints (documents, location path, units and roles …)."""
@@ -119,9 +119,10 @@ class Context:
         """The answer to `query` over `scope`, routed from the top with no conversation."""
         return self.route(self.asking(query, scope))
 
-    def topic(self, doc_ids: Sequence[str] = ()) -> list[str]:
-        """The question's content words, without those naming `doc_ids`."""
-        return self.library.topic_words(self.query, doc_ids)
+    def topic(self, doc_ids: Sequence[str] = (), theme: bool = True) -> list[str]:
+        """The question's content words, without those naming `doc_ids` (and, `theme`
+        False, without their plans' theme words)."""
+        return self.library.topic_words(self.query, doc_ids, theme)
 
     def coverage(self, topic: Sequence[str], clause: StoredClause) -> float:
         """How much of `topic` (this question's concepts) the clause covers."""

@@ -32,6 +32,12 @@ from retrieval.topic import is_unit_word
 from retrieval.units import UnitMatcher
 
 OnTopic = Callable[[list[StoredClause]], list[StoredClause]]
+# "(được) giao (Giám đốc Công an tỉnh) chỉ đạo thực hiện": how plans word an assignment
+_ASSIGNED_TO_DIRECT = re.compile(r"\bgiao\b(?:\s+\S+){0,8}?\s+chi dao thuc hien\b")
+# the head of a unit named before it ("Giám đốc Công an tỉnh"): the unit, no topic
+_LEADER = re.compile(
+    r"\b(?:pho )?(?:giam doc|chu tich|thu truong|chanh van phong|truong ban|truong phong)\b"
+)
 _FEW_NAMED = 3  # plans named one by one in a long list's note; the rest counted
 
 
@@ -55,23 +61,40 @@ def answer(ctx: Context) -> Answer | None:
 
 def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Answer | None:
     """Every table row naming the unit in the role the question asks about."""
-    topic = [w for w in ctx.topic(doc_ids) if not is_unit_word(w, unit_keys)]
+    lists = ListByUnit(ctx.search, ctx.documents, ctx.units)
+    roles = ctx.reading.roles
+    # words naming the unit's head ("Giám đốc Công an tỉnh") or the role: no topic
+    asking = {w for m in _LEADER.finditer(ctx.query.folded) for w in m.group().split()}
+    if (
+        tuple(roles) == (Role.DIRECT,)
+        and _ASSIGNED_TO_DIRECT.search(ctx.query.folded)
+        and lists.lacks_roles(doc_ids, unit_keys, roles)
+    ):
+        # "… được giao chỉ đạo thực hiện những việc gì?" of a plan with no directing
+        # column: the plan's own wording of an assignment ("Trong đó giao Giám đốc Công an
+        # tỉnh chỉ đạo thực hiện: …"), the unit's rows as the one that carries them out
+        roles = (Role.LEAD,)
+        asking |= {"chi", "dao"}
+    # a list by unit is not narrowed by the plan's own theme ("… trong hỗ trợ nhà ở người có
+    # công" of the plan on it): every row of the plan is on it
+    topic = [
+        w
+        for w in ctx.topic(doc_ids, theme=False)
+        if not is_unit_word(w, unit_keys) and w not in asking
+    ]
 
     def on_topic(rows: list[StoredClause]) -> list[StoredClause]:
         if not topic:
             return rows
         return [r for r in rows if ctx.coverage(topic, r) >= MIN_COVERAGE] or rows
 
-    lists = ListByUnit(ctx.search, ctx.documents, ctx.units)
-    found = (
-        None if topic else lists.page(ctx.query, ctx.reading.roles, doc_ids, unit_keys, ctx.rows)
-    )
+    found = None if topic else lists.page(ctx.query, roles, doc_ids, unit_keys, ctx.rows)
     if found is None:
-        found = lists.answer(ctx.query, ctx.reading.roles, doc_ids, unit_keys, on_topic)
+        found = lists.answer(ctx.query, roles, doc_ids, unit_keys, on_topic)
     if found is None or found.abstained:
         return found
     names = [ctx.units.display_name(k) for k in unit_keys]
-    rows = row_filter(names, ctx.reading.roles, doc_ids, ctx.query.period)
+    rows = row_filter(names, roles, doc_ids, ctx.query.period)
     return replace(found, rows_filter=rows)
 
 
@@ -230,6 +253,10 @@ class ListByUnit:
             if headers and row.clause_id not in listed:
                 found[row.clause_id] = headers
         return found
+
+    def lacks_roles(self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]) -> bool:
+        """Whether a plan naming the unit in its rows has no column for a role asked."""
+        return bool(self._lacking_roles(doc_ids, unit_keys, asked))
 
     def _lacking_roles(
         self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]

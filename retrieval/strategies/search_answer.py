@@ -17,7 +17,7 @@ from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.confidence import states_time, without_citations
+from retrieval.confidence import cites_unit, states_time, without_citations
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
@@ -26,6 +26,7 @@ from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
 from retrieval.relevance import clause_pairs
+from retrieval.roles import rows_for_unit
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -70,6 +71,19 @@ def _search_answer(ctx: Context) -> Answer:
             "Kế hoạch để nội dung này ở phụ lục, nhưng văn bản đã nạp không có nội dung "
             "phụ lục đó.",
         )
+    absent = _units_the_plan_never_names(ctx, [c.clause for c in reranked])
+    if absent:  # "Sở Y tế phối hợp … việc gì?" of a plan that gives Sở Y tế nothing
+        names = ", ".join(ctx.units.display_name(k, query.text) for k in absent)
+        labels = ", ".join(ctx.label(d) for d in scope.doc_ids)
+        return with_candidates(
+            abstain(
+                query,
+                [c.clause for c in reranked[:3]],
+                documents,
+                f"{labels} không giao nhiệm vụ nào cho {names} (văn bản không nêu tên đơn vị này).",
+            ),
+            [c.clause for c in reranked],
+        )
     ranked = [
         c
         for c in reranked
@@ -81,11 +95,12 @@ def _search_answer(ctx: Context) -> Answer:
         return abstain(query, [], documents, "Các kế hoạch đã nạp không nêu thông tin này.")
     kept = {c.clause_id for c in in_appendix_asked(query.folded, [c.clause for c in ranked])}
     ranked = [c for c in ranked if c.clause.clause_id in kept]
-    covering = [
-        c
-        for c in ranked[:10]
-        if ctx.coverage(topic, c.clause) >= MIN_COVERAGE and states_asked_amount(query, c.clause)
-    ]
+    covering = _covering(ctx, topic, ranked)
+    if not covering and scope.named:
+        # none covers the plan's theme words too ("… hỗ trợ nhà ở người có công" of the plan
+        # on it, which its clauses seldom repeat): what the question asks beyond the theme
+        topic = ctx.topic(scope.doc_ids, theme=False)
+        covering = _covering(ctx, topic, ranked)
     if not covering:
         return with_candidates(
             abstain(
@@ -99,7 +114,8 @@ def _search_answer(ctx: Context) -> Answer:
     covering = _partners_of_the_subject(ctx, covering)
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
-        covering = _timed_first(covering)
+        covering = _timed_first(covering, query.folded)
+    covering = _naming_the_unit(ctx, covering)
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -151,13 +167,64 @@ def _search_answer(ctx: Context) -> Answer:
     return with_candidates(answered, [c.clause for c in ranked])
 
 
-def _timed_first(covering: list[Candidate]) -> list[Candidate]:
+def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> list[str]:
+    """The units the question names that the settled plan names nowhere: in no row (of any
+    role) and in none of the clauses found for the question (the search weighs the unit's
+    name, so a clause naming it is found)."""
+    doc_ids = ctx.scope.doc_ids
+    if not ctx.scope.named or not doc_ids or not found:
+        return []
+    absent = []
+    for key in ctx.reading.units:
+        if rows_for_unit(ctx.search, doc_ids, [key]):
+            continue
+        if any(cites_unit([clause], key) for clause in found):
+            continue
+        absent.append(key)
+    return absent
+
+
+def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[Candidate]:
+    """The first ten ranked clauses that cover the topic and state the amount asked."""
+    return [
+        c
+        for c in ranked[:10]
+        if ctx.coverage(topic, c.clause) >= MIN_COVERAGE
+        and states_asked_amount(ctx.query, c.clause)
+    ]
+
+
+def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
+    """ "Sở Xây dựng phải lập xong Đề án … trước ngày nào?": the covering clauses that name a
+    unit the question names (in their text or under its heading) before those that do not,
+    each group in its order — an answer must name the unit asked about."""
+    keys = ctx.reading.units
+    if not keys or ctx.query.intent.value.startswith("who"):
+        return covering  # "cơ quan nào làm thường trực Ban Chỉ đạo": another unit is asked
+    named = [c for c in covering if any(cites_unit([c.clause], key) for key in keys)]
+    return named + [c for c in covering if c not in named] if named else covering
+
+
+def _timed_first(covering: list[Candidate], query_folded: str) -> list[Candidate]:
     """ "… thực hiện khi nào?": the covering clauses that state a time (a row's deadline, a
     date or term in their own words) before those that state none, each group in its order.
     A clause that repeats the task without its time ("2. Tổ chức quán triệt … Chỉ thị số
     24-CT/TW ngày 15/5/2013 …" in a summary part) does not answer when."""
     timed = [c for c in covering if _states_its_time(c.clause)]
+    if _ASKS_RECURRENCE.search(query_folded):  # "bao lâu một lần": how often, not by when
+        recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
+        timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+# "bao lâu một lần", "mấy lần một năm", "với tần suất nào": a recurrence is asked
+_ASKS_RECURRENCE = re.compile(
+    r"\bbao lau (?:mot|1) lan\b|\bmay lan\b|\bbao nhieu lan\b|\btan suat\b"
+)
+_RECURRENCE = re.compile(
+    r"thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|\bmoi (?:tuan|thang|quy|nam)\b"
+    r"|\b\d+ (?:tuan|thang|nam) (?:mot|1) lan\b"
+)
 
 
 def _states_its_time(clause: StoredClause) -> bool:
