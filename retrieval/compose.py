@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
+from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
@@ -281,10 +282,12 @@ def _time_phrase(text: str) -> str | None:
 
 
 # When a duty is due, as its text says it: a recurrence or a term ("định kỳ", "hằng quý",
-# "thường xuyên", "trước ngày 15/12", "trong quý IV") — not the date of a document it cites
+# "thường xuyên", "trước ngày 15/12", "trong quý IV", the stage "giai đoạn đến năm 2030") —
+# not the date of a document it cites
 _DUE = re.compile(
     r"\bdinh k[iy]\b|\bthuong xuyen\b|\bhang (?:ngay|tuan|thang|quy|nam)\b"
     r"|\b(?:truoc|trong|cham nhat) (?:ngay|thang|quy|nam) \S*\d|\btrong quy [ivx]+\b"
+    r"|\bgiai doan (?:\S+ )?den (?:het )?nam \d{4}\b"  # "giai đoạn đến năm 2030"
 )
 
 
@@ -349,7 +352,7 @@ def answer_clauses(
             lines.append("")
     return Answer(
         "\n".join(lines).strip(),
-        False,
+        all_lack_asked_part(clauses, intent, _time_phrase),  # "không ghi thời hạn": declined
         intent.value,
         cite.citations,
         tuple(c.clause_id for c in clauses),
