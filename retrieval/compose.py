@@ -20,6 +20,7 @@ from retrieval.confidence import states_time, without_citations
 from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
+from retrieval.proposers import proposers
 from retrieval.query import Intent, MetaField, Query
 from retrieval.recipients import recipients
 from retrieval.row_labels import appendix_of
@@ -312,7 +313,7 @@ def describe_clause(
         lines = [f"{where} [{n}]:"]
         for child in children[:_MAX_CHILDREN]:
             quote = body_quote(child, keywords)
-            lines.append(f"- {_short(quote, 300)} [{cite.cite(child, quote)}]")
+            lines.append(f"- {_short(quote, 400)} [{cite.cite(child, quote)}]")
         if len(children) > _MAX_CHILDREN:
             lines.append(f"- … và {len(children) - _MAX_CHILDREN} ý khác trong {clause.path}")
         return lines
@@ -638,6 +639,8 @@ def _cited_values(
         clauses, values = recipients(clauses)
     if field is MetaField.SESSION:  # cited from the line stating the adoption
         clauses, values = sessions(clauses)
+    if field is MetaField.PROPOSER:  # cited from the "Xét đề nghị của …" line
+        clauses, values = proposers(clauses)
     for value in values:
         found = _find_in_clauses(value, clauses)
         if found is None:
@@ -661,6 +664,7 @@ _META_LABELS = {
     MetaField.SIGNER_TITLE: "người ký giữ chức vụ",
     MetaField.RECIPIENTS: "nơi nhận là",
     MetaField.SESSION: "thông qua tại",
+    MetaField.PROPOSER: "được ban hành theo đề nghị của",
 }
 
 

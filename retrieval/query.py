@@ -47,6 +47,7 @@ class MetaField(StrEnum):
     SIGNER_TITLE = "signer_title"  # chức vụ người ký
     RECIPIENTS = "recipients"  # nơi nhận: where the plan was sent
     SESSION = "session"  # the kỳ họp a resolution was adopted at
+    PROPOSER = "proposer"  # "Xét đề nghị của …": who proposed a decision
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,13 @@ _CITED_KINDS = (
 _META = (
     (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
-    (MetaField.SESSION, _compile(r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)")),
+    (
+        MetaField.SESSION,
+        _compile(
+            r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)"
+            r"|hoi nghi(?: trung uong| ban chap hanh trung uong)? (?:nao|thu may|lan thu may)"
+        ),
+    ),
     # "Kế hoạch 88 … được gửi tới cơ quan nào?", "nơi nhận": the "Nơi nhận" list; not a
     # report the plan asks units to send ("gửi báo cáo về Sở …")
     (
@@ -213,6 +220,10 @@ _META = (
             r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh)"
         ),
     ),
+    (
+        MetaField.PROPOSER,
+        _compile(r"(?:theo|xet) de nghi cua (?:ai|co quan nao|bo nao|so nao|don vi nao)"),
+    ),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
     # "… thay thế văn bản nào?", "có thay thế …", "bị thay thế": not a task's words ("trình
     # Pháp lệnh thay thế Pháp lệnh … khi nào?")
@@ -223,7 +234,8 @@ _META = (
     (
         MetaField.BASED_ON,
         _compile(
-            rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS} nao"
+            rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS}"
+            r" (?:nao|so may|so bao nhieu)"
         ),
     ),
     (
