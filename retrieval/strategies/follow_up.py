@@ -27,6 +27,7 @@ from retrieval.scope import Scope
 from retrieval.stored import StoredClause
 from retrieval.strategies import compare
 from retrieval.strategies.context import Context
+from retrieval.unit_swap import asked_of_another_unit
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -68,6 +69,14 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
     topic = ctx.topic(scope.doc_ids)
     previous = conversation.last_question
     refers_back = bool(REFERS_BACK.search(query.folded)) or len(topic) <= 1
+    swapped = (
+        asked_of_another_unit(query.text, previous, ctx.units)
+        if previous and CONTINUES.search(query.folded)
+        else None
+    )
+    if swapped is not None and not scope.named:
+        # "Còn Sở Tài chính?": the previous question, of that unit, in the same plans
+        return ctx.answer_as(understand(swapped), scope)
     if scope.from_conversation and refers_back and conversation.clause_ids:
         clauses = ctx.search.by_ids(conversation.clause_ids)
         if EARLIEST.search(query.folded) or LATEST.search(query.folded):

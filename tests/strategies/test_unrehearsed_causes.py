@@ -92,3 +92,14 @@ def test_a_partner_the_duty_does_not_name_is_declined(assistant: Assistant) -> N
     assert answer.abstained
     assert "không nêu đơn vị phối hợp" in answer.answer.splitlines()[0]
     assert answer.citations[0].document_id == KH_252
+
+
+def test_a_follow_up_naming_another_unit_asks_the_previous_question_of_it(
+    assistant: Assistant,
+) -> None:
+    conversation = Conversation()
+    assistant.ask("Sở Giáo dục và Đào tạo có nhiệm vụ gì trong KH 165 Cần Thơ?", conversation)
+    answer = assistant.ask("Còn Sở Tài chính?", conversation)
+    assert not answer.abstained
+    assert {c.document_id for c in answer.citations} == {CAN_THO}
+    assert "kinh phí" in answer.answer and "giáo dục dân số" not in answer.answer
