@@ -26,11 +26,10 @@ def sessions(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[
         found = _SESSION.search(clause.text)
         if found is not None:
             return [clause], [found.group().strip()]
-    for clause in clauses[:_HEAD_CLAUSES]:  # a Party resolution: the plenum above its title
+    for clause in clauses:  # a Party resolution: the plenum named above its first section
+        if clause.number:
+            break
         found = _PLENUM.search(clause.text)
         if found is not None:
             return [clause], [" ".join(found.group().split())]
     return [], []
-
-
-_HEAD_CLAUSES = 3  # the preamble and the first clauses, where the plenum is named
