@@ -295,12 +295,13 @@ class DocumentDirectory:
 
     def naming_words(self, question_folded: str, doc_ids: Sequence[str]) -> set[str]:
         """Words naming these documents, or a plan whose place the question mentions (with
-        `doc_ids` settled, only a place of theirs: "Theo NQ 60, tỉnh Tiền Giang hợp nhất với
-        tỉnh nào?" is about Tiền Giang, a topic the clause must cover)."""
+        `doc_ids` settled, only the plans of their places: "Theo NQ 60, tỉnh Tiền Giang hợp
+        nhất với tỉnh nào?" is about Tiền Giang, a topic the clause must cover)."""
         naming: set[str] = set()
         placed = self.named_places(question_folded)
         if doc_ids:
-            placed = [d for d in placed if d in doc_ids]
+            places = {info.place_name for d in doc_ids if (info := self.documents.get(d))}
+            placed = [d for d in placed if self.documents[d].place_name in places]
         for doc_id in {*doc_ids, *placed}:
             info = self.documents.get(doc_id)
             if info is not None:
