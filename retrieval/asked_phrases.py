@@ -35,7 +35,9 @@ _TIME_ASKED = re.compile(
 _TASK_ASKED = re.compile(
     r"\b(?:(?:giao|lam|co|thuc hien)\s+)?(?:(?:nhung|cac)\s+)?(?:cong\s+)?viec\s+(?:gi|nao)\b"
 )
-_ASKED = (_FIGURE_ASKED, _TIME_ASKED, _TASK_ASKED)
+# where to look: "theo danh sách kèm (theo) Nghị quyết 60" (the list a plan attaches)
+_WHERE_ASKED = re.compile(r"\b(?:theo\s+)?danh sach\s+(?:di\s+)?kem(?:\s+theo)?\b")
+_ASKED = (_FIGURE_ASKED, _TIME_ASKED, _TASK_ASKED, _WHERE_ASKED)
 
 
 def asking_words(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
+from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
@@ -19,6 +20,7 @@ from retrieval.confidence import states_time, without_citations
 from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
+from retrieval.proposers import proposers
 from retrieval.query import Intent, MetaField, Query
 from retrieval.recipients import recipients
 from retrieval.row_labels import appendix_of
@@ -281,10 +283,12 @@ def _time_phrase(text: str) -> str | None:
 
 
 # When a duty is due, as its text says it: a recurrence or a term ("định kỳ", "hằng quý",
-# "thường xuyên", "trước ngày 15/12", "trong quý IV") — not the date of a document it cites
+# "thường xuyên", "trước ngày 15/12", "trong quý IV", the stage "giai đoạn đến năm 2030") —
+# not the date of a document it cites
 _DUE = re.compile(
     r"\bdinh k[iy]\b|\bthuong xuyen\b|\bhang (?:ngay|tuan|thang|quy|nam)\b"
     r"|\b(?:truoc|trong|cham nhat) (?:ngay|thang|quy|nam) \S*\d|\btrong quy [ivx]+\b"
+    r"|\bgiai doan (?:\S+ )?den (?:het )?nam \d{4}\b"  # "giai đoạn đến năm 2030"
 )
 
 
@@ -309,7 +313,7 @@ def describe_clause(
         lines = [f"{where} [{n}]:"]
         for child in children[:_MAX_CHILDREN]:
             quote = body_quote(child, keywords)
-            lines.append(f"- {_short(quote, 300)} [{cite.cite(child, quote)}]")
+            lines.append(f"- {_short(quote, 400)} [{cite.cite(child, quote)}]")
         if len(children) > _MAX_CHILDREN:
             lines.append(f"- … và {len(children) - _MAX_CHILDREN} ý khác trong {clause.path}")
         return lines
@@ -349,7 +353,7 @@ def answer_clauses(
             lines.append("")
     return Answer(
         "\n".join(lines).strip(),
-        False,
+        all_lack_asked_part(clauses, intent, _time_phrase),  # "không ghi thời hạn": declined
         intent.value,
         cite.citations,
         tuple(c.clause_id for c in clauses),
@@ -650,6 +654,8 @@ def _cited_values(
         clauses, values = recipients(clauses)
     if field is MetaField.SESSION:  # cited from the line stating the adoption
         clauses, values = sessions(clauses)
+    if field is MetaField.PROPOSER:  # cited from the "Xét đề nghị của …" line
+        clauses, values = proposers(clauses)
     for value in values:
         found = _find_in_clauses(value, clauses)
         if found is None:
@@ -673,6 +679,7 @@ _META_LABELS = {
     MetaField.SIGNER_TITLE: "người ký giữ chức vụ",
     MetaField.RECIPIENTS: "nơi nhận là",
     MetaField.SESSION: "thông qua tại",
+    MetaField.PROPOSER: "được ban hành theo đề nghị của",
 }
 
 

@@ -175,6 +175,8 @@ class DocumentInfo:
             words.update(re.findall(r"[a-z0-9/.-]+", folded(text)))
         if self.number:
             words.add(number_figures(self.number))
+            # its symbols one by one: "60-NQ/TW" is also asked as "NQ 60 … TW"
+            words.update(w for w in re.split(r"[-/\s]+", folded(self.number)) if w)
         return frozenset(words)
 
 
@@ -304,9 +306,15 @@ class DocumentDirectory:
         return self._ordered(set(self.facts.documents_in_place(sorted(grams))))
 
     def naming_words(self, question_folded: str, doc_ids: Sequence[str]) -> set[str]:
-        """Words naming these documents, or a plan whose place the question mentions."""
+        """Words naming these documents, or a plan whose place the question mentions (with
+        `doc_ids` settled, only the plans of their places: "Theo NQ 60, tỉnh Tiền Giang hợp
+        nhất với tỉnh nào?" is about Tiền Giang, a topic the clause must cover)."""
         naming: set[str] = set()
-        for doc_id in {*doc_ids, *self.named_places(question_folded)}:
+        placed = self.named_places(question_folded)
+        if doc_ids:
+            places = {info.place_name for d in doc_ids if (info := self.documents.get(d))}
+            placed = [d for d in placed if self.documents[d].place_name in places]
+        for doc_id in {*doc_ids, *placed}:
             info = self.documents.get(doc_id)
             if info is not None:
                 naming |= info.naming_words - _place_words_unsaid(question_folded, info)
@@ -386,6 +394,18 @@ class DocumentDirectory:
         if found:
             found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
         return found
+
+    def named_by_number(self, question_folded: str) -> list[str]:
+        """Ids of the documents the question names by id or số hiệu ("NQ 60", "KH 19")."""
+        scores, _placed = self._scores(f" {question_folded} ")
+        return [doc_id for doc_id, score in scores.items() if score >= 3]
+
+    def named_by_title_words_only(self, question_folded: str) -> bool:
+        """Whether the plans the question names are named only by distinctive title words
+        (no number, id or place): in a follow-up turn those words are more likely its topic
+        ("còn hồ sơ trực tuyến toàn trình … thì sao?") than a plan switched to."""
+        scores, _placed = self._scores(f" {question_folded} ")
+        return max(scores.values(), default=0) == 2
 
     def names_any(self, question_folded: str) -> bool:
         """Whether the question names some document by id, number, title words or place."""

@@ -47,6 +47,7 @@ class MetaField(StrEnum):
     SIGNER_TITLE = "signer_title"  # chức vụ người ký
     RECIPIENTS = "recipients"  # nơi nhận: where the plan was sent
     SESSION = "session"  # the kỳ họp a resolution was adopted at
+    PROPOSER = "proposer"  # "Xét đề nghị của …": who proposed a decision
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,11 @@ _WHO_LEAD = _compile(
     r"ai (?:la )?(?:nguoi )?(?:chiu trach nhiem|thuc hien|lam)|ai chiu|do ai|ai phu trach|"
     r"phu trach|chiu trach nhiem|trach nhiem chinh|giao cho ai|don vi thuc hien"
 )
+# a unit asked for: "ai", "do ai", "cơ quan nào", "những sở nào", "đơn vị theo dõi"
+_ASKS_A_UNIT = _compile(
+    r"\bai\b|(?:co quan|don vi|so|bo|phong|ban|nganh|dia phuong|to chuc|cap|luc luong)"
+    r"(?: [a-z]+)? nao\b|(?:don vi|co quan) (?:chu tri|phoi hop|theo doi|giam sat|thuc hien)"
+)
 # a question that opens with "ai" asks who ("Ai tổ chức triển khai …?"), whatever the verb
 _ASKS_WHO = re.compile(r"\s*ai\s+(?!la gi\b)")
 _DEADLINE = _compile(
@@ -174,7 +180,9 @@ _TARGET = _compile(
 _LIST = _compile(
     r"nhung (?:chi tieu|nhiem vu|viec|muc|noi dung)|cac (?:chi tieu|nhiem vu)|"
     r"(?:nhung|cac) (?:van ban|cong viec|hoat dong) nao|"
-    r"(?:chi tieu|nhiem vu|viec) nao|liet ke|danh sach|bao nhieu (?:chi tieu|nhiem vu)"
+    r"(?:chi tieu|nhiem vu|viec) nao|liet ke|bao nhieu (?:chi tieu|nhiem vu)|"
+    # "theo danh sách kèm Nghị quyết 60": where to look, not a list asked for
+    r"danh sach(?! (?:di )?kem| ban hanh kem)"
 )
 _ITEMS = _compile(
     r"nhung(?: [a-z]+){1,6} nao|cac(?: [a-z]+){1,2} nao|gom(?: nhung| cac)? (?:gi|nao)|"
@@ -194,7 +202,13 @@ _CITED_KINDS = (
 _META = (
     (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
-    (MetaField.SESSION, _compile(r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)")),
+    (
+        MetaField.SESSION,
+        _compile(
+            r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)"
+            r"|hoi nghi(?: trung uong| ban chap hanh trung uong)? (?:nao|thu may|lan thu may)"
+        ),
+    ),
     # "Kế hoạch 88 … được gửi tới cơ quan nào?", "nơi nhận": the "Nơi nhận" list; not a
     # report the plan asks units to send ("gửi báo cáo về Sở …")
     (
@@ -206,6 +220,10 @@ _META = (
             r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh)"
         ),
     ),
+    (
+        MetaField.PROPOSER,
+        _compile(r"(?:theo|xet) de nghi cua (?:ai|co quan nao|bo nao|so nao|don vi nao)"),
+    ),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
     # "… thay thế văn bản nào?", "có thay thế …", "bị thay thế": not a task's words ("trình
     # Pháp lệnh thay thế Pháp lệnh … khi nào?")
@@ -216,7 +234,8 @@ _META = (
     (
         MetaField.BASED_ON,
         _compile(
-            rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS} nao"
+            rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS}"
+            r" (?:nao|so may|so bao nhieu)"
         ),
     ),
     (
@@ -249,7 +268,7 @@ _META = (
 
 def understand(question: str) -> Query:
     """Parse a question into intent and references."""
-    expanded = expand_abbreviations(question)
+    expanded = _expanded_outside_numbers(question)
     text = folded(expanded)
     text = re.sub(r"[?!,;:()\"“”]", " ", text)
     text = " ".join(text.split())
@@ -279,7 +298,8 @@ def understand(question: str) -> Query:
 
 _ACCENTED_STOPWORDS = re.compile(r"(?<!\w)(?:mà|Mà)(?!\w)")
 # A document number ("19/KH-UBND", "1049/QĐ-UBND"): one word, its symbols not expanded.
-_DOCUMENT_NUMBER = re.compile(r"\b\d{1,5}/[A-ZĐa-zđ][\wĐđ&-]*")
+# Party numbers join the figures to the symbol with a hyphen ("60-NQ/TW", HD 36).
+_DOCUMENT_NUMBER = re.compile(r"\b\d{1,5}(?:/[A-ZĐa-zđ][\wĐđ&-]*|-[A-ZĐ][A-ZĐa-zđ]*/[\wĐđ&-]+)")
 
 
 def _plain_words(question: str, groups: list[str] | None = None) -> str:
@@ -305,6 +325,21 @@ def _plain_words(question: str, groups: list[str] | None = None) -> str:
     text = re.sub(r"\bphan tram\b", "%", text)
     text = re.sub(r"^(?:cho (?:toi|minh|em) hoi|xin hoi|toi muon hoi)\b", "", text)
     return " ".join(re.sub(r"[?!,;:()\"“”]", " ", text).split())
+
+
+_PARTY_NUMBER = re.compile(r"\b\d{1,5}-[A-ZĐ][A-ZĐa-zđ]*/[\wĐđ&-]+")
+
+
+def _expanded_outside_numbers(question: str) -> str:
+    """The question with abbreviations expanded, except inside Party numbers: the "NQ"
+    and "TW" of "60-NQ/TW" are its symbol, not words ("nghị quyết", "trung ương")."""
+    pieces: list[str] = []
+    pos = 0
+    for match in _PARTY_NUMBER.finditer(question):
+        pieces += [expand_abbreviations(question[pos : match.start()]), match.group()]
+        pos = match.end()
+    pieces.append(expand_abbreviations(question[pos:]))
+    return "".join(pieces)
 
 
 def _hold_abbreviations(question: str, groups: list[str]) -> str:
@@ -361,7 +396,9 @@ _NOT_ABOUT_THE_PLAN = _compile(
 
 
 # "… đi vào hoạt động từ ngày nào?" asks about an event the plan tells of, not its date.
-_ABOUT_A_DOCUMENT = _compile(r"ke hoach|van ban|ban hanh|ky|quyet dinh")
+_ABOUT_A_DOCUMENT = _compile(
+    r"ke hoach|van ban|ban hanh|ky|quyet dinh|duoc thong qua|thong qua ngay"
+)
 
 
 def _meta_field(text: str) -> MetaField | None:
@@ -431,6 +468,10 @@ def _intent(
         if period is not None and not _WHO_LEAD.search(text.replace("nhiem vu nao", "")):
             return Intent.LIST_BY_PERIOD
         return Intent.LIST_BY_UNIT
+    if _DEADLINE.search(text) and not _ASKS_A_UNIT.search(text):
+        # "… kiện toàn Ban Chỉ đạo … trước ngày nào?": a time is asked; the role words
+        # ("chỉ đạo", "theo dõi", "phối hợp") are the task's, no unit is asked for
+        return Intent.DEADLINE
     if _WHO_COOPERATE.search(text):
         return Intent.WHO_COOPERATE
     if _WHO_MONITOR.search(text) and not _WHO_LEAD.search(text.replace("chu tri theo doi", "")):

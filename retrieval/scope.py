@@ -4,6 +4,7 @@ deployment's, the API key's, the chat's, or a level the question names)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import REFERS_BACK
 from retrieval.plan_scope import PlanScope, documents_within, level_in_question, with_level
-from retrieval.query import Query
+from retrieval.query import Intent, Query
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ def settle_scope(
     limits = limits or ScopeLimits()
     allowed = documents_within(documents, limits.hard)
     named = documents.resolve(query.folded)
+    if named and _keeps_conversation(query, conversation, named, documents):
+        named = []  # title words of another plan, in a turn continuing this one's plan
+    if len(named) > 1 and query.intent is not Intent.COMPARE:
+        named = _national_plan_named(query, named, documents) or named
     if named:
         if allowed is not None:
             inside = set(allowed)
@@ -77,6 +82,39 @@ def settle_scope(
     if not scoped:
         return Scope([], named=False, unmatched=ScopeLimits(limits.hard, preferred).describe())
     return Scope(scoped, named=False, scoped=True)
+
+
+def _national_plan_named(
+    query: Query, named: Sequence[str], documents: DocumentDirectory
+) -> list[str]:
+    """ "Theo NQ 60, tỉnh Tiền Giang hợp nhất với tỉnh nào?": plans of no place (a
+    resolution of the Party or the National Assembly) named by number are the ones asked;
+    a province named beside them is what the question is about, not its own plan. Empty
+    when a plan named by number has a place ("KH 19 Ninh Bình, KH 466 Tiền Giang và xã
+    Xuân Trường …" names three plans)."""
+    by_number = [d for d in named if d in documents.named_by_number(query.folded)]
+    infos = [documents.get(d) for d in by_number]
+    if not by_number or any(info is None or info.place_name for info in infos):
+        return []
+    return by_number
+
+
+def _keeps_conversation(
+    query: Query,
+    conversation: Conversation | None,
+    named: Sequence[str],
+    documents: DocumentDirectory,
+) -> bool:
+    """Whether a follow-up turn ("còn … thì sao?") that names another plan only by words
+    of its title stays with the conversation's plans: those words are its topic."""
+    if conversation is None or not conversation.document_ids or not query.is_follow_up:
+        return False
+    if set(named) & set(conversation.document_ids) or _KIND_WORD.search(query.folded):
+        return False  # "còn kế hoạch thí điểm … thì sao?" switches plan
+    return documents.named_by_title_words_only(query.folded)
+
+
+_KIND_WORD = re.compile(r"\b(?:ke hoach|kh|de an|nghi quyet|nq|quyet dinh|qd|chuong trinh)\b")
 
 
 def _leans_on_previous(

@@ -1,5 +1,7 @@
 """The session a resolution was adopted at: "… khóa XV, Kỳ họp bất thường lần thứ 9, thông
-qua ngày 19 tháng 02 năm 2025." (the closing line of a Quốc hội or HĐND resolution)."""
+qua ngày 19 tháng 02 năm 2025." (the closing line of a Quốc hội or HĐND resolution), or the
+plenum a Party resolution names above its title ("HỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG
+ƯƠNG ĐẢNG KHÓA XIII", HD 36-HD/VPTW)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from retrieval.stored import StoredClause
 # "Kỳ họp thứ 8", "Kỳ họp bất thường lần thứ 9", "kỳ họp thứ Mười": up to the next comma
 _SESSION = re.compile(r"\b[Kk]ỳ họp\s+[^,.;:*\n|]{1,60}")
 _ADOPTED = re.compile(r"thông\s+qua", re.IGNORECASE)
+# "Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII": up to the line's end
+_PLENUM = re.compile(r"\bhội\s+nghị\s+lần\s+thứ\s+[^,.;:*\n|(]{1,80}", re.IGNORECASE)
 
 
 def sessions(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[str]]:
@@ -22,4 +26,10 @@ def sessions(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[
         found = _SESSION.search(clause.text)
         if found is not None:
             return [clause], [found.group().strip()]
+    for clause in clauses:  # a Party resolution: the plenum named above its first section
+        if clause.number:
+            break
+        found = _PLENUM.search(clause.text)
+        if found is not None:
+            return [clause], [" ".join(found.group().split())]
     return [], []

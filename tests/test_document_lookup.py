@@ -114,8 +114,11 @@ def scan_unknown_places(infos: Mapping[str, DocumentInfo], question: str) -> lis
 
 def scan_naming_words(infos: Mapping[str, DocumentInfo], text: str, ids: list[str]) -> set[str]:
     naming: set[str] = set()
+    # with plans settled, a place mentioned names plans only if it is one of theirs
+    places = {infos[d].place_name for d in ids if d in infos}
     for doc_id, info in infos.items():
         mentioned = info.place_name and f" {folded(info.place_name)} " in f" {text} "
+        mentioned = mentioned and (not ids or info.place_name in places)
         if doc_id in ids or mentioned:
             naming |= info.naming_words
         if doc_id in ids:  # a plan named by number may be named by its kind and title too

@@ -25,3 +25,17 @@ def test_the_session_is_read_from_the_adoption_line() -> None:
 def test_a_session_asked_is_a_fact_beside_the_date() -> None:
     query = understand("Nghị quyết được thông qua ngày nào, tại kỳ họp nào?")
     assert query.meta_fields == (MetaField.DATE, MetaField.SESSION)
+
+
+def test_a_party_resolution_names_its_plenum_above_the_title() -> None:
+    head = _clause("HỘI NGHỊ LẦN THỨ 9 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\n\nNGHỊ QUYẾT\nVề …")
+    task = _clause("Báo cáo tại Hội nghị lần thứ 10 Ban Chấp hành Trung ương.")
+    assert sessions([head, task]) == (
+        [head],
+        ["HỘI NGHỊ LẦN THỨ 9 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII"],
+    )
+
+
+def test_the_plenum_asked_is_a_fact_beside_the_date() -> None:
+    query = understand("NQ 18-NQ/TW ban hành ngày nào, của hội nghị trung ương lần thứ mấy?")
+    assert query.meta_fields == (MetaField.DATE, MetaField.SESSION)

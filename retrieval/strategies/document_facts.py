@@ -25,6 +25,7 @@ def answer(ctx: Context) -> Answer | None:
         return None
     conversation = ctx.conversation
     ids = ctx.scope.doc_ids or (list(conversation.document_ids) if conversation else [])
+    ids = ids or _of_kind_named(ctx)
     if not ids and len(ctx.documents.documents) > MANY:
         return _which_plan(ctx)  # a country's plans: never every plan's facts
     ids = ids or list(ctx.documents.documents)
@@ -38,6 +39,28 @@ def answer(ctx: Context) -> Answer | None:
         # "ký ngày nào?" of a plan dated "ngày … tháng 4 năm 2026": the day is not given
         return replace(answered, answer=_BLANK_DAY + answered.answer, abstained=True)
     return answered
+
+
+# kinds a question may name as its subject ("nghị quyết được thông qua ngày nào?"); a
+# "kế hoạch" may be issued by a decision, so that word narrows nothing
+_KINDS = {
+    "nghi quyet": "Nghị quyết",
+    "quyet dinh": "Quyết định",
+    "chi thi": "Chỉ thị",
+    "de an": "Đề án",
+    "chuong trinh": "Chương trình",
+}
+
+
+def _of_kind_named(ctx: Context) -> list[str]:
+    """No plan named: the plans of the kind the question names ("nghị quyết … ngày nào?":
+    every loaded Nghị quyết), empty when it names none or none is of that kind."""
+    words = {kind for word, kind in _KINDS.items() if re.search(rf"\b{word}\b", ctx.query.folded)}
+    if not words:
+        return []
+    return [
+        d for d in ctx.documents.documents if (info := ctx.documents.get(d)) and info.kind in words
+    ]
 
 
 _BLANK_DAY = "Văn bản để trống ngày ban hành, chỉ ghi tháng và năm: "

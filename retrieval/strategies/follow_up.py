@@ -27,19 +27,40 @@ from retrieval.scope import Scope
 from retrieval.stored import StoredClause
 from retrieval.strategies import compare
 from retrieval.strategies.context import Context
+from retrieval.unit_swap import asked_of_another_unit
 
 
 def answer(ctx: Context) -> Answer | None:
     """The turn resolved against the conversation; None with no conversation to lean on,
     for a clause asked by number, or a turn that stands on its own."""
     conversation, scope = ctx.conversation, ctx.scope
-    if (
-        conversation is None
-        or ctx.query.clause_refs
-        or not (scope.from_conversation or (scope.named and conversation.turns))
-    ):
+    if conversation is None or ctx.query.clause_refs:
         return None
+    if not (scope.from_conversation or (scope.named and conversation.turns)):
+        return _about_previous_clauses(ctx, conversation) if not scope.named else None
     return _follow_up(ctx, conversation)
+
+
+def _about_previous_clauses(ctx: Context, conversation: Conversation) -> Answer | None:
+    """A turn naming no plan whose every topic word is in the clauses the previous answer
+    cited ("Theo NQ 60, tỉnh Hà Giang hợp nhất với tỉnh nào?" → "Trung tâm chính trị - hành
+    chính đặt ở đâu?"): answered from those clauses, not from a like clause of another
+    item; None when they do not cover it, or the turn asks for a list."""
+    if not conversation.clause_ids or ctx.query.wants_list:
+        return None
+    topic = ctx.topic(conversation.document_ids)
+    if len(topic) < 2:
+        return None
+    clauses = ctx.search.by_ids(conversation.clause_ids)
+    covering = [c for c in clauses if ctx.coverage(topic, c) >= _WHOLE]
+    if not covering or len(covering) > _FEW_CLAUSES:
+        return None
+    children = ctx.children_of(covering)
+    return answer_clauses(ctx.query, covering, ctx.documents, ctx.query.intent, children)
+
+
+_WHOLE = 0.999  # every topic concept of the turn
+_FEW_CLAUSES = 3
 
 
 def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
@@ -48,6 +69,14 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
     topic = ctx.topic(scope.doc_ids)
     previous = conversation.last_question
     refers_back = bool(REFERS_BACK.search(query.folded)) or len(topic) <= 1
+    swapped = (
+        asked_of_another_unit(query.text, previous, ctx.units)
+        if previous and CONTINUES.search(query.folded)
+        else None
+    )
+    if swapped is not None and not scope.named:
+        # "Còn Sở Tài chính?": the previous question, of that unit, in the same plans
+        return ctx.answer_as(understand(swapped), scope)
     if scope.from_conversation and refers_back and conversation.clause_ids:
         clauses = ctx.search.by_ids(conversation.clause_ids)
         if EARLIEST.search(query.folded) or LATEST.search(query.folded):

@@ -129,8 +129,12 @@ class ListByUnit:
         if not kept and not lacking and asked and doc_ids:
             # the plan named has tables, none naming the unit, and none with the role asked
             lacking = self._lacking_roles(doc_ids, [], asked)
+        if not kept and lacking:
+            return self._absent_role(query, lacking, unit_keys)
         if not kept:
-            return self._absent_role(query, lacking, unit_keys) if lacking else None
+            # the plans have the role's column, but never name the unit in it: said, with
+            # the unit's rows in other roles as the closest, never widened to them
+            return self._not_in_role(query, asked, doc_ids, unit_keys)
         kept = on_topic(kept)
         names = self._names(unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
@@ -276,6 +280,24 @@ class ListByUnit:
             if doc_id in present:
                 lacking.extend((doc_id, role) for role in asked if role not in present[doc_id])
         return lacking
+
+    def _not_in_role(
+        self, query: Query, asked: Sequence[Role], doc_ids: list[str], unit_keys: list[str]
+    ) -> Answer | None:
+        """No row names the unit in the role asked, some in another: a decline naming the
+        role, those rows the closest; None when no row names the unit at all."""
+        if not asked:
+            return None
+        elsewhere = rows_for_unit(self._search, doc_ids, unit_keys)
+        if not elsewhere:
+            return None
+        roles = ", ".join(ROLE_NAMES[role] for role in asked)
+        reason = (
+            f"Không có chỉ tiêu/nhiệm vụ nào ghi {self._names(unit_keys)} ở vai trò {roles}; "
+            f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {len(elsewhere)} dòng."
+        )
+        answer = abstain(query, elsewhere, self._documents, reason)
+        return replace(answer, intent=Intent.LIST_BY_UNIT.value)
 
     def _absent_role(
         self, query: Query, lacking: list[tuple[str, Role]], unit_keys: list[str]

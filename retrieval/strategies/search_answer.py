@@ -350,6 +350,9 @@ def _strong_per_document(
     return list(per_doc.values())[:MAX_PER_DOCUMENT]
 
 
+_FEW_PAIRS = 2
+
+
 def _same_wording(ctx: Context, clauses: list[StoredClause]) -> list[StoredClause]:
     """Of the plans sharing the topic's words, those that also say it in the question's
     wording: "làm sạch dữ liệu đất đai" is one plan's row, not every plan's "làm sạch dữ
@@ -357,6 +360,8 @@ def _same_wording(ctx: Context, clauses: list[StoredClause]) -> list[StoredClaus
     tokens = ctx.query.folded.split()
     noise = INTENT_WORDS | FOLLOW_UP_WORDS | naming_words(ctx.documents, ctx.query, [])
     pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a not in noise and b not in noise]
+    if len(pairs) < _FEW_PAIRS:  # one pair ("kế hoạch") is no wording of the question's own
+        return clauses
     scores = [
         ctx.weights.phrase_match(pairs, clause_pairs(f"{c.path} {c.search_text}")) for c in clauses
     ]

@@ -29,3 +29,15 @@ def test_a_question_naming_no_unit_passes(assistant: Assistant) -> None:
 
 def test_a_unit_asked_about_without_a_list_passes(assistant: Assistant) -> None:
     assert list_by_unit.answer(assistant.context("Công an xã có nhiệm vụ gì?")) is None
+
+
+def test_a_unit_never_named_in_the_role_asked_is_not_widened(assistant: Assistant) -> None:
+    # KH 19 names Công an tỉnh as lead and monitor, and has co-operating units in its text,
+    # never Công an tỉnh: the role is said absent, its other rows are only the closest
+    answer = list_by_unit.answer(
+        assistant.context("Công an tỉnh phối hợp những chỉ tiêu nào trong KH 19?")
+    )
+    assert answer is not None and answer.abstained
+    first = answer.answer.splitlines()[0]
+    assert "Công an tỉnh ở vai trò phối hợp" in first and "vai trò khác" in first
+    assert {d for d, _ in cited(answer)} == {NINH_BINH_19}

@@ -1,0 +1,39 @@
+"""Whether a row answer lacks the very part the question asked for.
+
+"Cơ quan phối hợp là ai?" of a duty written in the plan's text with no co-operating unit,
+or "hạn khi nào?" of a row with no deadline and no stated time: the answer says so and
+names what the row does say, but that is a decline, not an answer, and the contract
+(`Answer.abstained`) says so too. A table with no co-operating column is told apart: its
+one unit column lists every unit that carries the row out (`compose._direct_line`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from retrieval.query import Intent
+from retrieval.stored import StoredClause
+
+
+def lacks_asked_part(
+    clause: StoredClause, intent: Intent, stated_time: Callable[[str], str | None]
+) -> bool:
+    """Whether this row's answer to `intent` can only say the asked part is not given.
+    `stated_time`: the part of a duty's text that states when, None when none does."""
+    target = clause.target
+    if target is None:
+        return False
+    if intent is Intent.DEADLINE:
+        if target.cells_for("deadline"):
+            return False
+        return target.source != "body" or stated_time(clause.text) is None
+    if intent is Intent.WHO_COOPERATE:
+        return target.source == "body" and not target.cells_for("cooperating")
+    return False
+
+
+def all_lack_asked_part(
+    clauses: Sequence[StoredClause], intent: Intent, stated_time: Callable[[str], str | None]
+) -> bool:
+    """Whether every clause of an answer is a row lacking the asked part (none: False)."""
+    return bool(clauses) and all(lacks_asked_part(c, intent, stated_time) for c in clauses)
