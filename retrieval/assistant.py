@@ -40,7 +40,6 @@ from retrieval.strategies import (
     list_by_unit,
     missing_appendix,
     not_loaded,
-    proposer,
     search_answer,
     unit_duties,
     units_assigned,
@@ -56,7 +55,6 @@ Strategy = Callable[[Context], Answer | None]
 # mine). The search answer, last, always answers.
 STRATEGIES: tuple[Strategy, ...] = (
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
-    proposer.answer,  # "ban hành theo đề nghị của ai?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"

@@ -1,6 +1,7 @@
 """Who proposed a decision: "Xét đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã
-hội," / "Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số …" (the last basis line of
-a Quyết định's preamble, NĐ 30/2020/NĐ-CP)."""
+hội," / "Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số …" — the line of a Quyết
+định's preamble after its "Căn cứ" lines (NĐ 30/2020/NĐ-CP). A duty done "trên cơ sở đề nghị
+của …" or "theo đề nghị của …" inside a sentence is no such line."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from collections.abc import Sequence
 
 from retrieval.stored import StoredClause
 
-# the proposer, up to the line's end, a comma, or the document it was proposed in
-_PROPOSED = re.compile(
-    r"\b(?:[Xx]ét|[Tt]heo)\s+đề\s+nghị\s+của\s+(.{3,120}?)(?=\s+tại\s|[,.;\n]|$)"
+# the preamble line, from its start: the proposer up to "tại <document>", a comma or the end
+PROPOSER_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:Theo|Xét) (?:đề nghị|đề xuất) của (?P<who>[^,;.\n]{3,120}?)"
+    r"(?=\s+tại\b|\s*[,;.\n]|\s*$)"
 )
 
 
@@ -19,7 +21,7 @@ def proposers(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list
     """The clause stating who proposed the document and that proposer as written;
     nothing when the text names none."""
     for clause in clauses:
-        found = _PROPOSED.search(clause.text)
+        found = PROPOSER_LINE.search(clause.text)
         if found is not None:
-            return [clause], [" ".join(found.group(1).split())]
+            return [clause], [" ".join(found.group("who").split())]
     return [], []

@@ -222,7 +222,15 @@ _META = (
     ),
     (
         MetaField.PROPOSER,
-        _compile(r"(?:theo|xet) de nghi cua (?:ai|co quan nao|bo nao|so nao|don vi nao)"),
+        # the document itself proposed ("… được ban hành theo đề nghị của ai?", "QĐ 773 theo
+        # đề nghị của bộ nào?"), not a duty done on request ("Sở X thẩm định theo đề nghị
+        # của ai?")
+        _compile(
+            r"\bban hanh\b.*\b(?:theo|xet) (?:de nghi|de xuat|to trinh) cua\b"
+            r"|\b(?:ai|co quan nao|don vi nao|bo nao|so nao) (?:de nghi|de xuat|trinh) ban hanh\b"
+            r"|\b(?:quyet dinh|qd|ke hoach|kh|nghi quyet|nq|van ban)(?: [a-z0-9/-]+){0,8} "
+            r"(?:duoc )?(?:theo|xet) de nghi cua (?:ai|co quan nao|bo nao|so nao|don vi nao)"
+        ),
     ),
     (MetaField.SIGNER, _compile(r"nguoi ky|ai ky|ky boi|ky ban hanh|ai da ky|duoc ky")),
     # "… thay thế văn bản nào?", "có thay thế …", "bị thay thế": not a task's words ("trình

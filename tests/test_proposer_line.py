@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.query import understand
-from retrieval.strategies.proposer import _ASKS, _LINE
+from retrieval.proposers import PROPOSER_LINE
+from retrieval.query import MetaField, understand
 
 
 @pytest.mark.parametrize(
@@ -20,13 +20,13 @@ from retrieval.strategies.proposer import _ASKS, _LINE
     ],
 )
 def test_the_proposer_line_names_who_proposed(text: str, who: str) -> None:
-    found = _LINE.search(text)
+    found = PROPOSER_LINE.search(text)
     assert found is not None and found.group("who") == who
 
 
 def test_a_duty_proposed_by_another_unit_is_no_proposer_line() -> None:
     assert (
-        _LINE.search("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì")
+        PROPOSER_LINE.search("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì")
         is None
     )
 
@@ -39,8 +39,9 @@ def test_a_duty_proposed_by_another_unit_is_no_proposer_line() -> None:
     ],
 )
 def test_asking_who_proposed_the_plan(question: str) -> None:
-    assert _ASKS.search(understand(question).folded)
+    assert understand(question).meta_field is MetaField.PROPOSER
 
 
 def test_a_duty_done_on_request_is_not_asking_the_proposer() -> None:
-    assert not _ASKS.search(understand("Sở Tài chính thẩm định theo đề nghị của ai?").folded)
+    reading = understand("Sở Tài chính thẩm định theo đề nghị của ai?")
+    assert reading.meta_field is not MetaField.PROPOSER

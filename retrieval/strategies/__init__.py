@@ -9,8 +9,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 
 1. `not_loaded` — a plan named but only mentioned by the loaded plans, or a place no loaded
    plan is about: declined, saying so.
-2. `proposer` — who proposed a decision ("ban hành theo đề nghị của ai?"), then
-   `document_facts` — who signed a plan, when, its số hiệu (intent ``document_facts``).
+2. `document_facts` — who signed a plan, when, its số hiệu, who proposed a decision
+   (intent ``document_facts``).
 3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
    question asked of another plan, or the previous intent kept.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
