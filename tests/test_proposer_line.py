@@ -26,7 +26,9 @@ def test_the_proposer_line_names_who_proposed(text: str, who: str) -> None:
 
 def test_a_duty_proposed_by_another_unit_is_no_proposer_line() -> None:
     assert (
-        PROPOSER_LINE.search("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì")
+        PROPOSER_LINE.search(
+            "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì"
+        )
         is None
     )
 
