@@ -120,10 +120,18 @@ def scan_naming_words(infos: Mapping[str, DocumentInfo], text: str, ids: list[st
         mentioned = info.place_name and f" {folded(info.place_name)} " in f" {text} "
         mentioned = mentioned and (not ids or info.place_name in places)
         if doc_id in ids or mentioned:
-            naming |= info.naming_words
+            naming |= info.naming_words - _place_words_not_said_whole(text, info)
         if doc_id in ids:  # a plan named by number may be named by its kind and title too
             naming |= title_named(text, info)
     return naming
+
+
+def _place_words_not_said_whole(text: str, info: DocumentInfo) -> set[str]:
+    """A place's words name its plan only when the question says the whole place name."""
+    name = folded(info.place_name or "").split()
+    if not name or f" {' '.join(name)} " in f" {' '.join(text.split())} ":
+        return set()
+    return set(name) - set(folded(info.place_level or "").split())
 
 
 def scan_words_beside_places(infos: Mapping[str, DocumentInfo], question: str) -> set[str]:
