@@ -103,10 +103,13 @@ def test_a_when_question_quotes_the_sentence_that_states_the_time() -> None:
 def test_a_when_question_chooses_a_clause_stating_a_time_first() -> None:
     untimed = _clause("C/2", "Tổ chức quán triệt Chỉ thị số 24-CT/TW ngày 15/5/2013.")
     timed = _clause("I/3", "Thời gian thực hiện: Tháng 12/2013 và thường xuyên.")
-    ordered = _timed_first([Candidate(untimed, 0.9, "hybrid"), Candidate(timed, 0.8, "hybrid")])
+    asked = "to chuc quan triet chi thi 24 thuc hien khi nao"
+    ordered = _timed_first(
+        [Candidate(untimed, 0.9, "hybrid"), Candidate(timed, 0.8, "hybrid")], asked
+    )
     assert [c.clause.clause_id for c in ordered] == ["I/3", "C/2"]
     none = [Candidate(untimed, 0.9, "hybrid")]
-    assert _timed_first(none) == none
+    assert _timed_first(none, asked) == none
 
 
 def test_a_ministry_asked_for_its_partner_ministries_is_the_subject() -> None:
