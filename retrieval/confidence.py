@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
@@ -78,7 +79,7 @@ def unmet_checks(
     "unit", "period", "time". An answer these lower below `ABSTAIN` abstains."""
     if not cited:
         return ()
-    text = folded(expand_abbreviations(" ".join(f"{c.path} {c.text}" for c in cited)))
+    text = " ".join(_folded_written_out(f"{c.path} {c.text}") for c in cited)
     # a row's deadline counts as stated where the row (a body duty) carries it from the
     # line under the task ("Thời gian hoàn tất: trước ngày 30 tháng 9 năm 2014.")
     deadlines = " ".join(
@@ -204,6 +205,13 @@ def _unit_text(cited: Sequence[StoredClause], key: str) -> str:
     if key.split()[0] == "so":
         for pattern, replacement in _NOT_A_DEPARTMENT:
             text = pattern.sub(replacement, text)
+    return folded(expand_abbreviations(text))
+
+
+@lru_cache(maxsize=4096)
+def _folded_written_out(text: str) -> str:
+    """A cited clause's path and text folded, abbreviations written out: once per clause,
+    not once per answer (a list's page cites the same rows answer after answer)."""
     return folded(expand_abbreviations(text))
 
 
