@@ -15,6 +15,7 @@ from retrieval.roles import (
     header_names_role,
     roles_of_columns,
     roles_present,
+    rows_for_unit,
 )
 from retrieval.stored import StoredClause
 from retrieval.units import heads_unit
@@ -117,6 +118,19 @@ class ClauseSearch:
         """The exact number of responsibility rows matching `query` (facts store only)."""
         assert self._facts is not None, "count_rows needs the facts store"
         return self._facts.rows(replace(query, limit=0, offset=0)).total
+
+    def unit_rows(
+        self, documents: Sequence[str], unit_keys: Sequence[str], limit: int
+    ) -> tuple[int, list[StoredClause]]:
+        """How many rows name one of the units in any role, and the first `limit` of them in
+        document order: a count and one page on the facts store (no other row read), or
+        every such row read where there is no facts store."""
+        if self._facts is None:
+            rows = rows_for_unit(self, documents, unit_keys)
+            return len(rows), rows[:limit]
+        query = RowQuery(documents=tuple(documents), unit_keys=tuple(unit_keys), limit=limit)
+        page = self._facts.rows(query)
+        return page.total, self.by_ids(list(page.clause_ids))
 
     def rows_page(self, query: RowQuery) -> list[StoredClause]:
         """The rows of one page of `query` (its `offset` and `limit`), in document order:

@@ -18,11 +18,13 @@ from ingest.index import IndexPoint, PayloadFilter, SparseVector
 from ingest.index import committed as committed_module
 from ingest.index.committed import CommittedIndex
 from ingest.index.edge import EdgeIndex
+from ingest.parser.units import unit_key
 from kehoach.cli import app
 from retrieval import row_lists
 from retrieval.answers import Answer
 from retrieval.assistant import Assistant
 from retrieval.display import answer_view
+from retrieval.roles import rows_for_unit
 from retrieval.row_lists import EVERY_ROW, RowWindow
 from retrieval.runtime import Runtime
 from retrieval.search import ClauseSearch
@@ -251,3 +253,28 @@ def test_a_comparison_with_no_plan_named_takes_the_best_few(assistant: Assistant
     compared = {c.document_id for c in answer.citations}
     assert 2 <= len(compared) <= 5
     assert "khớp nhất trong 9 kế hoạch đã nạp" in answer.answer
+
+
+def test_a_units_rows_are_counted_and_a_few_read_without_reading_them_all(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assistant = runtime.assistant()
+    search = assistant.search
+    documents = list(assistant.documents.documents)
+    for name in ("Công an tỉnh", "Sở Tài chính", "Sở Y tế", "Ủy ban nhân dân cấp xã"):
+        keys = [unit_key(name)]
+        every = rows_for_unit(search, documents, keys)
+        count, first = search.unit_rows(documents, keys, 5)
+        assert count == len(every)
+        assert [c.clause_id for c in first] == [c.clause_id for c in every[:5]]
+    # on the facts store no row beyond the page is read
+    read: list[int] = []
+    by_ids = ClauseSearch.by_ids
+
+    def spy(self: ClauseSearch, ids: list[str]) -> list[StoredClause]:
+        read.append(len(ids))
+        return by_ids(self, ids)
+
+    monkeypatch.setattr(ClauseSearch, "by_ids", spy)
+    count, _ = search.unit_rows(documents, [unit_key("Công an tỉnh")], 0)
+    assert count > 5 and read == [0]

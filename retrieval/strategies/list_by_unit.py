@@ -39,6 +39,7 @@ _LEADER = re.compile(
     r"\b(?:pho )?(?:giam doc|chu tich|thu truong|chanh van phong|truong ban|truong phong)\b"
 )
 _FEW_NAMED = 3  # plans named one by one in a long list's note; the rest counted
+_CLOSEST = 10  # rows read to show the closest (three shown) when the role asked is absent
 
 
 def asks_for_list(ctx: Context) -> bool:
@@ -288,13 +289,13 @@ class ListByUnit:
         role, those rows the closest; None when no row names the unit at all."""
         if not asked:
             return None
-        elsewhere = rows_for_unit(self._search, doc_ids, unit_keys)
-        if not elsewhere:
+        count, elsewhere = self._search.unit_rows(doc_ids, unit_keys, _CLOSEST)
+        if not count:
             return None
         roles = ", ".join(ROLE_NAMES[role] for role in asked)
         reason = (
             f"Không có chỉ tiêu/nhiệm vụ nào ghi {self._names(unit_keys)} ở vai trò {roles}; "
-            f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {len(elsewhere)} dòng."
+            f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {count} dòng."
         )
         answer = abstain(query, elsewhere, self._documents, reason)
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)

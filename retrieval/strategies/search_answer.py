@@ -26,7 +26,6 @@ from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
 from retrieval.relevance import clause_pairs
-from retrieval.roles import rows_for_unit
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -176,7 +175,7 @@ def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> 
         return []
     absent = []
     for key in ctx.reading.units:
-        if rows_for_unit(ctx.search, doc_ids, [key]):
+        if ctx.search.unit_rows(doc_ids, [key], 0)[0]:  # counted, no row read
             continue
         if any(cites_unit([clause], key) for clause in found):
             continue
