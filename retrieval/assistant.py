@@ -32,6 +32,7 @@ from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
+    cited_document,
     clause_lookup,
     compare,
     document_facts,
@@ -55,6 +56,7 @@ Strategy = Callable[[Context], Answer | None]
 # mine). The search answer, last, always answers.
 STRATEGIES: tuple[Strategy, ...] = (
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
+    cited_document.answer,  # "QĐ 254 căn cứ Luật … ban hành ngày nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"

@@ -1,0 +1,86 @@
+"""A date or number of a document a plan rests on, asked of the plan ("QĐ X căn cứ Luật Y
+ban hành ngày nào?"): answered with the plan's basis line naming it, as written, never with
+the plan's own date; a document the basis lines do not name is said not to be there.
+On three real decisions (tests/real_plans2, tests/real_plans3) read as a user would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from retrieval.assistant import Assistant
+from retrieval.cited_documents import OwnPlan, cited_asked
+from retrieval.query import understand
+from retrieval.runtime import Runtime
+from tests.conftest import ingested_runtime
+
+HERE = Path(__file__).parent
+SON_LA = HERE / "real_plans3" / "son-la-254-QD-UBND-2023-ke-hoach-bao-ve-bmnn.txt"
+HCM = HERE / "real_plans3" / "tp-hcm-3210-QD-UBND-2014-ke-hoach-nha-o-nguoi-co-cong.txt"
+TTG = HERE / "real_plans2" / "thu-tuong-773-QD-TTg-2018-ke-hoach-chi-thi-14.txt"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    with ingested_runtime(tmp_path_factory.mktemp("cited"), [SON_LA, HCM, TTG]) as made:
+        runtime: Runtime = made
+        yield runtime.assistant()
+
+
+def test_the_date_of_a_law_the_plan_rests_on_is_the_laws(assistant: Assistant) -> None:
+    answer = assistant.ask("Luật Bảo vệ bí mật nhà nước mà QĐ 254 Sơn La căn cứ có ngày nào?")
+    assert not answer.abstained
+    assert "15 tháng 11 năm 2018" in answer.answer
+    assert "17/02/2023" not in answer.answer  # the plan's own date is not the answer
+    assert answer.citations[0].quote.startswith("Căn cứ Luật Bảo vệ bí mật nhà nước")
+
+
+def test_the_number_of_a_decree_named_by_its_subject(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Nghị định về bảo vệ bí mật nhà nước làm căn cứ cho QĐ 254 Sơn La có số hiệu gì?"
+    )
+    assert "26/2020/NĐ-CP" in answer.answer
+    assert "24/2020" not in answer.answer  # the circular on the same line is another one
+
+
+def test_a_circular_told_apart_by_its_issuer(assistant: Assistant) -> None:
+    answer = assistant.ask("QĐ 3210 căn cứ thông tư của Bộ Tài chính số mấy?")
+    assert "98/2013/TT-BXD" in answer.answer
+    assert "09/2013" not in answer.answer.split("”")[0].split("“")[1][:40]
+
+
+def test_the_proposers_letter_from_the_xet_de_nghi_line(assistant: Assistant) -> None:
+    answer = assistant.ask("QĐ 3210 được ban hành xét đề nghị tại công văn số mấy của Sở Xây dựng?")
+    assert "4236/SXD-QLN&CS" in answer.answer
+
+
+def test_of_two_ordinances_on_one_line_the_amending_one(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "QĐ 773 căn cứ pháp lệnh sửa đổi, bổ sung pháp lệnh ưu đãi người có công ngày nào?"
+    )
+    assert "16 tháng 7 năm 2012" in answer.answer
+    assert "26/2005" not in answer.answer
+
+
+def test_the_plans_own_date_is_still_its_own(assistant: Assistant) -> None:
+    answer = assistant.ask("QĐ 254 của Sơn La ban hành ngày nào?")
+    assert "17/02/2023" in answer.answer
+
+
+def test_a_basis_the_plan_does_not_cite_is_declined(assistant: Assistant) -> None:
+    answer = assistant.ask("QĐ 254 Sơn La căn cứ Luật An ninh mạng ban hành ngày nào?")
+    assert answer.abstained
+    assert "không nêu văn bản được hỏi" in answer.answer
+    assert "17/02/2023" not in answer.answer
+
+
+def test_the_plan_named_by_its_kind_and_title_is_not_a_cited_document() -> None:
+    own = [OwnPlan("254/QĐ-UBND", "Quyết định", "Kế hoạch bảo vệ bí mật nhà nước năm 2023")]
+    asked = cited_asked(
+        understand("Quyết định 254 căn cứ Luật Đất đai ban hành ngày nào?").folded, own
+    )
+    assert asked is not None
+    assert [n.kind for n in asked.named] == ["luat"]
+    assert cited_asked(understand("Quyết định 254 ban hành ngày nào?").folded, own) is None
