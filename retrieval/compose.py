@@ -22,7 +22,7 @@ from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
 from retrieval.proposers import proposers
 from retrieval.query import Intent, MetaField, Query
-from retrieval.recipients import recipients
+from retrieval.recipients import asked_recipients, recipients
 from retrieval.row_labels import appendix_of
 from retrieval.row_labels import row_label as label_of_row
 from retrieval.sessions import sessions
@@ -591,7 +591,7 @@ def answer_document_facts(
     lines: list[str] = []
     missing: list[str] = []
     for info in infos:
-        cited = _cited_values(info, field, clauses_by_doc, cite)
+        cited = _cited_values(info, field, clauses_by_doc, cite, query.folded)
         if cited:
             lines.append(f"{info.label}: {_META_LABELS[field]} " + "; ".join(cited) + ".")
         else:
@@ -621,7 +621,7 @@ def _answer_several_facts(
     for info in infos:
         parts = []
         for field in fields:
-            cited = _cited_values(info, field, clauses_by_doc, cite)
+            cited = _cited_values(info, field, clauses_by_doc, cite, query.folded)
             any_found = any_found or bool(cited)
             label = _META_LABELS[field]
             parts.append(
@@ -645,6 +645,7 @@ def _cited_values(
     field: MetaField,
     clauses_by_doc: Mapping[str, Sequence[StoredClause]],
     cite: CitationBuilder,
+    question_folded: str = "",
 ) -> list[str]:
     """The plan's values of one fact, each with the citation of where its text says it."""
     cited = []
@@ -652,6 +653,7 @@ def _cited_values(
     values = _meta_values(info, field)
     if field is MetaField.RECIPIENTS:  # cited from the "Nơi nhận" list itself
         clauses, values = recipients(clauses)
+        values = asked_recipients(values, question_folded)
     if field is MetaField.SESSION:  # cited from the line stating the adoption
         clauses, values = sessions(clauses)
     if field is MetaField.PROPOSER:  # cited from the "Xét đề nghị của …" line

@@ -1,6 +1,8 @@
 """Where a plan was sent: the "Nơi nhận:" list beside its signature (NĐ 30/2020/NĐ-CP,
 Phụ lục I, mục 9; HD 36-HD/VPTW "Nơi nhận"), one recipient a line ("- Văn phòng Chính
-phủ;"), the archive line ("- Lưu: VT, NC.") not a recipient."""
+phủ;"), the archive line ("- Lưu: VT, NC.") not a recipient. Real copies also put the whole
+list in one table cell ("| Nơi nhận: - A; - B; … | CHỦ TỊCH |") or beside the signer in a
+second column of spaced text, a recipient wrapping onto the next line."""
 
 from __future__ import annotations
 
@@ -10,8 +12,20 @@ from collections.abc import Sequence
 from ingest.normalize_vi import folded
 from retrieval.stored import StoredClause
 
-_HEADING = re.compile(r"^\s*n[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE | re.MULTILINE)
-_ITEM = re.compile(r"^\s*[-–+•]\s*(?P<name>.+?)\s*[;.,|]*\s*\|?\s*$")
+_HEADING = re.compile(r"^[\s*_|#>]*n[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE | re.MULTILINE)
+# an item mark at the start of the line or after the end of the item before it
+_MARK = re.compile(r"(?:^|(?<=[;.,)]))\s*[-–+•]\s+")
+# a second column beside the list: a run of spaces, or a table cell's border
+_SECOND_COLUMN = re.compile(r"\s{3,}\S|\s\|\s")
+# markup left around a line: pandoc's line break "\", emphasis, cell borders
+_TRIM = " \t|;.,*_\\"
+# the purpose marked beside a recipient ("(để b/c)"), as a question names it (folded)
+_PURPOSES = {
+    "b/c": re.compile(r"\bde (?:b/c|bao cao)\b"),
+    "biet": re.compile(r"\bde biet\b"),
+    "thuc hien": re.compile(r"\bde (?:thuc hien|t/h)\b"),
+    "chi dao": re.compile(r"\bde chi dao\b"),
+}
 
 
 def recipients(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[str]]:
@@ -25,22 +39,70 @@ def recipients(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], lis
 
 
 def recipients_in(text: str) -> list[str]:
-    """The "- …;" lines right under "Nơi nhận:" (blank lines allowed), up to the first line
-    that is not one (the signer's title, "KT. CHỦ TỊCH")."""
+    """The "- …;" items under "Nơi nhận:" (blank lines and wrapped lines allowed), up to
+    the archive line or the first line that is no item and has no item after it (the
+    signer's title, "KT. CHỦ TỊCH"). A wrapped recipient keeps its first line."""
     heading = _HEADING.search(text)
     if heading is None:
         return []
+    lines = text[heading.end() :].splitlines()
     names: list[str] = []
-    for line in text[heading.end() :].splitlines():
-        if not line.strip(" |\t"):
+    for i, raw in enumerate(lines):
+        line = _left_column(raw)
+        if not line.strip(_TRIM):
             continue
-        item = _ITEM.match(line)
-        if item is None:
-            if names:
+        items = _items(line)
+        if not items:
+            if names and not _item_follows(lines[i + 1 :]):
                 break
             continue  # the first recipient may share the heading's line or cell
-        name = item.group("name").strip(" |;.,")
-        if folded(name).startswith("luu"):
-            break  # "Lưu: VT, NC." ends the list
-        names.append(name)
+        for name in items:
+            if folded(name).replace(" ", "").startswith("luu"):
+                return names  # "Lưu: VT, NC." ends the list
+            names.append(name)
     return names
+
+
+def asked_recipients(names: Sequence[str], question_folded: str) -> list[str]:
+    """The recipients a question narrows to: those it names ("gửi Bộ Công an qua cục
+    nào?"), else those marked with the purpose it names ("để b/c"); all when it narrows to
+    none of them."""
+    named = [n for n in names if _unit_of(n) and _unit_of(n) in question_folded]
+    if named:
+        return named
+    for mark, asked in _PURPOSES.items():
+        if asked.search(question_folded):
+            marked = [n for n in names if _PURPOSES[mark].search(folded(n)) or mark in folded(n)]
+            if marked:
+                return marked
+    return list(names)
+
+
+def _unit_of(name: str) -> str:
+    """The recipient's unit, folded, without its note ("Bộ Công an (Cục A03 …)")."""
+    unit = folded(name.split("(")[0]).strip(" :")
+    return unit if len(unit.split()) >= 2 else ""
+
+
+def _left_column(line: str) -> str:
+    """The line without a second column beside the list (the signer's title or name)."""
+    body = line.lstrip(" \t|*_")
+    cut = _SECOND_COLUMN.search(body)
+    return body[: cut.start()] if cut else body
+
+
+def _items(line: str) -> list[str]:
+    """The recipients a line starts or holds: none when it opens with no item mark."""
+    if not _MARK.match(line):
+        return []
+    pieces = (p.strip(_TRIM) for p in _MARK.split(line))
+    return [p for p in pieces if p]
+
+
+def _item_follows(lines: Sequence[str]) -> bool:
+    """Whether the next line with text opens an item (the line before it wrapped)."""
+    for raw in lines:
+        line = _left_column(raw)
+        if line.strip(_TRIM):
+            return bool(_MARK.match(line))
+    return False

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval.query import Intent, MetaField, understand
-from retrieval.recipients import recipients_in
+from retrieval.recipients import asked_recipients, recipients_in
+
+HERE = Path(__file__).parent
 
 # NĐ 30/2020/NĐ-CP layout, and the same block as a converted table's cells ("… |")
 _PLAIN = """Nơi nhận:
@@ -48,6 +52,8 @@ def test_recipients_are_the_lines_under_noi_nhan_without_the_archive(
         ("Kế hoạch thí điểm chính quyền số cấp sở Ninh Bình được gửi tới bộ nào?", True),
         ("KH 466 Tiền Giang được gửi tới những cơ quan trung ương nào?", True),
         ("Theo kế hoạch 19, báo cáo kết quả được gửi về cơ quan nào?", False),
+        ("Quyết định 254 của UBND tỉnh Sơn La được gửi để báo cáo tới những cơ quan nào?", True),
+        ("QĐ 254 được gửi để b/c Bộ Công an qua cục nào?", True),
     ],
 )
 def test_where_a_plan_was_sent_is_a_document_fact(question: str, asked: bool) -> None:
@@ -56,3 +62,38 @@ def test_where_a_plan_was_sent_is_a_document_fact(question: str, asked: bool) ->
     assert (
         query.intent is Intent.DOCUMENT_FACTS and MetaField.RECIPIENTS in query.meta_fields
     ) is asked
+
+
+def _real(path: str) -> str:
+    return (HERE / path).read_text(encoding="utf-8")
+
+
+def test_a_list_written_in_one_table_cell_is_split_at_its_marks() -> None:
+    """BCĐQG 1237 KH 252: "| Nơi nhận: - Thủ tướng …; - Các Bộ: …; … - Lưu: … | TRƯỞNG BAN |"."""
+    names = recipients_in(_real("real_plans2/bcd-quoc-gia-1237-252-KH-BCDQG1237-2013.txt"))
+    assert names[0] == "Thủ tướng, các Phó Thủ tướng Chính phủ"
+    assert names[1].startswith("Các Bộ: Quốc phòng, Công an")
+    assert not any("Lưu" in n or "TRƯỞNG BAN" in n for n in names)
+    # a hyphen inside a recipient's note is no item mark: "Bộ Công an (Cục A03 - để b/c)"
+    son_la = recipients_in(_real("real_plans3/son-la-254-QD-UBND-2023-ke-hoach-bao-ve-bmnn.txt"))
+    assert son_la[:2] == ["Bộ Công an (Cục A03 - để b/c)", "Thường trực Tỉnh ủy (để b/c)"]
+
+
+def test_a_list_beside_the_signer_in_a_second_column_wraps() -> None:
+    """NQ 60-NQ/TW: the list in a left column of spaced text, the signer's title and name on
+    the right, a recipient wrapping onto the next line; "Lưu Văn phòng …" ends it."""
+    names = recipients_in(_real("real_plans2/tw-dang-60-NQ-TW-2025-hoi-nghi-11.txt"))
+    assert names == [
+        "Các ban đảng, đảng ủy trực thuộc",
+        "Các tỉnh ủy, thành ủy",
+        "Các đồng chí Ủy viên Ban Chấp",
+    ]
+
+
+def test_the_recipients_a_question_narrows_to() -> None:
+    names = recipients_in(_real("real_plans/can-tho-165-KH-UBND-2025.txt"))
+    reported = asked_recipients(names, understand("KH 165 gửi để b/c cho ai?").folded)
+    assert reported == ["Văn phòng Chính phủ (để b/c)", "Bộ Y tế (để b/c)", "Cục Dân số (để b/c)"]
+    named = asked_recipients(names, understand("KH 165 có gửi Bộ Y tế không?").folded)
+    assert named == ["Bộ Y tế (để b/c)"]
+    assert asked_recipients(names, understand("KH 165 gửi tới đâu?").folded) == names
