@@ -362,7 +362,8 @@ class DocumentDirectory:
         years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
             if found:
-                by_year = [d for d in found if self.documents[d].year in years]
+                # the year it is known by ("… đến năm 2020") or the year it was issued
+                by_year = [d for d in found if years & self._years_of(d)]
             else:  # one plan of that year in the whole directory
                 numeric = [int(y) for y in years if y.isdigit()]
                 by_year = [
@@ -374,17 +375,31 @@ class DocumentDirectory:
                 found = by_year
         return found
 
+    def _years_of(self, doc_id: str) -> set[str]:
+        doc = self.documents[doc_id]
+        issued = (doc.issued_date or "")[:4]
+        return {y for y in (doc.year, issued) if y}
+
     def _best_per_named_place(
         self, text: str, scores: dict[str, int], placed: Sequence[str]
     ) -> list[str]:
         """For each place the question names, its best-named plans ("Ninh Bình … và Xuân
         Trường …" keeps a plan of each place), plus plans named by number or title."""
         by_place: dict[str, list[str]] = {}
+        # the text without the places it names in full: the "thành phố" of "thành phố Cần
+        # Thơ" names Cần Thơ, not a plan known only as "thành phố"
+        unnamed = text
+        for doc_id in placed:
+            doc = self.documents[doc_id]
+            if doc.place_name and f" {folded(doc.place_name)} " in text:
+                unnamed = _without_place(unnamed, doc.place_level, doc.place_name)
         for doc_id in placed:
             doc = self.documents[doc_id]
             if doc.place_name and f" {folded(doc.place_name)} " in text:
                 by_place.setdefault(folded(doc.place_name), []).append(doc_id)
-            elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+            elif (
+                doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in unnamed
+            ):
                 # a plan known only by its level ("thành phố") is named by that word
                 by_place.setdefault(f"level:{folded(doc.place_level)}", []).append(doc_id)
         found: list[str] = []
@@ -554,3 +569,12 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     ):
         score += 1
     return score
+
+
+def _without_place(text: str, level: str | None, name: str) -> str:
+    """The text without a place's name, and without its level word before it, a short
+    form allowed between ("tp thanh pho .hcm ho chi minh")."""
+    name, before = re.escape(folded(name)), re.escape(folded(level or ""))
+    if before:
+        text = re.sub(rf" {before} (?:\S+ )?{name}(?= )", " ", text)
+    return re.sub(rf" {name}(?= )", " ", text)

@@ -71,10 +71,20 @@ def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> lis
     text = f" {question_folded} "
     scores = {d: _naming_score(text, i, _scan_distinctive(infos, d)) for d, i in infos.items()}
     by_place: dict[str, list[str]] = {}
+    unnamed = text  # a level word inside a place's full name names that place only
+    for doc in infos.values():
+        if doc.place_name and f" {folded(doc.place_name)} " in text:
+            level, name = (
+                re.escape(folded(doc.place_level or "")),
+                re.escape(folded(doc.place_name)),
+            )
+            if level:
+                unnamed = re.sub(rf" {level} (?:\S+ )?{name}(?= )", " ", unnamed)
+            unnamed = re.sub(rf" {name}(?= )", " ", unnamed)
     for doc_id, doc in infos.items():
         if doc.place_name and f" {folded(doc.place_name)} " in text:
             by_place.setdefault(folded(doc.place_name), []).append(doc_id)
-        elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+        elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in unnamed:
             by_place.setdefault(f"level:{folded(doc.place_level)}", []).append(doc_id)
     found: list[str] = []
     for doc_ids in by_place.values():
@@ -87,7 +97,12 @@ def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> lis
         found = [d for d, s in scores.items() if s and s == best]
     years = plan_years(text)
     if years:
-        by_year = [d for d in (found or infos) if infos[d].year in years]
+        by_year = [
+            d
+            for d in (found or infos)
+            if infos[d].year in years
+            or (found and (infos[d].issued_date or "")[:4] in years - {""})
+        ]
         if (found and by_year) or (
             not found and len(by_year) == 1 and not re.search(r"thang|quy", text)
         ):
