@@ -37,8 +37,10 @@ def answer(ctx: Context) -> Answer | None:
         if len(_by_named_place(ctx, placed)) >= 2:
             # every place named is compared, even one a year or a title left out of scope
             return compare(ctx, list(dict.fromkeys([*scope.doc_ids, *placed])))
-    if _names_several_places(ctx) or (
-        ctx.query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1)
+    if (
+        _names_several_places(ctx)
+        or _names_several_by_number(ctx)
+        or (ctx.query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1))
     ):
         return compare(ctx, scope.doc_ids)
     return None
@@ -69,6 +71,16 @@ def _names_several_places(ctx: Context) -> bool:
         if info is not None and info.place_name and folded(info.place_name) in ctx.query.folded
     }
     return len(places) >= 2
+
+
+def _names_several_by_number(ctx: Context) -> bool:
+    """ "… theo KH 165 Cần Thơ và theo KH 252 …", "QĐ 773 … và QĐ 3210 … mỗi văn bản giao
+    …": a question naming two plans by number asks each of them, never one for both."""
+    scope = ctx.scope
+    if not scope.named or len(scope.doc_ids) < 2:
+        return False
+    by_number = set(ctx.documents.named_by_number(ctx.query.folded))
+    return len(by_number & set(scope.doc_ids)) >= 2
 
 
 def compare(ctx: Context, doc_ids: list[str]) -> Answer:

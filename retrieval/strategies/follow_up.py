@@ -105,6 +105,11 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
             return compare.compare(ctx.asking(earlier), docs)
         return ctx.answer_as(earlier, Scope(scope.doc_ids, named=True))
     if scope.from_conversation:
+        # "Phải hoàn tất trước ngày nào?" after "bước 4 do ai chủ trì?": every word of the
+        # turn is in the clauses just cited, so one of them answers, not a like one elsewhere
+        settled = _about_previous_clauses(ctx, conversation)
+        if settled is not None:
+            return settled
         inherited = inherited_intent(query, conversation)
         return ctx.answer_as(replace(query, intent=inherited), scope)
     return None

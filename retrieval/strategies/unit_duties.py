@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.clause_content import first_content
 from retrieval.compose import answer_per_document, answer_unit_duties
@@ -33,10 +35,12 @@ def _unit_duties(ctx: Context) -> Answer | None:
     if not unit_keys or query.clause_refs:
         return None
     asked = query
-    if scope.named and scope.doc_ids:  # "… trong kế hoạch Đề án 06": the plan's name
+    if scope.doc_ids:  # "… trong kế hoạch Đề án 06": the plan's name (or the name of the
+        # plan the conversation is about, in a turn asked again of another unit)
         asked = understand(documents.without_naming(query.text, scope.doc_ids))
     topic = ctx.library.topic_words(asked, scope.doc_ids)
-    if any(not is_unit_word(w, unit_keys) for w in topic):
+    named = _title_words(ctx, scope.doc_ids)  # "… trong KH CĐS 2026": the plan's title
+    if any(not is_unit_word(w, unit_keys) and w not in named for w in topic):
         return None
     doc_ids = scope.doc_ids or list(documents.documents)
     headed: dict[str, list[StoredClause]] = {}
@@ -69,3 +73,15 @@ def _unit_duties(ctx: Context) -> Answer | None:
     return answer_unit_duties(
         query, chosen, ctx.children_of(chosen), rows, roles_of, documents, name
     )
+
+
+# a kind's short form naming the plan ("KH CĐS", "QĐ 254")
+_KIND_SHORT = frozenset(["kh", "qd", "nq", "ct", "da"])
+
+
+def _title_words(ctx: Context, doc_ids: list[str]) -> set[str]:
+    """Accent-free words of the titles and kinds of the plans in scope."""
+    words = set(_KIND_SHORT)
+    for info in filter(None, map(ctx.documents.get, doc_ids)):
+        words.update(re.findall(r"[a-z0-9]+", folded(f"{info.kind or ''} {info.title}")))
+    return words
