@@ -77,6 +77,13 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
     if swapped is not None and not scope.named:
         # "Còn Sở Tài chính?": the previous question, of that unit, in the same plans
         return ctx.answer_as(understand(swapped), scope)
+    if previous and not scope.named and CONTINUES.search(query.folded):
+        before = set(ctx.units.find(previous))
+        if any(key not in before for key in ctx.units.find(query.text)):
+            # the previous unit written so it cannot be swapped out ("HĐND và UBND xã"):
+            # the previous kind of question, of the unit this turn names
+            inherited = inherited_intent(query, conversation)
+            return ctx.answer_as(replace(query, intent=inherited), scope)
     if scope.from_conversation and refers_back and conversation.clause_ids:
         clauses = ctx.search.by_ids(conversation.clause_ids)
         if EARLIEST.search(query.folded) or LATEST.search(query.folded):
@@ -107,7 +114,8 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
     if scope.from_conversation:
         # "Phải hoàn tất trước ngày nào?" after "bước 4 do ai chủ trì?": every word of the
         # turn is in the clauses just cited, so one of them answers, not a like one elsewhere
-        settled = _about_previous_clauses(ctx, conversation)
+        # (a turn naming a unit asks about that unit: "Còn Công an xã thì sao?")
+        settled = None if ctx.units.find(query.text) else _about_previous_clauses(ctx, conversation)
         if settled is not None:
             return settled
         inherited = inherited_intent(query, conversation)
