@@ -25,6 +25,10 @@ class Scope:
     given: bool = False  # the caller fixed the document
     scoped: bool = False  # the plans of a scope (doc_ids), none named
     unmatched: str | None = None  # a scope no ingested plan lies in, in words
+    # named only by words of its title, with no kind, number or place ("việc hỗ trợ nhà ở
+    # cho người có công" of the plan titled so): those words may be the topic other plans
+    # share; set only where no scope limits the plans
+    by_title_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,13 @@ def settle_scope(
             named = [d for d in named if d in inside]
             if not named:
                 return Scope([], named=True, unmatched=limits.describe())
-        return Scope(named, named=True)
+        by_title = (
+            allowed is None
+            and limits.preferred is None
+            and documents.named_by_title_words_only(query.folded)
+            and not _KIND_WORD.search(query.folded)
+        )
+        return Scope(named, named=True, by_title_words=by_title)
     if _leans_on_previous(query, conversation, topic_words):
         assert conversation is not None
         return Scope(list(conversation.document_ids), named=False, from_conversation=True)
@@ -82,6 +92,13 @@ def settle_scope(
     if not scoped:
         return Scope([], named=False, unmatched=ScopeLimits(limits.hard, preferred).describe())
     return Scope(scoped, named=False, scoped=True)
+
+
+# a word naming a document's kind: the plan is named, not only its topic
+_KIND_WORD = re.compile(
+    r"\b(?:ke hoach|kh|quyet dinh|qd|nghi quyet|nq|de an|chuong trinh|van ban|chi thi"
+    r"|ket luan|phu luc)\b"
+)
 
 
 def _national_plan_named(

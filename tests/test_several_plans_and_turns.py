@@ -79,3 +79,30 @@ def test_a_units_duties_in_a_plan_named_by_kind_and_title_words(assistant: Assis
     answer = assistant.ask("Công an xã Xuân Trường có nhiệm vụ gì trong KH CĐS 2026?")
     assert not answer.abstained
     assert "Đề án 06" in answer.answer
+
+
+def test_a_topic_two_plans_share_is_offered_per_plan(assistant: Assistant) -> None:
+    """The words of QĐ 3210's title ("hỗ trợ người có công với cách mạng về nhà ở") name no
+    plan when QĐ 773 gives the same duty to Bộ Xây dựng: each plan's clause is offered."""
+    question = (
+        "Ai chủ trì chỉ đạo việc thực hiện chính sách hỗ trợ nhà ở đối với người có công "
+        "với cách mạng?"
+    )
+    assert assistant.context(question).scope.by_title_words
+    answer = assistant.ask(question)
+    assert answer.intent == "ambiguous"
+    assert "Bộ Xây dựng" in answer.answer
+    assert {c.document_id for c in answer.citations} >= {
+        "thu-tuong-773-QD-TTg-2018-ke-hoach-chi-thi-14",
+        "tp-hcm-3210-QD-UBND-2014-ke-hoach-nha-o-nguoi-co-cong",
+    }
+
+
+def test_a_topic_only_the_titled_plan_has_stays_its_answer(assistant: Assistant) -> None:
+    named = "Theo quyết định hỗ trợ người có công với cách mạng về nhà ở, ai chủ trì?"
+    assert not assistant.context(named).scope.by_title_words  # its kind names the plan
+    answer = assistant.ask(
+        "Ai thẩm định dự toán và xác định nguồn kinh phí hỗ trợ người có công về nhà ở?"
+    )
+    assert answer.intent != "ambiguous"
+    assert "Sở Tài chính" in answer.answer

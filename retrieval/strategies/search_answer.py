@@ -26,6 +26,7 @@ from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
 from retrieval.relevance import clause_pairs
+from retrieval.scope import Scope
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -45,7 +46,13 @@ _OTHER_PLANS = 2 * MAX_PER_DOCUMENT
 
 
 def answer(ctx: Context) -> Answer:
-    """The best covering clause(s), a per-plan choice, or an abstention with candidates."""
+    """The best covering clause(s), a per-plan choice, or an abstention with candidates.
+    A plan named only by its title words is the answer's plan unless other plans say the
+    same as strongly: then each plan's clause is offered, as for a question naming none."""
+    if ctx.scope.by_title_words:
+        unnamed = _search_answer(replace(ctx, scope=Scope([], named=False)))
+        if unnamed.intent == "ambiguous":
+            return unnamed
     return _search_answer(ctx)
 
 
