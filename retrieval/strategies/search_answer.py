@@ -121,6 +121,8 @@ def _search_answer(ctx: Context) -> Answer:
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
         covering = _timed_first(covering, query.folded)
+    if _ASKS_PLACE.search(query.folded):
+        covering = _placed_first(covering)
     covering = _naming_the_unit(ctx, covering)
     best = covering[0].clause
     if not scope.doc_ids:
@@ -221,6 +223,22 @@ def _timed_first(covering: list[Candidate], query_folded: str) -> list[Candidate
         recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
         timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+# "họp ở đâu", "tổ chức tại đâu", "địa điểm nào": a place is asked
+_ASKS_PLACE = re.compile(r"\b(?:o dau|tai dau|dia diem nao|dia diem o dau)\b")
+# a clause stating where: "tại Thủ đô Hà Nội", "đặt tại tỉnh Cà Mau"
+_STATES_PLACE = re.compile(
+    r"\btại\s+(?:(?:Thủ đô|thủ đô|tỉnh|thành phố|huyện|quận|xã|phường|thị xã|trụ sở)\s+)?"
+    r"[A-ZĐÂĂÊÔƠƯ]"
+)
+
+
+def _placed_first(covering: list[Candidate]) -> list[Candidate]:
+    """ "Hội nghị … họp ở đâu?": the covering clauses that name a place ("… tại Thủ đô Hà
+    Nội") before those that only repeat the subject (the resolution's caption)."""
+    placed = [c for c in covering if _STATES_PLACE.search(c.clause.body)]
+    return placed + [c for c in covering if c not in placed] if placed else covering
 
 
 # "bao lâu một lần", "mấy lần một năm", "với tần suất nào": a recurrence is asked
