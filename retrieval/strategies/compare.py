@@ -99,7 +99,8 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
     picked: list[StoredClause] = []
     missing: list[str] = []
     targets_compared = bool(_TARGETS_COMPARED.search(query.folded)) or ctx.reading.figure
-    for group in _by_named_place(ctx, targets):
+    groups = _by_named_place(ctx, targets)
+    for group in groups:
         found = [
             (ctx.coverage(topic, best), best)
             for best in (_best_in(ctx, topic_text, topic, [d]) for d in group)
@@ -110,7 +111,13 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
         if found:  # a place named once is answered by its best-covering plan
             picked.append(max(found, key=lambda item: item[0])[1])
         elif len(group) == 1 or _place_of(ctx, group[0]):
-            missing.append(_place_of(ctx, group[0]) or ctx.label(group[0]))
+            # a plan standing alone beside another plan of its place is said by its name
+            alone = len(group) == 1 and any(
+                g != group and _place_of(ctx, g[0]) == _place_of(ctx, group[0]) for g in groups
+            )
+            missing.append(
+                ctx.label(group[0]) if alone else _place_of(ctx, group[0]) or ctx.label(group[0])
+            )
     if len(picked) < 2:
         related = [c.clause for c in ctx.rank(ctx.search.hybrid(topic_text, targets, limit=5))]
         return abstain(
@@ -138,10 +145,21 @@ def _by_named_place(ctx: Context, doc_ids: list[str]) -> list[list[str]]:
     Giang": one group per place); a plan whose place is not named stands alone."""
     groups: dict[str, list[str]] = {}
     text = f" {ctx.query.folded} "
+    # a plan named by its own number stands alone beside another plan of its place ("KH 19
+    # Ninh Bình … và mô hình thí điểm … 2022" of Ninh Bình too)
+    # a plan named by its own number stands alone; its place then named it, not every plan
+    # of that place ("KH 19 Ninh Bình" is not the pilot plan of Ninh Bình too, unless the
+    # question names that one as well)
+    by_number = set(ctx.documents.named_by_number(ctx.query.folded))
+    taken = {_place_of(ctx, d) for d in by_number if d in doc_ids}
     for doc_id in doc_ids:
         place = _place_of(ctx, doc_id)
-        key = place if place and f" {folded(place)} " in text else doc_id
-        groups.setdefault(key, []).append(doc_id)
+        if doc_id in by_number or not place or f" {folded(place)} " not in text:
+            groups.setdefault(doc_id, []).append(doc_id)
+        elif place not in taken:
+            groups.setdefault(place, []).append(doc_id)
+        elif doc_id in ctx.scope.doc_ids:
+            groups.setdefault(doc_id, []).append(doc_id)
     return list(groups.values())
 
 

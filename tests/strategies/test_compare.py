@@ -69,3 +69,19 @@ def test_a_figure_compared_needs_each_plans_figure(assistant) -> None:
         for citation in answer.citations:
             (clause,) = assistant.search.by_ids([citation.clause_id])
             assert states_figure(own_text(clause))
+
+
+PILOT = "ninh-binh-thi-diem-chinh-quyen-so-cap-so-2022"
+
+
+def test_a_plan_named_by_number_is_its_place_plan(assistant: Assistant) -> None:
+    """ "KH 19 Ninh Bình": the place names KH 19, not Ninh Bình's pilot plan as well; the
+    pilot plan named by its own title words stands beside it."""
+    ctx = assistant.context("So sánh mục tiêu chuyển đổi số của KH 19 Ninh Bình và Tiền Giang")
+    groups = compare._by_named_place(ctx, [NINH_BINH_19, PILOT, TIEN_GIANG])
+    assert groups == [[NINH_BINH_19], [TIEN_GIANG]]
+    ctx = assistant.context(
+        "So sánh KH 19 Ninh Bình và mô hình thí điểm chính quyền số cấp sở 2022 về số hóa hồ sơ"
+    )
+    assert PILOT in ctx.scope.doc_ids
+    assert compare._by_named_place(ctx, ctx.scope.doc_ids) == [[d] for d in ctx.scope.doc_ids]
