@@ -216,8 +216,8 @@ _META = (
         _compile(
             r"noi nhan|(?:ke hoach|kh|van ban|nghi quyet|quyet dinh)"
             r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham)[a-z0-9/-]+){0,14} "
-            r"(?:duoc |da )?gui(?: de (?:bao cao|b/c|biet|thuc hien|chi dao))*"
-            r" (?:(?:toi|den|cho|ve) )?(?:nhung |cac )?"
+            r"(?:duoc |da )?gui(?:(?: de (?:bao cao|b/c|biet|thuc hien|chi dao))+"
+            r" (?:(?:toi|den|cho|ve) )?| (?:toi|den|cho|ve) )(?:nhung |cac )?"
             r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh|cuc)"
         ),
     ),

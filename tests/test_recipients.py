@@ -54,6 +54,7 @@ def test_recipients_are_the_lines_under_noi_nhan_without_the_archive(
         ("Theo kế hoạch 19, báo cáo kết quả được gửi về cơ quan nào?", False),
         ("Quyết định 254 của UBND tỉnh Sơn La được gửi để báo cáo tới những cơ quan nào?", True),
         ("QĐ 254 được gửi để b/c Bộ Công an qua cục nào?", True),
+        ("Kế hoạch 19 gửi Sở Khoa học và Công nghệ báo cáo quý trước ngày nào?", False),
     ],
 )
 def test_where_a_plan_was_sent_is_a_document_fact(question: str, asked: bool) -> None:

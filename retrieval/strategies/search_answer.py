@@ -51,9 +51,25 @@ def answer(ctx: Context) -> Answer:
     same as strongly: then each plan's clause is offered, as for a question naming none."""
     if ctx.scope.by_title_words:
         unnamed = _search_answer(replace(ctx, scope=Scope([], named=False)))
-        if unnamed.intent == "ambiguous":
+        if unnamed.intent == "ambiguous" and _shares_the_title_words(ctx, unnamed):
             return unnamed
     return _search_answer(ctx)
+
+
+def _shares_the_title_words(ctx: Context, offered: Answer) -> bool:
+    """Whether every other plan's clause offered says the words that named the plan ("hỗ
+    trợ nhà ở … người có công" in QĐ 773's duty too): then they are the topic, not a name."""
+    named = set(ctx.scope.doc_ids)
+    titles = " ".join(
+        folded(info.title) for info in map(ctx.documents.get, named) if info is not None
+    )
+    words = {w for w in ctx.query.keywords if w in titles.split()}
+    others: dict[str, bool] = {}
+    for c in offered.citations:  # a plan's clause, or the heading it is cited under
+        if c.document_id not in named:
+            says = len(words & set(folded(c.text).split())) >= 0.8 * len(words)
+            others[c.document_id] = others.get(c.document_id, False) or says
+    return bool(words and others) and all(others.values())
 
 
 def _search_answer(ctx: Context) -> Answer:
