@@ -427,7 +427,10 @@ def serve(
     except KehoachError as error:
         raise _fail(str(error)) from error
     logging.getLogger("api").setLevel(logging.INFO)  # job and start-up messages
-    serve_api(_settings(home), api_settings, host=host, port=port)
+    try:
+        serve_api(_settings(home), api_settings, host=host, port=port)
+    except KehoachError as error:  # the home served by another process
+        raise _fail(str(error)) from error
 
 
 @app.command(cls=VietnameseCommand, name="eval")
