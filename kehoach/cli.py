@@ -417,6 +417,8 @@ def serve(
 ) -> None:
     """Chạy HTTP API cho cổng thông tin nội bộ (tài liệu OpenAPI tại /docs).
 
+    Chỉ mục nhúng: một tiến trình; nhiều bản sao: KEHOACH_QDRANT_URL + KEHOACH_DATABASE_URL.
+
     Ví dụ: kehoach serve --host 0.0.0.0 --port 8000
     """
     from api.server import serve as serve_api
