@@ -131,3 +131,19 @@ def test_a_second_serve_on_one_home_exits_with_the_message_and_the_first_serves_
     claim = claim_home(Settings(home=home))  # the home is free once its server stopped
     assert claim is not None
     claim.release()
+
+
+def test_the_polling_bot_is_refused_on_a_home_another_process_serves(tmp_path: Path) -> None:
+    from bot.settings import BotSettings
+    from bot.telegram_app import run_polling
+
+    settings = Settings(home=tmp_path / "home")
+    serving = claim_home(settings)  # what `kehoach serve` holds
+    assert serving is not None
+    try:
+        bot = BotSettings(telegram_bot_token="123456:test-token-for-claims")
+        with pytest.raises(HomeInUseError, match="KEHOACH_QDRANT_URL"):
+            run_polling(settings, bot)  # refused before it loads anything or polls
+        assert not (tmp_path / "home" / "index" / settings.collection).exists()  # no shard
+    finally:
+        serving.release()
