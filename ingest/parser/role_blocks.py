@@ -50,6 +50,10 @@ _OFFICE_HOLDER = re.compile(
 # a label ends its line or opens a list with a colon ("Cơ quan chủ trì" / "Đơn vị phối hợp:
 # …"); "Phối hợp với Ủy ban bầu cử xã …" is a task, not a label
 _LABEL_END = re.compile(r"[ \t*_]*(?::|\r?\n|$)")
+# a step that states its own time ("Chậm nhất ngày 10/12/2025", "trước ngày 30/6/2026")
+_OWN_TIME = re.compile(
+    r"\b(?:[Cc]hậm nhất|[Tt]rước ngày|[Hh]oàn thành trước|[Tt]hời hạn)\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
+)
 _UNIT_ROLES = ("lead", "cooperating", "executing")
 _TASK_KINDS = (ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.POINT, ClauseKind.BULLET)
 _TRAILING = " \t\r\n*_.;,"
@@ -86,6 +90,8 @@ def role_block_duties(clauses: Sequence[Clause], source: str, taken: set[str]) -
         for child in children[:first_block]:
             subtasks = [by_id[c] for c in child.children if c in by_id]
             subtasks = [t for t in subtasks if t.kind in _TASK_KINDS]
+            if not subtasks and _OWN_TIME.search(source, child.start, child.body_end):
+                continue  # "(1) … Chậm nhất ngày 10/12/2025": its own time, not the group's
             tasks.extend(subtasks or [child])
         rows.extend(
             _row(task, source, roles) for task in tasks if task.id not in taken and _words(task)
