@@ -482,7 +482,13 @@ def _intent(
         return Intent.DEADLINE
     if _WHO_COOPERATE.search(text):
         return Intent.WHO_COOPERATE
-    if _WHO_MONITOR.search(text) and not _WHO_LEAD.search(text.replace("chu tri theo doi", "")):
+    if (
+        _WHO_MONITOR.search(text)
+        and not _WHO_LEAD.search(text.replace("chu tri theo doi", ""))
+        and _ASKS_A_UNIT.search(text)
+    ):
+        # "Ai giám sát …?" asks the monitoring unit; "Hoạt động kiểm tra, giám sát chia thành
+        # mấy đợt?" is about the monitoring itself: no unit is asked for
         return Intent.WHO_MONITOR
     if _WHO_LEAD.search(text):
         return Intent.WHO_LEAD if "chu tri" in text else Intent.WHO

@@ -34,8 +34,10 @@ _TASK_KINDS = (
     ClauseKind.PARAGRAPH,
 )
 # A numbering marker (and any markup left in the source) before a clause's words.
+# a multi-level number may go without its closing dot ("1.3 Xây dựng …", "7.1 Tổng kết …")
 _LEAD_IN = re.compile(
-    r"[\s*_#>\\]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\\?[.)]|[-–—+•*])?[\s*_\\]*"
+    r"[\s*_#>\\]*(?:\d{1,2}(?:\.\d{1,2})+\\?[.)]?(?=[\s*_])"
+    r"|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\\?[.)]|[-–—+•*])?[\s*_\\]*"
 )
 _HEADING_PREFIX = re.compile(
     r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+", re.IGNORECASE
