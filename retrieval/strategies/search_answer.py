@@ -23,6 +23,7 @@ from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_rows_first, row_name
 from retrieval.narrowing import FEW, MANY, narrowed
+from retrieval.ordinals import missing_ordinal
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
@@ -162,6 +163,8 @@ def _search_answer(ctx: Context) -> Answer:
         else Intent.TARGET
     )
     reason = absent_role_answer_reason(ctx.reading, chosen, ctx.search, ctx.label)
+    if reason is None:  # "Học kỳ III …" of a plan of two terms
+        reason = missing_ordinal(query.folded, [c.clause for c in covering[:5]] + chosen)
     if reason is not None:  # "ai trực tiếp chỉ đạo …" of a plan without a directing column
         return with_candidates(
             abstain(query, chosen, documents, reason),
