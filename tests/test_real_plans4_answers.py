@@ -15,12 +15,44 @@ import pytest
 
 from retrieval.assistant import Assistant
 from retrieval.conversation import Conversation
+from retrieval.ordinals import missing_ordinal
+from retrieval.query import Intent, understand
 from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime
 
 PLANS = Path(__file__).parent / "real_plans4"
 BO_1544 = PLANS / "bo-ldtbxh-1544-QD-BLDTBXH-2024-ke-hoach-lua-chon-nha-thau.txt"
 BINH_DINH = PLANS / "binh-dinh-518-QD-UBND-2023-ke-hoach-von-nam-2023.txt"
+TUYEN_QUANG = PLANS / "tuyen-quang-986-QD-UBND-2024-ke-hoach-thoi-gian-nam-hoc.txt"
+
+# Invented for these tests: a date plan cut into rounds, of the school-year plan's shape.
+ROUNDS = """\
+| ỦY BAN NHÂN DÂN TỈNH HÀ NAM ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+|---|---|
+| Số: 615/QĐ-UBND | Hà Nam, ngày 02 tháng 4 năm 2025 |
+
+QUYẾT ĐỊNH
+
+BAN HÀNH KẾ HOẠCH THỜI GIAN TIÊM CHỦNG VẮC XIN SỞI NĂM 2025 TRÊN ĐỊA BÀN TỈNH HÀ NAM
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+
+Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 52/TTr-SYT ngày 28/3/2025.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành Kế hoạch thời gian tiêm chủng vắc xin sởi năm 2025 như sau:
+
+1. Rà soát đối tượng tiêm chủng: Ngày 15/4/2025 (thứ Ba).
+
+2. Thực hiện tiêm chủng theo hai đợt, cụ thể:
+
+- Đợt 1: Bắt đầu từ ngày 05/5/2025; kết thúc trước ngày 20/5/2025.
+
+- Đợt 2: Bắt đầu từ ngày 02/6/2025; kết thúc chiến dịch trước ngày 30/6/2025.
+
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+"""
 
 # Invented for these tests: the capital plan's shape with other units and figures.
 VARIANT = """\
@@ -95,6 +127,14 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
 @pytest.fixture(scope="module")
 def assistant(runtime: Runtime) -> Assistant:
     return runtime.assistant()
+
+
+def _plan_of(question: str) -> str:
+    return (
+        TUYEN_QUANG.stem
+        if "Tuyên Quang" in question
+        else "ha-nam-615-QD-UBND-2025-ke-hoach-tiem-chung"
+    )
 
 
 def _cites(answer_text: str, *parts: str) -> bool:
@@ -190,3 +230,43 @@ def test_a_row_whose_whole_name_is_asked_comes_before_siblings_that_mention_it(
     answer = assistant.ask(question)
     assert not answer.abstained
     assert figure in answer.answer
+
+
+@pytest.fixture(scope="module")
+def date_plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    folder = tmp_path_factory.mktemp("real4-dates")
+    rounds = folder / "ha-nam-615-QD-UBND-2025-ke-hoach-tiem-chung.txt"
+    rounds.write_text(ROUNDS, encoding="utf-8")
+    with ingested_runtime(tmp_path_factory.mktemp("real4d"), [TUYEN_QUANG, rounds]) as made:
+        yield made.assistant()
+
+
+def test_a_term_the_plan_lacks_is_declined_saying_which_it_has(date_plans: Assistant) -> None:
+    answer = date_plans.ask("Học kỳ III năm học 2024-2025 ở Tuyên Quang bắt đầu khi nào?")
+    assert answer.abstained
+    assert "không nêu học kỳ III" in answer.answer and "học kỳ 1, học kỳ 2" in answer.answer
+
+
+def test_a_numbered_part_is_missing_only_when_the_plan_numbers_others(
+    date_plans: Assistant,
+) -> None:
+    clauses = date_plans.search.document_clauses("ha-nam-615-QD-UBND-2025-ke-hoach-tiem-chung")
+    reason = missing_ordinal("dot 3 tiem chung soi ket thuc khi nao", clauses)
+    assert reason is not None and "đợt 1, đợt 2" in reason
+    assert missing_ordinal("dot ii tiem chung bat dau khi nao", clauses) is None  # II is 2
+    assert missing_ordinal("hoc ky 3 bat dau khi nao", clauses) is None  # no terms at all
+
+
+def test_an_exam_day_is_no_signing_date(assistant: Assistant) -> None:
+    answer = assistant.ask("Ky thi tot nghiep THPT nam 2025 o Tuyen Quang dien ra ngay nao?")
+    assert answer.abstained
+    assert "13 tháng 8 năm 2024" not in answer.answer
+
+
+def test_a_day_asked_is_a_time_question_and_an_exam_is_no_signing() -> None:
+    asked = understand("Học sinh Tuyên Quang tựu trường năm học 2024-2025 vào ngày nào?")
+    assert asked.intent is Intent.DEADLINE
+    exam = understand("Ky thi tot nghiep THPT nam 2025 o Tuyen Quang dien ra ngay nao?")
+    assert exam.intent is Intent.DEADLINE
+    signed = understand("QĐ 986 Tuyên Quang ký ngày nào?")
+    assert signed.intent is Intent.DOCUMENT_FACTS
