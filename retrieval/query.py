@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from ingest.abbreviations import abbreviations_in, expand_abbreviations
 from ingest.normalize_vi import folded
-from ingest.parser.markers import roman_to_int
+from ingest.parser.markers import ARTICLE_WORD, roman_to_int
 
 
 class Intent(StrEnum):
@@ -534,6 +534,8 @@ def _clause_refs(text: str, levels: set[str] | None = None) -> tuple[ClauseRef, 
         if match.group(1) == "muc" and number in levels:
             continue  # "VNeID mức 2"
         seen.add(number)
+        if match.group(1) == "dieu" and number.isdigit():
+            number = f"{ARTICLE_WORD} {number}"  # a decision's article, as the parser numbers it
         refs.append(ClauseRef(number, _CLAUSE_WORDS[match.group(1)]))
     for match in _BARE_DOTTED.finditer(text):
         number = match.group(1)
