@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
+from retrieval.appendices import in_appendix_asked
 from retrieval.search import Candidate, ClauseSearch
 from retrieval.stored import StoredClause
 
@@ -100,18 +101,28 @@ def named_group(
     (with its subtotal when `with_figure`), unless a row under it is the one named."""
     question_words = _words(expand_abbreviations(question))
     asked_pairs = set(pairwise(question_words))
-    named = [
-        c.clause
-        for c in ranked[:_SEARCHED]
-        if c.clause.kind == "table_group"
-        and c.clause.child_count
-        and (c.clause.target is not None or not with_figure)
-        and named_by_question(_title(c.clause), question_words)
-    ]
-    if not named:
+
+    def fits(clause: StoredClause) -> bool:
+        return (
+            clause.kind == "table_group"
+            and clause.child_count > 0
+            and (clause.target is not None or not with_figure)
+            and named_by_question(_title(clause), question_words)
+        )
+
+    found = [c.clause for c in ranked[:_SEARCHED] if fits(c.clause)]
+    if not found:
         return None
+    # the same district in the plan's other tables, which the search may have left out
+    seen = {c.clause_id for c in found}
+    found += [
+        c
+        for c in search.document_clauses(found[0].document_id)
+        if c.clause_id not in seen and fits(c)
+    ]
+    named = in_appendix_asked(folded(question), found)  # "Theo Phụ lục 02, …"
     # the same district in two tables (its schools, its health stations): the group whose
-    # rows say more of the question's other words ("… cho trạm y tế")
+    # rows say more of the question's other words ("… cho trạm y tế"), else the best ranked
     group = max(named, key=lambda g: _rows_say(g, question_words))
     if _a_row_is_named(search, group, _title(group), asked_pairs):
         return None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.parser.plan import parse_plan
 from retrieval.assistant import Assistant
 from retrieval.conversation import Conversation
 from retrieval.ordinals import missing_ordinal
@@ -270,3 +271,51 @@ def test_a_day_asked_is_a_time_question_and_an_exam_is_no_signing() -> None:
     assert exam.intent is Intent.DEADLINE
     signed = understand("QĐ 986 Tuyên Quang ký ngày nào?")
     assert signed.intent is Intent.DOCUMENT_FACTS
+
+
+# Invented for these tests: a decision of the same shape with other names and numbers.
+ARTICLES = """\
+QUYẾT ĐỊNH
+Ban hành Kế hoạch tiêm chủng mở rộng năm 2025
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+
+Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 12/TTr-SYT ngày 02/01/2025.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành Kế hoạch tiêm chủng mở rộng năm 2025 như sau:
+
+1. Rà soát đối tượng: trước ngày 15/01/2025.
+
+2. Tiêm chủng đợt 1: tháng 3/2025.
+
+Điều 2. Giao Giám đốc Sở Y tế
+
+1. Chỉ đạo các trung tâm y tế tổ chức tiêm chủng đúng kế hoạch.
+
+2. Báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 31/12/2025.
+
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_decisions_articles_hold_the_clauses_numbered_under_them() -> None:
+    for text in (ARTICLES, TUYEN_QUANG.read_text(encoding="utf-8")):
+        plan = parse_plan(text, "doc", "doc.txt")
+        by_id = {c.id.split(":")[-1]: c for c in plan.clauses}
+        assert by_id["d1"].number == "Điều 1" and by_id["d2"].number == "Điều 2"
+        assert by_id["d2/1"].parent_id == by_id["d2"].id  # no lost part guessed ("II")
+        assert not any(w.startswith("phần II") for w in plan.warnings)
+        # "Giao Giám đốc Sở …": the office heads the article's items
+        rows = [t for t in plan.targets if t.clause_id.endswith(("d2/1", "d2/2"))]
+        assert len(rows) == 2 and all(r.lead_units[0].startswith("Sở ") for r in rows)
+
+
+def test_an_article_asked_by_number_answers_with_its_items(assistant: Assistant) -> None:
+    answer = assistant.ask("Theo Điều 2 QĐ 1544, chủ đầu tư chịu trách nhiệm những việc gì?")
+    assert not answer.abstained
+    for item in ("Rà soát nội dung các gói thầu", "Tổ chức lựa chọn nhà thầu", "Báo cáo kết quả"):
+        assert item in answer.answer
+    answer = assistant.ask("Điều 4 QĐ 1544 giao những ai thi hành quyết định?")
+    assert "Chánh Văn phòng Bộ" in answer.answer and "Chỉ tiêu/nhiệm vụ 4" not in answer.answer
