@@ -97,8 +97,10 @@ def named_group(
     *,
     with_figure: bool,
 ) -> StoredClause | None:
-    """The best-ranked table group among the first hits whose title the question names
-    (with its subtotal when `with_figure`), unless a row under it is the one named."""
+    """The table group whose title the question names (with its subtotal when
+    `with_figure`): found among the first hits, weighed with the plan's other groups of a
+    title the question names, kept to the appendix asked, the one whose rows say more of the
+    question first; None when a row under it is the one named."""
     question_words = _words(expand_abbreviations(question))
     asked_pairs = set(pairwise(question_words))
 
