@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from ingest.abbreviations import abbreviations_in, expand_abbreviations
 from ingest.normalize_vi import folded
-from ingest.parser.markers import roman_to_int
+from ingest.parser.markers import ARTICLE_WORD, roman_to_int
 
 
 class Intent(StrEnum):
@@ -169,7 +169,8 @@ _ASKS_WHO = re.compile(r"\s*ai\s+(?!la gi\b)")
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
     r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
-    r"(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao"
+    r"(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao|"
+    r"\bngay nao\b"
 )
 _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"
@@ -404,8 +405,10 @@ _NOT_ABOUT_THE_PLAN = _compile(
 
 
 # "… đi vào hoạt động từ ngày nào?" asks about an event the plan tells of, not its date.
+# "kỳ thi", "học kỳ", "kỹ thuật" fold onto "ký" (signed) and are no document's signing
 _ABOUT_A_DOCUMENT = _compile(
-    r"ke hoach|van ban|ban hanh|ky|quyet dinh|duoc thong qua|thong qua ngay"
+    r"ke hoach|van ban|ban hanh|(?<!hoc )\bky\b(?! (?:thi|hop|hoc|nghi|niem|thuat|nang|luat))"
+    r"|quyet dinh|duoc thong qua|thong qua ngay"
 )
 
 
@@ -537,6 +540,8 @@ def _clause_refs(text: str, levels: set[str] | None = None) -> tuple[ClauseRef, 
         if match.group(1) == "muc" and number in levels:
             continue  # "VNeID mức 2"
         seen.add(number)
+        if match.group(1) == "dieu" and number.isdigit():
+            number = f"{ARTICLE_WORD} {number}"  # a decision's article, as the parser numbers it
         refs.append(ClauseRef(number, _CLAUSE_WORDS[match.group(1)]))
     for match in _BARE_DOTTED.finditer(text):
         number = match.group(1)

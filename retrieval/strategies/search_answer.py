@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ingest.normalize_vi import folded
-from retrieval.amounts import states_asked_amount
+from retrieval.amounts import amount_asked, states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
@@ -21,7 +21,9 @@ from retrieval.confidence import cites_unit, states_time, without_citations
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
+from retrieval.group_rows import named_group, named_rows_first, row_name
 from retrieval.narrowing import FEW, MANY, narrowed
+from retrieval.ordinals import missing_ordinal
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
@@ -83,6 +85,9 @@ def _search_answer(ctx: Context) -> Answer:
             ),
             [c.clause for c in reranked],
         )
+    grouped = _the_group_asked(ctx, reranked)
+    if grouped is not None:
+        return with_candidates(grouped, [c.clause for c in reranked])
     ranked = [
         c
         for c in reranked
@@ -110,6 +115,7 @@ def _search_answer(ctx: Context) -> Answer:
             ),
             [c.clause for c in ranked],
         )
+    covering = _named_rows_first(ctx, covering)
     covering = _partners_of_the_subject(ctx, covering)
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
@@ -157,6 +163,8 @@ def _search_answer(ctx: Context) -> Answer:
         else Intent.TARGET
     )
     reason = absent_role_answer_reason(ctx.reading, chosen, ctx.search, ctx.label)
+    if reason is None:  # "Học kỳ III …" of a plan of two terms
+        reason = missing_ordinal(query.folded, [c.clause for c in covering[:5]] + chosen)
     if reason is not None:  # "ai trực tiếp chỉ đạo …" of a plan without a directing column
         return with_candidates(
             abstain(query, chosen, documents, reason),
@@ -164,6 +172,38 @@ def _search_answer(ctx: Context) -> Answer:
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _the_group_asked(ctx: Context, reranked: list[Candidate]) -> Answer | None:
+    """ "Huyện Tây Sơn được phân bổ bao nhiêu vốn?" of a table whose group row is that
+    district with its subtotal: the group's figure; "… có những dự án nào?": its rows
+    (`retrieval.group_rows`)."""
+    query = ctx.query
+    asks_figure = amount_asked(query) is not None and not query.wants_items
+    if not asks_figure and not query.wants_items:
+        return None
+    group = named_group(ctx.search, query.text, reranked, with_figure=asks_figure)
+    if group is None:
+        return None
+    if asks_figure:
+        return answer_clauses(query, [group], ctx.documents, Intent.TARGET, {})
+    rows = ctx.search.children(group.clause_id)[:_MAX_LIST_ITEMS]
+    return answer_clauses(query, rows, ctx.documents, Intent.TARGET, ctx.children_of(rows))
+
+
+def _named_rows_first(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
+    """The covering table rows whose whole name the question says before the others (a
+    sibling that only mentions that name, "Lập hồ sơ mời thầu … gói thầu xây lắp bổ sung",
+    is another package)."""
+    rows = [c.clause for c in covering if c.clause.target is not None]
+    named = {c.clause_id for c in named_rows_first(ctx.query.text, rows)}
+    if not named:
+        return covering
+    first = sorted(
+        (c for c in covering if c.clause.clause_id in named),
+        key=lambda c: -len(row_name(c.clause)),
+    )
+    return first + [c for c in covering if c.clause.clause_id not in named]
 
 
 def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> list[str]:
