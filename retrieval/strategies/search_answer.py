@@ -333,20 +333,28 @@ def _strong_per_document(
     if len(per_doc) < 2:
         return list(per_doc.values())
     others = ctx.search.documents_matching(query.text, _OTHER_PLANS, exclude=list(per_doc))
-    searched = ctx.search.hybrid_each(query.text, ctx.documents.in_catalog_order(others))
-    for doc_id, hits in searched.items():
-        for candidate in ctx.rank(hits)[:5]:
-            clause = candidate.clause
-            if (
-                clause.kind not in NOT_ANSWERS
-                and ctx.has_content(clause)
-                and answers_content(clause, query.folded)
-                and ctx.coverage(topic, clause) >= floor
-                and states_asked_amount(query, clause)
-            ):
-                per_doc[doc_id] = clause
-                break
+    waiting = ctx.documents.in_catalog_order(others)
+    # in catalog order, only as many plans at a time as places are left: a plan adds at
+    # most one clause, and those after the first MAX_PER_DOCUMENT are never shown
+    while waiting and len(per_doc) < MAX_PER_DOCUMENT:
+        batch, waiting = _split(waiting, MAX_PER_DOCUMENT - len(per_doc))
+        for doc_id, hits in ctx.search.hybrid_each(query.text, batch).items():
+            for candidate in ctx.rank(hits)[:5]:
+                clause = candidate.clause
+                if (
+                    clause.kind not in NOT_ANSWERS
+                    and ctx.has_content(clause)
+                    and answers_content(clause, query.folded)
+                    and ctx.coverage(topic, clause) >= floor
+                    and states_asked_amount(query, clause)
+                ):
+                    per_doc[doc_id] = clause
+                    break
     return list(per_doc.values())[:MAX_PER_DOCUMENT]
+
+
+def _split(items: list[str], size: int) -> tuple[list[str], list[str]]:
+    return items[:size], items[size:]
 
 
 _FEW_PAIRS = 2
