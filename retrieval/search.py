@@ -105,9 +105,8 @@ class ClauseSearch:
             window = (year * 10000 + 101, year * 10000 + 1231) if year is not None else None
             return self.rows(documents, due_range=window)
         query = RowQuery(documents=tuple(documents), in_window=(year, quarter, month), limit=0)
-        total = self._facts.rows(query).total
-        page = self._facts.rows(replace(query, limit=total))
-        return self.by_ids(list(page.clause_ids))
+        total = self._facts.count_rows(query)
+        return self.by_ids(list(self._facts.row_page(replace(query, limit=total))))
 
     @property
     def has_facts(self) -> bool:
@@ -117,7 +116,7 @@ class ClauseSearch:
     def count_rows(self, query: RowQuery) -> int:
         """The exact number of responsibility rows matching `query` (facts store only)."""
         assert self._facts is not None, "count_rows needs the facts store"
-        return self._facts.rows(replace(query, limit=0, offset=0)).total
+        return self._facts.count_rows(query)
 
     def unit_rows(
         self, documents: Sequence[str], unit_keys: Sequence[str], limit: int
@@ -136,7 +135,7 @@ class ClauseSearch:
         """The rows of one page of `query` (its `offset` and `limit`), in document order:
         their ids by an indexed query on the facts store, then those clauses by id."""
         assert self._facts is not None, "rows_page needs the facts store"
-        return self.by_ids(list(self._facts.rows(query).clause_ids))
+        return self.by_ids(list(self._facts.row_page(query)))
 
     def documents_numbered(self, number: str) -> list[str]:
         """The plans with a clause labelled `number`, by id: one indexed query on the facts
