@@ -320,9 +320,10 @@ def _strong_per_document(
     ctx: Context, topic: list[str], covering: list[Candidate]
 ) -> list[StoredClause]:
     """The best clause of each plan whose match is as strong as the best one's; once two
-    plans share the topic, the other plans with the best hits (found by one search grouped
-    by plan in the engine) are searched on their own too, so that the choice offered is
-    complete however many plans are loaded."""
+    plans share the topic and fewer than MAX_PER_DOCUMENT (the most shown) do, the other
+    plans with the best hits (found by one search grouped by plan in the engine) are
+    searched on their own too, so that the choice offered is complete however many plans
+    are loaded."""
     query = ctx.query
     scores = {id(c): ctx.coverage(topic, c.clause) for c in covering}
     floor = max(0.65, scores[id(covering[0])] - 0.1)
@@ -330,8 +331,8 @@ def _strong_per_document(
     for candidate in covering:
         if scores[id(candidate)] >= floor:
             per_doc.setdefault(candidate.clause.document_id, candidate.clause)
-    if len(per_doc) < 2:
-        return list(per_doc.values())
+    if len(per_doc) < 2 or len(per_doc) >= MAX_PER_DOCUMENT:
+        return list(per_doc.values())[:MAX_PER_DOCUMENT]  # alone, or no place left
     others = ctx.search.documents_matching(query.text, _OTHER_PLANS, exclude=list(per_doc))
     waiting = ctx.documents.in_catalog_order(others)
     # in catalog order, only as many plans at a time as places are left: a plan adds at
