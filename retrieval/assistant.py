@@ -129,18 +129,19 @@ class Assistant:
         `row_lists.WHOLE_LIST` rows is always whole).
         """
         limits = ScopeLimits(tuple(within), scope or self.default_scope)
-        context = replace(self.context(question, conversation, document, limits), rows=rows)
-        try:
-            answer = route(context) if context.scope.unmatched is None else _unmatched(context)
-        except QuoteNotVerifiedError:
-            logger.exception("a quote failed verification; abstaining")
-            answer = abstain(
-                context.query,
-                [],
-                self.documents,
-                "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
-            )
-        answer = self._with_confidence(context.query, answer)
+        with self.search.one_question():  # a clause read by id is read once per question
+            context = replace(self.context(question, conversation, document, limits), rows=rows)
+            try:
+                answer = route(context) if context.scope.unmatched is None else _unmatched(context)
+            except QuoteNotVerifiedError:
+                logger.exception("a quote failed verification; abstaining")
+                answer = abstain(
+                    context.query,
+                    [],
+                    self.documents,
+                    "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
+                )
+            answer = self._with_confidence(context.query, answer)
         if answer.partial:  # a page of a long list: its other pages are asked for again
             answer = replace(answer, page_of=question)
         if conversation is not None:

@@ -105,7 +105,7 @@ def _in_many_plans(ctx: Context, ref: ClauseRef) -> Answer | None:
     conversation = ctx.conversation
     if conversation is not None and set(conversation.document_ids) & set(doc_ids):
         return None  # the conversation's plan may settle it
-    shown = plans_latest_first(doc_ids, ctx.documents)[:FEW]
+    shown = plans_latest_first(doc_ids, ctx.documents, FEW)
     found = _best_per_document(search.by_number(ref.number, shown), ref, query)
     few = best_first(found, ctx.documents)
     examples = answer_ambiguous(query, few, ctx.documents, ref.number)

@@ -360,9 +360,10 @@ def _strong_per_document(
     ctx: Context, topic: list[str], covering: list[Candidate]
 ) -> list[StoredClause]:
     """The best clause of each plan whose match is as strong as the best one's; once two
-    plans share the topic, the other plans with the best hits (found by one search grouped
-    by plan in the engine) are searched on their own too, so that the choice offered is
-    complete however many plans are loaded."""
+    plans share the topic and fewer than MAX_PER_DOCUMENT (the most shown) do, the other
+    plans with the best hits (found by one search grouped by plan in the engine) are
+    searched on their own too, so that the choice offered is complete however many plans
+    are loaded."""
     query = ctx.query
     scores = {id(c): ctx.coverage(topic, c.clause) for c in covering}
     floor = max(0.65, scores[id(covering[0])] - 0.1)
@@ -370,23 +371,31 @@ def _strong_per_document(
     for candidate in covering:
         if scores[id(candidate)] >= floor:
             per_doc.setdefault(candidate.clause.document_id, candidate.clause)
-    if len(per_doc) < 2:
-        return list(per_doc.values())
+    if len(per_doc) < 2 or len(per_doc) >= MAX_PER_DOCUMENT:
+        return list(per_doc.values())[:MAX_PER_DOCUMENT]  # alone, or no place left
     others = ctx.search.documents_matching(query.text, _OTHER_PLANS, exclude=list(per_doc))
-    searched = ctx.search.hybrid_each(query.text, ctx.documents.in_catalog_order(others))
-    for doc_id, hits in searched.items():
-        for candidate in ctx.rank(hits)[:5]:
-            clause = candidate.clause
-            if (
-                clause.kind not in NOT_ANSWERS
-                and ctx.has_content(clause)
-                and answers_content(clause, query.folded)
-                and ctx.coverage(topic, clause) >= floor
-                and states_asked_amount(query, clause)
-            ):
-                per_doc[doc_id] = clause
-                break
+    waiting = ctx.documents.in_catalog_order(others)
+    # in catalog order, only as many plans at a time as places are left: a plan adds at
+    # most one clause, and those after the first MAX_PER_DOCUMENT are never shown
+    while waiting and len(per_doc) < MAX_PER_DOCUMENT:
+        batch, waiting = _split(waiting, MAX_PER_DOCUMENT - len(per_doc))
+        for doc_id, hits in ctx.search.hybrid_each(query.text, batch).items():
+            for candidate in ctx.rank(hits)[:5]:
+                clause = candidate.clause
+                if (
+                    clause.kind not in NOT_ANSWERS
+                    and ctx.has_content(clause)
+                    and answers_content(clause, query.folded)
+                    and ctx.coverage(topic, clause) >= floor
+                    and states_asked_amount(query, clause)
+                ):
+                    per_doc[doc_id] = clause
+                    break
     return list(per_doc.values())[:MAX_PER_DOCUMENT]
+
+
+def _split(items: list[str], size: int) -> tuple[list[str], list[str]]:
+    return items[:size], items[size:]
 
 
 _FEW_PAIRS = 2
