@@ -17,7 +17,7 @@ from dataclasses import replace
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
 from retrieval.asked_columns import missing_column_reason
-from retrieval.calibration import Evidence
+from retrieval.calibration import Decision, Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
 from retrieval.constraint_check import unmet_place, unmet_year
@@ -67,6 +67,8 @@ STRATEGIES: tuple[Strategy, ...] = (
 )
 
 # Answers settled by structure (a table, the document's facts): certain once matched.
+# the first clauses a search ranked, read for a rival the answer does not cite
+_RIVALS = 6
 _STRUCTURED_INTENTS = frozenset(["list_by_unit", "list_by_period", "document_facts", "ambiguous"])
 
 
@@ -167,8 +169,9 @@ class Assistant:
     # ---- confidence ---------------------------------------------------------------------
 
     def _with_confidence(self, query: Query, answer: Answer) -> Answer:
-        """The answer with its confidence; a clause answer below `confidence.ANSWER` is
-        marked "Có thể" (hedged)."""
+        """The answer with its calibrated confidence (`retrieval.calibration`), and the
+        table's decision: stated, stated with "Có thể" (the middle band), or declined with
+        the cited clauses as the closest candidates."""
         library = self._library
         ids = list(dict.fromkeys(c.clause_id for c in answer.citations if c.clause_id))
         cited = library.search.by_ids(ids) if ids else []
@@ -199,17 +202,21 @@ class Assistant:
         )
         if column is not None:  # "sản phẩm của nhiệm vụ 5" of a table without that column
             answer = replace(abstain(query, cited, library.documents, column), intent=answer.intent)
-        value = confidence.score(reading, cited, coverage, structured, answer.abstained)
+        rival = None if answer.abstained else self._rival(query, topic, answer, ids)
+        value = confidence.score(reading, cited, coverage, structured, answer.abstained, rival)
         # a plan's own facts (who issued it, what it implements) are read from its header: the
         # unit a question names there is the issuer, not a role the cited clause must hold
         facts = answer.intent == Intent.DOCUMENT_FACTS.value
-        unmet = () if facts else confidence.unmet_checks(reading, cited, structured)
+        unmet = (
+            () if facts else confidence.unmet_checks(reading, cited, structured, coverage, rival)
+        )
         if answer.abstained:
             return replace(answer, confidence=value)
         table = calibration.fitted()
         evidence = Evidence(value, structured, unmet)
         chance = table.probability(evidence)
-        if chance < table.abstain or (confidence.hard(unmet) and chance < table.answer):
+        decision = table.decide(evidence)
+        if decision is Decision.ABSTAIN:
             # an asked part (a time, a figure, the unit in its role …) is not in the cited
             # clauses, or answers like this one are seldom right: a hedge would still state
             # a wrong fact, so the clauses are offered as the closest, with the reason
@@ -218,7 +225,18 @@ class Assistant:
             value = confidence.score(reading, cited, coverage, structured, True)
             return replace(answer, confidence=value, evidence=evidence)
         answer = replace(answer, confidence=chance, evidence=evidence)
-        return confidence.hedged(answer) if chance < table.answer else answer
+        return confidence.hedged(answer) if decision is Decision.HEDGE else answer
+
+    def _rival(
+        self, query: Query, topic: Sequence[str], answer: Answer, cited_ids: Sequence[str]
+    ) -> float:
+        """The best coverage among the first clauses the search ranked that the answer does
+        not cite (0.0 when none): a rival covering the question better makes it unsure."""
+        library = self._library
+        cited = set(cited_ids)
+        others = [i for i in answer.candidates[:_RIVALS] if i not in cited]
+        ranked = library.search.by_ids(others) if others else []
+        return max((library.coverage.of(query, topic, c) for c in ranked), default=0.0)
 
     @staticmethod
     def _by_number(query: Query, cited: Sequence[StoredClause]) -> bool:
