@@ -42,12 +42,14 @@ def _by_reference(ctx: Context) -> Answer:
     ref = query.clause_refs[0]
     reading = ctx.reading
     located = [s for s in reading.path if s.level != "appendix"]
-    if len(reading.path) >= 2 and located and not ref.point:
+    # "điểm a khoản 1 mục II": the point is looked for under the clause the path leads to
+    pointed = [s for s in located if s.level != "point"] if ref.point else []
+    if len(reading.path) >= 2 and located and (not ref.point or len(pointed) >= 2):
         # "chỉ tiêu 3 mục IV phụ lục 01": the innermost step is the clause, the others
         # must enclose it
-        inner = located[-1]
-        ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body")
-        outer = [s for s in reading.path if s is not inner]
+        inner = (pointed or located)[-1]
+        ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body", ref.point)
+        outer = [s for s in reading.path if s is not inner and s.level != "point"]
         found = search.by_number(ref.number, scope.doc_ids)
         candidates = [c for c in found if satisfies_path(c, outer, search)]
         if not candidates:
