@@ -35,6 +35,7 @@ from retrieval.strategies import (
     cited_date,
     clause_lookup,
     compare,
+    count_items,
     document_facts,
     effective_date,
     follow_up,
@@ -64,6 +65,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
+    count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
     unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
     units_assigned.answer,  # "… phân công nhiệm vụ cho những cơ quan nào?"

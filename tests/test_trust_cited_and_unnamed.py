@@ -211,3 +211,31 @@ def test_a_roman_dotted_row_is_a_path() -> None:
     steps = [(s.level, s.label) for s in read_question(query).path]
     assert ("row", "4") in steps or ("clause", "4") in steps
     assert any(label == "II" for _, label in steps)
+
+
+# ---- counting a heading's items; a task shared out under several units --------------------
+
+
+def test_how_many_items_a_heading_lists(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Theo NQ 60-NQ/TW, có bao nhiêu đơn vị hành chính cấp tỉnh không thực hiện sáp nhập?"
+    )
+    assert not answer.abstained
+    assert answer.answer.startswith("Có 11 mục")
+    assert "Tỉnh Cao Bằng." in answer.answer and "Hợp nhất" not in answer.answer
+
+
+def test_a_heading_that_only_shares_words_counts_nothing(assistant: Assistant) -> None:
+    # "hỗ trợ người có công" in a heading is not "hộ người có công"
+    answer = assistant.ask(
+        "Kế hoạch 3210 dự kiến hỗ trợ bao nhiêu hộ người có công trong năm 2014?"
+    )
+    assert not answer.answer.startswith("Có ")
+
+
+def test_a_task_given_to_several_units_names_each(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Việc sơ kết thực hiện Chỉ thị 31/CT-TTg ngày 28/11/2012 được QĐ 773 giao cho những bộ nào?"
+    )
+    assert "Bộ Quốc phòng" in answer.answer
+    assert "Bộ Lao động - Thương binh và Xã hội" in answer.answer

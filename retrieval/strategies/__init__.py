@@ -19,7 +19,9 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
    phụ lục 01"); a path no clause lies in is said to be missing.
 5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
-6. `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the
+6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
+   word, counted and quoted.
+   `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the
    shape of its name ("Thanh tra Chính phủ được giao nhiệm vụ gì?"): declined, saying so.
    `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
    is said to be absent.
