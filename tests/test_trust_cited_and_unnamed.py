@@ -30,6 +30,7 @@ TESTS = Path(__file__).parent
 CAN_THO = TESTS / "real_plans" / "can-tho-165-KH-UBND-2025.txt"
 QD_773 = TESTS / "real_plans2" / "thu-tuong-773-QD-TTg-2018-ke-hoach-chi-thi-14.txt"
 NQ_60 = TESTS / "real_plans2" / "tw-dang-60-NQ-TW-2025-hoi-nghi-11.txt"
+KH_252 = TESTS / "real_plans2" / "bcd-quoc-gia-1237-252-KH-BCDQG1237-2013.txt"
 SON_LA = TESTS / "real_plans3" / "son-la-254-QD-UBND-2023-ke-hoach-bao-ve-bmnn.txt"
 HCM = TESTS / "real_plans3" / "tp-hcm-3210-QD-UBND-2014-ke-hoach-nha-o-nguoi-co-cong.txt"
 CORPUS = TESTS.parent / "corpus"
@@ -39,7 +40,7 @@ NINH_BINH_19 = CORPUS / "ninh-binh-19-KH-UBND-2025.txt"
 
 @pytest.fixture(scope="module")
 def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
-    plans = [CAN_THO, QD_773, NQ_60, SON_LA, HCM, THANH_PHO, NINH_BINH_19]
+    plans = [CAN_THO, QD_773, NQ_60, KH_252, SON_LA, HCM, THANH_PHO, NINH_BINH_19]
     with ingested_runtime(tmp_path_factory.mktemp("trust-12e"), plans) as made:
         yield made
 
@@ -239,3 +240,13 @@ def test_a_task_given_to_several_units_names_each(assistant: Assistant) -> None:
     )
     assert "Bộ Quốc phòng" in answer.answer
     assert "Bộ Lao động - Thương binh và Xã hội" in answer.answer
+
+
+def test_a_part_read_as_one_task_lists_its_contents_when_items_are_asked(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "Muc VIII KH 252 gom nhung noi dung bao dam nao cho cac doi chuyen trach tim kiem, quy tap?"
+    )
+    assert not answer.abstained
+    assert "thiết bị dò tìm" in answer.answer and "nhà tạm" in answer.answer

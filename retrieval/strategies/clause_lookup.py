@@ -153,7 +153,21 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
     intent = ctx.query.intent
     if intent in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD, Intent.COMPARE):
         intent = Intent.TARGET
+    if ctx.query.wants_items:
+        clauses = [_its_contents(ctx, c) for c in clauses]
     return answer_clauses(ctx.query, clauses, ctx.documents, intent, ctx.children_of(clauses))
+
+
+def _its_contents(ctx: Context, clause: StoredClause) -> StoredClause:
+    """ "Mục VIII gồm những nội dung nào?" of a part read as one task (its heading the task,
+    its "2. Cơ quan chủ trì, phối hợp" the roles): the part's "1. Nội dung, biện pháp", whose
+    items are the answer; the clause itself when it is no such part."""
+    if clause.target is None or not clause.child_count:
+        return clause
+    for child in ctx.search.children(clause.clause_id):
+        if child.child_count and re.match(r"\d+\.\s*nội dung", child.text.strip(), re.I):
+            return child
+    return clause
 
 
 def _undirected(ctx: Context, clauses: Sequence[StoredClause]) -> Answer | None:
