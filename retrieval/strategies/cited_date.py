@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
+from retrieval.candidates import is_legal_basis
 from retrieval.citations import CitationBuilder
 from retrieval.cited_documents import CitedDate, CitedRef, cited_refs, dates_beside
 from retrieval.constraints import documents_named
@@ -87,7 +88,16 @@ def _search(
     for hit in ctx.search.hybrid(text, doc_ids, limit=_SEARCHED):
         for date in dates_beside(hit.clause.text, ref):
             found.append((hit.clause, date))
-    return found
+    # the plan's basis line ("Căn cứ Nghị định số …") is where it cites the document as such
+    return sorted(found, key=lambda pair: not _is_basis(pair[0]))
+
+
+def _is_basis(clause: StoredClause) -> bool:
+    return (
+        clause.kind == "preamble"
+        or is_legal_basis(clause)
+        or bool(re.match(r"\s*căn cứ\b", clause.text, re.IGNORECASE))
+    )
 
 
 def _answer(ctx: Context, ref: CitedRef, found: list[tuple[StoredClause, CitedDate]]) -> Answer:
