@@ -32,9 +32,12 @@ from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
+    cited_date,
     clause_lookup,
     compare,
+    count_items,
     document_facts,
+    effective_date,
     follow_up,
     list_by_period,
     list_by_unit,
@@ -43,6 +46,7 @@ from retrieval.strategies import (
     search_answer,
     unit_duties,
     units_assigned,
+    unnamed_unit,
 )
 from retrieval.strategies.context import Context, Library
 from retrieval.units import UnitMatcher
@@ -54,11 +58,15 @@ Strategy = Callable[[Context], Answer | None]
 # The strategies in the order they are tried; the first that answers wins (None: not
 # mine). The search answer, last, always answers.
 STRATEGIES: tuple[Strategy, ...] = (
+    cited_date.answer,  # "Nghị định 26/2020/NĐ-CP (cited by a plan) ban hành ngày nào?"
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
+    effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
+    count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
+    unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
     units_assigned.answer,  # "… phân công nhiệm vụ cho những cơ quan nào?"
     list_by_period.answer,  # "Những nhiệm vụ nào hạn tháng 10/2025?"

@@ -201,7 +201,15 @@ _CITED_KINDS = (
     r"|thong tu|de an|cong van)"
 )
 _META = (
-    (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
+    # the signer's title ("giữ chức vụ gì", "ký với chức danh gì", "chức vụ của người ký"),
+    # not a title the text is about ("cách chức tất cả các chức vụ trong Đảng đối với ai")
+    (
+        MetaField.SIGNER_TITLE,
+        _compile(
+            r"chuc (?:vu|danh)(?: [a-z]+){0,3} (?:gi|nao)\b|chuc (?:vu|danh) (?:cua )?nguoi ki"
+            r"|nguoi ki(?: [a-z0-9/-]+){0,12} chuc (?:vu|danh)"
+        ),
+    ),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
     (
         MetaField.SESSION,
@@ -238,7 +246,11 @@ _META = (
     # Pháp lệnh thay thế Pháp lệnh … khi nào?")
     (
         MetaField.REPLACES,
-        _compile(r"thay the(?: [a-z0-9/-]+){0,6} (?:nao|gi|khong)\b|co thay the|bi thay the"),
+        # ("… lập hồ sơ Pháp lệnh thay thế được làm vào năm nào?" asks a time)
+        _compile(
+            r"thay the(?: (?!(?:nam|ngay|thang|quy|khi|luc|thoi|duoc)\b)[a-z0-9/-]+){0,6}"
+            r" (?:nao|gi|khong)\b|co thay the|bi thay the"
+        ),
     ),
     (
         MetaField.BASED_ON,
@@ -275,12 +287,17 @@ _META = (
 )
 
 
+# "chỉ tiêu II.4": row 4 of group II, read as the path "chỉ tiêu 4 mục II"
+_ROMAN_DOTTED = re.compile(r"\b(chi tieu|nhiem vu|noi dung|dong)\s+([ivx]{1,4})\.(\d{1,2})\b")
+
+
 def understand(question: str) -> Query:
     """Parse a question into intent and references."""
     expanded = _expanded_outside_numbers(question)
     text = folded(expanded)
     text = re.sub(r"[?!,;:()\"“”]", " ", text)
     text = " ".join(text.split())
+    text = _ROMAN_DOTTED.sub(r"\1 \3 muc \2", text)
     clause_refs = _clause_refs(text, _levels_not_sections(question, text))
     period = _period(text)
     meta = _meta_field(text)

@@ -157,6 +157,10 @@ def _search_answer(ctx: Context) -> Answer:
     elif query.intent is Intent.GUIDANCE or query.wants_list:
         chosen = [c.clause for c in covering if c.clause.document_id == best.document_id][:4]
         children = ctx.children_of(chosen)
+    elif _ASKS_UNITS.search(query.folded):
+        # "… được giao cho những bộ nào?": the task as each unit's part says it, every unit
+        chosen = _each_units_part(ctx, topic, covering, best)
+        children = ctx.children_of(chosen)
     intent = (
         query.intent
         if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD)
@@ -204,6 +208,42 @@ def _named_rows_first(ctx: Context, covering: list[Candidate]) -> list[Candidate
         key=lambda c: -len(row_name(c.clause)),
     )
     return first + [c for c in covering if c.clause.clause_id not in named]
+
+
+# which units (more than one) a task is given to: "những bộ nào", "các cơ quan nào"
+_ASKS_UNITS = re.compile(
+    r"\b(?:nhung|cac) (?:bo|so|co quan|don vi|ban|nganh|dia phuong|to chuc)(?: [a-z]+)? nao\b"
+)
+_MAX_UNITS = 6
+
+
+def _each_units_part(
+    ctx: Context, topic: list[str], covering: list[Candidate], best: StoredClause
+) -> list[StoredClause]:
+    """The best clause, then each other clause of its plan that covers the topic as fully
+    and gives the task to other units (one per unit set): a task shared out under several
+    units' headings ("Sơ kết … Chỉ thị 31" under Bộ LĐTBXH, "Tham gia sơ kết …" under Bộ
+    Quốc phòng)."""
+    top = ctx.coverage(topic, best)
+    chosen, seen = [best], {_units_of(best)}
+    for c in covering[1:]:
+        units = _units_of(c.clause)
+        if (
+            c.clause.document_id == best.document_id
+            and units
+            and units not in seen
+            and ctx.coverage(topic, c.clause) >= top - 1e-9
+        ):
+            chosen.append(c.clause)
+            seen.add(units)
+        if len(chosen) == _MAX_UNITS:
+            break
+    return chosen
+
+
+def _units_of(clause: StoredClause) -> frozenset[str]:
+    target = clause.target
+    return frozenset(target.lead_units) if target is not None else frozenset()
 
 
 def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> list[str]:
