@@ -189,7 +189,9 @@ class Assistant:
         if answer.abstained and not cited and answer.candidates:
             ranked = library.search.by_ids(list(answer.candidates[:1]))
             coverage = max((library.coverage.of(query, topic, c) for c in ranked), default=0.0)
-        structured = answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
+        structured = (
+            answer.settled or answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
+        )
         year = (
             None
             if answer.abstained or structured

@@ -62,4 +62,4 @@ def _counted(ctx: Context, heading: StoredClause, items: list[StoredClause]) -> 
         lines.append(f"- {quote} [{cite.cite(item, quote)}]")
     if len(items) > _SHOWN:
         lines.append(f"- … và {len(items) - _SHOWN} mục khác")
-    return Answer("\n".join(lines), False, "target", cite.citations)
+    return Answer("\n".join(lines), False, "target", cite.citations, settled=True)
