@@ -380,11 +380,23 @@ class DocumentDirectory:
         """For each place the question names, its best-named plans ("Ninh Bình … và Xuân
         Trường …" keeps a plan of each place), plus plans named by number or title."""
         by_place: dict[str, list[str]] = {}
+        # a level word said of a named place ("thành phố Hồ Chí Minh", "TP.HCM") does not
+        # name the plan known only by that level word
+        named_levels = {
+            folded(doc.place_level)
+            for doc in (self.documents[d] for d in placed)
+            if doc.place_name and doc.place_level and f" {folded(doc.place_name)} " in text
+        }
         for doc_id in placed:
             doc = self.documents[doc_id]
             if doc.place_name and f" {folded(doc.place_name)} " in text:
                 by_place.setdefault(folded(doc.place_name), []).append(doc_id)
-            elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+            elif (
+                doc.place_level
+                and not doc.place_name
+                and f" {folded(doc.place_level)} " in text
+                and folded(doc.place_level) not in named_levels
+            ):
                 # a plan known only by its level ("thành phố") is named by that word
                 by_place.setdefault(f"level:{folded(doc.place_level)}", []).append(doc_id)
         found: list[str] = []

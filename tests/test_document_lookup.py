@@ -71,10 +71,21 @@ def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> lis
     text = f" {question_folded} "
     scores = {d: _naming_score(text, i, _scan_distinctive(infos, d)) for d, i in infos.items()}
     by_place: dict[str, list[str]] = {}
+    # a level word said of a named place ("tỉnh Ninh Bình") names no plan known by it alone
+    named_levels = {
+        folded(doc.place_level)
+        for doc in infos.values()
+        if doc.place_name and doc.place_level and f" {folded(doc.place_name)} " in text
+    }
     for doc_id, doc in infos.items():
         if doc.place_name and f" {folded(doc.place_name)} " in text:
             by_place.setdefault(folded(doc.place_name), []).append(doc_id)
-        elif doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text:
+        elif (
+            doc.place_level
+            and not doc.place_name
+            and f" {folded(doc.place_level)} " in text
+            and folded(doc.place_level) not in named_levels
+        ):
             by_place.setdefault(f"level:{folded(doc.place_level)}", []).append(doc_id)
     found: list[str] = []
     for doc_ids in by_place.values():
