@@ -161,15 +161,9 @@ class Engine:
 
     def _follow_other_replicas(self) -> None:
         """API replicas sharing a home (and a Qdrant server): when another one committed a
-        document, read the catalog again and rebuild the assistant, as after our own write."""
-        catalog = self.runtime.catalog
-        if catalog.changed_on_disk():
-            with self.runtime.write_lock:  # the write side: readers see all of it or none
-                if catalog.changed_on_disk():
-                    catalog.reload()
-                    logger.info(
-                        "another process changed the catalog: %d documents", len(catalog.entries)
-                    )
+        document, read the catalog again and rebuild the assistant, as after our own write
+        (the runtime's write lock is our write side)."""
+        self.runtime.follow_catalog()
 
     def _mark_stale(self) -> None:
         self._assistant = None

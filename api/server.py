@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from api.settings import ApiSettings
+from ingest.home_claim import claim_home
 from ingest.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -20,23 +21,28 @@ def serve(
 ) -> None:
     """Serve until interrupted, in one process.
 
-    One process because the embedded index, the conversations and the rate-limit buckets
-    live in it; scale out with a Qdrant server and several instances behind a proxy.
+    One process per embedded home (`claim_home` refuses a second one before it binds a
+    port); scale out with a Qdrant server, PostgreSQL and several instances behind a proxy.
     """
-    import uvicorn
+    claim = claim_home(settings)  # before the slow imports: a refusal comes at once
+    try:
+        import uvicorn
 
-    from api.app import create_app
+        from api.app import create_app
 
-    app = create_app(settings, api_settings)
-    logger.info("serving the kehoach API on http://%s:%d (docs at /docs)", host, port)
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_level=log_level,
-        server_header=False,
-        **proxy_options(api_settings),
-    )
+        app = create_app(settings, api_settings)
+        logger.info("serving the kehoach API on http://%s:%d (docs at /docs)", host, port)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            server_header=False,
+            **proxy_options(api_settings),
+        )
+    finally:
+        if claim is not None:
+            claim.release()
 
 
 def proxy_options(api_settings: ApiSettings) -> dict[str, Any]:

@@ -22,6 +22,11 @@ ingested elsewhere would land in another replica's index.
 
 Local jobs. `submit` (a function, the warm-up) runs on this replica only; its record is
 mirrored into the table, and reported failed (`replica_lost`) when its replica's stamps stop.
+
+Wake-up. A job queued (or given back) sends `NOTIFY kehoach_jobs` with its commit; every
+replica's worker `LISTEN`s on a connection of its own and looks for a job at once, instead
+of at its next poll (`POLL_S`). Polling stays, for leases that lapse and for a listener
+whose connection is down.
 """
 
 from __future__ import annotations
@@ -39,14 +44,15 @@ from typing import Any
 
 from api.errors import Conflict, RateLimited
 from api.jobs import Job, JobFailure, JobInput, JobQueue, JobStatus, _Entry
-from ingest.state_db import StateDatabase
+from ingest.state_db import ChannelListener, StateDatabase
 
 logger = logging.getLogger(__name__)
 
 HEARTBEAT_S = 2.0
 LEASE_S = 30.0
 STALE_S = LEASE_S  # the name the first shared queue used
-POLL_S = 1.0  # how often an idle worker looks for queued jobs
+POLL_S = 1.0  # how often an idle worker looks for queued jobs (woken sooner by NOTIFY)
+JOBS_CHANNEL = "kehoach_jobs"  # NOTIFY'd when a job is queued for any replica
 MAX_ATTEMPTS = 3  # runs of one job cut short by a stopped replica before it fails
 KEEP_FINISHED_S = 7 * 24 * 3600.0  # finished jobs (and failed ones' inputs) kept this long
 _PRUNE_EVERY_S = 600.0
@@ -85,6 +91,7 @@ class SharedJobQueue(JobQueue):
         self._beat_stop = threading.Event()  # no more stamps: set once the running job ended
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._listener: ChannelListener | None = None
         self._claimed: set[str] = set()  # durable jobs this replica runs
         self._pruned = 0.0
         # False when each replica has an index of its own (the embedded shard): a job then
@@ -129,6 +136,7 @@ class SharedJobQueue(JobQueue):
                     job_input.encoding,
                 ),
             )
+            cursor.execute("SELECT pg_notify(%s, %s)", (JOBS_CHANNEL, job.id))  # at commit
         logger.info("job %s queued for any replica: %s %s", job.id, kind, document_id or "")
         self.start()
         self._wake.set()
@@ -220,13 +228,18 @@ class SharedJobQueue(JobQueue):
                 self._threads.append(
                     threading.Thread(target=self._work, name="kehoach-job-worker", daemon=True)
                 )
+                self._listener = self._db.listener(JOBS_CHANNEL, self._wake.set)
         for thread in self._threads:
             thread.start()
+        if self._listener is not None:
+            self._listener.start()
 
     def shutdown(self) -> None:
         """Stop claiming, finish the running job; queued jobs wait in the table for others."""
         self._stop.set()
         self._wake.set()
+        if self._listener is not None:
+            self._listener.stop()
         worker = self._threads[1:] if self._threads else []
         for thread in worker:
             thread.join()  # the running job ends first: its lease is stamped meanwhile
@@ -235,6 +248,7 @@ class SharedJobQueue(JobQueue):
 
     def _work(self) -> None:
         while not self._stop.is_set():
+            self._wake.clear()  # before looking: a NOTIFY from now on is not lost
             try:
                 ran = not self._busy_here() and self._run_one()
                 self._prune()
@@ -243,7 +257,6 @@ class SharedJobQueue(JobQueue):
                 ran = False
             if not ran:
                 self._wake.wait(self._poll_s)
-                self._wake.clear()
 
     def _busy_here(self) -> bool:
         """Local work (the warm-up) is queued or running: the job thread is taken."""
@@ -341,11 +354,13 @@ class SharedJobQueue(JobQueue):
 
     def _release(self, job_id: str) -> None:
         """Give a claimed job that did not start back to the queue."""
-        self._db.execute(
-            "UPDATE kehoach_jobs SET status = %s, replica = '', attempts = attempts - 1 "
-            "WHERE id = %s AND replica = %s AND status = %s",
-            (JobStatus.QUEUED.value, job_id, self.replica, JobStatus.RUNNING.value),
-        )
+        with self._db.transaction() as cursor:
+            cursor.execute(
+                "UPDATE kehoach_jobs SET status = %s, replica = '', attempts = attempts - 1 "
+                "WHERE id = %s AND replica = %s AND status = %s",
+                (JobStatus.QUEUED.value, job_id, self.replica, JobStatus.RUNNING.value),
+            )
+            cursor.execute("SELECT pg_notify(%s, %s)", (JOBS_CHANNEL, job_id))
 
     def _prune(self) -> None:
         now = self._clock()

@@ -42,7 +42,9 @@ _CLAUSE_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,4})\.?")
 
 
 def runtime_access(runtime: Runtime) -> AssistantAccess:
-    """Access to a runtime the bot owns: bundled plans on first use, one answer at a time.
+    """Access to a runtime the bot owns: bundled plans on first use, one answer at a time,
+    and the plans another process (an API replica, a job worker) ingested into the shared
+    home since the last message.
 
     One at a time because the embedded index is not documented as safe to share between
     threads, and an answer takes well under a second.
@@ -52,6 +54,7 @@ def runtime_access(runtime: Runtime) -> AssistantAccess:
     @contextmanager
     def access() -> Iterator[Assistant]:
         with lock:
+            runtime.follow_catalog()
             runtime.ensure_corpus()
             yield runtime.assistant()
 

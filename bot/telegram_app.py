@@ -23,6 +23,7 @@ from bot.errors import BotConfigurationError
 from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.telegram_handlers import TelegramHandlers
+from ingest.home_claim import claim_home
 from ingest.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -128,6 +129,7 @@ def run_polling(
         raise BotConfigurationError(f"bot Telegram cần đặt {', '.join(missing)}")
     # httpx logs every request URL at INFO, and Telegram URLs contain the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    claim = claim_home(settings)  # one process per embedded home, as for `kehoach serve`
     runtime = Runtime(settings, status=status)
     try:
         service = ChatService.for_runtime(runtime)
@@ -138,3 +140,5 @@ def run_polling(
         application.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
     finally:
         runtime.close()
+        if claim is not None:
+            claim.release()

@@ -12,6 +12,7 @@
     │   └── PlanTooDeepError     clauses nest deeper than any plan does
     ├── WorkCancelledError       an ingestion was cancelled on request (before it committed)
     ├── IndexLockedError         another process holds the embedded index
+    │   └── HomeInUseError       another long-running process serves the embedded home
     ├── ModelBuildError          the default embedding model could not be built
     └── ConfigurationError       settings are inconsistent
 
@@ -67,6 +68,10 @@ class WorkCancelledError(KehoachError):
 
 class IndexLockedError(KehoachError):
     """Another process holds the embedded index."""
+
+
+class HomeInUseError(IndexLockedError):
+    """Another `kehoach serve` (or bot) holds the home whose index is embedded."""
 
 
 class ModelBuildError(KehoachError):

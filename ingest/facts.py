@@ -115,8 +115,14 @@ CREATE INDEX IF NOT EXISTS responsibilities_unit
 CREATE INDEX IF NOT EXISTS responsibilities_due
     ON responsibilities (due, document_id, start, clause_id);
 CREATE INDEX IF NOT EXISTS responsibilities_period ON responsibilities (period);
-CREATE INDEX IF NOT EXISTS responsibilities_deadline
-    ON responsibilities (deadline_year, deadline_month, deadline_quarter, document_id, start);
+-- covering and in list order under a year and month, and under a year (a quarter's
+-- condition read from the index): a page of a period's list is read from the index alone
+-- without reading every row due then (the exact count still counts them, in the index)
+DROP INDEX IF EXISTS responsibilities_deadline;
+CREATE INDEX IF NOT EXISTS responsibilities_month_rows ON responsibilities
+    (deadline_year, deadline_month, document_id, start, clause_id, deadline_quarter);
+CREATE INDEX IF NOT EXISTS responsibilities_year_rows ON responsibilities
+    (deadline_year, document_id, start, clause_id, deadline_month, deadline_quarter);
 CREATE INDEX IF NOT EXISTS responsibilities_document ON responsibilities (document_id, start);
 -- the filled columns of a plan's rows (role as the parser read the header, the header, and
 -- where the rows come from: "table", or "body" for duties written in the text)
@@ -763,16 +769,26 @@ class FactStore:
 
     def rows(self, query: RowQuery) -> RowPage:
         """Responsibility rows matching `query`: one page of clause ids and the exact total."""
+        page = self.row_page(query) if query.limit > 0 else ()
+        return RowPage(self.count_rows(query), page)
+
+    def count_rows(self, query: RowQuery) -> int:
+        """The exact number of responsibility rows (clauses) matching `query`."""
         where, parameters = _row_filter(query)
-        total = self._db.query(
-            f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}", parameters
-        )[0][0]
+        sql = f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}"
+        return int(self._db.query(sql, parameters)[0][0])
+
+    def row_page(self, query: RowQuery) -> tuple[str, ...]:
+        """The clause ids of one page of `query` (`limit` from `offset`), in document order.
+        A clause's rows share its plan, start and deadline, so the distinct (plan, start,
+        clause) triples are the clauses: an index in that order reads only the page."""
+        where, parameters = _row_filter(query)
         page = self._db.query(
-            f"SELECT clause_id, MIN(document_id) AS d, MIN(start) AS s FROM responsibilities "
-            f"WHERE {where} GROUP BY clause_id ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
+            f"SELECT DISTINCT document_id, start, clause_id FROM responsibilities "
+            f"WHERE {where} ORDER BY document_id, start, clause_id LIMIT ? OFFSET ?",
             [*parameters, max(0, query.limit), max(0, query.offset)],
         )
-        return RowPage(int(total), tuple(row[0] for row in page))
+        return tuple(row[2] for row in page)
 
     def row_columns(
         self, document_ids: Sequence[str], tables_only: bool = False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -62,6 +62,7 @@ class StateDatabase:
                 "KEHOACH_DATABASE_URL cần gói psycopg: pip install 'kehoach[postgres]'"
             ) from error
         self._lock = threading.Lock()
+        self._url = url
         try:
             self._connection = psycopg.connect(url, autocommit=True)
             with self._connection.transaction():
@@ -91,6 +92,75 @@ class StateDatabase:
         with self._lock, self._connection.transaction():
             yield self._connection.cursor()
 
+    def listener(self, channel: str, wake: Callable[[], None]) -> ChannelListener:
+        """A listener on `channel` over a connection of its own (not started)."""
+        return ChannelListener(self._url, channel, wake)
+
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+
+
+class ChannelListener:
+    """`LISTEN` on one channel in a thread with its own connection, calling `wake` at each
+    notification (and once on every connect, for what was sent while it was away).
+
+    A wake-up, not a delivery: whoever is woken still reads the tables, and keeps polling
+    them meanwhile, so a lost connection (a restart, a pooler in transaction mode that does
+    not pass `LISTEN` on) only slows it to the poll; the listener reconnects every
+    `retry_s`."""
+
+    APPLICATION_NAME = "kehoach-listener"
+
+    def __init__(
+        self,
+        url: str,
+        channel: str,
+        wake: Callable[[], None],
+        *,
+        check_s: float = 0.5,
+        retry_s: float = 5.0,
+    ) -> None:
+        self._url = url
+        self._channel = channel
+        self._wake = wake
+        self._check_s = check_s  # how soon `stop` is noticed
+        self._retry_s = retry_s
+        self._stop = threading.Event()
+        self.listening = threading.Event()  # set while connected and listening
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name=f"kehoach-listen-{self._channel}", daemon=True
+            )
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(self._check_s * 4 + 5)
+
+    def _run(self) -> None:
+        import psycopg
+        from psycopg import sql
+
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(
+                    self._url, autocommit=True, application_name=self.APPLICATION_NAME
+                ) as connection:
+                    connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
+                    self.listening.set()
+                    self._wake()
+                    while not self._stop.is_set():
+                        for _ in connection.notifies(timeout=self._check_s):
+                            self._wake()
+            except psycopg.Error:
+                logger.warning(
+                    "LISTEN %s lost; polling until it is back", self._channel, exc_info=True
+                )
+            finally:
+                self.listening.clear()
+            self._stop.wait(self._retry_s)

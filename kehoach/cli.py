@@ -417,6 +417,8 @@ def serve(
 ) -> None:
     """Chạy HTTP API cho cổng thông tin nội bộ (tài liệu OpenAPI tại /docs).
 
+    Chỉ mục nhúng: một tiến trình; nhiều bản sao: KEHOACH_QDRANT_URL + KEHOACH_DATABASE_URL.
+
     Ví dụ: kehoach serve --host 0.0.0.0 --port 8000
     """
     from api.server import serve as serve_api
@@ -427,7 +429,10 @@ def serve(
     except KehoachError as error:
         raise _fail(str(error)) from error
     logging.getLogger("api").setLevel(logging.INFO)  # job and start-up messages
-    serve_api(_settings(home), api_settings, host=host, port=port)
+    try:
+        serve_api(_settings(home), api_settings, host=host, port=port)
+    except KehoachError as error:  # the home served by another process
+        raise _fail(str(error)) from error
 
 
 @app.command(cls=VietnameseCommand, name="eval")

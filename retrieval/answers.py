@@ -92,6 +92,9 @@ class Answer:
     rows_total: int | None = field(default=None, compare=False)
     rows_from: int = field(default=0, compare=False)
     page_of: str = field(default="", compare=False)  # a page's question, to ask for others
+    # settled by the plan's structure (the items under a heading that names what is asked),
+    # not by how well ranked text covers the question: confidence reads it as structured
+    settled: bool = field(default=False, compare=False)
 
     @property
     def partial(self) -> bool:

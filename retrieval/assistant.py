@@ -17,7 +17,7 @@ from dataclasses import replace
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
 from retrieval.asked_columns import missing_column_reason
-from retrieval.calibration import Evidence
+from retrieval.calibration import Decision, Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
 from retrieval.constraint_check import unmet_place, unmet_year
@@ -32,10 +32,13 @@ from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
+    cited_date,
     cited_document,
     clause_lookup,
     compare,
+    count_items,
     document_facts,
+    effective_date,
     follow_up,
     list_by_period,
     list_by_unit,
@@ -44,6 +47,7 @@ from retrieval.strategies import (
     search_answer,
     unit_duties,
     units_assigned,
+    unnamed_unit,
 )
 from retrieval.strategies.context import Context, Library
 from retrieval.units import UnitMatcher
@@ -55,12 +59,16 @@ Strategy = Callable[[Context], Answer | None]
 # The strategies in the order they are tried; the first that answers wins (None: not
 # mine). The search answer, last, always answers.
 STRATEGIES: tuple[Strategy, ...] = (
+    cited_date.answer,  # "Nghị định 26/2020/NĐ-CP (cited by a plan) ban hành ngày nào?"
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
     cited_document.answer,  # "QĐ 254 căn cứ Luật … ban hành ngày nào?"
+    effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
+    count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
+    unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
     units_assigned.answer,  # "… phân công nhiệm vụ cho những cơ quan nào?"
     list_by_period.answer,  # "Những nhiệm vụ nào hạn tháng 10/2025?"
@@ -69,6 +77,8 @@ STRATEGIES: tuple[Strategy, ...] = (
 )
 
 # Answers settled by structure (a table, the document's facts): certain once matched.
+# the first clauses a search ranked, read for a rival the answer does not cite
+_RIVALS = 6
 _STRUCTURED_INTENTS = frozenset(["list_by_unit", "list_by_period", "document_facts", "ambiguous"])
 
 
@@ -131,18 +141,19 @@ class Assistant:
         `row_lists.WHOLE_LIST` rows is always whole).
         """
         limits = ScopeLimits(tuple(within), scope or self.default_scope)
-        context = replace(self.context(question, conversation, document, limits), rows=rows)
-        try:
-            answer = route(context) if context.scope.unmatched is None else _unmatched(context)
-        except QuoteNotVerifiedError:
-            logger.exception("a quote failed verification; abstaining")
-            answer = abstain(
-                context.query,
-                [],
-                self.documents,
-                "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
-            )
-        answer = self._with_confidence(context.query, answer)
+        with self.search.one_question():  # a clause read by id is read once per question
+            context = replace(self.context(question, conversation, document, limits), rows=rows)
+            try:
+                answer = route(context) if context.scope.unmatched is None else _unmatched(context)
+            except QuoteNotVerifiedError:
+                logger.exception("a quote failed verification; abstaining")
+                answer = abstain(
+                    context.query,
+                    [],
+                    self.documents,
+                    "Không trả lời được câu hỏi này với trích dẫn đã kiểm chứng.",
+                )
+            answer = self._with_confidence(context.query, answer)
         if answer.partial:  # a page of a long list: its other pages are asked for again
             answer = replace(answer, page_of=question)
         if conversation is not None:
@@ -168,8 +179,9 @@ class Assistant:
     # ---- confidence ---------------------------------------------------------------------
 
     def _with_confidence(self, query: Query, answer: Answer) -> Answer:
-        """The answer with its confidence; a clause answer below `confidence.ANSWER` is
-        marked "Có thể" (hedged)."""
+        """The answer with its calibrated confidence (`retrieval.calibration`), and the
+        table's decision: stated, stated with "Có thể" (the middle band), or declined with
+        the cited clauses as the closest candidates."""
         library = self._library
         ids = list(dict.fromkeys(c.clause_id for c in answer.citations if c.clause_id))
         cited = library.search.by_ids(ids) if ids else []
@@ -179,7 +191,9 @@ class Assistant:
         if answer.abstained and not cited and answer.candidates:
             ranked = library.search.by_ids(list(answer.candidates[:1]))
             coverage = max((library.coverage.of(query, topic, c) for c in ranked), default=0.0)
-        structured = answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
+        structured = (
+            answer.settled or answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
+        )
         year = (
             None
             if answer.abstained or structured
@@ -200,17 +214,21 @@ class Assistant:
         )
         if column is not None:  # "sản phẩm của nhiệm vụ 5" of a table without that column
             answer = replace(abstain(query, cited, library.documents, column), intent=answer.intent)
-        value = confidence.score(reading, cited, coverage, structured, answer.abstained)
+        rival = None if answer.abstained else self._rival(query, topic, answer, ids)
+        value = confidence.score(reading, cited, coverage, structured, answer.abstained, rival)
         # a plan's own facts (who issued it, what it implements) are read from its header: the
         # unit a question names there is the issuer, not a role the cited clause must hold
         facts = answer.intent == Intent.DOCUMENT_FACTS.value
-        unmet = () if facts else confidence.unmet_checks(reading, cited, structured)
+        unmet = (
+            () if facts else confidence.unmet_checks(reading, cited, structured, coverage, rival)
+        )
         if answer.abstained:
             return replace(answer, confidence=value)
         table = calibration.fitted()
         evidence = Evidence(value, structured, unmet)
         chance = table.probability(evidence)
-        if chance < table.abstain or (confidence.hard(unmet) and chance < table.answer):
+        decision = table.decide(evidence)
+        if decision is Decision.ABSTAIN:
             # an asked part (a time, a figure, the unit in its role …) is not in the cited
             # clauses, or answers like this one are seldom right: a hedge would still state
             # a wrong fact, so the clauses are offered as the closest, with the reason
@@ -219,7 +237,18 @@ class Assistant:
             value = confidence.score(reading, cited, coverage, structured, True)
             return replace(answer, confidence=value, evidence=evidence)
         answer = replace(answer, confidence=chance, evidence=evidence)
-        return confidence.hedged(answer) if chance < table.answer else answer
+        return confidence.hedged(answer) if decision is Decision.HEDGE else answer
+
+    def _rival(
+        self, query: Query, topic: Sequence[str], answer: Answer, cited_ids: Sequence[str]
+    ) -> float:
+        """The best coverage among the first clauses the search ranked that the answer does
+        not cite (0.0 when none): a rival covering the question better makes it unsure."""
+        library = self._library
+        cited = set(cited_ids)
+        others = [i for i in answer.candidates[:_RIVALS] if i not in cited]
+        ranked = library.search.by_ids(others) if others else []
+        return max((library.coverage.of(query, topic, c) for c in ranked), default=0.0)
 
     @staticmethod
     def _by_number(query: Query, cited: Sequence[StoredClause]) -> bool:

@@ -4,10 +4,12 @@
 (topic concepts, and a factor for each asked part they miss: figure, unit, period, time).
 That raw score is not a probability. The table in `calibration.json` maps it to the share of
 answers that were right at that score on the evaluation's questions (the gold set and the
-blind batches), fitted by isotonic regression in three groups: answers settled by structure
+blind batches), fitted by isotonic regression in four groups: answers settled by structure
 (a clause number, a table, the document's facts), search answers covering every asked part,
-and search answers missing one. `python -m eval.calibrate` refits it. The thresholds of
-the table choose between answering, answering with "Có thể", and abstaining.
+search answers with only a soft sign of doubt (a period not restated, a rival clause, a thin
+topic), and search answers missing an asked part. `python -m eval.calibrate` refits it. The
+thresholds of the table choose between answering, answering with "Có thể", and abstaining
+(`Calibration.decide`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,24 @@ import bisect
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
 TABLE_PATH = Path(__file__).with_name("calibration.json")
-GROUPS = ("structured", "covered", "unmet")
+GROUPS = ("structured", "covered", "soft", "unmet")
+# the unmet parts that are only signs of doubt, not an asked part missing: a plan's own year
+# is often not restated in its clauses; a rival clause and a thin topic lower the score only
+SOFT = frozenset(["period", "rival", "topic"])
+
+
+class Decision(StrEnum):
+    """What is done with an answer: stated, stated with "Có thể", or declined with the
+    closest clauses as candidates."""
+
+    ANSWER = "answer"
+    HEDGE = "hedge"
+    ABSTAIN = "abstain"
 
 
 @dataclass(frozen=True)
@@ -36,7 +51,15 @@ class Evidence:
     def group(self) -> str:
         if self.structured:
             return "structured"
-        return "unmet" if self.unmet else "covered"
+        if not self.unmet:
+            return "covered"
+        return "soft" if self.hard_parts == () else "unmet"
+
+    @property
+    def hard_parts(self) -> tuple[str, ...]:
+        """The unmet asked parts (a time, a figure, a unit in its role …), signs of doubt
+        left out."""
+        return tuple(part for part in self.unmet if part not in SOFT)
 
 
 @dataclass(frozen=True)
@@ -64,6 +87,15 @@ class Calibration:
         lows = [s.low for s in steps]
         at = max(0, bisect.bisect_right(lows, evidence.raw) - 1)
         return steps[at].p
+
+    def decide(self, evidence: Evidence) -> Decision:
+        """Answer at or above `answer`; below `abstain` decline; in between state it with
+        "Có thể" — unless an asked part is missing: a hedge would still state a wrong fact,
+        so such an answer below `answer` is declined."""
+        chance = self.probability(evidence)
+        if chance < self.abstain or (evidence.hard_parts and chance < self.answer):
+            return Decision.ABSTAIN
+        return Decision.HEDGE if chance < self.answer else Decision.ANSWER
 
     def to_plain(self) -> dict[str, object]:
         return {

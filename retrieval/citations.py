@@ -112,6 +112,20 @@ def body_quote(
         end = body.find(following[-1], start) + len(following[-1]) if following else -1
         if following and end > start:
             return _cut(body[start:end], limit)
+    if best.endswith(";"):
+        # a part of a sentence whose parts are joined by ";" ("… nhiệm vụ; phân công … và
+        # xác định mốc thời gian …."): the sentence from there on, as far as the limit allows
+        start = body.find(best)
+        end = start + len(best)
+        for part in sentences[index + 1 :]:
+            at = body.find(part, end)
+            if at < 0 or at + len(part) - start > limit:
+                break
+            end = at + len(part)
+            if not part.endswith(";"):
+                break
+        if start >= 0:
+            return body[start:end]
     return best[:limit]
 
 

@@ -312,7 +312,9 @@ def describe_clause(
         n = cite.cite(clause, body_quote(clause, keywords))
         lines = [f"{where} [{n}]:"]
         for child in children[:_MAX_CHILDREN]:
-            quote = body_quote(child, keywords)
+            # an item listed under its heading is quoted by what it opens with ("1. Rà soát
+            # nội dung các gói thầu …"), not by the sentence nearest the question's words
+            quote = body_quote(child)
             lines.append(f"- {_short(quote, 400)} [{cite.cite(child, quote)}]")
         if len(children) > _MAX_CHILDREN:
             lines.append(f"- … và {len(children) - _MAX_CHILDREN} ý khác trong {clause.path}")

@@ -6,8 +6,11 @@ for ("bao nhiêu", "tỷ lệ") with no number in the clause, a unit named in th
 the clause does not name, a period whose year the clause does not give, a time asked for
 ("khi nào", "trước ngày nào") that the clause does not state. Answers settled by structure —
 a clause number, a responsibility table, the document's own facts — start from the
-certainty of that match. The score chooses between answering, answering with "Có thể"
-(hedged) and abstaining with the cited clauses as the closest candidates.
+certainty of that match. Two softer signs lower a search answer too: another clause the
+search ranked covers the question better than every cited one (a rival), and the cited
+clauses state under `TOPIC_SHARE` of the question's topic words. The score chooses between
+answering, answering with "Có thể" (hedged) and abstaining with the cited clauses as the
+closest candidates.
 """
 
 from __future__ import annotations
@@ -24,8 +27,6 @@ from retrieval.constraints import Reading
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
 
-ANSWER = 0.7  # at or above: answered plainly
-ABSTAIN = 0.5  # below: not stated as an answer
 STRUCTURED = 0.95  # settled by a clause number, a table or the document's facts
 HEDGE_PREFIX = "Có thể: "
 _MISSING_FIGURE = 0.7
@@ -33,13 +34,22 @@ _MISSING_UNIT = 0.8
 _MISSING_UNIT_IN_ROLE = 0.45  # "Phòng X phối hợp những nhiệm vụ nào?" cited a row without X
 _MISSING_PERIOD = 0.8
 _MISSING_TIME = 0.55
+_RIVAL = 0.6  # a clause not cited covers the question better
+_THIN_TOPIC = 0.75  # the cited clauses state few of the question's topic words
 _FACTORS = {
     "figure": _MISSING_FIGURE,
     "unit": _MISSING_UNIT,
     "unit_in_role": _MISSING_UNIT_IN_ROLE,
     "period": _MISSING_PERIOD,
     "time": _MISSING_TIME,
+    "rival": _RIVAL,
+    "topic": _THIN_TOPIC,
 }
+# a rival covers the question by more than this over the best cited clause
+RIVAL_MARGIN = 0.05
+# the share of the question's topic words the cited clauses must state to cover it
+TOPIC_SHARE = 0.7
+
 # a time stated: "30/9/2025", "tháng 11/2025", "Quý IV/2025", "năm 2025", "thường xuyên",
 # "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026", a duration ("trong vòng 24 giờ")
 _TIME = re.compile(
@@ -62,21 +72,29 @@ def score(
     coverage: float,
     structured: bool,
     abstained: bool,
+    rival: float | None = None,
 ) -> float:
-    """The answer's confidence in [0, 1]."""
+    """The answer's confidence in [0, 1]. `rival`: the best coverage among the clauses the
+    search ranked but the answer does not cite (None: not measured)."""
     if abstained:
         return round(min(_ABSTAINED_CAP, coverage * _ABSTAINED_CAP), 2) if cited else 0.0
     value = STRUCTURED if structured else coverage
-    for check in unmet_checks(reading, cited, structured):
+    for check in unmet_checks(reading, cited, structured, coverage, rival):
         value *= _FACTORS[check]
     return round(max(0.0, min(1.0, value)), 2)
 
 
 def unmet_checks(
-    reading: Reading, cited: Sequence[StoredClause], structured: bool
+    reading: Reading,
+    cited: Sequence[StoredClause],
+    structured: bool,
+    coverage: float | None = None,
+    rival: float | None = None,
 ) -> tuple[str, ...]:
     """The asked parts that the cited clauses do not state: "figure", "unit_in_role",
-    "unit", "period", "time". An answer these lower below `ABSTAIN` abstains."""
+    "unit", "period", "time"; and for a search answer the softer signs "rival" (a clause
+    not cited covers the question better than `coverage`, the cited ones' best) and "topic"
+    (the cited clauses state under `TOPIC_SHARE` of the topic words)."""
     if not cited:
         return ()
     text = " ".join(_folded_written_out(f"{c.path} {c.text}") for c in cited)
@@ -96,14 +114,27 @@ def unmet_checks(
     stated = without_citations(text) + " " + folded(deadlines)
     if reading.query.intent is Intent.DEADLINE and not states_time(stated):
         unmet.append("time")
+    if structured:
+        return tuple(unmet)
+    if coverage is not None and rival is not None and rival > coverage + RIVAL_MARGIN:
+        unmet.append("rival")
+    if topic_share(reading, cited) < TOPIC_SHARE:
+        unmet.append("topic")
     return tuple(unmet)
 
 
-def hard(unmet: Sequence[str]) -> tuple[str, ...]:
-    """The unmet parts that decline an unsure answer: a time, a figure, a unit (in its
-    role) asked and not stated. A period only lowers the score: a plan's own year is often
-    not repeated in its clauses ("trong năm 2025" of a 2025 plan)."""
-    return tuple(part for part in unmet if part != "period")
+def topic_share(reading: Reading, cited: Sequence[StoredClause]) -> float:
+    """The share of the question's distinct topic words that the cited clauses state, in
+    their text, their path or their plan's title and name (1.0 when the question has none)."""
+    topic = set(reading.topic)
+    if not topic or not cited:
+        return 1.0
+    words: set[str] = set()
+    for c in cited:
+        name = c.document_id.replace("-", " ")
+        text = _folded_written_out(f"{c.path} {c.text} {c.document_title} {name}")
+        words.update(re.sub(r"[^\w\s]", " ", text).split())
+    return len(topic & words) / len(topic)
 
 
 def _figure_in(clause: StoredClause) -> bool:
@@ -161,6 +192,10 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
         return "Các kế hoạch đã nạp không nêu con số được hỏi cho nội dung này."
     if "period" in unmet and reading.period is not None and reading.period.year is not None:
         return f"Các kế hoạch đã nạp không nêu nội dung này cho năm {reading.period.year}."
+    if "rival" in unmet:
+        return "Nhiều điều khoản gần với câu hỏi; chưa xác định chắc điều khoản nào trả lời đúng."
+    if "topic" in unmet:
+        return "Các điều khoản gần nhất chỉ nêu một phần nội dung được hỏi."
     return "Các kế hoạch đã nạp không nêu rõ nội dung được hỏi."
 
 

@@ -161,10 +161,24 @@ def read_question(
         roles=roles_asked(text),
         period=query.period,
         years=tuple(int(y) for y in dict.fromkeys(_YEAR.findall(text))),
-        figure=bool(_FIGURE.search(text)),
+        figure=_asks_figure(query),
         topic=tuple(topic),
         unknown=unknown,
     )
+
+
+# words that name a quantity without asking for one ("xác định tỷ lệ tổn thương")
+_QUANTITY_NOUNS = frozenset(["ty le", "ti le", "ty trong", "ti trong", "phan tram"])
+
+
+def _asks_figure(query: Query) -> bool:
+    """Whether the question asks for a figure: a who-question asks for a unit, so a
+    quantity it names ("Bộ nào chủ trì … xác định tỷ lệ tổn thương …?") is its topic; it
+    asks a figure too only with "bao nhiêu" / "mấy"."""
+    found = [m.group() for m in _FIGURE.finditer(query.folded)]
+    if query.intent.value.startswith("who"):
+        return any(f not in _QUANTITY_NOUNS for f in found)
+    return bool(found)
 
 
 def documents_named(text: str) -> list[DocumentRef]:

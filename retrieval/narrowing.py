@@ -6,9 +6,11 @@ be thousands of lines no one reads.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from retrieval.answers import Answer, Choice
 from retrieval.display import vi_count
@@ -22,10 +24,16 @@ MAX_PLACES = 6  # places named per level (the rest counted)
 _OTHER = "khác"
 
 
+_GROUP_OF: dict[str, str] = {}
+for _group, _levels in LEVEL_GROUPS.items():
+    for _level in _levels:
+        _GROUP_OF.setdefault(_level, _group)
+
+
 def level_group(info: DocumentInfo | None) -> str:
     """The level group ("tỉnh", "huyện", "xã") of a plan's place; "khác" when unknown."""
     level = (info.place_level or "").lower() if info else ""
-    return next((group for group, levels in LEVEL_GROUPS.items() if level in levels), _OTHER)
+    return _GROUP_OF.get(level, _OTHER)
 
 
 def place_of(info: DocumentInfo | None) -> str | None:
@@ -47,12 +55,17 @@ def narrowed(
     first of more): `examples` is the answer listing the few best (its first line is
     replaced, its rows and citations kept)."""
     infos = {doc_id: documents.get(doc_id) for doc_id in doc_ids}
+    # one pass over the plans, counted by (level, place); places in order of first meeting
+    pairs = Counter(
+        (level_group(info), place_of(info) or "không rõ địa bàn") for info in infos.values()
+    )
     by_level: dict[str, Counter[str]] = {}
     level_counts: Counter[str] = Counter()
-    for info in infos.values():
-        group = level_group(info)
-        level_counts[group] += 1
-        by_level.setdefault(group, Counter())[place_of(info) or "không rõ địa bàn"] += 1
+    for (group, place), count in pairs.items():
+        level_counts[group] += count
+        if group not in by_level:
+            by_level[group] = Counter()
+        by_level[group][place] += count
     lines = [
         f"Có {'ít nhất ' if at_least else ''}{vi_count(len(doc_ids))} kế hoạch cùng có {what}. "
         "Hãy thu hẹp phạm vi: chọn cấp "
@@ -108,9 +121,13 @@ def best_first(clauses: Sequence[StoredClause], documents: DocumentDirectory) ->
     return sorted(clauses, key=lambda clause: _latest_first(documents, clause.document_id))
 
 
-def plans_latest_first(doc_ids: Sequence[str], documents: DocumentDirectory) -> list[str]:
-    """Plans that match equally, in the order `best_first` puts their clauses."""
-    return sorted(doc_ids, key=lambda doc_id: _latest_first(documents, doc_id))
+def plans_latest_first(
+    doc_ids: Sequence[str], documents: DocumentDirectory, first: int | None = None
+) -> list[str]:
+    """Plans that match equally, in the order `best_first` puts their clauses (only the
+    `first` few of them when given: picked without sorting all)."""
+    key = partial(_latest_first, documents)
+    return sorted(doc_ids, key=key) if first is None else heapq.nsmallest(first, doc_ids, key=key)
 
 
 def _latest_first(documents: DocumentDirectory, doc_id: str) -> tuple[int, str]:

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from ingest.abbreviations import abbreviations_in, expand_abbreviations
 from ingest.normalize_vi import folded
-from ingest.parser.markers import roman_to_int
+from ingest.parser.markers import ARTICLE_WORD, roman_to_int
 
 
 class Intent(StrEnum):
@@ -169,7 +169,8 @@ _ASKS_WHO = re.compile(r"\s*ai\s+(?!la gi\b)")
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
     r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
-    r"(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao"
+    r"(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao|"
+    r"\bngay nao\b"
 )
 _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"
@@ -200,7 +201,15 @@ _CITED_KINDS = (
     r"|thong tu|de an|cong van)"
 )
 _META = (
-    (MetaField.SIGNER_TITLE, _compile(r"chuc vu|chuc danh")),
+    # the signer's title ("giữ chức vụ gì", "ký với chức danh gì", "chức vụ của người ký"),
+    # not a title the text is about ("cách chức tất cả các chức vụ trong Đảng đối với ai")
+    (
+        MetaField.SIGNER_TITLE,
+        _compile(
+            r"chuc (?:vu|danh)(?: [a-z]+){0,3} (?:gi|nao)\b|chuc (?:vu|danh) (?:cua )?nguoi ki"
+            r"|nguoi ki(?: [a-z0-9/-]+){0,12} chuc (?:vu|danh)"
+        ),
+    ),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
     (
         MetaField.SESSION,
@@ -238,7 +247,11 @@ _META = (
     # Pháp lệnh thay thế Pháp lệnh … khi nào?")
     (
         MetaField.REPLACES,
-        _compile(r"thay the(?: [a-z0-9/-]+){0,6} (?:nao|gi|khong)\b|co thay the|bi thay the"),
+        # ("… lập hồ sơ Pháp lệnh thay thế được làm vào năm nào?" asks a time)
+        _compile(
+            r"thay the(?: (?!(?:nam|ngay|thang|quy|khi|luc|thoi|duoc)\b)[a-z0-9/-]+){0,6}"
+            r" (?:nao|gi|khong)\b|co thay the|bi thay the"
+        ),
     ),
     (
         MetaField.BASED_ON,
@@ -275,12 +288,17 @@ _META = (
 )
 
 
+# "chỉ tiêu II.4": row 4 of group II, read as the path "chỉ tiêu 4 mục II"
+_ROMAN_DOTTED = re.compile(r"\b(chi tieu|nhiem vu|noi dung|dong)\s+([ivx]{1,4})\.(\d{1,2})\b")
+
+
 def understand(question: str) -> Query:
     """Parse a question into intent and references."""
     expanded = _expanded_outside_numbers(question)
     text = folded(expanded)
     text = re.sub(r"[?!,;:()\"“”]", " ", text)
     text = " ".join(text.split())
+    text = _ROMAN_DOTTED.sub(r"\1 \3 muc \2", text)
     clause_refs = _clause_refs(text, _levels_not_sections(question, text))
     period = _period(text)
     meta = _meta_field(text)
@@ -405,8 +423,10 @@ _NOT_ABOUT_THE_PLAN = _compile(
 
 
 # "… đi vào hoạt động từ ngày nào?" asks about an event the plan tells of, not its date.
+# "kỳ thi", "học kỳ", "kỹ thuật" fold onto "ký" (signed) and are no document's signing
 _ABOUT_A_DOCUMENT = _compile(
-    r"ke hoach|van ban|ban hanh|ky|quyet dinh|duoc thong qua|thong qua ngay"
+    r"ke hoach|van ban|ban hanh|(?<!hoc )\bky\b(?! (?:thi|hop|hoc|nghi|niem|thuat|nang|luat))"
+    r"|quyet dinh|duoc thong qua|thong qua ngay"
 )
 
 
@@ -483,7 +503,13 @@ def _intent(
         return Intent.DEADLINE
     if _WHO_COOPERATE.search(text):
         return Intent.WHO_COOPERATE
-    if _WHO_MONITOR.search(text) and not _WHO_LEAD.search(text.replace("chu tri theo doi", "")):
+    if (
+        _WHO_MONITOR.search(text)
+        and not _WHO_LEAD.search(text.replace("chu tri theo doi", ""))
+        and _ASKS_A_UNIT.search(text)
+    ):
+        # "Ai giám sát …?" asks the monitoring unit; "Hoạt động kiểm tra, giám sát chia thành
+        # mấy đợt?" is about the monitoring itself: no unit is asked for
         return Intent.WHO_MONITOR
     if _WHO_LEAD.search(text):
         return Intent.WHO_LEAD if "chu tri" in text else Intent.WHO
@@ -532,6 +558,8 @@ def _clause_refs(text: str, levels: set[str] | None = None) -> tuple[ClauseRef, 
         if match.group(1) == "muc" and number in levels:
             continue  # "VNeID mức 2"
         seen.add(number)
+        if match.group(1) == "dieu" and number.isdigit():
+            number = f"{ARTICLE_WORD} {number}"  # a decision's article, as the parser numbers it
         refs.append(ClauseRef(number, _CLAUSE_WORDS[match.group(1)]))
     for match in _BARE_DOTTED.finditer(text):
         number = match.group(1)

@@ -17,6 +17,26 @@ _DATE = re.compile(
 )
 
 
+# a numbered step of a sequence ("lần thứ nhất", "hiệp thương lần 3", "đợt 2", "bước 4"),
+# folded; the number in figures or in words
+_STEP = re.compile(
+    r"\b(lan|dot|buoc|giai doan)\s+(?:thu\s+)?"
+    r"(\d{1,2}|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?!\s*/)"
+)
+_STEP_NUMBERS = {
+    "nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7,
+    "tam": 8, "chin": 9, "muoi": 10,
+}  # fmt: skip
+
+
+def _steps(folded_text: str) -> set[tuple[str, int]]:
+    """The numbered steps a text names: {("lan", 1), ("dot", 2)}."""
+    found = set()
+    for word, number in _STEP.findall(folded_text):
+        found.add((word, int(number) if number.isdigit() else _STEP_NUMBERS[number]))
+    return found
+
+
 class Reranker(Protocol):
     """Reorders search candidates for a question."""
 
@@ -61,6 +81,16 @@ class StructuralReranker:
             score += 0.25 if clause.target is not None else 0.0
         if query.intent is Intent.DEADLINE and clause.target is None and _DATE.search(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
+        asked = _steps(query.folded)
+        if asked:
+            # "hiệp thương lần thứ nhất": the clause of that step, not of its siblings
+            named = _steps(text)
+            words = {word for word, _ in asked}
+            siblings = {step for step in named if step[0] in words} - asked
+            if named & asked:
+                score += 0.1 if siblings else 0.3  # "lần thứ nhất, lần thứ hai" names both
+            elif siblings:
+                score -= 0.3
         if clause.kind in ("part", "section", "appendix") and len(clause.body) < 120:
             score -= 0.3  # a bare heading says little on its own
         if clause.kind == "preamble" and query.intent is not Intent.DOCUMENT_FACTS:

@@ -181,6 +181,24 @@ class Runtime:
         """Forget derived views after the set of documents changed."""
         self._assistant = None
 
+    def follow_catalog(self) -> bool:
+        """When another process sharing the home (an API replica, a job worker) committed a
+        document since we last read the catalog: read it again, inside the write section so
+        that readers see all of it or none, and rebuild the assistant at its next use.
+
+        Called once per question: the check is two `stat` calls (a few microseconds); only a
+        change costs a reload. Returns whether there was one."""
+        catalog = self.catalog
+        if not catalog.changed_on_disk():
+            return False
+        with self.write_lock:
+            if not catalog.changed_on_disk():
+                return False  # another thread of ours took it meanwhile
+            catalog.reload()
+            self.invalidate()
+        logger.info("another process changed the catalog: %d documents", len(catalog.entries))
+        return True
+
     # ---- jobs -----------------------------------------------------------------------------
 
     def ingest_paths(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from ingest.facts import FactStore, RowQuery
@@ -48,9 +50,32 @@ class ClauseSearch:
         self._embed_query = embed_query
         self._lexical = lexical
         self._facts = facts  # the same documents' structured facts, for indexed look-ups
+        # clauses read by id while one question is answered (`one_question`), per thread
+        self._asked = threading.local()
+
+    @contextmanager
+    def one_question(self) -> Iterator[None]:
+        """While one question is answered, a clause read by id is read once: the answer's
+        confidence check reads the clauses the strategy cited, a list its page's rows. Only
+        within the question (a question asked again reads them again); nested calls share
+        the outer one's reads."""
+        outer = getattr(self._asked, "clauses", None) is not None
+        if not outer:
+            self._asked.clauses = {}
+        try:
+            yield
+        finally:
+            if not outer:
+                self._asked.clauses = None
 
     def by_number(self, number: str, documents: Sequence[str] = ()) -> list[StoredClause]:
-        """Clauses with this number label, optionally within some documents."""
+        """Clauses with this number label, optionally within some documents (then their ids
+        by an indexed query on the facts store and those clauses by id: a number many plans
+        share is not filtered in the engine over every plan's clauses of that number)."""
+        if documents and self._facts is not None:
+            ids = self._facts.clauses_numbered(number, documents)
+            found = self.by_ids(ids, documents)
+            return sorted(found, key=lambda c: (c.document_id, c.start, c.clause_id))
         equals: dict[str, object] = {"number": number}
         if documents:
             equals["document_id"] = list(documents)
@@ -63,10 +88,22 @@ class ClauseSearch:
         a narrower read)."""
         if not clause_ids:
             return []
-        equals: dict[str, object] = {"clause_id": list(clause_ids)}
-        if documents:
-            equals["document_id"] = list(documents)
-        found = {c.clause_id: c for c in self._scroll(PayloadFilter(equals=equals))}
+        read: dict[str, StoredClause] | None = getattr(self._asked, "clauses", None)
+        wanted = list(clause_ids) if read is None else [i for i in clause_ids if i not in read]
+        found: dict[str, StoredClause] = {}
+        if wanted:
+            equals: dict[str, object] = {"clause_id": wanted}
+            if documents:
+                equals["document_id"] = list(documents)
+            found = {c.clause_id: c for c in self._scroll(PayloadFilter(equals=equals))}
+        if read is not None:
+            read.update(found)
+            within = set(documents)
+            found = {
+                i: c
+                for i in clause_ids
+                if (c := read.get(i)) is not None and (not within or c.document_id in within)
+            }
         return [found[i] for i in clause_ids if i in found]
 
     def rows(
@@ -105,9 +142,8 @@ class ClauseSearch:
             window = (year * 10000 + 101, year * 10000 + 1231) if year is not None else None
             return self.rows(documents, due_range=window)
         query = RowQuery(documents=tuple(documents), in_window=(year, quarter, month), limit=0)
-        total = self._facts.rows(query).total
-        page = self._facts.rows(replace(query, limit=total))
-        return self.by_ids(list(page.clause_ids))
+        total = self._facts.count_rows(query)
+        return self.by_ids(list(self._facts.row_page(replace(query, limit=total))))
 
     @property
     def has_facts(self) -> bool:
@@ -117,7 +153,7 @@ class ClauseSearch:
     def count_rows(self, query: RowQuery) -> int:
         """The exact number of responsibility rows matching `query` (facts store only)."""
         assert self._facts is not None, "count_rows needs the facts store"
-        return self._facts.rows(replace(query, limit=0, offset=0)).total
+        return self._facts.count_rows(query)
 
     def unit_rows(
         self, documents: Sequence[str], unit_keys: Sequence[str], limit: int
@@ -136,7 +172,7 @@ class ClauseSearch:
         """The rows of one page of `query` (its `offset` and `limit`), in document order:
         their ids by an indexed query on the facts store, then those clauses by id."""
         assert self._facts is not None, "rows_page needs the facts store"
-        return self.by_ids(list(self._facts.rows(query).clause_ids))
+        return self.by_ids(list(self._facts.row_page(query)))
 
     def documents_numbered(self, number: str) -> list[str]:
         """The plans with a clause labelled `number`, by id: one indexed query on the facts
@@ -207,6 +243,13 @@ class ClauseSearch:
         """The direct sub-clauses of a clause, in document order."""
         kids = self._scroll(PayloadFilter(equals={"parent_id": clause_id}))
         return sorted(kids, key=lambda c: c.start)
+
+    def children_of_each(self, clause_ids: Sequence[str]) -> list[StoredClause]:
+        """The direct sub-clauses of these clauses, by one query, in document order."""
+        if not clause_ids:
+            return []
+        kids = self._scroll(PayloadFilter(equals={"parent_id": list(clause_ids)}))
+        return sorted(kids, key=lambda c: (c.document_id, c.start))
 
     def headings(self, documents: Sequence[str] = ()) -> list[StoredClause]:
         """The parts, sections and items (clauses that can carry a heading) of these

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ingest.abbreviations import expand_abbreviations
+from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.asked_phrases import asking_words
 from retrieval.documents import DocumentDirectory
@@ -52,6 +53,10 @@ def topic_words(
         and w not in FOLLOW_UP_WORDS
         and not re.fullmatch(r"20\d\d", w)
     ]
+    # a place the question is about keeps its whole name, words that are stop words
+    # elsewhere too ("tỉnh Lâm Đồng mới hợp nhất từ những tỉnh nào": "lam" is no verb here)
+    for place in places_in_text(query.text):
+        words.extend(w for w in folded(place.name).split() if w not in words and w not in naming)
     if theme or not doc_ids:
         return words
     # the settled plan's theme ("… hỗ trợ nhà ở người có công" of a plan titled so) is not

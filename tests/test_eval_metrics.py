@@ -381,3 +381,13 @@ def test_gold_counts_and_abstention_flag() -> None:
     assert counts["cited document"] == {DOC: 1}
     assert [should_abstain(q) for q in questions] == [False, True, True]
     assert "total questions: 3" in format_counts(questions)
+
+
+def test_load_sources_reads_html_plans_through_the_extractor(tmp_path: Path) -> None:
+    html = "<html><body><p>KẾ HOẠCH</p><p>1. Sở Y tế chủ trì.</p></body></html>"
+    (tmp_path / "a.txt").write_bytes("dòng 1\r\ndòng 2".encode())
+    (tmp_path / "b.htm").write_bytes(html.encode("utf-8"))
+    sources = load_sources(tmp_path)
+    assert sources["a"] == "dòng 1\r\ndòng 2"
+    assert "KẾ HOẠCH" in sources["b"] and "1. Sở Y tế chủ trì." in sources["b"]
+    assert "<p>" not in sources["b"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eval.batches import Batch, load_batches
+from eval.metrics.citations import load_sources
 from eval.metrics.goldset import ABSTAIN_TAG, GOLD_PATH, TYPES, load_gold, should_abstain
 from eval.metrics.text import has_diacritics
 
@@ -152,8 +153,9 @@ BLIND_TAGS = {"qualifier", "not_loaded", "role_absent"}
 ISSUE_13_BATCHES = {"batch-2026-12", "batch-2026-12d"}
 
 
-def _batch_documents(batch: Batch) -> dict[str, Path]:
-    return {p.stem: p for folder in batch.corpus for p in sorted(folder.glob("*.txt"))}
+def _batch_documents(batch: Batch) -> dict[str, str]:
+    """Each plan's source text (a .htm plan's extracted text), keyed by file stem."""
+    return {stem: text for folder in batch.corpus for stem, text in load_sources(folder).items()}
 
 
 def test_a_blind_batch_is_registered_with_its_plans() -> None:
@@ -195,8 +197,7 @@ def test_blind_schema_and_verbatim_quotes(batch: Batch, question: dict) -> None:
     for item in question["gold"]:
         assert set(item) == {"document", "clause", "quote"}
         assert 20 <= len(item["quote"]) <= 200, len(item["quote"])
-        source = documents[item["document"]].read_bytes().decode("utf-8")
-        assert item["quote"] in source, item["quote"]
+        assert item["quote"] in documents[item["document"]], item["quote"]
     if question["type"] == "follow-up":
         assert question.get("previous")
     else:

@@ -308,3 +308,73 @@ def test_every_unit_and_role_of_the_bundled_plans_lists_the_matrix_rows(
             assert listed == [row.clause_id for row in matrix], (unit, role)
             checked += 1
     assert checked >= 100
+
+
+# ---- lists narrowed by a topic, lists in several roles: paged alike ------------------------
+
+# a topic narrows the unit's rows (7 in the role, then 42 in a column worded "chủ trì");
+# two roles asked, which the facts store does not count (28 + 21)
+TOPIC_LIST = "Công an tỉnh chủ trì những nhiệm vụ nào về an ninh?"
+ROLES_LIST = "Công an tỉnh chủ trì hoặc phối hợp những nhiệm vụ nào?"
+
+
+@pytest.mark.parametrize(
+    ("question", "in_role", "total"), [(TOPIC_LIST, 7, 49), (ROLES_LIST, 28, 49)]
+)
+def test_topic_and_several_role_lists_page_with_exact_counts_on_every_surface(
+    home: tuple[Path, Any], question: str, in_role: int, total: int
+) -> None:
+    from tests.conftest import make_runtime
+
+    path, _ = home
+    runtime = make_runtime(path)
+    try:
+        assistant = runtime.assistant()
+        whole = assistant.ask(question, rows=EVERY_ROW)
+        expected = rows_of(whole)
+        assert not whole.partial and len(expected) == total
+        assert whole.answer.startswith(f"Có {in_role} chỉ tiêu/nhiệm vụ ghi Công an tỉnh")
+        first = assistant.ask(question)
+        assert first.partial and (first.rows_total, first.rows_from) == (total, 0)
+        assert first.answer.startswith(f"Có {in_role} chỉ tiêu/nhiệm vụ ghi Công an tỉnh")
+        assert first.page_of == question and len(rows_of(first)) == row_lists.PAGE_ROWS
+
+        # the bots: the first page, then "xem tiếp" until the list ends
+        service = ChatService.for_runtime(runtime)
+        answer, first_row = service.ask("zalo:9", question), 0
+        shown: list[str] = []
+        while True:
+            text = [
+                line.text for block in answer_blocks(answer, first_row=first_row) for line in block
+            ]
+            shown += [_REF.sub("", "- " + t[2:]).rstrip() for t in text if t[:2] == "• "]
+            found = service.next_page("zalo:9")
+            if found is None:
+                break
+            answer, first_row = found
+            assert answer.rows_total == total
+        assert shown == expected
+    finally:
+        runtime.close()
+
+    # the API, page after page, and every row at once from a page on ("Xem tất cả")
+    with running_client(path) as client:
+        pages: list[str] = []
+        while len(pages) < total:
+            body = client.post("/v1/ask", json={"question": question, "first_row": len(pages)})
+            view = body.json()["view"]
+            assert (view["total_rows"], view["rows_from"]) == (total, len(pages))
+            pages += api_rows(body.json())
+        assert pages == expected
+        rest = client.post(
+            "/v1/ask", json={"question": question, "first_row": 10, "all_rows": True}
+        ).json()
+        assert api_rows(rest) == expected[10:]
+
+    # the CLI: the first page and the count of the rest; --all every row
+    cli = CliRunner().invoke(app, ["ask", "--home", str(path), question])
+    assert cli.exit_code == 0, cli.output
+    said = " ".join(cli.stdout.split())
+    assert f"… còn {total - row_lists.PAGE_ROWS} dòng — thêm --all để xem tất cả {total}" in said
+    every = CliRunner().invoke(app, ["ask", "--home", str(path), "--all", "--json", question])
+    assert rows_of(Answer(json.loads(every.stdout)["answer"], False, "")) == expected

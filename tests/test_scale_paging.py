@@ -278,3 +278,94 @@ def test_a_units_rows_are_counted_and_a_few_read_without_reading_them_all(
     monkeypatch.setattr(ClauseSearch, "by_ids", spy)
     count, _ = search.unit_rows(documents, [unit_key("Công an tỉnh")], 0)
     assert count > 5 and read == [0]
+
+
+def test_a_period_page_is_read_in_list_order_with_the_exact_count(runtime: Runtime) -> None:
+    """The page of a list by period read as distinct (plan, start, clause) from the index in
+    list order is the rows grouped by clause and sorted, page by page, with the same count."""
+    from dataclasses import replace
+
+    from ingest.facts import RowQuery, _row_filter
+
+    facts = runtime.facts
+    documents = tuple(sorted(runtime.assistant().documents.documents)[:4])
+    windows = [(2025, None, None), (2025, 4, None), (2025, None, 10), (2026, 2, None)]
+    for window in windows:
+        for scope in ((), documents):
+            query = RowQuery(documents=scope, in_window=window, limit=7)
+            where, parameters = _row_filter(query)
+            grouped = [
+                row[0]
+                for row in facts._db.query(
+                    "SELECT clause_id, MIN(document_id) AS d, MIN(start) AS s FROM "
+                    f"responsibilities WHERE {where} GROUP BY clause_id ORDER BY d, s, clause_id",
+                    parameters,
+                )
+            ]
+            assert facts.count_rows(query) == len(grouped)
+            pages = [
+                facts.row_page(replace(query, offset=offset))
+                for offset in range(0, len(grouped) + 7, 7)
+            ]
+            assert [i for page in pages for i in page] == grouped
+            assert facts.rows(query).total == len(grouped)
+            assert facts.rows(replace(query, limit=0)).clause_ids == ()
+    assert facts.count_rows(RowQuery(in_window=(2025, None, None))) > 50
+
+
+def test_a_number_in_named_plans_is_read_by_id_alike(runtime: Runtime) -> None:
+    """A clause number within named plans, found through the facts store, is the same
+    clauses in the same order as the engine's filter finds them; the few latest plans are
+    those a full sort puts first."""
+    from retrieval.narrowing import plans_latest_first
+
+    assistant = runtime.assistant()
+    search = assistant.search
+    engine_only = ClauseSearch(runtime.index, lambda _text: [], runtime.lexical)
+    documents = sorted(assistant.documents.documents)
+    for number in ("6.6", "1", "II", "2.3", "a"):
+        for plans in (documents[:1], documents[2:6], documents):
+            found = search.by_number(number, plans)
+            assert [c.clause_id for c in found] == [
+                c.clause_id for c in engine_only.by_number(number, plans)
+            ]
+    for first in (1, 3, 20):
+        assert (
+            plans_latest_first(documents, assistant.documents, first)
+            == plans_latest_first(documents, assistant.documents)[:first]
+        )
+
+
+def test_one_question_reads_a_clause_by_id_once(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While one question is answered a clause read by id is read from the index once (the
+    confidence check reuses the strategy's reads); a question asked again reads again, and
+    a read naming plans still returns only their clauses."""
+    assistant = runtime.assistant()
+    search = assistant.search
+    rows = search.rows(list(assistant.documents.documents))[:6]
+    ids = [c.clause_id for c in rows]
+    read: list[str] = []
+    scroll = ClauseSearch._scroll
+
+    def spy(self: ClauseSearch, where: PayloadFilter) -> list[StoredClause]:
+        found = scroll(self, where)
+        read.extend(c.clause_id for c in found if "clause_id" in where.equals)
+        return found
+
+    monkeypatch.setattr(ClauseSearch, "_scroll", spy)
+    with search.one_question():
+        first = search.by_ids(ids)
+        with search.one_question():  # nested: the outer question's reads
+            assert search.by_ids(ids[:3]) == first[:3]
+        assert search.by_ids(list(reversed(ids))) == list(reversed(first))
+        other = rows[0].document_id
+        assert all(c.document_id == other for c in search.by_ids(ids, [other]))
+    assert sorted(read) == sorted(ids)
+    search.by_ids(ids)  # no question: read again
+    assert len(read) == 2 * len(ids)
+    read.clear()
+    answer = assistant.ask(BY_UNIT)
+    assert answer.citations
+    assert len(read) == len(set(read))  # every clause cited was read once

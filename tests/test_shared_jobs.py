@@ -66,6 +66,8 @@ def replicas(shared_url: str) -> Iterator[Callable[..., SharedJobQueue]]:
             queue._beat_stop.set()  # a test may have left a handler blocked: do not wait
             queue._stop.set()
             queue._wake.set()
+            if queue._listener is not None:
+                queue._listener.stop()
         for queue, database in made:
             if queue._executor is not None:
                 queue._executor.shutdown(wait=False, cancel_futures=True)
@@ -287,3 +289,106 @@ def test_a_queue_in_memory_says_its_input_is_not_kept() -> None:
         assert queue.retry("no-such-job") is None
     finally:
         queue.shutdown()
+
+
+# ---- LISTEN/NOTIFY: an idle worker picks a new job at once, polling as the fallback --------
+
+SLOW_POLL_S = 60.0  # polling alone would leave a job waiting this long
+
+
+def _listening(*queues: SharedJobQueue) -> None:
+    for queue in queues:
+        queue.start()
+        assert queue._listener is not None and queue._listener.listening.wait(20)
+
+
+def test_two_idle_workers_are_woken_by_notify_not_by_their_poll(replicas) -> None:
+    a = replicas()
+    b, c = replicas(poll_s=SLOW_POLL_S), replicas(poll_s=SLOW_POLL_S)
+    release = threading.Event()
+    claimed: dict[str, tuple[str, float]] = {}
+    lock = threading.Lock()
+
+    def holding(name: str) -> Any:
+        def handler(document_id: str | None, job_input: JobInput) -> dict[str, Any]:
+            with lock:
+                claimed[str(document_id)] = (name, time.monotonic())
+            release.wait(30)
+            return {"by": name}
+
+        return handler
+
+    for name, queue in (("a", a), ("b", b), ("c", c)):
+        queue.handle("ingest", holding(name))
+    try:
+        first = a.enqueue("ingest", "kh-1", JobInput(b"1", "kh-1.txt"))  # A is busy with it
+        _wait_for(lambda: _row(a, first.id, "status")[0] == "running")
+        _listening(b, c)  # each has looked once (nothing queued) and now waits 60 s
+        queued = time.monotonic()
+        second = a.enqueue("ingest", "kh-2", JobInput(b"2", "kh-2.txt"))
+        third = a.enqueue("ingest", "kh-3", JobInput(b"3", "kh-3.txt"))
+        _wait_for(lambda: len(claimed) == 3, timeout=SLOW_POLL_S / 3)
+        assert claimed["kh-1"][0] == "a"
+        assert {claimed["kh-2"][0], claimed["kh-3"][0]} == {"b", "c"}  # one job each
+        waited = max(claimed[k][1] for k in ("kh-2", "kh-3")) - queued
+        assert waited < SLOW_POLL_S / 3
+        runners = {_row(a, job.id, "replica")[0] for job in (second, third)}
+        assert runners == {b.replica, c.replica}
+    finally:
+        release.set()
+
+
+def _end_listeners(url: str) -> None:
+    """Terminate every listening connection (what a database restart does to them)."""
+    import psycopg
+
+    from ingest.state_db import ChannelListener
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        ended = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = %s AND pid <> pg_backend_pid()",
+            (ChannelListener.APPLICATION_NAME,),
+        ).fetchall()
+    assert ended and all(row[0] for row in ended)
+
+
+def test_with_its_listener_down_a_worker_still_claims_by_polling(replicas, shared_url) -> None:
+    a, b = replicas(), replicas(poll_s=0.2)
+    runs: list[tuple[str, str]] = []
+    lock = threading.Lock()
+    a.handle("ingest", _recorder("a", runs, lock))
+    b.handle("ingest", _recorder("b", runs, lock))
+    a._stop.set()  # A accepts, never works
+    _listening(b)
+    listener = b._listener
+    assert listener is not None
+    listener._retry_s = SLOW_POLL_S  # once lost, it stays away for this test
+    _end_listeners(shared_url)
+    _wait_for(lambda: not listener.listening.is_set())
+    job = a.enqueue("ingest", "kh-1", JobInput(b"1", "kh-1.txt"))
+    done = b.wait(job.id, timeout=20)
+    assert done is not None and done.status is JobStatus.SUCCEEDED and runs == [("b", "kh-1")]
+    assert not listener.listening.is_set()
+
+
+def test_a_listener_wakes_at_each_notify_and_comes_back_after_a_lost_connection(
+    shared_url: str,
+) -> None:
+    from ingest.state_db import ChannelListener
+
+    woken = threading.Semaphore(0)
+    listener = ChannelListener(shared_url, "kehoach_test_wake", woken.release, retry_s=0.2)
+    database = StateDatabase(shared_url)
+    try:
+        listener.start()
+        for _ in range(2):  # at first, then after the connection was ended
+            assert listener.listening.wait(20)
+            assert woken.acquire(timeout=20)  # once on connecting: what came meanwhile
+            database.execute("SELECT pg_notify('kehoach_test_wake', 'x')")
+            assert woken.acquire(timeout=20)
+            _end_listeners(shared_url)
+            _wait_for(lambda: not listener.listening.is_set())
+    finally:
+        listener.stop()
+        database.close()

@@ -686,6 +686,33 @@ def test_a_long_list_asks_the_server_for_each_next_page(
     shoot(page, "chat-long-list-paged-from-the-server")
 
 
+def test_a_server_paged_list_shows_every_row_at_once_on_request(
+    site: Site, page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)  # the server pages this list (> 3 rows)
+    bodies = asked_bodies(page)
+    page.goto(site.app + "/")
+    answer = ask(page, "Những nhiệm vụ nào phải hoàn thành trong năm 2025?")
+    total = int(answer.locator(".kh-headline").inner_text().split()[1])
+    expect(answer.locator(".kh-answer-text li")).to_have_count(10)
+    every = answer.get_by_role("button", name=f"Xem tất cả {total} dòng")
+    expect(every).to_be_visible()  # next to "Xem tiếp", with the matrix (export) link
+    expect(answer.get_by_role("button", name=re.compile("Xem tiếp"))).to_be_visible()
+    expect(answer.get_by_role("link", name="Mở bảng phân công")).to_be_visible()
+    answer.get_by_role("button", name=re.compile("Xem tiếp")).click()
+    expect(answer.locator(".kh-answer-text li")).to_have_count(20)
+    every.click()  # the rest in one request, from the row after those shown
+    expect(answer.locator(".kh-answer-text li")).to_have_count(total)
+    assert bodies[-1]["first_row"] == 20 and bodies[-1]["all_rows"] is True
+    assert bodies[-1]["conversation_id"] and bodies[-1]["question"] == bodies[0]["question"]
+    expect(answer.locator(".kh-answer-text li").nth(20)).to_be_focused()
+    expect(answer.get_by_role("button", name=re.compile("Xem (tiếp|tất cả)"))).to_have_count(0)
+    rows = answer.locator(".kh-answer-text li").all_inner_texts()
+    assert len(set(rows)) == total
+    numbers = answer.locator("li.kh-cite").evaluate_all("cards => cards.map(c => c.dataset.n)")
+    assert len(numbers) == len(set(numbers)) >= total
+
+
 def test_a_long_lists_next_page_on_a_phone(
     site: Site, browser: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -102,9 +102,22 @@ def verbatim_rate(citations: Sequence[CitationLike], sources: Mapping[str, str])
     return ok / len(citations)
 
 
-def load_sources(corpus_dir: Path) -> dict[str, str]:
-    """Read every ``*.txt`` under ``corpus_dir`` as UTF-8, keyed by file stem.
+# plan files read through their extractor: the text the system stores and cites
+EXTRACTED_SUFFIXES = (".html", ".htm", ".docx", ".pdf")
 
-    Decoded from bytes, so no newline translation happens and offsets match the file.
+
+def load_sources(corpus_dir: Path) -> dict[str, str]:
+    """Every plan text under ``corpus_dir``, keyed by file stem.
+
+    A ``*.txt`` is decoded from bytes as UTF-8, so no newline translation happens and offsets
+    match the file; an .html/.htm/.docx/.pdf plan is read through the ingest extractor, the
+    same text the system keeps as its source and cites into.
     """
-    return {p.stem: p.read_bytes().decode("utf-8") for p in sorted(corpus_dir.glob("*.txt"))}
+    sources = {p.stem: p.read_bytes().decode("utf-8") for p in sorted(corpus_dir.glob("*.txt"))}
+    extracted = [p for p in sorted(corpus_dir.iterdir()) if p.suffix.lower() in EXTRACTED_SUFFIXES]
+    if extracted:
+        from ingest.reader import read_document  # the extractors load only when needed
+
+        for path in extracted:
+            sources[path.stem] = read_document(path.read_bytes(), str(path)).text
+    return sources

@@ -34,11 +34,18 @@ _TASK_KINDS = (
     ClauseKind.PARAGRAPH,
 )
 # A numbering marker (and any markup left in the source) before a clause's words.
+# a multi-level number may go without its closing dot ("1.3 Xây dựng …", "7.1 Tổng kết …");
+# a decision's article opens with its number too ("Điều 2. Giao Giám đốc Sở …")
 _LEAD_IN = re.compile(
-    r"[\s*_#>\\]*(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\\?[.)]|[-–—+•*])?[\s*_\\]*"
+    r"[\s*_#>\\]*(?:\d{1,2}(?:\.\d{1,2})+\\?[.)]?(?=[\s*_])"
+    r"|(?:Điều\s+\d{1,3}|[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\\?[.)]|[-–—+•*])?[\s*_\\]*"
 )
+# "Giao Giám đốc Sở Giáo dục và Đào tạo" (a decision's article): the office's head stands
+# for the office, whose name is the unit
 _HEADING_PREFIX = re.compile(
-    r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+", re.IGNORECASE
+    r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+"
+    r"(?:(?:Giám đốc|Chủ tịch|Thủ trưởng|Vụ trưởng|Cục trưởng|Trưởng ban)\s+(?=[A-ZĐ]))?",
+    re.IGNORECASE,
 )
 # A line that only states when a task is due ("Thời hạn: Quý IV/2026.").
 _DEADLINE_LINE = re.compile(

@@ -52,7 +52,8 @@ def split_lines(source: str) -> list[SourceLine]:
 def find_repeated_blocks(
     lines: list[SourceLine], min_lines: int = 5, min_chars: int = 200
 ) -> set[int]:
-    """Indexes of lines that repeat an earlier block of ≥ `min_lines` consecutive lines.
+    """Indexes of lines that repeat an earlier block of ≥ `min_lines` consecutive lines
+    (blank lines between them do not count).
 
     Extraction sometimes emits a document's header block twice; the second copy is not
     content. Short repeats (table cells such as a unit name and a deadline) are ignored
@@ -68,8 +69,11 @@ def find_repeated_blocks(
     keys = [line.text.strip() for line in lines]
     hashes = _PrefixHashes(keys)
     chars = [0]
-    for line in lines:
+    filled = [0]  # non-blank lines so far: blank lines between paragraphs (the way .docx and
+    # .html text comes out) do not count towards a block's length
+    for line, key in zip(lines, keys, strict=True):
         chars.append(chars[-1] + len(line.text))
+        filled.append(filled[-1] + bool(key))
     starts: dict[int, list[int]] = {}
     for position in range(count - min_lines + 1):
         starts.setdefault(hashes.of(position, min_lines), []).append(position)
@@ -81,7 +85,7 @@ def find_repeated_blocks(
         if keys[i] and i + min_lines <= count:
             for j in _earlier_starts(starts[hashes.of(i, min_lines)], i):
                 best = max(best, hashes.common_prefix(i, j, limit=min(i - j, count - i)))
-        if best >= min_lines and chars[i + best] - chars[i] >= min_chars:
+        if filled[i + best] - filled[i] >= min_lines and chars[i + best] - chars[i] >= min_chars:
             repeated.update(line.index for line in lines[i : i + best])
             i += best
         else:

@@ -23,6 +23,10 @@ _POINT = re.compile(r"^([a-zđ])\s*\\?\)\s*(.*)$")
 # a lettered point numbered with its item ("2.1.a. Thành lập …", "4.1.b. Việc hỗ trợ …")
 _ITEM_POINT = re.compile(r"^[1-9]\d?(?:\.\d{1,2})+\.([a-zđ])\s*[.)]\s+(.*)$")
 _BULLET = re.compile(r"^\\?([-–—+•*])\s*(.*)$")
+# an article of a decision (NĐ 30/2020, Phụ lục I: "Điều 1. Ban hành kèm theo Quyết định
+# này …"): the clauses numbered "1.", "2." after it are its own
+_ARTICLE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d{1,3})\s*[.:]\s*(.*)$")
+ARTICLE_WORD = "Điều"
 _APPENDIX = re.compile(
     r"^(?:PHỤ LỤC|Phụ lục|PHỤ LUC|Phụ Lục)\s*(?:số\s*)?([0-9IVX]+)?\s*[:.]?\s*(.*)$"
 )
@@ -62,6 +66,11 @@ def read_marker(text: str) -> Marker | None:
         if label:
             number = str(roman_to_int(label)) if label.isalpha() else str(int(label))
         return Marker(ClauseKind.APPENDIX, number, match.group(2).strip())
+    match = _ARTICLE.match(text)
+    if match:
+        return Marker(
+            ClauseKind.SECTION, f"{ARTICLE_WORD} {match.group(1)}", match.group(2).strip()
+        )
     match = _LETTER_PART.match(text)
     if match and _capitals(match.group(2)):
         return Marker(ClauseKind.PART, match.group(1), match.group(2).strip())
@@ -92,6 +101,11 @@ def _capitals(text: str) -> bool:
     """Whether a heading is written in capitals ("NỘI DUNG, NHIỆM VỤ"), two letters at least."""
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def is_article(number: str | None) -> bool:
+    """Whether a clause number is a decision's article ("Điều 2")."""
+    return (number or "").startswith(f"{ARTICLE_WORD} ")
 
 
 def is_letter_part(marker: Marker) -> bool:

@@ -51,6 +51,7 @@ from ingest.parser.lines import (
 )
 from ingest.parser.markers import (
     Marker,
+    is_article,
     is_letter_part,
     read_marker,
     roman_to_int,
@@ -85,6 +86,8 @@ _WRAP_WIDTH = 60
 
 # a letter part ("A. MỤC ĐÍCH, YÊU CẦU") holds the Roman parts that follow it
 _LETTER_LEVEL = -0.5
+# a decision's article ("Điều 2."): below a part, above the sections numbered in it
+_ARTICLE_LEVEL = 0.5
 _LEVEL = {
     ClauseKind.APPENDIX: 0.0,
     ClauseKind.PART: 0.0,
@@ -222,7 +225,7 @@ class _TreeBuilder:
 
     def _current_part(self) -> _Node:
         for node in reversed(self.stack):
-            if node.kind in (ClauseKind.PART, ClauseKind.APPENDIX):
+            if node.kind in (ClauseKind.PART, ClauseKind.APPENDIX) or is_article(node.number):
                 return node
         return self.root
 
@@ -433,6 +436,8 @@ class _TreeBuilder:
                 marker.number or "?",
                 f"{marker.number}. {_short(marker.rest)}" if marker.rest else f"{marker.number}",
             )
+        elif kind is ClauseKind.SECTION and is_article(marker.number):
+            node = self._open_article(marker)
         elif kind is ClauseKind.SECTION:
             node = self._open_section(marker)
         elif kind is ClauseKind.ITEM:
@@ -459,6 +464,16 @@ class _TreeBuilder:
             )
         node.add_line(line)
         self._push(node)
+
+    def _open_article(self, marker: Marker) -> _Node:
+        """ "Điều 2. Chủ đầu tư chịu trách nhiệm …:" holds the numbered clauses after it,
+        under the part or appendix it sits in (a regulation's articles), else the root."""
+        parent = self._pop_to(_ARTICLE_LEVEL)
+        number = marker.number or "?"
+        heading = marker.rest or None
+        label = f"{number}. {_short(heading)}" if heading else number
+        unique = "d" + number.split()[-1]
+        return self._new(ClauseKind.SECTION, number, heading, _ARTICLE_LEVEL, parent, unique, label)
 
     def _open_section(self, marker: Marker) -> _Node:
         parent = self._pop_to(1.0)

@@ -38,6 +38,22 @@ _DEADLINE = re.compile(
     r"(?:Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện)?)\s*:",
     re.IGNORECASE,
 )
+# "- Kết quả: Dự thảo Hướng dẫn trình Ban Thường trực ban hành.": what the task delivers
+_PRODUCT = re.compile(r"(?:Kết quả|Sản phẩm)(?:\s+(?:đầu ra|dự kiến|cần đạt))?\s*:", re.IGNORECASE)
+# a labelled block may name an office holder, not a body ("- Đơn vị chủ trì: Đồng chí Phó
+# chủ tịch Thường trực, phụ trách lĩnh vực …"; "Các đ/c Phó Chủ tịch, …"): after the label
+# the text is the unit by construction, so a person's title opens it as well as a unit word
+_OFFICE_HOLDER = re.compile(
+    r"(?:[Cc]ác\s+)?(?:[Đđ]ồng\s+chí|[Đđ]/c)\s|(?:Phó\s+)?(?:[Cc]hủ\s+tịch|Bí\s+thư|Trưởng|"
+    r"Giám\s+đốc|Thủ\s+trưởng)\s|(?:[Cc]án\s+bộ|[Cc]huyên\s+viên|[Cc]ông\s+chức)\s"
+)
+# a label ends its line or opens a list with a colon ("Cơ quan chủ trì" / "Đơn vị phối hợp:
+# …"); "Phối hợp với Ủy ban bầu cử xã …" is a task, not a label
+_LABEL_END = re.compile(r"[ \t*_]*(?::|\r?\n|$)")
+# a step that states its own time ("Chậm nhất ngày 10/12/2025", "trước ngày 30/6/2026")
+_OWN_TIME = re.compile(
+    r"\b(?:[Cc]hậm nhất|[Tt]rước ngày|[Hh]oàn thành trước|[Tt]hời hạn)\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
+)
 _UNIT_ROLES = ("lead", "cooperating", "executing")
 _TASK_KINDS = (ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.POINT, ClauseKind.BULLET)
 _TRAILING = " \t\r\n*_.;,"
@@ -51,6 +67,7 @@ class _Roles:
     cooperating: list[UnitSpan] = field(default_factory=list)
     executing: list[UnitSpan] = field(default_factory=list)  # "Đơn vị thực hiện: …"
     deadline: tuple[int, int] | None = None
+    product: tuple[int, int] | None = None  # "Kết quả: …" / "Sản phẩm: …"
     blocks: set[str] = field(default_factory=set)  # ids of the role and deadline clauses
 
 
@@ -65,12 +82,16 @@ def role_block_duties(clauses: Sequence[Clause], source: str, taken: set[str]) -
             continue
         # the group's tasks come before its role blocks; what follows them is not the group's
         first_block = next(i for i, child in enumerate(children) if child.id in roles.blocks)
-        if first_block == 0:
+        if first_block == 0 and _label(group, source)[0] is not None:
             continue  # a block of blocks ("2. Cơ quan chủ trì, phối hợp" / "a) …" / "b) …")
+        # with no task before its blocks, the group is the one task ("1.2. Xây dựng …" /
+        # "- Thời gian hoàn thành: …" / "- Đơn vị chủ trì: …" / "- Kết quả: …")
         tasks = [group]
         for child in children[:first_block]:
             subtasks = [by_id[c] for c in child.children if c in by_id]
             subtasks = [t for t in subtasks if t.kind in _TASK_KINDS]
+            if not subtasks and _OWN_TIME.search(source, child.start, child.body_end):
+                continue  # "(1) … Chậm nhất ngày 10/12/2025": its own time, not the group's
             tasks.extend(subtasks or [child])
         rows.extend(
             _row(task, source, roles) for task in tasks if task.id not in taken and _words(task)
@@ -86,13 +107,19 @@ def _label(clause: Clause, source: str) -> tuple[str | None, int]:
     deadline = _DEADLINE.match(text)
     if deadline:
         return "deadline", start + deadline.end()
+    product = _PRODUCT.match(text)
+    if product:
+        return "product", start + product.end()
     lead, cooperating = _LEAD.match(text), _COOPERATING.match(text)
     if lead:
         rest = re.match(r"\s*,\s*(?:thực hiện|phối hợp)", text[lead.end() :])
+        end = lead.end() + (rest.end() if rest else 0)
+        if not _LABEL_END.match(text, end):
+            return None, start  # "Chủ trì tổ chức …": a task that starts with the verb
         if rest and "phối hợp" in rest.group():
-            return "both", start + lead.end() + rest.end()
-        return "lead", start + lead.end() + (rest.end() if rest else 0)
-    if cooperating:
+            return "both", start + end
+        return "lead", start + end
+    if cooperating and _LABEL_END.match(text, cooperating.end()):
         return "cooperating", start + cooperating.end()
     executing = _EXECUTING.match(text)
     if executing and re.match(r"\s*(?::|$)", text[executing.end() :]):
@@ -106,12 +133,15 @@ def _roles(children: Sequence[Clause], source: str, by_id: dict[str, Clause]) ->
         role, after = _label(child, source)
         if role is None:
             continue
-        if role == "deadline":
+        if role in ("deadline", "product"):
             end = child.body_end
             end = after + len(source[after:end].rstrip(_TRAILING))
             start = after + len(source[after:end]) - len(source[after:end].lstrip())
             if end > start:
-                roles.deadline = (start, end)
+                if role == "deadline":
+                    roles.deadline = (start, end)
+                else:
+                    roles.product = (start, end)
                 roles.blocks.add(child.id)
             continue
         inner = [by_id[c] for c in child.children if c in by_id]
@@ -143,12 +173,36 @@ def _units(clause: Clause, after: int, source: str, by_id: dict[str, Clause]) ->
         (content_start(by_id[c], source), by_id[c].body_end) for c in clause.children if c in by_id
     )
     units: list[UnitSpan] = []
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         start += len(source[start:end]) - len(source[start:end].lstrip(" \t\r\n:*_"))
         end = start + len(source[start:end].rstrip(_TRAILING))
-        if end > start and starts_unit(source, start):
+        if end <= start:
+            continue
+        if starts_unit(source, start):
             units.extend(split_unit_list(source, start, end, delimited=True))
+        elif k == 0 and _OFFICE_HOLDER.match(source, start):  # inline after the label
+            units.extend(_holders(source, start, end))
     return units
+
+
+def _holders(source: str, start: int, end: int) -> list[UnitSpan]:
+    """The office holders after a block's label, split where another holder or unit starts
+    ("Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên …")."""
+    spans: list[UnitSpan] = []
+    piece = start
+    for sep in re.finditer(r"\s*[,;]\s*", source[start:end]):
+        after = start + sep.end()
+        if _OFFICE_HOLDER.match(source, after) or starts_unit(source, after):
+            spans.append(
+                UnitSpan(
+                    " ".join(source[piece : start + sep.start()].split()),
+                    piece,
+                    start + sep.start(),
+                )
+            )
+            piece = after
+    spans.append(UnitSpan(" ".join(source[piece:end].split()), piece, end))
+    return [span for span in spans if span.text]
 
 
 def _words(clause: Clause) -> bool:
@@ -168,6 +222,10 @@ def _row(task: Clause, source: str, roles: _Roles) -> Target:
         text = " ".join(source[d_start:d_end].split())
         cells.append(TargetCell(HEADERS["deadline"], "deadline", text, d_start, d_end))
         deadline = parse_deadline(text)
+    if roles.product is not None:
+        p_start, p_end = roles.product
+        text = " ".join(source[p_start:p_end].split())
+        cells.append(TargetCell("Kết quả", "product", text, p_start, p_end))
     lead = tuple(dict.fromkeys(u.text for u in roles.lead))
     return Target(
         clause_id=task.id,

@@ -7,16 +7,23 @@ question is its kind, else None and the next one is tried. `ctx` is a
 conversation, and the ingested plans' services (`library`: clause search, document
 directory, units, term weights, reranker). The order, as in `retrieval.assistant.STRATEGIES`:
 
-1. `not_loaded` — a plan named but only mentioned by the loaded plans, or a place no loaded
+1. `cited_date` — the date of a document the plans cite but that is not loaded, as a plan
+   writes it beside its number ("Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020").
+   `not_loaded` — a plan named but only mentioned by the loaded plans, or a place no loaded
    plan is about: declined, saying so.
-2. `document_facts` — who signed a plan, when, its số hiệu, who proposed a decision
-   (intent ``document_facts``).
+2. `effective_date` — when a named plan takes effect, from its own article ("Quyết định này
+   có hiệu lực kể từ ngày ký"). `document_facts` — who signed a plan, when, its số hiệu,
+   who proposed a decision (intent ``document_facts``).
 3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
    question asked of another plan, or the previous intent kept.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
    phụ lục 01"); a path no clause lies in is said to be missing.
 5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
-6. `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
+6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
+   word, counted and quoted.
+   `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the
+   shape of its name ("Thanh tra Chính phủ được giao nhiệm vụ gì?"): declined, saying so.
+   `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
    is said to be absent.
    `units_assigned` — which units a plan gives duties to ("phân công cho những cơ quan nào?").
 7. `list_by_period` — the table rows due in the period asked.

@@ -42,12 +42,14 @@ def _by_reference(ctx: Context) -> Answer:
     ref = query.clause_refs[0]
     reading = ctx.reading
     located = [s for s in reading.path if s.level != "appendix"]
-    if len(reading.path) >= 2 and located and not ref.point:
+    # "điểm a khoản 1 mục II": the point is looked for under the clause the path leads to
+    pointed = [s for s in located if s.level != "point"] if ref.point else []
+    if len(reading.path) >= 2 and located and (not ref.point or len(pointed) >= 2):
         # "chỉ tiêu 3 mục IV phụ lục 01": the innermost step is the clause, the others
         # must enclose it
-        inner = located[-1]
-        ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body")
-        outer = [s for s in reading.path if s is not inner]
+        inner = (pointed or located)[-1]
+        ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body", ref.point)
+        outer = [s for s in reading.path if s is not inner and s.level != "point"]
         found = search.by_number(ref.number, scope.doc_ids)
         candidates = [c for c in found if satisfies_path(c, outer, search)]
         if not candidates:
@@ -105,7 +107,7 @@ def _in_many_plans(ctx: Context, ref: ClauseRef) -> Answer | None:
     conversation = ctx.conversation
     if conversation is not None and set(conversation.document_ids) & set(doc_ids):
         return None  # the conversation's plan may settle it
-    shown = plans_latest_first(doc_ids, ctx.documents)[:FEW]
+    shown = plans_latest_first(doc_ids, ctx.documents, FEW)
     found = _best_per_document(search.by_number(ref.number, shown), ref, query)
     few = best_first(found, ctx.documents)
     examples = answer_ambiguous(query, few, ctx.documents, ref.number)
@@ -151,7 +153,21 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
     intent = ctx.query.intent
     if intent in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD, Intent.COMPARE):
         intent = Intent.TARGET
+    if ctx.query.wants_items:
+        clauses = [_its_contents(ctx, c) for c in clauses]
     return answer_clauses(ctx.query, clauses, ctx.documents, intent, ctx.children_of(clauses))
+
+
+def _its_contents(ctx: Context, clause: StoredClause) -> StoredClause:
+    """ "Mục VIII gồm những nội dung nào?" of a part read as one task (its heading the task,
+    its "2. Cơ quan chủ trì, phối hợp" the roles): the part's "1. Nội dung, biện pháp", whose
+    items are the answer; the clause itself when it is no such part."""
+    if clause.target is None or not clause.child_count:
+        return clause
+    for child in ctx.search.children(clause.clause_id):
+        if child.child_count and re.match(r"\d+\.\s*nội dung", child.text.strip(), re.I):
+            return child
+    return clause
 
 
 def _undirected(ctx: Context, clauses: Sequence[StoredClause]) -> Answer | None:

@@ -81,7 +81,7 @@ def _which_plan(ctx: Context) -> Answer:
     """No plan named among many: the count grouped by level and place, the facts of the
     few latest plans, and a request to name the plan."""
     doc_ids = list(ctx.documents.documents)
-    few = [ctx.documents.get(d) for d in plans_latest_first(doc_ids, ctx.documents)[:FEW]]
+    few = [ctx.documents.get(d) for d in plans_latest_first(doc_ids, ctx.documents, FEW)]
     infos = [info for info in few if info is not None]
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     facts = answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)

@@ -24,7 +24,8 @@ from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent, Query
 from retrieval.roles import ROLE_NAMES, Role, header_cells, rows_for_unit, unit_cells
 from retrieval.row_filters import row_filter
-from retrieval.row_lists import RowWindow
+from retrieval.row_labels import appendix_of
+from retrieval.row_lists import EVERY_ROW, RowWindow
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -91,7 +92,7 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
 
     found = None if topic else lists.page(ctx.query, roles, doc_ids, unit_keys, ctx.rows)
     if found is None:
-        found = lists.answer(ctx.query, roles, doc_ids, unit_keys, on_topic)
+        found = lists.answer(ctx.query, roles, doc_ids, unit_keys, on_topic, ctx.rows)
     if found is None or found.abstained:
         return found
     names = [ctx.units.display_name(k) for k in unit_keys]
@@ -116,9 +117,12 @@ class ListByUnit:
         doc_ids: list[str],
         unit_keys: list[str],
         on_topic: OnTopic,
+        window: RowWindow = EVERY_ROW,
     ) -> Answer | None:
         """The rows, or the roles absent; None when no table names the unit (the body
-        text may still say it)."""
+        text may still say it). A list longer than `row_lists.WHOLE_LIST` rows narrowed by a
+        topic, or asked in several roles (selections the facts store cannot count), is
+        answered one `window` at a time too, its count exact, like `page`."""
         roles_of: dict[str, list[str]] = {}
         kept: list[StoredClause] = []
         for row in rows_for_unit(self._search, doc_ids, unit_keys, asked):
@@ -139,9 +143,13 @@ class ListByUnit:
         kept = on_topic(kept)
         names = self._names(unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
-        answer = answer_list(query, kept, self._documents, heading, roles_of)
         worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
-        if worded:
+        if window.pages(len(kept) + len(worded)):
+            ordered = in_list_order(kept)
+            answer = self._page_of(query, ordered, roles_of, worded, heading, names, window)
+        else:
+            answer = answer_list(query, kept, self._documents, heading, roles_of)
+        if worded and not answer.partial:
             headers = sorted({h for hs in worded.values() for h in hs})
             extra = answer_list(
                 query,
@@ -156,6 +164,42 @@ class ListByUnit:
             notes = "\n".join(absent_role_reason(self._label(d), role) for d, role in lacking)
             answer = replace(answer, answer=f"{answer.answer}\n{notes}")
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+
+    def _page_of(
+        self,
+        query: Query,
+        kept: Sequence[StoredClause],
+        roles_of: dict[str, list[str]],
+        worded: dict[str, list[str]],
+        heading: str,
+        names: str,
+        window: RowWindow,
+    ) -> Answer:
+        """One page of the rows `answer` selected: those in the role asked, then those in
+        another role's column worded like it (as `page` reads them from the store)."""
+        total = len(kept) + len(worded)
+        offset, limit = window.bounds(total)
+        end = offset + limit
+        page = (offset, total)
+        answer = answer_list(query, kept[offset:end], self._documents, heading, roles_of, page)
+        if not worded:
+            return answer
+        headers = "”, “".join(sorted({h for hs in worded.values() for h in hs}))
+        other = f"Ngoài ra, {names} có tên ở cột “{headers}” (vai trò khác) tại {len(worded)} dòng"
+        if end <= len(kept):  # listed after the rows in the role asked
+            text = f"{answer.answer}\n{other}, liệt kê sau các dòng trên."
+            return replace(answer, answer=text)
+        start = max(offset, len(kept)) - len(kept)
+        elsewhere = in_list_order(self._search.by_ids(list(worded)))
+        extra = answer_list(
+            query,
+            elsewhere[start : end - len(kept)],
+            self._documents,
+            f"{other}:",
+            worded,
+            (start, len(worded)),
+        )
+        return joined(answer, extra)
 
     def page(
         self,
@@ -315,6 +359,15 @@ class ListByUnit:
         )
         answer = abstain(query, elsewhere, self._documents, "\n".join(reasons))
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)
+
+
+def in_list_order(rows: Sequence[StoredClause]) -> list[StoredClause]:
+    """The rows in the order a list shows them (grouped by plan and appendix, in the order
+    first met), so that the pages of a list cut it where the whole list runs."""
+    group_at: dict[tuple[str, str | None], int] = {}
+    for row in rows:
+        group_at.setdefault((row.document_id, appendix_of(row.path)), len(group_at))
+    return sorted(rows, key=lambda row: group_at[(row.document_id, appendix_of(row.path))])
 
 
 def joined(first: Answer, second: Answer) -> Answer:

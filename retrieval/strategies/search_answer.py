@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ingest.normalize_vi import folded
-from retrieval.amounts import states_asked_amount
+from retrieval.amounts import amount_asked, states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
@@ -21,7 +21,9 @@ from retrieval.confidence import cites_unit, states_time, without_citations
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
+from retrieval.group_rows import named_group, named_rows_first, row_name
 from retrieval.narrowing import FEW, MANY, narrowed
+from retrieval.ordinals import missing_ordinal
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
@@ -106,6 +108,9 @@ def _search_answer(ctx: Context) -> Answer:
             ),
             [c.clause for c in reranked],
         )
+    grouped = _the_group_asked(ctx, reranked)
+    if grouped is not None:
+        return with_candidates(grouped, [c.clause for c in reranked])
     ranked = [
         c
         for c in reranked
@@ -133,6 +138,7 @@ def _search_answer(ctx: Context) -> Answer:
             ),
             [c.clause for c in ranked],
         )
+    covering = _named_rows_first(ctx, covering)
     covering = _partners_of_the_subject(ctx, covering)
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
@@ -176,12 +182,18 @@ def _search_answer(ctx: Context) -> Answer:
     elif query.intent is Intent.GUIDANCE or query.wants_list:
         chosen = [c.clause for c in covering if c.clause.document_id == best.document_id][:4]
         children = ctx.children_of(chosen)
+    elif _ASKS_UNITS.search(query.folded):
+        # "… được giao cho những bộ nào?": the task as each unit's part says it, every unit
+        chosen = _each_units_part(ctx, topic, covering, best)
+        children = ctx.children_of(chosen)
     intent = (
         query.intent
         if query.intent not in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD)
         else Intent.TARGET
     )
     reason = absent_role_answer_reason(ctx.reading, chosen, ctx.search, ctx.label)
+    if reason is None:  # "Học kỳ III …" of a plan of two terms
+        reason = missing_ordinal(query.folded, [c.clause for c in covering[:5]] + chosen)
     if reason is not None:  # "ai trực tiếp chỉ đạo …" of a plan without a directing column
         return with_candidates(
             abstain(query, chosen, documents, reason),
@@ -189,6 +201,74 @@ def _search_answer(ctx: Context) -> Answer:
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _the_group_asked(ctx: Context, reranked: list[Candidate]) -> Answer | None:
+    """ "Huyện Tây Sơn được phân bổ bao nhiêu vốn?" of a table whose group row is that
+    district with its subtotal: the group's figure; "… có những dự án nào?": its rows
+    (`retrieval.group_rows`)."""
+    query = ctx.query
+    asks_figure = amount_asked(query) is not None and not query.wants_items
+    if not asks_figure and not query.wants_items:
+        return None
+    group = named_group(ctx.search, query.text, reranked, with_figure=asks_figure)
+    if group is None:
+        return None
+    if asks_figure:
+        return answer_clauses(query, [group], ctx.documents, Intent.TARGET, {})
+    rows = ctx.search.children(group.clause_id)[:_MAX_LIST_ITEMS]
+    return answer_clauses(query, rows, ctx.documents, Intent.TARGET, ctx.children_of(rows))
+
+
+def _named_rows_first(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
+    """The covering table rows whose whole name the question says before the others (a
+    sibling that only mentions that name, "Lập hồ sơ mời thầu … gói thầu xây lắp bổ sung",
+    is another package)."""
+    rows = [c.clause for c in covering if c.clause.target is not None]
+    named = {c.clause_id for c in named_rows_first(ctx.query.text, rows)}
+    if not named:
+        return covering
+    first = sorted(
+        (c for c in covering if c.clause.clause_id in named),
+        key=lambda c: -len(row_name(c.clause)),
+    )
+    return first + [c for c in covering if c.clause.clause_id not in named]
+
+
+# which units (more than one) a task is given to: "những bộ nào", "các cơ quan nào"
+_ASKS_UNITS = re.compile(
+    r"\b(?:nhung|cac) (?:bo|so|co quan|don vi|ban|nganh|dia phuong|to chuc)(?: [a-z]+)? nao\b"
+)
+_MAX_UNITS = 6
+
+
+def _each_units_part(
+    ctx: Context, topic: list[str], covering: list[Candidate], best: StoredClause
+) -> list[StoredClause]:
+    """The best clause, then each other clause of its plan that covers the topic as fully
+    and gives the task to other units (one per unit set): a task shared out under several
+    units' headings ("Sơ kết … Chỉ thị 31" under Bộ LĐTBXH, "Tham gia sơ kết …" under Bộ
+    Quốc phòng)."""
+    top = ctx.coverage(topic, best)
+    chosen, seen = [best], {_units_of(best)}
+    for c in covering[1:]:
+        units = _units_of(c.clause)
+        if (
+            c.clause.document_id == best.document_id
+            and units
+            and units not in seen
+            and ctx.coverage(topic, c.clause) >= top - 1e-9
+        ):
+            chosen.append(c.clause)
+            seen.add(units)
+        if len(chosen) == _MAX_UNITS:
+            break
+    return chosen
+
+
+def _units_of(clause: StoredClause) -> frozenset[str]:
+    target = clause.target
+    return frozenset(target.lead_units) if target is not None else frozenset()
 
 
 def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> list[str]:
@@ -361,9 +441,10 @@ def _strong_per_document(
     ctx: Context, topic: list[str], covering: list[Candidate]
 ) -> list[StoredClause]:
     """The best clause of each plan whose match is as strong as the best one's; once two
-    plans share the topic, the other plans with the best hits (found by one search grouped
-    by plan in the engine) are searched on their own too, so that the choice offered is
-    complete however many plans are loaded."""
+    plans share the topic and fewer than MAX_PER_DOCUMENT (the most shown) do, the other
+    plans with the best hits (found by one search grouped by plan in the engine) are
+    searched on their own too, so that the choice offered is complete however many plans
+    are loaded."""
     query = ctx.query
     scores = {id(c): ctx.coverage(topic, c.clause) for c in covering}
     floor = max(0.65, scores[id(covering[0])] - 0.1)
@@ -371,23 +452,31 @@ def _strong_per_document(
     for candidate in covering:
         if scores[id(candidate)] >= floor:
             per_doc.setdefault(candidate.clause.document_id, candidate.clause)
-    if len(per_doc) < 2:
-        return list(per_doc.values())
+    if len(per_doc) < 2 or len(per_doc) >= MAX_PER_DOCUMENT:
+        return list(per_doc.values())[:MAX_PER_DOCUMENT]  # alone, or no place left
     others = ctx.search.documents_matching(query.text, _OTHER_PLANS, exclude=list(per_doc))
-    searched = ctx.search.hybrid_each(query.text, ctx.documents.in_catalog_order(others))
-    for doc_id, hits in searched.items():
-        for candidate in ctx.rank(hits)[:5]:
-            clause = candidate.clause
-            if (
-                clause.kind not in NOT_ANSWERS
-                and ctx.has_content(clause)
-                and answers_content(clause, query.folded)
-                and ctx.coverage(topic, clause) >= floor
-                and states_asked_amount(query, clause)
-            ):
-                per_doc[doc_id] = clause
-                break
+    waiting = ctx.documents.in_catalog_order(others)
+    # in catalog order, only as many plans at a time as places are left: a plan adds at
+    # most one clause, and those after the first MAX_PER_DOCUMENT are never shown
+    while waiting and len(per_doc) < MAX_PER_DOCUMENT:
+        batch, waiting = _split(waiting, MAX_PER_DOCUMENT - len(per_doc))
+        for doc_id, hits in ctx.search.hybrid_each(query.text, batch).items():
+            for candidate in ctx.rank(hits)[:5]:
+                clause = candidate.clause
+                if (
+                    clause.kind not in NOT_ANSWERS
+                    and ctx.has_content(clause)
+                    and answers_content(clause, query.folded)
+                    and ctx.coverage(topic, clause) >= floor
+                    and states_asked_amount(query, clause)
+                ):
+                    per_doc[doc_id] = clause
+                    break
     return list(per_doc.values())[:MAX_PER_DOCUMENT]
+
+
+def _split(items: list[str], size: int) -> tuple[list[str], list[str]]:
+    return items[:size], items[size:]
 
 
 _FEW_PAIRS = 2

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ingest.domain import ClauseKind, ParsedPlan
+from ingest.parser.markers import is_article
 from tests.plan_space.spec import Node, PlanSpec
 
 _KINDS = {"part": ClauseKind.PART, "section": ClauseKind.SECTION, "point": ClauseKind.POINT}
@@ -83,6 +84,8 @@ def read_clauses(plan: ParsedPlan, spec: PlanSpec) -> list[tuple[str, str | None
     found: list[tuple[str, str | None, str | None]] = []
     for clause in plan.clauses:
         if clause.kind not in _KINDS.values() or clause.path.startswith("Phụ lục"):
+            continue
+        if is_article(clause.number):  # the issuing decision's "Điều 1. Ban hành …", no plan's
             continue
         headed = len(found) < len(wanted) and wanted[len(found)][2] is not None
         found.append((clause.kind.value, clause.number, _fold(clause.heading) if headed else None))

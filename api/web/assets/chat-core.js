@@ -79,15 +79,18 @@ function khApiClient(baseUrl, keyStore) {
   return {
     baseUrl,
     /** The answer; `firstRow` > 0: the page of a long list from that row on, read in the
-     * context the list was asked in (send the list's own conversation id). */
-    ask(question, documentId, conversationId, scope, firstRow) {
-      return json("POST", "/v1/ask", {
+     * context the list was asked in (send the list's own conversation id); `allRows`: every
+     * row from there on, not one page. */
+    ask(question, documentId, conversationId, scope, firstRow, allRows) {
+      const body = {
         question,
         document: documentId || null,
         conversation_id: conversationId || null,
         scope: scope || null,
         first_row: firstRow || 0,
-      });
+      };
+      if (allRows) body.all_rows = true;
+      return json("POST", "/v1/ask", body);
     },
     documents() {
       return json("GET", "/v1/documents");
@@ -189,8 +192,9 @@ function khItemCount(view) {
  * at a time: "Xem tiếp (còn N dòng)" asks the server for the next page (`fetchPage(row)`,
  * resolving to that page's view, its citations already numbered after ours) and adds its
  * rows to the same list. Rows a whole answer holds past `first_rows` wait hidden and show a
- * page at a time too, or all at once with "Xem tất cả". The link opens the responsibility
- * matrix (`matrixUrl`) filtered to the same rows.
+ * page at a time too. "Xem tất cả" shows every row at once: the hidden ones, and the rest
+ * of a server-paged list in one request (`fetchPage(row, true)`). The link opens the
+ * responsibility matrix (`matrixUrl`) filtered to the same rows, with its CSV/Excel export.
  */
 function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
   const body = khElement("div", { class: "kh-answer-text" });
@@ -260,7 +264,7 @@ function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
 
   const count = (n) => n.toLocaleString("vi-VN");
   const next = khElement("button", { type: "button", class: "kh-button kh-next" });
-  const more = hidden.length
+  const more = hidden.length || (serverNext !== null && fetchPage)
     ? khElement("button", {
         type: "button",
         class: "kh-button kh-secondary kh-more",
@@ -280,7 +284,7 @@ function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
     const rest = view.total_rows - shown;
     next.textContent = "Xem tiếp (còn " + count(rest) + " dòng)";
     if (!rest) next.remove();
-    if (more && !left().length) more.remove();
+    if (more && !left().length && serverNext === null) more.remove();
   };
   /** Move the reader (keyboard, screen reader) to the first row just shown. */
   const focusRow = (item) => {
@@ -317,11 +321,30 @@ function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
     }
   });
   if (more) {
-    more.addEventListener("click", () => {
+    more.addEventListener("click", async () => {
       const first = left()[0];
       for (const item of hidden) item.hidden = false;
-      update();
-      focusRow(first);
+      if (serverNext === null || !fetchPage) {
+        update();
+        focusRow(first);
+        return;
+      }
+      if (more.disabled) return;
+      more.disabled = next.disabled = true;
+      body.setAttribute("aria-busy", "true");
+      try {
+        const page = await fetchPage(serverNext, true);
+        if (page) {
+          const added = addLines(page.lines, true);
+          serverNext = null;
+          view.total_rows = view.rows_from + rows;
+          focusRow(first || added[0]);
+        }
+        update();
+      } finally {
+        more.disabled = next.disabled = false;
+        body.removeAttribute("aria-busy");
+      }
     });
   }
   update();
@@ -598,10 +621,10 @@ function khMountChat(root, options) {
     addCards(payload.view, payload.citations);
     /** The next page of a long list from `firstRow`: asked again with the list's question,
      * plan, scope and conversation (the server reads it in the list's own context). */
-    async function fetchPage(firstRow) {
+    async function fetchPage(firstRow, allRows) {
       status.textContent = "Đang tải thêm dòng…";
       try {
-        const page = await api.ask(asked.text, asked.documentId, payload.conversation_id, asked.scope, firstRow);
+        const page = await api.ask(asked.text, asked.documentId, payload.conversation_id, asked.scope, firstRow, allRows);
         const shifted = khShiftCitations(page, cited);
         addCards(shifted.view, shifted.citations);
         if (shifted.citations.length && !cards.parentNode) article.insertBefore(cards, actions);

@@ -18,7 +18,14 @@ from ingest.parser.header.attributes import attributes
 from ingest.parser.header.casing import LEVELS, title_case_name
 from ingest.parser.header.cells import Cell, header_cells
 from ingest.parser.header.dateline import DateLine, adoption, find_date, iso_date, slash_date
-from ingest.parser.header.issuer import Body, bodies, is_body, opens_body, with_place
+from ingest.parser.header.issuer import (
+    Body,
+    bodies,
+    is_body,
+    opens_body,
+    standing_organ,
+    with_place,
+)
 from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
 from ingest.parser.header.number import Number, parse_number
 from ingest.parser.header.references import LEADS, references_after, replaced
@@ -273,6 +280,9 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
                 body = Body(authority)
                 break
         issuer = with_place(body, place)
+        if parent is not None and standing_organ(body):
+            # "ỦY BAN MTTQ VIỆT NAM XÃ X" / "BAN THƯỜNG TRỰC": the organ of the body above
+            issuer = f"{body.name()} {with_place(parent, place)}"
         facts.issuer_parent = parent.name() if parent else None
         facts.place = body.place() or place if not body.central else None
     if issuer is None and attrs.get("issuer"):

@@ -24,6 +24,8 @@ _PROPER = (
     "Mặt trận Tổ quốc",
     "Tổ quốc",
 )
+# abbreviations of bodies, written in capitals inside a name in ordinary case
+_ACRONYM = re.compile(r"(?<!\w)(?:mttq|ubmttq|ubnd|hđnd|ubbc|bcđ|đbqh)(?!\w)")
 # heads after which the first word of each coordinated part is capitalised ("Bộ Tài chính",
 # "Sở Lao động - Thương binh và Xã hội")
 _HEADS = ("bộ", "sở", "cục", "tổng cục", "vụ", "văn phòng", "ban", "phòng", "trung tâm", "đài")
@@ -112,6 +114,8 @@ def _sentence_case(text: str, body: bool) -> str:
     lowered = _ROMAN_AFTER.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
     for proper in sorted(_PROPER, key=len, reverse=True):
         lowered = re.sub(rf"(?<!\w){re.escape(proper.lower())}(?!\w)", proper, lowered)
+    # abbreviated names stay in capitals ("ỦY BAN MTTQ VIỆT NAM" → "Ủy ban MTTQ Việt Nam")
+    lowered = _ACRONYM.sub(lambda m: m.group().upper(), lowered)
     lowered = _CITED_KIND.sub(lambda m: m.group(1).capitalize(), lowered)
     if body:
         for head in sorted(_HEADS, key=len, reverse=True):

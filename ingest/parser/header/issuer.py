@@ -119,6 +119,18 @@ class Body:
         return sentence_case(caps, body=True)
 
 
+# the standing organs of a body, named only by their role ("BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ
+# VIỆT NAM XÃ X", "BAN THƯỜNG VỤ" under "HUYỆN ỦY Y"): the document is the organ's of that body
+_ORGAN = re.compile(
+    r"(?:BAN THƯỜNG TRỰC|THƯỜNG TRỰC|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG)"
+)
+
+
+def standing_organ(body: Body) -> bool:
+    """Whether the body is a standing organ named by its role alone ("BAN THƯỜNG TRỰC")."""
+    return _ORGAN.fullmatch(body.caps) is not None
+
+
 def is_body(text: str) -> bool:
     """Whether a line in capitals starts with a body's name."""
     return bool(_HEAD.match(text))

@@ -58,6 +58,9 @@ _DANGLING = re.compile(
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
 _WRAPPED_LINE_CHARS = 90
 _TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC)\b")
+# words a trích yếu may open with that BODY_START also knows ("Thực hiện công tác …")
+_SUBJECT_LEAD = re.compile(r"^(?:Thực hiện|THỰC HIỆN)\s")
+_SUBJECT_CHARS = 250
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def subject(texts: list[str], start: int) -> tuple[list[str], int]:
         text = texts[k]
         bare_kind = kind_line(text)
         if (
-            BODY_START.match(text)
+            (BODY_START.match(text) and not (not taken and _lead_in_subject(text)))
             or _ATTACHED.match(text)
             or (bare_kind and not bare_kind.group(2))
         ):
@@ -113,6 +116,20 @@ def subject(texts: list[str], start: int) -> tuple[list[str], int]:
         taken.append(text)
         last = k
     return taken, last
+
+
+def _lead_in_subject(text: str) -> bool:
+    """A trích yếu that opens with a word that usually starts the text ("Thực hiện công tác
+    bầu cử …" right under "KẾ HOẠCH"): NĐ 30/2020 puts the trích yếu directly below the tên
+    loại, so the first line there is the subject unless it reads as a sentence of the text —
+    closing punctuation ("…, cụ thể như sau:", "…;"), or longer than a title runs."""
+    stripped = text.rstrip()
+    return (
+        _SUBJECT_LEAD.match(text) is not None
+        and len(stripped) <= _SUBJECT_CHARS
+        and not stripped.endswith((".", ";", ":", "!", "?", ","))
+        and "như sau" not in stripped.lower()
+    )
 
 
 def _wrapped_title_line(taken: list[str], text: str) -> bool:

@@ -1,0 +1,51 @@
+"""A numbered part of a plan the question names that the plan does not have: "Học kỳ III
+bắt đầu khi nào?" of a school-year plan with "Học kỳ I" and "Học kỳ II", "đợt 3" of a plan
+of two rounds. The clause about "Học kỳ I" is not the answer; the question is declined,
+saying which ones the plan has."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.normalize_vi import folded
+from ingest.parser.markers import roman_to_int
+from retrieval.stored import StoredClause
+
+__all__ = ["missing_ordinal"]
+
+# the kinds of numbered part a plan's timeline is cut into
+_KINDS = r"hoc k[iy]|giai doan|dot|khoa"
+_NUMBER = r"(?:[ivx]+|\d{1,2})"
+_NAMED = re.compile(rf"\b({_KINDS}) ({_NUMBER})\b")
+
+
+def _value(number: str) -> int:
+    """ "III" and "3" are one part."""
+    return int(number) if number.isdigit() else roman_to_int(number.upper())
+
+
+def _numbers(kind: str, text: str) -> set[int]:
+    kind_re = kind.replace("ki", "k[iy]").replace("ky", "k[iy]")
+    return {_value(m.group(1)) for m in re.finditer(rf"\b{kind_re} ({_NUMBER})\b", text)}
+
+
+def _display(kind: str, number: str) -> str:
+    word = {"hoc ki": "học kỳ", "hoc ky": "học kỳ", "giai doan": "giai đoạn", "dot": "đợt"}
+    return f"{word.get(kind, kind)} {number.upper()}"
+
+
+def missing_ordinal(question_folded: str, clauses: Sequence[StoredClause]) -> str | None:
+    """The reason to decline when the question names a numbered part ("học kỳ III") that
+    none of these clauses names while they name others of its kind ("Học kỳ I", "Học kỳ
+    II"); None when the part asked is named, or the clauses number no such parts."""
+    text = " ".join(folded(c.text) for c in clauses)
+    for match in _NAMED.finditer(question_folded):
+        kind, number = match.group(1), match.group(2)
+        if number.isdigit() and len(number) > 2:
+            continue
+        named = _numbers(kind, text)
+        if named and _value(number) not in named and _value(number) > 0:
+            others = ", ".join(_display(kind, str(n)) for n in sorted(named))
+            return f"Văn bản không nêu {_display(kind, number)}; văn bản chỉ nêu: {others}."
+    return None

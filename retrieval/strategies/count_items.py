@@ -1,0 +1,65 @@
+"""How many items a heading lists: "Có bao nhiêu đơn vị hành chính cấp tỉnh không thực
+hiện sáp nhập?" of a plan with the heading "I- Các đơn vị hành chính cấp tỉnh không thực hiện
+sáp nhập" and eleven numbered items under it is answered by counting them, each quoted.
+
+The heading must name what is counted, word for word (a heading of the merged provinces does
+not answer for those not merged); a figure the text states is left to the search answer."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.normalize_vi import folded
+from retrieval.answers import Answer
+from retrieval.citations import CitationBuilder, body_quote
+from retrieval.stored import StoredClause
+from retrieval.strategies.context import Context
+
+# "bao nhiêu <what>", "mấy <what>", up to a word that ends the noun phrase
+_HOW_MANY = re.compile(
+    r"\b(?:bao nhieu|may(?! (?:tinh|chu|moc|in|quet|bay|lanh)\b)) (?P<what>[a-z0-9 ]+)"
+)
+_ENDS = re.compile(r" (?:theo|trong|tai|duoc|la|o|de|khi|so voi|nam \d{4})\b.*$")
+_ITEMS = frozenset(["section", "item", "point", "bullet", "paragraph"])
+_MIN_WORDS = 2
+_SHOWN = 12
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The count of the items under the heading that names what is counted; None when the
+    question counts nothing, or no heading of the settled plan names it whole."""
+    scope = ctx.scope
+    asked = _HOW_MANY.search(ctx.query.folded)
+    if asked is None or not scope.named or not scope.doc_ids:
+        return None
+    what = _ENDS.sub("", asked.group("what")).split()
+    if len(what) < _MIN_WORDS:
+        return None
+    for hit in ctx.search.hybrid(" ".join(what), scope.doc_ids, limit=15):
+        heading = hit.clause
+        if heading.child_count < _MIN_WORDS or not _names_all(heading, what):
+            continue
+        items = ctx.children_of([heading]).get(heading.clause_id, [])
+        if len(items) == heading.child_count and all(c.kind in _ITEMS for c in items):
+            return _counted(ctx, heading, items)
+    return None
+
+
+def _names_all(heading: StoredClause, words: list[str]) -> bool:
+    """Whether the heading's own line names what is counted, its words together and in
+    order ("… cấp tỉnh không thực hiện sáp nhập", not "hỗ trợ người có công" for "hộ")."""
+    line = " ".join(re.findall(r"[a-z0-9]+", folded(heading.text.strip().split("\n", 1)[0])))
+    return f" {' '.join(words)} " in f" {line} "
+
+
+def _counted(ctx: Context, heading: StoredClause, items: list[StoredClause]) -> Answer:
+    cite = CitationBuilder(ctx.documents)
+    title = body_quote(heading)
+    n = cite.cite(heading, title)
+    lines = [f"Có {len(items)} mục — {ctx.label(heading.document_id)}, {heading.path} [{n}]:"]
+    for item in items[:_SHOWN]:
+        quote = body_quote(item)
+        lines.append(f"- {quote} [{cite.cite(item, quote)}]")
+    if len(items) > _SHOWN:
+        lines.append(f"- … và {len(items) - _SHOWN} mục khác")
+    return Answer("\n".join(lines), False, "target", cite.citations, settled=True)

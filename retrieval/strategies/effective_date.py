@@ -1,0 +1,74 @@
+"""When a document takes effect: "Quyết định 3210/QĐ-UBND có hiệu lực từ khi nào?" is
+answered by the document's own article ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+with the date it was signed when it takes effect on signing. A plan that writes no such
+article is left to the document facts (an attribute table's "Ngày có hiệu lực")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.normalize_vi import folded, folded_with_offsets
+from retrieval.answers import Answer
+from retrieval.citations import CitationBuilder
+from retrieval.stored import StoredClause
+from retrieval.strategies.context import Context
+
+_ASKS = re.compile(
+    r"\bco hieu luc\b.*\b(?:khi nao|ngay nao|bao gio|luc nao|tu ngay|tu thoi diem)\b"
+    r"|\bhieu luc (?:tu|ke tu|thi hanh)\b.*\b(?:khi nao|ngay nao|bao gio|luc nao)\b"
+    r"|\bngay (?:co )?hieu luc\b"
+)
+# "Quyết định này có hiệu lực kể từ ngày ký (ban hành).", "… có hiệu lực thi hành từ ngày …"
+_ARTICLE = re.compile(
+    r"\b(?:quyet dinh|ke hoach|nghi quyet|chi thi|van ban|thong tu|nghi dinh) nay co hieu luc"
+    r"[^.;\n]*"
+)
+_ON_SIGNING = re.compile(r"\bke tu ngay ki\b|\btu ngay ki\b")
+
+
+def answer(ctx: Context) -> Answer | None:
+    """The effect article of each plan in scope, quoted; None unless the question asks when
+    a named plan takes effect and that plan writes it."""
+    scope = ctx.scope
+    if not scope.named or not scope.doc_ids or not _ASKS.search(ctx.query.folded):
+        return None
+    cite = CitationBuilder(ctx.documents)
+    lines = []
+    for doc_id in scope.doc_ids:
+        for clause in _where_written(ctx, doc_id):
+            text = clause.text
+            flat, offsets = folded_with_offsets(text)
+            match = _ARTICLE.search(flat)
+            if match is None:
+                continue
+            quote = text[offsets[match.start()] : offsets[match.end() - 1] + 1].strip()
+            line = f"{ctx.label(doc_id)}: {quote} [{cite.cite(clause, quote)}]"
+            info = ctx.documents.get(doc_id)
+            if _ON_SIGNING.search(folded(quote)) and info is not None and info.issued_date:
+                line += f" — văn bản ký ngày {_shown(info.issued_date)}"
+            lines.append(line + ".")
+            break
+    if not lines:
+        return None
+    return Answer("\n".join(lines), False, "document_facts", cite.citations)
+
+
+def _where_written(ctx: Context, doc_id: str) -> Iterator[StoredClause]:
+    """Where a plan says when it takes effect: its preamble and signature block (a
+    decision's articles sit there), then the clauses a search finds."""
+    for n, clause in enumerate(ctx.library.structure.fact_clauses(doc_id)):
+        if n == _HEAD or clause.kind not in ("preamble", "signature"):
+            break
+        yield clause
+    for hit in ctx.search.hybrid("có hiệu lực kể từ ngày ký", [doc_id], limit=10):
+        yield hit.clause
+
+
+_HEAD = 3
+
+
+def _shown(iso: str) -> str:
+    """ "2014-06-28" → "28/06/2014" (a month-only date as "06/2014")."""
+    parts = iso.split("-")
+    return "/".join(reversed(parts))
