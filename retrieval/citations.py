@@ -67,6 +67,11 @@ def _quoted_columns(clause: StoredClause, quote: str) -> tuple[tuple[str, str], 
     )
 
 
+# a date or period a part of a sentence states ("trước ngày 30/6/2025", "quý IV/2026")
+_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngày \d{1,2} tháng \d{1,2}\b|\b(?:tháng|quý) [\dIV]{1,4}/\d{4}\b",
+    re.IGNORECASE,
+)
 # Markdown copies escape the marker ("1\.", "\-", "a\)"): the backslash is the marker's too
 _MARKER = re.compile(r"^\s*\\?(?:[-–+•*]|[a-zđ]\\?\)|\d+(?:\.\d+)*(?:\\?\.)?|[IVX]+\\?\.)\s*")
 
@@ -121,6 +126,8 @@ def body_quote(
             at = body.find(part, end)
             if at < 0 or at + len(part) - start > limit:
                 break
+            if prefer is None and _DATE.search(part) and not _DATE.search(best):
+                break  # a time the question did not ask for is another part's fact
             end = at + len(part)
             if not part.endswith(";"):
                 break
