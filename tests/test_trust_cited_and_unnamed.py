@@ -250,3 +250,10 @@ def test_a_part_read_as_one_task_lists_its_contents_when_items_are_asked(
     )
     assert not answer.abstained
     assert "thiết bị dò tìm" in answer.answer and "nhà tạm" in answer.answer
+
+
+def test_the_units_of_a_part_are_not_its_contents(assistant: Assistant) -> None:
+    # a part read as one task: its lead units are asked, not its "Nội dung, biện pháp" items
+    answer = assistant.ask("Liệt kê các cơ quan chủ trì mục V của Kế hoạch 252.")
+    assert "Bộ Quốc phòng" in answer.answer
+    assert "giải mã ký hiệu" not in answer.answer
