@@ -25,6 +25,7 @@ SUMMARY_METRICS = (
     "abstention_precision",
     "abstention_recall",
     "confident_wrong",
+    "hedged_wrong",
     "abstained_answerable",
     "context_chars",
     "quote_chars",

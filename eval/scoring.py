@@ -11,6 +11,9 @@ Trust is measured apart from accuracy: ``confident_wrong`` is 1 when the system 
 missing — so a wrong answer stated without doubt counts, an honest abstention does not.
 ``abstained_answerable`` is 1 when the system abstained on a question the plans answer
 (honest but unhelpful); it is ``None`` on questions whose right behaviour is to abstain.
+``hedged_wrong`` is the part of ``confident_wrong`` whose answer said it was unsure (it starts
+with "Có thể"): still a wrong fact stated, so still counted confident-wrong, but shown apart so
+the middle band's effect is visible.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from eval.metrics.facts import all_facts_present, key_fact_accuracy, missing_fac
 from eval.metrics.goldset import Question, gold_refs, should_abstain
 from eval.metrics.retrieval import hit_at_k, ndcg_at_k, reciprocal_rank
 from eval.systems import SystemOutput
+from retrieval.confidence import HEDGE_PREFIX
 
 HIT_KS = (1, 3, 5)
 NDCG_K = 10
@@ -39,6 +43,7 @@ RATE_METRICS = (
     "citation_verbatim",
     "abstained",
     "confident_wrong",
+    "hedged_wrong",
     "abstained_answerable",
 )
 LENGTH_METRICS = ("context_chars", "quote_chars")
@@ -68,6 +73,9 @@ def score_output(
         scores["citation_verbatim"] = verbatim_rate(output.citations, sources)
     scores["abstained"] = output.abstained
     scores["confident_wrong"] = is_confident_wrong(question, output.abstained, scores)
+    scores["hedged_wrong"] = bool(scores["confident_wrong"]) and output.answer.startswith(
+        HEDGE_PREFIX
+    )
     scores["abstained_answerable"] = output.abstained if answerable else None
     scores["context_chars"] = output.context_chars
     scores["quote_chars"] = output.quote_chars

@@ -64,6 +64,15 @@ def test_wrong_answer_stated_without_doubt_is_confident_wrong() -> None:
     assert scores["abstained_answerable"] is False
 
 
+def test_a_hedged_wrong_answer_is_still_confident_wrong_and_counted_apart() -> None:
+    hedged = score_output(ANSWERABLE, _answer("Có thể: Đạt trên 70% dân số."), SOURCES)
+    plain = score_output(ANSWERABLE, _answer("Đạt trên 70% dân số."), SOURCES)
+    right = score_output(ANSWERABLE, _answer("Có thể: Đạt trên 60% dân số."), SOURCES)
+    assert hedged["confident_wrong"] is True and hedged["hedged_wrong"] is True
+    assert plain["confident_wrong"] is True and plain["hedged_wrong"] is False
+    assert right["confident_wrong"] is False and right["hedged_wrong"] is False
+
+
 def test_honest_abstention_on_an_answerable_question_is_counted_apart() -> None:
     scores = score_output(ANSWERABLE, _answer("Các kế hoạch không nêu.", abstained=True), SOURCES)
     assert scores["confident_wrong"] is False
