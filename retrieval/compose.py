@@ -660,6 +660,14 @@ def _cited_values(
         clauses, values = sessions(clauses)
     if field is MetaField.PROPOSER:  # cited from the "Xét đề nghị của …" line
         clauses, values = proposers(clauses)
+    if field is MetaField.ISSUER and info.issuer:
+        # the body's name as the text writes it: in full, else in its usual short form
+        # ("UBND xã Xuân Trường xây dựng Kế hoạch …" of a plan without an issuer box)
+        for form in _issuer_forms(info.issuer):
+            found = _find_in_clauses(form, clauses)
+            if found is not None:
+                return [f"{info.issuer} [{cite.cite(found[0], found[1])}]"]
+        return []
     for value in values:
         found = _find_in_clauses(value, clauses)
         if found is None:
@@ -669,6 +677,19 @@ def _cited_values(
         if field is MetaField.DATE:
             break  # one written form of the date is enough
     return cited
+
+
+# the short forms official texts use for a body's name (NĐ 30/2020 allows them in the body)
+_SHORT_BODY_NAMES = (("Ủy ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"))
+
+
+def _issuer_forms(issuer: str) -> list[str]:
+    """The issuer's name in full, then with its body written short."""
+    forms = [issuer]
+    for full, short in _SHORT_BODY_NAMES:
+        if issuer.lower().startswith(full.lower()):
+            forms.append(short + issuer[len(full) :])
+    return forms
 
 
 _META_LABELS = {

@@ -102,6 +102,8 @@ def test_questions_the_plans_do_not_answer_abstain(assistant, question: str) -> 
         ("Kế hoạch 19/KH-UBND ban hành ngày nào?", "31/07/2025"),
         ("Kế hoạch 19/KH-UBND thay thế những kế hoạch nào?", "156/KH-UBND"),
         ("nguoi ky ke hoach chuyen doi so Tien Giang giu chuc vu gi", "Phó Chủ tịch"),
+        # no issuer box: the body signs "TM. ỦY BAN NHÂN DÂN" and writes itself "UBND xã …"
+        ("co quan nao ban hanh ke hoach chuyen doi so xa Xuan Truong 2026", "xã Xuân Trường ["),
     ],
 )
 def test_document_facts_are_cited_from_the_text(assistant, question: str, expected: str) -> None:
