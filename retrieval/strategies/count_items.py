@@ -11,7 +11,8 @@ import re
 
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
-from retrieval.citations import CitationBuilder, body_quote
+from retrieval.citations import CitationBuilder
+from retrieval.compose import describe_clause
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -22,7 +23,6 @@ _HOW_MANY = re.compile(
 _ENDS = re.compile(r" (?:theo|trong|tai|duoc|la|o|de|khi|so voi|nam \d{4})\b.*$")
 _ITEMS = frozenset(["section", "item", "point", "bullet", "paragraph"])
 _MIN_WORDS = 2
-_SHOWN = 12
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -53,13 +53,9 @@ def _names_all(heading: StoredClause, words: list[str]) -> bool:
 
 
 def _counted(ctx: Context, heading: StoredClause, items: list[StoredClause]) -> Answer:
+    """The count, then the heading and its items as every heading is answered
+    (`retrieval.compose.describe_clause`)."""
     cite = CitationBuilder(ctx.documents)
-    title = body_quote(heading)
-    n = cite.cite(heading, title)
-    lines = [f"Có {len(items)} mục — {ctx.label(heading.document_id)}, {heading.path} [{n}]:"]
-    for item in items[:_SHOWN]:
-        quote = body_quote(item)
-        lines.append(f"- {quote} [{cite.cite(item, quote)}]")
-    if len(items) > _SHOWN:
-        lines.append(f"- … và {len(items) - _SHOWN} mục khác")
+    lines = describe_clause(heading, ctx.documents, cite, (), children=items)
+    lines[0] = f"Có {len(items)} mục — {lines[0]}"
     return Answer("\n".join(lines), False, "target", cite.citations, settled=True)
