@@ -30,6 +30,7 @@ from eval.metrics.facts import (
     fact_present,
     key_fact_accuracy,
     missing_facts,
+    variant_present,
 )
 from eval.metrics.goldset import format_counts, gold_counts, should_abstain
 from eval.metrics.retrieval import (
@@ -79,6 +80,13 @@ def test_normalize_ws_composes_nfd_input() -> None:
 def test_fold_removes_accents_case_and_d() -> None:
     assert fold("Sở Khoa học và Công nghệ") == "so khoa hoc va cong nghe"
     assert fold("ĐẠT  80 %") == "dat 80%"
+
+
+def test_fold_pads_a_dates_day_and_month() -> None:
+    assert fold("ngày 9/6/2025") == fold("ngày 09/06/2025") == "ngay 09/06/2025"
+    assert fold("112/3/2025") == "112/3/2025"  # not a date: no day of three digits
+    assert variant_present("hạn ngày 26/03/2025.", "26/3/2025")
+    assert not variant_present("hạn ngày 26/03/2026.", "26/3/2025")
 
 
 def test_fold_treats_tone_mark_placement_alike() -> None:
