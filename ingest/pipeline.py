@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.cancel import raise_if_cancelled
-from ingest.catalog import Catalog, CatalogEntry
+from ingest.catalog import CatalogEntry, DocumentCatalog
 from ingest.domain import ClauseKind, ParsedPlan, to_plain
 from ingest.embedding.protocol import Embedder
 from ingest.errors import UnknownDocumentError
@@ -75,7 +75,7 @@ class Ingestor:
         index: VectorIndex,
         embedder: Callable[[], Embedder],
         lexical: LexicalEncoder,
-        catalog: Catalog,
+        catalog: DocumentCatalog,
         embed_model: str,
         max_source_bytes: int,
         batch_size: int = 32,
@@ -299,7 +299,10 @@ def new_version(content_hash: str) -> str:
 
 
 def recover(
-    index: VectorIndex, catalog: Catalog, sources: SourceFiles, facts: FactStore | None = None
+    index: VectorIndex,
+    catalog: DocumentCatalog,
+    sources: SourceFiles,
+    facts: FactStore | None = None,
 ) -> int:
     """Sweep the leftovers of interrupted writes: points whose (document, version) is not
     committed, staged or orphaned source texts, facts of other versions than the committed
