@@ -149,7 +149,7 @@ def test_the_bots_page_a_units_duties(home: tuple[Path, Answer]) -> None:
         first = service.ask("telegram:7", QUESTION)
         assert more_rows_note(answer_view(first)) == f"… còn {3 + ROWS - 10} dòng — xem tiếp"
         # the Telegram button asks for the next page by the list's question
-        keyboard = answer_keyboard(first, "tok")
+        keyboard = answer_keyboard(first, "tok", list_token=service.list_token("telegram:7"))
         assert keyboard is not None
         more = [
             CallbackData.decode(button.callback_data)  # type: ignore[arg-type]
