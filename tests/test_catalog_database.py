@@ -110,6 +110,29 @@ def test_replicas_with_homes_of_their_own_answer_from_each_others_plans(
         a.close()
 
 
+def test_a_replica_writes_knowing_what_another_committed_since_it_last_read(
+    replica_settings: tuple[Settings, Settings], tmp_path: Path
+) -> None:
+    """A job may run on a replica that answered no question since another one ingested:
+    its writes read the catalog again first (a removal finds the plan; the same text is
+    "unchanged", not written twice)."""
+    settings_a, settings_b = replica_settings
+    a = Runtime(settings_a, embedder=HashingEmbedder(EMBED_DIMENSION))
+    b = Runtime(settings_b, embedder=HashingEmbedder(EMBED_DIMENSION))
+    try:
+        _ = b.index  # B open, then idle
+        files = tmp_path / "files"
+        first = _write(files, "ke-hoach-mot.txt", plan_text("Về một", 2, "việc một"))
+        second = _write(files, "ke-hoach-hai.txt", plan_text("Về hai", 2, "việc hai"))
+        a.ingest_paths([first, second])
+        assert b.ingest_paths([second])[0].status == "unchanged"
+        b.ingestor.remove("ke-hoach-mot")
+        assert a.follow_catalog() and list(a.catalog.entries) == ["ke-hoach-hai"]
+    finally:
+        b.close()
+        a.close()
+
+
 def test_a_replica_opening_later_keeps_what_another_committed(
     replica_settings: tuple[Settings, Settings], tmp_path: Path
 ) -> None:
