@@ -32,6 +32,7 @@ from api.shared_jobs import SharedJobQueue
 from api.state import ApiState
 from api.web.assets import load_web_assets
 from api.web.routes import web_router
+from bot.list_pages import SharedListPages
 from bot.service import ChatService
 from bot.settings import BotSettings, load_bot_settings
 from bot.telegram_webhook import telegram_webhook_router
@@ -111,7 +112,10 @@ def create_app(
     install_offline_docs(app)
     # Chat webhooks check their own secret/signature (no API key); each answers 503 with
     # the variables to set until its TELEGRAM_* / ZALO_* settings are complete.
-    chats = ChatService(_assistant_access(state.engine), settings.max_question_chars)
+    # the lists a chat can still page ("Xem tiếp"): with the replicas' shared database
+    # there, so a button or a "xem tiếp" is answered by whichever replica it lands on
+    pages = SharedListPages(shared) if shared is not None else None
+    chats = ChatService(_assistant_access(state.engine), settings.max_question_chars, pages=pages)
     bots = bot_settings if bot_settings is not None else load_bot_settings()
     # They are rate-limited by address (429 before any signature work), in their own bucket.
     webhook_limits = [Depends(address_limit("webhook"))]

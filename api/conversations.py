@@ -8,17 +8,15 @@ conversation: follow-ups depend on the turn before them. With a PostgreSQL datab
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 from ingest.state_db import StateDatabase
-from retrieval.conversation import Conversation, ListContext
+from retrieval.conversation import Conversation, conversation_from_json, conversation_json
 
 
 @dataclass
@@ -174,21 +172,8 @@ _PRUNE_EVERY = 64  # conversations started between two prunings
 
 
 def _dumps(conversation: Conversation) -> str:
-    return json.dumps(asdict(conversation), ensure_ascii=False)
+    return conversation_json(conversation)
 
 
 def _loads(text: str) -> Conversation:
-    data = json.loads(text)
-    data["turns"] = [tuple(turn) for turn in data.get("turns", [])]
-    data["lists"] = [_list_context(held) for held in data.get("lists", [])]
-    return Conversation(**data)
-
-
-def _list_context(data: dict[str, Any]) -> ListContext:
-    return ListContext(
-        data["question"],
-        tuple(data.get("document_ids", ())),
-        tuple(data.get("clause_ids", ())),
-        data.get("intent"),
-        tuple((question, answer) for question, answer in data.get("turns", ())),
-    )
+    return conversation_from_json(text)

@@ -1,12 +1,17 @@
 """What following the shared catalog costs per question, beside reading it again.
 
-    python bench/catalog_follow.py [--plans 1000] [--rounds 20000]
+    python bench/catalog_follow.py [--plans 1000] [--rounds 20000] [--database URL]
 
 Every question on the API, the chat webhooks and the polling bot first asks whether another
 process committed a document (`Catalog.changed_on_disk`: two `stat` calls); only a change
 reads the catalog again. Builds a catalog of N entries (a snapshot and a journal, as a
 home that ingested N plans one by one) in a temporary folder and prints, in microseconds,
 the median and 95th percentile of the check when nothing changed and of a reload.
+
+With `--database` (a PostgreSQL URL; use a throwaway database or a schema of its own: the
+tables are emptied) the catalog is the server path's (`DatabaseCatalog`): the check is one
+read of the revision row, and the time from one replica's commit until another's check
+sees it is printed too.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest.catalog import Catalog, CatalogEntry
+from ingest.catalog import Catalog, CatalogEntry, DocumentCatalog
+from ingest.catalog_db import DatabaseCatalog
 
 
 def _entry(n: int) -> CatalogEntry:
@@ -53,19 +59,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=20000)
+    parser.add_argument("--database", help="PostgreSQL URL: the server path's catalog")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "catalog.json"
-        writer = Catalog(path)
-        for n in range(arguments.plans):  # one commit per plan: snapshot + journal
+
+        def open_one() -> DocumentCatalog:
+            url = arguments.database
+            return DatabaseCatalog(url, path) if url else Catalog(path)
+
+        writer = open_one()
+        writer.entries.clear()
+        writer.save()
+        for n in range(arguments.plans):  # one commit per plan
             writer.entries[f"ke-hoach-{n}"] = _entry(n)
             writer.commit(f"ke-hoach-{n}")
-        reader = Catalog(path)
+        reader = open_one()
         check = _times_us(reader.changed_on_disk, arguments.rounds)
         reload = _times_us(reader.reload, max(5, arguments.rounds // 1000))
+        seen = []
+        for n in range(20):  # commit at one, first check that sees it at the other
+            writer.entries[f"ke-hoach-{n}"] = _entry(n + arguments.plans)
+            start = time.perf_counter_ns()
+            writer.commit(f"ke-hoach-{n}")
+            while not reader.changed_on_disk():
+                pass
+            seen.append((time.perf_counter_ns() - start) / 1000)
+            reader.reload()
+        writer.close()
+        reader.close()
     print(
-        f"{arguments.plans} plans: check p50 {check[0]:.1f} µs p95 {check[1]:.1f} µs; "
-        f"reload p50 {reload[0]:.0f} µs p95 {reload[1]:.0f} µs"
+        f"{arguments.plans} plans ({'PostgreSQL' if arguments.database else 'files'}): "
+        f"check p50 {check[0]:.1f} µs p95 {check[1]:.1f} µs; "
+        f"reload p50 {reload[0]:.0f} µs p95 {reload[1]:.0f} µs; "
+        f"commit → seen elsewhere p50 {statistics.median(seen):.0f} µs max {max(seen):.0f} µs"
     )
 
 

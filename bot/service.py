@@ -18,10 +18,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 from bot import messages
 from bot.errors import ChatInputError
+from bot.list_pages import ListedPage, ListPages, LocalListPages
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.assistant import Assistant
@@ -66,21 +68,26 @@ class _Chat:
     conversation: Conversation = field(default_factory=Conversation)
     lock: threading.Lock = field(default_factory=threading.Lock)  # one turn at a time
     scope: PlanScope | None = None  # set by /phamvi; None: the deployment's
-    # the last answer with list rows not yet shown, and the first of them ("xem tiếp")
-    listed: tuple[Answer, int] | None = None
 
 
 class ChatService:
     """Answers chat messages; one conversation per chat key ("telegram:42", "zalo:…")."""
 
     def __init__(
-        self, access: AssistantAccess, max_question_chars: int, max_chats: int = 5000
+        self,
+        access: AssistantAccess,
+        max_question_chars: int,
+        max_chats: int = 5000,
+        pages: ListPages | None = None,
     ) -> None:
+        """`pages`: where the lists a chat can still page are kept (this process by
+        default; the replicas' shared database on the server path)."""
         self._access = access
         self.max_question_chars = max_question_chars
         self._max_chats = max_chats
         self._chats: OrderedDict[str, _Chat] = OrderedDict()
         self._chats_lock = threading.Lock()
+        self._pages: ListPages = pages if pages is not None else LocalListPages(max_chats)
 
     @classmethod
     def for_runtime(cls, runtime: Runtime, max_chats: int = 5000) -> ChatService:
@@ -97,9 +104,15 @@ class ChatService:
         text = self._checked(question)
         state = self._chat(chat)
         with state.lock, self._access() as assistant:
+            before = deepcopy(state.conversation)
             answer = assistant.ask(text, conversation=state.conversation, scope=state.scope)
             view = answer_view(answer)
-            state.listed = (answer, view.next_row) if view.hidden_rows else None
+            if view.hidden_rows:  # a list with rows left: its next page can be asked for
+                self._pages.remember(
+                    ListedPage(chat, text, before, state.scope, view.next_row, view.total_rows)
+                )
+            else:
+                self._pages.forget(chat)
             return answer
 
     def page(self, chat: str, question: str, first_row: int) -> Answer:
@@ -108,37 +121,67 @@ class ChatService:
         list that was a follow-up pages the same rows); no new turn of the conversation."""
         text = self._checked(question)
         state = self._chat(chat)
+        latest = self._pages.latest(chat)
+        if latest is not None and latest[1].question == text:
+            answer = self.more(chat, latest[0], first_row)
+            if answer is not None:
+                return answer
         with state.lock, self._access() as assistant:
             context = state.conversation.for_page(text)
             answer = assistant.ask(
                 text, conversation=context, scope=state.scope, rows=RowWindow(first_row)
             )
-            view = answer_view(answer, MAX_ROWS, first_row)  # "xem tiếp" typed goes on here
-            state.listed = (answer, view.next_row) if view.hidden_rows else None
             return answer
+
+    def more(self, chat: str, token: str, first_row: int) -> Answer | None:
+        """The rows from `first_row` on of the list `token` (a "Xem tiếp" button's), asked
+        again as it was first asked; None when that list expired or is another chat's."""
+        listed = self._pages.get(token)
+        if listed is None or listed.chat != chat:
+            return None
+        answer = self._page_of(chat, listed, first_row)
+        self._pages.advance(token, self._next_row(answer, first_row, listed.total))
+        return answer
 
     def next_page(self, chat: str) -> tuple[Answer, int] | None:
         """The next rows of this chat's last list ("xem tiếp" typed): the answer holding
         them and the row they start at; None when no list has rows left to show."""
-        state = self._chat(chat)
-        with state.lock:
-            listed = state.listed
-        if listed is None:
+        found = self._pages.latest(chat)
+        if found is None:
             return None
-        answer, first = listed
-        if not answer.holds_rows(first, MAX_ROWS):  # a long list's page, asked for
-            return self.page(chat, answer.page_of, first), first
-        view = answer_view(answer, MAX_ROWS, first)
-        with state.lock:
-            state.listed = (answer, view.next_row) if view.hidden_rows else None
-        return answer, first
+        token, listed = found
+        answer = self._page_of(chat, listed, listed.next_row)
+        self._pages.advance(token, self._next_row(answer, listed.next_row, listed.total))
+        return answer, listed.next_row
+
+    def list_token(self, chat: str) -> str | None:
+        """The token of this chat's latest list with rows left (its "Xem tiếp" button)."""
+        found = self._pages.latest(chat)
+        return found[0] if found is not None else None
 
     def wants_next_page(self, chat: str, text: str) -> bool:
         """Whether `text` asks for the next rows ("xem tiếp", "tiếp") of a list this chat
         still has rows of."""
-        return self._chat(chat).listed is not None and folded(text).strip(" .!?") in (
-            NEXT_PAGE_WORDS
+        return (
+            folded(text).strip(" .!?") in NEXT_PAGE_WORDS and self._pages.latest(chat) is not None
         )
+
+    def _page_of(self, chat: str, listed: ListedPage, first_row: int) -> Answer:
+        """The list's question asked again in its first context, for rows from `first_row`
+        (a list answered whole is answered whole again; its view starts at the row)."""
+        state = self._chat(chat)
+        with state.lock, self._access() as assistant:
+            return assistant.ask(
+                listed.question,
+                conversation=deepcopy(listed.context),
+                scope=listed.scope,
+                rows=RowWindow(first_row),
+            )
+
+    @staticmethod
+    def _next_row(answer: Answer, first_row: int, total: int) -> int:
+        view = answer_view(answer, MAX_ROWS, first_row)
+        return view.next_row if view.hidden_rows else total
 
     def set_scope(self, chat: str, text: str) -> PlanScope | None:
         """The chat's scope from `/phamvi <text>` ("xã Văn Bàn", "cấp xã, 2026"); "tất cả"
@@ -151,7 +194,7 @@ class ChatService:
         with state.lock:
             state.scope = None if scope.empty else scope
             state.conversation = Conversation()  # earlier plans no longer carry over
-            state.listed = None
+            self._pages.forget(chat)
             return state.scope
 
     def scope(self, chat: str) -> PlanScope | None:

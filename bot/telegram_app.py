@@ -20,11 +20,13 @@ from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor, D
 from telegram.request import BaseRequest
 
 from bot.errors import BotConfigurationError
-from bot.service import ChatService
+from bot.list_pages import SharedListPages
+from bot.service import ChatService, runtime_access
 from bot.settings import BotSettings
 from bot.telegram_handlers import TelegramHandlers
 from ingest.home_claim import claim_home
 from ingest.settings import Settings
+from ingest.state_db import StateDatabase
 
 logger = logging.getLogger(__name__)
 
@@ -131,8 +133,14 @@ def run_polling(
     logging.getLogger("httpx").setLevel(logging.WARNING)
     claim = claim_home(settings)  # one process per embedded home, as for `kehoach serve`
     runtime = Runtime(settings, status=status)
+    shared: StateDatabase | None = None
     try:
-        service = ChatService.for_runtime(runtime)
+        # the lists chats can still page: in PostgreSQL on the server path (a restart
+        # keeps the "Xem tiếp" buttons already sent working), else in this process
+        if settings.shared_state_url:
+            shared = StateDatabase(settings.shared_state_url)
+        pages = SharedListPages(shared) if shared is not None else None
+        service = ChatService(runtime_access(runtime), settings.max_question_chars, pages=pages)
         service.prepare()
         application = build_application(service, bot_settings)
         if status:
@@ -140,5 +148,7 @@ def run_polling(
         application.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
     finally:
         runtime.close()
+        if shared is not None:
+            shared.close()
         if claim is not None:
             claim.release()

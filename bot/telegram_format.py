@@ -31,10 +31,15 @@ def html_messages(blocks: Sequence[Block], limit: int = MESSAGE_LIMIT) -> list[s
 
 
 def answer_keyboard(
-    answer: Answer, token: str, all_rows: bool = False, first_row: int = 0
+    answer: Answer,
+    token: str,
+    all_rows: bool = False,
+    first_row: int = 0,
+    list_token: str | None = None,
 ) -> InlineKeyboardMarkup | None:
     """One button per way to narrow an answer that matched many plans, "Xem tiếp" under a
-    page of a long list, "Nguyên văn [n]" per citation shown and "Văn bản" per cited plan,
+    page of a long list (for the list `list_token`: `bot.list_pages`, kept where every
+    replica finds it), "Nguyên văn [n]" per citation shown and "Văn bản" per cited plan,
     for the answer `token`."""
     view = answer_view(answer, None if all_rows else MAX_ROWS, first_row)
     if not view.cards:
@@ -48,11 +53,11 @@ def answer_keyboard(
         for start in range(0, len(narrow), _BUTTONS_PER_ROW)
     ]
     more = []
-    if view.hidden_rows:
+    if view.hidden_rows and list_token:
         more = [
             InlineKeyboardButton(
                 f"Xem tiếp (còn {vi_count(view.hidden_rows)} dòng)",
-                callback_data=CallbackData("more", token, min(view.next_row, 9999)).encode(),
+                callback_data=CallbackData("more", list_token, min(view.next_row, 9999)).encode(),
             )
         ]
     buttons = [

@@ -44,7 +44,7 @@ from bot.settings import BotSettings
 from bot.telegram_callbacks import CallbackData, RecentAnswers
 from bot.telegram_format import answer_keyboard, html_messages
 from retrieval.answers import Answer
-from retrieval.display import MAX_ROWS
+from retrieval.display import answer_view
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +166,8 @@ class TelegramHandlers:
             if found is not None:
                 answer, first_row = found
                 token = self._recent.remember(answer)
-                keyboard = answer_keyboard(answer, token, first_row=first_row)
+                listed = await asyncio.to_thread(self._service.list_token, chat_key(chat))
+                keyboard = answer_keyboard(answer, token, first_row=first_row, list_token=listed)
                 page = answer_blocks(
                     answer, more_hint=messages.MORE_ROWS_TELEGRAM, first_row=first_row
                 )
@@ -200,21 +201,19 @@ class TelegramHandlers:
             await self._answer(context, chat, lambda: self._service.ask(chat_key(chat), asked))
             return
         if data is not None and data.action == "more":
-            answer = self._recent.answer(data.token)
+            # the next page of the list ("Xem tiếp"): rows from `n` on, asked again as the
+            # list was first asked (kept under the button's token: any replica finds it)
+            chat_id = _chat_id(update)
+            ask_more = partial(self._service.more, chat_key(chat_id), data.token, data.n)
+            answer = await asyncio.to_thread(ask_more)
             if answer is None:
                 await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
                 return
             await query.answer()
-            token = data.token
-            if not answer.holds_rows(data.n, MAX_ROWS):  # a long list's page, asked for
-                chat_id = _chat_id(update)
-                ask_page = partial(self._service.page, chat_key(chat_id), answer.page_of, data.n)
-                answer = await asyncio.to_thread(ask_page)
-                token = self._recent.remember(answer)
-            # the next page of the list ("Xem tiếp"): rows from `n` on
-            keyboard = answer_keyboard(answer, token, first_row=data.n)
+            token = self._recent.remember(answer)
+            keyboard = answer_keyboard(answer, token, first_row=data.n, list_token=data.token)
             page = answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM, first_row=data.n)
-            await self._send_blocks(context, _chat_id(update), page, keyboard)
+            await self._send_blocks(context, chat_id, page, keyboard)
             return
         citation = self._recent.citation(data.token, data.n) if data else None
         if data is None or citation is None:
@@ -270,11 +269,14 @@ class TelegramHandlers:
             len(answer.citations),
         )
         token = self._recent.remember(answer) if answer.citations else ""
+        listed = None
+        if token and answer_view(answer).hidden_rows:  # its "Xem tiếp" button's list
+            listed = await asyncio.to_thread(self._service.list_token, chat_key(chat))
         await self._send_blocks(
             context,
             chat,
             answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM),
-            answer_keyboard(answer, token) if token else None,
+            answer_keyboard(answer, token, list_token=listed) if token else None,
         )
 
     @staticmethod

@@ -38,7 +38,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ingest.catalog import Catalog
+from ingest.catalog import Catalog, DocumentCatalog
 from ingest.errors import InputError
 from ingest.fact_sync import reconcile
 from ingest.facts import FACTS_FILE
@@ -151,8 +151,9 @@ def restore(runtime: Runtime, source: Path, force: bool = False) -> BackupManife
                 blocks = source / "sources" / sources.blocks_path(document_id).name
                 if blocks.exists():
                     sources.keep_blocks(document_id, blocks.read_text(encoding="utf-8"))
-            restored.path = catalog.path
-            restored.save()  # the commit
+            catalog.entries.clear()
+            catalog.entries.update(restored.entries)
+            catalog.save()  # the commit
             catalog.reload()
             sources.sweep(catalog.committed_versions())
         runtime.facts.clear()
@@ -209,7 +210,7 @@ def _backend(store: VectorIndex) -> str:
     raise BackupError(f"chỉ mục {type(store).__name__} không hỗ trợ sao lưu")
 
 
-def _copy_sources(sources: SourceFiles, catalog: Catalog, staging: Path) -> None:
+def _copy_sources(sources: SourceFiles, catalog: DocumentCatalog, staging: Path) -> None:
     folder = staging / "sources"
     folder.mkdir()
     for document_id in catalog.entries:

@@ -1,5 +1,7 @@
 """The catalog of ingested documents kept in the kehoach home (catalog.json + catalog.log).
 
+(On the server path it lives in PostgreSQL instead: `ingest.catalog_db`.)
+
 Writing one document must not rewrite the others: with thousands of plans a whole-file
 rewrite per document makes ingestion quadratic. The catalog is therefore a snapshot
 (`catalog.json`, replaced atomically) plus a journal (`catalog.log`, one JSON line per
@@ -85,22 +87,20 @@ class _Entries(dict[str, CatalogEntry]):
         return super().setdefault(key, default)
 
 
-class Catalog:
-    """Document ids to `CatalogEntry`s: a snapshot file and a journal, written crash-safely.
+class DocumentCatalog:
+    """Document ids to `CatalogEntry`s, the commit record of the index: a document version
+    exists once `commit` (or `save`) has recorded an entry naming it, and not before.
 
-    The files are the commit record of the index: a document version exists once `commit`
-    (or `save`) has written an entry naming it, and not before.
+    Two stores: files in the kehoach home (`Catalog`, the embedded default and a home shared
+    by processes) and PostgreSQL (`ingest.catalog_db.DatabaseCatalog`, the server path:
+    API replicas with homes of their own see each other's commits).
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    path: Path  # the home's catalog file; the kept sources live in `sources/` beside it
+
+    def __init__(self) -> None:
         self._entries = _Entries()
         self._committed: tuple[int, int, Mapping[str, str], frozenset[str]] | None = None
-        self._generation = ""
-        self._journal_lines = 0
-        self._snapshot: tuple[int, int] | None = None
-        self._seen: tuple[object, ...] = ()
-        self.reload()
 
     @property
     def entries(self) -> dict[str, CatalogEntry]:
@@ -111,6 +111,67 @@ class Catalog:
     def entries(self, value: dict[str, CatalogEntry]) -> None:
         self._entries = _Entries(value)
         self._committed = None
+
+    def reload(self) -> None:
+        """Read the committed state again (in place: holders of `entries` see it)."""
+        raise NotImplementedError
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process committed since this one last read or wrote the
+        catalog (API replicas and the polling bot reload then)."""
+        raise NotImplementedError
+
+    def commit(self, document_id: str) -> None:
+        """Record the current entry of one document (or its absence) durably."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        """Record every entry at once, replacing whatever was committed."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Let go of what the store holds open (nothing, for files)."""
+
+    def committed_versions(self) -> Mapping[str, str]:
+        """Document id → the version id its readers may see: one read-only mapping kept
+        until an entry changes (every index read asks; rebuilding it costs ~2 ms at 5,000
+        plans)."""
+        return self._committed_now()[0]
+
+    def committed_set(self) -> frozenset[str]:
+        """The versions readers may see, kept like `committed_versions`."""
+        return self._committed_now()[1]
+
+    def _committed_now(self) -> tuple[Mapping[str, str], frozenset[str]]:
+        entries = self._entries
+        kept = self._committed
+        if kept is None or kept[:2] != (id(entries), entries.revision):
+            by_document = {key: entry.committed_version for key, entry in list(entries.items())}
+            kept = (
+                id(entries),
+                entries.revision,
+                MappingProxyType(by_document),
+                frozenset(by_document.values()),
+            )
+            self._committed = kept
+        return kept[2], kept[3]
+
+
+class Catalog(DocumentCatalog):
+    """The catalog as files in the home: a snapshot file and a journal, written crash-safely.
+
+    The files are the commit record of the index: a document version exists once `commit`
+    (or `save`) has written an entry naming it, and not before.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._generation = ""
+        self._journal_lines = 0
+        self._snapshot: tuple[int, int] | None = None
+        self._seen: tuple[object, ...] = ()
+        self.reload()
 
     @property
     def journal_path(self) -> Path:
@@ -143,30 +204,6 @@ class Catalog:
         except FileNotFoundError:
             written = None
         return _identity(self.path), written
-
-    def committed_versions(self) -> Mapping[str, str]:
-        """Document id → the version id its readers may see: one read-only mapping kept
-        until an entry changes (every index read asks; rebuilding it costs ~2 ms at 5,000
-        plans)."""
-        return self._committed_now()[0]
-
-    def committed_set(self) -> frozenset[str]:
-        """The versions readers may see, kept like `committed_versions`."""
-        return self._committed_now()[1]
-
-    def _committed_now(self) -> tuple[Mapping[str, str], frozenset[str]]:
-        entries = self._entries
-        kept = self._committed
-        if kept is None or kept[:2] != (id(entries), entries.revision):
-            by_document = {key: entry.committed_version for key, entry in list(entries.items())}
-            kept = (
-                id(entries),
-                entries.revision,
-                MappingProxyType(by_document),
-                frozenset(by_document.values()),
-            )
-            self._committed = kept
-        return kept[2], kept[3]
 
     def commit(self, document_id: str) -> None:
         """Record the current entry of one document (or its absence) durably: the commit

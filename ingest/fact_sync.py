@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import logging
 
-from ingest.catalog import Catalog
+from ingest.catalog import DocumentCatalog
 from ingest.facts import FactStore
 from ingest.index.protocol import PayloadFilter, VectorIndex
 
 logger = logging.getLogger(__name__)
 
 
-def reconcile(facts: FactStore, catalog: Catalog, index: VectorIndex) -> int:
+def reconcile(facts: FactStore, catalog: DocumentCatalog, index: VectorIndex) -> int:
     """Make the stored facts those of the committed versions; returns documents changed."""
     committed = catalog.committed_versions()
     stored = facts.versions()

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.cancel import raise_if_cancelled
-from ingest.catalog import Catalog, CatalogEntry
+from ingest.catalog import CatalogEntry, DocumentCatalog
 from ingest.domain import ClauseKind, ParsedPlan, to_plain
 from ingest.embedding.protocol import Embedder
 from ingest.errors import UnknownDocumentError
@@ -75,7 +75,7 @@ class Ingestor:
         index: VectorIndex,
         embedder: Callable[[], Embedder],
         lexical: LexicalEncoder,
-        catalog: Catalog,
+        catalog: DocumentCatalog,
         embed_model: str,
         max_source_bytes: int,
         batch_size: int = 32,
@@ -149,6 +149,7 @@ class Ingestor:
             plan = replace(plan, warnings=(*warnings, *plan.warnings))
         if not any(c.kind is not ClauseKind.PREAMBLE for c in plan.clauses):
             logger.warning("%s: no recognisable structure, stored as plain paragraphs", document_id)
+        self._follow_others()
         previous = self._catalog.entries.get(document_id)
         if self._is_unchanged(plan, previous):
             assert previous is not None
@@ -241,6 +242,8 @@ class Ingestor:
     def remove(self, document_id: str) -> None:
         """Delete a document: its catalog entry first (the commit), then its points."""
         with self._lock, self._process_lock():
+            if self._catalog.changed_on_disk():  # another replica's plan can be removed here
+                self._catalog.reload()
             previous = self._catalog.entries.get(document_id)
             if previous is None:
                 raise UnknownDocumentError(
@@ -262,6 +265,13 @@ class Ingestor:
                 fault_point("remove:points-deleted")
                 self._sources.remove(document_id)
                 fault_point("remove:source-deleted")
+
+    def _follow_others(self) -> None:
+        """Read the catalog again when another process (an API replica) committed since
+        we last read it, so that a plan it wrote is known here ("unchanged", not rewritten)."""
+        if self._catalog.changed_on_disk():
+            with self._lock, self._process_lock():
+                self._catalog.reload()
 
     def recover(self) -> int:
         """Delete what no committed version owns; see `recover`."""
@@ -299,7 +309,10 @@ def new_version(content_hash: str) -> str:
 
 
 def recover(
-    index: VectorIndex, catalog: Catalog, sources: SourceFiles, facts: FactStore | None = None
+    index: VectorIndex,
+    catalog: DocumentCatalog,
+    sources: SourceFiles,
+    facts: FactStore | None = None,
 ) -> int:
     """Sweep the leftovers of interrupted writes: points whose (document, version) is not
     committed, staged or orphaned source texts, facts of other versions than the committed

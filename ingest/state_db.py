@@ -1,11 +1,11 @@
 """The state API replicas share when `KEHOACH_DATABASE_URL` names a PostgreSQL database.
 
-One `kehoach serve` keeps conversations, rate-limit buckets, webhook replay ids and its job
-queue in memory (or, for replay ids, a SQLite file in the home). Behind a proxy, several
-replicas must share them or a follow-up, a limit, a replayed event or a job depends on
-which replica a request lands on: with a database URL they live in these tables, beside the facts
-store's. Every statement is short and committed at once (autocommit), or runs in one
-transaction where it reads before it writes.
+One `kehoach serve` keeps conversations, rate-limit buckets, webhook replay ids, its job
+queue and the chats' pageable lists in memory (or, for replay ids, a SQLite file in the
+home). Behind a proxy, several replicas must share them or a follow-up, a limit, a
+replayed event or a job depends on which replica a request lands on: with a database URL
+they live in these tables, beside the facts store's. Every statement is short and
+committed at once (autocommit), or runs in one transaction where it reads before it writes.
 """
 
 from __future__ import annotations
@@ -48,6 +48,12 @@ SCHEMA = (
     "ALTER TABLE kehoach_jobs ADD COLUMN IF NOT EXISTS input_encoding TEXT",
     "ALTER TABLE kehoach_jobs ADD COLUMN IF NOT EXISTS attempts INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX IF NOT EXISTS kehoach_jobs_finished ON kehoach_jobs (finished_at)",
+    # the long lists a chat can still page (`bot.list_pages`): a button's token → the list
+    """CREATE TABLE IF NOT EXISTS kehoach_list_pages (
+        token TEXT PRIMARY KEY, chat TEXT NOT NULL, state TEXT NOT NULL,
+        latest BOOLEAN NOT NULL, last_used DOUBLE PRECISION NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS kehoach_list_pages_chat ON kehoach_list_pages (chat) WHERE latest",
+    "CREATE INDEX IF NOT EXISTS kehoach_list_pages_used ON kehoach_list_pages (last_used)",
 )
 
 

@@ -157,9 +157,9 @@ def documents(
 
     Ví dụ: kehoach documents --json
     """
-    from ingest.catalog import Catalog
+    from ingest.catalog_db import open_catalog
 
-    catalog = Catalog(_settings(home).catalog_path)
+    catalog = open_catalog(_settings(home))
     rows = [
         {
             "id": key,

@@ -16,7 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from ingest.catalog import Catalog
+from ingest.catalog_db import open_catalog
 from ingest.domain import Clause, ClauseKind, ParsedPlan, Target, to_plain
 from ingest.errors import UnknownDocumentError
 from ingest.formats.block_json import load_blocks
@@ -75,7 +75,7 @@ def load_document(
     reference: str, settings: Settings, encoding: str | None = None
 ) -> InspectedDocument:
     """The document named by an ingested id, else by a file path, parsed as ingest parses."""
-    catalog = Catalog(settings.catalog_path)
+    catalog = open_catalog(settings)
     entry = catalog.entries.get(reference)
     if entry is not None:
         kept = settings.catalog_path.parent / "sources" / f"{reference}.txt"

@@ -17,7 +17,7 @@ from retrieval.answers import Answer
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.confidence import states_time, without_citations
-from retrieval.display import shorten
+from retrieval.display import shorten, vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
 from retrieval.proposers import proposers
@@ -25,6 +25,7 @@ from retrieval.query import Intent, MetaField, Query
 from retrieval.recipients import asked_recipients, recipients
 from retrieval.row_labels import appendix_of
 from retrieval.row_labels import row_label as label_of_row
+from retrieval.row_lists import EVERY_ROW, RowWindow
 from retrieval.sessions import sessions
 from retrieval.stored import StoredClause
 
@@ -467,9 +468,12 @@ def answer_unit_duties(
     roles_of: dict[str, list[str]],
     documents: DocumentDirectory,
     unit_name: str,
+    window: RowWindow = EVERY_ROW,
 ) -> Answer:
     """What a unit is tasked with: the clauses headed by its name, then the table rows
-    giving it a role."""
+    giving it a role. Past `row_lists.WHOLE_LIST` items (the headed clauses' items, then the
+    rows) the answer holds one `window` of them, its count exact (`rows_total`/`rows_from`):
+    the headed clauses with the page that reaches into them, the rows cut in list order."""
     cite = CitationBuilder(documents)
     lines: list[str] = []
     for clause in headed:
@@ -480,18 +484,35 @@ def answer_unit_duties(
         kid.clause_id for kids in children.values() for kid in kids
     }
     rows = [row for row in rows if row.clause_id not in shown]
+    where = "trong bảng phân công" if all(not _in_body(r) for r in rows) else "khác"
+    held_items = sum(1 for line in lines if line.startswith("- "))
+    total = held_items + len(rows)
+    page: tuple[int, int] | None = None
+    if window.pages(total):
+        offset, limit = window.bounds(total)
+        if offset < held_items:  # the page reaches into the headed clauses: all of them
+            page = (0, total)
+            rows = rows[: max(0, offset + limit - held_items)]
+        else:  # rows only, under a headline saying how many there are in all
+            page = (offset, total)
+            rows = rows[offset - held_items : offset - held_items + limit]
+            headed = []
+            cite = CitationBuilder(documents)
+            lines = [f"{unit_name} được giao {vi_count(total)} nhiệm vụ/chỉ tiêu:"]
     if rows:
-        where = "trong bảng phân công" if all(not _in_body(r) for r in rows) else "khác"
         lines.append(f"Các chỉ tiêu/nhiệm vụ {where} ghi {unit_name}:")
         for clause in rows:
             roles = _row_roles(clause, roles_of.get(clause.clause_id, []))
             lines.append(_list_line(clause, documents, cite, roles))
+    first, rows_total = page if page is not None else (0, None)
     return Answer(
         "\n".join(lines).strip(),
         False,
         query.intent.value,
         cite.citations,
         tuple(c.clause_id for c in [*headed, *rows]),
+        rows_total=rows_total,
+        rows_from=first,
     )
 
 

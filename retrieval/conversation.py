@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from retrieval.answers import Answer
 
@@ -79,3 +81,26 @@ class Conversation:
         return Conversation(
             list(held.document_ids), list(held.clause_ids), held.intent, list(held.turns)
         )
+
+
+def conversation_json(conversation: Conversation) -> str:
+    """A conversation as JSON text (stored between turns by the API and the chat bots)."""
+    return json.dumps(asdict(conversation), ensure_ascii=False)
+
+
+def conversation_from_json(text: str) -> Conversation:
+    """The conversation `conversation_json` wrote."""
+    data = json.loads(text)
+    data["turns"] = [tuple(turn) for turn in data.get("turns", [])]
+    data["lists"] = [_list_context(held) for held in data.get("lists", [])]
+    return Conversation(**data)
+
+
+def _list_context(data: dict[str, Any]) -> ListContext:
+    return ListContext(
+        data["question"],
+        tuple(data.get("document_ids", ())),
+        tuple(data.get("clause_ids", ())),
+        data.get("intent"),
+        tuple((question, answer) for question, answer in data.get("turns", ())),
+    )

@@ -10,10 +10,12 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import cached_property
 from pathlib import Path
 
-from ingest.catalog import Catalog
+from ingest.catalog import DocumentCatalog
+from ingest.catalog_db import DatabaseCatalog, DatabaseWriteLock, open_catalog
 from ingest.embedding.cache import CACHE_FILE_NAME, CachedEmbedder, EmbeddingCache
 from ingest.embedding.protocol import Embedder
 from ingest.errors import ConfigurationError
@@ -81,9 +83,18 @@ class Runtime:
             raise
         return CommittedIndex(store, self.catalog.committed_versions)
 
-    def process_write_lock(self) -> WriteLock:
-        """The home's lock across processes, held by every write section."""
+    def process_write_lock(self) -> AbstractContextManager[object]:
+        """The lock across processes held by every write section: the home's file lock, or
+        on the server path (the catalog in PostgreSQL) an advisory lock there, which every
+        replica takes whatever its home."""
+        if isinstance(self.catalog, DatabaseCatalog):
+            return self._database_write_lock
         return WriteLock(self.settings.home / "write.lock")
+
+    @cached_property
+    def _database_write_lock(self) -> DatabaseWriteLock:
+        assert self.settings.database_url is not None
+        return DatabaseWriteLock(self.settings.database_url, self.settings.collection)
 
     @cached_property
     def facts(self) -> FactStore:
@@ -92,8 +103,11 @@ class Runtime:
         return FactStore.for_home(self.settings.home, self.settings.database_url)
 
     @cached_property
-    def catalog(self) -> Catalog:
-        return Catalog(self.settings.catalog_path)
+    def catalog(self) -> DocumentCatalog:
+        """Which document versions are committed: the home's files, or PostgreSQL on the
+        server path (`KEHOACH_DATABASE_URL`), shared by every replica."""
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return open_catalog(self.settings)
 
     @cached_property
     def lexical(self) -> LexicalEncoder:
@@ -186,8 +200,9 @@ class Runtime:
         document since we last read the catalog: read it again, inside the write section so
         that readers see all of it or none, and rebuild the assistant at its next use.
 
-        Called once per question: the check is two `stat` calls (a few microseconds); only a
-        change costs a reload. Returns whether there was one."""
+        Called once per question: the check is two `stat` calls (a few microseconds), or
+        one read of the revision row in PostgreSQL; only a change costs a reload. Returns
+        whether there was one."""
         catalog = self.catalog
         if not catalog.changed_on_disk():
             return False
@@ -226,6 +241,10 @@ class Runtime:
             self.index.close()
         if "facts" in self.__dict__:
             self.facts.close()
+        if "catalog" in self.__dict__:
+            self.catalog.close()
+        if "_database_write_lock" in self.__dict__:
+            self._database_write_lock.close()
 
     # ---- helpers ------------------------------------------------------------------------
 

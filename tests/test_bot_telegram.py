@@ -359,7 +359,8 @@ def test_a_long_list_shows_its_first_rows_and_pages_on(
     service: ChatService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answer = forty_rows()
-    monkeypatch.setattr(service, "ask", lambda chat, question: answer)
+    with service._access() as assistant:  # the assistant answers the list, asked again too
+        monkeypatch.setattr(assistant, "ask", lambda question, **asked: answer)
 
     async def scenario() -> None:
         async with running_bot(service) as fake:

@@ -4,19 +4,21 @@ Two runtimes share a home and a Qdrant "server" (qdrant-client in memory), the f
 SQLite in the home or in PostgreSQL: A ingests and removes plans, B is the Telegram bot's
 `ChatService` (`kehoach bot telegram` owns its runtime). B answers from A's new plan at its
 next message, stops listing a removed one, and reads the catalog again only when it
-changed: the per-message check is two `stat` calls, not a reload.
+changed: the per-message check is two `stat` calls (or, with PostgreSQL, where the catalog
+then lives, one read of its revision), not a reload.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.service import ChatService
-from ingest.catalog import Catalog
+from ingest.catalog import Catalog, DocumentCatalog
+from ingest.catalog_db import DatabaseCatalog
 from ingest.embedding.hashing import HashingEmbedder
 from ingest.settings import Settings
 from retrieval.runtime import Runtime
@@ -66,13 +68,13 @@ def test_the_polling_bot_answers_from_a_plan_another_process_ingested(
     shared_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reloads: list[int] = []
-    real_reload = Catalog.reload
+    for kind in (Catalog, DatabaseCatalog):  # the home's files, or PostgreSQL's rows
 
-    def counted(self: Catalog) -> None:
-        reloads.append(1)
-        real_reload(self)
+        def counted(self: DocumentCatalog, real: Callable[..., None] = kind.reload) -> None:
+            reloads.append(1)
+            real(self)
 
-    monkeypatch.setattr(Catalog, "reload", counted)
+        monkeypatch.setattr(kind, "reload", counted)
     files = tmp_path / "files"
     ingester = Runtime(shared_settings, embedder=HashingEmbedder(EMBED_DIMENSION))
     bot = Runtime(shared_settings, embedder=HashingEmbedder(EMBED_DIMENSION))

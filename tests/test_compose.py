@@ -35,7 +35,7 @@ def test_the_deployment_has_every_service(compose: dict[str, Any]) -> None:
     assert {"qdrant", "postgres", *REPLICAS, "proxy", "bot"} <= set(compose["services"])
 
 
-def test_replicas_share_index_database_and_home_and_are_not_published(
+def test_replicas_share_index_and_database_not_a_home_and_are_not_published(
     compose: dict[str, Any],
 ) -> None:
     homes = set()
@@ -50,7 +50,10 @@ def test_replicas_share_index_database_and_home_and_are_not_published(
         assert {"qdrant", "postgres"} <= set(replica["depends_on"])
         homes |= {v for v in replica["volumes"] if v.endswith(":/var/lib/kehoach")}
         assert "/readyz" in " ".join(replica["healthcheck"]["test"])
-    assert len(homes) == 1  # one catalog for every replica
+    # the catalog is in the database: no folder is shared, each replica has a home of its own
+    assert len(homes) == len(REPLICAS)
+    bot_homes = {v for v in _service(compose, "bot")["volumes"] if v.endswith(":/var/lib/kehoach")}
+    assert not bot_homes & homes
     ingesting = [
         name
         for name in REPLICAS

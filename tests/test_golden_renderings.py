@@ -62,7 +62,7 @@ def cli_text(answer: Answer) -> str:
 
 def telegram_html(answer: Answer) -> str:
     parts = html_messages(answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM))
-    keyboard = answer_keyboard(answer, "TOKEN")
+    keyboard = answer_keyboard(answer, "TOKEN", list_token="TOKEN")
     keys = [[button.text for button in row] for row in keyboard.inline_keyboard] if keyboard else []
     shown = "\n\n──── tin nhắn tiếp ────\n\n".join(parts)
     return shown + "\n\n──── nút ────\n" + "\n".join(" | ".join(row) for row in keys) + "\n"

@@ -71,7 +71,7 @@ def _unit_duties(ctx: Context) -> Answer | None:
             roles_of[row.clause_id] = roles
     name = ", ".join(ctx.units.display_name(k) for k in unit_keys)
     return answer_unit_duties(
-        query, chosen, ctx.children_of(chosen), rows, roles_of, documents, name
+        query, chosen, ctx.children_of(chosen), rows, roles_of, documents, name, ctx.rows
     )
 
 
