@@ -176,6 +176,8 @@ class RowPage:
 
     total: int
     clause_ids: tuple[str, ...]
+    # the plan of each clause, in the same order (a read by id looks it up there)
+    document_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -715,6 +717,17 @@ class FactStore:
             parameters.extend(documents)
         return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
 
+    def clauses_numbered_in(self, number: str, documents: Sequence[str]) -> dict[str, str]:
+        """The clauses labelled `number` in these plans: clause id → its plan's id, in
+        `clauses_numbered`'s order (the plan tells a read by id where the clause is)."""
+        if not documents:
+            return {}
+        sql = (
+            f"SELECT id, document_id FROM clauses WHERE number = ? AND document_id IN "
+            f"({_marks(documents)}) ORDER BY document_id, start"
+        )
+        return {row[0]: row[1] for row in self._db.query(sql, [number, *documents])}
+
     def documents_with_clause(self, number: str) -> list[str]:
         """Ids of the plans with a clause labelled `number`, sorted: one indexed query."""
         sql = "SELECT DISTINCT document_id FROM clauses WHERE number = ? ORDER BY document_id"
@@ -769,8 +782,12 @@ class FactStore:
 
     def rows(self, query: RowQuery) -> RowPage:
         """Responsibility rows matching `query`: one page of clause ids and the exact total."""
-        page = self.row_page(query) if query.limit > 0 else ()
-        return RowPage(self.count_rows(query), page)
+        page = self.row_page_located(query) if query.limit > 0 else ()
+        return RowPage(
+            self.count_rows(query),
+            tuple(clause_id for clause_id, _ in page),
+            tuple(document_id for _, document_id in page),
+        )
 
     def count_rows(self, query: RowQuery) -> int:
         """The exact number of responsibility rows (clauses) matching `query`."""
@@ -779,16 +796,20 @@ class FactStore:
         return int(self._db.query(sql, parameters)[0][0])
 
     def row_page(self, query: RowQuery) -> tuple[str, ...]:
-        """The clause ids of one page of `query` (`limit` from `offset`), in document order.
-        A clause's rows share its plan, start and deadline, so the distinct (plan, start,
-        clause) triples are the clauses: an index in that order reads only the page."""
+        """The clause ids of one page of `query` (`limit` from `offset`), in document order."""
+        return tuple(clause_id for clause_id, _ in self.row_page_located(query))
+
+    def row_page_located(self, query: RowQuery) -> tuple[tuple[str, str], ...]:
+        """(clause id, plan id) of one page of `query` (`limit` from `offset`), in document
+        order. A clause's rows share its plan, start and deadline, so the distinct (plan,
+        start, clause) triples are the clauses: an index in that order reads only the page."""
         where, parameters = _row_filter(query)
         page = self._db.query(
             f"SELECT DISTINCT document_id, start, clause_id FROM responsibilities "
             f"WHERE {where} ORDER BY document_id, start, clause_id LIMIT ? OFFSET ?",
             [*parameters, max(0, query.limit), max(0, query.offset)],
         )
-        return tuple(row[2] for row in page)
+        return tuple((row[2], row[0]) for row in page)
 
     def row_columns(
         self, document_ids: Sequence[str], tables_only: bool = False
@@ -903,7 +924,7 @@ class FactStore:
             "LIMIT ? OFFSET ?",
             [*parameters, limit, max(0, offset)],
         )
-        return RowPage(total, tuple(row[0] for row in page))
+        return RowPage(total, tuple(row[0] for row in page), tuple(row[1] for row in page))
 
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""

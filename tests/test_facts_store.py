@@ -342,3 +342,25 @@ def test_rows_in_columns_of_another_role_agree_with_a_scan(
         assert search.rows_worded_as(keys, Role.LEAD)[0] == len(scanned)
         counts.append(len(scanned))
     assert any(counts)  # the Ninh Bình plan's "Đơn vị chủ trì theo dõi …" column
+
+
+def test_clauses_and_list_pages_name_their_plans(store: FactStore) -> None:
+    """What a read by point id needs: each clause's plan, for a clause number within plans
+    and for a page of rows, in the same order as the ids alone."""
+    plans = store.documents_with_clause("6.6")
+    located = store.clauses_numbered_in("6.6", plans)
+    assert list(located) == store.clauses_numbered("6.6", plans)
+    assert sorted(set(located.values())) == plans
+    for clause_id, plan in located.items():
+        assert clause_id in store.clauses_numbered("6.6", [plan])
+    assert store.clauses_numbered_in("6.6", []) == {}
+    assert store.clauses_numbered_in("999.999", plans) == {}
+    query = RowQuery(limit=9, offset=4)
+    page = store.rows(query)
+    assert page.document_ids and len(page.document_ids) == len(page.clause_ids)
+    assert store.row_page_located(query) == tuple(
+        zip(page.clause_ids, page.document_ids, strict=True)
+    )
+    assert store.row_page(query) == page.clause_ids
+    for clause_id, plan in store.row_page_located(query):
+        assert clause_id in store.row_page(RowQuery(documents=(plan,), limit=10_000))
