@@ -176,6 +176,8 @@ class RowPage:
 
     total: int
     clause_ids: tuple[str, ...]
+    # the plan of each clause, in the same order (a read by id looks it up there)
+    document_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -404,6 +406,42 @@ class FactStore:
             writer.execute(
                 "INSERT INTO facts_meta VALUES (?, ?)", ("schema_version", str(SCHEMA_VERSION))
             )
+        if self._meta(_DEADLINE_COUNTS_META) is None:
+            self._count_deadlines()
+
+    def _count_deadlines(self) -> None:
+        """A store filled before deadline windows were counted at ingest: each document's
+        counted from its rows once (kept with its other counts, so that replacing or
+        removing it takes them away), in one transaction."""
+        import json
+        from collections import Counter
+
+        rows = self._db.query(
+            "SELECT DISTINCT document_id, clause_id, deadline_year, deadline_quarter, "
+            "deadline_month FROM responsibilities WHERE deadline_year IS NOT NULL"
+        )
+        by_document: dict[str, Counter[str]] = {}
+        for document_id, _clause, year, quarter, month in rows:
+            by_document.setdefault(document_id, Counter()).update(
+                deadline_windows(year, quarter, month)
+            )
+        stored = dict(self._db.query("SELECT document_id, counts FROM document_terms"))
+        with self._db.transaction() as writer:
+            for document_id, windows in sorted(by_document.items()):
+                counts = json.loads(stored.get(document_id) or "{}")
+                counts.pop(DEADLINE_KIND, None)
+                counts[DEADLINE_KIND] = dict(windows)
+                writer.execute("DELETE FROM document_terms WHERE document_id = ?", (document_id,))
+                writer.execute(
+                    "INSERT INTO document_terms VALUES (?, ?)",
+                    (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
+                )
+            writer.execute("DELETE FROM term_counts WHERE kind = ?", (DEADLINE_KIND,))
+            total: Counter[str] = Counter()
+            for windows in by_document.values():
+                total.update(windows)
+            _add_counts(writer, {DEADLINE_KIND: dict(total)}, 1)
+            writer.execute("INSERT INTO facts_meta VALUES (?, ?)", (_DEADLINE_COUNTS_META, "1"))
 
     def _has_meta(self) -> bool:
         try:
@@ -555,7 +593,11 @@ class FactStore:
         """The corpus statistics summed over every document, by kind (`corpus_counts`):
         one read of the sums kept at ingest."""
         found: dict[str, dict[str, int]] = {kind: {} for kind in COUNT_KINDS}
-        for kind, term, n in self._db.query("SELECT kind, term, n FROM term_counts"):
+        rows = self._db.query(
+            f"SELECT kind, term, n FROM term_counts WHERE kind IN ({_marks(COUNT_KINDS)})",
+            COUNT_KINDS,
+        )
+        for kind, term, n in rows:
             found.setdefault(kind, {})[term] = int(n)
         return found
 
@@ -715,6 +757,17 @@ class FactStore:
             parameters.extend(documents)
         return [row[0] for row in self._db.query(sql + " ORDER BY document_id, start", parameters)]
 
+    def clauses_numbered_in(self, number: str, documents: Sequence[str]) -> dict[str, str]:
+        """The clauses labelled `number` in these plans: clause id → its plan's id, in
+        `clauses_numbered`'s order (the plan tells a read by id where the clause is)."""
+        if not documents:
+            return {}
+        sql = (
+            f"SELECT id, document_id FROM clauses WHERE number = ? AND document_id IN "
+            f"({_marks(documents)}) ORDER BY document_id, start"
+        )
+        return {row[0]: row[1] for row in self._db.query(sql, [number, *documents])}
+
     def documents_with_clause(self, number: str) -> list[str]:
         """Ids of the plans with a clause labelled `number`, sorted: one indexed query."""
         sql = "SELECT DISTINCT document_id FROM clauses WHERE number = ? ORDER BY document_id"
@@ -769,26 +822,44 @@ class FactStore:
 
     def rows(self, query: RowQuery) -> RowPage:
         """Responsibility rows matching `query`: one page of clause ids and the exact total."""
-        page = self.row_page(query) if query.limit > 0 else ()
-        return RowPage(self.count_rows(query), page)
+        page = self.row_page_located(query) if query.limit > 0 else ()
+        return RowPage(
+            self.count_rows(query),
+            tuple(clause_id for clause_id, _ in page),
+            tuple(document_id for _, document_id in page),
+        )
 
     def count_rows(self, query: RowQuery) -> int:
-        """The exact number of responsibility rows (clauses) matching `query`."""
+        """The exact number of responsibility rows (clauses) matching `query`: a deadline
+        window over every plan (nothing else asked) by one read of the counts kept at
+        ingest, anything else counted in the index."""
+        if query.in_window is not None and query == RowQuery(
+            in_window=query.in_window, limit=query.limit, offset=query.offset
+        ):
+            rows = self._db.query(
+                "SELECT n FROM term_counts WHERE kind = ? AND term = ?",
+                (DEADLINE_KIND, window_key(*query.in_window)),
+            )
+            return int(rows[0][0]) if rows else 0
         where, parameters = _row_filter(query)
         sql = f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}"
         return int(self._db.query(sql, parameters)[0][0])
 
     def row_page(self, query: RowQuery) -> tuple[str, ...]:
-        """The clause ids of one page of `query` (`limit` from `offset`), in document order.
-        A clause's rows share its plan, start and deadline, so the distinct (plan, start,
-        clause) triples are the clauses: an index in that order reads only the page."""
+        """The clause ids of one page of `query` (`limit` from `offset`), in document order."""
+        return tuple(clause_id for clause_id, _ in self.row_page_located(query))
+
+    def row_page_located(self, query: RowQuery) -> tuple[tuple[str, str], ...]:
+        """(clause id, plan id) of one page of `query` (`limit` from `offset`), in document
+        order. A clause's rows share its plan, start and deadline, so the distinct (plan,
+        start, clause) triples are the clauses: an index in that order reads only the page."""
         where, parameters = _row_filter(query)
         page = self._db.query(
             f"SELECT DISTINCT document_id, start, clause_id FROM responsibilities "
             f"WHERE {where} ORDER BY document_id, start, clause_id LIMIT ? OFFSET ?",
             [*parameters, max(0, query.limit), max(0, query.offset)],
         )
-        return tuple(row[2] for row in page)
+        return tuple((row[2], row[0]) for row in page)
 
     def row_columns(
         self, document_ids: Sequence[str], tables_only: bool = False
@@ -903,7 +974,7 @@ class FactStore:
             "LIMIT ? OFFSET ?",
             [*parameters, limit, max(0, offset)],
         )
-        return RowPage(total, tuple(row[0] for row in page))
+        return RowPage(total, tuple(row[0] for row in page), tuple(row[1] for row in page))
 
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""
@@ -932,6 +1003,11 @@ def _heading_key(payload: Mapping[str, Any]) -> str | None:
 
 
 COUNT_KINDS = ("word", "pair", "unit", "clauses")
+# kept with the corpus counts: how many clauses with rows have a deadline in each window
+# (`deadline_windows`), so that a list by year or quarter over every plan is counted by one
+# read instead of counting its rows (thousands at a national scale)
+DEADLINE_KIND = "deadline"
+_DEADLINE_COUNTS_META = "deadline_counts"
 
 
 def corpus_counts(payloads: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
@@ -946,6 +1022,7 @@ def corpus_counts(payloads: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, 
     words: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     units: Counter[str] = Counter()
+    windows: Counter[str] = Counter()
     clauses = 0
     for payload in payloads:
         text = f"{payload.get('path') or ''} {payload.get('search_text') or ''}"
@@ -956,7 +1033,52 @@ def corpus_counts(payloads: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, 
         if target is not None:
             for field in ("monitoring_units", "lead_units", "cooperating_units"):
                 units.update(target.get(field) or ())
-    return {"word": dict(words), "pair": dict(pairs), "unit": dict(units), "clauses": {"": clauses}}
+            deadline = target.get("deadline") or {}
+            windows.update(
+                deadline_windows(
+                    deadline.get("year"), deadline.get("quarter"), deadline.get("month")
+                )
+            )
+    counts = {
+        "word": dict(words),
+        "pair": dict(pairs),
+        "unit": dict(units),
+        "clauses": {"": clauses},
+    }
+    if windows:
+        counts[DEADLINE_KIND] = dict(windows)
+    return counts
+
+
+def deadline_windows(year: object, quarter: object, month: object) -> list[str]:
+    """The windows a row's deadline as written falls in, as `window_key` names them: its
+    year and every year ("*"), with its month, and its quarter (written, or its month's),
+    by `_row_filter`'s rule; none without a year."""
+    if year is None:
+        return []
+    years = [str(int(str(year))), "*"]
+    keys = list(years)
+    if month is not None:
+        keys += [f"{y}-m{int(str(month))}" for y in years]
+    within = None if month is None else int(str(month))
+    effective = (
+        int(str(quarter))
+        if quarter is not None
+        else ((within - 1) // 3 + 1 if within is not None and 1 <= within <= 12 else None)
+    )
+    if effective is not None:
+        keys += [f"{y}-q{effective}" for y in years]
+    return keys
+
+
+def window_key(year: int | None, quarter: int | None, month: int | None) -> str:
+    """The name of a deadline window (`RowQuery.in_window`) among the kept counts."""
+    prefix = "*" if year is None else str(year)
+    if month is not None:
+        return f"{prefix}-m{month}"
+    if quarter is not None:
+        return f"{prefix}-q{quarter}"
+    return prefix
 
 
 def _add_counts(writer: _Writer, counts: Mapping[str, Mapping[str, int]], sign: int) -> None:

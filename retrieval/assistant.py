@@ -141,7 +141,8 @@ class Assistant:
         `row_lists.WHOLE_LIST` rows is always whole).
         """
         limits = ScopeLimits(tuple(within), scope or self.default_scope)
-        with self.search.one_question():  # a clause read by id is read once per question
+        # a clause read by id, and what the question's words name, worked out once per question
+        with self.search.one_question(), self.documents.one_question():
             context = replace(self.context(question, conversation, document, limits), rows=rows)
             try:
                 answer = route(context) if context.scope.unmatched is None else _unmatched(context)

@@ -8,11 +8,13 @@ the question; only those candidates are scored. No question compares every plan.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from ingest.abbreviations import expand_abbreviations
 from ingest.facts import FactStore, document_year
@@ -153,6 +155,20 @@ class DocumentInfo:
         year = document_year(self.title, self.issued_date)
         return str(year) if year else None
 
+    @cached_property
+    def place(self) -> str | None:
+        """ "xã Văn Bàn": its place in words (level and name), or None when it names none;
+        read once per plan (answers over many plans group them by it)."""
+        if not self.place_name:
+            return None
+        return " ".join(p for p in (self.place_level, self.place_name) if p)
+
+    @cached_property
+    def year_number(self) -> int:
+        """`year` as a number, 0 when unknown (answers over many plans order by it)."""
+        year = self.year
+        return int(year) if year and year.isdigit() else 0
+
     @property
     def label(self) -> str:
         """A short name for answers: "Kế hoạch 19/KH-UBND (tỉnh Ninh Bình, 2025)"."""
@@ -238,6 +254,7 @@ def title_named(question_folded: str, info: DocumentInfo) -> set[str]:
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TITLE_SKIP = 2
+T = TypeVar("T")
 
 
 class DocumentDirectory:
@@ -257,6 +274,35 @@ class DocumentDirectory:
             for doc in self.documents.values():
                 facts.put_payloads(_plain(doc), doc.id, ())
         self.facts = facts
+        # what the question's words name, worked out once while one question is answered
+        # (`one_question`), per thread
+        self._asked = threading.local()
+
+    @contextmanager
+    def one_question(self) -> Iterator[None]:
+        """While one question is answered, the plans and places its words name (and its
+        topic words, `remembered`) are worked out once: scope, strategies and the
+        confidence check each ask again. Only within the question; nested calls share the
+        outer one's."""
+        outer = getattr(self._asked, "found", None) is not None
+        if not outer:
+            self._asked.found = {}
+        try:
+            yield
+        finally:
+            if not outer:
+                self._asked.found = None
+
+    def remembered(self, key: Hashable, work: Callable[[], T]) -> T:
+        """`work()`, done once per `key` while one question is answered (every time
+        outside `one_question`). The result is shared: callers must not change it."""
+        found: dict[Hashable, Any] | None = getattr(self._asked, "found", None)
+        if found is None:
+            return work()
+        if key not in found:
+            found[key] = work()
+        result: T = found[key]
+        return result
 
     def get(self, document_id: str) -> DocumentInfo | None:
         return self.documents.get(document_id)
@@ -302,8 +348,13 @@ class DocumentDirectory:
 
     def named_places(self, question_folded: str) -> list[str]:
         """Documents whose place name the question mentions, in the directory's order."""
+        return list(
+            self.remembered(("places", question_folded), lambda: self._places(question_folded))
+        )
+
+    def _places(self, question_folded: str) -> tuple[str, ...]:
         grams = _word_runs(f" {question_folded} ".split(" "))
-        return self._ordered(set(self.facts.documents_in_place(sorted(grams))))
+        return tuple(self._ordered(set(self.facts.documents_in_place(sorted(grams)))))
 
     def naming_words(self, question_folded: str, doc_ids: Sequence[str]) -> set[str]:
         """Words naming these documents, or a plan whose place the question mentions (with
@@ -338,6 +389,12 @@ class DocumentDirectory:
         return {w for place in places for w in place.split() if w in left}
 
     def _scores(self, text: str) -> tuple[dict[str, int], list[str]]:
+        """How surely the question names each candidate plan (`_naming_score`), and the
+        candidates it names by place or level: once per question (`one_question`)."""
+        scores, placed = self.remembered(("scores", text), lambda: self._scored(text))
+        return dict(scores), list(placed)
+
+    def _scored(self, text: str) -> tuple[dict[str, int], list[str]]:
         candidates, placed = self._candidates(text)
         distinctive = self._distinctive_of(candidates)
         scores = {

@@ -10,7 +10,7 @@ import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
+from functools import lru_cache, partial
 
 from retrieval.answers import Answer, Choice
 from retrieval.display import vi_count
@@ -22,6 +22,7 @@ MANY = 5  # more plans than this: grouped and narrowed, not listed one by one
 FEW = 3  # plans shown as examples
 MAX_PLACES = 6  # places named per level (the rest counted)
 _OTHER = "khác"
+_UNPLACED = "không rõ địa bàn"
 
 
 _GROUP_OF: dict[str, str] = {}
@@ -32,15 +33,17 @@ for _group, _levels in LEVEL_GROUPS.items():
 
 def level_group(info: DocumentInfo | None) -> str:
     """The level group ("tỉnh", "huyện", "xã") of a plan's place; "khác" when unknown."""
-    level = (info.place_level or "").lower() if info else ""
-    return _GROUP_OF.get(level, _OTHER)
+    return _group_of_level(info.place_level) if info else _OTHER
+
+
+@lru_cache(maxsize=256)
+def _group_of_level(level: str | None) -> str:
+    return _GROUP_OF.get((level or "").lower(), _OTHER)
 
 
 def place_of(info: DocumentInfo | None) -> str | None:
     """ "xã Văn Bàn" — a plan's place in words, or None when it names none."""
-    if info is None or not info.place_name:
-        return None
-    return " ".join(p for p in (info.place_level, info.place_name) if p)
+    return info.place if info is not None else None
 
 
 def narrowed(
@@ -54,11 +57,9 @@ def narrowed(
     """The grouped answer for `doc_ids` (every plan that matched; with `at_least`, the
     first of more): `examples` is the answer listing the few best (its first line is
     replaced, its rows and citations kept)."""
-    infos = {doc_id: documents.get(doc_id) for doc_id in doc_ids}
+    infos = map(documents.get, dict.fromkeys(doc_ids))
     # one pass over the plans, counted by (level, place); places in order of first meeting
-    pairs = Counter(
-        (level_group(info), place_of(info) or "không rõ địa bàn") for info in infos.values()
-    )
+    pairs = Counter((level_group(info), place_of(info) or _UNPLACED) for info in infos)
     by_level: dict[str, Counter[str]] = {}
     level_counts: Counter[str] = Counter()
     for (group, place), count in pairs.items():
@@ -110,7 +111,7 @@ def _choices(
     places: Counter[str] = Counter()
     for group in known:
         places.update(by_level[group])
-    places.pop("không rõ địa bàn", None)
+    places.pop(_UNPLACED, None)
     for place, count in places.most_common(MAX_PLACES):
         choices.append(Choice(f"{place} · {vi_count(count)}", place, f"{asked} ở {place}?"))
     return tuple(choices)
@@ -132,5 +133,4 @@ def plans_latest_first(
 
 def _latest_first(documents: DocumentDirectory, doc_id: str) -> tuple[int, str]:
     info = documents.get(doc_id)
-    year = int(info.year) if info and info.year and info.year.isdigit() else 0
-    return -year, doc_id
+    return -(info.year_number if info else 0), doc_id

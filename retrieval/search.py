@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -73,8 +73,8 @@ class ClauseSearch:
         by an indexed query on the facts store and those clauses by id: a number many plans
         share is not filtered in the engine over every plan's clauses of that number)."""
         if documents and self._facts is not None:
-            ids = self._facts.clauses_numbered(number, documents)
-            found = self.by_ids(ids, documents)
+            located = self._facts.clauses_numbered_in(number, documents)
+            found = self.by_ids(list(located), documents, located)
             return sorted(found, key=lambda c: (c.document_id, c.start, c.clause_id))
         equals: dict[str, object] = {"number": number}
         if documents:
@@ -82,20 +82,27 @@ class ClauseSearch:
         return self._scroll(PayloadFilter(equals=equals))
 
     def by_ids(
-        self, clause_ids: Sequence[str], documents: Sequence[str] = ()
+        self,
+        clause_ids: Sequence[str],
+        documents: Sequence[str] = (),
+        located: Mapping[str, str] | None = None,
     ) -> list[StoredClause]:
         """Clauses by id, in the order given (`documents`: the plans they are in, when known:
-        a narrower read)."""
+        a narrower read; `located`: clause id → its plan, when the facts store said so:
+        those are read by point id)."""
         if not clause_ids:
             return []
         read: dict[str, StoredClause] | None = getattr(self._asked, "clauses", None)
         wanted = list(clause_ids) if read is None else [i for i in clause_ids if i not in read]
         found: dict[str, StoredClause] = {}
+        if wanted and located:
+            found = self._located(wanted, located)
+            wanted = [i for i in wanted if i not in found]
         if wanted:
             equals: dict[str, object] = {"clause_id": wanted}
             if documents:
                 equals["document_id"] = list(documents)
-            found = {c.clause_id: c for c in self._scroll(PayloadFilter(equals=equals))}
+            found.update((c.clause_id, c) for c in self._scroll(PayloadFilter(equals=equals)))
         if read is not None:
             read.update(found)
             within = set(documents)
@@ -143,7 +150,8 @@ class ClauseSearch:
             return self.rows(documents, due_range=window)
         query = RowQuery(documents=tuple(documents), in_window=(year, quarter, month), limit=0)
         total = self._facts.count_rows(query)
-        return self.by_ids(list(self._facts.row_page(replace(query, limit=total))))
+        located = dict(self._facts.row_page_located(replace(query, limit=total)))
+        return self.by_ids(list(located), located=located)
 
     @property
     def has_facts(self) -> bool:
@@ -166,13 +174,15 @@ class ClauseSearch:
             return len(rows), rows[:limit]
         query = RowQuery(documents=tuple(documents), unit_keys=tuple(unit_keys), limit=limit)
         page = self._facts.rows(query)
-        return page.total, self.by_ids(list(page.clause_ids))
+        located = dict(zip(page.clause_ids, page.document_ids, strict=False))
+        return page.total, self.by_ids(list(page.clause_ids), located=located)
 
     def rows_page(self, query: RowQuery) -> list[StoredClause]:
         """The rows of one page of `query` (its `offset` and `limit`), in document order:
         their ids by an indexed query on the facts store, then those clauses by id."""
         assert self._facts is not None, "rows_page needs the facts store"
-        return self.by_ids(list(self._facts.row_page(query)))
+        located = dict(self._facts.row_page_located(query))
+        return self.by_ids(list(located), located=located)
 
     def documents_numbered(self, number: str) -> list[str]:
         """The plans with a clause labelled `number`, by id: one indexed query on the facts
@@ -212,7 +222,8 @@ class ClauseSearch:
             unit_keys, columns, role.value, documents, limit, offset
         )
         headers = sorted({header for _column, header in columns}) if found.total else []
-        return found.total, headers, self.by_ids(list(found.clause_ids))
+        located = dict(zip(found.clause_ids, found.document_ids, strict=False))
+        return found.total, headers, self.by_ids(list(found.clause_ids), located=located)
 
     def roles_by_document(
         self, documents: Sequence[str], tables_only: bool = False
@@ -365,6 +376,26 @@ class ClauseSearch:
             ]
             for doc_id, hits in fused.items()
         }
+
+    def _located(
+        self, wanted: Sequence[str], located: Mapping[str, str]
+    ) -> dict[str, StoredClause]:
+        """The clauses among `wanted` whose plan `located` names, read by the point ids of
+        their committed versions (the index's `committed_point_ids`); those it cannot find
+        so are left for a filtered read."""
+        point_ids_of = getattr(self._index, "committed_point_ids", None)
+        keys = [(i, located[i]) for i in wanted if i in located]
+        point_ids = point_ids_of(keys) if point_ids_of is not None and keys else None
+        if not point_ids:
+            return {}
+        asked = {p: key for p, key in zip(point_ids, keys, strict=True) if p is not None}
+        found: dict[str, StoredClause] = {}
+        for point in self._index.retrieve(list(asked)):
+            clause_id, document = asked[point.id]
+            payload = point.payload
+            if payload.get("clause_id") == clause_id and payload.get("document_id") == document:
+                found[clause_id] = StoredClause.from_payload(payload)
+        return found
 
     def _scroll(self, where: PayloadFilter) -> list[StoredClause]:
         """Matching clauses in document order (an index returns them by point id, and point

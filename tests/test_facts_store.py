@@ -342,3 +342,99 @@ def test_rows_in_columns_of_another_role_agree_with_a_scan(
         assert search.rows_worded_as(keys, Role.LEAD)[0] == len(scanned)
         counts.append(len(scanned))
     assert any(counts)  # the Ninh Bình plan's "Đơn vị chủ trì theo dõi …" column
+
+
+def test_clauses_and_list_pages_name_their_plans(store: FactStore) -> None:
+    """What a read by point id needs: each clause's plan, for a clause number within plans
+    and for a page of rows, in the same order as the ids alone."""
+    plans = store.documents_with_clause("6.6")
+    located = store.clauses_numbered_in("6.6", plans)
+    assert list(located) == store.clauses_numbered("6.6", plans)
+    assert sorted(set(located.values())) == plans
+    for clause_id, plan in located.items():
+        assert clause_id in store.clauses_numbered("6.6", [plan])
+    assert store.clauses_numbered_in("6.6", []) == {}
+    assert store.clauses_numbered_in("999.999", plans) == {}
+    query = RowQuery(limit=9, offset=4)
+    page = store.rows(query)
+    assert page.document_ids and len(page.document_ids) == len(page.clause_ids)
+    assert store.row_page_located(query) == tuple(
+        zip(page.clause_ids, page.document_ids, strict=True)
+    )
+    assert store.row_page(query) == page.clause_ids
+    for clause_id, plan in store.row_page_located(query):
+        assert clause_id in store.row_page(RowQuery(documents=(plan,), limit=10_000))
+
+
+_WINDOWS = [
+    (year, quarter, month)
+    for year in (None, 2024, 2025, 2026)
+    for quarter, month in [(None, None), (1, None), (4, None), (None, 3), (None, 10), (4, 10)]
+]
+
+
+def _counted_in_the_index(store: FactStore, window: tuple[int | None, ...]) -> int:
+    from ingest.facts import _row_filter
+
+    where, parameters = _row_filter(RowQuery(in_window=window))  # type: ignore[arg-type]
+    sql = f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}"
+    return int(store._db.query(sql, parameters)[0][0])
+
+
+def test_a_deadline_window_over_every_plan_is_counted_from_kept_sums(store: FactStore) -> None:
+    """A year's, a quarter's or a month's rows over every plan: one read of the counts
+    kept at ingest, equal to counting the rows, after replacing and removing plans too."""
+    assert any(_counted_in_the_index(store, w) for w in _WINDOWS)
+    plans = _plans()
+    for step in ("filled", "replaced", "removed", "put back"):
+        if step == "replaced":
+            store.put_document(plans[0])
+        elif step == "removed":
+            store.remove_document(plans[1].document.id)
+        elif step == "put back":
+            store.put_document(plans[1])
+        for window in _WINDOWS:
+            query = RowQuery(in_window=window)
+            assert store.count_rows(query) == _counted_in_the_index(store, window), (step, window)
+    # anything else asked is counted in the index, not from the sums
+    document = plans[0].document.id
+    narrowed = RowQuery(documents=(document,), in_window=(2025, None, None))
+    where = "document_id = ? AND deadline_year = ?"
+    sql = f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}"
+    assert store.count_rows(narrowed) == store._db.query(sql, (document, 2025))[0][0]
+
+
+def test_a_store_filled_before_deadline_sums_counts_them_once_on_opening(
+    store: FactStore, tmp_path: Path
+) -> None:
+    import json
+
+    from tests.conftest import postgres_url
+
+    with store._db.transaction() as writer:
+        for document_id, counts in store._db.query(
+            "SELECT document_id, counts FROM document_terms"
+        ):
+            kept = {k: v for k, v in json.loads(counts).items() if k != "deadline"}
+            writer.execute(
+                "UPDATE document_terms SET counts = ? WHERE document_id = ?",
+                (json.dumps(kept), document_id),
+            )
+        writer.execute("DELETE FROM term_counts WHERE kind = 'deadline'")
+        writer.execute("DELETE FROM facts_meta WHERE key = 'deadline_counts'")
+    assert store.count_rows(RowQuery(in_window=(2025, None, None))) == 0  # the old store
+    if store.backend == "sqlite":
+        reopened = FactStore(tmp_path / "facts.sqlite3")
+    else:
+        schema = store._db.query("SELECT current_schema()")[0][0]
+        reopened = FactStore(tmp_path / "unused", url=postgres_url(), schema=schema)
+    try:
+        for window in _WINDOWS:
+            query = RowQuery(in_window=window)
+            assert reopened.count_rows(query) == _counted_in_the_index(reopened, window)
+        reopened.remove_document(_plans()[0].document.id)  # its sums were kept with it
+        for window in _WINDOWS:
+            query = RowQuery(in_window=window)
+            assert reopened.count_rows(query) == _counted_in_the_index(reopened, window)
+    finally:
+        reopened.close()

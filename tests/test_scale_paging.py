@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -271,9 +272,9 @@ def test_a_units_rows_are_counted_and_a_few_read_without_reading_them_all(
     read: list[int] = []
     by_ids = ClauseSearch.by_ids
 
-    def spy(self: ClauseSearch, ids: list[str]) -> list[StoredClause]:
+    def spy(self: ClauseSearch, ids: list[str], *args: Any, **kwargs: Any) -> list[StoredClause]:
         read.append(len(ids))
-        return by_ids(self, ids)
+        return by_ids(self, ids, *args, **kwargs)
 
     monkeypatch.setattr(ClauseSearch, "by_ids", spy)
     count, _ = search.unit_rows(documents, [unit_key("Công an tỉnh")], 0)
@@ -369,3 +370,78 @@ def test_one_question_reads_a_clause_by_id_once(
     answer = assistant.ask(BY_UNIT)
     assert answer.citations
     assert len(read) == len(set(read))  # every clause cited was read once
+
+
+def test_clauses_the_facts_store_locates_are_read_by_point_id(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clause whose plan the facts store names is read by the point id of that plan's
+    committed version, with no filtered read (whose cost grows with the points stored);
+    the same clauses as the filtered read. One the id does not find (a wrong plan) is read
+    through the filter."""
+    assistant = runtime.assistant()
+    search = assistant.search
+    documents = list(assistant.documents.documents)
+    located = runtime.facts.clauses_numbered_in("6.6", documents)
+    assert len(set(located.values())) > 1
+    filtered = search.by_ids(list(located), documents)
+    assert [c.clause_id for c in filtered] == list(located)
+    scrolls: list[object] = []
+    scroll = CommittedIndex.scroll
+
+    def spy(self: CommittedIndex, *args: Any, **kwargs: Any) -> Any:
+        scrolls.append(args)
+        return scroll(self, *args, **kwargs)
+
+    monkeypatch.setattr(CommittedIndex, "scroll", spy)
+    assert search.by_ids(list(located), documents, located) == filtered
+    assert scrolls == []
+    misplaced = {clause_id: "no-such-plan" for clause_id in located}
+    assert search.by_ids(list(located), documents, misplaced) == filtered
+    assert len(scrolls) == 1
+
+
+def test_a_list_page_names_the_plan_of_each_row(runtime: Runtime) -> None:
+    from ingest.facts import RowQuery
+
+    facts = runtime.facts
+    query = RowQuery(limit=7, offset=2)
+    page = facts.rows(query)
+    assert len(page.document_ids) == len(page.clause_ids) == 7
+    assert tuple(zip(page.clause_ids, page.document_ids, strict=True)) == (
+        facts.row_page_located(query)
+    )
+    for clause_id, document_id in zip(page.clause_ids, page.document_ids, strict=True):
+        own = facts.row_page(RowQuery(documents=(document_id,), limit=10_000))
+        assert clause_id in own
+
+
+def test_what_a_question_names_is_worked_out_once_per_question(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scope, strategies and the confidence check each ask which plans and places the
+    question names: inside one question the facts store is asked once; outside it, every
+    time; a caller changing what it was given changes nothing for the next."""
+    documents = runtime.assistant().documents
+    facts = documents.facts
+    asked: list[object] = []
+    in_place = type(facts).documents_in_place
+
+    def spy(self: object, keys: Any) -> Any:
+        asked.append(keys)
+        return in_place(self, keys)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(facts), "documents_in_place", spy)
+    question = "chi tieu 6.6 cua tinh ninh binh"
+    alone = documents.named_places(question)
+    documents.named_places(question)
+    assert len(asked) == 2
+    asked.clear()
+    with documents.one_question():
+        first = documents.named_places(question)
+        first.append("changed")
+        assert documents.named_places(question) == alone
+        assert documents.resolve(question) == documents.resolve(question)
+    assert len(asked) == 2  # the places once, the candidates' look-up once
+    documents.named_places(question)
+    assert len(asked) == 3

@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
+from ingest.index.ids import point_id_for
 from ingest.index.protocol import (
     IndexPoint,
     PayloadFilter,
@@ -159,6 +160,19 @@ class CommittedIndex:
         """Points by id as a read of this index found them (their versions were committed
         when found): passed on."""
         return self.store.retrieve(ids, fields)
+
+    def committed_point_ids(self, keys: Sequence[tuple[str, str]]) -> list[str | None] | None:
+        """The point ids of these clauses' committed versions, for (clause id, document id)
+        pairs (None for a document with no committed version): what a read by id looks up
+        instead of filtering on the clause ids, whose cost grows with the points stored.
+        None when the catalog does not map documents to versions."""
+        committed = self._committed()
+        if not isinstance(committed, Mapping):
+            return None
+        return [
+            point_id_for(clause_id, version) if (version := committed.get(document)) else None
+            for clause_id, document in keys
+        ]
 
     def search_hybrid(
         self,

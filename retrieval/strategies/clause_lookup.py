@@ -101,7 +101,8 @@ def _in_many_plans(ctx: Context, ref: ClauseRef) -> Answer | None:
     search, query = ctx.search, ctx.query
     if ctx.scope.doc_ids or not search.has_facts:
         return None
-    doc_ids = [d for d in search.documents_numbered(ref.number) if ctx.documents.get(d)]
+    known = ctx.documents.documents
+    doc_ids = [d for d in search.documents_numbered(ref.number) if d in known]
     if len(doc_ids) <= WIDE or len(_content_words(ctx)) >= 2:
         return None  # few plans, or words that may settle it (`_disambiguate_by_content`)
     conversation = ctx.conversation

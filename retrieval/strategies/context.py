@@ -63,13 +63,22 @@ class Library:
         )
 
     def topic_words(self, query: Query, doc_ids: Sequence[str], theme: bool = True) -> list[str]:
-        """The question's content words (`retrieval.topic.topic_words`)."""
-        return topic_words(self.documents, query, doc_ids, theme)
+        """The question's content words (`retrieval.topic.topic_words`), worked out once
+        per question (`DocumentDirectory.one_question`)."""
+        documents = self.documents
+        key = ("topic", query, tuple(doc_ids), theme)
+        words = documents.remembered(key, lambda: topic_words(documents, query, doc_ids, theme))
+        return list(words)
 
     def read(self, query: Query) -> Reading:
-        """The question's constraints (documents, location path, units and roles …)."""
-        return read_question(
-            query, self.units.find(query.text), self.topic_words(query, []), self.weights.knows
+        """The question's constraints (documents, location path, units and roles …), read
+        once per question (`DocumentDirectory.one_question`)."""
+        key = ("reading", query)
+        return self.documents.remembered(
+            key,
+            lambda: read_question(
+                query, self.units.find(query.text), self.topic_words(query, []), self.weights.knows
+            ),
         )
 
     def label(self, doc_id: str) -> str:
