@@ -10,7 +10,8 @@ from ingest.domain import ClauseKind
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 # "IV/2026." at the start of a hard-wrapped line is a quarter ("Quý" / "IV/2026"), not a part:
 # a "/" or "-" after a Roman numeral is a part marker only when no figure follows it
-_PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:[.:]|[/-](?!\s*\d))\s*(.*)$")
+# "II.1 Hoàn thiện thể chế …" numbers a group inside part II (a table's group row), not a part
+_PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:\.(?!\d)|:|[/-](?!\s*\d))\s*(.*)$")
 # Markdown copies escape a marker that would otherwise be read as a list: `1\.`, `\-`, `a\)`
 # A letter part above the Roman ones ("A. MỤC ĐÍCH, YÊU CẦU" … "D. TỔ CHỨC THỰC HIỆN"), the
 # way long plans group their parts: its heading is written in capitals, which tells it from a
