@@ -38,6 +38,9 @@ def test_a_group_row_of_an_appendix_table_is_no_part() -> None:
     plan = _parsed(LAO_CAI)
     parts = [c.number for c in plan.clauses if c.kind is ClauseKind.PART]
     assert parts == ["I", "II", "III", "IV"]
+    group = next(c for c in plan.clauses if c.number == "II.5")
+    assert group.kind is ClauseKind.ITEM and group.path.startswith("Phụ lục 2 › ")
+    assert "16 Xây dựng Kịch bản biến đổi khí hậu" in group.text
 
 
 def test_the_group_s_responsibility_line_leads_its_tasks() -> None:
