@@ -64,7 +64,8 @@ _SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
 _COLUMN_GAP = re.compile(r"\S\s{8,}(?=\S)")
 _MARKS = re.compile(r"\*+|\\")
 # a recipient of "Nơi nhận" on a line of its own ("- Bộ Nông nghiệp và Môi trường;"): in a
-# layout copy the name under the title comes several such lines below it (HĐ 36, NĐ 30/2020)
+# layout copy the name under the title comes several such lines below it (HĐ 36, NĐ 30/2020);
+# a line with a cell separator ("- Lưu: VT. | KT. BỘ TRƯỞNG") carries the signature column too
 _RECIPIENT = re.compile(r"^\s{0,3}[-–+•]\s")
 
 
@@ -89,7 +90,7 @@ def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
     sides = (
         " ".join(_signature_side(line).split())
         for line in lines
-        if _COLUMN_GAP.search(line) or not _RECIPIENT.match(line)
+        if _COLUMN_GAP.search(line) or "|" in line or not _RECIPIENT.match(line)
     )
     text = "\n".join(side for side in sides if side)
     found: tuple[str | None, str | None] = (None, None)
