@@ -114,13 +114,15 @@ _SYMBOL_KINDS = (
 )
 _YEAR_AFTER = re.compile(r"(?:\s+[a-z/-]+|\s+\d{1,2}/\d{1,2}/?){0,8}?\s+(?:nam\s+)?(20\d{2})\b")
 
+_DONG_WORDS = ("hanh", "hoat", "lao", "cong", "chu", "tac", "van", "bien", "luu", "kich", "khoi")
 _LEVELS = (
     ("appendix", r"phu luc(?: so)?"),
     ("part", r"phan"),
     ("section", r"muc|tieu muc|dieu"),
     ("clause", r"khoan"),
     ("point", r"diem"),
-    ("row", r"chi tieu|nhiem vu|stt|dong"),
+    # "dòng 3" is a row; "hành động 31", "hoạt động 2", "lao động 5" fold onto it, and are not
+    ("row", r"chi tieu|nhiem vu|stt|" + "".join(f"(?<!{w} )" for w in _DONG_WORDS) + "dong"),
 )
 _STEP = re.compile(
     r"\b(?P<word>"
@@ -186,6 +188,10 @@ def documents_named(text: str) -> list[DocumentRef]:
     return _documents(text)
 
 
+# a number followed by a unit of time: how long a plan runs ("kế hoạch 5 năm"), not its number
+_DURATION = re.compile(r"\s+(?:nam|thang|quy)\b")
+
+
 def _documents(text: str) -> list[DocumentRef]:
     found: list[DocumentRef] = []
     for match in _DOCUMENT.finditer(text):
@@ -198,6 +204,8 @@ def _documents(text: str) -> list[DocumentRef]:
             kind = next((k for p, k in _SYMBOL_KINDS if bare.startswith(p)), None)
         if not match.group("symbol") and re.fullmatch(r"20\d\d", number):
             continue  # "kế hoạch 2025" names a year
+        if not match.group("symbol") and _DURATION.match(text, match.end()):
+            continue  # "kế hoạch 5 năm và hằng năm": a five-year plan, not plan number 5
         year_match = _YEAR_AFTER.match(text, match.end())
         found.append(
             DocumentRef(

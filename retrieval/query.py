@@ -127,6 +127,9 @@ _CLAUSE_REF = re.compile(
     r"\b(" + "|".join(sorted(_CLAUSE_WORDS, key=len, reverse=True)) + r")\s+(?:so\s+)?" + _NUMBER
 )
 _POINT_REF = re.compile(r"\bdiem\s+([a-z])\b(?:\s*\)?\s*(?:khoan|muc)\s+(\d{1,2}(?:\.\d{1,2})*))?")
+# "hành động", "hoạt động", "lao động", "cộng đồng" …: a word ending in "động"/"đồng" folds
+# onto "dòng" (a table row)
+_COMPOUND_DONG = re.compile(r"\b(?:hanh|hoat|lao|cong|chu|tac|van|bien|luu|kich|khoi|hoi) $")
 _BARE_DOTTED = re.compile(r"(?<![\d/.])(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?![\d/])")
 _MONTH = re.compile(r"\bthang\s+(\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?")
 _QUARTER = re.compile(r"\bquy\s+([ivx]{1,3}|[1-4])\b(?:\s*(?:/|nam)\s*(\d{4}))?")
@@ -557,6 +560,8 @@ def _clause_refs(text: str, levels: set[str] | None = None) -> tuple[ClauseRef, 
             continue
         if match.group(1) == "muc" and number in levels:
             continue  # "VNeID mức 2"
+        if match.group(1) == "dong" and _COMPOUND_DONG.search(text, 0, match.start()):
+            continue  # "Chương trình hành động 31-CTr/TW": "động", not a row ("dòng 31")
         seen.add(number)
         if match.group(1) == "dieu" and number.isdigit():
             number = f"{ARTICLE_WORD} {number}"  # a decision's article, as the parser numbers it

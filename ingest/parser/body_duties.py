@@ -111,7 +111,78 @@ def body_duties(
         row = _row(clause, source, led_by.get(clause.id), by_id, following)
         if row is not None and not _restates_a_table_row(row, table_targets):
             rows.append(row)
+    with_rows = taken | {row.clause_id for row in rows}
+    for clause in clauses:
+        rows.extend(_group_rows(clause, source, by_id, with_rows))
+    rows.sort(key=lambda row: by_id[row.clause_id].start)
     return tuple(rows)
+
+
+# "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng."
+# closing a group of tasks (a Party programme's way, HĐ 36): the units named lead every task
+# of the group and the group itself
+_GROUP_DUTY = re.compile(
+    r"(?:Trách nhiệm|Cơ quan chịu trách nhiệm|Đơn vị chịu trách nhiệm)"
+    r"(?:\s+chỉ\s+đạo)?(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*:\s*"
+)
+
+
+def _group_rows(
+    clause: Clause, source: str, by_id: dict[str, Clause], with_rows: set[str]
+) -> list[Target]:
+    """Rows for the group a "Trách nhiệm chỉ đạo thực hiện: …" paragraph closes."""
+    if clause.kind is not ClauseKind.PARAGRAPH or clause.parent_id not in by_id:
+        return []
+    label = _GROUP_DUTY.match(source, content_start(clause, source), clause.body_end)
+    if label is None:
+        return []
+    end = label.end() + len(source[label.end() : clause.body_end].rstrip(" \t\r\n.*_"))
+    units = split_unit_list(source, label.end(), end, delimited=True)
+    if not units or not _only_names(source, label.end(), end):
+        return []
+    group = by_id[clause.parent_id]
+    tasks = [group] if group.heading else []
+    for child_id in group.children:
+        if child_id == clause.id:
+            break
+        child = by_id.get(child_id)
+        if (
+            child is not None
+            and child.kind in _TASK_KINDS
+            and child.kind is not ClauseKind.PARAGRAPH
+        ):
+            tasks.append(child)
+    header = " ".join(source[label.start() : label.end()].split()).rstrip(" :")
+    # "Trách nhiệm chỉ đạo thực hiện": the committees direct the group (the column "trực tiếp
+    # chỉ đạo" of a task table); "Trách nhiệm thực hiện": they carry it out
+    role = "monitoring" if "chỉ đạo" in header else "lead"
+    rows = []
+    for task in tasks:
+        if task.id in with_rows:
+            continue
+        start = content_start(task, source)
+        stop = task.body_end if task is not group else start + len(task.heading or "")
+        stop = start + len(source[start:stop].rstrip(" \t\r\n.;:*_"))
+        content = " ".join(source[start:stop].split())
+        if not content:
+            continue
+        cells = [TargetCell(HEADERS["content"], "content", content, start, stop)]
+        cells.extend(TargetCell(header, role, u.text, u.start, u.end) for u in units)
+        rows.append(
+            Target(
+                clause_id=task.id,
+                document_id=task.document_id,
+                number=task.number,
+                content=content,
+                lead_units=_names(units) if role == "lead" else (),
+                monitoring_units=_names(units) if role == "monitoring" else (),
+                group=_heading_label(group, source),
+                cells=tuple(cells),
+                period=task.period,
+                source="body",
+            )
+        )
+    return rows
 
 
 def _restates_a_table_row(row: Target, table_targets: Sequence[Target]) -> bool:

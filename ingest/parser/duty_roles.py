@@ -19,12 +19,18 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 _SUBJECT_ROLE = _words(
     r"\s*,?\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan (?:chủ trì|đầu mối|thường trực)"
-    r"|làm đầu mối|là đầu mối|phụ trách|thực hiện|triển khai|tham mưu)(?![^\W\d_])"
+    r"|làm đầu mối|là đầu mối|phụ trách|thực hiện|triển khai|tham mưu"
+    # a Party committee's duty (HĐ 36): "Đảng đoàn HĐND tỉnh lãnh đạo thể chế hóa …"
+    r"|lãnh đạo|chỉ đạo)(?![^\W\d_])"
 )
 _COOPERATES = _words(r"\s*,?\s*phối hợp(?![^\W\d_])")
 # "Ủy ban Thường vụ Quốc hội …, trong phạm vi chức năng, nhiệm vụ của mình, giám sát việc thực
 # hiện …": the subject monitors the plan (theo dõi, giám sát), it does not carry out a task
-_MONITORS = _words(r"\s*,?\s*(?:trong phạm vi [^.;]{0,80}?,\s*)?(?:giám sát|theo dõi)(?![^\W\d_])")
+# "Ủy ban Kiểm tra Tỉnh ủy thường xuyên kiểm tra, giám sát các cấp uỷ …" likewise
+_MONITORS = _words(
+    r"\s*,?\s*(?:trong phạm vi [^.;]{0,80}?,\s*)?(?:thường xuyên )?"
+    r"(?:giám sát|theo dõi|kiểm tra, giám sát)(?![^\W\d_])"
+)
 # Words before a subject that assign the task to it.
 _ASSIGN = re.compile(r"(?:(?:Giao|Đề nghị)\s+(?:cho\s+)?)", re.IGNORECASE)
 # "giao Sở X …" assigns; "(nhiệm vụ) được giao cho …" only recalls an assignment

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from ingest.domain import ClauseKind
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_UPPER_FIRST = "A-ZĐÀ-Ỹ"
 # "IV/2026." at the start of a hard-wrapped line is a quarter ("Quý" / "IV/2026"), not a part:
 # a "/" or "-" after a Roman numeral is a part marker only when no figure follows it
-_PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:[.:]|[/-](?!\s*\d))\s*(.*)$")
+# "II.1 Hoàn thiện thể chế …" numbers a group inside part II (a table's group row), not a part
+_ROMAN_ITEM = re.compile(rf"^((?=[IVX]){_ROMAN}\.\d{{1,2}})\.?\s+([{_UPPER_FIRST}].*)$")
+_PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:\.(?!\d)|:|[/-](?!\s*\d))\s*(.*)$")
 # Markdown copies escape a marker that would otherwise be read as a list: `1\.`, `\-`, `a\)`
 # A letter part above the Roman ones ("A. MỤC ĐÍCH, YÊU CẦU" … "D. TỔ CHỨC THỰC HIỆN"), the
 # way long plans group their parts: its heading is written in capitals, which tells it from a
@@ -80,6 +83,9 @@ def read_marker(text: str) -> Marker | None:
     match = _ITEM_POINT.match(text)
     if match:
         return Marker(ClauseKind.POINT, match.group(1), match.group(2).strip())
+    match = _ROMAN_ITEM.match(text)
+    if match:
+        return Marker(ClauseKind.ITEM, match.group(1), match.group(2).strip())
     match = _ITEM.match(text)
     # "2.1. Về …" or "11.10 Tỷ lệ …"; not a decimal such as "1.5 triệu người".
     if match and (match.group(2) or not match.group(3) or match.group(3)[:1].isupper()):

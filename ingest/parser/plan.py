@@ -256,6 +256,8 @@ class _TreeBuilder:
         if marker is None and self._appendix_heading_starts(text):
             self.open_appendix(None, text, line)
             return
+        if marker is not None and self._wrapped_reference(marker, line):
+            marker = None  # "… được xác định tại" / "Phụ lục 2 kèm theo …": a sentence goes on
         if marker is None and self._continues(text, line):
             assert self.last is not None
             last = self.last
@@ -340,6 +342,18 @@ class _TreeBuilder:
         if text[:1].isupper() and _is_unit_heading(last):
             return False  # "a) Tổ đảng ở Thường trực Ủy ban X" then its first task
         return not previous.endswith(_TERMINAL) and line.index == last.last_line + 1
+
+    def _wrapped_reference(self, marker: Marker, line: SourceLine) -> bool:
+        """Whether a line opening "Phụ lục 2 kèm theo …" goes on with a sentence hard-wrapped
+        just before the appendix's name: a heading names the appendix alone or with its title,
+        never with a lowercase word after it under an unfinished line."""
+        last = self.last
+        if marker.kind is not ClauseKind.APPENDIX or not marker.rest[:1].islower():
+            return False
+        if last is None or last is self.root or line.index != last.last_line + 1:
+            return False
+        previous = last.last_text
+        return bool(previous) and not previous.endswith(_TERMINAL)
 
     def _appendix_heading_starts(self, text: str) -> bool:
         """An unnumbered appendix title ("PHÂN CÔNG …", "DANH MỤC …") after the signature."""

@@ -22,7 +22,9 @@ _STANDALONE = (
     r"Tỉnh [đĐ]oàn|Thành [đĐ]oàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
     r"Bảo hiểm xã hội|Mặt trận|Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)|"
     r"Thủ trưởng|Chủ tịch|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát|"
-    r"Báo và Phát thanh|Sở, ban, ngành"
+    r"Báo và Phát thanh|Sở, ban, ngành|Quân ủy|Quân uỷ|"
+    # HĐ 36: "các cấp ủy, tổ chức đảng" – a Party organisation, never the verb "tổ chức"
+    r"tổ chức đảng|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ"
 ).replace(" ", r"\s+")  # hard wraps split names anywhere ("Ủy ban" / "nhân dân")
 # Unit words that need a capitalised name after them ("Sở Tài chính", not "Ban hành").
 _NAMED = (
@@ -34,6 +36,7 @@ _NAMED = (
 _PLURAL = (
     r"sở|ban|bộ|ngành|cơ quan|đơn vị|địa phương|phòng|doanh nghiệp|tổ chức|hội|đoàn thể|"
     r"cấp ủy|cấp uỷ|chi bộ|đảng bộ|đảng đoàn|ban cán sự|tổ đảng|xã|phường|huyện|thôn|"
+    r"tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|đảng ủy|đảng uỷ|"
     r"trường|hiệp hội|thành viên|đồng chí|nhà mạng|đội|Đội|Sở|Ban|Bộ|Phòng|UBND|Ủy ban|Uỷ ban"
 )
 # Capital letters of Vietnamese (a name's first letter), and digits ("Đoàn 1").
@@ -51,10 +54,10 @@ _STOP_PUNCT = re.compile(r"[.:;()\[\]“”\"!?]")
 _STOP_WORDS = re.compile(
     (
         r"\s+(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|"
-        r"tổ chức|xây dựng|rà soát|hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát|tổng hợp|"
+        r"tổ chức(?! đảng)|xây dựng|rà soát|hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát|tổng hợp|"
         r"báo cáo|đề xuất|bố trí|nâng cao|nâng cấp|tiến hành|thẩm định|thẩm tra|nghiên cứu|"
         r"ban hành|hoàn thiện|hoàn thành|cập nhật|chỉ đạo|đảm bảo|bảo đảm|tiếp tục|đẩy mạnh|"
-        r"tăng cường|tập trung|phát động|vận động|"
+        r"tăng cường|tập trung|phát động|vận động|lãnh đạo|"
         r"quản lý|vận hành|duy trì|phát triển|tuyên truyền|trình|cung cấp|hỗ trợ|tham gia|"
         r"chủ động|yêu cầu|(?<!Ngoại\s)(?<!ngoại\s)giao|đề nghị|là cơ quan|làm|được|trong|"
         r"để|nhằm|về việc|tại|theo|"

@@ -29,8 +29,12 @@ from ingest.parser.header.issuer import (
 from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
 from ingest.parser.header.number import Number, parse_number
 from ingest.parser.header.references import LEADS, references_after, replaced
-from ingest.parser.header.signature import find_signer
+from ingest.parser.header.signature import find_signer, signing_body
 from ingest.parser.lines import SourceLine
+
+# the Central Committee's header line, also as an OCR copy reads it ("BAN CHẮÁP HÀNH")
+_CENTRAL_COMMITTEE = re.compile(r"^BAN CH\S{1,4}P HÀNH TRUNG ƯƠNG")
+_CENTRAL_ORGANS = {"BỘ CHÍNH TRỊ": "Bộ Chính trị", "BAN BÍ THƯ": "Ban Bí thư"}
 
 __all__ = ["HeaderFacts", "read_header"]
 
@@ -285,6 +289,12 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
             issuer = f"{body.name()} {with_place(parent, place)}"
         facts.issuer_parent = parent.name() if parent else None
         facts.place = body.place() or place if not body.central else None
+    if found and _CENTRAL_COMMITTEE.match(found[-1].caps):
+        # HĐ 36: "BAN CHẤP HÀNH TRUNG ƯƠNG" heads the documents of the Bộ Chính trị and the
+        # Ban Bí thư too; the body signed for ("T/M BỘ CHÍNH TRỊ") is the one that issues it
+        signed_for = signing_body([line.text for line in lines[-60:]])
+        if signed_for in _CENTRAL_ORGANS:
+            issuer = _CENTRAL_ORGANS[signed_for]
     if issuer is None and attrs.get("issuer"):
         issuer = attrs["issuer"]
     if issuer is None and title_last is not None:

@@ -63,6 +63,10 @@ _SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
 # on one line; the signature is the right-hand column (NĐ 30/2020, HĐ 36)
 _COLUMN_GAP = re.compile(r"\S\s{8,}(?=\S)")
 _MARKS = re.compile(r"\*+|\\")
+# a recipient of "Nơi nhận" on a line of its own ("- Bộ Nông nghiệp và Môi trường;"): in a
+# layout copy the name under the title comes several such lines below it (HĐ 36, NĐ 30/2020);
+# a line with a cell separator ("- Lưu: VT. | KT. BỘ TRƯỞNG") carries the signature column too
+_RECIPIENT = re.compile(r"^\s{0,3}[-–+•]\s")
 
 
 def _signature_side(line: str) -> str:
@@ -83,7 +87,11 @@ def _title_case(title: str) -> str:
 
 def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
     """The last signer name in `lines` and the title written above it, if any."""
-    sides = (" ".join(_signature_side(line).split()) for line in lines)
+    sides = (
+        " ".join(_signature_side(line).split())
+        for line in lines
+        if _COLUMN_GAP.search(line) or "|" in line or not _RECIPIENT.match(line)
+    )
     text = "\n".join(side for side in sides if side)
     found: tuple[str | None, str | None] = (None, None)
     for match in _TITLE.finditer(text):
@@ -117,3 +125,16 @@ def _joined_name(line: str) -> str | None:
     if len(syllables) < 2 or any(len(s) > _SYLLABLE_MAX for s in syllables):
         return None
     return " ".join(syllables)
+
+
+# "T/M BỘ CHÍNH TRỊ", "TM. BAN BÍ THƯ": the collective body a signer signs for (HĐ 36, NĐ 30)
+_ON_BEHALF = re.compile(r"(?<![A-ZĐÀ-Ỹ])(?:T/M|TM\.?)\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]*[A-ZĐÀ-Ỹ])")
+
+
+def signing_body(lines: list[str]) -> str | None:
+    """The body named in the last "T/M …" / "TM. …" line of `lines`, in capitals."""
+    found = None
+    for line in lines:
+        for match in _ON_BEHALF.finditer(_signature_side(line)):
+            found = " ".join(match.group(1).split())
+    return found
