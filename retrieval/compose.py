@@ -334,6 +334,12 @@ def _states_a_time(sentence: str) -> bool:
     return states_time(without_citations(folded(sentence)))
 
 
+# the intents a responsibility row answers by its cells (units, deadline)
+_ROW_INTENTS = frozenset(
+    [Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR, Intent.DEADLINE]
+)
+
+
 def answer_clauses(
     query: Query,
     clauses: Sequence[StoredClause],
@@ -345,10 +351,12 @@ def answer_clauses(
     cite = CitationBuilder(documents)
     lines: list[str] = []
     for clause in clauses:
-        if clause.target is not None:
+        kids = (children or {}).get(clause.clause_id, [])
+        # a task that announces its items ("… tổ chức thực hiện các hình thức sau:") is
+        # answered by them unless its units or its time are asked
+        if clause.target is not None and not (kids and intent not in _ROW_INTENTS):
             lines.extend(describe_row(clause, documents, cite, intent))
         else:
-            kids = (children or {}).get(clause.clause_id, [])
             prefer = _states_a_time if intent is Intent.DEADLINE else None
             lines.extend(describe_clause(clause, documents, cite, query.keywords, kids, prefer))
         if len(clauses) > 1:
