@@ -14,6 +14,7 @@ from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
 from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
+from retrieval.asked_columns import column_asked
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.confidence import states_time, without_citations
@@ -503,6 +504,19 @@ def answer_unit_duties(
     )
 
 
+def _per_plan_roles(query: Query) -> tuple[str, ...]:
+    """The cells a row's line shows beside its task when each plan is offered: the lead and
+    the deadline, and the role or column the question asks ("đơn vị nào phối hợp …",
+    "sản phẩm của …")."""
+    asked = {
+        Intent.WHO_COOPERATE: "cooperating",
+        Intent.WHO_MONITOR: "monitoring",
+    }.get(query.intent)
+    column = column_asked(query.folded)
+    extra = [r for r in (asked, column.role if column else None) if r]
+    return ("lead", "deadline", *extra)
+
+
 def answer_per_document(
     query: Query, clauses: Sequence[StoredClause], documents: DocumentDirectory, heading: str
 ) -> Answer:
@@ -513,10 +527,11 @@ def answer_per_document(
         label = _doc_label(documents, clause.document_id)
         if clause.target is not None:
             n = cite.cite(clause, _row_quote(clause))
+            roles = _per_plan_roles(query)
             details = [
                 f"{'hạn' if c.role == 'deadline' else role_label(c)}: {c.text}"
                 for c in clause.target.cells
-                if c.role in ("lead", "deadline")
+                if c.role in roles
             ]
             extra = f" ({'; '.join(details)})" if details else ""
             lines.append(
