@@ -486,10 +486,23 @@ def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None
     if field is MetaField.DATE and len(text.split()) > 4 and not _ABOUT_A_DOCUMENT.search(text):
         return None
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
-        text
+        _without_own_title(text) if field is MetaField.ISSUER else text
     ):
         return None
     return field
+
+
+# a question that opens by naming the document by kind and number, then its trích yếu
+# ("Quyết định 1544 phê duyệt kế hoạch lựa chọn nhà thầu do cơ quan nào ban hành?"): the
+# words before the fact asked are that document's title, not another document's approval
+_NAMED_WITH_TITLE = re.compile(
+    r"^(?:quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct)\s+(?:so\s+)?\d[\w/-]*\s+.*?"
+    r"(?=\b(?:do |duoc )?(?:co quan|don vi|cap) (?:nao )?ban hanh\b|\bai ban hanh\b)"
+)
+
+
+def _without_own_title(text: str) -> str:
+    return _NAMED_WITH_TITLE.sub("", text)
 
 
 def _intent(
