@@ -17,6 +17,7 @@ from retrieval.answers import Answer
 from retrieval.asked_columns import column_asked
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
+from retrieval.clause_content import BARE_HEADING_CHARS
 from retrieval.confidence import states_time, without_citations
 from retrieval.display import shorten
 from retrieval.documents import DocumentDirectory, DocumentInfo
@@ -310,8 +311,13 @@ def describe_clause(
     `prefer`: the sentences to quote first (those stating a time, for "khi nào?")."""
     where = f"{_doc_label(documents, clause.document_id)}, {clause.path}{stage_note(clause)}"
     if children:
-        n = cite.cite(clause, body_quote(clause, keywords))
+        quote = body_quote(clause, keywords)
+        n = cite.cite(clause, quote)
         lines = [f"{where} [{n}]:"]
+        if len(clause.body.strip()) >= BARE_HEADING_CHARS:
+            # a lead-in that says something itself ("… 35 tuần thực học (học kỳ I có 18
+            # tuần, học kỳ II có 17 tuần), cụ thể:"): its words, then its items
+            lines = [f"{_short(quote, 400)} [{n}]", f"Theo {where}:"]
         for child in children[:_MAX_CHILDREN]:
             # an item listed under its heading is quoted by what it opens with ("1. Rà soát
             # nội dung các gói thầu …"), not by the sentence nearest the question's words
