@@ -270,8 +270,12 @@ def _each_units_part(
 
 
 def _units_of(clause: StoredClause) -> frozenset[str]:
+    """The units a row gives the task to: its leads, else (a task written "Phối hợp với Sở
+    B …" under Sở A, which names no lead) its co-operating units."""
     target = clause.target
-    return frozenset(target.lead_units) if target is not None else frozenset()
+    if target is None:
+        return frozenset()
+    return frozenset(target.lead_units or target.cooperating_units)
 
 
 def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> list[str]:
