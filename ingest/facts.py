@@ -203,8 +203,11 @@ def number_digits(number: str | None) -> str | None:
 
 # what a title cites rather than names: another document's date ("ngày 10 tháng 02 năm 2024",
 # "ngày 10/02/2024") or its số ký hiệu ("13/2023/NĐ-CP")
+# a date or number of a cited document, and the term of elected bodies ("bầu cử đại biểu …
+# nhiệm kỳ 2026 - 2031", "khóa 2021-2026"): the plan is not known by either
 _CITED_IN_TITLE = re.compile(
-    r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*(?:19|20)\d{2}|\d+/(?:19|20)\d{2}/",
+    r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*(?:19|20)\d{2}|\d+/(?:19|20)\d{2}/"
+    r"|(?:nhiệm\s+kỳ|khóa|khoá)\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}",
     re.IGNORECASE,
 )
 

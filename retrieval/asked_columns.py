@@ -24,7 +24,11 @@ class Column:
 COLUMNS = (
     Column(
         "sản phẩm",
-        re.compile(r"\bsan pham (?:dau ra )?(?:cua|la gi)\b|\b(?:san pham|ket qua) dau ra\b"),
+        # "Kết quả của nhiệm vụ tổng kết … là gì?": what the task yields, as "Sản phẩm"
+        re.compile(
+            r"\bsan pham (?:dau ra )?(?:cua|la gi)\b|\b(?:san pham|ket qua) dau ra\b"
+            r"|\bket qua cua (?:nhiem vu|viec|hoat dong)\b.*\bla gi\b"
+        ),
         re.compile(r"\bsan pham\b|\bket qua dau ra\b"),
         "product",
     ),

@@ -36,17 +36,25 @@ def has_content(clause: StoredClause, has_appendix_rows: Callable[[str], bool]) 
     return True
 
 
+def announces_items(clause: StoredClause) -> bool:
+    """Whether a clause's own words end by announcing the items under it ("… gồm có:",
+    "… như sau:", "… sau đây:"): a colon closes it."""
+    return clause.body.rstrip(" \t\r\n*_").endswith(":")
+
+
 def children_of(
     search: ClauseSearch, clauses: Sequence[StoredClause]
 ) -> dict[str, list[StoredClause]]:
-    """Sub-clauses of chosen clauses that are bare headings (their content is below), and
-    the items a lead-in paragraph announces ("… theo thứ tự ưu tiên sau đây:")."""
+    """Sub-clauses of chosen clauses that are bare headings (their content is below) or
+    lead-ins however long that announce their items ("2. Đối tượng giám sát: … gồm có:",
+    "… các nhiệm vụ sau đây:"), and the items a lead-in paragraph leaves as its siblings
+    ("… theo thứ tự ưu tiên sau đây:")."""
     found = {
         clause.clause_id: search.children(clause.clause_id)
         for clause in clauses
         if clause.target is None
         and clause.child_count
-        and len(clause.body.strip()) < BARE_HEADING_CHARS
+        and (len(clause.body.strip()) < BARE_HEADING_CHARS or announces_items(clause))
     }
     for clause in clauses:
         if clause.clause_id not in found:
@@ -71,10 +79,18 @@ def lead_in_items(search: ClauseSearch, clause: StoredClause) -> list[StoredClau
     for sibling in sorted(search.children(clause.parent_id), key=lambda c: c.start):
         if sibling.start <= clause.start:
             continue
-        if sibling.kind != "bullet" or len(items) >= _MAX_LEAD_IN_ITEMS:
+        # dashes, or numbered items ("… các hình thức sau:" / "1. Giám sát trực tiếp …",
+        # "2. Phối hợp …"), all of one kind
+        kind = items[0].kind if items else sibling.kind
+        if sibling.kind not in _LEAD_IN_KINDS or sibling.kind != kind:
+            break
+        if len(items) >= _MAX_LEAD_IN_ITEMS:
             break
         items.append(sibling)
     return items
+
+
+_LEAD_IN_KINDS = ("bullet", "item", "section", "point")
 
 
 _MAX_LEAD_IN_ITEMS = 20

@@ -14,8 +14,10 @@ from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
 from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
+from retrieval.asked_columns import column_asked
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
+from retrieval.clause_content import BARE_HEADING_CHARS
 from retrieval.confidence import states_time, without_citations
 from retrieval.display import shorten, vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
@@ -310,8 +312,13 @@ def describe_clause(
     `prefer`: the sentences to quote first (those stating a time, for "khi nào?")."""
     where = f"{_doc_label(documents, clause.document_id)}, {clause.path}{stage_note(clause)}"
     if children:
-        n = cite.cite(clause, body_quote(clause, keywords))
+        quote = body_quote(clause, keywords)
+        n = cite.cite(clause, quote)
         lines = [f"{where} [{n}]:"]
+        if len(clause.body.strip()) >= BARE_HEADING_CHARS:
+            # a lead-in that says something itself ("… 35 tuần thực học (học kỳ I có 18
+            # tuần, học kỳ II có 17 tuần), cụ thể:"): its words, then its items
+            lines = [f"{_short(quote, 400)} [{n}]", f"Theo {where}:"]
         for child in children[:_MAX_CHILDREN]:
             # an item listed under its heading is quoted by what it opens with ("1. Rà soát
             # nội dung các gói thầu …"), not by the sentence nearest the question's words
@@ -335,6 +342,12 @@ def _states_a_time(sentence: str) -> bool:
     return states_time(without_citations(folded(sentence)))
 
 
+# the intents a responsibility row answers by its cells (units, deadline)
+_ROW_INTENTS = frozenset(
+    [Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR, Intent.DEADLINE]
+)
+
+
 def answer_clauses(
     query: Query,
     clauses: Sequence[StoredClause],
@@ -346,10 +359,12 @@ def answer_clauses(
     cite = CitationBuilder(documents)
     lines: list[str] = []
     for clause in clauses:
-        if clause.target is not None:
+        kids = (children or {}).get(clause.clause_id, [])
+        # a task that announces its items ("… tổ chức thực hiện các hình thức sau:") is
+        # answered by them unless its units or its time are asked
+        if clause.target is not None and not (kids and intent not in _ROW_INTENTS):
             lines.extend(describe_row(clause, documents, cite, intent))
         else:
-            kids = (children or {}).get(clause.clause_id, [])
             prefer = _states_a_time if intent is Intent.DEADLINE else None
             lines.extend(describe_clause(clause, documents, cite, query.keywords, kids, prefer))
         if len(clauses) > 1:
@@ -516,6 +531,19 @@ def answer_unit_duties(
     )
 
 
+def _per_plan_roles(query: Query) -> tuple[str, ...]:
+    """The cells a row's line shows beside its task when each plan is offered: the lead and
+    the deadline, and the role or column the question asks ("đơn vị nào phối hợp …",
+    "sản phẩm của …")."""
+    asked = {
+        Intent.WHO_COOPERATE: "cooperating",
+        Intent.WHO_MONITOR: "monitoring",
+    }.get(query.intent)
+    column = column_asked(query.folded)
+    extra = [r for r in (asked, column.role if column else None) if r]
+    return ("lead", "deadline", *extra)
+
+
 def answer_per_document(
     query: Query, clauses: Sequence[StoredClause], documents: DocumentDirectory, heading: str
 ) -> Answer:
@@ -526,10 +554,11 @@ def answer_per_document(
         label = _doc_label(documents, clause.document_id)
         if clause.target is not None:
             n = cite.cite(clause, _row_quote(clause))
+            roles = _per_plan_roles(query)
             details = [
                 f"{'hạn' if c.role == 'deadline' else role_label(c)}: {c.text}"
                 for c in clause.target.cells
-                if c.role in ("lead", "deadline")
+                if c.role in roles
             ]
             extra = f" ({'; '.join(details)})" if details else ""
             lines.append(

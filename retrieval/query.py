@@ -167,8 +167,17 @@ _ASKS_A_UNIT = _compile(
     r"\bai\b|(?:co quan|don vi|so|bo|phong|ban|nganh|dia phuong|to chuc|cap|luc luong)"
     r"(?: [a-z]+)? nao\b|(?:don vi|co quan) (?:chu tri|phoi hop|theo doi|giam sat|thuc hien)"
 )
-# a question that opens with "ai" asks who ("Ai tổ chức triển khai …?"), whatever the verb
+# a question that opens with "ai" asks who ("Ai tổ chức triển khai …?"), whatever the verb;
+# also after a lead-in clause ("Trường hợp đặc biệt, ai quyết định …?", read before the
+# commas are dropped)
 _ASKS_WHO = re.compile(r"\s*ai\s+(?!la gi\b)")
+_WHO_AFTER_LEAD_IN = re.compile(r"\s*[^,?]{1,40},\s*ai\s+(?!la gi\b)")
+# the words that ask a time ("khi nào", "ngày nào", "thời hạn"), not those that only name one
+# in the task ("thời gian kéo dài năm học")
+_ASKS_TIME = _compile(
+    r"thoi han|khi nao|bao gio|han chot|luc nao|bao lau|thoi diem nao|(?:khoang )?thoi gian nao|"
+    r"(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao|\bngay nao\b"
+)
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
     r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
@@ -299,6 +308,7 @@ def understand(question: str) -> Query:
     """Parse a question into intent and references."""
     expanded = _expanded_outside_numbers(question)
     text = folded(expanded)
+    opens_who = bool(_ASKS_WHO.match(text) or _WHO_AFTER_LEAD_IN.match(text))
     text = re.sub(r"[?!,;:()\"“”]", " ", text)
     text = " ".join(text.split())
     text = _ROMAN_DOTTED.sub(r"\1 \3 muc \2", text)
@@ -306,7 +316,7 @@ def understand(question: str) -> Query:
     period = _period(text)
     meta = _meta_field(text)
     wants_list = bool(_LIST.search(text))
-    intent = _intent(text, clause_refs, period, meta, wants_list)
+    intent = _intent(text, clause_refs, period, meta, wants_list, opens_who)
     follow_up = not clause_refs and (
         any(cue in f" {text} " for cue in _FOLLOW_UP_CUES) or len(text.split()) <= 5
     )
@@ -479,10 +489,23 @@ def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None
     if field is MetaField.DATE and len(text.split()) > 4 and not _ABOUT_A_DOCUMENT.search(text):
         return None
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
-        text
+        _without_own_title(text) if field is MetaField.ISSUER else text
     ):
         return None
     return field
+
+
+# a question that opens by naming the document by kind and number, then its trích yếu
+# ("Quyết định 1544 phê duyệt kế hoạch lựa chọn nhà thầu do cơ quan nào ban hành?"): the
+# words before the fact asked are that document's title, not another document's approval
+_NAMED_WITH_TITLE = re.compile(
+    r"^(?:quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct)\s+(?:so\s+)?\d[\w/-]*\s+.*?"
+    r"(?=\b(?:do |duoc )?(?:co quan|don vi|cap) (?:nao )?ban hanh\b|\bai ban hanh\b)"
+)
+
+
+def _without_own_title(text: str) -> str:
+    return _NAMED_WITH_TITLE.sub("", text)
 
 
 def _intent(
@@ -491,6 +514,7 @@ def _intent(
     period: Period | None,
     meta: MetaField | None,
     wants_list: bool,
+    opens_who: bool = False,
 ) -> Intent:
     if meta is not None and not refs:
         return Intent.DOCUMENT_FACTS
@@ -516,7 +540,7 @@ def _intent(
         return Intent.WHO_MONITOR
     if _WHO_LEAD.search(text):
         return Intent.WHO_LEAD if "chu tri" in text else Intent.WHO
-    if _ASKS_WHO.match(text) and not _DEADLINE.search(text):
+    if (opens_who or _ASKS_WHO.match(text)) and not _ASKS_TIME.search(text):
         return Intent.WHO  # "Ai khẩn trương xây dựng Đề án …?": who does it
     if _DEADLINE.search(text):
         return Intent.DEADLINE

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from ingest.normalize_vi import folded
+from ingest.parser.unit_names import UNIT_START
 from retrieval.query import Intent, Query
 from retrieval.relevance import TermWeights, clause_words
 from retrieval.search import Candidate
@@ -35,6 +36,33 @@ def _steps(folded_text: str) -> set[tuple[str, int]]:
     for word, number in _STEP.findall(folded_text):
         found.add((word, int(number) if number.isdigit() else _STEP_NUMBERS[number]))
     return found
+
+
+# a "who" question is answered by a responsibility row, else by a clause whose own words
+# name a unit ("… theo hướng dẫn của Sở Giáo dục và Đào tạo", "CHỦ ĐẦU TƯ DỰ ÁN: SỞ LAO
+# ĐỘNG …"); a clause naming none ("Điều 1. Phê duyệt kế hoạch …") cannot say who
+_WHO_ROW = 0.25
+_WHO_NAMED = 0.15
+_WHO_UNNAMED = -0.1
+_CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+def _who_text(body: str, question: str) -> float:
+    """The "who" weight of a clause that is no row: whether its own words name a unit other
+    than those the question names ("Trung tâm Điều dưỡng …" asked about is no answer to who
+    runs it); a name in capitals is read as the same name ("SỞ TÀI CHÍNH" as "Sở Tài Chính")."""
+    titled = _CAPITALS_WORD.sub(
+        lambda m: m.group().capitalize() if m.group().isupper() else m.group(), body
+    )
+    for match in UNIT_START.finditer(titled):
+        name = " ".join(folded(titled[match.start() : match.end() + 40]).split()[:_NAME_WORDS])
+        if f" {name} " not in f" {question} ":
+            return _WHO_NAMED
+    return _WHO_UNNAMED
+
+
+# the words of a unit's name compared with the question ("so giao duc va dao")
+_NAME_WORDS = 4
 
 
 class Reranker(Protocol):
@@ -77,8 +105,10 @@ class StructuralReranker:
         numbers = re.findall(r"\d+(?:[.,/]\d+)*%?", query.folded)
         if numbers and any(n in text for n in numbers):
             score += 0.2
-        if query.intent in _WHO or query.intent is Intent.DEADLINE:
+        if query.intent is Intent.DEADLINE:
             score += 0.25 if clause.target is not None else 0.0
+        if query.intent in _WHO:
+            score += _WHO_ROW if clause.target is not None else _who_text(clause.body, query.folded)
         if query.intent is Intent.DEADLINE and clause.target is None and _DATE.search(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
         asked = _steps(query.folded)

@@ -53,7 +53,9 @@ def test_rows_come_from_the_tables_and_from_duties_the_body_assigns(client: Test
     assert len(table) == 56 + 31  # the two plans with an appendix table
     assert {r["document_id"] for r in table} == {NINH_BINH, THANH_PHO}
     assert body and len(body) == len(rows) - len(table)
-    assert all(r["lead_units"] for r in body)  # a body duty always names who leads it
+    # a body duty always names its units: who leads it, or (a task written "Phối hợp với …"
+    # under a unit's heading, which names no lead) who co-operates in it
+    assert all(r["lead_units"] or r["cooperating_units"] for r in body)
 
 
 def test_an_abbreviated_unit_matches_its_full_name_in_the_asked_role(client: TestClient) -> None:

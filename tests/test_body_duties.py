@@ -109,10 +109,15 @@ def test_a_heading_with_a_colon_leads_its_tasks(party: ParsedPlan) -> None:
     assert row.lead_units == ("Tổ đảng ở Thường trực Ủy ban Kinh tế",)
 
 
-def test_a_task_opening_with_phoi_hop_names_the_partner_as_lead(party: ParsedPlan) -> None:
+def test_a_task_opening_with_phoi_hop_makes_the_heading_unit_a_partner(party: ParsedPlan) -> None:
+    # under a unit's heading, "Phối hợp với X …" (beside its "Chủ trì …" tasks) is the unit's
+    # part as a co-operating unit, with X; the text makes nobody the lead of it
     row = row_starting(party, "Phối hợp với Tổ đảng ở Thường trực Ủy ban Kinh tế")
-    assert row.lead_units == ("Tổ đảng ở Thường trực Ủy ban Kinh tế",)
-    assert row.cooperating_units == ("Tổ đảng ở Thường trực Ủy ban Pháp luật",)
+    assert row.lead_units == ()
+    assert row.cooperating_units == (
+        "Tổ đảng ở Thường trực Ủy ban Pháp luật",
+        "Tổ đảng ở Thường trực Ủy ban Kinh tế",
+    )
 
 
 def test_a_numbered_state_heading_and_its_role_sentence(state: ParsedPlan) -> None:
@@ -133,8 +138,8 @@ def test_a_numbered_state_heading_and_its_role_sentence(state: ParsedPlan) -> No
 
 def test_a_known_unit_ends_where_the_task_goes_on(state: ParsedPlan) -> None:
     row = row_starting(state, "Phối hợp với Công an tỉnh kết nối")
-    assert row.lead_units == ("Công an tỉnh",)  # not "Công an tỉnh kết nối, chia sẻ …"
-    assert row.cooperating_units == ("Sở Khoa học và Công nghệ",)
+    # not "Công an tỉnh kết nối, chia sẻ …"
+    assert row.cooperating_units == ("Sở Khoa học và Công nghệ", "Công an tỉnh")
 
 
 def test_a_heading_with_its_task_on_the_same_line(state: ParsedPlan) -> None:
@@ -370,10 +375,12 @@ def test_a_press_body_and_the_generic_sở_ban_ngành_are_units(wrapped: ParsedP
     assert row_starting(wrapped, "Căn cứ chức năng").lead_units == ("Sở, ban, ngành liên quan",)
 
 
-def test_a_requested_body_leads_and_its_partners_stop_at_the_verb(wrapped: ParsedPlan) -> None:
+def test_a_requested_body_co_operates_and_its_partners_stop_at_the_verb(
+    wrapped: ParsedPlan,
+) -> None:
     row = row_starting(wrapped, "Phối hợp với các ngành, các cấp")
-    assert row.lead_units == ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",)
-    assert row.cooperating_units == ("các ngành, các cấp",)
+    assert row.lead_units == ()
+    assert row.cooperating_units == ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các ngành, các cấp")
 
 
 def test_the_closing_formula_is_no_task(wrapped: ParsedPlan) -> None:

@@ -91,8 +91,9 @@ def test_bo_ngoai_giao_is_one_unit_that_heads_its_tasks() -> None:
     assert assigned[: name_end(assigned, 0)] == "Sở Tư pháp"  # "giao" still assigns
     parsed = parse_plan(LETTER_PARTS, "qt-12", "qt-12.txt")
     row = next(r for r in parsed.targets if r.content.startswith("Phối hợp với Sở Y tế"))
-    # "Phối hợp với Sở Y tế …" under Bộ Ngoại giao's heading: Sở Y tế leads, the ministry helps
-    assert row.lead_units == ("Sở Y tế",) and row.cooperating_units == ("Bộ Ngoại giao",)
+    # "Phối hợp với Sở Y tế …" under Bộ Ngoại giao's heading: the ministry's part is to
+    # co-operate, with Sở Y tế; the text makes neither the lead
+    assert row.lead_units == () and row.cooperating_units == ("Bộ Ngoại giao", "Sở Y tế")
 
 
 def _info(doc_id: str, title: str) -> DocumentInfo:

@@ -363,10 +363,11 @@ def _row(
     if heading is None and not _ends_sentence(source, end) and len(source[start:end].split()) < 12:
         return None  # a title ("Các đơn vị triển khai thí điểm"), not a sentence
     if heading is not None and not lead:
-        if roles.opens_with_cooperation and named:
-            # "Phối hợp với Sở B …" under Sở A's heading: B leads, A co-operates
-            others = [unit for unit in roles.partners if unit not in named]
-            lead, cooperating = named, [*heading.units, *others, *cooperating]
+        if roles.opens_with_cooperation:
+            # "Phối hợp với Sở B …" under Sở A's heading (beside A's "Chủ trì …" tasks): A's
+            # part is to co-operate, with B; the text names no lead, B is no more than A's
+            # partner ("Sở B chủ trì những nhiệm vụ nào?" is not answered by it)
+            cooperating = [*heading.units, *roles.partners, *cooperating]
         else:
             lead = list(heading.units)
             cooperating.extend(roles.partners)
@@ -376,7 +377,7 @@ def _row(
     else:
         cooperating.extend(roles.partners)
     monitoring = list(roles.monitoring) if heading is None else []
-    if not lead and not monitoring:
+    if not lead and not monitoring and not (heading is not None and cooperating):
         return None
     content = " ".join(source[start:end].split())
     cells = [TargetCell(HEADERS["content"], "content", content, start, end)]

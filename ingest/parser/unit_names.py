@@ -29,7 +29,7 @@ _STANDALONE = (
 # Unit words that need a capitalised name after them ("Sở Tài chính", not "Ban hành").
 _NAMED = (
     r"Sở|Ban|Bộ|Văn phòng|Ủy ban|Uỷ ban|Hội đồng|Hội|Liên đoàn|Liên hiệp|Trung tâm|Phòng|"
-    r"Cục|Chi cục|Tổng cục|Đài|Báo|Tạp chí|Viện|Học viện|Trường|Đại học|Tòa án|Toà án|"
+    r"Cục|Chi cục|Tổng cục|Vụ|Đài|Báo|Tạp chí|Viện|Học viện|Trường|Đại học|Tòa án|Toà án|"
     r"Cổng|Công ty|Tổng công ty|Ngân hàng|Đoàn|Hiệp hội|Quỹ|Cơ quan|Đơn vị"
 ).replace(" ", r"\s+")
 # Plural heads ("các sở, ban, ngành", "các cơ quan, đơn vị liên quan").

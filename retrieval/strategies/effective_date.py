@@ -20,9 +20,11 @@ _ASKS = re.compile(
     r"|\bngay (?:co )?hieu luc\b"
 )
 # "Quyết định này có hiệu lực kể từ ngày ký (ban hành).", "… có hiệu lực thi hành từ ngày …"
+# also when the executing article says it ("… chịu trách nhiệm thi hành Quyết định này kể từ
+# ngày ký./.", NĐ 30/2020 lets the two articles be one)
+_KINDS = r"(?:quyet dinh|ke hoach|nghi quyet|chi thi|van ban|thong tu|nghi dinh)"
 _ARTICLE = re.compile(
-    r"\b(?:quyet dinh|ke hoach|nghi quyet|chi thi|van ban|thong tu|nghi dinh) nay co hieu luc"
-    r"[^.;\n]*"
+    rf"\b{_KINDS} nay co hieu luc[^.;\n]*|\bthi hanh {_KINDS} nay (?:ke )?tu ngay[^.;\n/]*"
 )
 _ON_SIGNING = re.compile(r"\bke tu ngay ki\b|\btu ngay ki\b")
 

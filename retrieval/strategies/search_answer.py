@@ -22,6 +22,7 @@ from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_rows_first, row_name
+from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.narrowing import FEW, MANY, narrowed
 from retrieval.ordinals import missing_ordinal
 from retrieval.periods import by_stage
@@ -138,6 +139,8 @@ def _search_answer(ctx: Context) -> Answer:
             ),
             [c.clause for c in ranked],
         )
+    # "- Kết quả: Hồ sơ nhân sự …" found: the task's row, which that line is a cell of
+    covering = rows_for_labelled_lines(ctx.search, covering)
     covering = _named_rows_first(ctx, covering)
     covering = _partners_of_the_subject(ctx, covering)
     covering = _what_a_heading_holds(ctx, topic, covering)
@@ -267,8 +270,12 @@ def _each_units_part(
 
 
 def _units_of(clause: StoredClause) -> frozenset[str]:
+    """The units a row gives the task to: its leads, else (a task written "Phối hợp với Sở
+    B …" under Sở A, which names no lead) its co-operating units."""
     target = clause.target
-    return frozenset(target.lead_units) if target is not None else frozenset()
+    if target is None:
+        return frozenset()
+    return frozenset(target.lead_units or target.cooperating_units)
 
 
 def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> list[str]:
