@@ -166,10 +166,13 @@ _ASKS_A_UNIT = _compile(
 )
 # a question that opens with "ai" asks who ("Ai tổ chức triển khai …?"), whatever the verb
 _ASKS_WHO = re.compile(r"\s*ai\s+(?!la gi\b)")
+# "hạn chế" (a shortcoming), "hạn mức" (a ceiling), "hạn ngạch" (a quota) fold onto "hạn"
+# (a deadline); "loại quỹ nào", "những quỹ nào" (funds) onto "quý nào" (a quarter)
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
-    r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
-    r"(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao|"
+    r"luc nao|hoan thanh vao|\bhan\b(?! (?:che|muc|ngach)\b)|deadline|moc thoi gian|"
+    r"thoi diem|bao lau|keo dai|(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|"
+    r"(?:vao )?(?:thang|(?<!loai )(?<!cac )(?<!nhung )(?<!nguon )quy|nam) nao|"
     r"\bngay nao\b"
 )
 _TARGET = _compile(
