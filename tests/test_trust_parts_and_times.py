@@ -4,7 +4,9 @@ for every plan of its shape:
 - "hạn chế" (a shortcoming) and "loại quỹ nào" (funds) ask no deadline or quarter;
 - a document's kind written short ("KH", "QĐ", "NQ") names the plan, not the topic;
 - "Học kỳ II bắt đầu khi nào?": the clause about term II, not the one about term I;
-- a clause covering the topic far less does not come first for a year it names.
+- a clause covering the topic far less does not come first for a year it names;
+- a clause that sets aside what is asked ("(trừ hệ thống giáo dục nghề nghiệp)") is not the
+  answer about it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ II. TỔ CHỨC THỰC HIỆN
 2024-2025 đúng quy định, bảo đảm thời gian nghỉ của giáo viên.
 2. Các sở, ngành tổ chức khắc phục những tồn tại, hạn chế đã được chỉ ra tại Công văn số \
 4216/UBND-NC ngày 02/12/2021.
+3. Sở Giáo dục và Đào tạo
+Chủ trì chỉ đạo hệ thống giáo dục quốc dân (trừ hệ thống giáo dục nghề nghiệp): thực hiện ưu tiên trong tuyển sinh, đào tạo đối với con của người có công với cách mạng.
+4. Sở Lao động - Thương binh và Xã hội
+Chủ trì thực hiện ưu tiên trong tuyển sinh, đào tạo đối với con của người có công với cách mạng theo học ở các cơ sở giáo dục nghề nghiệp.
 
 Nơi nhận:
 - Như trên;
@@ -101,3 +107,13 @@ def test_the_term_asked_is_the_one_answered(assistant: Assistant) -> None:
 def test_a_time_in_words_beats_a_task_naming_the_plans_year(assistant: Assistant) -> None:
     answer = assistant.ask("Giao vien o Ha Giang nghi phep nam vao thoi gian nao?")
     assert not answer.abstained and "nghỉ hè" in answer.answer
+
+
+def test_a_clause_setting_aside_what_is_asked_is_not_its_answer(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Trong he thong giao duc nghe nghiep, ai chu tri uu tien tuyen sinh, dao tao con nguoi "
+        "co cong theo KH 77?"
+    )
+    assert "Sở Lao động - Thương binh và Xã hội" in answer.answer.splitlines()[0]
+    plain = assistant.ask("Ai chu tri chi dao he thong giao duc quoc dan theo KH 77?")
+    assert "Sở Giáo dục và Đào tạo" in plain.answer.splitlines()[0]

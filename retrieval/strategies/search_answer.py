@@ -149,6 +149,7 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _placed_first(covering)
     covering = _naming_the_unit(ctx, covering)
     covering = asked_part_first(query.folded, covering, lambda c: c.clause)
+    covering = _excluding_the_asked_last(covering, query.folded)
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -332,6 +333,34 @@ def _timed_first(
         recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
         timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+# what a clause sets aside: "(trừ hệ thống giáo dục nghề nghiệp)", "ngoại trừ …", "không bao
+# gồm …", up to a bracket or a stop ("trụ sở", "trụ điện" fold onto "trừ": a bare "trừ"
+# counts only in brackets)
+_EXCLUDES = re.compile(
+    r"(?:\(\s*(?:ngoai\s+)?tru|\bngoai tru|\bkhong bao gom|\bkhong ap dung (?:doi )?voi)"
+    r"\s+([^();:.,]+)"
+)
+# the fewest words a set-aside phrase must have to count as said by the question
+_EXCLUDED_WORDS = 2
+
+
+def _excluding_the_asked_last(covering: list[Candidate], query_folded: str) -> list[Candidate]:
+    """ "Trong hệ thống giáo dục nghề nghiệp, ai chủ trì ưu tiên tuyển sinh …?": a clause
+    that sets aside what the question is about ("Chủ trì chỉ đạo hệ thống giáo dục quốc dân
+    (trừ hệ thống giáo dục nghề nghiệp): …") goes after the others, which answer it."""
+    asked = f" {query_folded} "
+
+    def excludes(candidate: Candidate) -> bool:
+        for m in _EXCLUDES.finditer(folded(candidate.clause.body)):
+            words = re.findall(r"[a-z0-9]+", m.group(1))
+            if len(words) >= _EXCLUDED_WORDS and f" {' '.join(words)} " in asked:
+                return True
+        return False
+
+    out = [c for c in covering if excludes(c)]
+    return [c for c in covering if c not in out] + out if out else covering
 
 
 # how far below the best coverage a clause stating a time may be and still come first
