@@ -12,6 +12,7 @@ for every plan of its shape:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,26 @@ def test_a_clause_setting_aside_what_is_asked_is_not_its_answer(assistant: Assis
     assert "Sở Lao động - Thương binh và Xã hội" in answer.answer.splitlines()[0]
     plain = assistant.ask("Ai chu tri chi dao he thong giao duc quoc dan theo KH 77?")
     assert "Sở Giáo dục và Đào tạo" in plain.answer.splitlines()[0]
+
+
+# ---- a clause number two documents share, settled by the kind the question names ----------
+
+REAL = Path(__file__).parent / "real_plans" / "quoc-hoi-nq-bo-sung-ke-hoach-ktxh-2025.txt"
+NINH_BINH_19 = Path(__file__).parent.parent / "corpus" / "ninh-binh-19-KH-UBND-2025.txt"
+
+
+@pytest.fixture(scope="module")
+def resolution_and_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    with ingested_runtime(tmp_path_factory.mktemp("kinds"), [REAL, NINH_BINH_19]) as runtime:
+        yield runtime.assistant()
+
+
+def test_the_kind_named_settles_a_shared_clause_number(resolution_and_plan: Assistant) -> None:
+    answer = resolution_and_plan.ask(
+        "Muc 2.5 NQ bo sung KH 2025 neu nhung nganh, linh vuc uu tien nao can dao tao nhan luc?"
+    )
+    assert answer.intent != "ambiguous"
+    assert "chíp bán dẫn" in answer.answer
+    # a plan's kind names no resolution: still asked which one
+    plain = resolution_and_plan.ask("Muc 2.5 neu nhung noi dung gi?")
+    assert plain.intent == "ambiguous"
