@@ -57,8 +57,8 @@ def missing_ordinal(question_folded: str, clauses: Sequence[StoredClause]) -> st
 def asked_part_first(
     question_folded: str, items: Sequence[T], clause_of: Callable[[T], StoredClause]
 ) -> list[T]:
-    """ "Học kỳ II bắt đầu khi nào?": the clauses about the part asked (the first part of its
-    kind a clause names: "Học kỳ II: Bắt đầu ngay sau khi kết thúc học kỳ I") before those
+    """ "Học kỳ II bắt đầu khi nào?": the clauses about the part asked (the part of its kind
+    a clause opens with: "Học kỳ II: Bắt đầu ngay sau khi kết thúc học kỳ I") before those
     about another part ("Học kỳ I: Bắt đầu từ ngày 06/9/2024"), which go last; each group
     in its order. Unchanged when the question names no numbered part."""
     asked = [
@@ -83,6 +83,8 @@ def asked_part_first(
 
 
 def _first_part(kind: str, text: str) -> int | None:
+    """The part a clause opens with ("- Học kỳ II: …", "b) Đợt 2: …"); None when it opens
+    otherwise (a part it only mentions, "… Trung ương khóa XIII …", is not what it is about)."""
     kind_re = kind.replace("ki", "k[iy]").replace("ky", "k[iy]")
-    found = re.search(rf"\b{kind_re} ({_NUMBER})\b", text)
+    found = re.match(rf"\W*(?:[a-z0-9]{{1,3}}[.)]\s*)?{kind_re} ({_NUMBER})\b", text)
     return _value(found.group(1)) if found else None

@@ -141,3 +141,25 @@ def test_the_kind_named_settles_a_shared_clause_number(resolution_and_plan: Assi
     # a plan's kind names no resolution: still asked which one
     plain = resolution_and_plan.ask("Muc 2.5 neu nhung noi dung gi?")
     assert plain.intent == "ambiguous"
+
+
+def test_a_part_only_mentioned_is_not_what_a_clause_is_about() -> None:
+    from types import SimpleNamespace
+
+    from retrieval.ordinals import asked_part_first
+
+    term_one = SimpleNamespace(text="- Học kỳ I: Bắt đầu từ ngày 05/9/2024.")
+    term_two = SimpleNamespace(text="- Học kỳ II: Bắt đầu ngay sau khi kết thúc học kỳ I.")
+    mention = SimpleNamespace(text="Giao Bộ Chính trị … Ban Chấp hành Trung ương khóa XIII …")
+    order = asked_part_first(
+        "hoc ky ii bat dau khi nao",
+        [term_one, term_two],
+        lambda c: c,  # type: ignore[arg-type,return-value]
+    )
+    assert order == [term_two, term_one]
+    kept = asked_part_first(
+        "nhan su ban chap hanh trung uong khoa xiv",
+        [mention, term_one],
+        lambda c: c,  # type: ignore[arg-type,return-value]
+    )
+    assert kept == [mention, term_one]  # unchanged: neither opens with a khóa
