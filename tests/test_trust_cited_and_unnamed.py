@@ -96,8 +96,9 @@ def test_the_first_document_named_is_the_one_dated(assistant: Assistant) -> None
         "Nghi dinh 26/2020/ND-CP quy dinh chi tiet Luat Bao ve BMNN ma QD 254 Son La can cu "
         "duoc ban hanh ngay nao?"
     )
-    # said as the plan writes it where it cites the decree ("28/2/2020", "28 tháng 02 …")
-    assert "2/2020" in answer.answer and "17/02/2023" not in answer.answer
+    # said as the plan's basis line writes it, that line cited (not a later mention)
+    assert "28/02/2020" in answer.answer and "17/02/2023" not in answer.answer
+    assert answer.citations[0].quote.startswith("26/2020/NĐ-CP ngày 28 tháng 02 năm 2020")
 
 
 def test_a_document_cited_without_a_date_is_still_declined(assistant: Assistant) -> None:

@@ -111,12 +111,16 @@ def _is_basis(clause: StoredClause) -> bool:
 def _best_matched_first(
     asked: str, found: list[tuple[StoredClause, CitedDate]]
 ) -> list[tuple[StoredClause, CitedDate]]:
-    """The mentions whose words after the date ("… về công tác bảo vệ BMNN trên không gian
-    mạng") share most words with what the question says after the number come first: two
-    documents of one number ("Chỉ thị 02/CT-TTg" of 2018 and of 2019) are told apart by
-    their subjects (a stable sort: the basis line first among equals)."""
+    """The dates whose mentions' words after the date ("… về công tác bảo vệ BMNN trên không
+    gian mạng") share most words with what the question says after the number come first:
+    two documents of one number ("Chỉ thị 02/CT-TTg" of 2018 and of 2019) are told apart by
+    their subjects. Mentions of one date keep their order (the basis line first)."""
     words = _content_words(asked)
-    return sorted(found, key=lambda pair: -len(words & _content_words(pair[1].subject)))
+    best: dict[str, int] = {}
+    for _, date in found:
+        shared = len(words & _content_words(date.subject))
+        best[date.text] = max(best.get(date.text, 0), shared)
+    return sorted(found, key=lambda pair: -best[pair[1].text])
 
 
 def _content_words(text: str) -> set[str]:
