@@ -12,7 +12,7 @@ from ingest.normalize_vi import folded_with_offsets
 
 _KINDS = (
     r"nghi quyet|quyet dinh|chi thi|ket luan|nghi dinh|thong tu|cong van|quy dinh|ke hoach"
-    r"|de an|huong dan|thong bao|chuong trinh|van ban"
+    r"|de an|huong dan|thong bao|chuong trinh|van ban|to trinh|bao cao|cong dien"
 )
 # "nghị định 26/2020/nđ-cp", "nghị quyết số 21-nq/tw", "quy định 232-qđ/tw", "quyết định 2566"
 _NAMED = re.compile(
@@ -22,6 +22,12 @@ _NAMED = re.compile(
 _DATE = (
     r"ngay\s+(?P<day>\d{1,2})(?:\s+thang\s+|\s*/\s*)(?P<month>\d{1,2})"
     r"(?:\s+nam\s+|\s*/\s*)(?P<year>\d{4})"
+)
+# the body that issued it, written after the date: "… năm 2013 của Ban Chấp hành Trung ương
+# khóa XI", up to its subject ("về …"), the next citation or the sentence's end
+_ISSUER = re.compile(
+    r"\s*,?\s*cua\s+(?P<issuer>[^,;.:()]+?)(?=\s+(?:ve|ve viec|quy dinh|huong dan|ban hanh)\b"
+    rf"|\s+(?:va\s+)?(?:{_KINDS})\s+(?:so\s+)?\d|\s+ngay\s+\d|\s*[,;.:()]|\s*$)"
 )
 
 
@@ -54,14 +60,25 @@ def cited_refs(question_folded: str) -> list[CitedRef]:
 class CitedDate:
     """A date a clause writes beside a cited document: the verbatim span and its value."""
 
-    quote: str  # "26/2020/NĐ-CP ngày 28 tháng 02 năm 2020", verbatim
+    quote: str  # "26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ", verbatim
     day: int
     month: int
     year: int
+    written: str = ""  # the date as the text writes it: "28 tháng 02 năm 2020", "04/7/2018"
+    issuer: str = ""  # the body written after it, verbatim: "Chính phủ"; "" if none
+    subject: str = ""  # folded words that follow it ("ve cong tac bao ve bmnn …"), to match
 
     @property
     def text(self) -> str:
         return f"{self.day:02d}/{self.month:02d}/{self.year}"
+
+    @property
+    def said(self) -> str:
+        """The date as written, with its figures beside a date written in words:
+        "25 tháng 7 năm 2017 (25/07/2017)", "04/7/2018"."""
+        if not self.written or "/" in self.written:
+            return self.written or self.text
+        return f"{self.written} ({self.text})"
 
 
 def dates_beside(text: str, ref: CitedRef) -> list[CitedDate]:
@@ -74,10 +91,23 @@ def dates_beside(text: str, ref: CitedRef) -> list[CitedDate]:
         name = rf"\b{ref.kind}\s+(?:so\s+)?0*{ref.number}(?:[/-][a-z0-9&]+)*(?![a-z0-9])"
     found = []
     for m in re.finditer(rf"{name}\s*,?\s*{_DATE}", flat):
-        start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+        date_start = offsets[m.start("day")]
+        end = m.end()
+        issuer = ""
+        by = _ISSUER.match(flat, end)
+        if by:
+            issuer = text[offsets[by.start("issuer")] : offsets[by.end("issuer") - 1] + 1]
+            end = by.end("issuer")
+        start, stop = offsets[m.start()], offsets[end - 1] + 1
         found.append(
             CitedDate(
-                text[start:end], int(m.group("day")), int(m.group("month")), int(m.group("year"))
+                text[start:stop],
+                int(m.group("day")),
+                int(m.group("month")),
+                int(m.group("year")),
+                written=text[date_start : offsets[m.end() - 1] + 1],
+                issuer=" ".join(issuer.split()),
+                subject=re.split(r"[;.]", flat[end : end + 160], maxsplit=1)[0],
             )
         )
     return found

@@ -62,6 +62,8 @@ _TIME = re.compile(
     # at once: "(phải) báo cáo ngay về UBND tỉnh", "ngay khi phát hiện", "ngay sau khi"
     r"|\b(?:bao cao|thong bao|xu ly|khac phuc|thuc hien|trien khai) ngay\b"
     r"|\bngay (?:khi|sau khi|lap tuc)\b"
+    # a season the year is cut into: "trong thời gian nghỉ hè", "dịp Tết"
+    r"|\bnghi (?:he|tet)\b|\bdip (?:he|tet|le)\b"
 )
 _ABSTAINED_CAP = 0.3
 

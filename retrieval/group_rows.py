@@ -37,6 +37,8 @@ _KIND_WORDS = (
 )
 _SEARCHED = 10
 _MIN_NAME_WORDS = 2
+# the share of a row name's words a question says for it to name that row all but a word
+_NEARLY = 0.85
 # a word pair in this many rows of a table at most names them ("Tây Xuân" of two schools)
 _FEW_ROWS = 2
 
@@ -67,11 +69,25 @@ def named_rows_first(question: str, rows: Sequence[StoredClause]) -> list[Stored
     other siblings), the longest name first; [] when the question says no row's name."""
     question_words = _words(expand_abbreviations(question))
     text = f" {' '.join(question_words)} "
+    said = set(question_words)
     named = []
+    nearly = []
     for row in rows:
         words = _words(row_name(row))
         if len(words) >= _MIN_NAME_WORDS and f" {' '.join(words)} " in text:
             named.append((len(words), row))
+        elif words and sum(w in said for w in words) >= _NEARLY * len(words):
+            nearly.append(words)
+    # a row named in passing inside a longer row's name that the question says all but a
+    # word of ("thẩm định HSMT, kết quả lựa chọn nhà thầu gói xây lắp bổ sung" of the row
+    # "Thẩm định … gói thầu xây lắp bổ sung"): that longer row is the one asked
+    for words in nearly:
+        phrase = f" {' '.join(words)} "
+        inside = [row for _, row in named if f" {' '.join(_words(row_name(row)))} " in phrase]
+        if inside:
+            asked = [row for row in rows if _words(row_name(row)) == words]
+            named = [(len(words), row) for row in asked] + [p for p in named if p[1] not in inside]
+            break
     return [row for _, row in sorted(named, key=lambda p: -p[0])]
 
 

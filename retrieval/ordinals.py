@@ -6,13 +6,16 @@ saying which ones the plan has."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from ingest.normalize_vi import folded
 from ingest.parser.markers import roman_to_int
 from retrieval.stored import StoredClause
 
-__all__ = ["missing_ordinal"]
+__all__ = ["asked_part_first", "missing_ordinal"]
+
+T = TypeVar("T")
 
 # the kinds of numbered part a plan's timeline is cut into
 _KINDS = r"hoc k[iy]|giai doan|dot|khoa"
@@ -49,3 +52,39 @@ def missing_ordinal(question_folded: str, clauses: Sequence[StoredClause]) -> st
             others = ", ".join(_display(kind, str(n)) for n in sorted(named))
             return f"Văn bản không nêu {_display(kind, number)}; văn bản chỉ nêu: {others}."
     return None
+
+
+def asked_part_first(
+    question_folded: str, items: Sequence[T], clause_of: Callable[[T], StoredClause]
+) -> list[T]:
+    """ "Học kỳ II bắt đầu khi nào?": the clauses about the part asked (the part of its kind
+    a clause opens with: "Học kỳ II: Bắt đầu ngay sau khi kết thúc học kỳ I") before those
+    about another part ("Học kỳ I: Bắt đầu từ ngày 06/9/2024"), which go last; each group
+    in its order. Unchanged when the question names no numbered part."""
+    asked = [
+        (m.group(1), _value(m.group(2)))
+        for m in _NAMED.finditer(question_folded)
+        if not (m.group(2).isdigit() and len(m.group(2)) > 2)
+    ]
+    if not asked:
+        return list(items)
+    first: list[T] = []
+    rest: list[T] = []
+    last: list[T] = []
+    for item in items:
+        about = _first_part(asked[0][0], folded(clause_of(item).text))
+        if about is None:
+            rest.append(item)
+        elif about == asked[0][1]:
+            first.append(item)
+        else:
+            last.append(item)
+    return first + rest + last
+
+
+def _first_part(kind: str, text: str) -> int | None:
+    """The part a clause opens with ("- Học kỳ II: …", "b) Đợt 2: …"); None when it opens
+    otherwise (a part it only mentions, "… Trung ương khóa XIII …", is not what it is about)."""
+    kind_re = kind.replace("ki", "k[iy]").replace("ky", "k[iy]")
+    found = re.match(rf"\W*(?:[a-z0-9]{{1,3}}[.)]\s*)?{kind_re} ({_NUMBER})\b", text)
+    return _value(found.group(1)) if found else None

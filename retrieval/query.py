@@ -176,12 +176,16 @@ _WHO_AFTER_LEAD_IN = re.compile(r"\s*[^,?]{1,40},\s*ai\s+(?!la gi\b)")
 # in the task ("thời gian kéo dài năm học")
 _ASKS_TIME = _compile(
     r"thoi han|khi nao|bao gio|han chot|luc nao|bao lau|thoi diem nao|(?:khoang )?thoi gian nao|"
-    r"(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao|\bngay nao\b"
+    r"(?:den|tu|truoc) ngay nao|"
+    r"(?:vao )?(?:thang|(?<!loai )(?<!cac )(?<!nhung )(?<!nguon )quy|nam) nao|\bngay nao\b"
 )
+# "hạn chế" (a shortcoming), "hạn mức" (a ceiling), "hạn ngạch" (a quota) fold onto "hạn"
+# (a deadline); "loại quỹ nào", "những quỹ nào" (funds) onto "quý nào" (a quarter)
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
-    r"luc nao|hoan thanh vao|\bhan\b|deadline|moc thoi gian|thoi diem|bao lau|keo dai|"
-    r"(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|(?:vao )?(?:thang|quy|nam) nao|"
+    r"luc nao|hoan thanh vao|\bhan\b(?! (?:che|muc|ngach)\b)|deadline|moc thoi gian|"
+    r"thoi diem|bao lau|keo dai|(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|"
+    r"(?:vao )?(?:thang|(?<!loai )(?<!cac )(?<!nhung )(?<!nguon )quy|nam) nao|"
     r"\bngay nao\b"
 )
 _TARGET = _compile(
@@ -439,7 +443,7 @@ _NOT_ABOUT_THE_PLAN = _compile(
 # "kỳ thi", "học kỳ", "kỹ thuật" fold onto "ký" (signed) and are no document's signing
 _ABOUT_A_DOCUMENT = _compile(
     r"ke hoach|van ban|ban hanh|(?<!hoc )\bky\b(?! (?:thi|hop|hoc|nghi|niem|thuat|nang|luat))"
-    r"|quyet dinh|duoc thong qua|thong qua ngay"
+    r"|quyet dinh|duoc thong qua|thong qua ngay|\bde ngay"
 )
 
 
@@ -481,7 +485,23 @@ def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:
     return tuple(fields)
 
 
+# "ai ban hành Kết luận về …", "cơ quan nào ban hành Thông tư hướng dẫn …": the object of
+# "ban hành" is another document, named by its kind without a number, not the plan
+_ISSUES_ANOTHER_KIND = _compile(
+    r"ban hanh (?:cac |mot |nhung )?(?:thong tu|ket luan|chi thi|nghi dinh|quy dinh|huong dan"
+    r"|cong van|to trinh|luat|phap lenh|quy che|bo tieu chi)\b(?! so\b| \d)"
+)
+# "ký hiệu" asked by "ai …" ("ai chỉ đạo giải mã ký hiệu, phiên hiệu đơn vị"): a thing the
+# text tells of, not the plan's số ký hiệu
+_WHO_WORD = _compile(r"\bai\b")
+_NUMBER_NAMED = _compile(r"so hieu|so van ban|so ky hieu|\bso ke hoach")
+
+
 def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None:
+    if field is MetaField.ISSUER and _ISSUES_ANOTHER_KIND.search(text):
+        return None
+    if field is MetaField.NUMBER and _WHO_WORD.search(text) and not _NUMBER_NAMED.search(text):
+        return None
     if field is MetaField.SIGNER and _DIGITAL_SIGNATURE.search(text) and not _SIGNER.search(text):
         return None  # "văn bản được ký số": digital signatures, not who signed the plan
     if field is MetaField.DATE and _VALID_UNTIL.search(text):

@@ -24,6 +24,11 @@ INTENT_WORDS = frozenset(
 )
 
 
+# a document's kind written short ("KH BMNN 2023 Sơn La", "QĐ 518", "NQ bổ sung …") names a
+# plan, never what is asked about it
+_KIND_SHORT = frozenset(["kh", "qd", "nq", "nd", "ttg"])
+
+
 def naming_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> set[str]:
     """Words naming these documents, or a plan whose place the question mentions (an
     indexed place look-up, `DocumentDirectory.naming_words`)."""
@@ -51,6 +56,7 @@ def topic_words(
         and w not in asking
         and w not in naming
         and w not in FOLLOW_UP_WORDS
+        and w not in _KIND_SHORT
         and not re.fullmatch(r"20\d\d", w)
     ]
     # a place the question is about keeps its whole name, words that are stop words

@@ -233,6 +233,17 @@ def test_a_row_whose_whole_name_is_asked_comes_before_siblings_that_mention_it(
     assert figure in answer.answer
 
 
+def test_a_row_named_all_but_a_word_beats_the_short_row_its_name_mentions(
+    assistant: Assistant,
+) -> None:
+    # "gói xây lắp" for "gói thầu xây lắp", "HSMT" for "hồ sơ mời thầu": the row asked is
+    # "Thẩm định hồ sơ mời thầu, kết quả … gói thầu xây lắp bổ sung", not "Xây lắp bổ sung"
+    answer = assistant.ask(
+        "Gia goi tham dinh HSMT, ket qua lua chon nha thau goi xay lap bo sung la bao nhieu?"
+    )
+    assert "5.753.000" in answer.answer and "2.726.353.000" not in answer.answer
+
+
 @pytest.fixture(scope="module")
 def date_plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     folder = tmp_path_factory.mktemp("real4-dates")

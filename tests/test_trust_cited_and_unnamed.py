@@ -73,7 +73,9 @@ def test_a_cited_resolution_referred_back_to_is_dated_from_the_plan(
     )
     assert not answer.abstained
     assert "25/10/2017" in answer.answer
-    assert answer.citations[0].quote == "21-NQ/TW ngày 25 tháng 10 năm 2017"
+    # the quote runs on to the body the plan names as its issuer, as written
+    assert answer.citations[0].quote.startswith("21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị")
+    assert "25 tháng 10 năm 2017 (25/10/2017)" in answer.answer  # as written, figures beside
     # the plan's own date is still the plan's
     own = assistant.ask("KH 165 Cần Thơ ban hành ngày nào?")
     assert "21 tháng 11 năm 2025" in own.answer
@@ -94,7 +96,9 @@ def test_the_first_document_named_is_the_one_dated(assistant: Assistant) -> None
         "Nghi dinh 26/2020/ND-CP quy dinh chi tiet Luat Bao ve BMNN ma QD 254 Son La can cu "
         "duoc ban hanh ngay nao?"
     )
+    # said as the plan's basis line writes it, that line cited (not a later mention)
     assert "28/02/2020" in answer.answer and "17/02/2023" not in answer.answer
+    assert answer.citations[0].quote.startswith("26/2020/NĐ-CP ngày 28 tháng 02 năm 2020")
 
 
 def test_a_document_cited_without_a_date_is_still_declined(assistant: Assistant) -> None:

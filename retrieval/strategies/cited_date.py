@@ -35,7 +35,15 @@ _KIND_NAMES = {
     "thong bao": "Thông báo",
     "chuong trinh": "Chương trình",
     "van ban": "Văn bản",
+    "to trinh": "Tờ trình",
+    "bao cao": "Báo cáo",
+    "cong dien": "Công điện",
 }
+# the date of a named document asked outright: "Quyết định 5689/QĐ-SLĐTBXH phê duyệt … ban
+# hành ngày nào?", whose "phê duyệt" keeps it from reading as the plan's own date
+_ASKS_ITS_DATE = re.compile(
+    r"\b(?:ban hanh|ky|de|thong qua)\s+(?:vao\s+)?ngay nao|\bngay ban hanh\b"
+)
 _SEARCHED = 20
 _SHOWN = 3
 
@@ -44,7 +52,7 @@ def answer(ctx: Context) -> Answer | None:
     """The cited document's date as the plans write it; None when the question does not ask
     the date of a document that is cited but not loaded, or no plan dates it."""
     query = ctx.query
-    if MetaField.DATE not in query.meta_fields:
+    if MetaField.DATE not in query.meta_fields and not _ASKS_ITS_DATE.search(query.folded):
         return None
     ref = _subject(query.folded, cited_refs(query.folded))
     if ref is None or ctx.documents.is_loaded(ref.number, ref.symbol or None):
@@ -52,7 +60,7 @@ def answer(ctx: Context) -> Answer | None:
     found = _dated_mentions(ctx, ref)
     if not found:
         return None  # the plans cite it without a date: `not_loaded` says so
-    return _answer(ctx, ref, found)
+    return _answer(ctx, ref, _best_matched_first(query.folded[ref.end :], found))
 
 
 def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
@@ -100,6 +108,50 @@ def _is_basis(clause: StoredClause) -> bool:
     )
 
 
+def _best_matched_first(
+    asked: str, found: list[tuple[StoredClause, CitedDate]]
+) -> list[tuple[StoredClause, CitedDate]]:
+    """The dates whose mentions' words after the date ("… về công tác bảo vệ BMNN trên không
+    gian mạng") share most words with what the question says after the number come first:
+    two documents of one number ("Chỉ thị 02/CT-TTg" of 2018 and of 2019) are told apart by
+    their subjects. Mentions of one date keep their order (the basis line first)."""
+    words = _content_words(asked)
+    best: dict[str, int] = {}
+    for _, date in found:
+        shared = len(words & _content_words(date.subject))
+        best[date.text] = max(best.get(date.text, 0), shared)
+    return sorted(found, key=lambda pair: -best[pair[1].text])
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text) if len(w) > 1} - _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "ve",
+        "viec",
+        "cua",
+        "cac",
+        "va",
+        "theo",
+        "tai",
+        "trong",
+        "ma",
+        "nhac",
+        "toi",
+        "den",
+        "ban",
+        "hanh",
+        "ngay",
+        "nao",
+        "duoc",
+        "la",
+        "co",
+    ]
+)
+
+
 def _answer(ctx: Context, ref: CitedRef, found: list[tuple[StoredClause, CitedDate]]) -> Answer:
     """One line per distinct date (one date: the usual case), each quoted from up to three
     plans; two dates: the plans cite two documents of that number, both said."""
@@ -111,7 +163,7 @@ def _answer(ctx: Context, ref: CitedRef, found: list[tuple[StoredClause, CitedDa
     lines = []
     if len(by_date) > 1:
         lines.append(f"Các kế hoạch đã nạp ghi {len(by_date)} ngày khác nhau cho {name}:")
-    for day, mentions in by_date.items():
+    for mentions in by_date.values():
         sources = []
         seen: set[str] = set()
         for clause, date in mentions:
@@ -119,7 +171,10 @@ def _answer(ctx: Context, ref: CitedRef, found: list[tuple[StoredClause, CitedDa
                 continue
             seen.add(clause.document_id)
             sources.append(f"{ctx.label(clause.document_id)} [{cite.cite(clause, date.quote)}]")
-        lines.append(f"{name} ban hành ngày {day} (theo {'; '.join(sources)}).")
+        date = mentions[0][1]
+        issuer = next((d.issuer for _, d in mentions if d.issuer), "")
+        by = f", của {issuer}" if issuer else ""
+        lines.append(f"{name} ban hành ngày {date.said}{by} (theo {'; '.join(sources)}).")
     lines.append("Văn bản này chưa được nạp; ngày trên là ngày các kế hoạch đã nạp ghi khi dẫn nó.")
     return Answer("\n".join(lines), False, "document_facts", cite.citations)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_ambiguous, answer_clauses
 from retrieval.constraint_check import (
@@ -74,7 +75,9 @@ def _by_reference(ctx: Context) -> Answer:
         )
     best_per_doc = _best_per_document(candidates, ref, query)
     if len(best_per_doc) > 1:
-        settled = _disambiguate_by_content(ctx, best_per_doc)
+        settled = _disambiguate_by_kind(ctx, best_per_doc) or _disambiguate_by_content(
+            ctx, best_per_doc
+        )
         if settled is not None:
             return _answer_settled(ctx, [settled])
         conversation = ctx.conversation
@@ -132,6 +135,31 @@ def _missing_path(ctx: Context, reading: Reading, elsewhere: list[StoredClause])
         ctx.documents,
         missing_path_reason(where, reading.path),
     )
+
+
+# a document's kind as a question writes it, long or short ("NQ bổ sung KH 2025": a Nghị quyết)
+# ("Sở KH&CN" is no plan)
+_KIND_NAMED = re.compile(
+    r"\b(nghi quyet|nq|quyet dinh|qd|ke hoach|kh(?!\s*(?:&|va)?\s*cn\b)|chi thi|de an)\b"
+)
+_KIND_OF = {"nq": "nghi quyet", "qd": "quyet dinh", "kh": "ke hoach"}
+
+
+def _disambiguate_by_kind(ctx: Context, candidates: list[StoredClause]) -> StoredClause | None:
+    """ "Mục 2.5 NQ bổ sung KH 2025 nêu …" among a resolution's 2.5 and plans' 2.5: the kind
+    the question names first (a plan's title words may name another after it) settles it
+    when one candidate's document alone is of that kind."""
+    named = _KIND_NAMED.search(ctx.query.folded)
+    if named is None:
+        return None
+    kind = _KIND_OF.get(named.group(1), named.group(1))
+    of_kind = [c for c in candidates if folded(_kind(ctx, c.document_id)) == kind]
+    return of_kind[0] if len(of_kind) == 1 else None
+
+
+def _kind(ctx: Context, doc_id: str) -> str:
+    info = ctx.documents.get(doc_id)
+    return (info.kind or "") if info is not None else ""
 
 
 def _disambiguate_by_content(ctx: Context, candidates: list[StoredClause]) -> StoredClause | None:

@@ -24,7 +24,7 @@ from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_rows_first, row_name
 from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.narrowing import FEW, MANY, narrowed
-from retrieval.ordinals import missing_ordinal
+from retrieval.ordinals import asked_part_first, missing_ordinal
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
@@ -145,10 +145,14 @@ def _search_answer(ctx: Context) -> Answer:
     covering = _partners_of_the_subject(ctx, covering)
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
-        covering = _timed_first(covering, query.folded)
+        covering = _timed_first(
+            covering, query.folded, [ctx.coverage(topic, c.clause) for c in covering]
+        )
     if _ASKS_PLACE.search(query.folded):
         covering = _placed_first(covering)
     covering = _naming_the_unit(ctx, covering)
+    covering = asked_part_first(query.folded, covering, lambda c: c.clause)
+    covering = _excluding_the_asked_last(covering, query.folded)
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -316,18 +320,58 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
     return named + [c for c in covering if c not in named] if named else covering
 
 
-def _timed_first(covering: list[Candidate], query_folded: str) -> list[Candidate]:
+def _timed_first(
+    covering: list[Candidate], query_folded: str, coverages: Sequence[float] = ()
+) -> list[Candidate]:
     """ "… thực hiện khi nào?": the covering clauses that state a time (a row's deadline, a
     date or term in their own words) before those that state none, each group in its order.
     A clause that repeats the task without its time ("2. Tổ chức quán triệt … Chỉ thị số
-    24-CT/TW ngày 15/5/2013 …" in a summary part) does not answer when."""
-    timed = [c for c in covering if _states_its_time(c.clause)]
+    24-CT/TW ngày 15/5/2013 …" in a summary part) does not answer when. A clause that covers
+    the topic far less than the best one does not come first for a year it names ("… Kế
+    hoạch thời gian năm học 2024-2025" over "Thời gian nghỉ phép năm của giáo viên …")."""
+    shares = list(coverages) or [1.0] * len(covering)
+    best = max(shares, default=0.0)
+    timed = [
+        c
+        for c, share in zip(covering, shares, strict=True)
+        if share >= best - _TIMED_MARGIN and _states_its_time(c.clause)
+    ]
     if _ASKS_RECURRENCE.search(query_folded):  # "bao lâu một lần": how often, not by when
         recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
         timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
 
 
+# what a clause sets aside: "(trừ hệ thống giáo dục nghề nghiệp)", "ngoại trừ …", "không bao
+# gồm …", up to a bracket or a stop ("trụ sở", "trụ điện" fold onto "trừ": a bare "trừ"
+# counts only in brackets)
+_EXCLUDES = re.compile(
+    r"(?:\(\s*(?:ngoai\s+)?tru|\bngoai tru|\bkhong bao gom|\bkhong ap dung (?:doi )?voi)"
+    r"\s+([^();:.,]+)"
+)
+# the fewest words a set-aside phrase must have to count as said by the question
+_EXCLUDED_WORDS = 2
+
+
+def _excluding_the_asked_last(covering: list[Candidate], query_folded: str) -> list[Candidate]:
+    """ "Trong hệ thống giáo dục nghề nghiệp, ai chủ trì ưu tiên tuyển sinh …?": a clause
+    that sets aside what the question is about ("Chủ trì chỉ đạo hệ thống giáo dục quốc dân
+    (trừ hệ thống giáo dục nghề nghiệp): …") goes after the others, which answer it."""
+    asked = f" {query_folded} "
+
+    def excludes(candidate: Candidate) -> bool:
+        for m in _EXCLUDES.finditer(folded(candidate.clause.body)):
+            words = re.findall(r"[a-z0-9]+", m.group(1))
+            if len(words) >= _EXCLUDED_WORDS and f" {' '.join(words)} " in asked:
+                return True
+        return False
+
+    out = [c for c in covering if excludes(c)]
+    return [c for c in covering if c not in out] + out if out else covering
+
+
+# how far below the best coverage a clause stating a time may be and still come first
+_TIMED_MARGIN = 0.3
 # "họp ở đâu", "tổ chức tại đâu", "địa điểm nào": a place is asked
 _ASKS_PLACE = re.compile(r"\b(?:o dau|tai dau|dia diem nao|dia diem o dau)\b")
 # a clause stating where: "tại Thủ đô Hà Nội", "đặt tại tỉnh Cà Mau"
