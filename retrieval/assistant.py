@@ -32,7 +32,6 @@ from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
-    cited_date,
     cited_document,
     clause_lookup,
     compare,
@@ -59,9 +58,8 @@ Strategy = Callable[[Context], Answer | None]
 # The strategies in the order they are tried; the first that answers wins (None: not
 # mine). The search answer, last, always answers.
 STRATEGIES: tuple[Strategy, ...] = (
-    cited_date.answer,  # "Nghị định 26/2020/NĐ-CP (cited by a plan) ban hành ngày nào?"
+    cited_document.answer,  # "Nghị định 26/2020/NĐ-CP …", "QĐ 254 căn cứ Luật … ngày nào?"
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
-    cited_document.answer,  # "QĐ 254 căn cứ Luật … ban hành ngày nào?"
     effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
