@@ -41,6 +41,7 @@ from retrieval.strategies import (
     follow_up,
     list_by_period,
     list_by_unit,
+    measure_unit,
     missing_appendix,
     not_loaded,
     numbered_absent,
@@ -67,6 +68,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     numbered_absent.answer,  # "Bước 7 …" of a plan whose steps run 1 to 6: declined
+    measure_unit.answer,  # "Phụ lục … tính theo đơn vị nào?": its "ĐVT: triệu đồng" line
     count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
     unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
