@@ -48,6 +48,7 @@ from retrieval.strategies import (
     search_answer,
     unit_duties,
     units_assigned,
+    unnamed_place,
     unnamed_unit,
 )
 from retrieval.strategies.context import Context, Library
@@ -69,6 +70,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     numbered_absent.answer,  # "Bước 7 …" of a plan whose steps run 1 to 6: declined
     measure_unit.answer,  # "Phụ lục … tính theo đơn vị nào?": its "ĐVT: triệu đồng" line
+    unnamed_place.answer,  # "… xã Ân Hảo …" of a plan never naming it: declined
     count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
     unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"

@@ -24,6 +24,7 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    `numbered_absent` — a step, round or session numbered as the plans never number it
    ("Bước 7" of steps 1–6, "Hội nghị lần thứ 12" of session 11): declined, saying so.
    `measure_unit` — the unit a table's figures are written in, from its "ĐVT:" line.
+   `unnamed_place` — a place ("xã Ân Hảo") the one plan named never names: declined.
 6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
    word, counted and quoted.
    `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the
