@@ -75,11 +75,21 @@ def answer(ctx: Context) -> Answer | None:
 # ---- named by number, not loaded ---------------------------------------------------------
 
 
+# what a cited document is about: "thông tư đó hướng dẫn nội dung gì?", "về việc gì?"
+# (folded); the verb, when given, must be the mention's own ("… hướng dẫn việc cung cấp …")
+_ASKS_ABOUT = re.compile(
+    r"\b(?:noi dung|ve viec|van de|ve) gi\b"
+    r"|\b(?P<verb>huong dan|quy dinh|de xuat|de nghi|phe duyet|yeu cau)\s+"
+    r"(?:nhung |cac )?(?:noi dung |van de |viec )?(?:gi|nao)\b"
+)
+
+
 def _by_number(ctx: Context) -> Answer | None:
-    """The cited document's date as the plans write it; None when the question does not ask
-    the date of a document that is cited but not loaded, or no plan dates it."""
+    """The cited document's date, or what it is about, as the plans write it; None when the
+    question asks neither of a document that is cited but not loaded, or no plan dates it."""
     query = ctx.query
-    if MetaField.DATE not in query.meta_fields:
+    about = _ASKS_ABOUT.search(query.folded)
+    if MetaField.DATE not in query.meta_fields and about is None:
         return None
     refs = cited_refs(query.folded)
     ref = _subject(query.folded, refs)
@@ -88,6 +98,8 @@ def _by_number(ctx: Context) -> Answer | None:
     found = _dated_mentions(ctx, ref)
     if not found:
         return None  # the plans cite it without a date: `not_loaded` says so
+    if MetaField.DATE not in query.meta_fields and about is not None:
+        return _about_answer(ctx, ref, found[0], about.group("verb"))
     # "Chỉ thị 14-CT/TW … và Chỉ thị 24-CT/TW … ban hành ngày nào?": every cited document
     # the question names after it is dated too, or said not to be
     others = [
@@ -188,6 +200,46 @@ def _dated_answer(
     several = "Các văn bản này" if len(asked) > 1 else "Văn bản này"
     lines.append(f"{several} chưa được nạp; ngày trên là ngày các kế hoạch đã nạp ghi khi dẫn nó.")
     return Answer("\n".join(lines), False, Intent.DOCUMENT_FACTS.value, cite.citations)
+
+
+def _about_answer(
+    ctx: Context, ref: CitedRef, found: tuple[StoredClause, CitedDate], verb: str | None
+) -> Answer:
+    """What a cited document is about, from its mention's trích yếu; declined when the
+    question asks what it does ("đề xuất những nội dung gì") and the mention does not say."""
+    clause, date = found
+    mention = mention_around(clause.text, date.quote, ref.kind)
+    name = _name_as_written(ref, date)
+    label = ctx.label(clause.document_id)
+    tail = folded(mention[mention.find(date.quote) + len(date.quote) :])
+    if verb is not None and not re.search(rf"\b{verb}\b", tail):
+        reason = (
+            f"{name} chưa được nạp; {label} chỉ dẫn nó là “{mention}”, không nêu nó "
+            f"{_verb_as_written(verb)} những nội dung gì."
+        )
+        declined = abstain(ctx.query, [clause], ctx.documents, reason)
+        return replace(declined, intent=Intent.DOCUMENT_FACTS.value)
+    cite = CitationBuilder(ctx.documents)
+    n = cite.cite(clause, mention)
+    text = (
+        f"Theo {label}: “{mention}” [{n}].\n"
+        f"{name} chưa được nạp; nội dung trên là trích yếu các kế hoạch đã nạp ghi khi dẫn nó."
+    )
+    return Answer(text, False, Intent.DOCUMENT_FACTS.value, cite.citations)
+
+
+_VERBS = {
+    "huong dan": "hướng dẫn",
+    "quy dinh": "quy định",
+    "de xuat": "đề xuất",
+    "de nghi": "đề nghị",
+    "phe duyet": "phê duyệt",
+    "yeu cau": "yêu cầu",
+}
+
+
+def _verb_as_written(verb: str) -> str:
+    return _VERBS.get(verb, verb)
 
 
 def _name_as_written(ref: CitedRef, date: CitedDate) -> str:
