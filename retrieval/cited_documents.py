@@ -169,6 +169,11 @@ def cited_asked(question_folded: str, own: Sequence[OwnPlan] = ()) -> CitedAsked
         if not name and not identity:
             name = every  # "Nghị định của Chính phủ về …": all of it names the document
         issuer = every - name
+        if identity and not name and not numbers:
+            # "quyết định nào ban hành Đề án …": what it is asked by is said after it, up to
+            # the question's end, another kind's words included
+            rest = _ASKING.sub(" ", question[match.end() :]).split()
+            issuer = frozenset(w for w in rest if not w.isdigit() and len(w) > 1)
         if name or numbers or identity:
             before = question[: match.start()].split()[-4:]
             as_basis = bool(_BASIS_WORDS.search(" ".join(before)))
@@ -269,6 +274,17 @@ def best_cited(documents: Sequence[CitedDocument], asked: CitedAsked) -> CitedDo
             elif (score, order) == best[:2] and piece.mention != best[2].mention:
                 tied = True
     return None if best is None or tied else best[2]
+
+
+def fits_any(documents: Sequence[CitedDocument], asked: CitedAsked) -> bool:
+    """Whether some mention fits a document the question names (several may: then
+    `best_cited` picks none, and the plan does cite what is asked)."""
+    return any(
+        piece is not None and _fit(piece.mention, named)[1]
+        for named in asked.named
+        for document in documents
+        for piece in [_piece(document, named, asked.amended)]
+    )
 
 
 def _fit(mention: str, named: NamedDocument) -> tuple[float, bool]:

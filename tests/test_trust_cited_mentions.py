@@ -22,6 +22,7 @@ from retrieval.cited_documents import (
     cited_documents,
     cited_refs,
     dates_beside,
+    fits_any,
     mention_around,
 )
 from retrieval.query import understand
@@ -156,3 +157,23 @@ def test_a_symbols_start_names_the_document() -> None:
     assert mention_around(text, date.quote, ref.kind) == (
         "Thông tư số 98/2013/TT-BTC ngày 24 tháng 7 năm 2013 của Bộ Tài chính"
     )
+
+
+def test_which_decision_is_told_by_the_document_it_issues() -> None:
+    # "căn cứ quyết định nào ban hành Đề án …": the words after it, another kind's included
+    clause = _clause(
+        "Căn cứ Quyết định số 3208/QĐ-UBND ngày 03/10/2022 của UBND tỉnh ban hành Đề án đảm bảo "
+        "cơ sở vật chất cho chương trình giáo dục mầm non và giáo dục phổ thông;\n"
+        "Căn cứ Quyết định số 3101/QĐ-UBND ngày 23/9/2022 của UBND tỉnh ban hành Đề án nâng cao "
+        "năng lực hoạt động hệ thống y tế cơ sở;"
+    )
+    documents = cited_documents([clause])
+    asked = _asked(
+        "QĐ 518 Bình Định căn cứ quyết định nào ban hành Đề án đảm bảo cơ sở vật chất cho "
+        "giáo dục mầm non và phổ thông?"
+    )
+    found = best_cited(documents, asked)
+    assert found is not None and "3208/QĐ-UBND" in found.mention
+    # two fit equally: none picked, but the plan does cite one (no "not cited" decline)
+    tie = _asked("QĐ 518 Bình Định căn cứ quyết định nào của UBND tỉnh?")
+    assert best_cited(documents, tie) is None and fits_any(documents, tie)

@@ -32,6 +32,7 @@ from retrieval.cited_documents import (
     cited_documents,
     cited_refs,
     dates_beside,
+    fits_any,
     mention_around,
 )
 from retrieval.compose import abstain
@@ -274,6 +275,8 @@ def _by_name(ctx: Context) -> Answer | None:
     if found is None:
         if not any(named.as_basis for named in asked.named) or not cited:
             return None
+        if fits_any(cited, asked):
+            return None  # several fit: the plan cites it, the facts' list answers
         labels = ", ".join(info.label for info in infos)
         reason = (
             f"Phần căn cứ của {labels} không nêu văn bản được hỏi, nên không trả lời "
