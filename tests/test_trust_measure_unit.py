@@ -1,6 +1,7 @@
 """The unit a table's figures are written in, asked of a plan ("Phụ lục QĐ 518 tính kế
 hoạch vốn theo đơn vị nào?"), is the table's own "ĐVT:" line (batch 12f: it was answered
-with the table's total). Real plan: tests/real_plans4 (QĐ 518 Bình Định, two appendices)."""
+with the table's total); and when it takes effect, from a last article that joins execution
+and effect. Real plan: tests/real_plans4 (QĐ 518 Bình Định, two appendices)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,14 @@ def test_the_tables_unit_is_quoted_from_its_dvt_line(assistant: Assistant) -> No
 def test_the_appendix_named_is_the_one_quoted(assistant: Assistant) -> None:
     answer = assistant.ask("Đơn vị tính của phụ lục 2 QĐ 518 là gì?")
     assert [c.path.split(" › ")[0] for c in answer.citations] == ["Phụ lục 2"]
+
+
+def test_a_last_article_joining_execution_and_effect_dates_the_decision(
+    assistant: Assistant,
+) -> None:
+    # QĐ 518's Điều 3: "… chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./." (no
+    # "có hiệu lực" sentence of its own)
+    answer = assistant.ask("QD 518 Binh Dinh co hieu luc tu ngay nao?")
+    assert not answer.abstained
+    assert "thi hành Quyết định này kể từ ngày ký" in answer.answer
+    assert "ngày 23 tháng 02 năm 2023" in answer.answer  # as NĐ 30/2020 writes a date

@@ -20,9 +20,11 @@ _ASKS = re.compile(
     r"|\bngay (?:co )?hieu luc\b"
 )
 # "Quyết định này có hiệu lực kể từ ngày ký (ban hành).", "… có hiệu lực thi hành từ ngày …"
+# or, in a decision's last article that joins both, "… chịu trách nhiệm thi hành Quyết định
+# này kể từ ngày ký./."
+_KINDS = r"(?:quyet dinh|ke hoach|nghi quyet|chi thi|van ban|thong tu|nghi dinh)"
 _ARTICLE = re.compile(
-    r"\b(?:quyet dinh|ke hoach|nghi quyet|chi thi|van ban|thong tu|nghi dinh) nay co hieu luc"
-    r"[^.;\n]*"
+    rf"\b{_KINDS} nay co hieu luc[^.;\n]*|\bthi hanh {_KINDS} nay (?:ke )?tu ngay[^.;\n/]*"
 )
 _ON_SIGNING = re.compile(r"\bke tu ngay ki\b|\btu ngay ki\b")
 
@@ -35,6 +37,7 @@ def answer(ctx: Context) -> Answer | None:
         return None
     cite = CitationBuilder(ctx.documents)
     lines = []
+    missing: list[str] = []
     for doc_id in scope.doc_ids:
         for clause in _where_written(ctx, doc_id):
             text = clause.text
@@ -49,8 +52,12 @@ def answer(ctx: Context) -> Answer | None:
                 line += f" — văn bản ký ngày {_shown(info.issued_date)}"
             lines.append(line + ".")
             break
+        else:
+            missing.append(ctx.label(doc_id))
     if not lines:
         return None
+    # several plans asked: one that writes no such article is said to be silent
+    lines += [f"{label}: văn bản không ghi thời điểm có hiệu lực." for label in missing]
     return Answer("\n".join(lines), False, "document_facts", cite.citations)
 
 
@@ -69,6 +76,13 @@ _HEAD = 3
 
 
 def _shown(iso: str) -> str:
-    """ "2014-06-28" → "28/06/2014" (a month-only date as "06/2014")."""
+    """ "2014-06-28" → "28/06/2014 (ngày 28 tháng 6 năm 2014)": the figures, then the date
+    written as NĐ 30/2020 writes it (a zero before a day under 10 and months 1 and 2); a
+    month-only date as "06/2014"."""
     parts = iso.split("-")
-    return "/".join(reversed(parts))
+    figures = "/".join(reversed(parts))
+    if len(parts) != 3:
+        return figures
+    year, month, day = (int(p) for p in parts)
+    written_month = f"{month:02d}" if month < 3 else str(month)
+    return f"{figures} (ngày {day:02d} tháng {written_month} năm {year})"
