@@ -22,6 +22,7 @@ import pytest
 from retrieval.assistant import Assistant
 from retrieval.cited_documents import cited_refs, dates_beside
 from retrieval.constraints import read_question
+from retrieval.conversation import Conversation
 from retrieval.query import Intent, MetaField, understand
 from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime
@@ -258,3 +259,14 @@ def test_the_units_of_a_part_are_not_its_contents(assistant: Assistant) -> None:
     answer = assistant.ask("Liệt kê các cơ quan chủ trì mục V của Kế hoạch 252.")
     assert "Bộ Quốc phòng" in answer.answer
     assert "giải mã ký hiệu" not in answer.answer
+
+
+def test_where_the_thing_just_cited_lies_is_read_from_it(assistant: Assistant) -> None:
+    # batch 12f: "tỉnh mới đó" points back at the item just cited, not a like item elsewhere
+    conversation = Conversation()
+    assistant.ask(
+        "Theo NQ 60, tỉnh An Giang mới được hợp nhất từ những tỉnh nào?", conversation=conversation
+    )
+    answer = assistant.ask("Con tinh ly cua tinh moi do dat o dau?", conversation=conversation)
+    assert "Kiên Giang" in answer.answer
+    assert "Tiền Giang và tỉnh Đồng Tháp" not in answer.answer
