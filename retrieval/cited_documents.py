@@ -61,9 +61,8 @@ _SEGMENT_END = re.compile(r"\s*;\s*|,\s+(?=(?:" + "|".join(_KINDS) + r")\b)")
 _AND_KIND = re.compile(r"\s+va\s+(?=(?:" + "|".join(_KINDS) + r")\b)")
 
 # what a question asks of a cited document (folded)
-_ASKS_DATE = re.compile(
-    r"\b(?:ngay (?:nao|may|thang nao)|ban hanh (?:ngay|khi nao|nam nao)|khi nao|nam nao)\b"
-)
+# (a bare "khi nào" asks a task's deadline: "… phải xong khi nào?" is no document's date)
+_ASKS_DATE = re.compile(r"\b(?:ngay (?:nao|may|thang nao)|ban hanh (?:ngay|khi nao|nam nao))\b")
 _ASKS_NUMBER = re.compile(r"\b(?:so (?:may|nao|bao nhieu|hieu)|ky hieu)\b")
 _ASKS_AMENDED = re.compile(r"\bsua doi\b.*\b(?:nao|gi)\b")
 # "căn cứ quyết định nào …": which document of a kind (its number and date the answer)

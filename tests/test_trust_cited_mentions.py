@@ -177,3 +177,14 @@ def test_which_decision_is_told_by_the_document_it_issues() -> None:
     # two fit equally: none picked, but the plan does cite one (no "not cited" decline)
     tie = _asked("QĐ 518 Bình Định căn cứ quyết định nào của UBND tỉnh?")
     assert best_cited(documents, tie) is None and fits_any(documents, tie)
+
+
+def test_a_tasks_deadline_is_no_cited_documents_date() -> None:
+    # gold nb19-when-008: "… thực hiện Nghị quyết 57-NQ/TW phải xong khi nào?" asks a task's
+    # deadline; a cited document's date is asked "ban hành ngày nào / khi nào"
+    own = OwnPlan("19/KH-UBND", "Kế hoạch", "Chuyển đổi số tỉnh Ninh Bình năm 2025")
+    question = (
+        "Việc rà soát tổng thể, điều chỉnh các chương trình, kế hoạch của tỉnh Ninh Bình về "
+        "thực hiện Nghị quyết 57-NQ/TW phải xong khi nào?"
+    )
+    assert cited_asked(understand(question).folded, [own]) is None

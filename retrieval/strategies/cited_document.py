@@ -78,8 +78,9 @@ def answer(ctx: Context) -> Answer | None:
 
 # what a cited document is about: "thông tư đó hướng dẫn nội dung gì?", "về việc gì?"
 # (folded); the verb, when given, must be the mention's own ("… hướng dẫn việc cung cấp …")
+# ("những nội dung gì" alone asks what the document says, which its mention does not)
 _ASKS_ABOUT = re.compile(
-    r"\b(?:noi dung|ve viec|van de|ve) gi\b"
+    r"\bve (?:viec |noi dung |van de )?gi\b|\bnoi ve (?:noi dung |van de )?gi\b"
     r"|\b(?P<verb>huong dan|quy dinh|de xuat|de nghi|phe duyet|yeu cau)\s+"
     r"(?:nhung |cac )?(?:noi dung |van de |viec )?(?:gi|nao)\b"
 )
