@@ -25,6 +25,7 @@ __all__ = [
     "canonical_unit_name",
     "entries",
     "expand_abbreviations",
+    "short_forms",
     "units_in",
 ]
 
@@ -246,6 +247,24 @@ def _table() -> _Table:
 def entries() -> tuple[Abbreviation, ...]:
     """Every entry of the table, in file order."""
     return _table().entries
+
+
+def short_forms(name: str) -> list[str]:
+    """`name` with the long form it opens with written short, one per short form of the
+    table (the reverse of `expand_abbreviations`): "Ủy ban nhân dân xã Xuân Trường" →
+    ["UBND xã Xuân Trường"], "Sở Giáo dục và Đào tạo" → ["Sở GD&ĐT", …]; [] when it opens
+    with no long form of the table."""
+    key = canonical(name).lower()
+    best: Abbreviation | None = None
+    for entry in _table().entries:
+        long = canonical(entry.long).lower()
+        opens = key == long or key.startswith(f"{long} ")
+        if opens and (best is None or len(entry.long) > len(best.long)):
+            best = entry
+    if best is None:
+        return []
+    rest = name[len(best.long) :]
+    return [f"{short}{rest}" for short in best.short]
 
 
 def abbreviations_in(text: str) -> list[AbbreviationMatch]:

@@ -40,6 +40,18 @@ COLUMNS = (
         ),
         re.compile(r"\bkinh phi\b|\bnguon von\b|\bdu toan\b"),
     ),
+    # an investment table's own figures, never its year's allocation ("Kế hoạch vốn năm
+    # 2023" is not the project's total investment)
+    Column(
+        "tổng mức đầu tư",
+        re.compile(r"\btong muc dau tu\b"),
+        re.compile(r"\btong muc dau tu\b"),
+    ),
+    Column(
+        "lũy kế vốn đã bố trí",
+        re.compile(r"\bluy ke\b"),
+        re.compile(r"\bluy ke\b"),
+    ),
 )
 
 

@@ -32,7 +32,6 @@ from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
-    cited_date,
     cited_document,
     clause_lookup,
     compare,
@@ -42,11 +41,14 @@ from retrieval.strategies import (
     follow_up,
     list_by_period,
     list_by_unit,
+    measure_unit,
     missing_appendix,
     not_loaded,
+    numbered_absent,
     search_answer,
     unit_duties,
     units_assigned,
+    unnamed_place,
     unnamed_unit,
 )
 from retrieval.strategies.context import Context, Library
@@ -59,14 +61,16 @@ Strategy = Callable[[Context], Answer | None]
 # The strategies in the order they are tried; the first that answers wins (None: not
 # mine). The search answer, last, always answers.
 STRATEGIES: tuple[Strategy, ...] = (
-    cited_date.answer,  # "Nghị định 26/2020/NĐ-CP (cited by a plan) ban hành ngày nào?"
+    cited_document.answer,  # "Nghị định 26/2020/NĐ-CP …", "QĐ 254 căn cứ Luật … ngày nào?"
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
-    cited_document.answer,  # "QĐ 254 căn cứ Luật … ban hành ngày nào?"
     effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
+    numbered_absent.answer,  # "Bước 7 …" of a plan whose steps run 1 to 6: declined
+    measure_unit.answer,  # "Phụ lục … tính theo đơn vị nào?": its "ĐVT: triệu đồng" line
+    unnamed_place.answer,  # "… xã Ân Hảo …" of a plan never naming it: declined
     count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
     unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"

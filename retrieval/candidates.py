@@ -69,6 +69,12 @@ def is_legal_basis(clause: StoredClause) -> bool:
     KẾ HOẠCH"). Its figures and years are the other document's, never this plan's answer."""
     if _CITES_DOCUMENT.match(folded(clause.body.strip())):
         return True
+    return under_basis_heading(clause)
+
+
+def under_basis_heading(clause: StoredClause) -> bool:
+    """Whether the clause sits under a heading gathering the plan's basis ("I. CĂN CỨ LẬP
+    KẾ HOẠCH", "1. Các văn bản chỉ đạo của Trung ương")."""
     return any(_BASIS_HEADING.match(folded(step.strip())) for step in clause.path.split("›"))
 
 

@@ -1,10 +1,19 @@
-"""The documents a plan cites in its opening lines, and which of them a question names.
+"""The documents a plan cites, read from its own words, and which of them a question names.
 
 A decision or resolution opens with the lines it rests on (NĐ 30/2020/NĐ-CP, Phụ lục I,
 mục 4: "Căn cứ Luật … ngày …;", "Xét đề nghị của … tại Công văn số … ngày …", "Trên cơ
-sở xem xét Tờ trình số …, Báo cáo số … của Chính phủ;"). "QĐ 254 căn cứ Luật Bảo vệ bí
-mật nhà nước ban hành ngày nào?" asks the date of that law, not of the plan: the answer is
-the line's mention of the law as written (its number and date are the facts asked).
+sở xem xét Tờ trình số …, Báo cáo số … của Chính phủ;"), and its body cites more
+("Thực hiện Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 …"). A question names a cited
+document in one of two ways:
+
+- by kind and number ("Nghị định 26/2020/NĐ-CP … ban hành ngày nào?"): `cited_refs` reads
+  it, `dates_beside` finds the date a plan writes beside that number, `mention_around`
+  the whole mention (issuer, trích yếu) holding it;
+- by kind and name, as what a named plan rests on ("QĐ 254 căn cứ Luật Bảo vệ bí mật nhà
+  nước ban hành ngày nào?", "QĐ 986 ban hành theo Tờ trình số mấy?"): `cited_asked` reads
+  it, `cited_documents` lists the plan's basis lines' mentions, `best_cited` picks one.
+
+Either way the answer is the plan's mention as written, never the plan's own date or number.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ingest.normalize_vi import folded, folded_with_offsets
+from retrieval.candidates import under_basis_heading
 from retrieval.stored import StoredClause
 
 # the kinds of document a basis line cites, folded, longest first ("bo luat" before "luat")
@@ -30,6 +40,7 @@ _KINDS = (
     "chi thi",
     "ket luan",
     "cong van",
+    "cong dien",
     "bao cao",
     "to trinh",
     "huong dan",
@@ -39,6 +50,7 @@ _KINDS = (
     "ke hoach",
 )
 _KIND = re.compile(r"\b(?:" + "|".join(_KINDS) + r")\b")
+_KIND_AT_START = re.compile(r"(?:" + "|".join(_KINDS) + r")\b")
 # how a basis line opens (folded)
 _LEAD = re.compile(r"^(?:can cu|xet|tren co so|theo de nghi|theo to trinh)\b")
 # markup around a line: list marks, emphasis, table pipes
@@ -50,14 +62,16 @@ _SEGMENT_END = re.compile(r"\s*;\s*|,\s+(?=(?:" + "|".join(_KINDS) + r")\b)")
 _AND_KIND = re.compile(r"\s+va\s+(?=(?:" + "|".join(_KINDS) + r")\b)")
 
 # what a question asks of a cited document (folded)
-_ASKS_DATE = re.compile(
-    r"\b(?:ngay (?:nao|may|thang nao)|ban hanh (?:ngay|khi nao|nam nao)|khi nao|nam nao)\b"
-)
+# (a bare "khi nào" asks a task's deadline: "… phải xong khi nào?" is no document's date)
+_ASKS_DATE = re.compile(r"\b(?:ngay (?:nao|may|thang nao)|ban hanh (?:ngay|khi nao|nam nao))\b")
 _ASKS_NUMBER = re.compile(r"\b(?:so (?:may|nao|bao nhieu|hieu)|ky hieu)\b")
 _ASKS_AMENDED = re.compile(r"\bsua doi\b.*\b(?:nao|gi)\b")
+# "căn cứ quyết định nào …": which document of a kind (its number and date the answer)
+_ASKS_WHICH = re.compile(r"\b(?:" + "|".join(_KINDS) + r")\s+nao\b")
 # the question ties the document to the plan: rests on it, implements it, was proposed by it
 _RELATION = re.compile(
-    r"\b(?:can cu|tren co so|dua tren|xet|de nghi|trien khai|thuc hien|sua doi)\b"
+    r"\b(?:can cu|tren co so|dua tren|xet|de nghi|trien khai|thuc hien|sua doi"
+    r"|theo (?:to trinh|cong van|bao cao))\b"
 )
 # words that set a document as the plan's basis, just before its kind in a question
 _BASIS_WORDS = re.compile(r"\b(?:can cu(?: vao)?|tren co so(?: xem xet)?|xet(?: de nghi)?)$")
@@ -88,6 +102,8 @@ class NamedDocument:
     numbers: frozenset[str]
     # named as what the plan rests on ("căn cứ Luật …", "trên cơ sở … Báo cáo …")
     as_basis: bool = False
+    # the words after "của": its issuer or subject, telling documents apart, not required
+    issuer: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,7 +140,10 @@ def cited_asked(question_folded: str, own: Sequence[OwnPlan] = ()) -> CitedAsked
     mật nhà nước") when it asks a date, number or amendment of a document the plan rests
     on; None otherwise. A kind naming the plan itself ("Quyết định 254") is not one."""
     amended = bool(_ASKS_AMENDED.search(question_folded))
-    asks = amended or _ASKS_DATE.search(question_folded) or _ASKS_NUMBER.search(question_folded)
+    # the question asks which document it is ("Tờ trình số mấy", "căn cứ quyết định nào"):
+    # a kind named with no name of its own then fits the plan's one document of that kind
+    identity = bool(_ASKS_NUMBER.search(question_folded) or _ASKS_WHICH.search(question_folded))
+    asks = amended or identity or _ASKS_DATE.search(question_folded)
     if not asks or not _RELATION.search(question_folded):
         return None
     question = _without_short_forms(question_folded)
@@ -138,16 +157,27 @@ def cited_asked(question_folded: str, own: Sequence[OwnPlan] = ()) -> CitedAsked
     named: list[NamedDocument] = []
     for i, match in enumerate(kinds):
         end = kinds[i + 1].start() if i + 1 < len(kinds) else len(question)
-        after = question[match.end() : end].split()
-        words = _ASKING.sub(" ", " ".join(after)).split()
+        after = question[match.end() : end]
+        own_part = after.partition(" cua ")[0]
+        words = _ASKING.sub(" ", after).split()
         if any(plan.is_named_by(match.group(), words) for plan in own):
             continue
         numbers = frozenset(w for w in words if "/" in w)
-        name = frozenset(w for w in words if w not in numbers and not w.isdigit() and len(w) > 1)
-        if name or numbers:
+        every = frozenset(w for w in words if w not in numbers and not w.isdigit() and len(w) > 1)
+        # the name is what comes before "của"; the words after it tell documents apart
+        name = every & set(_ASKING.sub(" ", own_part).split())
+        if not name and not identity:
+            name = every  # "Nghị định của Chính phủ về …": all of it names the document
+        issuer = every - name
+        if identity and not name and not numbers:
+            # "quyết định nào ban hành Đề án …": what it is asked by is said after it, up to
+            # the question's end, another kind's words included
+            rest = _ASKING.sub(" ", question[match.end() :]).split()
+            issuer = frozenset(w for w in rest if not w.isdigit() and len(w) > 1)
+        if name or numbers or identity:
             before = question[: match.start()].split()[-4:]
             as_basis = bool(_BASIS_WORDS.search(" ".join(before)))
-            named.append(NamedDocument(match.group(), name, numbers, as_basis))
+            named.append(NamedDocument(match.group(), name, numbers, as_basis, issuer))
     return CitedAsked(tuple(named), amended) if named else None
 
 
@@ -167,23 +197,61 @@ def _without_short_forms(text: str) -> str:
 
 
 def cited_documents(clauses: Sequence[StoredClause]) -> list[CitedDocument]:
-    """Every document named in the plan's opening basis lines, in order."""
+    """Every document named in the plan's basis lines, in order: the opening lines that
+    start "Căn cứ / Xét / Trên cơ sở / Theo đề nghị", and the lines under a heading that
+    gathers them ("I. CĂN CỨ LẬP KẾ HOẠCH": "Quyết định số 411/QĐ-TTg ngày …" wrapped over
+    several lines)."""
     found: list[CitedDocument] = []
     for clause in clauses:
-        if clause.kind not in ("preamble", "paragraph") or clause.number or "›" in clause.path:
+        opening = clause.kind in ("preamble", "paragraph") and not clause.number
+        opening = opening and "›" not in clause.path
+        listed = under_basis_heading(clause)
+        if not (opening or listed):
             continue
-        for line in clause.text.split("\n"):
-            plain = _MARKUP.sub("", line)
-            flat, offsets = folded_with_offsets(plain)
-            if not plain or not _LEAD.match(flat):
-                continue
-            for start, end in _segments(flat):
-                kind = _KIND.search(flat, start, end)
+        for start, end in _basis_items(clause.text, listed):
+            item = clause.text[start:end]
+            flat, offsets = folded_with_offsets(item)
+            for seg_start, seg_end in _segments(flat):
+                kind = _kind_in(flat, seg_start, seg_end)
                 if kind is None:
                     continue
-                mention = plain[offsets[start] : offsets[end - 1] + 1].strip(" ,;.")
-                found.append(CitedDocument(clause, mention, kind.group()))
+                mention = item[offsets[seg_start] : offsets[seg_end - 1] + 1].strip(" ,;.")
+                if mention:
+                    found.append(CitedDocument(clause, mention, kind.group()))
     return found
+
+
+def _basis_items(text: str, listed: bool) -> Iterable[tuple[int, int]]:
+    """Spans of `text` each holding one basis line: it opens with a basis lead (or, in a
+    list of the basis, with a document's kind) and runs over the lines wrapped after it,
+    until a line ends with ";" or "." or the next item opens."""
+    start: int | None = None
+    end = 0
+    closed = True
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        lead = _MARKUP.match(line)
+        body_start = line_start + (lead.end() if lead else 0)
+        plain = _MARKUP.sub("", line)
+        flat = folded(plain)
+        opens = bool(flat) and (
+            bool(_LEAD.match(flat)) or (listed and bool(_KIND_AT_START.match(flat)))
+        )
+        if opens:
+            if start is not None:
+                yield start, end
+            start, closed = body_start, False
+        elif start is not None and (closed or not flat or plain.isupper()):
+            yield start, end
+            start = None
+            continue
+        elif start is None:
+            continue
+        end = line_start + len(line.rstrip())
+        closed = plain.rstrip().endswith((";", "."))
+    if start is not None:
+        yield start, end
 
 
 def best_cited(documents: Sequence[CitedDocument], asked: CitedAsked) -> CitedDocument | None:
@@ -208,6 +276,17 @@ def best_cited(documents: Sequence[CitedDocument], asked: CitedAsked) -> CitedDo
     return None if best is None or tied else best[2]
 
 
+def fits_any(documents: Sequence[CitedDocument], asked: CitedAsked) -> bool:
+    """Whether some mention fits a document the question names (several may: then
+    `best_cited` picks none, and the plan does cite what is asked)."""
+    return any(
+        piece is not None and _fit(piece.mention, named)[1]
+        for named in asked.named
+        for document in documents
+        for piece in [_piece(document, named, asked.amended)]
+    )
+
+
 def _fit(mention: str, named: NamedDocument) -> tuple[float, bool]:
     words = _words(mention)
     if not named.numbers <= words:
@@ -215,7 +294,7 @@ def _fit(mention: str, named: NamedDocument) -> tuple[float, bool]:
     shared = len(named.words & words)
     need = min(2, len(named.words))
     fits = shared >= need and shared >= len(named.words) / 2
-    return shared + 3 * len(named.numbers), fits
+    return shared + 0.5 * len(named.issuer & words) + 3 * len(named.numbers), fits
 
 
 def _words(text: str) -> set[str]:
@@ -230,7 +309,7 @@ def _piece(document: CitedDocument, named: NamedDocument, amended: bool) -> Cite
     best: tuple[int, int] | None = None
     best_score = -1.0
     for start, end in itertools.pairwise(cuts):
-        kind = _KIND.search(flat, start, end)
+        kind = _kind_in(flat, start, end)
         if kind is None or kind.group() != named.kind:
             continue
         score, _ = _fit(document.mention[offsets[start] : offsets[end - 1] + 1], named)
@@ -245,6 +324,18 @@ def _piece(document: CitedDocument, named: NamedDocument, amended: bool) -> Cite
     return CitedDocument(document.clause, mention, named.kind)
 
 
+def _kind_in(flat: str, start: int, end: int) -> re.Match[str] | None:
+    """The kind of the document a span cites: the first kind written with its number
+    ("… của Sở Kế hoạch và Đầu tư tại Tờ trình số 18/TTr-SKHĐT": a tờ trình), else the
+    first kind."""
+    first = None
+    for match in _KIND.finditer(flat, start, end):
+        if re.match(r"\s+(?:so\s+)?\d", flat[match.end() : end]):
+            return match
+        first = first or match
+    return first
+
+
 def _segments(flat: str) -> Iterable[tuple[int, int]]:
     """Spans of the folded line, cut where one cited document ends and the next begins."""
     pos = 0
@@ -254,3 +345,139 @@ def _segments(flat: str) -> Iterable[tuple[int, int]]:
         pos = match.end()
     if pos < len(flat):
         yield pos, len(flat)
+
+
+# ---- a cited document named by its number ------------------------------------------------
+
+# the kinds a question names with a number ("văn bản số 12/UBND-VX" too)
+_NUMBERED_KINDS = "|".join((*_KINDS, "quy dinh", "van ban"))
+# "nghị định 26/2020/nđ-cp", "nghị quyết số 21-nq/tw", "quy định 232-qđ/tw", "quyết định 2566"
+_NAMED = re.compile(
+    rf"\b(?P<kind>{_NUMBERED_KINDS})\s+(?:so\s+)?(?P<number>\d{{1,5}})"
+    r"(?P<symbol>(?:[/-][a-z0-9&]+)*)"
+)
+# the date written after a cited document's number: "ngày 28 tháng 02 năm 2020", "ngày 20/01/2025"
+_DATE = (
+    r"ngay\s+(?P<day>\d{1,2})(?:\s+thang\s+|\s*/\s*)(?P<month>\d{1,2})"
+    r"(?:\s+nam\s+|\s*/\s*)(?P<year>\d{4})"
+)
+# the body that issued it, written after the date: "… năm 2013 của Ban Chấp hành Trung ương
+# khóa XI", up to its subject ("về …"), the next citation or the sentence's end
+_ISSUER = re.compile(
+    r"\s*,?\s*cua\s+(?P<issuer>[^,;.:()]+?)(?=\s+(?:ve|ve viec|quy dinh|huong dan|ban hanh)\b"
+    rf"|\s+(?:va\s+)?(?:{_NUMBERED_KINDS})\s+(?:so\s+)?\d|\s+ngay\s+\d|\s*[,;.:()]|\s*$)"
+)
+
+
+@dataclass(frozen=True)
+class CitedRef:
+    """A document the question names by kind and number."""
+
+    kind: str  # folded: "nghi dinh"
+    number: str  # the figures: "26"
+    symbol: str  # folded, without its leading separator: "2020/nd-cp", "nq/tw"; "" if none
+    start: int  # where the question names it (folded offsets)
+    end: int
+
+
+def cited_refs(question_folded: str) -> list[CitedRef]:
+    """The documents a (folded) question names by kind and number, in order."""
+    return [
+        CitedRef(
+            m.group("kind"),
+            m.group("number"),
+            m.group("symbol").lstrip("/-"),
+            m.start(),
+            m.end(),
+        )
+        for m in _NAMED.finditer(question_folded)
+    ]
+
+
+@dataclass(frozen=True)
+class CitedDate:
+    """A date a clause writes beside a cited document: the verbatim span and its value."""
+
+    quote: str  # "26/2020/NĐ-CP ngày 28 tháng 02 năm 2020", verbatim
+    day: int
+    month: int
+    year: int
+    written: str = ""  # the date as the text writes it: "28 tháng 02 năm 2020", "04/7/2018"
+    issuer: str = ""  # the body written after it, verbatim: "Chính phủ"; "" if none
+    subject: str = ""  # folded words that follow it ("ve cong tac bao ve bmnn …"), to match
+
+    @property
+    def text(self) -> str:
+        return f"{self.day:02d}/{self.month:02d}/{self.year}"
+
+    @property
+    def said(self) -> str:
+        """The date as written, with its figures beside a date written in words:
+        "25 tháng 7 năm 2017 (25/07/2017)", "04/7/2018"."""
+        if not self.written or "/" in self.written:
+            return self.written or self.text
+        return f"{self.written} ({self.text})"
+
+
+def dates_beside(text: str, ref: CitedRef) -> list[CitedDate]:
+    """The dates `text` writes right after its citations of `ref` ("… số 21-NQ/TW ngày 25
+    tháng 10 năm 2017 …", a comma between them allowed)."""
+    flat, offsets = folded_with_offsets(text)
+    if ref.symbol:
+        # the symbol's start is enough ("Thông tư 98/2013" is "98/2013/TT-BTC")
+        name = (
+            rf"(?<![\d/-]){ref.number}[/-]\s*{_spaced(ref.symbol)}"
+            r"(?:[/-]\s*[a-z0-9&]+)*(?![a-z0-9])"
+        )
+    else:  # no symbol asked: the kind must be written before it
+        name = rf"\b{ref.kind}\s+(?:so\s+)?0*{ref.number}(?:[/-][a-z0-9&]+)*(?![a-z0-9])"
+    found = []
+    for m in re.finditer(rf"{name}\s*,?\s*{_DATE}", flat):
+        end = m.end()
+        issuer = ""
+        by = _ISSUER.match(flat, end)
+        if by:
+            issuer = text[offsets[by.start("issuer")] : offsets[by.end("issuer") - 1] + 1]
+        found.append(
+            CitedDate(
+                text[offsets[m.start()] : offsets[end - 1] + 1],
+                int(m.group("day")),
+                int(m.group("month")),
+                int(m.group("year")),
+                written=text[offsets[m.start("day")] : offsets[end - 1] + 1],
+                issuer=" ".join(issuer.split()),
+                subject=re.split(r"[;.]", flat[end : end + 160], maxsplit=1)[0],
+            )
+        )
+    return found
+
+
+def _spaced(symbol: str) -> str:
+    """The symbol as a pattern that lets a line break or space follow each separator
+    ("26/2020/NĐ- CP" as some copies write it)."""
+    return r"[/-]\s*".join(re.escape(part) for part in re.split(r"[/-]", symbol))
+
+
+# where a mention written in running text ends: a ";", a sentence's end, a blank line or
+# a new list item (a wrapped line goes on), or the next document cited after a comma
+_MENTION_END = re.compile(
+    r";|\.(?:\s|$)|\n\s*(?=\n|[-+•*]|\d|[IVX]+\.)|,\s+(?=(?:" + "|".join(_KINDS) + r")\b)"
+)
+_MENTION_MAX = 320
+
+
+def mention_around(text: str, quote: str, kind: str) -> str:
+    """The whole mention in `text` holding `quote` (a number and its date), as written:
+    from the kind before it ("Nghị quyết số 03/NQ-HĐND ngày 01/7/2025 …") to where the
+    mention ends, so its issuer and "về việc …" come with it; `quote` itself when the text
+    does not write it so (or the mention runs too long to be one)."""
+    at = text.find(quote)
+    if at < 0:
+        return quote
+    flat, offsets = folded_with_offsets(text[:at])
+    kinds = list(re.finditer(rf"\b{kind}(?:\s+so)?\s*$", flat))
+    start = offsets[kinds[-1].start()] if kinds else at
+    end_match = _MENTION_END.search(text, at + len(quote))
+    end = end_match.start() if end_match else len(text)
+    mention = text[start:end].rstrip(" ,;.")
+    return mention if len(mention) <= _MENTION_MAX else text[start : at + len(quote)]

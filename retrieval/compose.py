@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ingest.abbreviations import short_forms
 from ingest.domain import Target, TargetCell
 from ingest.normalize_vi import folded
 from retrieval.absent_parts import all_lack_asked_part
@@ -729,17 +730,10 @@ def _cited_values(
     return cited
 
 
-# the short forms official texts use for a body's name (NĐ 30/2020 allows them in the body)
-_SHORT_BODY_NAMES = (("Ủy ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"))
-
-
 def _issuer_forms(issuer: str) -> list[str]:
-    """The issuer's name in full, then with its body written short."""
-    forms = [issuer]
-    for full, short in _SHORT_BODY_NAMES:
-        if issuer.lower().startswith(full.lower()):
-            forms.append(short + issuer[len(full) :])
-    return forms
+    """The issuer's name in full, then with its body written short ("UBND xã …"; NĐ
+    30/2020 allows the short forms in the body)."""
+    return [issuer, *short_forms(issuer)]
 
 
 _META_LABELS = {

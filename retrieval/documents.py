@@ -419,8 +419,22 @@ class DocumentDirectory:
         years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
             if found:
-                # the year it is known by ("… đến năm 2020") or the year it was issued
-                by_year = [d for d in found if years & self._years_of(d)]
+                # the year it is known by ("… đến năm 2020") or the year it was issued; a
+                # plan named by its number keeps its place beside another plan's year ("KH
+                # 19 Ninh Bình và KH CĐS xã Xuân Trường 2026"), unless a plan of its number
+                # is of that year
+                matched = [d for d in found if years & self._years_of(d)]
+                numbers = {self.documents[d].number for d in matched if scores.get(d, 0) >= 3}
+                by_year = [
+                    d
+                    for d in found
+                    if d in matched
+                    or (
+                        matched
+                        and scores.get(d, 0) >= 3
+                        and self.documents[d].number not in numbers
+                    )
+                ]
             else:  # one plan of that year in the whole directory
                 numeric = [int(y) for y in years if y.isdigit()]
                 by_year = [

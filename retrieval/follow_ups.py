@@ -13,9 +13,12 @@ WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
 FOLLOW_UP_WORDS = frozenset(["con", "thi", "sao", "the", "nao", "vay", "do", "nay", "kia", "tren"])
 # "chỉ tiêu đó", "nhiệm vụ này": the turn names its referent, the previous answer.
 POINTS_BACK = re.compile(
-    r"\b(?:chi tieu|nhiem vu|muc|noi dung|co quan|don vi|van ban|ke hoach|viec) "
+    r"\b(?:chi tieu|nhiem vu|muc|noi dung|co quan|don vi|van ban|ke hoach|viec|du an|goi thau"
+    r"|cong trinh|de an|chuong trinh|buoc|hoi nghi|(?:tinh|xa|huyen)(?: moi)?) "
     r"(?:do|nay|ay|tren|vua roi|vua neu)\b"
 )
+# the turn asks where the thing referred to is: the clause referred to says it
+ASKS_WHERE = re.compile(r"\b(?:o|tai) dau\b|\bnoi nao\b|\bdia diem\b")
 REFERS_BACK = re.compile(rf"{POINTS_BACK.pattern}|\b(?:con|vay con|the con)\b")
 CONTINUES = re.compile(r"^(?:con|the con|vay con|so voi|con o|con tai)\b|thi sao|the nao")
 EARLIEST = re.compile(r"som nhat|gan nhat|truoc nhat|dau tien")

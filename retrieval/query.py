@@ -234,15 +234,18 @@ _META = (
             r"|hoi nghi(?: trung uong| ban chap hanh trung uong)? (?:nao|thu may|lan thu may)"
         ),
     ),
-    # "Kế hoạch 88 … được gửi tới cơ quan nào?", "nơi nhận": the "Nơi nhận" list; not a
-    # report the plan asks units to send ("gửi báo cáo về Sở …")
+    # "Kế hoạch 88 … được gửi tới cơ quan nào?", "QĐ 986 được gửi báo cáo những cơ quan
+    # nào?", "nơi nhận": the "Nơi nhận" list; not a report the plan asks units to send
+    # ("gửi báo cáo về Sở …": no "được" before it)
     (
         MetaField.RECIPIENTS,
         _compile(
             r"noi nhan|(?:ke hoach|kh|van ban|nghi quyet|quyet dinh)"
             r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham)[a-z0-9/-]+){0,14} "
-            r"(?:duoc |da )?gui(?:(?: de (?:bao cao|b/c|biet|thuc hien|chi dao))+"
-            r" (?:(?:toi|den|cho|ve) )?| (?:toi|den|cho|ve) )(?:nhung |cac )?"
+            r"(?:(?:duoc |da )gui (?:de )?(?:bao cao|b/c) (?:(?:toi|den|cho|ve) )?"
+            r"|(?:duoc |da )?gui(?:(?: de (?:bao cao|b/c|biet|thuc hien|chi dao))+"
+            r" (?:(?:toi|den|cho|ve) )?| (?:toi|den|cho|ve) | (?=(?:nhung|cac) )))"
+            r"(?:nhung |cac )?"
             r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh|cuc)"
         ),
     ),

@@ -15,6 +15,7 @@ from ingest.abbreviations import (
     canonical_unit_name,
     entries,
     expand_abbreviations,
+    short_forms,
     units_in,
 )
 from ingest.normalize_vi import folded
@@ -204,3 +205,18 @@ def test_never_raises_and_spans_are_in_bounds(text: str) -> None:
         assert text[m.start : m.end] == m.text
     expand_abbreviations(text)
     canonical_unit_name(text)
+
+
+def test_short_forms_write_a_names_long_form_short() -> None:
+    # the reverse of expansion: how a text may write an issuer's name in its body
+    assert short_forms("Ủy ban nhân dân xã Xuân Trường") == ["UBND xã Xuân Trường"]
+    assert short_forms("Hội đồng nhân dân tỉnh Ninh Bình") == ["HĐND tỉnh Ninh Bình"]
+    assert short_forms("Sở Giáo dục và Đào tạo")[0] == "Sở GD&ĐT"
+    assert short_forms("Ban Chấp hành Trung ương") == []
+
+
+def test_a_department_written_half_short() -> None:
+    # "Sở Nông nghiệp và PTNT": the long name's first words, the rest in initials
+    assert units_in("Sở Nông nghiệp và PTNT Thái Bình phối hợp những nhiệm vụ nào?") == [
+        "Sở Nông nghiệp và Phát triển nông thôn"
+    ]

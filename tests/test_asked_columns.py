@@ -70,3 +70,21 @@ def test_a_product_as_the_topic_asks_no_column(question: str) -> None:
 def test_a_body_duty_may_say_it_in_words() -> None:
     body = _row(("Nhiệm vụ", "content", "Xây dựng CSDL"), source="body")
     assert _reason("Sản phẩm của nhiệm vụ này là gì?", body) is None
+
+
+def test_a_projects_total_investment_is_not_its_years_allocation() -> None:
+    # tests/real_plans4 QĐ 518 Bình Định: the appendix gives each project "Kế hoạch vốn năm
+    # 2023" only; "tổng mức đầu tư" asked is a column the table does not have
+    allocation = _row(
+        ("Danh mục dự án", "content", "Xây dựng mới Trạm y tế xã Bình Thành"),
+        ("Kế hoạch vốn năm 2023", "value", "2.000"),
+    )
+    question = "Tổng mức đầu tư dự án xây dựng mới Trạm y tế xã Bình Thành là bao nhiêu?"
+    reason = _reason(question, allocation)
+    assert reason is not None and "cột tổng mức đầu tư" in reason
+    with_total = _row(
+        ("Danh mục dự án", "content", "Trạm y tế xã Bình Thành"),
+        ("Tổng mức đầu tư", "value", "5.000"),
+    )
+    assert _reason(question, with_total) is None
+    assert _reason("Kế hoạch vốn năm 2023 của Trạm y tế xã Bình Thành?", allocation) is None

@@ -84,3 +84,17 @@ def test_the_plan_named_by_its_kind_and_title_is_not_a_cited_document() -> None:
     assert asked is not None
     assert [n.kind for n in asked.named] == ["luat"]
     assert cited_asked(understand("Quyết định 254 ban hành ngày nào?").folded, own) is None
+
+
+def test_what_a_cited_decree_is_about_is_its_mentions_subject(assistant: Assistant) -> None:
+    answer = assistant.ask("Nghị định 26/2020/NĐ-CP mà QĐ 254 Sơn La căn cứ quy định nội dung gì?")
+    assert not answer.abstained
+    assert "Quy định chi tiết một số điều của Luật Bảo vệ" in answer.answer
+    assert "chưa được nạp" in answer.answer
+
+
+def test_what_a_cited_document_proposes_is_not_in_its_mention(assistant: Assistant) -> None:
+    # the plan cites its number, date and subject, not what it proposes
+    answer = assistant.ask("Nghị định 26/2020/NĐ-CP mà QĐ 254 căn cứ đề xuất những nội dung gì?")
+    assert answer.abstained
+    assert "chưa được nạp" in answer.answer and "không nêu nó đề xuất" in answer.answer

@@ -55,6 +55,14 @@ def test_recipients_are_the_lines_under_noi_nhan_without_the_archive(
         ("Quyết định 254 của UBND tỉnh Sơn La được gửi để báo cáo tới những cơ quan nào?", True),
         ("QĐ 254 được gửi để b/c Bộ Công an qua cục nào?", True),
         ("Kế hoạch 19 gửi Sở Khoa học và Công nghệ báo cáo quý trước ngày nào?", False),
+        # batch 12f: "được gửi báo cáo" (sent to report) is where the decision was sent
+        (
+            "QĐ 986 về kế hoạch thời gian năm học của Tuyên Quang được gửi báo cáo những cơ "
+            "quan nào?",
+            True,
+        ),
+        ("QĐ 986 Tuyên Quang gửi những nơi nào?", True),
+        ("Kế hoạch yêu cầu các đơn vị gửi báo cáo về Sở nào?", False),
     ],
 )
 def test_where_a_plan_was_sent_is_a_document_fact(question: str, asked: bool) -> None:

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.cited_dates import cited_refs, dates_beside
+from retrieval.cited_documents import cited_refs, dates_beside
 from retrieval.constraints import read_question
+from retrieval.conversation import Conversation
 from retrieval.query import Intent, MetaField, understand
 from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime
@@ -73,9 +74,9 @@ def test_a_cited_resolution_referred_back_to_is_dated_from_the_plan(
     )
     assert not answer.abstained
     assert "25/10/2017" in answer.answer
-    # the quote runs on to the body the plan names as its issuer, as written
-    assert answer.citations[0].quote.startswith("21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị")
-    assert "25 tháng 10 năm 2017 (25/10/2017)" in answer.answer  # as written, figures beside
+    # the whole mention, its issuer with it
+    assert answer.citations[0].quote.startswith("Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017")
+    assert "25 tháng 10 năm 2017" in answer.answer  # as the plan writes it
     # the plan's own date is still the plan's
     own = assistant.ask("KH 165 Cần Thơ ban hành ngày nào?")
     assert "21 tháng 11 năm 2025" in own.answer
@@ -98,7 +99,7 @@ def test_the_first_document_named_is_the_one_dated(assistant: Assistant) -> None
     )
     # said as the plan's basis line writes it, that line cited (not a later mention)
     assert "28/02/2020" in answer.answer and "17/02/2023" not in answer.answer
-    assert answer.citations[0].quote.startswith("26/2020/NĐ-CP ngày 28 tháng 02 năm 2020")
+    assert "26/2020/NĐ-CP ngày 28 tháng 02 năm 2020" in answer.citations[0].quote
 
 
 def test_a_document_cited_without_a_date_is_still_declined(assistant: Assistant) -> None:
@@ -261,3 +262,14 @@ def test_the_units_of_a_part_are_not_its_contents(assistant: Assistant) -> None:
     answer = assistant.ask("Liệt kê các cơ quan chủ trì mục V của Kế hoạch 252.")
     assert "Bộ Quốc phòng" in answer.answer
     assert "giải mã ký hiệu" not in answer.answer
+
+
+def test_where_the_thing_just_cited_lies_is_read_from_it(assistant: Assistant) -> None:
+    # batch 12f: "tỉnh mới đó" points back at the item just cited, not a like item elsewhere
+    conversation = Conversation()
+    assistant.ask(
+        "Theo NQ 60, tỉnh An Giang mới được hợp nhất từ những tỉnh nào?", conversation=conversation
+    )
+    answer = assistant.ask("Con tinh ly cua tinh moi do dat o dau?", conversation=conversation)
+    assert "Kiên Giang" in answer.answer
+    assert "Tiền Giang và tỉnh Đồng Tháp" not in answer.answer

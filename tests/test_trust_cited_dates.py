@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.cited_dates import cited_refs, dates_beside
+from retrieval.cited_documents import cited_refs, dates_beside
 from retrieval.query import MetaField, understand
 from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime

@@ -7,8 +7,10 @@ question is its kind, else None and the next one is tried. `ctx` is a
 conversation, and the ingested plans' services (`library`: clause search, document
 directory, units, term weights, reranker). The order, as in `retrieval.assistant.STRATEGIES`:
 
-1. `cited_date` — the date of a document the plans cite but that is not loaded, as a plan
-   writes it beside its number ("Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020").
+1. `cited_document` — a fact of a document the plans cite, quoted from the plan's own
+   mention: named by number and not loaded, its date as a plan writes it beside its number
+   ("Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 …"); named by kind and name as a
+   named plan's basis ("QĐ 254 căn cứ Luật …", "Tờ trình số mấy"), the basis line naming it.
    `not_loaded` — a plan named but only mentioned by the loaded plans, or a place no loaded
    plan is about: declined, saying so.
 2. `effective_date` — when a named plan takes effect, from its own article ("Quyết định này
@@ -19,6 +21,10 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
    phụ lục 01"); a path no clause lies in is said to be missing.
 5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
+   `numbered_absent` — a step, round or session numbered as the plans never number it
+   ("Bước 7" of steps 1–6, "Hội nghị lần thứ 12" of session 11): declined, saying so.
+   `measure_unit` — the unit a table's figures are written in, from its "ĐVT:" line.
+   `unnamed_place` — a place ("xã Ân Hảo") the one plan named never names: declined.
 6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
    word, counted and quoted.
    `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the

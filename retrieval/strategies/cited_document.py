@@ -1,21 +1,315 @@
-"""Cited document: a date, number or amendment of a document a named plan rests on ("QĐ 254
-căn cứ Luật Bảo vệ bí mật nhà nước ban hành ngày nào?"), answered with the plan's basis
-line that names it, as written — never with the plan's own date or number. A document
-asked as the plan's basis that no basis line names is said not to be cited."""
+"""Cited document: a fact of a document the plans cite, answered with the plan's own
+mention of it, as written — never with the plan's own date or number.
+
+- Named by number ("Nghị định 26/2020/NĐ-CP mà QĐ 254 căn cứ ban hành ngày nào?", "KH 165
+  có nhắc Nghị quyết 21-NQ/TW …; nghị quyết đó ban hành ngày nào?"): the document is not
+  loaded, but a loaded plan writes its date beside its number; the answer is that
+  mention, dated, and says the document itself is not loaded. The question's subject is
+  the cited document when the question opens with it or refers back to it by its kind
+  ("nghị quyết đó"); else the loaded plan's own facts answer.
+- Named by kind and name as what a named plan rests on ("QĐ 254 căn cứ Luật Bảo vệ bí
+  mật nhà nước ban hành ngày nào?", "QĐ 986 ban hành theo Tờ trình số mấy?"): the plan's
+  basis line naming it. A document asked as the plan's basis that no basis line names is
+  said not to be cited.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from ingest.normalize_vi import folded
 from retrieval.answers import Answer
+from retrieval.candidates import is_legal_basis
 from retrieval.citations import CitationBuilder
-from retrieval.cited_documents import OwnPlan, best_cited, cited_asked, cited_documents
+from retrieval.cited_documents import (
+    CitedDate,
+    CitedRef,
+    OwnPlan,
+    best_cited,
+    cited_asked,
+    cited_documents,
+    cited_refs,
+    dates_beside,
+    fits_any,
+    mention_around,
+)
 from retrieval.compose import abstain
-from retrieval.query import Intent
+from retrieval.constraints import documents_named
+from retrieval.query import Intent, MetaField
+from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
+
+_KIND_NAMES = {
+    "nghi quyet": "Nghị quyết",
+    "quyet dinh": "Quyết định",
+    "chi thi": "Chỉ thị",
+    "ket luan": "Kết luận",
+    "nghi dinh": "Nghị định",
+    "thong tu": "Thông tư",
+    "cong van": "Công văn",
+    "quy dinh": "Quy định",
+    "ke hoach": "Kế hoạch",
+    "de an": "Đề án",
+    "huong dan": "Hướng dẫn",
+    "thong bao": "Thông báo",
+    "chuong trinh": "Chương trình",
+    "van ban": "Văn bản",
+    "luat": "Luật",
+    "bo luat": "Bộ luật",
+    "phap lenh": "Pháp lệnh",
+    "to trinh": "Tờ trình",
+    "bao cao": "Báo cáo",
+    "hien phap": "Hiến pháp",
+    "cong dien": "Công điện",
+}
+# the date of a named document asked outright: "Quyết định 5689/QĐ-SLĐTBXH phê duyệt … ban
+# hành ngày nào?", whose "phê duyệt" keeps it from reading as the plan's own date
+_ASKS_ITS_DATE = re.compile(
+    r"\b(?:ban hanh|ky|de|thong qua)\s+(?:vao\s+)?ngay nao|\bngay ban hanh\b"
+)
+_SEARCHED = 20
+_SHOWN = 3
 
 
 def answer(ctx: Context) -> Answer | None:
+    """The cited document's mention, by number or by name; None when the question asks no
+    fact of a document a plan cites."""
+    return _by_number(ctx) or _by_name(ctx)
+
+
+# ---- named by number, not loaded ---------------------------------------------------------
+
+
+# what a cited document is about: "thông tư đó hướng dẫn nội dung gì?", "về việc gì?"
+# (folded); the verb, when given, must be the mention's own ("… hướng dẫn việc cung cấp …")
+# ("những nội dung gì" alone asks what the document says, which its mention does not)
+_ASKS_ABOUT = re.compile(
+    r"\bve (?:viec |noi dung |van de )?gi\b|\bnoi ve (?:noi dung |van de )?gi\b"
+    r"|\b(?P<verb>huong dan|quy dinh|de xuat|de nghi|phe duyet|yeu cau)\s+"
+    r"(?:nhung |cac )?(?:noi dung |van de |viec )?(?:gi|nao)\b"
+)
+
+
+def _by_number(ctx: Context) -> Answer | None:
+    """The cited document's date, or what it is about, as the plans write it; None when the
+    question asks neither of a document that is cited but not loaded, or no plan dates it."""
+    query = ctx.query
+    about = _ASKS_ABOUT.search(query.folded)
+    asks_date = MetaField.DATE in query.meta_fields or bool(_ASKS_ITS_DATE.search(query.folded))
+    if not asks_date and about is None:
+        return None
+    refs = cited_refs(query.folded)
+    ref = _subject(query.folded, refs)
+    if ref is None or ctx.documents.is_loaded(ref.number, ref.symbol or None):
+        return None
+    found = _best_matched_first(query.folded[ref.end :], _dated_mentions(ctx, ref))
+    if not found:
+        return None  # the plans cite it without a date: `not_loaded` says so
+    if not asks_date and about is not None:
+        return _about_answer(ctx, ref, found[0], about.group("verb"))
+    # "Chỉ thị 14-CT/TW … và Chỉ thị 24-CT/TW … ban hành ngày nào?": every cited document
+    # the question names after it is dated too, or said not to be
+    others = [
+        other
+        for other in refs
+        if other.start > ref.start
+        and (other.number, other.symbol) != (ref.number, ref.symbol)
+        and not ctx.documents.is_loaded(other.number, other.symbol or None)
+    ]
+    return _dated_answer(ctx, [(ref, found), *((o, _dated_mentions(ctx, o)) for o in others)])
+
+
+def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
+    """The document whose date is asked: the first one the question names (nothing named
+    before it), or one it refers back to by kind ("… Nghị quyết 21-NQ/TW …; nghị quyết đó
+    ban hành ngày nào?")."""
+    if not refs:
+        return None
+    first = min(
+        [r.start for r in refs] + [d.span.start for d in documents_named(question)], default=0
+    )
+    for ref in refs:
+        if re.search(rf"\b{ref.kind} (?:do|nay|ay|tren|noi tren)\b", question[ref.end :]):
+            return ref
+    return refs[0] if refs[0].start <= first else None
+
+
+def _dated_mentions(ctx: Context, ref: CitedRef) -> list[tuple[StoredClause, CitedDate]]:
+    """Clauses citing the document with a date beside it: in the plans in scope, else (the
+    plans were only named, not fixed) in every plan."""
+    text = f"{ref.kind} {ref.number}/{ref.symbol}" if ref.symbol else f"{ref.kind} {ref.number}"
+    scope = ctx.scope
+    found = _search(ctx, text, ref, scope.doc_ids)
+    if not found and scope.doc_ids and scope.named and not (scope.given or scope.scoped):
+        found = _search(ctx, text, ref, [])
+    return found
+
+
+def _search(
+    ctx: Context, text: str, ref: CitedRef, doc_ids: Sequence[str]
+) -> list[tuple[StoredClause, CitedDate]]:
+    found = []
+    for hit in ctx.search.hybrid(text, doc_ids, limit=_SEARCHED):
+        for date in dates_beside(hit.clause.text, ref):
+            found.append((hit.clause, date))
+    # the plan's basis line ("Căn cứ Nghị định số …") is where it cites the document as such
+    return sorted(found, key=lambda pair: _basis_rank(*pair))
+
+
+def _basis_rank(clause: StoredClause, date: CitedDate) -> int:
+    """0: the mention follows "Căn cứ" on its line; 1: a clause of the basis; 2: else."""
+    at = clause.text.find(date.quote)
+    line = clause.text[clause.text.rfind("\n", 0, max(at, 0)) + 1 : max(at, 0)]
+    if at >= 0 and re.search(r"\bcan cu\b", folded(line)):
+        return 0
+    return 1 if _is_basis(clause) else 2
+
+
+def _is_basis(clause: StoredClause) -> bool:
+    return (
+        clause.kind == "preamble"
+        or is_legal_basis(clause)
+        or bool(re.match(r"\s*căn cứ\b", clause.text, re.IGNORECASE))
+    )
+
+
+def _best_matched_first(
+    asked: str, found: list[tuple[StoredClause, CitedDate]]
+) -> list[tuple[StoredClause, CitedDate]]:
+    """The dates whose mentions' words after the date ("… về công tác bảo vệ BMNN trên không
+    gian mạng") share most words with what the question says after the number come first:
+    two documents of one number ("Chỉ thị 02/CT-TTg" of 2018 and of 2019) are told apart by
+    their subjects. Mentions of one date keep their order (the basis line first)."""
+    words = _content_words(asked)
+    best: dict[str, int] = {}
+    for _, date in found:
+        shared = len(words & _content_words(date.subject))
+        best[date.text] = max(best.get(date.text, 0), shared)
+    return sorted(found, key=lambda pair: -best[pair[1].text])
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text) if len(w) > 1} - _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "ve",
+        "viec",
+        "cua",
+        "cac",
+        "va",
+        "theo",
+        "tai",
+        "trong",
+        "ma",
+        "nhac",
+        "toi",
+        "den",
+        "ban",
+        "hanh",
+        "ngay",
+        "nao",
+        "duoc",
+        "la",
+        "co",
+    ]
+)
+
+
+def _dated_answer(
+    ctx: Context, asked: list[tuple[CitedRef, list[tuple[StoredClause, CitedDate]]]]
+) -> Answer:
+    """Per document asked, one line per distinct date (one date: the usual case), each
+    quoting the whole mention (its issuer and subject with it) from up to three plans; two
+    dates: the plans cite two documents of that number, both said. A document no plan dates
+    is said to be undated."""
+    cite = CitationBuilder(ctx.documents)
+    lines = []
+    for ref, found in asked:
+        if not found:
+            name = f"{_KIND_NAMES.get(ref.kind, ref.kind.capitalize())} {ref.number}"
+            lines.append(f"Các kế hoạch đã nạp không ghi ngày ban hành của {name}.")
+            continue
+        by_date: dict[str, list[tuple[StoredClause, CitedDate]]] = {}
+        for clause, date in found:
+            by_date.setdefault(date.text, []).append((clause, date))
+        name = _name_as_written(ref, found[0][1])
+        if len(by_date) > 1:
+            lines.append(f"Các kế hoạch đã nạp ghi {len(by_date)} ngày khác nhau cho {name}:")
+        for mentions in by_date.values():
+            sources = []
+            seen: set[str] = set()
+            for clause, date in mentions:
+                if clause.document_id in seen or len(seen) == _SHOWN:
+                    continue
+                seen.add(clause.document_id)
+                mention = mention_around(clause.text, date.quote, ref.kind)
+                n = cite.cite(clause, mention)
+                sources.append(f"{ctx.label(clause.document_id)}: “{mention}” [{n}]")
+            said = mentions[0][1].said
+            lines.append(f"{name} ban hành ngày {said} (theo {'; '.join(sources)}).")
+    several = "Các văn bản này" if len(asked) > 1 else "Văn bản này"
+    lines.append(f"{several} chưa được nạp; ngày trên là ngày các kế hoạch đã nạp ghi khi dẫn nó.")
+    return Answer("\n".join(lines), False, Intent.DOCUMENT_FACTS.value, cite.citations)
+
+
+def _about_answer(
+    ctx: Context, ref: CitedRef, found: tuple[StoredClause, CitedDate], verb: str | None
+) -> Answer:
+    """What a cited document is about, from its mention's trích yếu; declined when the
+    question asks what it does ("đề xuất những nội dung gì") and the mention does not say."""
+    clause, date = found
+    mention = mention_around(clause.text, date.quote, ref.kind)
+    name = _name_as_written(ref, date)
+    label = ctx.label(clause.document_id)
+    tail = folded(mention[mention.find(date.quote) + len(date.quote) :])
+    if verb is not None and not re.search(rf"\b{verb}\b", tail):
+        reason = (
+            f"{name} chưa được nạp; {label} chỉ dẫn nó là “{mention}”, không nêu nó "
+            f"{_verb_as_written(verb)} những nội dung gì."
+        )
+        declined = abstain(ctx.query, [clause], ctx.documents, reason)
+        return replace(declined, intent=Intent.DOCUMENT_FACTS.value)
+    cite = CitationBuilder(ctx.documents)
+    n = cite.cite(clause, mention)
+    text = (
+        f"Theo {label}: “{mention}” [{n}].\n"
+        f"{name} chưa được nạp; nội dung trên là trích yếu các kế hoạch đã nạp ghi khi dẫn nó."
+    )
+    return Answer(text, False, Intent.DOCUMENT_FACTS.value, cite.citations)
+
+
+_VERBS = {
+    "huong dan": "hướng dẫn",
+    "quy dinh": "quy định",
+    "de xuat": "đề xuất",
+    "de nghi": "đề nghị",
+    "phe duyet": "phê duyệt",
+    "yeu cau": "yêu cầu",
+}
+
+
+def _verb_as_written(verb: str) -> str:
+    return _VERBS.get(verb, verb)
+
+
+def _name_as_written(ref: CitedRef, date: CitedDate) -> str:
+    """ "Nghị định 26/2020/NĐ-CP" from the quote "26/2020/NĐ-CP ngày 28 tháng 02 năm 2020"
+    (a quote that starts with the kind keeps it as written)."""
+    written = re.split(r",?\s+ngày\s", date.quote, maxsplit=1, flags=re.IGNORECASE)[0]
+    written = " ".join(written.split())
+    if folded(written).startswith(ref.kind):
+        return written
+    return f"{_KIND_NAMES.get(ref.kind, ref.kind.capitalize())} {written}"
+
+
+# ---- named by kind and name, as a named plan's basis -------------------------------------
+
+
+def _by_name(ctx: Context) -> Answer | None:
     """The mention of the cited document the question names, from the basis lines of the
     plans it names; None when it names no plan or asks no such fact."""
     if not ctx.scope.named or not ctx.scope.doc_ids:
@@ -34,6 +328,8 @@ def answer(ctx: Context) -> Answer | None:
     if found is None:
         if not any(named.as_basis for named in asked.named) or not cited:
             return None
+        if fits_any(cited, asked):
+            return None  # several fit: the plan cites it, the facts' list answers
         labels = ", ".join(info.label for info in infos)
         reason = (
             f"Phần căn cứ của {labels} không nêu văn bản được hỏi, nên không trả lời "

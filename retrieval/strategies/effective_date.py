@@ -37,6 +37,7 @@ def answer(ctx: Context) -> Answer | None:
         return None
     cite = CitationBuilder(ctx.documents)
     lines = []
+    missing: list[str] = []
     for doc_id in scope.doc_ids:
         for clause in _where_written(ctx, doc_id):
             text = clause.text
@@ -51,8 +52,12 @@ def answer(ctx: Context) -> Answer | None:
                 line += f" — văn bản ký ngày {_shown(info.issued_date)}"
             lines.append(line + ".")
             break
+        else:
+            missing.append(ctx.label(doc_id))
     if not lines:
         return None
+    # several plans asked: one that writes no such article is said to be silent
+    lines += [f"{label}: văn bản không ghi thời điểm có hiệu lực." for label in missing]
     return Answer("\n".join(lines), False, "document_facts", cite.citations)
 
 
@@ -71,6 +76,13 @@ _HEAD = 3
 
 
 def _shown(iso: str) -> str:
-    """ "2014-06-28" → "28/06/2014" (a month-only date as "06/2014")."""
+    """ "2014-06-28" → "28/06/2014 (ngày 28 tháng 6 năm 2014)": the figures, then the date
+    written as NĐ 30/2020 writes it (a zero before a day under 10 and months 1 and 2); a
+    month-only date as "06/2014"."""
     parts = iso.split("-")
-    return "/".join(reversed(parts))
+    figures = "/".join(reversed(parts))
+    if len(parts) != 3:
+        return figures
+    year, month, day = (int(p) for p in parts)
+    written_month = f"{month:02d}" if month < 3 else str(month)
+    return f"{figures} (ngày {day:02d} tháng {written_month} năm {year})"

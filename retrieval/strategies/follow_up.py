@@ -12,6 +12,7 @@ from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_clauses
 from retrieval.conversation import Conversation
 from retrieval.follow_ups import (
+    ASKS_WHERE,
     CONTINUES,
     EARLIEST,
     LATEST,
@@ -89,10 +90,9 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
         if EARLIEST.search(query.folded) or LATEST.search(query.folded):
             return _pick_by_deadline(ctx, clauses, latest=bool(LATEST.search(query.folded)))
         # "chỉ tiêu đó do ai …": the clause referred to answers who, when and what to do
-        fields = bool(POINTS_BACK.search(query.folded)) and query.intent in (
-            *WHO,
-            Intent.DEADLINE,
-            Intent.GUIDANCE,
+        fields = bool(POINTS_BACK.search(query.folded)) and (
+            query.intent in (*WHO, Intent.DEADLINE, Intent.GUIDANCE)
+            or bool(ASKS_WHERE.search(query.folded))
         )
         if clauses and (fields or _answers_from(ctx, topic, clauses)):
             intent = inherited_intent(query, conversation)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from retrieval.assistant import STRATEGIES, Assistant, route
 from retrieval.conversation import Conversation
 from retrieval.strategies import (
-    cited_date,
+    cited_document,
     clause_lookup,
     document_facts,
     follow_up,
@@ -18,7 +18,7 @@ from tests.strategies.conftest import NINH_BINH_19
 def test_the_order_puts_declining_first_and_search_is_not_in_the_list() -> None:
     # a cited document's date, quoted from the plan that cites it, before the decline of a
     # document only mentioned (which it would otherwise be)
-    assert STRATEGIES[:2] == (cited_date.answer, not_loaded.answer)
+    assert STRATEGIES[:2] == (cited_document.answer, not_loaded.answer)
     assert STRATEGIES.index(document_facts.answer) < STRATEGIES.index(follow_up.answer)
     assert STRATEGIES.index(follow_up.answer) < STRATEGIES.index(clause_lookup.answer)
     assert search_answer.answer not in STRATEGIES  # the fallback, always answers
