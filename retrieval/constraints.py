@@ -188,8 +188,9 @@ def documents_named(text: str) -> list[DocumentRef]:
     return _documents(text)
 
 
-# a number followed by a unit of time: how long a plan runs ("kế hoạch 5 năm"), not its number
-_DURATION = re.compile(r"\s+(?:nam|thang|quy)\b")
+# a number followed by a unit of time: how long a plan runs ("kế hoạch 5 năm"), not its number;
+# "KH 19 năm 2025" is plan 19 of a year, and "quy" is also "quy chế", "quy định"
+_DURATION = re.compile(r"\s+(?:nam|thang)\b(?!\s+(?:19|20)\d\d)")
 
 
 def _documents(text: str) -> list[DocumentRef]:

@@ -31,6 +31,18 @@ def test_documents_are_read_with_number_symbol_and_year() -> None:
     assert not read_question(understand("Kế hoạch 2025 của Ninh Bình?")).documents
 
 
+def test_a_plan_numbered_before_a_year_or_a_quy_word_is_still_a_plan() -> None:
+    """ "kế hoạch 5 năm" is a five-year plan, not plan 5; "KH 19 năm 2025" and "KH 19 (quy chế
+    …)" are plan 19."""
+
+    def named(question: str) -> list[tuple[str, str]]:
+        return [(d.kind, d.number) for d in read_question(understand(question)).documents]
+
+    assert named("Mục tiêu của kế hoạch 5 năm là gì?") == []
+    assert named("KH 19 năm 2025 của Ninh Bình do ai ký?") == [("ke hoach", "19")]
+    assert ("ke hoach", "19") in named("Văn bản số 5 trong phụ lục 2 KH 19 (quy chế quản lý) hạn?")
+
+
 @pytest.mark.parametrize(
     ("question", "symbol", "label"),
     [
