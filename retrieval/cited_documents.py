@@ -213,12 +213,17 @@ def cited_documents(clauses: Sequence[StoredClause]) -> list[CitedDocument]:
             flat, offsets = folded_with_offsets(item)
             for seg_start, seg_end in _segments(flat):
                 kind = _kind_in(flat, seg_start, seg_end)
-                if kind is None:
+                if kind is None or _ENACTING.search(flat, seg_start, seg_end):
                     continue
                 mention = item[offsets[seg_start] : offsets[seg_end - 1] + 1].strip(" ,;.")
                 if mention:
                     found.append(CitedDocument(clause, mention, kind.group()))
     return found
+
+
+# the plan's own enacting line after its basis ("Ủy ban nhân dân thị xã ban hành Kế hoạch
+# thực hiện như sau:"): it introduces the body and cites nothing
+_ENACTING = re.compile(r"\b(?:nhu sau|sau day)\s*:?\s*$|:\s*$")
 
 
 def _basis_items(text: str, listed: bool) -> Iterable[tuple[int, int]]:

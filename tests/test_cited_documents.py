@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.cited_documents import OwnPlan, cited_asked
+from retrieval.cited_documents import OwnPlan, best_cited, cited_asked, cited_documents
 from retrieval.query import understand
 from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime
+from tests.stored_clauses import stored_clause
 
 HERE = Path(__file__).parent
 SON_LA = HERE / "real_plans3" / "son-la-254-QD-UBND-2023-ke-hoach-bao-ve-bmnn.txt"
@@ -98,3 +99,21 @@ def test_what_a_cited_document_proposes_is_not_in_its_mention(assistant: Assista
     answer = assistant.ask("Nghị định 26/2020/NĐ-CP mà QĐ 254 căn cứ đề xuất những nội dung gì?")
     assert answer.abstained
     assert "chưa được nạp" in answer.answer and "không nêu nó đề xuất" in answer.answer
+
+
+def test_the_plans_own_enacting_line_cites_nothing() -> None:
+    """ "… ban hành Kế hoạch thực hiện như sau:" after the basis introduces the plan's body: a
+    question for the provincial plan it rests on gets the basis line, not that sentence."""
+    preamble = stored_clause(
+        "Căn cứ Kế hoạch số 42/KH-UBND ngày 24/01/2025 của UBND tỉnh Hà Tĩnh về chuyển đổi số; "
+        "Căn cứ Nghị quyết số 15-NQ/TU ngày 10/01/2025 của Thị ủy Hồng Lĩnh; "
+        "Ủy ban nhân dân thị xã ban hành Kế hoạch thực hiện như sau:",
+        kind="preamble",
+    )
+    mentions = [document.mention for document in cited_documents([preamble])]
+    assert len(mentions) == 2 and not any("như sau" in m for m in mentions)
+    own = [OwnPlan("56/KH-UBND", "ke hoach", "Chuyển đổi số thị xã Hồng Lĩnh năm 2025")]
+    asked = cited_asked(understand("KH 56 căn cứ kế hoạch nào của UBND tỉnh Hà Tĩnh?").folded, own)
+    assert asked is not None
+    found = best_cited(cited_documents([preamble]), asked)
+    assert found is not None and "42/KH-UBND" in found.mention
