@@ -54,11 +54,18 @@ def _who_text(body: str, question: str) -> float:
     titled = _CAPITALS_WORD.sub(
         lambda m: m.group().capitalize() if m.group().isupper() else m.group(), body
     )
+    asked = set(re.findall(r"\w+", question))
     for match in UNIT_START.finditer(titled):
-        name = " ".join(folded(titled[match.start() : match.end() + 40]).split()[:_NAME_WORDS])
-        if f" {name} " not in f" {question} ":
+        name = re.findall(r"\w+", folded(titled[match.start() : match.end() + 40]))
+        name = name[:_NAME_WORDS]
+        # the question's own name, however it is shortened ("các sở, ngành" for "các sở,
+        # ban, ngành"): most of its words are the question's
+        if name and sum(word in asked for word in name) < _SAME_NAME * len(name):
             return _WHO_NAMED
     return _WHO_UNNAMED
+
+
+_SAME_NAME = 0.75
 
 
 # the words of a unit's name compared with the question ("so giao duc va dao")

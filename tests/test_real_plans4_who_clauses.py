@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.normalize_vi import folded
 from retrieval.assistant import Assistant
 from retrieval.query import Intent, understand
 from retrieval.rerank import _who_text
@@ -131,3 +132,13 @@ def test_no_partner_of_the_investor_is_invented(assistant: Assistant) -> None:
         "Don vi nao phoi hop voi chu dau tu to chuc lua chon nha thau du an Bac Lieu?"
     )
     assert answer.abstained
+
+
+def test_a_clause_naming_only_the_questions_own_units_does_not_say_who() -> None:
+    """ "… dữ liệu các sở, ngành với trục LGSP" asked: a target clause about "dữ liệu của các
+    sở, ban, ngành" names the question's own units (shortened there), so it is no answer to
+    who monitors it; a clause naming another unit is."""
+    question = folded("ai chu tri theo doi chi tieu tich hop du lieu cac so, nganh voi LGSP?")
+    own = "Tỉ lệ dữ liệu của các sở, ban, ngành được tích hợp với trục LGSP đạt 60%"
+    other = "Theo hướng dẫn của Sở Khoa học và Công nghệ"
+    assert _who_text(own, question) < 0 < _who_text(other, question)
