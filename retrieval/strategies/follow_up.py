@@ -118,6 +118,11 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
         settled = None if ctx.units.find(query.text) else _about_previous_clauses(ctx, conversation)
         if settled is not None:
             return settled
+        if previous and len(topic) <= 1 and query.intent is Intent.DEADLINE:
+            # "Hạn hoàn tất là khi nào?" after "ai thẩm định … kinh phí?", the clauses cited
+            # stating no time: the time of what the previous question asked about
+            about = understand(f"{previous} {query.text}")
+            return ctx.answer_as(replace(about, intent=Intent.DEADLINE), scope)
         inherited = inherited_intent(query, conversation)
         return ctx.answer_as(replace(query, intent=inherited), scope)
     return None
