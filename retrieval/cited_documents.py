@@ -265,7 +265,12 @@ def best_cited(documents: Sequence[CitedDocument], asked: CitedAsked) -> CitedDo
     tie (the one the asking words follow); None when no mention fits or two fit equally."""
     best: tuple[float, int, CitedDocument] | None = None
     tied = False
+    # "Kế hoạch bầu cử của MTTQ xã … căn cứ kế hoạch nào của Ban Thường vụ …?": the document
+    # asked as the basis, not the plan the question describes by its title
+    basis = any(named.as_basis for named in asked.named)
     for order, named in enumerate(asked.named):
+        if basis and not named.as_basis:
+            continue
         for document in documents:
             piece = _piece(document, named, asked.amended)
             if piece is None:

@@ -117,3 +117,22 @@ def test_the_plans_own_enacting_line_cites_nothing() -> None:
     assert asked is not None
     found = best_cited(cited_documents([preamble]), asked)
     assert found is not None and "42/KH-UBND" in found.mention
+
+
+def test_the_basis_asked_not_the_plan_described_by_its_title() -> None:
+    """ "Kế hoạch bầu cử của MTTQ xã … căn cứ kế hoạch nào của Ban Thường vụ Đảng ủy xã?": the
+    first "kế hoạch" describes the plan itself; the one asked is its basis."""
+    preamble = stored_clause(
+        "Căn cứ Kế hoạch số 06/KH-MTTW-BTT, ngày 22/7/2025 của Ủy ban Trung ương Mặt trận Tổ "
+        "quốc Việt Nam về thực hiện công tác bầu cử; Kế hoạch số 21-KH/ĐU, ngày 29/7/2025 của "
+        "Ban Thường vụ Đảng ủy xã Lương Minh về triển khai công tác bầu cử;",
+        kind="preamble",
+    )
+    own = [OwnPlan("16/KH-MTTQ-BTT", "ke hoach", "Thực hiện công tác bầu cử")]
+    question = (
+        "Kế hoạch bầu cử của MTTQ xã Lương Minh căn cứ kế hoạch nào của Ban Thường vụ Đảng ủy xã?"
+    )
+    asked = cited_asked(understand(question).folded, own)
+    assert asked is not None
+    found = best_cited(cited_documents([preamble]), asked)
+    assert found is not None and "21-KH/ĐU" in found.mention
