@@ -338,7 +338,7 @@ def understand(question: str) -> Query:
         wants_list=wants_list,
         wants_items=wants_list or bool(_ITEMS.search(text)),
         is_follow_up=follow_up,
-        keywords=tuple(_keywords(_plain_words(question))),
+        keywords=tuple(content_words(_plain_words(question))),
         phrases=_phrases(question),
     )
 
@@ -393,7 +393,7 @@ def _hold_abbreviations(question: str, groups: list[str]) -> str:
     pieces: list[str] = []
     pos = 0
     for match in abbreviations_in(question):
-        long_words = _keywords(folded(match.entry.long))
+        long_words = content_words(folded(match.entry.long))
         if not match.is_short or len(long_words) < 2:
             continue  # words the asker wrote out count as words
         pieces += [question[pos : match.start], f" abbr{len(groups)} "]
@@ -725,8 +725,9 @@ _STOPWORDS = frozenset(
 )
 
 
-def _keywords(text: str) -> list[str]:
-    """Content words of the question (accent-free), for coverage checks."""
+def content_words(text: str) -> list[str]:
+    """Content words of a folded text (the question's, for coverage checks; a cited
+    document's mention, to tell two of one number apart)."""
     found = re.findall(r"\d+/[a-z][a-z0-9&-]*[a-z0-9]|[a-z0-9%./]+", text)
     words = [w.strip("./") for w in found]
     return [w for w in words if w not in _STOPWORDS and len(w) > 1]

@@ -37,7 +37,7 @@ from retrieval.cited_documents import (
 )
 from retrieval.compose import abstain
 from retrieval.constraints import documents_named
-from retrieval.query import Intent, MetaField
+from retrieval.query import Intent, MetaField, content_words
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -182,41 +182,12 @@ def _best_matched_first(
     gian mạng") share most words with what the question says after the number come first:
     two documents of one number ("Chỉ thị 02/CT-TTg" of 2018 and of 2019) are told apart by
     their subjects. Mentions of one date keep their order (the basis line first)."""
-    words = _content_words(asked)
+    words = set(content_words(asked))
     best: dict[str, int] = {}
     for _, date in found:
-        shared = len(words & _content_words(date.subject))
+        shared = len(words & set(content_words(date.subject)))
         best[date.text] = max(best.get(date.text, 0), shared)
     return sorted(found, key=lambda pair: -best[pair[1].text])
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text) if len(w) > 1} - _FUNCTION_WORDS
-
-
-_FUNCTION_WORDS = frozenset(
-    [
-        "ve",
-        "viec",
-        "cua",
-        "cac",
-        "va",
-        "theo",
-        "tai",
-        "trong",
-        "ma",
-        "nhac",
-        "toi",
-        "den",
-        "ban",
-        "hanh",
-        "ngay",
-        "nao",
-        "duoc",
-        "la",
-        "co",
-    ]
-)
 
 
 def _dated_answer(
