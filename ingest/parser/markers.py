@@ -127,10 +127,14 @@ def is_letter_part(marker: Marker) -> bool:
 
 
 def row_number(cell: str) -> str | None:
-    """The row label of a table's first cell ("6.6." → "6.6", "II." → "II"), if it is one."""
+    """The row label of a table's first cell ("6.6." → "6.6", "II." → "II", "II.1"), if it
+    is one."""
     text = cell.strip().rstrip(".").strip()
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", text):
         return text
     if re.fullmatch(_ROMAN, text) and text:
+        return text
+    # "II.1": a group inside part II of a table (Phụ lục 2 of a Party programme)
+    if re.fullmatch(rf"(?=[IVX]){_ROMAN}(?:\.\d{{1,2}})+", text):
         return text
     return None
