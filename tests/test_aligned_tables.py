@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.domain import ClauseKind, ParsedPlan
 from ingest.formats.aligned_tables import find_aligned_tables
 from ingest.formats.blocks import RowKind, Table
 from ingest.formats.text import line_blocks
 from ingest.parser.markers import read_marker
 from ingest.parser.plan import parse_plan
+from ingest.reader import read_document
 
 REAL = Path(__file__).parent / "real_plans6" / "lao-cai-104-CTr-TU-2026-bao-ve-moi-truong.txt"
 
@@ -111,3 +113,34 @@ def test_an_ocr_comma_after_a_section_number_still_opens_the_section() -> None:
     assert marker is not None and marker.number == "9"
     assert read_marker("2, 3 và 4 của Điều này") is None
     assert read_marker("5, Các sở, ngành thực hiện.") is None
+
+
+LAYOUTS = Path(__file__).parent / "layout_tables"
+
+
+def _read(name: str) -> ParsedPlan:
+    extracted = read_document((LAYOUTS / name).read_bytes(), name)
+    return parse_plan(extracted.text, name, blocks=extracted.blocks)
+
+
+def test_pdftotext_task_table_centred_over_two_pages() -> None:
+    plan = _read("task-table-centred.txt")
+    rows = [t for t in plan.targets if t.source == "table"]
+    assert [t.number for t in rows] == [str(k) for k in range(1, 25)]
+    leads = ("Sở Nông nghiệp và Môi trường", "Công an tỉnh", "Sở Nội vụ", "Văn phòng UBND tỉnh")
+    assert [t.lead_units for t in rows] == [(leads[k % 4],) for k in range(24)]
+    first, second = rows[0], rows[17]  # row 18 opens the second page, under its header
+    assert first.cooperating_units == ("Sở Khoa học và Công nghệ", "UBND các xã, phường")
+    assert first.deadline is not None and first.deadline.raw == "Quý IV/2026"
+    assert second.content.startswith("Triển khai ứng dụng định danh điện tử VNeID")
+    assert second.deadline is not None and second.deadline.raw == "Trước ngày 30/6/2026"
+
+
+def test_pdftotext_indicator_table_aligned_at_the_top() -> None:
+    plan = _read("indicator-table-top.txt")
+    rows = {t.number: t for t in plan.targets if t.source == "table"}
+    assert [(v.period, v.text) for v in rows["2"].values] == [("2025", "75"), ("2030", "100")]
+    assert rows["3"].measure_unit == "Doanh nghiệp"
+    assert rows["4"].lead_units == ("Văn phòng UBND tỉnh",)
+    parts = [c.heading for c in plan.clauses if c.kind is ClauseKind.PART]
+    assert parts == ["CHỈ TIÊU CHỦ YẾU", "TỔ CHỨC THỰC HIỆN"]

@@ -40,6 +40,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _STOP = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận|NƠI NHẬN|Ghi chú|GHI CHÚ)\b")
 _ROW_LABEL = re.compile(r"(?:[IVX]{1,4}(?:\.\d{1,2})*|\d{1,3}(?:\.\d{1,2})*)")
 _MAX_HEADER_LINES = 4
+_PAGE_FEED = "\f"  # pdftotext starts each page's first line with a form feed
 _ANCHOR_WINDOW = 24  # non-blank lines to look ahead for the next row before the table ends
 _MIN_COLUMNS = 3
 _EDGE_SLACK = 3  # a run may start this much left of its column's edge
@@ -100,22 +101,34 @@ def _lines(text: str) -> list[_Line]:
 class _Header:
     first: int  # line indexes of the header block
     last: int
+    middle: int  # the line of the number column's label
     labels: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]  # x range of each label
     cells: tuple[tuple[int, int], ...]  # offsets of each label's first..last piece in text
 
 
-def _header_at(lines: Sequence[_Line], middle: int) -> _Header | None:
+def _header_at(
+    lines: Sequence[_Line], middle: int, shape: tuple[int, int] | None = None
+) -> _Header | None:
+    """The header whose number-column label is on line `middle`: its labels wrap over the
+    lines around it, as many above as below (centred); `shape`: the lines above and below
+    of the header it repeats (at a page break nothing but a blank may stand above it)."""
+    most_above = shape[0] if shape else _MAX_HEADER_LINES
     above: list[int] = []
     k = middle - 1
-    while k >= 0 and len(above) < _MAX_HEADER_LINES and not lines[k].blank:
-        if _STOP.match(lines[k].text) or _PAGE_NUMBER.match(lines[k].text):
+    while k >= 0 and len(above) < most_above and not lines[k].blank:
+        text = lines[k].text
+        if _STOP.match(text) or _PAGE_NUMBER.match(text) or _anchor_label(text, 4) is not None:
             break
         above.insert(0, k)
+        if text.startswith(_PAGE_FEED):  # the page's first line
+            break
         k -= 1
+    # centred labels wrap as far below as above; labels aligned at the top only below
+    most_below = shape[1] if shape else len(above) or _MAX_HEADER_LINES
     below: list[int] = []
     k = middle + 1
-    while k < len(lines) and len(below) < len(above) and not lines[k].blank:
+    while k < len(lines) and len(below) < most_below and not lines[k].blank:
         if _anchor_label(lines[k].text, 4) is not None:
             break
         below.append(k)
@@ -157,7 +170,7 @@ def _header_at(lines: Sequence[_Line], middle: int) -> _Header | None:
         spans.append((min(p[0] for p in group), max(p[1] for p in group)))
         first, last = ordered[0], ordered[-1]
         cells.append((first[3], last[3] + last[1] - last[0]))
-    return _Header(block[0], block[-1], tuple(labels), tuple(spans), tuple(cells))
+    return _Header(block[0], block[-1], middle, tuple(labels), tuple(spans), tuple(cells))
 
 
 def _anchor_label(text: str, limit: int) -> str | None:
@@ -212,8 +225,13 @@ def _body(lines: Sequence[_Line], header: _Header, limit: int) -> _Body:
             continue
         if _STOP.match(text):
             break
+        if text.startswith(_PAGE_FEED) and current:  # a new page: the segment ends
+            segments.append(current)
+            current = []
+            page_break = True
         if _HEADER_FIRST.match(text) and _repeats_header(lines, k, head_words):
-            repeated = _header_at(lines, k)
+            shape = (header.middle - header.first, header.last - header.middle)
+            repeated = _header_at(lines, k, shape)
             if current:
                 dropped = [i for i in current if repeated is None or i < repeated.first]
                 if dropped:
@@ -360,7 +378,8 @@ def _edges(
     )
     edges = [0, content]
     for j in range(2, len(header.labels)):
-        lowest = edges[-1] + widths[j - 1] - _EDGE_SLACK
+        # no nearer the edge before than its label is wide, nor among that edge's own starts
+        lowest = max(edges[-1] + widths[j - 1] - _EDGE_SLACK, edges[-1] + _CLUSTER_GAP + 1)
         supported = [
             x
             for x in starts
@@ -496,6 +515,25 @@ def _regrouped(columns: dict[int, list[_Piece]], centres: list[float]) -> dict[i
     return out
 
 
+def _misalignment(columns: dict[int, list[_Piece]]) -> float:
+    """How far the lines of each cell right of the content are from lining up, at their
+    left, centre or right (a cell is aligned one of these ways)."""
+    total = 0.0
+    for column, pieces in columns.items():
+        if column < 2 or len(pieces) < 2:
+            continue
+        spreads = [
+            max(values) - min(values)
+            for values in (
+                [p.x for p in pieces],
+                [_middle(p) for p in pieces],
+                [p.end for p in pieces],
+            )
+        ]
+        total += min(spreads)
+    return total
+
+
 def _nearest(centres: list[float], middle: float) -> int:
     """The column right of the content whose runs are centred nearest `middle`."""
     return min((abs(centres[j] - middle), j) for j in range(2, len(centres)))[1]
@@ -626,8 +664,8 @@ def _table(lines: Sequence[_Line], middle: int) -> tuple[Table, int] | None:
             read = _line_pieces(lines[i], row_edges, numeric, i == anchor, floor, starts)
             for column, pieces in read.items():
                 columns.setdefault(min(column, width - 1), []).extend(pieces)
-        if not group:
-            columns = _regrouped(columns, centres)
+        if not group:  # the grouping whose cells' lines line up best
+            columns = min((columns, _regrouped(columns, centres)), key=_misalignment)
         first = lines[min(members)]
         last = lines[max(members)]
         start, end = (
