@@ -97,6 +97,8 @@ def test_the_real_party_appendices_give_people_targets_and_deadlines() -> None:
     assert indicators["7"].content == "Tỷ lệ che phủ rừng"
     assert [v.text for v in indicators["9"].values] == ["80%"]
     assert [v.text for v in indicators["12"].values] == ["26,1%"]
+    # the appendix's title under its bare "PHỤ LỤC 1" gives its rows their stage
+    assert indicators["9"].period == "2026-2030"
     assert "Giàng Quốc Hưng" in indicators["7"].monitoring_units[0]
     tasks = [t for t in rows if t.deadline is not None]
     by_content = {t.content.split(",")[0][:40]: t for t in tasks}

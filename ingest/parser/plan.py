@@ -827,6 +827,18 @@ def _own_text(node: _Node, source: str) -> str:
     return source[node.start : min(node.body_end, node.start + _STAGE_TEXT_CHARS)].split("\n")[0]
 
 
+def _appendix_title(node: _Node, source: str) -> str:
+    """The title line under a bare "PHỤ LỤC 1" (NĐ 30: the appendix's title on the next line,
+    "CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030"), when the marker line holds nothing else."""
+    if node.first_line is None:
+        return ""
+    lines = source[node.start : min(node.body_end, node.start + _STAGE_TEXT_CHARS * 2)].split("\n")
+    marker = read_marker(clean_markup(lines[0]))
+    if marker is None or marker.kind is not ClauseKind.APPENDIX or marker.rest or len(lines) < 2:
+        return ""
+    return clean_markup(lines[1])
+
+
 def _stage_of(node: _Node, source: str) -> tuple[str | None, bool]:
     """A clause's own stage and whether it is a lead-in ("Đến năm 2025:") for its siblings.
 
@@ -837,6 +849,8 @@ def _stage_of(node: _Node, source: str) -> tuple[str | None, bool]:
     if node.kind in (ClauseKind.TABLE_ROW, ClauseKind.SIGNATURE):
         return None, False
     text = node.heading if node.kind in (*_HEADED, ClauseKind.TABLE_GROUP) else None
+    if not text and node.kind is ClauseKind.APPENDIX:
+        text = _appendix_title(node, source)
     text = text or clean_markup(_own_text(node, source))
     if not text:
         return None, False
