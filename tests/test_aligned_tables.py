@@ -146,3 +146,11 @@ def test_pdftotext_indicator_table_aligned_at_the_top() -> None:
     assert rows["4"].lead_units == ("Văn phòng UBND tỉnh",)
     parts = [c.heading for c in plan.clauses if c.kind is ClauseKind.PART]
     assert parts == ["CHỈ TIÊU CHỦ YẾU", "TỔ CHỨC THỰC HIỆN"]
+
+
+def test_numbered_text_below_a_table_is_not_its_row() -> None:
+    text = LAYOUT + "2. Tổ chức thực hiện\nCác sở triển khai Kế hoạch này.\n"
+    [(_, last, table)] = find_aligned_tables(text)
+    assert last == 20 and [row.cells[0].lines for row in table.rows[1:]] == [("1",), ("2",), ("3",)]
+    plan = parse_plan(text, "layout-then-text")
+    assert any(c.kind is ClauseKind.SECTION and c.number == "2" for c in plan.clauses)

@@ -242,6 +242,8 @@ def _body(lines: Sequence[_Line], header: _Header, limit: int) -> _Body:
             k = skip_until + 1
             continue
         label = _anchor_label(text, limit)
+        if label is not None and not _follows(label, list(anchors.values())):
+            break  # "2. …" after row 24: the text goes on below the table
         if label is None:
             since_anchor += 1
             if since_anchor > _ANCHOR_WINDOW:
@@ -259,6 +261,19 @@ def _body(lines: Sequence[_Line], header: _Header, limit: int) -> _Body:
         segments.append(current)
     # lines after the last row's own lines (text below the table) are not the table's
     return _trim(_Body(segments, breaks, anchors, last))
+
+
+def _follows(label: str, before: list[str]) -> bool:
+    """Whether a row label can come next: a group ("II", "II.1"), or the number after the
+    last numbered row (1 again under a new group)."""
+    if not label.isdigit():
+        return True
+    numbers = [b for b in before if b.isdigit()]
+    if not numbers:
+        return True
+    if int(label) == int(numbers[-1]) + 1:
+        return True
+    return int(label) == 1 and not before[-1].isdigit()
 
 
 def _trim(body: _Body) -> _Body:
