@@ -38,9 +38,11 @@ def test_a_group_row_of_an_appendix_table_is_no_part() -> None:
     plan = _parsed(LAO_CAI)
     parts = [c.number for c in plan.clauses if c.kind is ClauseKind.PART]
     assert parts == ["I", "II", "III", "IV"]
+    # the layout table is read as a table: "II.5" is a group row, its tasks are its rows
     group = next(c for c in plan.clauses if c.number == "II.5")
-    assert group.kind is ClauseKind.ITEM and group.path.startswith("Phụ lục 2 › ")
-    assert "16 Xây dựng Kịch bản biến đổi khí hậu" in group.text
+    assert group.kind is ClauseKind.TABLE_GROUP and group.path.startswith("Phụ lục 2 › ")
+    rows = {t.number: t for t in plan.targets if t.clause_id in group.children}
+    assert rows["16"].content == "Xây dựng Kịch bản biến đổi khí hậu (cập nhật)"
 
 
 def test_the_group_s_responsibility_line_leads_its_tasks() -> None:

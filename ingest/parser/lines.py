@@ -137,8 +137,14 @@ class _PrefixHashes:
 
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:trang\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*/\s*\d{1,3})?$", re.IGNORECASE
+    r"^(?:trang\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*/\s*\d{1,3})?$"
+    # the page marker an OCR or extraction tool writes between pages ("===== Trang 3 =====")
+    r"|^=+\s*(?:trang|page)\s+\d{1,3}\s*=+$",
+    re.IGNORECASE,
 )
+_RUNNING_MIN = 3  # a running head beside this many page breaks (a third of them at least)
+_APPENDIX_WORD = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|PHỤ LUC)\b")
+_RUNNING_KEY_CHARS = 5
 
 
 def _is_running_header(line: SourceLine) -> bool:
@@ -163,6 +169,7 @@ def find_page_furniture(lines: list[SourceLine]) -> set[int]:
     # heading ("PHỤ LỤC" opening the next page) and stays.
     seen = Counter(clean_markup(line.text).strip() for line in lines)
     furniture: set[int] = set()
+    beside: list[SourceLine] = []  # the lines next to a page break
     for k, line in enumerate(lines):
         checkpoint()
         if not _PAGE_NUMBER.match(line.text.strip()):
@@ -172,9 +179,35 @@ def find_page_furniture(lines: list[SourceLine]) -> set[int]:
             if not 0 <= neighbour < len(lines):
                 continue
             header = lines[neighbour]
+            beside.append(header)
             if _is_running_header(header) and seen[clean_markup(header.text).strip()] > 1:
                 furniture.add(header.index)
+    # a running head whose page number is part of it ("18.CTRTW31.DOC 2", "… DOC 3", an OCR
+    # slip or two): its letters recur beside most page breaks
+    beside = list({line.index: line for line in beside if _is_running_header(line)}.values())
+    breaks = sum(1 for line in lines if _PAGE_NUMBER.match(line.text.strip()))
+    keys = Counter(_letters(line) for line in beside if not _APPENDIX_WORD.match(line.text))
+    running = {
+        key
+        for key, count in keys.items()
+        if count >= max(_RUNNING_MIN, breaks / 3) and len(key) >= _RUNNING_KEY_CHARS
+    }
+    for line in beside:
+        key = _letters(line)
+        if _is_running_header(line) and any(_near(key, other) for other in running):
+            furniture.add(line.index)
     return furniture
+
+
+def _letters(line: SourceLine) -> str:
+    return "".join(char for char in clean_markup(line.text).casefold() if char.isalpha())
+
+
+def _near(key: str, other: str) -> bool:
+    """Equal, or one letter apart (an OCR slip: "GTRTW" for "CTRTW")."""
+    if len(key) != len(other):
+        return False
+    return sum(a != b for a, b in zip(key, other, strict=True)) <= 1
 
 
 def blank_out(lines: list[SourceLine], indexes: set[int]) -> list[SourceLine]:

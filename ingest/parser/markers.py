@@ -22,6 +22,10 @@ _LETTER_PART = re.compile(r"^(?:PHẦN\s+|Phần\s+)?([A-H])\s*[.:]\s+(.+)$")
 LETTER_PARTS = "ABCDEFGH"
 _ITEM = re.compile(r"^([1-9]\d?(?:\.\d{1,2})+)(\\?\.?)(?:\s+(.*)|$)")
 _SECTION = re.compile(r"^([1-9]\d?)\s*\\?[.)]\s*(?:(.*)|$)")
+# an OCR copy reads the dot of a section heading as a comma ("9, Ban Tuyên giáo và Dân vận
+# Trung ương"): a comma marks a section only on a short heading line (a capital after it, no
+# sentence punctuation), never inside running text ("2, 3 và 4")
+_OCR_SECTION = re.compile(rf"^([1-9]\d?),\s+([{_UPPER_FIRST}][^.;:!?]{{0,90}})$")
 _POINT = re.compile(r"^([a-zđ])\s*\\?\)\s*(.*)$")
 # a lettered point numbered with its item ("2.1.a. Thành lập …", "4.1.b. Việc hỗ trợ …")
 _ITEM_POINT = re.compile(r"^[1-9]\d?(?:\.\d{1,2})+\.([a-zđ])\s*[.)]\s+(.*)$")
@@ -94,6 +98,9 @@ def read_marker(text: str) -> Marker | None:
     # "1.5 triệu" is a decimal; "1. 100% văn bản …" is a section whose text opens with a figure
     if match and not re.match(r"^\d{1,2}\s*\.\d", text):
         return Marker(ClauseKind.SECTION, match.group(1), (match.group(2) or "").strip())
+    match = _OCR_SECTION.match(text)
+    if match:
+        return Marker(ClauseKind.SECTION, match.group(1), match.group(2).strip())
     match = _POINT.match(text)
     if match:
         return Marker(ClauseKind.POINT, match.group(1), match.group(2).strip())
@@ -120,10 +127,14 @@ def is_letter_part(marker: Marker) -> bool:
 
 
 def row_number(cell: str) -> str | None:
-    """The row label of a table's first cell ("6.6." → "6.6", "II." → "II"), if it is one."""
+    """The row label of a table's first cell ("6.6." → "6.6", "II." → "II", "II.1"), if it
+    is one."""
     text = cell.strip().rstrip(".").strip()
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", text):
         return text
     if re.fullmatch(_ROMAN, text) and text:
+        return text
+    # "II.1": a group inside part II of a table (Phụ lục 2 of a Party programme)
+    if re.fullmatch(rf"(?=[IVX]){_ROMAN}(?:\.\d{{1,2}})+", text):
         return text
     return None

@@ -58,6 +58,7 @@ from ingest.parser.markers import (
     row_number,
 )
 from ingest.parser.metadata import extract_metadata
+from ingest.parser.ocr_slips import repaired_markers
 from ingest.parser.periods import column_stage, heading_stage, leading_stage
 from ingest.parser.role_blocks import role_block_duties
 from ingest.parser.table_groups import group_unit, subtotal_groups
@@ -181,9 +182,14 @@ def _short(text: str) -> str:
 class _TreeBuilder:
     """Builds the clause tree from body lines and tables."""
 
-    def __init__(self, heading_kinds: dict[int, ClauseKind] | None = None) -> None:
+    def __init__(
+        self,
+        heading_kinds: dict[int, ClauseKind] | None = None,
+        repaired: dict[int, Marker] | None = None,
+    ) -> None:
         self.root = _Node(ClauseKind.PART, None, None, -1.0, "", "", None)
         self.heading_kinds = heading_kinds or {}  # heading level → the clause kind it opens
+        self.repaired = repaired or {}  # line index → the marker an OCR slip stands for
         self.body_started = False  # a line of the text proper ("Căn cứ …", a numbered clause)
         self.after_kind_line = False  # the previous line was the kind ("KẾ HOẠCH")
         self.stack: list[_Node] = [self.root]
@@ -235,7 +241,7 @@ class _TreeBuilder:
         text = line.clean
         if not text or set(text) <= {"|"}:
             return
-        marker = read_marker(text)
+        marker = self.repaired.get(line.index) or read_marker(text)
         self.body_started = self.body_started or bool(marker) or bool(BODY_START.match(text))
         self.after_kind_line = bool(kind_line(text))
         if self.in_signature:
@@ -646,7 +652,7 @@ class _TreeBuilder:
                 and group.parent is appendix
                 and (
                     group.number is None
-                    or _is_roman(group.number)
+                    or _is_roman(group.number.split(".")[0])
                     or (label or "").startswith(group.number + ".")
                 )
             ):
@@ -821,6 +827,18 @@ def _own_text(node: _Node, source: str) -> str:
     return source[node.start : min(node.body_end, node.start + _STAGE_TEXT_CHARS)].split("\n")[0]
 
 
+def _appendix_title(node: _Node, source: str) -> str:
+    """The title line under a bare "PHỤ LỤC 1" (NĐ 30: the appendix's title on the next line,
+    "CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030"), when the marker line holds nothing else."""
+    if node.first_line is None:
+        return ""
+    lines = source[node.start : min(node.body_end, node.start + _STAGE_TEXT_CHARS * 2)].split("\n")
+    marker = read_marker(clean_markup(lines[0]))
+    if marker is None or marker.kind is not ClauseKind.APPENDIX or marker.rest or len(lines) < 2:
+        return ""
+    return clean_markup(lines[1])
+
+
 def _stage_of(node: _Node, source: str) -> tuple[str | None, bool]:
     """A clause's own stage and whether it is a lead-in ("Đến năm 2025:") for its siblings.
 
@@ -831,6 +849,8 @@ def _stage_of(node: _Node, source: str) -> tuple[str | None, bool]:
     if node.kind in (ClauseKind.TABLE_ROW, ClauseKind.SIGNATURE):
         return None, False
     text = node.heading if node.kind in (*_HEADED, ClauseKind.TABLE_GROUP) else None
+    if not text and node.kind is ClauseKind.APPENDIX:
+        text = _appendix_title(node, source)
     text = text or clean_markup(_own_text(node, source))
     if not text:
         return None, False
@@ -872,7 +892,7 @@ def parse_plan(
     block_tables = tables_from_blocks(blocks, lines, source)
     block_starts = sorted(block_tables)
     headings = _heading_lines(blocks, lines)
-    builder = _TreeBuilder(_heading_kinds(blocks))
+    builder = _TreeBuilder(_heading_kinds(blocks), repaired_markers(lines))
     index = 0
     consumed_tables: list[Table] = []
     while index < len(lines):

@@ -373,8 +373,14 @@ def _column_order(labels: Sequence[str]) -> tuple[int | None, ...]:
 
 
 def _cell_source(cell: BlockCell, source: str) -> str:
+    """The cell's text as the source has it; its lines when other text lies between them
+    (a cell of a space-aligned table wraps beside the other cells of its row)."""
     if cell.end > cell.start:
-        return source[cell.start : cell.end]
+        spanned = source[cell.start : cell.end]
+        own = " ".join(cell.lines)
+        if " ".join(spanned.replace("\u2028", " ").split()) == " ".join(own.split()):
+            return spanned
+        return own
     return "\u2028".join(cell.lines)
 
 

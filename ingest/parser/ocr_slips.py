@@ -1,0 +1,76 @@
+"""Numbering markers an OCR misread, repaired from the sequence they belong to.
+
+A scanned Party document (Hướng dẫn 36-HD/VPTW: parts "I-", "II-", "III-" with headings in
+capitals, points "a)", "b)") comes out of OCR with its markers damaged: "I" read as "1",
+"l" or "|", "II" as "H" ("HI-" for "III-"), "a)" as "8)". Read on their own these open the
+wrong clause (a section 1 where part I stands, part II's sections running on under it). A
+slip is repaired only where the sequence shows it: a capitals heading whose marker, read as
+a Roman numeral with the usual confusions, fills the gap between the parts that are read
+right; a "8)" just before "b)" is point a).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.domain import ClauseKind
+from ingest.parser.lines import SourceLine
+from ingest.parser.markers import Marker, read_marker, roman_to_int
+
+__all__ = ["repaired_markers"]
+
+# a part marker as OCR gives it: "1-", "l.", "HI-", "I1." (a Roman numeral with "1", "l",
+# "|", "!" for I and "H" for II), then a heading in capitals
+_SLIPPED_PART = re.compile(r"^([IVXHl1|!]{1,4})\s*[-.]\s*(\S.*)$")
+_SLIPS = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I"})
+_SLIPPED_POINT = re.compile(r"^8\s*\)\s*(\S.*)$")  # "8)" for "a)"
+_NEXT_MARKER_LINES = 12
+
+
+def _capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters)
+
+
+def repaired_markers(lines: Sequence[SourceLine]) -> dict[int, Marker]:
+    """Markers to read instead of what the line says, by line index."""
+    markers = {line.index: read_marker(line.clean) for line in lines if line.clean}
+    parts = sorted(
+        (line.index, roman_to_int(marker.number or ""))
+        for line in lines
+        if (marker := markers.get(line.index)) is not None
+        and marker.kind is ClauseKind.PART
+        and roman_to_int(marker.number or "")
+    )
+    found: dict[int, Marker] = {}
+    if parts:
+        taken = {number for _, number in parts}
+        for line in lines:
+            match = _SLIPPED_PART.match(line.clean)
+            marker = markers.get(line.index)
+            if match is None or not _capitals(match.group(2)):
+                continue
+            if marker is not None and marker.kind is ClauseKind.PART:
+                continue  # read right
+            label = match.group(1).translate(_SLIPS).replace("H", "II")
+            number = roman_to_int(label)
+            if not number or number in taken:
+                continue
+            before = [n for index, n in parts if index < line.index]
+            after = [n for index, n in parts if index > line.index]
+            if (not before or before[-1] < number) and (not after or number < after[0]):
+                found[line.index] = Marker(ClauseKind.PART, label, match.group(2).strip())
+                taken.add(number)
+    for k, line in enumerate(lines):
+        match = _SLIPPED_POINT.match(line.clean)
+        if match is None:
+            continue
+        following = [
+            markers.get(other.index)
+            for other in lines[k + 1 : k + 1 + _NEXT_MARKER_LINES]
+            if markers.get(other.index) is not None
+        ]
+        if following and following[0] is not None and following[0].number == "b":
+            found[line.index] = Marker(ClauseKind.POINT, "a", match.group(1).strip())
+    return found
