@@ -206,7 +206,7 @@ def number_digits(number: str | None) -> str | None:
 # a date or number of a cited document, and the term of elected bodies ("bầu cử đại biểu …
 # nhiệm kỳ 2026 - 2031", "khóa 2021-2026"): the plan is not known by either
 _CITED_IN_TITLE = re.compile(
-    r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*(?:19|20)\d{2}|\d+/(?:19|20)\d{2}/"
+    r"ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*(?:19|20)\d{2}|\d+/\s*(?:19|20)\d{2}\s*/"
     r"|(?:nhiệm\s+kỳ|khóa|khoá)\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}",
     re.IGNORECASE,
 )

@@ -43,7 +43,8 @@ _DONE_BY_ROLE = _words(
     r"\s*(?:(?:hướng dẫn|chỉ đạo|tổ chức) thực hiện|chủ trì|làm đầu mối|phụ trách|thực hiện)"
     r"(?![^\W\d_])"
 )
-_PARTNERS = _words(r"(?<![^\W\d_])phối hợp(?: chặt chẽ)? (?:với|cùng) ")
+# "phối hợp Văn phòng UBND tỉnh đánh giá …" as often as "phối hợp với …": the unit follows
+_PARTNERS = _words(r"(?<![^\W\d_])phối hợp(?: chặt chẽ)?(?: (?:với|cùng))? ")
 _POINTS_AHEAD = re.compile(r"(?:sau đây|dưới đây|sau)$")
 _NAMES_FOLLOW = _words(r"các (?:sở|bộ|ban|cơ quan|đơn vị)")
 _OPENS_COOPERATING = _words(r"(?:tham gia )?phối hợp(?![^\W\d_])")

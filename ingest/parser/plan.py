@@ -69,7 +69,7 @@ from ingest.parser.tables import (
     read_table,
     tables_from_blocks,
 )
-from ingest.parser.unit_names import name_end, starts_unit
+from ingest.parser.unit_names import name_end, name_pending, starts_unit
 from ingest.parser.units import split_units
 
 # Bump when a parser change alters clauses or targets: re-ingesting then re-indexes
@@ -120,6 +120,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     implied: bool = False
     heading_closed: bool = False  # an unnumbered heading from a reader's heading block
+    bold_open: bool = False  # a "**" opened on its lines and not yet closed
     target: tuple[TargetCell, ...] | None = None
     period: str | None = None
     # for an appendix opened by a table met inside the body: the clause the table sits in
@@ -139,6 +140,7 @@ class _Node:
         self.end = max(self.end, line.end)
         self.last_text = line.clean
         self.last_line = line.index
+        self.bold_open ^= line.text.count("**") % 2 == 1
         if len(self.own_text) < _HEADING_CHARS * 3:
             self.own_text = f"{self.own_text} {line.clean}".strip()
 
@@ -334,6 +336,11 @@ class _TreeBuilder:
             return False
         if last.heading_closed:  # a reader's heading block ends where the block ends
             return False
+        # a bold span hard-wrapped ("**2. Sở" / "Khoa học và Công nghệ**") or a unit word cut
+        # from its name ("2. Sở" / "Khoa học và Công nghệ:") is one line of text
+        adjacent = line.index == last.last_line + 1 and not last.children
+        if adjacent and (last.bold_open or name_pending(previous)):
+            return True
         if last.kind in (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM):
             # a numbered sentence hard-wrapped at a page width goes on on the next line, even
             # at a capital ("… lấy tên là tỉnh Đồng" / "Tháp, …"); a short heading does not

@@ -106,6 +106,16 @@ def name_end(text: str, start: int, limit: int | None = None) -> int:
     return start + len(text[start:end].rstrip(" ,-–"))
 
 
+# a unit word that needs a name, closing a line: "**2. Sở" / "Khoa học và Công nghệ**"
+_NAME_PENDING = re.compile(rf"(?<![^\W\d_])(?:{_NAMED})$")
+
+
+def name_pending(text: str) -> bool:
+    """Whether `text` ends with a unit word whose name a hard wrap put on the next line
+    ("2. Sở", "Giao Ủy ban"): no heading or sentence stops at a bare "Sở"."""
+    return bool(_NAME_PENDING.search(text.rstrip(" *_")))
+
+
 def starts_unit(text: str, position: int = 0) -> bool:
     """Whether a unit name starts exactly at `position`."""
     return UNIT_START.match(text, position) is not None

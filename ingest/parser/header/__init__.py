@@ -127,6 +127,9 @@ def _date(cells: list[Cell], begin: int, stop: int) -> tuple[DateLine | None, in
 
 
 _NEAR_NUMBER = 6
+# no clause stands above the số ký hiệu: a number there is the copy's own ("1. UBND TỈNH X"
+# on a PDF preview's first page)
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\.\s+")
 
 
 def _placed_date_near(cells: list[Cell], number_at: int) -> tuple[DateLine | None, int | None]:
@@ -150,6 +153,9 @@ def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
         box = [cell] if cell is not None else []
     group: list[str] = []
     for text in kept:
+        numbered = _PAGE_NUMBER.match(text)
+        if numbered and opens_body(text[numbered.end() :]):
+            text = text[numbered.end() :]  # a preview's page number ("1. UBND TỈNH X")
         if not text:
             continue
         if titles.is_caps(text) and (group or opens_body(text) or len(text.split()) <= 2):

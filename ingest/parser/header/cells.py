@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
+from ingest.parser.header.motto import motto_spans
 from ingest.parser.lines import SourceLine, clean_markup
 
 # rules and ornaments that separate header boxes: "-------", "********", "——-", "*", "___"
@@ -79,11 +81,29 @@ def header_cells(lines: list[SourceLine], limit: int = 160) -> list[Cell]:
                     if text:
                         separator, rule, ended_with_text = True, True, False
                     continue
-                cells.append(Cell(text, line.index, separator, rule))
-                separator, rule, ended_with_text = False, False, True
+                for b, box in enumerate(_flattened_boxes(text)):
+                    cells.append(Cell(box, line.index, separator or b > 0, rule))
+                    separator, rule, ended_with_text = False, False, True
         # a line ending in text continues on the next line (a hard-wrapped box)
         separator = separator or not ended_with_text
     return cells
+
+
+# a công văn's trích yếu and its addressees open boxes of their own (NĐ 30/2020, phụ lục I)
+_BOX_OPENER = re.compile(r"(?<=\S)\s+(?=V/v\s|Kính gửi\s*:)")
+
+
+def _flattened_boxes(text: str) -> list[str]:
+    """A header flattened onto one line ("UBND TỈNH X CỘNG HÒA … SỞ Y Độc lập … Số: …")
+    cut back into its boxes: the quốc hiệu and tiêu ngữ, which stand in boxes of their own,
+    and a "V/v" or "Kính gửi:" after other text, start new ones."""
+    cuts = {0, len(text)}
+    for start, end in motto_spans(text):
+        cuts.update((start, end))
+    cuts.update(match.end() for match in _BOX_OPENER.finditer(text))
+    ordered = sorted(cuts)
+    boxes = [text[a:b].strip() for a, b in pairwise(ordered)]
+    return [box for box in boxes if box] or [text]
 
 
 def blocks(cells: list[Cell]) -> list[Block]:

@@ -28,6 +28,12 @@ def strip_mottos(text: str) -> str:
     return " ".join(text.split())
 
 
+def motto_spans(text: str) -> list[tuple[int, int]]:
+    """Where quốc hiệu, tiêu ngữ and the Party's name stand in `text`, in order."""
+    spans = [m.span() for pattern in (_NATIONAL, _MOTTO, _PARTY) for m in pattern.finditer(text)]
+    return sorted(spans)
+
+
 def is_motto(text: str) -> bool:
     """Whether a header box holds nothing but mottos."""
     return bool(text.strip()) and not strip_mottos(text)

@@ -20,6 +20,15 @@ _DOC_REF = re.compile(
 )
 _ADJACENT = re.compile(rf"\s*(?:cho\s+)?(?:các\s+|những\s+)?(?:{_KINDS})\b", re.IGNORECASE)
 LEADS = r"(?:Thực hiện|Căn cứ|Kèm theo|Trên cơ sở|Triển khai)"
+# a số ký hiệu or date cut by a hard wrap right after its separator ("66/NQ-" / "CP",
+# "ngày 12/" / "11/2025", "Số 12-" / "KH/TU"): no space follows a separator inside one
+_WRAPPED_SEPARATOR = re.compile(r"(?<=[\dA-ZĐƯ][/\-–])\s+(?=[\dA-ZĐƯ])")
+
+
+def join_wrapped_numbers(text: str) -> str:
+    """`text` with the numbers and dates a hard wrap cut after "/" or "-" joined again
+    ("Nghị quyết số 66/NQ- CP" → "66/NQ-CP"); "Lao động - Thương binh" keeps its spaces."""
+    return _WRAPPED_SEPARATOR.sub("", text)
 
 
 def references_after(
@@ -28,7 +37,7 @@ def references_after(
     """Document references ("Kế hoạch số …") in the sentence that follows each `lead`;
     with `adjacent`, only where a reference follows the lead at once ("thay thế Quyết định
     số …", never "mức sinh thay thế, … Thông tư số …")."""
-    text = " ".join(re.sub(r"(?:\\r)?\\n|\\r", " ", text).split())
+    text = join_wrapped_numbers(" ".join(re.sub(r"(?:\\r)?\\n|\\r", " ", text).split()))
     found: list[str] = []
     for match in re.finditer(lead, text):
         if adjacent and not _ADJACENT.match(text, match.end()):

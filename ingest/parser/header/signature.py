@@ -51,14 +51,18 @@ _TITLE = re.compile(
 )
 _CANONICAL = {re.sub(r"[\s,]", "", t): t for t in _TITLES}
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
-_NAME_END = r"(?=$|\s*[|,.;(]|\s+[A-ZĐÀ-Ỹ]{2,})"
+_NAME_END = r"(?=$|\s*[|,.;()\]>]|\s+[A-ZĐÀ-Ỹ]{2,})"
 _NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}){_NAME_END}")
 # In a letter-spaced block a syllable of the name is split too ("Ngu y ễn Hữu Tín"): every
 # syllable of a Vietnamese name is capitalised, so a lowercase piece continues the one before.
 _PIECES = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*(?: [a-zđà-ỹ]{1,3})*"
 _SPACED_NAME = re.compile(rf"^({_PIECES}(?:\s+{_PIECES}){{1,4}}){_NAME_END}")
 _SYLLABLE_MAX = 7  # "nghiêng": no Vietnamese syllable is longer
-_SIGNED = re.compile(r"^[\s(\[]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[\s)\]]*")
+_SIGNED = re.compile(
+    r"^[\s(\[<]*(?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)(?:\s+(?:và|VÀ)\s+(?:đóng|ĐÓNG)\s+(?:dấu|DẤU))?[\s)\]>]*"
+)
+# a web copy that puts the name in brackets ("[Trương Công Thái]", "(Nguyễn Văn An)")
+_BRACKET = re.compile(r"^[\[(<]\s*")
 # a layout copy (Pandoc simple table, PDF text) sets "Nơi nhận" and the signature side by side
 # on one line; the signature is the right-hand column (NĐ 30/2020, HĐ 36)
 _COLUMN_GAP = re.compile(r"\S\s{8,}(?=\S)")
@@ -96,7 +100,7 @@ def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
     found: tuple[str | None, str | None] = (None, None)
     for match in _TITLE.finditer(text):
         rest = _SIGNED.sub("", text[match.end() :].lstrip(" \n|"))
-        rest = rest.lstrip(" \n|")
+        rest = _BRACKET.sub("", rest.lstrip(" \n|"))
         line = rest.split("\n", 1)[0] if "\n" in rest[:60] else rest
         name = _NAME.match(line)
         if name and len(name.group(1).split()) >= 2:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.parser.header.casing import sentence_case
+from ingest.parser.header.references import join_wrapped_numbers
 
 KINDS = (
     "CHƯƠNG TRÌNH HÀNH ĐỘNG",
@@ -155,10 +156,10 @@ def compose(kind: str, lines: list[str]) -> str:
     if not parts:
         return kind
     if all(is_caps(line) for line in lines if line.strip()):
-        text = sentence_case(" ".join(" ".join(lines).upper().split()))
+        text = sentence_case(join_wrapped_numbers(" ".join(" ".join(lines).upper().split())))
         return f"{kind} {text[:1].upper()}{text[1:]}"
     # a subject in ordinary case is kept as written; capitals lines in it are lowered
-    return f"{kind} {' '.join(parts)}"
+    return join_wrapped_numbers(f"{kind} {' '.join(parts)}")
 
 
 def kind_name(caps: str) -> str:
