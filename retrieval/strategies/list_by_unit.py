@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ingest.facts import RowQuery
+from ingest.facts import RowQuery, TermCover
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_list
 from retrieval.constraint_check import absent_role_reason
@@ -90,7 +90,10 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
             return rows
         return [r for r in rows if ctx.coverage(topic, r) >= MIN_COVERAGE] or rows
 
-    found = None if topic else lists.page(ctx.query, roles, doc_ids, unit_keys, ctx.rows)
+    # a long list narrowed by the topic is counted and paged in SQL (the rule of
+    # `on_topic` on each row's stored words), never by reading every row of the unit
+    cover = ctx.topic_cover(topic) if topic else None
+    found = lists.page(ctx.query, roles, doc_ids, unit_keys, ctx.rows, cover)
     if found is None:
         found = lists.answer(ctx.query, roles, doc_ids, unit_keys, on_topic, ctx.rows)
     if found is None or found.abstained:
@@ -140,10 +143,11 @@ class ListByUnit:
             # the plans have the role's column, but never name the unit in it: said, with
             # the unit's rows in other roles as the closest, never widened to them
             return self._not_in_role(query, asked, doc_ids, unit_keys)
+        # rows in the role asked that the topic leaves out are no rows of another role
+        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
         kept = on_topic(kept)
         names = self._names(unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
-        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
         if window.pages(len(kept) + len(worded)):
             ordered = in_list_order(kept)
             answer = self._page_of(query, ordered, roles_of, worded, heading, names, window)
@@ -208,19 +212,28 @@ class ListByUnit:
         doc_ids: list[str],
         unit_keys: list[str],
         window: RowWindow,
+        cover: TermCover | None = None,
     ) -> Answer | None:
         """One page of a long list (more than `row_lists.WHOLE_LIST` rows) of the unit's
         rows in the role asked, then — as the whole answer lists them — the rows naming it
         in another role's column worded like the role asked, under their own heading: one
         list of both parts, counted and read by indexed queries on the facts store, with
-        how many of the plans naming the unit have no column for that role. None when the
-        list is short (answered whole by `answer`), or the selection is not one the facts
-        store holds (several roles, "trực tiếp chỉ đạo")."""
+        how many of the plans naming the unit have no column for that role. With `cover`
+        (a topic), the rows in the role asked are those covering it, or all of them when
+        none does (as `answer` narrows them). None when the list is short (answered whole
+        by `answer`), or the selection is not one the facts store holds (several roles,
+        "trực tiếp chỉ đạo")."""
         if not self._search.has_facts or len(asked) > 1 or Role.DIRECT in asked:
             return None
         role = asked[0].value if asked else None
         selection = RowQuery(documents=tuple(doc_ids), role=role, unit_keys=tuple(unit_keys))
-        in_role = self._search.count_rows(selection)
+        in_role = 0
+        if cover is not None:
+            in_role = self._search.count_rows(replace(selection, covering=cover))
+            if in_role:
+                selection = replace(selection, covering=cover)
+        if not in_role:
+            in_role = self._search.count_rows(selection)
         worded, headers, _ = (
             self._search.rows_worded_as(unit_keys, asked[0], doc_ids) if asked else (0, [], [])
         )
