@@ -34,6 +34,7 @@ from ingest.parser.units import unit_key
 
 SCHEMA_VERSION = 9
 FACTS_FILE = "facts.sqlite3"
+FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
     "monitoring": "monitoring_units",
@@ -381,6 +382,16 @@ class _SQLite:
             finally:
                 target.close()
 
+    def restore_from(self, path: Path) -> None:
+        """Replace this database's content with the copy at `path` (the backup API run the
+        other way: the open connection is written, readers see the old or the new)."""
+        with self._lock:
+            source = sqlite3.connect(path)
+            try:
+                source.backup(self._connection)
+            finally:
+                source.close()
+
     def close(self) -> None:
         with self._lock:
             self._connection.close()
@@ -414,6 +425,7 @@ class _PostgreSQL:
         except psycopg.Error as error:
             raise FactStoreError(f"không kết nối được cơ sở dữ liệu PostgreSQL: {error}") from error
         self._lock = threading.RLock()
+        self.url = url
         if schema:
             if not re.fullmatch(r"[a-z_][a-z0-9_]*", schema):
                 raise FactStoreError(f"tên schema không hợp lệ: {schema!r}")
@@ -689,12 +701,37 @@ class FactStore:
             found.setdefault(kind, {})[term] = int(n)
         return found
 
-    def backup_to(self, path: Path) -> bool:
-        """Copy an embedded store to `path` (consistent); False on the server path."""
+    def backup_to(self, folder: Path) -> str:
+        """A consistent copy of the store in `folder`; the name of the file written:
+        SQLite's online backup (`facts.sqlite3`), or `pg_dump` of the store's tables
+        (`facts.pgdump`; `ingest.pg_tools` says when the tool is missing)."""
         if isinstance(self._db, _SQLite):
-            self._db.backup_to(path)
-            return True
-        return False
+            self._db.backup_to(folder / FACTS_FILE)
+            return FACTS_FILE
+        from ingest.pg_tools import dump_tables
+
+        schema = self._db.query("SELECT current_schema()")[0][0]
+        tables = [f"{schema}.{table}" for table in (*_TABLES, "facts_meta")]
+        dump_tables(self._db.url, tables, folder / FACTS_DUMP)
+        return FACTS_DUMP
+
+    def restore_from(self, folder: Path) -> bool:
+        """Replace the whole store with the copy `backup_to` left in `folder`, when there is
+        one of this backend and layout (SQLite's backup API into the open database, or
+        `pg_restore` in one transaction); whether it did (else the caller rebuilds)."""
+        copy = folder / (FACTS_FILE if isinstance(self._db, _SQLite) else FACTS_DUMP)
+        if not copy.is_file():
+            return False
+        if isinstance(self._db, _SQLite):
+            self._db.restore_from(copy)
+        else:
+            from ingest.pg_tools import restore_tables
+
+            restore_tables(self._db.url, copy)
+        if self._meta("schema_version") != str(SCHEMA_VERSION):
+            self._create()  # an older layout: dropped and made anew, for the caller to fill
+            return False
+        return True
 
     # ---- reading: documents -----------------------------------------------------------
 
