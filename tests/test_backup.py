@@ -235,13 +235,12 @@ def test_server_path_on_postgresql_copies_the_facts_with_pg_dump(
         runtime = runtime_of("b")
         rebuilt: list[str] = []
         put = FactStore.put_payloads
-        monkeypatch.setattr(
-            FactStore,
-            "put_payloads",
-            lambda self, document, *rest: (
-                rebuilt.append(document["id"]) or put(self, document, *rest)
-            ),
-        )
+
+        def counted(self: FactStore, document: Any, *rest: Any) -> None:
+            rebuilt.append(document["id"])
+            put(self, document, *rest)
+
+        monkeypatch.setattr(FactStore, "put_payloads", counted)
         restore(runtime, copy)
         assert not rebuilt  # the facts came from the dump
         assert runtime.facts.rows(RowQuery(limit=10_000)) == rows
