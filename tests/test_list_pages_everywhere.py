@@ -379,3 +379,25 @@ def test_topic_and_several_role_lists_page_with_exact_counts_on_every_surface(
     assert f"… còn {total - row_lists.PAGE_ROWS} dòng — thêm --all để xem tất cả {total}" in said
     every = CliRunner().invoke(app, ["ask", "--home", str(path), "--all", "--json", question])
     assert rows_of(Answer(json.loads(every.stdout)["answer"], False, "")) == expected
+
+
+def test_every_row_of_the_chats_latest_list_in_its_context(home: tuple[Path, Any]) -> None:
+    """ "xem tất cả" typed (Zalo, Telegram): every row of the latest list, asked again in
+    the context it was first asked in, rendered whole by the one renderer."""
+    path, expected = home
+    from tests.conftest import make_runtime
+
+    runtime = make_runtime(path)
+    try:
+        service = ChatService.for_runtime(runtime)
+        assert not service.wants_every_row("zalo:2", "xem tất cả")  # no list yet
+        service.ask("zalo:2", ABOUT_ONE_PLAN)
+        first = service.ask("zalo:2", IN_CONTEXT)
+        assert first.partial and service.wants_every_row("zalo:2", "Xem tất cả")
+        every = service.every_row("zalo:2")
+        assert every is not None and rows_of(every) == expected["in_context"]
+        shown = [line.text for block in answer_blocks(every, all_rows=True) for line in block]
+        assert sum(text.startswith("• ") for text in shown) == 38
+        assert service.every_row("zalo:3") is None  # another chat's list is not its own
+    finally:
+        runtime.close()
