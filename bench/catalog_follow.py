@@ -81,7 +81,8 @@ def main() -> None:
         reader.may_have_changed()
         asked = _times_us(reader.may_have_changed, arguments.rounds)
         reload = _times_us(reader.reload, max(5, arguments.rounds // 1000))
-        seen, told = [], []
+        seen: list[float] = []
+        told: list[float] = []
         for n in range(20):  # commit at one, first check that sees it at the other
             for checked, times in ((reader.changed_on_disk, seen), (reader.may_have_changed, told)):
                 writer.entries[f"ke-hoach-{n}"] = _entry(n + arguments.plans + len(times))
