@@ -1125,9 +1125,11 @@ class FactStore:
         documents: Sequence[str] = (),
         limit: int = 0,
         offset: int = 0,
+        covering: TermCover | None = None,
     ) -> RowPage:
         """The rows of `rows_in_columns`: their exact count and the clause ids of one page
-        (`limit` from `offset`, in document order, as `rows` orders them)."""
+        (`limit` from `offset`, in document order, as `rows` orders them). With `covering`,
+        a row in `not_role` is left out only when it covers that topic."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys or not columns:
             return RowPage(0, ())
@@ -1137,11 +1139,17 @@ class FactStore:
             f"r.unit_key IN ({_marks(keys)}){in_documents} AND EXISTS (SELECT 1 FROM "
             f"row_columns c WHERE c.document_id = r.document_id AND c.role = r.role AND ({pairs})) "
             "AND r.clause_id NOT IN (SELECT clause_id FROM responsibilities "
-            f"WHERE unit_key IN ({_marks(keys)}) AND role = ?)"
+            f"WHERE unit_key IN ({_marks(keys)}) AND role = ?{{topic}})"
         )
         parameters: list[object] = [*keys, *documents]
         parameters.extend(value for pair in columns for value in pair)
         parameters.extend([*keys, not_role])
+        topic = ""
+        if covering is not None and covering.concepts:
+            credits, values = _cover_sum(covering)
+            topic = f" AND ({credits}) >= ?"
+            parameters.extend([*values, covering.least - _SLACK])
+        where = where.replace("{topic}", topic)
         total = int(
             self._db.query(
                 f"SELECT COUNT(DISTINCT r.clause_id) FROM responsibilities r WHERE {where}",

@@ -143,11 +143,11 @@ class ListByUnit:
             # the plans have the role's column, but never name the unit in it: said, with
             # the unit's rows in other roles as the closest, never widened to them
             return self._not_in_role(query, asked, doc_ids, unit_keys)
-        # rows in the role asked that the topic leaves out are no rows of another role
-        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
         kept = on_topic(kept)
         names = self._names(unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
+        # rows the topic left out that name the unit in a worded column are listed there
+        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
         if window.pages(len(kept) + len(worded)):
             ordered = in_list_order(kept)
             answer = self._page_of(query, ordered, roles_of, worded, heading, names, window)
@@ -234,8 +234,11 @@ class ListByUnit:
                 selection = replace(selection, covering=cover)
         if not in_role:
             in_role = self._search.count_rows(selection)
+        covering = selection.covering  # off-topic rows in the role: listed as worded
         worded, headers, _ = (
-            self._search.rows_worded_as(unit_keys, asked[0], doc_ids) if asked else (0, [], [])
+            self._search.rows_worded_as(unit_keys, asked[0], doc_ids, covering=covering)
+            if asked
+            else (0, [], [])
         )
         total = in_role + worded
         if not in_role or not window.pages(total):
@@ -256,7 +259,7 @@ class ListByUnit:
         if end > in_role and worded:  # the page reaches the rows of the other columns
             start = max(offset, in_role) - in_role
             _, _, elsewhere = self._search.rows_worded_as(
-                unit_keys, asked[0], doc_ids, (start, end - in_role - start)
+                unit_keys, asked[0], doc_ids, (start, end - in_role - start), covering
             )
             worded_in = {row.clause_id: header_cells(row, unit_keys, asked) for row in elsewhere}
             extra = answer_list(
