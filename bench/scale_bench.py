@@ -1,7 +1,7 @@
 """Scale benchmark: per-question cost and ingest cost as the number of plans grows.
 
     python bench/scale_bench.py --plans 5 100 1000 [--home DIR] [--rounds N] [--bulk]
-    python bench/scale_bench.py --facts --plans 10 100 1000 [--database-url URL]
+    python bench/scale_bench.py --facts --plans 10 100 1000 2000 [--database-url URL]
 
 Generates plans from the bundled ones (each copy gets its own place name, số hiệu and
 years), ingests them one by one with the model-free hashing embedder (so only kehoach's
@@ -18,7 +18,10 @@ plan, to reach 1,000+ plans in minutes; ingest is then not timed.
 `--facts` times the question path's structured look-ups alone, on the facts store
 (`ingest.facts`: SQLite, and PostgreSQL with `--database-url`): resolving the plans a
 question names, listing a unit's rows and a month's rows (one page, exact total), a clause
-by number, the appendix check and `is_loaded`. The store is filled straight from the bundled
+by number, the appendix check and `is_loaded`, a unit's rows narrowed by a topic (one page,
+exact total), and clause 6.6 of every plan grouped by level and place (in the store, and
+plan by plan as before, for the comparison); it prints the medians per size and their
+ratio largest/smallest. The store is filled straight from the bundled
 plans' payloads, renamed per copy (no embedding, no index), so 1,000 plans take seconds.
 """
 
@@ -34,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -274,7 +277,48 @@ def _lookups(store: Any, directory: Any, middle: Any, rounds: int) -> dict[str, 
     )
     figures["appendix rows check"] = _timed(partial(store.has_appendix_rows, middle.id), rounds)
     figures["is_loaded(number)"] = _timed(partial(directory.is_loaded, number, "kh-ubnd"), rounds)
+    figures["unit rows on a topic, page of 20"] = _timed(
+        partial(store.rows, replace(page, covering=_topic_cover(store))), rounds
+    )
+    figures["clause 6.6 in every plan, grouped (store)"] = _timed(
+        partial(_grouped_in_store, store), rounds
+    )
+    figures["clause 6.6 in every plan, grouped (each plan)"] = _timed(
+        partial(_grouped_plan_by_plan, store, directory), rounds
+    )
     return figures
+
+
+_TOPIC_QUESTION = "Công an tỉnh chủ trì những chỉ tiêu nào về an ninh mạng?"
+
+
+def _topic_cover(store: Any) -> Any:
+    """The topic filter of `_TOPIC_QUESTION` with this corpus's term weights."""
+    from retrieval.query import understand
+    from retrieval.relevance import TermWeights
+
+    counts = store.corpus_counts()
+    total = counts["clauses"].get("", 0)
+    weights = TermWeights.from_counts(total, counts["word"], counts["pair"])
+    query = understand(_TOPIC_QUESTION)
+    topic = ["an", "ninh", "mang"]
+    return weights.cover(weights.concepts(query.phrases, topic), 0.5)
+
+
+def _grouped_in_store(store: Any) -> object:
+    """Plans with clause 6.6 counted by level and place, and the latest few: indexed
+    grouped queries (`retrieval.narrowing.groups_in_store`)."""
+    from retrieval.narrowing import FEW, groups_in_store
+
+    return groups_in_store(store, "6.6"), store.latest_documents(FEW, "6.6")
+
+
+def _grouped_plan_by_plan(store: Any, directory: Any) -> object:
+    """The same from every plan's id, grouped in Python (before session 10)."""
+    from retrieval.narrowing import FEW, groups_of, plans_latest_first
+
+    having = store.documents_with_clause("6.6")
+    return groups_of(having, directory), plans_latest_first(having, directory, FEW)
 
 
 def facts_bench(sizes: list[int], rounds: int, url: str | None) -> list[dict]:
@@ -341,11 +385,16 @@ def main() -> None:
         for results in runs:
             kinds = results[0]["lookups"]
             summary = {k: [r["lookups"][k]["p95_ms"] for r in results] for k in kinds}
+            medians = {k: [r["lookups"][k]["p50_ms"] for r in results] for k in kinds}
+            # how the median grows from the smallest size to the largest
+            ratio = {k: round(v[-1] / v[0], 2) if v[0] else None for k, v in medians.items()}
             print(
                 json.dumps(
                     {
                         "backend": results[0]["backend"],
                         "sizes": [r["plans"] for r in results],
+                        "p50_ms_by_size": medians,
+                        "p50_ratio_largest_to_smallest": ratio,
                         "p95_ms_by_size": summary,
                     },
                     ensure_ascii=False,

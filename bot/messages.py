@@ -43,7 +43,7 @@ NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp."
 DOCUMENTS_HEADING = "Các kế hoạch đã nạp"
 CITATIONS_HEADING = "Trích dẫn"
 MORE_ROWS_TELEGRAM = "bấm nút bên dưới"
-MORE_ROWS_ZALO = "gõ “xem tiếp”, hoặc xem tất cả trong bảng phân công trên trang tra cứu"
+MORE_ROWS_ZALO = "gõ “xem tiếp”, hoặc “xem tất cả” để nhận mọi dòng"
 SCOPE_NONE = (
     "Chưa đặt phạm vi: câu hỏi được tìm trong mọi kế hoạch đã nạp. Đặt phạm vi bằng "
     "/phamvi <địa bàn, cấp, cơ quan hoặc năm>, ví dụ /phamvi xã Văn Bàn hoặc /phamvi cấp xã, 2026."

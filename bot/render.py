@@ -70,6 +70,16 @@ def answer_blocks(
     return blocks
 
 
+ROWS_FILE = "danh-sach.txt"
+
+
+def rows_file(answer: Answer) -> bytes:
+    """Every row of a list as one UTF-8 text file ("Xem tất cả" in a chat): the same
+    blocks as a message (`answer_blocks` with every row), a blank line between them."""
+    blocks = answer_blocks(answer, all_rows=True)
+    return ("\n\n".join("\n".join(line.text for line in block) for block in blocks) + "\n").encode()
+
+
 def card_block(card: CitationCard) -> Block:
     """`[n] plan (số hiệu)`, the clause path and the quote, cells kept apart."""
     return (

@@ -32,7 +32,7 @@ from retrieval.display import MAX_ROWS, answer_view
 from retrieval.documents import DocumentInfo
 from retrieval.plan_scope import PlanScope, ScopeError, parse_scope
 from retrieval.questions import QuestionError, QuestionProblem, validate_question
-from retrieval.row_lists import NEXT_PAGE_WORDS, RowWindow
+from retrieval.row_lists import NEXT_PAGE_WORDS, SHOW_ALL_WORDS, RowWindow
 from retrieval.runtime import Runtime
 
 logger = logging.getLogger(__name__)
@@ -154,6 +154,27 @@ class ChatService:
         self._pages.advance(token, self._next_row(answer, listed.next_row, listed.total))
         return answer, listed.next_row
 
+    def every_row(self, chat: str, token: str | None = None) -> Answer | None:
+        """Every row of a list ("Xem tất cả": the button of list `token`, or typed: the
+        chat's latest list with rows left), asked again as it was first asked; None when
+        that list expired, is another chat's, or (typed) no list has rows left."""
+        if token is None:
+            found = self._pages.latest(chat)
+            if found is None:
+                return None
+            listed = found[1]
+        else:
+            got = self._pages.get(token)
+            if got is None or got.chat != chat:
+                return None
+            listed = got
+        return self._page_of(chat, listed, 0, every=True)
+
+    def wants_every_row(self, chat: str, text: str) -> bool:
+        """Whether `text` asks for every row ("xem tất cả", "xem hết") of a list this chat
+        still has rows of."""
+        return folded(text).strip(" .!?") in SHOW_ALL_WORDS and self._pages.latest(chat) is not None
+
     def list_token(self, chat: str) -> str | None:
         """The token of this chat's latest list with rows left (its "Xem tiếp" button)."""
         found = self._pages.latest(chat)
@@ -166,16 +187,20 @@ class ChatService:
             folded(text).strip(" .!?") in NEXT_PAGE_WORDS and self._pages.latest(chat) is not None
         )
 
-    def _page_of(self, chat: str, listed: ListedPage, first_row: int) -> Answer:
+    def _page_of(
+        self, chat: str, listed: ListedPage, first_row: int, every: bool = False
+    ) -> Answer:
         """The list's question asked again in its first context, for rows from `first_row`
-        (a list answered whole is answered whole again; its view starts at the row)."""
+        (`every`: all of them; a list answered whole is answered whole again; its view
+        starts at the row)."""
         state = self._chat(chat)
+        window = RowWindow(first_row, None) if every else RowWindow(first_row)
         with state.lock, self._access() as assistant:
             return assistant.ask(
                 listed.question,
                 conversation=deepcopy(listed.context),
                 scope=listed.scope,
-                rows=RowWindow(first_row),
+                rows=window,
             )
 
     @staticmethod

@@ -15,17 +15,24 @@ from typing import Literal
 
 from retrieval.answers import Answer, Citation
 
-Action = Literal["clause", "document", "more", "narrow"]
-_CODES: dict[Action, str] = {"clause": "c", "document": "d", "more": "m", "narrow": "n"}
+Action = Literal["clause", "document", "more", "all", "narrow"]
+_CODES: dict[Action, str] = {
+    "clause": "c",
+    "document": "d",
+    "more": "m",
+    "all": "a",
+    "narrow": "n",
+}
 _ACTIONS: dict[str, Action] = {code: action for action, code in _CODES.items()}
-_PATTERN = re.compile(r"([cdmn]):([A-Za-z0-9_-]{1,16}):(\d{1,4})")
+_PATTERN = re.compile(r"([cdman]):([A-Za-z0-9_-]{1,16}):(\d{1,4})")
 
 
 @dataclass(frozen=True)
 class CallbackData:
     """What a button asks for: the clause or the plan of citation `n` of answer `token`,
-    ("more") every row of that answer's list, or ("narrow") its question asked again within
-    choice `n` of an answer that matched many plans."""
+    ("more") the rows from `n` on of the list `token`, ("all") every row of it as a file,
+    or ("narrow") its question asked again within choice `n` of an answer that matched
+    many plans."""
 
     action: Action
     token: str

@@ -37,10 +37,10 @@ def answer_keyboard(
     first_row: int = 0,
     list_token: str | None = None,
 ) -> InlineKeyboardMarkup | None:
-    """One button per way to narrow an answer that matched many plans, "Xem tiếp" under a
-    page of a long list (for the list `list_token`: `bot.list_pages`, kept where every
-    replica finds it), "Nguyên văn [n]" per citation shown and "Văn bản" per cited plan,
-    for the answer `token`."""
+    """One button per way to narrow an answer that matched many plans, "Xem tiếp" and "Xem
+    tất cả" (every row as a file) under a page of a long list (for the list `list_token`:
+    `bot.list_pages`, kept where every replica finds it), "Nguyên văn [n]" per citation
+    shown and "Văn bản" per cited plan, for the answer `token`."""
     view = answer_view(answer, None if all_rows else MAX_ROWS, first_row)
     if not view.cards:
         return None
@@ -58,7 +58,11 @@ def answer_keyboard(
             InlineKeyboardButton(
                 f"Xem tiếp (còn {vi_count(view.hidden_rows)} dòng)",
                 callback_data=CallbackData("more", list_token, min(view.next_row, 9999)).encode(),
-            )
+            ),
+            InlineKeyboardButton(
+                f"Xem tất cả ({vi_count(view.total_rows)} dòng, tệp)",
+                callback_data=CallbackData("all", list_token, 0).encode(),
+            ),
         ]
     buttons = [
         InlineKeyboardButton(

@@ -32,11 +32,13 @@ from bot import messages
 from bot.errors import ChatInputError
 from bot.ratelimit import chat_rate_limiter
 from bot.render import (
+    ROWS_FILE,
     Block,
     answer_blocks,
     clause_blocks,
     document_blocks,
     documents_blocks,
+    rows_file,
     text_blocks,
 )
 from bot.service import ChatService
@@ -50,6 +52,7 @@ logger = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
 
+MAX_CAPTION = 1024  # Telegram's limit on a document's caption
 _TYPING_REFRESH_SECONDS = 4.5  # Telegram shows "typing…" for 5 seconds per sendChatAction
 
 
@@ -161,6 +164,11 @@ class TelegramHandlers:
         text = update.effective_message.text if update.effective_message else None
         if not text or not await self._within_rate_limit(context, chat):
             return
+        if self._service.wants_every_row(chat_key(chat), text):  # "xem tất cả" typed
+            every = await asyncio.to_thread(self._service.every_row, chat_key(chat))
+            if every is not None:
+                await self._send_rows_file(context, chat, every)
+                return
         if self._service.wants_next_page(chat_key(chat), text):  # "xem tiếp" typed
             found = await asyncio.to_thread(self._service.next_page, chat_key(chat))
             if found is not None:
@@ -199,6 +207,17 @@ class TelegramHandlers:
             chat = _chat_id(update)
             asked = narrowed.choices[data.n].question
             await self._answer(context, chat, lambda: self._service.ask(chat_key(chat), asked))
+            return
+        if data is not None and data.action == "all":
+            # every row of the list ("Xem tất cả"), as a file: asked again as first asked
+            chat_id = _chat_id(update)
+            ask_all = partial(self._service.every_row, chat_key(chat_id), data.token)
+            every = await asyncio.to_thread(ask_all)
+            if every is None:
+                await query.answer(messages.BUTTON_EXPIRED, show_alert=True)
+                return
+            await query.answer()
+            await self._send_rows_file(context, chat_id, every)
             return
         if data is not None and data.action == "more":
             # the next page of the list ("Xem tiếp"): rows from `n` on, asked again as the
@@ -277,6 +296,14 @@ class TelegramHandlers:
             chat,
             answer_blocks(answer, more_hint=messages.MORE_ROWS_TELEGRAM),
             answer_keyboard(answer, token, list_token=listed) if token else None,
+        )
+
+    @staticmethod
+    async def _send_rows_file(context: Context, chat: int, answer: Answer) -> None:
+        """Every row of a list as one text file, its first line as the caption."""
+        caption = answer_view(answer).headline[:MAX_CAPTION]
+        await context.bot.send_document(
+            chat, document=rows_file(answer), filename=ROWS_FILE, caption=caption
         )
 
     @staticmethod

@@ -103,6 +103,10 @@ class ZaloResponder:
                 if scope is None:
                     return text_blocks(self._service.scope_text(chat_key(user)))
                 return text_blocks(messages.scope_set(scope.describe()))
+        if self._service.wants_every_row(chat_key(user), text):  # "xem tất cả" typed
+            every = self._service.every_row(chat_key(user))
+            if every is not None:  # Zalo sends no files: every row, in as many messages
+                return answer_blocks(every, all_rows=True)
         if self._service.wants_next_page(chat_key(user), text):
             found = self._service.next_page(chat_key(user))
             if found is not None:

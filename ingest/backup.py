@@ -7,7 +7,8 @@ A backup is a folder:
     sources/        the committed source texts
     index/          Qdrant Edge: a copy of the shard folder, taken with the shard closed
     points.jsonl    Qdrant server: every point with its vectors and payload
-    facts.sqlite3   the structured facts (SQLite homes; an online, consistent copy)
+    facts.sqlite3   the structured facts (SQLite homes; SQLite's online backup)
+    facts.pgdump    the structured facts (PostgreSQL; `pg_dump` of the store's tables)
 
 It is taken under the home's write locks (no write can run meanwhile) right after the
 sweep of uncommitted writes, so it holds committed versions only. The embedded shard is
@@ -19,9 +20,13 @@ double) does not implement; a server-side snapshot remains the tool for the whol
 Restore refuses a home that holds documents unless `force` is given, and writes the
 catalog last: it is the commit record, so an interrupted restore leaves the previous
 catalog, and the next open sweeps the points it does not name (run the restore again).
-The facts are rebuilt from the restored index's points after the commit (they are derived
-from those payloads, so this is exact, and a backup of a SQLite home restores into a
-PostgreSQL one); an interrupted rebuild is finished by the next open's reconciliation.
+The facts are copied back after the commit when the backup holds a copy of the same backend
+and layout (SQLite's backup API, or `pg_restore` in one transaction), else rebuilt from the
+restored index's points (they are derived from those payloads, so this is exact, and a
+backup of a SQLite home restores into a PostgreSQL one); either way the reconciliation
+then rebuilds any plan whose stored version is not the committed one, and an interrupted
+restore is finished by the next open's. The server path's other tables (conversations,
+rate limits, jobs, list pages) are transient and not copied.
 """
 
 from __future__ import annotations
@@ -41,7 +46,6 @@ from typing import TYPE_CHECKING, Any
 from ingest.catalog import Catalog, DocumentCatalog
 from ingest.errors import InputError
 from ingest.fact_sync import reconcile
-from ingest.facts import FACTS_FILE
 from ingest.index.committed import CommittedIndex
 from ingest.index.protocol import IndexPoint, PayloadFilter, SparseVector, VectorIndex
 from ingest.parser.plan import PARSER_VERSION
@@ -89,7 +93,7 @@ def backup(runtime: Runtime, destination: Path, force: bool = False) -> BackupMa
             snapshot.entries.update(catalog.entries)
             snapshot.save()
             _copy_sources(SourceFiles(catalog.path.parent / "sources"), catalog, staging)
-            runtime.facts.backup_to(staging / FACTS_FILE)
+            runtime.facts.backup_to(staging)
             backend = _backend(store)
             if backend == "edge":
                 store.copy_to(staging / "index")  # type: ignore[attr-defined]
@@ -156,8 +160,9 @@ def restore(runtime: Runtime, source: Path, force: bool = False) -> BackupManife
             catalog.save()  # the commit
             catalog.reload()
             sources.sweep(catalog.committed_versions())
-        runtime.facts.clear()
-        reconcile(runtime.facts, catalog, store)
+        if not runtime.facts.restore_from(source):  # else rebuilt from the points
+            runtime.facts.clear()
+        reconcile(runtime.facts, catalog, store)  # what the copy lacks, from the points
     runtime.invalidate()
     logger.info("restored %d documents from %s", manifest.documents, source)
     return manifest

@@ -121,6 +121,12 @@ class DocumentCatalog:
         catalog (API replicas and the polling bot reload then)."""
         raise NotImplementedError
 
+    def may_have_changed(self) -> bool:
+        """The per-question check: False only when no other process can have committed
+        since this one last read (`changed_on_disk` itself here; a store told of commits
+        answers from memory)."""
+        return self.changed_on_disk()
+
     def commit(self, document_id: str) -> None:
         """Record the current entry of one document (or its absence) durably."""
         raise NotImplementedError

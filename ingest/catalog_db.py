@@ -7,10 +7,12 @@ replica ingests is answered by every other at its next question, with no shared 
 
 Tables: `kehoach_catalog` (one row per document, its entry as JSON) and
 `kehoach_catalog_revision` (one row, a number bumped in the transaction of every commit).
-A reader compares that number with the one it last read (one indexed read per question) and
-reads every row again only when it moved. Writers of all replicas are serialised by
-`DatabaseWriteLock` (a PostgreSQL advisory lock), the cross-process lock a shared home's
-file lock is on the embedded path.
+A reader compares that number with the one it last read and reads every row again only when
+it moved. Each commit also sends a notification (`NOTIFY kehoach_catalog`): a reader
+listening for it (`may_have_changed`, the per-question check) reads the number only after a
+notification, or once a second in case one was lost, so a question costs no database read.
+Writers of all replicas are serialised by `DatabaseWriteLock` (a PostgreSQL advisory lock),
+the cross-process lock a shared home's file lock is on the embedded path.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ingest.catalog import Catalog, CatalogEntry, DocumentCatalog
 from ingest.errors import ConfigurationError
+from ingest.state_db import ChannelListener
 
 if TYPE_CHECKING:
     from ingest.settings import Settings
@@ -38,6 +42,10 @@ _SCHEMA = (
     "INSERT INTO kehoach_catalog_revision VALUES (TRUE, 0) ON CONFLICT DO NOTHING",
 )
 _CREATE_LOCK = 4242017  # replicas starting together: one creates the tables
+CHANNEL = "kehoach_catalog"  # notified in the transaction of every commit
+# the longest a reader told of commits goes without reading the revision (a notification
+# lost with a connection the listener has not yet seen drop)
+RECHECK_S = 1.0
 
 
 def _connect(url: str) -> Any:
@@ -63,8 +71,13 @@ class DatabaseCatalog(DocumentCatalog):
         super().__init__()
         self.path = path
         self._lock = threading.Lock()
+        self._url = url
         self._connection = _connect(url)
         self._revision = -1
+        self._checked_at = 0.0  # when the revision was last read (monotonic)
+        self._notified = threading.Event()  # a commit was announced since the last read
+        self._listener: ChannelListener | None = None
+        self._listener_lock = threading.Lock()
         try:
             with self._connection.transaction():
                 self._connection.execute("SELECT pg_advisory_xact_lock(%s)", (_CREATE_LOCK,))
@@ -91,6 +104,27 @@ class DatabaseCatalog(DocumentCatalog):
         the revision row)."""
         with self._lock:
             return self._read_revision() != self._revision
+
+    def may_have_changed(self) -> bool:
+        """`changed_on_disk`, read only when a commit was announced since the last read,
+        or `RECHECK_S` passed, or the notifications are not (yet) heard: otherwise False
+        from memory (the listener starts at the first call)."""
+        listener = self._listener or self._listen()
+        if not listener.listening.is_set():
+            return self.changed_on_disk()
+        if self._notified.is_set():
+            self._notified.clear()  # before the read: a commit after it notifies again
+            return self.changed_on_disk()
+        if time.monotonic() - self._checked_at > RECHECK_S:
+            return self.changed_on_disk()
+        return False
+
+    def _listen(self) -> ChannelListener:
+        with self._listener_lock:
+            if self._listener is None:
+                self._listener = ChannelListener(self._url, CHANNEL, self._notified.set)
+                self._listener.start()
+            return self._listener
 
     def commit(self, document_id: str) -> None:
         """Record one document's entry (or its absence) and bump the revision, in one
@@ -134,17 +168,22 @@ class DatabaseCatalog(DocumentCatalog):
         return True
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
         with self._lock:
             self._connection.close()
 
     def _read_revision(self) -> int:
+        self._checked_at = time.monotonic()
         row = self._connection.execute("SELECT revision FROM kehoach_catalog_revision").fetchone()
         return int(row[0])
 
     def _bump(self) -> int:
+        """The next revision, announced to every listener when the transaction commits."""
         row = self._connection.execute(
             "UPDATE kehoach_catalog_revision SET revision = revision + 1 RETURNING revision"
         ).fetchone()
+        self._connection.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(row[0])))
         return int(row[0])
 
 

@@ -20,6 +20,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
@@ -31,8 +32,9 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 FACTS_FILE = "facts.sqlite3"
+FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
 ROLE_FIELDS = {
     "monitoring": "monitoring_units",
@@ -40,6 +42,7 @@ ROLE_FIELDS = {
     "cooperating": "cooperating_units",
 }
 _TABLES = (
+    "row_terms",
     "term_counts",
     "document_terms",
     "row_columns",
@@ -63,7 +66,9 @@ CREATE TABLE IF NOT EXISTS documents (
     place_key TEXT,
     issued_year INTEGER,
     year INTEGER,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    -- the place's name as written ("Văn Bàn"), for plans grouped by place
+    place_name TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_id_folded ON documents (id_folded);
 CREATE INDEX IF NOT EXISTS documents_number ON documents (number_digits, number);
@@ -71,6 +76,7 @@ CREATE INDEX IF NOT EXISTS documents_place ON documents (place_key);
 CREATE INDEX IF NOT EXISTS documents_level ON documents (place_level, place_key);
 CREATE INDEX IF NOT EXISTS documents_year ON documents (year);
 CREATE INDEX IF NOT EXISTS documents_kind ON documents (kind);
+CREATE INDEX IF NOT EXISTS documents_place_name ON documents (place_level, place_name);
 CREATE TABLE IF NOT EXISTS title_bigrams (
     bigram TEXT NOT NULL,
     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -124,6 +130,14 @@ CREATE INDEX IF NOT EXISTS responsibilities_month_rows ON responsibilities
 CREATE INDEX IF NOT EXISTS responsibilities_year_rows ON responsibilities
     (deadline_year, document_id, start, clause_id, deadline_month, deadline_quarter);
 CREATE INDEX IF NOT EXISTS responsibilities_document ON responsibilities (document_id, start);
+-- the accent-free words and word pairs of each responsibility row's path and text
+-- (abbreviations spelled out too: `retrieval.relevance.clause_words`), so that a list
+-- narrowed by a topic ("… về chuyển đổi số") is counted and paged in SQL (`TermCover`)
+CREATE TABLE IF NOT EXISTS row_terms (
+    clause_id TEXT NOT NULL REFERENCES clauses (id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    PRIMARY KEY (clause_id, term)
+);
 -- the filled columns of a plan's rows (role as the parser read the header, the header, and
 -- where the rows come from: "table", or "body" for duties written in the text)
 CREATE TABLE IF NOT EXISTS row_columns (
@@ -154,6 +168,43 @@ class FactStoreError(InputError):
 
 
 @dataclass(frozen=True)
+class CoverCredit:
+    """One way a row states a concept: it has every `present` term and none of the
+    `absent` ones; it is then credited `credit`."""
+
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+    credit: float
+
+
+@dataclass(frozen=True)
+class TermCover:
+    """Rows whose words cover a weighted share of a topic's concepts: each concept credits
+    the first of its ways the row has (`CoverCredit`), and a row is kept when its credits
+    sum to `least` or more (`retrieval.relevance.TermWeights.cover` builds it)."""
+
+    concepts: tuple[tuple[CoverCredit, ...], ...]
+    least: float
+
+    def credit(self, terms: AbstractSet[str]) -> float:
+        """The credits of a row with these terms (as the SQL filter sums them)."""
+        total = 0.0
+        for ways in self.concepts:
+            for way in ways:
+                if all(t in terms for t in way.present) and not any(t in terms for t in way.absent):
+                    total += way.credit
+                    break
+        return total
+
+    def covers(self, terms: AbstractSet[str]) -> bool:
+        return self.credit(terms) >= self.least - _SLACK
+
+
+# float sums in SQL and in Python may differ in the last bits: a share exactly at the bound
+_SLACK = 1e-9
+
+
+@dataclass(frozen=True)
 class RowQuery:
     """Which responsibility rows to list; every field narrows, none means "any"."""
 
@@ -166,6 +217,7 @@ class RowQuery:
     # the deadline as written falls in this window (`retrieval.query.Period.contains`): a
     # year and a month or a quarter, each optional; a deadline with no year never matches
     in_window: tuple[int | None, int | None, int | None] | None = None  # (year, quarter, month)
+    covering: TermCover | None = None  # rows whose text covers a topic enough
     limit: int = 50
     offset: int = 0
 
@@ -178,6 +230,28 @@ class RowPage:
     clause_ids: tuple[str, ...]
     # the plan of each clause, in the same order (a read by id looks it up there)
     document_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    """Plans of one place level as stored ("xã", "Tỉnh", None): how many, how many
+    distinct place names among them, and how many name no place."""
+
+    level: str | None
+    plans: int
+    places: int
+    unplaced: int
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """Plans of one place (level and name; both None for the plans naming none), and the
+    id of the first of them (the order places are met in a list sorted by id)."""
+
+    level: str | None
+    name: str | None
+    plans: int
+    first: str
 
 
 @dataclass(frozen=True)
@@ -235,6 +309,14 @@ def responsibility_rows(target: Mapping[str, Any]) -> Iterable[tuple[str, str, s
             if key and key not in seen:
                 seen.add(key)
                 yield role, unit, key
+
+
+def row_terms(payload: Mapping[str, Any]) -> frozenset[str]:
+    """The words and word pairs a topic's coverage reads in a row (path and text)."""
+    from retrieval.relevance import clause_pairs, clause_words
+
+    text = f"{payload.get('path') or ''} {payload.get('search_text') or ''}"
+    return clause_words(text) | clause_pairs(text)
 
 
 class _Database(Protocol):
@@ -300,6 +382,16 @@ class _SQLite:
             finally:
                 target.close()
 
+    def restore_from(self, path: Path) -> None:
+        """Replace this database's content with the copy at `path` (the backup API run the
+        other way: the open connection is written, readers see the old or the new)."""
+        with self._lock:
+            source = sqlite3.connect(path)
+            try:
+                source.backup(self._connection)
+            finally:
+                source.close()
+
     def close(self) -> None:
         with self._lock:
             self._connection.close()
@@ -333,6 +425,7 @@ class _PostgreSQL:
         except psycopg.Error as error:
             raise FactStoreError(f"không kết nối được cơ sở dữ liệu PostgreSQL: {error}") from error
         self._lock = threading.RLock()
+        self.url = url
         if schema:
             if not re.fullmatch(r"[a-z_][a-z0-9_]*", schema):
                 raise FactStoreError(f"tên schema không hợp lệ: {schema!r}")
@@ -485,6 +578,7 @@ class FactStore:
         title = str(document.get("title") or document_id)
         clause_rows: list[tuple[object, ...]] = []
         row_rows: list[tuple[object, ...]] = []
+        term_rows: list[tuple[object, ...]] = []
         columns: set[tuple[str, str, str, str]] = set()
         payloads_list = list(payloads)
         for payload in sorted(payloads_list, key=lambda p: (p.get("start", 0), p["clause_id"])):
@@ -507,6 +601,7 @@ class FactStore:
             if target is None:
                 continue
             source = target.get("source") or "table"
+            term_rows.extend((clause_id, term) for term in sorted(row_terms(payload)))
             columns.update(
                 (document_id, str(cell.get("role") or ""), str(cell.get("header") or ""), source)
                 for cell in target.get("cells") or ()
@@ -538,7 +633,7 @@ class FactStore:
             _add_counts(writer, counts, 1)
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
             writer.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     document_id.lower(),
@@ -553,6 +648,7 @@ class FactStore:
                     int(year) if year and year.isdigit() else None,
                     document_year(title, issued if isinstance(issued, str) else None),
                     json.dumps(dict(document), ensure_ascii=False, sort_keys=True),
+                    place.get("name") or None,
                 ),
             )
             writer.executemany(
@@ -566,6 +662,7 @@ class FactStore:
                 "INSERT INTO responsibilities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row_rows
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
+            writer.executemany("INSERT INTO row_terms VALUES (?, ?)", term_rows)
             writer.execute(
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
@@ -604,12 +701,37 @@ class FactStore:
             found.setdefault(kind, {})[term] = int(n)
         return found
 
-    def backup_to(self, path: Path) -> bool:
-        """Copy an embedded store to `path` (consistent); False on the server path."""
+    def backup_to(self, folder: Path) -> str:
+        """A consistent copy of the store in `folder`; the name of the file written:
+        SQLite's online backup (`facts.sqlite3`), or `pg_dump` of the store's tables
+        (`facts.pgdump`; `ingest.pg_tools` says when the tool is missing)."""
         if isinstance(self._db, _SQLite):
-            self._db.backup_to(path)
-            return True
-        return False
+            self._db.backup_to(folder / FACTS_FILE)
+            return FACTS_FILE
+        from ingest.pg_tools import dump_tables
+
+        schema = self._db.query("SELECT current_schema()")[0][0]
+        tables = [f"{schema}.{table}" for table in (*_TABLES, "facts_meta")]
+        dump_tables(self._db.url, tables, folder / FACTS_DUMP)
+        return FACTS_DUMP
+
+    def restore_from(self, folder: Path) -> bool:
+        """Replace the whole store with the copy `backup_to` left in `folder`, when there is
+        one of this backend and layout (SQLite's backup API into the open database, or
+        `pg_restore` in one transaction); whether it did (else the caller rebuilds)."""
+        copy = folder / (FACTS_FILE if isinstance(self._db, _SQLite) else FACTS_DUMP)
+        if not copy.is_file():
+            return False
+        if isinstance(self._db, _SQLite):
+            self._db.restore_from(copy)
+        else:
+            from ingest.pg_tools import restore_tables
+
+            restore_tables(self._db.url, copy)
+        if self._meta("schema_version") != str(SCHEMA_VERSION):
+            self._create()  # an older layout: dropped and made anew, for the caller to fill
+            return False
+        return True
 
     # ---- reading: documents -----------------------------------------------------------
 
@@ -775,6 +897,63 @@ class FactStore:
         """Ids of the plans with a clause labelled `number`, sorted: one indexed query."""
         sql = "SELECT DISTINCT document_id FROM clauses WHERE number = ? ORDER BY document_id"
         return [row[0] for row in self._db.query(sql, [number])]
+
+    def count_documents_with_clause(self, number: str) -> int:
+        """How many plans have a clause labelled `number`: one count in the index."""
+        sql = "SELECT COUNT(DISTINCT document_id) FROM clauses WHERE number = ?"
+        return int(self._db.query(sql, [number])[0][0])
+
+    def documents_with_clause_among(self, number: str, documents: Sequence[str]) -> list[str]:
+        """Those of these plans that have a clause labelled `number`, sorted."""
+        if not documents:
+            return []
+        ids = list(dict.fromkeys(documents))
+        sql = (
+            f"SELECT DISTINCT document_id FROM clauses WHERE number = ? AND document_id IN "
+            f"({_marks(ids)}) ORDER BY document_id"
+        )
+        return [row[0] for row in self._db.query(sql, [number, *ids])]
+
+    def plan_levels(self, clause_number: str | None = None) -> list[LevelCount]:
+        """The plans (all, or those with a clause labelled `clause_number`) counted by
+        their place's level as stored: one grouped query, a row per level (a handful)."""
+        where, parameters = _having_clause(clause_number)
+        rows = self._db.query(
+            "SELECT place_level, COUNT(*), COUNT(DISTINCT place_name), "
+            "SUM(CASE WHEN place_name IS NULL THEN 1 ELSE 0 END) "
+            f"FROM documents WHERE {where} GROUP BY place_level",
+            parameters,
+        )
+        return [LevelCount(row[0], int(row[1]), int(row[2]), int(row[3])) for row in rows]
+
+    def top_places(
+        self, levels: Sequence[str | None], limit: int, clause_number: str | None = None
+    ) -> list[PlaceCount]:
+        """The `limit` places of these levels with the most plans (all, or those with a
+        clause labelled `clause_number`), ties by their first plan's id; the plans naming
+        no place counted as one entry (level and name None)."""
+        where, parameters = _having_clause(clause_number)
+        named = [level for level in levels if level is not None]
+        either = [f"place_level IN ({_marks(named)})"] if named else []
+        if None in levels:
+            either.append("place_level IS NULL")
+        if not either:
+            return []
+        rows = self._db.query(
+            "SELECT CASE WHEN place_name IS NULL THEN NULL ELSE place_level END AS l, "
+            "place_name, COUNT(*) AS n, MIN(id) AS f FROM documents "
+            f"WHERE {where} AND ({' OR '.join(either)}) GROUP BY l, place_name "
+            "ORDER BY n DESC, f LIMIT ?",
+            [*parameters, *named, limit],
+        )
+        return [PlaceCount(row[0], row[1], int(row[2]), str(row[3])) for row in rows]
+
+    def latest_documents(self, limit: int, clause_number: str | None = None) -> list[str]:
+        """The `limit` plans (all, or those with a clause labelled `clause_number`) known by
+        the latest year (none last), ties by id."""
+        where, parameters = _having_clause(clause_number)
+        sql = f"SELECT id FROM documents WHERE {where} ORDER BY COALESCE(year, 0) DESC, id LIMIT ?"
+        return [row[0] for row in self._db.query(sql, [*parameters, limit])]
 
     def clauses_headed_by(
         self, unit_keys: Sequence[str], documents: Sequence[str] = ()
@@ -946,9 +1125,11 @@ class FactStore:
         documents: Sequence[str] = (),
         limit: int = 0,
         offset: int = 0,
+        covering: TermCover | None = None,
     ) -> RowPage:
         """The rows of `rows_in_columns`: their exact count and the clause ids of one page
-        (`limit` from `offset`, in document order, as `rows` orders them)."""
+        (`limit` from `offset`, in document order, as `rows` orders them). With `covering`,
+        a row in `not_role` is left out only when it covers that topic."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys or not columns:
             return RowPage(0, ())
@@ -958,11 +1139,17 @@ class FactStore:
             f"r.unit_key IN ({_marks(keys)}){in_documents} AND EXISTS (SELECT 1 FROM "
             f"row_columns c WHERE c.document_id = r.document_id AND c.role = r.role AND ({pairs})) "
             "AND r.clause_id NOT IN (SELECT clause_id FROM responsibilities "
-            f"WHERE unit_key IN ({_marks(keys)}) AND role = ?)"
+            f"WHERE unit_key IN ({_marks(keys)}) AND role = ?{{topic}})"
         )
         parameters: list[object] = [*keys, *documents]
         parameters.extend(value for pair in columns for value in pair)
         parameters.extend([*keys, not_role])
+        topic = ""
+        if covering is not None and covering.concepts:
+            credits, values = _cover_sum(covering)
+            topic = f" AND ({credits}) >= ?"
+            parameters.extend([*values, covering.least - _SLACK])
+        where = where.replace("{topic}", topic)
         total = int(
             self._db.query(
                 f"SELECT COUNT(DISTINCT r.clause_id) FROM responsibilities r WHERE {where}",
@@ -1109,6 +1296,13 @@ def _like(text: str) -> str:
     return text.replace("%", "").replace("_", "")
 
 
+def _having_clause(number: str | None) -> tuple[str, list[object]]:
+    """The documents filter "has a clause labelled `number`" (every document for None)."""
+    if number is None:
+        return "1 = 1", []
+    return "id IN (SELECT document_id FROM clauses WHERE number = ?)", [number]
+
+
 def _row_filter(query: RowQuery) -> tuple[str, list[object]]:
     clauses = ["1 = 1"]
     parameters: list[object] = []
@@ -1145,4 +1339,27 @@ def _row_filter(query: RowQuery) -> tuple[str, list[object]]:
                 "BETWEEN ? AND ?))"
             )
             parameters.extend((quarter, 3 * quarter - 2, 3 * quarter))
+    if query.covering is not None and query.covering.concepts:
+        credits, values = _cover_sum(query.covering)
+        clauses.append(f"({credits}) >= ?")
+        parameters.extend([*values, query.covering.least - _SLACK])
     return " AND ".join(clauses), parameters
+
+
+def _cover_sum(cover: TermCover) -> tuple[str, list[object]]:
+    """The SQL sum of a `TermCover`'s credits for the row of `responsibilities` at hand:
+    a CASE per concept, each term an indexed probe of `row_terms`."""
+    has = (
+        "EXISTS (SELECT 1 FROM row_terms t "
+        "WHERE t.clause_id = responsibilities.clause_id AND t.term = ?)"
+    )
+    parts: list[str] = []
+    values: list[object] = []
+    for ways in cover.concepts:
+        arms: list[str] = []
+        for way in ways:
+            tests = [has for _ in way.present] + [f"NOT {has}" for _ in way.absent]
+            arms.append(f"WHEN {' AND '.join(tests) or '1 = 1'} THEN ?")
+            values.extend([*way.present, *way.absent, float(way.credit)])
+        parts.append(f"CASE {' '.join(arms)} ELSE 0.0 END")
+    return " + ".join(parts), values

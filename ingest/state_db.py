@@ -158,8 +158,10 @@ class ChannelListener:
                     self._url, autocommit=True, application_name=self.APPLICATION_NAME
                 ) as connection:
                     connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
-                    self.listening.set()
+                    # woken before it says it listens: whoever trusts `listening` to skip
+                    # a read has been told to read what was committed while it was away
                     self._wake()
+                    self.listening.set()
                     while not self._stop.is_set():
                         for _ in connection.notifies(timeout=self._check_s):
                             self._wake()

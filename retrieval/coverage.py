@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ingest.facts import TermCover
 from retrieval.query import Query
 from retrieval.relevance import Concept, TermWeights, clause_pairs, clause_words
 from retrieval.stored import StoredClause
@@ -38,6 +39,11 @@ class Coverage:
                 self._concept_cache.clear()  # a bound, not an LRU: questions rarely repeat
             self._concept_cache[key] = found
         return found
+
+    def cover(self, query: Query, topic: Sequence[str]) -> TermCover:
+        """The rows covering `MIN_COVERAGE` of the topic, as the facts store selects them
+        (the same rule as `of`, run in SQL)."""
+        return self._weights.cover(self.concepts(query, topic), MIN_COVERAGE)
 
     def of(self, query: Query, topic: Sequence[str], clause: StoredClause) -> float:
         """Weighted share of the topic's concepts found in the clause (path included)."""

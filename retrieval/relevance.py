@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ingest.abbreviations import expand_abbreviations
+from ingest.facts import CoverCredit, TermCover
 from ingest.normalize_vi import folded
 
 _WORD = re.compile(r"[a-z0-9%]+(?:[./,][0-9]+)*%?")
@@ -223,6 +224,32 @@ class TermWeights:
             elif concept.words[0] in words:
                 found += weight
         return found / total
+
+    def cover(self, concepts: Sequence[Concept], share: float) -> TermCover:
+        """`concept_coverage` at least `share`, as a filter the facts store runs over a
+        row's words and pairs (`ingest.facts.TermCover`): the same credits, concept by
+        concept, so the store keeps exactly the rows this class would."""
+        ways: list[tuple[CoverCredit, ...]] = []
+        total = 0.0
+        for concept in concepts:
+            weight = self.concept_weight(concept)
+            total += weight
+            if concept.kind == "pair":
+                pair = " ".join(concept.words)
+                found = [CoverCredit((pair,), (), weight)]
+                if self._pair_counts.get(pair) and len(set(concept.words)) == len(concept.words):
+                    for word in concept.words:
+                        others = tuple(w for w in concept.words if w != word)
+                        found.append(CoverCredit((word,), others, self.weight(word)))
+                ways.append(tuple(found))
+            elif concept.kind in ("name", "abbreviation"):
+                whole = sum(self.weight(w) for w in concept.words)
+                ways.extend(
+                    (CoverCredit((w,), (), weight * self.weight(w) / whole),) for w in concept.words
+                )
+            else:
+                ways.append((CoverCredit((concept.words[0],), (), weight),))
+        return TermCover(tuple(ways), share * total)
 
     def phrase_match(self, pairs: Iterable[str], clause: AbstractSet[str]) -> float:
         """Weighted share of the question's word pairs (those the plans use) in a clause."""

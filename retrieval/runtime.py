@@ -201,10 +201,11 @@ class Runtime:
         that readers see all of it or none, and rebuild the assistant at its next use.
 
         Called once per question: the check is two `stat` calls (a few microseconds), or
-        one read of the revision row in PostgreSQL; only a change costs a reload. Returns
-        whether there was one."""
+        in PostgreSQL a flag the catalog's listener sets when a commit is announced (one
+        read of the revision row then, or when the notifications are not heard); only a
+        change costs a reload. Returns whether there was one."""
         catalog = self.catalog
-        if not catalog.changed_on_disk():
+        if not catalog.may_have_changed():
             return False
         with self.write_lock:
             if not catalog.changed_on_disk():

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from ingest.facts import FactStore, RowQuery
+from ingest.facts import FactStore, RowQuery, TermCover
 from ingest.index.protocol import PayloadFilter, ScoredPoint, SparseVector, VectorIndex
 from ingest.lexical import LexicalEncoder
 from retrieval.fusion import ORDER_FIELDS, PREFETCH, PREFETCH_MARGIN, clause_order, fuse, tied
@@ -204,11 +204,13 @@ class ClauseSearch:
         role: Role,
         documents: Sequence[str] = (),
         window: tuple[int, int] = (0, 0),
+        covering: TermCover | None = None,
     ) -> tuple[int, list[str], list[StoredClause]]:
         """Rows naming one of the units in a column of another role whose header uses the
         word of `role` ("Đơn vị chủ trì theo dõi …" for "chủ trì"), not in `role` itself:
         their count, those headers and the rows of `window` ((offset, limit), in document
-        order), by indexed queries on the facts store."""
+        order), by indexed queries on the facts store. With `covering` (a topic), rows in
+        `role` off the topic count as not in it (the whole list lists them so)."""
         assert self._facts is not None, "rows_worded_as needs the facts store"
         columns = [
             (column, header)
@@ -219,7 +221,7 @@ class ClauseSearch:
         ]
         offset, limit = window
         found = self._facts.rows_in_columns_page(
-            unit_keys, columns, role.value, documents, limit, offset
+            unit_keys, columns, role.value, documents, limit, offset, covering
         )
         headers = sorted({header for _column, header in columns}) if found.total else []
         located = dict(zip(found.clause_ids, found.document_ids, strict=False))

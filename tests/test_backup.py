@@ -182,3 +182,83 @@ def test_server_path_backup_then_restore_answers_identically(
             runtime.close()
     for client in servers.values():
         client.close()
+
+
+def test_server_path_on_postgresql_copies_the_facts_with_pg_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Catalog and facts in PostgreSQL: the backup holds a `pg_dump` of the facts tables,
+    restored with `pg_restore` into another database (no rebuild from the points), and
+    the restored replica answers as the original did. Without the tools: a clear refusal."""
+    import uuid
+
+    import psycopg
+    from qdrant_client import QdrantClient
+
+    import ingest.index.factory
+    from ingest.embedding.hashing import HashingEmbedder
+    from ingest.facts import FACTS_DUMP
+    from ingest.index.server import ServerIndex
+    from ingest.pg_tools import DatabaseCopyError
+    from ingest.settings import Settings
+    from tests.conftest import postgres_url
+
+    url = postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL test database (KEHOACH_TEST_DATABASE_URL)")
+    names = {side: f"kh_backup_{uuid.uuid4().hex[:10]}_{side}" for side in "ab"}
+    with psycopg.connect(url, autocommit=True) as connection:
+        for name in names.values():
+            connection.execute(f"CREATE DATABASE {name}")
+    servers = {"a": QdrantClient(":memory:"), "b": QdrantClient(":memory:")}
+    monkeypatch.setattr(
+        ingest.index.factory,
+        "open_index",
+        lambda settings: ServerIndex(servers[settings.home.name[-1]], settings.collection),
+    )
+
+    def runtime_of(side: str) -> Runtime:
+        database = url.replace("/kehoach?", f"/{names[side]}?")
+        settings = Settings(home=tmp_path / f"home-{side}", database_url=database)
+        return Runtime(settings, embedder=HashingEmbedder(64))
+
+    try:
+        runtime = runtime_of("a")
+        runtime.ingest_paths(PLANS)
+        before = answers(runtime)
+        rows = runtime.facts.rows(RowQuery(limit=10_000))
+        copy = tmp_path / "backup"
+        backup(runtime, copy)
+        runtime.close()
+        assert (copy / FACTS_DUMP).is_file() and not list(copy.glob(".*partial"))
+
+        runtime = runtime_of("b")
+        rebuilt: list[str] = []
+        put = FactStore.put_payloads
+
+        def counted(self: FactStore, document: Any, *rest: Any) -> None:
+            rebuilt.append(document["id"])
+            put(self, document, *rest)
+
+        monkeypatch.setattr(FactStore, "put_payloads", counted)
+        restore(runtime, copy)
+        assert not rebuilt  # the facts came from the dump
+        assert runtime.facts.rows(RowQuery(limit=10_000)) == rows
+        assert runtime.facts.versions() == runtime.catalog.committed_versions()
+        assert answers(runtime) == before
+        runtime.close()
+
+        monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
+        runtime = runtime_of("a")
+        try:
+            with pytest.raises(DatabaseCopyError, match="không tìm thấy lệnh pg_dump"):
+                backup(runtime, tmp_path / "backup-2")
+        finally:
+            runtime.close()
+        assert not (tmp_path / "backup-2").exists()
+    finally:
+        for client in servers.values():
+            client.close()
+        with psycopg.connect(url, autocommit=True) as connection:
+            for name in names.values():
+                connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

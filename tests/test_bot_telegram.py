@@ -462,3 +462,39 @@ def test_xem_tiep_typed_or_pressed_pages_a_long_list_from_the_server(
             assert len(set(rows)) == len(rows)
 
     run(scenario())
+
+
+def test_every_row_of_a_long_list_comes_as_a_file(
+    service: ChatService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Xem tất cả" (the button, or typed): the list asked again for every row, sent as
+    one text file rendered as the messages are, its count as the caption."""
+    answer = forty_rows()
+    with service._access() as assistant:
+        monkeypatch.setattr(assistant, "ask", lambda question, **asked: answer)
+
+    async def scenario() -> None:
+        async with running_bot(service) as fake:
+            fake.push_message(CHAT, "những nhiệm vụ nào hết hạn năm 2025?")
+            await fake.until("sendMessage")
+            await asyncio.to_thread(_settle, fake)
+            keys = buttons(fake.calls_of("sendMessage")[0])
+            assert "Xem tất cả (40 dòng, tệp)" in keys
+            fake.push_callback(CHAT, keys["Xem tất cả (40 dòng, tệp)"])
+            await asyncio.to_thread(
+                fake.wait_until, lambda calls: any(c.method == "sendDocument" for c in calls)
+            )
+            sent = fake.calls_of("sendDocument")[0].params
+            assert sent["document_name"] == "danh-sach.txt"
+            assert sent["caption"].startswith("Có 40 chỉ tiêu/nhiệm vụ")
+            rows = [line for line in sent["document"].split("\n") if line.startswith("• ")]
+            assert len(rows) == 40 and rows[-1].startswith("• PL2 · 40: Chỉ tiêu số 40")
+
+            fake.push_message(CHAT, "Xem tất cả")  # typed: the chat's latest list
+            await asyncio.to_thread(
+                fake.wait_until, lambda calls: sum(c.method == "sendDocument" for c in calls) >= 2
+            )
+            again = fake.calls_of("sendDocument")[1].params["document"]
+            assert again == sent["document"]
+
+    run(scenario())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -101,7 +101,7 @@ def test_replicas_with_homes_of_their_own_answer_from_each_others_plans(
         assert not a.follow_catalog()
 
         b.ingestor.remove("ke-hoach-ben-xe")
-        assert a.follow_catalog()
+        _until(a.follow_catalog)  # at A's next question once the commit is announced
         assert "ke-hoach-ben-xe" not in a.assistant().documents.documents
         gone = a.assistant().ask("Sở nào chủ trì nhiệm vụ 2 về bến xe?")
         assert "ke-hoach-ben-xe" not in {c.document_id for c in gone.citations}
@@ -239,3 +239,55 @@ def test_a_replica_sees_a_commit_at_its_next_check(database_url: str, tmp_path: 
     finally:
         reader.close()
         writer.close()
+
+
+def test_the_per_question_check_reads_the_database_only_after_a_commit(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`may_have_changed` answers from memory while nothing is committed (the listener
+    heard no notification), and reads the revision once one is announced."""
+    from ingest import catalog_db
+    from ingest.catalog import CatalogEntry
+
+    monkeypatch.setattr(catalog_db, "RECHECK_S", 3600.0)
+    writer = DatabaseCatalog(database_url, tmp_path / "a" / "catalog.json")
+    reader = DatabaseCatalog(database_url, tmp_path / "b" / "catalog.json")
+    reads: list[int] = []
+    read_revision = reader._read_revision
+
+    def counted() -> int:
+        reads.append(1)
+        return read_revision()
+
+    monkeypatch.setattr(reader, "_read_revision", counted)
+    try:
+        assert not reader.may_have_changed()  # not yet listening: read
+        _until(lambda: reader._listener is not None and reader._listener.listening.is_set())
+        assert not reader.may_have_changed()  # told at connect: read once more
+        reads.clear()
+        for _ in range(50):
+            assert not reader.may_have_changed()
+        assert not reads  # fifty questions, no database read
+        writer.entries["ke-hoach-c"] = CatalogEntry(
+            document={"id": "ke-hoach-c", "content_hash": "c"},
+            clause_count=1,
+            target_count=0,
+            point_count=1,
+            embed_model="hashing",
+            version="c-1",
+        )
+        writer.commit("ke-hoach-c")
+        _until(reader.may_have_changed)  # the notification arrives (a few ms at most)
+        reader.reload()
+        assert reader.committed_versions() == {"ke-hoach-c": "c-1"}
+        assert not reader.may_have_changed()
+    finally:
+        reader.close()
+        writer.close()
+
+
+def _until(check: Callable[[], bool], seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "not within the time allowed"
+        time.sleep(0.01)

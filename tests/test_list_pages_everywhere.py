@@ -312,7 +312,8 @@ def test_every_unit_and_role_of_the_bundled_plans_lists_the_matrix_rows(
 
 # ---- lists narrowed by a topic, lists in several roles: paged alike ------------------------
 
-# a topic narrows the unit's rows (7 in the role, then 42 in a column worded "chủ trì");
+# a topic narrows the unit's rows (7 in the role, then 42 in a column worded "chủ trì": the
+# 21 naming it there only, and its 21 rows in the role off the topic that name it there too);
 # two roles asked, which the facts store does not count (28 + 21)
 TOPIC_LIST = "Công an tỉnh chủ trì những nhiệm vụ nào về an ninh?"
 ROLES_LIST = "Công an tỉnh chủ trì hoặc phối hợp những nhiệm vụ nào?"
@@ -378,3 +379,25 @@ def test_topic_and_several_role_lists_page_with_exact_counts_on_every_surface(
     assert f"… còn {total - row_lists.PAGE_ROWS} dòng — thêm --all để xem tất cả {total}" in said
     every = CliRunner().invoke(app, ["ask", "--home", str(path), "--all", "--json", question])
     assert rows_of(Answer(json.loads(every.stdout)["answer"], False, "")) == expected
+
+
+def test_every_row_of_the_chats_latest_list_in_its_context(home: tuple[Path, Any]) -> None:
+    """ "xem tất cả" typed (Zalo, Telegram): every row of the latest list, asked again in
+    the context it was first asked in, rendered whole by the one renderer."""
+    path, expected = home
+    from tests.conftest import make_runtime
+
+    runtime = make_runtime(path)
+    try:
+        service = ChatService.for_runtime(runtime)
+        assert not service.wants_every_row("zalo:2", "xem tất cả")  # no list yet
+        service.ask("zalo:2", ABOUT_ONE_PLAN)
+        first = service.ask("zalo:2", IN_CONTEXT)
+        assert first.partial and service.wants_every_row("zalo:2", "Xem tất cả")
+        every = service.every_row("zalo:2")
+        assert every is not None and rows_of(every) == expected["in_context"]
+        shown = [line.text for block in answer_blocks(every, all_rows=True) for line in block]
+        assert sum(text.startswith("• ") for text in shown) == 38
+        assert service.every_row("zalo:3") is None  # another chat's list is not its own
+    finally:
+        runtime.close()

@@ -445,3 +445,70 @@ def test_what_a_question_names_is_worked_out_once_per_question(
     assert len(asked) == 2  # the places once, the candidates' look-up once
     documents.named_places(question)
     assert len(asked) == 3
+
+
+BY_UNIT_ON_TOPIC = "Công an tỉnh chủ trì những chỉ tiêu nào về an ninh mạng?"  # 7 of its 28
+
+
+def test_a_topic_narrowed_list_is_counted_and_paged_in_the_store(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows covering the topic are selected in SQL (each row's stored words), so a
+    page never reads every row of the unit; the pages put together are the whole list."""
+    whole = assistant.ask(BY_UNIT_ON_TOPIC, rows=EVERY_ROW)
+    assert whole.answer.startswith("Có 7 chỉ tiêu/nhiệm vụ ghi Công an tỉnh")
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)
+    every_row: list[int] = []
+    rows = ClauseSearch.rows
+
+    def spy(self: ClauseSearch, *args: Any, **kwargs: Any) -> list[StoredClause]:
+        found = rows(self, *args, **kwargs)
+        every_row.append(len(found))
+        return found
+
+    monkeypatch.setattr(ClauseSearch, "rows", spy)
+    pages = all_pages(assistant, BY_UNIT_ON_TOPIC, 4)
+    assert not every_row  # no read of all the unit's rows
+    # 7 in the role, then 42 naming the unit in a column worded "chủ trì" (its 21 rows in
+    # the role off the topic among them, as the whole list lists them)
+    assert pages[0].partial and pages[0].rows_total == 7 + 42
+    assert pages[0].answer.split("\n")[0] == whole.answer.split("\n")[0]
+    assert [row for page in pages for row in rows_of(page)] == rows_of(whole)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        BY_UNIT_ON_TOPIC,
+        "Sở Tài chính chủ trì những nhiệm vụ nào về kinh phí thực hiện?",
+        "Những việc nào về dữ liệu dân cư và định danh điện tử?",
+        "Ủy ban nhân dân cấp xã phối hợp những nhiệm vụ nào về cấp xã chuyển đổi số?",
+    ],
+)
+def test_the_stores_topic_rule_keeps_the_rows_coverage_keeps(
+    assistant: Assistant, question: str
+) -> None:
+    """`TermWeights.cover` (run in SQL) keeps exactly the rows `Coverage.of` would."""
+    from ingest.facts import RowQuery
+    from retrieval.coverage import MIN_COVERAGE
+    from retrieval.query import understand
+    from retrieval.relevance import clause_pairs, clause_words
+    from retrieval.topic import topic_words
+
+    library = assistant._library
+    query = understand(question)
+    topic = topic_words(assistant.documents, query, [])
+    cover = library.coverage.cover(query, topic)
+    rows = assistant.search.rows()
+    kept = []
+    for row in rows:
+        text = f"{row.path} {row.search_text}"
+        covered = library.coverage.of(query, topic, row) >= MIN_COVERAGE
+        assert cover.covers(clause_words(text) | clause_pairs(text)) == covered
+        if covered:
+            kept.append(row.clause_id)
+    assert 0 < len(kept) < len(rows)
+    facts = assistant.search._facts
+    assert facts is not None
+    page = facts.rows(RowQuery(covering=cover, limit=10_000))
+    assert sorted(page.clause_ids) == sorted(kept) and page.total == len(kept)

@@ -18,7 +18,7 @@ from retrieval.constraint_check import (
 )
 from retrieval.constraints import Reading
 from retrieval.follow_ups import WHO
-from retrieval.narrowing import FEW, MANY, best_first, narrowed, plans_latest_first
+from retrieval.narrowing import FEW, MANY, best_first, groups_in_store, narrowed, narrowed_groups
 from retrieval.query import ClauseRef, Intent, Query
 from retrieval.relevance import clause_words
 from retrieval.stored import StoredClause
@@ -28,6 +28,8 @@ _TABLE_KINDS = ("table_row", "table_group")
 # more plans than this sharing a number: counted and grouped by indexed look-ups, only the
 # few shown read (fewer: every candidate read, and the words or the conversation weighed)
 WIDE = 50
+# plans the facts store may hold a moment before the catalog commits them: read past
+_UNCOMMITTED = 2
 
 
 def answer(ctx: Context) -> Answer | None:
@@ -104,18 +106,22 @@ def _in_many_plans(ctx: Context, ref: ClauseRef) -> Answer | None:
     search, query = ctx.search, ctx.query
     if ctx.scope.doc_ids or not search.has_facts:
         return None
-    known = ctx.documents.documents
-    doc_ids = [d for d in search.documents_numbered(ref.number) if d in known]
-    if len(doc_ids) <= WIDE or len(_content_words(ctx)) >= 2:
+    facts = ctx.documents.facts
+    if facts.count_documents_with_clause(ref.number) <= WIDE or len(_content_words(ctx)) >= 2:
         return None  # few plans, or words that may settle it (`_disambiguate_by_content`)
     conversation = ctx.conversation
-    if conversation is not None and set(conversation.document_ids) & set(doc_ids):
+    if conversation is not None and facts.documents_with_clause_among(
+        ref.number, conversation.document_ids
+    ):
         return None  # the conversation's plan may settle it
-    shown = plans_latest_first(doc_ids, ctx.documents, FEW)
+    known = ctx.documents.documents
+    latest = facts.latest_documents(FEW + _UNCOMMITTED, ref.number)
+    shown = [d for d in latest if d in known][:FEW]
     found = _best_per_document(search.by_number(ref.number, shown), ref, query)
     few = best_first(found, ctx.documents)
     examples = answer_ambiguous(query, few, ctx.documents, ref.number)
-    return narrowed(examples, doc_ids, ctx.documents, f"mục/chỉ tiêu {ref.number}", query.text)
+    groups = groups_in_store(facts, ref.number)
+    return narrowed_groups(examples, groups, f"mục/chỉ tiêu {ref.number}", query.text)
 
 
 def _content_words(ctx: Context) -> list[str]:

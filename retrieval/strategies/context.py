@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from ingest.facts import TermCover
 from retrieval.answers import Answer
 from retrieval.appendix_rows import AppendixRows
 from retrieval.clause_content import children_of, has_content
@@ -136,6 +137,10 @@ class Context:
     def coverage(self, topic: Sequence[str], clause: StoredClause) -> float:
         """How much of `topic` (this question's concepts) the clause covers."""
         return self.library.coverage.of(self.query, topic, clause)
+
+    def topic_cover(self, topic: Sequence[str]) -> TermCover:
+        """The rows covering enough of `topic` (`coverage`), as the facts store selects them."""
+        return self.library.coverage.cover(self.query, topic)
 
     def rank(self, candidates: list[Candidate], query: Query | None = None) -> list[Candidate]:
         return rank(self.library.reranker, query or self.query, candidates)

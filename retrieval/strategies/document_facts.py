@@ -12,7 +12,7 @@ from retrieval.basis_lines import basis_asked, basis_lines
 from retrieval.citations import CitationBuilder
 from retrieval.compose import answer_document_facts
 from retrieval.documents import DocumentInfo
-from retrieval.narrowing import FEW, MANY, narrowed, plans_latest_first
+from retrieval.narrowing import FEW, MANY, groups_in_store, narrowed_groups
 from retrieval.query import Intent, MetaField, Query
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -80,14 +80,14 @@ def _day_left_blank(query: Query, infos: Sequence[DocumentInfo]) -> bool:
 def _which_plan(ctx: Context) -> Answer:
     """No plan named among many: the count grouped by level and place, the facts of the
     few latest plans, and a request to name the plan."""
-    doc_ids = list(ctx.documents.documents)
-    few = [ctx.documents.get(d) for d in plans_latest_first(doc_ids, ctx.documents, FEW)]
+    store = ctx.documents.facts  # counted and grouped by indexed queries, not plan by plan
+    few = [ctx.documents.get(d) for d in store.latest_documents(FEW)]
     infos = [info for info in few if info is not None]
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     facts = answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
     rows = [f"- {line}" for line in facts.answer.split("\n") if line.strip()]
     examples = replace(facts, answer="\n".join(["", *rows]), abstained=False)
-    return narrowed(examples, sorted(doc_ids), ctx.documents, "thông tin này", ctx.query.text)
+    return narrowed_groups(examples, groups_in_store(store), "thông tin này", ctx.query.text)
 
 
 def _document_clauses(ctx: Context, document_id: str) -> Sequence[StoredClause]:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ingest.facts import RowQuery
+from ingest.facts import RowQuery, TermCover
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_list
 from retrieval.constraint_check import absent_role_reason
@@ -90,7 +90,10 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
             return rows
         return [r for r in rows if ctx.coverage(topic, r) >= MIN_COVERAGE] or rows
 
-    found = None if topic else lists.page(ctx.query, roles, doc_ids, unit_keys, ctx.rows)
+    # a long list narrowed by the topic is counted and paged in SQL (the rule of
+    # `on_topic` on each row's stored words), never by reading every row of the unit
+    cover = ctx.topic_cover(topic) if topic else None
+    found = lists.page(ctx.query, roles, doc_ids, unit_keys, ctx.rows, cover)
     if found is None:
         found = lists.answer(ctx.query, roles, doc_ids, unit_keys, on_topic, ctx.rows)
     if found is None or found.abstained:
@@ -143,6 +146,7 @@ class ListByUnit:
         kept = on_topic(kept)
         names = self._names(unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
+        # rows the topic left out that name the unit in a worded column are listed there
         worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
         if window.pages(len(kept) + len(worded)):
             ordered = in_list_order(kept)
@@ -208,21 +212,33 @@ class ListByUnit:
         doc_ids: list[str],
         unit_keys: list[str],
         window: RowWindow,
+        cover: TermCover | None = None,
     ) -> Answer | None:
         """One page of a long list (more than `row_lists.WHOLE_LIST` rows) of the unit's
         rows in the role asked, then — as the whole answer lists them — the rows naming it
         in another role's column worded like the role asked, under their own heading: one
         list of both parts, counted and read by indexed queries on the facts store, with
-        how many of the plans naming the unit have no column for that role. None when the
-        list is short (answered whole by `answer`), or the selection is not one the facts
-        store holds (several roles, "trực tiếp chỉ đạo")."""
+        how many of the plans naming the unit have no column for that role. With `cover`
+        (a topic), the rows in the role asked are those covering it, or all of them when
+        none does (as `answer` narrows them). None when the list is short (answered whole
+        by `answer`), or the selection is not one the facts store holds (several roles,
+        "trực tiếp chỉ đạo")."""
         if not self._search.has_facts or len(asked) > 1 or Role.DIRECT in asked:
             return None
         role = asked[0].value if asked else None
         selection = RowQuery(documents=tuple(doc_ids), role=role, unit_keys=tuple(unit_keys))
-        in_role = self._search.count_rows(selection)
+        in_role = 0
+        if cover is not None:
+            in_role = self._search.count_rows(replace(selection, covering=cover))
+            if in_role:
+                selection = replace(selection, covering=cover)
+        if not in_role:
+            in_role = self._search.count_rows(selection)
+        covering = selection.covering  # off-topic rows in the role: listed as worded
         worded, headers, _ = (
-            self._search.rows_worded_as(unit_keys, asked[0], doc_ids) if asked else (0, [], [])
+            self._search.rows_worded_as(unit_keys, asked[0], doc_ids, covering=covering)
+            if asked
+            else (0, [], [])
         )
         total = in_role + worded
         if not in_role or not window.pages(total):
@@ -243,7 +259,7 @@ class ListByUnit:
         if end > in_role and worded:  # the page reaches the rows of the other columns
             start = max(offset, in_role) - in_role
             _, _, elsewhere = self._search.rows_worded_as(
-                unit_keys, asked[0], doc_ids, (start, end - in_role - start)
+                unit_keys, asked[0], doc_ids, (start, end - in_role - start), covering
             )
             worded_in = {row.clause_id: header_cells(row, unit_keys, asked) for row in elsewhere}
             extra = answer_list(

@@ -141,6 +141,10 @@ class FakeTelegram(FakeServer):
             return _reply(False, status=401, description="Unauthorized")
         params = dict(await request.post()) if request.can_read_body else {}
         params.update(request.query)
+        for key, value in list(params.items()):
+            if isinstance(value, web.FileField):  # an upload (sendDocument): its text
+                params[key] = value.file.read().decode("utf-8")
+                params[f"{key}_name"] = value.filename
         self.record(method, {k: str(v) for k, v in params.items()}, dict(request.headers))
         if method in self.failing:
             return _reply(False, status=502, description="Bad Gateway")
@@ -152,7 +156,7 @@ class FakeTelegram(FakeServer):
             return _reply({"url": "", "has_custom_certificate": False, "pending_update_count": 0})
         if method in _TRUE_METHODS:
             return _reply(True)
-        if method in ("sendMessage", "editMessageText"):
+        if method in ("sendMessage", "editMessageText", "sendDocument"):
             return _reply(self._sent_message(params))
         return _reply(False, status=404, description=f"Not Found: method {method} not faked")
 
