@@ -12,24 +12,26 @@ from ingest.normalize_vi import folded
 from retrieval.amounts import own_text
 from retrieval.answers import Answer
 from retrieval.candidates import answers_content
-from retrieval.clause_content import NOT_ANSWERS, is_bare_heading
+from retrieval.clause_content import NOT_ANSWERS, first_content, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
 from retrieval.confidence import states_figure
 from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.display import vi_count
 from retrieval.narrowing import MANY
-from retrieval.query import Intent
+from retrieval.query import Intent, understand
 from retrieval.stored import StoredClause
 from retrieval.strategies import list_by_unit
 from retrieval.strategies.context import Context
+from retrieval.topic import is_unit_word
+from retrieval.units import heads_unit
 
 
 def answer(ctx: Context) -> Answer | None:
     """The comparison; None unless the question compares or names two places' plans (one
     named plan compared with a year, "so với năm 2024", is not a comparison of plans)."""
     scope = ctx.scope
-    by_unit = _rows_of_the_unit(ctx)
+    by_unit = _rows_of_the_unit(ctx) or _role_of_the_unit(ctx)
     if by_unit is not None:
         return by_unit
     if ctx.query.intent is Intent.COMPARE:
@@ -58,6 +60,87 @@ def _rows_of_the_unit(ctx: Context) -> Answer | None:
         return None
     listed = list_by_unit.answer(ctx.asking(replace(ctx.query, intent=Intent.LIST_BY_UNIT)))
     return None if listed is None or listed.abstained else listed
+
+
+# words asking what a unit does, not a topic of their own ("… có vai trò gì?", "… được nhắc
+# tới với việc gì?", "… được giao nhiệm vụ gì?")
+_ROLE_ASKED = frozenset(
+    [
+        *("vai", "tro", "viec", "gi", "nhiem", "vu", "trach", "nhac", "toi", "den", "duoc"),
+        *("giao", "lam", "the", "nao", "ra", "sao"),
+    ]
+)
+
+
+def _role_of_the_unit(ctx: Context) -> Answer | None:
+    """ "Văn phòng UBND tỉnh trong CT 012 và KH 88 có vai trò gì?": one unit, no role and
+    no topic of its own, asked of two or more plans named: what each plan gives it (the
+    first clause under its heading, else the clause that best names it), a plan never
+    naming it said to; None otherwise, or when no plan names it."""
+    reading, scope = ctx.reading, ctx.scope
+    if not (reading.units and not reading.roles and scope.named and len(scope.doc_ids) >= 2):
+        return None
+    several = _names_several_places(ctx) or _names_several_by_number(ctx)
+    if not (ctx.query.intent is Intent.COMPARE or several):
+        return None
+    keys = list(reading.units)
+    # the words naming the plans ("kế hoạch thí điểm chính quyền số cấp sở") are no topic
+    asked = understand(ctx.documents.without_naming(ctx.query.text, scope.doc_ids))
+    topic = ctx.library.topic_words(asked, scope.doc_ids)
+    if any(not is_unit_word(w, keys) and w not in _ROLE_ASKED for w in topic):
+        return None  # "… giao Văn phòng UBND tỉnh việc gì về an toàn thông tin?": a topic
+    picked: list[StoredClause] = []
+    missing: list[str] = []
+    for doc_id in scope.doc_ids:
+        found = _naming_the_unit(ctx, doc_id, keys)
+        if found is None:
+            missing.append(ctx.label(doc_id))
+        else:
+            picked.append(found)
+    if not picked:
+        return None
+    name = ", ".join(ctx.units.display_name(k, ctx.query.text) for k in keys)
+    compared = answer_per_document(
+        ctx.query, picked, ctx.documents, f"Nhiệm vụ của {name} theo từng kế hoạch:", _WHOLE
+    )
+    if missing:
+        note = f"{', '.join(missing)} không nêu {name}."
+        compared = replace(compared, answer=f"{compared.answer}\n{note}")
+    return replace(compared, intent=Intent.COMPARE.value)
+
+
+# a duty is shown whole: its last words may be what it rests on ("… theo Nghị định số …")
+_WHOLE = 600
+
+
+def _naming_the_unit(ctx: Context, doc_id: str, keys: list[str]) -> StoredClause | None:
+    """The first clause under the unit's heading in this plan ("4. Văn phòng UBND tỉnh"),
+    else the best-ranked clause with content that names the unit; None when none does."""
+    headed = [c for c in ctx.search.headings_naming([doc_id], keys) if heads_unit(c, keys)]
+    if headed:
+        return first_content(ctx.search, min(headed, key=lambda c: c.start))
+    name = " ".join(ctx.units.display_name(k, ctx.query.text) for k in keys)
+    naming = [
+        hit.clause
+        for hit in ctx.rank(ctx.search.hybrid(name, [doc_id], limit=15))
+        if hit.clause.kind not in (*NOT_ANSWERS, "appendix")
+        and not (hit.clause.child_count and is_bare_heading(hit.clause))
+        and ctx.has_content(hit.clause)
+        and set(keys) & set(ctx.units.find(hit.clause.text))
+    ]
+    # a clause the unit opens ("1. Văn phòng UBND tỉnh chủ trì theo dõi, đôn đốc …") says
+    # its part in the plan; a row naming it in a cell is one task among others
+    opening = [c for c in naming if set(keys) & set(ctx.units.find(_opening(c.text)))]
+    chosen = opening or naming
+    return chosen[0] if chosen else None
+
+
+def _opening(text: str) -> str:
+    """The first words of a clause, where its subject stands."""
+    return " ".join(text.split()[:_OPENING_WORDS])
+
+
+_OPENING_WORDS = 10
 
 
 def _names_several_places(ctx: Context) -> bool:

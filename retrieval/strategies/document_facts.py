@@ -10,7 +10,7 @@ from dataclasses import replace
 from retrieval.answers import Answer
 from retrieval.basis_lines import basis_asked, basis_lines
 from retrieval.citations import CitationBuilder
-from retrieval.compose import answer_document_facts
+from retrieval.compose import abstain, answer_document_facts
 from retrieval.documents import DocumentInfo
 from retrieval.narrowing import FEW, MANY, narrowed, plans_latest_first
 from retrieval.query import Intent, MetaField, Query
@@ -26,6 +26,11 @@ def answer(ctx: Context) -> Answer | None:
     conversation = ctx.conversation
     ids = ctx.scope.doc_ids or (list(conversation.document_ids) if conversation else [])
     ids = ids or _of_kind_named(ctx)
+    dated = None if ids else _dated_as_asked(ctx)
+    if dated is not None and not dated[1]:
+        reason = f"Không có văn bản nào đã nạp được ký {dated[0]}."
+        return abstain(ctx.query, [], ctx.documents, reason)
+    ids = ids or (dated[1] if dated else [])
     if not ids and len(ctx.documents.documents) > MANY:
         return _which_plan(ctx)  # a country's plans: never every plan's facts
     ids = ids or list(ctx.documents.documents)
@@ -61,6 +66,35 @@ def _of_kind_named(ctx: Context) -> list[str]:
     return [
         d for d in ctx.documents.documents if (info := ctx.documents.get(d)) and info.kind in words
     ]
+
+
+# the day a document was signed, as a question names it to pick the document ("văn bản
+# ký ngày 26 do ai ký?", "ban hành ngày 26/11/2025"): day, then month and year if written
+_DATED = re.compile(
+    r"\b(?:ki|ban hanh|ky ban hanh|ki ban hanh)(?: vao)? ngay (\d{1,2})"
+    r"(?:(?:/| thang )(\d{1,2}))?(?:(?:/| nam )(\d{4}))?(?![\d/])"
+)
+
+
+def _dated_as_asked(ctx: Context) -> tuple[str, list[str]] | None:
+    """No plan named, but the day it was signed ("ký ngày 26"): the date as asked and the
+    plans issued on it (none: the caller says so); None when the question names no day."""
+    match = _DATED.search(ctx.query.folded)
+    if match is None or MetaField.DATE in ctx.query.meta_fields:
+        return None
+    day, month, year = match.groups()
+    asked = [int(day), int(month) if month else None, int(year) if year else None]
+    found = []
+    for doc_id in ctx.documents.documents:
+        info = ctx.documents.get(doc_id)
+        parts = (info.issued_date or "").split("-") if info else []
+        if len(parts) != 3:
+            continue
+        issued = [int(parts[2]), int(parts[1]), int(parts[0])]
+        if all(a is None or a == b for a, b in zip(asked, issued, strict=True)):
+            found.append(doc_id)
+    written = "ngày " + "/".join(g for g in (day, month, year) if g)
+    return written, found
 
 
 _BLANK_DAY = "Văn bản để trống ngày ban hành, chỉ ghi tháng và năm: "
