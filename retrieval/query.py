@@ -220,6 +220,13 @@ _CITED_KINDS = (
     r"(?:van ban|ke hoach|quyet dinh|nghi quyet|chi thi|chuong trinh|ket luan|luat|nghi dinh"
     r"|thong tu|de an|cong van)"
 )
+# "CTr 31 và CTr 104, văn bản nào ban hành trước?": which of the documents named was issued
+# (signed) first or last, not a deadline ("phải ban hành trước ngày …")
+_ISSUED_FIRST = (
+    r"(?:van ban|ke hoach|quyet dinh|nghi quyet|chi thi|chuong trinh) nao"
+    r" (?:duoc )?(?:ban hanh|ky) (?:truoc|sau|som hon|muon hon)"
+)
+ISSUED_FIRST = _compile(_ISSUED_FIRST)
 # the kinds a question names a sent document by ("CT 012 … gửi …", "Kế hoạch 88 được gửi …")
 _SENT_KINDS = r"(?:ke hoach|kh|van ban|nghi quyet|nq|quyet dinh|qd|chi thi|ct|chuong trinh|ctr)\b"
 _META = (
@@ -300,7 +307,7 @@ _META = (
         MetaField.DATE,
         _compile(
             r"ngay ban hanh|ban hanh (?:ngay|khi nao|vao|nam nao|luc nao)|ngay nao|"
-            r"ngay ky|ban hanh thang|(?:ky|ban hanh) (?:vao )?ngay nao"
+            r"ngay ky|ban hanh thang|(?:ky|ban hanh) (?:vao )?ngay nao|" + _ISSUED_FIRST
         ),
     ),
     (
@@ -551,6 +558,8 @@ def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None
         return None  # "có hiệu lực đến ngày nào": not the date it was issued
     if field is MetaField.DATE and len(text.split()) > 4 and not _ABOUT_A_DOCUMENT.search(text):
         return None
+    if field is MetaField.DATE and ISSUED_FIRST.search(text):
+        return field  # "văn bản nào ban hành trước? Ngày nào?": the documents' own dates
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
         _without_own_title(text) if field is MetaField.ISSUER else text
     ):

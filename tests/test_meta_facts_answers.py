@@ -100,7 +100,8 @@ Xét đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường,
 
 QUYẾT ĐỊNH:
 
-Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình nước sạch nông thôn.
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình nước sạch nông thôn
+với tổng kinh phí dự kiến 120 tỷ đồng từ ngân sách trung ương.
 
 Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành.
 
@@ -170,3 +171,17 @@ def test_a_turn_ending_with_do_keeps_the_plan(assistant: Assistant) -> None:
     )
     assert not answer.abstained
     assert "55/2025/NĐ-CP" in answer.answer
+
+
+def test_a_part_asking_no_document_fact_is_answered_or_said_unanswered(
+    assistant: Assistant,
+) -> None:
+    """ "… do ai ký, tổng kinh phí bao nhiêu?": the signer, and the figure from the text; a
+    part no clause states is said to be unanswered, never dropped."""
+    answer = assistant.ask("QĐ 455/QĐ-TTg do ai ký, tổng kinh phí dự kiến bao nhiêu?")
+    assert not answer.abstained
+    assert "Nguyễn Văn Nước" in answer.answer and "120 tỷ đồng" in answer.answer
+    assert len(answer.citations) >= 2
+    silent = assistant.ask("QĐ 455/QĐ-TTg do ai ký, chủ đầu tư dự án nhà máy nước là ai?")
+    assert "Nguyễn Văn Nước" in silent.answer
+    assert "không nêu rõ: “chủ đầu tư dự án nhà máy nước là ai”" in silent.answer

@@ -51,3 +51,22 @@ def test_the_point_d_with_a_stroke_is_not_the_point_d() -> None:
 )
 def test_a_turn_ending_by_pointing_back_leans_on_the_previous(question: str, refers: bool) -> None:
     assert bool(REFERS_BACK.search(understand(question).folded)) is refers
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        (
+            "CTr 31-CTr/TW của Bộ Chính trị và CTr 104-CTr/TU của Tỉnh ủy Lào Cai, văn bản nào "
+            "ban hành trước? Ngày nào?",
+            Intent.DOCUMENT_FACTS,
+        ),
+        ("Kế hoạch 19 và Kế hoạch 466, văn bản nào được ký trước?", Intent.DOCUMENT_FACTS),
+        ("Quy chế phải ban hành trước ngày nào?", Intent.DEADLINE),
+    ],
+)
+def test_which_document_was_issued_first_asks_their_dates(question: str, intent: Intent) -> None:
+    query = understand(question)
+    assert query.intent is intent
+    if intent is Intent.DOCUMENT_FACTS:
+        assert query.meta_fields == (MetaField.DATE,)

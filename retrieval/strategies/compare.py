@@ -42,10 +42,24 @@ def answer(ctx: Context) -> Answer | None:
     if (
         _names_several_places(ctx)
         or _names_several_by_number(ctx)
+        or _names_several_joined(ctx)
         or (ctx.query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1))
     ):
         return compare(ctx, scope.doc_ids)
     return None
+
+
+_JOINED = re.compile(r"\bva\b")
+
+
+def _names_several_joined(ctx: Context) -> bool:
+    """ "… thành phố năm 2023 và tỉnh Ninh Bình năm 2025 …", "CT 012 Đắk Lắk và Phụ lục 01
+    … thành phố …": two plans named apart (each by its own place, number or level and year)
+    and joined by "và" are each asked, never one for both; one place's two plans are not."""
+    scope = ctx.scope
+    if not scope.named or scope.by_title_words or len(scope.doc_ids) < 2:
+        return False
+    return bool(_JOINED.search(ctx.query.folded)) and len(_by_named_place(ctx, scope.doc_ids)) >= 2
 
 
 def _rows_of_the_unit(ctx: Context) -> Answer | None:

@@ -13,7 +13,8 @@ from retrieval.citations import CitationBuilder
 from retrieval.compose import abstain, answer_document_facts
 from retrieval.documents import DocumentInfo
 from retrieval.narrowing import FEW, MANY, narrowed, plans_latest_first
-from retrieval.query import Intent, MetaField, Query
+from retrieval.query import ISSUED_FIRST, Intent, MetaField, Query, content_words, understand
+from retrieval.scope import Scope
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -40,6 +41,11 @@ def answer(ctx: Context) -> Answer | None:
         return _from_basis_lines(ctx, infos) if ctx.scope.named else None
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     answered = answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
+    first = _issued_first(ctx.query, infos) if not answered.abstained else None
+    if first is not None:  # "văn bản nào ban hành trước?": said, then each one's date
+        answered = replace(answered, answer=f"{first}\n{answered.answer}")
+    if ctx.scope.named and not answered.abstained:
+        answered = _with_other_parts(ctx, answered)
     if _day_left_blank(ctx.query, infos) and not answered.abstained:
         # "ký ngày nào?" of a plan dated "ngày … tháng 4 năm 2026": the day is not given
         return replace(answered, answer=_BLANK_DAY + answered.answer, abstained=True)
@@ -95,6 +101,61 @@ def _dated_as_asked(ctx: Context) -> tuple[str, list[str]] | None:
             found.append(doc_id)
     written = "ngày " + "/".join(g for g in (day, month, year) if g)
     return written, found
+
+
+def _issued_first(query: Query, infos: Sequence[DocumentInfo]) -> str | None:
+    """ "CTr 31 và CTr 104, văn bản nào ban hành trước?": the one issued first (or last,
+    "sau"), from the dates in their headers; None unless asked of two or more documents
+    whose days are all known and differ."""
+    if not ISSUED_FIRST.search(query.folded) or len(infos) < 2:
+        return None
+    dated = [(i.issued_date, i) for i in infos if i.issued_date and i.issued_date.count("-") == 2]
+    if len(dated) != len(infos) or len({d for d, _ in dated}) != len(dated):
+        return None
+    last = bool(re.search(r"\b(?:sau|muon hon)\b", query.folded))
+    day, info = (
+        max(dated, key=lambda item: item[0]) if last else min(dated, key=lambda item: item[0])
+    )
+    shown = "/".join(reversed(day.split("-")))
+    return f"Văn bản ban hành {'sau' if last else 'trước'}: {info.label} (ngày {shown})."
+
+
+# a part of the question asking something: "… là ai", "… bao nhiêu", "… khi nào"
+_ASKS = re.compile(r"\b(?:ai|gi|nao|bao nhieu|khi nao|may|dau)\b")
+_PART_COVERED = 0.8  # the share of a part's topic its answer's clause must state
+_CITED = re.compile(r"\[(\d+)\]")
+
+
+def _with_other_parts(ctx: Context, answered: Answer) -> Answer:
+    """ "Chủ đầu tư dự án … (QĐ 1544) là ai, QĐ ban hành theo đề nghị của ai?": the parts
+    asking no document fact answered from the named plan's text and added, each cited;
+    a part no clause covers is said to be unanswered, never left out in silence."""
+    lines = [answered.answer]
+    citations = list(answered.citations)
+    for part in re.split(r"[,;?]", ctx.query.text):
+        asked = understand(part)
+        if asked.intent is Intent.DOCUMENT_FACTS or not _ASKS.search(asked.folded):
+            continue
+        if len(content_words(asked.folded)) < _PART_WORDS:
+            continue
+        scope = Scope(list(ctx.scope.doc_ids), named=True)
+        found = ctx.answer_as(asked, scope)
+        cited = ctx.search.by_ids([c.clause_id for c in found.citations[:1] if c.clause_id])
+        topic = ctx.library.topic_words(asked, scope.doc_ids)
+        if found.abstained or not cited or ctx.coverage(topic, cited[0]) < _PART_COVERED:
+            lines.append(f"Các văn bản không nêu rõ: “{part.strip()}”.")
+            continue
+        lines.append(_renumbered(found.answer, len(citations)))
+        citations.extend(found.citations)
+    return replace(answered, answer="\n".join(lines), citations=tuple(citations))
+
+
+_PART_WORDS = 3
+
+
+def _renumbered(text: str, shift: int) -> str:
+    """An answer's citation marks ("[1]") moved after the `shift` citations before it."""
+    return _CITED.sub(lambda m: f"[{int(m.group(1)) + shift}]", text)
 
 
 _BLANK_DAY = "Văn bản để trống ngày ban hành, chỉ ghi tháng và năm: "

@@ -108,3 +108,18 @@ def test_a_plan_never_naming_the_unit_is_said_not_to(assistant: Assistant) -> No
     )
     assert answer is not None and plans(answer) == {TIEN_GIANG}
     assert "Kế hoạch 19/KH-UBND (tỉnh Ninh Bình, 2025) không nêu Sở Nội vụ" in answer.answer
+
+
+def test_two_plans_named_apart_and_joined_are_each_asked(assistant: Assistant) -> None:
+    """ "… thành phố năm 2023 và tỉnh Ninh Bình năm 2025 đặt bao nhiêu?" (gold cmp-009): the
+    city's plan has no place name, yet it is named apart from Ninh Bình's by its level and
+    year; both figures are given, never one plan declined for the other."""
+    answer = compare.answer(
+        assistant.context(
+            "Tỷ trọng thương mại điện tử trong tổng mức bán lẻ: thành phố năm 2023 và tỉnh "
+            "Ninh Bình năm 2025 đặt bao nhiêu?"
+        )
+    )
+    assert answer is not None and not answer.abstained
+    assert plans(answer) == {THANH_PHO, NINH_BINH_19}
+    assert "8,5%" in answer.answer and "10%" in answer.answer

@@ -79,3 +79,14 @@ def test_a_document_picked_by_the_day_it_was_signed(assistant: Assistant) -> Non
     none = document_facts.answer(assistant.context("Văn bản ký ngày 17 do ai ký?"))
     assert none is not None and none.abstained and "ngày 17" in none.answer
     assert not none.citations
+
+
+def test_which_of_two_plans_was_issued_first(assistant: Assistant) -> None:
+    answer = document_facts.answer(
+        assistant.context("Kế hoạch 19 và Kế hoạch 466, văn bản nào được ký trước?")
+    )
+    assert answer is not None and not answer.abstained
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("Văn bản ban hành trước: Kế hoạch 466/KH-UBND")
+    assert "05/12/2024" in first
+    assert plans(answer) == {NINH_BINH_19, TIEN_GIANG}
