@@ -293,7 +293,8 @@ _META = (
         MetaField.BASED_ON,
         _compile(
             rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS}"
-            r" (?:nao|so may|so bao nhieu)"
+            # "… thực hiện chương trình hành động nào của Bộ Chính trị?" (not "kế hoạch năm nào")
+            r"(?: (?!nam|thang|quy|ngay|giai)[a-z]+){0,2} (?:nao|so may|so bao nhieu)"
         ),
     ),
     (

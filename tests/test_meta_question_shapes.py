@@ -70,3 +70,14 @@ def test_which_document_was_issued_first_asks_their_dates(question: str, intent:
     assert query.intent is intent
     if intent is Intent.DOCUMENT_FACTS:
         assert query.meta_fields == (MetaField.DATE,)
+
+
+def test_a_programme_named_by_two_words_before_nao_is_what_the_plan_implements() -> None:
+    """ "… còn thực hiện chương trình hành động nào của Bộ Chính trị?" asks its basis; "triển
+    khai kế hoạch năm nào?" asks a year."""
+    query = understand(
+        "Ngoài Kết luận 75, chương trình hành động của Tỉnh ủy Lào Cai còn thực hiện chương "
+        "trình hành động nào của Bộ Chính trị?"
+    )
+    assert query.meta_fields == (MetaField.BASED_ON,)
+    assert understand("Các xã triển khai kế hoạch năm nào?").intent is not Intent.DOCUMENT_FACTS
