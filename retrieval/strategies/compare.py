@@ -5,7 +5,7 @@ or said to be missing. A question naming two places' plans is a comparison too."
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ingest.normalize_vi import folded
@@ -196,11 +196,19 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
     picked: list[StoredClause] = []
     missing: list[str] = []
     targets_compared = bool(_TARGETS_COMPARED.search(query.folded)) or ctx.reading.figure
+    times_compared = bool(_TIMES_COMPARED.search(query.folded))
+    # each plan's time is what is compared: the best clause stating a date, looked for a
+    # little further down the ranking
+    states = (
+        None
+        if targets_compared or not times_compared
+        else (lambda c: bool(_DATED.search(folded(own_text(c)))))
+    )
     groups = _by_named_place(ctx, targets)
     for group in groups:
         found = [
             (ctx.coverage(topic, best), best)
-            for best in (_best_in(ctx, topic_text, topic, [d]) for d in group)
+            for best in (_best_in(ctx, topic_text, topic, [d], states) for d in group)
             if best is not None
         ]
         if targets_compared:  # each plan's figure is what is compared
@@ -265,8 +273,15 @@ def _place_of(ctx: Context, doc_id: str) -> str | None:
     return info.place_name if info else None
 
 
-def _best_in(ctx: Context, text: str, topic: list[str], doc_ids: list[str]) -> StoredClause | None:
-    """The best answering clause within these documents, if it covers the topic."""
+def _best_in(
+    ctx: Context,
+    text: str,
+    topic: list[str],
+    doc_ids: list[str],
+    states: Callable[[StoredClause], bool] | None = None,
+) -> StoredClause | None:
+    """The best answering clause within these documents, if it covers the topic (and
+    `states` what is compared, a time: looked for a little further down)."""
     ranked = [
         c
         for c in ctx.rank_text(text, ctx.search.hybrid(text, doc_ids, limit=15))
@@ -274,7 +289,10 @@ def _best_in(ctx: Context, text: str, topic: list[str], doc_ids: list[str]) -> S
         and ctx.has_content(c.clause)
         and answers_content(c.clause, ctx.query.folded)
     ]
-    covering = [c.clause for c in ranked[:3] if ctx.coverage(topic, c.clause) >= MIN_COVERAGE]
+    window = _STATING if states is not None else _FIRST
+    covering = [c.clause for c in ranked[:window] if ctx.coverage(topic, c.clause) >= MIN_COVERAGE]
+    if states is not None:
+        covering = [c for c in covering if states(c)]
     # a group's title ("7. Về kinh tế số") says less than a row under it that covers too
     stated = [c for c in covering if not (c.child_count and is_bare_heading(c))]
     best = stated or covering
@@ -295,6 +313,12 @@ def _without_references(ctx: Context) -> str:
 
 
 _BARE_APPENDIX = re.compile(r"\bphu luc\b")
+_FIRST = 3  # the ranked clauses weighed for a plan
+_STATING = 8  # … when the clause must state the time compared
+# "hạn báo cáo năm … khác nhau thế nào?", "… hoàn thành khi nào?": each plan's time
+# a time a deadline is compared by: a day ("trước ngày 15/12"), a month, a quarter
+_DATED = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy (?:[ivx]+|\d)\b")
+_TIMES_COMPARED = re.compile(r"\b(?:han|thoi han|khi nao|truoc ngay|ngay nao|thoi diem)\b")
 
 
 # "so sánh chỉ tiêu …", "tỷ lệ … đặt bao nhiêu": what each plan sets is a figure; a plan whose
