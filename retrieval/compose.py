@@ -546,9 +546,14 @@ def _per_plan_roles(query: Query) -> tuple[str, ...]:
 
 
 def answer_per_document(
-    query: Query, clauses: Sequence[StoredClause], documents: DocumentDirectory, heading: str
+    query: Query,
+    clauses: Sequence[StoredClause],
+    documents: DocumentDirectory,
+    heading: str,
+    limit: int = 240,
 ) -> Answer:
-    """One line per plan with what that plan says (comparisons, and topics several plans share)."""
+    """One line per plan with what that plan says (comparisons, and topics several plans
+    share), each cut at about `limit` characters."""
     cite = CitationBuilder(documents)
     lines = [heading]
     for clause in clauses:
@@ -564,13 +569,13 @@ def answer_per_document(
             extra = f" ({'; '.join(details)})" if details else ""
             lines.append(
                 f"- {label} — {_row_name(clause, with_appendix=True)}: "
-                f"{_short(clause.target.content, 240)}{extra} [{n}]"
+                f"{_short(clause.target.content, limit)}{extra} [{n}]"
                 + _heading_refs(clause, cite, n)
             )
         else:
-            quote = body_quote(clause, query.keywords, limit=300)
+            quote = body_quote(clause, query.keywords, limit=max(300, limit))
             n = cite.cite(clause, quote)
-            lines.append(f"- {label} — {clause.path}: {_short(quote, 300)} [{n}]")
+            lines.append(f"- {label} — {clause.path}: {_short(quote, max(300, limit))} [{n}]")
     return Answer(
         "\n".join(lines),
         False,
@@ -634,9 +639,11 @@ def answer_document_facts(
     infos: Sequence[DocumentInfo],
     clauses_by_doc: Mapping[str, Sequence[StoredClause]],
     documents: DocumentDirectory,
+    cite: CitationBuilder | None = None,
 ) -> Answer:
-    """Số hiệu, date, signer, issuer, what a plan replaces or implements — cited from its text."""
-    cite = CitationBuilder(documents)
+    """Số hiệu, date, signer, issuer, what a plan replaces or implements — cited from its text
+    (numbered after the citations `cite` already holds, when given)."""
+    cite = cite or CitationBuilder(documents)
     fields = query.meta_fields or (query.meta_field or MetaField.TITLE,)
     if len(fields) > 1:
         return _answer_several_facts(query, fields, infos, clauses_by_doc, cite)
@@ -725,8 +732,8 @@ def _cited_values(
             continue
         clause, quote = found
         cited.append(f"{value} [{cite.cite(clause, quote)}]")
-        if field is MetaField.DATE:
-            break  # one written form of the date is enough
+        if field in (MetaField.DATE, MetaField.TITLE):
+            break  # one written form of the date (of the title) is enough
     return cited
 
 
@@ -749,6 +756,7 @@ _META_LABELS = {
     MetaField.RECIPIENTS: "nơi nhận là",
     MetaField.SESSION: "thông qua tại",
     MetaField.PROPOSER: "được ban hành theo đề nghị của",
+    MetaField.KIND: "loại văn bản là",
 }
 
 
@@ -769,6 +777,12 @@ def _meta_values(info: DocumentInfo, field: MetaField) -> list[str]:
         return [info.field] if info.field else []
     if field is MetaField.SIGNER_TITLE:
         return [info.signer_title] if info.signer_title else []
+    if field is MetaField.KIND:
+        return [info.kind] if info.kind else []
+    kind = info.kind or ""
+    if kind and info.title.lower().startswith(kind.lower() + " "):
+        # "Chỉ thị Về việc …": the kind is its own line above the trích yếu, which is quoted
+        return [info.title, info.title[len(kind) :].strip()]
     return [info.title]
 
 

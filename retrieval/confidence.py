@@ -34,6 +34,7 @@ _MISSING_UNIT = 0.8
 _MISSING_UNIT_IN_ROLE = 0.45  # "Phòng X phối hợp những nhiệm vụ nào?" cited a row without X
 _MISSING_PERIOD = 0.8
 _MISSING_TIME = 0.55
+_MISSING_NUMBERED = 0.5  # "con thứ 3", "số 1": the thing numbered is another one
 _RIVAL = 0.6  # a clause not cited covers the question better
 _THIN_TOPIC = 0.75  # the cited clauses state few of the question's topic words
 _FACTORS = {
@@ -42,6 +43,7 @@ _FACTORS = {
     "unit_in_role": _MISSING_UNIT_IN_ROLE,
     "period": _MISSING_PERIOD,
     "time": _MISSING_TIME,
+    "numbered": _MISSING_NUMBERED,
     "rival": _RIVAL,
     "topic": _THIN_TOPIC,
 }
@@ -113,6 +115,8 @@ def unmet_checks(
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
         unmet.append("period")
+    if any(not _states_numbered(text, name) for name in reading.numbered):
+        unmet.append("numbered")  # "sinh con thứ 3" of a clause on births in general
     stated = without_citations(text) + " " + folded(deadlines)
     if reading.query.intent is Intent.DEADLINE and not states_time(stated):
         unmet.append("time")
@@ -123,6 +127,12 @@ def unmet_checks(
     if topic_share(reading, cited) < TOPIC_SHARE:
         unmet.append("topic")
     return tuple(unmet)
+
+
+def _states_numbered(text: str, name: str) -> bool:
+    """Whether folded clause text states a numbered name in either written form ("thu 3",
+    "thu ba")."""
+    return any(re.search(rf"\b{re.escape(form)}\b", text) for form in name.split("|"))
 
 
 def topic_share(reading: Reading, cited: Sequence[StoredClause]) -> float:

@@ -82,8 +82,13 @@ def unloaded_document(
 
 def _opens(question_folded: str, ref: DocumentRef) -> bool:
     """Whether the question opens with this document: nothing before it but one word (the
-    short form an abbreviation leaves before its expansion, "qd quyet dinh 06/qd …")."""
-    return len(question_folded[: ref.span.start].split()) <= 1
+    short form an abbreviation leaves before its expansion, "qd quyet dinh 06/qd …"), after
+    a "Theo" that makes it the source asked ("Theo NQ 66/NQ-CP, chương trình … gồm bao
+    nhiêu nhiệm vụ?": what that document says)."""
+    before = question_folded[: ref.span.start].split()
+    if before[:1] == ["theo"]:
+        before = before[1:]
+    return len(before) <= 1
 
 
 _RELATION = re.compile(

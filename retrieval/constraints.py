@@ -84,6 +84,9 @@ class Reading:
     figure: bool = False  # asks for a number ("bao nhiêu", "tỷ lệ", "mấy")
     topic: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()  # topic words no loaded plan uses
+    # things named by their ordinal or number ("sinh con thứ 3", "Ban bầu cử số 1"), folded
+    # as a clause would state them ("thu 3", "so 1")
+    numbered: tuple[str, ...] = ()
 
     @property
     def located(self) -> bool:
@@ -166,7 +169,52 @@ def read_question(
         figure=_asks_figure(query),
         topic=tuple(topic),
         unknown=unknown,
+        numbered=tuple(numbered_names(text)),
     )
+
+
+# "con thứ 3", "Ban bầu cử số 1", "Trường THPT số 3": a thing named by an ordinal or a
+# number, which a clause answering must state. The numbers of clauses, rows, steps,
+# documents, sessions and times are read as a path, a document or a period instead.
+_NUMBERED = re.compile(
+    r"\b(?P<noun>[a-z]+) (?P<mark>thu|so) (?P<n>\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin)\b"
+    r"(?![/.,]\d|/|-)"
+)
+_NOT_A_NAME = frozenset(
+    [
+        # clause, row and document words ("chỉ tiêu số 3", "gói thầu số 6", "Quyết định số 12")
+        *("tieu", "vu", "muc", "dong", "ban", "thau", "buoc", "luc", "dieu", "khoan", "diem"),
+        *("stt", "hoach", "dinh", "quyet", "thi", "trinh", "tu", "van", "luat", "luan", "an"),
+        *("hieu", "phan", "chuong", "nghi", "tong", "ma"),
+        # times and sessions ("ngày thứ 2", "tuần thứ 3", "kỳ họp thứ 9")
+        *("ngay", "thang", "tuan", "nam", "quy", "ky", "hop", "khoa", "dot", "lan", "giai"),
+        "doan",
+    ]
+)
+_ORDINAL_WORDS = {
+    "1": "nhat",
+    "2": "hai",
+    "3": "ba",
+    "4": "tu",
+    "5": "nam",
+    "6": "sau",
+    "7": "bay",
+    "8": "tam",
+    "9": "chin",
+}
+
+
+def numbered_names(text: str) -> list[str]:
+    """The ordinals and numbers naming a thing in a folded question ("thu 3"), each with
+    its other written form ("thu ba") after a "|"."""
+    found = []
+    for match in _NUMBERED.finditer(text):
+        if match.group("noun") in _NOT_A_NAME:
+            continue
+        mark, n = match.group("mark"), match.group("n")
+        other = _ORDINAL_WORDS.get(n) or next((d for d, w in _ORDINAL_WORDS.items() if w == n), n)
+        found.append(f"{mark} {n}|{mark} {other}")
+    return found
 
 
 # words that name a quantity without asking for one ("xác định tỷ lệ tổn thương")

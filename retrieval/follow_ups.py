@@ -19,7 +19,15 @@ POINTS_BACK = re.compile(
 )
 # the turn asks where the thing referred to is: the clause referred to says it
 ASKS_WHERE = re.compile(r"\b(?:o|tai) dau\b|\bnoi nao\b|\bdia diem\b")
-REFERS_BACK = re.compile(rf"{POINTS_BACK.pattern}|\b(?:con|vay con|the con)\b")
+# "… xử lý các vi phạm đó?", "… những trường hợp này?": a thing the turn ends by pointing
+# back to, whatever its noun ("đó"/"này"/"ấy" last, where "do" cannot be "by" or "because";
+# "năm nay" is this year)
+_ENDS_POINTING_BACK = (
+    r"\b(?:cac|nhung|viec|van de|truong hop)(?: [a-z]+){1,4} (?:do|(?<!nam )nay|ay)$"
+)
+REFERS_BACK = re.compile(
+    rf"{POINTS_BACK.pattern}|\b(?:con|vay con|the con)\b|{_ENDS_POINTING_BACK}"
+)
 CONTINUES = re.compile(r"^(?:con|the con|vay con|so voi|con o|con tai)\b|thi sao|the nao")
 EARLIEST = re.compile(r"som nhat|gan nhat|truoc nhat|dau tien")
 LATEST = re.compile(r"muon nhat|cuoi cung|sau cung|xa nhat")

@@ -138,13 +138,60 @@ def named_group(
         for c in search.document_clauses(found[0].document_id)
         if c.clause_id not in seen and fits(c)
     ]
+    groups = _named_groups(search, question, question_words, asked_pairs, found)
+    return groups[0] if groups else None
+
+
+def named_groups(
+    search: ClauseSearch,
+    question: str,
+    ranked: Sequence[Candidate],
+    *,
+    with_figure: bool,
+) -> list[StoredClause]:
+    """`named_group`, and beside it the same title's groups in the plan's other tables
+    that the question tells no less apart ("Huyện Phù Mỹ được bố trí bao nhiêu vốn?" of a
+    plan giving the district in Phụ lục 01 and in Phụ lục 02): each is an answer."""
+    first = named_group(search, question, ranked, with_figure=with_figure)
+    if first is None:
+        return []
+    asked_pairs = set(pairwise(_words(expand_abbreviations(question))))
+    said = _pairs_said(first, asked_pairs)
+    others = [
+        c
+        for c in search.document_clauses(first.document_id)
+        if c.clause_id != first.clause_id
+        and c.kind == "table_group"
+        and c.child_count > 0
+        and (c.target is not None or not with_figure)
+        and folded(_title(c)) == folded(_title(first))
+        and _pairs_said(c, asked_pairs) == said
+    ]
+    named = in_appendix_asked(folded(question), [first, *others])
+    return [first, *[c for c in named if c is not first]] if first in named else [first]
+
+
+def _pairs_said(group: StoredClause, asked_pairs: set[tuple[str, str]]) -> int:
+    """How many of the question's word pairs beyond the group's title its rows have ("trạm
+    y tế"): single words ("bố", "trí") fall inside unrelated names."""
+    title = set(pairwise(_words(_title(group))))
+    return len((asked_pairs - title) & set(pairwise(_words(group.text))))
+
+
+def _named_groups(
+    search: ClauseSearch,
+    question: str,
+    question_words: Sequence[str],
+    asked_pairs: set[tuple[str, str]],
+    found: list[StoredClause],
+) -> list[StoredClause]:
     named = in_appendix_asked(folded(question), found)  # "Theo Phụ lục 02, …"
     # the same district in two tables (its schools, its health stations): the group whose
     # rows say more of the question's other words ("… cho trạm y tế"), else the best ranked
     group = max(named, key=lambda g: _rows_say(g, question_words))
     if _a_row_is_named(search, group, _title(group), asked_pairs):
-        return None
-    return group
+        return []
+    return [group]
 
 
 def _rows_say(group: StoredClause, question_words: Sequence[str]) -> int:

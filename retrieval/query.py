@@ -8,6 +8,7 @@ tiêu 6.6?".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -48,6 +49,7 @@ class MetaField(StrEnum):
     RECIPIENTS = "recipients"  # nơi nhận: where the plan was sent
     SESSION = "session"  # the kỳ họp a resolution was adopted at
     PROPOSER = "proposer"  # "Xét đề nghị của …": who proposed a decision
+    KIND = "kind"  # tên loại: Chỉ thị, Kế hoạch, Quyết định …
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,9 @@ _NUMBER = r"(\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4})\b\.?"
 _CLAUSE_REF = re.compile(
     r"\b(" + "|".join(sorted(_CLAUSE_WORDS, key=len, reverse=True)) + r")\s+(?:so\s+)?" + _NUMBER
 )
-_POINT_REF = re.compile(r"\bdiem\s+([a-z])\b(?:\s*\)?\s*(?:khoan|muc)\s+(\d{1,2}(?:\.\d{1,2})*))?")
+_POINT_REF = re.compile(
+    r"\bdiem\s+([a-zđ])(?![a-z0-9])(?:\s*\)?\s*(?:khoan|muc)\s+(\d{1,2}(?:\.\d{1,2})*))?"
+)
 # "hành động", "hoạt động", "lao động", "cộng đồng" …: a word ending in "động"/"đồng" folds
 # onto "dòng" (a table row)
 _COMPOUND_DONG = re.compile(r"\b(?:hanh|hoat|lao|cong|chu|tac|van|bien|luu|kich|khoi|hoi) $")
@@ -216,6 +220,15 @@ _CITED_KINDS = (
     r"(?:van ban|ke hoach|quyet dinh|nghi quyet|chi thi|chuong trinh|ket luan|luat|nghi dinh"
     r"|thong tu|de an|cong van)"
 )
+# "CTr 31 và CTr 104, văn bản nào ban hành trước?": which of the documents named was issued
+# (signed) first or last, not a deadline ("phải ban hành trước ngày …")
+_ISSUED_FIRST = (
+    r"(?:van ban|ke hoach|quyet dinh|nghi quyet|chi thi|chuong trinh) nao"
+    r" (?:duoc )?(?:ban hanh|ky) (?:truoc|sau|som hon|muon hon)"
+)
+ISSUED_FIRST = _compile(_ISSUED_FIRST)
+# the kinds a question names a sent document by ("CT 012 … gửi …", "Kế hoạch 88 được gửi …")
+_SENT_KINDS = r"(?:ke hoach|kh|van ban|nghi quyet|nq|quyet dinh|qd|chi thi|ct|chuong trinh|ctr)\b"
 _META = (
     # the signer's title ("giữ chức vụ gì", "ký với chức danh gì", "chức vụ của người ký"),
     # not a title the text is about ("cách chức tất cả các chức vụ trong Đảng đối với ai")
@@ -240,13 +253,17 @@ _META = (
     (
         MetaField.RECIPIENTS,
         _compile(
-            r"noi nhan|(?:ke hoach|kh|van ban|nghi quyet|quyet dinh)"
+            rf"noi nhan|{_SENT_KINDS}"
             r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham)[a-z0-9/-]+){0,14} "
             r"(?:(?:duoc |da )gui (?:de )?(?:bao cao|b/c) (?:(?:toi|den|cho|ve) )?"
-            r"|(?:duoc |da )?gui(?:(?: de (?:bao cao|b/c|biet|thuc hien|chi dao))+"
-            r" (?:(?:toi|den|cho|ve) )?| (?:toi|den|cho|ve) | (?=(?:nhung|cac) )))"
+            # "gửi báo cáo (để b/c) những cơ quan nào": the purpose the list marks
+            r"|(?:duoc |da )?gui(?:(?: bao cao)?(?: de (?:bao cao|b/c|biet|thuc hien|chi dao)"
+            r"(?: b/c)?)+ (?:(?:toi|den|cho|ve) )?| (?:toi|den|cho|ve) | (?=(?:nhung|cac) )))"
             r"(?:nhung |cac )?"
             r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh|cuc)"
+            # "CT 012 có gửi UBND các xã, phường không?": one recipient asked yes or no
+            rf"|{_SENT_KINDS}(?: [a-z0-9/-]+){{0,8}} (?:co )?(?:duoc )?gui(?: cho| toi| den)?"
+            r" (?!bao cao|ket qua|ho so)(?:[a-z0-9/-]+ ){1,10}khong\b"
         ),
     ),
     (
@@ -276,7 +293,8 @@ _META = (
         MetaField.BASED_ON,
         _compile(
             rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS}"
-            r" (?:nao|so may|so bao nhieu)"
+            # "… thực hiện chương trình hành động nào của Bộ Chính trị?" (not "kế hoạch năm nào")
+            r"(?: (?!nam|thang|quy|ngay|giai)[a-z]+){0,2} (?:nao|so may|so bao nhieu)"
         ),
     ),
     (
@@ -290,7 +308,7 @@ _META = (
         MetaField.DATE,
         _compile(
             r"ngay ban hanh|ban hanh (?:ngay|khi nao|vao|nam nao|luc nao)|ngay nao|"
-            r"ngay ky|ban hanh thang|(?:ky|ban hanh) (?:vao )?ngay nao"
+            r"ngay ky|ban hanh thang|(?:ky|ban hanh) (?:vao )?ngay nao|" + _ISSUED_FIRST
         ),
     ),
     (
@@ -298,10 +316,17 @@ _META = (
         _compile(r"co quan (?:nao )?ban hanh|ai ban hanh|don vi ban hanh|cap nao ban hanh"),
     ),
     # "tiêu đề" (a title), not the "tiêu Đề" of "chỉ tiêu Đề án 06" / "chỉ tiêu đề ra"
+    # "… là loại văn bản gì?": the kind (Chỉ thị, Kế hoạch, Quyết định …) its header names
+    (
+        MetaField.KIND,
+        _compile(r"loai van ban (?:gi|nao)|(?:la|thuoc) (?:loai|hinh thuc) (?:gi|nao)"),
+    ),
+    # "… về việc gì?": the trích yếu NĐ 30/2020 writes after the kind ("VỀ VIỆC …")
     (
         MetaField.TITLE,
         _compile(
             r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
+            r"|\bve viec gi\b"
         ),
     ),
 )
@@ -309,6 +334,28 @@ _META = (
 
 # "chỉ tiêu II.4": row 4 of group II, read as the path "chỉ tiêu 4 mục II"
 _ROMAN_DOTTED = re.compile(r"\b(chi tieu|nhiem vu|noi dung|dong)\s+([ivx]{1,4})\.(\d{1,2})\b")
+
+
+# "điểm đ": the point after "d" (NĐ 30/2020 letters points a, b, c, d, đ, e …); folding
+# would make it "điểm d", so the folded question keeps its "đ"
+_POINT_WRITTEN = re.compile(r"(?<!\w)điểm\s+([a-zđ])(?!\w)", re.IGNORECASE)
+_POINT_FOLDED = re.compile(r"\bdiem\s+([a-z])(?![a-z0-9])")
+
+
+def _with_stroked_points(question: str, text: str) -> str:
+    """The folded `text` with each point the question writes "điểm đ" labelled "đ"."""
+    written = [
+        m.group(1).lower() for m in _POINT_WRITTEN.finditer(unicodedata.normalize("NFC", question))
+    ]
+    if "đ" not in written:
+        return text
+    matches = list(_POINT_FOLDED.finditer(text))
+    if len(matches) != len(written):
+        return text
+    for match, letter in reversed(list(zip(matches, written, strict=True))):
+        if letter == "đ":
+            text = text[: match.start(1)] + "đ" + text[match.end(1) :]
+    return text
 
 
 def understand(question: str) -> Query:
@@ -319,6 +366,7 @@ def understand(question: str) -> Query:
     text = re.sub(r"[?!,;:()\"“”]", " ", text)
     text = " ".join(text.split())
     text = _ROMAN_DOTTED.sub(r"\1 \3 muc \2", text)
+    text = _with_stroked_points(question, text)
     clause_refs = _clause_refs(text, _levels_not_sections(question, text))
     period = _period(text)
     meta = _meta_field(text)
@@ -511,6 +559,8 @@ def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None
         return None  # "có hiệu lực đến ngày nào": not the date it was issued
     if field is MetaField.DATE and len(text.split()) > 4 and not _ABOUT_A_DOCUMENT.search(text):
         return None
+    if field is MetaField.DATE and ISSUED_FIRST.search(text):
+        return field  # "văn bản nào ban hành trước? Ngày nào?": the documents' own dates
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
         _without_own_title(text) if field is MetaField.ISSUER else text
     ):

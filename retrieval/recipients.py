@@ -64,10 +64,11 @@ def recipients_in(text: str) -> list[str]:
 
 
 def asked_recipients(names: Sequence[str], question_folded: str) -> list[str]:
-    """The recipients a question narrows to: those it names ("gửi Bộ Công an qua cục
-    nào?"), else those marked with the purpose it names ("để b/c"); all when it narrows to
-    none of them."""
-    named = [n for n in names if _unit_of(n) and _unit_of(n) in question_folded]
+    """The recipients a question narrows to: those it names, every word of the name asked
+    ("gửi Bộ Công an qua cục nào?", "có gửi UBND các xã, phường không?"), else those marked
+    with the purpose it names ("để b/c"); all when it narrows to none of them."""
+    words = set(_WORD.findall(question_folded))
+    named = [n for n in names if (unit := _unit_of(n)) and set(_WORD.findall(unit)) <= words]
     if named:
         return named
     for mark, asked in _PURPOSES.items():
@@ -76,6 +77,11 @@ def asked_recipients(names: Sequence[str], question_folded: str) -> list[str]:
             if marked:
                 return marked
     return list(names)
+
+
+# a word of a name or a question, punctuation left out ("UBND các xã, phường" is asked as
+# "UBND các xã phường")
+_WORD = re.compile(r"[\w/]+")
 
 
 def _unit_of(name: str) -> str:

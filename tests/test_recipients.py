@@ -63,6 +63,14 @@ def test_recipients_are_the_lines_under_noi_nhan_without_the_archive(
         ),
         ("QĐ 986 Tuyên Quang gửi những nơi nào?", True),
         ("Kế hoạch yêu cầu các đơn vị gửi báo cáo về Sở nào?", False),
+        # batch 12g: a Chỉ thị named by its short form, the purpose written "(để b/c)" after
+        # "gửi báo cáo", and one recipient asked yes or no
+        ("CT 012 Đắk Lắk gửi để báo cáo (b/c) những cơ quan nào?", True),
+        ("KH 165 Can Tho gui bao cao (de b/c) nhung co quan trung uong nao?", True),
+        ("CT 012 Dak Lak co gui UBND cac xa, phuong khong?", True),
+        ("Các xã có gửi báo cáo về UBND tỉnh không?", False),
+        ("Kế hoạch 19 yêu cầu các sở gửi báo cáo về Sở nào?", False),
+        ("Kế hoạch 19 có gửi báo cáo về Bộ Khoa học và Công nghệ không?", False),
     ],
 )
 def test_where_a_plan_was_sent_is_a_document_fact(question: str, asked: bool) -> None:
@@ -106,3 +114,19 @@ def test_the_recipients_a_question_narrows_to() -> None:
     named = asked_recipients(names, understand("KH 165 có gửi Bộ Y tế không?").folded)
     assert named == ["Bộ Y tế (để b/c)"]
     assert asked_recipients(names, understand("KH 165 gửi tới đâu?").folded) == names
+
+
+def test_a_list_in_a_pipe_table_signature_block_and_one_recipient_asked() -> None:
+    """Đắk Lắk Chỉ thị 012/CT-UBND (web copy): "|\n*Nơi nhận:*\n- …;\n|\n**KT. CHỦ TỊCH**";
+    "có gửi UBND các xã, phường không?" names one recipient, punctuation left out."""
+    names = recipients_in(_real("real_plans_12g/dak-lak-012-CT-UBND-2025-cai-cach-tthc.txt"))
+    assert names[0] == "TT Tỉnh ủy, TT HĐND tỉnh (b/c)"
+    assert names[-1] == "Trung tâm CN và Cổng TTĐT tỉnh"
+    assert not any("CHỦ TỊCH" in n or "Lưu" in n for n in names)
+    asked = understand("CT 012 Dak Lak co gui UBND cac xa, phuong khong?").folded
+    assert asked_recipients(names, asked) == ["UBND các xã, phường"]
+    reported = understand("CT 012 Đắk Lắk gửi để báo cáo (b/c) những cơ quan nào?").folded
+    assert asked_recipients(names, reported) == [
+        "TT Tỉnh ủy, TT HĐND tỉnh (b/c)",
+        "UB MTTQ Việt Nam tỉnh (b/c)",
+    ]

@@ -62,7 +62,10 @@ def _by_reference(ctx: Context) -> Answer:
         if grouped is not None:
             return grouped
         candidates = search.by_number(ref.number, scope.doc_ids)
+    asked = f"mục/chỉ tiêu {ref.number}"
     if ref.point:
+        # "điểm đ mục 1" of a list lettered a, b, c, d, e: the point is missing, not mục 1
+        asked = f"điểm {ref.point} của mục {ref.number}" if candidates else asked
         candidates = _points_under(ctx, candidates, ref.point)
     if not candidates:
         related = [c.clause for c in search.hybrid(query.text, scope.doc_ids, limit=3)]
@@ -73,7 +76,7 @@ def _by_reference(ctx: Context) -> Answer:
             query,
             related,
             ctx.documents,
-            f"Không tìm thấy mục/chỉ tiêu {ref.number}{where} trong các kế hoạch đã nạp.",
+            f"Không tìm thấy {asked}{where} trong các kế hoạch đã nạp.",
         )
     best_per_doc = _best_per_document(candidates, ref, query)
     if len(best_per_doc) > 1:

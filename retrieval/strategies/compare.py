@@ -5,31 +5,33 @@ or said to be missing. A question naming two places' plans is a comparison too."
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ingest.normalize_vi import folded
 from retrieval.amounts import own_text
 from retrieval.answers import Answer
 from retrieval.candidates import answers_content
-from retrieval.clause_content import NOT_ANSWERS, is_bare_heading
+from retrieval.clause_content import NOT_ANSWERS, first_content, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
 from retrieval.confidence import states_figure
 from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.display import vi_count
 from retrieval.narrowing import MANY
-from retrieval.query import Intent
+from retrieval.query import Intent, understand
 from retrieval.stored import StoredClause
 from retrieval.strategies import list_by_unit
 from retrieval.strategies.context import Context
+from retrieval.topic import is_unit_word
+from retrieval.units import heads_unit
 
 
 def answer(ctx: Context) -> Answer | None:
     """The comparison; None unless the question compares or names two places' plans (one
     named plan compared with a year, "so với năm 2024", is not a comparison of plans)."""
     scope = ctx.scope
-    by_unit = _rows_of_the_unit(ctx)
+    by_unit = _rows_of_the_unit(ctx) or _role_of_the_unit(ctx)
     if by_unit is not None:
         return by_unit
     if ctx.query.intent is Intent.COMPARE:
@@ -40,10 +42,24 @@ def answer(ctx: Context) -> Answer | None:
     if (
         _names_several_places(ctx)
         or _names_several_by_number(ctx)
+        or _names_several_joined(ctx)
         or (ctx.query.intent is Intent.COMPARE and not (scope.named and len(scope.doc_ids) == 1))
     ):
         return compare(ctx, scope.doc_ids)
     return None
+
+
+_JOINED = re.compile(r"\bva\b")
+
+
+def _names_several_joined(ctx: Context) -> bool:
+    """ "… thành phố năm 2023 và tỉnh Ninh Bình năm 2025 …", "CT 012 Đắk Lắk và Phụ lục 01
+    … thành phố …": two plans named apart (each by its own place, number or level and year)
+    and joined by "và" are each asked, never one for both; one place's two plans are not."""
+    scope = ctx.scope
+    if not scope.named or scope.by_title_words or len(scope.doc_ids) < 2:
+        return False
+    return bool(_JOINED.search(ctx.query.folded)) and len(_by_named_place(ctx, scope.doc_ids)) >= 2
 
 
 def _rows_of_the_unit(ctx: Context) -> Answer | None:
@@ -58,6 +74,87 @@ def _rows_of_the_unit(ctx: Context) -> Answer | None:
         return None
     listed = list_by_unit.answer(ctx.asking(replace(ctx.query, intent=Intent.LIST_BY_UNIT)))
     return None if listed is None or listed.abstained else listed
+
+
+# words asking what a unit does, not a topic of their own ("… có vai trò gì?", "… được nhắc
+# tới với việc gì?", "… được giao nhiệm vụ gì?")
+_ROLE_ASKED = frozenset(
+    [
+        *("vai", "tro", "viec", "gi", "nhiem", "vu", "trach", "nhac", "toi", "den", "duoc"),
+        *("giao", "lam", "the", "nao", "ra", "sao"),
+    ]
+)
+
+
+def _role_of_the_unit(ctx: Context) -> Answer | None:
+    """ "Văn phòng UBND tỉnh trong CT 012 và KH 88 có vai trò gì?": one unit, no role and
+    no topic of its own, asked of two or more plans named: what each plan gives it (the
+    first clause under its heading, else the clause that best names it), a plan never
+    naming it said to; None otherwise, or when no plan names it."""
+    reading, scope = ctx.reading, ctx.scope
+    if not (reading.units and not reading.roles and scope.named and len(scope.doc_ids) >= 2):
+        return None
+    several = _names_several_places(ctx) or _names_several_by_number(ctx)
+    if not (ctx.query.intent is Intent.COMPARE or several):
+        return None
+    keys = list(reading.units)
+    # the words naming the plans ("kế hoạch thí điểm chính quyền số cấp sở") are no topic
+    asked = understand(ctx.documents.without_naming(ctx.query.text, scope.doc_ids))
+    topic = ctx.library.topic_words(asked, scope.doc_ids)
+    if any(not is_unit_word(w, keys) and w not in _ROLE_ASKED for w in topic):
+        return None  # "… giao Văn phòng UBND tỉnh việc gì về an toàn thông tin?": a topic
+    picked: list[StoredClause] = []
+    missing: list[str] = []
+    for doc_id in scope.doc_ids:
+        found = _naming_the_unit(ctx, doc_id, keys)
+        if found is None:
+            missing.append(ctx.label(doc_id))
+        else:
+            picked.append(found)
+    if not picked:
+        return None
+    name = ", ".join(ctx.units.display_name(k, ctx.query.text) for k in keys)
+    compared = answer_per_document(
+        ctx.query, picked, ctx.documents, f"Nhiệm vụ của {name} theo từng kế hoạch:", _WHOLE
+    )
+    if missing:
+        note = f"{', '.join(missing)} không nêu {name}."
+        compared = replace(compared, answer=f"{compared.answer}\n{note}")
+    return replace(compared, intent=Intent.COMPARE.value)
+
+
+# a duty is shown whole: its last words may be what it rests on ("… theo Nghị định số …")
+_WHOLE = 600
+
+
+def _naming_the_unit(ctx: Context, doc_id: str, keys: list[str]) -> StoredClause | None:
+    """The first clause under the unit's heading in this plan ("4. Văn phòng UBND tỉnh"),
+    else the best-ranked clause with content that names the unit; None when none does."""
+    headed = [c for c in ctx.search.headings_naming([doc_id], keys) if heads_unit(c, keys)]
+    if headed:
+        return first_content(ctx.search, min(headed, key=lambda c: c.start))
+    name = " ".join(ctx.units.display_name(k, ctx.query.text) for k in keys)
+    naming = [
+        hit.clause
+        for hit in ctx.rank(ctx.search.hybrid(name, [doc_id], limit=15))
+        if hit.clause.kind not in (*NOT_ANSWERS, "appendix")
+        and not (hit.clause.child_count and is_bare_heading(hit.clause))
+        and ctx.has_content(hit.clause)
+        and set(keys) & set(ctx.units.find(hit.clause.text))
+    ]
+    # a clause the unit opens ("1. Văn phòng UBND tỉnh chủ trì theo dõi, đôn đốc …") says
+    # its part in the plan; a row naming it in a cell is one task among others
+    opening = [c for c in naming if set(keys) & set(ctx.units.find(_opening(c.text)))]
+    chosen = opening or naming
+    return chosen[0] if chosen else None
+
+
+def _opening(text: str) -> str:
+    """The first words of a clause, where its subject stands."""
+    return " ".join(text.split()[:_OPENING_WORDS])
+
+
+_OPENING_WORDS = 10
 
 
 def _names_several_places(ctx: Context) -> bool:
@@ -99,11 +196,19 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
     picked: list[StoredClause] = []
     missing: list[str] = []
     targets_compared = bool(_TARGETS_COMPARED.search(query.folded)) or ctx.reading.figure
+    times_compared = bool(_TIMES_COMPARED.search(query.folded))
+    # each plan's time is what is compared: the best clause stating a date, looked for a
+    # little further down the ranking
+    states = (
+        None
+        if targets_compared or not times_compared
+        else (lambda c: bool(_DATED.search(folded(own_text(c)))))
+    )
     groups = _by_named_place(ctx, targets)
     for group in groups:
         found = [
             (ctx.coverage(topic, best), best)
-            for best in (_best_in(ctx, topic_text, topic, [d]) for d in group)
+            for best in (_best_in(ctx, topic_text, topic, [d], states) for d in group)
             if best is not None
         ]
         if targets_compared:  # each plan's figure is what is compared
@@ -168,8 +273,15 @@ def _place_of(ctx: Context, doc_id: str) -> str | None:
     return info.place_name if info else None
 
 
-def _best_in(ctx: Context, text: str, topic: list[str], doc_ids: list[str]) -> StoredClause | None:
-    """The best answering clause within these documents, if it covers the topic."""
+def _best_in(
+    ctx: Context,
+    text: str,
+    topic: list[str],
+    doc_ids: list[str],
+    states: Callable[[StoredClause], bool] | None = None,
+) -> StoredClause | None:
+    """The best answering clause within these documents, if it covers the topic (and
+    `states` what is compared, a time: looked for a little further down)."""
     ranked = [
         c
         for c in ctx.rank_text(text, ctx.search.hybrid(text, doc_ids, limit=15))
@@ -177,7 +289,10 @@ def _best_in(ctx: Context, text: str, topic: list[str], doc_ids: list[str]) -> S
         and ctx.has_content(c.clause)
         and answers_content(c.clause, ctx.query.folded)
     ]
-    covering = [c.clause for c in ranked[:3] if ctx.coverage(topic, c.clause) >= MIN_COVERAGE]
+    window = _STATING if states is not None else _FIRST
+    covering = [c.clause for c in ranked[:window] if ctx.coverage(topic, c.clause) >= MIN_COVERAGE]
+    if states is not None:
+        covering = [c for c in covering if states(c)]
     # a group's title ("7. Về kinh tế số") says less than a row under it that covers too
     stated = [c for c in covering if not (c.child_count and is_bare_heading(c))]
     best = stated or covering
@@ -198,6 +313,12 @@ def _without_references(ctx: Context) -> str:
 
 
 _BARE_APPENDIX = re.compile(r"\bphu luc\b")
+_FIRST = 3  # the ranked clauses weighed for a plan
+_STATING = 8  # … when the clause must state the time compared
+# "hạn báo cáo năm … khác nhau thế nào?", "… hoàn thành khi nào?": each plan's time
+# a time a deadline is compared by: a day ("trước ngày 15/12"), a month, a quarter
+_DATED = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy (?:[ivx]+|\d)\b")
+_TIMES_COMPARED = re.compile(r"\b(?:han|thoi han|khi nao|truoc ngay|ngay nao|thoi diem)\b")
 
 
 # "so sánh chỉ tiêu …", "tỷ lệ … đặt bao nhiêu": what each plan sets is a figure; a plan whose

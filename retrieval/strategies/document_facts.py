@@ -10,10 +10,11 @@ from dataclasses import replace
 from retrieval.answers import Answer
 from retrieval.basis_lines import basis_asked, basis_lines
 from retrieval.citations import CitationBuilder
-from retrieval.compose import answer_document_facts
+from retrieval.compose import abstain, answer_document_facts
 from retrieval.documents import DocumentInfo
 from retrieval.narrowing import FEW, MANY, groups_in_store, narrowed_groups
-from retrieval.query import Intent, MetaField, Query
+from retrieval.query import ISSUED_FIRST, Intent, MetaField, Query, content_words, understand
+from retrieval.scope import Scope
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -26,6 +27,11 @@ def answer(ctx: Context) -> Answer | None:
     conversation = ctx.conversation
     ids = ctx.scope.doc_ids or (list(conversation.document_ids) if conversation else [])
     ids = ids or _of_kind_named(ctx)
+    dated = None if ids else _dated_as_asked(ctx)
+    if dated is not None and not dated[1]:
+        reason = f"Không có văn bản nào đã nạp được ký {dated[0]}."
+        return abstain(ctx.query, [], ctx.documents, reason)
+    ids = ids or (dated[1] if dated else [])
     if not ids and len(ctx.documents.documents) > MANY:
         return _which_plan(ctx)  # a country's plans: never every plan's facts
     ids = ids or list(ctx.documents.documents)
@@ -35,6 +41,11 @@ def answer(ctx: Context) -> Answer | None:
         return _from_basis_lines(ctx, infos) if ctx.scope.named else None
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     answered = answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
+    first = _issued_first(ctx.query, infos) if not answered.abstained else None
+    if first is not None:  # "văn bản nào ban hành trước?": said, then each one's date
+        answered = replace(answered, answer=f"{first}\n{answered.answer}")
+    if ctx.scope.named and not answered.abstained:
+        answered = _with_other_parts(ctx, answered)
     if _day_left_blank(ctx.query, infos) and not answered.abstained:
         # "ký ngày nào?" of a plan dated "ngày … tháng 4 năm 2026": the day is not given
         return replace(answered, answer=_BLANK_DAY + answered.answer, abstained=True)
@@ -61,6 +72,90 @@ def _of_kind_named(ctx: Context) -> list[str]:
     return [
         d for d in ctx.documents.documents if (info := ctx.documents.get(d)) and info.kind in words
     ]
+
+
+# the day a document was signed, as a question names it to pick the document ("văn bản
+# ký ngày 26 do ai ký?", "ban hành ngày 26/11/2025"): day, then month and year if written
+_DATED = re.compile(
+    r"\b(?:ki|ban hanh|ky ban hanh|ki ban hanh)(?: vao)? ngay (\d{1,2})"
+    r"(?:(?:/| thang )(\d{1,2}))?(?:(?:/| nam )(\d{4}))?(?![\d/])"
+)
+
+
+def _dated_as_asked(ctx: Context) -> tuple[str, list[str]] | None:
+    """No plan named, but the day it was signed ("ký ngày 26"): the date as asked and the
+    plans issued on it (none: the caller says so); None when the question names no day."""
+    match = _DATED.search(ctx.query.folded)
+    if match is None or MetaField.DATE in ctx.query.meta_fields:
+        return None
+    day, month, year = match.groups()
+    asked = [int(day), int(month) if month else None, int(year) if year else None]
+    found = []
+    for doc_id in ctx.documents.documents:
+        info = ctx.documents.get(doc_id)
+        parts = (info.issued_date or "").split("-") if info else []
+        if len(parts) != 3:
+            continue
+        issued = [int(parts[2]), int(parts[1]), int(parts[0])]
+        if all(a is None or a == b for a, b in zip(asked, issued, strict=True)):
+            found.append(doc_id)
+    written = "ngày " + "/".join(g for g in (day, month, year) if g)
+    return written, found
+
+
+def _issued_first(query: Query, infos: Sequence[DocumentInfo]) -> str | None:
+    """ "CTr 31 và CTr 104, văn bản nào ban hành trước?": the one issued first (or last,
+    "sau"), from the dates in their headers; None unless asked of two or more documents
+    whose days are all known and differ."""
+    if not ISSUED_FIRST.search(query.folded) or len(infos) < 2:
+        return None
+    dated = [(i.issued_date, i) for i in infos if i.issued_date and i.issued_date.count("-") == 2]
+    if len(dated) != len(infos) or len({d for d, _ in dated}) != len(dated):
+        return None
+    last = bool(re.search(r"\b(?:sau|muon hon)\b", query.folded))
+    day, info = (
+        max(dated, key=lambda item: item[0]) if last else min(dated, key=lambda item: item[0])
+    )
+    shown = "/".join(reversed(day.split("-")))
+    return f"Văn bản ban hành {'sau' if last else 'trước'}: {info.label} (ngày {shown})."
+
+
+# a part of the question asking something: "… là ai", "… bao nhiêu", "… khi nào"
+_ASKS = re.compile(r"\b(?:ai|gi|nao|bao nhieu|khi nao|may|dau)\b")
+_PART_COVERED = 0.8  # the share of a part's topic its answer's clause must state
+_CITED = re.compile(r"\[(\d+)\]")
+
+
+def _with_other_parts(ctx: Context, answered: Answer) -> Answer:
+    """ "Chủ đầu tư dự án … (QĐ 1544) là ai, QĐ ban hành theo đề nghị của ai?": the parts
+    asking no document fact answered from the named plan's text and added, each cited;
+    a part no clause covers is said to be unanswered, never left out in silence."""
+    lines = [answered.answer]
+    citations = list(answered.citations)
+    for part in re.split(r"[,;?]", ctx.query.text):
+        asked = understand(part)
+        if asked.intent is Intent.DOCUMENT_FACTS or not _ASKS.search(asked.folded):
+            continue
+        if len(content_words(asked.folded)) < _PART_WORDS:
+            continue
+        scope = Scope(list(ctx.scope.doc_ids), named=True)
+        found = ctx.answer_as(asked, scope)
+        cited = ctx.search.by_ids([c.clause_id for c in found.citations[:1] if c.clause_id])
+        topic = ctx.library.topic_words(asked, scope.doc_ids)
+        if found.abstained or not cited or ctx.coverage(topic, cited[0]) < _PART_COVERED:
+            lines.append(f"Các văn bản không nêu rõ: “{part.strip()}”.")
+            continue
+        lines.append(_renumbered(found.answer, len(citations)))
+        citations.extend(found.citations)
+    return replace(answered, answer="\n".join(lines), citations=tuple(citations))
+
+
+_PART_WORDS = 3
+
+
+def _renumbered(text: str, shift: int) -> str:
+    """An answer's citation marks ("[1]") moved after the `shift` citations before it."""
+    return _CITED.sub(lambda m: f"[{int(m.group(1)) + shift}]", text)
 
 
 _BLANK_DAY = "Văn bản để trống ngày ban hành, chỉ ghi tháng và năm: "

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.answers import Answer
 from retrieval.citations import CitationBuilder
+from retrieval.compose import answer_document_facts
+from retrieval.query import Intent, MetaField
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
@@ -58,7 +61,25 @@ def answer(ctx: Context) -> Answer | None:
         return None
     # several plans asked: one that writes no such article is said to be silent
     lines += [f"{label}: văn bản không ghi thời điểm có hiệu lực." for label in missing]
+    others = _other_facts(ctx, cite)
+    if others is not None:  # "… có hiệu lực từ khi nào, ban hành theo đề nghị của ai?"
+        lines.append(others)
     return Answer("\n".join(lines), False, "document_facts", cite.citations)
+
+
+def _other_facts(ctx: Context, cite: CitationBuilder) -> str | None:
+    """The other document facts the question asks beside the date of effect (who proposed
+    it, who signed it …), cited with `cite`; None when it asks none or the plans do not say."""
+    query = ctx.query
+    asked = tuple(f for f in query.meta_fields if f is not MetaField.DATE)
+    if query.intent is not Intent.DOCUMENT_FACTS or not asked:
+        return None
+    infos = [i for i in (ctx.documents.get(d) for d in ctx.scope.doc_ids) if i is not None]
+    clauses = {info.id: ctx.library.structure.fact_clauses(info.id) for info in infos}
+    facts = answer_document_facts(
+        replace(query, meta_fields=asked, meta_field=asked[0]), infos, clauses, ctx.documents, cite
+    )
+    return None if facts.abstained else facts.answer
 
 
 def _where_written(ctx: Context, doc_id: str) -> Iterator[StoredClause]:

@@ -21,7 +21,7 @@ from retrieval.confidence import cites_unit, states_time, without_citations
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
-from retrieval.group_rows import named_group, named_rows_first, row_name
+from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
 from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.narrowing import FEW, MANY, narrowed
 from retrieval.ordinals import asked_part_first, missing_ordinal
@@ -218,11 +218,12 @@ def _the_group_asked(ctx: Context, reranked: list[Candidate]) -> Answer | None:
     asks_figure = amount_asked(query) is not None and not query.wants_items
     if not asks_figure and not query.wants_items:
         return None
+    if asks_figure:  # the district in two tables, told apart by nothing asked: both
+        groups = named_groups(ctx.search, query.text, reranked, with_figure=True)
+        return answer_clauses(query, groups, ctx.documents, Intent.TARGET, {}) if groups else None
     group = named_group(ctx.search, query.text, reranked, with_figure=asks_figure)
     if group is None:
         return None
-    if asks_figure:
-        return answer_clauses(query, [group], ctx.documents, Intent.TARGET, {})
     rows = ctx.search.children(group.clause_id)[:_MAX_LIST_ITEMS]
     return answer_clauses(query, rows, ctx.documents, Intent.TARGET, ctx.children_of(rows))
 

@@ -85,3 +85,41 @@ def test_a_plan_named_by_number_is_its_place_plan(assistant: Assistant) -> None:
     )
     assert PILOT in ctx.scope.doc_ids
     assert compare._by_named_place(ctx, ctx.scope.doc_ids) == [[d] for d in ctx.scope.doc_ids]
+
+
+def test_one_units_part_in_two_plans_is_what_each_gives_it(assistant: Assistant) -> None:
+    """ "Sở Tài chính trong kế hoạch thí điểm … Ninh Bình và KH 466 Tiền Giang có vai trò gì?":
+    no role and no topic but the unit; each plan's duty under the unit's heading."""
+    answer = compare.answer(
+        assistant.context(
+            "Sở Tài chính trong kế hoạch thí điểm chính quyền số cấp sở Ninh Bình và KH 466 "
+            "Tiền Giang có vai trò gì?"
+        )
+    )
+    assert answer is not None and not answer.abstained and answer.intent == "compare"
+    assert plans(answer) == {"ninh-binh-thi-diem-chinh-quyen-so-cap-so-2022", TIEN_GIANG}
+    assert "bố trí kinh phí" in answer.answer
+
+
+def test_a_plan_never_naming_the_unit_is_said_not_to(assistant: Assistant) -> None:
+    """KH 19 Ninh Bình never names Sở Nội vụ: said so, never another unit's clause."""
+    answer = compare.answer(
+        assistant.context("Sở Nội vụ trong KH 466 Tiền Giang và KH 19 Ninh Bình được giao việc gì?")
+    )
+    assert answer is not None and plans(answer) == {TIEN_GIANG}
+    assert "Kế hoạch 19/KH-UBND (tỉnh Ninh Bình, 2025) không nêu Sở Nội vụ" in answer.answer
+
+
+def test_two_plans_named_apart_and_joined_are_each_asked(assistant: Assistant) -> None:
+    """ "… thành phố năm 2023 và tỉnh Ninh Bình năm 2025 đặt bao nhiêu?" (gold cmp-009): the
+    city's plan has no place name, yet it is named apart from Ninh Bình's by its level and
+    year; both figures are given, never one plan declined for the other."""
+    answer = compare.answer(
+        assistant.context(
+            "Tỷ trọng thương mại điện tử trong tổng mức bán lẻ: thành phố năm 2023 và tỉnh "
+            "Ninh Bình năm 2025 đặt bao nhiêu?"
+        )
+    )
+    assert answer is not None and not answer.abstained
+    assert plans(answer) == {THANH_PHO, NINH_BINH_19}
+    assert "8,5%" in answer.answer and "10%" in answer.answer

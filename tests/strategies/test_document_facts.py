@@ -66,3 +66,27 @@ def test_a_basis_of_a_kind_and_issuer_is_read_from_the_basis_lines(assistant: As
     )
     assert not answer.abstained
     assert "03/NQ-HĐND" in answer.answer and "57-NQ/TW" not in answer.answer
+
+
+def test_a_document_picked_by_the_day_it_was_signed(assistant: Assistant) -> None:
+    """ "Văn bản ký ngày 31/7/2025 do ai ký?" names no plan but its date: the plans signed
+    that day answer; a day no loaded plan was signed on is said so, not every plan's signer."""
+    answer = document_facts.answer(assistant.context("Văn bản ký ngày 31/7/2025 do ai ký?"))
+    assert answer is not None and not answer.abstained
+    assert plans(answer) == {NINH_BINH_19} and "Hà Lan Anh" in answer.answer
+    by_day = document_facts.answer(assistant.context("Văn bản ký ngày 5 do ai ký?"))
+    assert by_day is not None and plans(by_day) == {TIEN_GIANG}
+    none = document_facts.answer(assistant.context("Văn bản ký ngày 17 do ai ký?"))
+    assert none is not None and none.abstained and "ngày 17" in none.answer
+    assert not none.citations
+
+
+def test_which_of_two_plans_was_issued_first(assistant: Assistant) -> None:
+    answer = document_facts.answer(
+        assistant.context("Kế hoạch 19 và Kế hoạch 466, văn bản nào được ký trước?")
+    )
+    assert answer is not None and not answer.abstained
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("Văn bản ban hành trước: Kế hoạch 466/KH-UBND")
+    assert "05/12/2024" in first
+    assert plans(answer) == {NINH_BINH_19, TIEN_GIANG}

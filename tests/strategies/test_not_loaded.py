@@ -30,3 +30,16 @@ def test_a_plan_the_caller_fixed_is_not_second_guessed(assistant: Assistant) -> 
     ctx = assistant.context("Kế hoạch 92/KH-UBND 2026 do ai ký?", document=XUAN_TRUONG)
     assert ctx.scope.given
     assert not_loaded.answer(ctx) is None
+
+
+def test_a_document_the_question_takes_as_its_source_is_said_not_loaded(
+    assistant: Assistant,
+) -> None:
+    """ "Theo NQ 71/NQ-CP, …" asks what that resolution says; KH 19 only cites it."""
+    answer = not_loaded.answer(
+        assistant.context("Theo NQ 71/NQ-CP, chương trình hành động gồm bao nhiêu nhiệm vụ?")
+    )
+    assert answer is not None and answer.abstained
+    assert answer.answer.startswith("Nghị quyết 71/NQ-CP chưa được nạp")
+    # "Theo Kế hoạch 19, …" of a loaded plan passes
+    assert not_loaded.answer(assistant.context("Theo Kế hoạch 19, dữ liệu phải làm gì?")) is None
