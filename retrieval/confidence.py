@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ingest.abbreviations import expand_abbreviations
+from ingest.dates import states_time, without_citations
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.constraints import Reading
@@ -50,21 +51,6 @@ RIVAL_MARGIN = 0.05
 # the share of the question's topic words the cited clauses must state to cover it
 TOPIC_SHARE = 0.7
 
-# a time stated: "30/9/2025", "tháng 11/2025", "Quý IV/2025", "năm 2025", "thường xuyên",
-# "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026", a duration ("trong vòng 24 giờ")
-_TIME = re.compile(
-    r"\d{1,2}/\d{2,4}|\b(?:ngay|thang|quy|nam|tuan)\s+(?:\d|[ivx]+\b)|\b20\d\d\b"
-    r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|theo lo trinh"
-    r"|\b\d+\s*(?:gio|ngay|tuan|thang|nam)\b"
-    # when a decision takes effect, or a task that waits for a request: "(có hiệu lực) kể
-    # từ ngày ký", "(khi có yêu cầu)"
-    r"|\bke tu ngay (?:k[iy]|ban hanh)\b|\bkhi co yeu cau\b"
-    # at once: "(phải) báo cáo ngay về UBND tỉnh", "ngay khi phát hiện", "ngay sau khi"
-    r"|\b(?:bao cao|thong bao|xu ly|khac phuc|thuc hien|trien khai) ngay\b"
-    r"|\bngay (?:khi|sau khi|lap tuc)\b"
-    # a season the year is cut into: "trong thời gian nghỉ hè", "dịp Tết"
-    r"|\bnghi (?:he|tet)\b|\bdip (?:he|tet|le)\b"
-)
 _ABSTAINED_CAP = 0.3
 
 
@@ -161,26 +147,11 @@ def states_figure(text: str) -> bool:
     return bool(re.search(r"\d", plain))
 
 
-# the documents a clause cites, with their dates: "số 02/2021/TT-BYT ngày 25 tháng 01 năm 2021"
-_CITATION = re.compile(
-    r"(?:\bso\s+)?\b[\w.-]*\d[\w.-]*/(?:\d+/)?[a-z][\w/.&-]*"
-    r"(?:\s+ngay\s+\d{1,2}(?:\s+thang\s+|/)\d{1,2}(?:\s+nam\s+|/)\d{4})?"
-)
 # years, dates and list numbering ("1.", "2.3.", "a)") are no figure
 _NOT_FIGURES = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
     r"|\b(?:ngay|thang|quy|khoa|lan thu)\s+\d{1,2}\b|^\s*[\d.]+\s"
 )
-
-
-def without_citations(text_folded: str) -> str:
-    """A folded text without the documents it cites and their dates."""
-    return _CITATION.sub(" ", text_folded)
-
-
-def states_time(text_folded: str) -> bool:
-    """Whether a (folded) text states a date, a month, a quarter, a year or a recurrence."""
-    return bool(_TIME.search(text_folded))
 
 
 def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from ingest.dates import mentions_date
 from ingest.normalize_vi import folded
 from ingest.parser.unit_names import UNIT_START
 from retrieval.query import Intent, Query
@@ -13,9 +14,6 @@ from retrieval.relevance import TermWeights, clause_words
 from retrieval.search import Candidate
 
 _WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
-_DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}/20\d\d\b|\bthang \d{1,2}(?:/| nam )20\d\d\b|\bquy [ivx1-4]+\b"
-)
 
 
 # a numbered step of a sequence ("lần thứ nhất", "hiệp thương lần 3", "đợt 2", "bước 4"),
@@ -116,7 +114,7 @@ class StructuralReranker:
             score += 0.25 if clause.target is not None else 0.0
         if query.intent in _WHO:
             score += _WHO_ROW if clause.target is not None else _who_text(clause.body, query.folded)
-        if query.intent is Intent.DEADLINE and clause.target is None and _DATE.search(text):
+        if query.intent is Intent.DEADLINE and clause.target is None and mentions_date(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
         asked = _steps(query.folded)
         if asked:

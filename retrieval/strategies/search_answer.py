@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from ingest.dates import states_own_time
 from ingest.normalize_vi import folded
 from retrieval.amounts import amount_asked, states_asked_amount
 from retrieval.answers import Answer
@@ -17,7 +18,7 @@ from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.confidence import cites_unit, states_time, without_citations
+from retrieval.confidence import cites_unit
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
@@ -402,7 +403,7 @@ def _states_its_time(clause: StoredClause) -> bool:
     target = clause.target
     if target is not None and (target.deadline is not None or target.cells_for("deadline")):
         return True
-    return states_time(without_citations(folded(clause.body)))
+    return states_own_time(clause.body)
 
 
 def _what_a_heading_holds(
