@@ -94,7 +94,8 @@ def unmet_checks(
     unmet: list[str] = []
     if reading.figure and not structured and not any(_figure_in(c) for c in cited):
         unmet.append("figure")
-    if reading.units and not any(_names_unit(_unit_text(cited, key), key) for key in reading.units):
+    units = reading.units if reading.roles else _not_issuers(reading.units, cited)
+    if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
@@ -175,6 +176,18 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
 def cites_unit(cited: Sequence[StoredClause], key: str) -> bool:
     """Whether the clauses (their paths included) name the unit `key`."""
     return _names_unit(_unit_text(cited, key), key)
+
+
+def _not_issuers(units: Sequence[str], cited: Sequence[StoredClause]) -> tuple[str, ...]:
+    """The units named that do not issue a cited clause's plan: "(KH 16 MTTQ)" names the
+    plan by its number's issuer ("16/KH-MTTQ-BTT"), not a unit its clause must name."""
+    symbols = " ".join(
+        re.sub(r"[/-]", " ", c.document_number or "") for c in cited if c.document_number
+    )
+    if not symbols:
+        return tuple(units)
+    issuers = folded(expand_abbreviations(symbols))
+    return tuple(key for key in units if not _names_unit(issuers, key))
 
 
 def _names_unit(text: str, key: str) -> bool:

@@ -4,10 +4,15 @@ it; a "by when" question of the same duty still says the plan gives no deadline.
 from __future__ import annotations
 
 from ingest.domain import Target, TargetCell
+from retrieval import confidence
+from retrieval.amounts import states_asked_amount
 from retrieval.compose import answer_clauses
+from retrieval.constraints import read_question
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.query import understand
+from retrieval.search import Candidate
 from retrieval.stored import StoredClause
+from retrieval.strategies.search_answer import _timed_first
 from tests.stored_clauses import stored_clause
 
 # the shape of a Chỉ thị's duty under a unit heading (UBND tỉnh, CT 012/CT-UBND 2025)
@@ -54,3 +59,49 @@ def test_a_cited_documents_date_is_no_year_of_the_duty() -> None:
     query = understand("Triển khai Nghị quyết 66 áp dụng cho những năm nào?")
     answer = answer_clauses(query, [_duty(CITING_ONLY)], _documents(), query.intent)
     assert answer.abstained
+
+
+def test_a_plan_named_by_its_issuer_asks_no_unit_of_its_clause() -> None:
+    # "(KH 16 MTTQ)" names the plan 16/KH-MTTQ-BTT; its clause need not name the MTTQ
+    text = (
+        "(3) Tổ chức hiệp thương lần thứ ba: Chậm nhất ngày 20/02/2026 (trước ngày bầu cử 23 ngày)."
+    )
+    clause = stored_clause(text, document_number="16/KH-MTTQ-BTT")
+    query = understand("Hiệp thương lần thứ ba chậm nhất ngày nào (KH 16 MTTQ)?")
+    reading = read_question(query, units=("mat tran to quoc viet nam",))
+    assert "unit" not in confidence.unmet_checks(reading, [clause], structured=False)
+    other = stored_clause(text, document_number="16/KH-UBND")
+    assert "unit" in confidence.unmet_checks(reading, [other], structured=False)
+
+
+def _candidate(clause_id: str, text: str) -> Candidate:
+    return Candidate(stored_clause(text, clause_id=clause_id, document_id="p"), 1.0, "hybrid")
+
+
+def test_a_task_without_its_time_is_answered_by_the_schedule_line_naming_it() -> None:
+    untimed = _candidate(
+        "b3",
+        "- Kết thúc thời gian thí điểm, tổ chức tổng kết, đánh giá hoàn thiện Mô hình chính "
+        "quyền số cấp sở, ngành (phiên bản 1.0), triển khai nhân rộng Mô hình.",
+    )
+    other = _candidate("v4", "- Tổ chức tổng kết, đánh giá kết quả thí điểm: tháng 4/2023.")
+    schedule = _candidate(
+        "s3",
+        "- Từ 01/3/2023 đến 31/3/2023: Tổ chức tổng kết, đánh giá hoàn thiện, thống nhất Mô "
+        "hình chính quyền số cấp sở, ngành của tỉnh.",
+    )
+    unrelated = _candidate("u1", "- Từ 01/9/2022 đến 28/2/2023: Triển khai thực hiện thí điểm.")
+    covering = [untimed, other, schedule, unrelated]
+    ordered = _timed_first(covering, "tong ket danh gia thuc hien khi nao", [1.0, 0.6, 0.6, 0.6])
+    assert [c.clause.clause_id for c in ordered[:2]] == ["s3", "v4"]
+    assert ordered[-1].clause.clause_id == "u1"
+
+
+def test_a_sum_of_money_asked_is_stated_in_a_currency() -> None:
+    clause = stored_clause(
+        "- Đề án nâng cao năng lực hoạt động hệ thống y tế cơ sở giai đoạn 2022-2025: "
+        "50.000 triệu đồng (Chi tiết tại Phụ lục 02)."
+    )
+    asked = understand("De an y te co so duoc phan bo bao nhieu von nam 2023?")
+    assert states_asked_amount(asked, clause)
+    assert not states_asked_amount(asked, stored_clause("- Đề án y tế cơ sở giai đoạn 2022-2025."))

@@ -130,6 +130,8 @@ def _search_answer(ctx: Context) -> Answer:
         # on it, which its clauses seldom repeat): what the question asks beyond the theme
         topic = ctx.topic(scope.doc_ids, theme=False)
         covering = _covering(ctx, topic, ranked)
+    if not covering and amount_asked(query) is not None:
+        covering = _covering_under_lead_in(ctx, topic, ranked)
     if not covering:
         return with_candidates(
             abstain(
@@ -310,6 +312,30 @@ def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[C
     ]
 
 
+def _covering_under_lead_in(
+    ctx: Context, topic: list[str], ranked: list[Candidate]
+) -> list[Candidate]:
+    """ "… phải có diện tích sử dụng tối thiểu bao nhiêu?": an item stating the amount asked
+    under a lead-in that says what it is about ("4.1.b. Việc hỗ trợ người có công … phải bảo
+    đảm yêu cầu sau đây:" over "- Đối với trường hợp nhà ở phải phá dỡ … tối thiểu là
+    30m2"), its coverage measured with that lead-in's words too."""
+    stating = [
+        c for c in ranked[:10] if c.clause.parent_id and states_asked_amount(ctx.query, c.clause)
+    ]
+    parents = {
+        p.clause_id: p for p in ctx.search.by_ids([c.clause.parent_id or "" for c in stating])
+    }
+    covering = []
+    for c in stating:
+        parent = parents.get(c.clause.parent_id or "")
+        if parent is None or not parent.body.strip():
+            continue
+        joined = replace(c.clause, search_text=f"{parent.body} {c.clause.search_text}")
+        if ctx.coverage(topic, joined) >= MIN_COVERAGE:
+            covering.append(c)
+    return covering
+
+
 def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
     """ "Sở Xây dựng phải lập xong Đề án … trước ngày nào?": the covering clauses that name a
     unit the question names (in their text or under its heading) before those that do not,
@@ -337,10 +363,54 @@ def _timed_first(
         for c, share in zip(covering, shares, strict=True)
         if share >= best - _TIMED_MARGIN and _states_its_time(c.clause)
     ]
+    if not timed and covering and not _states_its_time(covering[0].clause):
+        # the best clause names the task without its time ("Kết thúc thời gian thí điểm, tổ
+        # chức tổng kết, đánh giá hoàn thiện Mô hình …"): the schedule's line naming the same
+        # task with its dates ("- Từ 01/3/2023 đến 31/3/2023: Tổ chức tổng kết, đánh giá hoàn
+        # thiện …") answers when, the one sharing the longest run of its words first
+        timed = _same_task_timed(covering)
     if _ASKS_RECURRENCE.search(query_folded):  # "bao lâu một lần": how often, not by when
         recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
         timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+def _same_task_timed(covering: list[Candidate]) -> list[Candidate]:
+    """The covering clauses of the best one's plan that state a time and name its task: a
+    run of at least `_SAME_TASK_WORDS` of its words in order, the longest run first."""
+    best = covering[0].clause
+    words = _plain_words(best.body)
+    runs = []
+    for c in covering[1:]:
+        if c.clause.document_id != best.document_id or not _states_its_time(c.clause):
+            continue
+        run = _longest_run(words, _plain_words(c.clause.body))
+        if run >= _SAME_TASK_WORDS:
+            runs.append((run, c))
+    runs.sort(key=lambda pair: -pair[0])
+    return [c for _, c in runs]
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", folded(text))
+
+
+def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The length of the longest run of words `a` and `b` share in order."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+# the fewest words in order a clause must share with the best one to name the same task
+_SAME_TASK_WORDS = 5
 
 
 # what a clause sets aside: "(trừ hệ thống giáo dục nghề nghiệp)", "ngoại trừ …", "không bao
