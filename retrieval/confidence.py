@@ -92,7 +92,7 @@ def unmet_checks(
         c.target.deadline.raw for c in cited if c.target is not None and c.target.deadline
     )
     unmet: list[str] = []
-    if reading.figure and not structured and not any(_figure_in(c) for c in cited):
+    if reading.figure and not structured and not any(_figure_in(c) for c in _answering(cited)):
         unmet.append("figure")
     units = reading.units if reading.roles else _not_issuers(reading.units, cited)
     if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):
@@ -110,6 +110,24 @@ def unmet_checks(
     if topic_share(reading, cited) < TOPIC_SHARE:
         unmet.append("topic")
     return tuple(unmet)
+
+
+def _answering(cited: Sequence[StoredClause]) -> list[StoredClause]:
+    """The cited clauses that answer, not those cited for the heading a duty sits under
+    ("1. Bộ Lao động - Thương binh và Xã hội", quoted for its unit): a clause of the same
+    plan holding another cited clause inside its span is such a heading."""
+    return [
+        c
+        for c in cited
+        if not any(
+            o is not c
+            and o.document_id == c.document_id
+            and c.start <= o.start
+            and o.end <= c.end
+            and (o.start, o.end) != (c.start, c.end)
+            for o in cited
+        )
+    ]
 
 
 def topic_share(reading: Reading, cited: Sequence[StoredClause]) -> float:

@@ -12,7 +12,7 @@ from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.query import understand
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
-from retrieval.strategies.search_answer import _timed_first
+from retrieval.strategies.search_answer import _figured_first, _timed_first
 from tests.stored_clauses import stored_clause
 
 # the shape of a Chỉ thị's duty under a unit heading (UBND tỉnh, CT 012/CT-UBND 2025)
@@ -105,3 +105,26 @@ def test_a_sum_of_money_asked_is_stated_in_a_currency() -> None:
     asked = understand("De an y te co so duoc phan bo bao nhieu von nam 2023?")
     assert states_asked_amount(asked, clause)
     assert not states_asked_amount(asked, stored_clause("- Đề án y tế cơ sở giai đoạn 2022-2025."))
+
+
+def test_a_heading_cited_for_its_unit_states_no_figure_of_the_answer() -> None:
+    heading_text = (
+        "1. Bộ Lao động - Thương binh và Xã hội\n\n- Nâng mức trợ cấp lên 1,5 lần.\n\n"
+        "- Phát huy phong trào chăm sóc người có công, xã phường làm tốt công tác thương binh."
+    )
+    at = heading_text.index("- Phát huy")
+    duty = stored_clause(
+        heading_text[at:], clause_id="b8", start=at, end=len(heading_text), document_id="q"
+    )
+    heading = stored_clause(heading_text, clause_id="h1", document_id="q")
+    reading = read_question(understand("Tỷ lệ xã, phường làm tốt công tác thương binh?"))
+    assert reading.figure
+    assert "figure" in confidence.unmet_checks(reading, [duty, heading], structured=False)
+
+
+def test_a_figure_asked_comes_from_the_clause_stating_one() -> None:
+    naming = _candidate("b8", "- Phát huy phong trào, xã phường làm tốt công tác thương binh.")
+    stating = _candidate("e", "e) Đến năm 2020, 98% xã phường làm tốt công tác thương binh.")
+    far = _candidate("x", "- Hỗ trợ 100% hộ nghèo về nhà ở.")
+    ordered = _figured_first([naming, stating, far], [1.0, 0.9, 0.3])
+    assert [c.clause.clause_id for c in ordered] == ["e", "b8", "x"]

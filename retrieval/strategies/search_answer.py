@@ -12,13 +12,13 @@ from itertools import pairwise
 
 from ingest.dates import states_own_time
 from ingest.normalize_vi import folded
-from retrieval.amounts import amount_asked, states_asked_amount
+from retrieval.amounts import amount_asked, own_text, states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.confidence import cites_unit
+from retrieval.confidence import cites_unit, states_figure
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
@@ -151,6 +151,8 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _timed_first(
             covering, query.folded, [ctx.coverage(topic, c.clause) for c in covering]
         )
+    if query.intent is Intent.TARGET and ctx.reading.figure:
+        covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
     if _ASKS_PLACE.search(query.folded):
         covering = _placed_first(covering)
     covering = _naming_the_unit(ctx, covering)
@@ -310,6 +312,19 @@ def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[C
         if ctx.coverage(topic, c.clause) >= MIN_COVERAGE
         and states_asked_amount(ctx.query, c.clause)
     ]
+
+
+def _figured_first(covering: list[Candidate], coverages: Sequence[float]) -> list[Candidate]:
+    """ "Tỷ lệ xã, phường làm tốt công tác thương binh …?": the covering clauses that state a
+    figure of their own ("… 98% xã phường làm tốt công tác …") before those that only name
+    the topic, when they cover it nearly as well as the best one."""
+    best = max(coverages, default=0.0)
+    figured = [
+        c
+        for c, share in zip(covering, coverages, strict=True)
+        if share >= best - _TIMED_MARGIN and states_figure(own_text(c.clause))
+    ]
+    return figured + [c for c in covering if c not in figured] if figured else covering
 
 
 def _covering_under_lead_in(
