@@ -28,7 +28,7 @@ _STEP_NUMBERS = {
 }  # fmt: skip
 
 
-def _steps(folded_text: str) -> set[tuple[str, int]]:
+def steps_named(folded_text: str) -> set[tuple[str, int]]:
     """The numbered steps a text names: {("lan", 1), ("dot", 2)}."""
     found = set()
     for word, number in _STEP.findall(folded_text):
@@ -116,10 +116,10 @@ class StructuralReranker:
             score += _WHO_ROW if clause.target is not None else _who_text(clause.body, query.folded)
         if query.intent is Intent.DEADLINE and clause.target is None and mentions_date(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
-        asked = _steps(query.folded)
+        asked = steps_named(query.folded)
         if asked:
             # "hiệp thương lần thứ nhất": the clause of that step, not of its siblings
-            named = _steps(text)
+            named = steps_named(text)
             words = {word for word, _ in asked}
             siblings = {step for step in named if step[0] in words} - asked
             if named & asked:

@@ -12,7 +12,7 @@ from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.query import understand
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
-from retrieval.strategies.search_answer import _figured_first, _timed_first
+from retrieval.strategies.search_answer import _figured_first, _timed_first, _timed_round_first
 from tests.stored_clauses import stored_clause
 
 # the shape of a Chỉ thị's duty under a unit heading (UBND tỉnh, CT 012/CT-UBND 2025)
@@ -128,3 +128,21 @@ def test_a_figure_asked_comes_from_the_clause_stating_one() -> None:
     far = _candidate("x", "- Hỗ trợ 100% hộ nghèo về nhà ở.")
     ordered = _figured_first([naming, stating, far], [1.0, 0.9, 0.3])
     assert [c.clause.clause_id for c in ordered] == ["e", "b8", "x"]
+
+
+def test_a_round_asked_is_dated_by_its_heading_not_a_task_under_it() -> None:
+    heading = stored_clause(
+        "1. Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026\n\na) Nội dung Kiểm tra",
+        clause_id="r1",
+        document_id="p",
+    )
+    task = _candidate(
+        "t6",
+        "- Giám sát việc giới thiệu người ứng cử (từ 17/12/2025 đến 25/01/2026).",
+    )
+    ordered = _timed_round_first(
+        "dot 1 kiem tra, giam sat bau cu tu ngay nao den ngay nao", [task], lambda c: [heading]
+    )
+    assert [c.clause.clause_id for c in ordered] == ["r1", "t6"]
+    other_round = _timed_round_first("dot 2 tu ngay nao", [task], lambda c: [heading])
+    assert [c.clause.clause_id for c in other_round] == ["t6"]

@@ -6,7 +6,7 @@ say it equally). Always answers, abstaining with the closest clauses when none c
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -30,6 +30,7 @@ from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
 from retrieval.relevance import clause_pairs
+from retrieval.rerank import steps_named
 from retrieval.scope import Scope
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
@@ -150,6 +151,9 @@ def _search_answer(ctx: Context) -> Answer:
     if query.intent is Intent.DEADLINE:
         covering = _timed_first(
             covering, query.folded, [ctx.coverage(topic, c.clause) for c in covering]
+        )
+        covering = _timed_round_first(
+            query.folded, covering, lambda clause: ancestors(clause, ctx.search)
         )
     if query.intent is Intent.TARGET and ctx.reading.figure:
         covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
@@ -312,6 +316,26 @@ def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[C
         if ctx.coverage(topic, c.clause) >= MIN_COVERAGE
         and states_asked_amount(ctx.query, c.clause)
     ]
+
+
+def _timed_round_first(
+    query_folded: str,
+    covering: list[Candidate],
+    enclosing: Callable[[StoredClause], list[StoredClause]],
+) -> list[Candidate]:
+    """ "Đợt 1 kiểm tra, giám sát từ ngày nào đến ngày nào?": the heading that names the
+    round asked and states its time ("1. Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026")
+    answers, not a task under it with a date range of its own ("… (từ 17/12/2025 đến
+    25/01/2026)")."""
+    asked = steps_named(query_folded)
+    if not asked or not covering:
+        return covering
+    for holder in enclosing(covering[0].clause):
+        line = (holder.heading or holder.body.strip().split("\n", 1)[0]).strip()
+        if steps_named(folded(line)) & asked and states_own_time(line):
+            first = Candidate(holder, covering[0].score, covering[0].source)
+            return [first, *(c for c in covering if c.clause.clause_id != holder.clause_id)]
+    return covering
 
 
 def _figured_first(covering: list[Candidate], coverages: Sequence[float]) -> list[Candidate]:
