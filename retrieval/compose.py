@@ -262,6 +262,9 @@ def _direct_line(
             head = f"Hạn hoàn thành: {deadline}"
         elif target.source == "body" and (said_time := stated_time(clause.text)):
             head = f"Văn bản ghi: “{said_time}”"  # "định kỳ tổng hợp, báo cáo …"
+        elif target.source == "body" and (years := _time_phrase(clause.text, years=True)):
+            # no deadline, but the years the duty is about: said, the decline kept
+            head = f"Văn bản không ghi thời hạn cho nhiệm vụ này; văn bản chỉ nêu: “{years}”"
         elif target.source == "body":
             head = "Văn bản không ghi thời hạn cho nhiệm vụ này"
         else:
