@@ -148,7 +148,14 @@ def _figure_in(clause: StoredClause) -> bool:
     """Whether the clause, or the title of its plan ("… (phiên bản 1.0)"), states a figure;
     a title's number or appendix number is none."""
     title = _TITLE_NUMBERING.sub(" ", folded(clause.document_title))
+    if _NAMED_LEVEL.search(clause.text):  # "mức nào?" of a level named in words
+        return True
     return states_figure(clause.text) or states_figure(title)
+
+
+# a level the text names in words rather than figures: "đang ở mức “một phần”", "lên mức
+# 'toàn trình'"
+_NAMED_LEVEL = re.compile(r"\bmức(?: độ)?\s*[“\"'«]")
 
 
 # how a title names its document or appendix by number: "Kế hoạch số 19", "Phụ lục 01"

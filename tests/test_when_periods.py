@@ -147,3 +147,15 @@ def test_a_round_asked_is_dated_by_its_heading_not_a_task_under_it() -> None:
     assert [c.clause.clause_id for c in ordered] == ["r1", "t6"]
     other_round = _timed_round_first("dot 2 tu ngay nao", [task], lambda c: [heading])
     assert [c.clause.clause_id for c in other_round] == ["t6"]
+
+
+def test_a_level_asked_is_answered_by_a_level_named_in_words() -> None:
+    text = (
+        "d) Rà soát các dịch vụ công trực tuyến đang ở mức “một phần” để đề xuất nâng cấp "
+        "lên mức “toàn trình” đối với các thủ tục đáp ứng yêu cầu."
+    )
+    reading = read_question(understand("Dịch vụ công trực tuyến đang ở mức nào thì phải nâng?"))
+    assert reading.figure
+    assert "figure" not in confidence.unmet_checks(reading, [stored_clause(text)], False)
+    plain = stored_clause("d) Rà soát các dịch vụ công trực tuyến để đề xuất nâng cấp.")
+    assert "figure" in confidence.unmet_checks(reading, [plain], False)
