@@ -83,11 +83,19 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     )
     if re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text):
         return True
+    if head in _MONEY_ASKED and _MONEY.search(text):  # "bao nhiêu vốn": "50.000 triệu đồng"
+        return True
     if _named_by_column(clause, head):
         return True
     # "số lượng đơn vị hành chính cấp tỉnh sau sáp nhập là 34 tỉnh": the thing counted, then
     # its number, counted in the kind it holds
     return bool(re.search(rf"\b{re.escape(unit)}\b[^.;]{{0,60}}?\b(?:la|dat|con)\s+\d", text))
+
+
+# what asks a sum of money ("bao nhiêu vốn", "kinh phí", "tiền", "ngân sách"), answered by a
+# figure in a currency ("50.000 triệu đồng", "2,5 tỷ đồng", "100 USD")
+_MONEY_ASKED = frozenset(("von", "kinh", "tien", "ngan"))
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:nghin|ngan|trieu|ty|ti)\s+)?(?:dong|usd)\b")
 
 
 def _named_by_column(clause: StoredClause, word: str) -> bool:

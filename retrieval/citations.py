@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ingest.dates import mentions_date
 from retrieval.answers import Citation
 from retrieval.documents import DocumentDirectory
 from retrieval.stored import StoredClause
@@ -67,11 +68,6 @@ def _quoted_columns(clause: StoredClause, quote: str) -> tuple[tuple[str, str], 
     )
 
 
-# a date or period a part of a sentence states ("trước ngày 30/6/2025", "quý IV/2026")
-_DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngày \d{1,2} tháng \d{1,2}\b|\b(?:tháng|quý) [\dIV]{1,4}/\d{4}\b",
-    re.IGNORECASE,
-)
 # Markdown copies escape the marker ("1\.", "\-", "a\)"): the backslash is the marker's too
 _MARKER = re.compile(r"^\s*\\?(?:[-–+•*]|[a-zđ]\\?\)|\d+(?:\.\d+)*(?:\\?\.)?|[IVX]+\\?\.)\s*")
 
@@ -126,7 +122,7 @@ def body_quote(
             at = body.find(part, end)
             if at < 0 or at + len(part) - start > limit:
                 break
-            if prefer is None and _DATE.search(part) and not _DATE.search(best):
+            if prefer is None and mentions_date(part) and not mentions_date(best):
                 break  # a time the question did not ask for is another part's fact
             end = at + len(part)
             if not part.endswith(";"):

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ingest.dates import asked_date, date_at
 from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.candidates import under_basis_heading
 from retrieval.stored import StoredClause
@@ -63,7 +64,6 @@ _AND_KIND = re.compile(r"\s+va\s+(?=(?:" + "|".join(_KINDS) + r")\b)")
 
 # what a question asks of a cited document (folded)
 # (a bare "khi nào" asks a task's deadline: "… phải xong khi nào?" is no document's date)
-_ASKS_DATE = re.compile(r"\b(?:ngay (?:nao|may|thang nao)|ban hanh (?:ngay|khi nao|nam nao))\b")
 _ASKS_NUMBER = re.compile(r"\b(?:so (?:may|nao|bao nhieu|hieu)|ky hieu)\b")
 _ASKS_AMENDED = re.compile(r"\bsua doi\b.*\b(?:nao|gi)\b")
 # "căn cứ quyết định nào …": which document of a kind (its number and date the answer)
@@ -143,7 +143,7 @@ def cited_asked(question_folded: str, own: Sequence[OwnPlan] = ()) -> CitedAsked
     # the question asks which document it is ("Tờ trình số mấy", "căn cứ quyết định nào"):
     # a kind named with no name of its own then fits the plan's one document of that kind
     identity = bool(_ASKS_NUMBER.search(question_folded) or _ASKS_WHICH.search(question_folded))
-    asks = amended or identity or _ASKS_DATE.search(question_folded)
+    asks = amended or identity or asked_date(question_folded) is not None
     if not asks or not _RELATION.search(question_folded):
         return None
     question = _without_short_forms(question_folded)
@@ -366,11 +366,6 @@ _NAMED = re.compile(
     rf"\b(?P<kind>{_NUMBERED_KINDS})\s+(?:so\s+)?(?P<number>\d{{1,5}})"
     r"(?P<symbol>(?:[/-][a-z0-9&]+)*)"
 )
-# the date written after a cited document's number: "ngày 28 tháng 02 năm 2020", "ngày 20/01/2025"
-_DATE = (
-    r"ngay\s+(?P<day>\d{1,2})(?:\s+thang\s+|\s*/\s*)(?P<month>\d{1,2})"
-    r"(?:\s+nam\s+|\s*/\s*)(?P<year>\d{4})"
-)
 # the body that issued it, written after the date: "… năm 2013 của Ban Chấp hành Trung ương
 # khóa XI", up to its subject ("về …"), the next citation or the sentence's end
 _ISSUER = re.compile(
@@ -442,8 +437,12 @@ def dates_beside(text: str, ref: CitedRef) -> list[CitedDate]:
     else:  # no symbol asked: the kind must be written before it
         name = rf"\b{ref.kind}\s+(?:so\s+)?0*{ref.number}(?:[/-][a-z0-9&]+)*(?![a-z0-9])"
     found = []
-    for m in re.finditer(rf"{name}\s*,?\s*{_DATE}", flat):
-        end = m.end()
+    for m in re.finditer(rf"{name}\s*,?\s*", flat):
+        # the date written after the number: "ngày 28 tháng 02 năm 2020", "ngày 20/01/2025"
+        date = date_at(flat, m.end())
+        if date is None:
+            continue
+        end = date.end
         issuer = ""
         by = _ISSUER.match(flat, end)
         if by:
@@ -451,10 +450,10 @@ def dates_beside(text: str, ref: CitedRef) -> list[CitedDate]:
         found.append(
             CitedDate(
                 text[offsets[m.start()] : offsets[end - 1] + 1],
-                int(m.group("day")),
-                int(m.group("month")),
-                int(m.group("year")),
-                written=text[offsets[m.start("day")] : offsets[end - 1] + 1],
+                date.day or 0,
+                date.month or 0,
+                date.year,
+                written=text[offsets[date.figures] : offsets[end - 1] + 1],
                 issuer=" ".join(issuer.split()),
                 subject=re.split(r"[;.]", flat[end : end + 160], maxsplit=1)[0],
             )

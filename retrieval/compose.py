@@ -11,15 +11,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ingest.abbreviations import short_forms
+from ingest.dates import asks_year, states_own_time, years_stated
 from ingest.domain import Target, TargetCell
-from ingest.normalize_vi import folded
+from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
 from retrieval.asked_columns import column_asked
 from retrieval.candidates import substantive
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.clause_content import BARE_HEADING_CHARS
-from retrieval.confidence import states_time, without_citations
 from retrieval.display import shorten, vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.periods import stage_note
@@ -203,14 +203,19 @@ def _asked_roles(intent: Intent) -> tuple[str, ...]:
 
 
 def describe_row(
-    clause: StoredClause, documents: DocumentDirectory, cite: CitationBuilder, intent: Intent
+    clause: StoredClause,
+    documents: DocumentDirectory,
+    cite: CitationBuilder,
+    intent: Intent,
+    stated_time: Callable[[str], str | None] | None = None,
 ) -> list[str]:
     """Answer lines for one target row: the direct answer, which row it is, then only the
-    columns the first two lines have not said."""
+    columns the first two lines have not said. `stated_time`: the part of a duty's text
+    that states when (`_time_phrase` unless given)."""
     target = clause.target
     assert target is not None
     n = cite.cite(clause, _row_quote(clause))
-    direct, said = _direct_line(clause, intent, n, cite)
+    direct, said = _direct_line(clause, intent, n, cite, stated_time or _time_phrase)
     where = _row_where(clause, documents)
     content = _role_units(target, "content")
     if "content" in said:
@@ -234,7 +239,11 @@ def _capital(text: str) -> str:
 
 
 def _direct_line(
-    clause: StoredClause, intent: Intent, n: int, cite: CitationBuilder
+    clause: StoredClause,
+    intent: Intent,
+    n: int,
+    cite: CitationBuilder,
+    stated_time: Callable[[str], str | None],
 ) -> tuple[str, set[str]]:
     """The first line (one sentence naming every role and the deadline, or the row's
     content and values) and the roles it has said."""
@@ -251,8 +260,11 @@ def _direct_line(
     if intent is Intent.DEADLINE:
         if deadline:
             head = f"Hạn hoàn thành: {deadline}"
-        elif target.source == "body" and (said_time := _time_phrase(clause.text)):
+        elif target.source == "body" and (said_time := stated_time(clause.text)):
             head = f"Văn bản ghi: “{said_time}”"  # "định kỳ tổng hợp, báo cáo …"
+        elif target.source == "body" and (years := _time_phrase(clause.text, years=True)):
+            # no deadline, but the years the duty is about: said, the decline kept
+            head = f"Văn bản không ghi thời hạn cho nhiệm vụ này; văn bản chỉ nêu: “{years}”"
         elif target.source == "body":
             head = "Văn bản không ghi thời hạn cho nhiệm vụ này"
         else:
@@ -276,14 +288,34 @@ def _direct_line(
     return f"{content}" + (f" — {values}" if values else "") + f" [{n}].", {"content", "value"}
 
 
-def _time_phrase(text: str) -> str | None:
+def _time_phrase(text: str, years: bool = False) -> str | None:
     """The part of a duty's text that states when ("định kỳ tổng hợp, báo cáo …", "trước
-    ngày 15/12"), between the separators around it; None when it states no time."""
+    ngày 15/12"), between the separators around it; None when it states no time. With
+    `years` (the question asks which years), a year the duty names of its own counts too
+    ("… kinh doanh năm 2025 và 2026"), quoted around it."""
     for piece in re.split(r"[;.]\s|\n(?=[-+*•]|\w\))", text):
         piece = " ".join(piece.split())
         if piece and _DUE.search(folded(piece)):
             return shorten(piece, 160)
+    if not years:
+        return None
+    for piece in re.split(r"[;.]\s|\n(?=[-+*•]|\w\))", text):
+        piece = " ".join(piece.split())
+        flat, offsets = folded_with_offsets(piece)
+        found = years_stated(flat)
+        if found is not None:
+            return _around(piece, offsets[found.start()], offsets[found.end() - 1] + 1)
     return None
+
+
+def _around(text: str, start: int, end: int, limit: int = 160) -> str:
+    """At most `limit` characters of `text` around [start, end), cut on words, "…" where
+    cut."""
+    if len(text) <= limit:
+        return text
+    left = max(0, min(start, end - limit // 2) - limit // 4)
+    cut = text.rfind(" ", 0, left) + 1 if left else 0
+    return ("…" if cut else "") + shorten(text[cut:], limit)
 
 
 # When a duty is due, as its text says it: a recurrence or a term ("định kỳ", "hằng quý",
@@ -337,12 +369,6 @@ def describe_clause(
 _MAX_CHILDREN = 12
 
 
-def _states_a_time(sentence: str) -> bool:
-    """Whether a sentence states a date, term or recurrence of its own (not a cited
-    document's date)."""
-    return states_time(without_citations(folded(sentence)))
-
-
 # the intents a responsibility row answers by its cells (units, deadline)
 _ROW_INTENTS = frozenset(
     [Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR, Intent.DEADLINE]
@@ -359,20 +385,25 @@ def answer_clauses(
     """Answer about one or a few settled clauses (a row, or body clauses)."""
     cite = CitationBuilder(documents)
     lines: list[str] = []
+    years = asks_year(query.folded)  # "áp dụng cho những năm nào?": a year it names answers
+
+    def stated_time(text: str) -> str | None:
+        return _time_phrase(text, years)
+
     for clause in clauses:
         kids = (children or {}).get(clause.clause_id, [])
         # a task that announces its items ("… tổ chức thực hiện các hình thức sau:") is
         # answered by them unless its units or its time are asked
         if clause.target is not None and not (kids and intent not in _ROW_INTENTS):
-            lines.extend(describe_row(clause, documents, cite, intent))
+            lines.extend(describe_row(clause, documents, cite, intent, stated_time))
         else:
-            prefer = _states_a_time if intent is Intent.DEADLINE else None
+            prefer = states_own_time if intent is Intent.DEADLINE else None
             lines.extend(describe_clause(clause, documents, cite, query.keywords, kids, prefer))
         if len(clauses) > 1:
             lines.append("")
     return Answer(
         "\n".join(lines).strip(),
-        all_lack_asked_part(clauses, intent, _time_phrase),  # "không ghi thời hạn": declined
+        all_lack_asked_part(clauses, intent, stated_time),  # "không ghi thời hạn": declined
         intent.value,
         cite.citations,
         tuple(c.clause_id for c in clauses),

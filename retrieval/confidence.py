@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ingest.abbreviations import expand_abbreviations
+from ingest.dates import states_time, without_citations
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.constraints import Reading
@@ -52,21 +53,6 @@ RIVAL_MARGIN = 0.05
 # the share of the question's topic words the cited clauses must state to cover it
 TOPIC_SHARE = 0.7
 
-# a time stated: "30/9/2025", "tháng 11/2025", "Quý IV/2025", "năm 2025", "thường xuyên",
-# "hằng tháng", "định kỳ", "trước ngày 25", "2025-2026", a duration ("trong vòng 24 giờ")
-_TIME = re.compile(
-    r"\d{1,2}/\d{2,4}|\b(?:ngay|thang|quy|nam|tuan)\s+(?:\d|[ivx]+\b)|\b20\d\d\b"
-    r"|thuong xuyen|\bhang (?:ngay|tuan|thang|quy|nam)\b|dinh k[iy]|theo lo trinh"
-    r"|\b\d+\s*(?:gio|ngay|tuan|thang|nam)\b"
-    # when a decision takes effect, or a task that waits for a request: "(có hiệu lực) kể
-    # từ ngày ký", "(khi có yêu cầu)"
-    r"|\bke tu ngay (?:k[iy]|ban hanh)\b|\bkhi co yeu cau\b"
-    # at once: "(phải) báo cáo ngay về UBND tỉnh", "ngay khi phát hiện", "ngay sau khi"
-    r"|\b(?:bao cao|thong bao|xu ly|khac phuc|thuc hien|trien khai) ngay\b"
-    r"|\bngay (?:khi|sau khi|lap tuc)\b"
-    # a season the year is cut into: "trong thời gian nghỉ hè", "dịp Tết"
-    r"|\bnghi (?:he|tet)\b|\bdip (?:he|tet|le)\b"
-)
 _ABSTAINED_CAP = 0.3
 
 
@@ -108,9 +94,10 @@ def unmet_checks(
         c.target.deadline.raw for c in cited if c.target is not None and c.target.deadline
     )
     unmet: list[str] = []
-    if reading.figure and not structured and not any(_figure_in(c) for c in cited):
+    if reading.figure and not structured and not any(_figure_in(c) for c in _answering(cited)):
         unmet.append("figure")
-    if reading.units and not any(_names_unit(_unit_text(cited, key), key) for key in reading.units):
+    units = reading.units if reading.roles else _not_issuers(reading.units, cited)
+    if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
@@ -135,6 +122,24 @@ def _states_numbered(text: str, name: str) -> bool:
     return any(re.search(rf"\b{re.escape(form)}\b", text) for form in name.split("|"))
 
 
+def _answering(cited: Sequence[StoredClause]) -> list[StoredClause]:
+    """The cited clauses that answer, not those cited for the heading a duty sits under
+    ("1. Bộ Lao động - Thương binh và Xã hội", quoted for its unit): a clause of the same
+    plan holding another cited clause inside its span is such a heading."""
+    return [
+        c
+        for c in cited
+        if not any(
+            o is not c
+            and o.document_id == c.document_id
+            and c.start <= o.start
+            and o.end <= c.end
+            and (o.start, o.end) != (c.start, c.end)
+            for o in cited
+        )
+    ]
+
+
 def topic_share(reading: Reading, cited: Sequence[StoredClause]) -> float:
     """The share of the question's distinct topic words that the cited clauses state, in
     their text, their path or their plan's title and name (1.0 when the question has none)."""
@@ -153,7 +158,14 @@ def _figure_in(clause: StoredClause) -> bool:
     """Whether the clause, or the title of its plan ("… (phiên bản 1.0)"), states a figure;
     a title's number or appendix number is none."""
     title = _TITLE_NUMBERING.sub(" ", folded(clause.document_title))
+    if _NAMED_LEVEL.search(clause.text):  # "mức nào?" of a level named in words
+        return True
     return states_figure(clause.text) or states_figure(title)
+
+
+# a level the text names in words rather than figures: "đang ở mức “một phần”", "lên mức
+# 'toàn trình'"
+_NAMED_LEVEL = re.compile(r"\bmức(?: độ)?\s*[“\"'«]")
 
 
 # how a title names its document or appendix by number: "Kế hoạch số 19", "Phụ lục 01"
@@ -171,26 +183,11 @@ def states_figure(text: str) -> bool:
     return bool(re.search(r"\d", plain))
 
 
-# the documents a clause cites, with their dates: "số 02/2021/TT-BYT ngày 25 tháng 01 năm 2021"
-_CITATION = re.compile(
-    r"(?:\bso\s+)?\b[\w.-]*\d[\w.-]*/(?:\d+/)?[a-z][\w/.&-]*"
-    r"(?:\s+ngay\s+\d{1,2}(?:\s+thang\s+|/)\d{1,2}(?:\s+nam\s+|/)\d{4})?"
-)
 # years, dates and list numbering ("1.", "2.3.", "a)") are no figure
 _NOT_FIGURES = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
     r"|\b(?:ngay|thang|quy|khoa|lan thu)\s+\d{1,2}\b|^\s*[\d.]+\s"
 )
-
-
-def without_citations(text_folded: str) -> str:
-    """A folded text without the documents it cites and their dates."""
-    return _CITATION.sub(" ", text_folded)
-
-
-def states_time(text_folded: str) -> bool:
-    """Whether a (folded) text states a date, a month, a quarter, a year or a recurrence."""
-    return bool(_TIME.search(text_folded))
 
 
 def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
@@ -214,6 +211,18 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
 def cites_unit(cited: Sequence[StoredClause], key: str) -> bool:
     """Whether the clauses (their paths included) name the unit `key`."""
     return _names_unit(_unit_text(cited, key), key)
+
+
+def _not_issuers(units: Sequence[str], cited: Sequence[StoredClause]) -> tuple[str, ...]:
+    """The units named that do not issue a cited clause's plan: "(KH 16 MTTQ)" names the
+    plan by its number's issuer ("16/KH-MTTQ-BTT"), not a unit its clause must name."""
+    symbols = " ".join(
+        re.sub(r"[/-]", " ", c.document_number or "") for c in cited if c.document_number
+    )
+    if not symbols:
+        return tuple(units)
+    issuers = folded(expand_abbreviations(symbols))
+    return tuple(key for key in units if not _names_unit(issuers, key))
 
 
 def _names_unit(text: str, key: str) -> bool:

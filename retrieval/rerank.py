@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from ingest.dates import mentions_date
 from ingest.normalize_vi import folded
 from ingest.parser.unit_names import UNIT_START
 from retrieval.query import Intent, Query
@@ -13,9 +14,6 @@ from retrieval.relevance import TermWeights, clause_words
 from retrieval.search import Candidate
 
 _WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
-_DATE = re.compile(
-    r"\b\d{1,2}/\d{1,2}/20\d\d\b|\bthang \d{1,2}(?:/| nam )20\d\d\b|\bquy [ivx1-4]+\b"
-)
 
 
 # a numbered step of a sequence ("lần thứ nhất", "hiệp thương lần 3", "đợt 2", "bước 4"),
@@ -30,7 +28,7 @@ _STEP_NUMBERS = {
 }  # fmt: skip
 
 
-def _steps(folded_text: str) -> set[tuple[str, int]]:
+def steps_named(folded_text: str) -> set[tuple[str, int]]:
     """The numbered steps a text names: {("lan", 1), ("dot", 2)}."""
     found = set()
     for word, number in _STEP.findall(folded_text):
@@ -116,12 +114,12 @@ class StructuralReranker:
             score += 0.25 if clause.target is not None else 0.0
         if query.intent in _WHO:
             score += _WHO_ROW if clause.target is not None else _who_text(clause.body, query.folded)
-        if query.intent is Intent.DEADLINE and clause.target is None and _DATE.search(text):
+        if query.intent is Intent.DEADLINE and clause.target is None and mentions_date(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
-        asked = _steps(query.folded)
+        asked = steps_named(query.folded)
         if asked:
             # "hiệp thương lần thứ nhất": the clause of that step, not of its siblings
-            named = _steps(text)
+            named = steps_named(text)
             words = {word for word, _ in asked}
             siblings = {step for step in named if step[0] in words} - asked
             if named & asked:

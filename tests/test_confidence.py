@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest import dates
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
 from retrieval.calibration import Evidence
@@ -144,7 +145,7 @@ def test_a_recurrence_is_a_time_stated(text: str) -> None:
     # "kỳ" folds to "ki": the check reads the folded text
     from ingest.normalize_vi import folded
 
-    assert confidence.states_time(folded(text))
+    assert dates.states_time(folded(text))
 
 
 @pytest.mark.parametrize(
@@ -183,7 +184,7 @@ def test_a_cited_documents_date_is_no_deadline() -> None:
 def test_a_month_or_quarter_asked_with_may_is_a_time_not_a_figure() -> None:
     assert not read_question(understand("Phải xong trong quý mấy?")).figure
     assert not read_question(understand("phai xong thang may?")).figure
-    assert confidence.states_time("phai hoat dong tro lai trong vong 24 gio")
+    assert dates.states_time("phai hoat dong tro lai trong vong 24 gio")
 
 
 def test_a_figure_in_the_plans_title_counts_but_not_its_number() -> None:
@@ -245,10 +246,10 @@ def test_a_long_unit_name_shortened_in_the_clause_is_still_named() -> None:
 def test_at_once_is_a_time(text: str) -> None:
     from ingest.normalize_vi import folded
 
-    assert confidence.states_time(folded(text))
+    assert dates.states_time(folded(text))
 
 
 def test_a_day_is_not_at_once() -> None:
     from ingest.normalize_vi import folded
 
-    assert not confidence.states_time(folded("Ban hành Quy chế bảo vệ BMNN của UBND tỉnh"))
+    assert not dates.states_time(folded("Ban hành Quy chế bảo vệ BMNN của UBND tỉnh"))

@@ -12,10 +12,10 @@ each on small real-text-like inputs:
 
 from __future__ import annotations
 
+from ingest.dates import states_own_time
 from ingest.normalize_vi import folded
 from retrieval.amounts import states_asked_amount
 from retrieval.citations import body_quote
-from retrieval.compose import _states_a_time
 from retrieval.constraints import _FIGURE
 from retrieval.documents import _capitalised_run
 from retrieval.query import Intent, understand
@@ -94,10 +94,10 @@ def test_a_when_question_quotes_the_sentence_that_states_the_time() -> None:
     clause = _clause("8", SECTION_8, "section")
     keywords = ("sua doi", "bo sung", "hien phap", "phap luat", "lien quan")
     assert "30/6/2025" not in body_quote(clause, keywords)
-    quote = body_quote(clause, keywords, prefer=_states_a_time)
+    quote = body_quote(clause, keywords, prefer=states_own_time)
     assert "trước ngày 30/6/2025" in quote and quote in SECTION_8
     # a cited document's date is no time of the task
-    assert not _states_a_time("Quán triệt Chỉ thị số 24-CT/TW ngày 15/5/2013 của Bộ Chính trị.")
+    assert not states_own_time("Quán triệt Chỉ thị số 24-CT/TW ngày 15/5/2013 của Bộ Chính trị.")
 
 
 def test_a_when_question_chooses_a_clause_stating_a_time_first() -> None:

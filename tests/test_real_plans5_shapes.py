@@ -147,9 +147,9 @@ def test_the_monitoring_role_is_asked_only_with_a_unit() -> None:
 
 
 def test_a_numbered_step_asked_is_preferred_to_its_siblings() -> None:
-    from retrieval.rerank import _steps
+    from retrieval.rerank import steps_named
 
-    assert _steps("hiep thuong lan thu nhat cham nhat ngay nao") == {("lan", 1)}
-    assert _steps("dot 2 kiem tra giam sat") == {("dot", 2)}
-    assert _steps("cham nhat ngay 10/12/2025 giai doan 2026-2030") == set()
-    assert _steps("hoi nghi hiep thuong lan thu nhat, lan thu hai") == {("lan", 1), ("lan", 2)}
+    assert steps_named("hiep thuong lan thu nhat cham nhat ngay nao") == {("lan", 1)}
+    assert steps_named("dot 2 kiem tra giam sat") == {("dot", 2)}
+    assert steps_named("cham nhat ngay 10/12/2025 giai doan 2026-2030") == set()
+    assert steps_named("hoi nghi hiep thuong lan thu nhat, lan thu hai") == {("lan", 1), ("lan", 2)}

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from ingest import dates
 from ingest.normalize_vi import folded
 from retrieval import calibration, confidence
 from retrieval.calibration import Decision, Evidence
@@ -70,9 +71,9 @@ def test_a_time_asked_and_not_stated_abstains() -> None:
     )
     evidence = Evidence(undated, False, unmet)
     assert "time" in unmet and calibration.fitted().decide(evidence) is Decision.ABSTAIN
-    assert confidence.states_time("hoan thanh trong quy iv/2025")
-    assert confidence.states_time("thuong xuyen")
-    assert not confidence.states_time("so hoa du lieu ho tich")
+    assert dates.states_time("hoan thanh trong quy iv/2025")
+    assert dates.states_time("thuong xuyen")
+    assert not dates.states_time("so hoa du lieu ho tich")
 
 
 class _Info:

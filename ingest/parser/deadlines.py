@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.dates import first_date
 from ingest.domain import Deadline, DeadlineKind
 from ingest.normalize_vi import folded
 from ingest.parser.markers import roman_to_int
 
-_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _MONTH = re.compile(r"thang\s+(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
 _MONTH_BARE = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
 _QUARTER = re.compile(r"quy\s+([ivx]+|[1-4])\s*(?:/|nam)?\s*(\d{4})?")
@@ -27,11 +26,9 @@ def parse_deadline(raw: str) -> Deadline | None:
         return Deadline(text, DeadlineKind.CONTINUOUS)
     if re.search(r"hang nam|moi nam|dinh ki", plain):
         return Deadline(text, DeadlineKind.ANNUAL)
-    match = _DATE.search(plain) or _DATE_WORDS.search(plain)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return Deadline(text, DeadlineKind.DATE, year=year, month=month, day=day)
+    date = first_date(plain)
+    if date is not None:
+        return Deadline(text, DeadlineKind.DATE, year=date.year, month=date.month, day=date.day)
     match = _MONTH.search(plain) or _MONTH_BARE.search(plain)
     if match:
         month, year = int(match.group(1)), int(match.group(2))

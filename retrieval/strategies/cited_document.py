@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ingest.dates import DateAsked, asked_date
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.candidates import is_legal_basis
@@ -64,11 +65,6 @@ _KIND_NAMES = {
     "hien phap": "Hiến pháp",
     "cong dien": "Công điện",
 }
-# the date of a named document asked outright: "Quyết định 5689/QĐ-SLĐTBXH phê duyệt … ban
-# hành ngày nào?", whose "phê duyệt" keeps it from reading as the plan's own date
-_ASKS_ITS_DATE = re.compile(
-    r"\b(?:ban hanh|ky|de|thong qua)\s+(?:vao\s+)?ngay nao|\bngay ban hanh\b"
-)
 _SEARCHED = 20
 _SHOWN = 3
 
@@ -97,7 +93,9 @@ def _by_number(ctx: Context) -> Answer | None:
     question asks neither of a document that is cited but not loaded, or no plan dates it."""
     query = ctx.query
     about = _ASKS_ABOUT.search(query.folded)
-    asks_date = MetaField.DATE in query.meta_fields or bool(_ASKS_ITS_DATE.search(query.folded))
+    # the date of a named document asked outright: "Quyết định 5689/QĐ-SLĐTBXH phê duyệt …
+    # ban hành ngày nào?", whose "phê duyệt" keeps it from reading as the plan's own date
+    asks_date = MetaField.DATE in query.meta_fields or asked_date(query.folded) is DateAsked.ISSUED
     if not asks_date and about is None:
         return None
     refs = cited_refs(query.folded)

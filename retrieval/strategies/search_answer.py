@@ -6,18 +6,19 @@ say it equally). Always answers, abstaining with the closest clauses when none c
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from ingest.dates import states_own_time
 from ingest.normalize_vi import folded
-from retrieval.amounts import amount_asked, states_asked_amount
+from retrieval.amounts import amount_asked, own_text, states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.confidence import cites_unit, states_time, without_citations
+from retrieval.confidence import cites_unit, states_figure
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.follow_ups import FOLLOW_UP_WORDS
@@ -29,6 +30,7 @@ from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
 from retrieval.relevance import clause_pairs
+from retrieval.rerank import steps_named
 from retrieval.scope import Scope
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
@@ -129,6 +131,8 @@ def _search_answer(ctx: Context) -> Answer:
         # on it, which its clauses seldom repeat): what the question asks beyond the theme
         topic = ctx.topic(scope.doc_ids, theme=False)
         covering = _covering(ctx, topic, ranked)
+    if not covering and amount_asked(query) is not None:
+        covering = _covering_under_lead_in(ctx, topic, ranked)
     if not covering:
         return with_candidates(
             abstain(
@@ -148,6 +152,11 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _timed_first(
             covering, query.folded, [ctx.coverage(topic, c.clause) for c in covering]
         )
+        covering = _timed_round_first(
+            query.folded, covering, lambda clause: ancestors(clause, ctx.search)
+        )
+    if query.intent is Intent.TARGET and ctx.reading.figure:
+        covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
     if _ASKS_PLACE.search(query.folded):
         covering = _placed_first(covering)
     covering = _naming_the_unit(ctx, covering)
@@ -310,6 +319,63 @@ def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[C
     ]
 
 
+def _timed_round_first(
+    query_folded: str,
+    covering: list[Candidate],
+    enclosing: Callable[[StoredClause], list[StoredClause]],
+) -> list[Candidate]:
+    """ "Đợt 1 kiểm tra, giám sát từ ngày nào đến ngày nào?": the heading that names the
+    round asked and states its time ("1. Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026")
+    answers, not a task under it with a date range of its own ("… (từ 17/12/2025 đến
+    25/01/2026)")."""
+    asked = steps_named(query_folded)
+    if not asked or not covering:
+        return covering
+    for holder in enclosing(covering[0].clause):
+        line = (holder.heading or holder.body.strip().split("\n", 1)[0]).strip()
+        if steps_named(folded(line)) & asked and states_own_time(line):
+            first = Candidate(holder, covering[0].score, covering[0].source)
+            return [first, *(c for c in covering if c.clause.clause_id != holder.clause_id)]
+    return covering
+
+
+def _figured_first(covering: list[Candidate], coverages: Sequence[float]) -> list[Candidate]:
+    """ "Tỷ lệ xã, phường làm tốt công tác thương binh …?": the covering clauses that state a
+    figure of their own ("… 98% xã phường làm tốt công tác …") before those that only name
+    the topic, when they cover it nearly as well as the best one."""
+    best = max(coverages, default=0.0)
+    figured = [
+        c
+        for c, share in zip(covering, coverages, strict=True)
+        if share >= best - _TIMED_MARGIN and states_figure(own_text(c.clause))
+    ]
+    return figured + [c for c in covering if c not in figured] if figured else covering
+
+
+def _covering_under_lead_in(
+    ctx: Context, topic: list[str], ranked: list[Candidate]
+) -> list[Candidate]:
+    """ "… phải có diện tích sử dụng tối thiểu bao nhiêu?": an item stating the amount asked
+    under a lead-in that says what it is about ("4.1.b. Việc hỗ trợ người có công … phải bảo
+    đảm yêu cầu sau đây:" over "- Đối với trường hợp nhà ở phải phá dỡ … tối thiểu là
+    30m2"), its coverage measured with that lead-in's words too."""
+    stating = [
+        c for c in ranked[:10] if c.clause.parent_id and states_asked_amount(ctx.query, c.clause)
+    ]
+    parents = {
+        p.clause_id: p for p in ctx.search.by_ids([c.clause.parent_id or "" for c in stating])
+    }
+    covering = []
+    for c in stating:
+        parent = parents.get(c.clause.parent_id or "")
+        if parent is None or not parent.body.strip():
+            continue
+        joined = replace(c.clause, search_text=f"{parent.body} {c.clause.search_text}")
+        if ctx.coverage(topic, joined) >= MIN_COVERAGE:
+            covering.append(c)
+    return covering
+
+
 def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]:
     """ "Sở Xây dựng phải lập xong Đề án … trước ngày nào?": the covering clauses that name a
     unit the question names (in their text or under its heading) before those that do not,
@@ -337,10 +403,54 @@ def _timed_first(
         for c, share in zip(covering, shares, strict=True)
         if share >= best - _TIMED_MARGIN and _states_its_time(c.clause)
     ]
+    if not timed and covering and not _states_its_time(covering[0].clause):
+        # the best clause names the task without its time ("Kết thúc thời gian thí điểm, tổ
+        # chức tổng kết, đánh giá hoàn thiện Mô hình …"): the schedule's line naming the same
+        # task with its dates ("- Từ 01/3/2023 đến 31/3/2023: Tổ chức tổng kết, đánh giá hoàn
+        # thiện …") answers when, the one sharing the longest run of its words first
+        timed = _same_task_timed(covering)
     if _ASKS_RECURRENCE.search(query_folded):  # "bao lâu một lần": how often, not by when
         recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
         timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+def _same_task_timed(covering: list[Candidate]) -> list[Candidate]:
+    """The covering clauses of the best one's plan that state a time and name its task: a
+    run of at least `_SAME_TASK_WORDS` of its words in order, the longest run first."""
+    best = covering[0].clause
+    words = _plain_words(best.body)
+    runs = []
+    for c in covering[1:]:
+        if c.clause.document_id != best.document_id or not _states_its_time(c.clause):
+            continue
+        run = _longest_run(words, _plain_words(c.clause.body))
+        if run >= _SAME_TASK_WORDS:
+            runs.append((run, c))
+    runs.sort(key=lambda pair: -pair[0])
+    return [c for _, c in runs]
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", folded(text))
+
+
+def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The length of the longest run of words `a` and `b` share in order."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+# the fewest words in order a clause must share with the best one to name the same task
+_SAME_TASK_WORDS = 5
 
 
 # what a clause sets aside: "(trừ hệ thống giáo dục nghề nghiệp)", "ngoại trừ …", "không bao
@@ -403,7 +513,7 @@ def _states_its_time(clause: StoredClause) -> bool:
     target = clause.target
     if target is not None and (target.deadline is not None or target.cells_for("deadline")):
         return True
-    return states_time(without_citations(folded(clause.body)))
+    return states_own_time(clause.body)
 
 
 def _what_a_heading_holds(
