@@ -116,6 +116,7 @@ class _Node:
     end: int = 0
     last_text: str = ""
     own_text: str = ""  # its lines so far, joined (a hard-wrapped heading read whole)
+    bold_open: bool = False  # its last line left a Markdown "**" unclosed ("**2. Sở")
     children: list[_Node] = field(default_factory=list)
     implied: bool = False
     heading_closed: bool = False  # an unnumbered heading from a reader's heading block
@@ -138,6 +139,8 @@ class _Node:
         self.end = max(self.end, line.end)
         self.last_text = line.clean
         self.last_line = line.index
+        if line.text.count("**") % 2:
+            self.bold_open = not self.bold_open
         if len(self.own_text) < _HEADING_CHARS * 3:
             self.own_text = f"{self.own_text} {line.clean}".strip()
 
@@ -323,6 +326,8 @@ class _TreeBuilder:
             return False
         if text[:1].islower():
             return True
+        if last.bold_open and line.index == last.last_line + 1 and "**" in line.text:
+            return True  # "**2. Sở" / "Khoa học và Công nghệ**": one bold run hard-wrapped
         previous = last.last_text
         if not previous:
             return False
