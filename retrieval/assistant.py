@@ -45,6 +45,7 @@ from retrieval.strategies import (
     missing_appendix,
     not_loaded,
     numbered_absent,
+    partners,
     search_answer,
     unit_duties,
     units_assigned,
@@ -73,6 +74,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     unnamed_place.answer,  # "… xã Ân Hảo …" of a plan never naming it: declined
     count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
     unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
+    partners.answer,  # "Bộ Ngoại giao phối hợp với những bộ nào?"
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
     units_assigned.answer,  # "… phân công nhiệm vụ cho những cơ quan nào?"
     list_by_period.answer,  # "Những nhiệm vụ nào hạn tháng 10/2025?"

@@ -29,6 +29,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    word, counted and quoted.
    `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the
    shape of its name ("Thanh tra Chính phủ được giao nhiệm vụ gì?"): declined, saying so.
+   `partners` — whom a unit works with ("Bộ Ngoại giao phối hợp với những bộ nào?"): the
+   units its own duty names after "phối hợp với".
    `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
    is said to be absent.
    `units_assigned` — which units a plan gives duties to ("phân công cho những cơ quan nào?").
