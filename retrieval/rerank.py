@@ -9,7 +9,7 @@ from typing import Protocol
 from ingest.normalize_vi import folded
 from ingest.parser.unit_names import UNIT_START
 from retrieval.query import Intent, Query
-from retrieval.relevance import TermWeights, clause_words
+from retrieval.relevance import TermWeights, clause_pairs, clause_words, pairs_of
 from retrieval.search import Candidate
 
 _WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
@@ -66,6 +66,17 @@ def _who_text(body: str, question: str) -> float:
 
 
 _SAME_NAME = 0.75
+_WHO_PHRASE = 0.3
+# pairs with a word that asks who ("đơn vị nào", "do ai") are no part of the duty
+_ASKING_WORDS = frozenset(["ai", "nao", "gi", "don", "vi", "la", "do", "duoc"])
+
+
+def _pairs_said(question_folded: str, clause_text: str) -> float:
+    """The share of the question's adjacent word pairs that the clause says too."""
+    asked = {p for p in pairs_of(question_folded) if not set(p.split()) & _ASKING_WORDS}
+    if not asked:
+        return 0.0
+    return len(asked & clause_pairs(clause_text)) / len(asked)
 
 
 # the words of a unit's name compared with the question ("so giao duc va dao")
@@ -116,6 +127,9 @@ class StructuralReranker:
             score += 0.25 if clause.target is not None else 0.0
         if query.intent in _WHO:
             score += _WHO_ROW if clause.target is not None else _who_text(clause.body, query.folded)
+            # the duty said in the question's own words ("chủ trì xây dựng báo cáo tổng hợp
+            # chung …"): its word pairs, not only its words scattered over a row
+            score += _WHO_PHRASE * _pairs_said(query.folded, f"{clause.path} {clause.search_text}")
         if query.intent is Intent.DEADLINE and clause.target is None and _DATE.search(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
         asked = _steps(query.folded)

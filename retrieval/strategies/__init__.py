@@ -27,6 +27,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    `unnamed_place` — a place ("xã Ân Hảo") the one plan named never names: declined.
 6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
    word, counted and quoted.
+   `row_groups` — the headings a plan's rows stand under ("… chia các chỉ tiêu thành những
+   nhóm nào?").
    `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the
    shape of its name ("Thanh tra Chính phủ được giao nhiệm vụ gì?"): declined, saying so.
    `partners` — whom a unit works with ("Bộ Ngoại giao phối hợp với những bộ nào?"): the

@@ -14,7 +14,6 @@ beside labelled roles; a web copy hard-wrapping a bold unit heading):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
