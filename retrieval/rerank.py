@@ -71,6 +71,15 @@ _WHO_PHRASE = 0.3
 _ASKING_WORDS = frozenset(["ai", "nao", "gi", "don", "vi", "la", "do", "duoc"])
 
 
+def _says_role_asked(question_folded: str, clause_folded: str) -> bool:
+    """Whether the clause says the role the question asks ("chủ trì", "phối hợp" …)."""
+    words = [w for w in _ROLE_WORDS if w in question_folded]
+    return bool(words) and any(w in clause_folded for w in words)
+
+
+_ROLE_WORDS = ("chu tri", "phoi hop", "theo doi", "chi dao", "huong dan", "phu trach")
+
+
 def _pairs_said(question_folded: str, clause_text: str) -> float:
     """The share of the question's adjacent word pairs that the clause says too."""
     asked = {p for p in pairs_of(question_folded) if not set(p.split()) & _ASKING_WORDS}
@@ -129,7 +138,12 @@ class StructuralReranker:
             score += _WHO_ROW if clause.target is not None else _who_text(clause.body, query.folded)
             # the duty said in the question's own words ("chủ trì xây dựng báo cáo tổng hợp
             # chung …"): its word pairs, not only its words scattered over a row
-            score += _WHO_PHRASE * _pairs_said(query.folded, f"{clause.path} {clause.search_text}")
+            # (a row, or a clause saying the role asked: a duty's words alone, in a clause that
+            # says nothing of who, do not answer "who")
+            if clause.target is not None or _says_role_asked(query.folded, text):
+                score += _WHO_PHRASE * _pairs_said(
+                    query.folded, f"{clause.path} {clause.search_text}"
+                )
         if query.intent is Intent.DEADLINE and clause.target is None and _DATE.search(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
         asked = _steps(query.folded)
