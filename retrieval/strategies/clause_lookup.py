@@ -68,13 +68,14 @@ def _by_reference(ctx: Context) -> Answer:
             ]
         if not candidates:
             return _missing_path(ctx, reading, found)
-        candidates = [_row_on_topic(ctx, c) for c in candidates]
+        if not ref.point:  # "điểm a khoản 1 mục II": the point is looked for under it
+            candidates = [_row_on_topic(ctx, c) for c in candidates]
     else:
         grouped = None if ref.point else _in_many_plans(ctx, ref)
         if grouped is not None:
             return grouped
         candidates = search.by_number(ref.number, scope.doc_ids)
-        if len(candidates) > 1:
+        if len(candidates) > 1 and not ref.point:
             candidates = [_row_on_topic(ctx, c) for c in candidates]
     if ref.point:
         candidates = _points_under(ctx, candidates, ref.point)

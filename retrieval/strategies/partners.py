@@ -57,7 +57,10 @@ def answer(ctx: Context) -> Answer | None:
     asked = _ASKS.search(query.folded)
     if asked is None:
         return None
-    subject_text = re.split(r"[:;,?]", query.folded[: asked.start()])[-1]
+    prefix = query.folded[: asked.start()]
+    if re.search(r"\b(?:ai|nao)\b", prefix):
+        return None  # "Ai xây dựng …, phối hợp với ai?": the subject is asked too
+    subject_text = re.split(r"[:;,?]", prefix)[-1]
     keys = ctx.units.find(subject_text)
     subject = [w for w in re.findall(r"\w+", subject_text) if w not in _ASKING]
     if not subject:
