@@ -45,6 +45,8 @@ from retrieval.strategies import (
     missing_appendix,
     not_loaded,
     numbered_absent,
+    partners,
+    row_groups,
     search_answer,
     unit_duties,
     units_assigned,
@@ -72,7 +74,9 @@ STRATEGIES: tuple[Strategy, ...] = (
     measure_unit.answer,  # "Phụ lục … tính theo đơn vị nào?": its "ĐVT: triệu đồng" line
     unnamed_place.answer,  # "… xã Ân Hảo …" of a plan never naming it: declined
     count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
+    row_groups.answer,  # "Phụ lục 01 chia các chỉ tiêu thành những nhóm nào?"
     unnamed_unit.answer,  # "Thanh tra Chính phủ được giao gì?" of a plan never naming it
+    partners.answer,  # "Bộ Ngoại giao phối hợp với những bộ nào?"
     list_by_unit.answer,  # "Sở Y tế chủ trì những chỉ tiêu nào?"
     units_assigned.answer,  # "… phân công nhiệm vụ cho những cơ quan nào?"
     list_by_period.answer,  # "Những nhiệm vụ nào hạn tháng 10/2025?"

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from ingest.abbreviations import expand_abbreviations
-from ingest.facts import FactStore, document_year
+from ingest.facts import FactStore, document_year, title_bigrams
 from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
@@ -340,6 +340,8 @@ class DocumentDirectory:
         found.update(facts.documents_numbered([r[i:] for r in runs for i in range(len(r))]))
         found.update(facts.documents_numbered_without_digits())
         pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a and b]
+        for number in implemented_numbers(text):  # "thực hiện Chỉ thị 14-CT/TW": "14 ct"
+            pairs.extend(title_bigrams(number))
         found.update(facts.unique_bigram_documents(pairs).values())  # pairs no other title has
         grams = _word_runs(tokens)
         placed = set(facts.documents_in_place(sorted(grams)))
@@ -373,6 +375,7 @@ class DocumentDirectory:
             info = self.documents.get(doc_id)
             if info is not None:
                 naming |= title_named(question_folded, info)
+                naming |= implemented_words(question_folded, info.title)
         return naming
 
     def words_beside_places(self, question_folded: str) -> set[str]:
@@ -554,6 +557,11 @@ class DocumentDirectory:
                     phrases |= {(*kind.split(), name) for kind in _KIND_WORDS}
             if doc.year:
                 phrases |= {(doc.year,), ("nam", doc.year)}
+            phrases |= {  # "thực hiện Chỉ thị 14-CT/TW" of a plan that carries it out
+                tuple(re.findall(r"[a-z0-9]+", number))
+                for number in implemented_numbers(folded(text))
+                if _implements_named(f" {folded(text)} ", doc.title)
+            }
         words = list(_NAME_WORD.finditer(text))
         keys = [folded(w.group()) for w in words]
         dropped: set[int] = set()
@@ -630,6 +638,8 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
             rf"\b(?:{_KIND_NAMES}|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
         ):
             return 3
+    if _implements_named(text, doc.title):
+        return 3
     score = 0
     matched = [bigram for bigram in distinctive if f" {bigram} " in text]
     # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title
@@ -640,6 +650,37 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     ):
         score += 1
     return score
+
+
+# a document number the question says a plan carries out ("KH thực hiện Chỉ thị 14-CT/TW",
+# "kế hoạch triển khai Nghị quyết số 57-NQ/TW"), folded
+_IMPLEMENTED = re.compile(
+    r"\b(?:thuc hien|trien khai)\s+(?:[a-z]+\s+){0,3}(?:so\s+)?"
+    r"(\d+[-/][a-z][\w/-]*?)(?=[\s,.;:?)]|$)"
+)
+
+
+def implemented_numbers(text: str) -> list[str]:
+    """The numbers of the documents the (folded) question says a plan carries out."""
+    return _IMPLEMENTED.findall(text)
+
+
+def implemented_words(text: str, title: str) -> set[str]:
+    """The words of the numbers by which the question names the plan as carrying them out."""
+    if not _implements_named(text, title):
+        return set()
+    return {w for number in implemented_numbers(text) for w in re.findall(r"[a-z0-9]+", number)}
+
+
+def _implements_named(text: str, title: str) -> bool:
+    """Whether the question names the plan by what it carries out, as its title says ("KH
+    thực hiện Chỉ thị 14-CT/TW" of the plan titled "… tổ chức thực hiện Chỉ thị số
+    14-CT/TW …")."""
+    own = f" {' '.join(re.findall(r'[a-z0-9]+', folded(title)))} "
+    return any(
+        f" {' '.join(re.findall(r'[a-z0-9]+', number))} " in own
+        for number in implemented_numbers(text)
+    )
 
 
 def _without_place(text: str, level: str | None, name: str) -> str:

@@ -10,7 +10,7 @@ from ingest.dates import mentions_date
 from ingest.normalize_vi import folded
 from ingest.parser.unit_names import UNIT_START
 from retrieval.query import Intent, Query
-from retrieval.relevance import TermWeights, clause_words
+from retrieval.relevance import TermWeights, clause_pairs, clause_words, pairs_of
 from retrieval.search import Candidate
 
 _WHO = (Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR)
@@ -64,6 +64,26 @@ def _who_text(body: str, question: str) -> float:
 
 
 _SAME_NAME = 0.75
+_WHO_PHRASE = 0.3
+# pairs with a word that asks who ("đơn vị nào", "do ai") are no part of the duty
+_ASKING_WORDS = frozenset(["ai", "nao", "gi", "don", "vi", "la", "do", "duoc"])
+
+
+def _says_role_asked(question_folded: str, clause_folded: str) -> bool:
+    """Whether the clause says the role the question asks ("chủ trì", "phối hợp" …)."""
+    words = [w for w in _ROLE_WORDS if w in question_folded]
+    return bool(words) and any(w in clause_folded for w in words)
+
+
+_ROLE_WORDS = ("chu tri", "phoi hop", "theo doi", "chi dao", "huong dan", "phu trach")
+
+
+def _pairs_said(question_folded: str, clause_text: str) -> float:
+    """The share of the question's adjacent word pairs that the clause says too."""
+    asked = {p for p in pairs_of(question_folded) if not set(p.split()) & _ASKING_WORDS}
+    if not asked:
+        return 0.0
+    return len(asked & clause_pairs(clause_text)) / len(asked)
 
 
 # the words of a unit's name compared with the question ("so giao duc va dao")
@@ -114,6 +134,14 @@ class StructuralReranker:
             score += 0.25 if clause.target is not None else 0.0
         if query.intent in _WHO:
             score += _WHO_ROW if clause.target is not None else _who_text(clause.body, query.folded)
+            # the duty said in the question's own words ("chủ trì xây dựng báo cáo tổng hợp
+            # chung …"): its word pairs, not only its words scattered over a row
+            # (a row, or a clause saying the role asked: a duty's words alone, in a clause that
+            # says nothing of who, do not answer "who")
+            if clause.target is not None or _says_role_asked(query.folded, text):
+                score += _WHO_PHRASE * _pairs_said(
+                    query.folded, f"{clause.path} {clause.search_text}"
+                )
         if query.intent is Intent.DEADLINE and clause.target is None and mentions_date(text):
             score += 0.15  # a "when" question is answered by a clause that gives a date
         asked = steps_named(query.folded)

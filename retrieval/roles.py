@@ -55,7 +55,11 @@ _ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     Role.LEAD: re.compile(r"\b(?:chu tri|chiu trach nhiem|trach nhiem chinh|phu trach)\b"),
     Role.COOPERATING: re.compile(r"\bphoi hop\b"),
 }
-_WEAK_LEAD = re.compile(r"\b(?:thuc hien|trien khai)\b")
+# ... but not where they name what a plan carries out ("kế hoạch thực hiện Chỉ thị 14-CT/TW")
+_WEAK_LEAD = re.compile(
+    r"\b(?:thuc hien|trien khai)\b(?!\s+(?:cac\s+)?(?:chi thi|nghi quyet|quyet dinh|ke hoach|"
+    r"de an|chuong trinh|ket luan|luat|nghi dinh|thong tu|kh|nq|qd|ct)\b)"
+)
 _LEAD_FOR_MONITORING = re.compile(r"\bchu tri (?:theo doi|huong dan|don doc|kiem tra)")
 
 

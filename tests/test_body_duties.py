@@ -383,6 +383,22 @@ def test_a_requested_body_co_operates_and_its_partners_stop_at_the_verb(
     assert row.cooperating_units == ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các ngành, các cấp")
 
 
+def test_a_bold_unit_heading_wrapped_before_a_capital_keeps_its_whole_name() -> None:
+    """A web copy (a real Chỉ thị of UBND tỉnh Đắk Lắk, 012/CT-UBND 2025) hard-wraps a bold
+    heading right after "Sở": the line after it opens with a capital, yet the unclosed "**"
+    says the heading goes on, so "Sở Khoa học và Công nghệ" leads the points under it."""
+    text = (
+        "CHỈ THỊ\nVề cải cách thủ tục hành chính\n\n**1. Sở Nội\nvụ**\n\n"
+        "a) Theo dõi, kiểm tra việc giải quyết TTHC.\n\n**2. Sở\nKhoa học và Công nghệ**\n\n"
+        "a) Tối ưu hóa Hệ thống thông tin giải quyết TTHC tỉnh, bảo đảm hoạt động ổn định.\n\n"
+        "b) Rà soát, thống nhất cách tính tỷ lệ các chỉ số theo Bộ chỉ số 766.\n"
+    )
+    plan = parse(text)
+    assert row_starting(plan, "Tối ưu hóa").lead_units == ("Sở Khoa học và Công nghệ",)
+    assert row_starting(plan, "Rà soát, thống nhất").lead_units == ("Sở Khoa học và Công nghệ",)
+    assert row_starting(plan, "Theo dõi, kiểm tra").lead_units == ("Sở Nội vụ",)
+
+
 def test_the_closing_formula_is_no_task(wrapped: ParsedPlan) -> None:
     assert not [t for t in body_rows(wrapped) if t.content.startswith("Trên đây là")]
 

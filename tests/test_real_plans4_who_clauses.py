@@ -142,3 +142,19 @@ def test_a_clause_naming_only_the_questions_own_units_does_not_say_who() -> None
     own = "Tỉ lệ dữ liệu của các sở, ban, ngành được tích hợp với trục LGSP đạt 60%"
     other = "Theo hướng dẫn của Sở Khoa học và Công nghệ"
     assert _who_text(own, question) < 0 < _who_text(other, question)
+
+
+def test_a_duty_said_in_the_questions_own_words_outweighs_scattered_words() -> None:
+    """A Mặt trận plan's bullet "- Chủ trì xây dựng các báo cáo tổng hợp chung …" says the
+    asked duty pair by pair; a row mentioning "báo cáo", "tổng hợp" apart does not."""
+    from retrieval.rerank import _pairs_said
+
+    question = understand(
+        "Ai chủ trì xây dựng báo cáo tổng hợp chung về công tác bầu cử của cơ quan MTTQ xã?"
+    ).folded
+    duty = (
+        "- Chủ trì xây dựng các báo cáo tổng hợp chung việc thực hiện công tác bầu cử của "
+        "cơ quan Ủy ban MTTQ Việt Nam xã."
+    )
+    row = "- Chế độ báo cáo: Tổng hợp kết quả hoạt động kiểm tra, giám sát công tác bầu cử."
+    assert _pairs_said(question, duty) > 2 * _pairs_said(question, row) > 0

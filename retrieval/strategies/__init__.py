@@ -27,8 +27,12 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    `unnamed_place` — a place ("xã Ân Hảo") the one plan named never names: declined.
 6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
    word, counted and quoted.
+   `row_groups` — the headings a plan's rows stand under ("… chia các chỉ tiêu thành những
+   nhóm nào?").
    `unnamed_unit` — the tasks of a unit the settled plan never names, recognised by the
    shape of its name ("Thanh tra Chính phủ được giao nhiệm vụ gì?"): declined, saying so.
+   `partners` — whom a unit works with ("Bộ Ngoại giao phối hợp với những bộ nào?"): the
+   units its own duty names after "phối hợp với".
    `list_by_unit` — the table rows naming a unit in the role asked; a role the tables lack
    is said to be absent.
    `units_assigned` — which units a plan gives duties to ("phân công cho những cơ quan nào?").

@@ -16,7 +16,7 @@ from retrieval.constraint_check import (
     missing_path_reason,
     satisfies_path,
 )
-from retrieval.constraints import Reading
+from retrieval.constraints import PathStep, Reading, step_matches
 from retrieval.follow_ups import WHO
 from retrieval.narrowing import FEW, MANY, best_first, groups_in_store, narrowed, narrowed_groups
 from retrieval.query import ClauseRef, Intent, Query
@@ -54,14 +54,31 @@ def _by_reference(ctx: Context) -> Answer:
         ref = ClauseRef(inner.label, "table" if inner.level == "row" else "body", ref.point)
         outer = [s for s in reading.path if s is not inner and s.level != "point"]
         found = search.by_number(ref.number, scope.doc_ids)
-        candidates = [c for c in found if satisfies_path(c, outer, search)]
+        candidates = [
+            c
+            for c in found
+            if satisfies_path(c, [s for s in outer if not _is_the_document(ctx, c, s)], search)
+        ]
+        if not candidates and ctx.documents.named_by_title_words_only(query.folded):
+            # a plan named only by words of its title ("… định danh điện tử …") that has no
+            # such path: the words were the topic; the path is looked for in every plan
+            found = search.by_number(ref.number, [])
+            candidates = [
+                c
+                for c in found
+                if satisfies_path(c, [s for s in outer if not _is_the_document(ctx, c, s)], search)
+            ]
         if not candidates:
             return _missing_path(ctx, reading, found)
+        if not ref.point:  # "điểm a khoản 1 mục II": the point is looked for under it
+            candidates = [_row_on_topic(ctx, c) for c in candidates]
     else:
         grouped = None if ref.point else _in_many_plans(ctx, ref)
         if grouped is not None:
             return grouped
         candidates = search.by_number(ref.number, scope.doc_ids)
+        if len(candidates) > 1 and not ref.point:
+            candidates = [_row_on_topic(ctx, c) for c in candidates]
     asked = f"mục/chỉ tiêu {ref.number}"
     if ref.point:
         # "điểm đ mục 1" of a list lettered a, b, c, d, e: the point is missing, not mục 1
@@ -99,6 +116,21 @@ def _by_reference(ctx: Context) -> Answer:
             )
         return answer_ambiguous(query, best_per_doc, ctx.documents, ref.number)
     return _answer_settled(ctx, best_per_doc[:1])
+
+
+# a document that is an appendix itself ("Phụ lục 01: Phân công phụ trách …", kept apart
+# from its plan): its title names it
+_APPENDIX_TITLE = re.compile(r"^\s*(ph[ụu] l[ụu]c\s+(?:s[ốo]\s+)?[\dIVXivx]+)\b", re.IGNORECASE)
+
+
+def _is_the_document(ctx: Context, clause: StoredClause, step: PathStep) -> bool:
+    """Whether an appendix step of the path ("phụ lục 01") is the clause's document itself:
+    every clause of a stand-alone appendix lies in it."""
+    if step.level != "appendix":
+        return False
+    info = ctx.documents.get(clause.document_id)
+    named = _APPENDIX_TITLE.match(info.title) if info is not None else None
+    return named is not None and step_matches(step, named.group(1))
 
 
 def _in_many_plans(ctx: Context, ref: ClauseRef) -> Answer | None:
@@ -182,6 +214,30 @@ def _disambiguate_by_content(ctx: Context, candidates: list[StoredClause]) -> St
     )
     (best_score, best), (second_score, _) = scored[0], scored[1]
     return best if best_score >= 0.6 and best_score - second_score >= 0.3 else None
+
+
+_HEADINGS = ("part", "section", "appendix", "table_group")
+
+
+def _row_on_topic(ctx: Context, clause: StoredClause) -> StoredClause:
+    """The item under a heading the path leads to that the question's words name ("chỉ tiêu
+    tài khoản định danh điện tử trên 50% (mục IV)": the row of mục IV saying it), else the
+    heading itself."""
+    topic = _content_words(ctx)
+    query = ctx.query
+    if clause.kind not in _HEADINGS or len(topic) < 2 or query.wants_items or query.wants_list:
+        return clause  # "mục IV gồm những chỉ tiêu nào?" asks for the heading's items
+    own = ctx.weights.coverage(topic, clause_words(clause.search_text))
+    scored = [
+        (ctx.weights.coverage(topic, clause_words(c.search_text)), c)
+        for c in ctx.search.children(clause.clause_id)
+    ]
+    if not scored:
+        return clause
+    scored.sort(key=lambda item: -item[0])
+    score, best = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    return best if score >= 0.6 and score > own and score - second >= 0.2 else clause
 
 
 def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
