@@ -90,8 +90,9 @@ def _partners(
     text = clause.text
     roles = read_roles(text, 0, len(text))
     partners = [p for p in roles.partners if unit_key(p.text) not in keys]
-    if not partners:
-        return None
+    if not partners or len(partners) < len(roles.partners):
+        return None  # the unit is among those worked with ("Phối hợp với Sở Y tế …"), not the one
+    # working with them: its partners are that sentence's subject, left to the other strategies
     first = partners[0].start
     line_start = text.rfind("\n", 0, first) + 1
     before = re.findall(r"\w+", folded(expand_abbreviations(text[line_start:first])))
@@ -115,8 +116,12 @@ def _the_units(
     target = clause.target
     if target is None or not opens:
         return False
-    named = {unit_key(u) for u in (*target.lead_units, *target.cooperating_units)}
-    return bool(named & set(keys))
+    # the unit leads the row, or co-operates in a row with no lead ("Phối hợp với …" under its
+    # own heading); a unit co-operating with another's lead is one of that lead's partners
+    leads = {unit_key(u) for u in target.lead_units}
+    if leads:
+        return bool(leads & set(keys))
+    return bool({unit_key(u) for u in target.cooperating_units} & set(keys))
 
 
 def _answer(
