@@ -177,9 +177,11 @@ def read_question(
 # number, which a clause answering must state. The numbers of clauses, rows, steps,
 # documents, sessions and times are read as a path, a document or a period instead.
 _NUMBERED = re.compile(
-    r"\b(?P<noun>[a-z]+) (?P<mark>thu|so) (?P<n>\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin)\b"
-    r"(?![/.,]\d|/|-)"
+    r"\b(?P<noun>[a-z]+) (?:(?P<mark>thu) (?P<n>\d{1,2}|nhat|hai|ba|tu|nam|sau|bay|tam|chin)"
+    r"|(?P<mark_no>so) (?P<n_no>\d{1,2}))\b(?![/.,]\d|/|-| \d{4}\b)"
 )
+# a number word is an ordinal only after "thứ": "số năm" folds from "sở năm 2022" and "chỉ
+# số năm 2025", and "năm 2025" is a year
 _NOT_A_NAME = frozenset(
     [
         # clause, row and document words ("chỉ tiêu số 3", "gói thầu số 6", "Quyết định số 12")
@@ -211,7 +213,8 @@ def numbered_names(text: str) -> list[str]:
     for match in _NUMBERED.finditer(text):
         if match.group("noun") in _NOT_A_NAME:
             continue
-        mark, n = match.group("mark"), match.group("n")
+        mark = match.group("mark") or match.group("mark_no")
+        n = match.group("n") or match.group("n_no")
         other = _ORDINAL_WORDS.get(n) or next((d for d, w in _ORDINAL_WORDS.items() if w == n), n)
         found.append(f"{mark} {n}|{mark} {other}")
     return found

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.assistant import Assistant
+from retrieval.constraints import numbered_names
 from retrieval.runtime import Runtime
 from retrieval.strategies.numbered_absent import _all_numbered, _value
 from tests.conftest import ingested_runtime
@@ -53,3 +54,20 @@ def test_a_step_the_plan_has_is_answered(assistant: Assistant) -> None:
     answer = assistant.ask("Bước 6 trong trình tự lập danh sách hỗ trợ nhà ở của QĐ 3210 là gì?")
     assert not answer.abstained
     assert "Bước 6" in answer.answer or "31 tháng 10 năm 2014" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("folded", "names"),
+    [
+        ("ty le sinh con thu 3 tro len", ["thu 3|thu ba"]),
+        ("ai la truong ban bau cu so 1 cua xa", ["so 1|so nhat"]),
+        ("con thu ba", ["thu ba|thu 3"]),
+        # "sở năm 2022", "chỉ số năm 2025" fold to "so nam": a year, not "số 5"
+        ("ke hoach thi diem cap so nam 2022 bao nhieu phan tram", []),
+        ("chi so chuyen doi so nam 2025 tang bao nhieu bac", []),
+    ],
+)
+def test_a_thing_named_by_a_number_not_a_year_after_a_folded_so(
+    folded: str, names: list[str]
+) -> None:
+    assert numbered_names(folded) == names
