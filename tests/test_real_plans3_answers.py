@@ -76,3 +76,13 @@ def test_a_lead_in_paragraph_answers_with_its_bullets(assistant: Assistant) -> N
     answer = assistant.ask("Hộ người có công được hỗ trợ nhà ở theo thứ tự ưu tiên nào ở TP.HCM?")
     assert not answer.abstained
     assert "thiên tai" in answer.answer and "người cao tuổi" in answer.answer
+
+
+def test_a_units_deadline_comes_from_the_step_it_leads(assistant: Assistant) -> None:
+    # step 5 names Sở Xây dựng too ("Trên cơ sở đề nghị của Sở Xây dựng …, Sở Tài chính thẩm
+    # định …") but is Sở Tài chính's task, with a later date
+    answer = assistant.ask(
+        "Sở Xây dựng TP.HCM phải lập xong Đề án hỗ trợ người có công về nhà ở trước ngày nào?"
+    )
+    assert "30 tháng 9 năm 2014" in answer.answer
+    assert "15 tháng 10" not in answer.answer

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from ingest.abbreviations import expand_abbreviations
 from ingest.dates import states_own_time
 from ingest.normalize_vi import folded
 from retrieval.amounts import amount_asked, own_text, states_asked_amount
@@ -384,7 +385,20 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
     if not keys or ctx.query.intent.value.startswith("who"):
         return covering  # "cơ quan nào làm thường trực Ban Chỉ đạo": another unit is asked
     named = [c for c in covering if any(cites_unit([c.clause], key) for key in keys)]
+    # of those, the clauses the unit leads first: "Trên cơ sở đề nghị của Sở Xây dựng …, Sở
+    # Tài chính thẩm định …" names the unit but is another unit's task
+    leading = [c for c in named if _led_by(c.clause, keys)]
+    named = leading + [c for c in named if c not in leading]
     return named + [c for c in covering if c not in named] if named else covering
+
+
+def _led_by(clause: StoredClause, keys: Sequence[str]) -> bool:
+    """Whether the clause's row names one of the unit keys (folded names) as its lead."""
+    target = clause.target
+    if target is None or not target.lead_units:
+        return False
+    leads = f" {folded(expand_abbreviations(' ; '.join(target.lead_units)))} "
+    return any(f" {key} " in leads for key in keys)
 
 
 def _timed_first(
