@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
 from retrieval.stored import StoredClause
 
@@ -64,11 +65,12 @@ def recipients_in(text: str) -> list[str]:
 
 
 def asked_recipients(names: Sequence[str], question_folded: str) -> list[str]:
-    """The recipients a question narrows to: those it names, every word of the name asked
-    ("gửi Bộ Công an qua cục nào?", "có gửi UBND các xã, phường không?"), else those marked
+    """The recipients a question narrows to: those it names, the name's words together and in
+    order ("gửi Bộ Công an qua cục nào?", "có gửi UBND các xã, phường không?"; "Tuyên Quang
+    … gửi báo cáo" names no "Báo Tuyên Quang"), else those marked
     with the purpose it names ("để b/c"); all when it narrows to none of them."""
-    words = set(_WORD.findall(question_folded))
-    named = [n for n in names if (unit := _unit_of(n)) and set(_WORD.findall(unit)) <= words]
+    spaced = f" {' '.join(_WORD.findall(question_folded))} "
+    named = [n for n in names if (unit := _unit_of(n)) and _said(unit, spaced)]
     if named:
         return named
     for mark, asked in _PURPOSES.items():
@@ -82,6 +84,12 @@ def asked_recipients(names: Sequence[str], question_folded: str) -> list[str]:
 # a word of a name or a question, punctuation left out ("UBND các xã, phường" is asked as
 # "UBND các xã phường")
 _WORD = re.compile(r"[\w/]+")
+
+
+def _said(unit: str, asked: str) -> bool:
+    """Whether the question's words (spaced) hold the unit's words together and in order,
+    its abbreviations spelled out as the question's are ("ubnd uy ban nhan dan cac xa")."""
+    return f" {' '.join(_WORD.findall(folded(expand_abbreviations(unit))))} " in asked
 
 
 def _unit_of(name: str) -> str:

@@ -130,3 +130,16 @@ def test_a_list_in_a_pipe_table_signature_block_and_one_recipient_asked() -> Non
         "TT Tỉnh ủy, TT HĐND tỉnh (b/c)",
         "UB MTTQ Việt Nam tỉnh (b/c)",
     ]
+
+
+def test_a_recipient_is_named_by_its_words_together_not_scattered() -> None:
+    """ "Tuyên Quang … được gửi báo cáo những cơ quan nào?" holds the words of "Báo Tuyên
+    Quang" (a newspaper among the recipients) but does not name it."""
+    names = ["Bộ Giáo dục và Đào tạo (báo cáo)", "Thường trực Tỉnh uỷ (báo cáo)", "Báo Tuyên Quang"]
+    asked = understand(
+        "QĐ 986 về kế hoạch thời gian năm học của Tuyên Quang được gửi báo cáo những cơ quan nào?"
+    ).folded
+    assert asked_recipients(names, asked) != ["Báo Tuyên Quang"]
+    assert asked_recipients(names, understand("QĐ 986 có gửi Báo Tuyên Quang không?").folded) == [
+        "Báo Tuyên Quang"
+    ]
