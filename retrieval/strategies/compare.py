@@ -59,7 +59,10 @@ def _names_several_joined(ctx: Context) -> bool:
     scope = ctx.scope
     if not scope.named or scope.by_title_words or len(scope.doc_ids) < 2:
         return False
-    return bool(_JOINED.search(ctx.query.folded)) and len(_by_named_place(ctx, scope.doc_ids)) >= 2
+    # the question's own "và", not one an abbreviation's spelling-out brings ("ICT": "công
+    # nghệ thông tin và truyền thông")
+    joined = _JOINED.search(folded(ctx.query.text))
+    return bool(joined) and len(_by_named_place(ctx, scope.doc_ids)) >= 2
 
 
 def _rows_of_the_unit(ctx: Context) -> Answer | None:

@@ -123,3 +123,13 @@ def test_two_plans_named_apart_and_joined_are_each_asked(assistant: Assistant) -
     assert answer is not None and not answer.abstained
     assert plans(answer) == {THANH_PHO, NINH_BINH_19}
     assert "8,5%" in answer.answer and "10%" in answer.answer
+
+
+def test_an_and_spelled_out_from_an_abbreviation_joins_no_plans(assistant: Assistant) -> None:
+    """ "ICT" reads as "công nghệ thông tin và truyền thông": that "và" is not the
+    question's, so one place's document asked by its subject is no comparison."""
+    ctx = assistant.context(
+        "Kiến trúc ICT phát triển đô thị thông minh tỉnh Tiền Giang phiên bản 1.0 được phê "
+        "duyệt bằng quyết định nào?"
+    )
+    assert compare.answer(ctx) is None
