@@ -387,9 +387,22 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
     named = [c for c in covering if any(cites_unit([c.clause], key) for key in keys)]
     # of those, the clauses the unit leads first: "Trên cơ sở đề nghị của Sở Xây dựng …, Sở
     # Tài chính thẩm định …" names the unit but is another unit's task
-    leading = [c for c in named if _led_by(c.clause, keys)]
-    named = leading + [c for c in named if c not in leading]
+    # (only of a unit the question makes the doer: "Sở Xây dựng phải lập xong …", not "… gửi
+    # kết quả về Sở TTTT trước ngày nào?", where the unit receives)
+    if any(_the_doer(ctx.query.folded, key) for key in keys):
+        leading = [c for c in named if _led_by(c.clause, keys)]
+        named = leading + [c for c in named if c not in leading]
     return named + [c for c in covering if c not in named] if named else covering
+
+
+# words before a unit that make it the one receiving, sent to or worked with
+_TO_THE_UNIT = re.compile(r"\b(?:gui|ve|cho|toi|den|len|voi)\b")
+
+
+def _the_doer(question_folded: str, key: str) -> bool:
+    """Whether the question names the unit `key` before any word making it a receiver."""
+    at = f" {question_folded} ".find(f" {key} ")
+    return at >= 0 and _TO_THE_UNIT.search(question_folded[:at]) is None
 
 
 def _led_by(clause: StoredClause, keys: Sequence[str]) -> bool:
