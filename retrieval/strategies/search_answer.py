@@ -389,8 +389,10 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
     # Tài chính thẩm định …" names the unit but is another unit's task
     # (only of a unit the question makes the doer: "Sở Xây dựng phải lập xong …", not "… gửi
     # kết quả về Sở TTTT trước ngày nào?", where the unit receives)
-    if any(_the_doer(ctx.query.folded, key) for key in keys):
-        leading = [c for c in named if _led_by(c.clause, keys)]
+    # a named unit ("Sở Xây dựng"), not a collective ("các đơn vị" names no one unit)
+    doers = [k for k in keys if not k.startswith("cac ") and _the_doer(ctx.query.folded, k)]
+    if doers:
+        leading = [c for c in named if _led_by(c.clause, doers)]
         named = leading + [c for c in named if c not in leading]
     return named + [c for c in covering if c not in named] if named else covering
 
