@@ -119,6 +119,18 @@ class DatabaseCatalog(DocumentCatalog):
             return self.changed_on_disk()
         return False
 
+    def wait_for_announcement(self, timeout: float) -> bool:
+        """Wait until a commit has been announced since the last read, or the listener is
+        not (yet) listening (the next check then reads the revision anyway); whether so.
+        For a caller that must see another replica's commit at its next question (tests,
+        scripts): a notification travels asynchronously, so a question asked a few
+        milliseconds after another replica's commit may otherwise still see the old
+        catalog, for up to `RECHECK_S`."""
+        listener = self._listener
+        if listener is None or not listener.listening.is_set():
+            return True
+        return self._notified.wait(timeout)
+
     def _listen(self) -> ChannelListener:
         with self._listener_lock:
             if self._listener is None:

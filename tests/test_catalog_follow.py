@@ -64,6 +64,14 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def _announced(runtime: Runtime) -> None:
+    """Wait, on PostgreSQL, for the commit's notification to reach `runtime`'s listener:
+    it travels asynchronously, so a question asked at once might not yet hear it."""
+    catalog = runtime.catalog
+    if isinstance(catalog, DatabaseCatalog):
+        assert catalog.wait_for_announcement(10.0)
+
+
 def test_the_polling_bot_answers_from_a_plan_another_process_ingested(
     shared_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,6 +96,7 @@ def test_the_polling_bot_answers_from_a_plan_another_process_ingested(
         marker = "chuyển đổi số bến xe"
         second = _write(files, "ke-hoach-ben-xe.txt", plan_text("Về bến xe", 3, marker))
         assert ingester.ingest_paths([second])[0].status == "added"
+        _announced(bot)
         before = len(reloads)
         answer = chats.ask("telegram:1", "Sở nào chủ trì nhiệm vụ 2 về bến xe?")
         assert {c.document_id for c in answer.citations} == {"ke-hoach-ben-xe"}
@@ -100,6 +109,7 @@ def test_the_polling_bot_answers_from_a_plan_another_process_ingested(
         assert len(reloads) == before + 1
 
         ingester.ingestor.remove("ke-hoach-ben-xe")
+        _announced(bot)
         assert [d.id for d in chats.documents()] == ["ke-hoach-cho-dem"]
         gone = chats.ask("telegram:1", "Sở nào chủ trì nhiệm vụ 2 về bến xe?")
         assert "ke-hoach-ben-xe" not in {c.document_id for c in gone.citations}
@@ -119,6 +129,7 @@ def test_a_runtime_follows_only_what_another_process_committed(
         plan = _write(tmp_path / "files", "ke-hoach-a.txt", plan_text("Về A", 2, "thử"))
         ingester.ingest_paths([plan])
         assert not ingester.follow_catalog()  # its own commit
+        _announced(reader)
         assert reader.follow_catalog()
         assert not reader.follow_catalog()  # once
         assert list(reader.catalog.entries) == ["ke-hoach-a"]
