@@ -87,7 +87,7 @@ def test_replicas_with_homes_of_their_own_answer_from_each_others_plans(
         plan = _write(tmp_path / "files", "ke-hoach-ben-xe.txt", plan_text("Về bến xe", 3, marker))
         assert a.ingest_paths([plan])[0].status == "added"
 
-        assert b.follow_catalog()  # at B's next question
+        _until(b.follow_catalog)  # at B's next question once the commit is announced
         assert not b.follow_catalog()  # once
         answer = b.assistant().ask("Sở nào chủ trì nhiệm vụ 2 về bến xe?")
         assert {c.document_id for c in answer.citations} == {"ke-hoach-ben-xe"}
@@ -127,7 +127,8 @@ def test_a_replica_writes_knowing_what_another_committed_since_it_last_read(
         a.ingest_paths([first, second])
         assert b.ingest_paths([second])[0].status == "unchanged"
         b.ingestor.remove("ke-hoach-mot")
-        assert a.follow_catalog() and list(a.catalog.entries) == ["ke-hoach-hai"]
+        _until(a.follow_catalog)  # once the removal is announced
+        assert list(a.catalog.entries) == ["ke-hoach-hai"]
     finally:
         b.close()
         a.close()
