@@ -470,7 +470,7 @@ def understand(question: str) -> Query:
     period = _period(text)
     meta = _meta_field(text)
     wants_list = bool(_LIST.search(text))
-    intent = _intent(text, clause_refs, period, meta, wants_list, opens_who)
+    intent = _intent(text, clause_refs, period, meta, wants_list, opens_who, plain)
     follow_up = not clause_refs and (
         any(cue in f" {text} " for cue in _FOLLOW_UP_CUES) or len(text.split()) <= 5
     )
@@ -689,10 +689,12 @@ def _intent(
     meta: MetaField | None,
     wants_list: bool,
     opens_who: bool = False,
+    plain: str | None = None,
 ) -> Intent:
     if meta is not None and not refs:
         return Intent.DOCUMENT_FACTS
-    if _COMPARE.search(text) and not refs:
+    # the words typed: "Sở TN&MT … khác" spells out as "… tài nguyên và môi trường … khác"
+    if _COMPARE.search(text if plain is None else plain) and not refs:
         return Intent.COMPARE
     if wants_list and not refs:
         if period is not None and not _WHO_LEAD.search(text.replace("nhiem vu nao", "")):

@@ -8,7 +8,7 @@ import pytest
 from ingest.abbreviations import units_in
 from ingest.parser.units import unit_key
 from retrieval.constraints import read_question
-from retrieval.query import understand
+from retrieval.query import Intent, understand
 from retrieval.question_units import UnitPart, unit_mentions
 
 
@@ -127,3 +127,15 @@ def test_a_unit_the_texts_cannot_place_has_no_part() -> None:
 def test_units_asked_are_read_from_the_typed_words() -> None:
     assert read_question(understand("Mục VIII gồm những cơ quan nào phối hợp?")).units_asked
     assert read_question(understand("Mục VIII gồm những nội dung nào?")).units_asked is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Sở TN&MT còn chủ trì những nhiệm vụ khác nào?", "Sở KH&ĐT có nhiệm vụ gì khác?"],
+)
+def test_an_abbreviation_s_va_asks_no_comparison(question: str) -> None:
+    assert understand(question).intent is not Intent.COMPARE
+
+
+def test_a_typed_va_still_asks_one() -> None:
+    assert understand("So TN&MT va So Y te co gi khac").intent is Intent.COMPARE
