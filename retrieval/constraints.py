@@ -86,6 +86,48 @@ class Reading:
     # as a clause would state them ("thu 3", "so 1")
     numbered: tuple[str, ...] = ()
 
+    def to_json(self) -> dict[str, object]:
+        """The reading for the JSON contract's debug view (`kehoach ask --reading`): each
+        constraint with the text it was read from, and the words no loaded plan uses."""
+
+        def span(at: Span | None) -> dict[str, object] | None:
+            return None if at is None else {"start": at.start, "end": at.end, "text": at.text}
+
+        query = self.query
+        period = self.period
+        return {
+            "intent": query.intent.value,
+            "typed": query.plain,
+            "expansions": [
+                {"short": e.short, "long": e.long, "start": e.start, "end": e.end}
+                for e in query.expansions
+            ],
+            "documents": [
+                {"label": d.label, "year": d.year, "span": span(d.span)} for d in self.documents
+            ],
+            "path": [{"level": s.level, "label": s.label, "span": span(s.span)} for s in self.path],
+            "clause_numbers": [ref.number for ref in query.clause_refs],
+            "units": [
+                {
+                    "key": m.key,
+                    "part": m.part.value if m.part else None,
+                    "span": span(m.span),
+                    "cue": span(m.cue),
+                }
+                for m in self.unit_mentions
+            ],
+            "units_asked": span(self.units_asked),
+            "roles": [role.value for role in self.roles],
+            "period": None
+            if period is None
+            else {"year": period.year, "quarter": period.quarter, "month": period.month},
+            "years": list(self.years),
+            "figure": self.figure,
+            "numbered": [name.split("|")[0] for name in self.numbered],
+            "topic": list(self.topic),
+            "unknown": list(self.unknown),
+        }
+
     @property
     def doers(self) -> list[str]:
         """The keys of the named units the question makes doers ("Sở TTTT chủ trì …"), not
