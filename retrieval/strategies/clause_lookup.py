@@ -252,20 +252,16 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
     return answer_clauses(ctx.query, clauses, ctx.documents, intent, ctx.children_of(clauses))
 
 
+# intents whose answer names the item's units (or its time, next to them)
+_UNIT_INTENTS = frozenset(
+    [Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR, Intent.DEADLINE]
+)
+
+
 def _asks_units(query: Query, reading: Reading) -> bool:
     """Whether the units or roles of an item are asked ("những cơ quan nào phối hợp", "cơ
     quan chủ trì"): the part's roles answer, not its contents."""
-    return (
-        query.intent
-        in (
-            Intent.WHO,
-            Intent.WHO_LEAD,
-            Intent.WHO_COOPERATE,
-            Intent.WHO_MONITOR,
-            Intent.DEADLINE,
-        )
-        or reading.units_asked is not None
-    )
+    return query.intent in _UNIT_INTENTS or reading.units_asked is not None
 
 
 def _its_contents(ctx: Context, clause: StoredClause) -> StoredClause:
