@@ -286,13 +286,9 @@ def expand_abbreviations(text: str, *, keep_short: bool = True) -> str:
     `keep_short=False` replaces the short form instead. Entries whose long form is already
     in the text are left alone.
     """
-    matches = [m for m in abbreviations_in(text) if not _in_symbol(text, m.start)]
-    spelled_out = {m.entry.id for m in matches if not m.is_short}
     pieces: list[str] = []
     pos = 0
-    for m in matches:
-        if not m.is_short or m.entry.id in spelled_out:
-            continue
+    for m in expanded_matches(text):
         if keep_short:
             pieces += [text[pos : m.end], f" ({m.entry.long})"]
         else:
@@ -300,6 +296,14 @@ def expand_abbreviations(text: str, *, keep_short: bool = True) -> str:
         pos = m.end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def expanded_matches(text: str) -> list[AbbreviationMatch]:
+    """The short forms `expand_abbreviations` spells out: outside số ký hiệu, and only for
+    entries whose long form the text does not already write."""
+    matches = [m for m in abbreviations_in(text) if not _in_symbol(text, m.start)]
+    spelled_out = {m.entry.id for m in matches if not m.is_short}
+    return [m for m in matches if m.is_short and m.entry.id not in spelled_out]
 
 
 def _in_symbol(text: str, start: int) -> bool:

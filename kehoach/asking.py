@@ -50,6 +50,17 @@ def answer_one(
     return assistant.ask(text, conversation=conversation, document=document, rows=rows)
 
 
+def read_one(runtime: Any, question: str, document: str | None) -> dict[str, object]:
+    """The typed reading of one question (`Reading.to_json`), validated like `answer_one`."""
+    try:
+        text = validate_question(question, runtime.settings.max_question_chars)
+    except InputError as error:
+        raise AskError(str(error)) from error
+    assistant = _prepare(runtime)
+    _check_document(assistant, document)
+    return assistant.read(text, document).to_json()
+
+
 def _check_document(assistant: Assistant, document: object) -> None:
     """Refuse a `document` that is not the id of an ingested plan."""
     if document is None:

@@ -288,6 +288,13 @@ def ask(
     all_rows: Annotated[
         bool, typer.Option("--all", help="in mọi dòng của danh sách dài (mặc định 10 dòng đầu)")
     ] = False,
+    reading: Annotated[
+        bool,
+        typer.Option(
+            "--reading",
+            help="kèm cách đọc câu hỏi (JSON): từng ràng buộc, từ không kế hoạch nào dùng",
+        ),
+    ] = False,
     batch: Annotated[
         Path | None,
         typer.Option(
@@ -301,7 +308,7 @@ def ask(
     Ví dụ: kehoach ask "so nao chu tri chi tieu 6.6?" ·
     kehoach ask --all "Công an tỉnh chủ trì những chỉ tiêu nào?"
     """
-    from kehoach.asking import AskError, answer_batch, answer_one
+    from kehoach.asking import AskError, answer_batch, answer_one, read_one
 
     runtime = _runtime(home)
     try:
@@ -318,14 +325,16 @@ def ask(
         from retrieval.row_lists import EVERY_ROW, FIRST_PAGE
 
         answer = answer_one(runtime, question, doc, rows=EVERY_ROW if all_rows else FIRST_PAGE)
+        read = read_one(runtime, question, doc) if reading else None
     except AskError as error:
         raise _fail(str(error), 2) from error
     except KehoachError as error:
         raise _fail(str(error)) from error
     finally:
         runtime.close()
-    if as_json:
-        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    if as_json or read is not None:
+        data = answer.to_json() | ({} if read is None else {"reading": read})
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=None if as_json else 2))
     else:
         from kehoach.render import print_answer
 

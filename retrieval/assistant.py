@@ -21,6 +21,7 @@ from retrieval.calibration import Decision, Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
 from retrieval.constraint_check import unmet_place, unmet_year
+from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
 from retrieval.plan_scope import PlanScope
@@ -168,6 +169,12 @@ class Assistant:
         if conversation is not None:
             conversation.record(question, answer, context.scope.doc_ids)
         return answer
+
+    def read(self, question: str, document: str | None = None) -> Reading:
+        """The typed reading of a question (its constraints with their spans, the words no
+        plan uses), as the strategies see it."""
+        with self.search.one_question(), self.documents.one_question():
+            return self.context(question, document=document).reading
 
     def context(
         self,

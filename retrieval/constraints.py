@@ -3,8 +3,9 @@
 Built on `retrieval.query.Query` (intent, clause numbers, period, keywords): this adds the
 documents named by number, kind or year, the location path ("mục IV … chỉ tiêu 3", "phụ
 lục 01"), the units and the roles asked about, whether a figure is asked for, and the
-question's words that no loaded plan uses (reported, never dropped silently). Spans are
-offsets in `Query.folded`.
+question's words that no loaded plan uses (reported, never dropped silently). Documents and
+path steps are spans of `Query.folded`; units and the words asking for one are spans of
+`Query.plain` (what the asker typed, without abbreviations spelled out).
 """
 
 from __future__ import annotations
@@ -14,17 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest.parser.markers import roman_to_int
-from retrieval.query import Period, Query
+from retrieval.query import Period, Query, Span
+from retrieval.question_units import UnitMention, doers, unit_mentions
 from retrieval.roles import Role, roles_asked
-
-
-@dataclass(frozen=True)
-class Span:
-    """Where a constraint stands in the folded question."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -78,7 +71,12 @@ class Reading:
     documents: tuple[DocumentRef, ...] = ()
     path: tuple[PathStep, ...] = ()  # outermost first ("phụ lục 01", "mục IV", "chỉ tiêu 3")
     units: tuple[str, ...] = ()  # unit keys
+    # each place a unit is named, with its part in the question (doer, partner, receiver …)
+    # and its span in `Query.plain`
+    unit_mentions: tuple[UnitMention, ...] = ()
     roles: tuple[Role, ...] = ()
+    # the words asking for a unit or a role ("cơ quan nào", "ai", "chủ trì"), in `Query.plain`
+    units_asked: Span | None = None
     period: Period | None = None
     years: tuple[int, ...] = ()  # every year named ("năm 2030", "đến 2030")
     figure: bool = False  # asks for a number ("bao nhiêu", "tỷ lệ", "mấy")
@@ -87,6 +85,54 @@ class Reading:
     # things named by their ordinal or number ("sinh con thứ 3", "Ban bầu cử số 1"), folded
     # as a clause would state them ("thu 3", "so 1")
     numbered: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The reading for the JSON contract's debug view (`kehoach ask --reading`): each
+        constraint with the text it was read from, and the words no loaded plan uses."""
+
+        def span(at: Span | None) -> dict[str, object] | None:
+            return None if at is None else {"start": at.start, "end": at.end, "text": at.text}
+
+        query = self.query
+        period = self.period
+        return {
+            "intent": query.intent.value,
+            "typed": query.plain,
+            "expansions": [
+                {"short": e.short, "long": e.long, "start": e.start, "end": e.end}
+                for e in query.expansions
+            ],
+            "documents": [
+                {"label": d.label, "year": d.year, "span": span(d.span)} for d in self.documents
+            ],
+            "path": [{"level": s.level, "label": s.label, "span": span(s.span)} for s in self.path],
+            "clause_numbers": [ref.number for ref in query.clause_refs],
+            "units": [
+                {
+                    "key": m.key,
+                    "part": m.part.value if m.part else None,
+                    "span": span(m.span),
+                    "cue": span(m.cue),
+                }
+                for m in self.unit_mentions
+            ],
+            "units_asked": span(self.units_asked),
+            "roles": [role.value for role in self.roles],
+            "period": None
+            if period is None
+            else {"year": period.year, "quarter": period.quarter, "month": period.month},
+            "years": list(self.years),
+            "figure": self.figure,
+            "numbered": [name.split("|")[0] for name in self.numbered],
+            "topic": list(self.topic),
+            "unknown": list(self.unknown),
+        }
+
+    @property
+    def doers(self) -> list[str]:
+        """The keys of the named units the question makes doers ("Sở TTTT chủ trì …"), not
+        those it sends to, reports to or works with, nor a collective ("các đơn vị")."""
+        return doers(self.unit_mentions)
 
     @property
     def located(self) -> bool:
@@ -163,7 +209,9 @@ def read_question(
         documents=documents,
         path=path,
         units=tuple(units),
+        unit_mentions=unit_mentions(query, units),
         roles=roles_asked(text),
+        units_asked=_units_asked(query.plain),
         period=query.period,
         years=tuple(int(y) for y in dict.fromkeys(_YEAR.findall(text))),
         figure=_asks_figure(query),
@@ -171,6 +219,15 @@ def read_question(
         unknown=unknown,
         numbered=tuple(numbered_names(text)),
     )
+
+
+# the units or roles of an item asked for ("những cơ quan nào phối hợp", "cơ quan chủ trì")
+_UNITS_ASKED = re.compile(r"\b(?:co quan|don vi|chu tri|phoi hop|theo doi|ai)\b")
+
+
+def _units_asked(plain: str) -> Span | None:
+    match = _UNITS_ASKED.search(plain)
+    return Span(match.start(), match.end(), match.group()) if match else None
 
 
 # "con thứ 3", "Ban bầu cử số 1", "Trường THPT số 3": a thing named by an ordinal or a

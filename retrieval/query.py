@@ -2,17 +2,19 @@
 
 Everything is matched on the accent-free, lower-case form of the question, with
 abbreviations expanded, so "so nao chu tri chi tieu 6.6" reads like "Sở nào chủ trì chỉ
-tiêu 6.6?".
+tiêu 6.6?". `Query.plain` is the same form without the spellings-out: the words the asker
+typed, for every check of what the question itself says ("và" joining two plans, a word
+before a unit); `Query.expansions` holds each spelling-out with the abbreviation's span.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from ingest.abbreviations import abbreviations_in, expand_abbreviations
+from ingest.abbreviations import abbreviations_in, expand_abbreviations, expanded_matches
 from ingest.normalize_vi import folded
 from ingest.parser.markers import ARTICLE_WORD, roman_to_int
 
@@ -83,6 +85,29 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a constraint stands in the question (`Query.folded` or `Query.plain`, as the
+    constraint says)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """An abbreviation the question writes, spelled out ("sở tttt" → "sở thông tin và truyền
+    thông"): its span in `Query.plain`, and where its spelling stands in `Query.folded` (-1
+    everywhere when the two texts do not line up, which no question of the eval sets does)."""
+
+    start: int
+    end: int
+    short: str  # the abbreviation as `Query.plain` has it ("so tttt")
+    long: str  # its long form, folded ("so thong tin va truyen thong")
+    at: int  # offset of `long` in `Query.folded`; -1 when the two texts do not line up
+
+
+@dataclass(frozen=True)
 class Query:
     """A parsed question."""
 
@@ -101,6 +126,34 @@ class Query:
     # The keywords as they stand next to each other in the question, in runs broken by
     # other words; an abbreviation's long form is one item, its words joined by spaces.
     phrases: tuple[tuple[str, ...], ...] = field(default=())
+    # `folded` without the abbreviations' spellings-out: only what the asker typed
+    plain: str = ""
+    expansions: tuple[Expansion, ...] = ()
+
+    def plain_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span in `plain` of the span `start:end` of `folded`: a part inside an
+        abbreviation's spelling-out stands for the abbreviation. None when the two texts do
+        not line up."""
+        if any(e.at < 0 for e in self.expansions):
+            return None
+        return (
+            _to_plain(self.plain, self.expansions, start, True),
+            _to_plain(self.plain, self.expansions, end, False),
+        )
+
+
+def _to_plain(plain: str, expansions: tuple[Expansion, ...], offset: int, is_start: bool) -> int:
+    shift = 0
+    for e in expansions:
+        # " " + the long form, and a space before a word glued to the abbreviation ("TP.HCM")
+        inserted_from = e.at - 1
+        inserted_to = e.at + len(e.long) + _glued(plain, e.end)
+        if offset <= inserted_from:
+            break
+        if offset < inserted_to or (offset == inserted_to and not is_start):
+            return e.start if is_start else e.end
+        shift += inserted_to - inserted_from
+    return offset - shift
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -358,20 +411,66 @@ def _with_stroked_points(question: str, text: str) -> str:
     return text
 
 
+def _cleaned(question: str, text: str) -> str:
+    """A folded text as the question readers match it: no punctuation that ends or groups
+    words, single spaces, "chỉ tiêu II.4" as a path, "điểm đ" kept."""
+    text = re.sub(r"[?!,;:()\"“”]", " ", text)
+    text = " ".join(text.split())
+    text = _ROMAN_DOTTED.sub(r"\1 \3 muc \2", text)
+    return _with_stroked_points(question, text)
+
+
+def _expansions(question: str, plain: str, text: str) -> tuple[Expansion, ...]:
+    """Each abbreviation spelled out in `text` (the folded question with spellings), placed
+    in `plain` (the one without)."""
+    held = [(m.start(), m.end()) for m in _PARTY_NUMBER.finditer(question)]
+    found: list[Expansion] = []
+    pos = 0
+    for match in expanded_matches(question):
+        if any(start <= match.start < end for start, end in held):
+            continue
+        short = _cleaned(match.text, folded(match.text))
+        long = _cleaned(match.entry.long, folded(match.entry.long))
+        at = re.compile(rf"(?<![\w&/-]){re.escape(short)}(?![\w&])").search(plain, pos)
+        if at is None or not long:
+            unplaced = Expansion(-1, -1, short, long, -1)  # not found where the asker wrote it
+            return (*(replace(e, at=-1) for e in found), unplaced)
+        found.append(Expansion(at.start(), at.end(), short, long, -1))
+        pos = at.end()
+    # the spellings inserted after their abbreviations, as `text` has them
+    pieces: list[str] = []
+    placed: list[Expansion] = []
+    pos = length = 0
+    for e in found:
+        pieces += [plain[pos : e.end], " "]
+        length += e.end - pos + 1
+        placed.append(replace(e, at=length))
+        pieces.append(e.long + " " * _glued(plain, e.end))
+        length += len(e.long) + _glued(plain, e.end)
+        pos = e.end
+    pieces.append(plain[pos:])
+    if "".join(pieces) != text:
+        return tuple(replace(e, at=-1) for e in found)
+    return tuple(placed)
+
+
+def _glued(plain: str, end: int) -> int:
+    """1 when a word follows the abbreviation ending at `end` without a space ("tp.hcm")."""
+    return int(end < len(plain) and plain[end] != " ")
+
+
 def understand(question: str) -> Query:
     """Parse a question into intent and references."""
     expanded = _expanded_outside_numbers(question)
     text = folded(expanded)
     opens_who = bool(_ASKS_WHO.match(text) or _WHO_AFTER_LEAD_IN.match(text))
-    text = re.sub(r"[?!,;:()\"“”]", " ", text)
-    text = " ".join(text.split())
-    text = _ROMAN_DOTTED.sub(r"\1 \3 muc \2", text)
-    text = _with_stroked_points(question, text)
+    text = _cleaned(question, text)
+    plain = _cleaned(question, folded(question))
     clause_refs = _clause_refs(text, _levels_not_sections(question, text))
     period = _period(text)
     meta = _meta_field(text)
     wants_list = bool(_LIST.search(text))
-    intent = _intent(text, clause_refs, period, meta, wants_list, opens_who)
+    intent = _intent(text, clause_refs, period, meta, wants_list, opens_who, plain)
     follow_up = not clause_refs and (
         any(cue in f" {text} " for cue in _FOLLOW_UP_CUES) or len(text.split()) <= 5
     )
@@ -388,6 +487,8 @@ def understand(question: str) -> Query:
         is_follow_up=follow_up,
         keywords=tuple(content_words(_plain_words(question))),
         phrases=_phrases(question),
+        plain=plain,
+        expansions=_expansions(question, plain, text),
     )
 
 
@@ -588,10 +689,12 @@ def _intent(
     meta: MetaField | None,
     wants_list: bool,
     opens_who: bool = False,
+    plain: str | None = None,
 ) -> Intent:
     if meta is not None and not refs:
         return Intent.DOCUMENT_FACTS
-    if _COMPARE.search(text) and not refs:
+    # the words typed: "Sở TN&MT … khác" spells out as "… tài nguyên và môi trường … khác"
+    if _COMPARE.search(text if plain is None else plain) and not refs:
         return Intent.COMPARE
     if wants_list and not refs:
         if period is not None and not _WHO_LEAD.search(text.replace("nhiem vu nao", "")):

@@ -51,6 +51,18 @@ def test_ask_ingests_the_bundled_corpus_on_first_use_and_answers_json(home: Path
     assert citation["quote"] in citation["text"]
 
 
+def test_ask_reading_shows_each_constraint_and_the_unknown_words(home: Path) -> None:
+    question = "Các đơn vị gửi kết quả về Sở TTTT trước ngày nào, kèm xyzquux?"
+    result = _run("ask", question, "--home", str(home), "--json", "--reading")
+    assert result.exit_code == 0, result.output
+    reading = json.loads(result.stdout.strip().splitlines()[-1])["reading"]
+    assert reading["typed"].startswith("cac don vi gui ket qua ve so tttt")
+    assert [e["short"] for e in reading["expansions"]] == ["so tttt"]
+    tttt = next(u for u in reading["units"] if u["span"] and u["span"]["text"] == "so tttt")
+    assert tttt["part"] == "receiver" and tttt["cue"]["text"] == "gui ket qua ve"
+    assert "xyzquux" in reading["unknown"]
+
+
 def test_ingesting_twice_gives_identical_documents_json(home: Path) -> None:
     assert _run("ingest", str(BUNDLED_CORPUS), "--home", str(home)).exit_code == 0
     first = _run("documents", "--json", "--home", str(home))

@@ -247,24 +247,21 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
     intent = ctx.query.intent
     if intent in (Intent.SEARCH, Intent.LIST_BY_UNIT, Intent.LIST_BY_PERIOD, Intent.COMPARE):
         intent = Intent.TARGET
-    if ctx.query.wants_items and not _asks_units(ctx.query):
+    if ctx.query.wants_items and not _asks_units(ctx.query, ctx.reading):
         clauses = [_its_contents(ctx, c) for c in clauses]
     return answer_clauses(ctx.query, clauses, ctx.documents, intent, ctx.children_of(clauses))
 
 
-# the units or roles of an item asked for ("những cơ quan nào phối hợp", "cơ quan chủ trì"):
-# the part's roles answer, not its contents
-_UNITS_ASKED = re.compile(r"\b(?:co quan|don vi|chu tri|phoi hop|theo doi|ai)\b")
+# intents whose answer names the item's units (or its time, next to them)
+_UNIT_INTENTS = frozenset(
+    [Intent.WHO, Intent.WHO_LEAD, Intent.WHO_COOPERATE, Intent.WHO_MONITOR, Intent.DEADLINE]
+)
 
 
-def _asks_units(query: Query) -> bool:
-    return query.intent in (
-        Intent.WHO,
-        Intent.WHO_LEAD,
-        Intent.WHO_COOPERATE,
-        Intent.WHO_MONITOR,
-        Intent.DEADLINE,
-    ) or bool(_UNITS_ASKED.search(query.folded))
+def _asks_units(query: Query, reading: Reading) -> bool:
+    """Whether the units or roles of an item are asked ("những cơ quan nào phối hợp", "cơ
+    quan chủ trì"): the part's roles answer, not its contents."""
+    return query.intent in _UNIT_INTENTS or reading.units_asked is not None
 
 
 def _its_contents(ctx: Context, clause: StoredClause) -> StoredClause:

@@ -61,7 +61,7 @@ def _names_several_joined(ctx: Context) -> bool:
         return False
     # the question's own "và", not one an abbreviation's spelling-out brings ("ICT": "công
     # nghệ thông tin và truyền thông")
-    joined = _JOINED.search(folded(ctx.query.text))
+    joined = _JOINED.search(ctx.query.plain)
     return bool(joined) and len(_by_named_place(ctx, scope.doc_ids)) >= 2
 
 

@@ -390,21 +390,11 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
     # (only of a unit the question makes the doer: "Sở Xây dựng phải lập xong …", not "… gửi
     # kết quả về Sở TTTT trước ngày nào?", where the unit receives)
     # a named unit ("Sở Xây dựng"), not a collective ("các đơn vị" names no one unit)
-    doers = [k for k in keys if not k.startswith("cac ") and _the_doer(ctx.query.folded, k)]
+    doers = ctx.reading.doers
     if doers:
         leading = [c for c in named if _led_by(c.clause, doers)]
         named = leading + [c for c in named if c not in leading]
     return named + [c for c in covering if c not in named] if named else covering
-
-
-# words before a unit that make it the one receiving, sent to or worked with
-_TO_THE_UNIT = re.compile(r"\b(?:gui|ve|cho|toi|den|len|voi)\b")
-
-
-def _the_doer(question_folded: str, key: str) -> bool:
-    """Whether the question names the unit `key` before any word making it a receiver."""
-    at = f" {question_folded} ".find(f" {key} ")
-    return at >= 0 and _TO_THE_UNIT.search(question_folded[:at]) is None
 
 
 def _led_by(clause: StoredClause, keys: Sequence[str]) -> bool:
