@@ -109,6 +109,15 @@ class Body:
 
     def name(self) -> str:
         """The body's name in sentence case: "Ủy ban nhân dân tỉnh Quảng Thử"."""
+        parts = _JOINT_SEPARATOR.split(self.caps)
+        if len(parts) > 1 and all(_names_body(part) for part in parts):
+            # a joint issuer in one line ("HĐND - UBND TỈNH X"): each body named in full
+            return " - ".join(Body(part).name() for part in parts)
+        organ = _ORGAN_LEAD.match(self.caps)
+        if organ and is_body(self.caps[organ.end() :]):
+            # an organ named before its body ("THƯỜNG TRỰC HĐND TỈNH X")
+            lead = sentence_case(organ.group(1), body=True)
+            return f"{lead} {Body(self.caps[organ.end() :]).name()}"
         caps = re.sub(r"^(?:Y|UỶ) BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", self.caps)
         caps = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", caps)
         caps = re.sub(r"^HĐND\b", "HỘI ĐỒNG NHÂN DÂN", caps)
@@ -124,6 +133,35 @@ class Body:
 _ORGAN = re.compile(
     r"(?:BAN THƯỜNG TRỰC|THƯỜNG TRỰC|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ĐẢNG ĐOÀN|BAN CÁN SỰ ĐẢNG)"
 )
+
+
+_ORGAN_LEAD = re.compile(rf"^({_ORGAN.pattern})\s+")
+# the bodies of a joint document (văn bản liên tịch, NĐ 30/2020) joined on one line
+_JOINT_SEPARATOR = re.compile(r"\s+[-–]\s+")
+# bodies of one rank that issue documents together, none above another: the people's
+# committee, the people's council (and its standing organ), the Fatherland Front committee
+_PEERS = {
+    "ubnd": re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^UBND\b"),
+    "hđnd": re.compile(r"^(?:THƯỜNG TRỰC\s+)?(?:HỘI ĐỒNG NHÂN DÂN|HĐND\b)"),
+    "mttq": re.compile(r"^(?:Ủ?Y|UỶ) BAN (?:MTTQ|MẶT TRẬN)|^MẶT TRẬN|^UBMTTQ\b"),
+}
+
+
+def _names_body(text: str) -> bool:
+    organ = _ORGAN_LEAD.match(text)
+    return is_body(text[organ.end() :] if organ else text)
+
+
+def _peer(body: Body) -> str | None:
+    return next((name for name, head in _PEERS.items() if head.match(body.caps)), None)
+
+
+def joint(parent: Body, body: Body) -> bool:
+    """Whether two bodies in one header box issue the document together (a joint box lists
+    each body on its own line over one area: "ỦY BAN NHÂN DÂN" / "ỦY BAN MTTQ VIỆT NAM" /
+    "TỈNH X"), rather than a body under its parent ("UBND TỈNH X" / "SỞ Y")."""
+    first, second = _peer(parent), _peer(body)
+    return first is not None and second is not None and first != second and not parent.place()
 
 
 def standing_organ(body: Body) -> bool:
@@ -150,6 +188,7 @@ def bodies(lines: list[str]) -> list[Body]:
         text = " ".join(line.split())
         if found and (
             not _HEAD.match(text)
+            or (len(found) == 1 and _ORGAN.fullmatch(found[-1]) is not None)
             or _OPEN_END.search(found[-1])
             or len(found[-1].split()) < 2
             or _NAMELESS.fullmatch(found[-1])
@@ -157,7 +196,7 @@ def bodies(lines: list[str]) -> list[Body]:
             found[-1] = f"{found[-1]} {text}"
         else:
             found.append(text)
-    return [Body(text) for text in found if _HEAD.match(text)]
+    return [Body(text) for text in found if _HEAD.match(text) or _ORGAN_LEAD.match(text)]
 
 
 def with_place(body: Body, place: Place | None) -> str:
