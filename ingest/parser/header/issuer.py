@@ -65,7 +65,10 @@ _OPEN_END = re.compile(r"(?:\bVÀ|\bNHÂN|\bỦY|\bUỶ|\bBAN|\bCỦA|\bTHỦ T�
 # heads that need a name after them: "VĂN PHÒNG" / "CHÍNH PHỦ" is one body wrapped
 _NAMELESS = re.compile(r"VĂN PHÒNG|SỞ|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|PHÒNG|TRUNG TÂM|ỦY BAN|UỶ BAN")
 _LEVEL_CAPS = "|".join(level.upper() for level in sorted(LEVELS, key=len, reverse=True))
-_PLACE_IN_CAPS = re.compile(rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])")
+# "TỈNH ỦY", "HUYỆN ỦY" name a Party committee, not a place called "Ủy"
+_PLACE_IN_CAPS = re.compile(
+    rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+(?!(?:ỦY|UỶ)\b)([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])"
+)
 _LOCAL = re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
 _PARTY_COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)\s*(.*)$")
 _COMMITTEE_LEVEL = {
@@ -165,8 +168,9 @@ def joint(parent: Body, body: Body) -> bool:
 
 
 def standing_organ(body: Body) -> bool:
-    """Whether the body is a standing organ named by its role alone ("BAN THƯỜNG TRỰC")."""
-    return _ORGAN.fullmatch(body.caps) is not None
+    """Whether the body is named by its role alone, as an organ or office of the body above
+    it ("BAN THƯỜNG TRỰC" under the Ủy ban MTTQ, "VĂN PHÒNG" under "UBND TỈNH X")."""
+    return _ORGAN.fullmatch(body.caps) is not None or _NAMELESS.fullmatch(body.caps) is not None
 
 
 def is_body(text: str) -> bool:
@@ -203,5 +207,8 @@ def with_place(body: Body, place: Place | None) -> str:
     """A body's name completed with the place its parent or the header names."""
     name = body.name()
     if place and place.name and body.place() is None:
+        # "Ban Chỉ đạo … tỉnh" / "Ban Thường vụ Tỉnh ủy": the level is named already
+        if re.search(rf"(?:\s{re.escape(place.level)}|\s(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)$", name):
+            return f"{name} {place.name}"
         return f"{name} {place.level} {place.name}"
     return name
