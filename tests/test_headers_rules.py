@@ -395,3 +395,18 @@ def test_a_flattened_kind_line_ends_its_subject_before_the_authority_and_the_tex
     assert document.title == (
         "Quyết định Về việc phê duyệt kế hoạch hành động thực hiện chỉ thị của Thủ tướng Chính phủ"
     )
+
+
+@pytest.mark.parametrize(
+    ("attached", "date"),
+    [
+        ("Kèm theo Kế hoạch số 88/KH-UBND ngày 15/3/2025 của UBND tỉnh Lào Thử", "2025-03-15"),
+        ("Kèm theo Kế hoạch số 88/KH-UBND ngày 15 tháng 3 năm 2025", "2025-03-15"),
+        ("Kèm theo Kế hoạch số     /KH-UBND ngày    /12/2025 của UBND xã", "2025-12"),
+        ("Kèm theo Kế hoạch số     /KH-UBND ngày   tháng 12 năm 2025", "2025-12"),
+    ],
+)
+def test_an_appendix_file_carries_the_date_of_its_plan(attached: str, date: str) -> None:
+    document = doc(f"Phụ lục 01\n({attached})\nDANH MỤC NHIỆM VỤ\n| STT | Nhiệm vụ |\n|---|---|\n")
+    assert document.kind == "Phụ lục"
+    assert document.issued_date == date

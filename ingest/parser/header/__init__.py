@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+from ingest.dates import written_dates
 from ingest.domain import Place
 from ingest.parser.header import title as titles
 from ingest.parser.header.attributes import attributes
@@ -53,7 +54,8 @@ _ISSUES = re.compile(
     r"\s+([^.;]*)"
 )
 _APPENDIX = re.compile(r"^Phụ lục\s*[\dIVX]+", re.IGNORECASE)
-_APPENDIX_DATE = re.compile(r"Kèm theo[^)]*?ngày\s*(\d{1,2})?\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+# what an appendix is attached to: "(Kèm theo Kế hoạch số 88/KH-UBND ngày 15/3/2025 …)"
+_ATTACHED_TO = re.compile(r"Kèm theo([^)]*)")
 
 
 @dataclass
@@ -373,10 +375,10 @@ def _appendix(facts: HeaderFacts, texts: list[str], head_text: str) -> None:
             title = re.split(r"\(Kèm theo", text)[0].strip()
             facts.title = re.sub(r":\s*", ": ", title, count=1)
             facts.kind = "Phụ lục"
-            if facts.issued_date is None:
-                match = _APPENDIX_DATE.search(head_text)
-                if match:
-                    facts.issued_date = iso_date(match.group(1), match.group(2), match.group(3))
+            attached = _ATTACHED_TO.search(head_text)
+            dates = written_dates(attached.group(1)) if attached else []
+            if facts.issued_date is None and dates:
+                facts.issued_date = dates[0].iso
             return
 
 
