@@ -1,9 +1,9 @@
 """Dates and times as Vietnamese documents write them, read in one place.
 
 One reader per job:
-- `full_dates` / `date_at`: a date written whole — "ngày 09 tháng 01 năm 2025", "ngày
-  20/01/2025", "10/3/2020" — or a date line with parts left blank ("ngày   tháng 4 năm
-  2026"), as a typed `WrittenDate` with its span;
+- `full_dates` / `date_at` / `written_dates`: a date written whole — "ngày 09 tháng 01
+  năm 2025", "ngày 20/01/2025", "10/3/2020" — or a date line with parts left blank ("ngày
+  tháng 4 năm 2026"), as a typed `WrittenDate` with its span;
 - `mentions_date`: whether a part of a sentence names a date or a dated period ("trước ngày
   30/6/2025", "ngày 15 tháng 3", "quý IV/2026");
 - `states_time` / `states_own_time`: whether a text states any time — a date, a month, a
@@ -115,6 +115,14 @@ def slashed_date(text: str) -> WrittenDate | None:
     it writes."""
     match = _SLASHED.fullmatch(text.strip())
     return _typed(match) if match else None
+
+
+def written_dates(text: str) -> list[WrittenDate]:
+    """Every date `text` writes, in words or in figures, a blank day or month allowed
+    ("ngày   tháng 4 năm 2026", "ngày  /12/2025"), valid ones only, in order."""
+    found = full_dates(text, blanks=True)
+    found += [d for d in map(_typed, _SLASHED.finditer(text)) if d.valid]
+    return sorted(found, key=lambda d: d.start)
 
 
 def first_date(text: str) -> WrittenDate | None:

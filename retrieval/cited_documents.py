@@ -212,8 +212,10 @@ def cited_documents(clauses: Sequence[StoredClause]) -> list[CitedDocument]:
             item = clause.text[start:end]
             flat, offsets = folded_with_offsets(item)
             for seg_start, seg_end in _segments(flat):
+                if _ENACTING.search(flat, seg_start, seg_end):
+                    seg_end = _before_enacting(flat, seg_start, seg_end)
                 kind = _kind_in(flat, seg_start, seg_end)
-                if kind is None or _ENACTING.search(flat, seg_start, seg_end):
+                if kind is None:
                     continue
                 mention = item[offsets[seg_start] : offsets[seg_end - 1] + 1].strip(" ,;.")
                 if mention:
@@ -224,6 +226,20 @@ def cited_documents(clauses: Sequence[StoredClause]) -> list[CitedDocument]:
 # the plan's own enacting line after its basis ("Ủy ban nhân dân thị xã ban hành Kế hoạch
 # thực hiện như sau:"): it introduces the body and cites nothing
 _ENACTING = re.compile(r"\b(?:nhu sau|sau day)\s*:?\s*$|:\s*$")
+_CITED_NUMBER = re.compile(r"\bso\s*:?\s*\d")
+# the comma that closes the last citation before the enacting clause (not "…, ngày 31/8/2021")
+_CLAUSE_COMMA = re.compile(r",\s+(?!ngay\b)")
+
+
+def _before_enacting(flat: str, start: int, end: int) -> int:
+    """Where the citations end in a span that closes with the plan's enacting clause ("Thực
+    hiện Chỉ thị số 19/CT-TTg …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:"): the
+    comma after the last document cited by its number; `start` when it cites none."""
+    numbers = list(_CITED_NUMBER.finditer(flat, start, end))
+    if not numbers:
+        return start
+    comma = _CLAUSE_COMMA.search(flat, numbers[-1].end(), end)
+    return comma.start() if comma else start
 
 
 def _basis_items(text: str, listed: bool) -> Iterable[tuple[int, int]]:

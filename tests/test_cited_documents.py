@@ -136,3 +136,27 @@ def test_the_basis_asked_not_the_plan_described_by_its_title() -> None:
     assert asked is not None
     found = best_cited(cited_documents([preamble]), asked)
     assert found is not None and "21-KH/ĐU" in found.mention
+
+
+def test_citations_written_in_the_enacting_sentence_are_kept() -> None:
+    """A basis written in the enacting sentence itself ("Căn cứ Chỉ thị số 19/CT-TTg … và
+    Kế hoạch số 16/KH-HĐTĐKT …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:", the way
+    the real plan in tests/headers/found2/37-… writes it after "Thực hiện"): the citations
+    stay, the enacting clause is left out."""
+    preamble = stored_clause(
+        "Căn cứ Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về việc phát động "
+        "thi đua và Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng "
+        "Trung ương, Ủy ban nhân dân tỉnh Nghệ Thử ban hành Kế hoạch tổ chức thực hiện như sau:",
+        kind="preamble",
+    )
+    mentions = [document.mention for document in cited_documents([preamble])]
+    assert len(mentions) == 1, mentions
+    assert "19/CT-TTg" in mentions[0] and "16/KH-HĐTĐKT" in mentions[0]
+    assert "ban hành" not in mentions[0] and "như sau" not in mentions[0]
+    party = stored_clause(
+        "Căn cứ Kế hoạch số 16-KH/TU, ngày 31/8/2021 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ "
+        "Huyện ủy xây dựng kế hoạch thực hiện như sau:",
+        kind="preamble",
+    )
+    (mention,) = [document.mention for document in cited_documents([party])]
+    assert mention.endswith("của Ban Thường vụ Tỉnh ủy") and "16-KH/TU" in mention

@@ -3,6 +3,8 @@ cases of issue 12 included."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.domain import Document, Place
 from ingest.parser.header.casing import sentence_case
 from ingest.parser.header.cells import blocks, header_cells
@@ -256,3 +258,155 @@ def test_cells_and_blocks_follow_web_layouts() -> None:
     assert [c.text for c in cells] == ["BỘ X", "Số: 1/QĐ-BX", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
     wrapped = blocks(header_cells(split_lines("Vĩnh Long, ngày\n06 tháng 6 năm 2022\n|\n")))
     assert wrapped[0].text == "Vĩnh Long, ngày 06 tháng 6 năm 2022"
+
+
+# --- issuers the real stores held no header of (issue 12 part 2): each written to the rule ---
+
+_STATE_HEAD = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+_PARTY_HEAD = "ĐẢNG CỘNG SẢN VIỆT NAM\n"
+
+
+@pytest.mark.parametrize(
+    ("box", "number_line", "date_line", "motto", "issuer", "place"),
+    [
+        # HĐ 36: a committee under its Đảng bộ, a commune's and a ward's after the 2025
+        # reorganisation, the Ban Thường vụ named under the Đảng bộ
+        (
+            "ĐẢNG BỘ TỈNH NINH THỬ\nHUYỆN ỦY KIM THỬ\n*",
+            "Số 45-KH/HU",
+            "Kim Thử, ngày 15 tháng 3 năm 2025",
+            _PARTY_HEAD,
+            "Huyện ủy Kim Thử",
+            Place("huyện", "Kim Thử"),
+        ),
+        (
+            "ĐẢNG BỘ TỈNH LÀO THỬ\nĐẢNG ỦY XÃ VĂN THỬ\n*",
+            "Số 05-KH/ĐU",
+            "Văn Thử, ngày 02 tháng 10 năm 2025",
+            _PARTY_HEAD,
+            "Đảng ủy xã Văn Thử",
+            Place("xã", "Văn Thử"),
+        ),
+        (
+            "ĐẢNG BỘ TỈNH QUẢNG THỬ\nBAN THƯỜNG VỤ TỈNH ỦY\n*",
+            "Số 13-NQ/TU",
+            "Quảng Thử, ngày 06 tháng 9 năm 2025",
+            _PARTY_HEAD,
+            "Ban Thường vụ Tỉnh ủy Quảng Thử",
+            Place("tỉnh", "Quảng Thử"),
+        ),
+        # NĐ 30: an office and a steering committee named under the UBND above them
+        (
+            "UBND TỈNH LÀO THỬ\nVĂN PHÒNG",
+            "Số: 25/KH-VP",
+            "Lào Thử, ngày 12 tháng 8 năm 2025",
+            _STATE_HEAD,
+            "Văn phòng Ủy ban nhân dân tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO THỬ\nVĂN PHÒNG",
+            "Số: 25/KH-VP",
+            "Lào Thử, ngày 12 tháng 8 năm 2025",
+            _STATE_HEAD,
+            "Văn phòng Ủy ban nhân dân tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "UBND TỈNH LÀO THỬ\nBAN CHỈ ĐẠO\nCHUYỂN ĐỔI SỐ TỈNH",
+            "Số: 03/KH-BCĐ",
+            "Lào Thử, ngày 12 tháng 8 năm 2025",
+            _STATE_HEAD,
+            "Ban Chỉ đạo chuyển đổi số tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        # the Fatherland Front: the standing organ under its committee, a commune's committee
+        (
+            "ỦY BAN MTTQ VIỆT NAM\nTỈNH LÀO THỬ\nBAN THƯỜNG TRỰC",
+            "Số: 12/KH-MTTQ-BTT",
+            "Lào Thử, ngày 05 tháng 3 năm 2025",
+            _STATE_HEAD,
+            "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        # joint documents (văn bản liên tịch): bodies of one rank over one area, or on one line
+        (
+            "ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH LÀO THỬ",
+            "Số: 01/QCPH-UBND-MTTQ",
+            "Lào Thử, ngày 27 tháng 10 năm 2025",
+            _STATE_HEAD,
+            "Ủy ban nhân dân - Ủy ban MTTQ Việt Nam tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "THƯỜNG TRỰC\nHĐND - UBND TỈNH LÀO THỬ",
+            "Số: 06/QC-TT.HĐND-UBND",
+            "Lào Thử, ngày 20 tháng 3 năm 2025",
+            _STATE_HEAD,
+            "Thường trực Hội đồng nhân dân - Ủy ban nhân dân tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        # a ward's people's committee of the two-level local government (no district above)
+        (
+            "ỦY BAN NHÂN DÂN\nPHƯỜNG SÀI THỬ",
+            "Số: 15/KH-UBND",
+            "Sài Thử, ngày 12 tháng 8 năm 2025",
+            _STATE_HEAD,
+            "Ủy ban nhân dân phường Sài Thử",
+            Place("phường", "Sài Thử"),
+        ),
+    ],
+)
+def test_issuers_by_the_rules(
+    box: str, number_line: str, date_line: str, motto: str, issuer: str, place: Place
+) -> None:
+    text = f"{box}\n{number_line}\n\n{motto}{date_line}\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n"
+    document = doc(text + "I. MỤC ĐÍCH, YÊU CẦU\n")
+    assert document.issuer == issuer
+    assert document.place == place
+    assert document.kind == "Kế hoạch"
+
+
+def test_blank_number_and_date_of_a_draft_are_left_open() -> None:
+    document = doc(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG SÀI THỬ\nSố:     /KH-UBND\n\n"
+        + _STATE_HEAD
+        + "Sài Thử, ngày   tháng   năm 2026\n\nKẾ HOẠCH\nChuyển đổi số năm 2026\nI. MỤC ĐÍCH\n"
+    )
+    assert document.number is None  # "Số: /KH-UBND": the number is given when it is signed
+    assert document.issued_date == "2026"
+    party = doc(
+        "ĐẢNG BỘ THÀNH PHỐ HỒ THỬ\nĐẢNG ỦY PHƯỜNG SÀI THỬ\n*\nSố      -KH/ĐU\n\n"
+        + _PARTY_HEAD
+        + "Sài Thử, ngày     tháng 01 năm 2026\n\nKẾ HOẠCH\ntriển khai Nghị quyết Đại hội\n"
+        "I- MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert (party.number, party.issued_date) == (None, "2026-01")
+    assert party.issuer == "Đảng ủy phường Sài Thử"
+
+
+def test_a_flattened_kind_line_ends_its_subject_before_the_authority_and_the_text() -> None:
+    document = doc(
+        "BỘ Y THỬ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 55/QĐ-BYT "
+        "Hà Nội, ngày 04 tháng 12 năm 2025 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH HÀNH ĐỘNG "
+        "THỰC HIỆN CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ BỘ TRƯỞNG BỘ Y THỬ Căn cứ Nghị định số "
+        "75/2017/NĐ-CP ngày 20 tháng 6 năm 2017 của Chính phủ;\n"
+    )
+    assert document.title == (
+        "Quyết định Về việc phê duyệt kế hoạch hành động thực hiện chỉ thị của Thủ tướng Chính phủ"
+    )
+
+
+@pytest.mark.parametrize(
+    ("attached", "date"),
+    [
+        ("Kèm theo Kế hoạch số 88/KH-UBND ngày 15/3/2025 của UBND tỉnh Lào Thử", "2025-03-15"),
+        ("Kèm theo Kế hoạch số 88/KH-UBND ngày 15 tháng 3 năm 2025", "2025-03-15"),
+        ("Kèm theo Kế hoạch số     /KH-UBND ngày    /12/2025 của UBND xã", "2025-12"),
+        ("Kèm theo Kế hoạch số     /KH-UBND ngày   tháng 12 năm 2025", "2025-12"),
+    ],
+)
+def test_an_appendix_file_carries_the_date_of_its_plan(attached: str, date: str) -> None:
+    document = doc(f"Phụ lục 01\n({attached})\nDANH MỤC NHIỆM VỤ\n| STT | Nhiệm vụ |\n|---|---|\n")
+    assert document.kind == "Phụ lục"
+    assert document.issued_date == date

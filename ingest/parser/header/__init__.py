@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+from ingest.dates import written_dates
 from ingest.domain import Place
 from ingest.parser.header import title as titles
 from ingest.parser.header.attributes import attributes
@@ -22,6 +23,7 @@ from ingest.parser.header.issuer import (
     Body,
     bodies,
     is_body,
+    joint,
     opens_body,
     standing_organ,
     with_place,
@@ -52,7 +54,8 @@ _ISSUES = re.compile(
     r"\s+([^.;]*)"
 )
 _APPENDIX = re.compile(r"^Phụ lục\s*[\dIVX]+", re.IGNORECASE)
-_APPENDIX_DATE = re.compile(r"Kèm theo[^)]*?ngày\s*(\d{1,2})?\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+# what an appendix is attached to: "(Kèm theo Kế hoạch số 88/KH-UBND ngày 15/3/2025 …)"
+_ATTACHED_TO = re.compile(r"Kèm theo([^)]*)")
 
 
 @dataclass
@@ -213,7 +216,12 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         match = titles.kind_line(texts[kind_at])
         assert match is not None
         rest = [match.group(2)] if match.group(2) else []
-        subject, title_last = titles.subject(texts, kind_at + 1)
+        subject: list[str]
+        flattened = titles.flattened_subject(match.group(2)) if match.group(2) else None
+        if flattened is not None:  # the whole header on one line: the subject ends on it
+            rest, subject, title_last = [flattened], [], kind_at
+        else:
+            subject, title_last = titles.subject(texts, kind_at + 1)
         title_kind = titles.kind_name(match.group(1))
         facts.title = titles.compose(match.group(1).capitalize(), rest + subject)
         facts.kind = title_kind
@@ -225,7 +233,8 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         match = titles.kind_line(texts[date_at][date.end :].strip())
         assert match is not None
         title_kind = titles.kind_name(match.group(1))
-        facts.title = titles.compose(match.group(1).capitalize(), [match.group(2)])
+        subject_text = titles.flattened_subject(match.group(2)) or match.group(2)
+        facts.title = titles.compose(match.group(1).capitalize(), [subject_text])
     else:
         after = max(k for k in (number_at, date_at, -1) if k is not None) + 1
         while after < len(texts) and (is_motto(texts[after]) or not strip_mottos(texts[after])):
@@ -290,7 +299,10 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
                 body = Body(authority)
                 break
         issuer = with_place(body, place)
-        if parent is not None and standing_organ(body):
+        if parent is not None and joint(parent, body):
+            issuer = f"{parent.name()} - {issuer}"
+            parent = None
+        elif parent is not None and standing_organ(body):
             # "ỦY BAN MTTQ VIỆT NAM XÃ X" / "BAN THƯỜNG TRỰC": the organ of the body above
             issuer = f"{body.name()} {with_place(parent, place)}"
         facts.issuer_parent = parent.name() if parent else None
@@ -363,10 +375,10 @@ def _appendix(facts: HeaderFacts, texts: list[str], head_text: str) -> None:
             title = re.split(r"\(Kèm theo", text)[0].strip()
             facts.title = re.sub(r":\s*", ": ", title, count=1)
             facts.kind = "Phụ lục"
-            if facts.issued_date is None:
-                match = _APPENDIX_DATE.search(head_text)
-                if match:
-                    facts.issued_date = iso_date(match.group(1), match.group(2), match.group(3))
+            attached = _ATTACHED_TO.search(head_text)
+            dates = written_dates(attached.group(1)) if attached else []
+            if facts.issued_date is None and dates:
+                facts.issued_date = dates[0].iso
             return
 
 

@@ -65,7 +65,10 @@ _OPEN_END = re.compile(r"(?:\bVÀ|\bNHÂN|\bỦY|\bUỶ|\bBAN|\bCỦA|\bTHỦ T�
 # heads that need a name after them: "VĂN PHÒNG" / "CHÍNH PHỦ" is one body wrapped
 _NAMELESS = re.compile(r"VĂN PHÒNG|SỞ|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|PHÒNG|TRUNG TÂM|ỦY BAN|UỶ BAN")
 _LEVEL_CAPS = "|".join(level.upper() for level in sorted(LEVELS, key=len, reverse=True))
-_PLACE_IN_CAPS = re.compile(rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])")
+# "TỈNH ỦY", "HUYỆN ỦY" name a Party committee, not a place called "Ủy"
+_PLACE_IN_CAPS = re.compile(
+    rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+(?!(?:ỦY|UỶ)\b)([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])"
+)
 _LOCAL = re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
 _PARTY_COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)\s*(.*)$")
 _COMMITTEE_LEVEL = {
@@ -109,6 +112,15 @@ class Body:
 
     def name(self) -> str:
         """The body's name in sentence case: "Ủy ban nhân dân tỉnh Quảng Thử"."""
+        parts = _JOINT_SEPARATOR.split(self.caps)
+        if len(parts) > 1 and all(_names_body(part) for part in parts):
+            # a joint issuer in one line ("HĐND - UBND TỈNH X"): each body named in full
+            return " - ".join(Body(part).name() for part in parts)
+        organ = _ORGAN_LEAD.match(self.caps)
+        if organ and is_body(self.caps[organ.end() :]):
+            # an organ named before its body ("THƯỜNG TRỰC HĐND TỈNH X")
+            lead = sentence_case(organ.group(1), body=True)
+            return f"{lead} {Body(self.caps[organ.end() :]).name()}"
         caps = re.sub(r"^(?:Y|UỶ) BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", self.caps)
         caps = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", caps)
         caps = re.sub(r"^HĐND\b", "HỘI ĐỒNG NHÂN DÂN", caps)
@@ -126,9 +138,39 @@ _ORGAN = re.compile(
 )
 
 
+_ORGAN_LEAD = re.compile(rf"^({_ORGAN.pattern})\s+")
+# the bodies of a joint document (văn bản liên tịch, NĐ 30/2020) joined on one line
+_JOINT_SEPARATOR = re.compile(r"\s+[-–]\s+")
+# bodies of one rank that issue documents together, none above another: the people's
+# committee, the people's council (and its standing organ), the Fatherland Front committee
+_PEERS = {
+    "ubnd": re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^UBND\b"),
+    "hđnd": re.compile(r"^(?:THƯỜNG TRỰC\s+)?(?:HỘI ĐỒNG NHÂN DÂN|HĐND\b)"),
+    "mttq": re.compile(r"^(?:Ủ?Y|UỶ) BAN (?:MTTQ|MẶT TRẬN)|^MẶT TRẬN|^UBMTTQ\b"),
+}
+
+
+def _names_body(text: str) -> bool:
+    organ = _ORGAN_LEAD.match(text)
+    return is_body(text[organ.end() :] if organ else text)
+
+
+def _peer(body: Body) -> str | None:
+    return next((name for name, head in _PEERS.items() if head.match(body.caps)), None)
+
+
+def joint(parent: Body, body: Body) -> bool:
+    """Whether two bodies in one header box issue the document together (a joint box lists
+    each body on its own line over one area: "ỦY BAN NHÂN DÂN" / "ỦY BAN MTTQ VIỆT NAM" /
+    "TỈNH X"), rather than a body under its parent ("UBND TỈNH X" / "SỞ Y")."""
+    first, second = _peer(parent), _peer(body)
+    return first is not None and second is not None and first != second and not parent.place()
+
+
 def standing_organ(body: Body) -> bool:
-    """Whether the body is a standing organ named by its role alone ("BAN THƯỜNG TRỰC")."""
-    return _ORGAN.fullmatch(body.caps) is not None
+    """Whether the body is named by its role alone, as an organ or office of the body above
+    it ("BAN THƯỜNG TRỰC" under the Ủy ban MTTQ, "VĂN PHÒNG" under "UBND TỈNH X")."""
+    return _ORGAN.fullmatch(body.caps) is not None or _NAMELESS.fullmatch(body.caps) is not None
 
 
 def is_body(text: str) -> bool:
@@ -150,6 +192,7 @@ def bodies(lines: list[str]) -> list[Body]:
         text = " ".join(line.split())
         if found and (
             not _HEAD.match(text)
+            or (len(found) == 1 and _ORGAN.fullmatch(found[-1]) is not None)
             or _OPEN_END.search(found[-1])
             or len(found[-1].split()) < 2
             or _NAMELESS.fullmatch(found[-1])
@@ -157,12 +200,15 @@ def bodies(lines: list[str]) -> list[Body]:
             found[-1] = f"{found[-1]} {text}"
         else:
             found.append(text)
-    return [Body(text) for text in found if _HEAD.match(text)]
+    return [Body(text) for text in found if _HEAD.match(text) or _ORGAN_LEAD.match(text)]
 
 
 def with_place(body: Body, place: Place | None) -> str:
     """A body's name completed with the place its parent or the header names."""
     name = body.name()
     if place and place.name and body.place() is None:
+        # "Ban Chỉ đạo … tỉnh" / "Ban Thường vụ Tỉnh ủy": the level is named already
+        if re.search(rf"(?:\s{re.escape(place.level)}|\s(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)$", name):
+            return f"{name} {place.name}"
         return f"{name} {place.level} {place.name}"
     return name

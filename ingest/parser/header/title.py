@@ -155,11 +155,49 @@ def compose(kind: str, lines: list[str]) -> str:
     parts = [sentence_case(" ".join(line.split())) for line in lines if line.strip()]
     if not parts:
         return kind
-    if all(is_caps(line) for line in lines if line.strip()):
+    # a wrapped line of figures alone ("2017-2021") has no case of its own
+    if all(is_caps(line) for line in lines if _letters(line)):
         text = sentence_case(join_wrapped_numbers(" ".join(" ".join(lines).upper().split())))
         return f"{kind} {text[:1].upper()}{text[1:]}"
     # a subject in ordinary case is kept as written; capitals lines in it are lowered
     return join_wrapped_numbers(f"{kind} {' '.join(parts)}")
+
+
+# the text starting on the kind line of a copy that flattened the header onto one line
+_INLINE_BODY_START = re.compile(r"\s(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Trên cơ sở)\s")
+# the issuing authority at the end of such a line: the head's title first, else the body
+_INLINE_HEAD_TITLE = re.compile(
+    r"\s(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TỔNG CỤC TRƯỞNG"
+    r"|CỤC TRƯỞNG)\s"
+)
+_INLINE_BODY = re.compile(
+    r"\s(?:Ủ?Y BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI"
+    r"|BAN THƯỜNG VỤ|BAN BÍ THƯ|BỘ CHÍNH TRỊ)\b"
+)
+# words after which an authority's name is part of the subject ("… CỦA THỦ TƯỚNG CHÍNH PHỦ")
+_NAMED_AFTER = re.compile(r"(?:\b(?:DO|BỞI|GIAO|THỦ TƯỚNG)|[,\-–])$")
+
+
+def flattened_subject(rest: str) -> str | None:
+    """The trích yếu on a kind line that a copy flattened together with the authority line
+    and the text ("VỀ VIỆC PHÊ DUYỆT … BỘ TRƯỞNG BỘ Y TẾ Căn cứ Nghị định …"), else None.
+
+    NĐ 30/2020 sets the trích yếu, the issuing authority (for a Quyết định, Nghị quyết) and
+    the căn cứ apart; on one line the subject in capitals ends where the text in ordinary
+    case starts, and before the authority's capitals at its end."""
+    start = _INLINE_BODY_START.search(rest)
+    if start is None or not is_caps(rest[: start.start()]):
+        return None
+    head = rest[: start.start()].rstrip()
+    for pattern in (_INLINE_HEAD_TITLE, _INLINE_BODY):
+        cuts = [
+            m.start()
+            for m in pattern.finditer(head)
+            if not (_DANGLING.search(head[: m.start()]) or _NAMED_AFTER.search(head[: m.start()]))
+        ]
+        if cuts:
+            return head[: cuts[-1]].rstrip()
+    return head
 
 
 def kind_name(caps: str) -> str:
