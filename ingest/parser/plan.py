@@ -78,6 +78,7 @@ PARSER_VERSION = 11
 PATH_SEPARATOR = " › "
 _HEADED = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.APPENDIX)
 _HEADING_CHARS = 60
+_ROW_LETTER = re.compile(r"^\s*([a-zđ])\s*[).]\s*$")
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
 _APPENDIX_HINT = re.compile(r"^(\(Kèm theo|PHÂN CÔNG|DANH MỤC|BIỂU|BẢNG)")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
@@ -654,6 +655,8 @@ class _TreeBuilder:
                     group.target = _target_cells(row, table.header, roles)
                 continue
             parent: _Node = appendix
+            # a lettered row ("a)") is a point of the numbered group row above it
+            letter = _ROW_LETTER.match(texts[0]) if label is None and texts else None
             if (
                 group is not None
                 and group.parent is appendix
@@ -661,9 +664,11 @@ class _TreeBuilder:
                     group.number is None
                     or _is_roman(group.number.split(".")[0])
                     or (label or "").startswith(group.number + ".")
+                    or letter is not None
                 )
             ):
                 parent = group
+                label = letter.group(1) if letter is not None else label
             if label is not None and parent is appendix and label in appendix.numbers and not body:
                 appendix = self.open_appendix(None, None, None)
                 parent, group = appendix, None
