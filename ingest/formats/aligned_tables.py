@@ -33,7 +33,7 @@ from ingest.parser.columns import ColumnRole, classify_header
 
 __all__ = ["find_aligned_tables"]
 
-_HEADER_FIRST = re.compile(r"^\s{0,4}(?:STT|TT|Số\s?TT)(?:\s{2,}\S|\s*$)", re.IGNORECASE)
+_HEADER_FIRST = re.compile(r"^\s{0,4}(?:STT|TT|Số\s?TT|ST/T|T/T)(?:\s{2,}\S|\s*$)", re.IGNORECASE)
 _RUN = re.compile(r"\S+(?: \S+)*")  # text between gaps of two spaces or more
 _WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
