@@ -440,7 +440,8 @@ def _cut(
             continue
         rest = run[m.start() :]
         bound = run[: m.start()].split()[-1].casefold() in _BOUND_WORDS
-        if bound and not rest.startswith(_CELL_OPENERS):
+        lined_up = aligned is not None and any(abs(x + m.start() - a) <= _ALIGN for a in aligned)
+        if bound and not rest.startswith(_CELL_OPENERS) and not lined_up:
             continue  # a name goes on after it ("Đảng ủy | Ủy ban nhân dân tỉnh", "2026 - | 2030")
         if (
             aligned is not None
