@@ -154,3 +154,17 @@ def test_numbered_text_below_a_table_is_not_its_row() -> None:
     assert last == 20 and [row.cells[0].lines for row in table.rows[1:]] == [("1",), ("2",), ("3",)]
     plan = parse_plan(text, "layout-then-text")
     assert any(c.kind is ClauseKind.SECTION and c.number == "2" for c in plan.clauses)
+
+
+def test_two_cells_one_space_apart_after_a_name_word_are_cut_where_the_column_starts() -> None:
+    """lc104 Phụ lục 2 row 8: `tỉnh; Đảng uỷ Tỉnh ủy viên, Phó Chủ` holds the lead's end and
+    the person's second line one space apart; the cut after "uỷ" (a word a name usually goes
+    on after) holds because "Tỉnh" starts where the person column's other lines start."""
+    plan = parse_plan(REAL.read_text(encoding="utf-8"), "lc104")
+    row = next(
+        t
+        for t in plan.targets
+        if t.content.startswith("Rà soát, hoàn thiện cơ chế, chính sách quản lý")
+    )
+    assert row.lead_units == ("Đảng ủy HĐND tỉnh", "Đảng uỷ UBND tỉnh")
+    assert "Tỉnh ủy viên, Phó Chủ" in row.monitoring_units[0]

@@ -33,7 +33,7 @@ from ingest.parser.columns import ColumnRole, classify_header
 
 __all__ = ["find_aligned_tables"]
 
-_HEADER_FIRST = re.compile(r"^\s{0,4}(?:STT|TT|Số\s?TT)(?:\s{2,}\S|\s*$)", re.IGNORECASE)
+_HEADER_FIRST = re.compile(r"^\s{0,4}(?:STT|TT|Số\s?TT|ST/T|T/T)(?:\s{2,}\S|\s*$)", re.IGNORECASE)
 _RUN = re.compile(r"\S+(?: \S+)*")  # text between gaps of two spaces or more
 _WORD = re.compile(r"\S+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
@@ -440,7 +440,8 @@ def _cut(
             continue
         rest = run[m.start() :]
         bound = run[: m.start()].split()[-1].casefold() in _BOUND_WORDS
-        if bound and not rest.startswith(_CELL_OPENERS):
+        lined_up = aligned is not None and any(abs(x + m.start() - a) <= _ALIGN for a in aligned)
+        if bound and not rest.startswith(_CELL_OPENERS) and not lined_up:
             continue  # a name goes on after it ("Đảng ủy | Ủy ban nhân dân tỉnh", "2026 - | 2030")
         if (
             aligned is not None

@@ -52,7 +52,8 @@ _VALUE_HEADER = re.compile(
 # tested before lead because "Cơ quan chủ trì theo dõi, đánh giá" is a monitoring column, and
 # a stage-year value column ("Chỉ tiêu đến 2030") before content ("Chỉ tiêu").
 _RULES: tuple[tuple[ColumnRole, re.Pattern[str]], ...] = (
-    (ColumnRole.NUMBER, re.compile(r"^(stt|tt|so tt|so thu tu)$")),
+    # "ST/T", "T/T" and "ST T": the label wrapped in a narrow column
+    (ColumnRole.NUMBER, re.compile(r"^(s ?t ?t|t ?t|s ?t ?/ ?t|t ?/ ?t|so tt|so thu tu)$")),
     (ColumnRole.MEASURE_UNIT, re.compile(r"^(dvt|don vi tinh|don vi do|don vi do luong)\b")),
     (ColumnRole.DEADLINE, re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|moc|lo trinh")),
     (ColumnRole.NOTE, re.compile(r"ghi chu")),

@@ -78,7 +78,16 @@ PARSER_VERSION = 11
 PATH_SEPARATOR = " › "
 _HEADED = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.APPENDIX)
 _HEADING_CHARS = 60
+_ROW_LETTER = re.compile(r"^\s*([a-zđ])\s*[).]\s*$")
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
+# a line of nothing but rule characters: the rule under a header box, not a bullet
+_RULE_LINE = re.compile(r"^[-_=~.–—*\s]{3,}$")
+# a paragraph closing the plan or a part of it, written after the last numbered point
+_CLOSING = re.compile(
+    r"^(?:Trên đây là (?:Kế hoạch|Chương trình|Đề án|Phương án)|"
+    r"(?:Trong )?[Qq]uá trình (?:tổ chức )?(?:thực hiện|triển khai)(?: Kế hoạch| Chương trình)?"
+    r"(?: này)?,? nếu)"
+)
 _APPENDIX_HINT = re.compile(r"^(\(Kèm theo|PHÂN CÔNG|DANH MỤC|BIỂU|BẢNG)")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
 _DANGLING_WORDS = {"và", "của", "ở", "với", "về", "cho", "các", "thuộc", "tại"}
@@ -194,6 +203,7 @@ class _TreeBuilder:
         self.repaired = repaired or {}  # line index → the marker an OCR slip stands for
         self.body_started = False  # a line of the text proper ("Căn cứ …", a numbered clause)
         self.after_kind_line = False  # the previous line was the kind ("KẾ HOẠCH")
+        self.after_rule = False  # the previous line was a rule ("-------"): nothing goes on
         self.stack: list[_Node] = [self.root]
         self.last: _Node | None = None  # the clause the previous line went to
         self.warnings: list[str] = []
@@ -243,6 +253,11 @@ class _TreeBuilder:
         text = line.clean
         if not text or set(text) <= {"|"}:
             return
+        if _RULE_LINE.match(text):  # a rule under a header box ("-------", "______"): no
+            # bullet; after a rule of dashes (a bullet's marker) what follows starts afresh
+            self.after_rule = self.after_rule or read_marker(text) is not None
+            return
+        after_rule, self.after_rule = self.after_rule, False
         marker = self.repaired.get(line.index) or read_marker(text)
         self.body_started = self.body_started or bool(marker) or bool(BODY_START.match(text))
         self.after_kind_line = bool(kind_line(text))
@@ -266,7 +281,10 @@ class _TreeBuilder:
             return
         if marker is not None and self._wrapped_reference(marker, line):
             marker = None  # "… được xác định tại" / "Phụ lục 2 kèm theo …": a sentence goes on
-        if marker is None and self._continues(text, line):
+        if marker is None and _CLOSING.match(text):
+            self._add_closing(line)
+            return
+        if marker is None and not after_rule and self._continues(text, line):
             assert self.last is not None
             last = self.last
             if last.heading and not last.children and last.kind in _HEADED:
@@ -279,7 +297,7 @@ class _TreeBuilder:
             if footnote:
                 self._add_footnote(footnote.group(1), line)
             else:
-                self._add_paragraph(line)
+                self._add_paragraph(line, after_rule)
             return
         self._open_marker(marker, line)
 
@@ -406,17 +424,36 @@ class _TreeBuilder:
         self.last = node
         self.in_signature = self.signed = True
 
-    def _add_paragraph(self, line: SourceLine) -> None:
+    def _add_paragraph(self, line: SourceLine, after_rule: bool = False) -> None:
         parent = self._stage_sibling_parent(line.clean) or self._pop_to(_LEVEL[ClauseKind.BULLET])
         if parent is self.root and not parent.children:
             node = self._new(ClauseKind.PREAMBLE, None, None, 7.0, parent, "pre", "Phần mở đầu")
-        elif parent is self.root and parent.children[-1].kind is ClauseKind.PREAMBLE:
+        elif (
+            parent is self.root
+            and parent.children[-1].kind is ClauseKind.PREAMBLE
+            and not after_rule
+        ):
             node = parent.children[-1]
         else:
             count = parent.kind_counts.get(ClauseKind.PARAGRAPH, 0) + 1
             node = self._new(
                 ClauseKind.PARAGRAPH, None, None, 7.0, parent, f"p{count}", f"đoạn {count}"
             )
+        node.add_line(line)
+        self.last = node
+
+    def _add_closing(self, line: SourceLine) -> None:
+        """A closing paragraph ("Trên đây là Kế hoạch …", "Trong quá trình thực hiện …") is
+        about the whole plan, or the whole part it ends: not a paragraph of the last point."""
+        whole_plan = line.clean.startswith(("Trên đây", "TRÊN ĐÂY"))
+        part = self.root if whole_plan else self._current_part()
+        if part.kind is ClauseKind.APPENDIX:
+            self._add_paragraph(line)
+            return
+        while len(self.stack) > 1 and self.stack[-1] is not part:
+            self.stack.pop()
+        count = part.kind_counts.get(ClauseKind.PARAGRAPH, 0) + 1
+        node = self._new(ClauseKind.PARAGRAPH, None, None, 7.0, part, f"p{count}", f"đoạn {count}")
         node.add_line(line)
         self.last = node
 
@@ -654,6 +691,8 @@ class _TreeBuilder:
                     group.target = _target_cells(row, table.header, roles)
                 continue
             parent: _Node = appendix
+            # a lettered row ("a)") is a point of the numbered group row above it
+            letter = _ROW_LETTER.match(texts[0]) if label is None and texts else None
             if (
                 group is not None
                 and group.parent is appendix
@@ -661,9 +700,11 @@ class _TreeBuilder:
                     group.number is None
                     or _is_roman(group.number.split(".")[0])
                     or (label or "").startswith(group.number + ".")
+                    or letter is not None
                 )
             ):
                 parent = group
+                label = letter.group(1) if letter is not None else label
             if label is not None and parent is appendix and label in appendix.numbers and not body:
                 appendix = self.open_appendix(None, None, None)
                 parent, group = appendix, None

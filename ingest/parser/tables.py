@@ -27,7 +27,10 @@ from ingest.parser.columns import ColumnRole, classify_columns, classify_header
 from ingest.parser.lines import SourceLine, clean_markup
 from ingest.parser.markers import row_number
 
-_HEADER_FIRST_CELL = re.compile(r"^(?:stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.IGNORECASE)
+# "ST/T", "T/T": the label wrapped in a narrow number column, written with a slash
+_HEADER_FIRST_CELL = re.compile(
+    r"^(?:stt|tt|số\s*tt|số\s*thứ\s*tự|st\s*/\s*t|t\s*/\s*t)$", re.IGNORECASE
+)
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _BARE_UNIT = re.compile(r"^đơn vị$", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
