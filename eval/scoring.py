@@ -62,7 +62,7 @@ def score_output(
         scores["mrr"] = reciprocal_rank(output.retrieved, gold)
         scores[f"ndcg@{NDCG_K}"] = ndcg_at_k(output.retrieved, gold, NDCG_K)
         scores["citation_correct"] = not output.abstained and any_citation_correct(
-            output.citations, gold
+            output.citations, gold, question.get("key_facts", [])
         )
     if answerable:
         facts = question.get("key_facts", [])

@@ -48,6 +48,24 @@ def amount_asked(query: Query) -> re.Match[str] | None:
     return None
 
 
+def counted_in_words(query: Query, clause_folded: str) -> bool:
+    """Whether the clause (folded) gives the count asked in words before the thing counted:
+    "trên mấy trụ cột?" of "trên cả ba trụ cột chính quyền số, kinh tế số, xã hội số",
+    "gồm mấy cấp?" of "hai cấp". Only a thing named after "mấy"/"bao nhiêu" is counted so."""
+    match = amount_asked(query)
+    unit = ((match.group(1) or match.group(2) or "") if match else "").strip()
+    if not unit or unit.startswith(_PERCENT_WORDS) or unit.split()[0] in _NOT_UNIT_WORDS:
+        return False
+    head = unit.split()[0]
+    return bool(
+        re.search(rf"\b{_COUNT_WORDS}\s+(?:{re.escape(unit)}|{re.escape(head)})\b", clause_folded)
+    )
+
+
+# a count written in words ("ba trụ cột", "hai cấp"), folded; "năm" only before a noun asked
+_COUNT_WORDS = r"(?:mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"
+
+
 def _parts(question: str) -> str:
     """The question folded, its parts kept apart ("bao nhiêu ; ai theo dõi"): the unit of
     count asked is the word right after "bao nhiêu" in the same part, never the next part's."""
@@ -67,7 +85,7 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
         if m.group(2) or not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
     ]
     if not figures:
-        return False
+        return counted_in_words(query, text)
     unit = (match.group(1) or match.group(2) or "").strip()
     if unit.startswith(_PERCENT_WORDS):
         return any(m.group(2) for m in figures)

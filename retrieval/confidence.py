@@ -23,6 +23,7 @@ from functools import lru_cache
 from ingest.abbreviations import expand_abbreviations
 from ingest.dates import states_time, without_citations
 from ingest.normalize_vi import folded
+from retrieval.amounts import counted_in_words
 from retrieval.answers import Answer
 from retrieval.constraints import Reading
 from retrieval.query import Intent
@@ -94,7 +95,14 @@ def unmet_checks(
         c.target.deadline.raw for c in cited if c.target is not None and c.target.deadline
     )
     unmet: list[str] = []
-    if reading.figure and not structured and not any(_figure_in(c) for c in _answering(cited)):
+    if (
+        reading.figure
+        and not structured
+        and not any(
+            _figure_in(c) or counted_in_words(reading.query, folded(c.text))
+            for c in _answering(cited)
+        )
+    ):
         unmet.append("figure")
     units = reading.units if reading.roles else _not_issuers(reading.units, cited)
     if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):

@@ -68,11 +68,16 @@ def unloaded_document(
         return None
     if _RELATION.search(reading.query.folded):
         return None  # "kế hoạch nào thay thế Kế hoạch 68?": about the plan that mentions it
+    if _LOADED_SOURCE.search(reading.query.folded):
+        return None  # "NĐ 180 có hiệu lực từ ngày nào theo KH của Bộ NN&MT?": what a plan says
     facts = reading.query.intent == "document_facts"
     # a plan, a document whose facts are asked, or one the question opens with ("Quyết định
     # 06/QĐ-TTg đặt chỉ tiêu … bao nhiêu?"); "theo Chỉ thị 14/CT-TTg" in mid-question is a topic
     about = [
-        r for r in reading.documents if _is_plan(r) or facts or _opens(reading.query.folded, r)
+        r
+        for r in reading.documents
+        if (_is_plan(r) or facts or _opens(reading.query.folded, r))
+        and not _implemented(reading.query.folded, r)
     ]
     if not about:
         return None  # "Chỉ thị 14/CT-TTg … mấy lớp?": a topic the plans take up
@@ -89,6 +94,24 @@ def _opens(question_folded: str, ref: DocumentRef) -> bool:
     if before[:1] == ["theo"]:
         before = before[1:]
     return len(before) <= 1
+
+
+def _implemented(question_folded: str, ref: DocumentRef) -> bool:
+    """Whether the question names this document as what a plan carries out ("số hiệu kế
+    hoạch … triển khai Chỉ thị 13/CT-TTg", "kế hoạch thực hiện Nghị quyết 57"): the plan
+    asked about is the loaded one that implements it."""
+    return bool(_IMPLEMENTS.search(question_folded[: ref.span.start]))
+
+
+_IMPLEMENTS = re.compile(
+    r"\b(?:trien khai|thuc hien|cu the hoa|quan triet)(?: thuc hien)?(?: (?:cac|noi dung))?\s*$"
+)
+# a plan the question names as its source without a number ("theo KH của Bộ NN&MT", "theo kế
+# hoạch"): the question asks what a loaded plan says about the document it names
+_LOADED_SOURCE = re.compile(
+    r"\btheo (?:ke hoach|kh|quyet dinh|qd|chuong trinh|ctr)(?! (?:so )?\d)"
+    r"(?: (?:cua|nay)\b|\s*[?.,]?\s*$)"
+)
 
 
 _RELATION = re.compile(

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from retrieval.stored import StoredClause
 
-# the preamble line, from its start: the proposer up to "tại <document>", a comma or the end
+# the preamble line, from its start (after the emphasis marks of a converted copy, "*Theo đề
+# nghị của …*"): the proposer up to "tại <document>", a comma or the end
 PROPOSER_LINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:Theo|Xét) (?:đề nghị|đề xuất) của (?P<who>[^,;.\n]{3,120}?)"
+    r"(?:^|\n)[ \t*_]*(?:Theo|Xét) (?:đề nghị|đề xuất) của (?P<who>[^,;.\n]{3,120}?)"
     r"(?=\s+tại\b|\s*[,;.\n]|\s*$)"
 )
 

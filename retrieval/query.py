@@ -290,6 +290,8 @@ _META = (
         _compile(
             r"chuc (?:vu|danh)(?: [a-z]+){0,3} (?:gi|nao)\b|chuc (?:vu|danh) (?:cua )?nguoi ki"
             r"|nguoi ki(?: [a-z0-9/-]+){0,12} chuc (?:vu|danh)"
+            # the authority signed under ("ký theo thẩm quyền gì": "KT. BỘ TRƯỞNG")
+            r"|\bki (?:theo|voi|bang) (?:tham quyen|tu cach)\b|\btham quyen ki\b"
         ),
     ),
     (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),

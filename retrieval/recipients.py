@@ -70,7 +70,10 @@ def asked_recipients(names: Sequence[str], question_folded: str) -> list[str]:
     … gửi báo cáo" names no "Báo Tuyên Quang"), else those marked
     with the purpose it names ("để b/c"); all when it narrows to none of them."""
     spaced = f" {' '.join(_WORD.findall(question_folded))} "
-    named = [n for n in names if (unit := _unit_of(n)) and _said(unit, spaced)]
+    kinds = [m.group("kind") for m in _KIND_ASKED.finditer(question_folded)]
+    named = [
+        n for n in names if ((unit := _unit_of(n)) and _said(unit, spaced)) or _of_kind(n, kinds)
+    ]
     if named:
         return named
     for mark, asked in _PURPOSES.items():
@@ -79,6 +82,26 @@ def asked_recipients(names: Sequence[str], question_folded: str) -> list[str]:
             if marked:
                 return marked
     return list(names)
+
+
+# a kind of recipient the question asks for by name ("gửi cho những Bộ nào?", "sở nào"):
+# the recipients of that kind ("- Các Bộ: CT, NN&PTNT, TC, TTTT;", "- Bộ Tài chính;")
+_KIND_ASKED = re.compile(
+    r"(?<!\bvan )\b(?:nhung |cac )?(?P<kind>bo|so|tinh|cuc|vu|ban|nganh|huyen|xa|phuong|uy ban)"
+    r" (?:nao|gi)\b"
+)
+
+
+def _of_kind(name: str, kinds: Sequence[str]) -> bool:
+    """Whether the recipient is a unit of one of these kinds (folded), by its first words
+    after "các"; not the head of one ("Bộ trưởng", "Cục trưởng")."""
+    words = [w.strip(":,;") for w in folded(name).split()]
+    if words[:1] == ["cac"]:
+        words = words[1:]
+    if words[1:2] == ["truong"]:
+        return False
+    head = " ".join(words)
+    return any(head == kind or head.startswith(f"{kind} ") for kind in kinds)
 
 
 # a word of a name or a question, punctuation left out ("UBND các xã, phường" is asked as

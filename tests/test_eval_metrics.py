@@ -262,6 +262,26 @@ def test_citation_wrong_document_or_text() -> None:
     assert not any_citation_correct([], [GOLD_66])
 
 
+def test_a_clause_stating_the_same_figure_for_the_same_indicator() -> None:
+    """CTr 104-CTr/TU Lào Cai (tests/real_plans6) states its forest-cover target in its
+    body and again as a Phụ lục 1 row; the row supports the answer as well. A row giving the
+    same figure for another indicator, or another figure, does not."""
+    doc = "lao-cai-104"
+    gold = [GoldRef(doc, "- Tỷ lệ che phủ rừng toàn tỉnh duy trì ổn định ở mức 60%.")]
+    row = "Đồng chí Giàng Quốc Đảng ủy Hưng, Ủy viên Ban 7 Tỷ lệ che phủ rừng 60% UBND tỉnh"
+    facts = [["60%"]]
+    assert citation_is_correct(Citation(doc, row, row, 0, 0), gold, facts)
+    other = "3 Tỷ lệ chất thải rắn y tế được thu gom, xử lý 60% UBND tỉnh"
+    assert not citation_is_correct(Citation(doc, other, other, 0, 0), gold, facts)
+    assert not citation_is_correct(Citation("other-plan", row, row, 0, 0), gold, facts)
+    # the figure without its unit, or no key facts: no equivalence
+    bare = "7 Tỷ lệ che phủ rừng toàn tỉnh 60 UBND tỉnh"
+    assert not citation_is_correct(Citation(doc, bare, bare, 0, 0), gold, facts)
+    assert not citation_is_correct(Citation(doc, row, row, 0, 0), gold)
+    # a key fact that is no figure (a unit's name) is not settled this way
+    assert not citation_is_correct(Citation(doc, row, row, 0, 0), gold, [["60%"], ["UBND"]])
+
+
 def test_citation_precision_and_coverage() -> None:
     wrong = Citation(DOC, "x", "7.1. | hợp đồng điện tử", 0, 0)
     assert citation_precision([GOOD, wrong], [GOLD_66]) == 0.5

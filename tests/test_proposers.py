@@ -30,3 +30,10 @@ def test_who_proposed_is_a_document_fact() -> None:
 def test_a_plan_implementing_a_directive_by_its_number() -> None:
     query = understand("kế hoạch này thực hiện chỉ thị số mấy của Thủ tướng")
     assert query.meta_fields == (MetaField.BASED_ON,)
+
+
+def test_a_proposer_line_in_emphasis_marks() -> None:
+    """A converted copy sets the preamble line in italics ("*Theo đề nghị của …*", QĐ
+    2200/QĐ-BNNMT in tests/real_plans_12h)."""
+    line = stored_clause("*Theo đề nghị của Cục trưởng Cục Lâm nghiệp và Kiểm lâm.*")
+    assert proposers([line])[1] == ["Cục trưởng Cục Lâm nghiệp và Kiểm lâm"]

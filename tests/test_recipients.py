@@ -143,3 +143,19 @@ def test_a_recipient_is_named_by_its_words_together_not_scattered() -> None:
     assert asked_recipients(names, understand("QĐ 986 có gửi Báo Tuyên Quang không?").folded) == [
         "Báo Tuyên Quang"
     ]
+
+
+def test_a_recipient_named_and_a_kind_of_recipient_asked() -> None:
+    """KH 09/KH-BTNMT: "- Văn phòng Chính phủ; - Các Bộ: CT, NN&PTNT, TC, TTTT;" in one
+    table cell; "có gửi VPCP không, gửi cho những Bộ nào?" asks the one named and the
+    recipients of the kind it asks ("Bộ … nào"), not a "văn bản nào"."""
+    names = recipients_in(
+        _real("real_plans_12h/bo-tnmt-09-KH-BTNMT-2024-quan-ly-tin-chi-cac-bon.txt")
+    )
+    asked = understand("KH 09/KH-BTNMT co gui Van phong Chinh phu khong, gui cho nhung Bo nao?")
+    assert asked_recipients(names, asked.folded) == [
+        "Văn phòng Chính phủ",
+        "Các Bộ: CT, NN&PTNT, TC, TTTT",
+    ]
+    ministries = understand("KH 09/KH-BTNMT gửi cho bộ nào?").folded
+    assert asked_recipients(names, ministries) == ["Các Bộ: CT, NN&PTNT, TC, TTTT"]

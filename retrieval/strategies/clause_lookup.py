@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_ambiguous, answer_clauses
+from retrieval.confidence import states_figure
 from retrieval.constraint_check import (
     absent_role_answer_reason,
     missing_path_reason,
@@ -249,6 +250,8 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
         intent = Intent.TARGET
     if ctx.query.wants_items and not _asks_units(ctx.query, ctx.reading):
         clauses = [_its_contents(ctx, c) for c in clauses]
+    if ctx.reading.figure and not _asks_units(ctx.query):
+        clauses = [_figure_under(ctx, c) for c in clauses]
     return answer_clauses(ctx.query, clauses, ctx.documents, intent, ctx.children_of(clauses))
 
 
@@ -262,6 +265,26 @@ def _asks_units(query: Query, reading: Reading) -> bool:
     """Whether the units or roles of an item are asked ("những cơ quan nào phối hợp", "cơ
     quan chủ trì"): the part's roles answer, not its contents."""
     return query.intent in _UNIT_INTENTS or reading.units_asked is not None
+
+
+def _figure_under(ctx: Context, clause: StoredClause) -> StoredClause:
+    """ "Mục 3.3 … bố trí tối thiểu bao nhiêu % ngân sách tỉnh?" of a heading that states no
+    figure itself ("3.3. Huy động, phân bổ và sử dụng hiệu quả các nguồn lực"): its item
+    that states one ("- Bố trí tối thiểu 2% ngân sách tỉnh …"), the one saying more of the
+    question's words when several do; the clause itself when its own words state a figure,
+    or when no item, or several alike, do."""
+    if not clause.child_count or states_figure(clause.body):
+        return clause
+    stating = [c for c in ctx.search.children(clause.clause_id) if states_figure(c.text)]
+    if len(stating) <= 1:
+        return stating[0] if stating else clause
+    topic = _content_words(ctx)
+    scored = sorted(
+        ((ctx.weights.coverage(topic, clause_words(c.search_text)), c) for c in stating),
+        key=lambda item: -item[0],
+    )
+    (best_score, best), (second_score, _) = scored[0], scored[1]
+    return best if best_score > second_score else clause
 
 
 def _its_contents(ctx: Context, clause: StoredClause) -> StoredClause:

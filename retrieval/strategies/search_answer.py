@@ -150,12 +150,23 @@ def _search_answer(ctx: Context) -> Answer:
     covering = _partners_of_the_subject(ctx, covering)
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
-        covering = _timed_first(
-            covering, query.folded, [ctx.coverage(topic, c.clause) for c in covering]
-        )
+        shares = [ctx.coverage(topic, c.clause) for c in covering]
+        untimed = covering[shares.index(max(shares))]  # the clause saying most of the task
+        covering = _timed_first(covering, query.folded, shares)
         covering = _timed_round_first(
             query.folded, covering, lambda clause: ancestors(clause, ctx.search)
         )
+        if _passed_over(ctx, topic, untimed, covering[0]):
+            return with_candidates(
+                abstain(
+                    query,
+                    [untimed.clause, covering[0].clause],
+                    documents,
+                    f"{ctx.label(untimed.clause.document_id)} nêu việc được hỏi nhưng không "
+                    "ghi thời hạn cho việc đó; điều khoản có thời hạn gần nhất nói về việc khác.",
+                ),
+                [c.clause for c in ranked],
+            )
     if query.intent is Intent.TARGET and ctx.reading.figure:
         covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
     if _ASKS_PLACE.search(query.folded):
@@ -432,6 +443,23 @@ def _timed_first(
         recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
         timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+def _passed_over(ctx: Context, topic: list[str], untimed: Candidate, first: Candidate) -> bool:
+    """Whether "… khi nào?" put first a timed clause over the clause that says the task
+    asked without a time, covering the question by `_PASSED_OVER` less: another task sharing
+    a phrase ("hạn chót hoàn thiện Đề án phát triển thị trường các-bon" of a plan whose "h)
+    … hoàn thiện dự thảo Đề án …" gives no time, not the row "Thiết lập … chuyên trang …
+    phát triển thị trường các-bon | 2024 - 2025"). Such an answer would give another task's
+    deadline."""
+    if first is untimed or _states_its_time(untimed.clause):
+        return False
+    gap = ctx.coverage(topic, untimed.clause) - ctx.coverage(topic, first.clause)
+    return gap >= _PASSED_OVER
+
+
+# how much better the untimed clause covers the question than the timed one put first
+_PASSED_OVER = 0.4
 
 
 def _same_task_timed(covering: list[Candidate]) -> list[Candidate]:

@@ -17,6 +17,7 @@ from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.compose import abstain
 from retrieval.ranking import with_candidates
+from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
 # agency words a unit's name starts with, longest first where one starts another
@@ -49,10 +50,10 @@ def answer(ctx: Context) -> Answer | None:
     # the agency word and the first word of the name after it
     probe = " ".join(words[: len(asked.group("agency").split()) + 1])
     hits = ctx.search.hybrid(asked.group("unit"), scope.doc_ids, limit=25)
-    if any(re.search(rf"\b{probe}\b", folded(h.clause.text)) for h in hits):
-        return None
     name = _as_written(ctx.query.text, len(words)) or asked.group("unit")
     labels = ", ".join(ctx.label(d) for d in scope.doc_ids)
+    if any(re.search(rf"\b{probe}\b", folded(h.clause.text)) for h in hits):
+        return _only_in_other_roles(ctx, asked, probe, [h.clause for h in hits], name, labels)
     clauses = [h.clause for h in hits]
     return with_candidates(
         abstain(
@@ -71,3 +72,48 @@ def _as_written(question: str, n_words: int) -> str | None:
     if len(words) < n_words or any(not re.fullmatch(r"[a-z]+", folded(w)) for w in words):
         return None
     return " ".join(words)
+
+
+# the role a question asks a unit in ("<unit> chủ trì những nhiệm vụ nào"), as a row's cells
+# name it
+_ROLE_ASKED = {"chu tri": "lead", "phoi hop": "cooperating"}
+_ROLE_SAID = {"lead": "chủ trì", "cooperating": "phối hợp"}
+
+
+def _only_in_other_roles(
+    ctx: Context,
+    asked: re.Match[str],
+    probe: str,
+    clauses: list[StoredClause],
+    name: str,
+    labels: str,
+) -> Answer | None:
+    """ "Cục Kiểm soát ô nhiễm môi trường chủ trì những nhiệm vụ nào?" of a plan whose rows
+    name that unit only among the units that cooperate: declined, saying so, with those rows
+    as the closest. None when the question asks no role, or some duty names the unit in the
+    role asked, or none names it at all."""
+    role = next((r for w, r in _ROLE_ASKED.items() if f" {w} " in f" {asked.group(0)} "), None)
+    if role is None:
+        return None
+    pattern = re.compile(rf"\b{probe}\b")
+    # the duties (rows, and body duties read with their units) naming it
+    naming = [c for c in clauses if c.target is not None and pattern.search(folded(c.text))]
+    in_role = [
+        c
+        for c in naming
+        if c.target is not None
+        and any(pattern.search(folded(cell.text)) for cell in c.target.cells_for(role))
+    ]
+    if in_role or not naming:
+        return None
+    other = "phối hợp" if role == "lead" else "chủ trì hoặc phối hợp"
+    return with_candidates(
+        abstain(
+            ctx.query,
+            naming[:3],
+            ctx.documents,
+            f"{labels} không giao {name} {_ROLE_SAID[role]} nhiệm vụ nào; đơn vị này chỉ được "
+            f"nêu ở vai trò khác ({other}) trong các dòng dưới đây.",
+        ),
+        naming,
+    )

@@ -43,3 +43,16 @@ def test_a_document_the_question_takes_as_its_source_is_said_not_loaded(
     assert answer.answer.startswith("Nghị quyết 71/NQ-CP chưa được nạp")
     # "Theo Kế hoạch 19, …" of a loaded plan passes
     assert not_loaded.answer(assistant.context("Theo Kế hoạch 19, dữ liệu phải làm gì?")) is None
+
+
+def test_a_document_a_plan_carries_out_is_not_the_one_asked(assistant: Assistant) -> None:
+    """ "Số hiệu kế hoạch … triển khai Chỉ thị 13/CT-TTg?" asks about the loaded plan that
+    implements it (KH 09/KH-BTNMT in tests/real_plans_12h); "… theo KH của Bộ …" asks what a
+    loaded plan named without a number says about the document."""
+    implements = "Số hiệu kế hoạch triển khai Chỉ thị 13/CT-TTg về tín chỉ các-bon là gì?"
+    assert not_loaded.answer(assistant.context(implements)) is None
+    source = "NĐ 180/2026/NĐ-CP có hiệu lực thi hành từ ngày nào theo KH của Bộ NN&MT?"
+    assert not_loaded.answer(assistant.context(source)) is None
+    # the document itself asked about is still declined
+    asked = not_loaded.answer(assistant.context("Chỉ thị 13/CT-TTg do ai ký?"))
+    assert asked is not None and asked.abstained
