@@ -250,7 +250,7 @@ def _answer_settled(ctx: Context, clauses: Sequence[StoredClause]) -> Answer:
         intent = Intent.TARGET
     if ctx.query.wants_items and not _asks_units(ctx.query, ctx.reading):
         clauses = [_its_contents(ctx, c) for c in clauses]
-    if ctx.reading.figure and not _asks_units(ctx.query):
+    if ctx.reading.figure and not _asks_units(ctx.query, ctx.reading):
         clauses = [_figure_under(ctx, c) for c in clauses]
     return answer_clauses(ctx.query, clauses, ctx.documents, intent, ctx.children_of(clauses))
 
