@@ -25,7 +25,7 @@ from ingest.dates import states_time, without_citations
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.constraints import Reading
-from retrieval.doers import ROLE_ASKED, WHO_INTENTS, names_doer
+from retrieval.doers import ROLE_ASKED, WHO_INTENTS, asks_who, names_doer
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
 
@@ -111,6 +111,7 @@ def unmet_checks(
     if (
         not structured
         and reading.query.intent in WHO_INTENTS
+        and asks_who(reading.query.folded)
         and not any(names_doer(c, reading.query.folded, reading.units) for c in _answering(cited))
     ):
         unmet.append("doer")  # "ai chủ trì …?" of a task quoted with no unit anywhere

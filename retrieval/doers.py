@@ -30,6 +30,16 @@ ROLE_ASKED = {
     Intent.WHO_MONITOR: "theo dõi, chỉ đạo",
 }
 
+# the words that ask for a unit ("ai", "đơn vị nào", "do những cơ quan nào"): a question
+# read as "who" that asks what a unit must do ("các cơ quan chủ trì … phải làm gì?") has none
+_ASKS_WHO = re.compile(r"\b(?:ai|nao)\b")
+
+
+def asks_who(question_folded: str) -> bool:
+    """Whether the question asks which unit ("ai …", "… đơn vị nào")."""
+    return bool(_ASKS_WHO.search(question_folded))
+
+
 _CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 # the words of a unit's name compared with the question ("so giao duc va dao")
 _NAME_WORDS = 4

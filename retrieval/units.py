@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ingest.abbreviations import expand_abbreviations, units_in
+from ingest.abbreviations import units_in
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 from retrieval.stored import StoredClause
@@ -40,11 +40,7 @@ class UnitMatcher:
         question = _FACILITY.sub(r"\1\2", question)
         question = _DOCUMENT_SYMBOL.sub(" ", question)
         keys = [unit_key(name) for name in units_in(question)]
-        # a known name shortened in the question by a common abbreviation of its words
-        # ("Cục BĐKH" for "Cục Biến đổi khí hậu"): matched in the words written out too
-        written_out = expand_abbreviations(question, keep_short=False)
-        plain = folded(question if written_out == question else f"{question} | {written_out}")
-        text = " " + " ".join(re.sub(r"[^\w\s|]", " ", plain).split()) + " "
+        text = " " + " ".join(re.sub(r"[^\w\s]", " ", folded(question)).split()) + " "
         for key in sorted(self._known, key=len, reverse=True):
             if len(key) > 6 and f" {key} " in text and not any(key in k for k in keys):
                 keys.append(key)

@@ -135,3 +135,8 @@ def test_partners_asked_are_answered_by_the_row_naming_them_before_a_generic_dut
     assert partners_named_first([duty, row], [1.0, 0.5]) == [0, 1]  # another task
     other_plan = _row_with_partners("Tổ chức đào tạo.", "Trường Đại học Luật", document="e")
     assert partners_named_first([duty, other_plan], [1.0, 1.0]) == [0, 1]
+
+
+def test_a_question_asking_what_units_must_do_is_not_checked_for_a_doer() -> None:
+    clause = stored_clause("Hằng năm, các cơ quan được phân công chủ trì đề xuất kinh phí.")
+    assert "doer" not in _unmet("Hằng năm các cơ quan chủ trì phải làm gì về kinh phí?", clause)
