@@ -9,6 +9,7 @@ one unit column lists every unit that carries the row out (`compose._direct_line
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from retrieval.query import Intent
@@ -16,10 +17,15 @@ from retrieval.stored import StoredClause
 
 
 def lacks_asked_part(
-    clause: StoredClause, intent: Intent, stated_time: Callable[[str], str | None]
+    clause: StoredClause,
+    intent: Intent,
+    stated_time: Callable[[str], str | None],
+    lead_asked: bool = False,
 ) -> bool:
     """Whether this row's answer to `intent` can only say the asked part is not given.
-    `stated_time`: the part of a duty's text that states when, None when none does."""
+    `stated_time`: the part of a duty's text that states when, None when none does;
+    `lead_asked`: the question asks who leads ("Ai chủ trì … và phối hợp …?"), so a row
+    stating its lead answers it though it names no co-operating unit."""
     target = clause.target
     if target is None:
         return False
@@ -28,12 +34,31 @@ def lacks_asked_part(
             return False
         return target.source != "body" or stated_time(clause.text) is None
     if intent is Intent.WHO_COOPERATE:
+        if lead_asked and target.cells_for("lead"):
+            return False
         return target.source == "body" and not target.cells_for("cooperating")
     return False
 
 
 def all_lack_asked_part(
-    clauses: Sequence[StoredClause], intent: Intent, stated_time: Callable[[str], str | None]
+    clauses: Sequence[StoredClause],
+    intent: Intent,
+    stated_time: Callable[[str], str | None],
+    question_folded: str = "",
 ) -> bool:
     """Whether every clause of an answer is a row lacking the asked part (none: False)."""
-    return bool(clauses) and all(lacks_asked_part(c, intent, stated_time) for c in clauses)
+    lead = asks_lead(question_folded)
+    return bool(clauses) and all(lacks_asked_part(c, intent, stated_time, lead) for c in clauses)
+
+
+def asks_lead(question_folded: str) -> bool:
+    """Whether the question's asking word is put to the lead role: "Ai chủ trì bảo đảm an
+    ninh mạng và phối hợp triển khai …?" asks who leads (the "phối hợp" is part of the
+    duty), "Sở Y tế chủ trì, ai phối hợp?" asks the partners."""
+    return bool(_ASKS_LEAD.search(question_folded))
+
+
+# the asking word right before "chủ trì" ("ai chủ trì", "đơn vị nào được giao chủ trì")
+_ASKS_LEAD = re.compile(
+    r"\b(?:ai|nao)\s+(?:se\s+|duoc giao\s+|la\s+(?:don vi|co quan)\s+|giu vai tro\s+)?chu tri\b"
+)

@@ -403,7 +403,8 @@ def answer_clauses(
             lines.append("")
     return Answer(
         "\n".join(lines).strip(),
-        all_lack_asked_part(clauses, intent, stated_time),  # "không ghi thời hạn": declined
+        # "không ghi thời hạn": declined
+        all_lack_asked_part(clauses, intent, stated_time, query.folded),
         intent.value,
         cite.citations,
         tuple(c.clause_id for c in clauses),

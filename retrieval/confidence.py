@@ -26,6 +26,7 @@ from ingest.normalize_vi import folded
 from retrieval.amounts import counted_in_words
 from retrieval.answers import Answer
 from retrieval.constraints import Reading
+from retrieval.doers import ROLE_ASKED, WHO_INTENTS, asks_who, names_doer
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
 
@@ -37,6 +38,7 @@ _MISSING_UNIT_IN_ROLE = 0.45  # "Phòng X phối hợp những nhiệm vụ nào
 _MISSING_PERIOD = 0.8
 _MISSING_TIME = 0.55
 _MISSING_NUMBERED = 0.5  # "con thứ 3", "số 1": the thing numbered is another one
+_MISSING_DOER = 0.45  # "ai chủ trì …?" cited a task that names no unit
 _RIVAL = 0.6  # a clause not cited covers the question better
 _THIN_TOPIC = 0.75  # the cited clauses state few of the question's topic words
 _FACTORS = {
@@ -46,6 +48,7 @@ _FACTORS = {
     "period": _MISSING_PERIOD,
     "time": _MISSING_TIME,
     "numbered": _MISSING_NUMBERED,
+    "doer": _MISSING_DOER,
     "rival": _RIVAL,
     "topic": _THIN_TOPIC,
 }
@@ -83,7 +86,8 @@ def unmet_checks(
     rival: float | None = None,
 ) -> tuple[str, ...]:
     """The asked parts that the cited clauses do not state: "figure", "unit_in_role",
-    "unit", "period", "time"; and for a search answer the softer signs "rival" (a clause
+    "unit", "period", "time"; for a search answer "doer" (a "who" question's cited task
+    names no unit), and the softer signs "rival" (a clause
     not cited covers the question better than `coverage`, the cited ones' best) and "topic"
     (the cited clauses state under `TOPIC_SHARE` of the topic words)."""
     if not cited:
@@ -112,6 +116,13 @@ def unmet_checks(
         unmet.append("period")
     if any(not _states_numbered(text, name) for name in reading.numbered):
         unmet.append("numbered")  # "sinh con thứ 3" of a clause on births in general
+    if (
+        not structured
+        and reading.query.intent in WHO_INTENTS
+        and asks_who(reading.query.folded)
+        and not any(names_doer(c, reading.query.folded, reading.units) for c in _answering(cited))
+    ):
+        unmet.append("doer")  # "ai chủ trì …?" of a task quoted with no unit anywhere
     stated = without_citations(text) + " " + folded(deadlines)
     if reading.query.intent is Intent.DEADLINE and not states_time(stated):
         unmet.append("time")
@@ -205,6 +216,9 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
         return "Các kế hoạch đã nạp không nêu thời hạn cho nội dung được hỏi."
     if "unit_in_role" in unmet:
         return "Không có chỉ tiêu/nhiệm vụ nào ghi đơn vị được hỏi ở vai trò được hỏi."
+    if "doer" in unmet:
+        role = ROLE_ASKED.get(reading.query.intent, "thực hiện")
+        return f"Các điều khoản gần nhất không nêu đơn vị {role} cho nội dung được hỏi."
     if "figure" in unmet:
         return "Các kế hoạch đã nạp không nêu con số được hỏi cho nội dung này."
     if "period" in unmet and reading.period is not None and reading.period.year is not None:

@@ -288,7 +288,8 @@ def absent_role_answer_reason(
 
     The directing role is checked on any cited clause; co-operating and monitoring only
     when every cited clause is a table row (a body paragraph names its partners in words,
-    and a plan without tables has no column to lack)."""
+    and a plan without tables has no column to lack); the directing role only in a plan
+    that has an assignment table."""
     if not cited:
         return None
     for role in reading.roles:
@@ -300,6 +301,13 @@ def absent_role_answer_reason(
         if any(said.search(folded(c.body)) for c in cited):
             continue  # the clause itself says who holds the role
         plans = list(dict.fromkeys(c.document_id for c in cited))
+        if role is Role.DIRECT and not any(
+            search.roles_by_document(plans, tables_only=True).values()
+        ):
+            # a plan with no assignment table gives each unit its duties under its heading
+            # ("3. Đảng uỷ Mặt trận … › b) Xây dựng …"): it has no column to lack, and the
+            # unit a duty sits under is the one who leads and directs it
+            continue
         # co-operating and monitoring: the appendix tables' columns only
         held = search.roles_by_document(plans, tables_only=role is not Role.DIRECT)
         if any(role in roles for roles in held.values()):

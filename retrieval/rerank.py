@@ -8,7 +8,7 @@ from typing import Protocol
 
 from ingest.dates import mentions_date
 from ingest.normalize_vi import folded
-from ingest.parser.unit_names import UNIT_START
+from retrieval.doers import names_other_unit
 from retrieval.query import Intent, Query
 from retrieval.relevance import TermWeights, clause_pairs, clause_words, pairs_of
 from retrieval.search import Candidate
@@ -42,28 +42,14 @@ def steps_named(folded_text: str) -> set[tuple[str, int]]:
 _WHO_ROW = 0.25
 _WHO_NAMED = 0.15
 _WHO_UNNAMED = -0.1
-_CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
 def _who_text(body: str, question: str) -> float:
     """The "who" weight of a clause that is no row: whether its own words name a unit other
-    than those the question names ("Trung tâm Điều dưỡng …" asked about is no answer to who
-    runs it); a name in capitals is read as the same name ("SỞ TÀI CHÍNH" as "Sở Tài Chính")."""
-    titled = _CAPITALS_WORD.sub(
-        lambda m: m.group().capitalize() if m.group().isupper() else m.group(), body
-    )
-    asked = set(re.findall(r"\w+", question))
-    for match in UNIT_START.finditer(titled):
-        name = re.findall(r"\w+", folded(titled[match.start() : match.end() + 40]))
-        name = name[:_NAME_WORDS]
-        # the question's own name, however it is shortened ("các sở, ngành" for "các sở,
-        # ban, ngành"): most of its words are the question's
-        if name and sum(word in asked for word in name) < _SAME_NAME * len(name):
-            return _WHO_NAMED
-    return _WHO_UNNAMED
+    than those the question names (`doers.names_other_unit`)."""
+    return _WHO_NAMED if names_other_unit(body, question) else _WHO_UNNAMED
 
 
-_SAME_NAME = 0.75
 _WHO_PHRASE = 0.3
 # pairs with a word that asks who ("đơn vị nào", "do ai") are no part of the duty
 _ASKING_WORDS = frozenset(["ai", "nao", "gi", "don", "vi", "la", "do", "duoc"])
@@ -84,10 +70,6 @@ def _pairs_said(question_folded: str, clause_text: str) -> float:
     if not asked:
         return 0.0
     return len(asked & clause_pairs(clause_text)) / len(asked)
-
-
-# the words of a unit's name compared with the question ("so giao duc va dao")
-_NAME_WORDS = 4
 
 
 class Reranker(Protocol):

@@ -61,3 +61,13 @@ def test_an_answer_is_declined_only_when_every_row_lacks_the_part() -> None:
     assert not all_lack_asked_part(rows, Intent.DEADLINE, _no_time)
     assert all_lack_asked_part(rows[:1], Intent.DEADLINE, _no_time)
     assert not all_lack_asked_part([], Intent.DEADLINE, _no_time)
+
+
+def test_who_leads_a_duty_that_itself_co_operates_is_answered_by_its_lead() -> None:
+    # "Ai chủ trì bảo đảm an ninh mạng và phối hợp triển khai …?": "phối hợp" is the duty
+    row = _row("body", "lead")
+    asked = "ai chu tri bao dam an ninh mang va phoi hop trien khai de an 06"
+    assert not all_lack_asked_part([row], Intent.WHO_COOPERATE, _no_time, asked)
+    # "Sở A chủ trì, ai phối hợp?" asks the partners: still lacking
+    asked = "so a chu tri to chuc tap huan, don vi nao phoi hop"
+    assert all_lack_asked_part([row], Intent.WHO_COOPERATE, _no_time, asked)

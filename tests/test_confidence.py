@@ -3,6 +3,8 @@ hedging below the answering threshold, substantive candidates on abstention."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from ingest import dates
@@ -233,6 +235,8 @@ def test_a_long_unit_name_shortened_in_the_clause_is_still_named() -> None:
         ["ban chi dao chuyen doi so"],
     )
     clause = _clause("Thực hiện nhiệm vụ cơ quan thường trực Ban Chỉ đạo; chuyển đổi số toàn diện.")
+    # the duty sits under the unit that holds it (a "who" answer must name one)
+    clause = replace(clause, path="IV › 2. Sở Thông tin và Truyền thông")
     assert confidence.unmet_checks(board, [clause], False) == ()
 
 

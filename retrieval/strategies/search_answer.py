@@ -22,6 +22,7 @@ from retrieval.compose import abstain, answer_clauses, answer_per_document
 from retrieval.confidence import cites_unit, states_figure
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
+from retrieval.doers import partners_named_first
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
 from retrieval.labelled_lines import rows_for_labelled_lines
@@ -148,6 +149,11 @@ def _search_answer(ctx: Context) -> Answer:
     covering = rows_for_labelled_lines(ctx.search, covering)
     covering = _named_rows_first(ctx, covering)
     covering = _partners_of_the_subject(ctx, covering)
+    if query.intent is Intent.WHO_COOPERATE:
+        coverages = [ctx.coverage(topic, c.clause) for c in covering]
+        covering = [
+            covering[i] for i in partners_named_first([c.clause for c in covering], coverages)
+        ]
     covering = _what_a_heading_holds(ctx, topic, covering)
     if query.intent is Intent.DEADLINE:
         shares = [ctx.coverage(topic, c.clause) for c in covering]
