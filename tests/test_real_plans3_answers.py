@@ -12,7 +12,8 @@ import pytest
 
 from retrieval.assistant import Assistant
 from retrieval.runtime import Runtime
-from retrieval.strategies.search_answer import _the_doer
+from retrieval.query import understand
+from retrieval.question_units import doers, unit_mentions
 from tests.conftest import ingested_runtime
 
 PLANS = Path(__file__).parent / "real_plans3"
@@ -89,9 +90,13 @@ def test_a_units_deadline_comes_from_the_step_it_leads(assistant: Assistant) -> 
     assert "15 tháng 10" not in answer.answer
 
 
+def _doers(question: str, unit: str) -> list[str]:
+    return doers(unit_mentions(understand(question), [unit]))
+
+
 def test_a_unit_receiving_is_not_the_doer() -> None:
-    assert _the_doer("so xay dung tp.hcm phai lap xong de an truoc ngay nao", "so xay dung")
-    assert not _the_doer(
+    assert _doers("so xay dung tp.hcm phai lap xong de an truoc ngay nao", "so xay dung")
+    assert not _doers(
         "don vi thi diem gui ket qua hang thang ve so thong tin va truyen thong truoc ngay nao",
         "so thong tin va truyen thong",
     )
