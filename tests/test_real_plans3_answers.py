@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from retrieval.assistant import Assistant
-from retrieval.runtime import Runtime
 from retrieval.query import understand
 from retrieval.question_units import doers, unit_mentions
+from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime
 
 PLANS = Path(__file__).parent / "real_plans3"
