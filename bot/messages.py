@@ -43,7 +43,6 @@ NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp."
 DOCUMENTS_HEADING = "Các kế hoạch đã nạp"
 CITATIONS_HEADING = "Trích dẫn"
 MORE_ROWS_TELEGRAM = "bấm nút bên dưới"
-MORE_ROWS_ZALO = "gõ “xem tiếp”, hoặc “xem tất cả” để nhận mọi dòng"
 SCOPE_NONE = (
     "Chưa đặt phạm vi: câu hỏi được tìm trong mọi kế hoạch đã nạp. Đặt phạm vi bằng "
     "/phamvi <địa bàn, cấp, cơ quan hoặc năm>, ví dụ /phamvi xã Văn Bàn hoặc /phamvi cấp xã, 2026."
@@ -90,3 +89,8 @@ def rate_limited(wait_seconds: float) -> str:
         "Anh/chị đang gửi câu hỏi hơi nhanh. "
         f"Vui lòng đợi khoảng {seconds} giây rồi hỏi tiếp. Xin cảm ơn!"
     )
+
+
+def more_rows_zalo(page: int, batch: int) -> str:
+    """What to type for more rows of a long list in Zalo (no buttons, no files)."""
+    return f"gõ “xem tiếp” để nhận {page} dòng tiếp theo, “xem tất cả” để nhận {batch} dòng mỗi lần"

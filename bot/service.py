@@ -146,12 +146,19 @@ class ChatService:
     def next_page(self, chat: str) -> tuple[Answer, int] | None:
         """The next rows of this chat's last list ("xem tiếp" typed): the answer holding
         them and the row they start at; None when no list has rows left to show."""
+        return self.rows_onward(chat, MAX_ROWS)
+
+    def rows_onward(self, chat: str, size: int) -> tuple[Answer, int] | None:
+        """The next `size` rows of this chat's last list (from its first row not yet
+        shown): the answer holding them and the row they start at; the list then goes on
+        after them. None when no list has rows left to show. "xem tiếp" asks for a page;
+        a transport that sends no file asks for every row so, a batch at a time."""
         found = self._pages.latest(chat)
         if found is None:
             return None
         token, listed = found
-        answer = self._page_of(chat, listed, listed.next_row)
-        self._pages.advance(token, self._next_row(answer, listed.next_row, listed.total))
+        answer = self._page_of(chat, listed, listed.next_row, size=size)
+        self._pages.advance(token, self._next_row(answer, listed.next_row, listed.total, size))
         return answer, listed.next_row
 
     def every_row(self, chat: str, token: str | None = None) -> Answer | None:
@@ -188,13 +195,18 @@ class ChatService:
         )
 
     def _page_of(
-        self, chat: str, listed: ListedPage, first_row: int, every: bool = False
+        self,
+        chat: str,
+        listed: ListedPage,
+        first_row: int,
+        every: bool = False,
+        size: int = MAX_ROWS,
     ) -> Answer:
-        """The list's question asked again in its first context, for rows from `first_row`
-        (`every`: all of them; a list answered whole is answered whole again; its view
-        starts at the row)."""
+        """The list's question asked again in its first context, for `size` rows from
+        `first_row` (`every`: all of them; a list answered whole is answered whole again;
+        its view starts at the row)."""
         state = self._chat(chat)
-        window = RowWindow(first_row, None) if every else RowWindow(first_row)
+        window = RowWindow(first_row, None if every else size)
         with state.lock, self._access() as assistant:
             return assistant.ask(
                 listed.question,
@@ -204,8 +216,8 @@ class ChatService:
             )
 
     @staticmethod
-    def _next_row(answer: Answer, first_row: int, total: int) -> int:
-        view = answer_view(answer, MAX_ROWS, first_row)
+    def _next_row(answer: Answer, first_row: int, total: int, shown: int = MAX_ROWS) -> int:
+        view = answer_view(answer, shown, first_row)
         return view.next_row if view.hidden_rows else total
 
     def set_scope(self, chat: str, text: str) -> PlanScope | None:

@@ -18,10 +18,12 @@ from bot.render import Block, Line, answer_blocks, documents_blocks, text_blocks
 from bot.service import ChatService
 from bot.settings import BotSettings
 from bot.zalo_client import ZaloClient
+from retrieval.row_lists import PAGE_ROWS, WHOLE_LIST
 
 logger = logging.getLogger(__name__)
 
 ZALO_TEXT_LIMIT = 2000  # characters in one OA text message
+ZALO_ROWS = WHOLE_LIST  # list rows sent for "xem tất cả" at a time (a list answered whole)
 
 
 def plain_line(line: Line) -> str:
@@ -85,6 +87,7 @@ class ZaloResponder:
     def _reply_blocks(self, user: str, text: str) -> list[Block]:
         """The reply to a text: the /tailieu, /chitieu and /phamvi commands, else a question."""
         command, _, rest = text.strip().partition(" ")
+        more = messages.more_rows_zalo(PAGE_ROWS, ZALO_ROWS)  # under a long list's rows
         match command.lower():
             case "/start" | "/help":
                 return text_blocks(f"{messages.GREETING}\n\n{messages.ZALO_HELP}")
@@ -104,16 +107,19 @@ class ZaloResponder:
                     return text_blocks(self._service.scope_text(chat_key(user)))
                 return text_blocks(messages.scope_set(scope.describe()))
         if self._service.wants_every_row(chat_key(user), text):  # "xem tất cả" typed
-            every = self._service.every_row(chat_key(user))
-            if every is not None:  # Zalo sends no files: every row, in as many messages
-                return answer_blocks(every, all_rows=True)
+            # Zalo's OA API uploads no text file (PDF, DOC, DOCX only): the rest of the list
+            # comes in batches of ZALO_ROWS rows, each saying how many rows are left
+            found = self._service.rows_onward(chat_key(user), ZALO_ROWS)
+            if found is not None:
+                answer, first_row = found
+                return answer_blocks(answer, all_rows=True, more_hint=more, first_row=first_row)
         if self._service.wants_next_page(chat_key(user), text):
             found = self._service.next_page(chat_key(user))
             if found is not None:
                 answer, first_row = found
-                return answer_blocks(answer, more_hint=messages.MORE_ROWS_ZALO, first_row=first_row)
+                return answer_blocks(answer, more_hint=more, first_row=first_row)
         answer = self._service.ask(chat_key(user), text)
-        return answer_blocks(answer, more_hint=messages.MORE_ROWS_ZALO, choices_as_text=True)
+        return answer_blocks(answer, more_hint=more, choices_as_text=True)
 
     async def _send(self, user: str, blocks: Sequence[Block]) -> None:
         try:

@@ -9,6 +9,7 @@ A backup is a folder:
     points.jsonl    Qdrant server: every point with its vectors and payload
     facts.sqlite3   the structured facts (SQLite homes; SQLite's online backup)
     facts.pgdump    the structured facts (PostgreSQL; `pg_dump` of the store's tables)
+    state.pgdump    the server path's ingest jobs (`pg_dump`; when API replicas share state)
 
 It is taken under the home's write locks (no write can run meanwhile) right after the
 sweep of uncommitted writes, so it holds committed versions only. The embedded shard is
@@ -25,8 +26,15 @@ and layout (SQLite's backup API, or `pg_restore` in one transaction), else rebui
 restored index's points (they are derived from those payloads, so this is exact, and a
 backup of a SQLite home restores into a PostgreSQL one); either way the reconciliation
 then rebuilds any plan whose stored version is not the committed one, and an interrupted
-restore is finished by the next open's. The server path's other tables (conversations,
-rate limits, jobs, list pages) are transient and not copied.
+restore is finished by the next open's.
+
+Of the state API replicas share in PostgreSQL (`ingest.state_db`), the ingest jobs are
+copied (`KEPT_STATE`): an upload accepted but not yet ingested travels in its job's row, and
+clients ask for a job's status by its id; a restore puts them back (a job running at the
+backup is taken up again once its lease runs out). The rest is transient and not copied: a
+conversation's follow-ups (a chat starts afresh), rate-limit buckets (they refill within a
+minute), webhook replay ids (a platform retries an event within minutes) and the chats'
+list pages (an old list's "Xem tiếp" button says the list expired).
 """
 
 from __future__ import annotations
@@ -60,6 +68,8 @@ FORMAT = 1
 _MANIFEST = "manifest.json"
 _POINTS = "points.jsonl"
 _UPSERT_BATCH = 256
+_STATE_DUMP = "state.pgdump"
+KEPT_STATE = ("kehoach_jobs",)  # the shared state a backup holds (see above)
 
 
 class BackupError(InputError):
@@ -94,6 +104,7 @@ def backup(runtime: Runtime, destination: Path, force: bool = False) -> BackupMa
             snapshot.save()
             _copy_sources(SourceFiles(catalog.path.parent / "sources"), catalog, staging)
             runtime.facts.backup_to(staging)
+            _backup_state(runtime.settings.shared_state_url, staging)
             backend = _backend(store)
             if backend == "edge":
                 store.copy_to(staging / "index")  # type: ignore[attr-defined]
@@ -163,6 +174,7 @@ def restore(runtime: Runtime, source: Path, force: bool = False) -> BackupManife
         if not runtime.facts.restore_from(source):  # else rebuilt from the points
             runtime.facts.clear()
         reconcile(runtime.facts, catalog, store)  # what the copy lacks, from the points
+        _restore_state(runtime.settings.shared_state_url, source)
     runtime.invalidate()
     logger.info("restored %d documents from %s", manifest.documents, source)
     return manifest
@@ -213,6 +225,43 @@ def _backend(store: VectorIndex) -> str:
     if hasattr(store, "export_points"):
         return "server"
     raise BackupError(f"chỉ mục {type(store).__name__} không hỗ trợ sao lưu")
+
+
+def _backup_state(url: str | None, folder: Path) -> None:
+    """`pg_dump` of the `KEPT_STATE` tables the shared state database has (none before
+    the first `kehoach serve` made them)."""
+    if url is None:
+        return
+    import psycopg
+
+    from ingest.pg_tools import dump_tables
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        found = [
+            connection.execute(
+                "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE c.oid = to_regclass(%s)",
+                (table,),
+            ).fetchone()
+            for table in KEPT_STATE
+        ]
+    tables = [str(row[0]) for row in found if row is not None]
+    if tables:
+        dump_tables(url, tables, folder / _STATE_DUMP)
+
+
+def _restore_state(url: str | None, source: Path) -> None:
+    """The backup's `KEPT_STATE` tables in place of this deployment's (`pg_restore`, in one
+    transaction); a home with no shared state database has nowhere to keep them."""
+    dump = source / _STATE_DUMP
+    if not dump.is_file():
+        return
+    if url is None:
+        logger.warning("%s: ingest jobs left out (no shared state database here)", dump)
+        return
+    from ingest.pg_tools import restore_tables
+
+    restore_tables(url, dump)
 
 
 def _copy_sources(sources: SourceFiles, catalog: DocumentCatalog, staging: Path) -> None:

@@ -32,7 +32,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 FACTS_FILE = "facts.sqlite3"
 FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
@@ -42,6 +42,9 @@ ROLE_FIELDS = {
     "cooperating": "cooperating_units",
 }
 _TABLES = (
+    "number_levels",
+    "number_places",
+    "number_documents",
     "row_terms",
     "term_counts",
     "document_terms",
@@ -159,6 +162,42 @@ CREATE TABLE IF NOT EXISTS term_counts (
     term TEXT NOT NULL,
     n INTEGER NOT NULL,
     PRIMARY KEY (kind, term)
+);
+-- each plan's distinct clause numbers ("" for every plan), with its year (0 for none) and
+-- place ("" for none): the latest plans with a number are read in index order
+CREATE TABLE IF NOT EXISTS number_documents (
+    number TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    year_key INTEGER NOT NULL,
+    place_level TEXT NOT NULL,
+    place_name TEXT NOT NULL,
+    PRIMARY KEY (number, document_id)
+);
+CREATE INDEX IF NOT EXISTS number_documents_latest
+    ON number_documents (number, year_key DESC, document_id);
+CREATE INDEX IF NOT EXISTS number_documents_place
+    ON number_documents (number, place_level, place_name, document_id);
+CREATE INDEX IF NOT EXISTS number_documents_document ON number_documents (document_id);
+-- kept at ingest: the plans with a number counted by place (and the first plan's id), and by
+-- place level (plans, named places, plans naming no place), so that "chỉ tiêu 6.6" in
+-- thousands of plans is grouped by reading a few rows, not the plans
+CREATE TABLE IF NOT EXISTS number_places (
+    number TEXT NOT NULL,
+    place_level TEXT NOT NULL,
+    place_name TEXT NOT NULL,
+    plans INTEGER NOT NULL,
+    first_id TEXT NOT NULL,
+    PRIMARY KEY (number, place_level, place_name)
+);
+CREATE INDEX IF NOT EXISTS number_places_top
+    ON number_places (number, place_level, plans DESC, first_id);
+CREATE TABLE IF NOT EXISTS number_levels (
+    number TEXT NOT NULL,
+    place_level TEXT NOT NULL,
+    plans INTEGER NOT NULL,
+    places INTEGER NOT NULL,
+    unplaced INTEGER NOT NULL,
+    PRIMARY KEY (number, place_level)
 );
 """
 
@@ -628,10 +667,17 @@ class FactStore:
         year = issued[:4] if isinstance(issued, str) else None
         counts = corpus_counts(payloads_list)
         before = self._document_counts(document_id)
+        year_of = document_year(title, issued if isinstance(issued, str) else None)
+        where = (str(place.get("level") or ""), str(place.get("name") or ""))
+        numbers = {""} | {str(p["number"]) for p in payloads_list if p.get("number")}
+        keys = {(number, *where) for number in numbers}
         with self._db.transaction() as writer:
+            held = self._number_keys(document_id)
             _add_counts(writer, before, -1)
             _add_counts(writer, counts, 1)
+            _take_numbers(writer, sorted(held - keys))
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            _first_after_removal(writer, document_id, sorted(held - keys))
             writer.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -646,7 +692,7 @@ class FactStore:
                     place.get("level"),
                     folded(place["name"]) if place.get("name") else None,
                     int(year) if year and year.isdigit() else None,
-                    document_year(title, issued if isinstance(issued, str) else None),
+                    year_of,
                     json.dumps(dict(document), ensure_ascii=False, sort_keys=True),
                     place.get("name") or None,
                 ),
@@ -667,19 +713,38 @@ class FactStore:
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
             )
+            writer.executemany(
+                "INSERT INTO number_documents VALUES (?, ?, ?, ?, ?)",
+                [(number, document_id, year_of or 0, *where) for number in sorted(numbers)],
+            )
+            _add_numbers(writer, document_id, sorted(keys - held))
 
     def remove_document(self, document_id: str) -> None:
         """Forget one document and everything stored for it."""
         before = self._document_counts(document_id)
         with self._db.transaction() as writer:
+            held = sorted(self._number_keys(document_id))
             _add_counts(writer, before, -1)
+            _take_numbers(writer, held)
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            _first_after_removal(writer, document_id, held)
 
     def clear(self) -> None:
         """Forget every document (a restore replaces them all)."""
         with self._db.transaction() as writer:
             writer.execute("DELETE FROM term_counts")
+            writer.execute("DELETE FROM number_levels")
+            writer.execute("DELETE FROM number_places")
             writer.execute("DELETE FROM documents")
+
+    def _number_keys(self, document_id: str) -> set[tuple[str, str, str]]:
+        """(clause number, place level, place name) of a stored plan, as `number_documents`
+        holds them ("" for none)."""
+        rows = self._db.query(
+            "SELECT number, place_level, place_name FROM number_documents WHERE document_id = ?",
+            (document_id,),
+        )
+        return {(str(n), str(level), str(name)) for n, level, name in rows}
 
     def _document_counts(self, document_id: str) -> dict[str, dict[str, int]]:
         import json
@@ -895,12 +960,13 @@ class FactStore:
 
     def documents_with_clause(self, number: str) -> list[str]:
         """Ids of the plans with a clause labelled `number`, sorted: one indexed query."""
-        sql = "SELECT DISTINCT document_id FROM clauses WHERE number = ? ORDER BY document_id"
+        sql = "SELECT document_id FROM number_documents WHERE number = ? ORDER BY document_id"
         return [row[0] for row in self._db.query(sql, [number])]
 
     def count_documents_with_clause(self, number: str) -> int:
-        """How many plans have a clause labelled `number`: one count in the index."""
-        sql = "SELECT COUNT(DISTINCT document_id) FROM clauses WHERE number = ?"
+        """How many plans have a clause labelled `number`: the counts kept at ingest, a row
+        per place level."""
+        sql = "SELECT COALESCE(SUM(plans), 0) FROM number_levels WHERE number = ?"
         return int(self._db.query(sql, [number])[0][0])
 
     def documents_with_clause_among(self, number: str, documents: Sequence[str]) -> list[str]:
@@ -909,51 +975,57 @@ class FactStore:
             return []
         ids = list(dict.fromkeys(documents))
         sql = (
-            f"SELECT DISTINCT document_id FROM clauses WHERE number = ? AND document_id IN "
+            f"SELECT document_id FROM number_documents WHERE number = ? AND document_id IN "
             f"({_marks(ids)}) ORDER BY document_id"
         )
         return [row[0] for row in self._db.query(sql, [number, *ids])]
 
     def plan_levels(self, clause_number: str | None = None) -> list[LevelCount]:
         """The plans (all, or those with a clause labelled `clause_number`) counted by
-        their place's level as stored: one grouped query, a row per level (a handful)."""
-        where, parameters = _having_clause(clause_number)
+        their place's level as stored: the counts kept at ingest, a row per level (a
+        handful), whatever the number of plans."""
         rows = self._db.query(
-            "SELECT place_level, COUNT(*), COUNT(DISTINCT place_name), "
-            "SUM(CASE WHEN place_name IS NULL THEN 1 ELSE 0 END) "
-            f"FROM documents WHERE {where} GROUP BY place_level",
-            parameters,
+            "SELECT place_level, plans, places, unplaced FROM number_levels WHERE number = ? "
+            "ORDER BY place_level",
+            [clause_number or ""],
         )
-        return [LevelCount(row[0], int(row[1]), int(row[2]), int(row[3])) for row in rows]
+        return [LevelCount(row[0] or None, int(row[1]), int(row[2]), int(row[3])) for row in rows]
 
     def top_places(
         self, levels: Sequence[str | None], limit: int, clause_number: str | None = None
     ) -> list[PlaceCount]:
         """The `limit` places of these levels with the most plans (all, or those with a
         clause labelled `clause_number`), ties by their first plan's id; the plans naming
-        no place counted as one entry (level and name None)."""
-        where, parameters = _having_clause(clause_number)
-        named = [level for level in levels if level is not None]
-        either = [f"place_level IN ({_marks(named)})"] if named else []
-        if None in levels:
-            either.append("place_level IS NULL")
-        if not either:
-            return []
-        rows = self._db.query(
-            "SELECT CASE WHEN place_name IS NULL THEN NULL ELSE place_level END AS l, "
-            "place_name, COUNT(*) AS n, MIN(id) AS f FROM documents "
-            f"WHERE {where} AND ({' OR '.join(either)}) GROUP BY l, place_name "
-            "ORDER BY n DESC, f LIMIT ?",
-            [*parameters, *named, limit],
-        )
-        return [PlaceCount(row[0], row[1], int(row[2]), str(row[3])) for row in rows]
+        no place counted as one entry (level and name None). Read from the counts kept at
+        ingest: at most `limit` rows per level, in index order."""
+        number = clause_number or ""
+        wanted = sorted({level or "" for level in levels})
+        found: list[PlaceCount] = []
+        for level in wanted:
+            rows = self._db.query(
+                "SELECT place_name, plans, first_id FROM number_places WHERE number = ? AND "
+                "place_level = ? AND place_name != '' ORDER BY plans DESC, first_id LIMIT ?",
+                [number, level, limit],
+            )
+            found.extend(PlaceCount(level or None, r[0], int(r[1]), str(r[2])) for r in rows)
+        if wanted:
+            unplaced = self._db.query(
+                "SELECT SUM(plans), MIN(first_id) FROM number_places WHERE number = ? AND "
+                f"place_level IN ({_marks(wanted)}) AND place_name = ''",
+                [number, *wanted],
+            )[0]
+            if unplaced[0]:
+                found.append(PlaceCount(None, None, int(unplaced[0]), str(unplaced[1])))
+        return sorted(found, key=lambda place: (-place.plans, place.first))[:limit]
 
     def latest_documents(self, limit: int, clause_number: str | None = None) -> list[str]:
         """The `limit` plans (all, or those with a clause labelled `clause_number`) known by
-        the latest year (none last), ties by id."""
-        where, parameters = _having_clause(clause_number)
-        sql = f"SELECT id FROM documents WHERE {where} ORDER BY COALESCE(year, 0) DESC, id LIMIT ?"
-        return [row[0] for row in self._db.query(sql, [*parameters, limit])]
+        the latest year (none last), ties by id: the first rows of an index."""
+        sql = (
+            "SELECT document_id FROM number_documents WHERE number = ? "
+            "ORDER BY year_key DESC, document_id LIMIT ?"
+        )
+        return [row[0] for row in self._db.query(sql, [clause_number or "", limit])]
 
     def clauses_headed_by(
         self, unit_keys: Sequence[str], documents: Sequence[str] = ()
@@ -1288,19 +1360,85 @@ def _add_counts(writer: _Writer, counts: Mapping[str, Mapping[str, int]], sign: 
         )
 
 
+def _take_numbers(writer: _Writer, keys: Sequence[tuple[str, str, str]]) -> None:
+    """Take one plan away from the counts of these (number, level, name) keys, before its
+    rows are deleted: a place or level left with no plan is dropped."""
+    if not keys:
+        return
+    writer.executemany(
+        "UPDATE number_places SET plans = plans - 1 "
+        "WHERE number = ? AND place_level = ? AND place_name = ?",
+        keys,
+    )
+    writer.executemany(
+        "UPDATE number_levels SET plans = plans - 1, unplaced = unplaced - ?, places = places - "
+        "(SELECT COUNT(*) FROM number_places p WHERE p.number = ? AND p.place_level = ? "
+        "AND p.place_name = ? AND p.plans <= 0 AND p.place_name != '') "
+        "WHERE number = ? AND place_level = ?",
+        [(0 if name else 1, number, level, name, number, level) for number, level, name in keys],
+    )
+    writer.executemany(
+        "DELETE FROM number_places "
+        "WHERE number = ? AND place_level = ? AND place_name = ? AND plans <= 0",
+        keys,
+    )
+    writer.executemany(
+        "DELETE FROM number_levels WHERE number = ? AND place_level = ? AND plans <= 0",
+        sorted({(number, level) for number, level, _name in keys}),
+    )
+
+
+def _first_after_removal(
+    writer: _Writer, document_id: str, keys: Sequence[tuple[str, str, str]]
+) -> None:
+    """After a plan's rows are deleted: the places whose first plan it was get their next
+    (the least id left: one index seek each)."""
+    if not keys:
+        return
+    writer.executemany(
+        "UPDATE number_places SET first_id = (SELECT MIN(d.document_id) FROM number_documents d "
+        "WHERE d.number = number_places.number AND d.place_level = number_places.place_level "
+        "AND d.place_name = number_places.place_name) "
+        "WHERE number = ? AND place_level = ? AND place_name = ? AND first_id = ?",
+        [(*key, document_id) for key in keys],
+    )
+
+
+def _add_numbers(writer: _Writer, document_id: str, keys: Sequence[tuple[str, str, str]]) -> None:
+    """Count one plan in these (number, level, name) keys: its level's plans (and named
+    places, when its place is new there) and its place's plans and first plan."""
+    if not keys:
+        return
+    writer.executemany(
+        "INSERT INTO number_levels VALUES (?, ?, 0, 0, 0) "
+        "ON CONFLICT (number, place_level) DO NOTHING",
+        sorted({(number, level) for number, level, _name in keys}),
+    )
+    writer.executemany(
+        "UPDATE number_levels SET plans = plans + 1, unplaced = unplaced + ?, places = places + "
+        "(CASE WHEN ? = 0 OR EXISTS (SELECT 1 FROM number_places p WHERE p.number = ? "
+        "AND p.place_level = ? AND p.place_name = ?) THEN 0 ELSE 1 END) "
+        "WHERE number = ? AND place_level = ?",
+        [
+            (0 if name else 1, 1 if name else 0, number, level, name, number, level)
+            for number, level, name in keys
+        ],
+    )
+    writer.executemany(
+        "INSERT INTO number_places VALUES (?, ?, ?, 1, ?) "
+        "ON CONFLICT (number, place_level, place_name) DO UPDATE SET "
+        "plans = number_places.plans + 1, first_id = CASE WHEN excluded.first_id < "
+        "number_places.first_id THEN excluded.first_id ELSE number_places.first_id END",
+        [(*key, document_id) for key in keys],
+    )
+
+
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
 def _like(text: str) -> str:
     return text.replace("%", "").replace("_", "")
-
-
-def _having_clause(number: str | None) -> tuple[str, list[object]]:
-    """The documents filter "has a clause labelled `number`" (every document for None)."""
-    if number is None:
-        return "1 = 1", []
-    return "id IN (SELECT document_id FROM clauses WHERE number = ?)", [number]
 
 
 def _row_filter(query: RowQuery) -> tuple[str, list[object]]:

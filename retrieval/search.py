@@ -190,6 +190,14 @@ class ClauseSearch:
         assert self._facts is not None, "documents_numbered needs the facts store"
         return self._facts.documents_with_clause(number)
 
+    def documents_naming(self, documents: Sequence[str], unit_keys: Sequence[str]) -> list[str]:
+        """The plans (of these, or all) whose rows name one of the units in any role, by id:
+        one indexed query on the facts store (every such row read without one)."""
+        if self._facts is None:
+            rows = rows_for_unit(self, documents, unit_keys)
+            return list(dict.fromkeys(row.document_id for row in rows))
+        return self._facts.documents_naming_units(unit_keys, documents)
+
     def documents_lacking_role(
         self, unit_keys: Sequence[str], role: Role, documents: Sequence[str] = ()
     ) -> list[str]:

@@ -222,10 +222,28 @@ def test_server_path_on_postgresql_copies_the_facts_with_pg_dump(
         settings = Settings(home=tmp_path / f"home-{side}", database_url=database)
         return Runtime(settings, embedder=HashingEmbedder(64))
 
+    def state_rows(side: str, table: str) -> list[tuple[Any, ...]]:
+        with psycopg.connect(url.replace("/kehoach?", f"/{names[side]}?")) as connection:
+            return connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+
     try:
         runtime = runtime_of("a")
         runtime.ingest_paths(PLANS)
         before = answers(runtime)
+        # the replicas' shared state: a queued upload's job is kept, a conversation is not
+        from ingest.state_db import StateDatabase
+
+        shared = StateDatabase(url.replace("/kehoach?", f"/{names['a']}?"))
+        shared.execute(
+            "INSERT INTO kehoach_jobs (id, kind, document_id, status, created_at, replica, "
+            "heartbeat, durable, input_data, input_name) VALUES ('job-1', 'ingest', 'kh-x', "
+            "'queued', now(), 'r1', 0, TRUE, 'Kế hoạch …'::bytea, 'kh-x.txt')"
+        )
+        shared.execute(
+            "INSERT INTO kehoach_conversations VALUES ('c1', 'key', '{}', 0)",
+        )
+        shared.close()
+        jobs = state_rows("a", "kehoach_jobs")
         rows = runtime.facts.rows(RowQuery(limit=10_000))
         copy = tmp_path / "backup"
         backup(runtime, copy)
@@ -243,6 +261,9 @@ def test_server_path_on_postgresql_copies_the_facts_with_pg_dump(
         monkeypatch.setattr(FactStore, "put_payloads", counted)
         restore(runtime, copy)
         assert not rebuilt  # the facts came from the dump
+        assert state_rows("b", "kehoach_jobs") == jobs and jobs
+        with pytest.raises(psycopg.errors.UndefinedTable):
+            state_rows("b", "kehoach_conversations")  # transient: not in the backup
         assert runtime.facts.rows(RowQuery(limit=10_000)) == rows
         assert runtime.facts.versions() == runtime.catalog.committed_versions()
         assert answers(runtime) == before

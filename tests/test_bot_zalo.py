@@ -263,3 +263,37 @@ def test_xem_tiep_typed_after_a_long_list_sends_its_next_rows(
     assert f"… còn {total - 20} dòng — xem tiếp" in second
     rows = [line for line in second.split("\n") if line.startswith("• ")]
     assert len(rows) == 10 and not set(rows) & set(first.split("\n"))
+
+
+def test_xem_tat_ca_sends_the_rest_of_a_long_list_in_batches_saying_what_is_left(
+    client: TestClient, fake: FakeZalo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Zalo's OA API uploads no text file: "xem tất cả" sends the rows not yet shown, a batch
+    at a time, each batch saying how many rows are left; the batches and the first page put
+    together are every row of the list, once each."""
+    from bot import zalo_bot
+
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)  # the list comes a page at a time
+    monkeypatch.setattr(zalo_bot, "ZALO_ROWS", 15)
+
+    def rows(text: str) -> list[str]:
+        return [line for line in text.split("\n") if line.startswith("• ")]
+
+    send(client, "Những nhiệm vụ nào phải hoàn thành trong năm 2025?", "a")
+    first = "\n".join(fake.texts_to(USER))
+    total = int(first.split()[1])  # "Có 43 chỉ tiêu/nhiệm vụ …"
+    assert total > 25
+    listed, shown = rows(first), len(fake.texts_to(USER))
+    for turn in range(1, 10):
+        send(client, "Xem tất cả", f"b{turn}")
+        batch = "\n".join(fake.texts_to(USER)[shown:])
+        shown = len(fake.texts_to(USER))
+        listed += rows(batch)
+        left = total - len(listed)
+        assert len(rows(batch)) == min(15, total - 10 - 15 * (turn - 1))
+        if not left:
+            assert "… còn" not in batch
+            break
+        assert f"… còn {left} dòng — xem tiếp (gõ “xem tiếp” để nhận 10 dòng tiếp theo, " in batch
+        assert "“xem tất cả” để nhận 15 dòng mỗi lần" in batch
+    assert len(listed) == total == len(set(listed))

@@ -60,8 +60,10 @@ def _documents(count: int) -> list[dict[str, object]]:
     return documents
 
 
-def _payloads(index: int) -> list[dict[str, object]]:
-    numbers = ["1", "6.6"] if index % 3 else ["1", "2"]
+def _payloads(index: int, like: int | None = None) -> list[dict[str, object]]:
+    """Plan `index`'s clauses: "1" and "6.6", or "1" and "2" (every third plan; decided by
+    `like` when given)."""
+    numbers = ["1", "6.6"] if (index if like is None else like) % 3 else ["1", "2"]
     return [
         {"clause_id": f"kh-{index:04d}-{n}", "number": n, "kind": "item", "start": s}
         for s, n in enumerate(numbers)
@@ -111,3 +113,35 @@ def test_the_grouped_answer_reads_the_same(filled: tuple[FactStore, DocumentDire
     assert by_store.answer == by_plan.answer
     assert by_store.choices == by_plan.choices
     assert by_store.answer.startswith("Có 60 kế hoạch cùng có mục 6.6.")
+
+
+def test_the_kept_counts_follow_replaced_and_removed_plans(
+    filled: tuple[FactStore, DocumentDirectory],
+) -> None:
+    """The counts kept at ingest (by number, level and place, with each place's first plan)
+    stay those of counting the plans one by one after plans move place, lose or gain a
+    clause number, or go; a store emptied and filled again starts from nothing."""
+    facts, directory = filled
+    infos = dict(directory.documents)
+    documents = {str(d["id"]): d for d in _documents(90)}
+    # the first plan of a place moves to another place and loses 6.6; another gains it
+    moved = {**documents["kh-0001"], "place": {"level": "xã", "name": "Văn Bàn"}}
+    facts.put_payloads(moved, "v2", _payloads(1, like=0))
+    infos["kh-0001"] = DocumentInfo.from_plain(moved)
+    facts.put_payloads(documents["kh-0003"], "v2", _payloads(3, like=1))
+    # plans go, the first of their place among them; one is put again unchanged
+    for gone in ("kh-0002", "kh-0004", "kh-0010"):
+        facts.remove_document(gone)
+        infos.pop(gone)
+    facts.put_payloads(documents["kh-0005"], "v3", _payloads(5))
+    directory = DocumentDirectory(infos, facts)
+    for number in ("6.6", "2", None):
+        having = facts.documents_with_clause(number) if number else sorted(infos)
+        assert groups_in_store(facts, number) == groups_of(having, directory), number
+        assert facts.latest_documents(FEW, number) == plans_latest_first(having, directory, FEW)
+    assert facts.count_documents_with_clause("6.6") == len(facts.documents_with_clause("6.6"))
+    facts.clear()
+    assert facts.plan_levels() == [] and facts.count_documents_with_clause("6.6") == 0
+    facts.put_payloads(documents["kh-0007"], "v1", _payloads(7))
+    levels = [row.level for row in facts.plan_levels("6.6")]
+    assert [p.first for p in facts.top_places(levels, 5, "6.6")] == ["kh-0007"]

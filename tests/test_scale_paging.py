@@ -512,3 +512,56 @@ def test_the_stores_topic_rule_keeps_the_rows_coverage_keeps(
     assert facts is not None
     page = facts.rows(RowQuery(covering=cover, limit=10_000))
     assert sorted(page.clause_ids) == sorted(kept) and page.total == len(kept)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        BY_UNIT_ON_TOPIC,
+        BY_UNIT,
+        "Sở Tài chính chủ trì những nhiệm vụ nào về kinh phí thực hiện?",
+        "Công an tỉnh theo dõi những chỉ tiêu nào?",
+        "Ủy ban nhân dân cấp xã phối hợp những nhiệm vụ nào về cấp xã chuyển đổi số?",
+    ],
+)
+def test_a_whole_list_by_unit_reads_from_the_store_what_reading_every_row_gave(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch, question: str
+) -> None:
+    """A list answered whole (short, or "xem tất cả") takes the rows covering its topic, the
+    rows of a worded column and the plans lacking the role from indexed queries, and says
+    exactly what reading every row of the unit said; a topic list reads none of them."""
+    from retrieval.strategies.list_by_unit import ListByUnit
+
+    every_row: list[int] = []
+    rows = ClauseSearch.rows
+
+    def spy(self: ClauseSearch, *args: Any, **kwargs: Any) -> list[StoredClause]:
+        found = rows(self, *args, **kwargs)
+        every_row.append(len(found))
+        return found
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ClauseSearch, "rows", spy)
+        stored = runtime.assistant().ask(question, rows=EVERY_ROW)
+    if question == BY_UNIT_ON_TOPIC:
+        assert not every_row
+    with monkeypatch.context() as patch:  # every row read, as before the store's queries
+        patch.setattr(ListByUnit, "_stored", lambda self, asked: False)
+        patch.setattr(
+            ClauseSearch,
+            "documents_naming",
+            lambda self, documents, keys: list(
+                dict.fromkeys(r.document_id for r in rows_for_unit(self, documents, keys))
+            ),
+        )
+        patch.setattr(
+            ClauseSearch,
+            "unit_rows",
+            lambda self, documents, keys, limit: (
+                len(found := rows_for_unit(self, documents, keys)),
+                found,
+            ),
+        )
+        read = runtime.assistant().ask(question, rows=EVERY_ROW)
+    assert stored.answer == read.answer
+    assert stored.citations == read.citations

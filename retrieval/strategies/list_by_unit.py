@@ -25,7 +25,7 @@ from retrieval.query import Intent, Query
 from retrieval.roles import ROLE_NAMES, Role, header_cells, rows_for_unit, unit_cells
 from retrieval.row_filters import row_filter
 from retrieval.row_labels import appendix_of
-from retrieval.row_lists import EVERY_ROW, RowWindow
+from retrieval.row_lists import EVERY_ROW, WHOLE_LIST, RowWindow
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -95,7 +95,7 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
     cover = ctx.topic_cover(topic) if topic else None
     found = lists.page(ctx.query, roles, doc_ids, unit_keys, ctx.rows, cover)
     if found is None:
-        found = lists.answer(ctx.query, roles, doc_ids, unit_keys, on_topic, ctx.rows)
+        found = lists.answer(ctx.query, roles, doc_ids, unit_keys, on_topic, ctx.rows, cover)
     if found is None or found.abstained:
         return found
     names = [ctx.units.display_name(k) for k in unit_keys]
@@ -121,14 +121,17 @@ class ListByUnit:
         unit_keys: list[str],
         on_topic: OnTopic,
         window: RowWindow = EVERY_ROW,
+        cover: TermCover | None = None,
     ) -> Answer | None:
         """The rows, or the roles absent; None when no table names the unit (the body
         text may still say it). A list longer than `row_lists.WHOLE_LIST` rows narrowed by a
         topic, or asked in several roles (selections the facts store cannot count), is
-        answered one `window` at a time too, its count exact, like `page`."""
+        answered one `window` at a time too, its count exact, like `page`. With `cover` (the
+        topic as the facts store reads it), only the rows covering it are read when some do."""
         roles_of: dict[str, list[str]] = {}
         kept: list[StoredClause] = []
-        for row in rows_for_unit(self._search, doc_ids, unit_keys, asked):
+        asked_rows, covering = self._rows_asked(doc_ids, unit_keys, asked, cover)
+        for row in asked_rows:
             roles = unit_cells(row, unit_keys, asked)
             if roles:
                 kept.append(row)
@@ -147,7 +150,7 @@ class ListByUnit:
         names = self._names(unit_keys)
         heading = f"Có {len(kept)} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
         # rows the topic left out that name the unit in a worded column are listed there
-        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept)
+        worded = self._worded_elsewhere(doc_ids, unit_keys, asked, kept, covering)
         if window.pages(len(kept) + len(worded)):
             ordered = in_list_order(kept)
             answer = self._page_of(query, ordered, roles_of, worded, heading, names, window)
@@ -302,18 +305,57 @@ class ListByUnit:
         info = self._documents.get(doc_id)
         return info.label if info else doc_id
 
+    def _stored(self, asked: Sequence[Role]) -> bool:
+        """Whether the facts store selects the unit's rows in the role asked (one role, not
+        "trực tiếp chỉ đạo")."""
+        return self._search.has_facts and len(asked) == 1 and Role.DIRECT not in asked
+
+    def _rows_asked(
+        self,
+        doc_ids: list[str],
+        unit_keys: list[str],
+        asked: Sequence[Role],
+        cover: TermCover | None,
+    ) -> tuple[list[StoredClause], TermCover | None]:
+        """The rows naming the unit in the role asked, and the topic that narrowed them:
+        those covering `cover`, counted and read alone by indexed queries on the facts
+        store when some do; else every row in the role (`on_topic` narrows them)."""
+        if cover is not None and self._stored(asked):
+            query = RowQuery(
+                documents=tuple(doc_ids),
+                role=asked[0].value,
+                unit_keys=tuple(unit_keys),
+                covering=cover,
+            )
+            total = self._search.count_rows(query)
+            if total:
+                return self._search.rows_page(replace(query, limit=total)), cover
+        return rows_for_unit(self._search, doc_ids, unit_keys, asked), None
+
     def _worded_elsewhere(
         self,
         doc_ids: list[str],
         unit_keys: list[str],
         asked: Sequence[Role],
         kept: Sequence[StoredClause],
+        covering: TermCover | None = None,
     ) -> dict[str, list[str]]:
         """Rows naming the unit in a column of another role whose header uses the asked
-        role's word, by clause id."""
+        role's word, by clause id: on the facts store, only those rows are read (rows in
+        the role asked off the topic `covering` count as not in it, as `kept` leaves them)."""
         listed = {c.clause_id for c in kept}
         found: dict[str, list[str]] = {}
-        for row in rows_for_unit(self._search, doc_ids, unit_keys):
+        if self._stored(asked):
+            total, _, rows = self._search.rows_worded_as(
+                unit_keys, asked[0], doc_ids, (0, WHOLE_LIST), covering
+            )
+            if total > len(rows):
+                _, _, rows = self._search.rows_worded_as(
+                    unit_keys, asked[0], doc_ids, (0, total), covering
+                )
+        else:
+            rows = rows_for_unit(self._search, doc_ids, unit_keys)
+        for row in rows:
             headers = header_cells(row, unit_keys, asked)
             if headers and row.clause_id not in listed:
                 found[row.clause_id] = headers
@@ -331,11 +373,9 @@ class ListByUnit:
         if not asked:
             return []
         lacking: list[tuple[str, Role]] = []
-        if unit_keys:
-            naming = rows_for_unit(self._search, doc_ids, unit_keys)
-            with_tables = list(dict.fromkeys(r.document_id for r in naming))
-        else:  # every plan given that has a table
-            with_tables = doc_ids
+        # the plans naming the unit by one indexed query (not every row of the unit read),
+        # or every plan given that has a table
+        with_tables = self._search.documents_naming(doc_ids, unit_keys) if unit_keys else doc_ids
         present = self._search.roles_by_document(with_tables)  # plans with rows only
         for doc_id in with_tables:
             if doc_id in present:
@@ -367,10 +407,11 @@ class ListByUnit:
         where the unit does appear (in another role) as the closest."""
         reasons = [absent_role_reason(self._label(d), role) for d, role in lacking]
         doc_ids = list(dict.fromkeys(d for d, _ in lacking))
-        elsewhere = rows_for_unit(self._search, doc_ids, unit_keys)
+        # counted, and only the closest few read (as `_not_in_role`)
+        count, elsewhere = self._search.unit_rows(doc_ids, unit_keys, _CLOSEST)
         reasons.append(
-            f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {len(elsewhere)} dòng."
-            if elsewhere
+            f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {count} dòng."
+            if count
             else f"Bảng phân công không ghi {self._names(unit_keys)}."
         )
         answer = abstain(query, elsewhere, self._documents, "\n".join(reasons))
