@@ -83,7 +83,24 @@ def names_doer(clause: StoredClause, question_folded: str, unit_keys: Iterable[s
     target = clause.target
     if target is not None and any(target.cells_for(role) for role in _PEOPLE_ROLES):
         return True
-    return names_other_unit(f"{clause.path}\n{clause.text}", question_folded, unit_keys)
+    text = f"{clause.path}\n{clause.text}"
+    if names_office_holder(text, question_folded):
+        return True
+    return names_other_unit(text, question_folded, unit_keys)
+
+
+# a person by office ("3. Cán bộ phụ trách lĩnh vực giám sát …", "Giám đốc Công an tỉnh",
+# "người đại diện theo pháp luật"): duties are given to office holders as well as to units
+_OFFICE_HOLDER = re.compile(
+    r"\b(?:can bo|cong chuc|chu tich|giam doc|bi thu|thu truong|nguoi dung dau|truong ban"
+    r"|truong phong|truong thon|to truong|dong chi|nguoi dai dien|chanh van phong)\b"
+)
+
+
+def names_office_holder(text: str, question_folded: str) -> bool:
+    """Whether the text gives a duty to a person by office the question does not name."""
+    asked = set(_OFFICE_HOLDER.findall(question_folded))
+    return any(m not in asked for m in _OFFICE_HOLDER.findall(folded(text)))
 
 
 # a close rival's share of the best clause's coverage

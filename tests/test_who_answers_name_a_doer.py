@@ -140,3 +140,18 @@ def test_partners_asked_are_answered_by_the_row_naming_them_before_a_generic_dut
 def test_a_question_asking_what_units_must_do_is_not_checked_for_a_doer() -> None:
     clause = stored_clause("Hằng năm, các cơ quan được phân công chủ trì đề xuất kinh phí.")
     assert "doer" not in _unmet("Hằng năm các cơ quan chủ trì phải làm gì về kinh phí?", clause)
+
+
+def test_a_duty_given_to_an_office_holder_names_its_doer() -> None:
+    """Duties go to people by office as well as to units: "3. Cán bộ phụ trách lĩnh vực giám
+    sát … › Chủ trì xây dựng các báo cáo tổng hợp …" (a commune Front plan) says who leads."""
+    clause = stored_clause(
+        "Chủ trì xây dựng các báo cáo tổng hợp chung việc thực hiện công tác bầu cử.",
+        path="III. TỔ CHỨC THỰC HIỆN › 3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội",
+    )
+    question = "ai chu tri xay dung bao cao tong hop chung ve cong tac bau cu"
+    assert names_doer(clause, question, [])
+    assert "doer" not in _unmet("Ai chủ trì xây dựng báo cáo tổng hợp về bầu cử?", clause)
+    # the office the question itself names is no answer to it
+    own = stored_clause("Giám đốc Sở chủ trì xây dựng báo cáo.", path="II › 1")
+    assert not names_doer(own, "giam doc so giao ai xay dung bao cao", [])

@@ -460,6 +460,8 @@ def _passed_over(ctx: Context, topic: list[str], untimed: Candidate, first: Cand
     deadline."""
     if first is untimed or _states_its_time(untimed.clause):
         return False
+    if any(_states_its_time(a) for a in ancestors(untimed.clause, ctx.search)):
+        return False  # its time is its heading's ("2. Đợt 2: Từ ngày 23/02 đến ngày 14/3")
     gap = ctx.coverage(topic, untimed.clause) - ctx.coverage(topic, first.clause)
     return gap >= _PASSED_OVER
 
