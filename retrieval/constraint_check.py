@@ -100,17 +100,12 @@ def _implemented(question_folded: str, ref: DocumentRef) -> bool:
     """Whether the question names this document as what a plan carries out ("số hiệu kế
     hoạch … triển khai Chỉ thị 13/CT-TTg", "kế hoạch thực hiện Nghị quyết 57"): the plan
     asked about is the loaded one that implements it."""
-    before = question_folded[: ref.span.start]
-    verb = _IMPLEMENTS.search(before)
-    # the carrying-out plan is named before the verb; "kinh phí thực hiện KH 1422" names
-    # the plan itself, not one that implements it
-    return verb is not None and bool(_PLAN_WORD.search(before[: verb.start()]))
+    return bool(_IMPLEMENTS.search(question_folded[: ref.span.start]))
 
 
 _IMPLEMENTS = re.compile(
     r"\b(?:trien khai|thuc hien|cu the hoa|quan triet)(?: thuc hien)?(?: (?:cac|noi dung))?\s*$"
 )
-_PLAN_WORD = re.compile(r"\b(?:ke hoach|kh|chuong trinh|ctr|de an|van ban)\b")
 # a plan the question names as its source without a number ("theo KH của Bộ NN&MT", "theo kế
 # hoạch"): the question asks what a loaded plan says about the document it names
 _LOADED_SOURCE = re.compile(

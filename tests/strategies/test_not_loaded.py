@@ -56,13 +56,3 @@ def test_a_document_a_plan_carries_out_is_not_the_one_asked(assistant: Assistant
     # the document itself asked about is still declined
     asked = not_loaded.answer(assistant.context("Chỉ thị 13/CT-TTg do ai ký?"))
     assert asked is not None and asked.abstained
-
-
-def test_a_plan_named_after_carrying_out_words_is_the_plan_asked(assistant: Assistant) -> None:
-    """ "Kinh phí thực hiện KH 92" names plan 92 itself (no plan is named before the verb),
-    not a loaded plan that implements it: still declined as not loaded."""
-    answer = not_loaded.answer(
-        assistant.context("Nguồn kinh phí thực hiện KH 92/KH-UBND gồm những nguồn nào?")
-    )
-    assert answer is not None and answer.abstained
-    assert answer.answer.startswith("Kế hoạch 92/KH-UBND chưa được nạp")
