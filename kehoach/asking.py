@@ -41,24 +41,26 @@ def answer_one(
     rows: RowWindow = FIRST_PAGE,
 ) -> Answer:
     """Validate and answer one question (`rows`: the page of a long list to answer with)."""
-    try:
-        text = validate_question(question, runtime.settings.max_question_chars)
-    except InputError as error:
-        raise AskError(str(error)) from error
-    assistant = _prepare(runtime)
-    _check_document(assistant, document)
+    assistant, text = _validated(runtime, question, document)
     return assistant.ask(text, conversation=conversation, document=document, rows=rows)
 
 
 def read_one(runtime: Any, question: str, document: str | None) -> dict[str, object]:
     """The typed reading of one question (`Reading.to_json`), validated like `answer_one`."""
+    assistant, text = _validated(runtime, question, document)
+    return assistant.read(text, document).to_json()
+
+
+def _validated(runtime: Any, question: str, document: str | None) -> tuple[Assistant, str]:
+    """The runtime's assistant and the question's text, once both question and `document`
+    are valid (else `AskError`)."""
     try:
         text = validate_question(question, runtime.settings.max_question_chars)
     except InputError as error:
         raise AskError(str(error)) from error
     assistant = _prepare(runtime)
     _check_document(assistant, document)
-    return assistant.read(text, document).to_json()
+    return assistant, text
 
 
 def _check_document(assistant: Assistant, document: object) -> None:
