@@ -98,6 +98,7 @@ class _Coverage:
 
     def __init__(self, shares: dict[str, float]) -> None:
         self.shares = shares
+        self.search = None  # the clauses here have no parents: their headings are never read
 
     def coverage(self, topic: list[str], clause: StoredClause) -> float:
         return self.shares[clause.text]
