@@ -90,10 +90,12 @@ def names_doer(clause: StoredClause, question_folded: str, unit_keys: Iterable[s
 
 
 # a person by office ("3. Cán bộ phụ trách lĩnh vực giám sát …", "Giám đốc Công an tỉnh",
-# "người đại diện theo pháp luật"): duties are given to office holders as well as to units
+# "người đại diện theo pháp luật"): duties are given to office holders as well as to units.
+# Those the unit vocabulary already names on their own (Chủ tịch, Thủ trưởng, Trưởng thôn:
+# `UNIT_START`) are found by `names_other_unit`; these are the ones it does not hold.
 _OFFICE_HOLDER = re.compile(
-    r"\b(?:can bo|cong chuc|chu tich|giam doc|bi thu|thu truong|nguoi dung dau|truong ban"
-    r"|truong phong|truong thon|to truong|dong chi|nguoi dai dien|chanh van phong)\b"
+    r"\b(?:can bo|cong chuc|giam doc|bi thu|nguoi dung dau|truong ban|truong phong"
+    r"|to truong|dong chi|nguoi dai dien|chanh van phong)\b"
 )
 
 
