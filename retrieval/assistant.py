@@ -47,6 +47,7 @@ from retrieval.strategies import (
     not_loaded,
     numbered_absent,
     partners,
+    plan_parts,
     row_groups,
     search_answer,
     unit_duties,
@@ -69,6 +70,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
     follow_up.answer,  # a turn leaning on the previous one
+    plan_parts.answer,  # "KH 09 giao … cơ quan nào, còn QĐ 2200 giao ai chủ trì?"
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     numbered_absent.answer,  # "Bước 7 …" of a plan whose steps run 1 to 6: declined

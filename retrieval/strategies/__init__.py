@@ -17,7 +17,9 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    có hiệu lực kể từ ngày ký"). `document_facts` — who signed a plan, when, its số hiệu,
    who proposed a decision (intent ``document_facts``).
 3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
-   question asked of another plan, or the previous intent kept.
+   question asked of another plan, or the previous intent kept. `plan_parts` — a question
+   asking each plan named its own part ("KH 09 giao … cơ quan nào, còn QĐ 2200 giao ai chủ
+   trì?"): each part answered over its plan alone, a part unanswered declining the whole.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
    phụ lục 01"); a path no clause lies in is said to be missing.
 5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.

@@ -38,6 +38,7 @@ from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 from retrieval.topic import INTENT_WORDS, naming_words
+from retrieval.twin_rows import twin_rows
 
 # a numbered section with nothing under it is an item too ("1\\. Thành phố Hà Nội." under
 # "I- Các đơn vị hành chính cấp tỉnh không thực hiện sáp nhập")
@@ -180,6 +181,9 @@ def _search_answer(ctx: Context) -> Answer:
     covering = _naming_the_unit(ctx, covering)
     covering = asked_part_first(query.folded, covering, lambda c: c.clause)
     covering = _excluding_the_asked_last(covering, query.folded)
+    twins = _twins_asked(ctx, covering)
+    if twins is not None:  # one name, two rows of the table: both offered
+        return with_candidates(twins, [c.clause for c in ranked])
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -235,6 +239,25 @@ def _search_answer(ctx: Context) -> Answer:
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _twins_asked(ctx: Context, covering: list[Candidate]) -> Answer | None:
+    """ "Hạn ngạch của Nhà máy Duyên Hải 3 là bao nhiêu?" of a table listing "Nhà máy Duyên
+    Hải 3" and "Nhà máy Duyên Hải 3 MR": each row the name fits, the question telling none
+    apart (`retrieval.twin_rows`); None when one row is named."""
+    query = ctx.query
+    if amount_asked(query) is None or query.wants_items:
+        return None
+    best = covering[0].clause
+    twins = twin_rows(query.text, best, [c.clause for c in covering[1:_TWINS_SEARCHED]])
+    if len(twins) < 2:
+        return None
+    answered = answer_clauses(query, twins, ctx.documents, Intent.TARGET, ctx.children_of(twins))
+    heading = f"Bảng có {len(twins)} dòng cùng tên này; bạn hỏi dòng nào? Giá trị theo từng dòng:"
+    return replace(answered, answer=f"{heading}\n{answered.answer}", intent="ambiguous")
+
+
+_TWINS_SEARCHED = 10
 
 
 def _the_group_asked(ctx: Context, reranked: list[Candidate]) -> Answer | None:
