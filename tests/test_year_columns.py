@@ -179,3 +179,12 @@ def test_split_units_on_commas_and_va_keeping_the_group_phrase() -> None:
     assert split_units("Các sở, ban, ngành và UBND các huyện") == (
         "Các sở, ban, ngành và UBND các huyện",
     )
+
+
+def test_short_unnumbered_row_keeps_its_figure_left_when_the_last_columns_are_no_figures() -> None:
+    text = (
+        "PHỤ LỤC\n| STT | Chỉ tiêu | Kết quả | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hồ sơ | 80 | Sở Nội vụ | 2026 |\n| | Tỷ lệ thanh toán | 50 |\n"
+    )
+    rows = parse_plan(text, "s").targets
+    assert [(c.header, c.text) for c in rows[-1].cells if c.text == "50"] == [("Kết quả", "50")]

@@ -387,15 +387,17 @@ def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
         index += 1
         if texts in header_rows or all(not t for t in texts):
             continue  # the header repeated at a page break
-        cells = _figures_right(cells, len(header))
+        cells = _figures_right(cells, header)
         rows.append(TableRow(tuple(cells[: len(header)]), line.start, line.end))
     return Table(header, tuple(rows), first, last_line, layout)
 
 
-def _figures_right(cells: list[Cell], width: int) -> list[Cell]:
+def _figures_right(cells: list[Cell], header: tuple[str, ...]) -> list[Cell]:
     """A row padded to the header's width. A short row with no number whose last cells are
     figures (a total row: `| | TỔNG CỘNG | 243,082,392 | 268,391,454 |` under wider columns)
-    has its figures under the last columns, where the figures of the rows above stand."""
+    has its figures under the last columns when those are headed as figure columns (a year,
+    a stage, "Kết quả"), where the figures of the rows above stand."""
+    width = len(header)
     missing = width - len(cells)
     if missing <= 0:
         return cells
@@ -403,7 +405,13 @@ def _figures_right(cells: list[Cell], width: int) -> list[Cell]:
     while trailing < len(cells) - 1 and _FIGURE_CELL.match(cells[-1 - trailing].text):
         trailing += 1
     at = len(cells) - trailing
-    if not trailing or row_number(cells[0].text) or not any(c.text for c in cells[:at]):
+    last = classify_header(header[width - trailing :]) if trailing else ()
+    if (
+        not trailing
+        or row_number(cells[0].text)
+        or not any(c.text for c in cells[:at])
+        or any(role is not ColumnRole.VALUE for role in last)
+    ):
         at = len(cells)
     pad = cells[at - 1].end if at else (cells[0].start if cells else 0)
     return [*cells[:at], *([Cell("", pad, pad)] * missing), *cells[at:]]
