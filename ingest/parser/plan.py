@@ -692,6 +692,7 @@ class _TreeBuilder:
                     roles[k] not in (ColumnRole.NUMBER, ColumnRole.CONTENT) for k in filled
                 ):
                     group.target = _target_cells(row, table.header, roles)
+                    group.measure = measure
                 continue
             parent: _Node = appendix
             # a lettered row ("a)") is a point of the numbered group row above it
