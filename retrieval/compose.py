@@ -22,7 +22,7 @@ from retrieval.citations import CitationBuilder, body_quote
 from retrieval.clause_content import BARE_HEADING_CHARS
 from retrieval.display import shorten, vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
-from retrieval.periods import stage_note
+from retrieval.periods import asked_stage, stage_cells, stage_note
 from retrieval.proposers import proposers
 from retrieval.query import Intent, MetaField, Query
 from retrieval.recipients import asked_recipients, recipients
@@ -208,14 +208,16 @@ def describe_row(
     cite: CitationBuilder,
     intent: Intent,
     stated_time: Callable[[str], str | None] | None = None,
+    stage: tuple[int, int] | None = None,
 ) -> list[str]:
     """Answer lines for one target row: the direct answer, which row it is, then only the
     columns the first two lines have not said. `stated_time`: the part of a duty's text
-    that states when (`_time_phrase` unless given)."""
+    that states when (`_time_phrase` unless given); `stage`: the years the question asks,
+    whose value columns answer (the row's other stages are left out)."""
     target = clause.target
     assert target is not None
     n = cite.cite(clause, _row_quote(clause))
-    direct, said = _direct_line(clause, intent, n, cite, stated_time or _time_phrase)
+    direct, said = _direct_line(clause, intent, n, cite, stated_time or _time_phrase, stage)
     where = _row_where(clause, documents)
     content = _role_units(target, "content")
     if "content" in said:
@@ -244,6 +246,7 @@ def _direct_line(
     n: int,
     cite: CitationBuilder,
     stated_time: Callable[[str], str | None],
+    stage: tuple[int, int] | None = None,
 ) -> tuple[str, set[str]]:
     """The first line (one sentence naming every role and the deadline, or the row's
     content and values) and the roles it has said."""
@@ -284,7 +287,8 @@ def _direct_line(
     ):
         return _sentence([*parts, *due], n), said | {"deadline"}
     content = _role_units(target, "content")
-    values = "; ".join(f"{c.header}: {target.with_unit(c.text)}" for c in target.cells_for("value"))
+    asked = stage_cells(stage, target.cells_for("value"))
+    values = "; ".join(f"{c.header}: {target.with_unit(c.text)}" for c in asked)
     return f"{content}" + (f" — {values}" if values else "") + f" [{n}].", {"content", "value"}
 
 
@@ -386,6 +390,7 @@ def answer_clauses(
     cite = CitationBuilder(documents)
     lines: list[str] = []
     years = asks_year(query.folded)  # "áp dụng cho những năm nào?": a year it names answers
+    stage = asked_stage(query.folded)  # "… năm 2026 bao nhiêu?": that year's column answers
 
     def stated_time(text: str) -> str | None:
         return _time_phrase(text, years)
@@ -395,7 +400,7 @@ def answer_clauses(
         # a task that announces its items ("… tổ chức thực hiện các hình thức sau:") is
         # answered by them unless its units or its time are asked
         if clause.target is not None and not (kids and intent not in _ROW_INTENTS):
-            lines.extend(describe_row(clause, documents, cite, intent, stated_time))
+            lines.extend(describe_row(clause, documents, cite, intent, stated_time, stage))
         else:
             prefer = states_own_time if intent is Intent.DEADLINE else None
             lines.extend(describe_clause(clause, documents, cite, query.keywords, kids, prefer))

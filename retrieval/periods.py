@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.domain import TargetCell
+from ingest.parser.periods import column_stage
 from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 
@@ -62,6 +64,19 @@ def _overlaps(asked: tuple[int, int], period: str) -> bool:
     """
     first, last = _span(period)
     return (first <= asked[0] and asked[1] <= last) or (asked[0] <= first and last <= asked[1])
+
+
+def stage_cells(asked: tuple[int, int] | None, cells: Sequence[TargetCell]) -> list[TargetCell]:
+    """The value cells of the asked stage ("… năm 2026 bao nhiêu?" over the columns "Năm 2025 |
+    Năm 2026"); every cell when no stage is asked or no column is of the asked stage."""
+    if asked is None:
+        return list(cells)
+    fitting = [
+        cell
+        for cell in cells
+        if (stage := column_stage(cell.header)) is not None and _overlaps(asked, stage)
+    ]
+    return fitting or list(cells)
 
 
 def stage_fit(asked: tuple[int, int], clause: StoredClause) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from ingest.normalize_vi import folded
-from ingest.parser.periods import column_stage
+from ingest.parser.periods import LABEL_JOIN, column_stage
 
 
 class ColumnRole(StrEnum):
@@ -101,8 +101,18 @@ _SAMPLE = 30
 
 
 def _rule_role(plain: str) -> ColumnRole:
+    """The role a (folded) label names; a full label (spanning header › own sub-label) is
+    a value column when either part names a stage, else what its own part names, else what
+    the spanning header names ("Thời gian thực hiện › Bắt đầu" is a deadline)."""
     if not plain:
         return ColumnRole.UNKNOWN
+    joint = LABEL_JOIN.strip()
+    if joint in plain:
+        parent, _, own = (part.strip(" :.") for part in plain.rpartition(joint))
+        if column_stage(plain) is not None and not re.search(r"co quan|don vi|chu tri", own):
+            return ColumnRole.VALUE
+        role = _rule_role(own)
+        return role if role is not ColumnRole.UNKNOWN else _rule_role(parent)
     if column_stage(plain) is not None and not re.search(r"co quan|don vi|chu tri", plain):
         return ColumnRole.VALUE  # "Năm 2025", "Chỉ tiêu đến 2030", "Giai đoạn 2026-2030"
     for candidate, pattern in _RULES:
@@ -191,3 +201,29 @@ def _long_text(cells: Sequence[str]) -> bool:
     return bool(filled) and sum(len(c.split()) > _SHORT_CELL_WORDS for c in filled) * 2 > len(
         filled
     )
+
+
+# a line above a figure table naming its unit of measure, as written ("ĐVT: triệu đồng",
+# "Đơn vị tính: %", "*Đơn vị: tấn CO2 tương đương*"); group 1 the label, 2 the unit
+_MEASURE_LINE = re.compile(
+    r"^[ \t*_(]*(ĐVT|Đơn vị tính|Đơn vị)[ \t]*[:：][ \t]*([^\n]*?[^\s*_)])[ \t*_)]*$", re.I
+)
+
+
+def measure_line(line: str) -> tuple[str, str] | None:
+    """(the line as written without its emphasis, the unit) when the line names the unit of
+    measure of the table under it; a bare "Đơn vị:" only over a unit of measure ("Đơn vị:
+    tấn CO2 tương đương"), never over an agency ("Đơn vị: Sở Y tế")."""
+    match = _MEASURE_LINE.match(line)
+    if match is None:
+        return None
+    unit = match.group(2).strip()
+    if folded(match.group(1)) == "don vi":
+        words = folded(unit).split()
+        if _AGENCY.match(folded(unit)) or not any(
+            _MEASURES.match(" ".join(words[:n])) for n in (1, 2, 3)
+        ):
+            return None
+    written = match.group(0).strip(" \t*_(")
+    written = written[:-1] if written.endswith(")") and "(" not in written else written
+    return written.rstrip(" *_"), unit

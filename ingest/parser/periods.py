@@ -104,8 +104,17 @@ def leading_stage(text: str) -> str | None:
     return _label(match.group(1), match.group(2))
 
 
+# between a spanning header cell's label and a column's own sub-label in a full column label
+# ("Hạn ngạch phát thải khí nhà kính › Năm 2026"; `ingest.parser.tables.column_label`)
+LABEL_JOIN = " › "
+
+
 def column_stage(header: str) -> str | None:
-    """The stage of a value column ("Năm 2025", "Chỉ tiêu đến 2030", "Giai đoạn 2026-2030")."""
+    """The stage of a value column ("Năm 2025", "Chỉ tiêu đến 2030", "Giai đoạn 2026-2030");
+    of a full label, its own sub-label's stage, else its spanning header's."""
+    if LABEL_JOIN.strip() in header:
+        parent, _, own = header.rpartition(LABEL_JOIN.strip())
+        return column_stage(own.strip()) or column_stage(parent.strip())
     if not _ANY_YEAR.search(header):
         return None
     plain = " ".join(re.sub(r"[():,*]", " ", folded(header)).split())

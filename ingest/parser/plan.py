@@ -36,7 +36,7 @@ from ingest.formats.labels import roman
 from ingest.formats.text import line_blocks
 from ingest.parser.body_duties import body_duties
 from ingest.parser.budget import checkpoint
-from ingest.parser.columns import ColumnRole
+from ingest.parser.columns import ColumnRole, measure_line
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.header.issuer import opens_body
 from ingest.parser.header.motto import strip_mottos
@@ -61,7 +61,7 @@ from ingest.parser.metadata import extract_metadata
 from ingest.parser.ocr_slips import repaired_markers
 from ingest.parser.periods import column_stage, heading_stage, leading_stage
 from ingest.parser.role_blocks import role_block_duties
-from ingest.parser.table_groups import group_unit, subtotal_groups
+from ingest.parser.table_groups import group_unit, is_total_row, subtotal_groups
 from ingest.parser.tables import (
     Table,
     TableRow,
@@ -132,6 +132,7 @@ class _Node:
     bold_open: bool = False  # a "**" opened on its lines and not yet closed
     target: tuple[TargetCell, ...] | None = None
     period: str | None = None
+    measure: str | None = None  # a table row's unit of measure from the line above its table
     # for an appendix opened by a table met inside the body: the clause the table sits in
     anchor: _Node | None = None
     # Kept as children are added, so that adding one never rescans its siblings.
@@ -638,7 +639,9 @@ class _TreeBuilder:
         self.last = node
         return node
 
-    def add_table(self, table: Table, document_id: str) -> None:
+    def add_table(self, table: Table, document_id: str, measure: str | None = None) -> None:
+        """Add a table's rows (and group rows) under the current appendix or section;
+        `measure` is the unit of measure written above the table ("Đơn vị: tấn CO2 …")."""
         appendix = self._current_part()
         body = appendix.kind is not ClauseKind.APPENDIX and not self._after_signature()
         if body:  # a table inside a body section: its rows are that section's
@@ -689,12 +692,14 @@ class _TreeBuilder:
                     roles[k] not in (ColumnRole.NUMBER, ColumnRole.CONTENT) for k in filled
                 ):
                     group.target = _target_cells(row, table.header, roles)
+                    group.measure = measure
                 continue
             parent: _Node = appendix
             # a lettered row ("a)") is a point of the numbered group row above it
             letter = _ROW_LETTER.match(texts[0]) if label is None and texts else None
             if (
-                group is not None
+                not (label is None and is_total_row(texts))  # the table's total: no group's
+                and group is not None
                 and group.parent is appendix
                 and (
                     group.number is None
@@ -713,6 +718,7 @@ class _TreeBuilder:
             )
             node.add_span(row.start, row.end)
             node.target = _target_cells(row, table.header, roles)
+            node.measure = measure
             last_row = node
         if body:  # the section goes on after its table
             self.stack = stack
@@ -720,6 +726,25 @@ class _TreeBuilder:
             return
         self.stack = [self.root, appendix]
         self.last = appendix
+
+
+_MEASURE_LOOKBACK = 4  # written lines above a table that may name its unit of measure
+
+
+def _table_measure(lines: Sequence[SourceLine], first: int) -> str | None:
+    """The unit of measure a line just above the table names ("ĐVT: triệu đồng", "Đơn vị:
+    tấn CO2 tương đương"), or None."""
+    seen = 0
+    for line in reversed(lines[max(0, first - 3 * _MEASURE_LOOKBACK) : first]):
+        if line.blank:
+            continue
+        found = measure_line(clean_markup(line.text).strip() or line.text)
+        if found is not None:
+            return found[1]
+        seen += 1
+        if seen >= _MEASURE_LOOKBACK:
+            break
+    return None
 
 
 def _is_unit_heading(node: _Node) -> bool:
@@ -857,7 +882,7 @@ def _make_target(clause: Clause, node: _Node, parent: _Node) -> Target:
         cells=cells,
         period=node.period,
         values=values,
-        measure_unit=joined(ColumnRole.MEASURE_UNIT) or None,
+        measure_unit=joined(ColumnRole.MEASURE_UNIT) or (node.measure if values else None),
         highest_units=split_units(joined(ColumnRole.HIGHEST_RESPONSIBILITY)),
     )
 
@@ -949,7 +974,7 @@ def parse_plan(
         if index in block_tables:
             table = block_tables[index]
             if table.rows:
-                builder.add_table(table, document_id)
+                builder.add_table(table, document_id, _table_measure(lines, index))
                 consumed_tables.append(table)
             index = table.last_line + 1
             continue
@@ -973,7 +998,7 @@ def parse_plan(
             stop = block_starts[following] if following < len(block_starts) else len(lines)
             table = read_table(lines if stop == len(lines) else lines[:stop], index, layout)
             if table.rows:
-                builder.add_table(table, document_id)
+                builder.add_table(table, document_id, _table_measure(lines, index))
                 consumed_tables.append(table)
                 index = table.last_line + 1
                 continue

@@ -20,7 +20,7 @@ from ingest.parser.columns import ColumnRole
 from ingest.parser.header.casing import sentence_case
 from ingest.parser.markers import roman_to_int
 
-__all__ = ["group_unit", "subtotal_groups"]
+__all__ = ["group_unit", "is_total_row", "subtotal_groups"]
 
 # a content header that also names who carries the items out
 _EXECUTING_HEADER = re.compile(
@@ -31,6 +31,9 @@ _BODY_TITLE = re.compile(
     r"^(?:so|ban|uy ban nhan dan|ubnd|huyen|thi xa|thanh pho|quan|xa|phuong|thi tran|"
     r"trung tam|bo|cuc|chi cuc|van phong|cong an|bo chi huy|benh vien|truong)\b"
 )
+
+# the total row of a figure table: "Tổng cộng", "TỔNG HẠN NGẠCH …", "Cộng", "Tổng số" (folded)
+_TOTAL = re.compile(r"^(?:tong(?: cong| so)?|cong|toan (?:tinh|thanh pho|quoc))\b")
 
 
 def _roman(label: str | None) -> bool:
@@ -60,3 +63,10 @@ def group_unit(title: str | None, cells: Sequence[TargetCell]) -> str | None:
     if not executing or not _BODY_TITLE.match(folded(title)):
         return None
     return sentence_case(title, body=True) if title.isupper() else title
+
+
+def is_total_row(texts: Sequence[str]) -> bool:
+    """A row with no number whose first written cell opens with "Tổng" / "Cộng": the
+    table's total, which belongs to no group above it."""
+    first = next((text for text in texts if text), "")
+    return bool(_TOTAL.match(folded(first)))

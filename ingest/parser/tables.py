@@ -22,10 +22,12 @@ from dataclasses import dataclass, replace
 from ingest.formats.blocks import Block, RowKind
 from ingest.formats.blocks import Table as BlockTable
 from ingest.formats.blocks import TableCell as BlockCell
+from ingest.normalize_vi import folded
 from ingest.parser.bare_tables import is_bare_table_start, read_bare_rows
 from ingest.parser.columns import ColumnRole, classify_columns, classify_header
 from ingest.parser.lines import SourceLine, clean_markup
 from ingest.parser.markers import row_number
+from ingest.parser.periods import LABEL_JOIN, column_stage
 
 # "ST/T", "T/T": the label wrapped in a narrow number column, written with a slash
 _HEADER_FIRST_CELL = re.compile(
@@ -34,6 +36,15 @@ _HEADER_FIRST_CELL = re.compile(
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _BARE_UNIT = re.compile(r"^đơn vị$", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+# a figure cell: "1,035,566", "243.082.392", "97", "12,5%", "-"
+_FIGURE_CELL = re.compile(r"^[-+~≥≤<>]?\s*\d[\d.,\s]*%?$")
+_FIGURE_ROLES = (ColumnRole.UNKNOWN, ColumnRole.VALUE)
+# sub-labels under a spanning header cell that no column role names (folded)
+_SUB_LABEL = re.compile(
+    r"^(?:ke hoach|thuc hien|uoc(?: thuc hien)?|tong(?: so| cong)?|so luong|ti le|ty le|"
+    r"muc tieu|chi tieu|ket qua|dat|chua dat|trong do|tang|giam|ngan sach|von|khac|"
+    r"trung uong|dia phuong|nam|quy|thang|dot|lan|giai doan)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -274,12 +285,70 @@ def _is_row_line(line: SourceLine, layout: str) -> bool:
     return line.text.strip().startswith("|")
 
 
+def column_label(parent: str, own: str) -> str:
+    """A column's label under a header cell spanning it: the full label ("Hạn ngạch phát
+    thải khí nhà kính › Năm 2026", "Giai đoạn 2021-2025 › Thực hiện") when its own sub-label
+    is a figure's (a stage, "Kế hoạch", no role) or the spanning label names a stage; a
+    sub-label that is a column of its own ("Đơn vị chủ trì" under "Phân công thực hiện")
+    stays as written. Whichever of the two is written when only one is."""
+    if not (parent and own) or folded(parent) == folded(own):
+        return own or parent
+    full = f"{parent}{LABEL_JOIN}{own}"
+    if column_stage(full) is not None or classify_header((own,))[0] in _FIGURE_ROLES:
+        return full
+    return own
+
+
 def _combine_header(top: list[str], sub: list[str]) -> tuple[str, ...]:
-    """Two header rows → one label per column (a sub-header names the column when present)."""
-    width = max(len(top), len(sub))
-    top = top + [""] * (width - len(top))
+    """Two header rows → one full label per column.
+
+    A top label written once over sub-labels spans them: the cells after it are empty
+    (`| Kết quả | | Ghi chú |` over `| | Năm 2025 | Năm 2026 | |`) or, when the sub row is
+    wider than the top row (a transcription that dropped the merged cells), the top label
+    over the first of a run of sub-labels takes as many as the extra width allows.
+    """
+    parents: list[str] = []
+    extra = max(len(sub) - len(top), 0)
+    position = 0
+    for label in top:
+        span = 1
+        if extra and label and position < len(sub) and sub[position]:
+            run = 1
+            while position + run < len(sub) and sub[position + run]:
+                run += 1
+            span = min(run, 1 + extra)
+            extra -= span - 1
+        parents += [label] * span
+        position += span
+    width = max(len(parents), len(sub))
+    parents += [""] * (width - len(parents))
     sub = sub + [""] * (width - len(sub))
-    return tuple(s or t for t, s in zip(top, sub, strict=True))
+    for k in range(1, width):  # an empty top cell over a sub-label: the label on its left spans it
+        if not parents[k] and sub[k] and sub[k - 1]:
+            parents[k] = parents[k - 1]
+    return tuple(column_label(t, s) for t, s in zip(parents, sub, strict=True))
+
+
+def _is_sub_header(cells: list[str], strict: bool) -> bool:
+    """Whether a row under the header is its second row: no number in its first cell and
+    something written; after a Markdown rule (`strict`) its labels stand side by side, two
+    or more together, and each reads as a column label (a stage, "Kế hoạch", "Thực hiện",
+    "Chủ trì" …), not a row's content or figures."""
+    if not cells or cells[0] or not any(cells):
+        return False
+    if not strict:
+        return True
+    runs = [len(run) for run in "".join("x" if cell else " " for cell in cells).split()]
+    # sub-labels split a spanning cell: two or more side by side; one label alone in a
+    # column is a group row ("| | Năm 2025 | | |")
+    return min(runs) >= 2 and all(_is_sub_label(cell) for cell in cells if cell)
+
+
+def _is_sub_label(text: str) -> bool:
+    plain = folded(text).strip(" :.")
+    return bool(column_stage(plain) is not None and not _FIGURE_CELL.match(text.strip())) or bool(
+        _SUB_LABEL.match(plain) or classify_header((text,))[0] is not ColumnRole.UNKNOWN
+    )
 
 
 def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
@@ -287,9 +356,12 @@ def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
     header_rows = {tuple(header_cells)}
     index = first + 1
     sub: list[str] = []
+    ruled = False  # a Markdown `|---|` rule lies between the header and this line
+    while index < len(lines) and layout == "markdown" and _MARKDOWN_RULE.match(lines[index].text):
+        index, ruled = index + 1, True
     if index < len(lines) and _is_row_line(lines[index], layout):
         candidate = [c.text for c in _row_cells(lines[index], layout)]
-        if not (candidate and candidate[0]) and any(candidate):
+        if _is_sub_header(candidate, strict=ruled):
             sub = candidate
             header_rows.add(tuple(candidate))
             index += 1
@@ -315,9 +387,34 @@ def _read_row_table(lines: list[SourceLine], first: int, layout: str) -> Table:
         index += 1
         if texts in header_rows or all(not t for t in texts):
             continue  # the header repeated at a page break
-        cells += [Cell("", line.end, line.end)] * (len(header) - len(cells))
+        cells = _figures_right(cells, header)
         rows.append(TableRow(tuple(cells[: len(header)]), line.start, line.end))
     return Table(header, tuple(rows), first, last_line, layout)
+
+
+def _figures_right(cells: list[Cell], header: tuple[str, ...]) -> list[Cell]:
+    """A row padded to the header's width. A short row with no number whose last cells are
+    figures (a total row: `| | TỔNG CỘNG | 243,082,392 | 268,391,454 |` under wider columns)
+    has its figures under the last columns when those are headed as figure columns (a year,
+    a stage, "Kết quả"), where the figures of the rows above stand."""
+    width = len(header)
+    missing = width - len(cells)
+    if missing <= 0:
+        return cells
+    trailing = 0
+    while trailing < len(cells) - 1 and _FIGURE_CELL.match(cells[-1 - trailing].text):
+        trailing += 1
+    at = len(cells) - trailing
+    last = classify_header(header[width - trailing :]) if trailing else ()
+    if (
+        not trailing
+        or row_number(cells[0].text)
+        or not any(c.text for c in cells[:at])
+        or any(role is not ColumnRole.VALUE for role in last)
+    ):
+        at = len(cells)
+    pad = cells[at - 1].end if at else (cells[0].start if cells else 0)
+    return [*cells[:at], *([Cell("", pad, pad)] * missing), *cells[at:]]
 
 
 # ---- table blocks (Markdown, DOCX, HTML) ------------------------------------------------
@@ -401,18 +498,27 @@ def _coverage(block: BlockTable) -> dict[tuple[int, int], tuple[BlockCell, bool,
 
 
 def _block_labels(block: BlockTable, source: str) -> list[str]:
-    """One label per grid column: the lowest header row's own label, else the one above."""
+    """One full label per grid column: the lowest header row's own label, under the label
+    of a header cell spanning it and its neighbours (colspan) when there is one."""
     labels = [""] * block.width
+    parents = [""] * block.width
     covered = _coverage(block)
     for r, row in enumerate(block.rows):
         if row.kind is not RowKind.HEADER:
             continue
         for k in range(block.width):
             found = covered.get((r, k))
-            if found is not None and found[1]:
-                text = _cell_text(" ".join(_cell_source(found[0], source).split()))
-                labels[k] = text or labels[k]
-    return labels
+            if found is None or not (found[1] or (not found[2] and found[0].col_span > 1)):
+                continue
+            text = _cell_text(" ".join(_cell_source(found[0], source).split()))
+            if not text:
+                continue
+            if found[0].col_span > 1:  # a label over several columns: theirs in common
+                parents[k] = text
+                labels[k] = ""
+            else:
+                labels[k] = text
+    return [column_label(parent, own) for parent, own in zip(parents, labels, strict=True)]
 
 
 def _block_rows(

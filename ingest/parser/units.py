@@ -14,16 +14,28 @@ from ingest.normalize_vi import folded
 _UNIT_COMMA = re.compile(
     r",\s+(?=(?:[Pp]hòng|[Ss]ở|[Vv]ăn phòng|UBND|[Uu]ỷ ban|[Ủủ]y ban|[Cc]ông an|[Tt]rung tâm|"
     r"[Cc]hi nhánh|[Đđ]ài|[Bb]áo)\s+\S"
-    r"|(?:Bộ|Ban|Cục|Chi cục|Tổng cục|Viện|Kho bạc|Ngân hàng|Bảo hiểm|Hội|Liên đoàn|Mặt trận|"
-    r"Đoàn|Tỉnh [uủ]y|Huyện [uủ]y|Thành [uủ]y|Đảng [uủ]y|Bệnh viện)\s+\S)"
+    r"|(?:Bộ|Ban|Cục|Chi cục|Tổng cục|Vụ|Viện|Kho bạc|Ngân hàng|Bảo hiểm|Hội|Liên đoàn|Mặt trận|"
+    r"Đoàn|Tỉnh [uủ]y|Huyện [uủ]y|Thành [uủ]y|Đảng [uủ]y|Bệnh viện|Thanh tra|Tổng công ty|"
+    r"Tập đoàn)\s+\S"
+    r"|(?:các|những) (?:cơ quan|đơn vị|địa phương|sở|bộ|ngành|tổ chức)\b[^;]{0,40}?liên quan)"
+)
+# "và" starts a new unit before a unit-type word with a name ("Cục BĐKH và Vụ Pháp chế",
+# "Sở Y tế và Sở Giáo dục và Đào tạo") or before the group phrase "các đơn vị có liên quan";
+# "Văn phòng HĐND và UBND tỉnh", "Bộ Khoa học và Công nghệ" stay whole.
+_UNIT_AND = re.compile(
+    r"\s+và\s+(?=(?:Sở|Bộ|Cục|Chi cục|Tổng cục|Vụ|Viện|Phòng|Trung tâm|Công an|Bộ Chỉ huy|"
+    r"Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra|Bệnh viện|Đài|Báo)\s+\S"
+    r"|(?:các|những) (?:cơ quan|đơn vị|địa phương|sở|bộ|ngành|tổ chức)\b[^;]{0,40}?liên quan)"
 )
 
 
 def split_units(cell: str) -> tuple[str, ...]:
-    """The units named in a cell, in order, without duplicates."""
+    """The units named in a cell, in order, without duplicates: a list written with
+    semicolons, line breaks, commas or "và" before a unit's name gives each unit; "các đơn
+    vị có liên quan" stays one group phrase."""
     units: list[str] = []
     for part in re.split(r"[;\n\u2028]", cell):
-        for piece in _UNIT_COMMA.split(part):
+        for piece in (p for comma in _UNIT_COMMA.split(part) for p in _UNIT_AND.split(comma)):
             unit = " ".join(piece.split()).strip(" .,-")
             if unit and unit not in units:
                 units.append(unit)

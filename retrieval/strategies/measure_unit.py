@@ -1,7 +1,8 @@
 """The unit a table's figures are written in: "Phụ lục QĐ 518 tính kế hoạch vốn theo đơn vị
 nào?" is answered with the table's own line "ĐVT: triệu đồng" (đơn vị tính, written above a
 figure table), quoted — never with a figure of the table, nor with an agency ("đơn vị" is
-also a unit of organisation: only the line the plan heads "ĐVT" or "Đơn vị tính" answers).
+also a unit of organisation: a line headed "ĐVT" or "Đơn vị tính" answers, and a bare
+"Đơn vị:" line only over a unit of measure, `ingest.parser.columns.measure_line`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.parser.columns import measure_line
 from retrieval.answers import Answer
 from retrieval.citations import CitationBuilder
 from retrieval.constraints import PathStep, Span, step_matches
@@ -18,10 +20,6 @@ from retrieval.strategies.context import Context
 
 # the question asks the unit of measure (folded)
 _ASKS = re.compile(r"\bdon vi tinh\b|\bdvt\b|\b(?:theo|bang) don vi (?:nao|gi)\b|\bdon vi do\b")
-# the line a table writes it on, as written ("ĐVT: triệu đồng", "Đơn vị tính: %")
-_LINE = re.compile(
-    r"^[ \t*_(]*(?:ĐVT|Đơn vị tính)[ \t]*[:：][ \t]*[^\n]*?[^\s*_)](?=[ \t*_)]*$)", re.I | re.M
-)
 _SHOWN = 4
 
 
@@ -30,11 +28,15 @@ def answer(ctx: Context) -> Answer | None:
     the question asks no unit of measure, names no plan, or the plan writes none."""
     if not _ASKS.search(ctx.query.folded) or not ctx.scope.named or not ctx.scope.doc_ids:
         return None
+    # the line a table writes it on ("ĐVT: triệu đồng", "Đơn vị tính: %", "Đơn vị: tấn CO2
+    # tương đương"), as written
     found = [
-        (clause, match.group().strip(" *_("))
+        (clause, written)
         for doc in ctx.scope.doc_ids
         for clause in ctx.search.document_clauses(doc)
-        for match in _LINE.finditer(clause.text)
+        for line in clause.text.splitlines()
+        if (measure := measure_line(line)) is not None
+        for written in (measure[0],)
     ]
     # a heading's text holds its paragraphs': the paragraph that writes the line is cited
     found = [

@@ -38,6 +38,7 @@ from retrieval.search import Candidate
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 from retrieval.topic import INTENT_WORDS, naming_words
+from retrieval.total_rows import totals_first
 from retrieval.twin_rows import twin_rows
 
 # a numbered section with nothing under it is an item too ("1\\. Thành phố Hà Nội." under
@@ -93,6 +94,7 @@ def _search_answer(ctx: Context) -> Answer:
     hits = ctx.search.hybrid(text, scope.doc_ids, limit=25)
     topic = ctx.topic(scope.doc_ids)
     reranked = by_stage(query.folded, ctx.rank(hits, ranking))  # never mix stages
+    reranked = totals_first(query.folded, reranked)  # "tổng …": the table's total row
     if reranked and _left_to_missing_appendix(ctx, topic, reranked[0].clause):
         return abstain(
             query,
