@@ -45,6 +45,7 @@ class MetadataFields:
     based_on: list[str] = dataclass_field(default_factory=list)
     decision_number: str | None = None
     decision_date: str | None = None
+    decision_issuer: str | None = None
     issues: str | None = None
 
     def document_fields(self) -> dict[str, Any]:
@@ -62,6 +63,7 @@ class MetadataFields:
             "based_on": tuple(self.based_on),
             "decision_number": self.decision_number,
             "decision_date": self.decision_date,
+            "decision_issuer": self.decision_issuer,
             "issues": self.issues,
         }
 
@@ -85,6 +87,7 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
         based_on=facts.based_on,
         decision_number=facts.decision_number,
         decision_date=facts.decision_date,
+        decision_issuer=facts.decision_issuer,
         issues=facts.issues_title,
     )
     if fields.issuer is None:
