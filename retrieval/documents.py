@@ -133,6 +133,7 @@ class DocumentInfo:
     decision_number: str | None = None
     decision_date: str | None = None
     decision_issuer: str | None = None
+    issues: str | None = None  # what a decision issues ("Kế hoạch …"): the plan is in it
 
     @classmethod
     def from_plain(cls, data: Mapping[str, Any]) -> DocumentInfo:
@@ -154,6 +155,7 @@ class DocumentInfo:
             decision_number=data.get("decision_number"),
             decision_date=data.get("decision_date"),
             decision_issuer=data.get("decision_issuer"),
+            issues=data.get("issues"),
         )
 
     @cached_property

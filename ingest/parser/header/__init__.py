@@ -252,10 +252,10 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
                 if number_at is not None
                 else ()
             )
-            trich_yeu = next((texts[k] for k in near if titles.trich_yeu_line(texts[k])), None)
-            if trich_yeu:
+            at = next((k for k in near if titles.trich_yeu_line(texts[k])), None)
+            if at is not None:
                 title_kind = "Công văn"
-                facts.title = f"Công văn {trich_yeu}"
+                facts.title = f"Công văn {titles.trich_yeu(cells, at)}"
     facts.kind = title_kind or (number.kind if number else None) or attrs.get("kind")
     if facts.kind and facts.kind.lower() == "văn bản khác":
         facts.kind = None
