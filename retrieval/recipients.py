@@ -40,9 +40,9 @@ def recipients(
     alone when the question asks whom the letter is addressed to ("kính gửi những ai?");
     nothing when the plan carries neither list."""
     listed = next(((c, found) for c in clauses if (found := recipients_in(c.text))), None)
-    addressed = next(((c, found) for c in clauses if (found := addressees_in(c.text))), None)
+    addressed = _addressed(clauses)
     if addressed is not None and (listed is None or _ADDRESSEES_ASKED.search(question_folded)):
-        return [addressed[0]], addressed[1]
+        return addressed
     if listed is None:
         return [], []
     if addressed is None:
@@ -53,7 +53,34 @@ def recipients(
             names.extend(n for n in addressed[1] if n not in names)
         else:
             names.append(name)
-    return [addressed[0], listed[0]], names
+    return [*addressed[0], listed[0]], names
+
+
+_ADDRESSEE_CLAUSES = 8  # the list's items may each stand in a clause of their own ("- …")
+
+
+def _addressed(
+    clauses: Sequence[StoredClause],
+) -> tuple[list[StoredClause], list[str]] | None:
+    """The clause opening with "Kính gửi:" and the ones after it holding its items (a
+    bulleted list read as clauses), and the addressees they name; None when none opens."""
+    head = next((c for c in clauses if _ADDRESSED.search(c.text)), None)
+    if head is None:
+        return None
+    after = sorted(
+        (c for c in clauses if c.document_id == head.document_id and c.start > head.start),
+        key=lambda c: c.start,
+    )[:_ADDRESSEE_CLAUSES]
+    held, text = [head], head.text
+    for clause in after:
+        if clause.start < head.end:
+            continue  # a child of the opening clause: its text is there already
+        # a blank line between two clauses ends the list as it would in the text
+        gap = "\n" if clause.start - held[-1].end <= 1 else "\n\n"
+        held.append(clause)
+        text = f"{text}{gap}{clause.text}"
+    names = addressees_in(text)
+    return (held, names) if names else None
 
 
 _ADDRESSEES_ASKED = re.compile(r"\bkinh gui\b")

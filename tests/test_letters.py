@@ -10,8 +10,10 @@ import pytest
 
 from ingest.domain import ClauseKind
 from ingest.parser.plan import parse_plan
+from retrieval.documents import DocumentDirectory, DocumentInfo
 from retrieval.query import Intent, MetaField, understand
 from retrieval.recipients import addressees_in, recipients
+from retrieval.scope import settle_scope
 from retrieval.signing_authority import signing_authorities
 from retrieval.stored import StoredClause
 
@@ -40,9 +42,10 @@ Nguyễn Văn Bình
 """
 
 
-def _clause(text: str, clause_id: str = "c") -> StoredClause:
+def _clause(text: str, clause_id: str = "c", start: int = 0) -> StoredClause:
+    end = start + len(text)
     return StoredClause(
-        clause_id, "d", "t", None, "paragraph", None, None, "", text, 0, len(text), len(text),
+        clause_id, "d", "t", None, "paragraph", None, None, "", text, start, end, end,
         None, 0, text, None,
     )  # fmt: skip
 
@@ -105,6 +108,26 @@ def test_addressee_on_the_kinh_gui_line_and_nhu_tren() -> None:
     assert recipients([_clause("Nơi nhận:\n- Như trên;\n- Lưu: VT.")])[1] == ["Như trên"]
 
 
+def test_addressees_read_as_clauses_of_their_own() -> None:
+    """The parser may keep each "- …" addressee as a bullet clause after the one opening
+    with "Kính gửi:"; the list is read across them, up to the blank line before the text."""
+    parts = [
+        "Số 2449 -CV/ĐU\n  Kính gửi: - Ủy ban nhân dân tỉnh,",
+        "  - Các cơ quan chuyên trách tham mưu, giúp việc\n  Đảng ủy Ủy ban nhân dân tỉnh,",
+        "  - Các chi bộ, đảng bộ cơ sở,",
+        "Thực hiện Chương trình hành động số 104-CTr/TU, đề nghị:",
+    ]
+    starts = [0, 50, 130, 170]  # a blank line before the last
+    clauses = [_clause(t, f"c{k}", at) for k, (t, at) in enumerate(zip(parts, starts, strict=True))]
+    cited, names = recipients(list(reversed(clauses)), "kinh gui nhung ai")
+    assert names == [
+        "Ủy ban nhân dân tỉnh",
+        "Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy Ủy ban nhân dân tỉnh",
+        "Các chi bộ, đảng bộ cơ sở",
+    ]
+    assert [c.clause_id for c in cited][:3] == ["c0", "c1", "c2"]
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [
@@ -148,3 +171,51 @@ def test_letter_clauses_keep_their_own_duty_and_deadline() -> None:
     duty = next(c for c in plan.clauses if "Giao Sở Nông nghiệp" in c.text and c.kind in (
         ClauseKind.SECTION, ClauseKind.ITEM))  # fmt: skip
     assert "trước ngày 05/10/2026" in duty.text
+
+
+# --- a letter and the programme it carries out ----------------------------------------------
+
+
+def _info(doc_id: str, number: str, title: str, kind: str, based_on: list[str]) -> DocumentInfo:
+    return DocumentInfo.from_plain(
+        {"id": doc_id, "title": title, "number": number, "kind": kind, "based_on": based_on}
+    )
+
+
+@pytest.fixture
+def letters() -> DocumentDirectory:
+    infos = [
+        _info(
+            "ctr104", "104-CTr/TU", "Chương trình hành động bảo vệ môi trường", "Chương trình", []
+        ),
+        _info(
+            "cv9387",
+            "9387/UBND-KT",
+            "Công văn V/v triển khai thực hiện Chương trình hành động số 104-CTr/TU",
+            "Công văn",
+            ["Chương trình hành động số 104-CTr/Tu ngày 30/8/2026 của Tỉnh ủy"],
+        ),
+        _info("kh50", "50/KH-UBND", "Kế hoạch chuyển đổi số", "Kế hoạch", []),
+    ]
+    return DocumentDirectory({i.id: i for i in infos})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the programme only as what the letter carries out: the letter is asked
+        ("Theo CV 9387, ai chủ trì xây dựng Kế hoạch thực hiện CTr 104?", ["cv9387"]),
+        ("CV 9387 yeu cau cac so cu the hoa CTr 104 thanh gi?", ["cv9387"]),
+        # the programme named as a subject too: both are asked
+        ("CTr 104 và CV 9387 giao ai cụ thể hóa CTr 104?", ["ctr104", "cv9387"]),
+        # a plan that does not carry the other out keeps it
+        ("KH 50 và việc thực hiện CTr 104 giao ai?", ["ctr104", "kh50"]),
+        # one plan named after "thực hiện": itself
+        ("Kinh phí thực hiện CTr 104 là bao nhiêu?", ["ctr104"]),
+    ],
+)
+def test_a_programme_named_as_what_a_letter_carries_out_is_its_topic(
+    letters: DocumentDirectory, question: str, expected: list[str]
+) -> None:
+    scope = settle_scope(understand(question), None, None, letters, lambda q, d: [])
+    assert sorted(scope.doc_ids) == expected
