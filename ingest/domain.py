@@ -93,10 +93,12 @@ class Document:
     place: Place | None = None
     replaces: tuple[str, ...] = ()  # documents this plan replaces, as written
     based_on: tuple[str, ...] = ()  # documents it implements ("Thực hiện Kế hoạch số …")
-    # a plan issued with a decision ("Ban hành kèm theo Quyết định số …"): that decision's
-    # số hiệu and date, kept apart from the plan's own number and date
+    # a plan issued with a decision ("(Kèm theo Quyết định số …)"): that decision's số hiệu,
+    # date and signing body, kept apart from the plan's own; a question may name the plan by
+    # the decision's number ("KH 1422" of the plan attached to QĐ 1422/QĐ-TTg)
     decision_number: str | None = None
     decision_date: str | None = None
+    decision_issuer: str | None = None
     # a decision that issues a plan ("Ban hành kèm theo Quyết định này Kế hoạch …"): the
     # kind and title of what it issues
     issues: str | None = None

@@ -32,7 +32,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 FACTS_FILE = "facts.sqlite3"
 FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
@@ -71,10 +71,15 @@ CREATE TABLE IF NOT EXISTS documents (
     year INTEGER,
     data TEXT NOT NULL,
     -- the place's name as written ("Văn Bàn"), for plans grouped by place
-    place_name TEXT
+    place_name TEXT,
+    -- the decision a plan is issued with ("Kèm theo Quyết định số 1422/QĐ-TTg"): a question
+    -- names the plan by its number too ("KH 1422"), schema 11
+    decision_number TEXT,
+    decision_digits TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_id_folded ON documents (id_folded);
 CREATE INDEX IF NOT EXISTS documents_number ON documents (number_digits, number);
+CREATE INDEX IF NOT EXISTS documents_decision ON documents (decision_digits, decision_number);
 CREATE INDEX IF NOT EXISTS documents_place ON documents (place_key);
 CREATE INDEX IF NOT EXISTS documents_level ON documents (place_level, place_key);
 CREATE INDEX IF NOT EXISTS documents_year ON documents (year);
@@ -679,7 +684,7 @@ class FactStore:
             writer.execute("DELETE FROM documents WHERE id = ?", (document_id,))
             _first_after_removal(writer, document_id, sorted(held - keys))
             writer.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     document_id.lower(),
@@ -695,6 +700,8 @@ class FactStore:
                     year_of,
                     json.dumps(dict(document), ensure_ascii=False, sort_keys=True),
                     place.get("name") or None,
+                    document.get("decision_number"),
+                    number_digits(document.get("decision_number")),
                 ),
             )
             writer.executemany(
@@ -836,14 +843,19 @@ class FactStore:
         return [row[0] for row in self._db.query(sql, words)]
 
     def documents_numbered(self, number: str | Sequence[str]) -> list[str]:
-        """Documents whose số hiệu starts with these figures ("19", "19/KH-UBND"); one
-        number or several."""
+        """Documents whose số hiệu, or the số hiệu of the decision they are issued with,
+        starts with these figures ("19", "19/KH-UBND"; "1422" of the plan attached to
+        Quyết định 1422/QĐ-TTg); one number or several. Two index look-ups."""
         wanted = [number] if isinstance(number, str) else list(number)
         digits = sorted({d for d in (number_digits(n) for n in wanted) if d})
         if not digits:
             return []
-        sql = f"SELECT id FROM documents WHERE number_digits IN ({_marks(digits)}) ORDER BY id"
-        return [row[0] for row in self._db.query(sql, digits)]
+        marks = _marks(digits)
+        sql = (
+            f"SELECT id FROM documents WHERE number_digits IN ({marks}) UNION "
+            f"SELECT id FROM documents WHERE decision_digits IN ({marks}) ORDER BY id"
+        )
+        return [row[0] for row in self._db.query(sql, [*digits, *digits])]
 
     def documents_numbered_without_digits(self) -> list[str]:
         """Documents with a số hiệu that does not start with figures (rare: "/KH-UBND")."""

@@ -30,6 +30,7 @@ from retrieval.row_labels import appendix_of
 from retrieval.row_labels import row_label as label_of_row
 from retrieval.row_lists import EVERY_ROW, RowWindow
 from retrieval.sessions import sessions
+from retrieval.signing_authority import signing_authorities
 from retrieval.stored import StoredClause
 
 # "unknown" last: columns the parser has no role for ("Sản phẩm", "Kinh phí") are still
@@ -749,12 +750,14 @@ def _cited_values(
     clauses = clauses_by_doc.get(info.id, ())
     values = _meta_values(info, field)
     if field is MetaField.RECIPIENTS:  # cited from the "Nơi nhận" list itself
-        clauses, values = recipients(clauses)
+        clauses, values = recipients(clauses, question_folded)
         values = asked_recipients(values, question_folded)
     if field is MetaField.SESSION:  # cited from the line stating the adoption
         clauses, values = sessions(clauses)
     if field is MetaField.PROPOSER:  # cited from the "Xét đề nghị của …" line
         clauses, values = proposers(clauses)
+    if field is MetaField.AUTHORITY:  # cited from the "T/M …" / "KT. …" line
+        clauses, values = signing_authorities(clauses)
     if field is MetaField.ISSUER and info.issuer:
         # the body's name as the text writes it: in full, else in its usual short form
         # ("UBND xã Xuân Trường xây dựng Kế hoạch …" of a plan without an issuer box)
@@ -769,7 +772,7 @@ def _cited_values(
             continue
         clause, quote = found
         cited.append(f"{value} [{cite.cite(clause, quote)}]")
-        if field in (MetaField.DATE, MetaField.TITLE):
+        if field in (MetaField.DATE, MetaField.TITLE, MetaField.DECISION):
             break  # one written form of the date (of the title) is enough
     return cited
 
@@ -794,6 +797,8 @@ _META_LABELS = {
     MetaField.SESSION: "thông qua tại",
     MetaField.PROPOSER: "được ban hành theo đề nghị của",
     MetaField.KIND: "loại văn bản là",
+    MetaField.DECISION: "ban hành kèm theo",
+    MetaField.AUTHORITY: "ký với thẩm quyền",
 }
 
 
@@ -816,6 +821,11 @@ def _meta_values(info: DocumentInfo, field: MetaField) -> list[str]:
         return [info.signer_title] if info.signer_title else []
     if field is MetaField.KIND:
         return [info.kind] if info.kind else []
+    if field is MetaField.DECISION:
+        # the decision named under the plan's title; a decision that issues the plan is it
+        if info.decision_number:
+            return [info.decision_number]
+        return [info.number] if info.number and info.issues else []
     kind = info.kind or ""
     if kind and info.title.lower().startswith(kind.lower() + " "):
         # "Chỉ thị Về việc …": the kind is its own line above the trích yếu, which is quoted

@@ -128,6 +128,12 @@ class DocumentInfo:
     place_name: str | None
     replaces: tuple[str, ...]
     based_on: tuple[str, ...]
+    # the decision it is issued with ("Kèm theo Quyết định số 1422/QĐ-TTg"): a question may
+    # name the plan by that number ("KH 1422", "QĐ 1422")
+    decision_number: str | None = None
+    decision_date: str | None = None
+    decision_issuer: str | None = None
+    issues: str | None = None  # what a decision issues ("Kế hoạch …"): the plan is in it
 
     @classmethod
     def from_plain(cls, data: Mapping[str, Any]) -> DocumentInfo:
@@ -146,6 +152,10 @@ class DocumentInfo:
             place_name=place.get("name"),
             replaces=tuple(data.get("replaces") or ()),
             based_on=tuple(data.get("based_on") or ()),
+            decision_number=data.get("decision_number"),
+            decision_date=data.get("decision_date"),
+            decision_issuer=data.get("decision_issuer"),
+            issues=data.get("issues"),
         )
 
     @cached_property
@@ -175,24 +185,30 @@ class DocumentInfo:
         kind = self.kind or "Văn bản"
         where = " ".join(p for p in (self.place_level, self.place_name) if p)
         details = ", ".join(p for p in (where, self.year) if p)
-        base = f"{kind} {self.number}" if self.number else self.title.split(":")[0].strip()
+        if self.number:
+            base = f"{kind} {self.number}"
+        elif self.decision_number:  # "Kế hoạch kèm theo 1422/QĐ-TTg"
+            base = f"{kind} kèm theo {self.decision_number}"
+        else:
+            base = self.title.split(":")[0].strip()
         return f"{base} ({details})" if details and details not in base else base
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The số hiệu a question may name it by: its own, then the decision's it is issued
+        with (the plan "kèm theo Quyết định số 1422/QĐ-TTg" is "KH 1422", "QĐ 1422")."""
+        return tuple(n for n in (self.number, self.decision_number) if n)
 
     @property
     def naming_words(self) -> frozenset[str]:
         """Accent-free words that name this document in a question (place, number, year)."""
         words: set[str] = set()
-        for text in (
-            self.place_name or "",
-            self.place_level or "",
-            self.number or "",
-            self.year or "",
-        ):
+        for text in (self.place_name or "", self.place_level or "", *self.numbers, self.year or ""):
             words.update(re.findall(r"[a-z0-9/.-]+", folded(text)))
-        if self.number:
-            words.add(number_figures(self.number))
+        for number in self.numbers:
+            words.add(number_figures(number))
             # its symbols one by one: "60-NQ/TW" is also asked as "NQ 60 … TW"
-            words.update(w for w in re.split(r"[-/\s]+", folded(self.number)) if w)
+            words.update(w for w in re.split(r"[-/\s]+", folded(number)) if w)
         return frozenset(words)
 
 
@@ -312,13 +328,13 @@ class DocumentDirectory:
         known): `constraint_check.is_loaded` by an indexed look-up."""
         for doc_id in self.facts.documents_numbered(number):
             info = self.documents.get(doc_id)
-            own = (info.number or "") if info else ""
-            digits = number_figures(own).lstrip("0")
-            if not digits or digits != (number.lstrip("0") or "0"):
-                continue
-            own_symbol = number_symbol(own)
-            if symbol is None or not own_symbol or own_symbol == symbol:
-                return True
+            for own in info.numbers if info else ():
+                digits = number_figures(own).lstrip("0")
+                if not digits or digits != (number.lstrip("0") or "0"):
+                    continue
+                own_symbol = number_symbol(own)
+                if symbol is None or not own_symbol or own_symbol == symbol:
+                    return True
         return False
 
     def in_catalog_order(self, doc_ids: Iterable[str]) -> list[str]:
@@ -550,9 +566,9 @@ class DocumentDirectory:
                 phrases.add(place)
                 if doc.place_level:
                     phrases.add((*folded(doc.place_level).split(), *place))
-            if doc.number:
-                phrases.add((folded(doc.number),))  # a bare "19" may be a clause number
-                for name in (number_figures(doc.number), folded(doc.number)):
+            for number in doc.numbers:
+                phrases.add((folded(number),))  # a bare "19" may be a clause number
+                for name in (number_figures(number), folded(number)):
                     phrases |= {("ke", "hoach", name), ("ke", "hoach", "so", name), ("kh", name)}
                     phrases |= {(*kind.split(), name) for kind in _KIND_WORDS}
             if doc.year:
@@ -605,6 +621,7 @@ def _plain(doc: DocumentInfo) -> dict[str, Any]:
         "issuer": doc.issuer,
         "kind": doc.kind,
         "place": {"level": doc.place_level, "name": doc.place_name},
+        "decision_number": doc.decision_number,
     }
 
 
@@ -631,9 +648,9 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     1 by place; 0 when it does not name it."""
     if f" {doc.id.lower()} " in text:
         return 3
-    if doc.number:
-        digits = number_figures(doc.number)
-        symbol = folded(doc.number)
+    for number in doc.numbers:
+        digits = number_figures(number)
+        symbol = folded(number)
         if symbol in text or re.search(
             rf"\b(?:{_KIND_NAMES}|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
         ):

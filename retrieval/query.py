@@ -52,6 +52,8 @@ class MetaField(StrEnum):
     SESSION = "session"  # the kỳ họp a resolution was adopted at
     PROPOSER = "proposer"  # "Xét đề nghị của …": who proposed a decision
     KIND = "kind"  # tên loại: Chỉ thị, Kế hoạch, Quyết định …
+    DECISION = "decision"  # the decision a plan is issued with ("kèm theo Quyết định số …")
+    AUTHORITY = "authority"  # in whose name it is signed ("T/M Ban Thường vụ", "KT. Chủ tịch")
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,10 @@ _ISSUED_FIRST = (
 )
 ISSUED_FIRST = _compile(_ISSUED_FIRST)
 # the kinds a question names a sent document by ("CT 012 … gửi …", "Kế hoạch 88 được gửi …")
-_SENT_KINDS = r"(?:ke hoach|kh|van ban|nghi quyet|nq|quyet dinh|qd|chi thi|ct|chuong trinh|ctr)\b"
+_SENT_KINDS = (
+    r"(?:ke hoach|kh|van ban|nghi quyet|nq|quyet dinh|qd|chi thi|ct|chuong trinh|ctr"
+    r"|cong van|cv)\b"
+)
 _META = (
     # the signer's title ("giữ chức vụ gì", "ký với chức danh gì", "chức vụ của người ký"),
     # not a title the text is about ("cách chức tất cả các chức vụ trong Đảng đối với ai")
@@ -308,7 +313,8 @@ _META = (
     (
         MetaField.RECIPIENTS,
         _compile(
-            rf"noi nhan|{_SENT_KINDS}"
+            # "Kính gửi": whom a letter is addressed to
+            rf"noi nhan|\bkinh gui\b|{_SENT_KINDS}"
             r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham)[a-z0-9/-]+){0,14} "
             r"(?:(?:duoc |da )gui (?:de )?(?:bao cao|b/c) (?:(?:toi|den|cho|ve) )?"
             # "gửi báo cáo (để b/c) những cơ quan nào": the purpose the list marks
@@ -342,6 +348,20 @@ _META = (
         _compile(
             r"thay the(?: (?!(?:nam|ngay|thang|quy|khi|luc|thoi|duoc)\b)[a-z0-9/-]+){0,6}"
             r" (?:nao|gi|khong)\b|co thay the|bi thay the"
+        ),
+    ),
+    # "ký thay mặt cơ quan nào?", "thay mặt ai?": the T/M, KT. line of the signature
+    (
+        MetaField.AUTHORITY,
+        _compile(r"\bthay mat (?:[a-z]+ ){0,2}(?:nao|gi|ai)\b|\bk[iy] thay (?:mat )?(?:cho )?ai\b"),
+    ),
+    # "… kèm theo quyết định số mấy?", "quyết định nào ban hành kế hoạch …?"
+    (
+        MetaField.DECISION,
+        _compile(
+            r"kem theo (?:quyet dinh|qd|nghi quyet|nq|chi thi)(?: so)? (?:may|nao|gi|bao nhieu)"
+            r"|(?:quyet dinh|qd|nghi quyet|nq) (?:so may|so bao nhieu|nao) (?:da )?ban hanh"
+            r" (?:kem theo )?(?:ke hoach|kh|chuong trinh|ctr|quy che|de an)\b"
         ),
     ),
     (

@@ -2,7 +2,10 @@
 Phụ lục I, mục 9; HD 36-HD/VPTW "Nơi nhận"), one recipient a line ("- Văn phòng Chính
 phủ;"), the archive line ("- Lưu: VT, NC.") not a recipient. Real copies also put the whole
 list in one table cell ("| Nơi nhận: - A; - B; … | CHỦ TỊCH |") or beside the signer in a
-second column of spaced text, a recipient wrapping onto the next line."""
+second column of spaced text, a recipient wrapping onto the next line.
+
+A letter (công văn) names whom it is addressed to under "Kính gửi:" (NĐ 30/2020, Phụ lục
+I, mục 5b), and its "Nơi nhận" opens with "- Như trên;" — those addressees."""
 
 from __future__ import annotations
 
@@ -29,14 +32,86 @@ _PURPOSES = {
 }
 
 
-def recipients(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[str]]:
-    """The clause holding the "Nơi nhận:" list (its signature block, as a one-item list to
-    cite from) and the recipients as written; nothing when the plan carries no such list."""
-    for clause in clauses:
-        found = recipients_in(clause.text)
-        if found:
-            return [clause], found
-    return [], []
+def recipients(
+    clauses: Sequence[StoredClause], question_folded: str = ""
+) -> tuple[list[StoredClause], list[str]]:
+    """The clauses holding the "Nơi nhận:" list and the "Kính gửi:" addressees (to cite
+    from) and the recipients as written, "Như trên" read as the addressees; the addressees
+    alone when the question asks whom the letter is addressed to ("kính gửi những ai?");
+    nothing when the plan carries neither list."""
+    listed = next(((c, found) for c in clauses if (found := recipients_in(c.text))), None)
+    addressed = _addressed(clauses)
+    if addressed is not None and (listed is None or _ADDRESSEES_ASKED.search(question_folded)):
+        return addressed
+    if listed is None:
+        return [], []
+    if addressed is None:
+        return [listed[0]], listed[1]
+    names: list[str] = []
+    for name in listed[1]:
+        if folded(name).startswith("nhu tren"):
+            names.extend(n for n in addressed[1] if n not in names)
+        else:
+            names.append(name)
+    return [*addressed[0], listed[0]], names
+
+
+_ADDRESSEE_CLAUSES = 8  # the list's items may each stand in a clause of their own ("- …")
+
+
+def _addressed(
+    clauses: Sequence[StoredClause],
+) -> tuple[list[StoredClause], list[str]] | None:
+    """The clause opening with "Kính gửi:" and the ones after it holding its items (a
+    bulleted list read as clauses), and the addressees they name; None when none opens."""
+    head = next((c for c in clauses if _ADDRESSED.search(c.text)), None)
+    if head is None:
+        return None
+    after = sorted(
+        (c for c in clauses if c.document_id == head.document_id and c.start > head.start),
+        key=lambda c: c.start,
+    )[:_ADDRESSEE_CLAUSES]
+    held, text = [head], head.text
+    for clause in after:
+        if clause.start < head.end:
+            continue  # a child of the opening clause: its text is there already
+        # a blank line between two clauses ends the list as it would in the text
+        gap = "\n" if clause.start - held[-1].end <= 1 else "\n\n"
+        held.append(clause)
+        text = f"{text}{gap}{clause.text}"
+    names = addressees_in(text)
+    return (held, names) if names else None
+
+
+_ADDRESSEES_ASKED = re.compile(r"\bkinh gui\b")
+_ADDRESSED = re.compile(r"^[\s*_|#>]*k[íi]nh\s+g[ửu]i\s*:?", re.IGNORECASE | re.MULTILINE)
+
+
+def addressees_in(text: str) -> list[str]:
+    """Whom a letter is addressed to: the "- …," items under "Kính gửi:" (or the one name
+    on its line), a wrapped item's lines joined, up to the blank line or the text after."""
+    heading = _ADDRESSED.search(text)
+    if heading is None:
+        return []
+    names: list[str] = []
+    ended = False  # the line before closed the list ("- Các chi bộ, đảng bộ cơ sở.")
+    for raw in text[heading.end() :].splitlines():
+        line = raw.strip()
+        if not line.strip(_TRIM):
+            if names:
+                break
+            continue
+        items = _items(line)
+        if items:
+            names.extend(items)
+        elif names and not ended:
+            names[-1] = f"{names[-1]} {line.strip(_TRIM)}"  # a wrapped addressee
+        elif not names:
+            names.append(line.strip(_TRIM))  # "Kính gửi: Sở Tài chính"
+        else:
+            break
+        ended = line.endswith(".")
+    return names
 
 
 def recipients_in(text: str) -> list[str]:

@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ingest.normalize_vi import folded
 from retrieval.conversation import Conversation
-from retrieval.documents import DocumentDirectory
+from retrieval.documents import DocumentDirectory, DocumentInfo, number_figures
 from retrieval.follow_ups import REFERS_BACK
 from retrieval.plan_scope import PlanScope, documents_within, level_in_question, with_level
 from retrieval.query import Intent, Query
@@ -69,6 +70,7 @@ def settle_scope(
         named = []  # title words of another plan, in a turn continuing this one's plan
     if len(named) > 1 and query.intent is not Intent.COMPARE:
         named = _national_plan_named(query, named, documents) or named
+        named = _without_implemented(query, named, documents)
     if named:
         if allowed is not None:
             inside = set(allowed)
@@ -114,6 +116,48 @@ def _national_plan_named(
     if not by_number or any(info is None or info.place_name for info in infos):
         return []
     return by_number
+
+
+# the verb before a document the question names as what is carried out ("xây dựng KH thực
+# hiện CTr 104", "cụ thể hóa CTr 104 thành …")
+_CARRIED_OUT = re.compile(
+    r"\b(?:thuc hien|trien khai|cu the hoa|quan triet)(?: thuc hien)?"
+    r"(?: (?:chuong trinh|hanh dong|ctr|ke hoach|kh|nghi quyet|nq|quyet dinh|qd|chi thi|ct"
+    r"|ket luan|kl|de an|so))* $"
+)
+
+
+def _without_implemented(
+    query: Query, named: Sequence[str], documents: DocumentDirectory
+) -> list[str]:
+    """ "Theo CV 9387, ai chủ trì xây dựng KH thực hiện CTr 104?": a document the question
+    names only after "thực hiện / triển khai / cụ thể hóa", while another document named
+    carries it out (its basis or title cites that number), is what the letter is about, not
+    a plan asked; the named documents that carry it out are. All kept when none drops."""
+    text = query.folded
+    dropped = set()
+    for doc_id in named:
+        info = documents.get(doc_id)
+        if info is None:
+            continue
+        figures = "|".join(re.escape(number_figures(n)) for n in info.numbers)
+        mentions = [m.start() for m in re.finditer(rf"(?<![\w/.-])(?:{figures})\b", text)]
+        if not figures or not mentions:
+            continue
+        if not all(_CARRIED_OUT.search(text[:at]) for at in mentions):
+            continue
+        if any(_carries_out(documents.get(other), info) for other in named if other != doc_id):
+            dropped.add(doc_id)
+    return [d for d in named if d not in dropped] or list(named)
+
+
+def _carries_out(other: DocumentInfo | None, info: DocumentInfo) -> bool:
+    """Whether `other` cites `info`'s số hiệu in its title or basis ("Thực hiện Chương trình
+    hành động số 104-CTr/TU …")."""
+    if other is None or not info.number:
+        return False
+    cited = re.sub(r"\s+", "", folded(" ".join([other.title, *other.based_on])))
+    return re.sub(r"\s+", "", folded(info.number)) in cited
 
 
 def _keeps_conversation(

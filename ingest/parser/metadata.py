@@ -45,6 +45,7 @@ class MetadataFields:
     based_on: list[str] = dataclass_field(default_factory=list)
     decision_number: str | None = None
     decision_date: str | None = None
+    decision_issuer: str | None = None
     issues: str | None = None
 
     def document_fields(self) -> dict[str, Any]:
@@ -62,6 +63,7 @@ class MetadataFields:
             "based_on": tuple(self.based_on),
             "decision_number": self.decision_number,
             "decision_date": self.decision_date,
+            "decision_issuer": self.decision_issuer,
             "issues": self.issues,
         }
 
@@ -85,6 +87,7 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
         based_on=facts.based_on,
         decision_number=facts.decision_number,
         decision_date=facts.decision_date,
+        decision_issuer=facts.decision_issuer,
         issues=facts.issues_title,
     )
     if fields.issuer is None:
@@ -121,8 +124,10 @@ def _known_place(text: str) -> Place | None:
     for match in _LEVEL_WORD.finditer(text):
         if re.match(r"\s+hội\b", text[match.end() :]):  # "kinh tế - xã hội"
             continue
+        if re.match(r"\s*(?:ủy|uỷ)\b", text[match.end() :], re.IGNORECASE):
+            continue  # "Tỉnh ủy Lào Cai": the Party committee cited, not the area governed
         known = known_place_after(match.group(1), text[match.end() :].split())
-        if known is not None:
+        if known is not None and known.name:
             return Place(match.group(1).lower(), known.name)
     return None
 
@@ -144,8 +149,10 @@ def _place(title: str, issuer: str | None, head: str) -> Place | None:
             if words and not _UNIT.match(words[0]):
                 return Place(match.group(1).lower(), " ".join(words))
         if source is not head:
-            # "kinh tế - xã hội" names no commune
-            level = re.search(rf"(?<!\w)({_LEVEL_PATTERN})(?!\w)(?!\s+hội\b)", text, re.IGNORECASE)
+            # "kinh tế - xã hội" names no commune, "Tỉnh ủy" no province
+            level = re.search(
+                rf"(?<!\w)({_LEVEL_PATTERN})(?!\w)(?!\s+(?:hội|ủy|uỷ)\b)", text, re.IGNORECASE
+            )
             if level:
                 return Place(level.group(1).lower(), None)
     return None

@@ -15,10 +15,11 @@ from dataclasses import field as dataclass_field
 from ingest.dates import written_dates
 from ingest.domain import Place
 from ingest.parser.header import title as titles
+from ingest.parser.header.attachment import Attachment, attachment_in, attachment_of_appendices
 from ingest.parser.header.attributes import attributes
 from ingest.parser.header.casing import LEVELS, title_case_name
 from ingest.parser.header.cells import Cell, header_cells
-from ingest.parser.header.dateline import DateLine, adoption, find_date, iso_date, slash_date
+from ingest.parser.header.dateline import DateLine, adoption, find_date, slash_date
 from ingest.parser.header.issuer import (
     Body,
     bodies,
@@ -43,10 +44,6 @@ __all__ = ["HeaderFacts", "read_header"]
 _LEVEL = "|".join(sorted(LEVELS, key=len, reverse=True))
 _SELF_REFERENCE = re.compile(
     rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+({_LEVEL})\b"
-)
-_ISSUED_WITH = re.compile(
-    r"[Bb]an hành\s+kèm theo\s+(Quyết định|Nghị quyết|Chỉ thị)\s+số\s*:?\s*(\d+[^\s,;()]*)"
-    r"(?:,?\s*[Nn]gày\s*(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d))?"
 )
 _ISSUES = re.compile(
     r"Ban hành kèm theo\s*(?:Quyết định|Nghị quyết|Chỉ thị)\s*này\s*(?:là\s+)?"
@@ -75,6 +72,7 @@ class HeaderFacts:
     date_place: str | None = None
     decision_number: str | None = None
     decision_date: str | None = None
+    decision_issuer: str | None = None
     issues_kind: str | None = None
     issues_title: str | None = None
     replaces: list[str] = dataclass_field(default_factory=list)
@@ -254,10 +252,10 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
                 if number_at is not None
                 else ()
             )
-            trich_yeu = next((texts[k] for k in near if titles.trich_yeu_line(texts[k])), None)
-            if trich_yeu:
+            at = next((k for k in near if titles.trich_yeu_line(texts[k])), None)
+            if at is not None:
                 title_kind = "Công văn"
-                facts.title = f"Công văn {trich_yeu}"
+                facts.title = f"Công văn {titles.trich_yeu(cells, at)}"
     facts.kind = title_kind or (number.kind if number else None) or attrs.get("kind")
     if facts.kind and facts.kind.lower() == "văn bản khác":
         facts.kind = None
@@ -333,15 +331,13 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
     facts.signer_title = signer_title if signer and facts.signer == signer else None
     # the decision a document is issued with; what a decision issues
     head_text = " ".join(texts[: zone_end + 2])
-    issued_with = _ISSUED_WITH.search(head_text)
-    if issued_with and (facts.kind != issued_with.group(1) or not facts.number):
-        facts.decision_number = issued_with.group(2)
-        if issued_with.group(5):
-            facts.decision_date = iso_date(
-                issued_with.group(3), issued_with.group(4), issued_with.group(5)
-            )
-        elif date:
-            facts.decision_date = facts.issued_date
+    attached = attachment_in(texts[: zone_end + 2])
+    if attached is not None and facts.kind == attached.kind and facts.number:
+        attached = None  # the document's own kind and number: a decision citing another
+    if attached is None and not facts.number:
+        # a plan copied without the line under its title: its appendices' headings say it
+        attached = attachment_of_appendices([line.text.strip() for line in lines])
+    _attach(facts, attached)
     issues = _ISSUES.search(" ".join(body_text.split())[:6000])
     if issues and facts.kind in ("Quyết định", "Nghị quyết", "Chỉ thị"):
         facts.issues_kind = issues.group(1)
@@ -351,6 +347,21 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         facts.title = f"{facts.kind} số {facts.number}"
     _references(facts, lines, body_text)
     return facts
+
+
+def _attach(facts: HeaderFacts, attached: Attachment | None) -> None:
+    """The decision the document is issued with, unless it is the document's own number."""
+    if attached is None:
+        return
+    if facts.number and _bare(facts.number) == _bare(attached.number):
+        return
+    facts.decision_number = attached.number
+    facts.decision_date = attached.date or facts.issued_date
+    facts.decision_issuer = attached.issuer
+
+
+def _bare(number: str) -> str:
+    return re.sub(r"\s+", "", number).upper()
 
 
 def _authority_line(texts: list[str], begin: int, end: int) -> str | None:

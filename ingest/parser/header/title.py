@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.parser.header.casing import sentence_case
+from ingest.parser.header.cells import Cell
 from ingest.parser.header.references import join_wrapped_numbers
 
 KINDS = (
@@ -60,7 +61,7 @@ _DANGLING = re.compile(
 )
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
 _WRAPPED_LINE_CHARS = 90
-_TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC)\b")
+_TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC|về việc)\b")
 # words a trích yếu may open with that BODY_START also knows ("Thực hiện công tác …")
 _SUBJECT_LEAD = re.compile(r"^(?:Thực hiện|THỰC HIỆN)\s")
 _SUBJECT_CHARS = 250
@@ -207,6 +208,20 @@ def kind_name(caps: str) -> str:
 def trich_yeu_line(text: str) -> bool:
     """A Công văn's "V/v …" line."""
     return bool(_TRICH_YEU.match(text))
+
+
+_TRICH_YEU_LINES = 4
+
+
+def trich_yeu(cells: list[Cell], start: int) -> str:
+    """A Công văn's trích yếu from its "V/v …" cell on: the lines it wraps onto under the
+    số ký hiệu (no separator, no text opening, at most a few), joined."""
+    taken = [cells[start].text]
+    for cell in cells[start + 1 : start + _TRICH_YEU_LINES]:
+        if cell.after_separator or BODY_START.match(cell.text) or is_caps(cell.text):
+            break
+        taken.append(cell.text)
+    return " ".join(taken)
 
 
 def authority_line(text: str) -> bool:
