@@ -11,6 +11,7 @@ verified quotes.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -286,6 +287,8 @@ class Assistant:
         # an abbreviation's short form ("DN"), stated by a clause as its long form
         ignore |= {w for e in query.expansions for w in e.short.split() if w not in e.long.split()}
         ignore |= {w for p in places_in_text(query.text) for w in folded(p.name).split()}
+        # a short form no abbreviation list spells out ("CTRSH"): no word a clause would write
+        ignore |= {folded(w) for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text)}
         return unstated_indicator_words(query.folded, cited, headings, ignore)
 
     def _rival(

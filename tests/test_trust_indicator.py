@@ -46,3 +46,16 @@ def test_the_indicator_stated_is_answered(assistant: Assistant) -> None:
     )
     assert not answer.abstained
     assert "95%" in answer.answer
+
+
+def test_a_short_form_not_spelled_out_is_not_held_against_the_clause(
+    assistant: Assistant,
+) -> None:
+    """ "CTRSH" (chất thải rắn sinh hoạt), a short form written in capitals, is not held
+    against the row stating the rest of the indicator: it answers (real6 lc104-target-03
+    was declined for "CTRSH" on the batch's home)."""
+    answer = assistant.ask(
+        "Tỷ lệ CTRSH ở khu vực nông thôn được thu gom, xử lý theo Chương trình 104 là bao nhiêu?"
+    )
+    assert not answer.abstained
+    assert "85%" in answer.answer
