@@ -11,9 +11,12 @@ verified quotes.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ingest.gazetteer import places_in_text
+from ingest.normalize_vi import folded
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
 from retrieval.asked_columns import missing_column_reason
@@ -24,6 +27,7 @@ from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
+from retrieval.indicator_words import as_written, unstated_indicator_words
 from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
 from retrieval.relevance import TermWeights
@@ -91,6 +95,8 @@ STRATEGIES: tuple[Strategy, ...] = (
 # the first clauses a search ranked, read for a rival the answer does not cite
 _RIVALS = 6
 _STRUCTURED_INTENTS = frozenset(["list_by_unit", "list_by_period", "document_facts", "ambiguous"])
+# answers whose clauses are chosen by rules of their own, not held to one asked indicator
+_OWN_RULES = _STRUCTURED_INTENTS | {"compare"}
 
 
 def route(context: Context) -> Answer:
@@ -227,6 +233,15 @@ class Assistant:
             # offered as the closest, never as the answer
             reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        unstated = () if answer.abstained else self._unstated_indicator(query, answer, cited)
+        if unstated:  # "tỷ lệ nước thải …" answered by the "chất thải rắn …" row: not its figure
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            words = as_written(query.text, unstated)
+            reason = (
+                f"{labels} không nêu chỉ tiêu được hỏi (không có “{words}”); điều khoản gần "
+                "nhất nói về chỉ tiêu khác."
+            )
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         column = (
             None if answer.abstained else missing_column_reason(query.folded, cited, library.label)
         )
@@ -256,6 +271,27 @@ class Assistant:
             return replace(answer, confidence=value, evidence=evidence)
         answer = replace(answer, confidence=chance, evidence=evidence)
         return confidence.hedged(answer) if decision is Decision.HEDGE else answer
+
+    def _unstated_indicator(
+        self, query: Query, answer: Answer, cited: Sequence[StoredClause]
+    ) -> tuple[str, ...]:
+        """The words of the indicator a figure question names that the cited clauses, their
+        headings and plans do not state (`retrieval.indicator_words`); a comparison or a
+        list answers by its own rules."""
+        if not cited or answer.intent in _OWN_RULES:
+            return ()
+        library = self._library
+        if not library.read(query).figure:
+            return ()
+        parents = [c.parent_id for c in cited if c.parent_id]
+        headings = library.search.by_ids(list(dict.fromkeys(parents))) if parents else []
+        ignore = library.documents.naming_words(query.folded, [c.document_id for c in cited])
+        # an abbreviation's short form ("DN"), stated by a clause as its long form
+        ignore |= {w for e in query.expansions for w in e.short.split() if w not in e.long.split()}
+        ignore |= {w for p in places_in_text(query.text) for w in folded(p.name).split()}
+        # a short form no abbreviation list spells out ("CTRSH"): no word a clause would write
+        ignore |= {folded(w) for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text)}
+        return unstated_indicator_words(query.folded, cited, headings, ignore)
 
     def _rival(
         self, query: Query, topic: Sequence[str], answer: Answer, cited_ids: Sequence[str]

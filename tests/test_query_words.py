@@ -78,6 +78,15 @@ def test_how_long_is_a_when_question() -> None:
     assert understand("Giai đoạn thí điểm kéo dài bao lâu?").intent is Intent.DEADLINE
 
 
+def test_in_which_stage_is_a_when_question() -> None:
+    """ "… thực hiện trong giai đoạn nào?" asks the task's time (a table's "2024 - 2030"
+    cell); "những giai đoạn nào" asks for the list of stages."""
+    asked = "Các khóa tập huấn về kiểm kê khí nhà kính thực hiện trong giai đoạn nào?"
+    assert understand(asked).intent is Intent.DEADLINE
+    listed = understand("Kế hoạch chia thành những giai đoạn thực hiện nào?")
+    assert listed.intent is not Intent.DEADLINE
+
+
 def test_a_computer_is_not_how_many() -> None:
     assert _amount_asked(understand("Máy tính của cán bộ được cài phần mềm gì?")) is None
     assert _amount_asked(understand("may chu cua so duoc dat o dau")) is None

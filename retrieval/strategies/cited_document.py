@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ingest.dates import DateAsked, asked_date
-from ingest.normalize_vi import folded
+from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.answers import Answer
 from retrieval.candidates import is_legal_basis
 from retrieval.citations import CitationBuilder
@@ -105,6 +105,9 @@ def _by_number(ctx: Context) -> Answer | None:
     found = _best_matched_first(query.folded[ref.end :], _dated_mentions(ctx, ref))
     if not found:
         return None  # the plans cite it without a date: `not_loaded` says so
+    if asks_date and _ASKS_EFFECT.search(query.folded):
+        # "… có hiệu lực từ ngày nào?": the day it takes effect, never the day it was issued
+        return _effect_answer(ctx, ref, [clause for clause, _ in found])
     if not asks_date and about is not None:
         return _about_answer(ctx, ref, found[0], about.group("verb"))
     # "Chỉ thị 14-CT/TW … và Chỉ thị 24-CT/TW … ban hành ngày nào?": every cited document
@@ -117,6 +120,42 @@ def _by_number(ctx: Context) -> Answer | None:
         and not ctx.documents.is_loaded(other.number, other.symbol or None)
     ]
     return _dated_answer(ctx, [(ref, found), *((o, _dated_mentions(ctx, o)) for o in others)])
+
+
+# when a document takes effect is asked ("… có hiệu lực từ ngày nào?", "ngày có hiệu lực")
+_ASKS_EFFECT = re.compile(r"\bhieu luc\b")
+# where a plan says when a document it cites takes effect: "…, có hiệu lực thi hành kể từ
+# ngày 15 tháng 7 năm 2026", "có hiệu lực từ ngày 01/7/2025"
+_EFFECT = re.compile(
+    r"\bco hieu luc(?: thi hanh)?(?: ke)? tu ngay\s+"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2} thang \d{1,2} nam \d{4})"
+)
+
+
+def _effect_answer(ctx: Context, ref: CitedRef, mentions: Sequence[StoredClause]) -> Answer:
+    """When a cited document takes effect, as a plan mentioning it writes ("…, có hiệu lực
+    thi hành kể từ ngày 15 tháng 7 năm 2026"); declined when no mention says it, with the
+    mentions as the closest clauses: its issue date is another fact."""
+    name = f"{_KIND_NAMES.get(ref.kind, ref.kind.capitalize())} {ref.number}"
+    cite = CitationBuilder(ctx.documents)
+    # a plan's account of the document ("Ngày 21 tháng 5 năm 2026, Chính phủ ban hành Nghị
+    # định số 180/2026/NĐ- CP …, có hiệu lực thi hành kể từ ngày …") is found by its words
+    hits = ctx.search.hybrid(f"{name} có hiệu lực thi hành kể từ ngày", ctx.scope.doc_ids, 10)
+    number = re.compile(rf"(?<![\d/]){re.escape(ref.number)}/")
+    for clause in [*mentions, *(h.clause for h in hits)]:
+        flat, offsets = folded_with_offsets(clause.text)
+        match = _EFFECT.search(flat)
+        if match is None or not number.search(flat[: match.start()]):
+            continue
+        quote = clause.text[offsets[match.start()] : offsets[match.end() - 1] + 1]
+        n = cite.cite(clause, quote)
+        line = f"{name} {quote} (theo {ctx.label(clause.document_id)}: “{quote}” [{n}])."
+        note = f"{name} chưa được nạp; ngày trên là ngày kế hoạch đã nạp ghi khi dẫn nó."
+        return Answer(f"{line}\n{note}", False, Intent.DOCUMENT_FACTS.value, cite.citations)
+    reason = (
+        f"{name} chưa được nạp; các kế hoạch đã nạp dẫn nó nhưng không ghi ngày nó có hiệu lực."
+    )
+    return abstain(ctx.query, list(mentions[:3]), ctx.documents, reason)
 
 
 def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
