@@ -17,11 +17,12 @@ plan, to reach 1,000+ plans in minutes; ingest is then not timed.
 
 `--facts` times the question path's structured look-ups alone, on the facts store
 (`ingest.facts`: SQLite, and PostgreSQL with `--database-url`): resolving the plans a
-question names, listing a unit's rows and a month's rows (one page, exact total), a clause
-by number, the appendix check and `is_loaded`, a unit's rows narrowed by a topic (one page,
-exact total), and clause 6.6 of every plan grouped by level and place (in the store, and
-plan by plan as before, for the comparison); it prints the medians per size and their
-ratio largest/smallest. The store is filled straight from the bundled
+question names, listing a unit's rows and a month's rows (one page, exact total; the month
+as `list_by_period` asks it, by the deadline as written), a clause by number, the appendix
+check and `is_loaded`, a unit's rows narrowed by a topic (one page, exact total, from the
+topic's entries under the unit), and clause 6.6 of every plan grouped by level and place
+(in the store, and plan by plan as before, for the comparison); it prints the medians per
+size and their ratio largest/smallest. The store is filled straight from the bundled
 plans' payloads, renamed per copy (no embedding, no index), so 1,000 plans take seconds.
 """
 
@@ -249,7 +250,8 @@ def _row_queries() -> tuple[Any, Any]:
     police = (unit_key("Công an tỉnh"),)
     return (
         RowQuery(unit_keys=police, role="lead", limit=20),
-        RowQuery(due_from=20251001, due_to=20251031, limit=20),
+        # as `list_by_period` asks for "hạn tháng 10/2025": the deadline as written
+        RowQuery(in_window=(2025, None, 10), limit=20),
     )
 
 

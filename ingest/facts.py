@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
@@ -45,6 +45,7 @@ _TABLES = (
     "number_levels",
     "number_places",
     "number_documents",
+    "unit_terms",
     "row_terms",
     "term_counts",
     "document_terms",
@@ -146,6 +147,21 @@ CREATE TABLE IF NOT EXISTS row_terms (
     term TEXT NOT NULL,
     PRIMARY KEY (clause_id, term)
 );
+-- the same terms under each unit named in the row and its role, in list order (SQLite keeps
+-- the rows in their key's order, no second copy; PostgreSQL reads the key's index): a list of a
+-- unit's rows narrowed by a topic reads only the entries of the topic's terms for that
+-- unit (`_covered_rows`), never every row of the unit, so its exact count and its page
+-- cost what the rows with those words cost, not what the unit's rows in every plan cost
+CREATE TABLE IF NOT EXISTS unit_terms (
+    unit_key TEXT NOT NULL,
+    role TEXT NOT NULL,
+    term TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    clause_id TEXT NOT NULL REFERENCES clauses (id) ON DELETE CASCADE,
+    PRIMARY KEY (unit_key, role, term, document_id, start, clause_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unit_terms_clause ON unit_terms (clause_id);
 -- the filled columns of a plan's rows (role as the parser read the header, the header, and
 -- where the rows come from: "table", or "body" for duties written in the text)
 CREATE TABLE IF NOT EXISTS row_columns (
@@ -489,7 +505,7 @@ class _PostgreSQL:
         # comments out first (a ";" in one would split a statement), then byte order (as
         # SQLite and Python sort) rather than the server's locale
         code = "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
-        ddl = code.replace(" TEXT", ' TEXT COLLATE "C"')
+        ddl = code.replace(" TEXT", ' TEXT COLLATE "C"').replace(") WITHOUT ROWID", ")")
         with self._lock, self._connection.transaction():
             for statement in ddl.split(";"):
                 if statement.strip():
@@ -623,6 +639,7 @@ class FactStore:
         clause_rows: list[tuple[object, ...]] = []
         row_rows: list[tuple[object, ...]] = []
         term_rows: list[tuple[object, ...]] = []
+        unit_term_rows: set[tuple[object, ...]] = set()
         columns: set[tuple[str, str, str, str]] = set()
         payloads_list = list(payloads)
         for payload in sorted(payloads_list, key=lambda p: (p.get("start", 0), p["clause_id"])):
@@ -645,7 +662,8 @@ class FactStore:
             if target is None:
                 continue
             source = target.get("source") or "table"
-            term_rows.extend((clause_id, term) for term in sorted(row_terms(payload)))
+            terms = sorted(row_terms(payload))
+            term_rows.extend((clause_id, term) for term in terms)
             columns.update(
                 (document_id, str(cell.get("role") or ""), str(cell.get("header") or ""), source)
                 for cell in target.get("cells") or ()
@@ -653,6 +671,12 @@ class FactStore:
             units = list(responsibility_rows(target)) or [("", "", "")]
             deadline = target.get("deadline") or {}
             written = (deadline.get("year"), deadline.get("quarter"), deadline.get("month"))
+            unit_term_rows.update(
+                (key, role, term, document_id, start, clause_id)
+                for role, _unit, key in units
+                if key
+                for term in terms
+            )
             for role, unit, key in units:
                 row_rows.append(
                     (
@@ -716,6 +740,9 @@ class FactStore:
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
             writer.executemany("INSERT INTO row_terms VALUES (?, ?)", term_rows)
+            writer.executemany(
+                "INSERT INTO unit_terms VALUES (?, ?, ?, ?, ?, ?)", sorted(unit_term_rows)
+            )
             writer.execute(
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
@@ -1107,6 +1134,10 @@ class FactStore:
                 (DEADLINE_KIND, window_key(*query.in_window)),
             )
             return int(rows[0][0]) if rows else 0
+        covered = _covered_only(query)
+        if covered is not None:
+            sql, parameters = covered
+            return int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) covered", parameters)[0][0])
         where, parameters = _row_filter(query)
         sql = f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}"
         return int(self._db.query(sql, parameters)[0][0])
@@ -1118,7 +1149,16 @@ class FactStore:
     def row_page_located(self, query: RowQuery) -> tuple[tuple[str, str], ...]:
         """(clause id, plan id) of one page of `query` (`limit` from `offset`), in document
         order. A clause's rows share its plan, start and deadline, so the distinct (plan,
-        start, clause) triples are the clauses: an index in that order reads only the page."""
+        start, clause) triples are the clauses: an index in that order reads only the page.
+        A unit's rows on a topic are read from the topic's entries under the unit alone."""
+        covered = _covered_only(query)
+        if covered is not None:
+            sql, parameters = covered
+            page = self._db.query(
+                f"{sql} ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
+                [*parameters, max(0, query.limit), max(0, query.offset)],
+            )
+            return tuple((row[0], row[1]) for row in page)
         where, parameters = _row_filter(query)
         page = self._db.query(
             f"SELECT DISTINCT document_id, start, clause_id FROM responsibilities "
@@ -1162,13 +1202,36 @@ class FactStore:
         unit_keys: Sequence[str],
         documents: Sequence[str] = (),
         without_column: str | None = None,
+        limit: int | None = None,
     ) -> list[str]:
         """The plans (of these, or all) whose responsibility rows name one of the units in
-        a role, by id; with `without_column`, only those whose rows have no column of that
-        role (the parser's role for it): one indexed query."""
+        a role, by id (the first `limit` of them); with `without_column`, only those whose
+        rows have no column of that role (the parser's role for it): one indexed query."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys:
             return []
+        sql, parameters = self._naming_units(keys, documents, without_column)
+        if limit is not None:
+            sql, parameters = f"{sql} LIMIT ?", [*parameters, max(0, limit)]
+        return [row[0] for row in self._db.query(sql, parameters)]
+
+    def count_documents_naming_units(
+        self,
+        unit_keys: Sequence[str],
+        documents: Sequence[str] = (),
+        without_column: str | None = None,
+    ) -> int:
+        """How many plans `documents_naming_units` gives: one indexed count."""
+        keys = list(dict.fromkeys(unit_keys))
+        if not keys:
+            return 0
+        sql, parameters = self._naming_units(keys, documents, without_column)
+        return int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) naming", parameters)[0][0])
+
+    @staticmethod
+    def _naming_units(
+        keys: Sequence[str], documents: Sequence[str], without_column: str | None
+    ) -> tuple[str, list[object]]:
         sql = (
             "SELECT DISTINCT r.document_id FROM responsibilities r "
             f"WHERE r.unit_key IN ({_marks(keys)}) AND r.role != ''"
@@ -1181,8 +1244,10 @@ class FactStore:
             )
             + " ORDER BY r.document_id"
         )
-        parameters = [*keys, *documents, *([without_column] if without_column else [])]
-        return [row[0] for row in self._db.query(sql, parameters)]
+        parameters: list[object] = [*keys, *documents]
+        if without_column:
+            parameters.append(without_column)
+        return sql, parameters
 
     def column_headers(self) -> list[tuple[str, str]]:
         """Every distinct (role, header) of the plans' filled columns."""
@@ -1222,18 +1287,17 @@ class FactStore:
         where = (
             f"r.unit_key IN ({_marks(keys)}){in_documents} AND EXISTS (SELECT 1 FROM "
             f"row_columns c WHERE c.document_id = r.document_id AND c.role = r.role AND ({pairs})) "
-            "AND r.clause_id NOT IN (SELECT clause_id FROM responsibilities "
-            f"WHERE unit_key IN ({_marks(keys)}) AND role = ?{{topic}})"
+            "AND r.clause_id NOT IN (SELECT clause_id FROM ({in_role}) in_role)"
         )
         parameters: list[object] = [*keys, *documents]
         parameters.extend(value for pair in columns for value in pair)
-        parameters.extend([*keys, not_role])
-        topic = ""
-        if covering is not None and covering.concepts:
-            credits, values = _cover_sum(covering)
-            topic = f" AND ({credits}) >= ?"
-            parameters.extend([*values, covering.least - _SLACK])
-        where = where.replace("{topic}", topic)
+        # the rows in `not_role` (on the topic, with one): read from the index alone
+        in_role, values = self._in_role(
+            RowQuery(documents=tuple(documents), role=not_role, unit_keys=tuple(keys)),
+            covering,
+        )
+        parameters.extend(values)
+        where = where.replace("{in_role}", in_role)
         total = int(
             self._db.query(
                 f"SELECT COUNT(DISTINCT r.clause_id) FROM responsibilities r WHERE {where}",
@@ -1249,6 +1313,18 @@ class FactStore:
             [*parameters, limit, max(0, offset)],
         )
         return RowPage(total, tuple(row[0] for row in page), tuple(row[1] for row in page))
+
+    @staticmethod
+    def _in_role(query: RowQuery, covering: TermCover | None) -> tuple[str, list[object]]:
+        """SQL selecting the clause_id of the rows of `query` (units in a role), those
+        covering `covering` only when it has concepts."""
+        if covering is not None and covering.concepts:
+            query = replace(query, covering=covering)
+        covered = _covered_only(query)
+        if covered is not None:
+            return covered
+        where, parameters = _row_filter(query)
+        return f"SELECT clause_id FROM responsibilities WHERE {where}", parameters
 
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""
@@ -1489,11 +1565,81 @@ def _row_filter(query: RowQuery) -> tuple[str, list[object]]:
                 "BETWEEN ? AND ?))"
             )
             parameters.extend((quarter, 3 * quarter - 2, 3 * quarter))
-    if query.covering is not None and query.covering.concepts:
-        credits, values = _cover_sum(query.covering)
+    cover = query.covering
+    if cover is not None and cover.concepts and query.unit_keys:
+        if _selective(cover):
+            sql, values = _covered_rows(cover, query.unit_keys, query.role, query.documents)
+            clauses.append(f"clause_id IN (SELECT clause_id FROM ({sql}) covered)")
+            parameters.extend(values)
+    elif cover is not None and cover.concepts:
+        credits, values = _cover_sum(cover)
         clauses.append(f"({credits}) >= ?")
-        parameters.extend([*values, query.covering.least - _SLACK])
+        parameters.extend([*values, cover.least - _SLACK])
     return " AND ".join(clauses), parameters
+
+
+def _selective(cover: TermCover) -> bool:
+    """Whether a row must have some of the cover's terms to be kept: every way of crediting
+    a concept needs a present term, so with a bound above zero a row with none is out (a
+    bound of zero keeps every row)."""
+    return cover.least - _SLACK > 0
+
+
+def _covered_only(query: RowQuery) -> tuple[str, list[object]] | None:
+    """`_covered_rows` for a query that asks nothing but a unit's rows (in a role, in some
+    plans) on a topic: its clauses are exactly the query's, so it is counted and paged
+    alone. None for any other query."""
+    cover = query.covering
+    if cover is None or not cover.concepts or not query.unit_keys or not _selective(cover):
+        return None
+    bare = RowQuery(
+        documents=query.documents,
+        role=query.role,
+        unit_keys=query.unit_keys,
+        covering=cover,
+        limit=query.limit,
+        offset=query.offset,
+    )
+    if query != bare:
+        return None
+    return _covered_rows(cover, query.unit_keys, query.role, query.documents)
+
+
+def _covered_rows(
+    cover: TermCover,
+    unit_keys: Sequence[str],
+    role: str | None,
+    documents: Sequence[str] = (),
+) -> tuple[str, list[object]]:
+    """SQL selecting (clause_id, d: its plan, s: its start) of each row naming one of the
+    units (in `role`, or any role; in `documents`, or any plan) whose words cover the topic
+    (`TermCover`, the same credits summed concept by concept as `_cover_sum`): one pass
+    over `unit_terms` entries of the cover's terms under those units, grouped by row. A row
+    with none of the terms is never read (`_selective`: it could not be kept)."""
+    terms = sorted(
+        {term for ways in cover.concepts for way in ways for term in (*way.present, *way.absent)}
+    )
+    roles = [role] if role else list(ROLE_FIELDS)
+    flag = "MAX(CASE WHEN term = ? THEN 1 ELSE 0 END)"
+    parts: list[str] = []
+    values: list[object] = []
+    for ways in cover.concepts:
+        arms: list[str] = []
+        for way in ways:
+            tests = [f"{flag} = 1" for _ in way.present] + [f"{flag} = 0" for _ in way.absent]
+            arms.append(f"WHEN {' AND '.join(tests)} THEN ?")
+            values.extend([*way.present, *way.absent, float(way.credit)])
+        parts.append(f"CASE {' '.join(arms)} ELSE 0.0 END")
+    in_documents = f" AND document_id IN ({_marks(documents)})" if documents else ""
+    sql = (
+        "SELECT clause_id, MIN(document_id) AS d, MIN(start) AS s FROM unit_terms "
+        f"WHERE unit_key IN ({_marks(unit_keys)}) AND role IN ({_marks(roles)}) "
+        f"AND term IN ({_marks(terms)}){in_documents} "
+        f"GROUP BY clause_id HAVING ({' + '.join(parts)}) >= ?"
+    )
+    parameters: list[object] = [*unit_keys, *roles, *terms, *documents, *values]
+    parameters.append(cover.least - _SLACK)
+    return sql, parameters
 
 
 def _cover_sum(cover: TermCover) -> tuple[str, list[object]]:

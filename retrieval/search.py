@@ -199,12 +199,21 @@ class ClauseSearch:
         return self._facts.documents_naming_units(unit_keys, documents)
 
     def documents_lacking_role(
-        self, unit_keys: Sequence[str], role: Role, documents: Sequence[str] = ()
-    ) -> list[str]:
-        """The plans (of these, or all) whose rows name one of the units but have no column
-        of `role` (not "trực tiếp chỉ đạo"), by id: one query on the facts store."""
+        self,
+        unit_keys: Sequence[str],
+        role: Role,
+        documents: Sequence[str] = (),
+        limit: int | None = None,
+    ) -> tuple[int, list[str]]:
+        """How many plans (of these, or all) have rows naming one of the units but no column
+        of `role` (not "trực tiếp chỉ đạo"), and the first `limit` of them by id (all with
+        None): an indexed count and one page on the facts store."""
         assert self._facts is not None, "documents_lacking_role needs the facts store"
-        return self._facts.documents_naming_units(unit_keys, documents, role.value)
+        first = self._facts.documents_naming_units(unit_keys, documents, role.value, limit)
+        if limit is None or len(first) < limit:
+            return len(first), first
+        total = self._facts.count_documents_naming_units(unit_keys, documents, role.value)
+        return total, first
 
     def rows_worded_as(
         self,

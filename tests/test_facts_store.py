@@ -4,6 +4,7 @@ that agree with the index's payload filters, document and clause look-ups."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from ingest.domain import ParsedPlan
 from ingest.facts import FactStore, RowQuery, number_digits
+from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 from retrieval.roles import Role, column_has_role, header_cells, header_names_role, rows_for_unit
 from retrieval.runtime import Runtime
@@ -309,6 +311,8 @@ def test_plans_naming_a_unit_without_a_role_column_agree_with_a_scan(
         for role in (Role.LEAD, Role.COOPERATING, Role.MONITORING):
             lacking = [d for d in naming if d in present and role not in present[d]]
             assert store.documents_naming_units(keys, (), role.value) == lacking
+            assert store.count_documents_naming_units(keys, (), role.value) == len(lacking)
+            assert store.documents_naming_units(keys, (), role.value, 1) == lacking[:1]
             assert store.documents_naming_units(keys, naming[:1], role.value) == [
                 d for d in lacking if d in naming[:1]
             ]
@@ -438,3 +442,69 @@ def test_a_store_filled_before_deadline_sums_counts_them_once_on_opening(
             assert reopened.count_rows(query) == _counted_in_the_index(reopened, window)
     finally:
         reopened.close()
+
+
+def _unit_rows_by_words(unit: str, role: str | None) -> list[tuple[str, str, int, frozenset[str]]]:
+    """(plan, clause, start, words) of every row naming the unit (in `role`), from the
+    parsed plans' payloads, as a scan of every row would read them."""
+    from ingest.domain import to_plain
+    from ingest.facts import responsibility_rows, row_terms
+    from ingest.points import clause_payload, indexable
+
+    found = []
+    for plan in _plans():
+        targets = {target.clause_id: target for target in plan.targets}
+        for clause in plan.clauses:
+            target = targets.get(clause.id)
+            if target is None or not indexable(clause):
+                continue
+            payload = clause_payload(plan, clause, target, "", None)
+            held = responsibility_rows(to_plain(target))
+            if any(k == unit_key(unit) and role in (None, r) for r, _u, k in held):
+                start = int(payload.get("start") or 0)
+                found.append((plan.document.id, clause.id, start, row_terms(payload)))
+    return sorted(found, key=lambda row: (row[0], row[2], row[1]))
+
+
+@pytest.mark.parametrize(
+    ("unit", "role", "topic"),
+    [
+        ("Công an tỉnh", "lead", "an ninh mạng"),
+        ("Công an tỉnh", None, "an ninh mạng"),
+        ("UBND các xã phường", "lead", "dữ liệu"),
+        ("Sở Khoa học và Công nghệ", "monitoring", "dữ liệu"),
+        ("UBND các phường, xã", None, "dữ liệu"),
+    ],
+)
+def test_a_units_rows_on_a_topic_are_counted_and_paged_from_its_topic_entries(
+    store: FactStore, unit: str, role: str | None, topic: str
+) -> None:
+    """A unit's rows narrowed by a topic (`unit_terms`: only the topic's words under the
+    unit are read) are exactly the unit's rows whose words cover it, counted exactly and
+    paged in list order, in one plan, beside another filter, and after a plan is removed."""
+    from retrieval.query import understand
+    from retrieval.relevance import TermWeights
+
+    counts = store.corpus_counts()
+    weights = TermWeights.from_counts(counts["clauses"][""], counts["word"], counts["pair"])
+    query = understand(f"{unit} có những nhiệm vụ nào về {topic}?")
+    words = [folded(word) for word in topic.split()]
+    cover = weights.cover(weights.concepts(query.phrases, words), 0.5)
+    assert cover.least > 0 and cover.concepts
+    rows = _unit_rows_by_words(unit, role)
+    expected = [clause for _doc, clause, _start, words in rows if cover.covers(words)]
+    assert 0 < len(expected) < len(rows)
+    asked = RowQuery(unit_keys=(unit_key(unit),), role=role, covering=cover)
+    assert store.count_rows(asked) == len(expected)
+    pages = [store.rows(replace(asked, limit=2, offset=at)) for at in range(0, len(expected), 2)]
+    assert all(page.total == len(expected) for page in pages)
+    assert [c for page in pages for c in page.clause_ids] == expected
+    plan = next(doc for doc, clause, _s, _w in rows if clause in expected)
+    in_plan = store.rows(replace(asked, documents=(plan,), limit=1000))
+    assert list(in_plan.clause_ids) == [c for d, c, _s, w in rows if d == plan and c in expected]
+    # another filter beside the topic: the same rows, counted by the general query
+    dated = replace(asked, due_from=0, limit=1000)
+    due = {c for c in store.rows(replace(dated, covering=None)).clause_ids}
+    assert list(store.rows(dated).clause_ids) == [c for c in expected if c in due]
+    store.remove_document(plan)
+    assert store.count_rows(asked) == len(expected) - len(in_plan.clause_ids)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ingest.facts import RowQuery, TermCover
 from retrieval.answers import Answer
@@ -33,13 +33,25 @@ from retrieval.topic import is_unit_word
 from retrieval.units import UnitMatcher
 
 OnTopic = Callable[[list[StoredClause]], list[StoredClause]]
+
+
+@dataclass(frozen=True)
+class LackingRole:
+    """The plans naming a unit whose tables have no column for a role asked: how many, and
+    the first few (by id) named in the answer."""
+
+    role: Role
+    total: int
+    first: tuple[str, ...]
+
+
 # "(được) giao (Giám đốc Công an tỉnh) chỉ đạo thực hiện": how plans word an assignment
 _ASSIGNED_TO_DIRECT = re.compile(r"\bgiao\b(?:\s+\S+){0,8}?\s+chi dao thuc hien\b")
 # the head of a unit named before it ("Giám đốc Công an tỉnh"): the unit, no topic
 _LEADER = re.compile(
     r"\b(?:pho )?(?:giam doc|chu tich|thu truong|chanh van phong|truong ban|truong phong)\b"
 )
-_FEW_NAMED = 3  # plans named one by one in a long list's note; the rest counted
+_FEW_NAMED = 3  # plans named one by one in a note on a role absent; the rest counted
 _CLOSEST = 10  # rows read to show the closest (three shown) when the role asked is absent
 
 
@@ -141,7 +153,7 @@ class ListByUnit:
             # the plan named has tables, none naming the unit, and none with the role asked
             lacking = self._lacking_roles(doc_ids, [], asked)
         if not kept and lacking:
-            return self._absent_role(query, lacking, unit_keys)
+            return self._absent_role(query, lacking, unit_keys, doc_ids)
         if not kept:
             # the plans have the role's column, but never name the unit in it: said, with
             # the unit's rows in other roles as the closest, never widened to them
@@ -168,7 +180,7 @@ class ListByUnit:
             )
             answer = joined(answer, extra)
         if lacking:
-            notes = "\n".join(absent_role_reason(self._label(d), role) for d, role in lacking)
+            notes = "\n".join(self._lacking_note(each, unit_keys) for each in lacking)
             answer = replace(answer, answer=f"{answer.answer}\n{notes}")
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)
 
@@ -287,15 +299,24 @@ class ListByUnit:
         column for the role asked, counted, the first few named."""
         if not asked:
             return ""
-        lacking = self._search.documents_lacking_role(unit_keys, asked[0], doc_ids)
-        if not lacking:
+        total, first = self._search.documents_lacking_role(unit_keys, asked[0], doc_ids, _FEW_NAMED)
+        if not total:
             return ""
-        if len(lacking) <= _FEW_NAMED:
-            return "\n".join(absent_role_reason(self._label(d), asked[0]) for d in lacking)
-        named = "; ".join(self._label(d) for d in lacking[:_FEW_NAMED])
+        return self._lacking_note(LackingRole(asked[0], total, tuple(first)), unit_keys)
+
+    def _lacking_note(self, lacking: LackingRole, unit_keys: Sequence[str]) -> str:
+        """One line per plan lacking the role when they are few; else how many, the first
+        few named, and how to see any other."""
+        if lacking.total <= len(lacking.first):
+            return "\n".join(
+                absent_role_reason(self._label(d), lacking.role) for d in lacking.first
+            )
+        named = "; ".join(self._label(d) for d in lacking.first)
         return (
-            f"{len(lacking)} kế hoạch ghi {self._names(unit_keys)} không có cột "
-            f"đơn vị {ROLE_NAMES[asked[0]]} trong bảng phân công: {named} …"
+            f"{lacking.total} kế hoạch ghi {self._names(unit_keys)} không có cột đơn vị "
+            f"{ROLE_NAMES[lacking.role]} trong bảng phân công: {named} và "
+            f"{lacking.total - len(lacking.first)} kế hoạch khác (hỏi kèm số hiệu hoặc "
+            "địa bàn của kế hoạch để xem riêng kế hoạch đó)."
         )
 
     def _names(self, unit_keys: Sequence[str]) -> str:
@@ -367,20 +388,36 @@ class ListByUnit:
 
     def _lacking_roles(
         self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
-    ) -> list[tuple[str, Role]]:
-        """(plan id, role) for each plan naming the unit in its tables (each plan with a
-        table, when no unit is given) whose tables have no column for a role asked about."""
+    ) -> list[LackingRole]:
+        """For each role asked about, the plans naming the unit in their tables (each plan
+        given that has a table, when no unit is given) whose tables have no column for it:
+        counted, the first few by id. On the facts store, by an indexed count and one
+        short page per role ("trực tiếp chỉ đạo", a header's wording, apart)."""
         if not asked:
             return []
-        lacking: list[tuple[str, Role]] = []
+        lacking: list[LackingRole] = []
+        looked_up = [r for r in asked if r is not Role.DIRECT] if unit_keys else []
+        if self._search.has_facts:
+            for role in looked_up:
+                total, first = self._search.documents_lacking_role(
+                    unit_keys, role, doc_ids, _FEW_NAMED
+                )
+                if total:
+                    lacking.append(LackingRole(role, total, tuple(first)))
+        else:
+            looked_up = []
+        rest = [r for r in asked if r not in looked_up]
+        if not rest:
+            return lacking
         # the plans naming the unit by one indexed query (not every row of the unit read),
         # or every plan given that has a table
         with_tables = self._search.documents_naming(doc_ids, unit_keys) if unit_keys else doc_ids
         present = self._search.roles_by_document(with_tables)  # plans with rows only
-        for doc_id in with_tables:
-            if doc_id in present:
-                lacking.extend((doc_id, role) for role in asked if role not in present[doc_id])
-        return lacking
+        for absent in rest:
+            plans = [d for d in with_tables if d in present and absent not in present[d]]
+            if plans:
+                lacking.append(LackingRole(absent, len(plans), tuple(plans[:_FEW_NAMED])))
+        return sorted(lacking, key=lambda each: asked.index(each.role))
 
     def _not_in_role(
         self, query: Query, asked: Sequence[Role], doc_ids: list[str], unit_keys: list[str]
@@ -401,14 +438,23 @@ class ListByUnit:
         return replace(answer, intent=Intent.LIST_BY_UNIT.value)
 
     def _absent_role(
-        self, query: Query, lacking: list[tuple[str, Role]], unit_keys: list[str]
+        self,
+        query: Query,
+        lacking: list[LackingRole],
+        unit_keys: list[str],
+        doc_ids: list[str],
     ) -> Answer:
         """The role asked is not a column of the plans naming the unit: say so, and show
         where the unit does appear (in another role) as the closest."""
-        reasons = [absent_role_reason(self._label(d), role) for d, role in lacking]
-        doc_ids = list(dict.fromkeys(d for d, _ in lacking))
+        reasons = [self._lacking_note(each, unit_keys) for each in lacking]
+        # the plans lacking it when all are named, else every plan asked about (none names
+        # the unit in the role asked, so its rows there are in another role)
+        named_all = all(each.total <= len(each.first) for each in lacking)
+        within = list(dict.fromkeys(d for each in lacking for d in each.first))
         # counted, and only the closest few read (as `_not_in_role`)
-        count, elsewhere = self._search.unit_rows(doc_ids, unit_keys, _CLOSEST)
+        count, elsewhere = self._search.unit_rows(
+            within if named_all else doc_ids, unit_keys, _CLOSEST
+        )
         reasons.append(
             f"{self._names(unit_keys)} chỉ được ghi ở vai trò khác trong {count} dòng."
             if count
