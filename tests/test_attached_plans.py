@@ -184,7 +184,7 @@ def test_label_names_the_decision(directory: DocumentDirectory) -> None:
 
 
 def test_facts_store_finds_the_plan_by_an_index(fact_backend: str, tmp_path: Path) -> None:
-    """Facts schema 11: the decision's figures under an index of their own, on both backends."""
+    """Facts schema 12: the decision's figures under an index of their own, on both backends."""
     with fact_store(fact_backend, tmp_path) as store:
         plan = parse_plan(PLAN_1422.read_text(encoding="utf-8"), "kh-1422")
         store.put_document(plan)
