@@ -355,16 +355,87 @@ _PARTY_HEAD = "ĐẢNG CỘNG SẢN VIỆT NAM\n"
             "Ủy ban nhân dân phường Sài Thử",
             Place("phường", "Sài Thử"),
         ),
+        # the mass organisations (their guides follow HD 36): the committee of an area on
+        # the left, the organisation's national name top right where HD 36 puts the Party's
+        (
+            "TỈNH ĐOÀN LÀO THỬ\n***",
+            "Số: 45-KH/TĐTN-PT",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            "ĐOÀN TNCS HỒ CHÍ MINH\n",
+            "Tỉnh đoàn Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "BCH ĐOÀN TỈNH LÀO THỬ\n***",
+            "Số: 45-KH/TĐTN-PT",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            "ĐOÀN TNCS HỒ CHÍ MINH\n",
+            "Ban Chấp hành Đoàn tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "HỘI NÔNG DÂN TỈNH LÀO THỬ\nBAN THƯỜNG VỤ\n*",
+            "Số 45-KH/HNDT",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            "HỘI NÔNG DÂN VIỆT NAM\n",
+            "Ban Thường vụ Hội Nông dân tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "HỘI CỰU CHIẾN BINH TỈNH LÀO THỬ\nHỘI CCB HUYỆN VĂN THỬ",
+            "Số: 08-KH/CCB",
+            "Văn Thử, ngày 10 tháng 3 năm 2025",
+            "HỘI CỰU CHIẾN BINH VIỆT NAM\n",
+            "Hội CCB huyện Văn Thử",
+            Place("huyện", "Văn Thử"),
+        ),
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nHỘI NÔNG DÂN VIỆT NAM\n*",
+            "Số 100-KH/HNDTW",
+            "Hà Nội, ngày 10 tháng 3 năm 2025",
+            "",
+            "Ban Chấp hành Trung ương Hội Nông dân Việt Nam",
+            None,
+        ),
+        (
+            "TỔNG LĐLĐ VIỆT NAM\nLĐLĐ TỈNH LÀO THỬ",
+            "Số: 45/KH-LĐLĐ",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            _STATE_HEAD,
+            "LĐLĐ tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        # HĐ 36: the provincial committee named by its role under its Đảng bộ
+        (
+            "ĐẢNG BỘ TỈNH LÀO THỬ\nTỈNH ỦY\n*",
+            "Số 115-KH/TU",
+            "Lào Thử, ngày 02 tháng 10 năm 2025",
+            _PARTY_HEAD,
+            "Tỉnh ủy Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
     ],
 )
 def test_issuers_by_the_rules(
-    box: str, number_line: str, date_line: str, motto: str, issuer: str, place: Place
+    box: str, number_line: str, date_line: str, motto: str, issuer: str, place: Place | None
 ) -> None:
     text = f"{box}\n{number_line}\n\n{motto}{date_line}\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n"
     document = doc(text + "I. MỤC ĐÍCH, YÊU CẦU\n")
     assert document.issuer == issuer
     assert document.place == place
     assert document.kind == "Kế hoạch"
+
+
+def test_an_organisations_name_beside_its_committee_in_cells_is_no_body() -> None:
+    """A web copy puts both header boxes in one row: "ĐOÀN TNCS HỒ CHÍ MINH" (top right)
+    beside the committee that issues the document is not read as the issuer."""
+    document = doc(
+        "TỈNH ĐOÀN LÀO THỬ | ĐOÀN TNCS HỒ CHÍ MINH |\n*** |\n"
+        "Số: 45-KH/TĐTN-PT | Lào Thử, ngày 10 tháng 3 năm 2025 |\n"
+        "KẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2025\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert document.issuer == "Tỉnh đoàn Lào Thử"
+    assert document.place == Place("tỉnh", "Lào Thử")
 
 
 def test_blank_number_and_date_of_a_draft_are_left_open() -> None:
