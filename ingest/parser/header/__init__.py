@@ -44,8 +44,10 @@ _LEVEL = "|".join(sorted(LEVELS, key=len, reverse=True))
 _SELF_REFERENCE = re.compile(
     rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+({_LEVEL})\b"
 )
+# NĐ 30/2020: "(Ban hành kèm theo Quyết định số …)", also "(Kèm theo Quyết định số …)"
 _ISSUED_WITH = re.compile(
-    r"[Bb]an hành\s+kèm theo\s+(Quyết định|Nghị quyết|Chỉ thị)\s+số\s*:?\s*(\d+[^\s,;()]*)"
+    r"(?:[Bb]an hành\s+kèm theo|\(\s*Kèm theo)\s+(Quyết định|Nghị quyết|Chỉ thị)\s+số\s*:?\s*"
+    r"(\d+[^\s,;()]*)"
     r"(?:,?\s*[Nn]gày\s*(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d))?"
 )
 _ISSUES = re.compile(
@@ -163,7 +165,9 @@ def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
             continue
         if titles.is_caps(text) and (group or opens_body(text) or len(text.split()) <= 2):
             group.append(text)
-        elif not titles.is_caps(text):
+        elif not titles.is_caps(text) and not find_date(text, placed=True):
+            # the date line of the box beside, read between the issuer's lines of a copy
+            # that interleaves the two columns, does not end the issuer's box
             group = []
     return group
 
@@ -254,7 +258,8 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
                 if number_at is not None
                 else ()
             )
-            trich_yeu = next((texts[k] for k in near if titles.trich_yeu_line(texts[k])), None)
+            at = next((k for k in near if titles.trich_yeu_line(texts[k])), None)
+            trich_yeu = _trich_yeu(cells, at) if at is not None else None
             if trich_yeu:
                 title_kind = "Công văn"
                 facts.title = f"Công văn {trich_yeu}"
@@ -351,6 +356,27 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         facts.title = f"{facts.kind} số {facts.number}"
     _references(facts, lines, body_text)
     return facts
+
+
+# the most lines a công văn's trích yếu wraps over in its box under the số ký hiệu
+_TRICH_YEU_LINES = 4
+
+
+def _trich_yeu(cells: list[Cell], at: int) -> str:
+    """A công văn's "V/v …" with the lines its box wraps it onto (NĐ 30/2020: the trích yếu
+    stands under the số ký hiệu, before "Kính gửi"): up to the next separator or the text."""
+    parts = [cells[at].text]
+    for cell in cells[at + 1 : at + _TRICH_YEU_LINES]:
+        if (
+            cell.after_separator
+            or titles.BODY_START.match(cell.text)
+            or titles.trich_yeu_line(cell.text)
+            or find_date(cell.text, placed=True)
+            or is_motto(cell.text)
+        ):
+            break
+        parts.append(cell.text)
+    return " ".join(parts)
 
 
 def _authority_line(texts: list[str], begin: int, end: int) -> str | None:

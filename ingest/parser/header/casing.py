@@ -49,6 +49,9 @@ _HEADS = (
     "đài",
     r"hội(?!\s+đồng)",  # "Hội Nông dân", never "Hội đồng nhân dân"
 )
+_PARTY_OF_BODY = re.compile(
+    rf"^((?:đảng ủy|đảng uỷ|đảng bộ|chi bộ|đảng đoàn|ban cán sự đảng)\s+)(?!(?:{_LEVEL})\b)(\w)"
+)
 # the Đoàn is the organisation's name after its committees ("Ban Chấp hành Đoàn tỉnh X")
 _ORGANISATION_AFTER_ORGAN = re.compile(r"(?<=Chấp hành |Thường vụ )đoàn(?!\w)")
 _STOP = {
@@ -144,6 +147,9 @@ def _sentence_case(text: str, body: bool) -> str:
     lowered = _CITED_KIND.sub(lambda m: m.group(1).capitalize(), lowered)
     lowered = _ORGANISATION_AFTER_ORGAN.sub("Đoàn", lowered)
     if body:
+        # a Party organisation of a body names that body ("Đảng ủy Ủy ban nhân dân tỉnh",
+        # "Đảng ủy Khối các cơ quan tỉnh"), not of a level ("Đảng ủy xã X")
+        lowered = _PARTY_OF_BODY.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
         for head in sorted(_HEADS, key=len, reverse=True):
             match = re.match(rf"({head})\s+(?!(?:{_LEVEL})\b)(\w+)", lowered)
             if match:
