@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ingest.normalize_vi import folded
-from ingest.parser.unit_names import UNIT_START
+from ingest.parser.unit_names import OFFICE_HOLDER, UNIT_START
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
 
@@ -89,20 +89,13 @@ def names_doer(clause: StoredClause, question_folded: str, unit_keys: Iterable[s
     return names_other_unit(text, question_folded, unit_keys)
 
 
-# a person by office ("3. Cán bộ phụ trách lĩnh vực giám sát …", "Giám đốc Công an tỉnh",
-# "người đại diện theo pháp luật"): duties are given to office holders as well as to units.
-# Those the unit vocabulary already names on their own (Chủ tịch, Thủ trưởng, Trưởng thôn:
-# `UNIT_START`) are found by `names_other_unit`; these are the ones it does not hold.
-_OFFICE_HOLDER = re.compile(
-    r"\b(?:can bo|cong chuc|giam doc|bi thu|nguoi dung dau|truong ban|truong phong"
-    r"|to truong|dong chi|nguoi dai dien|chanh van phong)\b"
-)
-
-
 def names_office_holder(text: str, question_folded: str) -> bool:
-    """Whether the text gives a duty to a person by office the question does not name."""
-    asked = set(_OFFICE_HOLDER.findall(question_folded))
-    return any(m not in asked for m in _OFFICE_HOLDER.findall(folded(text)))
+    """Whether the text gives a duty to a person by office the question does not name ("3. Cán
+    bộ phụ trách lĩnh vực giám sát …", "Giám đốc Công an tỉnh", "người đại diện theo pháp
+    luật"): duties are given to office holders as well as to units (the offices are the shared
+    unit vocabulary's, `OFFICE_HOLDER`)."""
+    asked = set(OFFICE_HOLDER.findall(question_folded))
+    return any(m not in asked for m in OFFICE_HOLDER.findall(folded(text)))
 
 
 # a close rival's share of the best clause's coverage

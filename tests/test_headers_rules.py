@@ -355,16 +355,87 @@ _PARTY_HEAD = "ĐẢNG CỘNG SẢN VIỆT NAM\n"
             "Ủy ban nhân dân phường Sài Thử",
             Place("phường", "Sài Thử"),
         ),
+        # the mass organisations (their guides follow HD 36): the committee of an area on
+        # the left, the organisation's national name top right where HD 36 puts the Party's
+        (
+            "TỈNH ĐOÀN LÀO THỬ\n***",
+            "Số: 45-KH/TĐTN-PT",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            "ĐOÀN TNCS HỒ CHÍ MINH\n",
+            "Tỉnh đoàn Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "BCH ĐOÀN TỈNH LÀO THỬ\n***",
+            "Số: 45-KH/TĐTN-PT",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            "ĐOÀN TNCS HỒ CHÍ MINH\n",
+            "Ban Chấp hành Đoàn tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "HỘI NÔNG DÂN TỈNH LÀO THỬ\nBAN THƯỜNG VỤ\n*",
+            "Số 45-KH/HNDT",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            "HỘI NÔNG DÂN VIỆT NAM\n",
+            "Ban Thường vụ Hội Nông dân tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        (
+            "HỘI CỰU CHIẾN BINH TỈNH LÀO THỬ\nHỘI CCB HUYỆN VĂN THỬ",
+            "Số: 08-KH/CCB",
+            "Văn Thử, ngày 10 tháng 3 năm 2025",
+            "HỘI CỰU CHIẾN BINH VIỆT NAM\n",
+            "Hội CCB huyện Văn Thử",
+            Place("huyện", "Văn Thử"),
+        ),
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nHỘI NÔNG DÂN VIỆT NAM\n*",
+            "Số 100-KH/HNDTW",
+            "Hà Nội, ngày 10 tháng 3 năm 2025",
+            "",
+            "Ban Chấp hành Trung ương Hội Nông dân Việt Nam",
+            None,
+        ),
+        (
+            "TỔNG LĐLĐ VIỆT NAM\nLĐLĐ TỈNH LÀO THỬ",
+            "Số: 45/KH-LĐLĐ",
+            "Lào Thử, ngày 10 tháng 3 năm 2025",
+            _STATE_HEAD,
+            "LĐLĐ tỉnh Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
+        # HĐ 36: the provincial committee named by its role under its Đảng bộ
+        (
+            "ĐẢNG BỘ TỈNH LÀO THỬ\nTỈNH ỦY\n*",
+            "Số 115-KH/TU",
+            "Lào Thử, ngày 02 tháng 10 năm 2025",
+            _PARTY_HEAD,
+            "Tỉnh ủy Lào Thử",
+            Place("tỉnh", "Lào Thử"),
+        ),
     ],
 )
 def test_issuers_by_the_rules(
-    box: str, number_line: str, date_line: str, motto: str, issuer: str, place: Place
+    box: str, number_line: str, date_line: str, motto: str, issuer: str, place: Place | None
 ) -> None:
     text = f"{box}\n{number_line}\n\n{motto}{date_line}\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n"
     document = doc(text + "I. MỤC ĐÍCH, YÊU CẦU\n")
     assert document.issuer == issuer
     assert document.place == place
     assert document.kind == "Kế hoạch"
+
+
+def test_an_organisations_name_beside_its_committee_in_cells_is_no_body() -> None:
+    """A web copy puts both header boxes in one row: "ĐOÀN TNCS HỒ CHÍ MINH" (top right)
+    beside the committee that issues the document is not read as the issuer."""
+    document = doc(
+        "TỈNH ĐOÀN LÀO THỬ | ĐOÀN TNCS HỒ CHÍ MINH |\n*** |\n"
+        "Số: 45-KH/TĐTN-PT | Lào Thử, ngày 10 tháng 3 năm 2025 |\n"
+        "KẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2025\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert document.issuer == "Tỉnh đoàn Lào Thử"
+    assert document.place == Place("tỉnh", "Lào Thử")
 
 
 def test_blank_number_and_date_of_a_draft_are_left_open() -> None:
@@ -410,3 +481,51 @@ def test_an_appendix_file_carries_the_date_of_its_plan(attached: str, date: str)
     document = doc(f"Phụ lục 01\n({attached})\nDANH MỤC NHIỆM VỤ\n| STT | Nhiệm vụ |\n|---|---|\n")
     assert document.kind == "Phụ lục"
     assert document.issued_date == date
+
+
+def test_a_cong_van_s_trich_yeu_wrapped_in_its_box_is_read_whole() -> None:
+    """NĐ 30/2020: the "V/v" stands under the số ký hiệu and may wrap over a few lines of its
+    box; it ends at the separator before "Kính gửi"."""
+    document = doc(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH LÀO THỬ Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 93 /UBND-KT Lào Thử, ngày 15 tháng 9 năm 2026\n"
+        "V/v triển khai thực hiện Chương\ntrình hành động số 10-CTr/TU ngày\n"
+        "30/8/2026 của Tỉnh ủy Lào Thử\n\nKính gửi:\n- Các sở, ban, ngành.\n\n"
+        "Thực hiện Chương trình hành động số 10-CTr/TU, Chủ tịch UBND tỉnh chỉ đạo như sau:\n"
+    )
+    assert document.kind == "Công văn"
+    assert document.title == (
+        "Công văn V/v triển khai thực hiện Chương trình hành động số 10-CTr/TU ngày 30/8/2026"
+        " của Tỉnh ủy Lào Thử"
+    )
+
+
+def test_a_party_cong_van_between_interleaved_columns() -> None:
+    """HD 36: a Party body's công văn writes its trích yếu in lower case ("về việc …"); a copy
+    that interleaves the two columns puts the date line between the issuer's lines."""
+    document = doc(
+        "ĐẢNG BỘ TỈNH LÀO THỬ ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n"
+        "Lào Thử, ngày 07 tháng 9 năm 2026\n*\nSố 24 -CV/ĐU\n"
+        "về việc triển khai thực hiện Chương trình hành động\n"
+        "số 10-CTr/TU ngày 30/8/2026 của Tỉnh ủy Lào Thử\n\n"
+        "Kính gửi: - Ủy ban nhân dân tỉnh,\n\nThực hiện Chương trình hành động số 10-CTr/TU …\n"
+    )
+    assert document.issuer == "Đảng ủy Ủy ban nhân dân tỉnh Lào Thử"
+    assert document.title == (
+        "Công văn về việc triển khai thực hiện Chương trình hành động số 10-CTr/TU ngày"
+        " 30/8/2026 của Tỉnh ủy Lào Thử"
+    )
+
+
+def test_a_plan_kem_theo_its_decision_names_the_decision() -> None:
+    """NĐ 30/2020: a plan issued with a decision says so under its trích yếu, "(Kèm theo
+    Quyết định số … ngày … của …)", with or without "Ban hành"."""
+    document = doc(
+        "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "KẾ HOẠCH QUỐC GIA\nThích ứng với biến đổi khí hậu giai đoạn 2021 - 2030\n"
+        "(Kèm theo Quyết định số 1422/QĐ-TTg\nNgày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)\n"
+        "Thực hiện Luật Bảo vệ môi trường, Thủ tướng Chính phủ ban hành Kế hoạch.\nI. MỤC TIÊU\n"
+    )
+    assert document.decision_number == "1422/QĐ-TTg"
+    assert document.decision_date == "2024-11-19"

@@ -23,7 +23,7 @@ from ingest.domain import Clause, ClauseKind, Target, TargetCell
 from ingest.normalize_vi import folded
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.duty_roles import read_roles
-from ingest.parser.unit_names import UnitSpan, name_end, split_unit_list, starts_unit
+from ingest.parser.unit_names import UNIT_HEADS, UnitSpan, name_end, split_unit_list, starts_unit
 from ingest.parser.units import unit_key
 
 _TASK_KINDS = (
@@ -44,7 +44,7 @@ _LEAD_IN = re.compile(
 # for the office, whose name is the unit
 _HEADING_PREFIX = re.compile(
     r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+"
-    r"(?:(?:Giám đốc|Chủ tịch|Thủ trưởng|Vụ trưởng|Cục trưởng|Trưởng ban)\s+(?=[A-ZĐ]))?",
+    rf"(?:(?:{'|'.join(UNIT_HEADS)})\s+(?=[A-ZĐ]))?",
     re.IGNORECASE,
 )
 # A line that only states when a task is due ("Thời hạn: Quý IV/2026.").

@@ -12,6 +12,46 @@ import re
 from dataclasses import dataclass
 
 from ingest.abbreviations import abbreviations_in
+from ingest.normalize_vi import folded
+
+# Offices a plan gives duties to, one list for reading plans and for answering. A head named
+# before the unit it heads ("Giám đốc Sở Y tế", "Chủ tịch UBND tỉnh", "Trưởng ban Ban Chỉ đạo
+# …") stands for that unit: the unit is read after it, where one starts there.
+UNIT_HEADS = ("Giám đốc", "Chủ tịch", "Thủ trưởng", "Vụ trưởng", "Cục trưởng", "Trưởng ban")
+# Heads whose title holds the unit's own word ("Chánh Văn phòng UBND tỉnh" heads the Văn
+# phòng, not the UBND): what follows is no unit of theirs.
+_TITLED_HEADS = ("Trưởng phòng", "Chánh Văn phòng")
+# Offices that name a unit on their own wherever they stand ("Chủ tịch UBND tỉnh", "Thủ
+# trưởng các cơ quan", "Trưởng thôn"): unit words of `UNIT_START`.
+_OFFICES_NAMING_UNITS = (
+    r"Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)",
+    "Thủ trưởng",
+    "Chủ tịch",
+)
+# Every office a duty is given to by its name ("Bí thư chi bộ", "Cán bộ phụ trách lĩnh vực …",
+# "người đứng đầu", "người đại diện theo pháp luật"), the heads and the offices above included.
+OFFICE_HOLDERS = (
+    *UNIT_HEADS,
+    *_TITLED_HEADS,
+    *_OFFICES_NAMING_UNITS,
+    "Bí thư",
+    "Tổ trưởng",
+    "Người đứng đầu",
+    "Người đại diện",
+    "Cán bộ",
+    "Công chức",
+    "Đồng chí",
+)
+
+
+def _folded_words(offices: tuple[str, ...]) -> str:
+    return "|".join(sorted({folded(o) for o in offices}, key=lambda w: (-len(w), w)))
+
+
+# an office holder in folded text ("giam doc cong an tinh", "can bo phu trach …")
+OFFICE_HOLDER = re.compile(rf"\b(?:{_folded_words(OFFICE_HOLDERS)})\b")
+# the head of a unit in folded text, a deputy too ("pho giam doc so y te")
+UNIT_HEAD = re.compile(rf"\b(?:pho )?(?:{_folded_words((*UNIT_HEADS, *_TITLED_HEADS))})\b")
 
 # Unit words that name a unit on their own ("UBND tỉnh", "Công an xã", "Tổ đảng ở …").
 _STANDALONE = (
@@ -20,8 +60,9 @@ _STANDALONE = (
     r"Đảng bộ|Chi bộ|Ban cán sự(?: đảng)?|Ban [Cc]hỉ đạo|[Bb]an [Tt]hường vụ|Thường trực|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|Thị ủy|Thị uỷ|"
     r"Tỉnh [đĐ]oàn|Thành [đĐ]oàn|Chính phủ|Thủ tướng(?: Chính phủ)?|Thanh tra|Kho bạc|"
-    r"Bảo hiểm xã hội|Mặt trận|Trưởng (?:các )?(?:thôn|ấp|bản|khu phố|tổ dân phố)|"
-    r"Thủ trưởng|Chủ tịch|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát|"
+    r"Bảo hiểm xã hội|Mặt trận|"
+    + "|".join(_OFFICES_NAMING_UNITS)
+    + r"|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát|"
     r"Báo và Phát thanh|Sở, ban, ngành|Quân ủy|Quân uỷ|"
     # HĐ 36: "các cấp ủy, tổ chức đảng" – a Party organisation, never the verb "tổ chức"
     r"tổ chức đảng|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ"

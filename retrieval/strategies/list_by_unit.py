@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ingest.facts import RowQuery, TermCover
+from ingest.parser.unit_names import UNIT_HEAD
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_list
 from retrieval.constraint_check import absent_role_reason
@@ -47,10 +48,6 @@ class LackingRole:
 
 # "(được) giao (Giám đốc Công an tỉnh) chỉ đạo thực hiện": how plans word an assignment
 _ASSIGNED_TO_DIRECT = re.compile(r"\bgiao\b(?:\s+\S+){0,8}?\s+chi dao thuc hien\b")
-# the head of a unit named before it ("Giám đốc Công an tỉnh"): the unit, no topic
-_LEADER = re.compile(
-    r"\b(?:pho )?(?:giam doc|chu tich|thu truong|chanh van phong|truong ban|truong phong)\b"
-)
 _FEW_NAMED = 3  # plans named one by one in a note on a role absent; the rest counted
 _CLOSEST = 10  # rows read to show the closest (three shown) when the role asked is absent
 
@@ -78,7 +75,8 @@ def _list_by_unit(ctx: Context, doc_ids: list[str], unit_keys: list[str]) -> Ans
     lists = ListByUnit(ctx.search, ctx.documents, ctx.units)
     roles = ctx.reading.roles
     # words naming the unit's head ("Giám đốc Công an tỉnh") or the role: no topic
-    asking = {w for m in _LEADER.finditer(ctx.query.folded) for w in m.group().split()}
+    # (the heads are the shared unit vocabulary's, `UNIT_HEAD`)
+    asking = {w for m in UNIT_HEAD.finditer(ctx.query.folded) for w in m.group().split()}
     if (
         tuple(roles) == (Role.DIRECT,)
         and _ASSIGNED_TO_DIRECT.search(ctx.query.folded)

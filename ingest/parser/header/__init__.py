@@ -161,7 +161,9 @@ def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
             continue
         if titles.is_caps(text) and (group or opens_body(text) or len(text.split()) <= 2):
             group.append(text)
-        elif not titles.is_caps(text):
+        elif not titles.is_caps(text) and not find_date(text, placed=True):
+            # the date line of the box beside, read between the issuer's lines of a copy
+            # that interleaves the two columns, does not end the issuer's box
             group = []
     return group
 

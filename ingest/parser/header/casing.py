@@ -23,12 +23,37 @@ _PROPER = (
     "Hồ Chí Minh",
     "Mặt trận Tổ quốc",
     "Tổ quốc",
+    "Đoàn TNCS",
+    "Đoàn Thanh niên",
+    "Hội Nông dân",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội Cựu chiến binh",
+    "Công đoàn Việt Nam",
 )
 # abbreviations of bodies, written in capitals inside a name in ordinary case
-_ACRONYM = re.compile(r"(?<!\w)(?:mttq|ubmttq|ubnd|hđnd|ubbc|bcđ|đbqh)(?!\w)")
+_ACRONYM = re.compile(
+    r"(?<!\w)(?:mttq|ubmttq|ubnd|hđnd|ubbc|bcđ|đbqh|tncs|lhpn|ccb|lđlđ|bch)(?!\w)"
+)
 # heads after which the first word of each coordinated part is capitalised ("Bộ Tài chính",
 # "Sở Lao động - Thương binh và Xã hội")
-_HEADS = ("bộ", "sở", "cục", "tổng cục", "vụ", "văn phòng", "ban", "phòng", "trung tâm", "đài")
+_HEADS = (
+    "bộ",
+    "sở",
+    "cục",
+    "tổng cục",
+    "vụ",
+    "văn phòng",
+    "ban",
+    "phòng",
+    "trung tâm",
+    "đài",
+    r"hội(?!\s+đồng)",  # "Hội Nông dân", never "Hội đồng nhân dân"
+)
+_PARTY_OF_BODY = re.compile(
+    rf"^((?:đảng ủy|đảng uỷ|đảng bộ|chi bộ|đảng đoàn|ban cán sự đảng)\s+)(?!(?:{_LEVEL})\b)(\w)"
+)
+# the Đoàn is the organisation's name after its committees ("Ban Chấp hành Đoàn tỉnh X")
+_ORGANISATION_AFTER_ORGAN = re.compile(r"(?<=Chấp hành |Thường vụ )đoàn(?!\w)")
 _STOP = {
     "năm",
     "giai",
@@ -66,7 +91,10 @@ def _names_after_levels(text: str) -> str:
         return " ".join([match.group(1), *kept, *rest]) + trailing
 
     return re.sub(
-        rf"(?<!\w)({_LEVEL})(?!\s+(?:ủy|uỷ)\b)(?<!xã(?= hội))\s+([^\d,;()\n]+)", name, text
+        # "cấp xã tỉnh X": a level word names no place called "Tỉnh …"; the next one does
+        rf"(?<!\w)({_LEVEL})(?!\s+(?:ủy|uỷ|{_LEVEL})\b)(?<!xã(?= hội))\s+([^\d,;()\n]+)",
+        name,
+        text,
     )
 
 
@@ -117,7 +145,11 @@ def _sentence_case(text: str, body: bool) -> str:
     # abbreviated names stay in capitals ("ỦY BAN MTTQ VIỆT NAM" → "Ủy ban MTTQ Việt Nam")
     lowered = _ACRONYM.sub(lambda m: m.group().upper(), lowered)
     lowered = _CITED_KIND.sub(lambda m: m.group(1).capitalize(), lowered)
+    lowered = _ORGANISATION_AFTER_ORGAN.sub("Đoàn", lowered)
     if body:
+        # a Party organisation of a body names that body ("Đảng ủy Ủy ban nhân dân tỉnh",
+        # "Đảng ủy Khối các cơ quan tỉnh"), not of a level ("Đảng ủy xã X")
+        lowered = _PARTY_OF_BODY.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
         for head in sorted(_HEADS, key=len, reverse=True):
             match = re.match(rf"({head})\s+(?!(?:{_LEVEL})\b)(\w+)", lowered)
             if match:
@@ -126,7 +158,9 @@ def _sentence_case(text: str, body: bool) -> str:
                     rest = re.sub(
                         r"(\s(?:và|-)\s)(\w)", lambda m: m.group(1) + m.group(2).upper(), rest
                     )
-                lowered = f"{match.group(1)} {match.group(2).capitalize()}{rest}"
+                word = match.group(2)  # an abbreviation stays in capitals ("Hội LHPN")
+                word = word if word.isupper() else word.capitalize()
+                lowered = f"{match.group(1)} {word}{rest}"
                 break
     return lowered[:1].upper() + lowered[1:]
 

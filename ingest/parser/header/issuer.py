@@ -54,6 +54,23 @@ _HEADS = (
     "ĐẢNG ĐOÀN",
     "ĐẢNG BỘ",
     "CHI BỘ",
+    # the mass organisations (their guides follow HD 36): a committee of an area, its organs
+    "TỈNH ĐOÀN",
+    "THÀNH ĐOÀN",
+    "HUYỆN ĐOÀN",
+    "QUẬN ĐOÀN",
+    "BCH",
+    "HỘI NÔNG DÂN",
+    "HỘI LIÊN HIỆP PHỤ NỮ",
+    "HỘI LHPN",
+    "HỘI CỰU CHIẾN BINH",
+    "HỘI CCB",
+    "HỘI CHỮ THẬP ĐỎ",
+    "TỔNG LIÊN ĐOÀN LAO ĐỘNG",
+    "LIÊN ĐOÀN LAO ĐỘNG",
+    "TỔNG LĐLĐ",
+    "LĐLĐ",
+    "CÔNG ĐOÀN",
     "CÔNG AN",
     "BỘ CHỈ HUY",
     "MẶT TRẬN",
@@ -65,12 +82,13 @@ _OPEN_END = re.compile(r"(?:\bVÀ|\bNHÂN|\bỦY|\bUỶ|\bBAN|\bCỦA|\bTHỦ T�
 # heads that need a name after them: "VĂN PHÒNG" / "CHÍNH PHỦ" is one body wrapped
 _NAMELESS = re.compile(r"VĂN PHÒNG|SỞ|BỘ|BAN|CỤC|TỔNG CỤC|CHI CỤC|PHÒNG|TRUNG TÂM|ỦY BAN|UỶ BAN")
 _LEVEL_CAPS = "|".join(level.upper() for level in sorted(LEVELS, key=len, reverse=True))
-# "TỈNH ỦY", "HUYỆN ỦY" name a Party committee, not a place called "Ủy"
+# "TỈNH ỦY", "HUYỆN ỦY" name a Party committee, "TỈNH ĐOÀN" the Đoàn's: not a place "Ủy"
 _PLACE_IN_CAPS = re.compile(
-    rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+(?!(?:ỦY|UỶ)\b)([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])"
+    rf"(?<![A-ZĐÀ-Ỹ])({_LEVEL_CAPS})\s+(?!(?:ỦY|UỶ|ĐOÀN)\b)([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s\-]*[A-ZĐÀ-Ỹ])"
 )
 _LOCAL = re.compile(r"^(?:Ủ?Y|UỶ) BAN NHÂN DÂN|^HỘI ĐỒNG NHÂN DÂN|^UBND|^HĐND")
-_PARTY_COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)\s*(.*)$")
+# a committee of an area named by its level: the Party's ("HUYỆN ỦY X"), the Đoàn's ("TỈNH ĐOÀN X")
+_PARTY_COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (ỦY|UỶ|ĐOÀN)\s*(.*)$")
 _COMMITTEE_LEVEL = {
     "TỈNH": "tỉnh",
     "THÀNH": "thành phố",
@@ -100,8 +118,8 @@ class Body:
     def place(self) -> Place | None:
         """The area named in the body's name: "TỈNH QUẢNG THỬ" → tỉnh Quảng Thử."""
         committee = _PARTY_COMMITTEE.match(self.caps)
-        if committee and committee.group(2):
-            return Place(_COMMITTEE_LEVEL[committee.group(1)], title_case_name(committee.group(2)))
+        if committee and committee.group(3):
+            return Place(_COMMITTEE_LEVEL[committee.group(1)], title_case_name(committee.group(3)))
         match = _PLACE_IN_CAPS.search(self.caps)
         if match:
             # a name in the register is read by look-up: "XÃ VĂN BÀN TỈNH LÀO CAI" is xã Văn Bàn
@@ -124,10 +142,12 @@ class Body:
         caps = re.sub(r"^(?:Y|UỶ) BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN", self.caps)
         caps = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", caps)
         caps = re.sub(r"^HĐND\b", "HỘI ĐỒNG NHÂN DÂN", caps)
+        caps = re.sub(r"^BCH\b", "BAN CHẤP HÀNH", caps)
         committee = _PARTY_COMMITTEE.match(caps)
         if committee:
-            rest = f" {title_case_name(committee.group(2))}" if committee.group(2) else ""
-            return f"{committee.group(1).capitalize()} ủy{rest}"
+            rest = f" {title_case_name(committee.group(3))}" if committee.group(3) else ""
+            word = "đoàn" if committee.group(2) == "ĐOÀN" else "ủy"
+            return f"{committee.group(1).capitalize()} {word}{rest}"
         return sentence_case(caps, body=True)
 
 
@@ -185,6 +205,36 @@ def opens_body(text: str) -> bool:
     return is_body(words) or any(head.startswith(f"{words} ") for head in _HEADS)
 
 
+# The national name of a mass organisation, which its guide (after HD 36) writes top right
+# as the Party's name is written: "ĐOÀN TNCS HỒ CHÍ MINH", "HỘI NÔNG DÂN VIỆT NAM" …
+_ORGANISATION = (
+    r"(?:ĐOÀN (?:TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH"
+    r"|HỘI (?:NÔNG DÂN|LIÊN HIỆP PHỤ NỮ|CỰU CHIẾN BINH) VIỆT NAM|CÔNG ĐOÀN VIỆT NAM)"
+)
+_ORGANISATION_TAIL = re.compile(rf"\s{_ORGANISATION}$")
+# the organisation's central committee, whose name the organisation's name completes
+_CENTRAL_OF_ORGANISATION = re.compile(r"^(?:BAN CHẤP HÀNH |BCH |BAN THƯỜNG VỤ )?TRUNG ƯƠNG$")
+
+
+def _organisation_read(found: list[Body]) -> list[Body]:
+    """The bodies with an organisation's national name read to its guide: under its central
+    committee it completes that committee's name ("BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ
+    CHÍ MINH"); beside or under a committee of an area ("TỈNH ĐOÀN X", "HỘI NÔNG DÂN TỈNH X" /
+    "BAN THƯỜNG VỤ") it is the name written top right, no body of its own."""
+    kept: list[Body] = []
+    for body in found:
+        if re.fullmatch(_ORGANISATION, body.caps) and kept:
+            above = kept[-1]
+            if _CENTRAL_OF_ORGANISATION.match(above.caps):
+                kept[-1] = Body(f"{above.caps} {body.caps}")
+            continue
+        tail = _ORGANISATION_TAIL.search(body.caps)
+        if tail and Body(body.caps[: tail.start()]).place() is not None:
+            body = Body(body.caps[: tail.start()])
+        kept.append(body)
+    return kept
+
+
 def bodies(lines: list[str]) -> list[Body]:
     """The bodies named by consecutive header lines in capitals, wraps joined."""
     found: list[str] = []
@@ -200,7 +250,8 @@ def bodies(lines: list[str]) -> list[Body]:
             found[-1] = f"{found[-1]} {text}"
         else:
             found.append(text)
-    return [Body(text) for text in found if _HEAD.match(text) or _ORGAN_LEAD.match(text)]
+    named = [Body(text) for text in found if _HEAD.match(text) or _ORGAN_LEAD.match(text)]
+    return _organisation_read(named)
 
 
 def with_place(body: Body, place: Place | None) -> str:
@@ -208,7 +259,8 @@ def with_place(body: Body, place: Place | None) -> str:
     name = body.name()
     if place and place.name and body.place() is None:
         # "Ban Chỉ đạo … tỉnh" / "Ban Thường vụ Tỉnh ủy": the level is named already
-        if re.search(rf"(?:\s{re.escape(place.level)}|\s(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy)$", name):
+        committee = r"(?:^|\s)(?:Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|đoàn)"
+        if re.search(rf"(?:\s{re.escape(place.level)}|{committee})$", name):
             return f"{name} {place.name}"
         return f"{name} {place.level} {place.name}"
     return name

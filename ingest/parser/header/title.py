@@ -61,6 +61,7 @@ _DANGLING = re.compile(
 )
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm)\s+theo", re.IGNORECASE)
 _WRAPPED_LINE_CHARS = 90
+# a công văn's trích yếu; HD 36 writes a Party body's in lower case ("về việc triển khai …")
 _TRICH_YEU = re.compile(r"^(?:V/v|Về việc|VỀ VIỆC|về việc)\b")
 # words a trích yếu may open with that BODY_START also knows ("Thực hiện công tác …")
 _SUBJECT_LEAD = re.compile(r"^(?:Thực hiện|THỰC HIỆN)\s")
