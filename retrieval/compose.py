@@ -18,6 +18,7 @@ from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
 from retrieval.asked_columns import column_asked
 from retrieval.candidates import substantive
+from retrieval.carried_out import carried_out
 from retrieval.citations import CitationBuilder, body_quote
 from retrieval.clause_content import BARE_HEADING_CHARS
 from retrieval.display import shorten, vi_count
@@ -749,6 +750,8 @@ def _cited_values(
     cited = []
     clauses = clauses_by_doc.get(info.id, ())
     values = _meta_values(info, field)
+    if field is MetaField.BASED_ON:  # "triển khai nghị định nào?": what the title carries out
+        values = carried_out(values, info.title, question_folded)
     if field is MetaField.RECIPIENTS:  # cited from the "Nơi nhận" list itself
         clauses, values = recipients(clauses, question_folded)
         values = asked_recipients(values, question_folded)

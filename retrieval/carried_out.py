@@ -1,0 +1,41 @@
+"""What a plan carries out, as its title says: "Kế hoạch triển khai thực hiện Nghị định số
+180/2026/NĐ-CP …" carries out NĐ 180, though its preamble's "Căn cứ" lines also name the decree
+setting out the issuing ministry's own functions (NĐ 35/2025). A question asking what the plan
+"triển khai / thực hiện / cụ thể hóa" is answered with the documents its title names; one asking
+what it is "căn cứ" on keeps every basis line."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.normalize_vi import folded
+
+# the question asks what the plan carries out, not what it rests on ("căn cứ", "dựa trên")
+_ASKS_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa)\b")
+_ASKS_BASIS = re.compile(r"\b(?:can cu|dua tren|dua vao)\b")
+# the title's verb before the documents it carries out
+_TITLE_CARRIES_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa)\b")
+# a document number ("180/2026/NĐ-CP", "57-NQ/TW", "14/CT-TTg")
+_NUMBER = re.compile(r"\b\d+(?:[/-][\w.]+)+")
+
+
+def carried_out(based_on: list[str], title: str, question_folded: str) -> list[str]:
+    """The basis lines the plan's title names after a carrying-out verb, when the question
+    asks what the plan carries out; otherwise (or when the title names none) every line."""
+    if not _ASKS_CARRIED_OUT.search(question_folded) or _ASKS_BASIS.search(question_folded):
+        return based_on
+    title_folded = folded(title)
+    verb = _TITLE_CARRIES_OUT.search(title_folded)
+    if verb is None:
+        return based_on
+    after = _compact(title_folded[verb.end() :])
+    named = [
+        line
+        for line in based_on
+        if (number := _NUMBER.search(folded(line))) and _compact(number.group()) in after
+    ]
+    return named or based_on
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)

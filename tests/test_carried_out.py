@@ -1,0 +1,30 @@
+"""What a plan carries out is what its title names, not every "Căn cứ" line of its preamble."""
+
+from ingest.normalize_vi import folded
+from retrieval.carried_out import carried_out
+
+_BASIS = [
+    "Nghị định số 35/2025/NĐ-CP ngày 25 tháng 02 năm 2025 của Chính phủ",
+    "Nghị định số 180/2026/NĐ-CP ngày 21 tháng 5 năm 2026 của Chính phủ",
+]
+_TITLE = (
+    "Quyết định ban hành Kế hoạch triển khai thực hiện Nghị định số 180/2026/NĐ-CP ngày 21 "
+    "tháng 5 năm 2026 của Chính phủ quy định về dịch vụ hấp thụ và lưu giữ các-bon của rừng"
+)
+
+
+def test_a_question_on_what_the_plan_carries_out_gets_the_title_s_document() -> None:
+    asked = folded("QĐ 2200 ban hành kế hoạch triển khai nghị định nào?")
+    assert carried_out(_BASIS, _TITLE, asked) == [_BASIS[1]]
+
+
+def test_a_question_on_the_basis_keeps_every_basis_line() -> None:
+    asked = folded("Kế hoạch căn cứ vào những nghị định nào để thực hiện?")
+    assert carried_out(_BASIS, _TITLE, asked) == _BASIS
+
+
+def test_a_title_naming_none_of_the_lines_keeps_them_all() -> None:
+    asked = folded("Kế hoạch này thực hiện văn bản nào?")
+    title = "Kế hoạch thực hiện chuyển đổi số năm 2026"
+    assert carried_out(_BASIS, title, asked) == _BASIS
+    assert carried_out(_BASIS, "Kế hoạch chuyển đổi số", asked) == _BASIS
