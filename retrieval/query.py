@@ -245,7 +245,9 @@ _DEADLINE = _compile(
     r"luc nao|hoan thanh vao|\bhan\b(?! (?:che|muc|ngach)\b)|deadline|moc thoi gian|"
     r"thoi diem|bao lau|keo dai|(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|"
     r"(?:vao )?(?:thang|(?<!loai )(?<!cac )(?<!nhung )(?<!nguon )quy|nam) nao|"
-    r"\bngay nao\b|(?<!nhung )(?<!cac )\bgiai doan nao\b"
+    r"\bngay nao\b|(?<!nhung )(?<!cac )\bgiai doan nao\b|"
+    # "<task>: thời gian thực hiện?" — a table's column label asked as the question
+    r"thoi gian (?:thuc hien|trien khai)(?: (?:la gi|la bao lau|la|nhu the nao|ra sao|the nao))?$"
 )
 _TARGET = _compile(
     r"bao nhieu|ty le|ti le|muc tieu|chi tieu .* la gi|dat (?:muc )?(?:bao nhieu|toi thieu)|"

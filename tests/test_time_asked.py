@@ -15,6 +15,9 @@ from retrieval.query import Intent, understand
         "UBND huyện phải kiện toàn Ban Chỉ đạo chuyển đổi số trước ngày nào?",
         "Việc lắp camera giám sát giao thông hoàn thành khi nào?",
         "Sở Nội vụ phối hợp rà soát bộ máy trong tháng nào?",
+        # a table's column label asked as the question
+        "Xây dựng cơ sở dữ liệu kiểm kê rừng: thời gian thực hiện?",
+        "Tap huan can bo co so thoi gian thuc hien the nao?",
     ],
 )
 def test_a_time_asked_of_a_task_worded_with_role_words(question: str) -> None:
@@ -31,6 +34,11 @@ def test_a_time_asked_of_a_task_worded_with_role_words(question: str) -> None:
 )
 def test_a_unit_asked_beside_a_time_is_still_asked(question: str, intent: Intent) -> None:
     assert understand(question).intent is intent
+
+
+def test_a_time_of_doing_named_inside_the_question_asks_no_time() -> None:
+    query = understand("Trong thời gian thực hiện kế hoạch, đơn vị nào chủ trì tập huấn?")
+    assert query.intent is not Intent.DEADLINE
 
 
 def test_a_list_attached_to_a_plan_is_where_to_look_not_a_list_asked() -> None:
