@@ -2,7 +2,8 @@
 180/2026/NĐ-CP …" carries out NĐ 180, though its preamble's "Căn cứ" lines also name the decree
 setting out the issuing ministry's own functions (NĐ 35/2025). A question asking what the plan
 "triển khai / thực hiện / cụ thể hóa" is answered with the documents its title names; one asking
-what it is "căn cứ" on keeps every basis line."""
+what it is "căn cứ" on, or naming a document itself ("Ngoài Chỉ thị 27/CT-TTg, … còn …?"),
+keeps every basis line."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def carried_out(based_on: list[str], title: str, question_folded: str) -> list[s
     """The basis lines the plan's title names after a carrying-out verb, when the question
     asks what the plan carries out; otherwise (or when the title names none) every line."""
     if not _ASKS_CARRIED_OUT.search(question_folded) or _ASKS_BASIS.search(question_folded):
+        return based_on
+    if _NUMBER.search(question_folded):  # "Ngoài Chỉ thị 27/CT-TTg, … còn thực hiện …?"
         return based_on
     title_folded = folded(title)
     verb = _TITLE_CARRIES_OUT.search(title_folded)

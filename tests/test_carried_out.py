@@ -28,3 +28,8 @@ def test_a_title_naming_none_of_the_lines_keeps_them_all() -> None:
     title = "Kế hoạch thực hiện chuyển đổi số năm 2026"
     assert carried_out(_BASIS, title, asked) == _BASIS
     assert carried_out(_BASIS, "Kế hoạch chuyển đổi số", asked) == _BASIS
+
+
+def test_a_question_naming_a_document_keeps_every_line() -> None:
+    asked = folded("Ngoài Nghị định 180/2026/NĐ-CP, kế hoạch còn thực hiện nghị định nào?")
+    assert carried_out(_BASIS, _TITLE, asked) == _BASIS
