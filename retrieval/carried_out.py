@@ -16,13 +16,28 @@ _ASKS_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa)\b")
 _ASKS_BASIS = re.compile(r"\b(?:can cu|dua tren|dua vao)\b")
 # the title's verb before the documents it carries out
 _TITLE_CARRIES_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa)\b")
+# the kind of document asked ("triển khai thông tư nào?", "căn cứ nghị định số mấy?")
+_ASKED_KIND = re.compile(
+    r"\b(nghi dinh|nghi quyet|quyet dinh|chi thi|thong tu|cong van|ket luan|luat)"
+    r" (?:nao|so may|gi)\b"
+)
 # a document number ("180/2026/NĐ-CP", "57-NQ/TW", "14/CT-TTg")
 _NUMBER = re.compile(r"\b\d+(?:[/-][\w.]+)+")
 
 
 def carried_out(based_on: list[str], title: str, question_folded: str) -> list[str]:
     """The basis lines the plan's title names after a carrying-out verb, when the question
-    asks what the plan carries out; otherwise (or when the title names none) every line."""
+    asks what the plan carries out, otherwise (or when the title names none) every line;
+    of the kind asked ("… thông tư nào?") when some are of it."""
+    lines = _named_by_title(based_on, title, question_folded)
+    asked = _ASKED_KIND.search(question_folded)
+    if asked is None:
+        return lines
+    of_kind = [line for line in lines if folded(line).startswith(asked.group(1))]
+    return of_kind or lines
+
+
+def _named_by_title(based_on: list[str], title: str, question_folded: str) -> list[str]:
     if not _ASKS_CARRIED_OUT.search(question_folded) or _ASKS_BASIS.search(question_folded):
         return based_on
     if _NUMBER.search(question_folded):  # "Ngoài Chỉ thị 27/CT-TTg, … còn thực hiện …?"

@@ -33,3 +33,17 @@ def test_a_title_naming_none_of_the_lines_keeps_them_all() -> None:
 def test_a_question_naming_a_document_keeps_every_line() -> None:
     asked = folded("Ngoài Nghị định 180/2026/NĐ-CP, kế hoạch còn thực hiện nghị định nào?")
     assert carried_out(_BASIS, _TITLE, asked) == _BASIS
+
+
+def test_the_kind_asked_keeps_the_lines_of_that_kind() -> None:
+    basis = [
+        "Quyết định số 22/2013/QĐ-TTg ngày 26/4/2013",
+        "Thông tư số 09/2013/TT-BXD ngày 01/7/2013",
+    ]
+    title = (
+        "Về ban hành Kế hoạch triển khai thực hiện Thông tư số 09/2013/TT-BXD hướng dẫn thực "
+        "hiện Quyết định số 22/2013/QĐ-TTg"
+    )
+    asked = folded("Kế hoạch kèm QĐ 3210 triển khai thực hiện thông tư nào?")
+    assert carried_out(basis, title, asked) == [basis[1]]
+    assert carried_out(basis, title, folded("Kế hoạch triển khai văn bản nào?")) == basis
