@@ -23,11 +23,15 @@ _MEASURE = re.compile(r"\b(?:ty le|ti le|ty trong|ti trong|so luong|bao nhieu (?
 # what ends the indicator: the asking words, a place or plan named, a date or year, a clause
 _ENDS = re.compile(
     r"\s(?:la|dat|bao nhieu|muc|cua|theo|tai|o|trong|nam|den|tu nay|giai doan|vao|khi|tren|"
-    r"se|phai|can|duoc giao|tinh|thanh pho|xa|huyen|kh|ke hoach|qd|quyet dinh|nq|nghi quyet)\b"
+    r"se|phai|can|duoc giao|tinh|thanh pho|xa|huyen|kh|ke hoach|qd|quyet dinh|nq|nghi quyet|"
+    # a relative clause placing the indicator ("… mà Quảng Trị đặt ra")
+    r"ma)\b"
     r"|[?,;:()]|\d"
 )
 # words of an indicator that name nothing measured
-_FILLER = frozenset(["duoc", "cac", "nhung", "va", "cho", "voi", "toan", "moi", "mot"])
+_FILLER = frozenset(
+    ["duoc", "cac", "nhung", "va", "cho", "voi", "toan", "moi", "mot", "da", "dang", "bi"]
+)
 # an indicator phrase of fewer content words than this says too little to hold a clause to
 _MIN_WORDS = 2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.normalize_vi import folded
 from retrieval.indicator_words import asked_indicator, unstated_indicator_words
 from retrieval.query import understand
 from tests.stored_clauses import stored_clause
@@ -55,3 +56,10 @@ def test_a_short_form_the_clause_writes_long_is_ignored_when_told() -> None:
     assert unstated_indicator_words(query.folded, [row], ignore={"dn"}) == ()
     other = stored_clause("- 80% người dân và doanh nghiệp có tài khoản định danh điện tử.")
     assert "hop" in unstated_indicator_words(query.folded, [other], ignore={"dn"})
+
+
+def test_a_relative_clause_and_aspect_words_are_not_the_indicator() -> None:
+    asked = asked_indicator(folded("Tỷ lệ phụ thuộc chung mà Cần Thơ hướng tới là bao nhiêu"))
+    assert asked == ("phu", "thuoc", "chung")
+    asked = asked_indicator(folded("Tỷ lệ dữ liệu đã số hóa được sử dụng lại"))
+    assert "da" not in asked
