@@ -291,7 +291,9 @@ class Assistant:
         ignore |= {w for p in places_in_text(query.text) for w in folded(p.name).split()}
         # a short form no abbreviation list spells out ("CTRSH"): no word a clause would write
         ignore |= {folded(w) for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text)}
-        return unstated_indicator_words(query.folded, cited, headings, ignore)
+        # the words typed: an abbreviation's spelled-out form ("LGSP" → "nền tảng chia sẻ …")
+        # is not what a clause writing "LGSP" must state
+        return unstated_indicator_words(query.plain or query.folded, cited, headings, ignore)
 
     def _rival(
         self, query: Query, topic: Sequence[str], answer: Answer, cited_ids: Sequence[str]

@@ -63,3 +63,9 @@ def test_a_relative_clause_and_aspect_words_are_not_the_indicator() -> None:
     assert asked == ("phu", "thuoc", "chung")
     asked = asked_indicator(folded("Tỷ lệ dữ liệu đã số hóa được sử dụng lại"))
     assert "da" not in asked
+
+
+def test_the_indicator_is_read_from_the_words_typed_not_an_abbreviation_s_spelling() -> None:
+    query = understand("Tỉ lệ dữ liệu các sở tích hợp với LGSP theo KH 19 là bao nhiêu?")
+    assert "lgsp" in asked_indicator(query.plain)
+    assert query.plain != query.folded  # LGSP is spelled out in `folded`
