@@ -29,30 +29,33 @@ def carried_out(based_on: list[str], title: str, question_folded: str) -> list[s
     """The basis lines the plan's title names after a carrying-out verb, when the question
     asks what the plan carries out, otherwise (or when the title names none) every line;
     of the kind asked ("… thông tư nào?") when some are of it."""
-    lines = _named_by_title(based_on, title, question_folded)
     asked = _ASKED_KIND.search(question_folded)
-    if asked is None:
-        return lines
-    of_kind = [line for line in lines if folded(line).startswith(asked.group(1))]
-    return of_kind or lines
+    of_kind = (
+        [line for line in based_on if folded(line).startswith(asked.group(1))] if asked else []
+    )
+    return _named_by_title(of_kind or based_on, title, question_folded)
 
 
 def _named_by_title(based_on: list[str], title: str, question_folded: str) -> list[str]:
     if not _ASKS_CARRIED_OUT.search(question_folded) or _ASKS_BASIS.search(question_folded):
         return based_on
-    if _NUMBER.search(question_folded):  # "Ngoài Chỉ thị 27/CT-TTg, … còn thực hiện …?"
+    numbers = [n for line in based_on if (n := _number(line))]
+    asked = {_compact(m.group()) for m in _NUMBER.finditer(question_folded)}
+    if asked & set(numbers):  # "Ngoài Chỉ thị 27/CT-TTg, … còn thực hiện …?"
         return based_on
     title_folded = folded(title)
     verb = _TITLE_CARRIES_OUT.search(title_folded)
     if verb is None:
         return based_on
     after = _compact(title_folded[verb.end() :])
-    named = [
-        line
-        for line in based_on
-        if (number := _NUMBER.search(folded(line))) and _compact(number.group()) in after
-    ]
+    named = [line for line in based_on if (number := _number(line)) and number in after]
     return named or based_on
+
+
+def _number(line: str) -> str | None:
+    """The basis line's document number, folded and without spaces."""
+    found = _NUMBER.search(folded(line))
+    return _compact(found.group()) if found else None
 
 
 def _compact(text: str) -> str:

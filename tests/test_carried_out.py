@@ -47,3 +47,18 @@ def test_the_kind_asked_keeps_the_lines_of_that_kind() -> None:
     asked = folded("Kế hoạch kèm QĐ 3210 triển khai thực hiện thông tư nào?")
     assert carried_out(basis, title, asked) == [basis[1]]
     assert carried_out(basis, title, folded("Kế hoạch triển khai văn bản nào?")) == basis
+
+
+def test_the_plan_s_own_number_in_the_question_is_no_basis_named() -> None:
+    asked = folded("QĐ 2200/QĐ-BNNMT ban hành kế hoạch triển khai nghị định nào?")
+    assert carried_out(_BASIS, _TITLE, asked) == [_BASIS[1]]
+
+
+def test_the_kind_asked_is_looked_for_among_every_line() -> None:
+    basis = [
+        "Chương trình hành động số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy",
+        "Công văn số 2449-CV/ĐU ngày 07/9/2026 của Đảng ủy Ủy ban nhân dân tỉnh",
+    ]
+    title = "V/v triển khai thực hiện Chương trình hành động số 104-CTr/TU của Tỉnh ủy"
+    asked = folded("CV 9387 thực hiện công văn nào của Đảng ủy UBND tỉnh?")
+    assert carried_out(basis, title, asked) == [basis[1]]
