@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,24 +57,34 @@ def fields_right(document: Document, want: dict[str, Any]) -> dict[str, bool]:
     return right
 
 
-def parsed(name: str) -> Document:
-    text = (FOUND2 / name).read_text(encoding="utf-8")
+def parsed(name: str, folder: Path = FOUND2) -> Document:
+    text = (folder / name).read_text(encoding="utf-8")
     return parse_plan(text, name.removesuffix(".txt"), name).document
 
 
-def score() -> tuple[int, int, list[str]]:
-    """Fields right, fields scored, and one line per miss."""
+FieldsRight = Callable[[Document, dict[str, Any]], dict[str, bool]]
+
+
+def folder_score(
+    folder: Path, expected: dict[str, dict[str, Any]], rules: FieldsRight
+) -> tuple[int, int, list[str]]:
+    """Fields right, fields scored, and one line per miss, of a folder of real beginnings."""
     right = total = 0
     misses: list[str] = []
-    for name, want in EXPECTED.items():
-        document = parsed(name)
-        for field, ok in fields_right(document, want).items():
+    for name, want in expected.items():
+        document = parsed(name, folder)
+        for field, ok in rules(document, want).items():
             right += ok
             total += 1
             if not ok:
                 got = document.issues if field == "issues_kind" else getattr(document, field)
                 misses.append(f"{name} {field}: {got!r}")
     return right, total, misses
+
+
+def score() -> tuple[int, int, list[str]]:
+    """Fields right, fields scored, and one line per miss."""
+    return folder_score(FOUND2, EXPECTED, fields_right)
 
 
 def test_found2_headers_are_read_to_the_rules() -> None:

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from ingest.domain import Document
-from ingest.parser.plan import parse_plan
 from tests.test_headers_found2 import fields_right as _header_fields
+from tests.test_headers_found2 import folder_score
 from tests.test_headers_heldout import _norm
 
 FOUND3 = Path(__file__).resolve().parent / "headers" / "found3"
@@ -40,23 +40,9 @@ def fields_right(document: Document, want: dict[str, Any]) -> dict[str, bool]:
     return right
 
 
-def parsed(name: str) -> Document:
-    text = (FOUND3 / name).read_text(encoding="utf-8")
-    return parse_plan(text, name.removesuffix(".txt"), name).document
-
-
 def score() -> tuple[int, int, list[str]]:
     """Fields right, fields scored, and one line per miss."""
-    right = total = 0
-    misses: list[str] = []
-    for name, want in EXPECTED.items():
-        document = parsed(name)
-        for field, ok in fields_right(document, want).items():
-            right += ok
-            total += 1
-            if not ok:
-                misses.append(f"{name} {field}: {getattr(document, field)!r}")
-    return right, total, misses
+    return folder_score(FOUND3, EXPECTED, fields_right)
 
 
 def test_found3_headers_are_read_to_the_rules() -> None:
