@@ -1134,13 +1134,36 @@ class FactStore:
     def rows(self, query: RowQuery) -> RowPage:
         """Responsibility rows matching `query`: one page of clause ids and the total, exact
         but for a unit's rows on a topic past `TOPIC_ENTRIES` (`count_rows_within`)."""
+        if _covered_only(query) is not None:
+            return self._covered_rows_page(query)
         page = self.row_page_located(query) if query.limit > 0 else ()
-        total = self.count_rows_within(query, least=max(1, query.offset + query.limit))
         return RowPage(
-            total.n,
+            self.count_rows(query),
             tuple(clause_id for clause_id, _ in page),
             tuple(document_id for _, document_id in page),
-            total.exact,
+        )
+
+    def _covered_rows_page(self, query: RowQuery) -> RowPage:
+        """`rows` of a unit's rows on a topic: counted (`count_rows_within`, enough to
+        hold the page) and paged before one bound on the entries read."""
+        entries = TOPIC_ENTRIES
+        while True:
+            before = self._topic_horizon(query, entries)
+            sql, parameters = _covered_only(query, before) or ("", [])
+            n = int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) covered", parameters)[0][0])
+            if n >= max(1, query.offset + query.limit) or before is None:
+                break
+            entries *= 4
+        page = (
+            self._db.query(
+                f"{sql} ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
+                [*parameters, query.limit, max(0, query.offset)],
+            )
+            if query.limit > 0
+            else []
+        )
+        return RowPage(
+            n, tuple(row[0] for row in page), tuple(row[1] for row in page), before is None
         )
 
     def count_rows_within(
