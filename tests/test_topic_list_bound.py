@@ -9,6 +9,7 @@ import pytest
 
 import ingest.facts as facts
 import retrieval.row_lists as row_lists
+from retrieval.display import answer_view, more_rows_note
 from retrieval.runtime import Runtime
 
 _QUESTION = "UBND các xã, phường chủ trì những nhiệm vụ nào về dữ liệu?"
@@ -35,4 +36,9 @@ def test_a_topic_list_is_exact_within_the_bound_and_at_least_past_it(
             assert bounded.answer.splitlines()[1:] == exact.answer.splitlines()[1:]
             shown = int(bounded.answer.split()[3])
             assert 0 < shown < exact.rows_total
+            # the surfaces say so too: "còn ít nhất … dòng", and a flag beside the count
+            view = answer_view(bounded)
+            assert not bounded.rows_exact and view.to_json()["total_rows_at_least"]
+            assert more_rows_note(view).startswith("… còn ít nhất ")
+    assert exact.rows_exact and "total_rows_at_least" not in answer_view(exact).to_json()
     assert cut  # some small bound did cut the count

@@ -243,8 +243,9 @@ class ListByUnit:
         in_role, exact = 0, True
         if cover is not None:
             # bounded: past the store's bound on the topic's entries, "at least" so many —
-            # enough to fill the page asked ("every row" asks for the exact count)
-            least = window.first + window.size if window.size is not None else 10**12
+            # enough to fill the page asked and show that one more follows ("every row" asks
+            # for the exact count)
+            least = window.first + window.size + 1 if window.size is not None else 10**12
             on_topic = self._search.count_rows_within(replace(selection, covering=cover), least)
             in_role, exact = on_topic.n, on_topic.exact
             if in_role:
@@ -293,7 +294,7 @@ class ListByUnit:
             notes.append(f"{other} tại {worded} dòng, liệt kê sau các dòng trên.")
         notes.append(self._plans_lacking(doc_ids, unit_keys, asked))
         text = "\n".join([answer.answer, *(note for note in notes if note)])
-        return replace(answer, answer=text, intent=Intent.LIST_BY_UNIT.value)
+        return replace(answer, answer=text, intent=Intent.LIST_BY_UNIT.value, rows_exact=exact)
 
     def _plans_lacking(
         self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
