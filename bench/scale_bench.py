@@ -2,6 +2,7 @@
 
     python bench/scale_bench.py --plans 5 100 1000 [--home DIR] [--rounds N] [--bulk]
     python bench/scale_bench.py --facts --plans 10 100 1000 2000 [--database-url URL]
+    python bench/scale_bench.py --probe-ingest 20 --home SMALL --home LARGE
 
 Generates plans from the bundled ones (each copy gets its own place name, số hiệu and
 years), ingests them one by one with the model-free hashing embedder (so only kehoach's
@@ -14,6 +15,13 @@ A kept `--home` resumes: plans already in it are not ingested again, so one larg
 serves several runs (and several versions of the code). `--bulk` fills it from renamed
 copies of the bundled plans' points (parsed and embedded once) instead of ingesting each
 plan, to reach 1,000+ plans in minutes; ingest is then not timed.
+
+`--probe-ingest K` measures whether ingest stays linear on a shared machine: it ingests K
+plans into each of two or more kept homes of different sizes, taking turns plan by plan (the
+same bundled plan copied into each, the order alternating), so that every home sees the same
+load; it prints seconds per plan (wall and CPU) at each home's size. A run that ingests
+1,000 plans one after the other compares its first and last 100 under whatever load came
+and went meanwhile; the turns compare the sizes under one load.
 
 `--facts` times the question path's structured look-ups alone, on the facts store
 (`ingest.facts`: SQLite, and PostgreSQL with `--database-url`): resolving the plans a
@@ -279,9 +287,17 @@ def _lookups(store: Any, directory: Any, middle: Any, rounds: int) -> dict[str, 
     )
     figures["appendix rows check"] = _timed(partial(store.has_appendix_rows, middle.id), rounds)
     figures["is_loaded(number)"] = _timed(partial(directory.is_loaded, number, "kh-ubnd"), rounds)
-    figures["unit rows on a topic, page of 20"] = _timed(
-        partial(store.rows, replace(page, covering=_topic_cover(store))), rounds
+    on_topic = replace(page, covering=_topic_cover(store))
+    figures["unit rows on a topic, page of 20"] = _timed(partial(store.rows, on_topic), rounds)
+    # the same with the count exact however many rows (every entry of the topic read:
+    # schema 12), and with other bounds on the entries read per term (`TOPIC_ENTRIES`)
+    figures["unit rows on a topic, exact count"] = _timed(
+        partial(_exact_topic_rows, store, on_topic), rounds
     )
+    for entries in _TOPIC_BOUNDS:
+        figures[f"unit rows on a topic, bound {entries}"] = _timed(
+            partial(_bounded_topic_rows, store, on_topic, entries), rounds
+        )
     figures["clause 6.6 in every plan, grouped (store)"] = _timed(
         partial(_grouped_in_store, store), rounds
     )
@@ -292,6 +308,31 @@ def _lookups(store: Any, directory: Any, middle: Any, rounds: int) -> dict[str, 
 
 
 _TOPIC_QUESTION = "Công an tỉnh chủ trì những chỉ tiêu nào về an ninh mạng?"
+_TOPIC_BOUNDS: list[int] = []  # --topic-entries: other bounds timed beside the default
+
+
+def _exact_topic_rows(store: Any, query: Any) -> object:
+    """A unit's rows on a topic with the exact count, every entry of the topic read."""
+    import ingest.facts as facts
+
+    kept = facts.TOPIC_ENTRIES
+    facts.TOPIC_ENTRIES = 10**12
+    try:
+        return store.count_rows(query), store.row_page_located(query)
+    finally:
+        facts.TOPIC_ENTRIES = kept
+
+
+def _bounded_topic_rows(store: Any, query: Any, entries: int) -> object:
+    """`store.rows` with `entries` read per topic term (`ingest.facts.TOPIC_ENTRIES`)."""
+    import ingest.facts as facts
+
+    kept = facts.TOPIC_ENTRIES
+    facts.TOPIC_ENTRIES = entries
+    try:
+        return store.rows(query)
+    finally:
+        facts.TOPIC_ENTRIES = kept
 
 
 def _topic_cover(store: Any) -> Any:
@@ -346,9 +387,11 @@ def facts_bench(sizes: list[int], rounds: int, url: str | None) -> list[dict]:
             middle = infos[f"plan-{size // 2:05d}"]
             figures = _lookups(store, directory, middle, rounds)
             page, month = _ROW_QUERIES
+            on_topic = store.rows(replace(page, covering=_topic_cover(store)))
             result = {
                 "backend": store.backend,
                 "plans": size,
+                "unit rows on a topic": [on_topic.total, on_topic.exact],
                 "clauses": int(store._db.query("SELECT COUNT(*) FROM clauses")[0][0]),
                 "unit rows total": store.rows(page).total,
                 "month rows total": store.rows(month).total,
@@ -369,17 +412,84 @@ def facts_bench(sizes: list[int], rounds: int, url: str | None) -> list[dict]:
     return results
 
 
+def probe_ingest(homes: list[Path], plans: int) -> list[dict[str, Any]]:
+    """Ingest `plans` plans into each home, taking turns plan by plan (the same bundled plan
+    into each, the order alternating); seconds per plan at each home's size."""
+    templates = bundled_templates()
+    workdir = Path(tempfile.mkdtemp(prefix="kehoach-probe-"))
+    runtimes = [Runtime(Settings(home=home), embedder=HashingEmbedder(64)) for home in homes]
+    sizes = [len(runtime.catalog.entries) for runtime in runtimes]
+    wall: list[list[float]] = [[] for _ in homes]
+    cpu: list[list[float]] = [[] for _ in homes]
+    try:
+        for turn in range(plans):
+            template = templates[turn % len(templates)]
+            order = list(range(len(homes)))
+            for at in order if turn % 2 == 0 else order[::-1]:
+                runtime = runtimes[at]
+                index = len(runtime.catalog.entries)
+                (plan,) = generate_plans(index + 1, workdir, start=index, templates=[template])
+                started, started_cpu = time.perf_counter(), time.process_time()
+                runtime.ingest_paths([plan.path])
+                wall[at].append(time.perf_counter() - started)
+                cpu[at].append(time.process_time() - started_cpu)
+                plan.path.unlink()
+    finally:
+        for runtime in runtimes:
+            runtime.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+    results = [
+        {
+            "home": str(home),
+            "plans_before": size,
+            "ingested": len(wall[at]),
+            "wall_s_per_plan_mean": round(statistics.mean(wall[at]), 3),
+            "wall_s_per_plan_median": round(statistics.median(wall[at]), 3),
+            "cpu_s_per_plan_mean": round(statistics.mean(cpu[at]), 3),
+            "cpu_s_per_plan_median": round(statistics.median(cpu[at]), 3),
+        }
+        for at, (home, size) in enumerate(zip(homes, sizes, strict=True))
+    ]
+    smallest = min(range(len(homes)), key=lambda at: sizes[at])
+    for result in results:
+        for kind in ("wall_s_per_plan_median", "cpu_s_per_plan_median"):
+            base = results[smallest][kind]
+            result[f"{kind}_over_smallest"] = round(result[kind] / base, 2) if base else None
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--plans", type=int, nargs="+", default=[5, 100])
-    parser.add_argument("--home", type=Path, default=None)
+    parser.add_argument(
+        "--home",
+        type=Path,
+        action="append",
+        default=None,
+        help="a kept home (twice or more: --probe-ingest compares them)",
+    )
+    parser.add_argument(
+        "--probe-ingest", type=int, default=0, help="plans ingested into each --home, in turns"
+    )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument(
         "--bulk", action="store_true", help="fill the home from renamed copies (no ingest timing)"
     )
     parser.add_argument("--facts", action="store_true", help="the facts store's look-ups only")
     parser.add_argument("--database-url", default=None, help="with --facts: PostgreSQL too")
+    parser.add_argument(
+        "--topic-entries",
+        type=int,
+        nargs="*",
+        default=[],
+        help="with --facts: bounds on the topic entries read per term, timed beside the default",
+    )
     args = parser.parse_args()
+    _TOPIC_BOUNDS.extend(args.topic_entries)
+    if args.probe_ingest:
+        probe_ingest(args.home or [], args.probe_ingest)
+        return
     if args.facts:
         runs = [facts_bench(args.plans, args.rounds, None)]
         if args.database_url:
@@ -404,7 +514,7 @@ def main() -> None:
             )
         return
 
-    run_bench(args.plans, args.rounds, args.home, args.bulk)
+    run_bench(args.plans, args.rounds, args.home[-1] if args.home else None, args.bulk)
 
 
 def _listed_count(answer: Any) -> int | None:
@@ -448,6 +558,12 @@ def _ingest_windows(wall: list[float], cpu: list[float], window: int = 100) -> d
         figures[f"ingest_s_per_plan_{name}_100"] = round(statistics.mean(wall[part]), 3)
         figures[f"ingest_median_s_per_plan_{name}_100"] = round(statistics.median(wall[part]), 3)
         figures[f"ingest_cpu_s_per_plan_{name}_100"] = round(statistics.mean(cpu[part]), 3)
+    # the curve along the run: the mean of each block of `window` plans
+    for kind, values in (("wall", wall), ("cpu", cpu)):
+        figures[f"ingest_{kind}_s_per_plan_by_{window}"] = [
+            round(statistics.mean(values[at : at + window]), 3)
+            for at in range(0, len(values), window)
+        ]
     for kind, values in (("wall", wall), ("cpu", cpu)):
         first = statistics.mean(values[:window])
         figures[f"ingest_{kind}_last_over_first"] = (

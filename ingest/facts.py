@@ -32,7 +32,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 FACTS_FILE = "facts.sqlite3"
 FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
@@ -262,6 +262,11 @@ class TermCover:
 
 # float sums in SQL and in Python may differ in the last bits: a share exactly at the bound
 _SLACK = 1e-9
+# a unit's rows on a topic: the entries of each topic term under each unit and role read
+# before the count becomes "at least" (`FactStore.count_rows_within`): the question's work is
+# bounded by this, not by the plans; a page reaching further reads further
+TOPIC_ENTRIES = 2000
+_PROBES = 200  # term probes per query (SQLite allows 500 parts in a compound SELECT)
 
 
 @dataclass(frozen=True)
@@ -284,12 +289,22 @@ class RowQuery:
 
 @dataclass(frozen=True)
 class RowPage:
-    """One page of matching rows: their clause ids in document order, and the exact total."""
+    """One page of matching rows: their clause ids in document order, and the total."""
 
     total: int
     clause_ids: tuple[str, ...]
     # the plan of each clause, in the same order (a read by id looks it up there)
     document_ids: tuple[str, ...] = ()
+    # False: `total` is a lower bound (a unit's rows on a topic past `TOPIC_ENTRIES`)
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class RowTotal:
+    """How many rows match: exactly `n`, or at least `n` when not `exact`."""
+
+    n: int
+    exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -695,6 +710,9 @@ class FactStore:
         issued = document.get("issued_date")
         year = issued[:4] if isinstance(issued, str) else None
         counts = corpus_counts(payloads_list)
+        # the plan's distinct column (role, header) pairs, summed over plans like the terms:
+        # the corpus's column vocabulary is then read from the sums, never from every plan
+        counts[COLUMN_KIND] = {column_term(role, header): 1 for _, role, header, _ in columns}
         before = self._document_counts(document_id)
         year_of = document_year(title, issued if isinstance(issued, str) else None)
         where = (str(place.get("level") or ""), str(place.get("name") or ""))
@@ -1114,13 +1132,94 @@ class FactStore:
         return bool(self._db.query(sql, (document_id,)))
 
     def rows(self, query: RowQuery) -> RowPage:
-        """Responsibility rows matching `query`: one page of clause ids and the exact total."""
+        """Responsibility rows matching `query`: one page of clause ids and the total, exact
+        but for a unit's rows on a topic past `TOPIC_ENTRIES` (`count_rows_within`)."""
+        if _covered_only(query) is not None:
+            return self._covered_rows_page(query)
         page = self.row_page_located(query) if query.limit > 0 else ()
         return RowPage(
             self.count_rows(query),
             tuple(clause_id for clause_id, _ in page),
             tuple(document_id for _, document_id in page),
         )
+
+    def _covered_rows_page(self, query: RowQuery) -> RowPage:
+        """`rows` of a unit's rows on a topic: counted (`count_rows_within`, enough to
+        hold the page) and paged before one bound on the entries read."""
+        entries = TOPIC_ENTRIES
+        while True:
+            before = self._topic_horizon(query, entries)
+            sql, parameters = _covered_only(query, before) or ("", [])
+            n = int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) covered", parameters)[0][0])
+            if n >= max(1, query.offset + query.limit) or before is None:
+                break
+            entries *= 4
+        page = (
+            self._db.query(
+                f"{sql} ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
+                [*parameters, query.limit, max(0, query.offset)],
+            )
+            if query.limit > 0
+            else []
+        )
+        return RowPage(
+            n, tuple(row[0] for row in page), tuple(row[1] for row in page), before is None
+        )
+
+    def count_rows_within(
+        self, query: RowQuery, entries: int | None = None, least: int = 1
+    ) -> RowTotal:
+        """`count_rows`, with bounded work for a unit's rows on a topic: each of the topic's
+        terms under each unit and role is read `entries` (`TOPIC_ENTRIES`) entries at most,
+        in list order; past that, the rows before the first term's bound are counted and the
+        count is a lower bound — read further while it is under `least` (a page reaching
+        further; 1: "none on the topic" is always exact). Any other query: the exact count."""
+        if _covered_only(query) is None:
+            return RowTotal(self.count_rows(query))
+        entries = entries or TOPIC_ENTRIES
+        while True:
+            before = self._topic_horizon(query, entries)
+            sql, parameters = _covered_only(query, before) or ("", [])
+            n = int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) covered", parameters)[0][0])
+            if n >= least or before is None:
+                return RowTotal(n, before is None)
+            entries *= 4
+
+    def _topic_horizon(self, query: RowQuery, entries: int) -> tuple[str, int, str] | None:
+        """For a unit's rows on a topic (`_covered_only`): the first (plan, start, clause)
+        of list order not read when each term's entries under each unit and role
+        (`unit_terms`, in list order) are read `entries` at most; None when no term has more
+        (every row is read). Each row before it has all its entries read, so whether it
+        covers the topic is known: one probe per term, each reading `entries` index entries."""
+        cover = query.covering
+        assert cover is not None
+        roles = [query.role] if query.role else list(ROLE_FIELDS)
+        in_documents = f" AND document_id IN ({_marks(query.documents)})" if query.documents else ""
+        probe = (
+            "SELECT * FROM (SELECT document_id AS d, start AS s, clause_id AS c FROM unit_terms "
+            f"WHERE unit_key = ? AND role = ? AND term = ?{in_documents} "
+            "ORDER BY document_id, start, clause_id LIMIT 1 OFFSET ?) p{n}"
+        )
+        streams = [
+            (key, role, term)
+            for key in dict.fromkeys(query.unit_keys)
+            for role in roles
+            for term in _cover_terms(cover)
+        ]
+        first: tuple[str, int, str] | None = None
+        for at in range(0, len(streams), _PROBES):  # within SQLite's compound SELECT limit
+            chunk = streams[at : at + _PROBES]
+            arms = " UNION ALL ".join(probe.format(n=n) for n in range(len(chunk)))
+            parameters: list[object] = []
+            for stream in chunk:
+                parameters.extend([*stream, *query.documents, entries])
+            rows = self._db.query(
+                f"SELECT d, s, c FROM ({arms}) probes ORDER BY d, s, c LIMIT 1", parameters
+            )
+            if rows:
+                found = (str(rows[0][0]), int(rows[0][1]), str(rows[0][2]))
+                first = found if first is None else min(first, found)
+        return first
 
     def count_rows(self, query: RowQuery) -> int:
         """The exact number of responsibility rows (clauses) matching `query`: a deadline
@@ -1142,6 +1241,21 @@ class FactStore:
         sql = f"SELECT COUNT(DISTINCT clause_id) FROM responsibilities WHERE {where}"
         return int(self._db.query(sql, parameters)[0][0])
 
+    def _covered_page(self, query: RowQuery) -> tuple[tuple[str, str], ...]:
+        """One page of a unit's rows on a topic, reading each term's entries up to a bound
+        (`_topic_horizon`) that grows only while the page reaches past the rows it holds."""
+        entries = TOPIC_ENTRIES
+        while True:
+            before = self._topic_horizon(query, entries)
+            sql, parameters = _covered_only(query, before) or ("", [])
+            page = self._db.query(
+                f"{sql} ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
+                [*parameters, max(0, query.limit), max(0, query.offset)],
+            )
+            if before is None or len(page) >= query.limit:
+                return tuple((row[0], row[1]) for row in page)
+            entries *= 4
+
     def row_page(self, query: RowQuery) -> tuple[str, ...]:
         """The clause ids of one page of `query` (`limit` from `offset`), in document order."""
         return tuple(clause_id for clause_id, _ in self.row_page_located(query))
@@ -1151,14 +1265,8 @@ class FactStore:
         order. A clause's rows share its plan, start and deadline, so the distinct (plan,
         start, clause) triples are the clauses: an index in that order reads only the page.
         A unit's rows on a topic are read from the topic's entries under the unit alone."""
-        covered = _covered_only(query)
-        if covered is not None:
-            sql, parameters = covered
-            page = self._db.query(
-                f"{sql} ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
-                [*parameters, max(0, query.limit), max(0, query.offset)],
-            )
-            return tuple((row[0], row[1]) for row in page)
+        if _covered_only(query) is not None:
+            return self._covered_page(query)
         where, parameters = _row_filter(query)
         page = self._db.query(
             f"SELECT DISTINCT document_id, start, clause_id FROM responsibilities "
@@ -1201,12 +1309,13 @@ class FactStore:
         self,
         unit_keys: Sequence[str],
         documents: Sequence[str] = (),
-        without_column: str | None = None,
+        without_column: str | Sequence[tuple[str, str]] | None = None,
         limit: int | None = None,
     ) -> list[str]:
         """The plans (of these, or all) whose responsibility rows name one of the units in
         a role, by id (the first `limit` of them); with `without_column`, only those whose
-        rows have no column of that role (the parser's role for it): one indexed query."""
+        rows have no column of that role (the parser's role for it), or none of those
+        (role, header) columns: one indexed query."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys:
             return []
@@ -1219,7 +1328,7 @@ class FactStore:
         self,
         unit_keys: Sequence[str],
         documents: Sequence[str] = (),
-        without_column: str | None = None,
+        without_column: str | Sequence[tuple[str, str]] | None = None,
     ) -> int:
         """How many plans `documents_naming_units` gives: one indexed count."""
         keys = list(dict.fromkeys(unit_keys))
@@ -1230,29 +1339,40 @@ class FactStore:
 
     @staticmethod
     def _naming_units(
-        keys: Sequence[str], documents: Sequence[str], without_column: str | None
+        keys: Sequence[str],
+        documents: Sequence[str],
+        without_column: str | Sequence[tuple[str, str]] | None,
     ) -> tuple[str, list[object]]:
+        parameters: list[object] = [*keys, *documents]
+        lacking = ""
+        if isinstance(without_column, str) and without_column:
+            lacking = " AND c.role = ?"
+            parameters.append(without_column)
+        elif without_column:  # (role, header) pairs: a plan with any of them is left out
+            pairs = " OR ".join("(c.role = ? AND c.header = ?)" for _ in without_column)
+            lacking = f" AND ({pairs})"
+            parameters.extend(value for pair in without_column for value in pair)
         sql = (
             "SELECT DISTINCT r.document_id FROM responsibilities r "
             f"WHERE r.unit_key IN ({_marks(keys)}) AND r.role != ''"
             + (f" AND r.document_id IN ({_marks(documents)})" if documents else "")
             + (
                 " AND NOT EXISTS (SELECT 1 FROM row_columns c "
-                "WHERE c.document_id = r.document_id AND c.role = ?)"
-                if without_column
+                f"WHERE c.document_id = r.document_id{lacking})"
+                if lacking
                 else ""
             )
             + " ORDER BY r.document_id"
         )
-        parameters: list[object] = [*keys, *documents]
-        if without_column:
-            parameters.append(without_column)
         return sql, parameters
 
     def column_headers(self) -> list[tuple[str, str]]:
-        """Every distinct (role, header) of the plans' filled columns."""
-        rows = self._db.query("SELECT DISTINCT role, header FROM row_columns ORDER BY role, header")
-        return [(str(role), str(header)) for role, header in rows]
+        """Every distinct (role, header) of the plans' filled columns: one read of the
+        column counts kept at ingest (schema 13; the vocabulary of headers, not the plans)."""
+        rows = self._db.query(
+            "SELECT term FROM term_counts WHERE kind = ? AND n > 0 ORDER BY term", (COLUMN_KIND,)
+        )
+        return sorted(_column_of(str(row[0])) for row in rows)
 
     def rows_in_columns(
         self,
@@ -1358,6 +1478,19 @@ COUNT_KINDS = ("word", "pair", "unit", "clauses")
 # read instead of counting its rows (thousands at a national scale)
 DEADLINE_KIND = "deadline"
 _DEADLINE_COUNTS_META = "deadline_counts"
+# kept with the corpus counts: in how many plans each (role, header) column is filled
+COLUMN_KIND = "column"
+_COLUMN_SEPARATOR = "\t"
+
+
+def column_term(role: str, header: str) -> str:
+    """A column (the parser's role for it, its header) as one key of the kept counts."""
+    return f"{role}{_COLUMN_SEPARATOR}{header}"
+
+
+def _column_of(term: str) -> tuple[str, str]:
+    role, _, header = term.partition(_COLUMN_SEPARATOR)
+    return role, header
 
 
 def corpus_counts(payloads: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
@@ -1585,10 +1718,12 @@ def _selective(cover: TermCover) -> bool:
     return cover.least - _SLACK > 0
 
 
-def _covered_only(query: RowQuery) -> tuple[str, list[object]] | None:
+def _covered_only(
+    query: RowQuery, before: tuple[str, int, str] | None = None
+) -> tuple[str, list[object]] | None:
     """`_covered_rows` for a query that asks nothing but a unit's rows (in a role, in some
     plans) on a topic: its clauses are exactly the query's, so it is counted and paged
-    alone. None for any other query."""
+    alone (those before `before` in list order only, with one). None for any other query."""
     cover = query.covering
     if cover is None or not cover.concepts or not query.unit_keys or not _selective(cover):
         return None
@@ -1602,7 +1737,14 @@ def _covered_only(query: RowQuery) -> tuple[str, list[object]] | None:
     )
     if query != bare:
         return None
-    return _covered_rows(cover, query.unit_keys, query.role, query.documents)
+    return _covered_rows(cover, query.unit_keys, query.role, query.documents, before)
+
+
+def _cover_terms(cover: TermCover) -> list[str]:
+    """Every term a `TermCover` tests, sorted."""
+    return sorted(
+        {term for ways in cover.concepts for way in ways for term in (*way.present, *way.absent)}
+    )
 
 
 def _covered_rows(
@@ -1610,15 +1752,15 @@ def _covered_rows(
     unit_keys: Sequence[str],
     role: str | None,
     documents: Sequence[str] = (),
+    before: tuple[str, int, str] | None = None,
 ) -> tuple[str, list[object]]:
     """SQL selecting (clause_id, d: its plan, s: its start) of each row naming one of the
     units (in `role`, or any role; in `documents`, or any plan) whose words cover the topic
     (`TermCover`, the same credits summed concept by concept as `_cover_sum`): one pass
     over `unit_terms` entries of the cover's terms under those units, grouped by row. A row
-    with none of the terms is never read (`_selective`: it could not be kept)."""
-    terms = sorted(
-        {term for ways in cover.concepts for way in ways for term in (*way.present, *way.absent)}
-    )
+    with none of the terms is never read (`_selective`: it could not be kept). With
+    `before` (plan, start, clause), only the entries before it in list order."""
+    terms = _cover_terms(cover)
     roles = [role] if role else list(ROLE_FIELDS)
     flag = "MAX(CASE WHEN term = ? THEN 1 ELSE 0 END)"
     parts: list[str] = []
@@ -1631,13 +1773,14 @@ def _covered_rows(
             values.extend([*way.present, *way.absent, float(way.credit)])
         parts.append(f"CASE {' '.join(arms)} ELSE 0.0 END")
     in_documents = f" AND document_id IN ({_marks(documents)})" if documents else ""
+    bounded = " AND (document_id, start, clause_id) < (?, ?, ?)" if before else ""
     sql = (
         "SELECT clause_id, MIN(document_id) AS d, MIN(start) AS s FROM unit_terms "
         f"WHERE unit_key IN ({_marks(unit_keys)}) AND role IN ({_marks(roles)}) "
-        f"AND term IN ({_marks(terms)}){in_documents} "
+        f"AND term IN ({_marks(terms)}){in_documents}{bounded} "
         f"GROUP BY clause_id HAVING ({' + '.join(parts)}) >= ?"
     )
-    parameters: list[object] = [*unit_keys, *roles, *terms, *documents, *values]
+    parameters: list[object] = [*unit_keys, *roles, *terms, *documents, *(before or ()), *values]
     parameters.append(cover.least - _SLACK)
     return sql, parameters
 

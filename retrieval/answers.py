@@ -91,6 +91,9 @@ class Answer:
     # exact row count and the index of the first row this answer holds; None: every row
     rows_total: int | None = field(default=None, compare=False)
     rows_from: int = field(default=0, compare=False)
+    # False: `rows_total` is a lower bound ("Có ít nhất N …": a unit's rows on a topic past
+    # the facts store's bound on the entries read; a later page counts further)
+    rows_exact: bool = field(default=True, compare=False)
     page_of: str = field(default="", compare=False)  # a page's question, to ask for others
     # settled by the plan's structure (the items under a heading that names what is asked),
     # not by how well ranked text covers the question: confidence reads it as structured

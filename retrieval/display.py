@@ -80,6 +80,7 @@ class AnswerView:
     # ways to narrow an answer that matched many plans: one button each
     choices: tuple[Choice, ...] = ()
     first_row: int = 0  # list rows before this one are on earlier pages
+    total_exact: bool = True  # False: `total_rows` (and `hidden_rows`) are lower bounds
 
     @property
     def next_row(self) -> int:
@@ -100,6 +101,7 @@ class AnswerView:
             "cards": [card.to_json() for card in self.cards],
             "matrix": self.rows_filter.to_json() if self.rows_filter else None,
             **({"choices": [c.to_json() for c in self.choices]} if self.choices else {}),
+            **({} if self.total_exact else {"total_rows_at_least": True}),
         }
 
 
@@ -139,6 +141,7 @@ def answer_view(answer: Answer, max_rows: int | None = MAX_ROWS, first_row: int 
         answer.rows_filter,
         answer.choices,
         first_row,
+        answer.rows_exact,
     )
 
 
@@ -201,7 +204,10 @@ def vi_count(number: int) -> str:
 
 def more_rows_note(view: AnswerView) -> str:
     """ "… còn 1.380 dòng — xem tiếp" under a page of a long list; empty after the last."""
-    return f"… còn {vi_count(view.hidden_rows)} dòng — xem tiếp" if view.hidden_rows else ""
+    if not view.hidden_rows:
+        return ""
+    least = "" if view.total_exact else "ít nhất "
+    return f"… còn {least}{vi_count(view.hidden_rows)} dòng — xem tiếp"
 
 
 def view_as_text(view: AnswerView, more_hint: str = "") -> str:

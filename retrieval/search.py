@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from ingest.facts import FactStore, RowQuery, TermCover
+from ingest.facts import FactStore, RowQuery, RowTotal, TermCover
 from ingest.index.protocol import PayloadFilter, ScoredPoint, SparseVector, VectorIndex
 from ingest.lexical import LexicalEncoder
 from retrieval.fusion import ORDER_FIELDS, PREFETCH, PREFETCH_MARGIN, clause_order, fuse, tied
@@ -163,6 +163,13 @@ class ClauseSearch:
         assert self._facts is not None, "count_rows needs the facts store"
         return self._facts.count_rows(query)
 
+    def count_rows_within(self, query: RowQuery, least: int = 1) -> RowTotal:
+        """`count_rows` with bounded work: a unit's rows on a topic past the store's bound
+        are counted as "at least" (`least` or more, when there are; `FactStore.count_rows_within`;
+        facts store only)."""
+        assert self._facts is not None, "count_rows_within needs the facts store"
+        return self._facts.count_rows_within(query, least=least)
+
     def unit_rows(
         self, documents: Sequence[str], unit_keys: Sequence[str], limit: int
     ) -> tuple[int, list[StoredClause]]:
@@ -206,13 +213,21 @@ class ClauseSearch:
         limit: int | None = None,
     ) -> tuple[int, list[str]]:
         """How many plans (of these, or all) have rows naming one of the units but no column
-        of `role` (not "trực tiếp chỉ đạo"), and the first `limit` of them by id (all with
-        None): an indexed count and one page on the facts store."""
+        of `role`, and the first `limit` of them by id (all with None): an indexed count and
+        one page on the facts store. "Trực tiếp chỉ đạo" is a monitoring column whose header
+        says so: the columns of the corpus's header vocabulary that are (`column_has_role`)."""
         assert self._facts is not None, "documents_lacking_role needs the facts store"
-        first = self._facts.documents_naming_units(unit_keys, documents, role.value, limit)
+        lacking: str | list[tuple[str, str]] = role.value
+        if role is Role.DIRECT:
+            lacking = [
+                (column, header)
+                for column, header in self._facts.column_headers()
+                if column_has_role(column, header, role)
+            ]
+        first = self._facts.documents_naming_units(unit_keys, documents, lacking, limit)
         if limit is None or len(first) < limit:
             return len(first), first
-        total = self._facts.count_documents_naming_units(unit_keys, documents, role.value)
+        total = self._facts.count_documents_naming_units(unit_keys, documents, lacking)
         return total, first
 
     def rows_worded_as(

@@ -132,3 +132,145 @@ def test_every_kehoach_variable_set_is_a_setting(compose: dict[str, Any]) -> Non
         for variable in service.get("environment") or {}:
             if variable.startswith(("KEHOACH_", "TELEGRAM_", "ZALO_")):
                 assert variable in known, f"{name} sets {variable}, which kehoach does not read"
+
+
+# ---- what `docker compose config` would check, without a Docker engine ----------------
+
+# compose's interpolation: "$$" (a literal "$"), "$NAME", "${NAME}", and "${NAME" followed by
+# ":-", "-", ":?" or "?" and a default or an error message
+_REFERENCE = re.compile(r"\$(?:\$|[A-Za-z_]\w*|\{[A-Za-z_]\w*(?:(?::?[-?])[^}]*)?\})")
+
+
+def _interpolated(value: str, env: dict[str, str]) -> str:
+    """`value` as compose interpolates it from `env`; a required variable unset raises."""
+
+    def one(match: re.Match[str]) -> str:
+        text = match.group()
+        if text == "$$":
+            return "$"
+        name, operator, rest = re.fullmatch(
+            r"\$\{?([A-Za-z_]\w*)(:?[-?])?([^}]*)\}?", text
+        ).groups()  # type: ignore[union-attr]
+        given = env.get(name)
+        if operator in (":?", "?") and (given is None or (operator == ":?" and not given)):
+            raise KeyError(f"{name}: {rest}")
+        if operator in (":-", "-") and (given is None or (operator == ":-" and not given)):
+            return rest
+        return given or ""
+
+    return _REFERENCE.sub(one, value)
+
+
+def _strings(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for key, value in node.items() for s in (*_strings(key), *_strings(value))]
+    if isinstance(node, list):
+        return [s for item in node for s in _strings(item)]
+    return []
+
+
+_SECRETS = {
+    "POSTGRES_PASSWORD": "a-database-password",
+    "KEHOACH_ADMIN_KEYS": "an-admin-key-of-16-chars-or-more",
+    "TELEGRAM_BOT_TOKEN": "123456:ABC",
+}
+
+
+def test_every_dollar_is_a_well_formed_variable_reference(compose: dict[str, Any]) -> None:
+    """A "$" compose cannot read (`docker compose config` would reject the file) is caught
+    here: each is "$$" or a variable reference in one of compose's forms."""
+    for text in _strings(compose):
+        rest = _REFERENCE.sub("", text)
+        assert "$" not in rest, f"unreadable variable reference in {text!r}"
+        _interpolated(text, _SECRETS)  # every reference resolves with the secrets set
+
+
+def test_the_secrets_are_the_only_variables_required(compose: dict[str, Any]) -> None:
+    """Without them, compose refuses to start (a `${NAME:?message}`); nothing else is."""
+    texts = _strings(compose)
+    for name in _SECRETS:
+        missing = {k: v for k, v in _SECRETS.items() if k != name}
+        with pytest.raises(KeyError, match=name):
+            for text in texts:
+                _interpolated(text, missing)
+    for text in texts:
+        _interpolated(text, _SECRETS)
+
+
+def _settings_of(
+    compose: dict[str, Any], name: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Settings, dict[str, str]]:
+    """The settings the service's process reads from its interpolated environment (and
+    nothing from the environment the tests run in)."""
+    import os
+
+    environment = {
+        key: _interpolated(str(value), _SECRETS)
+        for key, value in _service(compose, name)["environment"].items()
+    }
+    with monkeypatch.context() as patch:
+        for key in list(os.environ):
+            if key.startswith("KEHOACH_"):
+                patch.delenv(key)
+        for key, value in environment.items():
+            patch.setenv(key, value)
+        return Settings(), environment
+
+
+def test_replicas_and_bot_read_one_postgresql_database_and_one_qdrant_server(
+    compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After interpolation, the two replicas and the bot read the same Qdrant server (the
+    index) and the same PostgreSQL database (facts, catalog, and the replicas' shared
+    state: conversations, rate limits, replay ids, jobs) — the database the postgres
+    service creates, with its user and password."""
+    from urllib.parse import urlsplit
+
+    postgres = {
+        key: _interpolated(str(value), _SECRETS)
+        for key, value in _service(compose, "postgres")["environment"].items()
+    }
+    seen = set()
+    for name in (*REPLICAS, "bot"):
+        settings, _ = _settings_of(compose, name, monkeypatch)
+        assert settings.qdrant_url and settings.database_url
+        seen.add((settings.qdrant_url, settings.database_url, settings.collection))
+        database = urlsplit(settings.database_url)
+        assert (database.hostname, database.port) == ("postgres", 5432)
+        assert database.username == postgres["POSTGRES_USER"]
+        assert database.password == postgres["POSTGRES_PASSWORD"]
+        assert database.path == f"/{postgres['POSTGRES_DB']}"
+        assert urlsplit(settings.qdrant_url).hostname == "qdrant"
+        if name in REPLICAS:  # state shared through the same database
+            assert settings.shared_state_url == settings.database_url
+    assert len(seen) == 1
+
+
+def _networks(service: dict[str, Any]) -> set[str]:
+    """The networks a service is on (compose's "default" when it names none)."""
+    return set(service.get("networks") or ["default"])
+
+
+def test_every_service_shares_a_network_with_the_hosts_it_names(
+    compose: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A replica reaches qdrant and postgres by name, the proxy reaches the replicas:
+    only when they share a network (a service naming none is on "default" alone)."""
+    from urllib.parse import urlsplit
+
+    services = compose["services"]
+    for name in (*REPLICAS, "bot"):
+        settings, _ = _settings_of(compose, name, monkeypatch)
+        for url in (settings.qdrant_url, settings.database_url):
+            host = urlsplit(str(url)).hostname
+            assert host in services, f"{name} names {host}, no service"
+            shared = _networks(services[name]) & _networks(services[host])
+            assert shared, f"{name} cannot reach {host}: no network in common"
+    config = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    for replica in re.findall(r"server ([\w-]+):\d+", config):
+        assert _networks(services["proxy"]) & _networks(services[replica])
+    declared = set(compose.get("networks") or {}) | {"default"}
+    for name, service in services.items():
+        assert _networks(service) <= declared, f"{name} is on an undeclared network"

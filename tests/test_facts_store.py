@@ -316,6 +316,30 @@ def test_plans_naming_a_unit_without_a_role_column_agree_with_a_scan(
             assert store.documents_naming_units(keys, naming[:1], role.value) == [
                 d for d in lacking if d in naming[:1]
             ]
+        # "trực tiếp chỉ đạo": a monitoring column whose header says so, by the (role,
+        # header) columns of the kept vocabulary, as the scan of each plan's columns finds it
+        direct = [d for d in naming if d in present and Role.DIRECT not in present[d]]
+        columns = [c for c in store.column_headers() if column_has_role(*c, Role.DIRECT)]
+        assert store.documents_naming_units(keys, (), columns) == direct
+        assert store.count_documents_naming_units(keys, (), columns) == len(direct)
+        assert search.documents_lacking_role(keys, Role.DIRECT, (), 2) == (len(direct), direct[:2])
+
+
+def test_the_column_vocabulary_is_kept_at_ingest(store: FactStore) -> None:
+    """Every distinct (role, header) of the plans' columns, from the counts kept at ingest,
+    the same as a scan of every plan's columns, after a plan is replaced and removed."""
+
+    def scanned() -> list[tuple[str, str]]:
+        rows = store._db.query("SELECT DISTINCT role, header FROM row_columns")
+        return sorted((str(role), str(header)) for role, header in rows)
+
+    assert store.column_headers() == scanned() and len(scanned()) > 3
+    plan = _plans()[0]
+    store.put_document(plan)
+    assert store.column_headers() == scanned()
+    for each in _plans()[:3]:
+        store.remove_document(each.document.id)
+        assert store.column_headers() == scanned()
 
 
 def test_rows_in_columns_of_another_role_agree_with_a_scan(
@@ -508,3 +532,52 @@ def test_a_units_rows_on_a_topic_are_counted_and_paged_from_its_topic_entries(
     assert list(store.rows(dated).clause_ids) == [c for c in expected if c in due]
     store.remove_document(plan)
     assert store.count_rows(asked) == len(expected) - len(in_plan.clause_ids)
+
+
+@pytest.mark.parametrize(
+    ("unit", "role", "topic"),
+    [
+        ("Công an tỉnh", "lead", "an ninh mạng"),
+        ("Công an tỉnh", None, "an ninh mạng"),
+        ("UBND các xã phường", "lead", "dữ liệu"),
+        ("UBND các phường, xã", None, "dữ liệu"),
+    ],
+)
+def test_a_units_rows_on_a_topic_are_counted_with_bounded_work(
+    store: FactStore, monkeypatch: pytest.MonkeyPatch, unit: str, role: str | None, topic: str
+) -> None:
+    """Each topic term's entries under the unit are read up to a bound: within it the count
+    is exact (and the same as without a bound); past it the count says "at least" and
+    counts the first rows of the list, never one off the topic; pages stay exact at any
+    bound (a page reaching past the rows read reads further)."""
+    import ingest.facts as facts
+    from retrieval.query import understand
+    from retrieval.relevance import TermWeights
+
+    counts = store.corpus_counts()
+    weights = TermWeights.from_counts(counts["clauses"][""], counts["word"], counts["pair"])
+    query = understand(f"{unit} có những nhiệm vụ nào về {topic}?")
+    words = [folded(word) for word in topic.split()]
+    cover = weights.cover(weights.concepts(query.phrases, words), 0.5)
+    rows = _unit_rows_by_words(unit, role)
+    expected = [clause for _doc, clause, _start, words in rows if cover.covers(words)]
+    asked = RowQuery(unit_keys=(unit_key(unit),), role=role, covering=cover)
+    assert store.count_rows_within(asked) == facts.RowTotal(len(expected), True)
+    assert store.rows(replace(asked, limit=3)).exact
+    seen_partial = False
+    for entries in (1, 2, 3, 5, 8, len(rows) + 1):
+        total = store.count_rows_within(asked, entries)
+        assert 0 < total.n <= len(expected)
+        if total.exact:
+            assert total.n == len(expected)
+        seen_partial = seen_partial or not total.exact
+        monkeypatch.setattr(facts, "TOPIC_ENTRIES", entries)
+        first = store.rows(replace(asked, limit=total.n))
+        assert list(first.clause_ids) == expected[: total.n]
+        assert (first.total, first.exact) == (total.n, total.exact)
+        pages = [
+            store.rows(replace(asked, limit=2, offset=at)) for at in range(0, len(expected), 2)
+        ]
+        assert [c for page in pages for c in page.clause_ids] == expected
+    # the small bounds did cut the list (one row is never cut: "none" is never said)
+    assert seen_partial or len(expected) == 1

@@ -73,3 +73,20 @@ def test_a_few_plans_lacking_a_role_each_get_their_line() -> None:
     ]
     assert lists.lacks_roles([], ["cong an tinh"], [Role.LEAD])
     assert not _lists(_Search(0)).lacks_roles([], ["cong an tinh"], [Role.LEAD])
+
+
+def test_plans_lacking_a_directing_column_are_counted_by_one_short_page() -> None:
+    """ "Trực tiếp chỉ đạo" (a monitoring column whose header says so) is looked up like
+    the other roles: an indexed count and the first few plans, never every plan naming the
+    unit read (the fake has no look-up of those: a read of them would fail)."""
+    search = _Search(5000)
+    lists = _lists(search)
+    lacking = lists._lacking_roles([], ["cong an tinh"], [Role.DIRECT])
+    assert [(each.role, each.total, each.first) for each in lacking] == [
+        (Role.DIRECT, 5000, ("plan-00000", "plan-00001", "plan-00002"))
+    ]
+    assert search.limits == [3]
+    note = lists._lacking_note(lacking[0], ["cong an tinh"])
+    assert note.startswith("5000 kế hoạch ghi Công an tỉnh không có cột đơn vị trực tiếp chỉ đạo")
+    assert lists.lacks_roles([], ["cong an tinh"], [Role.DIRECT, Role.LEAD])
+    assert not _lists(_Search(0)).lacks_roles([], ["cong an tinh"], [Role.DIRECT])

@@ -240,9 +240,14 @@ class ListByUnit:
             return None
         role = asked[0].value if asked else None
         selection = RowQuery(documents=tuple(doc_ids), role=role, unit_keys=tuple(unit_keys))
-        in_role = 0
+        in_role, exact = 0, True
         if cover is not None:
-            in_role = self._search.count_rows(replace(selection, covering=cover))
+            # bounded: past the store's bound on the topic's entries, "at least" so many —
+            # enough to fill the page asked and show that one more follows ("every row" asks
+            # for the exact count)
+            least = window.first + window.size + 1 if window.size is not None else 10**12
+            on_topic = self._search.count_rows_within(replace(selection, covering=cover), least)
+            in_role, exact = on_topic.n, on_topic.exact
             if in_role:
                 selection = replace(selection, covering=cover)
         if not in_role:
@@ -265,7 +270,8 @@ class ListByUnit:
         )
         roles_of = {row.clause_id: unit_cells(row, unit_keys, asked) for row in rows}
         names = self._names(unit_keys)
-        heading = f"Có {in_role} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
+        counted = f"{in_role}" if exact else f"ít nhất {in_role}"
+        heading = f"Có {counted} chỉ tiêu/nhiệm vụ ghi {names} ở vai trò được hỏi:"
         answer = answer_list(query, rows, self._documents, heading, roles_of, (offset, total))
         other = f"Ngoài ra, {names} có tên ở cột “{'”, “'.join(headers)}” (vai trò khác)"
         notes: list[str] = []
@@ -288,7 +294,7 @@ class ListByUnit:
             notes.append(f"{other} tại {worded} dòng, liệt kê sau các dòng trên.")
         notes.append(self._plans_lacking(doc_ids, unit_keys, asked))
         text = "\n".join([answer.answer, *(note for note in notes if note)])
-        return replace(answer, answer=text, intent=Intent.LIST_BY_UNIT.value)
+        return replace(answer, answer=text, intent=Intent.LIST_BY_UNIT.value, rows_exact=exact)
 
     def _plans_lacking(
         self, doc_ids: list[str], unit_keys: list[str], asked: Sequence[Role]
@@ -390,11 +396,11 @@ class ListByUnit:
         """For each role asked about, the plans naming the unit in their tables (each plan
         given that has a table, when no unit is given) whose tables have no column for it:
         counted, the first few by id. On the facts store, by an indexed count and one
-        short page per role ("trực tiếp chỉ đạo", a header's wording, apart)."""
+        short page per role ("trực tiếp chỉ đạo" too: by the columns whose header says so)."""
         if not asked:
             return []
         lacking: list[LackingRole] = []
-        looked_up = [r for r in asked if r is not Role.DIRECT] if unit_keys else []
+        looked_up = list(asked) if unit_keys else []
         if self._search.has_facts:
             for role in looked_up:
                 total, first = self._search.documents_lacking_role(
