@@ -68,6 +68,7 @@ _MAX_NUMBER_LABEL = 14  # "Số thứ tự"
 _MAX_LABEL_CHARS = 70
 _MAX_LABEL_LINES = 12
 _ROW_LINES = 40  # more lines than this between two row numbers: not a row of this table
+_MIN_RUN = 3  # row numbers one after another, no cell between: a table copied column by column
 _LAST_ROW_EXTRA = 3  # lines the last row may hold beyond one per column
 _SKIP = {  # the price of an empty cell, by column role (empty notes and products are common)
     ColumnRole.NOTE: 0.3,
@@ -506,7 +507,7 @@ def _collect_rows(lines: list[_Line], header: _Header) -> tuple[list[_RowLines],
             not rows
             or _STOP.match(line.text)
             or _SECTION_HEADING.match(line.text)
-            or len(rows[-1].body) >= _ROW_LINES
+            or len(rows[-1].body) >= _ROW_LINES * _run_length(rows)
         ):
             break
         rows[-1].body.append(line)
@@ -514,9 +515,38 @@ def _collect_rows(lines: list[_Line], header: _Header) -> tuple[list[_RowLines],
         k += 1
     if rows:  # the last row ends where its cells are full: what follows is the text after
         tail = rows[-1]
-        tail.body = tail.body[: _last_row_lines(tail, header.roles)]
+        run = _run_length(rows)
+        if run > 1:  # the cells of a run of rows written column by column
+            tail.body = [
+                line
+                for block in _blocks(tail.body)[: run * (len(header.roles) - 1)]
+                for line in block
+            ]
+        else:
+            tail.body = tail.body[: _last_row_lines(tail, header.roles)]
         last_used = tail.body[-1].index if tail.body else tail.label.index
     return rows, last_used
+
+
+def _run_length(rows: list[_RowLines]) -> int:
+    """How many rows end with the last one in a run whose numbers came one after another
+    with no cell between them (a copy that writes the table column by column)."""
+    run = 1
+    while run < len(rows) and not rows[-run - 1].body and rows[-run - 1].title is None:
+        run += 1
+    return run
+
+
+def _blocks(body: list[_Line]) -> list[list[_Line]]:
+    """The body's lines cut where a blank line (a gap in line numbers) separated them: in a
+    copy that writes each cell as a paragraph, one cell each."""
+    out: list[list[_Line]] = []
+    for line in body:
+        if out and line.index == out[-1][-1].index + 1:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
 
 
 def _last_row_lines(row: _RowLines, roles: tuple[ColumnRole, ...]) -> int:
@@ -578,6 +608,87 @@ def _row_block(row: _RowLines, roles: tuple[ColumnRole, ...]) -> TableRow:
     return TableRow(kind, tuple(cells), label.start, end)
 
 
+def _block_kind(block: list[_Line]) -> str:
+    """ "unit", "time" or "text": what a cell written as a paragraph holds."""
+    text = " ".join(line.text for line in block)
+    if _is_unit(block[0].text):
+        return "unit"
+    short_year = bool(_YEAR.search(text)) and len(text.split()) <= _TIME_WORDS
+    return "time" if _is_time(text) or short_year else "text"
+
+
+def _column_kind(role: ColumnRole) -> str:
+    if role is ColumnRole.DEADLINE:
+        return "time"
+    return "unit" if role in AGENCY_ROLES else "text"
+
+
+def _run_rows(run: list[_RowLines], roles: tuple[ColumnRole, ...]) -> list[TableRow] | None:
+    """The rows of a run written column by column (`pdftotext` without `-layout`: every row
+    number, then the cells): the cells, one paragraph each, dealt out in order to the
+    columns of their kind (units to the agency columns, time expressions to the deadline
+    column, other text to the others, column after column). None when a kind's cells do not
+    fill its columns exactly: which row lacks a cell cannot be told, and a unit set beside
+    another row's task would be an answer wrong with confidence."""
+    n = len(run)
+    by_kind: dict[str, list[list[_Line]]] = {}
+    for block in _blocks(run[-1].body):
+        by_kind.setdefault(_block_kind(block), []).append(block)
+    columns: dict[str, list[int]] = {}
+    for column, role in enumerate(roles[1:], start=1):
+        columns.setdefault(_column_kind(role), []).append(column)
+    if any(kind not in columns for kind in by_kind):
+        return None
+    cells: list[list[TableCell]] = [[] for _ in run]
+    for kind, blocks in by_kind.items():
+        if len(blocks) != n * len(columns[kind]):
+            return None
+        for i, block in enumerate(blocks):
+            column = columns[kind][i // n]
+            texts = tuple(line.text for line in block)
+            cells[i % n].append(TableCell(column, texts, block[0].start, block[-1].end))
+    out = []
+    for row, own in zip(run, cells, strict=True):
+        label = row.label
+        number = TableCell(0, (label.text,), label.start, label.end)
+        own.sort(key=lambda cell: cell.column)
+        end = max([label.end, *(cell.end for cell in own)])
+        out.append(TableRow(RowKind.DATA, (number, *own), label.start, end))
+    return out
+
+
+def _body_rows(rows: list[_RowLines], roles: tuple[ColumnRole, ...]) -> list[TableRow] | None:
+    """The table's rows, a run written column by column rebuilt row by row; None when a run
+    cannot be rebuilt."""
+    out: list[TableRow] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and not rows[j].body and rows[j].title is None:
+            j += 1
+        rebuilt = _run_rows(rows[i : j + 1], roles) if j > i else None
+        if rebuilt is not None:
+            out.extend(rebuilt)
+        elif j + 1 - i >= _MIN_RUN or _holds_other_rows(rows[j], roles):
+            return None
+        else:
+            out.extend(_row_block(row, roles) for row in rows[i : j + 1])
+        i = j + 1
+    return out
+
+
+def _holds_other_rows(row: _RowLines, roles: tuple[ColumnRole, ...]) -> bool:
+    """Whether a row's cells, written as paragraphs, hold more units or time expressions
+    than its columns can: cells of other rows copied out of order (their numbers before or
+    after them), which no reading can pair with the right task."""
+    blocks = _blocks(row.body)
+    if len(blocks) < 2:
+        return False
+    kinds = [_block_kind(block) for block in blocks]
+    columns = [_column_kind(role) for role in roles[1:]]
+    return any(kinds.count(kind) > columns.count(kind) for kind in ("unit", "time"))
+
+
 def _table(lines: list[_Line], k: int) -> tuple[Table, int] | None:
     header = _read_header(lines, k)
     if header is None:
@@ -588,7 +699,9 @@ def _table(lines: list[_Line], k: int) -> tuple[Table, int] | None:
     header_row = TableRow(
         RowKind.HEADER, header.cells, lines[header.first].start, header.cells[-1].end
     )
-    body = [_row_block(row, header.roles) for row in rows]
+    body = _body_rows(rows, header.roles)
+    if body is None:
+        return None
     if not any(row.kind is RowKind.DATA for row in body):
         return None
     table = Table(
