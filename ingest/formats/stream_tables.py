@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from ingest.formats.blocks import RowKind, Table, TableCell, TableRow
 from ingest.normalize_vi import folded
 from ingest.parser.columns import AGENCY_ROLES, ColumnRole, classify_header
+from ingest.parser.periods import column_stage
 from ingest.parser.unit_names import name_pending, starts_unit
 
 __all__ = ["find_stream_tables"]
@@ -58,6 +59,8 @@ _TIME = re.compile(
     r"dinh ky|lien tuc|truoc ngay|truoc|khi co|theo (?:ke hoach|tien do|yeu cau|chi dao))"
     r"(?![a-z])"
 )
+# a figure cell: "80", "1.000", "26,1%", "<30%", "Tối thiểu 2%", "01 khu", ">25"
+_FIGURE_CELL = re.compile(r"^(?:\D{0,12}\s)?[<>≤≥~]?\s*\d[\d.,]*\s*(?:%|[^\W\d]{1,6})?$")
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 _TIME_WORDS = 12
 _END_SENTENCE = (".", ";", "!", "?")
@@ -105,6 +108,15 @@ class _Header:
     first: int  # index of its first line
     last: int  # index of its last line
     label_lines: frozenset[str]  # the texts of its lines (to skip it repeated)
+    sub_cells: tuple[TableCell, ...] = ()  # a second header row: the labels under a spanning one
+
+    def rows(self, start: int) -> tuple[TableRow, ...]:
+        """Its header rows: one, or two when a label spans per-year sub-labels."""
+        top = TableRow(RowKind.HEADER, self.cells, start, max(c.end for c in self.cells))
+        if not self.sub_cells:
+            return (top,)
+        sub = self.sub_cells
+        return top, TableRow(RowKind.HEADER, sub, sub[0].start, sub[-1].end)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -190,6 +202,7 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
         last = end
     roles = list(classify_header([c[0] for c in cells]))
     roles[0] = ColumnRole.NUMBER
+    subs: list[tuple[str, int, int]] = []  # per-year labels under a spanning one, in order
     count = 0
     while count < _MAX_LABEL_LINES:
         nxt = _next_filled(lines, last + 1)
@@ -203,10 +216,13 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
             roles[-1] = classify_header([cells[-1][0]])[0]
         else:
             role = classify_header([text])[0]
-            if role is ColumnRole.UNKNOWN or role is ColumnRole.NUMBER or role in roles:
+            if column_stage(text) is not None and _spanning(cells, roles) is not None:
+                subs.append((text, lines[nxt].start, lines[nxt].end))
+            elif not _new_column(text, role, cells, roles):
                 break
-            cells.append((text, lines[nxt].start, lines[nxt].end))
-            roles.append(role)
+            else:
+                cells.append((text, lines[nxt].start, lines[nxt].end))
+                roles.append(role)
         last = nxt
         count += 1
     if pipe is not None and count == 0 and len(cells) == len(pipe):
@@ -214,17 +230,49 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
         nxt = _next_filled(lines, last + 1)
         if nxt is None or lines[nxt].text.startswith("|"):
             return None
+    span = _spanning(cells, roles) if subs else None
+    if span is not None:  # the spanning column becomes one value column per sub-label
+        roles[span : span + 1] = [ColumnRole.VALUE] * len(subs)
     if not _is_task_header(roles):
         return None
     first_row = _next_filled(lines, last + 1)
     if first_row is None or _row_start(lines[first_row].text, _Sequence()) is None:
         return None
-    header_cells = tuple(
-        TableCell(column, split.get(column, (label,)), start, end)
-        for column, (label, start, end) in enumerate(cells)
+    header_cells: list[TableCell] = []
+    column = 0
+    for index, (label, start, end) in enumerate(cells):
+        width = len(subs) if index == span else 1
+        spans = {"col_span": width} if index == span else {"row_span": 2 if subs else 1}
+        header_cells.append(TableCell(column, split.get(index, (label,)), start, end, **spans))
+        column += width
+    sub_cells = tuple(
+        TableCell(span + i, (label,), start, end)
+        for i, (label, start, end) in enumerate(subs if span is not None else ())
     )
+    labels = tuple(c[0] for c in cells)
     texts = frozenset(lines[i].text for i in range(k, last + 1) if not lines[i].blank)
-    return _Header(tuple(c[0] for c in cells), tuple(roles), header_cells, k, last, texts)
+    return _Header(labels, tuple(roles), tuple(header_cells), k, last, texts, sub_cells)
+
+
+def _spanning(cells: list[tuple[str, int, int]], roles: list[ColumnRole]) -> int | None:
+    """The column whose label spans per-year sub-labels written after the first header row
+    ("Kết quả" over "Năm 2026", "Năm 2027"): the last figure column naming no year itself."""
+    for index in range(len(cells) - 1, 0, -1):
+        if roles[index] is ColumnRole.VALUE and column_stage(cells[index][0]) is None:
+            return index
+    return None
+
+
+def _new_column(
+    text: str, role: ColumnRole, cells: list[tuple[str, int, int]], roles: list[ColumnRole]
+) -> bool:
+    """Whether a label line opens another column of the header: a known role not taken yet,
+    or one more figure column of its own year ("Năm 2025", "Năm 2026")."""
+    if role is ColumnRole.UNKNOWN or role is ColumnRole.NUMBER:
+        return False
+    if role is ColumnRole.VALUE and column_stage(text) is not None:
+        return text not in (c[0] for c in cells)
+    return role not in roles
 
 
 def _joined(lines: list[_Line], first: int, last: int) -> str:
@@ -345,8 +393,11 @@ def _fit(text: str, role: ColumnRole) -> float:
         if unit:
             return 2.0
         return -3.0 if time else -1.5
+    figure = bool(_FIGURE_CELL.match(text))
+    if role is ColumnRole.VALUE:
+        return 2.0 if figure else (-1.0 if time or unit else 0.0)
     if role is ColumnRole.CONTENT:
-        return -2.0 if time else (-1.0 if unit else 1.0)
+        return -2.0 if time or figure else (-1.0 if unit else 1.0)
     if role is ColumnRole.NOTE:
         return 0.0
     return -1.0 if time or unit else 0.5
@@ -496,7 +547,7 @@ def _collect_rows(lines: list[_Line], header: _Header) -> tuple[list[_RowLines],
             k = repeated + 1
             continue
         start = _row_start(line.text, sequence)
-        if start is not None:
+        if start is not None and not (rows and _figure_in_row(lines, k, rows[-1], header)):
             kind, label, title = start
             sequence.take(kind, label)
             rows.append(_RowLines(line, kind, label, title, []))
@@ -526,6 +577,20 @@ def _collect_rows(lines: list[_Line], header: _Header) -> tuple[list[_RowLines],
             tail.body = tail.body[: _last_row_lines(tail, header.roles)]
         last_used = tail.body[-1].index if tail.body else tail.label.index
     return rows, last_used
+
+
+def _figure_in_row(lines: list[_Line], k: int, row: _RowLines, header: _Header) -> bool:
+    """Whether a bare number that could open the next row is a figure of this one: the row
+    has not reached its last figure column yet and the line after is a figure or a unit
+    (a row number is followed by its task)."""
+    if ColumnRole.VALUE not in header.roles or _bare_label(lines[k].text) is None:
+        return False
+    last_value = len(header.roles) - 1 - header.roles[::-1].index(ColumnRole.VALUE)
+    nxt = _next_filled(lines, k + 1)
+    if not row.body or len(row.body) >= last_value or nxt is None:
+        return False
+    after = lines[nxt].text
+    return bool(_FIGURE_CELL.match(after)) or _is_unit(after)
 
 
 def _run_length(rows: list[_RowLines]) -> int:
@@ -696,16 +761,16 @@ def _table(lines: list[_Line], k: int) -> tuple[Table, int] | None:
     rows, last = _collect_rows(lines, header)
     if not rows:
         return None
-    header_row = TableRow(
-        RowKind.HEADER, header.cells, lines[header.first].start, header.cells[-1].end
-    )
     body = _body_rows(rows, header.roles)
     if body is None:
         return None
     if not any(row.kind is RowKind.DATA for row in body):
         return None
     table = Table(
-        (header_row, *body), len(header.roles), lines[header.first].start, lines[last].end
+        (*header.rows(lines[header.first].start), *body),
+        len(header.roles),
+        lines[header.first].start,
+        lines[last].end,
     )
     return table, last
 
