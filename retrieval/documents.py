@@ -185,7 +185,7 @@ class DocumentInfo:
         attached to, else (no date at all) the year it is known by. A plan "giai đoạn
         2021 - 2030" attached to a decision of 19/11/2024 was signed in 2024."""
         for date in (self.issued_date, self.decision_date):
-            match = re.match(r"(\d{4})-", date or "")
+            match = re.match(r"(\d{4})", date or "")  # "2026-04-23", "2026" (day left blank)
             if match:
                 return match.group(1)
         return self.year
