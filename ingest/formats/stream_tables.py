@@ -203,6 +203,7 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
     roles = list(classify_header([c[0] for c in cells]))
     roles[0] = ColumnRole.NUMBER
     subs: list[tuple[str, int, int]] = []  # per-year labels under a spanning one, in order
+    span: int | None = None  # the column whose label spans them
     count = 0
     while count < _MAX_LABEL_LINES:
         nxt = _next_filled(lines, last + 1)
@@ -216,7 +217,7 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
             roles[-1] = classify_header([cells[-1][0]])[0]
         else:
             role = classify_header([text])[0]
-            if column_stage(text) is not None and _spanning(cells, roles) is not None:
+            if column_stage(text) is not None and (span := span or _spanning(cells, roles)):
                 subs.append((text, lines[nxt].start, lines[nxt].end))
             elif not _new_column(text, role, cells, roles):
                 break
@@ -230,7 +231,6 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
         nxt = _next_filled(lines, last + 1)
         if nxt is None or lines[nxt].text.startswith("|"):
             return None
-    span = _spanning(cells, roles) if subs else None
     if span is not None:  # the spanning column becomes one value column per sub-label
         roles[span : span + 1] = [ColumnRole.VALUE] * len(subs)
     if not _is_task_header(roles):
@@ -247,7 +247,8 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
         column += width
     sub_cells = tuple(
         TableCell(span + i, (label,), start, end)
-        for i, (label, start, end) in enumerate(subs if span is not None else ())
+        for i, (label, start, end) in enumerate(subs)
+        if span is not None
     )
     labels = tuple(c[0] for c in cells)
     texts = frozenset(lines[i].text for i in range(k, last + 1) if not lines[i].blank)
