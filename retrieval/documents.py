@@ -179,12 +179,24 @@ class DocumentInfo:
         year = self.year
         return int(year) if year and year.isdigit() else 0
 
+    @cached_property
+    def signed_year(self) -> str | None:
+        """The year the plan was signed: its own date's, else the date of the decision it is
+        attached to, else (no date at all) the year it is known by. A plan "giai đoạn
+        2021 - 2030" attached to a decision of 19/11/2024 was signed in 2024."""
+        for date in (self.issued_date, self.decision_date):
+            match = re.match(r"(\d{4})", date or "")  # "2026-04-23", "2026" (day left blank)
+            if match:
+                return match.group(1)
+        return self.year
+
     @property
     def label(self) -> str:
-        """A short name for answers: "Kế hoạch 19/KH-UBND (tỉnh Ninh Bình, 2025)"."""
+        """A short name for answers: "Kế hoạch 19/KH-UBND (tỉnh Ninh Bình, 2025)", the year
+        it was signed."""
         kind = self.kind or "Văn bản"
         where = " ".join(p for p in (self.place_level, self.place_name) if p)
-        details = ", ".join(p for p in (where, self.year) if p)
+        details = ", ".join(p for p in (where, self.signed_year) if p)
         if self.number:
             base = f"{kind} {self.number}"
         elif self.decision_number:  # "Kế hoạch kèm theo 1422/QĐ-TTg"

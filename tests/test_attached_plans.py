@@ -183,6 +183,30 @@ def test_label_names_the_decision(directory: DocumentDirectory) -> None:
     assert info.label.startswith("Kế hoạch kèm theo 1422/QĐ-TTg")
 
 
+def test_label_year_is_the_signing_year_not_the_period() -> None:
+    """Issue 12: a plan "giai đoạn 2021 - 2030" attached to a decision signed 19/11/2024 is
+    labelled 2024; a plan with a date of its own is labelled with that date's year; with no
+    date at all, the year its title names (which the title already shows)."""
+    attached = DocumentInfo.from_plain(to_plain(_plan_1422()))
+    assert attached.label == "Kế hoạch kèm theo 1422/QĐ-TTg (2024)"
+    assert attached.year == "2021"  # still known by its period in questions
+    dated = DocumentInfo.from_plain(
+        {
+            "id": "kh-19",
+            "title": "Kế hoạch thực hiện nhiệm vụ năm 2025",
+            "number": "19/KH-UBND",
+            "kind": "Kế hoạch",
+            "issued_date": "2024-12-20",
+            "place": {"level": "tỉnh", "name": "Ninh Bình"},
+        }
+    )
+    assert dated.label == "Kế hoạch 19/KH-UBND (tỉnh Ninh Bình, 2024)"
+    undated = DocumentInfo.from_plain(
+        {"id": "kh-x", "title": "Kế hoạch phòng chống thiên tai năm 2025", "kind": "Kế hoạch"}
+    )
+    assert undated.label == "Kế hoạch phòng chống thiên tai năm 2025"  # its title says it
+
+
 def test_facts_store_finds_the_plan_by_an_index(fact_backend: str, tmp_path: Path) -> None:
     """Facts schema 12: the decision's figures under an index of their own, on both backends."""
     with fact_store(fact_backend, tmp_path) as store:

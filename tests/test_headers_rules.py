@@ -202,6 +202,22 @@ def test_signature_blocks() -> None:
     )
 
 
+def test_layout_signature_beside_a_recipient_wrapped_over_two_lines() -> None:
+    """A layout copy (found4/50): the title beside "Nơi nhận" and its first recipients, a
+    recipient hard-wrapped ("… Website của" / "tỉnh);"), the name far below."""
+    gap = " " * 30
+    lines = [
+        f"Nơi nhận:{gap}KT. GIÁM ĐỐC",
+        "- Như trên;",
+        f"- Uỷ ban nhân dân tỉnh (thay báo cáo);{gap}PHÓ GIÁM ĐỐC",
+        "- Cổng thông tin điện tử tỉnh (đăng tải trên Website của",
+        "tỉnh);",
+        "- Lưu: VT, CCMT.",
+        f"{gap}{gap}Hà Mạnh Cường",
+    ]
+    assert find_signer(lines) == ("Hà Mạnh Cường", "Phó giám đốc")
+
+
 def test_decision_issuing_a_plan_keeps_both_documents_apart() -> None:
     document = doc(
         "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from ingest.formats.blocks import RowKind, Table, TableCell, TableRow
 from ingest.normalize_vi import folded
 from ingest.parser.columns import AGENCY_ROLES, ColumnRole, classify_header
+from ingest.parser.periods import column_stage
 from ingest.parser.unit_names import name_pending, starts_unit
 
 __all__ = ["find_stream_tables"]
@@ -58,6 +59,8 @@ _TIME = re.compile(
     r"dinh ky|lien tuc|truoc ngay|truoc|khi co|theo (?:ke hoach|tien do|yeu cau|chi dao))"
     r"(?![a-z])"
 )
+# a figure cell: "80", "1.000", "26,1%", "<30%", "Tối thiểu 2%", "01 khu", ">25"
+_FIGURE_CELL = re.compile(r"^(?:\D{0,12}\s)?[<>≤≥~]?\s*\d[\d.,]*\s*(?:%|[^\W\d]{1,6})?$")
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 _TIME_WORDS = 12
 _END_SENTENCE = (".", ";", "!", "?")
@@ -68,6 +71,7 @@ _MAX_NUMBER_LABEL = 14  # "Số thứ tự"
 _MAX_LABEL_CHARS = 70
 _MAX_LABEL_LINES = 12
 _ROW_LINES = 40  # more lines than this between two row numbers: not a row of this table
+_MIN_RUN = 3  # row numbers one after another, no cell between: a table copied column by column
 _LAST_ROW_EXTRA = 3  # lines the last row may hold beyond one per column
 _SKIP = {  # the price of an empty cell, by column role (empty notes and products are common)
     ColumnRole.NOTE: 0.3,
@@ -104,6 +108,15 @@ class _Header:
     first: int  # index of its first line
     last: int  # index of its last line
     label_lines: frozenset[str]  # the texts of its lines (to skip it repeated)
+    sub_cells: tuple[TableCell, ...] = ()  # a second header row: the labels under a spanning one
+
+    def rows(self, start: int) -> tuple[TableRow, ...]:
+        """Its header rows: one, or two when a label spans per-year sub-labels."""
+        top = TableRow(RowKind.HEADER, self.cells, start, max(c.end for c in self.cells))
+        if not self.sub_cells:
+            return (top,)
+        sub = self.sub_cells
+        return top, TableRow(RowKind.HEADER, sub, sub[0].start, sub[-1].end)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -189,6 +202,8 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
         last = end
     roles = list(classify_header([c[0] for c in cells]))
     roles[0] = ColumnRole.NUMBER
+    subs: list[tuple[str, int, int]] = []  # per-year labels under a spanning one, in order
+    span: int | None = None  # the column whose label spans them
     count = 0
     while count < _MAX_LABEL_LINES:
         nxt = _next_filled(lines, last + 1)
@@ -202,10 +217,13 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
             roles[-1] = classify_header([cells[-1][0]])[0]
         else:
             role = classify_header([text])[0]
-            if role is ColumnRole.UNKNOWN or role is ColumnRole.NUMBER or role in roles:
+            if column_stage(text) is not None and (span := span or _spanning(cells, roles)):
+                subs.append((text, lines[nxt].start, lines[nxt].end))
+            elif not _new_column(text, role, cells, roles):
                 break
-            cells.append((text, lines[nxt].start, lines[nxt].end))
-            roles.append(role)
+            else:
+                cells.append((text, lines[nxt].start, lines[nxt].end))
+                roles.append(role)
         last = nxt
         count += 1
     if pipe is not None and count == 0 and len(cells) == len(pipe):
@@ -213,17 +231,49 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
         nxt = _next_filled(lines, last + 1)
         if nxt is None or lines[nxt].text.startswith("|"):
             return None
+    if span is not None:  # the spanning column becomes one value column per sub-label
+        roles[span : span + 1] = [ColumnRole.VALUE] * len(subs)
     if not _is_task_header(roles):
         return None
     first_row = _next_filled(lines, last + 1)
     if first_row is None or _row_start(lines[first_row].text, _Sequence()) is None:
         return None
-    header_cells = tuple(
-        TableCell(column, split.get(column, (label,)), start, end)
-        for column, (label, start, end) in enumerate(cells)
+    header_cells: list[TableCell] = []
+    column = 0
+    for index, (label, start, end) in enumerate(cells):
+        width = len(subs) if index == span else 1
+        spans = {"col_span": width} if index == span else {"row_span": 2 if subs else 1}
+        header_cells.append(TableCell(column, split.get(index, (label,)), start, end, **spans))
+        column += width
+    sub_cells = tuple(
+        TableCell(span + i, (label,), start, end)
+        for i, (label, start, end) in enumerate(subs)
+        if span is not None
     )
+    labels = tuple(c[0] for c in cells)
     texts = frozenset(lines[i].text for i in range(k, last + 1) if not lines[i].blank)
-    return _Header(tuple(c[0] for c in cells), tuple(roles), header_cells, k, last, texts)
+    return _Header(labels, tuple(roles), tuple(header_cells), k, last, texts, sub_cells)
+
+
+def _spanning(cells: list[tuple[str, int, int]], roles: list[ColumnRole]) -> int | None:
+    """The column whose label spans per-year sub-labels written after the first header row
+    ("Kết quả" over "Năm 2026", "Năm 2027"): the last figure column naming no year itself."""
+    for index in range(len(cells) - 1, 0, -1):
+        if roles[index] is ColumnRole.VALUE and column_stage(cells[index][0]) is None:
+            return index
+    return None
+
+
+def _new_column(
+    text: str, role: ColumnRole, cells: list[tuple[str, int, int]], roles: list[ColumnRole]
+) -> bool:
+    """Whether a label line opens another column of the header: a known role not taken yet,
+    or one more figure column of its own year ("Năm 2025", "Năm 2026")."""
+    if role is ColumnRole.UNKNOWN or role is ColumnRole.NUMBER:
+        return False
+    if role is ColumnRole.VALUE and column_stage(text) is not None:
+        return text not in (c[0] for c in cells)
+    return role not in roles
 
 
 def _joined(lines: list[_Line], first: int, last: int) -> str:
@@ -344,8 +394,11 @@ def _fit(text: str, role: ColumnRole) -> float:
         if unit:
             return 2.0
         return -3.0 if time else -1.5
+    figure = bool(_FIGURE_CELL.match(text))
+    if role is ColumnRole.VALUE:
+        return 2.0 if figure else (-1.0 if time or unit else 0.0)
     if role is ColumnRole.CONTENT:
-        return -2.0 if time else (-1.0 if unit else 1.0)
+        return -2.0 if time or figure else (-1.0 if unit else 1.0)
     if role is ColumnRole.NOTE:
         return 0.0
     return -1.0 if time or unit else 0.5
@@ -495,7 +548,7 @@ def _collect_rows(lines: list[_Line], header: _Header) -> tuple[list[_RowLines],
             k = repeated + 1
             continue
         start = _row_start(line.text, sequence)
-        if start is not None:
+        if start is not None and not (rows and _figure_in_row(lines, k, rows[-1], header)):
             kind, label, title = start
             sequence.take(kind, label)
             rows.append(_RowLines(line, kind, label, title, []))
@@ -506,7 +559,7 @@ def _collect_rows(lines: list[_Line], header: _Header) -> tuple[list[_RowLines],
             not rows
             or _STOP.match(line.text)
             or _SECTION_HEADING.match(line.text)
-            or len(rows[-1].body) >= _ROW_LINES
+            or len(rows[-1].body) >= _ROW_LINES * _run_length(rows)
         ):
             break
         rows[-1].body.append(line)
@@ -514,9 +567,52 @@ def _collect_rows(lines: list[_Line], header: _Header) -> tuple[list[_RowLines],
         k += 1
     if rows:  # the last row ends where its cells are full: what follows is the text after
         tail = rows[-1]
-        tail.body = tail.body[: _last_row_lines(tail, header.roles)]
+        run = _run_length(rows)
+        if run > 1:  # the cells of a run of rows written column by column
+            tail.body = [
+                line
+                for block in _blocks(tail.body)[: run * (len(header.roles) - 1)]
+                for line in block
+            ]
+        else:
+            tail.body = tail.body[: _last_row_lines(tail, header.roles)]
         last_used = tail.body[-1].index if tail.body else tail.label.index
     return rows, last_used
+
+
+def _figure_in_row(lines: list[_Line], k: int, row: _RowLines, header: _Header) -> bool:
+    """Whether a bare number that could open the next row is a figure of this one: the row
+    has not reached its last figure column yet and the line after is a figure or a unit
+    (a row number is followed by its task)."""
+    if ColumnRole.VALUE not in header.roles or _bare_label(lines[k].text) is None:
+        return False
+    last_value = len(header.roles) - 1 - header.roles[::-1].index(ColumnRole.VALUE)
+    nxt = _next_filled(lines, k + 1)
+    if not row.body or len(row.body) >= last_value or nxt is None:
+        return False
+    after = lines[nxt].text
+    return bool(_FIGURE_CELL.match(after)) or _is_unit(after)
+
+
+def _run_length(rows: list[_RowLines]) -> int:
+    """How many rows end with the last one in a run whose numbers came one after another
+    with no cell between them (a copy that writes the table column by column)."""
+    run = 1
+    while run < len(rows) and not rows[-run - 1].body and rows[-run - 1].title is None:
+        run += 1
+    return run
+
+
+def _blocks(body: list[_Line]) -> list[list[_Line]]:
+    """The body's lines cut where a blank line (a gap in line numbers) separated them: in a
+    copy that writes each cell as a paragraph, one cell each."""
+    out: list[list[_Line]] = []
+    for line in body:
+        if out and line.index == out[-1][-1].index + 1:
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return out
 
 
 def _last_row_lines(row: _RowLines, roles: tuple[ColumnRole, ...]) -> int:
@@ -578,6 +674,87 @@ def _row_block(row: _RowLines, roles: tuple[ColumnRole, ...]) -> TableRow:
     return TableRow(kind, tuple(cells), label.start, end)
 
 
+def _block_kind(block: list[_Line]) -> str:
+    """ "unit", "time" or "text": what a cell written as a paragraph holds."""
+    text = " ".join(line.text for line in block)
+    if _is_unit(block[0].text):
+        return "unit"
+    short_year = bool(_YEAR.search(text)) and len(text.split()) <= _TIME_WORDS
+    return "time" if _is_time(text) or short_year else "text"
+
+
+def _column_kind(role: ColumnRole) -> str:
+    if role is ColumnRole.DEADLINE:
+        return "time"
+    return "unit" if role in AGENCY_ROLES else "text"
+
+
+def _run_rows(run: list[_RowLines], roles: tuple[ColumnRole, ...]) -> list[TableRow] | None:
+    """The rows of a run written column by column (`pdftotext` without `-layout`: every row
+    number, then the cells): the cells, one paragraph each, dealt out in order to the
+    columns of their kind (units to the agency columns, time expressions to the deadline
+    column, other text to the others, column after column). None when a kind's cells do not
+    fill its columns exactly: which row lacks a cell cannot be told, and a unit set beside
+    another row's task would be an answer wrong with confidence."""
+    n = len(run)
+    by_kind: dict[str, list[list[_Line]]] = {}
+    for block in _blocks(run[-1].body):
+        by_kind.setdefault(_block_kind(block), []).append(block)
+    columns: dict[str, list[int]] = {}
+    for column, role in enumerate(roles[1:], start=1):
+        columns.setdefault(_column_kind(role), []).append(column)
+    if any(kind not in columns for kind in by_kind):
+        return None
+    cells: list[list[TableCell]] = [[] for _ in run]
+    for kind, blocks in by_kind.items():
+        if len(blocks) != n * len(columns[kind]):
+            return None
+        for i, block in enumerate(blocks):
+            column = columns[kind][i // n]
+            texts = tuple(line.text for line in block)
+            cells[i % n].append(TableCell(column, texts, block[0].start, block[-1].end))
+    out = []
+    for row, own in zip(run, cells, strict=True):
+        label = row.label
+        number = TableCell(0, (label.text,), label.start, label.end)
+        own.sort(key=lambda cell: cell.column)
+        end = max([label.end, *(cell.end for cell in own)])
+        out.append(TableRow(RowKind.DATA, (number, *own), label.start, end))
+    return out
+
+
+def _body_rows(rows: list[_RowLines], roles: tuple[ColumnRole, ...]) -> list[TableRow] | None:
+    """The table's rows, a run written column by column rebuilt row by row; None when a run
+    cannot be rebuilt."""
+    out: list[TableRow] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and not rows[j].body and rows[j].title is None:
+            j += 1
+        rebuilt = _run_rows(rows[i : j + 1], roles) if j > i else None
+        if rebuilt is not None:
+            out.extend(rebuilt)
+        elif j + 1 - i >= _MIN_RUN or _holds_other_rows(rows[j], roles):
+            return None
+        else:
+            out.extend(_row_block(row, roles) for row in rows[i : j + 1])
+        i = j + 1
+    return out
+
+
+def _holds_other_rows(row: _RowLines, roles: tuple[ColumnRole, ...]) -> bool:
+    """Whether a row's cells, written as paragraphs, hold more units or time expressions
+    than its columns can: cells of other rows copied out of order (their numbers before or
+    after them), which no reading can pair with the right task."""
+    blocks = _blocks(row.body)
+    if len(blocks) < 2:
+        return False
+    kinds = [_block_kind(block) for block in blocks]
+    columns = [_column_kind(role) for role in roles[1:]]
+    return any(kinds.count(kind) > columns.count(kind) for kind in ("unit", "time"))
+
+
 def _table(lines: list[_Line], k: int) -> tuple[Table, int] | None:
     header = _read_header(lines, k)
     if header is None:
@@ -585,14 +762,16 @@ def _table(lines: list[_Line], k: int) -> tuple[Table, int] | None:
     rows, last = _collect_rows(lines, header)
     if not rows:
         return None
-    header_row = TableRow(
-        RowKind.HEADER, header.cells, lines[header.first].start, header.cells[-1].end
-    )
-    body = [_row_block(row, header.roles) for row in rows]
+    body = _body_rows(rows, header.roles)
+    if body is None:
+        return None
     if not any(row.kind is RowKind.DATA for row in body):
         return None
     table = Table(
-        (header_row, *body), len(header.roles), lines[header.first].start, lines[last].end
+        (*header.rows(lines[header.first].start), *body),
+        len(header.roles),
+        lines[header.first].start,
+        lines[last].end,
     )
     return table, last
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ingest.abbreviations import canonical_unit_name
 from ingest.normalize_vi import folded
+from ingest.parser.unit_names import name_pending
 
 # A comma starts a new unit only when a unit-type word with a name follows ("Phòng Văn hóa
 # và Thông tin, phòng Nội vụ", "Bộ Công an, Bộ Tư pháp"); "các sở, ban, ngành" stays whole.
@@ -34,12 +35,29 @@ def split_units(cell: str) -> tuple[str, ...]:
     semicolons, line breaks, commas or "và" before a unit's name gives each unit; "các đơn
     vị có liên quan" stays one group phrase."""
     units: list[str] = []
-    for part in re.split(r"[;\n\u2028]", cell):
+    for part in re.split(r"[;\n\u2028]", _unwrapped(cell)):
         for piece in (p for comma in _UNIT_COMMA.split(part) for p in _UNIT_AND.split(comma)):
             unit = " ".join(piece.split()).strip(" .,-")
             if unit and unit not in units:
                 units.append(unit)
     return tuple(units)
+
+
+# a line break inside one name: the line ends on a word that must go on ("Sở Khoa học và" /
+# "Công nghệ", "Ủy ban nhân dân các" / "xã") or the next opens in lower case ("Đảng ủy Ủy ban"
+# / "nhân dân tỉnh"): a cell copied as a paragraph keeps its hard wraps
+_WRAP_AFTER = re.compile(r"(\s(?:và|của|các|cấp|về)|[,\-–])[ \t]*[\n\u2028]\s*")
+_WRAP_BEFORE = re.compile(r"[ \t]*[\n\u2028]\s*(?=[a-zà-ỹđ(])")
+
+
+def _unwrapped(cell: str) -> str:
+    """The cell with the line breaks that only wrap a name made spaces."""
+    lines = re.split(r"([\n\u2028])", cell)
+    text = lines[0]
+    for k in range(1, len(lines), 2):
+        text += " " if name_pending(text) else lines[k]
+        text += lines[k + 1]
+    return _WRAP_BEFORE.sub(" ", _WRAP_AFTER.sub(r"\1 ", text))
 
 
 @lru_cache(maxsize=16384)  # answering keys the same headings and rows again and again

@@ -91,11 +91,7 @@ def _title_case(title: str) -> str:
 
 def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
     """The last signer name in `lines` and the title written above it, if any."""
-    sides = (
-        " ".join(_signature_side(line).split())
-        for line in lines
-        if _COLUMN_GAP.search(line) or "|" in line or not _RECIPIENT.match(line)
-    )
+    sides = (" ".join(_signature_side(line).split()) for line in _signature_lines(lines))
     text = "\n".join(side for side in sides if side)
     found: tuple[str | None, str | None] = (None, None)
     for match in _TITLE.finditer(text):
@@ -108,6 +104,26 @@ def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
         elif _letter_spaced(match.group(1)) and (joined := _joined_name(line)):
             found = (joined, _title_case(match.group(1)))
     return found
+
+
+def _signature_lines(lines: list[str]) -> list[str]:
+    """The lines that may carry the signature column: not a recipient of "Nơi nhận" on a
+    line of its own, nor the hard-wrapped rest of one ("- Cổng thông tin điện tử tỉnh (đăng
+    tải trên Website của" / "tỉnh);"), unless a column gap or cell separator sets the
+    signature beside it."""
+    kept: list[str] = []
+    recipient = False
+    for line in lines:
+        beside = bool(_COLUMN_GAP.search(line)) or "|" in line
+        if _RECIPIENT.match(line):
+            recipient = True
+        elif recipient and line.lstrip()[:1].islower():  # the rest of the recipient above
+            pass
+        else:
+            recipient = False
+        if beside or not recipient:
+            kept.append(line)
+    return kept
 
 
 def _letter_spaced(title: str) -> bool:
