@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from retrieval.mutual_cooperation import doers_cooperate
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
 
@@ -36,6 +37,8 @@ def lacks_asked_part(
     if intent is Intent.WHO_COOPERATE:
         if lead_asked and target.cells_for("lead"):
             return False
+        if target.cells_for("lead") and doers_cooperate(clause.body):
+            return False  # "Đề nghị … UBND … thường xuyên phối hợp": its doers co-operate
         return target.source == "body" and not target.cells_for("cooperating")
     return False
 

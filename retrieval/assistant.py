@@ -28,6 +28,7 @@ from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory
 from retrieval.indicator_words import as_written, unstated_indicator_words
+from retrieval.plan_owner import without_plan_owner
 from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
 from retrieval.relevance import TermWeights
@@ -209,7 +210,12 @@ class Assistant:
         library = self._library
         ids = list(dict.fromkeys(c.clause_id for c in answer.citations if c.clause_id))
         cited = library.search.by_ids(ids) if ids else []
-        reading = library.read(query)
+        issuers = {
+            info.issuer
+            for c in cited
+            if (info := library.documents.get(c.document_id)) is not None and info.issuer
+        }
+        reading = without_plan_owner(library.read(query), issuers)
         topic = library.topic_words(query, [])
         coverage = max((library.coverage.of(query, topic, c) for c in cited), default=0.0)
         if answer.abstained and not cited and answer.candidates:

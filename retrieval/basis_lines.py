@@ -64,20 +64,36 @@ def basis_lines(
     found: list[tuple[StoredClause, str]] = []
     seen: set[str] = set()
     for clause in clauses:
-        if not is_legal_basis(clause):
-            continue
-        body = re.sub(r"^[\s\-+*•–]+", "", clause.body.strip())
-        body = _LEAD.sub("", body)
-        end = _NAME_END.search(body)
-        name = body[: end.start()] if end else body
-        plain = folded(expand_abbreviations(name))
-        if not plain.startswith(asked.kind):
-            continue
-        if asked.issuer and not set(asked.issuer.split()) <= set(re.findall(r"[a-z0-9]+", plain)):
-            continue  # (abbreviations are written out beside their short form in both)
-        number = _NUMBER.search(plain)
-        key = number.group() if number else plain
-        if key not in seen:
-            seen.add(key)
-            found.append((clause, name.strip()))
+        for part in _basis_parts(clause):
+            part = _LEAD.sub("", re.sub(r"^[\s\-+*•–]+", "", part))
+            end = _NAME_END.search(part)
+            name = part[: end.start()] if end else part
+            plain = folded(expand_abbreviations(name))
+            if not plain.startswith(asked.kind):
+                continue
+            words = set(re.findall(r"[a-z0-9]+", plain))
+            if asked.issuer and not set(asked.issuer.split()) <= words:
+                continue  # (abbreviations are written out beside their short form in both)
+            number = _NUMBER.search(plain)
+            key = number.group() if number else plain
+            if key not in seen:
+                seen.add(key)
+                found.append((clause, name.strip()))
     return found
+
+
+# a preamble line citing what the plan rests on ("Căn cứ Luật …; Luật …; Căn cứ Kế hoạch …")
+_PREAMBLE_BASIS = re.compile(r"^\s*(?:căn cứ|thực hiện)\s", re.IGNORECASE)
+
+
+def _basis_parts(clause: StoredClause) -> list[str]:
+    """The documents a clause cites as the plan's basis, one text each: a basis line split at
+    its semicolons ("Căn cứ Luật Bầu cử …; Luật Mặt trận Tổ quốc Việt Nam; Căn cứ Kế hoạch
+    số 16 …" cites three), and in a preamble that holds the basis lines, each such line."""
+    if is_legal_basis(clause):
+        lines = [clause.body]
+    elif clause.kind == "preamble":
+        lines = [line for line in clause.body.splitlines() if _PREAMBLE_BASIS.match(line)]
+    else:
+        return []
+    return [part.strip() for line in lines for part in line.split(";") if part.strip()]

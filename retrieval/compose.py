@@ -23,6 +23,7 @@ from retrieval.citations import CitationBuilder, body_quote
 from retrieval.clause_content import BARE_HEADING_CHARS
 from retrieval.display import shorten, vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.mutual_cooperation import doers_cooperate
 from retrieval.periods import asked_stage, stage_cells, stage_note
 from retrieval.proposers import proposers
 from retrieval.query import Intent, MetaField, Query
@@ -277,6 +278,10 @@ def _direct_line(
         return _sentence([head, *parts], n), said | {"deadline"}
     due = [f"hạn: {deadline}"] if deadline else []
     if intent is Intent.WHO_COOPERATE and "cooperating" not in said:
+        if target.source == "body" and "lead" in said and doers_cooperate(clause.body):
+            # "Đề nghị Thường trực HĐND, UBND … thường xuyên phối hợp": they co-operate
+            units = next(u for role, _, u in people if role == "lead")
+            return _sentence([f"Cùng phối hợp: {units}", *due], n), said | {"deadline"}
         missing = (
             "Văn bản không nêu đơn vị phối hợp"
             if target.source == "body"

@@ -282,6 +282,8 @@ def title_named(question_folded: str, info: DocumentInfo) -> set[str]:
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TITLE_SKIP = 2
+# the fewest words of the issuer's name that name it ("mặt trận tổ quốc việt nam", not "ban")
+_ISSUER_RUN = 3
 T = TypeVar("T")
 
 
@@ -338,6 +340,11 @@ class DocumentDirectory:
     def is_loaded(self, number: str, symbol: str | None = None) -> bool:
         """Whether some loaded document has this number (its symbol too, when both are
         known): `constraint_check.is_loaded` by an indexed look-up."""
+        return bool(self.loaded_numbered(number, symbol))
+
+    def loaded_numbered(self, number: str, symbol: str | None = None) -> list[DocumentInfo]:
+        """The loaded documents of this number (and symbol, when both are known)."""
+        found = []
         for doc_id in self.facts.documents_numbered(number):
             info = self.documents.get(doc_id)
             for own in info.numbers if info else ():
@@ -345,9 +352,10 @@ class DocumentDirectory:
                 if not digits or digits != (number.lstrip("0") or "0"):
                     continue
                 own_symbol = number_symbol(own)
-                if symbol is None or not own_symbol or own_symbol == symbol:
-                    return True
-        return False
+                if info and (symbol is None or not own_symbol or own_symbol == symbol):
+                    found.append(info)
+                    break
+        return found
 
     def in_catalog_order(self, doc_ids: Iterable[str]) -> list[str]:
         """These loaded plans (unknown ids left out) in catalog order."""
@@ -405,6 +413,30 @@ class DocumentDirectory:
                 naming |= title_named(question_folded, info)
                 naming |= implemented_words(question_folded, info.title)
         return naming
+
+    def issuer_named(self, question_folded: str, doc_ids: Sequence[str]) -> set[str]:
+        """Words with which the question names these plans' issuer ("… ở MTTQ xã Lương
+        Minh" of plans the Ủy ban MTTQ xã issues; without `doc_ids`, the plans of the place
+        it names): each run of at least `_ISSUER_RUN` words, abbreviations written out,
+        that the issuer's name also says. Whatever a plan says, its issuer says it: those
+        words name the plan, not what is asked of it."""
+        ids = list(doc_ids) or self.named_places(question_folded)
+        issuers = {info.issuer for d in ids if (info := self.documents.get(d)) and info.issuer}
+        if not issuers:
+            return set()
+        words = _WORD.findall(folded(expand_abbreviations(question_folded, keep_short=False)))
+        found: set[str] = set()
+        for issuer in issuers:
+            name = " " + " ".join(_WORD.findall(folded(expand_abbreviations(issuer)))) + " "
+            start = 0
+            while start < len(words):
+                end = start
+                while end < len(words) and f" {' '.join(words[start : end + 1])} " in name:
+                    end += 1
+                if end - start >= _ISSUER_RUN:
+                    found.update(words[start:end])
+                start = max(end, start + 1)
+        return found
 
     def words_beside_places(self, question_folded: str) -> set[str]:
         """Words of a place name that the question also uses elsewhere: "Trưởng" in "Trưởng

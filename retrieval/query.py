@@ -369,7 +369,9 @@ _META = (
     (
         MetaField.BASED_ON,
         _compile(
-            rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa) {_CITED_KINDS}"
+            # ("căn cứ những luật nào": a plural before the kind)
+            rf"(?:thuc hien|trien khai|can cu(?: vao)?|dua tren|cu the hoa)(?: nhung| cac)?"
+            rf" {_CITED_KINDS}"
             # "… thực hiện chương trình hành động nào của Bộ Chính trị?" (not "kế hoạch năm nào")
             r"(?: (?!nam|thang|quy|ngay|giai)[a-z]+){0,2} (?:nao|so may|so bao nhieu)"
         ),

@@ -59,6 +59,11 @@ def topic_words(
         and w not in _KIND_SHORT
         and not re.fullmatch(r"20\d\d", w)
     ]
+    # the settled plans' issuer named as the doer ("… ở MTTQ xã Lương Minh" of the MTTQ's
+    # plans) names the plans, unless nothing else is asked
+    issuer = documents.issuer_named(query.folded, doc_ids)
+    if issuer and len([w for w in words if w not in issuer]) >= _MIN_BESIDE_ISSUER:
+        words = [w for w in words if w not in issuer]
     # a place the question is about keeps its whole name, words that are stop words
     # elsewhere too ("tỉnh Lâm Đồng mới hợp nhất từ những tỉnh nào": "lam" is no verb here)
     for place in places_in_text(query.text):
@@ -77,6 +82,8 @@ def topic_words(
 
 # fewer words than this left once the plan's theme is set aside: the theme is the topic
 _MIN_TOPIC = 1
+# fewer topic words than this besides the issuer's name: the issuer is asked about
+_MIN_BESIDE_ISSUER = 2
 
 
 def is_unit_word(word: str, unit_keys: Sequence[str]) -> bool:

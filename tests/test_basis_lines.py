@@ -40,3 +40,37 @@ def test_a_kind_without_issuer_lists_every_such_line_and_none_is_none() -> None:
     prime = basis_asked(understand("KH 19 can cu quyet dinh nao cua Thu tuong?").folded)
     assert prime is not None and basis_lines(_LINES, prime) == []
     assert basis_asked(understand("Kế hoạch 19 do ai ký?").folded) is None
+
+
+# a preamble holding the basis lines, one of them citing three documents at its semicolons
+_PREAMBLE = stored_clause(
+    "ỦY BAN MTTQ VIỆT NAM\nXÃ AN HÒA\nBAN THƯỜNG TRỰC\n\nKẾ HOẠCH\nTiếp công dân phục vụ bầu cử\n\n"
+    "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân; Luật Mặt trận Tổ "
+    "quốc Việt Nam; Căn cứ Kế hoạch số 07/KH-MTTQ-BTT ngày 02/12/2025 của Ban Thường trực "
+    "Ủy ban MTTQ Việt Nam tỉnh về tiếp công dân.\n\nBan Thường trực xây dựng kế hoạch như sau:",
+    clause_id="pre",
+    kind="preamble",
+    path="Phần mở đầu",
+)
+
+
+def test_the_laws_of_a_preamble_basis_line_are_read_one_by_one() -> None:
+    asked = basis_asked(understand("KH tiếp công dân căn cứ những luật nào?").folded)
+    assert asked is not None and asked.kind == "luat"
+    found = basis_lines([_PREAMBLE], asked)
+    assert [name for _, name in found] == [
+        "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+        "Luật Mặt trận Tổ quốc Việt Nam",
+    ]
+    plan = basis_asked(understand("KH tiếp công dân căn cứ kế hoạch nào?").folded)
+    assert plan is not None
+    assert [name for _, name in basis_lines([_PREAMBLE], plan)] == [
+        "Kế hoạch số 07/KH-MTTQ-BTT ngày 02/12/2025 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"
+    ]
+
+
+def test_a_plural_before_the_kind_still_asks_the_basis() -> None:
+    from retrieval.query import MetaField
+
+    for question in ("KH 07 căn cứ những luật nào?", "KH 07 căn cứ các văn bản nào?"):
+        assert MetaField.BASED_ON in understand(question).meta_fields

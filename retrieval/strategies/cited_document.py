@@ -38,6 +38,7 @@ from retrieval.cited_documents import (
 )
 from retrieval.compose import abstain
 from retrieval.constraints import documents_named
+from retrieval.documents import DocumentInfo
 from retrieval.query import Intent, MetaField, content_words
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -100,9 +101,16 @@ def _by_number(ctx: Context) -> Answer | None:
         return None
     refs = cited_refs(query.folded)
     ref = _subject(query.folded, refs)
-    if ref is None or ctx.documents.is_loaded(ref.number, ref.symbol or None):
+    if ref is None:
         return None
-    found = _best_matched_first(query.folded[ref.end :], _dated_mentions(ctx, ref))
+    loaded = ctx.documents.loaded_numbered(ref.number, ref.symbol or None)
+    if loaded and not _of_another_place(query.folded[ref.end :], loaded):
+        return None
+    # a loaded plan of that number, but of another place than the question says the asked
+    # one is of ("KH 16/KH-MTTQ-BTT của MTTQ tỉnh Quảng Ninh" beside the loaded KH 16 of a
+    # xã): the asked one is cited, not loaded; its mentions are read outside the namesake
+    namesakes = frozenset(info.id for info in loaded)
+    found = _best_matched_first(query.folded[ref.end :], _dated_mentions(ctx, ref, namesakes))
     if not found:
         return None  # the plans cite it without a date: `not_loaded` says so
     if asks_date and _ASKS_EFFECT.search(query.folded):
@@ -173,15 +181,43 @@ def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
     return refs[0] if refs[0].start <= first else None
 
 
-def _dated_mentions(ctx: Context, ref: CitedRef) -> list[tuple[StoredClause, CitedDate]]:
-    """Clauses citing the document with a date beside it: in the plans in scope, else (the
-    plans were only named, not fixed) in every plan."""
+def _dated_mentions(
+    ctx: Context, ref: CitedRef, namesakes: frozenset[str] = frozenset()
+) -> list[tuple[StoredClause, CitedDate]]:
+    """Clauses citing the document with a date beside it, outside `namesakes` (loaded plans
+    of its number that are not it): in the plans in scope, else (the plans were only named,
+    not fixed) in every plan."""
     text = f"{ref.kind} {ref.number}/{ref.symbol}" if ref.symbol else f"{ref.kind} {ref.number}"
     scope = ctx.scope
-    found = _search(ctx, text, ref, scope.doc_ids)
+    within = [d for d in scope.doc_ids if d not in namesakes]
+    found = _search(ctx, text, ref, within) if within or not scope.doc_ids else []
     if not found and scope.doc_ids and scope.named and not (scope.given or scope.scoped):
         found = _search(ctx, text, ref, [])
-    return found
+    return [pair for pair in found if pair[0].document_id not in namesakes]
+
+
+# the issuer a question gives the document it names ("… của MTTQ tỉnh Quảng Ninh"), up to
+# the place it is of: the level and the name's words that follow
+_ISSUER_PLACE = re.compile(
+    r"^\s*(?:cua|do)\s+(?:[a-z0-9]+\s+){0,8}?"
+    r"(?P<level>tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
+)
+
+
+def _of_another_place(after: str, loaded: Sequence[DocumentInfo]) -> bool:
+    """Whether the question gives the document it names an issuer of a place ("… của MTTQ
+    tỉnh Quảng Ninh") that none of the loaded plans of that number is of."""
+    match = _ISSUER_PLACE.match(after)
+    if match is None:
+        return False
+    level, name = match.group("level"), match.group("name")
+    for info in loaded:
+        own = folded(info.place_name or "")
+        if folded(info.place_level or "") == level and own and name.startswith(own.split()[0]):
+            return False
+        if not info.place_level and not info.place_name:
+            return False  # a plan of no place: nothing to tell it apart by
+    return True
 
 
 def _search(

@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ingest.abbreviations import expand_abbreviations
+from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.basis_lines import basis_asked, basis_lines
 from retrieval.citations import CitationBuilder
@@ -39,6 +41,12 @@ def answer(ctx: Context) -> Answer | None:
     if ctx.query.meta_fields == (MetaField.BASED_ON,) and not any(i.based_on for i in infos):
         # the header gave no basis: the plan's basis lines of the kind asked, else searched
         return _from_basis_lines(ctx, infos) if ctx.scope.named else None
+    if ctx.query.meta_fields == (MetaField.BASED_ON,) and ctx.scope.named:
+        # the header's basis names none of the kind asked ("căn cứ những luật nào?" of a plan
+        # whose header lists a Kế hoạch only, the laws written without a number): its lines
+        lines = None if _kind_in_header(ctx, infos) else _from_basis_lines(ctx, infos)
+        if lines is not None:
+            return lines
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     answered = answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
     first = _issued_first(ctx.query, infos) if not answered.abstained else None
@@ -189,6 +197,19 @@ def _document_clauses(ctx: Context, document_id: str) -> Sequence[StoredClause]:
     """The plan's clauses, its preamble and signature first, then in document order
     (fetched from the facts store a page at a time, as they are read)."""
     return ctx.library.structure.fact_clauses(document_id)
+
+
+def _kind_in_header(ctx: Context, infos: Sequence[DocumentInfo]) -> bool:
+    """Whether a basis document of the kind the question asks for is among the basis the
+    headers give (true when the question names no kind)."""
+    asked = basis_asked(ctx.query.folded)
+    if asked is None:
+        return True
+    return any(
+        folded(expand_abbreviations(ref)).startswith(asked.kind)
+        for info in infos
+        for ref in info.based_on
+    )
 
 
 def _from_basis_lines(ctx: Context, infos: Sequence[DocumentInfo]) -> Answer | None:

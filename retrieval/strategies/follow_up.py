@@ -22,6 +22,7 @@ from retrieval.follow_ups import (
     by_deadline,
     inherited_intent,
 )
+from retrieval.item_swap import asked_of_another_item
 from retrieval.query import Intent, understand
 from retrieval.relevance import clause_words
 from retrieval.scope import Scope
@@ -78,6 +79,13 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
     if swapped is not None and not scope.named:
         # "Còn Sở Tài chính?": the previous question, of that unit, in the same plans
         return ctx.answer_as(understand(swapped), scope)
+    item = (
+        asked_of_another_item(query.text, previous)
+        if previous and CONTINUES.search(query.folded) and not scope.named
+        else None
+    )
+    if item is not None:  # "Còn đợt 3 thì sao?": the previous question, of round 3
+        return ctx.answer_as(understand(item), Scope(scope.doc_ids, named=True))
     if previous and not scope.named and CONTINUES.search(query.folded):
         before = set(ctx.units.find(previous))
         if any(key not in before for key in ctx.units.find(query.text)):
