@@ -64,20 +64,33 @@ def basis_lines(
     found: list[tuple[StoredClause, str]] = []
     seen: set[str] = set()
     for clause in clauses:
-        if not is_legal_basis(clause):
-            continue
-        body = re.sub(r"^[\s\-+*•–]+", "", clause.body.strip())
-        body = _LEAD.sub("", body)
-        end = _NAME_END.search(body)
-        name = body[: end.start()] if end else body
-        plain = folded(expand_abbreviations(name))
-        if not plain.startswith(asked.kind):
-            continue
-        if asked.issuer and not set(asked.issuer.split()) <= set(re.findall(r"[a-z0-9]+", plain)):
-            continue  # (abbreviations are written out beside their short form in both)
-        number = _NUMBER.search(plain)
-        key = number.group() if number else plain
-        if key not in seen:
-            seen.add(key)
-            found.append((clause, name.strip()))
+        for part in _basis_parts(clause):
+            body = _LEAD.sub("", re.sub(r"^[\s\-+*•–]+", "", part.strip()))
+            end = _NAME_END.search(body)
+            name = body[: end.start()] if end else body
+            plain = folded(expand_abbreviations(name))
+            if not plain.startswith(asked.kind):
+                continue
+            if asked.issuer and not set(asked.issuer.split()) <= set(
+                re.findall(r"[a-z0-9]+", plain)
+            ):
+                continue  # (abbreviations are written out beside their short form in both)
+            number = _NUMBER.search(plain)
+            key = number.group() if number else plain
+            if key not in seen:
+                seen.add(key)
+                found.append((clause, name.strip()))
     return found
+
+
+def _basis_parts(clause: StoredClause) -> list[str]:
+    """The documents a basis clause cites, one text each: a basis line, or a preamble's
+    "Căn cứ …" lines, split where ";" lists several ("Căn cứ Luật Bầu cử …; Luật Mặt trận
+    Tổ quốc Việt Nam; Căn cứ Kế hoạch số 04/KH-MTTQ-BTT …")."""
+    if is_legal_basis(clause):
+        lines = [clause.body]
+    elif clause.kind == "preamble":
+        lines = [line for line in clause.body.splitlines() if _LEAD.match(line.strip(" \t-+*•–"))]
+    else:
+        return []
+    return [part for line in lines for part in line.split(";") if part.strip()]

@@ -40,3 +40,28 @@ def test_a_kind_without_issuer_lists_every_such_line_and_none_is_none() -> None:
     prime = basis_asked(understand("KH 19 can cu quyet dinh nao cua Thu tuong?").folded)
     assert prime is not None and basis_lines(_LINES, prime) == []
     assert basis_asked(understand("Kế hoạch 19 do ai ký?").folded) is None
+
+
+def test_a_preambles_basis_line_listing_several_documents_gives_each() -> None:
+    preamble = stored_clause(
+        "KẾ HOẠCH\nKiểm tra, giám sát công tác bầu cử\n\nCăn cứ Luật Bầu cử đại biểu Quốc hội và"
+        " đại biểu Hội đồng nhân dân; Luật Mặt trận Tổ quốc Việt Nam; Căn cứ Kế hoạch số"
+        " 04/KH-MTTQ-BTT ngày 04/12/2025 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng"
+        " Ninh về kiểm tra, giám sát.\n\nBan Thường trực xây dựng kế hoạch như sau:",
+        clause_id="pre",
+        kind="preamble",
+        path="Phần mở đầu",
+    )
+    laws = basis_asked(understand("KH kiểm tra giám sát căn cứ luật nào?").folded)
+    assert laws is not None
+    assert [name for _, name in basis_lines([preamble], laws)] == [
+        "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+        "Luật Mặt trận Tổ quốc Việt Nam",
+    ]
+    plans = basis_asked(understand("KH kiểm tra giám sát căn cứ kế hoạch nào?").folded)
+    assert plans is not None
+    (found,) = basis_lines([preamble], plans)
+    assert found[1].startswith("Kế hoạch số 04/KH-MTTQ-BTT")
+    # the preamble's other lines ("Ban Thường trực xây dựng …") cite nothing
+    decrees = basis_asked("can cu nghi dinh nao")
+    assert decrees is not None and basis_lines([preamble], decrees) == []
