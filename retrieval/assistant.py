@@ -175,7 +175,8 @@ class Assistant:
         if answer.partial:  # a page of a long list: its other pages are asked for again
             answer = replace(answer, page_of=question)
         if conversation is not None:
-            conversation.record(question, answer, context.scope.doc_ids)
+            scope = context.scope
+            conversation.record(question, answer, scope.doc_ids, scope.named and not scope.given)
         return answer
 
     def read(self, question: str, document: str | None = None) -> Reading:
