@@ -175,8 +175,9 @@ class Assistant:
         if answer.partial:  # a page of a long list: its other pages are asked for again
             answer = replace(answer, page_of=question)
         if conversation is not None:
-            scope = context.scope
-            conversation.record(question, answer, scope.doc_ids, scope.named and not scope.given)
+            settled = context.scope
+            named = settled.named and not settled.given
+            conversation.record(question, answer, settled.doc_ids, named)
         return answer
 
     def read(self, question: str, document: str | None = None) -> Reading:
