@@ -102,4 +102,3 @@ def test_the_plans_own_issuer_named_is_no_unit_to_find(assistant: Assistant) -> 
 def test_khai_giang_is_the_topic(assistant: Assistant) -> None:
     answer = assistant.ask("Nam hoc 2024-2025 o Tuyen Quang khai giang ngay nao?")
     assert "05/9/2024" in answer.answer
-
