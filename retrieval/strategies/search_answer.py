@@ -19,7 +19,7 @@ from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.confidence import cites_unit, not_issuers, states_figure
+from retrieval.confidence import cites_unit, states_figure
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.doers import partners_named_first
@@ -343,10 +343,7 @@ def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> 
     if not ctx.scope.named or not doc_ids or not found:
         return []
     absent = []
-    # the plan's own issuer ("ban nào của Đảng ủy UBND tỉnh" of the Đảng ủy's letter) names
-    # the plan, not a unit it must give a task
-    issuers = [info.issuer for d in doc_ids if (info := ctx.documents.get(d)) and info.issuer]
-    for key in not_issuers(ctx.reading.units, found[:1], issuers):
+    for key in ctx.reading.units:
         if ctx.search.unit_rows(doc_ids, [key], 0)[0]:  # counted, no row read
             continue
         if any(cites_unit([clause], key) for clause in found):
