@@ -969,6 +969,20 @@ class FactStore:
         )
         return {bigram: document_id for bigram, document_id in self._db.query(sql, values)}
 
+    def shared_bigram_counts(self, bigrams: Sequence[str], most: int) -> dict[str, int]:
+        """For each document, how many of these title word pairs its title has, counting
+        only pairs that at most `most` titles have (a pair most titles share, "kế hoạch",
+        names no plan)."""
+        if not bigrams:
+            return {}
+        values = sorted(set(bigrams))
+        sql = (
+            "SELECT document_id, COUNT(*) FROM title_bigrams WHERE bigram IN (SELECT bigram "
+            f"FROM title_bigrams WHERE bigram IN ({_marks(values)}) GROUP BY bigram "
+            "HAVING COUNT(*) <= ?) GROUP BY document_id"
+        )
+        return {doc_id: int(n) for doc_id, n in self._db.query(sql, [*values, most])}
+
     def distinctive_bigrams(self, document_ids: Sequence[str]) -> dict[str, set[str]]:
         """Each document's title word pairs that no other title has."""
         if not document_ids:

@@ -176,7 +176,9 @@ class Assistant:
         if answer.partial:  # a page of a long list: its other pages are asked for again
             answer = replace(answer, page_of=question)
         if conversation is not None:
-            conversation.record(question, answer, context.scope.doc_ids)
+            settled = context.scope
+            named = settled.named and not settled.given
+            conversation.record(question, answer, settled.doc_ids, named)
         return answer
 
     def read(self, question: str, document: str | None = None) -> Reading:
@@ -254,12 +256,21 @@ class Assistant:
         if column is not None:  # "sản phẩm của nhiệm vụ 5" of a table without that column
             answer = replace(abstain(query, cited, library.documents, column), intent=answer.intent)
         rival = None if answer.abstained else self._rival(query, topic, answer, ids)
-        value = confidence.score(reading, cited, coverage, structured, answer.abstained, rival)
+        issuers = [
+            info.issuer
+            for d in dict.fromkeys(c.document_id for c in cited)
+            if (info := library.documents.get(d)) is not None and info.issuer
+        ]
+        value = confidence.score(
+            reading, cited, coverage, structured, answer.abstained, rival, issuers
+        )
         # a plan's own facts (who issued it, what it implements) are read from its header: the
         # unit a question names there is the issuer, not a role the cited clause must hold
         facts = answer.intent == Intent.DOCUMENT_FACTS.value
         unmet = (
-            () if facts else confidence.unmet_checks(reading, cited, structured, coverage, rival)
+            ()
+            if facts
+            else confidence.unmet_checks(reading, cited, structured, coverage, rival, issuers)
         )
         if answer.abstained:
             return replace(answer, confidence=value)

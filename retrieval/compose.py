@@ -359,6 +359,10 @@ def describe_clause(
         quote = body_quote(clause, keywords)
         n = cite.cite(clause, quote)
         lines = [f"{where} [{n}]:"]
+        if quote and folded(quote) not in folded(where):
+            # a heading its path names by number alone ("… › 2.3" of "2.3. Đợt 3: Sau ngày
+            # bầu cử 15/3/2026"): its words said, not only cited
+            lines = [f"{where}: {_short(quote, 400)} [{n}]"]
         if len(clause.body.strip()) >= BARE_HEADING_CHARS:
             # a lead-in that says something itself ("… 35 tuần thực học (học kỳ I có 18
             # tuần, học kỳ II có 17 tuần), cụ thể:"): its words, then its items

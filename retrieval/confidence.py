@@ -67,13 +67,15 @@ def score(
     structured: bool,
     abstained: bool,
     rival: float | None = None,
+    issuers: Sequence[str] = (),
 ) -> float:
     """The answer's confidence in [0, 1]. `rival`: the best coverage among the clauses the
-    search ranked but the answer does not cite (None: not measured)."""
+    search ranked but the answer does not cite (None: not measured); `issuers`: the cited
+    plans' issuers (`unmet_checks`)."""
     if abstained:
         return round(min(_ABSTAINED_CAP, coverage * _ABSTAINED_CAP), 2) if cited else 0.0
     value = STRUCTURED if structured else coverage
-    for check in unmet_checks(reading, cited, structured, coverage, rival):
+    for check in unmet_checks(reading, cited, structured, coverage, rival, issuers):
         value *= _FACTORS[check]
     return round(max(0.0, min(1.0, value)), 2)
 
@@ -84,12 +86,15 @@ def unmet_checks(
     structured: bool,
     coverage: float | None = None,
     rival: float | None = None,
+    issuers: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """The asked parts that the cited clauses do not state: "figure", "unit_in_role",
     "unit", "period", "time"; for a search answer "doer" (a "who" question's cited task
     names no unit), and the softer signs "rival" (a clause
     not cited covers the question better than `coverage`, the cited ones' best) and "topic"
-    (the cited clauses state under `TOPIC_SHARE` of the topic words)."""
+    (the cited clauses state under `TOPIC_SHARE` of the topic words). A unit named that
+    is one of `issuers`, the cited plans' own ("… của MTTQ xã Lương Minh"), names the plan,
+    not a unit its clause must name."""
     if not cited:
         return ()
     text = " ".join(_folded_written_out(f"{c.path} {c.text}") for c in cited)
@@ -108,7 +113,7 @@ def unmet_checks(
         )
     ):
         unmet.append("figure")
-    units = reading.units if reading.roles else _not_issuers(reading.units, cited)
+    units = reading.units if reading.roles else not_issuers(reading.units, cited, issuers)
     if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
@@ -235,16 +240,25 @@ def cites_unit(cited: Sequence[StoredClause], key: str) -> bool:
     return _names_unit(_unit_text(cited, key), key)
 
 
-def _not_issuers(units: Sequence[str], cited: Sequence[StoredClause]) -> tuple[str, ...]:
+def not_issuers(
+    units: Sequence[str], cited: Sequence[StoredClause], issuers: Sequence[str] = ()
+) -> tuple[str, ...]:
     """The units named that do not issue a cited clause's plan: "(KH 16 MTTQ)" names the
-    plan by its number's issuer ("16/KH-MTTQ-BTT"), not a unit its clause must name."""
+    plan by its number's issuer ("16/KH-MTTQ-BTT"), "của MTTQ xã Lương Minh" by its issuer
+    (`issuers`, as its header names them), not a unit its clause must name."""
     symbols = " ".join(
         re.sub(r"[/-]", " ", c.document_number or "") for c in cited if c.document_number
     )
-    if not symbols:
+    if not symbols and not issuers:
         return tuple(units)
-    issuers = folded(expand_abbreviations(symbols))
-    return tuple(key for key in units if not _names_unit(issuers, key))
+    named = folded(expand_abbreviations(" ; ".join([symbols, *issuers])))
+    return tuple(
+        key
+        for key in units
+        if not _names_unit(named, key)
+        # a key keeping a short form ("dang uy ubnd tinh"), spelled out
+        and not _names_unit(named, folded(expand_abbreviations(key, keep_short=False)))
+    )
 
 
 def _names_unit(text: str, key: str) -> bool:

@@ -47,9 +47,13 @@ class Conversation:
         """The previous question, if any."""
         return self.turns[-1][0] if self.turns else None
 
-    def record(self, question: str, answer: Answer, document_ids: list[str]) -> None:
-        """Remember what this turn settled on (an abstention keeps the previous context);
-        a page of a long list also keeps the context it was asked in (`for_page`)."""
+    def record(
+        self, question: str, answer: Answer, document_ids: list[str], named: bool = False
+    ) -> None:
+        """Remember what this turn settled on (an abstention keeps the previous context,
+        but for the plans the turn named: "Hạn ngạch … theo QĐ 699?" declined, "Còn năm
+        2026?" is still about QĐ 699); a page of a long list also keeps the context it was
+        asked in (`for_page`)."""
         if answer.partial:
             before = ListContext(
                 question,
@@ -61,6 +65,11 @@ class Conversation:
             kept = [held for held in self.lists if held.question != question]
             self.lists = [*kept, before][-_MAX_LISTS:]
         self.turns = [*self.turns, (question, answer.answer)][-_MAX_TURNS:]
+        if answer.abstained and named and document_ids:
+            if set(document_ids) != set(self.document_ids):
+                self.clause_ids = []  # the clauses of another plan answer nothing here
+            self.document_ids = list(document_ids)
+            return
         if answer.abstained or answer.intent == "ambiguous":
             return
         cited = list(dict.fromkeys(c.clause_id for c in answer.citations if c.clause_id))

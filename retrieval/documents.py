@@ -287,6 +287,10 @@ _ISSUER_RUN = 3
 T = TypeVar("T")
 
 
+# title word pairs a question must share with a plan's title to name it by a phrase
+_PHRASE_PAIRS = 3
+
+
 class DocumentDirectory:
     """Looks documents up by id and finds the ones a question refers to.
 
@@ -539,10 +543,30 @@ class DocumentDirectory:
         found: list[str] = []
         for doc_ids in by_place.values():
             best = max(scores[d] for d in doc_ids)
-            found.extend(d for d in doc_ids if scores[d] == best)
+            # "KH kiểm tra giám sát … và KH tiếp công dân … của MTTQ Lương Minh": the plans
+            # of the place named by kind and title words none of the others has, not every
+            # plan of the place (a plan named more surely is kept beside them)
+            titled = _titled_among(text, doc_ids, self.documents)
+            floor = 1 if titled else 0
+            found.extend(d for d in doc_ids if scores[d] == best and best > floor)
+            found.extend(d for d in titled if d not in found)
         if found:
             found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
         return found
+
+    def titled_alike(self, question_folded: str, most: int) -> list[str]:
+        """The plans whose titles share the question's longest title phrase ("bầu cử đại biểu
+        Quốc hội khóa XVI"): at least `_PHRASE_PAIRS` word pairs that at most `most` titles
+        have, found by one indexed look-up; empty when none, or when more than `most` share
+        it."""
+        tokens = re.findall(r"[a-z0-9]+", question_folded)
+        pairs = [f"{a} {b}" for a, b in pairwise(tokens)]
+        counts = self.facts.shared_bigram_counts(pairs, most)
+        best = max(counts.values(), default=0)
+        found = [d for d, n in counts.items() if n == best]
+        if best < _PHRASE_PAIRS or len(found) > most:
+            return []
+        return self._ordered(set(found))
 
     def named_by_number(self, question_folded: str) -> list[str]:
         """Ids of the documents the question names by id or số hiệu ("NQ 60", "KH 19")."""
@@ -685,6 +709,27 @@ def _capitalised_run(name: str) -> str:
             break
         words.append(word)
     return " ".join(words)
+
+
+def _titled_among(
+    text: str, doc_ids: Sequence[str], documents: Mapping[str, DocumentInfo]
+) -> list[str]:
+    """The plans of one named place that the question names by their kind and then title
+    words no other of these plans has ("kế hoạch kiểm tra giám sát …", "KH tiếp công dân"):
+    two such word pairs, the first right after the kind word. Three words after no kind
+    word ("chính quyền số") are a topic, not a title."""
+    if len(doc_ids) < 2:
+        return []
+    pairs = {d: title_bigrams(documents[d].title) for d in doc_ids}
+    found = []
+    for doc_id, own in pairs.items():
+        others = set().union(*(b for d, b in pairs.items() if d != doc_id))
+        matched = [b for b in own - others if f" {b} " in text]
+        if len(matched) < 2:
+            continue
+        if any(re.search(rf" (?:ke hoach|kh) {b} ", text) for b in matched):
+            found.append(doc_id)
+    return found
 
 
 def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:

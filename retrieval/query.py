@@ -386,13 +386,19 @@ _META = (
     (
         MetaField.DATE,
         _compile(
-            r"ngay ban hanh|ban hanh (?:ngay|khi nao|vao|nam nao|luc nao)|ngay nao|"
+            # ("ban hành ngày 10/12/2025 …" names the day, asks something else)
+            r"ngay ban hanh|ban hanh (?:ngay(?! \d)|khi nao|vao(?! ngay \d)|nam nao|luc nao)"
+            r"|ngay nao|"
             r"ngay ky|ban hanh thang|(?:ky|ban hanh) (?:vao )?ngay nao|" + _ISSUED_FIRST
         ),
     ),
     (
         MetaField.ISSUER,
-        _compile(r"co quan (?:nao )?ban hanh|ai ban hanh|don vi ban hanh|cap nao ban hanh"),
+        _compile(
+            r"co quan (?:nao )?ban hanh|ai ban hanh|don vi ban hanh|cap nao ban hanh"
+            # "Kế hoạch về … ban hành ngày 10/12/2025 là của cơ quan nào?"
+            rf"|^{_SENT_KINDS}.* la cua (?:co quan|don vi|cap) nao$"
+        ),
     ),
     # "tiêu đề" (a title), not the "tiêu Đề" of "chỉ tiêu Đề án 06" / "chỉ tiêu đề ra"
     # "… là loại văn bản gì?": the kind (Chỉ thị, Kế hoạch, Quyết định …) its header names

@@ -24,6 +24,24 @@ INTENT_WORDS = frozenset(
 )
 
 
+# intent words that are intent only after their lead word ("triển khai"): elsewhere they
+# are part of a topic ("khai giảng", "công khai", "khai thác")
+_INTENT_AFTER = {"khai": "trien"}
+# intent words that are a topic after a word ("lần thứ hai" tells the rounds apart; "hai kế
+# hoạch" compares)
+_TOPIC_AFTER = {"hai": "thu"}
+
+
+def _stands_alone(word: str, question_folded: str) -> bool:
+    """Whether an intent word is a topic word here: one that is intent only after its lead
+    word stands without it, or one that is a topic after a word follows that word."""
+    lead = _INTENT_AFTER.get(word)
+    if lead is not None:
+        return bool(re.search(rf"(?<!\b{lead} )\b{word}\b", question_folded))
+    before = _TOPIC_AFTER.get(word)
+    return before is not None and bool(re.search(rf"\b{before} {word}\b", question_folded))
+
+
 # a document's kind written short ("KH BMNN 2023 Sơn La", "QĐ 518", "NQ bổ sung …") names a
 # plan, never what is asked about it
 _KIND_SHORT = frozenset(["kh", "qd", "nq", "nd", "ttg"])
@@ -52,7 +70,7 @@ def topic_words(
     words = [
         w
         for w in query.keywords
-        if w not in INTENT_WORDS
+        if (w not in INTENT_WORDS or _stands_alone(w, query.folded))
         and w not in asking
         and w not in naming
         and w not in FOLLOW_UP_WORDS

@@ -74,3 +74,28 @@ def test_a_plural_before_the_kind_still_asks_the_basis() -> None:
 
     for question in ("KH 07 căn cứ những luật nào?", "KH 07 căn cứ các văn bản nào?"):
         assert MetaField.BASED_ON in understand(question).meta_fields
+
+
+def test_a_preambles_basis_line_listing_several_documents_gives_each() -> None:
+    preamble = stored_clause(
+        "KẾ HOẠCH\nKiểm tra, giám sát công tác bầu cử\n\nCăn cứ Luật Bầu cử đại biểu Quốc hội và"
+        " đại biểu Hội đồng nhân dân; Luật Mặt trận Tổ quốc Việt Nam; Căn cứ Kế hoạch số"
+        " 04/KH-MTTQ-BTT ngày 04/12/2025 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng"
+        " Ninh về kiểm tra, giám sát.\n\nBan Thường trực xây dựng kế hoạch như sau:",
+        clause_id="pre",
+        kind="preamble",
+        path="Phần mở đầu",
+    )
+    laws = basis_asked(understand("KH kiểm tra giám sát căn cứ luật nào?").folded)
+    assert laws is not None
+    assert [name for _, name in basis_lines([preamble], laws)] == [
+        "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+        "Luật Mặt trận Tổ quốc Việt Nam",
+    ]
+    plans = basis_asked(understand("KH kiểm tra giám sát căn cứ kế hoạch nào?").folded)
+    assert plans is not None
+    (found,) = basis_lines([preamble], plans)
+    assert found[1].startswith("Kế hoạch số 04/KH-MTTQ-BTT")
+    # the preamble's other lines ("Ban Thường trực xây dựng …") cite nothing
+    decrees = basis_asked("can cu nghi dinh nao")
+    assert decrees is not None and basis_lines([preamble], decrees) == []

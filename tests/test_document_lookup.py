@@ -30,6 +30,7 @@ from retrieval.documents import (
     _capitalised_run,
     _naming_score,
     _plain,
+    _titled_among,
     title_named,
 )
 from retrieval.periods import plan_years
@@ -89,7 +90,11 @@ def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> lis
     found: list[str] = []
     for doc_ids in by_place.values():
         best = max(scores[d] for d in doc_ids)
-        found.extend(d for d in doc_ids if scores[d] == best)
+        # the place's plans named by kind and title words the others lack replace the
+        # plans named by the place alone
+        titled = _titled_among(text, doc_ids, infos)
+        found.extend(d for d in doc_ids if scores[d] == best and best > (1 if titled else 0))
+        found.extend(d for d in titled if d not in found)
     if found:
         found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
     if not found:

@@ -26,6 +26,7 @@ from retrieval.candidates import is_legal_basis
 from retrieval.citations import CitationBuilder
 from retrieval.cited_documents import (
     CitedDate,
+    CitedDocument,
     CitedRef,
     OwnPlan,
     best_cited,
@@ -363,11 +364,11 @@ def _by_name(ctx: Context) -> Answer | None:
     asked = cited_asked(ctx.query.folded, own)
     if asked is None:
         return None
-    cited = [
-        document
-        for info in infos
-        for document in cited_documents(ctx.library.structure.fact_clauses(info.id))
-    ]
+    by_plan = [cited_documents(ctx.library.structure.fact_clauses(info.id)) for info in infos]
+    each = _each_plans_mention(ctx, [best_cited(own_cited, asked) for own_cited in by_plan])
+    if each is not None:
+        return each
+    cited = [document for own_cited in by_plan for document in own_cited]
     found = best_cited(cited, asked)
     if found is None:
         if not any(named.as_basis for named in asked.named) or not cited:
@@ -388,3 +389,19 @@ def _by_name(ctx: Context) -> Answer | None:
     text = f"{label} nêu ở phần căn cứ: “{found.mention}” [{n}]."
     # read from the plan's opening lines, as the plan's other facts are
     return Answer(text, False, Intent.DOCUMENT_FACTS.value, cite.citations)
+
+
+def _each_plans_mention(ctx: Context, founds: Sequence[CitedDocument | None]) -> Answer | None:
+    """ "KH kiểm tra giám sát và KH tiếp công dân căn cứ những kế hoạch số mấy của …?":
+    several plans named, each citing a document that fits: each plan's own mention, one
+    line a plan; None unless two or more plans are named and every one has its mention."""
+    if len(founds) < 2 or any(found is None for found in founds):
+        return None
+    cite = CitationBuilder(ctx.documents)
+    lines = []
+    for found in founds:
+        assert found is not None
+        n = cite.cite(found.clause, found.mention)
+        label = ctx.library.label(found.clause.document_id)
+        lines.append(f"{label} nêu ở phần căn cứ: “{found.mention}” [{n}].")
+    return Answer("\n".join(lines), False, Intent.DOCUMENT_FACTS.value, cite.citations)

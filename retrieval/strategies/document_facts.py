@@ -35,7 +35,9 @@ def answer(ctx: Context) -> Answer | None:
         return abstain(ctx.query, [], ctx.documents, reason)
     ids = ids or (dated[1] if dated else [])
     if not ids and len(ctx.documents.documents) > MANY:
-        return _which_plan(ctx)  # a country's plans: never every plan's facts
+        ids = _titled_as_asked(ctx)
+        if not ids:
+            return _which_plan(ctx)  # a country's plans: never every plan's facts
     ids = ids or list(ctx.documents.documents)
     infos = [info for info in (ctx.documents.get(d) for d in ids) if info is not None]
     if ctx.query.meta_fields == (MetaField.BASED_ON,) and not any(i.based_on for i in infos):
@@ -49,6 +51,7 @@ def answer(ctx: Context) -> Answer | None:
             return lines
     clauses_by_doc = {info.id: _document_clauses(ctx, info.id) for info in infos}
     answered = answer_document_facts(ctx.query, infos, clauses_by_doc, ctx.documents)
+    answered = _with_basis_of_kind_asked(ctx, infos, answered)
     first = _issued_first(ctx.query, infos) if not answered.abstained else None
     if first is not None:  # "văn bản nào ban hành trước?": said, then each one's date
         answered = replace(answered, answer=f"{first}\n{answered.answer}")
@@ -109,6 +112,29 @@ def _dated_as_asked(ctx: Context) -> tuple[str, list[str]] | None:
             found.append(doc_id)
     written = "ngày " + "/".join(g for g in (day, month, year) if g)
     return written, found
+
+
+def _titled_as_asked(ctx: Context) -> list[str]:
+    """No plan named among many, but a phrase of their titles ("kế hoạch về bầu cử đại biểu
+    Quốc hội khóa XVI … do ai ký?"): the few plans whose titles share it (`titled_alike`),
+    kept to those issued on the day asked when one is named; empty when none or too many."""
+    ids = ctx.documents.titled_alike(ctx.query.folded, MANY)
+    match = _DATED.search(ctx.query.folded)
+    if ids and match is not None:
+        day, month, year = match.groups()
+        asked = [int(day), int(month) if month else None, int(year) if year else None]
+        on_day = [d for d in ids if _issued_on(ctx.documents.get(d), asked)]
+        ids = on_day or ids
+    return ids
+
+
+def _issued_on(info: DocumentInfo | None, asked: Sequence[int | None]) -> bool:
+    """Whether a plan's header date is the day asked (month and year where given)."""
+    parts = (info.issued_date or "").split("-") if info else []
+    if len(parts) != 3:
+        return False
+    issued = [int(parts[2]), int(parts[1]), int(parts[0])]
+    return all(a is None or a == b for a, b in zip(asked, issued, strict=True))
 
 
 def _issued_first(query: Query, infos: Sequence[DocumentInfo]) -> str | None:
@@ -210,6 +236,28 @@ def _kind_in_header(ctx: Context, infos: Sequence[DocumentInfo]) -> bool:
         for info in infos
         for ref in info.based_on
     )
+
+
+def _with_basis_of_kind_asked(
+    ctx: Context, infos: Sequence[DocumentInfo], answered: Answer
+) -> Answer:
+    """ "… cùng ban hành ngày nào, cùng căn cứ luật nào?": a basis kind asked that the
+    headers' "thực hiện" lists never name (laws cited only in the "Căn cứ" lines) is read
+    from the plans' basis lines and added, each cited."""
+    if answered.abstained or MetaField.BASED_ON not in ctx.query.meta_fields:
+        return answered
+    asked = basis_asked(ctx.query.folded)
+    if asked is None or ctx.query.meta_fields == (MetaField.BASED_ON,):
+        return answered  # (asked alone, the header's list or the basis lines answer it)
+    if any(folded(b).startswith(asked.kind) for info in infos for b in info.based_on):
+        return answered
+    found = _from_basis_lines(ctx, infos)
+    if found is None:
+        return answered
+    shifted = _renumbered(found.answer, len(answered.citations))
+    shift = len(answered.citations)
+    cited = (*answered.citations, *(replace(c, n=c.n + shift) for c in found.citations))
+    return replace(answered, answer=f"{answered.answer}\n{shifted}", citations=cited)
 
 
 def _from_basis_lines(ctx: Context, infos: Sequence[DocumentInfo]) -> Answer | None:
