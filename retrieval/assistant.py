@@ -20,14 +20,17 @@ from ingest.normalize_vi import folded
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
 from retrieval.asked_columns import missing_column_reason
+from retrieval.asked_span import unmet_span
 from retrieval.calibration import Decision, Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
+from retrieval.dated_reference import other_dated
 from retrieval.documents import DocumentDirectory
 from retrieval.indicator_words import as_written, unstated_indicator_words
+from retrieval.named_facility import unnamed_facility
 from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
 from retrieval.relevance import TermWeights
@@ -232,6 +235,30 @@ class Assistant:
             # a place named in the question is a hard constraint: another place's plan is
             # offered as the closest, never as the answer
             reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        other = None if answer.abstained else other_dated(reading, cited, library.documents)
+        if other is not None:  # "KH 16/KH-MTTQ-BTT ngày 23/12/2025" read from another plan 16
+            answer = replace(abstain(query, cited, library.documents, other), intent=answer.intent)
+        span = (
+            None
+            if answer.abstained or answer.intent == Intent.COMPARE.value
+            else unmet_span(query.text, cited, library.documents)
+        )
+        if span is not None:  # "năm học 2025-2026" read from the plan for 2024-2025
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = f"{labels} là văn bản cho {span[1]}, không nêu nội dung này cho {span[0]}."
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        facility = (
+            None
+            if answer.abstained or answer.intent == Intent.COMPARE.value
+            else unnamed_facility(query.text, cited)
+        )
+        if facility is not None:  # "Công ty Nhiệt điện Phả Lại" answered from another row
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = (
+                f"{labels} không có dòng/điều khoản nào nêu “{facility}”; điều khoản gần nhất "
+                "nói về đơn vị khác."
+            )
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         unstated = () if answer.abstained else self._unstated_indicator(query, answer, cited)
         if unstated:  # "tỷ lệ nước thải …" answered by the "chất thải rắn …" row: not its figure
