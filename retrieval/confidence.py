@@ -163,11 +163,20 @@ def asks_day(question_folded: str) -> bool:
 
 def _states_asked_measure(reading: Reading, cited: Sequence[StoredClause]) -> bool:
     """Whether a cited clause states a number in the unit the question asks it in ("05
-    ngày", "2.000 triệu đồng"); true when the question asks no unit."""
+    ngày", "2.000 triệu đồng"), or is a table's row with a figure (its unit in the column's
+    heading); true when the question asks no unit."""
     measure = asked_measure(reading.query.text)
     if measure is None:
         return True
-    return any(states_measure(f"{c.path} {c.text}", measure) for c in _answering(cited))
+    return any(
+        states_measure(f"{c.path} {c.text}", measure)
+        or (c.kind in _TABLE_KINDS and states_figure(c.text))
+        for c in _answering(cited)
+    )
+
+
+# a table's cells write the bare figure, the unit in the column's heading ("(triệu đồng)")
+_TABLE_KINDS = frozenset(["table_row", "table_group"])
 
 
 def _states_numbered(text: str, name: str, numbers: Collection[str] = ()) -> bool:

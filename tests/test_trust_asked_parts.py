@@ -157,3 +157,9 @@ def test_a_day_asked_needs_a_day_stated() -> None:
     assert "time" not in confidence.unmet_checks(reading, [dated], structured=False)
     monthly = _clause("Các đơn vị báo cáo kết quả định kỳ trước ngày 20 hằng tháng")
     assert "time" not in confidence.unmet_checks(reading, [monthly], structured=False)
+
+
+def test_a_table_row_states_its_figure_in_the_column_unit() -> None:
+    reading = read_question(understand("Sở Y tế được bố trí kế hoạch vốn bao nhiêu triệu đồng?"))
+    row = replace(_clause("SỞ Y TẾ | 14.000"), kind="table_group")
+    assert "figure" not in confidence.unmet_checks(reading, [row], structured=False)
