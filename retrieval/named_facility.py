@@ -23,7 +23,7 @@ _KINDS = (
     r"cong t[iy]|nha may|tram [iy] te|benh vien|trung tam [iy] te"
     r"|truong (?=(?:mn|mg|th|thcs|thpt|mau giao|mam non|tieu hoc|trung hoc|dai hoc|cao dang)\b)"
 )
-_FACILITY = re.compile(rf"\b(?P<kind>{_KINDS})\s*(?P<name>[^?,;:()]*)")
+_FACILITY = re.compile(rf"\b(?P<kind>{_KINDS})\b\s*(?P<name>[^?,;:()]*)")
 # what ends a facility's name: the words that ask, place, date or relate it
 _ENDS = frozenset(
     [

@@ -138,6 +138,8 @@ def test_a_facility_named_is_the_row_cited() -> None:
         ("cong", "ti", "co", "phan", "xi", "mang", "thang", "long")
     ]
     assert named_facilities("Trường hợp đặc biệt, ai quyết định kéo dài năm học?") == []
+    # "người có công tỉnh Bạc Liêu" holds no "công ty"
+    assert named_facilities("Chủ đầu tư dự án cho người có công tỉnh Bạc Liêu là ai?") == []
     other = _clause("Công ty cổ phần nhiệt điện An Khánh — Hạn ngạch năm 2026: 1,012,292 tấn")
     asked = "Công ty Nhiệt điện Phả Lại được phân bổ hạn ngạch năm 2026 bao nhiêu?"
     assert unnamed_facility(asked, [other]) == "Công ty Nhiệt điện Phả Lại"
