@@ -29,6 +29,7 @@ from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
 from retrieval.dated_reference import other_dated
 from retrieval.documents import DocumentDirectory
+from retrieval.dotted_path import unreached_path
 from retrieval.indicator_words import as_written, unstated_indicator_words
 from retrieval.named_facility import unnamed_facility
 from retrieval.plan_scope import PlanScope
@@ -247,6 +248,14 @@ class Assistant:
         if span is not None:  # "năm học 2025-2026" read from the plan for 2024-2025
             labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
             reason = f"{labels} là văn bản cho {span[1]}, không nêu nội dung này cho {span[0]}."
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        path = None if answer.abstained else unreached_path(query.text, cited)
+        if path is not None:  # "Mục II.1.b" answered with part II's heading
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = (
+                f"Không tìm thấy mục {path[0]} trong {labels}; các điều khoản gần nhất chỉ "
+                f"thuộc mục {path[1]}."
+            )
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         facility = (
             None

@@ -14,6 +14,7 @@ from retrieval.asked_span import spans_in, unmet_span
 from retrieval.constraints import read_question
 from retrieval.dated_reference import named_date, other_dated
 from retrieval.documents import DocumentDirectory
+from retrieval.dotted_path import dotted_steps, unreached_path
 from retrieval.named_facility import named_facilities, unnamed_facility
 from retrieval.query import understand
 from retrieval.stored import StoredClause
@@ -165,3 +166,17 @@ def test_a_table_row_states_its_figure_in_the_column_unit() -> None:
     reading = read_question(understand("Sở Y tế được bố trí kế hoạch vốn bao nhiêu triệu đồng?"))
     row = replace(_clause("SỞ Y TẾ | 14.000"), kind="table_group")
     assert "figure" not in confidence.unmet_checks(reading, [row], structured=False)
+
+
+def test_a_dotted_location_reached_only_part_of_the_way() -> None:
+    asked = "Mục II.1.b KH 1422: chuyển đổi một phần diện tích trồng lúa sang gì?"
+    assert dotted_steps(asked) == ("II", "1", "b")
+    part = replace(_clause("1. Nâng cao khả năng chống chịu"), path="II. NHIỆM VỤ › 1. Nâng cao")
+    assert unreached_path(asked, [part]) == ("II.1.b", "II.1")
+    point = replace(part, path="II. NHIỆM VỤ › 1. Nâng cao › b) Chuyển đổi cơ cấu")
+    assert unreached_path(asked, [part, point]) is None
+    # a table row numbered on its own ("9") under its group "II"
+    row = replace(_clause("Tập huấn kỹ năng số"), path="Phụ lục 01 › II. Chính quyền số › 9")
+    assert unreached_path("Chỉ tiêu II.9 phụ lục 01 do ai chỉ đạo?", [row]) is None
+    # another numbering altogether is left to the other checks
+    assert unreached_path(asked, [_clause("x")]) is None
