@@ -43,8 +43,9 @@ _MONEY = Measure("tiền", ("dong", "vnd", "usd", "trieu", "ty"))
 _MONEY_WORDS = re.compile(
     r"\b(?:kinh phi|chi phi|ngan sach|von|so tien|gia goi thau|tong muc dau tu)\b"
 )
-# a share or a growth asked of money ("tỷ lệ giải ngân vốn", "tăng bao nhiêu %") is no amount
-_RATIO = re.compile(r"\b(?:ty le|ti le|ty trong|ti trong|phan tram|tang truong)\b|%")
+# a share or a growth asked of money ("tỷ lệ giải ngân vốn", "tăng bao nhiêu %", "kinh phí …
+# chiếm bao nhiêu trong tổng ngân sách") is no amount
+_RATIO = re.compile(r"\b(?:ty le|ti le|ty trong|ti trong|phan tram|tang truong|chiem)\b|%")
 _ASKS = re.compile(r"\b(?:bao nhieu|may)\s+(?P<unit>[a-z]+)\b")
 # a number in figures or in words
 _NUMBER_WORDS = r"(?:\d[\d.,]*|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan)"

@@ -68,6 +68,7 @@ def test_the_unit_a_figure_is_asked_in() -> None:
     assert asked_measure("Đề án có tổng vốn bao nhiêu?") == money
     # a share, a count of listed things, a growth: no unit a clause must write
     assert asked_measure("Tỷ lệ vốn giải ngân đạt bao nhiêu?") is None
+    assert asked_measure("Kinh phí an toàn thông tin chiếm bao nhiêu trong tổng ngân sách?") is None
     assert asked_measure("Kế hoạch có bao nhiêu nhiệm vụ?") is None
     assert asked_measure("Bao nhiêu dự án được bố trí vốn?") is None
 
