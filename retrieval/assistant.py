@@ -20,14 +20,18 @@ from ingest.normalize_vi import folded
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
 from retrieval.asked_columns import missing_column_reason
+from retrieval.asked_span import unmet_span
 from retrieval.calibration import Decision, Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
+from retrieval.dated_reference import other_dated
 from retrieval.documents import DocumentDirectory
+from retrieval.dotted_path import unreached_path
 from retrieval.indicator_words import as_written, unstated_indicator_words
+from retrieval.named_facility import unnamed_facility
 from retrieval.plan_owner import without_plan_owner
 from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
@@ -241,6 +245,38 @@ class Assistant:
             # offered as the closest, never as the answer
             reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        other = None if answer.abstained else other_dated(reading, cited, library.documents)
+        if other is not None:  # "KH 16/KH-MTTQ-BTT ngày 23/12/2025" read from another plan 16
+            answer = replace(abstain(query, cited, library.documents, other), intent=answer.intent)
+        span = (
+            None
+            if answer.abstained or answer.intent == Intent.COMPARE.value
+            else unmet_span(query.text, cited, library.documents)
+        )
+        if span is not None:  # "năm học 2025-2026" read from the plan for 2024-2025
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = f"{labels} là văn bản cho {span[1]}, không nêu nội dung này cho {span[0]}."
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        path = None if answer.abstained else unreached_path(query.text, cited)
+        if path is not None:  # "Mục II.1.b" answered with part II's heading
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = (
+                f"Không tìm thấy mục {path[0]} trong {labels}; các điều khoản gần nhất chỉ "
+                f"thuộc mục {path[1]}."
+            )
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        facility = (
+            None
+            if answer.abstained or answer.intent == Intent.COMPARE.value
+            else unnamed_facility(query.text, cited)
+        )
+        if facility is not None:  # "Công ty Nhiệt điện Phả Lại" answered from another row
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = (
+                f"{labels} không có dòng/điều khoản nào nêu “{facility}”; điều khoản gần nhất "
+                "nói về đơn vị khác."
+            )
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         unstated = () if answer.abstained else self._unstated_indicator(query, answer, cited)
         if unstated:  # "tỷ lệ nước thải …" answered by the "chất thải rắn …" row: not its figure
             labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
@@ -256,13 +292,9 @@ class Assistant:
         if column is not None:  # "sản phẩm của nhiệm vụ 5" of a table without that column
             answer = replace(abstain(query, cited, library.documents, column), intent=answer.intent)
         rival = None if answer.abstained else self._rival(query, topic, answer, ids)
-        issuers = [
-            info.issuer
-            for d in dict.fromkeys(c.document_id for c in cited)
-            if (info := library.documents.get(d)) is not None and info.issuer
-        ]
+        owners = sorted(issuers)
         value = confidence.score(
-            reading, cited, coverage, structured, answer.abstained, rival, issuers
+            reading, cited, coverage, structured, answer.abstained, rival, owners
         )
         # a plan's own facts (who issued it, what it implements) are read from its header: the
         # unit a question names there is the issuer, not a role the cited clause must hold
@@ -270,7 +302,7 @@ class Assistant:
         unmet = (
             ()
             if facts
-            else confidence.unmet_checks(reading, cited, structured, coverage, rival, issuers)
+            else confidence.unmet_checks(reading, cited, structured, coverage, rival, owners)
         )
         if answer.abstained:
             return replace(answer, confidence=value)

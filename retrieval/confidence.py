@@ -16,7 +16,7 @@ closest candidates.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ from ingest.dates import states_time, without_citations
 from ingest.normalize_vi import folded
 from retrieval.amounts import counted_in_words
 from retrieval.answers import Answer
+from retrieval.asked_measure import asked_measure, states_measure
 from retrieval.constraints import Reading
 from retrieval.doers import ROLE_ASKED, WHO_INTENTS, asks_who, names_doer
 from retrieval.query import Intent
@@ -113,13 +114,16 @@ def unmet_checks(
         )
     ):
         unmet.append("figure")
+    elif reading.figure and not structured and not _states_asked_measure(reading, cited):
+        unmet.append("figure")  # "trong bao nhiêu ngày?" of a clause giving no number of days
     units = reading.units if reading.roles else not_issuers(reading.units, cited, issuers)
     if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
         unmet.append("period")
-    if any(not _states_numbered(text, name) for name in reading.numbered):
+    numbers = {c.number for c in _answering(cited) if c.number}
+    if any(not _states_numbered(text, name, numbers) for name in reading.numbered):
         unmet.append("numbered")  # "sinh con thứ 3" of a clause on births in general
     if (
         not structured
@@ -131,6 +135,13 @@ def unmet_checks(
     stated = without_citations(text) + " " + folded(deadlines)
     if reading.query.intent is Intent.DEADLINE and not states_time(stated):
         unmet.append("time")
+    elif (
+        not structured
+        and not deadlines
+        and asks_day(reading.query.folded)
+        and not _DAY.search(stated)
+    ):
+        unmet.append("time")  # "trước ngày nào?" of a clause giving a term of years
     if structured:
         return tuple(unmet)
     if coverage is not None and rival is not None and rival > coverage + RIVAL_MARGIN:
@@ -140,9 +151,44 @@ def unmet_checks(
     return tuple(unmet)
 
 
-def _states_numbered(text: str, name: str) -> bool:
+# a day asked: "trước ngày nào", "ngày mấy"
+_ASKS_DAY = re.compile(r"\bngay (?:nao|may)\b|\bhom nao\b")
+# a day stated: a date, "ngày 20", "05 ngày", a recurrence within the month, a day named by
+# an event ("trước ngày bầu cử"), or at once ("ngay khi", "kể từ ngày ký")
+_DAY = re.compile(
+    r"\b\d{1,2}/\d{1,2}\b|\bngay\s+\d{1,2}\b|\b\d+\s*ngay\b|\bhang (?:ngay|tuan|thang)\b"
+    r"|\b(?:truoc|sau|den|tu|vao) ngay [a-z]+|\bngay (?:khi|sau khi|lap tuc)\b"
+)
+
+
+def asks_day(question_folded: str) -> bool:
+    """Whether the question asks for a day ("trước ngày nào", "ngày mấy")."""
+    return _ASKS_DAY.search(question_folded) is not None
+
+
+def _states_asked_measure(reading: Reading, cited: Sequence[StoredClause]) -> bool:
+    """Whether a cited clause states a number in the unit the question asks it in ("05
+    ngày", "2.000 triệu đồng"), or is a table's row with a figure (its unit in the column's
+    heading); true when the question asks no unit."""
+    measure = asked_measure(reading.query.text)
+    if measure is None:
+        return True
+    return any(
+        states_measure(f"{c.path} {c.text}", measure)
+        or (c.kind in _TABLE_KINDS and states_figure(c.text))
+        for c in _answering(cited)
+    )
+
+
+# a table's cells write the bare figure, the unit in the column's heading ("(triệu đồng)")
+_TABLE_KINDS = frozenset(["table_row", "table_group"])
+
+
+def _states_numbered(text: str, name: str, numbers: Collection[str] = ()) -> bool:
     """Whether folded clause text states a numbered name in either written form ("thu 3",
-    "thu ba")."""
+    "thu ba"), or a cited item is that number ("khẩu hiệu số 24" of the item "24.")."""
+    if any(form.split()[-1] in numbers for form in name.split("|") if form.startswith("so ")):
+        return True
     return any(re.search(rf"\b{re.escape(form)}\b", text) for form in name.split("|"))
 
 
@@ -228,6 +274,9 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
         return "Các kế hoạch đã nạp không nêu con số được hỏi cho nội dung này."
     if "period" in unmet and reading.period is not None and reading.period.year is not None:
         return f"Các kế hoạch đã nạp không nêu nội dung này cho năm {reading.period.year}."
+    if "numbered" in unmet and reading.numbered:
+        name = reading.numbered[0].split("|")[0].replace("so ", "số ").replace("thu ", "thứ ")
+        return f"Các kế hoạch đã nạp không có mục/nội dung {name} được hỏi."
     if "rival" in unmet:
         return "Nhiều điều khoản gần với câu hỏi; chưa xác định chắc điều khoản nào trả lời đúng."
     if "topic" in unmet:

@@ -244,7 +244,7 @@ _NOT_A_NAME = frozenset(
         # clause, row and document words ("chỉ tiêu số 3", "gói thầu số 6", "Quyết định số 12")
         *("tieu", "vu", "muc", "dong", "ban", "thau", "buoc", "luc", "dieu", "khoan", "diem"),
         *("stt", "hoach", "dinh", "quyet", "thi", "trinh", "tu", "van", "luat", "luan", "an"),
-        *("hieu", "phan", "chuong", "nghi", "tong", "ma"),
+        *("phan", "chuong", "nghi", "tong", "ma"),
         # times and sessions ("ngày thứ 2", "tuần thứ 3", "kỳ họp thứ 9")
         *("ngay", "thang", "tuan", "nam", "quy", "ky", "hop", "khoa", "dot", "lan", "giai"),
         "doan",

@@ -1,0 +1,80 @@
+"""The unit a figure question asks its number in, and whether a clause states a number in it.
+
+"Khiếu nại … phải giải quyết trong bao nhiêu ngày?" asks a count of days: a clause that
+says "đúng thời hạn luật định" states no number of days, and its other numbers (a date, a
+term "2026 - 2031") are no answer. "Kinh phí tuyên truyền … là bao nhiêu?" asks an amount
+of money: a clause with no amount in đồng does not state it. The measure is read from the
+unit written right after "bao nhiêu" / "mấy", or from a money word the question asks the
+amount of; a clause states it when a number (in figures or words) stands right before that
+unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize_vi import folded
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A unit a figure is asked in: its name as the question writes it and the folded
+    words a clause writes a number of it with."""
+
+    name: str
+    units: tuple[str, ...]
+
+
+# units of time, length, area and mass: "bao nhiêu ngày", "mấy tháng"
+_UNITS = {
+    "ngay": ("ngay",),
+    "thang": ("thang",),
+    "tuan": ("tuan",),
+    "gio": ("gio",),
+    "phut": ("phut",),
+    "ha": ("ha", "hecta", "hec ta"),
+    "hecta": ("ha", "hecta", "hec ta"),
+    "km": ("km",),
+    "tan": ("tan",),
+}
+_MONEY = Measure("tiền", ("dong", "vnd", "usd", "trieu", "ty"))
+# the words that ask an amount of money: "kinh phí … bao nhiêu", "tổng vốn bao nhiêu"
+_MONEY_WORDS = re.compile(
+    r"\b(?:kinh phi|chi phi|ngan sach|von|so tien|gia goi thau|tong muc dau tu)\b"
+)
+# a share or a growth asked of money ("tỷ lệ giải ngân vốn", "tăng bao nhiêu %", "kinh phí …
+# chiếm bao nhiêu trong tổng ngân sách") is no amount
+_RATIO = re.compile(r"\b(?:ty le|ti le|ty trong|ti trong|phan tram|tang truong|chiem)\b|%")
+_ASKS = re.compile(r"\b(?:bao nhieu|may)\s+(?P<unit>[a-z]+)\b")
+# a number in figures or in words
+_NUMBER_WORDS = r"(?:\d[\d.,]*|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan)"
+
+
+def asked_measure(question: str) -> Measure | None:
+    """The unit the question asks its figure in (None: no unit, or not a figure question)."""
+    text = folded(question)
+    asked = _ASKS.search(text)
+    if asked is not None and asked.group("unit") in _UNITS:
+        unit = asked.group("unit")
+        return Measure(unit, _UNITS[unit])
+    if _RATIO.search(text) is None and re.search(r"\bbao nhieu\b", text):
+        money = _MONEY_WORDS.search(text)
+        if money is not None and money.start() < _asking_at(text):
+            return _MONEY
+    return None
+
+
+def _asking_at(text: str) -> int:
+    """Where the question asks ("bao nhiêu"): a money word must come before it (the amount
+    asked), not after ("bao nhiêu dự án có vốn …")."""
+    found = re.search(r"\bbao nhieu\b", text)
+    return found.start() if found is not None else len(text)
+
+
+def states_measure(text: str, measure: Measure) -> bool:
+    """Whether the text states a number in the measure's unit ("05 ngày", "2.000 triệu
+    đồng", "mười ngày")."""
+    plain = folded(text)
+    units = "|".join(re.escape(u) for u in measure.units)
+    return bool(re.search(rf"\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s*(?:{units})\b", plain))
