@@ -353,7 +353,7 @@ def describe_clause(
     if children:
         quote = body_quote(clause, keywords)
         n = cite.cite(clause, quote)
-        lines = [f"{where} [{n}]:"]
+        lines = [f"{where}{_bare_label_heading(clause, quote)} [{n}]:"]
         if len(clause.body.strip()) >= BARE_HEADING_CHARS:
             # a lead-in that says something itself ("… 35 tuần thực học (học kỳ I có 18
             # tuần, học kỳ II có 17 tuần), cụ thể:"): its words, then its items
@@ -373,6 +373,16 @@ def describe_clause(
 
 
 _MAX_CHILDREN = 12
+
+
+def _bare_label_heading(clause: StoredClause, quote: str) -> str:
+    """The heading line of a sub-item whose path shows its number only ("› 2.1"): what it
+    says is its point ("2.1. Đợt 1: Trong tháng 12/2025" — the round's time), so it is
+    written after the number; nothing when the path already names it."""
+    last = clause.path.rsplit(" › ", 1)[-1].strip()
+    if not quote or not clause.number or last != clause.number:
+        return ""
+    return f". {_short(quote, 160)}"
 
 
 # the intents a responsibility row answers by its cells (units, deadline)

@@ -114,7 +114,10 @@ def unmet_checks(
     period = reading.period
     if period is not None and period.year is not None and str(period.year) not in text:
         unmet.append("period")
-    if any(not _states_numbered(text, name) for name in reading.numbered):
+    if any(
+        not _states_numbered(text, name) and not _numbered_as(cited, name)
+        for name in reading.numbered
+    ):
         unmet.append("numbered")  # "sinh con thứ 3" of a clause on births in general
     if (
         not structured
@@ -139,6 +142,13 @@ def _states_numbered(text: str, name: str) -> bool:
     """Whether folded clause text states a numbered name in either written form ("thu 3",
     "thu ba")."""
     return any(re.search(rf"\b{re.escape(form)}\b", text) for form in name.split("|"))
+
+
+def _numbered_as(cited: Sequence[StoredClause], name: str) -> bool:
+    """Whether a cited clause is the item numbered as asked: "khẩu hiệu số 23" is the item
+    "23." of a list, which never writes "số 23" (its number is its label)."""
+    mark, _, number = name.split("|")[0].partition(" ")
+    return mark == "so" and any(c.number == number for c in cited)
 
 
 def _answering(cited: Sequence[StoredClause]) -> list[StoredClause]:

@@ -374,12 +374,20 @@ def _timed_round_first(
     asked = steps_named(query_folded)
     if not asked or not covering:
         return covering
-    for holder in enclosing(covering[0].clause):
-        line = (holder.heading or holder.body.strip().split("\n", 1)[0]).strip()
-        if steps_named(folded(line)) & asked and states_own_time(line):
-            first = Candidate(holder, covering[0].score, covering[0].source)
-            return [first, *(c for c in covering if c.clause.clause_id != holder.clause_id)]
+    # the best candidate's round first; another round's heading ranked first ("1.2. Đợt 2:
+    # …" for "Đợt 1 … khi nào?") gives way to the round asked found lower in the list
+    for candidate in covering[:_ROUND_CANDIDATES]:
+        for holder in (candidate.clause, *enclosing(candidate.clause)):
+            line = (holder.heading or holder.body.strip().split("\n", 1)[0]).strip()
+            if steps_named(folded(line)) & asked and states_own_time(line):
+                first = Candidate(holder, covering[0].score, covering[0].source)
+                rest = (c for c in covering if c.clause.clause_id != holder.clause_id)
+                return [first, *rest]
     return covering
+
+
+# how far down the covering clauses a round's heading is looked for
+_ROUND_CANDIDATES = 8
 
 
 def _figured_first(covering: list[Candidate], coverages: Sequence[float]) -> list[Candidate]:
