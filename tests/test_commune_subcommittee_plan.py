@@ -7,7 +7,6 @@ Trưởng tiểu ban. The plan below is synthetic, written to that layout (NĐ 3
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -26,6 +25,8 @@ An Lạc, ngày 20 tháng 11 năm 2025
 
 KẾ HOẠCH
 Tuyên truyền bầu cử đại biểu Hội đồng nhân dân xã An Lạc nhiệm kỳ 2026 - 2031
+
+Căn cứ Quyết định số 07/QĐ-UBBC ngày 12/11/2025 của Ủy ban bầu cử xã An Lạc về việc thành lập Tiểu ban thông tin, tuyên truyền bầu cử đại biểu Hội đồng nhân dân xã An Lạc.
 
 I. MỤC ĐÍCH, YÊU CẦU
 
@@ -116,3 +117,18 @@ def test_the_sub_committee_head_is_the_signer(assistant: Assistant) -> None:
     answer = assistant.ask("Ai ký Kế hoạch 02/KH-TBTT của xã An Lạc, giữ chức vụ gì?")
     assert not answer.abstained
     assert "Trần Văn Bình" in answer.answer and "Trưởng tiểu ban" in answer.answer
+
+
+def test_the_decision_setting_up_the_sub_committee_is_its_basis_line(
+    assistant: Assistant,
+) -> None:
+    """ "… được thành lập theo quyết định nào?" and "QĐ thành lập Tiểu ban … ngày nào?" ask
+    about the decision the plan cites, not the plan's own issuer and date."""
+    for question in (
+        "Tieu ban thong tin, tuyen truyen xa An Lac duoc thanh lap theo quyet dinh nao?",
+        "QĐ thành lập Tiểu ban thông tin, tuyên truyền xã An Lạc do ai ban hành, ngày nào?",
+    ):
+        answer = assistant.ask(question)
+        assert not answer.abstained
+        assert "07/QĐ-UBBC ngày 12/11/2025" in answer.answer
+        assert "20 tháng 11 năm 2025" not in answer.answer  # the plan's own date
