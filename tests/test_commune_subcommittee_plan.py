@@ -48,7 +48,19 @@ II. NỘI DUNG TUYÊN TRUYỀN
 
 - Tuyên truyền không khí phấn khởi của cử tri trong xã.
 
-III. KHẨU HIỆU TUYÊN TRUYỀN
+III. HÌNH THỨC, THỜI GIAN TUYÊN TRUYỀN
+
+1. Hình thức tuyên truyền
+
+- Tuyên truyền tại hội nghị nội bộ của Đảng như: Họp cấp ủy, sinh hoạt chi bộ.
+
+- Tuyên truyền qua hệ thống loa phát thanh cơ sở, đội truyền thông lưu động.
+
+2. Thời gian tuyên truyền:
+
+Thực hiện theo lộ trình tại phần (II) của Kế hoạch này.
+
+IV. KHẨU HIỆU TUYÊN TRUYỀN
 
 1. Nhiệt liệt chào mừng Ngày bầu cử!
 
@@ -132,3 +144,13 @@ def test_the_decision_setting_up_the_sub_committee_is_its_basis_line(
         assert not answer.abstained
         assert "07/QĐ-UBBC ngày 12/11/2025" in answer.answer
         assert "20 tháng 11 năm 2025" not in answer.answer  # the plan's own date
+
+
+def test_the_heading_naming_the_list_asked_answers_with_its_items(assistant: Assistant) -> None:
+    """ "… có những hình thức tuyên truyền nào?": the items under "1. Hình thức tuyên
+    truyền", not the time paragraph under "HÌNH THỨC, THỜI GIAN TUYÊN TRUYỀN"."""
+    answer = assistant.ask(
+        "Kế hoạch tuyên truyền bầu cử xã An Lạc có những hình thức tuyên truyền nào?"
+    )
+    assert not answer.abstained
+    assert "hội nghị nội bộ" in answer.answer and "loa phát thanh" in answer.answer
