@@ -154,3 +154,16 @@ def test_the_heading_naming_the_list_asked_answers_with_its_items(assistant: Ass
     )
     assert not answer.abstained
     assert "hội nghị nội bộ" in answer.answer and "loa phát thanh" in answer.answer
+
+
+def test_a_figure_asked_past_a_long_quote_cut_is_shown() -> None:
+    """ "… sau bao nhiêu năm đổi mới?" of a sentence saying "sau 40 năm" past 400
+    characters: the answer line is shortened around the figure, not before it."""
+    from ingest.normalize_vi import folded
+    from retrieval.compose import _shown_around, asked_figure
+
+    focus = asked_figure(folded("Tuyên truyền thành tựu sau bao nhiêu năm đổi mới?"))
+    assert focus is not None and asked_figure("ai chu tri") is None
+    sentence = "phân tích làm rõ " + "thành tựu to lớn, " * 30 + "sau 40 năm đổi mới."
+    assert "40 năm" in _shown_around(sentence, focus)
+    assert "40 năm" not in _shown_around(sentence, None)
