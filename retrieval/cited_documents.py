@@ -72,6 +72,9 @@ _ASKS_WHICH = re.compile(r"\b(?:" + "|".join(_KINDS) + r")\s+nao\b")
 _RELATION = re.compile(
     r"\b(?:can cu|tren co so|dua tren|xet|de nghi|trien khai|thuc hien|sua doi"
     r"|theo (?:to trinh|cong van|bao cao))\b"
+    # the decision that set up the body issuing the plan ("Tiểu ban … được thành lập theo
+    # quyết định nào?", "QĐ thành lập Tiểu ban … ngày nào?"): a committee plan's basis
+    r"|\bthanh lap theo (?:quyet dinh|qd)\b|\b(?:quyet dinh|qd) (?:ve viec )?thanh lap\b"
 )
 # words that set a document as the plan's basis, just before its kind in a question
 _BASIS_WORDS = re.compile(r"\b(?:can cu(?: vao)?|tren co so(?: xem xet)?|xet(?: de nghi)?)$")

@@ -351,9 +351,11 @@ def describe_clause(
     keywords: tuple[str, ...],
     children: Sequence[StoredClause] = (),
     prefer: Callable[[str], bool] | None = None,
+    focus: re.Pattern[str] | None = None,
 ) -> list[str]:
     """Answer lines quoting a body clause; a bare heading is answered by its sub-clauses.
-    `prefer`: the sentences to quote first (those stating a time, for "khi nào?")."""
+    `prefer`: the sentences to quote first (those stating a time, for "khi nào?"); `focus`:
+    the figure asked, kept in a long quote's shortened form."""
     where = f"{_doc_label(documents, clause.document_id)}, {clause.path}{stage_note(clause)}"
     if children:
         quote = body_quote(clause, keywords)
@@ -376,9 +378,41 @@ def describe_clause(
             lines.append(f"- … và {len(children) - _MAX_CHILDREN} ý khác trong {clause.path}")
         return lines
     quote = body_quote(clause, keywords, prefer=prefer)
+    if focus is not None and not focus.search(folded(quote)):
+        # the figure asked lies past the quote's cut ("… đất nước sau 40 năm …" at the end
+        # of a long sentence): the longer quote, shown around it
+        longer = body_quote(clause, keywords, limit=_FOCUS_QUOTE, prefer=prefer)
+        quote = longer if focus.search(folded(longer)) else quote
     n = cite.cite(clause, quote)
     # what the plan says first; where it says it after (the citation names it again)
-    return [f"{_short(quote, 400)} [{n}]", f"Theo {where}."]
+    return [f"{_shown_around(quote, focus)} [{n}]", f"Theo {where}."]
+
+
+_FOCUS_QUOTE = 1200
+
+
+def _shown_around(quote: str, focus: re.Pattern[str] | None, limit: int = 400) -> str:
+    """A long quote shortened to `limit` characters, around the figure asked when the cut
+    would drop it ("… bao nhiêu năm đổi mới?" of a sentence saying "sau 40 năm" late)."""
+    if focus is None or len(quote) <= limit:
+        return _short(quote, limit)
+    flat, offsets = folded_with_offsets(quote)
+    found = focus.search(flat)
+    if found is None or offsets[found.end() - 1] < limit - 20:
+        return _short(quote, limit)
+    return _around(quote, offsets[found.start()], offsets[found.end() - 1] + 1, limit)
+
+
+# "bao nhiêu năm", "mấy tỉnh": the figure asked, with the word it counts
+_COUNTED = re.compile(r"\b(?:bao nhieu|may) ([a-z]+)\b")
+
+
+def asked_figure(question_folded: str) -> re.Pattern[str] | None:
+    """The pattern of the figure a question asks for ("40 nam" of "bao nhiêu năm"), or None."""
+    match = _COUNTED.search(question_folded)
+    if match is None:
+        return None
+    return re.compile(rf"(?<![\d.,])\d+(?:[.,]\d+)?\s*{match.group(1)}\b")
 
 
 _MAX_CHILDREN = 12
@@ -414,7 +448,10 @@ def answer_clauses(
             lines.extend(describe_row(clause, documents, cite, intent, stated_time, stage))
         else:
             prefer = states_own_time if intent is Intent.DEADLINE else None
-            lines.extend(describe_clause(clause, documents, cite, query.keywords, kids, prefer))
+            focus = asked_figure(query.folded)
+            lines.extend(
+                describe_clause(clause, documents, cite, query.keywords, kids, prefer, focus)
+            )
         if len(clauses) > 1:
             lines.append("")
     return Answer(

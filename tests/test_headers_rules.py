@@ -178,6 +178,17 @@ def test_cong_van_with_trich_yeu() -> None:
     assert document.title == "Công văn V/v triển khai chuyển đổi số năm 2026"
 
 
+def test_a_sub_committee_head_signs_with_their_own_post_under_the_name() -> None:
+    """A Tiểu ban of a commune election committee: "TM. TIỂU BAN" / "TRƯỞNG TIỂU BAN", the
+    name, then the post the signer holds outside it in capitals (not a second signer)."""
+    block = ["TM. TIỂU BAN", "TRƯỞNG TIỂU BAN", "", "Lê Thị Hoa", "TRƯỞNG BAN XÂY DỰNG ĐẢNG"]
+    assert find_signer(block) == ("Lê Thị Hoa", "Trưởng tiểu ban")
+    assert find_signer(["KT. TRƯỞNG TIỂU BAN", "PHÓ TRƯỞNG TIỂU BAN", "Vũ Văn Nam"]) == (
+        "Vũ Văn Nam",
+        "Phó trưởng tiểu ban",
+    )
+
+
 def test_signature_blocks() -> None:
     assert find_signer(
         ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"]

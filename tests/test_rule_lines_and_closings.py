@@ -55,3 +55,21 @@ def test_a_wrapped_number_label_opens_a_table() -> None:
         rows = [t for t in plan.targets if t.source == "table"]
         assert [(t.number, t.lead_units) for t in rows] == [("1", ("Sở Tư pháp",))]
         assert rows[0].deadline is not None and rows[0].deadline.raw == "Quý II/2026"
+
+
+def test_a_closing_naming_its_kind_in_lower_case_stands_alone() -> None:
+    """A plan of numbered slogans ends on its 23rd slogan, then "Trên đây là kế hoạch …" in
+    lower case: the closing is the plan's, not a paragraph of the last slogan."""
+    text = (
+        "KẾ HOẠCH\nTuyên truyền\n"
+        "I. KHẨU HIỆU TUYÊN TRUYỀN\n"
+        "1. Ngày bầu cử là Ngày hội của toàn dân!\n"
+        "2. Chủ tịch Hồ Chí Minh vĩ đại sống mãi trong sự nghiệp của chúng ta!\n"
+        "Trên đây là kế hoạch triển khai thực hiện của Tiểu ban, đề nghị các cơ quan thực hiện.\n"
+    )
+    plan = parse_plan(text, "k")
+    last = next(c for c in plan.clauses if c.text.startswith("2. Chủ tịch"))
+    closing = next(c for c in plan.clauses if c.text.startswith("Trên đây là kế hoạch"))
+    assert closing.parent_id is None
+    assert "Trên đây" not in last.text
+    assert not [c for c in plan.clauses if c.parent_id == last.id]

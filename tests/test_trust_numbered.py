@@ -71,3 +71,14 @@ def test_a_thing_named_by_a_number_not_a_year_after_a_folded_so(
     folded: str, names: list[str]
 ) -> None:
     assert numbered_names(folded) == names
+
+
+def test_an_occurrence_ending_a_sentence_or_listed_after_another_is_read() -> None:
+    """ "… tổ chức hội nghị hiệp thương lần thứ 1." ends its sentence on the number, and
+    "hội nghị hiệp thương lần thứ 2, thứ 3" lists two: a plan saying so has 1, 2 and 3 (12j
+    declined "lần thứ 1" as absent, "chỉ nêu số 2"); "1.2" stays a clause number."""
+    found = _all_numbered("to chuc hoi nghi hiep thuong lan thu 1. tuyen truyen")
+    assert [(f.noun, f.number) for f in found] == [("hiep thuong lan thu", 1)]
+    found = _all_numbered("hoi nghi hiep thuong lan thu 2, thu 3; tieu chuan dai bieu")
+    assert [f.number for f in found] == [2, 3]
+    assert _all_numbered("buoc 1.2 lap danh sach") == []

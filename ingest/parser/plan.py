@@ -82,9 +82,11 @@ _ROW_LETTER = re.compile(r"^\s*([a-zđ])\s*[).]\s*$")
 _SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
 # a line of nothing but rule characters: the rule under a header box, not a bullet
 _RULE_LINE = re.compile(r"^[-_=~.–—*\s]{3,}$")
-# a paragraph closing the plan or a part of it, written after the last numbered point
+# a paragraph closing the plan or a part of it, written after the last numbered point; the
+# kind after "Trên đây là" is often written in lower case ("Trên đây là kế hoạch triển khai
+# thực hiện của Tiểu ban …")
 _CLOSING = re.compile(
-    r"^(?:Trên đây là (?:Kế hoạch|Chương trình|Đề án|Phương án)|"
+    r"^(?:Trên đây là (?:[Kk]ế hoạch|[Cc]hương trình|[Đđ]ề án|[Pp]hương án)|"
     r"(?:Trong )?[Qq]uá trình (?:tổ chức )?(?:thực hiện|triển khai)(?: Kế hoạch| Chương trình)?"
     r"(?: này)?,? nếu)"
 )

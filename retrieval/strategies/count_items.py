@@ -49,7 +49,15 @@ def _names_all(heading: StoredClause, words: list[str]) -> bool:
     """Whether the heading's own line names what is counted, its words together and in
     order ("… cấp tỉnh không thực hiện sáp nhập", not "hỗ trợ người có công" for "hộ")."""
     line = " ".join(re.findall(r"[a-z0-9]+", folded(heading.text.strip().split("\n", 1)[0])))
-    return f" {' '.join(words)} " in f" {line} "
+    if f" {' '.join(words)} " in f" {line} ":
+        return True
+    # "bao nhiêu khẩu hiệu tuyên truyền bầu cử" of "V. KHẨU HIỆU TUYÊN TRUYỀN" in a plan
+    # whose title is on the election: the words after the heading's qualify the plan
+    title = set(re.findall(r"[a-z0-9]+", folded(heading.document_title)))
+    for cut in range(len(words) - 1, _MIN_WORDS - 1, -1):
+        if f" {' '.join(words[:cut])} " in f" {line} ":
+            return set(words[cut:]) <= title
+    return False
 
 
 def _counted(ctx: Context, heading: StoredClause, items: list[StoredClause]) -> Answer:

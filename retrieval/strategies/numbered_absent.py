@@ -46,8 +46,11 @@ _WORD_NUMBER = (
 # tells whose occurrence it is)
 _NUMBERED = re.compile(
     r"\b(?P<noun>buoc|dot|(?P<head>[a-z]+ [a-z]+) lan thu)\s+(?:so\s+)?"
-    rf"(?P<number>\d{{1,2}}|[ivx]{{1,4}}\b|{_WORD_NUMBER})(?![\w/.])"
+    rf"(?P<number>\d{{1,2}}|[ivx]{{1,4}}\b|{_WORD_NUMBER})(?![\w/]|\.\w)"
 )
+# the numbers listed after the first ("hội nghị hiệp thương lần thứ 2, thứ 3", "đợt 1 và
+# đợt 2"): each is a number the plan has too
+_LISTED = re.compile(r"(?:\s*(?:,|va|hoac)\s*(?:thu |dot |buoc )?\d{1,2}(?![\w/]|\.\w))+")
 _SEARCHED = 20
 
 
@@ -106,6 +109,11 @@ def _all_numbered(text: str) -> list[_Numbered]:
         number = _value(match.group("number"))
         if number is not None:
             found.append(_Numbered(match.group("noun"), number))
+        listed = _LISTED.match(text, match.end())
+        if listed is None:
+            continue
+        for more in re.finditer(r"\d{1,2}", listed.group()):
+            found.append(_Numbered(match.group("noun"), int(more.group())))
     return found
 
 

@@ -26,6 +26,7 @@ from retrieval.doers import partners_named_first
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
 from retrieval.labelled_lines import rows_for_labelled_lines
+from retrieval.list_headings import asked_list, names_list
 from retrieval.narrowing import FEW, MANY, narrowed
 from retrieval.ordinals import asked_part_first, missing_ordinal
 from retrieval.periods import by_stage
@@ -158,6 +159,7 @@ def _search_answer(ctx: Context) -> Answer:
             covering[i] for i in partners_named_first([c.clause for c in covering], coverages)
         ]
     covering = _what_a_heading_holds(ctx, topic, covering)
+    covering = _heading_naming_the_list(ctx, covering, ranked)
     if query.intent is Intent.DEADLINE:
         shares = [ctx.coverage(topic, c.clause) for c in covering]
         untimed = covering[shares.index(max(shares))]  # the clause saying most of the task
@@ -374,12 +376,20 @@ def _timed_round_first(
     asked = steps_named(query_folded)
     if not asked or not covering:
         return covering
-    for holder in enclosing(covering[0].clause):
-        line = (holder.heading or holder.body.strip().split("\n", 1)[0]).strip()
-        if steps_named(folded(line)) & asked and states_own_time(line):
-            first = Candidate(holder, covering[0].score, covering[0].source)
-            return [first, *(c for c in covering if c.clause.clause_id != holder.clause_id)]
+    # the best candidate's round first; another round's heading ranked first ("1.2. Đợt 2:
+    # …" for "Đợt 1 … khi nào?") gives way to the round asked found lower in the list
+    for candidate in covering[:_ROUND_CANDIDATES]:
+        for holder in (candidate.clause, *enclosing(candidate.clause)):
+            line = (holder.heading or holder.body.strip().split("\n", 1)[0]).strip()
+            if steps_named(folded(line)) & asked and states_own_time(line):
+                first = Candidate(holder, covering[0].score, covering[0].source)
+                rest = (c for c in covering if c.clause.clause_id != holder.clause_id)
+                return [first, *rest]
     return covering
+
+
+# how far down the covering clauses a round's heading is looked for
+_ROUND_CANDIDATES = 8
 
 
 def _figured_first(covering: list[Candidate], coverages: Sequence[float]) -> list[Candidate]:
@@ -614,6 +624,25 @@ def _what_a_heading_holds(
         and any(a.clause_id == head.clause_id for a in ancestors(c.clause, ctx.search))
     ]
     return below + [c for c in covering if c not in below] if below else covering
+
+
+def _heading_naming_the_list(
+    ctx: Context, covering: list[Candidate], ranked: list[Candidate]
+) -> list[Candidate]:
+    """ "… có những hình thức tuyên truyền nào?" of a settled plan: the heading whose own
+    line names that list ("1. Hình thức tuyên truyền") first, its items being the answer
+    (`retrieval.list_headings`)."""
+    words = asked_list(ctx.query.folded)
+    if not words or not ctx.scope.named or not covering or ctx.reading.units:
+        return covering  # a unit's list ("Sở Y tế có những nhiệm vụ nào") is its own
+    for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
+        if names_list(candidate.clause, words):
+            rest = [c for c in covering if c.clause.clause_id != candidate.clause.clause_id]
+            return [candidate, *rest]
+    return covering
+
+
+_LIST_HEADINGS_SEARCHED = 15
 
 
 def _rows_alike(ctx: Context, topic: list[str], covering: list[Candidate]) -> list[StoredClause]:

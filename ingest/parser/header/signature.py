@@ -15,6 +15,9 @@ _TITLES = (
     "BÍ THƯ",
     "PHÓ GIÁM ĐỐC",
     "GIÁM ĐỐC",
+    "PHÓ TRƯỞNG TIỂU BAN THƯỜNG TRỰC",  # a committee's sub-committee (Tiểu ban of a Ủy ban bầu cử)
+    "PHÓ TRƯỞNG TIỂU BAN",
+    "TRƯỞNG TIỂU BAN",
     "PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
     "PHÓ TRƯỞNG BAN",
     "TRƯỞNG BAN",

@@ -1,0 +1,42 @@
+"""The heading that names the list a question asks for: "Kế hoạch … có những hình thức tuyên
+truyền nào?" of a plan with the heading "1. Hình thức tuyên truyền" and its items under it.
+
+The heading's own line must be the thing asked, word for word, with at most a couple of words
+more; a two-word list exactly ("những nhiệm vụ nào" is no "Nhiệm vụ cụ thể"), and "III. HÌNH
+THỨC, THỜI GIAN TUYÊN TRUYỀN" does not name "hình thức tuyên truyền". Its items are the list,
+whatever clause shares the question's words more."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.normalize_vi import folded
+from retrieval.stored import StoredClause
+
+# "có những <what> nào", "gồm các <what> gì"
+_ASKED = re.compile(r"\b(?:nhung|cac) (?P<what>[a-z0-9 ]+?) (?:nao|gi)\b")
+_NUMBERING = re.compile(r"^\s*(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*")
+_MIN_WORDS = 2
+_EXTRA_WORDS = 2
+
+
+def asked_list(question_folded: str) -> list[str]:
+    """The words of the list asked ("hinh thuc tuyen truyen"); empty when none of
+    `_MIN_WORDS` words is asked."""
+    match = _ASKED.search(question_folded)
+    words = match.group("what").split() if match else []
+    return words if len(words) >= _MIN_WORDS else []
+
+
+def names_list(clause: StoredClause, words: Sequence[str]) -> bool:
+    """Whether the clause is a heading whose own line names the list asked."""
+    if not clause.child_count or not words:
+        return False
+    first = folded(clause.text.strip().split("\n", 1)[0])
+    line = re.findall(r"[a-z0-9]+", _NUMBERING.sub("", first))
+    if len(words) == _MIN_WORDS:  # "những nhiệm vụ nào": "2. Nhiệm vụ", not "Nhiệm vụ cụ thể"
+        return line == list(words)
+    if len(line) > len(words) + _EXTRA_WORDS:
+        return False
+    return f" {' '.join(words)} " in f" {' '.join(line)} "
