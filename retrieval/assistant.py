@@ -266,8 +266,9 @@ class Assistant:
             )
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         facility = (
-            None
-            if answer.abstained or answer.intent == Intent.COMPARE.value
+            None  # (a plan's own facts say per part what they do not state)
+            if answer.abstained
+            or answer.intent in (Intent.COMPARE.value, Intent.DOCUMENT_FACTS.value)
             else unnamed_facility(query.text, cited)
         )
         if facility is not None:  # "Công ty Nhiệt điện Phả Lại" answered from another row

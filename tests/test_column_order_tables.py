@@ -83,6 +83,12 @@ def test_unit_names_wrapped_in_a_cell_stay_whole() -> None:
     assert split_units("Đảng ủy Ủy ban \nnhân dân tỉnh") == ("Đảng ủy Ủy ban nhân dân tỉnh",)
     assert split_units("Giao Sở\nTài chính") == ("Giao Sở Tài chính",)
     assert split_units("Sở Y tế\nSở Tài chính") == ("Sở Y tế", "Sở Tài chính")
+    # a unit opening with a capital outside ASCII ("Đài", "Ủy ban") is a new unit, not a wrap
+    assert split_units("Sở Giáo dục và Đào tạo\nĐài Phát thanh và Truyền hình tỉnh") == (
+        "Sở Giáo dục và Đào tạo",
+        "Đài Phát thanh và Truyền hình tỉnh",
+    )
+    assert split_units("Sở Y tế\nỦy ban nhân dân các xã") == ("Sở Y tế", "Ủy ban nhân dân các xã")
     assert split_units("Công an tỉnh,\nSở Tư pháp") == ("Công an tỉnh", "Sở Tư pháp")
     assert split_units("Sở Khoa học và\nCông nghệ\nSở Nội vụ") == (
         "Sở Khoa học và Công nghệ",

@@ -47,7 +47,8 @@ def split_units(cell: str) -> tuple[str, ...]:
 # "Công nghệ", "Ủy ban nhân dân các" / "xã") or the next opens in lower case ("Đảng ủy Ủy ban"
 # / "nhân dân tỉnh"): a cell copied as a paragraph keeps its hard wraps
 _WRAP_AFTER = re.compile(r"(\s(?:và|của|các|cấp|về)|[,\-–])[ \t]*[\n\u2028]\s*")
-_WRAP_BEFORE = re.compile(r"[ \t]*[\n\u2028]\s*(?=[a-zà-ỹđ(])")
+# (a lower-case opening is told by str.islower: the range "à-ỹ" holds capitals too, "Đ", "Ở")
+_WRAP_BEFORE = re.compile(r"[ \t]*[\n\u2028]\s*(?=[^\W\d_]|\()")
 
 
 def _unwrapped(cell: str) -> str:
@@ -57,7 +58,13 @@ def _unwrapped(cell: str) -> str:
     for k in range(1, len(lines), 2):
         text += " " if name_pending(text) else lines[k]
         text += lines[k + 1]
-    return _WRAP_BEFORE.sub(" ", _WRAP_AFTER.sub(r"\1 ", text))
+    return _WRAP_BEFORE.sub(_lower_opening, _WRAP_AFTER.sub(r"\1 ", text))
+
+
+def _lower_opening(match: re.Match[str]) -> str:
+    """A space for a line break before a lower-case word or "(", else the break kept."""
+    after = match.string[match.end() : match.end() + 1]
+    return " " if after == "(" or after.islower() else match.group()
 
 
 @lru_cache(maxsize=16384)  # answering keys the same headings and rows again and again
