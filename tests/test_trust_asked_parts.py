@@ -18,27 +18,11 @@ from retrieval.dotted_path import dotted_steps, unreached_path
 from retrieval.named_facility import named_facilities, unnamed_facility
 from retrieval.query import understand
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _clause(text: str, number: str | None = None, title: str = "d") -> StoredClause:
-    return StoredClause(
-        clause_id="c",
-        document_id="d",
-        document_title=title,
-        document_number=None,
-        kind="bullet",
-        number=number,
-        heading=None,
-        path="I › 1",
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
-        target=None,
-    )
+    return stored_clause(text, kind="bullet", number=number, path="I › 1", document_title=title)
 
 
 @dataclass(frozen=True)
