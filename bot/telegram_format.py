@@ -54,13 +54,14 @@ def answer_keyboard(
     ]
     more = []
     if view.hidden_rows and list_token:
+        least = "" if view.total_exact else "ít nhất "  # a count past the store's bound
         more = [
             InlineKeyboardButton(
-                f"Xem tiếp (còn {vi_count(view.hidden_rows)} dòng)",
+                f"Xem tiếp (còn {least}{vi_count(view.hidden_rows)} dòng)",
                 callback_data=CallbackData("more", list_token, min(view.next_row, 9999)).encode(),
             ),
             InlineKeyboardButton(
-                f"Xem tất cả ({vi_count(view.total_rows)} dòng, tệp)",
+                f"Xem tất cả ({least}{vi_count(view.total_rows)} dòng, tệp)",
                 callback_data=CallbackData("all", list_token, 0).encode(),
             ),
         ]

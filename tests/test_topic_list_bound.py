@@ -9,6 +9,7 @@ import pytest
 
 import ingest.facts as facts
 import retrieval.row_lists as row_lists
+from bot.telegram_format import answer_keyboard
 from retrieval.display import answer_view, more_rows_note
 from retrieval.runtime import Runtime
 
@@ -40,5 +41,10 @@ def test_a_topic_list_is_exact_within_the_bound_and_at_least_past_it(
             view = answer_view(bounded)
             assert not bounded.rows_exact and view.to_json()["total_rows_at_least"]
             assert more_rows_note(view).startswith("… còn ít nhất ")
+            keys = answer_keyboard(bounded, "t", list_token="l")
+            assert keys is not None
+            labels = [b.text for row in keys.inline_keyboard for b in row]
+            assert any(t.startswith("Xem tiếp (còn ít nhất ") for t in labels)
+            assert any(t.startswith("Xem tất cả (ít nhất ") for t in labels)
     assert exact.rows_exact and "total_rows_at_least" not in answer_view(exact).to_json()
     assert cut  # some small bound did cut the count

@@ -268,7 +268,8 @@ function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
     ? khElement("button", {
         type: "button",
         class: "kh-button kh-secondary kh-more",
-        text: "Xem tất cả " + count(view.total_rows) + " dòng",
+        // a count past the store's bound is a lower bound ("ít nhất")
+        text: "Xem tất cả " + (view.total_rows_at_least ? "ít nhất " : "") + count(view.total_rows) + " dòng",
       })
     : null;
   // rows still hidden (group headings are not counted; one shows again with its first row)
@@ -282,7 +283,7 @@ function khAnswerBody(view, openCitation, matrixUrl, fetchPage) {
     }
     const shown = view.rows_from + rows - left().length;
     const rest = view.total_rows - shown;
-    next.textContent = "Xem tiếp (còn " + count(rest) + " dòng)";
+    next.textContent = "Xem tiếp (còn " + (view.total_rows_at_least ? "ít nhất " : "") + count(rest) + " dòng)";
     if (!rest) next.remove();
     if (more && !left().length && serverNext === null) more.remove();
   };
