@@ -38,7 +38,7 @@ _UNITS = {
     "km": ("km",),
     "tan": ("tan",),
 }
-_MONEY = Measure("tiền", ("dong", "vnd", "usd", "trieu", "ty"))
+_MONEY = Measure("tiền", ("dong", "vnd", "usd", "trieu", "ty", "ti"))  # ("tỷ" folds to "ti")
 # the words that ask an amount of money: "kinh phí … bao nhiêu", "tổng vốn bao nhiêu"
 _MONEY_WORDS = re.compile(
     r"\b(?:kinh phi|chi phi|ngan sach|von|so tien|gia goi thau|tong muc dau tu)\b"

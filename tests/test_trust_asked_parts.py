@@ -65,6 +65,9 @@ def test_a_number_stated_in_the_unit() -> None:
     assert states_measure("trong mười ngày kể từ ngày nhận đơn", days)
     assert not states_measure("giải quyết đúng thời hạn luật định (ngày 15/3/2026)", days)
     assert states_measure("Kế hoạch vốn năm 2023: 2.000 triệu đồng", money)
+    # "tỷ" and "tỉ" fold alike: an amount in tỷ đồng is money stated
+    assert states_measure("Tổng vốn đầu tư dự kiến: 12,5 tỷ đồng", money)
+    assert states_measure("khoảng 3 tỉ đồng", money)
     assert not states_measure("Nhiệm kỳ 2026 - 2031; hội nghị hiệp thương lần thứ 2", money)
 
 
