@@ -724,12 +724,24 @@ def _titled_among(
     found = []
     for doc_id, own in pairs.items():
         others = set().union(*(b for d, b in pairs.items() if d != doc_id))
-        matched = [b for b in own - others if f" {b} " in text]
+        matched = [b for b in own - others if f" {b} " in text and not _generic_pair(b)]
         if len(matched) < 2:
             continue
-        if any(re.search(rf" (?:ke hoach|kh) {b} ", text) for b in matched):
+        if any(re.search(rf" (?:ke hoach|kh) (?:\S+ )?{b} ", text) for b in matched):
             found.append(doc_id)
     return found
+
+
+# words any plan's title opens with ("Kế hoạch triển khai …", "… thực hiện …"): a pair of
+# them, or one with the kind word's "hoạch", names no plan
+_GENERIC_TITLE_TEXT = "ke hoach trien khai thuc hien to chuc xay dung ban hanh cong tac ve viec"
+_GENERIC_TITLE_WORDS = frozenset(f"{_GENERIC_TITLE_TEXT} nam giai doan".split())
+
+
+def _generic_pair(pair: str) -> bool:
+    """Whether a title word pair is made of generic title words only."""
+    words = pair.split()
+    return "hoach" in words or all(w in _GENERIC_TITLE_WORDS for w in words)
 
 
 def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:

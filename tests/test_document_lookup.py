@@ -245,3 +245,19 @@ def test_is_loaded_by_number_and_symbol(corpus_infos: dict[str, DocumentInfo]) -
     assert directory.is_loaded("019")
     assert not directory.is_loaded("19", "qd-ttg")
     assert not directory.is_loaded("92")
+
+
+def test_a_generic_title_opening_names_no_plan_of_the_place() -> None:
+    """ "Kế hoạch triển khai Ngày chuyển đổi số … của Ninh Bình": "triển khai" opens many
+    titles; it does not pick out the one plan of the place whose title happens to hold it,
+    while its own title words ("thí điểm mô hình") still do."""
+    infos = {
+        "cds": DocumentInfo.from_plain({"id": "cds", "title": "Kế hoạch Chuyển đổi số năm 2025"}),
+        "cqs": DocumentInfo.from_plain(
+            {"id": "cqs", "title": "Kế hoạch Triển khai thí điểm mô hình Chính quyền số"}
+        ),
+    }
+    generic = " ke hoach trien khai ngay chuyen doi so quoc gia cua ninh binh "
+    assert _titled_among(generic, ["cds", "cqs"], infos) == []
+    own = " ke hoach trien khai thi diem mo hinh cua ninh binh "
+    assert _titled_among(own, ["cds", "cqs"], infos) == ["cqs"]
