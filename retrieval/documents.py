@@ -573,6 +573,16 @@ class DocumentDirectory:
         scores, _placed = self._scores(f" {question_folded} ")
         return [doc_id for doc_id, score in scores.items() if score >= 3]
 
+    def named_by_own_number(self, question_folded: str) -> list[str]:
+        """Ids of the documents the question names by their own số hiệu ("KH 252"), not by
+        title words and place together."""
+        text = f" {question_folded} "
+        return [
+            d
+            for d in self.named_by_number(question_folded)
+            if (info := self.documents.get(d)) is not None and _number_named(text, info)
+        ]
+
     def named_by_title_words_only(self, question_folded: str) -> bool:
         """Whether the plans the question names are named only by distinctive title words
         (no number, id or place): in a follow-up turn those words are more likely its topic
@@ -744,18 +754,23 @@ def _generic_pair(pair: str) -> bool:
     return "hoach" in words or all(w in _GENERIC_TITLE_WORDS for w in words)
 
 
+def _number_named(text: str, doc: DocumentInfo) -> bool:
+    """Whether the (folded, space-padded) question names the document by its số hiệu
+    ("16/kh-mttq-btt", "KH 16", "số 16")."""
+    for number in doc.numbers:
+        digits = number_figures(number)
+        if folded(number) in text or re.search(
+            rf"\b(?:{_KIND_NAMES}|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
+        ):
+            return True
+    return False
+
+
 def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     """How surely the question names this document: 3 by id or number, 2 by title words,
     1 by place; 0 when it does not name it."""
-    if f" {doc.id.lower()} " in text:
+    if f" {doc.id.lower()} " in text or _number_named(text, doc):
         return 3
-    for number in doc.numbers:
-        digits = number_figures(number)
-        symbol = folded(number)
-        if symbol in text or re.search(
-            rf"\b(?:{_KIND_NAMES}|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
-        ):
-            return 3
     if _implements_named(text, doc.title):
         return 3
     score = 0

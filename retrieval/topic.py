@@ -78,8 +78,11 @@ def topic_words(
         and not re.fullmatch(r"20\d\d", w)
     ]
     # the settled plans' issuer named as the doer ("… ở MTTQ xã Lương Minh" of the MTTQ's
-    # plans) names the plans, unless nothing else is asked
-    issuer = documents.issuer_named(query.folded, doc_ids)
+    # plans) names the plans, unless nothing else is asked; a plan named by its number needs
+    # no issuer to name it, and there the issuer may be what is asked ("phản ánh về đâu theo
+    # KH 252 của BCĐ quốc gia 1237?" — to the Ban Chỉ đạo's office)
+    by_number = documents.named_by_own_number(query.folded)
+    issuer = set() if by_number else documents.issuer_named(query.folded, doc_ids)
     if issuer and len([w for w in words if w not in issuer]) >= _MIN_BESIDE_ISSUER:
         words = [w for w in words if w not in issuer]
     # a place the question is about keeps its whole name, words that are stop words
