@@ -32,6 +32,7 @@ from retrieval.documents import DocumentDirectory
 from retrieval.dotted_path import unreached_path
 from retrieval.indicator_words import as_written, unstated_indicator_words
 from retrieval.named_facility import unnamed_facility
+from retrieval.opposite_bound import opposite_bound
 from retrieval.plan_owner import without_plan_owner
 from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
@@ -256,6 +257,14 @@ class Assistant:
         if span is not None:  # "năm học 2025-2026" read from the plan for 2024-2025
             labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
             reason = f"{labels} là văn bản cho {span[1]}, không nêu nội dung này cho {span[0]}."
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        bound = None if answer.abstained else opposite_bound(query.text, cited)
+        if bound is not None:  # "trẻ dưới 14 tuổi" answered by the row for those over 14
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = (
+                f"{labels} không nêu nội dung này cho “{bound}”; điều khoản gần nhất nói về "
+                "nhóm ngược lại."
+            )
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         path = None if answer.abstained else unreached_path(query.text, cited)
         if path is not None:  # "Mục II.1.b" answered with part II's heading
