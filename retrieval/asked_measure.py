@@ -58,11 +58,23 @@ def asked_measure(question: str) -> Measure | None:
     if asked is not None and asked.group("unit") in _UNITS:
         unit = asked.group("unit")
         return Measure(unit, _UNITS[unit])
-    if _RATIO.search(text) is None and re.search(r"\bbao nhieu\b", text):
+    if _RATIO.search(text) is None and re.search(r"\bbao nhieu\b", text) and not _counts(text):
         money = _MONEY_WORDS.search(text)
         if money is not None and money.start() < _asking_at(text):
             return _MONEY
     return None
+
+
+# words that may follow "bao nhiêu" when an amount of money is asked ("kinh phí bao nhiêu
+# tiền", "vốn bao nhiêu để …"); any other word there is a thing counted ("bao nhiêu dự án")
+_AMOUNT_WORDS = "tien dong trieu ty ti nghin ngan usd vnd la de cho trong tu va nam giai con thi o"
+_AFTER_AMOUNT = frozenset(_AMOUNT_WORDS.split())
+
+
+def _counts(text: str) -> bool:
+    """Whether "bao nhiêu" counts a thing ("được bao nhiêu dự án?"), not an amount."""
+    after = re.search(r"\bbao nhieu\s+([a-z0-9]+)", text)
+    return after is not None and after.group(1) not in _AFTER_AMOUNT
 
 
 def _asking_at(text: str) -> int:

@@ -560,7 +560,7 @@ class DocumentDirectory:
         have, found by one indexed look-up; empty when none, or when more than `most` share
         it."""
         tokens = re.findall(r"[a-z0-9]+", question_folded)
-        pairs = [f"{a} {b}" for a, b in pairwise(tokens)]
+        pairs = [f"{a} {b}" for a, b in pairwise(tokens) if not _generic_pair(f"{a} {b}")]
         counts = self.facts.shared_bigram_counts(pairs, most)
         best = max(counts.values(), default=0)
         found = [d for d, n in counts.items() if n == best]
@@ -749,9 +749,9 @@ _GENERIC_TITLE_WORDS = frozenset(f"{_GENERIC_TITLE_TEXT} nam giai doan".split())
 
 
 def _generic_pair(pair: str) -> bool:
-    """Whether a title word pair is made of generic title words only."""
+    """Whether a title word pair is made of generic title words (or a year) only."""
     words = pair.split()
-    return "hoach" in words or all(w in _GENERIC_TITLE_WORDS for w in words)
+    return "hoach" in words or all(w in _GENERIC_TITLE_WORDS or w.isdigit() for w in words)
 
 
 def _number_named(text: str, doc: DocumentInfo) -> bool:

@@ -65,6 +65,9 @@ def test_a_number_stated_in_the_unit() -> None:
     assert states_measure("trong mười ngày kể từ ngày nhận đơn", days)
     assert not states_measure("giải quyết đúng thời hạn luật định (ngày 15/3/2026)", days)
     assert states_measure("Kế hoạch vốn năm 2023: 2.000 triệu đồng", money)
+    # a thing counted after "bao nhiêu" is no amount of money, whatever the money words
+    assert asked_measure("kế hoạch đầu tư công vốn NSTW được bao nhiêu dự án?") is None
+    assert asked_measure("vốn NSTW bao nhiêu tiền?") is not None
     # "tỷ" and "tỉ" fold alike: an amount in tỷ đồng is money stated
     assert states_measure("Tổng vốn đầu tư dự kiến: 12,5 tỷ đồng", money)
     assert states_measure("khoảng 3 tỉ đồng", money)
