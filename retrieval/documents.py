@@ -287,6 +287,10 @@ _ISSUER_RUN = 3
 T = TypeVar("T")
 
 
+# words before the issuer that make it the plan's owner ("… ở MTTQ xã Lương Minh", "KH của
+# UBND tỉnh"); after another word ("báo cáo UBND thành phố") the issuer is part of the asked
+_OWNER_CUES = frozenset(["o", "cua", "do", "tai", "thuoc"])
+
 # title word pairs a question must share with a plan's title to name it by a phrase
 _PHRASE_PAIRS = 3
 
@@ -422,8 +426,9 @@ class DocumentDirectory:
         """Words with which the question names these plans' issuer ("… ở MTTQ xã Lương
         Minh" of plans the Ủy ban MTTQ xã issues; without `doc_ids`, the plans of the place
         it names): each run of at least `_ISSUER_RUN` words, abbreviations written out,
-        that the issuer's name also says. Whatever a plan says, its issuer says it: those
-        words name the plan, not what is asked of it."""
+        that the issuer's name also says, written after an owner cue ("ở", "của", "do" …).
+        Whatever a plan says, its issuer says it: those words name the plan, not what is
+        asked of it."""
         ids = list(doc_ids) or self.named_places(question_folded)
         issuers = {info.issuer for d in ids if (info := self.documents.get(d)) and info.issuer}
         if not issuers:
@@ -437,7 +442,10 @@ class DocumentDirectory:
                 end = start
                 while end < len(words) and f" {' '.join(words[start : end + 1])} " in name:
                     end += 1
-                if end - start >= _ISSUER_RUN:
+                # (the cue may stand before the short form kept beside its expansion: "ở
+                # MTTQ mặt trận tổ quốc …")
+                owner_cue = bool(_OWNER_CUES & set(words[max(start - 2, 0) : start]))
+                if end - start >= _ISSUER_RUN and owner_cue:
                     found.update(words[start:end])
                 start = max(end, start + 1)
         return found

@@ -96,3 +96,11 @@ def test_a_plan_named_by_number_keeps_the_issuer_as_topic() -> None:
     assert directory.named_by_own_number(query.folded) == ["an-hoa-16-KH-MTTQ-BTT"]
     topic = topic_words(directory, query, ["an-hoa-16-KH-MTTQ-BTT"])
     assert {"mat", "tran"} <= set(topic)
+
+
+def test_the_issuer_as_the_one_reported_to_stays_the_topic() -> None:
+    """ "… báo cáo MTTQ xã An Hòa …": the issuer written after no owner cue ("ở", "của",
+    "do" …) is part of what is asked (the reports go to it), not the plan's name."""
+    directory = _directory()
+    query = understand("Các chi hội báo cáo MTTQ xã An Hòa kết quả tiếp dân theo tần suất nào?")
+    assert not directory.issuer_named(query.folded, ["an-hoa-tiep-cong-dan"])
