@@ -173,10 +173,12 @@ def _states_asked_measure(reading: Reading, cited: Sequence[StoredClause]) -> bo
     measure = asked_measure(reading.query.text)
     if measure is None:
         return True
+    # every cited clause: a lead-in cited with its items may be what states the figure ("35
+    # tuần thực học (học kỳ I có 18 tuần, học kỳ II có 17 tuần), cụ thể:")
     return any(
         states_measure(f"{c.path} {c.text}", measure)
         or (c.kind in _TABLE_KINDS and states_figure(c.text))
-        for c in _answering(cited)
+        for c in cited
     )
 
 

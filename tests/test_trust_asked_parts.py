@@ -82,6 +82,19 @@ def test_a_clause_without_the_asked_unit_leaves_the_figure_unmet() -> None:
     assert "figure" not in confidence.unmet_checks(reading, [paid], structured=False)
 
 
+def test_a_lead_in_cited_with_its_items_states_the_figure() -> None:
+    """ "Học kỳ II có bao nhiêu tuần?": the lead-in "35 tuần thực học (học kỳ I có 18 tuần,
+    học kỳ II có 17 tuần), cụ thể:" is cited with its items, and it states the weeks."""
+    reading = read_question(understand("Học kỳ II có bao nhiêu tuần?"))
+    lead = "3. Dạy học 35 tuần thực học (học kỳ I có 18 tuần, học kỳ II có 17 tuần), cụ thể:"
+    item = "- Học kỳ II: Bắt đầu sau học kỳ I; kết thúc trước ngày 31/5/2025."
+    text = f"{lead}\n{item}"
+    parent = stored_clause(text, clause_id="p", kind="numbered", child_count=1)
+    child = stored_clause(item, clause_id="k", kind="bullet", start=len(lead) + 1, end=len(text))
+    child = replace(child, body_end=len(text), parent_id="p")
+    assert "figure" not in confidence.unmet_checks(reading, [parent, child], structured=False)
+
+
 def test_an_item_numbered_in_the_question_is_the_one_cited() -> None:
     reading = read_question(understand("Khẩu hiệu số 24 trong kế hoạch tuyên truyền là gì?"))
     assert reading.numbered and reading.numbered[0].startswith("so 24")
