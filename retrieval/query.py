@@ -626,7 +626,9 @@ _NOT_ABOUT_THE_PLAN = _compile(
 # "… đi vào hoạt động từ ngày nào?" asks about an event the plan tells of, not its date.
 # "kỳ thi", "học kỳ", "kỹ thuật" fold onto "ký" (signed) and are no document's signing
 _ABOUT_A_DOCUMENT = _compile(
-    r"ke hoach|van ban|ban hanh|(?<!hoc )\bky\b(?! (?:thi|hop|hoc|nghi|niem|thuat|nang|luat))"
+    # (a "\b" glued to "ky" would keep it from being spelled "ki": look-arounds instead)
+    r"ke hoach|van ban|ban hanh|(?<!hoc )(?<!dinh )(?<!nhiem )(?<!thoi )(?<![a-z])ky"
+    r"(?![a-z])(?! (?:thi|hop|hoc|nghi|niem|thuat|nang|luat))"
     r"|quyet dinh|duoc thong qua|thong qua ngay|\bde ngay"
 )
 
