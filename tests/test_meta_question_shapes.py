@@ -105,3 +105,16 @@ def test_when_a_numbered_plan_was_signed_is_its_date(
 )
 def test_a_period_or_an_exam_is_no_signing(question: str) -> None:
     assert understand(question).intent is not Intent.DOCUMENT_FACTS
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("KH chuyển đổi số xã A năm 2026 thực hiện KH nào của UBND tỉnh?", MetaField.BASED_ON),
+        ("KH phong chong thien tai ban hanh kem QD so may cua UBND tinh?", MetaField.DECISION),
+    ],
+)
+def test_a_basis_or_decision_asked_by_its_short_form(question: str, field: MetaField) -> None:
+    query = understand(question)
+    assert query.intent is Intent.DOCUMENT_FACTS
+    assert query.meta_fields == (field,)
