@@ -144,8 +144,10 @@ class OwnPlan:
             return True
         title = set(re.findall(r"[a-z0-9]+", folded(self.title)))
         # ("chương trình giám sát năm 2018" names the Nghị quyết "Ban hành chương trình
-        # giám sát năm 2018 …": a kind its title issues)
-        if kind not in (folded(self.kind or ""), "ke hoach") and not set(kind.split()) <= title:
+        # giám sát năm 2018 …": a kind its title issues, not one it carries out)
+        flat = " ".join(re.findall(r"[a-z0-9]+", folded(self.title)))
+        issued = re.search(rf"\b(?:ban hanh|thong qua|phe duyet) {kind}\b", flat)
+        if kind not in (folded(self.kind or ""), "ke hoach") and not issued:
             return False
         name = [w for w in words if w.isalpha()]
         return bool(name) and sum(w in title for w in name) >= 0.6 * len(name)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from retrieval.assistant import Assistant
+from retrieval.list_headings import asked_list
 from tests.conftest import ingested_runtime
 
 # Invented for these tests, in the shape of a web copy that lost its header table.
@@ -26,6 +27,14 @@ Hội đồng nhân dân tỉnh đã thảo luận và nhất trí,
 QUYẾT NGHỊ:
 Điều 1. Thông qua Đề án phát triển chăn nuôi tỉnh Lam Sơn đến năm 2025.
 1. Mục tiêu: đến năm 2025 tổng đàn gia súc đạt 1.200.000 con.
+2. Một số giải pháp chủ yếu
+a) Giải pháp về cơ chế, chính sách:
+- Rà soát chính sách hỗ trợ hộ chăn nuôi quy mô vừa;
+- Ưu tiên vốn vay cho hợp tác xã.
+b) Giải pháp về khoa học, công nghệ:
+- Chuyển giao giống mới cho các huyện vùng cao.
+c) Giải pháp về thị trường:
+- Xây dựng chuỗi liên kết tiêu thụ sản phẩm.
 Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày 12 tháng 7
 năm 2019.
 Nghị quyết này đã được Hội đồng nhân dân tỉnh Lam Sơn khóa XV, Kỳ họp thứ Ba thông qua./.
@@ -91,3 +100,22 @@ def test_the_submission_of_the_programme_by_its_date(assistant: Assistant) -> No
     answer = assistant.ask("Tờ trình ban hành Chương trình giám sát năm 2020 đề ngày nào?")
     assert not answer.abstained
     assert "28 tháng 6 năm 2019" in answer.answer
+
+
+def test_the_groups_of_solutions_are_the_headings_under_them(assistant: Assistant) -> None:
+    """ "… nêu những nhóm giải pháp chủ yếu nào?": no clause says "nhóm"; the heading
+    "2. Một số giải pháp chủ yếu" names the list, its lettered headings are the groups."""
+    answer = assistant.ask("NQ 41 neu nhung nhom giai phap chu yeu nao?")
+    assert not answer.abstained
+    for group in ("cơ chế, chính sách", "khoa học, công nghệ", "thị trường"):
+        assert group in answer.answer
+
+
+def test_the_groups_asked_are_the_list_asked() -> None:
+    assert asked_list("nq 41 neu nhung nhom giai phap chu yeu nao") == [
+        "giai",
+        "phap",
+        "chu",
+        "yeu",
+    ]
+    assert asked_list("co nhung nhom nao") == []
