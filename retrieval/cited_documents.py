@@ -68,6 +68,10 @@ _ASKS_NUMBER = re.compile(r"\b(?:so (?:may|nao|bao nhieu|hieu)|ky hieu)\b")
 _ASKS_AMENDED = re.compile(r"\bsua doi\b.*\b(?:nao|gi)\b")
 # "căn cứ quyết định nào …": which document of a kind (its number and date the answer)
 _ASKS_WHICH = re.compile(r"\b(?:" + "|".join(_KINDS) + r")\s+nao\b")
+# the submission and its review a resolution is adopted on, named by kind alone as the
+# question's subject ("Tờ trình … đề ngày nào?", "số hiệu báo cáo thẩm tra …"), not a tờ
+# trình a duty asks a unit to write ("Sở X trình tờ trình … khi nào?")
+_REVIEWED = re.compile(r"(?:^|\b(?:so hieu|ky hieu|ngay) (?:cua )?)(?:to trinh|bao cao tham tra)\b")
 # the question ties the document to the plan: rests on it, implements it, was proposed by it
 _RELATION = re.compile(
     r"\b(?:can cu|tren co so|dua tren|xet|de nghi|trien khai|thuc hien|sua doi"
@@ -75,6 +79,13 @@ _RELATION = re.compile(
     # the decision that set up the body issuing the plan ("Tiểu ban … được thành lập theo
     # quyết định nào?", "QĐ thành lập Tiểu ban … ngày nào?"): a committee plan's basis
     r"|\bthanh lap theo (?:quyet dinh|qd)\b|\b(?:quyet dinh|qd) (?:ve viec )?thanh lap\b"
+    # the submission and the review a resolution is adopted on ("Xét Tờ trình số …; Báo cáo
+    # thẩm tra số … của Ban …"): named, they are the resolution's, never a duty's report
+    rf"|{_REVIEWED.pattern}"
+)
+# "… của ban nào?", "do cơ quan nào thực hiện?": who issued the document asked
+_ASKS_ISSUER = re.compile(
+    r"\b(?:cua|do) (?:ban|co quan|don vi|cap|bo|so|uy ban) nao\b|\b(?:cua|do) ai\b"
 )
 # words that set a document as the plan's basis, just before its kind in a question
 _BASIS_WORDS = re.compile(r"\b(?:can cu(?: vao)?|tren co so(?: xem xet)?|xet(?: de nghi)?)$")
@@ -131,9 +142,13 @@ class OwnPlan:
         quyết bổ sung kế hoạch kinh tế - xã hội")."""
         if words and self.number and words[0].split("/")[0] == self.number.split("/")[0]:
             return True
-        if kind not in (folded(self.kind or ""), "ke hoach"):
-            return False
         title = set(re.findall(r"[a-z0-9]+", folded(self.title)))
+        # ("chương trình giám sát năm 2018" names the Nghị quyết "Ban hành chương trình
+        # giám sát năm 2018 …": a kind its title issues, not one it carries out)
+        flat = " ".join(re.findall(r"[a-z0-9]+", folded(self.title)))
+        issued = re.search(rf"\b(?:ban hanh|thong qua|phe duyet) {kind}\b", flat)
+        if kind not in (folded(self.kind or ""), "ke hoach") and not issued:
+            return False
         name = [w for w in words if w.isalpha()]
         return bool(name) and sum(w in title for w in name) >= 0.6 * len(name)
 
@@ -145,7 +160,12 @@ def cited_asked(question_folded: str, own: Sequence[OwnPlan] = ()) -> CitedAsked
     amended = bool(_ASKS_AMENDED.search(question_folded))
     # the question asks which document it is ("Tờ trình số mấy", "căn cứ quyết định nào"):
     # a kind named with no name of its own then fits the plan's one document of that kind
-    identity = bool(_ASKS_NUMBER.search(question_folded) or _ASKS_WHICH.search(question_folded))
+    identity = bool(
+        _ASKS_NUMBER.search(question_folded)
+        or _ASKS_WHICH.search(question_folded)
+        or _ASKS_ISSUER.search(question_folded)
+        or _REVIEWED.search(question_folded)  # "Tờ trình … đề ngày nào?": the one it has
+    )
     asks = amended or identity or asked_date(question_folded) is not None
     if not asks or not _RELATION.search(question_folded):
         return None

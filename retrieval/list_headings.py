@@ -26,7 +26,13 @@ def asked_list(question_folded: str) -> list[str]:
     `_MIN_WORDS` words is asked."""
     match = _ASKED.search(question_folded)
     words = match.group("what").split() if match else []
+    if len(words) > _MIN_WORDS and words[0] in _GROUPS:
+        words = words[1:]  # "những nhóm giải pháp cơ bản nào": the groups are its items
     return words if len(words) >= _MIN_WORDS else []
+
+
+# a word naming the list's items as groups or kinds of the thing asked
+_GROUPS = frozenset(["nhom", "loai"])
 
 
 def names_list(clause: StoredClause, words: Sequence[str]) -> bool:

@@ -274,8 +274,9 @@ _GUIDANCE = _compile(
 )
 # the kinds of document a plan implements or rests on ("thực hiện Chỉ thị nào?")
 _CITED_KINDS = (
-    r"(?:van ban|ke hoach|quyet dinh|nghi quyet|chi thi|chuong trinh|ket luan|luat|nghi dinh"
-    r"|thong tu|de an|cong van)"
+    # (a short form as asked: "thực hiện KH nào của UBND tỉnh?")
+    r"(?:van ban|ke hoach|kh|quyet dinh|qd|nghi quyet|nq|chi thi|chuong trinh|ket luan|luat"
+    r"|nghi dinh|thong tu|de an|cong van)"
 )
 # "CTr 31 và CTr 104, văn bản nào ban hành trước?": which of the documents named was issued
 # (signed) first or last, not a deadline ("phải ban hành trước ngày …")
@@ -361,7 +362,9 @@ _META = (
     (
         MetaField.DECISION,
         _compile(
-            r"kem theo (?:quyet dinh|qd|nghi quyet|nq|chi thi)(?: so)? (?:may|nao|gi|bao nhieu)"
+            # ("ban hành kèm QĐ số mấy": "theo" left out, the short form spelled out after it)
+            r"kem(?: theo)? (?:(?:qd|nq|ct) )?(?:quyet dinh|qd|nghi quyet|nq|chi thi)(?: so)?"
+            r" (?:may|nao|gi|bao nhieu)"
             r"|(?:quyet dinh|qd|nghi quyet|nq) (?:so may|so bao nhieu|nao) (?:da )?ban hanh"
             r" (?:kem theo )?(?:ke hoach|kh|chuong trinh|ctr|quy che|de an)\b"
         ),
@@ -626,7 +629,9 @@ _NOT_ABOUT_THE_PLAN = _compile(
 # "… đi vào hoạt động từ ngày nào?" asks about an event the plan tells of, not its date.
 # "kỳ thi", "học kỳ", "kỹ thuật" fold onto "ký" (signed) and are no document's signing
 _ABOUT_A_DOCUMENT = _compile(
-    r"ke hoach|van ban|ban hanh|(?<!hoc )\bky\b(?! (?:thi|hop|hoc|nghi|niem|thuat|nang|luat))"
+    # (a "\b" glued to "ky" would keep it from being spelled "ki": look-arounds instead)
+    r"ke hoach|van ban|ban hanh|(?<!hoc )(?<!dinh )(?<!nhiem )(?<!thoi )(?<![a-z])ky"
+    r"(?![a-z])(?! (?:thi|hop|hoc|nghi|niem|thuat|nang|luat))"
     r"|quyet dinh|duoc thong qua|thong qua ngay|\bde ngay"
 )
 

@@ -95,6 +95,29 @@ def test_only_the_appendix_headings_name_the_decision() -> None:
     assert (document.decision_number, document.decision_date) == ("77/QĐ-UBND", "2026-01-12")
 
 
+def test_a_resolution_without_header_is_numbered_by_its_appendix() -> None:
+    """A Nghị quyết copied without its header box names its own number only in its
+    appendix's heading, written without the slash ("89NQ-HĐND"): the appendix of a
+    document of the same kind is attached to the document itself."""
+    document = doc(
+        "NGHỊ QUYẾT\nTHÔNG QUA ĐỀ ÁN PHÁT TRIỂN CHĂN NUÔI TỈNH A ĐẾN NĂM 2025\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH A\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+        "QUYẾT NGHỊ:\nĐiều 1. Thông qua Đề án.\nĐiều 2. Nghị quyết này có hiệu lực thi "
+        "hành kể từ ngày 12 tháng 7 năm 2019.\n\nPHỤ LỤC\nDANH MỤC CÁC DỰ ÁN\n"
+        "(Ban hành kèm theo Nghị quyết số 41NQ-HĐND ngày 12 tháng 7 năm 2019 của Hội\n"
+        "đồng nhân dân tỉnh A)\n"
+    )
+    assert (document.kind, document.number) == ("Nghị quyết", "41NQ-HĐND")
+    assert document.issued_date == "2019-07-12"
+    assert document.decision_number is None
+
+
+def test_a_figure_before_a_word_is_no_glued_symbol() -> None:
+    assert attachment_in(["(Kèm theo Quyết định số 52 ngày 3/2/2026)"]) == Attachment(
+        "Quyết định", "52", "2026-02-03"
+    )
+
+
 def test_a_cited_regulation_is_no_attachment() -> None:
     """ "Căn cứ Quy chế … ban hành kèm theo Quyết định số …" and a bracket inside a
     sentence cite another document; the plan has its own number."""

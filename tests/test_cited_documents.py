@@ -160,3 +160,40 @@ def test_citations_written_in_the_enacting_sentence_are_kept() -> None:
     )
     (mention,) = [document.mention for document in cited_documents([party])]
     assert mention.endswith("của Ban Thường vụ Tỉnh ủy") and "16-KH/TU" in mention
+
+
+_RESOLUTION_PREAMBLE = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    "Xét Tờ trình số 05/TTr-UBND ngày 02 tháng 6 năm 2019 của Ủy ban nhân dân tỉnh về việc "
+    "ban hành Chương trình phát triển nông thôn năm 2020 và Báo cáo thẩm tra số 09/BC-KTNS "
+    "ngày 08 tháng 6 năm 2019 của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh;\n"
+    "Hội đồng nhân dân tỉnh đã thảo luận và nhất trí,"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Báo cáo thẩm tra NQ 12 số mấy, của ban nào HĐND tỉnh?", "09/BC-KTNS"),
+        ("Bao cao tham tra chuong trinh phat trien nong thon 2020 la cua ban nao?", "09/BC-KTNS"),
+        ("Tờ trình ban hành Chương trình phát triển nông thôn năm 2020 đề ngày nào?", "05/TTr"),
+    ],
+)
+def test_the_submission_and_its_review_named_by_kind_alone(question: str, expected: str) -> None:
+    """A resolution is adopted on a Tờ trình and a Báo cáo thẩm tra ("Xét Tờ trình số …
+    và Báo cáo thẩm tra số … của Ban …"): named by kind alone as the question's subject,
+    the one its preamble names is the answer; "chương trình …" named after it is the
+    resolution issuing it, not another cited document."""
+    preamble = stored_clause(_RESOLUTION_PREAMBLE, kind="preamble")
+    title = "Nghị quyết Ban hành Chương trình phát triển nông thôn năm 2020"
+    own = [OwnPlan("12/NQ-HĐND", "Nghị quyết", title)]
+    asked = cited_asked(understand(question).folded, own)
+    assert asked is not None
+    found = best_cited(cited_documents([preamble]), asked)
+    assert found is not None and expected in found.mention
+
+
+def test_a_submission_a_duty_asks_for_is_no_cited_document() -> None:
+    own = [OwnPlan("12/KH-UBND", "Kế hoạch", "Kế hoạch chuyển đổi số năm 2026")]
+    question = "Sở Tư pháp trình tờ trình dự thảo quy chế vào ngày nào?"
+    assert cited_asked(understand(question).folded, own) is None

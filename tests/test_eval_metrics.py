@@ -229,6 +229,13 @@ def test_numbers_are_not_matched_inside_other_numbers() -> None:
     assert fact_present("Tháng 11/2025", ["11/2025"])
 
 
+def test_a_figure_glued_to_its_unit_is_stated() -> None:
+    assert fact_present("rừng phòng hộ 255.053,9ha, trong đó", ["255.053,9"])
+    assert fact_present("với diện tích 857,5km2.", ["857,5"])
+    assert not fact_present("chỉ tiêu 3.65", ["3.6"])
+    assert not fact_present("tại điểm 5a", ["5"])
+
+
 def test_no_facts_is_vacuously_complete() -> None:
     assert key_fact_accuracy("bất kỳ", []) == 1.0
     assert all_facts_present("bất kỳ", [])

@@ -81,3 +81,40 @@ def test_a_programme_named_by_two_words_before_nao_is_what_the_plan_implements()
     )
     assert query.meta_fields == (MetaField.BASED_ON,)
     assert understand("Các xã triển khai kế hoạch năm nào?").intent is not Intent.DOCUMENT_FACTS
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        ("KH 31/KH-UBND của tỉnh A ký ngày nào?", (MetaField.DATE,)),
+        ("Chi thi 07/CT-UBND tinh B ky ngay nao, ai ky?", (MetaField.DATE, MetaField.SIGNER)),
+    ],
+)
+def test_when_a_numbered_plan_was_signed_is_its_date(
+    question: str, fields: tuple[MetaField, ...]
+) -> None:
+    """ "ký" folds to "ki": a long question asking the day a plan was signed is about the
+    document (never a task's deadline), and a second part asking who signed stays asked."""
+    query = understand(question)
+    assert query.intent is Intent.DOCUMENT_FACTS
+    assert query.meta_fields == fields
+
+
+@pytest.mark.parametrize(
+    "question", ["Báo cáo định kỳ gửi vào ngày nào?", "Kỳ thi tốt nghiệp tổ chức vào ngày nào?"]
+)
+def test_a_period_or_an_exam_is_no_signing(question: str) -> None:
+    assert understand(question).intent is not Intent.DOCUMENT_FACTS
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("KH chuyển đổi số xã A năm 2026 thực hiện KH nào của UBND tỉnh?", MetaField.BASED_ON),
+        ("KH phong chong thien tai ban hanh kem QD so may cua UBND tinh?", MetaField.DECISION),
+    ],
+)
+def test_a_basis_or_decision_asked_by_its_short_form(question: str, field: MetaField) -> None:
+    query = understand(question)
+    assert query.intent is Intent.DOCUMENT_FACTS
+    assert query.meta_fields == (field,)

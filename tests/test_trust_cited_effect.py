@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from retrieval.assistant import Assistant
+from retrieval.cited_documents import cited_refs
+from retrieval.query import understand
 from retrieval.runtime import Runtime
+from retrieval.strategies.cited_document import _subject
 from tests.conftest import ingested_runtime
 
 FOLDER = Path(__file__).resolve().parent / "real_plans_12h"
@@ -44,3 +47,22 @@ def test_no_effect_date_written_is_declined_not_the_issue_date(assistant: Assist
     answer = assistant.ask("Chỉ thị 13/CT-TTg có hiệu lực từ ngày nào?")
     assert answer.abstained
     assert "02 tháng 5" not in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Theo KH kèm QĐ 45/QĐ-UBND, NĐ 12/2026/NĐ-CP có hiệu lực từ ngày nào?", "12"),
+        (
+            "Theo Kế hoạch kèm theo Quyết định 45/QĐ-UBND, Thông tư 07/2025/TT-BTC ban hành ngày nào?",
+            "07",
+        ),
+        ("NĐ 12/2026/NĐ-CP mà QĐ 45/QĐ-UBND căn cứ ban hành ngày nào?", "12"),
+    ],
+)
+def test_the_document_asked_after_the_one_read_from(question: str, number: str) -> None:
+    """ "Theo <plan>, <document> …?": the question reads from the first document named and
+    asks about the next one."""
+    folded = understand(question).folded
+    subject = _subject(folded, cited_refs(folded))
+    assert subject is not None and subject.number == number

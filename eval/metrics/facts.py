@@ -4,7 +4,8 @@ A key fact is a list of accepted variants (``["Sở Khoa học và Công nghệ"
 the fact is present when any variant occurs in the answer. Both sides go through
 ``fold`` (no diacritics, lowercase, single spaces, ``80 %`` → ``80%``), and a variant must
 not be glued to a letter or digit on a side where it starts/ends with one, so ``80%``
-does not match inside ``180%`` and ``3.6`` not inside ``13.6``.
+does not match inside ``180%`` and ``3.6`` not inside ``13.6``; a figure may be glued to its
+unit of two letters or more (``255.053,9`` is in ``255.053,9ha``, ``5`` is not in ``5a``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ def _pattern(variant: str) -> re.Pattern[str] | None:
         return None
     head = r"(?<!\w)" if folded[0].isalnum() else ""
     tail = r"(?!\w)" if folded[-1].isalnum() else ""
+    if folded[-1].isdigit():
+        # a figure glued to its unit as the plan writes it ("255.053,9ha", "857,5km2") still
+        # states it; never a longer figure ("3.65") nor a lettered item ("điểm 5a")
+        tail = r"(?!\d)(?![^\W\d_](?![^\W\d_]))"
     return re.compile(head + re.escape(folded) + tail)
 
 

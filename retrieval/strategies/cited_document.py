@@ -179,7 +179,15 @@ def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
     for ref in refs:
         if re.search(rf"\b{ref.kind} (?:do|nay|ay|tren|noi tren)\b", question[ref.end :]):
             return ref
+    if len(refs) > 1 and _SOURCE_FIRST.match(question[: refs[0].start]):
+        # "Theo KH kèm QĐ 2200/QĐ-BNNMT, NĐ 180/2026/NĐ-CP có hiệu lực từ ngày nào?": the
+        # document the question reads from, then the one it asks about
+        return refs[1]
     return refs[0] if refs[0].start <= first else None
+
+
+# the question opens by naming where it reads from: "theo (kế hoạch kèm theo) …"
+_SOURCE_FIRST = re.compile(r"^\s*theo\s+(?:[a-z]+\s+){0,4}$")
 
 
 def _dated_mentions(

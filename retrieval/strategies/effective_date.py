@@ -9,10 +9,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ingest.dates import written_dates
 from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.answers import Answer
 from retrieval.citations import CitationBuilder
 from retrieval.compose import answer_document_facts
+from retrieval.documents import DocumentInfo
 from retrieval.query import Intent, MetaField
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
@@ -21,7 +23,10 @@ _ASKS = re.compile(
     r"\bco hieu luc\b.*\b(?:khi nao|ngay nao|bao gio|luc nao|tu ngay|tu thoi diem)\b"
     r"|\bhieu luc (?:tu|ke tu|thi hanh)\b.*\b(?:khi nao|ngay nao|bao gio|luc nao)\b"
     r"|\bngay (?:co )?hieu luc\b"
+    # "NQ 89 và NQ 94 có hiệu lực cùng ngày không?"
+    r"|\bhieu luc\b.*\bcung (?:ngay|mot ngay|thoi diem)\b"
 )
+_SAME_DAY = re.compile(r"\bcung (?:ngay|mot ngay|thoi diem)\b")
 # "Quyết định này có hiệu lực kể từ ngày ký (ban hành).", "… có hiệu lực thi hành từ ngày …"
 # also when the executing article says it ("… chịu trách nhiệm thi hành Quyết định này kể từ
 # ngày ký./.", NĐ 30/2020 lets the two articles be one)
@@ -41,6 +46,8 @@ def answer(ctx: Context) -> Answer | None:
     cite = CitationBuilder(ctx.documents)
     lines = []
     missing: list[str] = []
+    days: list[str | None] = []
+    several = len(scope.doc_ids) > 1
     for doc_id in scope.doc_ids:
         for clause in _where_written(ctx, doc_id):
             text = clause.text
@@ -49,8 +56,9 @@ def answer(ctx: Context) -> Answer | None:
             if match is None:
                 continue
             quote = text[offsets[match.start()] : offsets[match.end() - 1] + 1].strip()
-            line = f"{ctx.label(doc_id)}: {quote} [{cite.cite(clause, quote)}]"
             info = ctx.documents.get(doc_id)
+            line = f"{_named(ctx, doc_id, several)}: {quote} [{cite.cite(clause, quote)}]"
+            days.append(_day(quote, info))
             if _ON_SIGNING.search(folded(quote)) and info is not None and info.issued_date:
                 line += f" — văn bản ký ngày {_shown(info.issued_date)}"
             lines.append(line + ".")
@@ -61,6 +69,9 @@ def answer(ctx: Context) -> Answer | None:
         return None
     # several plans asked: one that writes no such article is said to be silent
     lines += [f"{label}: văn bản không ghi thời điểm có hiệu lực." for label in missing]
+    if _SAME_DAY.search(ctx.query.folded) and len(days) > 1 and not missing and all(days):
+        same = len(set(days)) == 1
+        lines.insert(0, "Có, cùng ngày." if same else "Không, khác ngày.")
     others = _other_facts(ctx, cite)
     if others is not None:  # "… có hiệu lực từ khi nào, ban hành theo đề nghị của ai?"
         lines.append(others)
@@ -94,6 +105,25 @@ def _where_written(ctx: Context, doc_id: str) -> Iterator[StoredClause]:
 
 
 _HEAD = 3
+
+
+def _named(ctx: Context, doc_id: str, several: bool) -> str:
+    """The plan's label, with its title when several plans are answered and the label does
+    not say it ("Nghị quyết 89NQ-HĐND (…) — Nghị quyết Thông qua quy hoạch …")."""
+    label = ctx.label(doc_id)
+    info = ctx.documents.get(doc_id)
+    if not several or info is None or not info.title or info.title in label:
+        return label
+    return f"{label} — {info.title}"
+
+
+def _day(quote: str, info: DocumentInfo | None) -> str | None:
+    """The day an effect article names ("kể từ ngày 14 tháng 7 năm 2017"), or the day the
+    plan was signed when it takes effect on signing; None when neither is known."""
+    if _ON_SIGNING.search(folded(quote)):
+        return info.issued_date if info is not None else None
+    dates = written_dates(quote)
+    return dates[0].iso if dates else None
 
 
 def _shown(iso: str) -> str:

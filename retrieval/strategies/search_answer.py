@@ -139,6 +139,8 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _covering(ctx, topic, ranked)
     if not covering and amount_asked(query) is not None:
         covering = _covering_under_lead_in(ctx, topic, ranked)
+    if not covering:  # "… nêu những nhóm giải pháp nào?": the heading naming that list
+        covering = _list_heading(ctx, ranked)
     if not covering:
         return with_candidates(
             abstain(
@@ -643,6 +645,16 @@ def _heading_naming_the_list(
 
 
 _LIST_HEADINGS_SEARCHED = 15
+
+
+def _list_heading(ctx: Context, ranked: list[Candidate]) -> list[Candidate]:
+    """The heading of a settled plan whose own line names the list asked, its items being
+    the answer though no clause repeats the question's words ("nhóm", "nêu"); else none."""
+    words = asked_list(ctx.query.folded)
+    if not words or not ctx.scope.named or ctx.reading.units:
+        return []
+    found = next((c for c in ranked[:_LIST_HEADINGS_SEARCHED] if names_list(c.clause, words)), None)
+    return [found] if found is not None else []
 
 
 def _rows_alike(ctx: Context, topic: list[str], covering: list[Candidate]) -> list[StoredClause]:

@@ -34,8 +34,10 @@ _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
 _LINE = re.compile(
     rf"([(\[]\s*)?((?:(?:được\s+)?ban\s+hành\s+)?kèm\s+theo)\s+({_KIND})\s+"
     r"(?:số\s*:?\s*)?"
-    # "1422/QĐ-TTg", "118/2021/QĐ-DDB", "773 /QĐ-TTg", "12-QĐ/TU"
-    r"(\d+)\s*((?:/\s*(?:(?:19|20)\d\d\s*/\s*)?|[-–]\s*)[A-ZĐ][\wĐđ&.\-/]*)?",
+    # "1422/QĐ-TTg", "118/2021/QĐ-DDB", "773 /QĐ-TTg", "12-QĐ/TU", and a copy's slip
+    # "89NQ-HĐND" (the slash left out: the kind's code glued to the figure, then its dash)
+    r"(\d+)\s*((?:/\s*(?:(?:19|20)\d\d\s*/\s*)?|[-–]\s*|(?<=\d)(?=(?-i:[A-ZĐ]{2,5})[-–/]))"
+    r"[A-ZĐ][\wĐđ&.\-/]*)?",
     re.IGNORECASE,
 )
 # the body that signed the decision, up to the bracket that closes the line
