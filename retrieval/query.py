@@ -420,6 +420,9 @@ _META = (
         _compile(
             r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
             r"|\bve viec gi\b"
+            # "… thuộc khóa, nhiệm kỳ nào?": a council's term, which its resolution's title
+            # names ("… HĐND tỉnh khóa XVII, nhiệm kỳ 2016 - 2021")
+            r"|thuoc khoa|\b(?:khoa|nhiem ki) (?:nao|may|thu may)\b"
         ),
     ),
 )

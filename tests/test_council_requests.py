@@ -148,3 +148,11 @@ def test_the_part_of_a_duty_the_question_names_gives_its_time() -> None:
     part = asked_time_part(text, asked.keywords)
     assert part is not None and part.endswith("xong trước ngày 30/8/2027.")
     assert asked_time_part("Hoàn thành trong Quý 4 năm 2027.", asked.keywords) is None
+
+
+def test_a_councils_term_is_read_from_the_resolutions_title() -> None:
+    query = understand(
+        "Nghị quyết về chất vấn tại kỳ họp thứ Ba HĐND tỉnh thuộc khóa, nhiệm kỳ nào?"
+    )
+    assert query.meta_fields == (MetaField.TITLE,)
+    assert understand("Khóa học bồi dưỡng nào được tổ chức?").intent is not Intent.DOCUMENT_FACTS
