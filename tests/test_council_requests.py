@@ -156,3 +156,30 @@ def test_a_councils_term_is_read_from_the_resolutions_title() -> None:
     )
     assert query.meta_fields == (MetaField.TITLE,)
     assert understand("Khóa học bồi dưỡng nào được tổ chức?").intent is not Intent.DOCUMENT_FACTS
+
+
+def test_a_time_before_the_subject_is_a_lead_in() -> None:
+    text = (
+        "Điều 3. Trách nhiệm thi hành\n"
+        "1. Trong thời gian giữa hai kỳ họp, Thường trực Hội đồng nhân dân tỉnh xem xét, lựa"
+        " chọn những nội dung cử tri quan tâm để chất vấn.\n"
+    )
+    plan = parse_plan(
+        RESOLUTION.replace("Điều 3. Nghị quyết này", text + "Điều 4. Nghị quyết này"), "d"
+    )
+    row = next(t for t in plan.targets if "giữa hai kỳ họp" in t.content)
+    assert row.lead_units == ("Thường trực Hội đồng nhân dân tỉnh",)
+
+
+def test_the_sở_listed_after_a_headings_colon_lead_with_it() -> None:
+    text = (
+        "Điều 3. Trách nhiệm thi hành\n"
+        "1. Ủy ban nhân dân tỉnh, Giám đốc các sở, ngành: Giao thông vận tải; Công an tỉnh trong"
+        " phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết.\n"
+    )
+    plan = parse_plan(
+        RESOLUTION.replace("Điều 3. Nghị quyết này", text + "Điều 4. Nghị quyết này"), "d"
+    )
+    row = next(t for t in plan.targets if "thực hiện Nghị quyết" in t.content)
+    assert row.lead_units[0].startswith("Ủy ban nhân dân tỉnh")
+    assert "Công an tỉnh" in row.lead_units

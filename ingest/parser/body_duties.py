@@ -366,6 +366,15 @@ def _row(
     named = [unit for unit in roles.partners if unit.text[:1].isupper()]
     if heading is None and not _ends_sentence(source, end) and len(source[start:end].split()) < 12:
         return None  # a title ("Các đơn vị triển khai thí điểm"), not a sentence
+    if (
+        heading is not None
+        and heading.clause is clause
+        and lead
+        and _LISTS_NAMES.search(heading.units[-1].text)
+    ):
+        # "Giám đốc các sở, ngành: Nông nghiệp và PTNT; …; Công an tỉnh trong phạm vi …
+        # có trách nhiệm thực hiện": the colon lists the sở, who lead with the heading's units
+        lead = [*heading.units, *lead]
     if heading is not None and roles.directed:
         # "- Chỉ đạo các trường …" under Sở A's heading: A directs them, the task is A's
         lead, cooperating = list(heading.units), []
@@ -410,6 +419,10 @@ def _row(
         period=clause.period,
         source="body",
     )
+
+
+# a heading's last unit that the text after its colon names one by one ("các sở, ngành:")
+_LISTS_NAMES = re.compile(r"\bcác\s+sở(?:\s*,\s*(?:ban|ngành))*$", re.IGNORECASE)
 
 
 def _ends_sentence(source: str, end: int) -> bool:
