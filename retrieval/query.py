@@ -386,9 +386,10 @@ _META = (
             r"so hieu|so van ban|ky hieu|so ke hoach(?! va dau tu)|"
             r"(?:ke hoach|van ban) (?:co )?so (?:bao nhieu|may|gi)"
             # "Nghị quyết về … tại kỳ họp thứ Năm số mấy, ký ngày nào?": the title between
+            # (not "Tờ trình số mấy", "thực hiện Kết luận số mấy": a document it cites)
             r"|(?:nghi quyet|quyet dinh|ke hoach|van ban|chi thi|chuong trinh)"
-            r"(?: [a-z0-9/-]+){0,16}"
-            r" so (?:may|gi|bao nhieu)(?= ki| ngay| ban hanh| va|$)"
+            r"(?: (?!to trinh|ket luan|phap lenh|luat|nghi dinh|thong tu|cong van)[a-z0-9/-]+)"
+            r"{0,16} so (?:may|gi)(?= ki| ngay)"
         ),
     ),
     (
@@ -422,7 +423,7 @@ _META = (
             r"|\bve viec gi\b"
             # "… thuộc khóa, nhiệm kỳ nào?": a council's term, which its resolution's title
             # names ("… HĐND tỉnh khóa XVII, nhiệm kỳ 2016 - 2021")
-            r"|thuoc khoa|\b(?:khoa|nhiem ki) (?:nao|may|thu may)\b"
+            r"|thuoc khoa"
         ),
     ),
 )

@@ -183,3 +183,10 @@ def test_the_sở_listed_after_a_headings_colon_lead_with_it() -> None:
     row = next(t for t in plan.targets if "thực hiện Nghị quyết" in t.content)
     assert row.lead_units[0].startswith("Ủy ban nhân dân tỉnh")
     assert "Công an tỉnh" in row.lead_units
+
+
+def test_a_number_asked_of_a_cited_document_is_not_the_texts_own() -> None:
+    cited = understand("Quyết định 518 căn cứ Tờ trình số mấy, ngày nào?")
+    assert MetaField.NUMBER not in cited.meta_fields
+    digital = understand("Kế hoạch 206/KH-UBND đặt chỉ tiêu tỷ trọng kinh tế số bao nhiêu?")
+    assert digital.intent is not Intent.DOCUMENT_FACTS
