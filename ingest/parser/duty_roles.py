@@ -29,8 +29,10 @@ _COOPERATES = _words(r"\s*,?\s*phối hợp(?![^\W\d_])")
 # "Ủy ban Kiểm tra Tỉnh ủy thường xuyên kiểm tra, giám sát các cấp uỷ …" likewise
 _MONITORS = _words(
     r"\s*,?\s*(?:trong phạm vi [^.;]{0,80}?(?:,|của mình|được giao)\s*)?"
-    r"(?:(?:có|chịu) trách nhiệm )?(?:thường xuyên )?"
-    r"(?:giám sát|theo dõi|kiểm tra, giám sát)(?![^\W\d_])"
+    r"(?:(?:thường xuyên )?(?:giám sát|theo dõi|kiểm tra, giám sát)(?![^\W\d_])"
+    # a council's closing article: its own bodies "có trách nhiệm giám sát việc thực hiện
+    # Nghị quyết" (supervision is all they do with it)
+    r"|(?:có|chịu) trách nhiệm giám sát việc thực hiện Nghị quyết)"
 )
 # "… trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết": the
 # scope between the subject and its role
@@ -155,7 +157,10 @@ def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> No
             roles.cooperating.extend(units)
             roles.subject_cooperates = True
             return
-        directing = _DIRECTS.match(source, stop, end) if assigned else None
+        # ("Giao Bộ Chính trị chỉ đạo …": the body given the task directs; only a request
+        # "Đề nghị UBND tỉnh chỉ đạo Sở X …" hands the task to the unit directed)
+        requested = assigned and assigned.group().lower().startswith("đề nghị")
+        directing = _DIRECTS.match(source, stop, end) if requested else None
         if directing and starts_unit(source, directing.end()):
             _read_directed(source, directing.end(), end, roles, units)
             return
