@@ -33,6 +33,7 @@ from retrieval.dotted_path import unreached_path
 from retrieval.indicator_words import as_written, unstated_indicator_words
 from retrieval.named_facility import unnamed_facility
 from retrieval.opposite_bound import opposite_bound
+from retrieval.other_session import other_session
 from retrieval.plan_owner import without_plan_owner
 from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
@@ -249,6 +250,13 @@ class Assistant:
         other = None if answer.abstained else other_dated(reading, cited, library.documents)
         if other is not None:  # "KH 16/KH-MTTQ-BTT ngày 23/12/2025" read from another plan 16
             answer = replace(abstain(query, cited, library.documents, other), intent=answer.intent)
+        session = (
+            None if answer.abstained else other_session(query.folded, cited, library.documents)
+        )
+        if session is not None:  # "chất vấn tại kỳ họp thứ Sáu" read from session Năm's
+            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
+            reason = f"{labels} là văn bản của một kỳ họp khác, không nêu kết quả kỳ họp được hỏi."
+            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
         span = (
             None
             if answer.abstained or answer.intent == Intent.COMPARE.value

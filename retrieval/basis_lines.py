@@ -93,7 +93,20 @@ def _basis_parts(clause: StoredClause) -> list[str]:
     if is_legal_basis(clause):
         lines = [clause.body]
     elif clause.kind == "preamble":
-        lines = [line for line in clause.body.splitlines() if _PREAMBLE_BASIS.match(line)]
+        lines = [line for line in _unwrapped(clause.body) if _PREAMBLE_BASIS.match(line)]
     else:
         return []
     return [part.strip() for line in lines for part in line.split(";") if part.strip()]
+
+
+def _unwrapped(text: str) -> list[str]:
+    """The preamble's lines, a hard-wrapped one joined to the line it goes on from ("Căn cứ
+    Luật Tổ chức chính" / "quyền địa phương ngày …;"); the line break kept, so a quote of it
+    stays verbatim."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if lines and line[:1].islower() and not lines[-1].rstrip().endswith((";", ".", ":")):
+            lines[-1] = f"{lines[-1]}\n{line}"
+        else:
+            lines.append(line)
+    return lines

@@ -17,6 +17,7 @@ from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
 from retrieval.asked_columns import column_asked
+from retrieval.asked_time import asked_time_part
 from retrieval.candidates import substantive
 from retrieval.carried_out import carried_out
 from retrieval.citations import CitationBuilder, body_quote
@@ -212,15 +213,19 @@ def describe_row(
     intent: Intent,
     stated_time: Callable[[str], str | None] | None = None,
     stage: tuple[int, int] | None = None,
+    asked_time: Callable[[str], str | None] | None = None,
 ) -> list[str]:
     """Answer lines for one target row: the direct answer, which row it is, then only the
     columns the first two lines have not said. `stated_time`: the part of a duty's text
     that states when (`_time_phrase` unless given); `stage`: the years the question asks,
-    whose value columns answer (the row's other stages are left out)."""
+    whose value columns answer (the row's other stages are left out); `asked_time`: the one
+    of a duty's several time phrases the question asks about, when it tells one."""
     target = clause.target
     assert target is not None
     n = cite.cite(clause, _row_quote(clause))
-    direct, said = _direct_line(clause, intent, n, cite, stated_time or _time_phrase, stage)
+    direct, said = _direct_line(
+        clause, intent, n, cite, stated_time or _time_phrase, stage, asked_time
+    )
     where = _row_where(clause, documents)
     content = _role_units(target, "content")
     if "content" in said:
@@ -250,6 +255,7 @@ def _direct_line(
     cite: CitationBuilder,
     stated_time: Callable[[str], str | None],
     stage: tuple[int, int] | None = None,
+    asked_time: Callable[[str], str | None] | None = None,
 ) -> tuple[str, set[str]]:
     """The first line (one sentence naming every role and the deadline, or the row's
     content and values) and the roles it has said."""
@@ -264,7 +270,11 @@ def _direct_line(
     said = {role for role, _, _ in people}
     parts = [f"{label}: {units}" for _, label, units in people]
     if intent is Intent.DEADLINE:
-        if deadline:
+        other = asked_time(clause.text) if asked_time and target.source == "body" else None
+        if other and target.deadline and folded(target.deadline.raw) not in folded(other):
+            # the row's deadline is another work's: the part the question names is quoted
+            head = f"Văn bản ghi: “{other}”"
+        elif deadline:
             head = f"Hạn hoàn thành: {deadline}"
         elif target.source == "body" and (said_time := stated_time(clause.text)):
             head = f"Văn bản ghi: “{said_time}”"  # "định kỳ tổng hợp, báo cáo …"
@@ -438,14 +448,19 @@ def answer_clauses(
     stage = asked_stage(query.folded)  # "… năm 2026 bao nhiêu?": that year's column answers
 
     def stated_time(text: str) -> str | None:
-        return _time_phrase(text, years)
+        return asked_time(text) or _time_phrase(text, years)
+
+    def asked_time(text: str) -> str | None:
+        return asked_time_part(text, query.keywords)
 
     for clause in clauses:
         kids = (children or {}).get(clause.clause_id, [])
         # a task that announces its items ("… tổ chức thực hiện các hình thức sau:") is
         # answered by them unless its units or its time are asked
         if clause.target is not None and not (kids and intent not in _ROW_INTENTS):
-            lines.extend(describe_row(clause, documents, cite, intent, stated_time, stage))
+            lines.extend(
+                describe_row(clause, documents, cite, intent, stated_time, stage, asked_time)
+            )
         else:
             prefer = states_own_time if intent is Intent.DEADLINE else None
             focus = asked_figure(query.folded)

@@ -243,7 +243,8 @@ _ASKS_TIME = _compile(
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
     r"luc nao|hoan thanh vao|\bhan\b(?! (?:che|muc|ngach)\b)|deadline|moc thoi gian|"
-    r"thoi diem|bao lau|keo dai|(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|"
+    # ("… yêu cầu gì để không kéo dài, đội vốn": a delay to avoid, no time asked)
+    r"thoi diem|bao lau|(?<!khong )keo dai|(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|"
     r"(?:vao )?(?:thang|(?<!loai )(?<!cac )(?<!nhung )(?<!nguon )quy|nam) nao|"
     r"\bngay nao\b|(?<!nhung )(?<!cac )\bgiai doan nao\b|"
     # "<task>: thời gian thực hiện?" — a table's column label asked as the question
@@ -302,11 +303,14 @@ _META = (
             r"|\bki (?:theo|voi|bang) (?:tham quyen|tu cach)\b|\btham quyen ki\b"
         ),
     ),
-    (MetaField.FIELD, _compile(r"linh vuc (?:nao|gi)|thuoc linh vuc")),
+    # ("công việc ở những lĩnh vực nào": the fields a text's parts cover, not its own field)
+    (MetaField.FIELD, _compile(r"(?<!nhung )(?<!cac )linh vuc (?:nao|gi)|thuoc linh vuc")),
     (
         MetaField.SESSION,
         _compile(
-            r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)"
+            # the session asked ("được thông qua tại kỳ họp nào"), not one named to point
+            # at the resolution ("Nghị quyết … tại kỳ họp thứ Năm số mấy?")
+            r"(?:thong qua|ban hanh) (?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)"
             r"|hoi nghi(?: trung uong| ban chap hanh trung uong)? (?:nao|thu may|lan thu may)"
         ),
     ),
@@ -384,6 +388,11 @@ _META = (
         _compile(
             r"so hieu|so van ban|ky hieu|so ke hoach(?! va dau tu)|"
             r"(?:ke hoach|van ban) (?:co )?so (?:bao nhieu|may|gi)"
+            # "Nghị quyết về … tại kỳ họp thứ Năm số mấy, ký ngày nào?": the title between
+            # (not "Tờ trình số mấy", "thực hiện Kết luận số mấy": a document it cites)
+            r"|(?:nghi quyet|quyet dinh|ke hoach|van ban|chi thi|chuong trinh)"
+            r"(?: (?!to trinh|ket luan|phap lenh|luat|nghi dinh|thong tu|cong van)[a-z0-9/-]+)"
+            r"{0,16} so (?:may|gi)(?= ki| ngay)"
         ),
     ),
     (
@@ -415,6 +424,9 @@ _META = (
         _compile(
             r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
             r"|\bve viec gi\b"
+            # "… thuộc khóa, nhiệm kỳ nào?": a council's term, which its resolution's title
+            # names ("… HĐND tỉnh khóa XVII, nhiệm kỳ 2016 - 2021")
+            r"|thuoc khoa"
         ),
     ),
 )
@@ -686,7 +698,15 @@ _WHO_WORD = _compile(r"\bai\b")
 _NUMBER_NAMED = _compile(r"so hieu|so van ban|so ky hieu|\bso ke hoach")
 
 
+# "Bộ CHQS tỉnh báo cáo kết quả … tại kỳ họp nào?": the session a task is due at, not the one
+# the resolution was adopted at ("được thông qua tại kỳ họp nào")
+_TASK_AT_SESSION = _compile(r"\b(?:bao cao|trinh|to chuc|xem xet|lay phieu)\b")
+_ADOPTION = _compile(r"thong qua|ban hanh")
+
+
 def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None:
+    if field is MetaField.SESSION and _TASK_AT_SESSION.search(text) and not _ADOPTION.search(text):
+        return None
     if field is MetaField.ISSUER and _ISSUES_ANOTHER_KIND.search(text):
         return None
     if field is MetaField.NUMBER and _WHO_WORD.search(text) and not _NUMBER_NAMED.search(text):

@@ -99,3 +99,18 @@ def test_a_preambles_basis_line_listing_several_documents_gives_each() -> None:
     # the preamble's other lines ("Ban Thường trực xây dựng …") cite nothing
     decrees = basis_asked("can cu nghi dinh nao")
     assert decrees is not None and basis_lines([preamble], decrees) == []
+
+
+def test_a_hard_wrapped_preamble_line_is_read_whole() -> None:
+    preamble = stored_clause(
+        "NGHỊ QUYẾT\nCăn cứ Luật Tổ chức chính\nquyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Căn cứ Luật Hoạt động giám\nsát của Quốc hội ngày 20 tháng 11 năm 2015;\nQUYẾT NGHỊ:",
+        kind="preamble",
+    )
+    asked = basis_asked(understand("NQ chat van can cu nhung luat nao?").folded)
+    assert asked is not None
+    names = [" ".join(name.split()) for _, name in basis_lines([preamble], asked)]
+    assert names == [
+        "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+        "Luật Hoạt động giám sát của Quốc hội ngày 20 tháng 11 năm 2015",
+    ]

@@ -42,8 +42,12 @@ _LEAD_IN = re.compile(
 )
 # "Giao Giám đốc Sở Giáo dục và Đào tạo" (a decision's article): the office's head stands
 # for the office, whose name is the unit
+# A council's resolution asks the executive to direct a unit ("Đề nghị UBND tỉnh chỉ đạo Công
+# an tỉnh:", "- Chỉ đạo Sở Nông nghiệp và PTNT:"), after the field's label too ("4. Về lĩnh
+# vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo …"): the unit directed is the one that acts
+_DIRECTED = r"(?:Về [^:;.\n]{1,80}:\s*)?(?:Đề nghị\s+[^:;.\n]{1,60}?\s+)?(?:quan tâm\s+)?chỉ\s+đạo"
 _HEADING_PREFIX = re.compile(
-    r"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị)\s+"
+    rf"(?:Đối với|Trách nhiệm của|Nhiệm vụ của|Giao|Đề nghị|{_DIRECTED})\s+"
     rf"(?:(?:{'|'.join(UNIT_HEADS)})\s+(?=[A-ZĐ]))?",
     re.IGNORECASE,
 )
@@ -362,6 +366,18 @@ def _row(
     named = [unit for unit in roles.partners if unit.text[:1].isupper()]
     if heading is None and not _ends_sentence(source, end) and len(source[start:end].split()) < 12:
         return None  # a title ("Các đơn vị triển khai thí điểm"), not a sentence
+    if (
+        heading is not None
+        and heading.clause is clause
+        and lead
+        and _LISTS_NAMES.search(heading.units[-1].text)
+    ):
+        # "Giám đốc các sở, ngành: Nông nghiệp và PTNT; …; Công an tỉnh trong phạm vi …
+        # có trách nhiệm thực hiện": the colon lists the sở, who lead with the heading's units
+        lead = [*heading.units, *lead]
+    if heading is not None and roles.directed:
+        # "- Chỉ đạo các trường …" under Sở A's heading: A directs them, the task is A's
+        lead, cooperating = list(heading.units), []
     if heading is not None and not lead:
         if roles.opens_with_cooperation:
             # "Phối hợp với Sở B …" under Sở A's heading (beside A's "Chủ trì …" tasks): A's
@@ -403,6 +419,10 @@ def _row(
         period=clause.period,
         source="body",
     )
+
+
+# a heading's last unit that the text after its colon names one by one ("các sở, ngành:")
+_LISTS_NAMES = re.compile(r"\bcác\s+sở(?:\s*,\s*(?:ban|ngành))*$", re.IGNORECASE)
 
 
 def _ends_sentence(source: str, end: int) -> bool:

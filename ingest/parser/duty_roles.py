@@ -28,11 +28,21 @@ _COOPERATES = _words(r"\s*,?\s*phối hợp(?![^\W\d_])")
 # hiện …": the subject monitors the plan (theo dõi, giám sát), it does not carry out a task
 # "Ủy ban Kiểm tra Tỉnh ủy thường xuyên kiểm tra, giám sát các cấp uỷ …" likewise
 _MONITORS = _words(
-    r"\s*,?\s*(?:trong phạm vi [^.;]{0,80}?,\s*)?(?:thường xuyên )?"
-    r"(?:giám sát|theo dõi|kiểm tra, giám sát)(?![^\W\d_])"
+    r"\s*,?\s*(?:trong phạm vi [^.;]{0,80}?(?:,|của mình|được giao)\s*)?"
+    r"(?:(?:thường xuyên )?(?:giám sát|theo dõi|kiểm tra, giám sát)(?![^\W\d_])"
+    # a council's closing article: its own bodies "có trách nhiệm giám sát việc thực hiện
+    # Nghị quyết" (supervision is all they do with it)
+    r"|(?:có|chịu) trách nhiệm giám sát việc thực hiện Nghị quyết)"
 )
+# "… trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết": the
+# scope between the subject and its role
+_SCOPE = _words(r"\s*,?\s*trong phạm vi [^.;]{0,80}?(?:của mình|được giao)\s*,?")
 # Words before a subject that assign the task to it.
 _ASSIGN = re.compile(r"(?:(?:Giao|Đề nghị)\s+(?:cho\s+)?)", re.IGNORECASE)
+# "Chỉ đạo Ban Dân tộc tỉnh phối hợp …" under a council's "đề nghị Ủy ban nhân dân tỉnh chỉ
+# đạo thực hiện …", and "Đề nghị UBND tỉnh chỉ đạo Bộ Chỉ huy Quân sự tỉnh …": the unit
+# directed carries the task out, the one asked to direct it oversees it
+_DIRECTS = _words(r"\s*(?:quan tâm )?chỉ đạo\s+")
 # "giao Sở X …" assigns; "(nhiệm vụ) được giao cho …" only recalls an assignment
 _GIVEN = re.compile(r"(?<![^\W\d_])giao\s+(?:cho\s+)?", re.IGNORECASE)
 _RECALLED = re.compile(r"(?:được|đã)\s+$", re.IGNORECASE)
@@ -62,12 +72,21 @@ _WHEN = rf"(?:(?:trước|trong|chậm nhất|vào|cuối|đến(?:\s+hết)?)\s
 _LIMIT = rf"(?:đến\s+hết|trước|chậm nhất(?:\s+là)?|trong)\s+(?:ngày\s+)?{_WHEN_CORE}"
 # "trước ngày 15/12/2026": a dated limit (a recurring "trước ngày 25 hằng tháng" has no year)
 _DAY = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
+# a report due at a council's session: "báo cáo kết quả thực hiện tại Kỳ họp thứ Sáu, HĐND
+# tỉnh (dự kiến tổ chức tháng 12/2017)", "trình Quốc hội tại kỳ họp thứ 10"
+_SESSION = (
+    r"(?:tại|vào) kỳ họp (?:bất thường )?(?:lần )?thứ (?:\d{1,2}|[^\W\d_]+)"
+    r"(?:,? (?:HĐND|Hội đồng nhân dân|Quốc hội)"
+    r"(?: (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))?)?"
+    r"(?:,? khóa [IVXL]+)?(?: \([^()]{0,60}\))?"
+)
 _DEADLINE = _words(
     rf"(?:thời gian hoàn (?:thành|tất)|thời gian thực hiện|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*"
     rf"({_WHEN}|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý)"
     rf"|(?:hoàn thành|xong)\s*,?\s*({_WHEN})"
     rf"|(?<![^\W\d_])((?:trước|chậm nhất(?: là)?) ngày (?:{_DAY}))"
     rf"|(?:hoàn thành|trình)(?![^\W\d_])[^.;:]{{0,240}}?\s({_LIMIT})(?=\s*[.;]|\s*$)"
+    rf"|(?:báo cáo|trình)(?![^\W\d_])[^.;:]{{0,160}}?\s({_SESSION})"
 )
 
 
@@ -81,6 +100,7 @@ class SentenceRoles:
     partners: list[UnitSpan] = field(default_factory=list)  # after "phối hợp với"
     subject_cooperates: bool = False  # "Sở A phối hợp với Sở B …": A co-operates
     opens_with_cooperation: bool = False  # "Phối hợp với Sở B …" (the unit is in a heading)
+    directed: bool = False  # "Chỉ đạo Sở X …": the lead is a unit someone is asked to direct
     deadline: UnitSpan | None = None
 
 
@@ -105,7 +125,7 @@ def read_roles(source: str, start: int, end: int) -> SentenceRoles:
     roles.opens_with_cooperation = bool(_OPENS_COOPERATING.match(source, start, end))
     when = _DEADLINE.search(source, start, end)
     if when:
-        group = next(k for k in (1, 2, 3, 4) if when.group(k))
+        group = next(k for k in (1, 2, 3, 4, 5) if when.group(k))
         roles.deadline = UnitSpan(
             " ".join(when.group(group).split()), when.start(group), when.end(group)
         )
@@ -119,6 +139,10 @@ def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> No
         assigned = _ASSIGN.match(source, position, end)
         if assigned:
             position = assigned.end()
+        directing = _DIRECTS.match(source, position, end)
+        if directing and starts_unit(source, directing.end()):
+            _read_directed(source, directing.end(), end, roles, [])
+            return
         if not starts_unit(source, position):
             acting = subject_after_lead_in(source, position, end)
             if acting:  # "Trên cơ sở đề nghị của …, Sở X chủ trì …"
@@ -133,11 +157,19 @@ def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> No
             roles.cooperating.extend(units)
             roles.subject_cooperates = True
             return
-        if assigned or _SUBJECT_ROLE.match(source, stop, end):
-            roles.lead.extend(units)
+        # ("Giao Bộ Chính trị chỉ đạo …": the body given the task directs; only a request
+        # "Đề nghị UBND tỉnh chỉ đạo Sở X …" hands the task to the unit directed)
+        requested = assigned and assigned.group().lower().startswith("đề nghị")
+        directing = _DIRECTS.match(source, stop, end) if requested else None
+        if directing and starts_unit(source, directing.end()):
+            _read_directed(source, directing.end(), end, roles, units)
             return
-        if _MONITORS.match(source, stop, end):
+        if not assigned and _MONITORS.match(source, stop, end):
             roles.monitoring.extend(units)
+            return
+        scope = _SCOPE.match(source, stop, end)
+        if assigned or _SUBJECT_ROLE.match(source, scope.end() if scope else stop, end):
+            roles.lead.extend(units)
             return
 
 
@@ -157,3 +189,13 @@ def _read_given(source: str, start: int, end: int, roles: SentenceRoles) -> None
             if _DONE_BY_ROLE.match(source, stop, end):
                 roles.lead.extend(split_unit_list(source, match.end(), stop))
                 return
+
+
+def _read_directed(
+    source: str, start: int, end: int, roles: SentenceRoles, directing: list[UnitSpan]
+) -> None:
+    """The units directed at `start` lead the task; those asked to direct them oversee it."""
+    units = split_unit_list(source, start, name_end(source, start, end))
+    roles.lead.extend(units)
+    roles.monitoring.extend(directing)
+    roles.directed = bool(units)

@@ -11,7 +11,8 @@ import re
 from ingest.parser.unit_names import UnitSpan, name_end, split_unit_list, starts_unit
 
 _LEAD_IN = re.compile(
-    r"[\s*_]*(?:Trên cơ sở|Căn cứ|Sau khi|Trường hợp)\s".replace(" ", r"\s+"),
+    # ("Trong thời gian giữa hai kỳ họp, Thường trực HĐND tỉnh xem xét …": a time first)
+    r"[\s*_]*(?:Trên cơ sở|Căn cứ|Sau khi|Trường hợp|Trong thời gian)\s".replace(" ", r"\s+"),
     re.IGNORECASE,
 )
 # what the subject does right after its name (what a unit does as the one that acts)
@@ -19,7 +20,7 @@ _ACTS = re.compile(
     (
         r"\s*,?\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tham mưu|"
         r"thẩm định|lập|xây dựng|tổ chức|tổng hợp|phê duyệt|rà soát|kiểm tra|hướng dẫn|"
-        r"báo cáo|trình|bố trí|ban hành|cấp phát|thành lập)(?![^\W\d_])"
+        r"báo cáo|trình|bố trí|ban hành|cấp phát|thành lập|xem xét)(?![^\W\d_])"
     ).replace(" ", r"\s+"),
     re.IGNORECASE,
 )

@@ -365,9 +365,11 @@ class _TreeBuilder:
         if last.kind in (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM):
             # a numbered sentence hard-wrapped at a page width goes on on the next line, even
             # at a capital ("… lấy tên là tỉnh Đồng" / "Tháp, …"); a short heading does not
+            # ("… Giám đốc các sở, ngành: Nông nghiệp và" / "Phát triển nông thôn; …": a
+            # line ending on "và", "của" stops mid-phrase whatever its length)
             wrapped = (
                 line.index == last.last_line + 1
-                and len(previous) >= _WRAP_WIDTH
+                and (len(previous) >= _WRAP_WIDTH or previous.split()[-1] in _DANGLING_WORDS)
                 and not previous.endswith(_TERMINAL)
             )
             return previous.endswith(",") or wrapped

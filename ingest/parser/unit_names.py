@@ -103,7 +103,10 @@ _STOP_WORDS = re.compile(
         r"chủ động|yêu cầu|(?<!Ngoại\s)(?<!ngoại\s)giao|đề nghị|là cơ quan|làm|được|trong|"
         r"để|nhằm|về việc|tại|theo|"
         r"khi|đối với|căn cứ|thường xuyên|định kỳ|kịp thời|sớm|khẩn trương|nghiêm túc|cùng|lập|"
-        r"trên cơ sở|thông qua|liên quan(?=\s)"
+        r"trên cơ sở|thông qua|liên quan(?=\s)|"
+        # what a council says of a body in a resolution ("Hội đồng nhân dân tỉnh cơ bản thống
+        # nhất với …", "… đánh giá cao …"), and the relative "mà": never part of a name
+        r"cơ bản|thống nhất|nhất trí|tán thành|đánh giá|ghi nhận|biểu dương|mà|xem xét"
         r")(?![^\W\d_])"
     ).replace(" ", r"\s+")
 )

@@ -271,7 +271,9 @@ def _from_basis_lines(ctx: Context, infos: Sequence[DocumentInfo]) -> Answer | N
     for info in infos:
         found = basis_lines(_document_clauses(ctx, info.id), asked)
         if found:
-            names = "; ".join(f"{name} [{cite.cite(clause, name)}]" for clause, name in found)
+            names = "; ".join(
+                f"{' '.join(name.split())} [{cite.cite(clause, name)}]" for clause, name in found
+            )
             lines.append(f"{info.label}: căn cứ {names}.")
     if not lines:
         return None

@@ -1,0 +1,192 @@
+"""A council's resolution closing a question session (HĐND "chất vấn" resolution).
+
+Its duties are requests to the executive to direct a unit ("- Chỉ đạo Sở X:" then "+" items,
+"Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:", "Đề nghị UBND tỉnh chỉ đạo Bộ Chỉ huy … phối hợp
+…"), under an article whose lead sentence is what the council says ("Hội đồng nhân dân tỉnh
+cơ bản thống nhất với …"), not a unit heading; a report is due at a later session ("tại Kỳ
+họp thứ Sáu"); its closing line names the session it was adopted at, which a task may not.
+The snippet is synthetic, in the shape of such resolutions.
+"""
+
+from __future__ import annotations
+
+from ingest.domain import DeadlineKind, Target
+from ingest.parser.plan import parse_plan
+from retrieval.asked_time import asked_time_part
+from retrieval.query import Intent, MetaField, understand
+from retrieval.sessions import sessions
+from tests.stored_clauses import stored_clause
+
+RESOLUTION = """NGHỊ QUYẾT
+VỀ
+CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN TẠI KỲ HỌP THỨ BA HĐND TỈNH LÂM THỬ KHÓA XX,
+NHIỆM KỲ 2026 - 2031
+HỘI ĐỒNG NHÂN DÂN TỈNH LÂM THỬ
+KHÓA XX - KỲ HỌP THỨ BA
+Căn cứ Luật Tổ chức chính
+quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT NGHỊ:
+Điều 1. Hội đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của các đại biểu.
+Điều 2. Hội đồng nhân dân tỉnh cơ bản thống nhất với một số giải pháp mà Ủy ban
+nhân dân tỉnh, thủ trưởng các sở, ngành đã trả lời. Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh
+quan tâm chỉ đạo thực hiện một số công việc sau:
+1. Về lĩnh vực Giao thông:
+- Chỉ đạo Sở Giao thông
+vận tải: Rà soát các tuyến đường tỉnh xuống cấp, báo cáo UBND tỉnh.
+- Chỉ đạo Sở Nông
+nghiệp và PTNT:
++ Hoàn thành sửa chữa đập tràn thôn Khe Lim trong Quý 4 năm 2027.
++ Nghiệm thu kênh tưới xã Đồng Lũy xong trước ngày 30/9/2027.
+2. Về lĩnh vực Quốc phòng:
+Đề nghị UBND tỉnh chỉ đạo Bộ Chỉ
+huy Quân sự tỉnh phối hợp với Sở Tài chính hoàn tất thủ tục đền bù cho thôn Nà Lạn và
+báo cáo kết quả thực hiện tại Kỳ
+họp thứ Năm, HĐND tỉnh (dự kiến tổ chức tháng 12/2027).
+3. Về lĩnh vực Tư pháp: Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:
+- Tăng cường kỷ luật, kỷ cương trong toàn ngành.
+- Xem xét sớm phê duyệt quy hoạch ngay sau khi danh mục dự án được HĐND tỉnh thông qua vào Kỳ
+họp thứ Tư HĐND tỉnh.
+Điều 3. Nghị quyết này đã được Hội đồng nhân dân tỉnh Lâm Thử khóa
+XX, Kỳ họp thứ Ba thông qua./.
+"""
+
+
+def _rows() -> list[Target]:
+    plan = parse_plan(RESOLUTION, document_id="lam-thu-chat-van")
+    return [target for target in plan.targets if target.source == "body"]
+
+
+def _row(words: str) -> Target:
+    return next(row for row in _rows() if words in row.content)
+
+
+def test_the_councils_own_sentence_is_no_unit_heading() -> None:
+    for row in _rows():
+        assert not any(unit.startswith("Hội đồng nhân dân tỉnh cơ bản") for unit in row.lead_units)
+
+
+def test_the_unit_directed_in_a_heading_leads_the_items_under_it() -> None:
+    assert _row("Rà soát các tuyến đường").lead_units == ("Sở Giao thông vận tải",)
+    assert _row("đập tràn thôn Khe Lim").lead_units == ("Sở Nông nghiệp và PTNT",)
+    assert _row("Tăng cường kỷ luật").lead_units == ("Công an tỉnh",)
+
+
+def test_the_unit_asked_to_be_directed_in_a_sentence_leads_it() -> None:
+    row = _row("hoàn tất thủ tục đền bù")
+    assert row.lead_units == ("Bộ Chỉ huy Quân sự tỉnh",)
+    assert row.monitoring_units == ("UBND tỉnh",)
+    assert "Sở Tài chính" in row.cooperating_units
+
+
+def test_a_report_due_at_a_later_session_is_its_deadline() -> None:
+    deadline = _row("hoàn tất thủ tục đền bù").deadline
+    assert deadline is not None
+    assert deadline.raw.startswith("tại Kỳ họp thứ Năm")
+    assert (deadline.kind, deadline.year, deadline.month) == (DeadlineKind.MONTH, 2027, 12)
+
+
+def test_the_session_adopting_it_is_read_from_its_own_closing_line() -> None:
+    task = stored_clause(
+        "Xem xét sớm phê duyệt quy hoạch ngay sau khi danh mục dự án được HĐND tỉnh thông "
+        "qua vào Kỳ họp thứ Tư HĐND tỉnh.",
+        path="2 › 3",
+    )
+    closing = stored_clause(
+        "Nghị quyết này đã được Hội đồng nhân dân tỉnh Lâm Thử khóa XX, Kỳ họp thứ Ba thông qua./.",
+        path="Điều 3",
+    )
+    assert sessions([task, closing]) == ([closing], ["Kỳ họp thứ Ba"])
+
+
+def test_a_session_naming_the_resolution_is_not_the_fact_asked() -> None:
+    query = understand(
+        "Nghị quyết về chất vấn tại kỳ họp thứ Ba HĐND tỉnh Lâm Thử số mấy, ký ngày nào?"
+    )
+    assert query.meta_fields == (MetaField.NUMBER, MetaField.DATE)
+    asked = understand("Nghị quyết về chất vấn được thông qua tại kỳ họp nào?")
+    assert asked.meta_fields == (MetaField.SESSION,)
+
+
+def test_a_report_due_at_a_session_is_a_task_not_the_adoption() -> None:
+    query = understand("Bộ CHQS tỉnh báo cáo kết quả đền bù thôn Nà Lạn tại kỳ họp nào?")
+    assert query.intent is not Intent.DOCUMENT_FACTS
+
+
+def test_a_delay_to_avoid_is_no_time_asked() -> None:
+    query = understand("Trong đầu tư công trình, HĐND yêu cầu gì để không kéo dài, đội vốn?")
+    assert query.intent is not Intent.DEADLINE
+    assert understand("Thời gian thí điểm kéo dài bao lâu?").intent is Intent.DEADLINE
+
+
+def test_the_fields_of_a_texts_parts_are_not_its_own_field() -> None:
+    query = understand("HĐND đề nghị UBND tỉnh chỉ đạo công việc ở những lĩnh vực nào?")
+    assert query.intent is not Intent.DOCUMENT_FACTS
+    assert understand("Kế hoạch 19/KH-UBND thuộc lĩnh vực nào?").meta_fields == (MetaField.FIELD,)
+
+
+def test_the_supervising_bodies_of_the_closing_article_monitor() -> None:
+    text = (
+        "Điều 3. Trách nhiệm thi hành\n"
+        "1. Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân tỉnh trong phạm vi nhiệm"
+        " vụ, quyền hạn của mình có trách nhiệm giám sát việc thực hiện Nghị quyết.\n"
+    )
+    plan = parse_plan(
+        RESOLUTION.replace("Điều 3. Nghị quyết này", text + "Điều 4. Nghị quyết này"), "d"
+    )
+    row = next(t for t in plan.targets if "giám sát việc thực hiện" in t.content)
+    assert row.monitoring_units[0] == "Thường trực Hội đồng nhân dân"
+    assert not row.lead_units
+
+
+def test_the_part_of_a_duty_the_question_names_gives_its_time() -> None:
+    text = (
+        "+ Sửa đập tràn thôn Khe Lim hoàn thành trong Quý 4 năm 2027; kênh tưới xã Đồng Lũy"
+        " đưa vào sử dụng trong tháng 3 năm 2028; khắc phục rò rỉ hồ chứa thôn Nà Pồng"
+        " xong trước ngày 30/8/2027."
+    )
+    asked = understand("Hồ chứa thôn Nà Pồng phải khắc phục xong trước ngày nào?")
+    part = asked_time_part(text, asked.keywords)
+    assert part is not None and part.endswith("xong trước ngày 30/8/2027.")
+    assert asked_time_part("Hoàn thành trong Quý 4 năm 2027.", asked.keywords) is None
+
+
+def test_a_councils_term_is_read_from_the_resolutions_title() -> None:
+    query = understand(
+        "Nghị quyết về chất vấn tại kỳ họp thứ Ba HĐND tỉnh thuộc khóa, nhiệm kỳ nào?"
+    )
+    assert query.meta_fields == (MetaField.TITLE,)
+    assert understand("Khóa học bồi dưỡng nào được tổ chức?").intent is not Intent.DOCUMENT_FACTS
+
+
+def test_a_time_before_the_subject_is_a_lead_in() -> None:
+    text = (
+        "Điều 3. Trách nhiệm thi hành\n"
+        "1. Trong thời gian giữa hai kỳ họp, Thường trực Hội đồng nhân dân tỉnh xem xét, lựa"
+        " chọn những nội dung cử tri quan tâm để chất vấn.\n"
+    )
+    plan = parse_plan(
+        RESOLUTION.replace("Điều 3. Nghị quyết này", text + "Điều 4. Nghị quyết này"), "d"
+    )
+    row = next(t for t in plan.targets if "giữa hai kỳ họp" in t.content)
+    assert row.lead_units == ("Thường trực Hội đồng nhân dân tỉnh",)
+
+
+def test_the_sở_listed_after_a_headings_colon_lead_with_it() -> None:
+    text = (
+        "Điều 3. Trách nhiệm thi hành\n"
+        "1. Ủy ban nhân dân tỉnh, Giám đốc các sở, ngành: Giao thông vận tải; Công an tỉnh trong"
+        " phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết.\n"
+    )
+    plan = parse_plan(
+        RESOLUTION.replace("Điều 3. Nghị quyết này", text + "Điều 4. Nghị quyết này"), "d"
+    )
+    row = next(t for t in plan.targets if "thực hiện Nghị quyết" in t.content)
+    assert row.lead_units[0].startswith("Ủy ban nhân dân tỉnh")
+    assert "Công an tỉnh" in row.lead_units
+
+
+def test_a_number_asked_of_a_cited_document_is_not_the_texts_own() -> None:
+    cited = understand("Quyết định 518 căn cứ Tờ trình số mấy, ngày nào?")
+    assert MetaField.NUMBER not in cited.meta_fields
+    digital = understand("Kế hoạch 206/KH-UBND đặt chỉ tiêu tỷ trọng kinh tế số bao nhiêu?")
+    assert digital.intent is not Intent.DOCUMENT_FACTS
