@@ -339,6 +339,12 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
     if attached is None and not facts.number:
         # a plan copied without the line under its title: its appendices' headings say it
         attached = attachment_of_appendices([line.text.strip() for line in lines])
+        if attached is not None and attached.kind == facts.kind:
+            # a resolution copied without its header box, whose appendix is "Ban hành kèm
+            # theo Nghị quyết số 89NQ-HĐND ngày 14 tháng 7 năm 2017": its own number and date
+            facts.number = attached.number
+            facts.issued_date = facts.issued_date or attached.date
+            attached = None
     _attach(facts, attached)
     issues = _ISSUES.search(" ".join(body_text.split())[:6000])
     if issues and facts.kind in ("Quyết định", "Nghị quyết", "Chỉ thị"):

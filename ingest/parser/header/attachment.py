@@ -34,8 +34,10 @@ _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
 _LINE = re.compile(
     rf"([(\[]\s*)?((?:(?:được\s+)?ban\s+hành\s+)?kèm\s+theo)\s+({_KIND})\s+"
     r"(?:số\s*:?\s*)?"
-    # "1422/QĐ-TTg", "118/2021/QĐ-DDB", "773 /QĐ-TTg", "12-QĐ/TU"
-    r"(\d+)\s*((?:/\s*(?:(?:19|20)\d\d\s*/\s*)?|[-–]\s*)[A-ZĐ][\wĐđ&.\-/]*)?",
+    # "1422/QĐ-TTg", "118/2021/QĐ-DDB", "773 /QĐ-TTg", "12-QĐ/TU"; "89NQ-HĐND" with the slash
+    # left out, the ký hiệu glued to the number (a kind code, a hyphen, the body's code)
+    r"(\d+)\s*((?:/\s*(?:(?:19|20)\d\d\s*/\s*)?|[-–]\s*|(?=[A-ZĐ][A-Za-zĐđ]{0,4}[-–][A-ZĐ]))"
+    r"[A-ZĐ][\wĐđ&.\-/]*)?",
     re.IGNORECASE,
 )
 # the body that signed the decision, up to the bracket that closes the line
