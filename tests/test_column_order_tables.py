@@ -94,3 +94,31 @@ def test_unit_names_wrapped_in_a_cell_stay_whole() -> None:
         "Sở Khoa học và Công nghệ",
         "Sở Nội vụ",
     )
+
+
+REAL_CTR_104 = FIXTURES / "real" / "ctr-104-tu-lao-cai-phu-luc-text-layer.txt"
+
+
+def test_real_ctr_104_appendices_out_of_row_order_give_no_paired_rows() -> None:
+    """The real text layer of CTr 104-CTr/TU's two appendices (column_order_tables/README.md):
+    Phụ lục 1 writes six row numbers, the indicators (two run together in one paragraph, the
+    first target between them), the targets, then the leads and persons of the page; Phụ lục 2
+    writes row 1 in order, a page number, rows 2 and 3 and only then their numbers. No reading
+    pairs these cells safely, so no row is made: a figure or lead beside another row's
+    indicator would be a confident wrong answer."""
+    text = REAL_CTR_104.read_text(encoding="utf-8")
+    assert find_stream_tables(text) == []
+    plan = _plan(text)
+    assert not [t for t in plan.targets if t.lead_units or t.value]
+
+
+def test_real_ctr_104_figures_stay_quotable_in_their_clauses() -> None:
+    """Not read as rows, every cell is still kept verbatim as text of the appendix, so a quote
+    can show the figure with the indicator beside it in the source."""
+    text = REAL_CTR_104.read_text(encoding="utf-8")
+    plan = _plan(text)
+    clauses = {" ".join(c.text.split()) for c in plan.clauses}
+    for cell in ("Tối thiểu 2%", "<30%", "7 Tỷ lệ che phủ rừng", "26,1%", "1,0-1,5%", ">25"):
+        assert cell in clauses
+    for clause in plan.clauses:
+        assert text[clause.start : clause.end] == clause.text

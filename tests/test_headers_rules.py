@@ -229,6 +229,49 @@ def test_layout_signature_beside_a_recipient_wrapped_over_two_lines() -> None:
     assert find_signer(lines) == ("Hà Mạnh Cường", "Phó giám đốc")
 
 
+def test_layout_signature_beside_a_recipient_with_a_wrapped_note_in_brackets() -> None:
+    """A ward's layout copy (found5/54): the rest of a recipient is a note in brackets opened
+    in lower case ("(đăng tải trên cổng …);"), the name beside the last wrapped recipient."""
+    gap = " " * 30
+    lines = [
+        f"Nơi nhận:{gap}TM. ỦY BAN NHÂN DÂN",
+        f"- UBND tỉnh Lào Cai (B/c);{gap}CHỦ TỊCH",
+        "- Các phòng: Kinh tế, Hạ tầng; Văn hóa - Xã hội",
+        "(đăng tải trên cổng thông tin điện tử phường);",
+        "- Trung tâm Dịch vụ tổng hợp phường (đăng tải",
+        f"thông của địa phương);{gap}Nguyễn Xuân Nhẫn",
+        "- Lưu: VT, KTHT.",
+    ]
+    assert find_signer(lines) == ("Nguyễn Xuân Nhẫn", "Chủ tịch")
+    # a "(Đã ký)" under the title is not the rest of a recipient
+    assert find_signer(["Nơi nhận:", "- Như trên;", "CHỦ TỊCH", "(Đã ký)", "Trần Văn An"]) == (
+        "Trần Văn An",
+        "Chủ tịch",
+    )
+
+
+def test_a_resolution_without_its_header_takes_its_number_from_its_own_appendix() -> None:
+    """The number written without its slash ("89NQ-HĐND") is still a số hiệu; an appendix
+    "Ban hành kèm theo" a document of the same kind names the document itself."""
+    text = (
+        "NGHỊ QUYẾT\nTHÔNG QUA QUY HOẠCH BẢO VỆ TÀI NGUYÊN NƯỚC\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG\nQUYẾT NGHỊ:\nĐiều 1. Thông qua Quy hoạch.\n"
+        "PHỤ LỤC\nDANH MỤC CÁC NHIỆM VỤ\n(Ban hành kèm theo Nghị quyết số 89NQ-HĐND ngày 14"
+        " tháng 7 năm 2017 của Hội\nđồng nhân dân tỉnh Hà Giang)\n"
+    )
+    document = doc(text)
+    assert (document.number, document.issued_date, document.decision_number) == (
+        "89NQ-HĐND",
+        "2017-07-14",
+        None,
+    )
+    plan = doc(
+        text.replace("NGHỊ QUYẾT\nTHÔNG QUA", "KẾ HOẠCH\nTHỰC HIỆN").replace("QUYẾT NGHỊ:\n", "")
+    )
+    assert plan.number is None  # a plan's appendix names the resolution it is issued with
+    assert plan.decision_number == "89NQ-HĐND"
+
+
 def test_decision_issuing_a_plan_keeps_both_documents_apart() -> None:
     document = doc(
         "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"

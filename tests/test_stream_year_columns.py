@@ -65,3 +65,97 @@ def test_small_figures_are_not_row_numbers() -> None:
     assert first.lead_units == ("Sở Khoa học và Công nghệ",)
     assert (second.number, second.content) == ("2", "Tỷ lệ thanh toán số")
     assert [v.text for v in second.values] == ["2", "4", "6"]
+
+
+# ---- figure-only tables and plan / done sub-labels (issue 12, session 14) -----------------
+
+_FIGURES_TOP = "PHỤ LỤC\nCHỈ TIÊU CHUYỂN ĐỔI SỐ\nSTT\nChỉ tiêu\n"
+
+
+def test_a_table_of_figures_per_year_alone_is_read() -> None:
+    """No agency or deadline column: the per-year figure columns make it an indicator table."""
+    text = (
+        _FIGURES_TOP
+        + _YEARS
+        + (
+            "1\nTỷ lệ hồ sơ trực tuyến\ntoàn trình\n80\n90\n100\n2\nTỷ lệ thanh toán số\n50\n60\n70\n"
+        )
+    )
+    first, second = parse_plan(text, "f").targets
+    assert " ".join(first.content.split()) == "Tỷ lệ hồ sơ trực tuyến toàn trình"
+    assert first.lead_units == ()
+    assert [(v.period, v.text) for v in first.values] == [
+        ("2026", "80"), ("2027", "90"), ("2028", "100"),
+    ]  # fmt: skip
+    assert [(v.period, v.text) for v in second.values] == [
+        ("2026", "50"), ("2027", "60"), ("2028", "70"),
+    ]  # fmt: skip
+    for value in (*first.values, *second.values):
+        assert text[value.start : value.end] == value.text
+
+
+def test_stages_alone_make_an_indicator_table() -> None:
+    text = _FIGURES_TOP + "Đến năm 2025\nĐến năm 2030\n1\nTỷ lệ đô thị hóa\n45%\n55%\n"
+    (row,) = parse_plan(text, "s").targets
+    assert [(v.period, v.text) for v in row.values] == [("2025", "45%"), ("2030", "55%")]
+
+
+def test_one_year_column_alone_does_not_make_an_indicator_table() -> None:
+    text = _FIGURES_TOP + "Năm 2026\n1\nTỷ lệ hồ sơ trực tuyến\n80\n2\nTỷ lệ thanh toán số\n50\n"
+    assert find_stream_tables(text) == []
+
+
+def test_a_row_missing_one_of_its_yearly_figures_keeps_none() -> None:
+    """Two figures under three years: which year is empty cannot be told from the copy."""
+    text = (
+        _FIGURES_TOP
+        + _YEARS
+        + ("1\nTỷ lệ hồ sơ trực tuyến toàn trình\n80\n90\n2\nTỷ lệ thanh toán số\n50\n60\n70\n")
+    )
+    targets = parse_plan(text, "m").targets
+    assert not any(v.text in ("80", "90") for t in targets for v in t.values)
+    (second,) = [t for t in targets if t.values]
+    assert [(v.period, v.text) for v in second.values] == [
+        ("2026", "50"), ("2027", "60"), ("2028", "70"),
+    ]  # fmt: skip
+
+
+_PLAN_DONE_ROWS = (
+    "1\nTỷ lệ hồ sơ trực tuyến toàn trình\n80\n75\n90\n85\nSở Khoa học và Công nghệ\n"
+    "2\nTỷ lệ thanh toán số\n50\n45\n60\n55\nVăn phòng UBND tỉnh\n"
+)
+_PLAN_DONE_HEADERS = {
+    "after each year": "Năm 2025\nKế hoạch\nThực hiện\nNăm 2026\nKế hoạch\nThực hiện\n"
+    "Cơ quan chủ trì\n",
+    "after the first row": "Năm 2025\nNăm 2026\nCơ quan chủ trì\nKế hoạch\nThực hiện\n"
+    "Kế hoạch\nThực hiện\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_PLAN_DONE_HEADERS))
+def test_plan_and_done_under_each_year_stay_apart(shape: str) -> None:
+    """ "Kế hoạch" / "Thực hiện" under a year: a figure column each, with the full label, as a
+    pipe table's two-row header gives (tests/test_year_columns.py); target and achieved are
+    never one value."""
+    text = _FIGURES_TOP + _PLAN_DONE_HEADERS[shape] + _PLAN_DONE_ROWS
+    first, second = parse_plan(text, "pd").targets
+    assert first.lead_units == ("Sở Khoa học và Công nghệ",)
+    assert [(c.header, c.text) for c in first.cells if c.role == "value"] == [
+        ("Năm 2025 › Kế hoạch", "80"),
+        ("Năm 2025 › Thực hiện", "75"),
+        ("Năm 2026 › Kế hoạch", "90"),
+        ("Năm 2026 › Thực hiện", "85"),
+    ]
+    assert [v.period for v in second.values] == ["2025", "2025", "2026", "2026"]
+    assert second.lead_units == ("Văn phòng UBND tỉnh",)
+
+
+def test_plan_and_done_under_only_some_years_is_not_read() -> None:
+    """2025 split in two, 2026 not: which figure falls under which label cannot be told."""
+    text = (
+        _FIGURES_TOP
+        + "Năm 2025\nKế hoạch\nThực hiện\nNăm 2026\nCơ quan chủ trì\n"
+        + ("1\nTỷ lệ hồ sơ trực tuyến toàn trình\n80\n75\n90\nSở Khoa học và Công nghệ\n")
+    )
+    assert find_stream_tables(text) == []
+    assert not [t for t in parse_plan(text, "u").targets if t.values]

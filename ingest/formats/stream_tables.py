@@ -67,6 +67,9 @@ _END_SENTENCE = (".", ";", "!", "?")
 _BOUND_ENDS = (",", "-", "–", "/", "(")
 _BOUND_WORDS = frozenset(["và", "của", "các", "với", "cho", "về", "tại", "trên", "theo", "để"])
 _MIN_COLUMNS = 3
+_MIN_STAGES = 2  # figure columns of their own year or stage that make an indicator table
+# what a year's figure splits into in a report-like plan table: planned and achieved
+_PLAN_DONE = re.compile(r"^(?:ke hoach|chi tieu|(?:uoc )?thuc hien|uoc dat|ket qua thuc hien)$")
 _MAX_NUMBER_LABEL = 14  # "Số thứ tự"
 _MAX_LABEL_CHARS = 70
 _MAX_LABEL_LINES = 12
@@ -204,6 +207,8 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
     roles[0] = ColumnRole.NUMBER
     subs: list[tuple[str, int, int]] = []  # per-year labels under a spanning one, in order
     span: int | None = None  # the column whose label spans them
+    # plan / done labels ("Kế hoạch", "Thực hiện") read under a year, with the year seen last
+    splits: list[tuple[int, tuple[str, int, int]]] = []
     count = 0
     while count < _MAX_LABEL_LINES:
         nxt = _next_filled(lines, last + 1)
@@ -215,6 +220,9 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
             split[len(cells) - 1] = (*split.get(len(cells) - 1, (label,)), text)
             cells[-1] = (f"{label} {text}", start, lines[nxt].end)
             roles[-1] = classify_header([cells[-1][0]])[0]
+        elif _PLAN_DONE.match(_plain(text)) and (stage := _last_stage(cells, roles)) is not None:
+            # "Kế hoạch" / "Thực hiện" under a year: after it or after the whole first row
+            splits.append((stage, (text, lines[nxt].start, lines[nxt].end)))
         else:
             role = classify_header([text])[0]
             if column_stage(text) is not None and (span := span or _spanning(cells, roles)):
@@ -231,28 +239,76 @@ def _read_header(lines: list[_Line], k: int) -> _Header | None:
         nxt = _next_filled(lines, last + 1)
         if nxt is None or lines[nxt].text.startswith("|"):
             return None
+    split_subs = _split_stages(splits, cells, roles) if splits else {}
+    if splits and (not split_subs or span is not None):
+        return None  # the sub-labels cannot be set under their years safely
+    stages = len(subs) + sum(
+        1
+        for (label, _, _), role in zip(cells, roles, strict=True)
+        if role is ColumnRole.VALUE and column_stage(label) is not None
+    )
     if span is not None:  # the spanning column becomes one value column per sub-label
         roles[span : span + 1] = [ColumnRole.VALUE] * len(subs)
-    if not _is_task_header(roles):
+    for index in sorted(split_subs, reverse=True):  # each year one value column per sub-label
+        roles[index : index + 1] = [ColumnRole.VALUE] * len(split_subs[index])
+    if not _is_task_header(roles, stages):
         return None
     first_row = _next_filled(lines, last + 1)
     if first_row is None or _row_start(lines[first_row].text, _Sequence()) is None:
         return None
     header_cells: list[TableCell] = []
     column = 0
+    under: list[TableCell] = []
+    two_rows = bool(subs or split_subs)
     for index, (label, start, end) in enumerate(cells):
-        width = len(subs) if index == span else 1
-        spans = {"col_span": width} if index == span else {"row_span": 2 if subs else 1}
+        spanned = subs if index == span else split_subs.get(index, [])
+        width = len(spanned) or 1
+        spans = {"col_span": width} if spanned else {"row_span": 2 if two_rows else 1}
         header_cells.append(TableCell(column, split.get(index, (label,)), start, end, **spans))
+        under.extend(
+            TableCell(column + i, (sub,), sub_start, sub_end)
+            for i, (sub, sub_start, sub_end) in enumerate(spanned)
+        )
         column += width
-    sub_cells = tuple(
-        TableCell(span + i, (label,), start, end)
-        for i, (label, start, end) in enumerate(subs)
-        if span is not None
-    )
+    sub_cells = tuple(under)
     labels = tuple(c[0] for c in cells)
     texts = frozenset(lines[i].text for i in range(k, last + 1) if not lines[i].blank)
     return _Header(labels, tuple(roles), tuple(header_cells), k, last, texts, sub_cells)
+
+
+def _last_stage(cells: list[tuple[str, int, int]], roles: list[ColumnRole]) -> int | None:
+    """The last figure column naming a year or stage ("Năm 2025"), if any."""
+    for index in range(len(cells) - 1, 0, -1):
+        if roles[index] is ColumnRole.VALUE and column_stage(cells[index][0]) is not None:
+            return index
+    return None
+
+
+def _split_stages(
+    splits: list[tuple[int, tuple[str, int, int]]],
+    cells: list[tuple[str, int, int]],
+    roles: list[ColumnRole],
+) -> dict[int, list[tuple[str, int, int]]]:
+    """The plan / done sub-labels of each year column: those read right after it, or, when all
+    came after the last year, the same labels in turn under every year ("Năm 2025", "Năm
+    2026", then "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện"). Empty when every year does
+    not get the same labels (which year a label belongs to cannot be told)."""
+    years = [i for i, role in enumerate(roles) if role is ColumnRole.VALUE and i < len(cells)]
+    years = [i for i in years if column_stage(cells[i][0]) is not None]
+    out: dict[int, list[tuple[str, int, int]]] = {i: [] for i in years}
+    if len({stage for stage, _ in splits}) == 1 and len(years) > 1:  # all after the last year
+        per_year, rest = divmod(len(splits), len(years))
+        if rest:
+            return {}
+        for n, (_, sub) in enumerate(splits):
+            out[years[n // per_year]].append(sub)
+    else:
+        for stage, sub in splits:
+            out[stage].append(sub)
+    labels = {tuple(_plain(sub[0]) for sub in subs) for subs in out.values()}
+    if len(labels) != 1 or len(next(iter(labels))) < _MIN_STAGES:
+        return {}
+    return out
 
 
 def _spanning(cells: list[tuple[str, int, int]], roles: list[ColumnRole]) -> int | None:
@@ -280,12 +336,17 @@ def _joined(lines: list[_Line], first: int, last: int) -> str:
     return " ".join(line.text for line in lines[first : last + 1] if not line.blank)
 
 
-def _is_task_header(roles: list[ColumnRole]) -> bool:
+def _is_task_header(roles: list[ColumnRole], stages: int = 0) -> bool:
+    """A table of tasks (content and who or when), or of indicators with a figure column per
+    year or stage (`stages` such columns: "Năm 2026", "Năm 2027", no agency column at all)."""
     known = [r for r in roles if r not in (ColumnRole.NUMBER, ColumnRole.UNKNOWN)]
     return (
         len(roles) >= _MIN_COLUMNS
         and ColumnRole.CONTENT in roles
-        and any(r in AGENCY_ROLES or r in (ColumnRole.DEADLINE, ColumnRole.PRODUCT) for r in known)
+        and (
+            any(r in AGENCY_ROLES or r in (ColumnRole.DEADLINE, ColumnRole.PRODUCT) for r in known)
+            or stages >= _MIN_STAGES
+        )
     )
 
 
@@ -667,11 +728,31 @@ def _row_block(row: _RowLines, roles: tuple[ColumnRole, ...]) -> TableRow:
             cells.append(
                 TableCell(column, tuple(line.text for line in own), own[0].start, own[-1].end)
             )
-    filled = [cell for cell in cells[1:] if cell.lines]
-    content_only = all(roles[cell.column] is ColumnRole.CONTENT for cell in filled)
+    kept = _undecided_figures_dropped(cells, roles)
+    filled = [cell for cell in kept[1:] if cell.lines]
+    content_only = len(kept) == len(cells) and all(
+        roles[cell.column] is ColumnRole.CONTENT for cell in filled
+    )
+    cells = kept
     kind = RowKind.GROUP if content_only and row.kind != "letter" else RowKind.DATA
     end = max([label.end, *(cell.end for cell in cells)])
     return TableRow(kind, tuple(cells), label.start, end)
+
+
+def _undecided_figures_dropped(
+    cells: list[TableCell], roles: tuple[ColumnRole, ...]
+) -> list[TableCell]:
+    """A row's cells without its figures when it fills only some of several figure columns
+    ("Năm 2026", "Năm 2027", "Năm 2028" and two figures): a copy that writes one cell per line
+    does not show which year was left empty, and a figure under another year is a wrong
+    answer."""
+    values = [c for c, role in enumerate(roles) if role is ColumnRole.VALUE]
+    if len(values) < _MIN_STAGES:
+        return cells
+    filled = {cell.column for cell in cells if cell.lines and cell.column in values}
+    if not filled or len(filled) == len(values):
+        return cells
+    return [cell for cell in cells if cell.column not in values]
 
 
 def _block_kind(block: list[_Line]) -> str:

@@ -112,21 +112,27 @@ def find_signer(lines: list[str]) -> tuple[str | None, str | None]:
 def _signature_lines(lines: list[str]) -> list[str]:
     """The lines that may carry the signature column: not a recipient of "Nơi nhận" on a
     line of its own, nor the hard-wrapped rest of one ("- Cổng thông tin điện tử tỉnh (đăng
-    tải trên Website của" / "tỉnh);"), unless a column gap or cell separator sets the
-    signature beside it."""
+    tải trên Website của" / "tỉnh);", "(đăng tải trên cổng …);"), unless a column gap or cell
+    separator sets the signature beside it."""
     kept: list[str] = []
     recipient = False
     for line in lines:
         beside = bool(_COLUMN_GAP.search(line)) or "|" in line
         if _RECIPIENT.match(line):
             recipient = True
-        elif recipient and line.lstrip()[:1].islower():  # the rest of the recipient above
+        elif recipient and _wrapped_rest(line):
             pass
         else:
             recipient = False
         if beside or not recipient:
             kept.append(line)
     return kept
+
+
+def _wrapped_rest(line: str) -> bool:
+    """The hard-wrapped rest of a recipient: it opens in lower case, or is a note in brackets
+    opened in lower case ("(đăng tải trên cổng thông tin điện tử phường);"); "(Đã ký)" is not."""
+    return line.strip().lstrip("( ")[:1].islower()
 
 
 def _letter_spaced(title: str) -> bool:
