@@ -572,6 +572,20 @@ def _ingest_windows(wall: list[float], cpu: list[float], window: int = 100) -> d
     return figures
 
 
+def _facts_kb_per_plan(store: Any, plans: int, shown: int = 6) -> dict[str, float]:
+    """The facts store's largest tables and indexes on disk, KB per plan (SQLite's `dbstat`;
+    empty on PostgreSQL or where SQLite was built without it)."""
+    if store.backend != "sqlite" or not plans:
+        return {}
+    try:
+        rows = store._db.query(
+            "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT ?", (shown,)
+        )
+    except Exception:  # noqa: BLE001 - dbstat is a compile-time option
+        return {}
+    return {str(name): round(int(size) / 1e3 / plans, 1) for name, size in rows}
+
+
 def _rss_now_mb() -> float:
     return _rss_mb()
 
@@ -624,6 +638,7 @@ def run_bench(sizes: list[int], rounds: int, home_arg: Path | None, bulk: bool =
                 "rss_mb_ready": _rss_now_mb(),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "home_disk_mb": round(_disk_bytes(home) / 1e6, 1),
+                "facts_kb_per_plan": _facts_kb_per_plan(runtime.facts, len(generated)),
             }
             results.append(result)
             print(json.dumps(result, ensure_ascii=False), flush=True)
