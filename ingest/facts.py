@@ -760,9 +760,7 @@ class FactStore:
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
             writer.executemany("INSERT INTO row_terms VALUES (?, ?)", term_rows)
-            writer.executemany(
-                "INSERT INTO unit_terms VALUES (?, ?, ?, ?)", sorted(unit_term_rows)
-            )
+            writer.executemany("INSERT INTO unit_terms VALUES (?, ?, ?, ?)", sorted(unit_term_rows))
             writer.execute(
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
@@ -1794,9 +1792,7 @@ def _covered_rows(
     for ways in cover.concepts:
         arms: list[str] = []
         for way in ways:
-            tests = [f"{flag(t)} = 1" for t in way.present] + [
-                f"{flag(t)} = 0" for t in way.absent
-            ]
+            tests = [f"{flag(t)} = 1" for t in way.present] + [f"{flag(t)} = 0" for t in way.absent]
             arms.append(f"WHEN {' AND '.join(tests)} THEN ?")
             for term in (*way.present, *way.absent):
                 values.extend(keys[term])
