@@ -715,6 +715,13 @@ class FactStore:
         # the plan's distinct column (role, header) pairs, summed over plans like the terms:
         # the corpus's column vocabulary is then read from the sums, never from every plan
         counts[COLUMN_KIND] = {column_term(role, header): 1 for _, role, header, _ in columns}
+        # the units its rows name with no column of a role in the plan: the plans lacking a
+        # role are then counted by one read (`count_documents_naming_units`), not by rows
+        present = {role for _, role, _, _ in columns}
+        named = {row[4] for row in row_rows if row[2] and row[4]}
+        counts[LACKING_KIND] = {
+            column_term(role, key): 1 for key in named for role in ROLE_FIELDS if role not in present
+        }
         before = self._document_counts(document_id)
         year_of = document_year(title, issued if isinstance(issued, str) else None)
         where = (str(place.get("level") or ""), str(place.get("name") or ""))
@@ -1345,10 +1352,18 @@ class FactStore:
         documents: Sequence[str] = (),
         without_column: str | Sequence[tuple[str, str]] | None = None,
     ) -> int:
-        """How many plans `documents_naming_units` gives: one indexed count."""
+        """How many plans `documents_naming_units` gives: one indexed count; for one unit
+        lacking a role's column in every plan, one read of the count kept at ingest."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys:
             return 0
+        if len(keys) == 1 and not documents and isinstance(without_column, str):
+            if without_column in ROLE_FIELDS:
+                rows = self._db.query(
+                    "SELECT n FROM term_counts WHERE kind = ? AND term = ?",
+                    (LACKING_KIND, column_term(without_column, keys[0])),
+                )
+                return int(rows[0][0]) if rows else 0
         sql, parameters = self._naming_units(keys, documents, without_column)
         return int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) naming", parameters)[0][0])
 
@@ -1495,6 +1510,9 @@ DEADLINE_KIND = "deadline"
 _DEADLINE_COUNTS_META = "deadline_counts"
 # kept with the corpus counts: in how many plans each (role, header) column is filled
 COLUMN_KIND = "column"
+# kept with the corpus counts: how many plans name each unit in their rows (in some role) but
+# have no column of a role (`column_term(role, unit key)`), schema 14
+LACKING_KIND = "lacking"
 _COLUMN_SEPARATOR = "\t"
 
 
