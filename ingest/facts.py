@@ -720,7 +720,10 @@ class FactStore:
         present = {role for _, role, _, _ in columns}
         named = {row[4] for row in row_rows if row[2] and row[4]}
         counts[LACKING_KIND] = {
-            column_term(role, key): 1 for key in named for role in ROLE_FIELDS if role not in present
+            column_term(role, key): 1
+            for key in named
+            for role in ROLE_FIELDS
+            if role not in present
         }
         before = self._document_counts(document_id)
         year_of = document_year(title, issued if isinstance(issued, str) else None)
@@ -1357,13 +1360,13 @@ class FactStore:
         keys = list(dict.fromkeys(unit_keys))
         if not keys:
             return 0
-        if len(keys) == 1 and not documents and isinstance(without_column, str):
-            if without_column in ROLE_FIELDS:
-                rows = self._db.query(
-                    "SELECT n FROM term_counts WHERE kind = ? AND term = ?",
-                    (LACKING_KIND, column_term(without_column, keys[0])),
-                )
-                return int(rows[0][0]) if rows else 0
+        one_role = isinstance(without_column, str) and without_column in ROLE_FIELDS
+        if len(keys) == 1 and not documents and one_role:
+            rows = self._db.query(
+                "SELECT n FROM term_counts WHERE kind = ? AND term = ?",
+                (LACKING_KIND, column_term(str(without_column), keys[0])),
+            )
+            return int(rows[0][0]) if rows else 0
         sql, parameters = self._naming_units(keys, documents, without_column)
         return int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) naming", parameters)[0][0])
 
