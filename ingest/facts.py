@@ -718,7 +718,7 @@ class FactStore:
         # the units its rows name with no column of a role in the plan: the plans lacking a
         # role are then counted by one read (`count_documents_naming_units`), not by rows
         present = {role for _, role, _, _ in columns}
-        named = {row[4] for row in row_rows if row[2] and row[4]}
+        named = {str(row[4]) for row in row_rows if row[2] and row[4]}
         counts[LACKING_KIND] = {
             column_term(role, key): 1
             for key in named
