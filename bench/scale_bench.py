@@ -41,6 +41,7 @@ import json
 import re
 import resource
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -282,6 +283,14 @@ def _lookups(store: Any, directory: Any, middle: Any, rounds: int) -> dict[str, 
     page, month = _ROW_QUERIES
     figures["rows: unit, page of 20"] = _timed(partial(store.rows, page), rounds)
     figures["rows: month, page of 20"] = _timed(partial(store.rows, month), rounds)
+    # the note on plans naming the unit with no column of a role: counted, the first three
+    police, role = page.unit_keys, "monitoring"
+    figures["plans lacking a role: count"] = _timed(
+        partial(store.count_documents_naming_units, police, (), role), rounds
+    )
+    figures["plans lacking a role: first 3"] = _timed(
+        partial(store.documents_naming_units, police, (), role, 3), rounds
+    )
     figures["clause 6.6 in the named plan"] = _timed(
         partial(store.clauses_numbered, "6.6", [middle.id]), rounds
     )
@@ -394,6 +403,9 @@ def facts_bench(sizes: list[int], rounds: int, url: str | None) -> list[dict]:
                 "unit rows on a topic": [on_topic.total, on_topic.exact],
                 "clauses": int(store._db.query("SELECT COUNT(*) FROM clauses")[0][0]),
                 "unit rows total": store.rows(page).total,
+                "plans lacking a monitoring column": store.count_documents_naming_units(
+                    page.unit_keys, (), "monitoring"
+                ),
                 "month rows total": store.rows(month).total,
                 "fill_s": round(fill_s, 2),
                 "rss_mb": _rss_mb(),
@@ -572,6 +584,20 @@ def _ingest_windows(wall: list[float], cpu: list[float], window: int = 100) -> d
     return figures
 
 
+def _facts_kb_per_plan(store: Any, plans: int, shown: int = 6) -> dict[str, float]:
+    """The facts store's largest tables and indexes on disk, KB per plan (SQLite's `dbstat`;
+    empty on PostgreSQL or where SQLite was built without it)."""
+    if store.backend != "sqlite" or not plans:
+        return {}
+    try:
+        rows = store._db.query(
+            "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT ?", (shown,)
+        )
+    except sqlite3.Error:  # dbstat is a compile-time option
+        return {}
+    return {str(name): round(int(size) / 1e3 / plans, 1) for name, size in rows}
+
+
 def _rss_now_mb() -> float:
     return _rss_mb()
 
@@ -624,6 +650,7 @@ def run_bench(sizes: list[int], rounds: int, home_arg: Path | None, bulk: bool =
                 "rss_mb_ready": _rss_now_mb(),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                 "home_disk_mb": round(_disk_bytes(home) / 1e6, 1),
+                "facts_kb_per_plan": _facts_kb_per_plan(runtime.facts, len(generated)),
             }
             results.append(result)
             print(json.dumps(result, ensure_ascii=False), flush=True)

@@ -16,6 +16,7 @@ crash leaves either the old or the new version of it, never a mix.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 import threading
@@ -32,7 +33,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 FACTS_FILE = "facts.sqlite3"
 FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
@@ -151,17 +152,17 @@ CREATE TABLE IF NOT EXISTS row_terms (
 -- the rows in their key's order, no second copy; PostgreSQL reads the key's index): a list of a
 -- unit's rows narrowed by a topic reads only the entries of the topic's terms for that
 -- unit (`_covered_rows`), never every row of the unit, so its exact count and its page
--- cost what the rows with those words cost, not what the unit's rows in every plan cost
+-- cost what the rows with those words cost, not what the unit's rows in every plan cost.
+-- Kept small (schema 14): (unit, role, term) is one 64-bit key (`unit_term_key`) and the
+-- clause its id after "<plan id>:" (the parser's ids), removed with its plan
 CREATE TABLE IF NOT EXISTS unit_terms (
-    unit_key TEXT NOT NULL,
-    role TEXT NOT NULL,
-    term TEXT NOT NULL,
-    document_id TEXT NOT NULL,
+    key BIGINT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     start INTEGER NOT NULL,
-    clause_id TEXT NOT NULL REFERENCES clauses (id) ON DELETE CASCADE,
-    PRIMARY KEY (unit_key, role, term, document_id, start, clause_id)
+    tail TEXT NOT NULL,
+    PRIMARY KEY (key, document_id, start, tail)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS unit_terms_clause ON unit_terms (clause_id);
+CREATE INDEX IF NOT EXISTS unit_terms_document ON unit_terms (document_id);
 -- the filled columns of a plan's rows (role as the parser read the header, the header, and
 -- where the rows come from: "table", or "body" for duties written in the text)
 CREATE TABLE IF NOT EXISTS row_columns (
@@ -686,8 +687,9 @@ class FactStore:
             units = list(responsibility_rows(target)) or [("", "", "")]
             deadline = target.get("deadline") or {}
             written = (deadline.get("year"), deadline.get("quarter"), deadline.get("month"))
+            tail = clause_tail(clause_id, document_id)
             unit_term_rows.update(
-                (key, role, term, document_id, start, clause_id)
+                (unit_term_key(key, role, term), document_id, start, tail)
                 for role, _unit, key in units
                 if key
                 for term in terms
@@ -713,6 +715,16 @@ class FactStore:
         # the plan's distinct column (role, header) pairs, summed over plans like the terms:
         # the corpus's column vocabulary is then read from the sums, never from every plan
         counts[COLUMN_KIND] = {column_term(role, header): 1 for _, role, header, _ in columns}
+        # the units its rows name with no column of a role in the plan: the plans lacking a
+        # role are then counted by one read (`count_documents_naming_units`), not by rows
+        present = {role for _, role, _, _ in columns}
+        named = {str(row[4]) for row in row_rows if row[2] and row[4]}
+        counts[LACKING_KIND] = {
+            column_term(role, key): 1
+            for key in named
+            for role in ROLE_FIELDS
+            if role not in present
+        }
         before = self._document_counts(document_id)
         year_of = document_year(title, issued if isinstance(issued, str) else None)
         where = (str(place.get("level") or ""), str(place.get("name") or ""))
@@ -758,9 +770,7 @@ class FactStore:
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
             writer.executemany("INSERT INTO row_terms VALUES (?, ?)", term_rows)
-            writer.executemany(
-                "INSERT INTO unit_terms VALUES (?, ?, ?, ?, ?, ?)", sorted(unit_term_rows)
-            )
+            writer.executemany("INSERT INTO unit_terms VALUES (?, ?, ?, ?)", sorted(unit_term_rows))
             writer.execute(
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
@@ -1210,12 +1220,12 @@ class FactStore:
         roles = [query.role] if query.role else list(ROLE_FIELDS)
         in_documents = f" AND document_id IN ({_marks(query.documents)})" if query.documents else ""
         probe = (
-            "SELECT * FROM (SELECT document_id AS d, start AS s, clause_id AS c FROM unit_terms "
-            f"WHERE unit_key = ? AND role = ? AND term = ?{in_documents} "
-            "ORDER BY document_id, start, clause_id LIMIT 1 OFFSET ?) p{n}"
+            "SELECT * FROM (SELECT document_id AS d, start AS s, tail AS c FROM unit_terms "
+            f"WHERE key = ?{in_documents} "
+            "ORDER BY document_id, start, tail LIMIT 1 OFFSET ?) p{n}"
         )
         streams = [
-            (key, role, term)
+            (unit_term_key(key, role, term),)
             for key in dict.fromkeys(query.unit_keys)
             for role in roles
             for term in _cover_terms(cover)
@@ -1233,7 +1243,8 @@ class FactStore:
             if rows:
                 found = (str(rows[0][0]), int(rows[0][1]), str(rows[0][2]))
                 first = found if first is None else min(first, found)
-        return first
+        # the same order as the full clause ids': within a plan they share its prefix
+        return None if first is None else (first[0], first[1], f"{first[0]}:{first[2]}")
 
     def count_rows(self, query: RowQuery) -> int:
         """The exact number of responsibility rows (clauses) matching `query`: a deadline
@@ -1344,10 +1355,18 @@ class FactStore:
         documents: Sequence[str] = (),
         without_column: str | Sequence[tuple[str, str]] | None = None,
     ) -> int:
-        """How many plans `documents_naming_units` gives: one indexed count."""
+        """How many plans `documents_naming_units` gives: one indexed count; for one unit
+        lacking a role's column in every plan, one read of the count kept at ingest."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys:
             return 0
+        one_role = isinstance(without_column, str) and without_column in ROLE_FIELDS
+        if len(keys) == 1 and not documents and one_role:
+            rows = self._db.query(
+                "SELECT n FROM term_counts WHERE kind = ? AND term = ?",
+                (LACKING_KIND, column_term(str(without_column), keys[0])),
+            )
+            return int(rows[0][0]) if rows else 0
         sql, parameters = self._naming_units(keys, documents, without_column)
         return int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) naming", parameters)[0][0])
 
@@ -1494,6 +1513,9 @@ DEADLINE_KIND = "deadline"
 _DEADLINE_COUNTS_META = "deadline_counts"
 # kept with the corpus counts: in how many plans each (role, header) column is filled
 COLUMN_KIND = "column"
+# kept with the corpus counts: how many plans name each unit in their rows (in some role) but
+# have no column of a role (`column_term(role, unit key)`), schema 14
+LACKING_KIND = "lacking"
 _COLUMN_SEPARATOR = "\t"
 
 
@@ -1774,29 +1796,56 @@ def _covered_rows(
     over `unit_terms` entries of the cover's terms under those units, grouped by row. A row
     with none of the terms is never read (`_selective`: it could not be kept). With
     `before` (plan, start, clause), only the entries before it in list order."""
-    terms = _cover_terms(cover)
     roles = [role] if role else list(ROLE_FIELDS)
-    flag = "MAX(CASE WHEN term = ? THEN 1 ELSE 0 END)"
+    units = list(dict.fromkeys(unit_keys))
+    # each term's keys: one per unit and role asked
+    keys = {
+        term: [unit_term_key(unit, part, term) for unit in units for part in roles]
+        for term in _cover_terms(cover)
+    }
+    every = [key for term_keys in keys.values() for key in term_keys]
+
+    def flag(term: str) -> str:
+        return f"MAX(CASE WHEN key IN ({_marks(keys[term])}) THEN 1 ELSE 0 END)"
+
     parts: list[str] = []
     values: list[object] = []
     for ways in cover.concepts:
         arms: list[str] = []
         for way in ways:
-            tests = [f"{flag} = 1" for _ in way.present] + [f"{flag} = 0" for _ in way.absent]
+            tests = [f"{flag(t)} = 1" for t in way.present] + [f"{flag(t)} = 0" for t in way.absent]
             arms.append(f"WHEN {' AND '.join(tests)} THEN ?")
-            values.extend([*way.present, *way.absent, float(way.credit)])
+            for term in (*way.present, *way.absent):
+                values.extend(keys[term])
+            values.append(float(way.credit))
         parts.append(f"CASE {' '.join(arms)} ELSE 0.0 END")
     in_documents = f" AND document_id IN ({_marks(documents)})" if documents else ""
-    bounded = " AND (document_id, start, clause_id) < (?, ?, ?)" if before else ""
+    bounded = " AND (document_id, start, tail) < (?, ?, ?)" if before else ""
+    limit = () if before is None else (before[0], before[1], clause_tail(before[2], before[0]))
     sql = (
-        "SELECT clause_id, MIN(document_id) AS d, MIN(start) AS s FROM unit_terms "
-        f"WHERE unit_key IN ({_marks(unit_keys)}) AND role IN ({_marks(roles)}) "
-        f"AND term IN ({_marks(terms)}){in_documents}{bounded} "
-        f"GROUP BY clause_id HAVING ({' + '.join(parts)}) >= ?"
+        "SELECT document_id || ':' || tail AS clause_id, document_id AS d, MIN(start) AS s "
+        f"FROM unit_terms WHERE key IN ({_marks(every)}){in_documents}{bounded} "
+        f"GROUP BY document_id, tail HAVING ({' + '.join(parts)}) >= ?"
     )
-    parameters: list[object] = [*unit_keys, *roles, *terms, *documents, *(before or ()), *values]
+    parameters: list[object] = [*every, *documents, *limit, *values]
     parameters.append(cover.least - _SLACK)
     return sql, parameters
+
+
+def unit_term_key(unit: str, role: str, term: str) -> int:
+    """The 64-bit key of a term under a unit in a role (`unit_terms`): a stable hash, so
+    that each entry holds 8 bytes instead of the three texts (two of ten million distinct
+    triples share a key with a chance of about 3 in a million)."""
+    digest = hashlib.blake2b(f"{unit}\x1f{role}\x1f{term}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def clause_tail(clause_id: str, document_id: str) -> str:
+    """A clause id after its plan's "<plan id>:" (the parser names clauses so)."""
+    prefix = f"{document_id}:"
+    if not clause_id.startswith(prefix):
+        raise ValueError(f"clause {clause_id!r} is not named under its plan {document_id!r}")
+    return clause_id[len(prefix) :]
 
 
 def _cover_sum(cover: TermCover) -> tuple[str, list[object]]:

@@ -342,6 +342,36 @@ def test_the_column_vocabulary_is_kept_at_ingest(store: FactStore) -> None:
         assert store.column_headers() == scanned()
 
 
+def test_plans_lacking_a_role_are_counted_from_counts_kept_at_ingest(store: FactStore) -> None:
+    """How many plans name a unit but have no column of a role, over every plan: read from
+    the counts kept at ingest (no row of the unit read), the same as the indexed count over
+    the plans given one by one, after a plan is replaced and plans are removed."""
+
+    def both(keys: list[str], role: str) -> tuple[int, int]:
+        every = tuple(store.document_ids())
+        return (
+            store.count_documents_naming_units(keys, (), role),
+            store.count_documents_naming_units(keys, every, role) if every else 0,
+        )
+
+    units = [unit_key(u) for u in ("Công an tỉnh", "Sở Khoa học và Công nghệ", "Sở Nội vụ")]
+    seen = []
+    for _ in range(2):
+        for key in units:
+            for role in ("lead", "cooperating", "monitoring"):
+                kept, counted = both([key], role)
+                assert kept == counted
+                seen.append(kept)
+        store.put_document(_plans()[0])
+    assert any(seen)  # some plan of the corpus lacks a role's column for one of them
+    for each in _plans()[:3]:
+        store.remove_document(each.document.id)
+        for key in units:
+            for role in ("lead", "cooperating", "monitoring"):
+                kept, counted = both([key], role)
+                assert kept == counted
+
+
 def test_rows_in_columns_of_another_role_agree_with_a_scan(
     store: FactStore, corpus_runtime: Runtime
 ) -> None:

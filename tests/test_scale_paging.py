@@ -565,3 +565,35 @@ def test_a_whole_list_by_unit_reads_from_the_store_what_reading_every_row_gave(
         read = runtime.assistant().ask(question, rows=EVERY_ROW)
     assert stored.answer == read.answer
     assert stored.citations == read.citations
+
+
+def test_a_plan_named_by_number_is_scored_once_per_question(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The resolver scores how surely the question names each candidate plan; the topic
+    words' check for a plan named by its own number (`named_by_own_number`) takes those
+    scores, not a second scoring: each text is scored once while the question is answered."""
+    from retrieval.documents import DocumentDirectory
+
+    assistant = runtime.assistant()
+    numbered = next(d for d in assistant.documents.documents.values() if d.number)
+    scored: list[str] = []
+    by_own_number: list[list[str]] = []
+    score = DocumentDirectory._scored
+    own_number = DocumentDirectory.named_by_own_number
+
+    def spy_scored(self: DocumentDirectory, text: str) -> Any:
+        scored.append(text)
+        return score(self, text)
+
+    def spy_own(self: DocumentDirectory, question_folded: str) -> list[str]:
+        found = own_number(self, question_folded)
+        by_own_number.append(found)
+        return found
+
+    monkeypatch.setattr(DocumentDirectory, "_scored", spy_scored)
+    monkeypatch.setattr(DocumentDirectory, "named_by_own_number", spy_own)
+    answer = assistant.ask(f"Kế hoạch số {numbered.number} giao Công an tỉnh nhiệm vụ gì?")
+    assert answer.answer
+    assert any(numbered.id in found for found in by_own_number)  # the check ran, and named it
+    assert scored and len(scored) == len(set(scored))
