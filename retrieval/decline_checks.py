@@ -20,10 +20,11 @@ from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.dated_reference import other_dated
 from retrieval.dotted_path import unreached_path
-from retrieval.indicator_words import as_written, unstated_indicator_words
+from retrieval.indicator_words import as_written, names_indicator, unstated_indicator_words
 from retrieval.named_facility import unnamed_facility
 from retrieval.opposite_bound import opposite_bound
 from retrieval.query import Intent, Query
+from retrieval.sent_to import own_duty_of, units_sent_to
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Library
 
@@ -154,6 +155,28 @@ def indicator(checked: Checked) -> Decline | None:
     return Decline("indicator", reason)
 
 
+def recipient(checked: Checked) -> Decline | None:
+    """ "… tổng hợp kết quả về Sở TT&TT trước ngày nào?" answered with the Sở's own duty
+    (its own report, on its own date): not what is sent to it."""
+    if checked.answer.intent in OWN_RULES:
+        return None
+    library = checked.library
+    sent_to = units_sent_to(checked.query.text, library.units)
+    if not sent_to:
+        return None
+    parents = list(dict.fromkeys(c.parent_id for c in checked.cited if c.parent_id))
+    headings = library.search.by_ids(parents) if parents else []
+    key = own_duty_of(sent_to, checked.cited, headings)
+    if key is None:
+        return None
+    unit = library.units.display_name(key, checked.query.text)
+    reason = (
+        f"{checked.labels} không nêu nội dung được hỏi về việc gửi đến {unit}; điều khoản "
+        f"gần nhất là nhiệm vụ của chính {unit}."
+    )
+    return Decline("recipient", reason)
+
+
 def column(checked: Checked) -> Decline | None:
     """ "sản phẩm của nhiệm vụ 5" of a table without that column."""
     library = checked.library
@@ -168,7 +191,7 @@ def unstated_indicator(checked: Checked) -> tuple[str, ...]:
     query, cited, library = checked.query, checked.cited, checked.library
     if not cited or checked.answer.intent in OWN_RULES:
         return ()
-    if not library.read(query).figure:
+    if not library.read(query).figure and not names_indicator(query.folded):
         return ()
     parents = [c.parent_id for c in cited if c.parent_id]
     headings = library.search.by_ids(list(dict.fromkeys(parents))) if parents else []
@@ -184,7 +207,18 @@ def unstated_indicator(checked: Checked) -> tuple[str, ...]:
 
 
 # in order: the first decline wins
-CHECKS: tuple[Check, ...] = (year, place, dated, span, bound, path, facility, indicator, column)
+CHECKS: tuple[Check, ...] = (
+    year,
+    place,
+    dated,
+    span,
+    bound,
+    path,
+    facility,
+    indicator,
+    column,
+    recipient,
+)
 
 
 def first_decline(checked: Checked, checks: Sequence[Check] = CHECKS) -> Decline | None:
