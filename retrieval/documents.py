@@ -755,16 +755,23 @@ def _titled_among(
     return found
 
 
+# the words of a document's kind ("chương trình hành động", "công văn"): titles sharing them
+# share a kind, not a subject
+_KIND_TITLE_WORDS = frozenset(
+    ["chuong", "trinh", "hanh", "dong", "cong", "van", "nghi", "quyet", "bao", "cao"]
+)
+
+
 def _carrying_title_words(
     text: str, doc_ids: Sequence[str], documents: Mapping[str, DocumentInfo]
 ) -> list[str]:
     """The one plan, among plans of one place on one subject (their titles share at least
-    `_PHRASE_PAIRS` word pairs, the place's aside) named by that place only, whose title has
-    a word pair no other of these titles has, the common and generic ones aside, that the
-    question uses ("tiếp công dân", "khiếu nại" of the plan "Tiếp công dân, xử lý đơn thư
-    khiếu nại …" beside the commune's other election plans); empty when none or several
-    do, or when the plans are on different subjects ("mô hình" of one of a province's
-    plans may be the topic of another)."""
+    `_PHRASE_PAIRS` word pairs, the place's and the years' aside) named by that place only,
+    whose title has a word pair no other of these titles has, the common and generic ones
+    aside, that the question uses ("tiếp công dân", "khiếu nại" of the plan "Tiếp công
+    dân, xử lý đơn thư khiếu nại …" beside the commune's other election plans); empty when
+    none or several do, or when the plans are on different subjects ("mô hình" of one of a
+    province's plans may be the topic of another)."""
     if len(doc_ids) < 2:
         return []
     pairs = {d: title_bigrams(documents[d].title) for d in doc_ids}
@@ -773,8 +780,9 @@ def _carrying_title_words(
         b
         for b in set.intersection(*pairs.values())
         if not _generic_pair(b)
-        and not set(b.split()) <= _COMMON | _CITING
+        and not set(b.split()) <= _COMMON | _CITING | _KIND_TITLE_WORDS
         and not set(b.split()) & place
+        and not any(w.isdigit() for w in b.split())
     }
     if len(shared) < _PHRASE_PAIRS:
         return []  # plans of one place on different subjects: one title pair is a topic

@@ -44,3 +44,21 @@ def test_words_of_two_titles_keep_every_plan() -> None:
     directory = _directory()
     asked = "Khiếu nại về việc giám sát bầu cử ở xã An Hòa gửi đến đâu?"
     assert sorted(directory.resolve(folded(asked))) == sorted(_TITLES)
+
+
+def test_plans_on_different_subjects_keep_every_plan() -> None:
+    """A programme and the letters carrying it out share a kind and a year, not a subject:
+    a word pair of the programme's title is the question's topic, not a plan picked."""
+    place = {"level": "tỉnh", "name": "Hòa Bình"}
+    titles = {
+        "programme": "Chương trình hành động năm 2026 về bảo vệ môi trường",
+        "letter": "Công văn triển khai Chương trình hành động năm 2026 của Tỉnh ủy",
+    }
+    directory = DocumentDirectory(
+        {
+            doc_id: DocumentInfo.from_plain({"id": doc_id, "title": title, "place": place})
+            for doc_id, title in titles.items()
+        }
+    )
+    asked = "Quan điểm về đầu tư cho môi trường của tỉnh Hòa Bình là gì?"
+    assert sorted(directory.resolve(folded(asked))) == sorted(titles)
