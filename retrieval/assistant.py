@@ -11,29 +11,18 @@ verified quotes.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ingest.gazetteer import places_in_text
-from ingest.normalize_vi import folded
 from retrieval import calibration, confidence
 from retrieval.answers import Answer
-from retrieval.asked_columns import missing_column_reason
-from retrieval.asked_span import unmet_span
 from retrieval.calibration import Decision, Evidence
 from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
-from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
-from retrieval.dated_reference import other_dated
+from retrieval.decline_checks import Checked, first_decline
 from retrieval.documents import DocumentDirectory
-from retrieval.dotted_path import unreached_path
-from retrieval.indicator_words import as_written, unstated_indicator_words
-from retrieval.named_facility import unnamed_facility
-from retrieval.opposite_bound import opposite_bound
-from retrieval.other_session import other_session
 from retrieval.plan_owner import without_plan_owner
 from retrieval.plan_scope import PlanScope
 from retrieval.query import Intent, Query, understand
@@ -102,8 +91,6 @@ STRATEGIES: tuple[Strategy, ...] = (
 # the first clauses a search ranked, read for a rival the answer does not cite
 _RIVALS = 6
 _STRUCTURED_INTENTS = frozenset(["list_by_unit", "list_by_period", "document_facts", "ambiguous"])
-# answers whose clauses are chosen by rules of their own, not held to one asked indicator
-_OWN_RULES = _STRUCTURED_INTENTS | {"compare"}
 
 
 def route(context: Context) -> Answer:
@@ -232,83 +219,11 @@ class Assistant:
         structured = (
             answer.settled or answer.intent in _STRUCTURED_INTENTS or self._by_number(query, cited)
         )
-        year = (
-            None
-            if answer.abstained or structured
-            else unmet_year(reading, cited, library.documents)
-        )
-        if year is not None:  # a hard constraint no cited clause meets: said, not answered
-            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
-            reason = f"{labels} không nêu nội dung này cho năm {year}."
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        place = None if answer.abstained else unmet_place(query.folded, cited, library.documents)
-        if place is not None and answer.intent != Intent.COMPARE.value:
-            # a place named in the question is a hard constraint: another place's plan is
-            # offered as the closest, never as the answer
-            reason = f"Không tìm thấy nội dung này trong kế hoạch của {place} đã nạp."
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        other = None if answer.abstained else other_dated(reading, cited, library.documents)
-        if other is not None:  # "KH 16/KH-MTTQ-BTT ngày 23/12/2025" read from another plan 16
-            answer = replace(abstain(query, cited, library.documents, other), intent=answer.intent)
-        session = (
-            None if answer.abstained else other_session(query.folded, cited, library.documents)
-        )
-        if session is not None:  # "chất vấn tại kỳ họp thứ Sáu" read from session Năm's
-            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
-            reason = f"{labels} là văn bản của một kỳ họp khác, không nêu kết quả kỳ họp được hỏi."
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        span = (
-            None
-            if answer.abstained or answer.intent == Intent.COMPARE.value
-            else unmet_span(query.text, cited, library.documents)
-        )
-        if span is not None:  # "năm học 2025-2026" read from the plan for 2024-2025
-            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
-            reason = f"{labels} là văn bản cho {span[1]}, không nêu nội dung này cho {span[0]}."
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        bound = None if answer.abstained else opposite_bound(query.text, cited)
-        if bound is not None:  # "trẻ dưới 14 tuổi" answered by the row for those over 14
-            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
-            reason = (
-                f"{labels} không nêu nội dung này cho “{bound}”; điều khoản gần nhất nói về "
-                "nhóm ngược lại."
-            )
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        path = None if answer.abstained else unreached_path(query.text, cited)
-        if path is not None:  # "Mục II.1.b" answered with part II's heading
-            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
-            reason = (
-                f"Không tìm thấy mục {path[0]} trong {labels}; các điều khoản gần nhất chỉ "
-                f"thuộc mục {path[1]}."
-            )
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        facility = (
-            None  # (a plan's own facts say per part what they do not state)
-            if answer.abstained
-            or answer.intent in (Intent.COMPARE.value, Intent.DOCUMENT_FACTS.value)
-            else unnamed_facility(query.text, cited)
-        )
-        if facility is not None:  # "Công ty Nhiệt điện Phả Lại" answered from another row
-            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
-            reason = (
-                f"{labels} không có dòng/điều khoản nào nêu “{facility}”; điều khoản gần nhất "
-                "nói về đơn vị khác."
-            )
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        unstated = () if answer.abstained else self._unstated_indicator(query, answer, cited)
-        if unstated:  # "tỷ lệ nước thải …" answered by the "chất thải rắn …" row: not its figure
-            labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
-            words = as_written(query.text, unstated)
-            reason = (
-                f"{labels} không nêu chỉ tiêu được hỏi (không có “{words}”); điều khoản gần "
-                "nhất nói về chỉ tiêu khác."
-            )
-            answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
-        column = (
-            None if answer.abstained else missing_column_reason(query.folded, cited, library.label)
-        )
-        if column is not None:  # "sản phẩm của nhiệm vụ 5" of a table without that column
-            answer = replace(abstain(query, cited, library.documents, column), intent=answer.intent)
+        checked = Checked(library, query, reading, answer, cited, structured)
+        decline = first_decline(checked)
+        if decline is not None:  # a hard constraint no cited clause meets: said, not answered
+            declined = abstain(query, cited, library.documents, decline.reason)
+            answer = replace(declined, intent=answer.intent)
         rival = None if answer.abstained else self._rival(query, topic, answer, ids)
         owners = sorted(issuers)
         value = confidence.score(
@@ -338,29 +253,6 @@ class Assistant:
             return replace(answer, confidence=value, evidence=evidence)
         answer = replace(answer, confidence=chance, evidence=evidence)
         return confidence.hedged(answer) if decision is Decision.HEDGE else answer
-
-    def _unstated_indicator(
-        self, query: Query, answer: Answer, cited: Sequence[StoredClause]
-    ) -> tuple[str, ...]:
-        """The words of the indicator a figure question names that the cited clauses, their
-        headings and plans do not state (`retrieval.indicator_words`); a comparison or a
-        list answers by its own rules."""
-        if not cited or answer.intent in _OWN_RULES:
-            return ()
-        library = self._library
-        if not library.read(query).figure:
-            return ()
-        parents = [c.parent_id for c in cited if c.parent_id]
-        headings = library.search.by_ids(list(dict.fromkeys(parents))) if parents else []
-        ignore = library.documents.naming_words(query.folded, [c.document_id for c in cited])
-        # an abbreviation's short form ("DN"), stated by a clause as its long form
-        ignore |= {w for e in query.expansions for w in e.short.split() if w not in e.long.split()}
-        ignore |= {w for p in places_in_text(query.text) for w in folded(p.name).split()}
-        # a short form no abbreviation list spells out ("CTRSH"): no word a clause would write
-        ignore |= {folded(w) for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text)}
-        # the words typed: an abbreviation's spelled-out form ("LGSP" → "nền tảng chia sẻ …")
-        # is not what a clause writing "LGSP" must state
-        return unstated_indicator_words(query.plain or query.folded, cited, headings, ignore)
 
     def _rival(
         self, query: Query, topic: Sequence[str], answer: Answer, cited_ids: Sequence[str]

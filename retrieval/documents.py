@@ -556,7 +556,12 @@ class DocumentDirectory:
             # plan of the place (a plan named more surely is kept beside them)
             titled = _titled_among(text, doc_ids, self.documents)
             floor = 1 if titled else 0
-            found.extend(d for d in doc_ids if scores[d] == best and best > floor)
+            tied = [d for d in doc_ids if scores[d] == best and best > floor]
+            if best == 1 and not titled:
+                # "khiếu nại về danh sách cử tri ở xã Lương Minh …" among the commune's plans:
+                # the one plan whose title alone carries the question's words
+                tied = _carrying_title_words(text, tied, self.documents) or tied
+            found.extend(tied)
             found.extend(d for d in titled if d not in found)
         if found:
             found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
@@ -748,6 +753,48 @@ def _titled_among(
         if any(re.search(rf" (?:ke hoach|kh) (?:\S+ )?{b} ", text) for b in matched):
             found.append(doc_id)
     return found
+
+
+# the words of a document's kind ("chương trình hành động", "công văn"): titles sharing them
+# share a kind, not a subject
+_KIND_TITLE_WORDS = frozenset(
+    ["chuong", "trinh", "hanh", "dong", "cong", "van", "nghi", "quyet", "bao", "cao"]
+)
+
+
+def _carrying_title_words(
+    text: str, doc_ids: Sequence[str], documents: Mapping[str, DocumentInfo]
+) -> list[str]:
+    """The one plan, among plans of one place on one subject (their titles share at least
+    `_PHRASE_PAIRS` word pairs, the place's and the years' aside) named by that place only,
+    whose title has a word pair no other of these titles has, the common and generic ones
+    aside, that the question uses ("tiếp công dân", "khiếu nại" of the plan "Tiếp công
+    dân, xử lý đơn thư khiếu nại …" beside the commune's other election plans); empty when
+    none or several do, or when the plans are on different subjects ("mô hình" of one of a
+    province's plans may be the topic of another)."""
+    if len(doc_ids) < 2:
+        return []
+    pairs = {d: title_bigrams(documents[d].title) for d in doc_ids}
+    place = {w for d in doc_ids for w in folded(documents[d].place_name or "").split()}
+    shared = {
+        b
+        for b in set.intersection(*pairs.values())
+        if not _generic_pair(b)
+        and not set(b.split()) <= _COMMON | _CITING | _KIND_TITLE_WORDS
+        and not set(b.split()) & place
+        and not any(w.isdigit() for w in b.split())
+    }
+    if len(shared) < _PHRASE_PAIRS:
+        return []  # plans of one place on different subjects: one title pair is a topic
+    carrying = []
+    for doc_id, own in pairs.items():
+        others = set().union(*(b for d, b in pairs.items() if d != doc_id))
+        if any(
+            f" {b} " in text and not _generic_pair(b) and not set(b.split()) <= _COMMON | _CITING
+            for b in own - others
+        ):
+            carrying.append(doc_id)
+    return carrying if len(carrying) == 1 else []
 
 
 # words any plan's title opens with ("Kế hoạch triển khai …", "… thực hiện …"): a pair of

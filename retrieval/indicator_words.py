@@ -28,6 +28,8 @@ _ENDS = re.compile(
     r"ma)\b"
     r"|[?,;:()]|\d"
 )
+# "chỉ tiêu tỷ lệ che phủ rừng": an indicator named as what is asked about, whatever is asked
+_NAMED = re.compile(r"\bchi tieu (?:ve )?(?:ty le|ti le|ty trong|ti trong|so luong)\b")
 # words of an indicator that name nothing measured
 _FILLER = frozenset(
     ["duoc", "cac", "nhung", "va", "cho", "voi", "toan", "moi", "mot", "da", "dang", "bi"]
@@ -47,6 +49,13 @@ def asked_indicator(question_folded: str) -> tuple[str, ...]:
     phrase = rest[: max(0, end.start() - 1)] if end is not None else rest
     words = [w for w in re.findall(r"[a-z]+", phrase) if len(w) >= 2 and w not in _FILLER]
     return tuple(words) if len(words) >= _MIN_WORDS else ()
+
+
+def names_indicator(question_folded: str) -> bool:
+    """Whether the question names an indicator as what it asks about ("ai phụ trách chỉ
+    tiêu tỷ lệ che phủ rừng?"): its answer must state that indicator, whether a figure, a
+    unit or a time is asked."""
+    return _NAMED.search(question_folded) is not None
 
 
 def unstated_indicator_words(

@@ -28,6 +28,7 @@ from retrieval.documents import (
     DocumentDirectory,
     DocumentInfo,
     _capitalised_run,
+    _carrying_title_words,
     _naming_score,
     _plain,
     _titled_among,
@@ -93,7 +94,10 @@ def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> lis
         # the place's plans named by kind and title words the others lack replace the
         # plans named by the place alone
         titled = _titled_among(text, doc_ids, infos)
-        found.extend(d for d in doc_ids if scores[d] == best and best > (1 if titled else 0))
+        tied = [d for d in doc_ids if scores[d] == best and best > (1 if titled else 0)]
+        if best == 1 and not titled:
+            tied = _carrying_title_words(text, tied, infos) or tied
+        found.extend(tied)
         found.extend(d for d in titled if d not in found)
     if found:
         found.extend(d for d, s in scores.items() if s >= 2 and d not in found)

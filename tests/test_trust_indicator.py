@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.normalize_vi import folded
 from retrieval.assistant import Assistant
 from retrieval.runtime import Runtime
 from tests.conftest import ingested_runtime
@@ -59,3 +60,14 @@ def test_a_short_form_not_spelled_out_is_not_held_against_the_clause(
     )
     assert not answer.abstained
     assert "85%" in answer.answer
+
+
+def test_a_unit_asked_of_a_named_indicator_is_held_to_that_indicator(
+    assistant: Assistant,
+) -> None:
+    """ "Ai phụ trách … chỉ tiêu tỷ trọng kinh tế xanh …" answered by a party committee's
+    general duty, which names no indicator, is declined with the words it does not state."""
+    answer = assistant.ask(
+        "Ca nhan nao phu trach chi dao, kiem tra, don doc chi tieu ty trong kinh te xanh tren GRDP?"
+    )
+    assert answer.abstained or "xanh" in folded(answer.answer)

@@ -1,0 +1,244 @@
+"""The hard checks an answer must pass before its confidence is scored.
+
+Each check reads one `Checked` answer and returns None (met) or a `Decline`: the kind of
+miss and the reason said to the user. `first_decline` runs `CHECKS` in order; the first
+decline wins, and the answer becomes a decline citing its clauses as the closest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ingest.gazetteer import places_in_text
+from ingest.normalize_vi import folded
+from retrieval.answers import Answer
+from retrieval.asked_columns import missing_column_reason
+from retrieval.asked_span import unmet_span
+from retrieval.constraint_check import unmet_place, unmet_year
+from retrieval.constraints import Reading
+from retrieval.dated_reference import other_dated
+from retrieval.dotted_path import unreached_path
+from retrieval.indicator_words import as_written, names_indicator, unstated_indicator_words
+from retrieval.named_facility import unnamed_facility
+from retrieval.opposite_bound import opposite_bound
+from retrieval.other_session import other_session
+from retrieval.query import Intent, Query
+from retrieval.sent_to import own_duty_of, units_sent_to
+from retrieval.stored import StoredClause
+from retrieval.strategies.context import Library
+
+_COMPARE = Intent.COMPARE.value
+_FACTS = Intent.DOCUMENT_FACTS.value
+# answers whose clauses are chosen by rules of their own, not held to one asked indicator
+OWN_RULES = frozenset(["list_by_unit", "list_by_period", "document_facts", "ambiguous", _COMPARE])
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An answer as the checks read it: the question, its reading (the plan owner's words
+    left out), the clauses cited, and whether structure settled it."""
+
+    library: Library
+    query: Query
+    reading: Reading
+    answer: Answer
+    cited: Sequence[StoredClause]
+    structured: bool
+
+    @property
+    def labels(self) -> str:
+        """The cited plans' labels, in citation order."""
+        library = self.library
+        return ", ".join(dict.fromkeys(library.label(c.document_id) for c in self.cited))
+
+
+@dataclass(frozen=True)
+class Decline:
+    """Why an answer is declined: the check that missed (`kind`) and the user's reason."""
+
+    kind: str
+    reason: str
+
+
+Check = Callable[[Checked], Decline | None]
+
+
+def year(checked: Checked) -> Decline | None:
+    """A year the question names that no cited clause or plan states."""
+    if checked.structured:
+        return None
+    found = unmet_year(checked.reading, checked.cited, checked.library.documents)
+    if found is None:
+        return None
+    return Decline("year", f"{checked.labels} không nêu nội dung này cho năm {found}.")
+
+
+def place(checked: Checked) -> Decline | None:
+    """A place the question names whose plans no cited clause comes from: another place's
+    plan is offered as the closest, never as the answer (a comparison names several)."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    found = unmet_place(checked.query.folded, checked.cited, checked.library.documents)
+    if found is None:
+        return None
+    return Decline("place", f"Không tìm thấy nội dung này trong kế hoạch của {found} đã nạp.")
+
+
+def dated(checked: Checked) -> Decline | None:
+    """ "KH 16/KH-MTTQ-BTT ngày 23/12/2025" read from another plan 16."""
+    reason = other_dated(checked.reading, checked.cited, checked.library.documents)
+    return None if reason is None else Decline("dated", reason)
+
+
+def session(checked: Checked) -> Decline | None:
+    """ "chất vấn tại kỳ họp thứ Sáu" read from the resolution of session Năm."""
+    found = other_session(checked.query.folded, checked.cited, checked.library.documents)
+    if found is None:
+        return None
+    reason = f"{checked.labels} là văn bản của một kỳ họp khác, không nêu kết quả kỳ họp được hỏi."
+    return Decline("session", reason)
+
+
+def span(checked: Checked) -> Decline | None:
+    """ "năm học 2025-2026" read from the plan for 2024-2025."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    found = unmet_span(checked.query.text, checked.cited, checked.library.documents)
+    if found is None:
+        return None
+    asked, stated = found
+    reason = f"{checked.labels} là văn bản cho {stated}, không nêu nội dung này cho {asked}."
+    return Decline("span", reason)
+
+
+def bound(checked: Checked) -> Decline | None:
+    """ "trẻ dưới 14 tuổi" answered by the row for those over 14."""
+    found = opposite_bound(checked.query.text, checked.cited)
+    if found is None:
+        return None
+    reason = (
+        f"{checked.labels} không nêu nội dung này cho “{found}”; điều khoản gần nhất nói về "
+        "nhóm ngược lại."
+    )
+    return Decline("bound", reason)
+
+
+def path(checked: Checked) -> Decline | None:
+    """ "Mục II.1.b" answered with part II's heading."""
+    found = unreached_path(checked.query.text, checked.cited)
+    if found is None:
+        return None
+    reason = (
+        f"Không tìm thấy mục {found[0]} trong {checked.labels}; các điều khoản gần nhất chỉ "
+        f"thuộc mục {found[1]}."
+    )
+    return Decline("path", reason)
+
+
+def facility(checked: Checked) -> Decline | None:
+    """ "Công ty Nhiệt điện Phả Lại" answered from another row (a plan's own facts say per
+    part what they do not state)."""
+    if checked.answer.intent in (_COMPARE, _FACTS):
+        return None
+    found = unnamed_facility(checked.query.text, checked.cited)
+    if found is None:
+        return None
+    reason = (
+        f"{checked.labels} không có dòng/điều khoản nào nêu “{found}”; điều khoản gần nhất "
+        "nói về đơn vị khác."
+    )
+    return Decline("facility", reason)
+
+
+def indicator(checked: Checked) -> Decline | None:
+    """ "tỷ lệ nước thải …" answered by the "chất thải rắn …" row: not its figure."""
+    unstated = unstated_indicator(checked)
+    if not unstated:
+        return None
+    words = as_written(checked.query.text, unstated)
+    reason = (
+        f"{checked.labels} không nêu chỉ tiêu được hỏi (không có “{words}”); điều khoản gần "
+        "nhất nói về chỉ tiêu khác."
+    )
+    return Decline("indicator", reason)
+
+
+def recipient(checked: Checked) -> Decline | None:
+    """ "… tổng hợp kết quả về Sở TT&TT trước ngày nào?" answered with the Sở's own duty
+    (its own report, on its own date): not what is sent to it."""
+    if checked.answer.intent in OWN_RULES:
+        return None
+    library = checked.library
+    sent_to = units_sent_to(checked.query.text, library.units)
+    if not sent_to:
+        return None
+    parents = list(dict.fromkeys(c.parent_id for c in checked.cited if c.parent_id))
+    headings = library.search.by_ids(parents) if parents else []
+    key = own_duty_of(sent_to, checked.cited, headings)
+    if key is None:
+        return None
+    unit = library.units.display_name(key, checked.query.text)
+    reason = (
+        f"{checked.labels} không nêu nội dung được hỏi về việc gửi đến {unit}; điều khoản "
+        f"gần nhất là nhiệm vụ của chính {unit}."
+    )
+    return Decline("recipient", reason)
+
+
+def column(checked: Checked) -> Decline | None:
+    """ "sản phẩm của nhiệm vụ 5" of a table without that column."""
+    library = checked.library
+    reason = missing_column_reason(checked.query.folded, checked.cited, library.label)
+    return None if reason is None else Decline("column", reason)
+
+
+def unstated_indicator(checked: Checked) -> tuple[str, ...]:
+    """The words of the indicator a figure question names that the cited clauses, their
+    headings and plans do not state (`retrieval.indicator_words`); a comparison or a list
+    answers by its own rules."""
+    query, cited, library = checked.query, checked.cited, checked.library
+    if not cited or checked.answer.intent in OWN_RULES:
+        return ()
+    if not library.read(query).figure and not names_indicator(query.folded):
+        return ()
+    parents = [c.parent_id for c in cited if c.parent_id]
+    headings = library.search.by_ids(list(dict.fromkeys(parents))) if parents else []
+    ignore = library.documents.naming_words(query.folded, [c.document_id for c in cited])
+    # an abbreviation's short form ("DN"), stated by a clause as its long form
+    ignore |= {w for e in query.expansions for w in e.short.split() if w not in e.long.split()}
+    ignore |= {w for p in places_in_text(query.text) for w in folded(p.name).split()}
+    # a short form no abbreviation list spells out ("CTRSH"): no word a clause would write
+    ignore |= {folded(w) for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text)}
+    # the words typed: an abbreviation's spelled-out form ("LGSP" → "nền tảng chia sẻ …")
+    # is not what a clause writing "LGSP" must state
+    return unstated_indicator_words(query.plain or query.folded, cited, headings, ignore)
+
+
+# in order: the first decline wins
+CHECKS: tuple[Check, ...] = (
+    year,
+    place,
+    dated,
+    session,
+    span,
+    bound,
+    path,
+    facility,
+    indicator,
+    column,
+    recipient,
+)
+
+
+def first_decline(checked: Checked, checks: Sequence[Check] = CHECKS) -> Decline | None:
+    """The first check's decline, or None when the answer meets them all (an answer
+    already declined is not checked)."""
+    if checked.answer.abstained:
+        return None
+    for check in checks:
+        decline = check(checked)
+        if decline is not None:
+            return decline
+    return None
