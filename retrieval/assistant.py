@@ -66,6 +66,7 @@ from retrieval.strategies import (
     unnamed_unit,
 )
 from retrieval.strategies.context import Context, Library
+from retrieval.titled_year import other_year
 from retrieval.units import UnitMatcher
 
 logger = logging.getLogger(__name__)
@@ -258,6 +259,13 @@ class Assistant:
             labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))
             reason = f"{labels} là văn bản cho {span[1]}, không nêu nội dung này cho {span[0]}."
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
+        titled = (
+            None
+            if answer.abstained or answer.intent == Intent.COMPARE.value
+            else other_year(query.text, cited, library.documents)
+        )
+        if titled is not None:  # "Chương trình giám sát năm 2019" read from the 2018 one
+            answer = replace(abstain(query, cited, library.documents, titled), intent=answer.intent)
         bound = None if answer.abstained else opposite_bound(query.text, cited)
         if bound is not None:  # "trẻ dưới 14 tuổi" answered by the row for those over 14
             labels = ", ".join(dict.fromkeys(library.label(c.document_id) for c in cited))

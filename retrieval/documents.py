@@ -21,6 +21,7 @@ from ingest.facts import FactStore, document_year, title_bigrams
 from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
+from retrieval.session_parts import sessions_named
 
 # What a question writes before a document's number: its kind, as NĐ 30/2020 and HĐ 36 name
 # them, or its short form ("kế hoạch 19", "nghị quyết 60", "NQ 60", "QĐ 773", "văn bản 12").
@@ -491,6 +492,7 @@ class DocumentDirectory:
         if not found:
             best = max(scores.values(), default=0)
             found = [doc_id for doc_id, score in scores.items() if score and score == best]
+        found = self._of_the_session_asked(text, found)
         years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
             if found:
@@ -520,6 +522,19 @@ class DocumentDirectory:
             ):
                 found = by_year
         return found
+
+    def _of_the_session_asked(self, text: str, found: list[str]) -> list[str]:
+        """Without the documents whose title names another session than the one asked
+        ("… tại kỳ họp thứ Năm" is not named by "tại kỳ họp thứ Bảy, … những gì?")."""
+        asked = sessions_named(text)
+        if not asked:
+            return found
+        kept = []
+        for doc_id in found:
+            titled = sessions_named(folded(self.documents[doc_id].title or ""))
+            if not titled or titled & asked:
+                kept.append(doc_id)
+        return kept
 
     def _years_of(self, doc_id: str) -> set[str]:
         doc = self.documents[doc_id]

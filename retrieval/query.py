@@ -305,7 +305,9 @@ _META = (
     (
         MetaField.SESSION,
         _compile(
-            r"(?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)"
+            # a session asked ("tại kỳ họp nào", "kỳ họp thứ mấy"): the adoption's only when
+            # `_ADOPTION_SESSION` holds too
+            r"(?:(?:tai|o|trong|vao) )?ky hop (?:nao|thu may|lan thu may)"
             r"|hoi nghi(?: trung uong| ban chap hanh trung uong)? (?:nao|thu may|lan thu may)"
         ),
     ),
@@ -681,7 +683,21 @@ _WHO_WORD = _compile(r"\bai\b")
 _NUMBER_NAMED = _compile(r"so hieu|so van ban|so ky hieu|\bso ke hoach")
 
 
+# the session a document was adopted at: "NQ … được thông qua tại kỳ họp nào", a question
+# opening with the document ("Nghị quyết … thuộc kỳ họp thứ mấy?"), a plenum; not a session
+# an item is scheduled for ("Kỳ họp nào … tổ chức lấy phiếu tín nhiệm", "báo cáo … trình HĐND
+# vào kỳ họp nào")
+_ADOPTION_SESSION = _compile(
+    r"thong qua (?:[a-z0-9/-]+,? ){0,6}(?:tai|o|trong|vao) ky hop"
+    r"|^(?:nghi quyet|nq|van ban|chuong trinh|ctr|quyet dinh|qd|ke hoach|kh)\b"
+    r"(?:(?! ky hop )(?! trinh | bao cao | to chuc )[^?])* ky hop (?:nao|thu may|lan thu may)"
+    r"|hoi nghi"
+)
+
+
 def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None:
+    if field is MetaField.SESSION and not _ADOPTION_SESSION.search(text):
+        return None
     if field is MetaField.ISSUER and _ISSUES_ANOTHER_KIND.search(text):
         return None
     if field is MetaField.NUMBER and _WHO_WORD.search(text) and not _NUMBER_NAMED.search(text):
