@@ -117,9 +117,9 @@ def missing_session(
     enclosing: Callable[[StoredClause], list[StoredClause]],
 ) -> str | None:
     """The reason to decline when the question names a session ("kỳ họp thứ Chín") that the
-    clauses found sit under none of while they sit under others' headings ("Tại kỳ họp thứ
-    Bảy:", "Tại kỳ họp thứ Tám:"), and neither their text nor their document's title names
-    it; None otherwise (a plan not scheduled by session says nothing of this)."""
+    clauses found sit under none of while they sit under, or hold, others' headings ("Tại
+    kỳ họp thứ Bảy:", "Tại kỳ họp thứ Tám:"), and neither their text nor their document's
+    title names it; None otherwise (a plan not scheduled by session says nothing of this)."""
     asked = sessions_named(question_folded)
     if not asked:
         return None
@@ -130,6 +130,10 @@ def missing_session(
         heading = session_heading(clause, enclosing)
         if heading is not None:
             scheduled |= sessions_named(_opening(heading))
+        for line in clause.text.split("\n"):  # the session headings a part holds
+            plain = folded(line)
+            if _HEADING.match(plain):
+                scheduled |= sessions_named(plain)
     if not scheduled or asked & (scheduled | said):
         return None
     asked_words = ", ".join(shown(n) for n in sorted(asked))

@@ -102,3 +102,27 @@ def test_a_programme_of_another_year_is_not_the_loaded_one() -> None:
     assert other_year("Chương trình giám sát năm 2031 gồm gì?", cited, documents) is None
     # words that are not the title's: another topic, not another year of this document
     assert other_year("Kế hoạch phát triển năm 2032 gồm gì?", cited, documents) is None
+
+
+def test_a_second_session_joined_by_va_is_no_numbered_thing() -> None:
+    from retrieval.constraints import numbered_names
+
+    assert numbered_names(folded("Chất vấn tại kỳ họp thứ Hai và thứ Ba theo điều nào?")) == []
+
+
+def test_a_title_naming_another_session_does_not_name_the_document() -> None:
+    def info(doc_id: str, title: str) -> DocumentInfo:
+        return DocumentInfo(
+            *(doc_id, title, None, None, None, None, None, None, None, None, None),
+            replaces=(),
+            based_on=(),
+        )
+
+    documents = DocumentDirectory(
+        {
+            "q": info("q", "Nghị quyết về chất vấn và trả lời chất vấn tại kỳ họp thứ Hai"),
+            "p": info("p", _TITLE),
+        }
+    )
+    assert documents.resolve(folded("chất vấn và trả lời chất vấn tại kỳ họp thứ Hai")) == ["q"]
+    assert "q" not in documents.resolve(folded("chất vấn và trả lời chất vấn tại kỳ họp thứ Ba"))
