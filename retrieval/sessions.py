@@ -16,8 +16,11 @@ _SESSION = re.compile(r"\b[Kk]ỳ họp\s+[^,.;:*\n|]{1,60}", re.IGNORECASE)
 _ADOPTED = re.compile(r"thông\s+qua", re.IGNORECASE)
 # the closing line of the resolution itself: "Nghị quyết này đã được … thông qua"
 _OWN_ADOPTION = re.compile(r"\b(?:nghị quyết|luật|văn bản) này\b[^.;]*?thông\s+qua", re.IGNORECASE)
-# the session line of the header box: "KHÓA XVII - KỲ HỌP THỨ NĂM" (capitals)
-_HEADER_SESSION = re.compile(r"KỲ HỌP\s+[^,.;:*\n|]{1,40}")
+# the session line of the header box: "KHÓA XVII - KỲ HỌP THỨ NĂM" (capitals, a line of its
+# own: not a title's "… TẠI KỲ HỌP THỨ NĂM")
+_HEADER_SESSION = re.compile(
+    r"(?:^|\n)[ \t]*(?:KH[ÓO]A\s+[IVXLC\d]+[ \t]*[-–,]?[ \t]*)?(KỲ HỌP\s+[^,.;:*\n|]{1,40})"
+)
 # a session phrase ends before the verb that follows it ("Kỳ họp thứ Năm thông qua")
 _TAIL = re.compile(r"\s+(?:thông\s+qua|thông|trình|ban hành)\b.*$", re.IGNORECASE | re.DOTALL)
 # "Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII": up to the line's end
@@ -28,22 +31,22 @@ def sessions(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[
     """The clause stating the adoption (its session and "thông qua") and the session as
     written; nothing when the text names none.
 
-    The resolution's own closing line ("Nghị quyết này đã được … Kỳ họp thứ Năm thông qua")
-    comes first, then the header's session line ("KHÓA XVII - KỲ HỌP THỨ NĂM"), then a
-    session in the sentence saying "thông qua"; a session an item of the body is reported
+    The header's session line ("KHÓA XVII - KỲ HỌP THỨ NĂM") comes first, then the
+    resolution's own closing line ("Nghị quyết này đã được … Kỳ họp thứ Năm thông qua"),
+    then a session in the sentence saying "thông qua"; a session an item of the body is reported
     at ("báo cáo … vào kỳ họp giữa năm") is never the adoption's."""
+    for clause in clauses:  # the header box, above the first numbered part
+        if clause.number:
+            break
+        found = _HEADER_SESSION.search(clause.text)
+        if found is not None:
+            return [clause], [_capitals(found.group(1))]
     for clause in reversed(clauses):  # the closing line is the last word of the text
         own = _OWN_ADOPTION.search(clause.text)
         if own is not None:
             found = _SESSION.search(own.group())
             if found is not None:
                 return [clause], [_as_written(found.group())]
-    for clause in clauses:  # the header box, above the first numbered part
-        if clause.number:
-            break
-        found = _HEADER_SESSION.search(clause.text)
-        if found is not None:
-            return [clause], [_capitals(found.group())]
     for clause in clauses:
         for sentence in re.split(r"(?<=[.;])\s+", clause.text):
             if not _ADOPTED.search(sentence):

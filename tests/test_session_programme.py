@@ -49,9 +49,9 @@ def test_a_session_the_programme_lacks_is_declined(assistant: Assistant) -> None
     assert "kỳ họp thứ Sáu" in answer.answer
 
 
-def test_the_adopting_session_is_the_closing_lines(assistant: Assistant) -> None:
+def test_the_adopting_session_is_the_headers(assistant: Assistant) -> None:
     answer = assistant.ask("Nghị quyết chương trình giám sát được thông qua tại kỳ họp nào?")
-    assert "Kỳ họp thứ Hai" in answer.answer
+    assert "KỲ HỌP THỨ HAI" in answer.answer
     assert "giữa năm" not in answer.answer.split("\n")[0]
 
 

@@ -53,10 +53,14 @@ def test_a_report_due_at_a_session_is_not_the_adoption() -> None:
     assert sessions([duty, closing]) == ([closing], ["Kỳ họp thứ Ba"])
 
 
-def test_the_header_box_names_the_session_when_no_closing_line_does() -> None:
+def test_the_header_box_names_the_session_first() -> None:
     header = stored_clause("HỘI ĐỒNG NHÂN DÂN TỈNH X\nKHÓA IX - KỲ HỌP THỨ BA\nCăn cứ …", path="")
     duty = _clause("Báo cáo tại kỳ họp cuối năm trình Hội đồng nhân dân thông qua.")
-    assert sessions([header, duty]) == ([header], ["KỲ HỌP THỨ BA"])
+    closing = _clause("Nghị quyết này đã được Hội đồng nhân dân Khóa IX, Kỳ họp thứ Ba thông qua.")
+    assert sessions([header, duty, closing]) == ([header], ["KỲ HỌP THỨ BA"])
+    # a title about a session is no header line of it
+    title = stored_clause("NGHỊ QUYẾT\nVỀ CHẤT VẤN TẠI KỲ HỌP THỨ HAI\nCăn cứ …", path="")
+    assert sessions([title, closing]) == ([closing], ["Kỳ họp thứ Ba"])
 
 
 def test_a_session_an_item_is_scheduled_at_is_not_a_document_fact() -> None:
