@@ -126,3 +126,26 @@ def test_a_title_naming_another_session_does_not_name_the_document() -> None:
     )
     assert documents.resolve(folded("chất vấn và trả lời chất vấn tại kỳ họp thứ Hai")) == ["q"]
     assert "q" not in documents.resolve(folded("chất vấn và trả lời chất vấn tại kỳ họp thứ Ba"))
+
+
+def test_a_year_one_cited_plan_has_is_not_declined() -> None:
+    documents = DocumentDirectory(
+        {
+            "a": DocumentInfo(
+                *("a", _TITLE, None, None, None, None, None, None, None, None, None),
+                replaces=(),
+                based_on=(),
+            ),
+            "b": DocumentInfo(
+                *("b", "Chương trình giám sát năm 2032 của HĐND huyện Y"),
+                *(None, None, None, None, None, None, None, None, None),
+                replaces=(),
+                based_on=(),
+            ),
+        }
+    )
+    cited = [
+        stored_clause("… giám sát …", clause_id="x", document_id="a"),
+        stored_clause("… giám sát …", clause_id="y", document_id="b"),
+    ]
+    assert other_year("Chương trình giám sát năm 2032 gồm gì?", cited, documents) is None
