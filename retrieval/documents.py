@@ -492,7 +492,7 @@ class DocumentDirectory:
         if not found:
             best = max(scores.values(), default=0)
             found = [doc_id for doc_id, score in scores.items() if score and score == best]
-        found = self._of_the_session_asked(text, found)
+        found = self._of_the_session_asked(text, found, scores)
         years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
             if found:
@@ -523,18 +523,25 @@ class DocumentDirectory:
                 found = by_year
         return found
 
-    def _of_the_session_asked(self, text: str, found: list[str]) -> list[str]:
+    def _of_the_session_asked(
+        self, text: str, found: list[str], scores: Mapping[str, int]
+    ) -> list[str]:
         """Without the documents whose title names another session than the one asked
-        ("… tại kỳ họp thứ Năm" is not named by "tại kỳ họp thứ Bảy, … những gì?")."""
+        ("… tại kỳ họp thứ Năm" is not named by "tại kỳ họp thứ Bảy, … những gì?"), nor
+        those named less surely beside one of them (its words were what named them)."""
         asked = sessions_named(text)
         if not asked:
             return found
-        kept = []
-        for doc_id in found:
-            titled = sessions_named(folded(self.documents[doc_id].title or ""))
-            if not titled or titled & asked:
-                kept.append(doc_id)
-        return kept
+        dropped = [
+            d
+            for d in found
+            if (titled := sessions_named(folded(self.documents[d].title or "")))
+            and not titled & asked
+        ]
+        if not dropped:
+            return found
+        surest = max(scores.get(d, 0) for d in dropped)
+        return [d for d in found if d not in dropped and scores.get(d, 0) >= surest]
 
     def _years_of(self, doc_id: str) -> set[str]:
         doc = self.documents[doc_id]
