@@ -248,6 +248,8 @@ _NOT_A_NAME = frozenset(
         # times and sessions ("ngày thứ 2", "tuần thứ 3", "kỳ họp thứ 9")
         *("ngay", "thang", "tuan", "nam", "quy", "ky", "hop", "khoa", "dot", "lan", "giai"),
         "doan",
+        # a second ordinal joined to the first ("kỳ họp thứ Bảy và thứ Tám") is of its kind
+        *("va", "hoac"),
     ]
 )
 _ORDINAL_WORDS = {

@@ -28,6 +28,7 @@ from retrieval.query import Intent, Query
 from retrieval.sent_to import own_duty_of, units_sent_to
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Library
+from retrieval.titled_year import other_year
 
 _COMPARE = Intent.COMPARE.value
 _FACTS = Intent.DOCUMENT_FACTS.value
@@ -111,6 +112,14 @@ def span(checked: Checked) -> Decline | None:
     asked, stated = found
     reason = f"{checked.labels} là văn bản cho {stated}, không nêu nội dung này cho {asked}."
     return Decline("span", reason)
+
+
+def titled(checked: Checked) -> Decline | None:
+    """ "Chương trình giám sát năm 2019" read from the 2018 one."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    reason = other_year(checked.query.text, checked.cited, checked.library.documents)
+    return None if reason is None else Decline("titled_year", reason)
 
 
 def bound(checked: Checked) -> Decline | None:
@@ -223,6 +232,7 @@ CHECKS: tuple[Check, ...] = (
     dated,
     session,
     span,
+    titled,
     bound,
     path,
     facility,

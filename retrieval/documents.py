@@ -21,6 +21,7 @@ from ingest.facts import FactStore, document_year, title_bigrams
 from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
+from retrieval.session_parts import sessions_named
 
 # What a question writes before a document's number: its kind, as NĐ 30/2020 and HĐ 36 name
 # them, or its short form ("kế hoạch 19", "nghị quyết 60", "NQ 60", "QĐ 773", "văn bản 12").
@@ -491,6 +492,7 @@ class DocumentDirectory:
         if not found:
             best = max(scores.values(), default=0)
             found = [doc_id for doc_id, score in scores.items() if score and score == best]
+        found = self._of_the_session_asked(text, found, scores)
         years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
             if found:
@@ -520,6 +522,26 @@ class DocumentDirectory:
             ):
                 found = by_year
         return found
+
+    def _of_the_session_asked(
+        self, text: str, found: list[str], scores: Mapping[str, int]
+    ) -> list[str]:
+        """Without the documents whose title names another session than the one asked
+        ("… tại kỳ họp thứ Năm" is not named by "tại kỳ họp thứ Bảy, … những gì?"), nor
+        those named less surely beside one of them (its words were what named them)."""
+        asked = sessions_named(text)
+        if not asked:
+            return found
+        dropped = [
+            d
+            for d in found
+            if (titled := sessions_named(folded(self.documents[d].title or "")))
+            and not titled & asked
+        ]
+        if not dropped:
+            return found
+        surest = max(scores.get(d, 0) for d in dropped)
+        return [d for d in found if d not in dropped and scores.get(d, 0) >= surest]
 
     def _years_of(self, doc_id: str) -> set[str]:
         doc = self.documents[doc_id]

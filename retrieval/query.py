@@ -308,9 +308,9 @@ _META = (
     (
         MetaField.SESSION,
         _compile(
-            # the session asked ("được thông qua tại kỳ họp nào"), not one named to point
-            # at the resolution ("Nghị quyết … tại kỳ họp thứ Năm số mấy?")
-            r"(?:thong qua|ban hanh) (?:tai|o|trong) ky hop|ky hop (?:nao|thu may|lan thu may)"
+            # a session asked ("tại kỳ họp nào", "kỳ họp thứ mấy"): the adoption's only when
+            # `_ADOPTION_SESSION` holds too
+            r"(?:(?:tai|o|trong|vao) )?ky hop (?:nao|thu may|lan thu may)"
             r"|hoi nghi(?: trung uong| ban chap hanh trung uong)? (?:nao|thu may|lan thu may)"
         ),
     ),
@@ -698,14 +698,20 @@ _WHO_WORD = _compile(r"\bai\b")
 _NUMBER_NAMED = _compile(r"so hieu|so van ban|so ky hieu|\bso ke hoach")
 
 
-# "Bộ CHQS tỉnh báo cáo kết quả … tại kỳ họp nào?": the session a task is due at, not the one
-# the resolution was adopted at ("được thông qua tại kỳ họp nào")
-_TASK_AT_SESSION = _compile(r"\b(?:bao cao|trinh|to chuc|xem xet|lay phieu)\b")
-_ADOPTION = _compile(r"thong qua|ban hanh")
+# the session a document was adopted at: "NQ … được thông qua tại kỳ họp nào", a question
+# opening with the document ("Nghị quyết … thuộc kỳ họp thứ mấy?"), a plenum; not a session
+# an item is scheduled for ("Kỳ họp nào … tổ chức lấy phiếu tín nhiệm", "báo cáo … trình HĐND
+# vào kỳ họp nào")
+_ADOPTION_SESSION = _compile(
+    r"thong qua (?:[a-z0-9/-]+,? ){0,6}(?:tai|o|trong|vao) ky hop"
+    r"|^(?:nghi quyet|nq|van ban|chuong trinh|ctr|quyet dinh|qd|ke hoach|kh)\b"
+    r"(?:(?! ky hop )(?! trinh | bao cao | to chuc )[^?])* ky hop (?:nao|thu may|lan thu may)"
+    r"|hoi nghi"
+)
 
 
 def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None:
-    if field is MetaField.SESSION and _TASK_AT_SESSION.search(text) and not _ADOPTION.search(text):
+    if field is MetaField.SESSION and not _ADOPTION_SESSION.search(text):
         return None
     if field is MetaField.ISSUER and _ISSUES_ANOTHER_KIND.search(text):
         return None

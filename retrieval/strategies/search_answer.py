@@ -17,6 +17,7 @@ from retrieval.amounts import amount_asked, own_text, states_asked_amount
 from retrieval.answers import Answer
 from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
+from retrieval.citations import CitationBuilder
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
 from retrieval.confidence import cites_unit, states_figure
@@ -36,6 +37,14 @@ from retrieval.relevance import clause_pairs
 from retrieval.rerank import steps_named
 from retrieval.scope import Scope
 from retrieval.search import Candidate
+from retrieval.session_parts import (
+    asked_session_first,
+    asks_session,
+    missing_session,
+    said_session,
+    session_heading,
+    sessions_named,
+)
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 from retrieval.topic import INTENT_WORDS, naming_words
@@ -139,6 +148,14 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _covering(ctx, topic, ranked)
     if not covering and amount_asked(query) is not None:
         covering = _covering_under_lead_in(ctx, topic, ranked)
+
+    def enclosing(clause: StoredClause) -> list[StoredClause]:
+        return ancestors(clause, ctx.search)
+
+    # "Tại kỳ họp thứ Bảy, … báo cáo gì?": the items under that session's heading, whose own
+    # text does not repeat the session
+    scheduled = _under_the_session_asked(ctx, topic, ranked, enclosing)
+    covering = scheduled + [c for c in covering if c not in scheduled]
     if not covering:  # "… nêu những nhóm giải pháp nào?": the heading naming that list
         covering = _list_heading(ctx, ranked)
     if not covering:
@@ -151,6 +168,7 @@ def _search_answer(ctx: Context) -> Answer:
             ),
             [c.clause for c in ranked],
         )
+
     # "- Kết quả: Hồ sơ nhân sự …" found: the task's row, which that line is a cell of
     covering = rows_for_labelled_lines(ctx.search, covering)
     covering = _named_rows_first(ctx, covering)
@@ -162,6 +180,10 @@ def _search_answer(ctx: Context) -> Answer:
         ]
     covering = _what_a_heading_holds(ctx, topic, covering)
     covering = _heading_naming_the_list(ctx, covering, ranked)
+    if asks_session(query.folded):  # "kỳ họp nào …?": the session the item is set for
+        session = _session_of(ctx, covering[0].clause)
+        if session is not None:
+            return with_candidates(session, [c.clause for c in ranked])
     if query.intent is Intent.DEADLINE:
         shares = [ctx.coverage(topic, c.clause) for c in covering]
         untimed = covering[shares.index(max(shares))]  # the clause saying most of the task
@@ -186,6 +208,7 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _placed_first(covering)
     covering = _naming_the_unit(ctx, covering)
     covering = asked_part_first(query.folded, covering, lambda c: c.clause)
+    covering = asked_session_first(query.folded, covering, lambda c: c.clause, enclosing)
     covering = _excluding_the_asked_last(covering, query.folded)
     twins = _twins_asked(ctx, covering)
     if twins is not None:  # one name, two rows of the table: both offered
@@ -238,6 +261,8 @@ def _search_answer(ctx: Context) -> Answer:
     reason = absent_role_answer_reason(ctx.reading, chosen, ctx.search, ctx.label)
     if reason is None:  # "Học kỳ III …" of a plan of two terms
         reason = missing_ordinal(query.folded, [c.clause for c in covering[:5]] + chosen)
+    if reason is None:  # "tại kỳ họp thứ Chín" of a programme for the seventh and eighth
+        reason = missing_session(query.folded, [c.clause for c in covering[:5]], enclosing)
     if reason is not None:  # "ai trực tiếp chỉ đạo …" of a plan without a directing column
         return with_candidates(
             abstain(query, chosen, documents, reason),
@@ -245,6 +270,78 @@ def _search_answer(ctx: Context) -> Answer:
         )
     answered = answer_clauses(query, chosen, documents, intent, children)
     return with_candidates(answered, [c.clause for c in ranked])
+
+
+def _under_the_session_asked(
+    ctx: Context,
+    topic: list[str],
+    ranked: list[Candidate],
+    enclosing: Callable[[StoredClause], list[StoredClause]],
+) -> list[Candidate]:
+    """The first ten ranked clauses under the heading of the session the question names that
+    cover its topic read with that heading ("a) Tại kỳ họp thứ Bảy:" says the session, the
+    item what is reported there); none when it names no session."""
+    asked = sessions_named(ctx.query.folded)
+    if not asked:
+        return []
+    found = []
+    for candidate in ranked[:10]:
+        clause = candidate.clause
+        heading = session_heading(clause, enclosing)
+        if heading is None or heading.clause_id == clause.clause_id:
+            continue
+        line = heading.text.strip().split("\n", 1)[0]
+        if not sessions_named(folded(line)) & asked:
+            continue
+        read = replace(clause, search_text=f"{line} {clause.search_text}")
+        if ctx.coverage(topic, read) >= MIN_COVERAGE:
+            found.append(candidate)
+    return found
+
+
+def _session_of(ctx: Context, item: StoredClause) -> Answer | None:
+    """ "Kỳ họp nào … lấy phiếu tín nhiệm?": the session heading the item sits under ("b)
+    Tại kỳ họp thứ Tám:") with the item, or the session its own text sets ("… trình Hội đồng
+    nhân dân vào kỳ họp giữa năm 2019"); None when neither says one."""
+    cite = CitationBuilder(ctx.documents)
+    own = said_session(item.body, ctx.query.folded)
+    if own is not None:
+        lines = [
+            f"{ctx.label(item.document_id)}: “{_one_line(item.body[own[0] : own[1]])}” "
+            f"[{cite.cite(item, item.body[own[0] : own[1]])}]"
+        ]
+    else:
+        heading = session_heading(item, lambda c: ancestors(c, ctx.search))
+        if heading is None or heading.clause_id == item.clause_id:
+            return None
+        line = heading.text.strip().split("\n", 1)[0].strip()
+        quote = _words_cut(item.body.strip(), _ITEM_QUOTE)
+        lines = [
+            f"{_one_line(line).rstrip(':')} [{cite.cite(heading, line)}]: "
+            f"{_one_line(quote)} [{cite.cite(item, quote)}]"
+        ]
+    return Answer(
+        "\n".join(lines),
+        False,
+        ctx.query.intent.value,
+        cite.citations,
+        (item.clause_id,),
+    )
+
+
+_ITEM_QUOTE = 300
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _words_cut(text: str, limit: int) -> str:
+    """At most `limit` characters of `text`, cut after a word (still verbatim)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit]
 
 
 def _twins_asked(ctx: Context, covering: list[Candidate]) -> Answer | None:
