@@ -167,8 +167,10 @@ def test_a_blind_batch_is_registered_with_its_plans() -> None:
         assert len(questions) >= (150 if batch.name in ISSUE_13_BATCHES else 60)
         declined = sum(should_abstain(q) for q in questions)
         assert declined >= 0.15 * len(questions)
+        # every question's plan is loaded; a batch may also load plans it asks nothing about
+        # (a real home holds plans nobody asks about: they are the distractors)
         targeted = {q["document"] for q in questions} - {None}
-        assert targeted == set(_batch_documents(batch))
+        assert targeted and targeted <= set(_batch_documents(batch))
 
 
 def test_blind_ids_are_unique_and_apart_from_the_gold_set() -> None:
