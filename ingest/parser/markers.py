@@ -20,6 +20,14 @@ _PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:\.(?!\d)|:|[/-](?
 # sentence that starts with an initial. Letters that are Roman numerals (I, V, X) are parts.
 _LETTER_PART = re.compile(r"^(?:PHẦN\s+|Phần\s+)?([A-H])\s*[.:]\s+(.+)$")
 LETTER_PARTS = "ABCDEFGH"
+# "Phần thứ nhất" … "Phần thứ ba", "Phần mở đầu", "Phần kết luận" (NĐ 30/2020's "Phần" above
+# the Roman parts, the way Đề án are laid out): a part that holds Roman parts, like a letter
+# part; its heading is the rest of the line or the capitals under it
+_ORDINAL_PART = re.compile(
+    r"^(?:PHẦN|Phần)\s+((?i:thứ)\s+(?i:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+    r"|(?i:mở đầu|kết luận))(?![\wà-ỹđ])\s*[.:]?\s*(.*)$"
+)
+ORDINAL_PART_WORD = "Phần"
 _ITEM = re.compile(r"^([1-9]\d?(?:\.\d{1,2})+)(\\?\.?)(?:\s+(.*)|$)")
 _SECTION = re.compile(r"^([1-9]\d?)\s*\\?[.)]\s*(?:(.*)|$)")
 # an OCR copy reads the dot of a section heading as a comma ("9, Ban Tuyên giáo và Dân vận
@@ -78,6 +86,10 @@ def read_marker(text: str) -> Marker | None:
         return Marker(
             ClauseKind.SECTION, f"{ARTICLE_WORD} {match.group(1)}", match.group(2).strip()
         )
+    match = _ORDINAL_PART.match(text)
+    if match and (not match.group(2) or _capitals(match.group(2))):
+        number = f"{ORDINAL_PART_WORD} {match.group(1).lower()}"
+        return Marker(ClauseKind.PART, number, match.group(2).strip())
     match = _LETTER_PART.match(text)
     if match and _capitals(match.group(2)):
         return Marker(ClauseKind.PART, match.group(1), match.group(2).strip())
@@ -123,7 +135,10 @@ def is_article(number: str | None) -> bool:
 
 def is_letter_part(marker: Marker) -> bool:
     """Whether a part marker is a letter part ("B."), which holds Roman parts under it."""
-    return marker.kind is ClauseKind.PART and (marker.number or "") in tuple(LETTER_PARTS)
+    number = marker.number or ""
+    return marker.kind is ClauseKind.PART and (
+        number in tuple(LETTER_PARTS) or number.startswith(f"{ORDINAL_PART_WORD} ")
+    )
 
 
 def row_number(cell: str) -> str | None:

@@ -50,6 +50,7 @@ from ingest.parser.lines import (
     split_lines,
 )
 from ingest.parser.markers import (
+    ORDINAL_PART_WORD,
     Marker,
     is_article,
     is_letter_part,
@@ -430,6 +431,8 @@ class _TreeBuilder:
         self.in_signature = self.signed = True
 
     def _add_paragraph(self, line: SourceLine, after_rule: bool = False) -> None:
+        if self._continues_part_heading(line):
+            return
         parent = self._stage_sibling_parent(line.clean) or self._pop_to(_LEVEL[ClauseKind.BULLET])
         if parent is self.root and not parent.children:
             node = self._new(ClauseKind.PREAMBLE, None, None, 7.0, parent, "pre", "Phần mở đầu")
@@ -446,6 +449,25 @@ class _TreeBuilder:
             )
         node.add_line(line)
         self.last = node
+
+    def _continues_part_heading(self, line: SourceLine) -> bool:
+        """A "Phần thứ hai" line's heading in capitals on the lines under it ("QUAN ĐIỂM, MỤC
+        TIÊU, NHIỆM VỤ" / "VÀ GIẢI PHÁP GIAI ĐOẠN 2026-2030"): the part's heading, read whole."""
+        node = self.last
+        if (
+            node is None
+            or node.kind is not ClauseKind.PART
+            or node.children
+            or not (node.number or "").startswith(f"{ORDINAL_PART_WORD} ")
+        ):
+            return False
+        letters = [char for char in line.clean if char.isalpha()]
+        if len(letters) < 2 or not all(char.isupper() for char in letters):
+            return False
+        node.heading = " ".join(f"{node.heading or ''} {line.clean}".split())
+        node.label = f"{node.number}. {_short(node.heading)}"
+        node.add_line(line)
+        return True
 
     def _add_closing(self, line: SourceLine) -> None:
         """A closing paragraph ("Trên đây là Kế hoạch …", "Trong quá trình thực hiện …") is

@@ -42,7 +42,8 @@ _KIND_LINE = re.compile(r"^(" + "|".join(KINDS) + r")(?=$|\s|[A-ZĐ][a-zà-ỹđ
 BODY_START = re.compile(
     r"^(?:[-–+•]\s*)?(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Trên cơ sở"
     r"|Hội nghị\s|Kính gửi|Ngày \d{1,2}(?: tháng \d{1,2} năm |/)\S*\d{4},"
-    r"|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|CHỈ THỊ\s*:|Điều\s+\d|Chương\s+[IVX\d]|Phần\s+(?:[IVX]+|thứ|\d)"
+    r"|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|CHỈ THỊ\s*:|Điều\s+\d|Chương\s+[IVX\d]"
+    r"|Phần\s+(?:[IVX]+|thứ|\d|mở đầu)"
     r"|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s|[a-zđ]\)\s|- Luật|Luật\s"
     # a part marker of a Party document, HĐ 36 style ("I- MỤC ĐÍCH, YÊU CẦU", "1- …")
     r"|(?:[IVXLC]+|\d{1,2})-\s+[A-ZĐÀ-Ỹ]{2})"
