@@ -753,7 +753,8 @@ def answer_document_facts(
     for info in infos:
         cited = _cited_values(info, field, clauses_by_doc, cite, query.folded)
         if cited:
-            lines.append(f"{info.label}: {_META_LABELS[field]} " + "; ".join(cited) + ".")
+            title = _signer_title_told(info, field, fields, clauses_by_doc, cite, query.folded)
+            lines.append(f"{info.label}: {_META_LABELS[field]} " + "; ".join(cited) + title + ".")
         else:
             missing.append(info.label)
     if not lines:
@@ -766,6 +767,22 @@ def answer_document_facts(
     if missing:
         lines.append(f"Không ghi {_META_LABELS[field]}: " + ", ".join(missing) + ".")
     return Answer("\n".join(lines), False, query.intent.value, cite.citations)
+
+
+def _signer_title_told(
+    info: DocumentInfo,
+    field: MetaField,
+    fields: Sequence[MetaField],
+    clauses_by_doc: Mapping[str, Sequence[StoredClause]],
+    cite: CitationBuilder,
+    folded_question: str,
+) -> str:
+    """ "Ai ký?": the signer's office with the name when the signature block states it
+    ("; người ký giữ chức vụ Phó Thủ tướng [2]"), unless the office is asked on its own."""
+    if field is not MetaField.SIGNER or MetaField.SIGNER_TITLE in fields:
+        return ""
+    cited = _cited_values(info, MetaField.SIGNER_TITLE, clauses_by_doc, cite, folded_question)
+    return f"; {_META_LABELS[MetaField.SIGNER_TITLE]} " + "; ".join(cited) if cited else ""
 
 
 def _answer_several_facts(
@@ -784,8 +801,9 @@ def _answer_several_facts(
             cited = _cited_values(info, field, clauses_by_doc, cite, query.folded)
             any_found = any_found or bool(cited)
             label = _META_LABELS[field]
+            title = _signer_title_told(info, field, fields, clauses_by_doc, cite, query.folded)
             parts.append(
-                f"{label} " + "; ".join(cited)
+                f"{label} " + "; ".join(cited) + title
                 if cited
                 else f"không ghi {label.removesuffix(' là')}"  # "không ghi số hiệu"
             )

@@ -167,3 +167,11 @@ def test_a_figure_asked_past_a_long_quote_cut_is_shown() -> None:
     sentence = "phân tích làm rõ " + "thành tựu to lớn, " * 30 + "sau 40 năm đổi mới."
     assert "40 năm" in _shown_around(sentence, focus)
     assert "40 năm" not in _shown_around(sentence, None)
+
+
+def test_who_signed_tells_the_signers_office_with_the_name(assistant: Assistant) -> None:
+    """ "Ai ký …?" gives the name and, when the signature block states it, the office."""
+    answer = assistant.ask("Ai ký Kế hoạch 02/KH-TBTT của xã An Lạc?")
+    assert not answer.abstained
+    assert "Trần Văn Bình" in answer.answer and "Trưởng tiểu ban" in answer.answer
+    assert len(answer.citations) == 2  # the name and the office, each quoted
