@@ -17,6 +17,9 @@ _WHEN = re.compile(
     r"\b(?:truoc|trong|cham nhat|vao|den het) (?:ngay|thang|quy|nam) \S*\d"
     r"|\btrong quy [ivx]+\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\bthang \d{1,2}/\d{4}\b"
 )
+# a document cited with its date ("Chỉ thị số 24-CT/TW ngày 15/5/2013", "Quyết định
+# 1237/QĐ-TTg ngày 27/7/2013"): the date says when that text was signed, not when work is due
+_CITED_DATE = re.compile(r"\d+(?:/\d{4})?[/-][a-z0-9/-]+ ngay \d{1,2}(?:/| thang )\d{1,2}\S*")
 # the parts of a duty: sentences, clauses after ";", and the works a task lists after ";"
 _PARTS = re.compile(r"[;.]\s|\n(?=[-+*•]|\w\))")
 
@@ -25,7 +28,7 @@ def asked_time_part(text: str, keywords: Sequence[str]) -> str | None:
     """The part of `text` stating a time that shares strictly the most of `keywords` (folded
     content words) with the question, when `text` states more than one; else None."""
     parts = [" ".join(p.split()) for p in _PARTS.split(text)]
-    timed = [p for p in parts if p and _WHEN.search(folded(p))]
+    timed = [p for p in parts if p and _WHEN.search(_CITED_DATE.sub(" ", folded(p)))]
     if len(timed) < 2 or not keywords:
         return None
     wanted = set(keywords)

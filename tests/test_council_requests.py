@@ -190,3 +190,13 @@ def test_a_number_asked_of_a_cited_document_is_not_the_texts_own() -> None:
     assert MetaField.NUMBER not in cited.meta_fields
     digital = understand("Kế hoạch 206/KH-UBND đặt chỉ tiêu tỷ trọng kinh tế số bao nhiêu?")
     assert digital.intent is not Intent.DOCUMENT_FACTS
+
+
+def test_a_cited_documents_date_is_no_time_of_the_duty() -> None:
+    """ "Chỉ thị số 24-CT/TW ngày 15/5/2013" dates the text a task carries out: it is not a
+    second time phrase competing with the task's own deadline."""
+    text = (
+        "a) Tổ chức Hội nghị quán triệt Chỉ thị số 24-CT/TW ngày 15/5/2013 của Bộ Chính trị; "
+        "hoàn thành trong tháng 12/2013."
+    )
+    assert asked_time_part(text, ["hoi", "nghi", "quan", "triet"]) is None
