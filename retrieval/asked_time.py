@@ -24,11 +24,22 @@ _CITED_DATE = re.compile(r"\d+(?:/\d{4})?[/-][a-z0-9/-]+ ngay \d{1,2}(?:/| thang
 _PARTS = re.compile(r"[;.]\s|\n(?=[-+*•]|\w\))")
 
 
+def _timed_parts(text: str) -> list[str]:
+    parts = [" ".join(p.split()) for p in _PARTS.split(text)]
+    return [p for p in parts if p and _WHEN.search(_CITED_DATE.sub(" ", folded(p)))]
+
+
+def among_time_parts(text: str, deadline: str) -> bool:
+    """Whether a row's deadline is one of its text's time phrases (one work's of several),
+    not a time stated for the whole duty ("3. Thời gian thực hiện: 6 tháng, hằng năm")."""
+    wanted = folded(" ".join(deadline.split()))
+    return bool(wanted) and any(wanted in folded(part) for part in _timed_parts(text))
+
+
 def asked_time_part(text: str, keywords: Sequence[str]) -> str | None:
     """The part of `text` stating a time that shares strictly the most of `keywords` (folded
     content words) with the question, when `text` states more than one; else None."""
-    parts = [" ".join(p.split()) for p in _PARTS.split(text)]
-    timed = [p for p in parts if p and _WHEN.search(_CITED_DATE.sub(" ", folded(p)))]
+    timed = _timed_parts(text)
     if len(timed) < 2 or not keywords:
         return None
     wanted = set(keywords)

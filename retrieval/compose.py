@@ -17,7 +17,7 @@ from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
 from retrieval.asked_columns import column_asked
-from retrieval.asked_time import asked_time_part
+from retrieval.asked_time import among_time_parts, asked_time_part
 from retrieval.candidates import substantive
 from retrieval.carried_out import carried_out
 from retrieval.citations import CitationBuilder, body_quote
@@ -271,7 +271,12 @@ def _direct_line(
     parts = [f"{label}: {units}" for _, label, units in people]
     if intent is Intent.DEADLINE:
         other = asked_time(clause.text) if asked_time and target.source == "body" else None
-        if other and target.deadline and folded(target.deadline.raw) not in folded(other):
+        if (
+            other
+            and target.deadline
+            and folded(target.deadline.raw) not in folded(other)
+            and among_time_parts(clause.text, target.deadline.raw)
+        ):
             # the row's deadline is another work's: the part the question names is quoted
             head = f"Văn bản ghi: “{other}”"
         elif deadline:
