@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ingest.domain import DeadlineKind, Target
 from ingest.parser.plan import parse_plan
-from retrieval.asked_time import asked_time_part
+from retrieval.asked_time import among_time_parts, asked_time_part
 from retrieval.query import Intent, MetaField, understand
 from retrieval.sessions import sessions
 from tests.stored_clauses import stored_clause
@@ -200,3 +200,15 @@ def test_a_cited_documents_date_is_no_time_of_the_duty() -> None:
         "hoàn thành trong tháng 12/2013."
     )
     assert asked_time_part(text, ["hoi", "nghi", "quan", "triet"]) is None
+
+
+def test_a_deadline_for_the_whole_duty_is_not_one_works_time() -> None:
+    """ "3. Thời gian thực hiện: 6 tháng, hằng năm" times the whole duty: the "vào năm 2015" of
+    one of its items never replaces it; a deadline taken from one work's phrase may be."""
+    text = (
+        "c) Tổng kết giai đoạn 2013-2015 vào năm 2015; giai đoạn 2016-2020 vào năm 2020;\n"
+        "3. Thời gian thực hiện: 6 tháng, hằng năm và định kỳ."
+    )
+    assert not among_time_parts(text, "6 tháng, hằng năm và định kỳ")
+    works = "Kè X hoàn thành trong Quý 4 năm 2017; hồ Y xong trước ngày 30/8/2017."
+    assert among_time_parts(works, "Quý 4 năm 2017")
