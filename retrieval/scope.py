@@ -164,7 +164,9 @@ def _carrying_out_unloaded(
     text = query.folded
     cited = []
     for ref in documents_named(text):
-        if _CARRIED_OUT.search(text_before(query, ref)) and not documents.is_loaded(ref.number, ref.symbol):
+        if _CARRIED_OUT.search(text_before(query, ref)) and not documents.is_loaded(
+            ref.number, ref.symbol
+        ):
             cited.append(ref)
     if not cited:
         return list(named)

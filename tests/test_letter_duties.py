@@ -8,7 +8,6 @@ layout NĐ 30/2020/NĐ-CP gives a công văn: a trích yếu "V/v …" wrapped u
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
