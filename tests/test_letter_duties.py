@@ -159,3 +159,21 @@ def test_the_decree_s_own_content_is_still_declined(assistant: Assistant) -> Non
     """What the decree itself says is not in the loaded texts."""
     answer = assistant.ask("Nghị định 58/2026/NĐ-CP quy định những loại giống nào phải kiểm định?")
     assert answer.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Trong CV 2715, ai là người giao nhiệm vụ cho các sở, ngành và địa phương?",
+        "Theo công văn 2716, ai là người giao nhiệm vụ?",
+    ],
+)
+def test_who_gives_the_letter_s_duties(assistant: Assistant, question: str) -> None:
+    """The sentence opening the duties ("Chủ tịch Ủy ban nhân dân tỉnh giao:", "… có ý kiến
+    chỉ đạo như sau:"), not the signer (a Phó Chủ tịch signing "KT. CHỦ TỊCH")."""
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert answer.answer.startswith("Chủ tịch Ủy ban nhân dân tỉnh")
+    assert "Lê Văn Hải" not in answer.answer
+    quote = answer.citations[0].quote
+    assert quote.endswith(":") and "Chủ tịch" in quote
