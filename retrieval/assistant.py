@@ -33,6 +33,7 @@ from retrieval.scope import ScopeLimits, settle_scope
 from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
+    assigner,
     cited_document,
     clause_lookup,
     compare,
@@ -69,6 +70,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
     effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
+    assigner.answer,  # "ai là người giao nhiệm vụ?": "… Chủ tịch UBND tỉnh giao:"
     follow_up.answer,  # a turn leaning on the previous one
     plan_parts.answer,  # "KH 09 giao … cơ quan nào, còn QĐ 2200 giao ai chủ trì?"
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"

@@ -17,6 +17,7 @@ from ingest.normalize_vi import folded
 from retrieval.candidates import is_substantive
 from retrieval.constraints import DocumentRef, PathStep, Reading, step_matches
 from retrieval.documents import DocumentDirectory, DocumentInfo
+from retrieval.query import Query
 from retrieval.roles import ROLE_NAMES, Role
 from retrieval.row_labels import appendix_of
 from retrieval.search import Candidate
@@ -77,7 +78,7 @@ def unloaded_document(
         r
         for r in reading.documents
         if (_is_plan(r) or facts or _opens(reading.query.folded, r))
-        and not _implemented(reading.query.folded, r)
+        and not _implemented(text_before(reading.query, r))
     ]
     if not about:
         return None  # "Chỉ thị 14/CT-TTg … mấy lớp?": a topic the plans take up
@@ -96,11 +97,23 @@ def _opens(question_folded: str, ref: DocumentRef) -> bool:
     return len(before) <= 1
 
 
-def _implemented(question_folded: str, ref: DocumentRef) -> bool:
-    """Whether the question names this document as what a plan carries out ("số hiệu kế
-    hoạch … triển khai Chỉ thị 13/CT-TTg", "kế hoạch thực hiện Nghị quyết 57"): the plan
-    asked about is the loaded one that implements it."""
-    return bool(_IMPLEMENTS.search(question_folded[: ref.span.start]))
+def text_before(query: Query, ref: DocumentRef) -> str:
+    """The question's folded text before the document it names, without the short form an
+    abbreviation leaves before its spelling-out ("triển khai NĐ 180" folds to "trien khai
+    nd nghi dinh 180": "trien khai ")."""
+    text = query.folded[: ref.span.start]
+    for expansion in query.expansions:
+        if expansion.at == ref.span.start and text.endswith(f"{expansion.short} "):
+            return text[: -len(expansion.short) - 1]
+    return text
+
+
+def _implemented(before: str) -> bool:
+    """Whether the question names a document, whose text before it is `before`, as what a
+    plan carries out ("số hiệu kế hoạch … triển khai Chỉ thị 13/CT-TTg", "kế hoạch thực
+    hiện Nghị quyết 57", "Công văn triển khai NĐ 180 … gửi đến đâu?"): the plan asked
+    about is the loaded one that implements it."""
+    return bool(_IMPLEMENTS.search(before))
 
 
 _IMPLEMENTS = re.compile(

@@ -41,6 +41,16 @@ def recipients(
     nothing when the plan carries neither list."""
     listed = next(((c, found) for c in clauses if (found := recipients_in(c.text))), None)
     addressed = _addressed(clauses)
+    if listed is not None and _BESIDES_ADDRESSEES.search(question_folded):
+        # "ngoài các đơn vị kính gửi, còn gửi (nơi nhận) những cơ quan nào?": the "Nơi nhận"
+        # list without "Như trên" (the addressees) and without the addressees themselves
+        kept = [
+            n
+            for n in listed[1]
+            if not folded(n).startswith("nhu tren")
+            and (addressed is None or folded(n) not in {folded(a) for a in addressed[1]})
+        ]
+        return [listed[0]], kept
     if addressed is not None and (listed is None or _ADDRESSEES_ASKED.search(question_folded)):
         return addressed
     if listed is None:
@@ -84,6 +94,10 @@ def _addressed(
 
 
 _ADDRESSEES_ASKED = re.compile(r"\bkinh gui\b")
+# the addressees set aside: "ngoài các đơn vị kính gửi", "ngoài nơi kính gửi" (folded)
+_BESIDES_ADDRESSEES = re.compile(
+    r"\bngoai (?:cac |nhung )?(?:don vi |co quan |noi |dia chi )?(?:duoc )?kinh gui\b"
+)
 _ADDRESSED = re.compile(r"^[\s*_|#>]*k[íi]nh\s+g[ửu]i\s*:?", re.IGNORECASE | re.MULTILINE)
 
 

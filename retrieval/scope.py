@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest.normalize_vi import folded
+from retrieval.constraint_check import text_before
+from retrieval.constraints import DocumentRef, documents_named
 from retrieval.conversation import Conversation
 from retrieval.documents import DocumentDirectory, DocumentInfo, number_figures
 from retrieval.follow_ups import REFERS_BACK
@@ -71,6 +73,7 @@ def settle_scope(
     if len(named) > 1 and query.intent is not Intent.COMPARE:
         named = _national_plan_named(query, named, documents) or named
         named = _without_implemented(query, named, documents)
+        named = _carrying_out_unloaded(query, named, documents)
     if named:
         if allowed is not None:
             inside = set(allowed)
@@ -149,6 +152,36 @@ def _without_implemented(
         if any(_carries_out(documents.get(other), info) for other in named if other != doc_id):
             dropped.add(doc_id)
     return [d for d in named if d not in dropped] or list(named)
+
+
+def _carrying_out_unloaded(
+    query: Query, named: Sequence[str], documents: DocumentDirectory
+) -> list[str]:
+    """ "Công văn triển khai NĐ 180 của UBND tỉnh Lào Cai gửi đến đâu?": of the plans named
+    (here every letter of that province), those whose title or basis cites the document the
+    question names, not loaded, after "triển khai / thực hiện" — that is how the question
+    tells its plan apart. All kept when none cites it."""
+    text = query.folded
+    cited = []
+    for ref in documents_named(text):
+        if _CARRIED_OUT.search(text_before(query, ref)) and not documents.is_loaded(
+            ref.number, ref.symbol
+        ):
+            cited.append(ref)
+    if not cited:
+        return list(named)
+    kept = [d for d in named if any(_cites(documents.get(d), ref) for ref in cited)]
+    return kept or list(named)
+
+
+def _cites(info: DocumentInfo | None, ref: DocumentRef) -> bool:
+    """Whether the plan's title or basis cites the document by its kind and number
+    ("Nghị định số 180/2026/NĐ-CP")."""
+    if info is None:
+        return False
+    kind = re.escape(ref.kind) + r"\s+(?:so\s+)?" if ref.kind else ""
+    number = rf"(?<![\d/.]){kind}0*{re.escape(ref.number.lstrip('0') or '0')}(?![\d.])"
+    return re.search(number, folded(" ".join([info.title, *info.based_on]))) is not None
 
 
 def _carries_out(other: DocumentInfo | None, info: DocumentInfo) -> bool:

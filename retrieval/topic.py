@@ -44,7 +44,7 @@ def _stands_alone(word: str, question_folded: str) -> bool:
 
 # a document's kind written short ("KH BMNN 2023 Sơn La", "QĐ 518", "NQ bổ sung …") names a
 # plan, never what is asked about it
-_KIND_SHORT = frozenset(["kh", "qd", "nq", "nd", "ttg"])
+_KIND_SHORT = frozenset(["kh", "qd", "nq", "nd", "ttg", "cv", "ctr"])
 
 
 def naming_words(documents: DocumentDirectory, query: Query, doc_ids: Sequence[str]) -> set[str]:

@@ -13,7 +13,11 @@ _UPPER_FIRST = "A-ZĐÀ-Ỹ"
 # a "/" or "-" after a Roman numeral is a part marker only when no figure follows it
 # "II.1 Hoàn thiện thể chế …" numbers a group inside part II (a table's group row), not a part
 _ROMAN_ITEM = re.compile(rf"^((?=[IVX]){_ROMAN}\.\d{{1,2}})\.?\s+([{_UPPER_FIRST}].*)$")
-_PART = re.compile(rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:\.(?!\d)|:|[/-](?!\s*\d))\s*(.*)$")
+# a Công văn's trích yếu "V/v …" (về việc) is no part V: a part's "/" or "-" is never glued to a
+# lower-case word
+_PART = re.compile(
+    rf"^(?:PHẦN\s+|Phần\s+)?({_ROMAN})\s*(?:\.(?!\d)|:|[/-](?!\s*\d)(?![a-zđà-ỹ]))\s*(.*)$"
+)
 # Markdown copies escape a marker that would otherwise be read as a list: `1\.`, `\-`, `a\)`
 # A letter part above the Roman ones ("A. MỤC ĐÍCH, YÊU CẦU" … "D. TỔ CHỨC THỰC HIỆN"), the
 # way long plans group their parts: its heading is written in capitals, which tells it from a

@@ -97,7 +97,11 @@ def _by_number(ctx: Context) -> Answer | None:
     about = _ASKS_ABOUT.search(query.folded)
     # the date of a named document asked outright: "Quyết định 5689/QĐ-SLĐTBXH phê duyệt …
     # ban hành ngày nào?", whose "phê duyệt" keeps it from reading as the plan's own date
-    asks_date = MetaField.DATE in query.meta_fields or asked_date(query.folded) is DateAsked.ISSUED
+    asks_date = (
+        MetaField.DATE in query.meta_fields
+        or asked_date(query.folded) is DateAsked.ISSUED
+        or _ASKS_EFFECT_DAY.search(query.folded) is not None
+    )
     if not asks_date and about is None:
         return None
     refs = cited_refs(query.folded)
@@ -133,6 +137,11 @@ def _by_number(ctx: Context) -> Answer | None:
 
 # when a document takes effect is asked ("… có hiệu lực từ ngày nào?", "ngày có hiệu lực")
 _ASKS_EFFECT = re.compile(r"\bhieu luc\b")
+# the day asked outright ("… có hiệu lực thi hành từ ngày nào?", "hiệu lực kể từ khi nào"),
+# which reads as a task's deadline unless a document is its subject
+_ASKS_EFFECT_DAY = re.compile(
+    r"\bhieu luc(?: thi hanh)?(?: (?:ke )?tu)? (?:ngay (?:nao|may|thang nao)|khi nao)\b"
+)
 # where a plan says when a document it cites takes effect: "…, có hiệu lực thi hành kể từ
 # ngày 15 tháng 7 năm 2026", "có hiệu lực từ ngày 01/7/2025"
 _EFFECT = re.compile(
@@ -149,7 +158,10 @@ def _effect_answer(ctx: Context, ref: CitedRef, mentions: Sequence[StoredClause]
     cite = CitationBuilder(ctx.documents)
     # a plan's account of the document ("Ngày 21 tháng 5 năm 2026, Chính phủ ban hành Nghị
     # định số 180/2026/NĐ- CP …, có hiệu lực thi hành kể từ ngày …") is found by its words
-    hits = ctx.search.hybrid(f"{name} có hiệu lực thi hành kể từ ngày", ctx.scope.doc_ids, 10)
+    # the plans named by their title words alone (the decree's subject, which a letter
+    # carrying it out repeats) are no plan asked: every plan may write it
+    within = [] if ctx.scope.by_title_words else ctx.scope.doc_ids
+    hits = ctx.search.hybrid(f"{name} có hiệu lực thi hành kể từ ngày", within, 10)
     number = re.compile(rf"(?<![\d/]){re.escape(ref.number)}/")
     for clause in [*mentions, *(h.clause for h in hits)]:
         flat, offsets = folded_with_offsets(clause.text)

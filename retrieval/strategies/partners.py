@@ -15,6 +15,7 @@ from ingest.parser.duty_roles import read_roles
 from ingest.parser.units import unit_key
 from retrieval.answers import Answer
 from retrieval.citations import CitationBuilder
+from retrieval.constraints import documents_named
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.query import Intent
 from retrieval.stored import StoredClause
@@ -45,6 +46,9 @@ _ASKING = frozenset(
         "nganh",
     ]
 )
+# the words a question opens with to name where it reads from ("theo", "trong")
+_READS_FROM = frozenset(["theo", "trong", "tai"])
+_NAMING_WORDS = 5  # "Theo Công văn số 4390/UBND-NLN": the words that may name the plan
 _READ = 12  # ranked clauses read for the unit's own partner sentence
 _SUBJECT_WORDS = 6  # words before "phối hợp với" that may name the sentence's subject
 _LEVELS = frozenset(["xa", "phuong", "tinh", "huyen", "thanh", "pho", "cap", "cac"])
@@ -62,14 +66,26 @@ def answer(ctx: Context) -> Answer | None:
         return None  # "Ai xây dựng …, phối hợp với ai?": the subject is asked too
     subject_text = re.split(r"[:;,?]", prefix)[-1]
     keys = ctx.units.find(subject_text)
-    subject = [w for w in re.findall(r"\w+", subject_text) if w not in _ASKING]
+    naming = naming_words(ctx.documents, query, ctx.scope.doc_ids) if ctx.scope.named else set()
+    # the unit as the question writes it, the plan it reads from left out ("Theo CV 4390,
+    # các sở, ban, ngành cấp tỉnh phối hợp với …": "cac so ban nganh cap tinh")
+    written = re.findall(r"\w+", subject_text)
+    if written[:1] and written[0] in _READS_FROM:
+        named_at = [i for i, w in enumerate(written[:_NAMING_WORDS]) if w in naming]
+        written = written[named_at[-1] + 1 :] if named_at else written
+    subject = [w for w in written if w not in _ASKING]
     if not subject:
         return None
-    naming = naming_words(ctx.documents, query, ctx.scope.doc_ids) if ctx.scope.named else set()
+    # a document named ("… triển khai NĐ 180"): what the duty carries out, not its topic
+    cited = {w for ref in documents_named(query.folded) for w in ref.span.text.split()}
     topic = [
         w
         for w in ctx.topic(ctx.scope.doc_ids)
-        if not is_unit_word(w, keys) and w not in _ASKING and w not in subject and w not in naming
+        if not is_unit_word(w, keys)
+        and w not in _ASKING
+        and w not in subject
+        and w not in naming
+        and w not in cited
     ]
     text = ctx.documents.without_naming(query.text, ctx.scope.doc_ids) if naming else query.text
     hits = ctx.search.hybrid(text, ctx.scope.doc_ids, limit=25)
@@ -77,14 +93,14 @@ def answer(ctx: Context) -> Answer | None:
         clause = candidate.clause
         if topic and ctx.coverage(topic, clause) < MIN_COVERAGE:
             continue
-        found = _partners(clause, keys, subject)
+        found = _partners(clause, keys, subject, written)
         if found:
             return _answer(ctx, clause, keys, *found)
     return None
 
 
 def _partners(
-    clause: StoredClause, keys: list[str], subject: list[str]
+    clause: StoredClause, keys: list[str], subject: list[str], written: list[str]
 ) -> tuple[list[str], str] | None:
     """(the partners the clause names for the unit, the sentence saying so), or None."""
     text = clause.text
@@ -96,11 +112,19 @@ def _partners(
     first = partners[0].start
     line_start = text.rfind("\n", 0, first) + 1
     before = re.findall(r"\w+", folded(expand_abbreviations(text[line_start:first])))
-    if not _the_units(clause, keys, before, subject):
+    if not _the_units(clause, keys, before, subject) and not _written_in(written, before):
         return None
     line_end = text.find("\n", first)
     sentence = text[line_start : line_end if line_end >= 0 else len(text)].strip(" -–*\t")
     return [p.text for p in partners], sentence
+
+
+def _written_in(written: list[str], before: list[str]) -> bool:
+    """Whether the sentence before its partners holds the unit word for word as the
+    question writes it ("các sở, ban, ngành cấp tỉnh theo chức năng …, phối hợp với …"): a
+    generic unit no list of names knows."""
+    n = len(written)
+    return n >= 3 and any(before[i : i + n] == written for i in range(len(before) - n + 1))
 
 
 def _the_units(

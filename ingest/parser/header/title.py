@@ -212,7 +212,9 @@ def trich_yeu_line(text: str) -> bool:
     return bool(_TRICH_YEU.match(text))
 
 
-_TRICH_YEU_LINES = 4
+# the left column under the số ký hiệu is narrow: a trích yếu naming a decree with its date and
+# subject wraps over six lines ("V/v tổ chức triển khai thực hiện" / "Nghị định số …" / …)
+_TRICH_YEU_LINES = 8
 
 
 def trich_yeu(cells: list[Cell], start: int) -> str:
