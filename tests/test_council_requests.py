@@ -16,9 +16,9 @@ from retrieval.asked_time import asked_work
 from retrieval.citations import CitationBuilder
 from retrieval.compose import describe_row
 from retrieval.documents import DocumentDirectory
-from retrieval.stored import StoredClause
 from retrieval.query import Intent, MetaField, understand
 from retrieval.sessions import sessions
+from retrieval.stored import StoredClause
 from tests.stored_clauses import stored_clause
 
 RESOLUTION = """NGHỊ QUYẾT

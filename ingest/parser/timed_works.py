@@ -12,6 +12,7 @@ time when the duty's deadline patterns (`duty_roles.deadlines_in`) find one in i
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ingest.domain import TimedWork
 from ingest.parser.duty_roles import deadlines_in
@@ -28,7 +29,7 @@ def timed_works(source: str, start: int, end: int) -> tuple[TimedWork, ...]:
         return ()
     bounds = [start, *(m.end() for m in _PART_END.finditer(source, start, end)), end]
     works: list[TimedWork] = []
-    for low, high in zip(bounds, bounds[1:], strict=False):
+    for low, high in pairwise(bounds):
         inside = [t for t in times if low <= t.start and t.end <= high]
         if len(inside) != 1:
             continue  # a part with no time, or two times of its own: no one work's time
