@@ -20,7 +20,7 @@ from retrieval.asked_columns import column_asked
 from retrieval.asked_time import asked_work
 from retrieval.candidates import substantive
 from retrieval.carried_out import carried_out
-from retrieval.citations import CitationBuilder, body_quote
+from retrieval.citations import CitationBuilder, body_quote, enumeration_rest
 from retrieval.clause_content import BARE_HEADING_CHARS
 from retrieval.display import shorten, vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
@@ -395,8 +395,12 @@ def describe_clause(
         longer = body_quote(clause, keywords, limit=_FOCUS_QUOTE, prefer=prefer)
         quote = longer if focus.search(folded(longer)) else quote
     n = cite.cite(clause, quote)
+    # an enumeration the quote's limit cut ("…; …; …") goes on in quotes of its own, so
+    # that no item of it is lost (not for a time asked: the part stating it answers)
+    rest = enumeration_rest(clause, quote) if prefer is None and focus is None else []
+    more = [f"{_short(part, 400)} [{cite.cite(clause, part)}]" for part in rest]
     # what the plan says first; where it says it after (the citation names it again)
-    return [f"{_shown_around(quote, focus)} [{n}]", f"Theo {where}."]
+    return [f"{_shown_around(quote, focus)} [{n}]", *more, f"Theo {where}."]
 
 
 _FOCUS_QUOTE = 1200
