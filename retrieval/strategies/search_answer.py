@@ -29,6 +29,7 @@ from retrieval.group_rows import named_group, named_groups, named_rows_first, ro
 from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.list_headings import asked_list, names_list
 from retrieval.narrowing import FEW, MANY, narrowed
+from retrieval.office_asked import asked_office, office_first
 from retrieval.ordinals import asked_part_first, missing_ordinal
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
@@ -206,6 +207,9 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
     if _ASKS_PLACE.search(query.folded):
         covering = _placed_first(covering)
+    office = asked_office(query.folded)
+    if office is not None:  # "Ai làm Trưởng Ban …?": the clause naming that office
+        covering = office_first(covering, office, lambda c: c.clause)
     covering = _naming_the_unit(ctx, covering)
     covering = asked_part_first(query.folded, covering, lambda c: c.clause)
     covering = asked_session_first(query.folded, covering, lambda c: c.clause, enclosing)
