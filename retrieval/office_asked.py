@@ -34,11 +34,18 @@ def asked_office(question_folded: str) -> str | None:
     return match.group("a") or match.group("b")
 
 
+def names_office(clause: StoredClause, office: str) -> bool:
+    """Whether the clause's own text gives someone the office: "… làm Trưởng Ban Chỉ đạo",
+    "Phó Trưởng tiểu ban Thường trực: …" (not a signature's "TRƯỞNG BAN" over a name)."""
+    name = re.escape(office)
+    given = rf"\b(?:lam|la|giu chuc) {name}\b|\b{name}\b[^.;:\n]{{0,40}}:"
+    return re.search(given, folded(clause.body)) is not None
+
+
 def office_first(
     items: Sequence[T], office: str, clause_of: Callable[[T], StoredClause]
 ) -> list[T]:
     """The items whose clause names the office asked before those that do not, each group
     in its order."""
-    pattern = re.compile(rf"\b{re.escape(office)}\b")
-    naming = [i for i in items if pattern.search(folded(clause_of(i).body))]
+    naming = [i for i in items if names_office(clause_of(i), office)]
     return naming + [i for i in items if i not in naming] if naming else list(items)

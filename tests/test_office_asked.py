@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.office_asked import asked_office, office_first
+from retrieval.office_asked import asked_office, names_office, office_first
 from retrieval.query import understand
 from tests.stored_clauses import stored_clause
 
@@ -36,3 +36,10 @@ def test_the_clause_naming_the_office_comes_first() -> None:
     )
     assert office_first([task, office], "truong ban", lambda c: c) == [office, task]
     assert office_first([task], "truong ban", lambda c: c) == [task]
+
+
+def test_a_signature_over_a_name_gives_no_office() -> None:
+    signature = stored_clause("- VPCP: BTCN, các PCN. | TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Văn A |")
+    listed = stored_clause("- Phó Trưởng tiểu ban Thường trực: Phó Trưởng phòng Văn hóa - Xã hội.")
+    assert not names_office(signature, "truong ban")
+    assert names_office(listed, "pho truong tieu ban")
