@@ -212,12 +212,12 @@ def _search_answer(ctx: Context) -> Answer:
         # "Ai làm Trưởng Ban Chỉ đạo … ở các quân khu?": a clause the search ranks near the
         # top that names the office answers, though it does not repeat the body's full name
         # ("… do đồng chí Phó Chính ủy … làm Trưởng Ban Chỉ đạo"); it comes first
-        naming = [
+        holders = [
             c
             for c in ranked[:_OFFICE_RANKED]
             if c not in covering and names_office(c.clause, office)
         ]
-        covering = office_first([*naming, *covering], office, lambda c: c.clause)
+        covering = office_first([*holders, *covering], office, lambda c: c.clause)
     covering = _naming_the_unit(ctx, covering)
     covering = asked_part_first(query.folded, covering, lambda c: c.clause)
     covering = asked_session_first(query.folded, covering, lambda c: c.clause, enclosing)
