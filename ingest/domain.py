@@ -153,6 +153,20 @@ class TargetValue:
 
 
 @dataclass(frozen=True)
+class TimedWork:
+    """One of several works a duty lists, each with its own time ("… hoàn thành trong Quý 4
+    năm 2017; công trình X hoàn thành trong tháng 3 năm 2018; hồ Y xong trước ngày
+    30/8/2017."): the work's words and its time as written, with their offsets."""
+
+    text: str  # the work's words, cleaned
+    start: int  # offsets of the work in the source
+    end: int
+    deadline: str  # its time as written ("trước ngày 30/8/2017")
+    deadline_start: int
+    deadline_end: int
+
+
+@dataclass(frozen=True)
 class Target:
     """A typed row of an appendix table: a target (chỉ tiêu) or task (nhiệm vụ)."""
 
@@ -172,6 +186,8 @@ class Target:
     values: tuple[TargetValue, ...] = ()  # the row's value per stage, from its value columns
     measure_unit: str | None = None  # đơn vị tính of the row's values ("%", "Doanh nghiệp")
     highest_units: tuple[str, ...] = ()  # cơ quan chịu trách nhiệm cao nhất
+    # a body duty listing several works with their own times: one per work (else empty)
+    works: tuple[TimedWork, ...] = ()
 
     def with_unit(self, value: str) -> str:
         """A value with the row's unit of measure ("80" → "80 %"), unless it already has it."""

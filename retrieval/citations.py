@@ -132,6 +132,39 @@ def body_quote(
     return best[:limit]
 
 
+def enumeration_rest(clause: StoredClause, quote: str, limit: int = 400) -> list[str]:
+    """The rest of an enumeration a quote stops in: a sentence whose items are joined by ";"
+    ("… phát triển kinh tế - xã hội; …; kết quả thực hiện quy hoạch thủy điện …; kết quả
+    thực hiện chương trình … giảm nghèo …;") cut by the quote's `limit` goes on in further
+    quotes of at most `limit` characters each, verbatim, to the part that ends it; none when
+    the quote ends the enumeration or stopped before the limit for another reason."""
+    body = clause.body
+    start = body.find(quote)
+    if start < 0 or not quote.rstrip().endswith(";"):
+        return []
+    end = start + len(quote)
+    parts = [(m.start(), m.end()) for m in _ITEM.finditer(body, end)]
+    if not parts or parts[0][1] - start <= limit:
+        return []  # the next item would have fit: the quote stopped for its own reason
+    quotes: list[str] = []
+    low = high = None
+    for part_start, part_end in parts:
+        if low is not None and high is not None and part_end - low > limit:
+            quotes.append(body[low:high])
+            low = None
+        low = part_start if low is None else low
+        high = part_end
+        if not body[part_start:part_end].endswith(";"):
+            break
+    if low is not None and high is not None:
+        quotes.append(body[low:high])
+    return [q for q in quotes if len(q) <= limit]
+
+
+# one item of a ";" enumeration: up to and with its ";" (or the full stop ending it)
+_ITEM = re.compile(r"\S[^;]*?(?:;|\.(?=\s|$)|$)", re.DOTALL)
+
+
 _MAX_ANNOUNCED = 6
 
 

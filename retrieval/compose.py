@@ -12,15 +12,15 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ingest.abbreviations import short_forms
 from ingest.dates import asks_year, states_own_time, years_stated
-from ingest.domain import Target, TargetCell
+from ingest.domain import Target, TargetCell, TimedWork
 from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.absent_parts import all_lack_asked_part
 from retrieval.answers import Answer
 from retrieval.asked_columns import column_asked
-from retrieval.asked_time import among_time_parts, asked_time_part
+from retrieval.asked_time import asked_work
 from retrieval.candidates import substantive
 from retrieval.carried_out import carried_out
-from retrieval.citations import CitationBuilder, body_quote
+from retrieval.citations import CitationBuilder, body_quote, enumeration_rest
 from retrieval.clause_content import BARE_HEADING_CHARS
 from retrieval.display import shorten, vi_count
 from retrieval.documents import DocumentDirectory, DocumentInfo
@@ -82,7 +82,7 @@ def _row_where(clause: StoredClause, documents: DocumentDirectory) -> str:
     return where + stage_note(clause)
 
 
-def _inside(clause: StoredClause, cell: TargetCell) -> bool:
+def _inside(clause: StoredClause, cell: TargetCell | TimedWork) -> bool:
     return clause.start <= cell.start and cell.end <= clause.end
 
 
@@ -213,18 +213,18 @@ def describe_row(
     intent: Intent,
     stated_time: Callable[[str], str | None] | None = None,
     stage: tuple[int, int] | None = None,
-    asked_time: Callable[[str], str | None] | None = None,
+    keywords: Sequence[str] = (),
 ) -> list[str]:
     """Answer lines for one target row: the direct answer, which row it is, then only the
     columns the first two lines have not said. `stated_time`: the part of a duty's text
     that states when (`_time_phrase` unless given); `stage`: the years the question asks,
-    whose value columns answer (the row's other stages are left out); `asked_time`: the one
-    of a duty's several time phrases the question asks about, when it tells one."""
+    whose value columns answer (the row's other stages are left out); `keywords`: the
+    question's words, which tell the one of a duty's several works whose time is asked."""
     target = clause.target
     assert target is not None
     n = cite.cite(clause, _row_quote(clause))
     direct, said = _direct_line(
-        clause, intent, n, cite, stated_time or _time_phrase, stage, asked_time
+        clause, intent, n, cite, stated_time or _time_phrase, stage, keywords
     )
     where = _row_where(clause, documents)
     content = _role_units(target, "content")
@@ -255,7 +255,7 @@ def _direct_line(
     cite: CitationBuilder,
     stated_time: Callable[[str], str | None],
     stage: tuple[int, int] | None = None,
-    asked_time: Callable[[str], str | None] | None = None,
+    keywords: Sequence[str] = (),
 ) -> tuple[str, set[str]]:
     """The first line (one sentence naming every role and the deadline, or the row's
     content and values) and the roles it has said."""
@@ -270,15 +270,11 @@ def _direct_line(
     said = {role for role, _, _ in people}
     parts = [f"{label}: {units}" for _, label, units in people]
     if intent is Intent.DEADLINE:
-        other = asked_time(clause.text) if asked_time and target.source == "body" else None
-        if (
-            other
-            and target.deadline
-            and folded(target.deadline.raw) not in folded(other)
-            and among_time_parts(clause.text, target.deadline.raw)
-        ):
-            # the row's deadline is another work's: the part the question names is quoted
-            head = f"Văn bản ghi: “{other}”"
+        work = asked_work(target.works, keywords)
+        if work is not None and _inside(clause, work):
+            # one of the duty's works, each with its own time: the one the question names
+            m = cite.cite(clause, clause.text[work.start - clause.start : work.end - clause.start])
+            head = f"Hạn hoàn thành: {work.deadline} [{m}]"
         elif deadline:
             head = f"Hạn hoàn thành: {deadline}"
         elif target.source == "body" and (said_time := stated_time(clause.text)):
@@ -399,8 +395,12 @@ def describe_clause(
         longer = body_quote(clause, keywords, limit=_FOCUS_QUOTE, prefer=prefer)
         quote = longer if focus.search(folded(longer)) else quote
     n = cite.cite(clause, quote)
+    # an enumeration the quote's limit cut ("…; …; …") goes on in quotes of its own, so
+    # that no item of it is lost (not for a time asked: the part stating it answers)
+    rest = enumeration_rest(clause, quote) if prefer is None and focus is None else []
+    more = [f"{_short(part, 400)} [{cite.cite(clause, part)}]" for part in rest]
     # what the plan says first; where it says it after (the citation names it again)
-    return [f"{_shown_around(quote, focus)} [{n}]", f"Theo {where}."]
+    return [f"{_shown_around(quote, focus)} [{n}]", *more, f"Theo {where}."]
 
 
 _FOCUS_QUOTE = 1200
@@ -453,10 +453,7 @@ def answer_clauses(
     stage = asked_stage(query.folded)  # "… năm 2026 bao nhiêu?": that year's column answers
 
     def stated_time(text: str) -> str | None:
-        return asked_time(text) or _time_phrase(text, years)
-
-    def asked_time(text: str) -> str | None:
-        return asked_time_part(text, query.keywords)
+        return _time_phrase(text, years)
 
     for clause in clauses:
         kids = (children or {}).get(clause.clause_id, [])
@@ -464,7 +461,7 @@ def answer_clauses(
         # answered by them unless its units or its time are asked
         if clause.target is not None and not (kids and intent not in _ROW_INTENTS):
             lines.extend(
-                describe_row(clause, documents, cite, intent, stated_time, stage, asked_time)
+                describe_row(clause, documents, cite, intent, stated_time, stage, query.keywords)
             )
         else:
             prefer = states_own_time if intent is Intent.DEADLINE else None

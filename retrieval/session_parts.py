@@ -10,35 +10,15 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from ingest.normalize_vi import folded, folded_with_offsets
-from ingest.parser.markers import roman_to_int
+from retrieval.ordinal_words import WORD_NUMBER, number_value
 from retrieval.stored import StoredClause
 
 T = TypeVar("T")
 
-# the ordinal words of a session, as `folded` spells them ("thứ Tư", "thứ Mười hai")
-_WORDS = {
-    "nhat": 1,
-    "mot": 1,
-    "hai": 2,
-    "ba": 3,
-    "tu": 4,
-    "bon": 4,
-    "nam": 5,
-    "lam": 5,
-    "sau": 6,
-    "bai": 7,  # "bảy" folds to "bai" (the i/y rule)
-    "bay": 7,
-    "tam": 8,
-    "chin": 9,
-    "muoi": 10,
-}
 _SHOWN = {1: "Nhất", 2: "Hai", 3: "Ba", 4: "Tư", 5: "Năm", 6: "Sáu", 7: "Bảy", 8: "Tám"}
 _SHOWN |= {9: "Chín", 10: "Mười"}
-_WORD = (
-    r"(?:muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bai|bay|tam|chin))?|"
-    + "|".join(sorted(_WORDS, key=len, reverse=True))
-    + r"|\d{1,2}|[ivx]{1,5})"
-)
+# the ordinal words of a session, as `folded` spells them ("thứ Tư", "thứ Mười hai")
+_WORD = rf"(?:{WORD_NUMBER}|\d{{1,2}}|[ivx]{{1,5}})"
 # "kỳ họp thứ Bảy", "kỳ họp lần thứ 9", and a second one joined to it ("thứ Bảy và thứ Tám")
 _NAMED = re.compile(
     rf"\bki hop (?:bat thuong )?(?:lan )?thu ({_WORD})\b((?:(?:,| va| hoac) (?:ki hop )?"
@@ -49,22 +29,12 @@ _MORE = re.compile(rf"thu ({_WORD})\b")
 _HEADING = re.compile(r"^\W*(?:[a-z0-9]{1,4}[.)]\s*)?(?:tai |o )?ki hop\b")
 
 
-def _value(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    if word in _WORDS:
-        return _WORDS[word]
-    if word.startswith("muoi "):
-        return 10 + _WORDS.get(word.split()[1], 0)
-    return roman_to_int(word) or None
-
-
 def sessions_named(text_folded: str) -> set[int]:
     """The numbered sessions a folded text names ("kỳ họp thứ Bảy và thứ Tám" → {7, 8})."""
     found: set[int] = set()
     for match in _NAMED.finditer(text_folded):
         words = [match.group(1), *(m.group(1) for m in _MORE.finditer(match.group(2)))]
-        found |= {v for w in words if (v := _value(w)) is not None}
+        found |= {v for w in words if (v := number_value(w)) is not None}
     return found
 
 

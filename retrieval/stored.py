@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.domain import Deadline, DeadlineKind, Target, TargetCell, TargetValue
+from ingest.domain import Deadline, DeadlineKind, Target, TargetCell, TargetValue, TimedWork
 
 
 @dataclass(frozen=True)
@@ -93,4 +93,5 @@ def _target(raw: Mapping[str, Any]) -> Target:
         values=tuple(TargetValue(**value) for value in raw.get("values", ())),
         measure_unit=raw.get("measure_unit"),
         highest_units=tuple(raw.get("highest_units", ())),
+        works=tuple(TimedWork(**work) for work in raw.get("works", ())),
     )

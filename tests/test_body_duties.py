@@ -418,3 +418,55 @@ def test_a_body_that_monitors_the_plan_is_a_monitoring_row() -> None:
         ("Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên của Mặt trận"),
     ]
     assert all(not r.lead_units for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("first", "rest", "unit"),
+    [
+        ("1. Thường trực", "Hội đồng nhân dân tỉnh:", "Thường trực Hội đồng nhân dân tỉnh"),
+        ("2. Ban Thường vụ", "Tỉnh ủy:", "Ban Thường vụ Tỉnh ủy"),
+        ("a) Thường trực", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh:", None),
+    ],
+)
+def test_a_numbered_unit_heading_wrapped_before_its_body_heads_its_tasks(
+    first: str, rest: str, unit: str | None
+) -> None:
+    """A web copy hard-wraps a short heading between a standing organ's role and the body it
+    serves ("1. Thường trực" / "Hội đồng nhân dân tỉnh:", as in a real HĐND tỉnh Hà Giang
+    resolution): the two lines are one unit heading and the points under it are its tasks."""
+    unit = unit or f"{first[3:]} {rest[:-1]}"
+    points = "a" if first[0].isdigit() else "-"
+    marker = (lambda n: f"{n}) ") if points == "a" else (lambda n: "- ")
+    text = (
+        "NGHỊ QUYẾT\nVề chương trình giám sát năm 2026\nĐiều 3. Giao:\n"
+        f"{first}\n{rest}\n{marker('a')}Xây dựng Kế hoạch tổ chức thực hiện Chương trình.\n"
+        f"{marker('b')}Tổ chức Hội nghị chất vấn giữa hai kỳ họp.\n"
+    )
+    plan = parse(text)
+    assert row_starting(plan, "Xây dựng Kế hoạch").lead_units == (unit,)
+    assert row_starting(plan, "Tổ chức Hội nghị").lead_units == (unit,)
+    assert not [c for c in plan.clauses if c.text.strip() == rest]  # no paragraph of its own
+
+
+def test_a_short_heading_is_not_joined_to_a_line_that_is_no_name() -> None:
+    """Only a name closed by a colon goes on: "1. Sở Tài chính" then "Chủ trì, phối hợp …:"
+    stays a heading and a sentence."""
+    text = (
+        "KẾ HOẠCH\nCông tác năm 2026\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n"
+        "Chủ trì, phối hợp với các sở thực hiện các nội dung sau:\n- Bố trí kinh phí.\n"
+    )
+    plan = parse(text)
+    sentence = next(c for c in plan.clauses if c.text.startswith("Chủ trì, phối hợp"))
+    assert sentence.path.endswith("1. Sở Tài chính › đoạn 1")  # a paragraph of its own
+    assert row_starting(plan, "Bố trí kinh phí").lead_units == ("Sở Tài chính",)
+
+
+def test_the_real_hdnd_resolution_gives_its_standing_body_its_points() -> None:
+    source = (
+        Path(__file__).parent
+        / "real_plans_12k"
+        / "ha-giang-hdnd-nq-2017-chuong-trinh-giam-sat-2018.txt"
+    ).read_text(encoding="utf-8")
+    plan = parse(source, "hggs")
+    for words in ("Căn cứ Chương trình giám sát", "Tổ chức Hội nghị chất vấn"):
+        assert row_starting(plan, words).lead_units == ("Thường trực Hội đồng nhân dân tỉnh",)

@@ -10,11 +10,15 @@ The snippet is synthetic, in the shape of such resolutions.
 
 from __future__ import annotations
 
-from ingest.domain import DeadlineKind, Target
+from ingest.domain import DeadlineKind, ParsedPlan, Target
 from ingest.parser.plan import parse_plan
-from retrieval.asked_time import among_time_parts, asked_time_part
+from retrieval.asked_time import asked_work
+from retrieval.citations import CitationBuilder
+from retrieval.compose import describe_row
+from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent, MetaField, understand
 from retrieval.sessions import sessions
+from retrieval.stored import StoredClause
 from tests.stored_clauses import stored_clause
 
 RESOLUTION = """NGHỊ QUYẾT
@@ -138,16 +142,88 @@ def test_the_supervising_bodies_of_the_closing_article_monitor() -> None:
     assert not row.lead_units
 
 
-def test_the_part_of_a_duty_the_question_names_gives_its_time() -> None:
-    text = (
-        "+ Sửa đập tràn thôn Khe Lim hoàn thành trong Quý 4 năm 2027; kênh tưới xã Đồng Lũy"
-        " đưa vào sử dụng trong tháng 3 năm 2028; khắc phục rò rỉ hồ chứa thôn Nà Pồng"
-        " xong trước ngày 30/8/2027."
-    )
+WORKS = """NGHỊ QUYẾT
+Về chất vấn tại kỳ họp thứ Ba
+Điều 2. Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh chỉ đạo:
+1. Về lĩnh vực Nông nghiệp:
+- Chỉ đạo Sở Nông nghiệp và PTNT:
++ Yêu cầu đơn vị thi công sửa đập tràn thôn Khe Lim, hoàn thành trong Quý 4 năm 2027; kênh
+tưới xã Đồng Lũy đưa vào sử dụng trong tháng 3 năm 2028; khắc phục rò rỉ hồ chứa thôn Nà
+Pồng xong trước ngày 30/8/2027.
++ Tổ chức Hội nghị quán triệt Chỉ thị số 24-CT/TW ngày 15/5/2013 của Bộ Chính trị; hoàn
+thành trong tháng 12/2027.
+"""
+
+
+def _works_plan() -> tuple[ParsedPlan, Target]:
+    plan = parse_plan(WORKS, "works")
+    row = next(t for t in plan.targets if t.content.startswith("Yêu cầu đơn vị thi công"))
+    return plan, row
+
+
+def test_a_duty_listing_works_with_their_own_times_keeps_each_works_time() -> None:
+    _, row = _works_plan()
+    assert [w.deadline for w in row.works] == [
+        "trong Quý 4 năm 2027",
+        "trong tháng 3 năm 2028",
+        "trước ngày 30/8/2027",
+    ]
+    assert row.works[1].text.startswith("kênh tưới xã Đồng Lũy")
+    assert row.deadline is not None and row.deadline.raw == "trong Quý 4 năm 2027"
+    for work in row.works:  # verbatim offsets of the work and of its time
+        assert " ".join(WORKS[work.start : work.end].split()) == work.text
+        assert " ".join(WORKS[work.deadline_start : work.deadline_end].split()) == work.deadline
+
+
+def test_a_cited_documents_date_is_no_works_time() -> None:
+    """ "Chỉ thị số 24-CT/TW ngày 15/5/2013" dates the text a task carries out: one time only,
+    so no works (the row's deadline answers)."""
+    plan = parse_plan(WORKS, "works")
+    row = next(t for t in plan.targets if t.content.startswith("Tổ chức Hội nghị quán triệt"))
+    assert row.works == ()
+    assert row.deadline is not None and row.deadline.raw == "trong tháng 12/2027"
+
+
+def test_the_work_the_question_names_is_the_one_asked() -> None:
+    _, row = _works_plan()
     asked = understand("Hồ chứa thôn Nà Pồng phải khắc phục xong trước ngày nào?")
-    part = asked_time_part(text, asked.keywords)
-    assert part is not None and part.endswith("xong trước ngày 30/8/2027.")
-    assert asked_time_part("Hoàn thành trong Quý 4 năm 2027.", asked.keywords) is None
+    work = asked_work(row.works, asked.keywords)
+    assert work is not None and work.deadline == "trước ngày 30/8/2027"
+    assert asked_work(row.works, understand("Sở Nông nghiệp làm gì?").keywords) is None
+    assert asked_work(row.works[:1], asked.keywords) is None  # one work: the row's deadline
+
+
+def test_a_deadline_answer_gives_and_cites_the_asked_works_time() -> None:
+    plan, row = _works_plan()
+    clause = plan.clause(row.clause_id)
+    stored = StoredClause(
+        clause_id=clause.id,
+        document_id=clause.document_id,
+        document_title="Nghị quyết",
+        document_number=None,
+        kind=clause.kind.value,
+        number=clause.number,
+        heading=clause.heading,
+        path=clause.path,
+        text=clause.text,
+        start=clause.start,
+        end=clause.end,
+        body_end=clause.body_end,
+        parent_id=clause.parent_id,
+        child_count=0,
+        search_text="",
+        target=row,
+    )
+    cite = CitationBuilder(DocumentDirectory([]))
+    keywords = understand("Kênh tưới xã Đồng Lũy đưa vào sử dụng khi nào?").keywords
+    lines = describe_row(stored, DocumentDirectory([]), cite, Intent.DEADLINE, keywords=keywords)
+    assert lines[0].startswith("Hạn hoàn thành: trong tháng 3 năm 2028 [2]")
+    assert " ".join(cite.citations[1].quote.split()).startswith("kênh tưới xã Đồng Lũy")
+    assert "Quý 4 năm 2027" not in cite.citations[1].quote
+    plain = describe_row(
+        stored, DocumentDirectory([]), CitationBuilder(DocumentDirectory([])), Intent.DEADLINE
+    )
+    assert plain[0].startswith("Hạn hoàn thành: trong Quý 4 năm 2027")  # no work asked: the row's
 
 
 def test_a_councils_term_is_read_from_the_resolutions_title() -> None:
@@ -190,25 +266,3 @@ def test_a_number_asked_of_a_cited_document_is_not_the_texts_own() -> None:
     assert MetaField.NUMBER not in cited.meta_fields
     digital = understand("Kế hoạch 206/KH-UBND đặt chỉ tiêu tỷ trọng kinh tế số bao nhiêu?")
     assert digital.intent is not Intent.DOCUMENT_FACTS
-
-
-def test_a_cited_documents_date_is_no_time_of_the_duty() -> None:
-    """ "Chỉ thị số 24-CT/TW ngày 15/5/2013" dates the text a task carries out: it is not a
-    second time phrase competing with the task's own deadline."""
-    text = (
-        "a) Tổ chức Hội nghị quán triệt Chỉ thị số 24-CT/TW ngày 15/5/2013 của Bộ Chính trị; "
-        "hoàn thành trong tháng 12/2013."
-    )
-    assert asked_time_part(text, ["hoi", "nghi", "quan", "triet"]) is None
-
-
-def test_a_deadline_for_the_whole_duty_is_not_one_works_time() -> None:
-    """ "3. Thời gian thực hiện: 6 tháng, hằng năm" times the whole duty: the "vào năm 2015" of
-    one of its items never replaces it; a deadline taken from one work's phrase may be."""
-    text = (
-        "c) Tổng kết giai đoạn 2013-2015 vào năm 2015; giai đoạn 2016-2020 vào năm 2020;\n"
-        "3. Thời gian thực hiện: 6 tháng, hằng năm và định kỳ."
-    )
-    assert not among_time_parts(text, "6 tháng, hằng năm và định kỳ")
-    works = "Kè X hoàn thành trong Quý 4 năm 2017; hồ Y xong trước ngày 30/8/2017."
-    assert among_time_parts(works, "Quý 4 năm 2017")

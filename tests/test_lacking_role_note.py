@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from retrieval.query import understand
 from retrieval.roles import Role
 from retrieval.strategies.list_by_unit import ListByUnit
 
@@ -90,3 +91,36 @@ def test_plans_lacking_a_directing_column_are_counted_by_one_short_page() -> Non
     assert note.startswith("5000 kế hoạch ghi Công an tỉnh không có cột đơn vị trực tiếp chỉ đạo")
     assert lists.lacks_roles([], ["cong an tinh"], [Role.DIRECT, Role.LEAD])
     assert not _lists(_Search(0)).lacks_roles([], ["cong an tinh"], [Role.DIRECT])
+
+
+class _BodyOnlySearch:
+    """A plan whose duties are all written in its body: rows, but no assignment table, and
+    none naming the unit asked."""
+
+    has_facts = True
+
+    def documents_lacking_role(self, unit_keys, role, documents=(), limit=None):  # type: ignore[no-untyped-def]
+        return 0, []
+
+    def documents_naming(self, documents, unit_keys):  # type: ignore[no-untyped-def]
+        return []
+
+    def roles_by_document(self, documents, tables_only=False):  # type: ignore[no-untyped-def]
+        return {} if tables_only else {d: {Role.LEAD} for d in documents}
+
+    def rows(self, *args: Any) -> list[Any]:
+        return []
+
+    def unit_rows(self, documents, unit_keys, limit):  # type: ignore[no-untyped-def]
+        return 0, []
+
+
+def test_a_plan_without_tables_has_no_column_to_lack() -> None:
+    """ "Giám sát chuyên đề … của HĐND tỉnh gồm những nội dung gì?" of a resolution whose
+    duties are all in its body: no "không có cột đơn vị theo dõi" decline (the text may
+    say it); the list by unit gives way."""
+    lists = _lists(_BodyOnlySearch())  # type: ignore[arg-type]
+    assert not lists._has_tables(["nq"])
+    question = understand("Giám sát chuyên đề năm 2018 của HĐND tỉnh gồm những nội dung gì?")
+    found = lists.answer(question, [Role.MONITORING], ["nq"], ["hoi dong nhan dan tinh"], list)
+    assert found is None

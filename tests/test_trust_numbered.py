@@ -11,8 +11,9 @@ import pytest
 
 from retrieval.assistant import Assistant
 from retrieval.constraints import numbered_names
+from retrieval.ordinal_words import number_value
 from retrieval.runtime import Runtime
-from retrieval.strategies.numbered_absent import _all_numbered, _value
+from retrieval.strategies.numbered_absent import _all_numbered
 from tests.conftest import ingested_runtime
 
 HCM = (
@@ -30,7 +31,13 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
 
 
 def test_numbers_in_figures_roman_and_words() -> None:
-    assert [_value(w) for w in ("7", "xii", "sau", "muoi mot", "hai muoi")] == [7, 12, 6, 11, 20]
+    assert [number_value(w) for w in ("7", "xii", "sau", "muoi mot", "hai muoi")] == [
+        7,
+        12,
+        6,
+        11,
+        20,
+    ]
     found = _all_numbered("hoi nghi lan thu sau ban chap hanh; buoc 3: tong hop; dot 2")
     assert [(f.noun, f.number) for f in found] == [
         ("hoi nghi lan thu", 6),

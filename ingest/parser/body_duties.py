@@ -23,6 +23,7 @@ from ingest.domain import Clause, ClauseKind, Target, TargetCell
 from ingest.normalize_vi import folded
 from ingest.parser.deadlines import parse_deadline
 from ingest.parser.duty_roles import read_roles
+from ingest.parser.timed_works import timed_works
 from ingest.parser.unit_names import UNIT_HEADS, UnitSpan, name_end, split_unit_list, starts_unit
 from ingest.parser.units import unit_key
 
@@ -418,6 +419,7 @@ def _row(
         cells=tuple(cells),
         period=clause.period,
         source="body",
+        works=timed_works(source, start, end),
     )
 
 

@@ -69,6 +69,7 @@ _WHEN_CORE = (
 _WHEN = rf"(?:(?:trước|trong|chậm nhất|vào|cuối|đến(?:\s+hết)?)\s+(?:ngày\s+)?)?{_WHEN_CORE}"
 # the limit closing a sentence that completes or submits something: "Hoàn thành việc … đến
 # hết năm 2019", "… trình Thủ tướng Chính phủ trong quý 1/2019"
+_COMPLETES = r"hoàn thành|trình|đưa vào (?:sử dụng|vận hành|khai thác)"  # "… đưa vào sử dụng"
 _LIMIT = rf"(?:đến\s+hết|trước|chậm nhất(?:\s+là)?|trong)\s+(?:ngày\s+)?{_WHEN_CORE}"
 # "trước ngày 15/12/2026": a dated limit (a recurring "trước ngày 25 hằng tháng" has no year)
 _DAY = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
@@ -85,7 +86,7 @@ _DEADLINE = _words(
     rf"({_WHEN}|thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý)"
     rf"|(?:hoàn thành|xong)\s*,?\s*({_WHEN})"
     rf"|(?<![^\W\d_])((?:trước|chậm nhất(?: là)?) ngày (?:{_DAY}))"
-    rf"|(?:hoàn thành|trình)(?![^\W\d_])[^.;:]{{0,240}}?\s({_LIMIT})(?=\s*[.;]|\s*$)"
+    rf"|(?:{_COMPLETES})(?![^\W\d_])[^.;:]{{0,240}}?\s({_LIMIT})(?=\s*[.;]|\s*$)"
     rf"|(?:báo cáo|trình)(?![^\W\d_])[^.;:]{{0,160}}?\s({_SESSION})"
 )
 
@@ -123,13 +124,23 @@ def read_roles(source: str, start: int, end: int) -> SentenceRoles:
                 continue
             roles.partners.extend(split_unit_list(source, first, stop))
     roles.opens_with_cooperation = bool(_OPENS_COOPERATING.match(source, start, end))
-    when = _DEADLINE.search(source, start, end)
-    if when:
-        group = next(k for k in (1, 2, 3, 4, 5) if when.group(k))
-        roles.deadline = UnitSpan(
-            " ".join(when.group(group).split()), when.start(group), when.end(group)
-        )
+    times = deadlines_in(source, start, end, first=True)
+    roles.deadline = times[0] if times else None
     return roles
+
+
+def deadlines_in(source: str, start: int, end: int, first: bool = False) -> list[UnitSpan]:
+    """Every time a task's text [start, end) states as its deadline, in order (the first
+    only with `first`)."""
+    found: list[UnitSpan] = []
+    for when in _DEADLINE.finditer(source, start, end):
+        group = next(k for k in (1, 2, 3, 4, 5) if when.group(k))
+        found.append(
+            UnitSpan(" ".join(when.group(group).split()), when.start(group), when.end(group))
+        )
+        if first:
+            break
+    return found
 
 
 def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> None:

@@ -96,6 +96,9 @@ _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
 _DANGLING_WORDS = {"và", "của", "ở", "với", "về", "cho", "các", "thuộc", "tại"}
 # a line at least this long that stops mid-sentence was wrapped at the page width
 _WRAP_WIDTH = 60
+# numbered clauses that may head a unit's tasks, and the most words of a name cut by a wrap
+_UNIT_HEADED = (ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.POINT, ClauseKind.BULLET)
+_WRAPPED_NAME_WORDS = 6
 
 # a letter part ("A. MỤC ĐÍCH, YÊU CẦU") holds the Roman parts that follow it
 _LETTER_LEVEL = -0.5
@@ -362,6 +365,8 @@ class _TreeBuilder:
         # from its name ("2. Sở" / "Khoa học và Công nghệ:") is one line of text
         adjacent = line.index == last.last_line + 1 and not last.children
         if adjacent and (last.bold_open or name_pending(previous)):
+            return True
+        if adjacent and _name_goes_on(last, text):
             return True
         if last.kind in (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM):
             # a numbered sentence hard-wrapped at a page width goes on on the next line, even
@@ -771,6 +776,22 @@ def _table_measure(lines: Sequence[SourceLine], first: int) -> str | None:
         if seen >= _MEASURE_LOOKBACK:
             break
     return None
+
+
+def _name_goes_on(node: _Node, text: str) -> bool:
+    """Whether a short numbered heading opening a unit's name ("1. Thường trực", "1. Ban
+    Thường vụ") goes on, hard-wrapped, on the next line that closes the name with a colon
+    ("Hội đồng nhân dân tỉnh:", "Tỉnh ủy:"): one unit heading, whose tasks follow."""
+    if node.kind not in _UNIT_HEADED or node.children or not text.endswith(":"):
+        return False
+    marker = read_marker(node.own_text)
+    rest = marker.rest.rstrip() if marker else ""
+    if not rest or rest.endswith(_TERMINAL) or len(rest.split()) > _WRAPPED_NAME_WORDS:
+        return False
+    if not (starts_unit(rest) and starts_unit(text)):
+        return False
+    name = f"{rest} {text}"
+    return name_end(name, 0) == len(name) - 1
 
 
 def _is_unit_heading(node: _Node) -> bool:

@@ -147,8 +147,9 @@ class ListByUnit:
                 kept.append(row)
                 roles_of[row.clause_id] = roles
         lacking = self._lacking_roles(doc_ids, unit_keys, asked)
-        if not kept and not lacking and asked and doc_ids:
+        if not kept and not lacking and asked and doc_ids and self._has_tables(doc_ids):
             # the plan named has tables, none naming the unit, and none with the role asked
+            # (a plan whose duties are all written in its body has no column to lack)
             lacking = self._lacking_roles(doc_ids, [], asked)
         if not kept and lacking:
             return self._absent_role(query, lacking, unit_keys, doc_ids)
@@ -422,6 +423,10 @@ class ListByUnit:
             if plans:
                 lacking.append(LackingRole(absent, len(plans), tuple(plans[:_FEW_NAMED])))
         return sorted(lacking, key=lambda each: asked.index(each.role))
+
+    def _has_tables(self, doc_ids: list[str]) -> bool:
+        """Whether any of these plans has an assignment table (rows not from its body)."""
+        return any(self._search.roles_by_document(doc_ids, tables_only=True).values())
 
     def _not_in_role(
         self, query: Query, asked: Sequence[Role], doc_ids: list[str], unit_keys: list[str]

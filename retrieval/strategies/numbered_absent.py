@@ -17,30 +17,17 @@ from dataclasses import dataclass
 from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.answers import Answer
 from retrieval.compose import abstain
+from retrieval.ordinal_words import UNIT_WORD, UNITS, number_value
 from retrieval.ranking import with_candidates
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 
-# Vietnamese ordinals written in words ("lần thứ sáu", "Hội nghị lần thứ mười một"), folded
-_UNITS = {
-    "nhat": 1,
-    "mot": 1,
-    "hai": 2,
-    "ba": 3,
-    "tu": 4,
-    "bon": 4,
-    "nam": 5,
-    "lam": 5,
-    "sau": 6,
-    "bay": 7,
-    "tam": 8,
-    "chin": 9,
-}
+# Vietnamese ordinals written in words ("lần thứ sáu", "Hội nghị lần thứ mười một"), folded;
+# "lăm" and "bảy" ("lam", "bai") stand alone only after "mười": "bước làm", "bài" are words
 # (a word not followed by figures: "đợt năm 2025" is no fifth round)
+_ALONE = "|".join(sorted((w for w in UNITS if w not in ("lam", "bai")), key=len, reverse=True))
 _WORD_NUMBER = (
-    r"(?:(?:muoi|(?:hai|ba|bon|nam|sau|bay|tam|chin) muoi)"
-    r"(?: (?:mot|hai|ba|tu|bon|nam|lam|sau|bay|tam|chin))?"
-    r"|nhat|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin)(?!\s*\d)"
+    rf"(?:(?:muoi|(?:hai|ba|bon|nam|sau|bay|tam|chin) muoi)(?: {UNIT_WORD})?|{_ALONE})(?!\s*\d)"
 )
 # the numbered things: "bước 7", "đợt 2", "<hội nghị> lần thứ 12" (the word before "lần thứ"
 # tells whose occurrence it is)
@@ -106,7 +93,7 @@ def _numbered(question: str) -> _Numbered | None:
 def _all_numbered(text: str) -> list[_Numbered]:
     found = []
     for match in _NUMBERED.finditer(text):
-        number = _value(match.group("number"))
+        number = number_value(match.group("number"))
         if number is not None:
             found.append(_Numbered(match.group("noun"), number))
         listed = _LISTED.match(text, match.end())
@@ -115,26 +102,6 @@ def _all_numbered(text: str) -> list[_Numbered]:
         for more in re.finditer(r"\d{1,2}", listed.group()):
             found.append(_Numbered(match.group("noun"), int(more.group())))
     return found
-
-
-def _value(written: str) -> int | None:
-    """12 from "12", "XII" or "muoi hai"; None when it is no number."""
-    if written.isdigit():
-        return int(written)
-    if re.fullmatch(r"[ivx]+", written):
-        values = {"i": 1, "v": 5, "x": 10}
-        total = 0
-        for i, ch in enumerate(written):
-            value = values[ch]
-            following = values[written[i + 1]] if i + 1 < len(written) else 0
-            total += -value if value < following else value
-        return total or None
-    words = written.split()
-    if words[0] in _UNITS and len(words) == 1:
-        return _UNITS[words[0]]
-    tens = 1 if words[0] == "muoi" else _UNITS.get(words[0], 0)
-    rest = words[1:] if words[0] == "muoi" else words[2:]
-    return tens * 10 + (_UNITS.get(rest[0], 0) if rest else 0) if tens else None
 
 
 def _as_written(question: str, asked: _Numbered) -> str:

@@ -29,6 +29,7 @@ from retrieval.group_rows import named_group, named_groups, named_rows_first, ro
 from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.list_headings import asked_list, names_list
 from retrieval.narrowing import FEW, MANY, narrowed
+from retrieval.office_asked import asked_office, names_office, office_first
 from retrieval.ordinals import asked_part_first, missing_ordinal
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
@@ -206,6 +207,17 @@ def _search_answer(ctx: Context) -> Answer:
         covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
     if _ASKS_PLACE.search(query.folded):
         covering = _placed_first(covering)
+    office = asked_office(query.folded)
+    if office is not None:
+        # "Ai làm Trưởng Ban Chỉ đạo … ở các quân khu?": a clause the search ranks near the
+        # top that names the office answers, though it does not repeat the body's full name
+        # ("… do đồng chí Phó Chính ủy … làm Trưởng Ban Chỉ đạo"); it comes first
+        holders = [
+            c
+            for c in ranked[:_OFFICE_RANKED]
+            if c not in covering and names_office(c.clause, office)
+        ]
+        covering = office_first([*holders, *covering], office, lambda c: c.clause)
     covering = _naming_the_unit(ctx, covering)
     covering = asked_part_first(query.folded, covering, lambda c: c.clause)
     covering = asked_session_first(query.folded, covering, lambda c: c.clause, enclosing)
@@ -673,6 +685,8 @@ def _excluding_the_asked_last(covering: list[Candidate], query_folded: str) -> l
 # how far below the best coverage a clause stating a time may be and still come first
 _TIMED_MARGIN = 0.3
 # "họp ở đâu", "tổ chức tại đâu", "địa điểm nào": a place is asked
+# the first ranked clauses read for one naming the office a question asks the holder of
+_OFFICE_RANKED = 5
 _ASKS_PLACE = re.compile(r"\b(?:o dau|tai dau|dia diem nao|dia diem o dau)\b")
 # a clause stating where: "tại Thủ đô Hà Nội", "đặt tại tỉnh Cà Mau"
 _STATES_PLACE = re.compile(
