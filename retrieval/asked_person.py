@@ -27,15 +27,14 @@ _OFFICE = (
 _OFFICE_IS_WHO = re.compile(rf"\b{_OFFICE}\b[^?.;]*\bla (?:ai|dong chi nao|ong nao|ba nao)\b")
 
 # Vietnamese family names, the common Kinh ones and those of the northern uplands' peoples
-_SURNAMES = frozenset(
-    (
-        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn "
-        "Đào Trương Lương Lưu Mai Cao Tạ Tô Hà Chu Lâm Trịnh Quách Kiều Thái Vương Tăng "
-        "La Lã Âu Châu Khổng Triệu Nông Lục Hứa Mạc Doãn Văn Viên Từ Thân Tống Quan Nghiêm "
-        "Giàng Lò Sùng Vàng Thào Lầu Mùa Hầu Sầm Cầm Vì Hà Điêu Quàng Lù Tẩn Chảo Bàn Lan "
-        "Ma Hoàng Nhữ Khuất Phùng Ninh Bạch Ông Kim Diệp Trình Giáp Mẫn Lại Đàm Kha"
-    ).split()
+_SURNAME_TEXT = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn "
+    "Đào Trương Lương Lưu Mai Cao Tạ Tô Hà Chu Lâm Trịnh Quách Kiều Thái Vương Tăng "
+    "La Lã Âu Châu Khổng Triệu Nông Lục Hứa Mạc Doãn Văn Viên Từ Thân Tống Quan Nghiêm "
+    "Giàng Lò Sùng Vàng Thào Lầu Mùa Hầu Sầm Cầm Vì Hà Điêu Quàng Lù Tẩn Chảo Bàn Lan "
+    "Ma Nhữ Khuất Phùng Ninh Bạch Ông Kim Diệp Trình Giáp Mẫn Lại Đàm Kha"
 )
+_SURNAMES = frozenset(_SURNAME_TEXT.split())
 _WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
 _NAME_RUN = re.compile(rf"\b({_WORD})(?:\s+{_WORD}){{1,3}}\b")
 
