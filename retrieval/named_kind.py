@@ -3,9 +3,9 @@ Lào Cai") that the answer does not come from: the cited clause is another docum
 same place ("Chương trình 104-CTr/TU", "Công văn 9387/UBND-KT"), whose figure or duty is
 not the named plan's.
 
-Only the kinds that name one document type are read: "đề án", "công văn", "chương trình",
-"nghị quyết", "quyết định", "chỉ thị", "kết luận"; "kế hoạch" and "văn bản" are what
-people call every plan. A plan is named when its kind is that kind, or its title holds the
+Only the kinds that name one document type and are no verb are read: "đề án", "công văn",
+"chương trình", "nghị quyết" ("quyết định", "chỉ thị", "kết luận" are also what someone
+does; "kế hoạch" and "văn bản" are what people call every plan). A plan is named when its kind is that kind, or its title holds the
 kind word (a Quyết định approving an Đề án), and its title holds the first word the
 question writes after the kind word. The plans looked at are the question's candidates
 (those it names, those of the places it names), never every plan.
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ingest.normalize_vi import folded
 from retrieval.documents import DocumentInfo
 
-_KINDS = r"de an|cong van|chuong trinh|nghi quyet|quyet dinh|chi thi|ket luan"
+_KINDS = r"de an|cong van|chuong trinh|nghi quyet"
 # the kind word, then the words after it (no digit: a number names the plan by itself)
 _NAMED = re.compile(rf"\b(?P<kind>{_KINDS})\b(?:\s+(?:hanh dong|cua|ve|so))*\s+(?P<word>[a-z]+)")
 # words after the kind word that name no subject ("đề án này", "quyết định phê duyệt")

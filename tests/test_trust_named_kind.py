@@ -28,6 +28,7 @@ def test_the_kind_and_first_title_word_are_read() -> None:
     question = folded("Đề án tài nguyên của Tỉnh ủy Lào Cai đặt chỉ tiêu che phủ rừng bao nhiêu?")
     assert kind_words(question) == [("de an", "tai")]
     assert kind_words(folded("Quyết định 232 phê duyệt gì?")) == []
+    assert kind_words(folded("Ai quyết định thành lập Ban Chỉ đạo?")) == []
     assert kind_words(folded("Theo đề án này, ai chủ trì?")) == []
 
 
