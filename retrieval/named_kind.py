@@ -5,10 +5,11 @@ not the named plan's.
 
 Only the kinds that name one document type and are no verb are read: "đề án", "công văn",
 "chương trình", "nghị quyết" ("quyết định", "chỉ thị", "kết luận" are also what someone
-does; "kế hoạch" and "văn bản" are what people call every plan). A plan is named when its kind is that kind, or its title holds the
-kind word (a Quyết định approving an Đề án), and its title holds the first word the
-question writes after the kind word. The plans looked at are the question's candidates
-(those it names, those of the places it names), never every plan.
+does; "kế hoạch" and "văn bản" are what people call every plan). A plan is named when its
+kind is that kind, or its title holds the kind word (a Quyết định approving an Đề án), and
+its title holds the first word the question writes after the kind word. The plans looked
+at are the question's candidates (those it names, those of the places it names), never
+every plan.
 """
 
 from __future__ import annotations
