@@ -15,16 +15,21 @@ from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.asked_columns import missing_column_reason
+from retrieval.asked_partner import unstated_partner
+from retrieval.asked_person import unnamed_person
 from retrieval.asked_span import unmet_span
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.dated_reference import other_dated
 from retrieval.dotted_path import unreached_path
+from retrieval.happened_when import deadline_for_event
 from retrieval.indicator_words import as_written, names_indicator, unstated_indicator_words
 from retrieval.named_facility import unnamed_facility
+from retrieval.named_kind import other_kind
 from retrieval.opposite_bound import opposite_bound
 from retrieval.other_session import other_session
 from retrieval.query import Intent, Query
+from retrieval.role_restated import restated_role
 from retrieval.sent_to import own_duty_of, units_sent_to
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Library
@@ -64,6 +69,9 @@ class Decline:
 
 
 Check = Callable[[Checked], Decline | None]
+
+# an answer opening with a unit in its role ("Chủ trì: Sở Xây dựng …"): the unit is named
+_ROLE_LABEL = re.compile(r"^(?:Có thể: )?(?:Chủ trì|Phối hợp|Theo dõi|Chỉ đạo|Thực hiện):")
 
 
 def year(checked: Checked) -> Decline | None:
@@ -203,6 +211,76 @@ def column(checked: Checked) -> Decline | None:
     return None if reason is None else Decline("column", reason)
 
 
+def kind(checked: Checked) -> Decline | None:
+    """ "Đề án tài nguyên của Tỉnh ủy …" answered from the province's Chương trình."""
+    if checked.answer.intent == _COMPARE or not checked.cited:
+        return None
+    documents, folded_question = checked.library.documents, checked.query.folded
+    candidates = dict.fromkeys(
+        [*documents.resolve(folded_question), *documents.named_places(folded_question)]
+    )
+    cited_docs = list(dict.fromkeys(c.document_id for c in checked.cited))
+    named = other_kind(folded_question, candidates, cited_docs, documents.documents)
+    if named is None:
+        return None
+    reason = (
+        f"Không tìm thấy nội dung này trong {checked.library.label(named.id)}; điều khoản "
+        f"gần nhất thuộc {checked.labels}, không phải văn bản được hỏi."
+    )
+    return Decline("kind", reason)
+
+
+def person(checked: Checked) -> Decline | None:
+    """ "Bộ trưởng … đề nghị ban hành QĐ 232 là ai?" answered with a task row: no name."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    texts = [checked.answer.answer, *(c.text for c in checked.cited)]
+    if not unnamed_person(checked.query.text, texts):
+        return None
+    reason = f"{checked.labels} không nêu họ tên người được hỏi."
+    return Decline("person", reason)
+
+
+def partner(checked: Checked) -> Decline | None:
+    """ "X phối hợp với cơ quan nào?" answered by X's own task, which names no partner."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    texts = [checked.answer.answer, *(f"{c.path}\n{c.text}" for c in checked.cited)]
+    if not unstated_partner(checked.query.text, texts):
+        return None
+    reason = (
+        f"{checked.labels} không nêu cơ quan, đơn vị phối hợp cho nội dung được hỏi; điều "
+        "khoản gần nhất không nói đến việc phối hợp."
+    )
+    return Decline("partner", reason)
+
+
+def restated(checked: Checked) -> Decline | None:
+    """ "Cơ quan chủ trì … là cơ quan nào?" answered by "… cơ quan chủ trì có trách nhiệm
+    …": the clause names the role, not the body holding it."""
+    if checked.answer.intent in OWN_RULES or _ROLE_LABEL.match(checked.answer.answer):
+        return None
+    role = restated_role(checked.query.text, checked.cited)
+    if role is None:
+        return None
+    words = as_written(checked.query.text, tuple(role.split())).lower()
+    reason = f"{checked.labels} chỉ nói “{words}”, không nêu tên cơ quan, đơn vị đó."
+    return Decline("restated", reason)
+
+
+def happened(checked: Checked) -> Decline | None:
+    """ "… đã chính thức khai trương vào ngày nào?" answered with a task's deadline."""
+    if checked.answer.intent in (_COMPARE, _FACTS):
+        return None
+    if not deadline_for_event(checked.query.text, checked.answer.answer, checked.cited):
+        return None
+    reason = (
+        f"{checked.labels} chỉ nêu thời hạn phải thực hiện, không nêu việc này đã diễn ra "
+        "vào ngày nào."
+    )
+    return Decline("happened", reason)
+
+
 def unstated_indicator(checked: Checked) -> tuple[str, ...]:
     """The words of the indicator a figure question names that the cited clauses, their
     headings and plans do not state (`retrieval.indicator_words`); a comparison or a list
@@ -239,6 +317,11 @@ CHECKS: tuple[Check, ...] = (
     indicator,
     column,
     recipient,
+    kind,
+    person,
+    partner,
+    restated,
+    happened,
 )
 
 
