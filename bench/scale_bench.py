@@ -691,6 +691,7 @@ def bulk_fill(runtime: Runtime, size: int) -> None:
     runtime.index.ensure_collection(embedder.dimension)
     catalog = runtime.catalog
     pending: list[IndexPoint] = []  # written 50 plans at a time (each write flushes)
+    block_started = time.perf_counter()
     for index in range(len(catalog.entries), size):
         plan, points, _document = sources[index % len(sources)]
         document, payloads = _synthetic_facts(index, templates)
@@ -719,6 +720,14 @@ def bulk_fill(runtime: Runtime, size: int) -> None:
             runtime.index.upsert(pending)
             pending = []
             catalog.save()
+        if index % 100 == 99:  # progress: the last 100 copies' rate
+            now = time.perf_counter()
+            print(
+                f"filled {index + 1}: last 100 {(now - block_started) / 100:.3f} s/plan wall",
+                file=sys.stderr,
+                flush=True,
+            )
+            block_started = now
     runtime.invalidate()
 
 
