@@ -3,6 +3,7 @@
     python bench/scale_bench.py --plans 5 100 1000 [--home DIR] [--rounds N] [--bulk]
     python bench/scale_bench.py --facts --plans 10 100 1000 2000 [--database-url URL]
     python bench/scale_bench.py --probe-ingest 20 --home SMALL --home LARGE
+    python bench/scale_bench.py --probe-facts 12 --home SMALL --home LARGE
 
 Generates plans from the bundled ones (each copy gets its own place name, số hiệu and
 years), ingests them one by one with the model-free hashing embedder (so only kehoach's
@@ -471,6 +472,75 @@ def probe_ingest(homes: list[Path], plans: int) -> list[dict[str, Any]]:
     return results
 
 
+def probe_facts(homes: list[Path], plans: int) -> list[dict[str, Any]]:
+    """Write one synthetic plan's facts into each home's SQLite facts store, taking turns
+    (the order alternating), `plans` times, then remove them: CPU seconds a plan for the
+    whole write and for each statement (median), at each store's size. Only the facts
+    store is written (no index, no catalog), so it shows what grows there alone."""
+    import ingest.facts as facts
+    from ingest.domain import to_plain
+    from ingest.points import build_points
+    from retrieval.runtime import BUNDLED_CORPUS
+
+    embedder = HashingEmbedder(64)
+    stores = [facts.FactStore.for_home(home) for home in homes]
+    sizes = [store.count_documents() for store in stores]
+    lexical = Runtime(Settings(home=homes[0])).lexical
+    templates = []
+    for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
+        plan = parse_plan(path.read_text(encoding="utf-8"), path.stem, str(path))
+        points = build_points(plan, embedder, lexical)
+        templates.append((to_plain(plan.document), [dict(p.payload) for p in points]))
+    spent: dict[str, float] = {}
+    writer = facts._SQLiteWriter
+
+    def timed(method: Callable[..., None]) -> Callable[..., None]:
+        def run(self: Any, sql: str, rows: Any = ()) -> None:
+            started = time.process_time()
+            method(self, sql, rows)
+            name = re.sub(r"\s+", " ", sql.split("(")[0].split(" VALUES")[0])[:40]
+            spent[name] = spent.get(name, 0.0) + time.process_time() - started
+
+        return run
+
+    kept = writer.execute, writer.executemany
+    writer.execute, writer.executemany = timed(kept[0]), timed(kept[1])  # type: ignore[method-assign]
+    whole: list[list[float]] = [[] for _ in homes]
+    parts: list[dict[str, list[float]]] = [{} for _ in homes]
+    written: list[str] = []
+    try:
+        for turn in range(plans):
+            document, payloads = _synthetic_facts(900_000 + turn, templates)
+            written.append(document["id"])
+            order = list(range(len(homes)))
+            for at in order if turn % 2 == 0 else order[::-1]:
+                spent.clear()
+                started = time.process_time()
+                stores[at].put_payloads(document, f"probe{turn}", payloads)
+                whole[at].append(time.process_time() - started)
+                for name, seconds in spent.items():
+                    parts[at].setdefault(name, []).append(seconds)
+    finally:
+        writer.execute, writer.executemany = kept  # type: ignore[method-assign]
+        for store in stores:
+            for document_id in written:
+                store.remove_document(document_id)
+            store.close()
+    results = []
+    for at, home in enumerate(homes):
+        medians = {name: statistics.median(v) for name, v in parts[at].items()}
+        top = sorted(medians.items(), key=lambda item: -item[1])[:6]
+        result = {
+            "home": str(home),
+            "plans_before": sizes[at],
+            "cpu_s_per_plan_median": round(statistics.median(whole[at]), 4),
+            "cpu_s_by_statement_median": {name: round(v, 4) for name, v in top},
+        }
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+        results.append(result)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--plans", type=int, nargs="+", default=[5, 100])
@@ -483,6 +553,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--probe-ingest", type=int, default=0, help="plans ingested into each --home, in turns"
+    )
+    parser.add_argument(
+        "--probe-facts", type=int, default=0, help="plans' facts written into each --home, in turns"
     )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument(
@@ -501,6 +574,9 @@ def main() -> None:
     _TOPIC_BOUNDS.extend(args.topic_entries)
     if args.probe_ingest:
         probe_ingest(args.home or [], args.probe_ingest)
+        return
+    if args.probe_facts:
+        probe_facts(args.home or [], args.probe_facts)
         return
     if args.facts:
         runs = [facts_bench(args.plans, args.rounds, None)]
@@ -691,6 +767,7 @@ def bulk_fill(runtime: Runtime, size: int) -> None:
     runtime.index.ensure_collection(embedder.dimension)
     catalog = runtime.catalog
     pending: list[IndexPoint] = []  # written 50 plans at a time (each write flushes)
+    block_started = time.perf_counter()
     for index in range(len(catalog.entries), size):
         plan, points, _document = sources[index % len(sources)]
         document, payloads = _synthetic_facts(index, templates)
@@ -719,6 +796,14 @@ def bulk_fill(runtime: Runtime, size: int) -> None:
             runtime.index.upsert(pending)
             pending = []
             catalog.save()
+        if index % 100 == 99:  # progress: the last 100 copies' rate
+            now = time.perf_counter()
+            print(
+                f"filled {index + 1}: last 100 {(now - block_started) / 100:.3f} s/plan wall",
+                file=sys.stderr,
+                flush=True,
+            )
+            block_started = now
     runtime.invalidate()
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,7 +34,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 FACTS_FILE = "facts.sqlite3"
 FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
@@ -42,6 +43,10 @@ ROLE_FIELDS = {
     "lead": "lead_units",
     "cooperating": "cooperating_units",
 }
+# "trực tiếp chỉ đạo": a monitoring column whose header says "chỉ đạo"
+# (`retrieval.roles.column_has_role`); a unit in such a cell is stored in this role too (schema
+# 15), so that a list of what a unit directs is counted and paged like any role's
+DIRECT_ROLE = "direct"
 _TABLES = (
     "number_levels",
     "number_places",
@@ -276,6 +281,8 @@ class RowQuery:
 
     documents: tuple[str, ...] = ()
     role: str | None = None  # "lead", "cooperating", "monitoring" … or None for any role
+    # several roles: rows naming a unit in any of them, each row once (with `role` unset)
+    roles: tuple[str, ...] = ()
     unit_keys: tuple[str, ...] = ()
     due_from: int | None = None  # yyyymmdd, inclusive
     due_to: int | None = None
@@ -385,6 +392,26 @@ def responsibility_rows(target: Mapping[str, Any]) -> Iterable[tuple[str, str, s
             if key and key not in seen:
                 seen.add(key)
                 yield role, unit, key
+
+
+def directing_units(target: Mapping[str, Any]) -> Iterable[tuple[str, str, str]]:
+    """(DIRECT_ROLE, unit, unit key) for every unit a row names in a monitoring cell whose
+    header says "chỉ đạo" (and among its monitoring units), once each."""
+    from ingest.parser.units import split_units
+    from retrieval.roles import Role, column_has_role
+
+    monitoring = {unit_key(unit) for unit in target.get(ROLE_FIELDS["monitoring"]) or ()}
+    seen: set[str] = set()
+    for cell in target.get("cells") or ():
+        if not column_has_role(
+            str(cell.get("role") or ""), str(cell.get("header") or ""), Role.DIRECT
+        ):
+            continue
+        for unit in split_units(str(cell.get("text") or "")):
+            key = unit_key(unit)
+            if key and key in monitoring and key not in seen:
+                seen.add(key)
+                yield DIRECT_ROLE, unit, key
 
 
 def row_terms(payload: Mapping[str, Any]) -> frozenset[str]:
@@ -684,7 +711,7 @@ class FactStore:
                 (document_id, str(cell.get("role") or ""), str(cell.get("header") or ""), source)
                 for cell in target.get("cells") or ()
             )
-            units = list(responsibility_rows(target)) or [("", "", "")]
+            units = [*responsibility_rows(target), *directing_units(target)] or [("", "", "")]
             deadline = target.get("deadline") or {}
             written = (deadline.get("year"), deadline.get("quarter"), deadline.get("month"))
             tail = clause_tail(clause_id, document_id)
@@ -1217,7 +1244,7 @@ class FactStore:
         covers the topic is known: one probe per term, each reading `entries` index entries."""
         cover = query.covering
         assert cover is not None
-        roles = [query.role] if query.role else list(ROLE_FIELDS)
+        roles = _roles(query) or list(ROLE_FIELDS)
         in_documents = f" AND document_id IN ({_marks(query.documents)})" if query.documents else ""
         probe = (
             "SELECT * FROM (SELECT document_id AS d, start AS s, tail AS c FROM unit_terms "
@@ -1423,7 +1450,7 @@ class FactStore:
         self,
         unit_keys: Sequence[str],
         columns: Sequence[tuple[str, str]],
-        not_role: str,
+        not_role: str | Sequence[str],
         documents: Sequence[str] = (),
         limit: int = 0,
         offset: int = 0,
@@ -1444,10 +1471,11 @@ class FactStore:
         )
         parameters: list[object] = [*keys, *documents]
         parameters.extend(value for pair in columns for value in pair)
-        # the rows in `not_role` (on the topic, with one): read from the index alone
+        # the rows in `not_role` (or any of those roles; on the topic, with one): read from
+        # the index alone
+        roles = (not_role,) if isinstance(not_role, str) else tuple(not_role)
         in_role, values = self._in_role(
-            RowQuery(documents=tuple(documents), role=not_role, unit_keys=tuple(keys)),
-            covering,
+            RowQuery(documents=tuple(documents), roles=roles, unit_keys=tuple(keys)), covering
         )
         parameters.extend(values)
         where = where.replace("{in_role}", in_role)
@@ -1482,7 +1510,8 @@ class FactStore:
     def unit_names(self, documents: Sequence[str] = ()) -> list[str]:
         """One written name per distinct unit (its most frequent spelling), sorted."""
         sql = (
-            "SELECT unit_key, unit, COUNT(*) AS n FROM responsibilities WHERE role != ''"
+            "SELECT unit_key, unit, COUNT(*) AS n FROM responsibilities WHERE role != '' "
+            "AND role != 'direct'"
             + (f" AND document_id IN ({_marks(documents)})" if documents else "")
             + " GROUP BY unit_key, unit"
         )
@@ -1707,9 +1736,10 @@ def _row_filter(query: RowQuery) -> tuple[str, list[object]]:
     if query.unit_keys:
         clauses.append(f"unit_key IN ({_marks(query.unit_keys)})")
         parameters.extend(query.unit_keys)
-    if query.role:
-        clauses.append("role = ?")
-        parameters.append(query.role)
+    roles = _roles(query)
+    if roles:
+        clauses.append(f"role IN ({_marks(roles)})")
+        parameters.extend(roles)
     if query.due_from is not None:
         clauses.append("due >= ?")
         parameters.append(query.due_from)
@@ -1737,7 +1767,7 @@ def _row_filter(query: RowQuery) -> tuple[str, list[object]]:
     cover = query.covering
     if cover is not None and cover.concepts and query.unit_keys:
         if _selective(cover):
-            sql, values = _covered_rows(cover, query.unit_keys, query.role, query.documents)
+            sql, values = _covered_rows(cover, query.unit_keys, roles, query.documents)
             clauses.append(f"clause_id IN (SELECT clause_id FROM ({sql}) covered)")
             parameters.extend(values)
     elif cover is not None and cover.concepts:
@@ -1766,6 +1796,7 @@ def _covered_only(
     bare = RowQuery(
         documents=query.documents,
         role=query.role,
+        roles=query.roles,
         unit_keys=query.unit_keys,
         covering=cover,
         limit=query.limit,
@@ -1773,7 +1804,12 @@ def _covered_only(
     )
     if query != bare:
         return None
-    return _covered_rows(cover, query.unit_keys, query.role, query.documents, before)
+    return _covered_rows(cover, query.unit_keys, _roles(query), query.documents, before)
+
+
+def _roles(query: RowQuery) -> list[str]:
+    """The roles a query asks (none: any role)."""
+    return [query.role] if query.role else list(dict.fromkeys(query.roles))
 
 
 def _cover_terms(cover: TermCover) -> list[str]:
@@ -1786,17 +1822,17 @@ def _cover_terms(cover: TermCover) -> list[str]:
 def _covered_rows(
     cover: TermCover,
     unit_keys: Sequence[str],
-    role: str | None,
+    role: Sequence[str],
     documents: Sequence[str] = (),
     before: tuple[str, int, str] | None = None,
 ) -> tuple[str, list[object]]:
     """SQL selecting (clause_id, d: its plan, s: its start) of each row naming one of the
-    units (in `role`, or any role; in `documents`, or any plan) whose words cover the topic
+    units (in one of `role`, or any role; in `documents`, or any plan) whose words cover the topic
     (`TermCover`, the same credits summed concept by concept as `_cover_sum`): one pass
     over `unit_terms` entries of the cover's terms under those units, grouped by row. A row
     with none of the terms is never read (`_selective`: it could not be kept). With
     `before` (plan, start, clause), only the entries before it in list order."""
-    roles = [role] if role else list(ROLE_FIELDS)
+    roles = list(role) or list(ROLE_FIELDS)
     units = list(dict.fromkeys(unit_keys))
     # each term's keys: one per unit and role asked
     keys = {
@@ -1832,10 +1868,12 @@ def _covered_rows(
     return sql, parameters
 
 
+@lru_cache(maxsize=1 << 16)
 def unit_term_key(unit: str, role: str, term: str) -> int:
     """The 64-bit key of a term under a unit in a role (`unit_terms`): a stable hash, so
     that each entry holds 8 bytes instead of the three texts (two of ten million distinct
-    triples share a key with a chance of about 3 in a million)."""
+    triples share a key with a chance of about 3 in a million). Kept for the last 65,536
+    triples: a plan names each of them for many rows, and plans share units and words."""
     digest = hashlib.blake2b(f"{unit}\x1f{role}\x1f{term}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 

@@ -39,6 +39,9 @@ PAYLOAD_FIELDS: dict[str, str] = {
     Role.DIRECT.value: "units_monitoring",
 }
 
+# The stored role `rows_for_unit` selects for each role (the payload field's role).
+_STORED_ROLE: dict[str, str] = {Role.DIRECT.value: Role.MONITORING.value}
+
 # How answers name a role ("đơn vị phối hợp").
 ROLE_NAMES: dict[Role, str] = {
     Role.MONITORING: "theo dõi, chỉ đạo, đôn đốc",
@@ -173,8 +176,17 @@ def rows_for_unit(
     due_range: tuple[int | None, int | None] | None = None,
 ) -> list[StoredClause]:
     """Table rows naming one of the units in one of the roles (any role when none), in
-    document order: the one selection the CLI, the API, the bots and the matrix share."""
+    document order: the one selection the CLI, the API, the bots and the matrix share.
+    "Trực tiếp chỉ đạo" selects the monitoring rows (the callers keep the cells of the
+    role, `unit_cells`). On a facts store, one indexed query names the rows (each once,
+    however many roles) and only those are read; else one payload filter per role."""
     names = [str(role) for role in roles if str(role) != "any"] or ["any"]
+    indexed = getattr(source, "indexed_rows", None)
+    if indexed is not None:
+        stored = [] if "any" in names else [_STORED_ROLE.get(name, name) for name in names]
+        rows = indexed(documents, unit_keys, list(dict.fromkeys(stored)), due_range)
+        if rows is not None:
+            return list(rows)
     found: dict[str, StoredClause] = {}
     for name in names:
         for row in source.rows(documents, PAYLOAD_FIELDS[name], unit_keys, due_range):

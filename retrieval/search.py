@@ -184,6 +184,30 @@ class ClauseSearch:
         located = dict(zip(page.clause_ids, page.document_ids, strict=False))
         return page.total, self.by_ids(list(page.clause_ids), located=located)
 
+    def indexed_rows(
+        self,
+        documents: Sequence[str],
+        unit_keys: Sequence[str],
+        roles: Sequence[str],
+        due_range: tuple[int | None, int | None] | None = None,
+    ) -> list[StoredClause] | None:
+        """`rows` naming one of the units in one of the roles (any role with none; units
+        in no role filter when none are given), in document order: their ids by one indexed
+        query on the facts store (rows in several roles once), then only those clauses by
+        id. None without a facts store."""
+        if self._facts is None:
+            return None
+        low, high = due_range or (None, None)
+        query = RowQuery(
+            documents=tuple(documents),
+            roles=tuple(roles) if unit_keys else (),
+            unit_keys=tuple(unit_keys),
+            due_from=low,
+            due_to=high,
+            limit=0,
+        )
+        return self.rows_page(replace(query, limit=self._facts.count_rows(query)))
+
     def rows_page(self, query: RowQuery) -> list[StoredClause]:
         """The rows of one page of `query` (its `offset` and `limit`), in document order:
         their ids by an indexed query on the facts store, then those clauses by id."""
@@ -242,7 +266,7 @@ class ClauseSearch:
     def rows_worded_as(
         self,
         unit_keys: Sequence[str],
-        role: Role,
+        role: Role | Sequence[Role],
         documents: Sequence[str] = (),
         window: tuple[int, int] = (0, 0),
         covering: TermCover | None = None,
@@ -250,19 +274,21 @@ class ClauseSearch:
         """Rows naming one of the units in a column of another role whose header uses the
         word of `role` ("Đơn vị chủ trì theo dõi …" for "chủ trì"), not in `role` itself:
         their count, those headers and the rows of `window` ((offset, limit), in document
-        order), by indexed queries on the facts store. With `covering` (a topic), rows in
+        order), by indexed queries on the facts store. Several roles: columns of none of them
+        worded like one of them, rows in none of them. With `covering` (a topic), rows in
         `role` off the topic count as not in it (the whole list lists them so)."""
         assert self._facts is not None, "rows_worded_as needs the facts store"
+        roles = (role,) if isinstance(role, Role) else tuple(role)
         columns = [
             (column, header)
             for column, header in self._facts.column_headers()
             if column in _ROLE_VALUES
-            and not column_has_role(column, header, role)
-            and header_names_role(header, role)
+            and not any(column_has_role(column, header, each) for each in roles)
+            and any(header_names_role(header, each) for each in roles)
         ]
         offset, limit = window
         found = self._facts.rows_in_columns_page(
-            unit_keys, columns, role.value, documents, limit, offset, covering
+            unit_keys, columns, [each.value for each in roles], documents, limit, offset, covering
         )
         headers = sorted({header for _column, header in columns}) if found.total else []
         located = dict(zip(found.clause_ids, found.document_ids, strict=False))

@@ -3,10 +3,12 @@ that agree with the index's payload filters, document and clause look-ups."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,14 @@ from ingest.domain import ParsedPlan
 from ingest.facts import FactStore, RowQuery, number_digits
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
-from retrieval.roles import Role, column_has_role, header_cells, header_names_role, rows_for_unit
+from retrieval.roles import (
+    Role,
+    column_has_role,
+    header_cells,
+    header_names_role,
+    rows_for_unit,
+    unit_cells,
+)
 from retrieval.runtime import Runtime
 from tests.conftest import fact_store
 from tests.golden_plans import corpus_files, parse_corpus_file
@@ -611,3 +620,135 @@ def test_a_units_rows_on_a_topic_are_counted_with_bounded_work(
         assert [c for page in pages for c in page.clause_ids] == expected
     # the small bounds did cut the list (one row is never cut: "none" is never said)
     assert seen_partial or len(expected) == 1
+
+
+# ---- a unit's rows in several roles, and "trực tiếp chỉ đạo": indexed, paged, exact ------
+
+_SEVERAL = [
+    (Role.LEAD, Role.COOPERATING),
+    (Role.MONITORING, Role.LEAD, Role.COOPERATING),
+    (Role.DIRECT,),
+    (Role.DIRECT, Role.COOPERATING),
+]
+
+
+def _unindexed(corpus_runtime: Runtime) -> Any:
+    """A search over the same index with no facts store: rows by payload filters."""
+    from retrieval.search import ClauseSearch
+
+    return ClauseSearch(corpus_runtime.index, lambda _text: [], corpus_runtime.lexical)
+
+
+def _named_units(rows: Sequence[Any]) -> list[str]:
+    """Every unit key the rows' cells name."""
+    from ingest.parser.units import split_units
+
+    return sorted(
+        {
+            unit_key(unit)
+            for row in rows
+            for cell in row.target.cells
+            for unit in split_units(cell.text)
+            if unit_key(unit)
+        }
+    )
+
+
+@pytest.mark.parametrize("roles", _SEVERAL, ids=lambda roles: "+".join(r.value for r in roles))
+def test_a_units_rows_in_several_roles_or_directing_agree_with_a_scan(
+    store: FactStore, corpus_runtime: Runtime, roles: tuple[Role, ...]
+) -> None:
+    """The rows naming a unit in any of several roles, or in a directing column ("trực tiếp
+    chỉ đạo": stored in that role), counted and paged by one indexed query, equal the scan of
+    the unit's rows in each role kept by their cells (what the whole list keeps); pages of
+    3 join up to the list, each with the exact total."""
+    scan = _unindexed(corpus_runtime)
+    checked = 0
+    for key in _named_units(rows_for_unit(scan, [], [])):
+        scanned = [
+            row.clause_id
+            for row in rows_for_unit(scan, [], [key], roles)
+            if unit_cells(row, [key], roles)
+        ]
+        query = RowQuery(unit_keys=(key,), roles=tuple(role.value for role in roles))
+        whole = store.rows(replace(query, limit=10_000))
+        assert (whole.total, list(whole.clause_ids)) == (len(scanned), scanned), key
+        pages = [store.rows(replace(query, limit=3, offset=at)) for at in range(0, len(scanned), 3)]
+        assert [clause for page in pages for clause in page.clause_ids] == scanned, key
+        assert all(page.total == len(scanned) for page in pages)
+        checked += bool(scanned)
+    assert checked >= (1 if Role.DIRECT in roles else 20)
+
+
+def test_rows_for_unit_reads_only_the_rows_it_returns_on_the_facts_store(
+    corpus_runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a facts store, a unit's rows in several roles (or directing) are named by one
+    indexed query and only those clauses are read by id: no payload filter over the unit's
+    rows in every plan; the rows are those the scan gives."""
+    search = corpus_runtime.assistant().search
+    scan = _unindexed(corpus_runtime)
+    expected = {
+        (key, roles): [r.clause_id for r in rows_for_unit(scan, [], [key], roles)]
+        for key in (unit_key("Công an tỉnh"), unit_key("Sở Khoa học và Công nghệ"))
+        for roles in _SEVERAL
+    }
+
+    def no_scroll(*_args: object, **_kwargs: object) -> list[object]:
+        raise AssertionError("a payload filter read the unit's rows")
+
+    monkeypatch.setattr(search, "_scroll", no_scroll)
+    read: list[int] = []
+    by_ids = search.by_ids
+
+    def counted(ids: Sequence[str], *args: Any, **kwargs: Any) -> Any:
+        read.append(len(ids))
+        return by_ids(ids, *args, **kwargs)
+
+    monkeypatch.setattr(search, "by_ids", counted)
+    for (key, roles), clause_ids in expected.items():
+        read.clear()
+        found = [row.clause_id for row in rows_for_unit(search, [], [key], roles)]
+        assert found == clause_ids, (key, roles)
+        assert sum(read) == len(clause_ids)
+    assert any(expected.values())
+
+
+@pytest.mark.parametrize(
+    ("question", "total"),
+    [
+        ("Trưởng phòng Văn hóa và Thông tin trực tiếp chỉ đạo những chỉ tiêu nào?", 9),
+        ("Trưởng phòng Văn hóa và Thông tin chỉ đạo hoặc chủ trì những chỉ tiêu nào?", 11),
+    ],
+)
+def test_a_directing_or_several_role_list_is_paged_from_the_store(
+    corpus_runtime: Runtime, monkeypatch: pytest.MonkeyPatch, question: str, total: int
+) -> None:
+    """ "… trực tiếp chỉ đạo …" and a list in several roles, longer than a whole list: each
+    page states the exact count of the whole answer and the pages join up to its rows, with
+    no payload filter over the unit's rows (the store names the page's rows)."""
+    from retrieval import row_lists
+    from retrieval.row_lists import EVERY_ROW, RowWindow
+    from retrieval.search import ClauseSearch
+
+    assistant = corpus_runtime.assistant()
+    whole = assistant.ask(question, rows=EVERY_ROW)
+    listed = [line for line in whole.answer.split("\n") if line.startswith("- ")]
+    assert not whole.partial and len(listed) == total
+    assert whole.answer.startswith(f"Có {total} chỉ tiêu/nhiệm vụ")
+    monkeypatch.setattr(row_lists, "WHOLE_LIST", 3)
+
+    def no_rows(*_args: object, **_kwargs: object) -> list[object]:
+        raise AssertionError("every row of the unit read")
+
+    monkeypatch.setattr(ClauseSearch, "rows", no_rows)
+    paged: list[str] = []
+    while len(paged) < total:
+        page = assistant.ask(question, rows=RowWindow(len(paged), 4))
+        assert page.partial and page.rows_total == total
+        assert page.answer.startswith(f"Có {total} chỉ tiêu/nhiệm vụ")
+        rows = [line for line in page.answer.split("\n") if line.startswith("- ")]
+        assert rows
+        paged += rows
+    strip = [re.sub(r"\s*\[\d+\]", "", line) for line in listed]
+    assert [re.sub(r"\s*\[\d+\]", "", line) for line in paged] == strip

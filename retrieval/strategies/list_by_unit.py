@@ -232,15 +232,19 @@ class ListByUnit:
         rows in the role asked, then — as the whole answer lists them — the rows naming it
         in another role's column worded like the role asked, under their own heading: one
         list of both parts, counted and read by indexed queries on the facts store, with
-        how many of the plans naming the unit have no column for that role. With `cover`
-        (a topic), the rows in the role asked are those covering it, or all of them when
-        none does (as `answer` narrows them). None when the list is short (answered whole
-        by `answer`), or the selection is not one the facts store holds (several roles,
-        "trực tiếp chỉ đạo")."""
-        if not self._search.has_facts or len(asked) > 1 or Role.DIRECT in asked:
+        how many of the plans naming the unit have no column for that role. Several roles
+        asked: the rows naming the unit in any of them, each once; "trực tiếp chỉ đạo": the
+        rows naming it in a directing column (stored in that role). With `cover` (a topic),
+        the rows in the role asked are those covering it, or all of them when none does (as
+        `answer` narrows them). None when the list is short (answered whole by `answer`),
+        or there is no facts store."""
+        if not self._search.has_facts:
             return None
-        role = asked[0].value if asked else None
-        selection = RowQuery(documents=tuple(doc_ids), role=role, unit_keys=tuple(unit_keys))
+        selection = RowQuery(
+            documents=tuple(doc_ids),
+            roles=tuple(role.value for role in asked),
+            unit_keys=tuple(unit_keys),
+        )
         in_role, exact = 0, True
         if cover is not None:
             # bounded: past the store's bound on the topic's entries, "at least" so many —
@@ -255,7 +259,7 @@ class ListByUnit:
             in_role = self._search.count_rows(selection)
         covering = selection.covering  # off-topic rows in the role: listed as worded
         worded, headers, _ = (
-            self._search.rows_worded_as(unit_keys, asked[0], doc_ids, covering=covering)
+            self._search.rows_worded_as(unit_keys, asked, doc_ids, covering=covering)
             if asked
             else (0, [], [])
         )
@@ -279,7 +283,7 @@ class ListByUnit:
         if end > in_role and worded:  # the page reaches the rows of the other columns
             start = max(offset, in_role) - in_role
             _, _, elsewhere = self._search.rows_worded_as(
-                unit_keys, asked[0], doc_ids, (start, end - in_role - start), covering
+                unit_keys, asked, doc_ids, (start, end - in_role - start), covering
             )
             worded_in = {row.clause_id: header_cells(row, unit_keys, asked) for row in elsewhere}
             extra = answer_list(
@@ -293,7 +297,11 @@ class ListByUnit:
             answer = joined(answer, extra)
         elif worded:  # listed after the rows in the role asked
             notes.append(f"{other} tại {worded} dòng, liệt kê sau các dòng trên.")
-        notes.append(self._plans_lacking(doc_ids, unit_keys, asked))
+        if len(asked) == 1:
+            notes.append(self._plans_lacking(doc_ids, unit_keys, asked))
+        else:  # each role asked that plans naming the unit have no column for
+            lacking = self._lacking_roles(doc_ids, unit_keys, asked)
+            notes.extend(self._lacking_note(each, unit_keys) for each in lacking)
         text = "\n".join([answer.answer, *(note for note in notes if note)])
         return replace(answer, answer=text, intent=Intent.LIST_BY_UNIT.value, rows_exact=exact)
 
@@ -332,9 +340,9 @@ class ListByUnit:
         return info.label if info else doc_id
 
     def _stored(self, asked: Sequence[Role]) -> bool:
-        """Whether the facts store selects the unit's rows in the role asked (one role, not
-        "trực tiếp chỉ đạo")."""
-        return self._search.has_facts and len(asked) == 1 and Role.DIRECT not in asked
+        """Whether the facts store selects the unit's rows in the roles asked (one or
+        several, "trực tiếp chỉ đạo" too; not "any role")."""
+        return self._search.has_facts and bool(asked)
 
     def _rows_asked(
         self,
@@ -349,7 +357,7 @@ class ListByUnit:
         if cover is not None and self._stored(asked):
             query = RowQuery(
                 documents=tuple(doc_ids),
-                role=asked[0].value,
+                roles=tuple(role.value for role in asked),
                 unit_keys=tuple(unit_keys),
                 covering=cover,
             )
@@ -373,11 +381,11 @@ class ListByUnit:
         found: dict[str, list[str]] = {}
         if self._stored(asked):
             total, _, rows = self._search.rows_worded_as(
-                unit_keys, asked[0], doc_ids, (0, WHOLE_LIST), covering
+                unit_keys, asked, doc_ids, (0, WHOLE_LIST), covering
             )
             if total > len(rows):
                 _, _, rows = self._search.rows_worded_as(
-                    unit_keys, asked[0], doc_ids, (0, total), covering
+                    unit_keys, asked, doc_ids, (0, total), covering
                 )
         else:
             rows = rows_for_unit(self._search, doc_ids, unit_keys)
