@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from ingest.dates import mentions_date
 from retrieval.answers import Citation
@@ -99,10 +100,12 @@ def body_quote(
     if not sentences:
         return body[:limit]
 
-    def score(sentence: str) -> int:
+    def score(sentence: str) -> tuple[int, int]:
         text = folded(sentence)
         preferred = len(keywords) + 1 if prefer is not None and prefer(sentence) else 0
-        return preferred + sum(1 for word in keywords if word in text)
+        # a tie is broken by the question's words kept side by side ("chất thải nguy hại
+        # được thu gom, xử lý" over "… dưới 10% chất thải rắn … được xử lý … thu gom")
+        return preferred + sum(1 for word in keywords if word in text), _pairs_kept(keywords, text)
 
     index = max(range(len(sentences)), key=lambda i: score(sentences[i]))
     best = sentences[index].strip()
@@ -133,6 +136,14 @@ def body_quote(
 
 
 _MAX_ANNOUNCED = 6
+
+
+def _pairs_kept(keywords: tuple[str, ...], folded_text: str) -> int:
+    """How many pairs of words next to each other in `keywords` stand next to each other in
+    `folded_text` too (punctuation between them ignored)."""
+    words = re.findall(r"[a-z0-9%]+", folded_text)
+    adjacent = set(pairwise(words))
+    return sum(1 for pair in pairwise(keywords) if pair in adjacent)
 
 
 def _cut(text: str, limit: int) -> str:

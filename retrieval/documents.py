@@ -135,6 +135,7 @@ class DocumentInfo:
     decision_date: str | None = None
     decision_issuer: str | None = None
     issues: str | None = None  # what a decision issues ("Kế hoạch …"): the plan is in it
+    draft: str | None = None  # the draft marking as written ("DỰ THẢO"): not yet issued
 
     @classmethod
     def from_plain(cls, data: Mapping[str, Any]) -> DocumentInfo:
@@ -157,6 +158,7 @@ class DocumentInfo:
             decision_date=data.get("decision_date"),
             decision_issuer=data.get("decision_issuer"),
             issues=data.get("issues"),
+            draft=data.get("draft"),
         )
 
     @cached_property
