@@ -105,11 +105,14 @@ def body_quote(
     timed = _times_shared(sentences, prefer) if prefer is not None else [None] * len(sentences)
 
     def score(i: int) -> tuple[int, int]:
-        text = folded(sentences[i])
+        # whole words: "hai" (hại) is not in "thai" (thải)
+        text = " " + " ".join(re.findall(r"[a-z0-9%]+", folded(sentences[i]))) + " "
         preferred = len(keywords) + 1 if timed[i] is not None else 0
         # a tie is broken by the question's words kept side by side ("chất thải nguy hại
         # được thu gom, xử lý" over "… dưới 10% chất thải rắn … được xử lý … thu gom")
-        return preferred + sum(1 for word in keywords if word in text), _pairs_kept(keywords, text)
+        return preferred + sum(1 for word in keywords if f" {word} " in text), _pairs_kept(
+            keywords, text
+        )
 
     index = max(range(len(sentences)), key=score)
     best = sentences[index].strip()
