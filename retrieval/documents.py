@@ -789,18 +789,6 @@ def _titled_among(
     return found
 
 
-# a kind's short forms as questions write them ("CTr 104", "KH", "QĐ")
-_SHORT_KINDS = {
-    "ke hoach": "kh",
-    "chuong trinh": "ctr",
-    "quyet dinh": "qd",
-    "nghi quyet": "nq",
-    "cong van": "cv",
-    "ket luan": "kl",
-    "chi thi": "ct",
-}
-
-
 def _of_kind_named(
     text: str, doc_ids: Sequence[str], documents: Mapping[str, DocumentInfo]
 ) -> list[str]:
@@ -812,8 +800,8 @@ def _of_kind_named(
     for doc_id, kind in kinds.items():
         if not kind or kind == "van ban":
             continue
-        forms = [kind, *([_SHORT_KINDS[kind]] if kind in _SHORT_KINDS else [])]
-        if any(re.search(rf" {re.escape(f)} (?!(?:so )?\d)", text) for f in forms):
+        # (the kind in words: a short form may be another abbreviation, "CTR" chất thải rắn)
+        if re.search(rf" {re.escape(kind)} (?!(?:so )?\d)", text):
             found.append(doc_id)
     return [] if len(found) == len(doc_ids) else found
 

@@ -52,3 +52,9 @@ def test_a_kind_named_beside_another_plans_number_keeps_both() -> None:
 def test_no_kind_named_keeps_every_plan_of_the_place() -> None:
     asked = "Tỉnh Lào Cai đặt tỷ lệ chất thải chôn lấp bao nhiêu?"
     assert sorted(_directory().resolve(folded(asked))) == ["ctr-12", "cv-88", "de-an"]
+
+
+def test_a_short_form_that_is_another_abbreviation_names_no_kind() -> None:
+    """ "CTR" is chất thải rắn as often as chương trình: only the kind in words counts."""
+    asked = "Ty le CTR sinh hoat duoc thu gom o Lao Cai giai doan 2021-2025 dat bao nhieu?"
+    assert sorted(_directory().resolve(folded(asked))) == ["ctr-12", "cv-88", "de-an"]
