@@ -104,3 +104,32 @@ def test_an_issued_real_party_programme_is_no_draft() -> None:
     issued = [p for p in sorted(path.glob("*.txt"))][:3]
     for p in issued:
         assert parse_plan(p.read_text(encoding="utf-8"), p.stem).document.draft is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đề án tài nguyên của Tỉnh ủy Lào Cai là văn bản chính thức hay bản dự thảo?",
+        "De an nay co phai ban du thao khong?",
+        "Kế hoạch 15 đã được ban hành chính thức chưa?",
+    ],
+)
+def test_a_question_asking_whether_a_document_is_a_draft(question: str) -> None:
+    from retrieval.query import Intent, MetaField, understand
+
+    asked = understand(question)
+    assert asked.intent is Intent.DOCUMENT_FACTS
+    assert asked.meta_field is MetaField.DRAFT
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "UBND tinh giao So NN&MT xay dung du thao KH thuc hien CTr 104 xong truoc ngay nao?",
+        "Đề án tài nguyên (dự thảo) và CTr 104 được ký thay mặt cơ quan nào?",
+    ],
+)
+def test_a_draft_named_or_asked_for_is_no_question_of_status(question: str) -> None:
+    from retrieval.query import MetaField, understand
+
+    assert understand(question).meta_field is not MetaField.DRAFT

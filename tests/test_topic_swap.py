@@ -50,3 +50,17 @@ def test_a_folded_thu_is_an_ordinal_only_where_it_can_be_thứ() -> None:
     assert numbered_names(folded(ordinal), ordinal) == ["thu tu|thu 4"]
     bare = "noi dung thu tu cua ke hoach la gi"
     assert numbered_names(bare, bare) == ["thu tu|thu 4"]
+
+
+def test_the_conversation_keeps_the_question_a_follow_up_was_read_as() -> None:
+    from retrieval.answers import Answer
+    from retrieval.conversation import Conversation
+
+    conversation = Conversation()
+    whole = "Đề án đặt mục tiêu thu ngân sách từ tài nguyên nước bao nhiêu?"
+    conversation.record(
+        "Còn thu từ tài nguyên nước?", Answer("…", False, "target", asked_as=whole), []
+    )
+    assert conversation.last_question == whole
+    conversation.record("Kế hoạch 19 do ai ký?", Answer("…", False, "document_facts"), [])
+    assert conversation.last_question == "Kế hoạch 19 do ai ký?"
