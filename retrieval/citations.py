@@ -122,6 +122,14 @@ def body_quote(
         start = body.find(sentences[shared].strip())
         end = body.find(best, start) + len(best)
         if 0 <= start < end and end - start <= limit:
+            for part in sentences[index + 1 :] if best.endswith(";") else ():
+                # the sentence's later parts too, as far as the limit allows
+                at = body.find(part, end)
+                if at < 0 or at + len(part) - start > limit:
+                    break
+                end = at + len(part)
+                if not part.endswith(";"):
+                    break
             return body[start:end]
     if best.endswith(":"):
         # "… phối hợp chặt chẽ với các sở:" announces what follows: quote that too

@@ -59,3 +59,19 @@ def test_a_part_after_a_semicolon_shares_the_time_its_sentence_states() -> None:
     assert quote.startswith("Hết năm 2026 hoàn thành")
     assert quote.endswith("đối với 27 xã chưa được đo đạc bản đồ địa chính.")
     assert quote in clause.text
+
+
+def test_a_part_sharing_its_sentences_time_keeps_the_parts_after_it() -> None:
+    clause = _clause(
+        "- Các Báo cáo của Ủy ban nhân dân tỉnh về phát triển kinh tế - xã hội; thực hiện "
+        "ngân sách nhà nước, quyết toán ngân sách nhà nước của địa phương; kết quả thực hiện "
+        "các chương trình mục tiêu quốc gia về giảm nghèo bền vững và xây dựng nông thôn mới "
+        "trên địa bàn các huyện, thành phố; công tác phòng, chống tham nhũng; thực hành "
+        "tiết kiệm, chống lãng phí năm 2017; công tác phòng, chống tội phạm; tình hình quản lý, "
+        "khai thác khoáng sản làm vật liệu thông thường; việc quản lý, sử dụng Quỹ Bảo hiểm xã "
+        "hội tỉnh;"
+    )
+    query = understand("UBND tinh bao cao tinh hinh quan ly khai thac khoang san nao va quy nao?")
+    quote = body_quote(clause, query.keywords, prefer=states_own_time)
+    assert quote.startswith("thực hành tiết kiệm")
+    assert quote.endswith("Quỹ Bảo hiểm xã hội tỉnh;")
