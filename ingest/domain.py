@@ -102,6 +102,9 @@ class Document:
     # a decision that issues a plan ("Ban hành kèm theo Quyết định này Kế hoạch …"): the
     # kind and title of what it issues
     issues: str | None = None
+    # a document not yet issued: its draft marking as the header writes it ("DỰ THẢO",
+    # "Dự thảo lần 2"); None for an issued document
+    draft: str | None = None
 
 
 @dataclass(frozen=True)

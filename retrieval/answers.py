@@ -95,6 +95,9 @@ class Answer:
     # the facts store's bound on the entries read; a later page counts further)
     rows_exact: bool = field(default=True, compare=False)
     page_of: str = field(default="", compare=False)  # a page's question, to ask for others
+    # a follow-up read as a whole question ("Còn từ khoáng sản?" → "… thu ngân sách từ
+    # khoáng sản … bao nhiêu?"): the question the next follow-up leans on
+    asked_as: str = field(default="", compare=False)
     # settled by the plan's structure (the items under a heading that names what is asked),
     # not by how well ranked text covers the question: confidence reads it as structured
     settled: bool = field(default=False, compare=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from ingest.dates import mentions_date
 from retrieval.answers import Citation
@@ -99,13 +100,37 @@ def body_quote(
     if not sentences:
         return body[:limit]
 
-    def score(sentence: str) -> int:
-        text = folded(sentence)
-        preferred = len(keywords) + 1 if prefer is not None and prefer(sentence) else 0
-        return preferred + sum(1 for word in keywords if word in text)
+    # the part of a sentence stating the time preferred that a ";"-joined part after it
+    # shares ("Hết năm 2026 hoàn thành …; đo đạc … đối với 27 xã …."), per part
+    timed = _times_shared(sentences, prefer) if prefer is not None else [None] * len(sentences)
 
-    index = max(range(len(sentences)), key=lambda i: score(sentences[i]))
+    def score(i: int) -> tuple[int, int]:
+        # whole words: "hai" (hại) is not in "thai" (thải)
+        text = " " + " ".join(re.findall(r"[a-z0-9%]+", folded(sentences[i]))) + " "
+        preferred = len(keywords) + 1 if timed[i] is not None else 0
+        # a tie is broken by the question's words kept side by side ("chất thải nguy hại
+        # được thu gom, xử lý" over "… dưới 10% chất thải rắn … được xử lý … thu gom")
+        return preferred + sum(1 for word in keywords if f" {word} " in text), _pairs_kept(
+            keywords, text
+        )
+
+    index = max(range(len(sentences)), key=score)
     best = sentences[index].strip()
+    shared = timed[index]
+    if shared is not None and shared < index:
+        # the time is stated by an earlier part of the same sentence: quoted from there
+        start = body.find(sentences[shared].strip())
+        end = body.find(best, start) + len(best)
+        if 0 <= start < end and end - start <= limit:
+            for part in sentences[index + 1 :] if best.endswith(";") else ():
+                # the sentence's later parts too, as far as the limit allows
+                at = body.find(part, end)
+                if at < 0 or at + len(part) - start > limit:
+                    break
+                end = at + len(part)
+                if not part.endswith(";"):
+                    break
+            return body[start:end]
     if best.endswith(":"):
         # "… phối hợp chặt chẽ với các sở:" announces what follows: quote that too
         start = body.find(best)
@@ -166,6 +191,28 @@ _ITEM = re.compile(r"\S[^;]*?(?:;|\.(?=\s|$)|$)", re.DOTALL)
 
 
 _MAX_ANNOUNCED = 6
+
+
+def _times_shared(sentences: list[str], prefer: Callable[[str], bool]) -> list[int | None]:
+    """For each part, the index of the part stating a preferred time that it shares: itself,
+    or the nearest earlier part of the same sentence (parts joined by ";"); else None."""
+    shared: list[int | None] = []
+    for i, sentence in enumerate(sentences):
+        if prefer(sentence):
+            shared.append(i)
+        elif i and sentences[i - 1].rstrip().endswith(";"):
+            shared.append(shared[i - 1])
+        else:
+            shared.append(None)
+    return shared
+
+
+def _pairs_kept(keywords: tuple[str, ...], folded_text: str) -> int:
+    """How many pairs of words next to each other in `keywords` stand next to each other in
+    `folded_text` too (punctuation between them ignored)."""
+    words = re.findall(r"[a-z0-9%]+", folded_text)
+    adjacent = set(pairwise(words))
+    return sum(1 for pair in pairwise(keywords) if pair in adjacent)
 
 
 def _cut(text: str, limit: int) -> str:

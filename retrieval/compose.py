@@ -750,6 +750,8 @@ def answer_document_facts(
     if len(fields) > 1:
         return _answer_several_facts(query, fields, infos, clauses_by_doc, cite)
     field = fields[0]
+    if field is MetaField.DRAFT:
+        return _answer_draft(query, infos, clauses_by_doc, cite)
     lines: list[str] = []
     missing: list[str] = []
     for info in infos:
@@ -768,6 +770,31 @@ def answer_document_facts(
         return Answer(reason, True, query.intent.value, cite.citations)
     if missing:
         lines.append(f"Không ghi {_META_LABELS[field]}: " + ", ".join(missing) + ".")
+    return Answer("\n".join(lines), False, query.intent.value, cite.citations)
+
+
+def _answer_draft(
+    query: Query,
+    infos: Sequence[DocumentInfo],
+    clauses_by_doc: Mapping[str, Sequence[StoredClause]],
+    cite: CitationBuilder,
+) -> Answer:
+    """ "Văn bản chính thức hay dự thảo?": a draft by the marking its header carries, quoted;
+    a document without one is not called issued unless its số hiệu is written."""
+    lines: list[str] = []
+    for info in infos:
+        found = (
+            _find_in_clauses(info.draft, clauses_by_doc.get(info.id, ())) if info.draft else None
+        )
+        if found is not None:
+            marking = f"[{cite.cite(found[0], found[1])}]"
+            lines.append(f"{info.label}: là bản dự thảo — văn bản ghi “{info.draft}” {marking}.")
+            continue
+        number = _cited_values(info, MetaField.NUMBER, clauses_by_doc, cite, query.folded)
+        told = f"; số hiệu là {number[0]}" if number else ""
+        lines.append(f"{info.label}: văn bản không ghi là dự thảo{told}.")
+    if not lines:
+        return Answer("Không xác định được văn bản được hỏi.", True, query.intent.value)
     return Answer("\n".join(lines), False, query.intent.value, cite.citations)
 
 
@@ -852,6 +879,10 @@ def _cited_values(
         return []
     for value in values:
         found = _find_in_clauses(value, clauses)
+        if field is MetaField.SIGNER_TITLE:
+            # the office as the signature block writes it, in capitals under the authority
+            # line ("BÍ THƯ"), not a mention in the text ("Ban Bí thư")
+            found = _in_capitals(value, clauses) or found
         if found is None:
             continue
         clause, quote = found
@@ -859,6 +890,19 @@ def _cited_values(
         if field in (MetaField.DATE, MetaField.TITLE, MetaField.DECISION):
             break  # one written form of the date (of the title) is enough
     return cited
+
+
+def _in_capitals(value: str, clauses: Sequence[StoredClause]) -> tuple[StoredClause, str] | None:
+    """The first clause holding `value` written in capitals, with that span (the facts
+    store gives the preamble and the signature block first)."""
+    capitals = re.compile(
+        r"(?<!\w)" + r"\s+".join(map(re.escape, value.upper().split())) + r"(?!\w)"
+    )
+    for clause in clauses:
+        match = capitals.search(clause.text)
+        if match:
+            return clause, match.group()
+    return None
 
 
 def _issuer_forms(issuer: str) -> list[str]:
@@ -883,6 +927,7 @@ _META_LABELS = {
     MetaField.KIND: "loại văn bản là",
     MetaField.DECISION: "ban hành kèm theo",
     MetaField.AUTHORITY: "ký với thẩm quyền",
+    MetaField.DRAFT: "là bản dự thảo",
 }
 
 
@@ -905,6 +950,8 @@ def _meta_values(info: DocumentInfo, field: MetaField) -> list[str]:
         return [info.signer_title] if info.signer_title else []
     if field is MetaField.KIND:
         return [info.kind] if info.kind else []
+    if field is MetaField.DRAFT:
+        return [info.draft] if info.draft else []
     if field is MetaField.DECISION:
         # the decision named under the plan's title; a decision that issues the plan is it
         if info.decision_number:

@@ -217,7 +217,7 @@ def read_question(
         figure=_asks_figure(query),
         topic=tuple(topic),
         unknown=unknown,
-        numbered=tuple(numbered_names(text)),
+        numbered=tuple(numbered_names(text, query.text)),
     )
 
 
@@ -252,6 +252,8 @@ _NOT_A_NAME = frozenset(
         *("va", "hoac"),
     ]
 )
+_ACCENTED = re.compile(r"[À-ỹĐđ]")
+_THU = re.compile(r"(?<!\w)thứ(?!\w)", re.IGNORECASE)
 _ORDINAL_WORDS = {
     "1": "nhat",
     "2": "hai",
@@ -265,12 +267,17 @@ _ORDINAL_WORDS = {
 }
 
 
-def numbered_names(text: str) -> list[str]:
+def numbered_names(text: str, written: str = "") -> list[str]:
     """The ordinals and numbers naming a thing in a folded question ("thu 3"), each with
-    its other written form ("thu ba") after a "|"."""
+    its other written form ("thu ba") after a "|". `written`, the question as typed: when it
+    carries accents but no "thứ", a folded "thu" is the word "thu" ("thu từ tài nguyên
+    nước": revenue from), never an ordinal ("thứ tư")."""
     found = []
+    no_ordinal = bool(written) and _ACCENTED.search(written) and not _THU.search(written)
     for match in _NUMBERED.finditer(text):
         if match.group("noun") in _NOT_A_NAME:
+            continue
+        if no_ordinal and match.group("mark"):
             continue
         mark = match.group("mark") or match.group("mark_no")
         n = match.group("n") or match.group("n_no")

@@ -64,7 +64,7 @@ class Conversation:
             )
             kept = [held for held in self.lists if held.question != question]
             self.lists = [*kept, before][-_MAX_LISTS:]
-        self.turns = [*self.turns, (question, answer.answer)][-_MAX_TURNS:]
+        self.turns = [*self.turns, (answer.asked_as or question, answer.answer)][-_MAX_TURNS:]
         if answer.abstained and named and document_ids:
             if set(document_ids) != set(self.document_ids):
                 self.clause_ids = []  # the clauses of another plan answer nothing here

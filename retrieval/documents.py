@@ -135,6 +135,7 @@ class DocumentInfo:
     decision_date: str | None = None
     decision_issuer: str | None = None
     issues: str | None = None  # what a decision issues ("Kế hoạch …"): the plan is in it
+    draft: str | None = None  # the draft marking as written ("DỰ THẢO"): not yet issued
 
     @classmethod
     def from_plain(cls, data: Mapping[str, Any]) -> DocumentInfo:
@@ -157,6 +158,7 @@ class DocumentInfo:
             decision_date=data.get("decision_date"),
             decision_issuer=data.get("decision_issuer"),
             issues=data.get("issues"),
+            draft=data.get("draft"),
         )
 
     @cached_property
@@ -583,6 +585,16 @@ class DocumentDirectory:
                 # "khiếu nại về danh sách cử tri ở xã Lương Minh …" among the commune's plans:
                 # the one plan whose title alone carries the question's words
                 tied = _carrying_title_words(text, tied, self.documents) or tied
+            kinded = _of_kind_named(text, doc_ids, self.documents)
+            if best == 1 and kinded and len(kinded) < len(tied) and set(kinded) <= set(tied):
+                # "theo đề án Tỉnh ủy Lào Cai": the place's plans of the kind named
+                tied = kinded
+            elif best > 1:
+                # "đề án tài nguyên (dự thảo) và CTr 104 của Tỉnh ủy …": the one plan of the
+                # place of another kind named without a number, beside the one named by it
+                named_kinds = {self.documents[d].kind for d in tied}
+                other = [d for d in kinded if self.documents[d].kind not in named_kinds]
+                tied = [*tied, *other] if len(other) == 1 else tied
             found.extend(tied)
             found.extend(d for d in titled if d not in found)
         if found:
@@ -775,6 +787,23 @@ def _titled_among(
         if any(re.search(rf" (?:ke hoach|kh) (?:\S+ )?{b} ", text) for b in matched):
             found.append(doc_id)
     return found
+
+
+def _of_kind_named(
+    text: str, doc_ids: Sequence[str], documents: Mapping[str, DocumentInfo]
+) -> list[str]:
+    """The plans among `doc_ids` whose kind the (folded, space-padded) question names
+    without a number after it ("đề án Tỉnh ủy …", not "Đề án 06" nor "CTr 104", which
+    name a document by number); empty when it names no kind, or every plan's."""
+    kinds = {d: folded(documents[d].kind or "") for d in doc_ids}
+    found = []
+    for doc_id, kind in kinds.items():
+        if not kind or kind == "van ban":
+            continue
+        # (the kind in words: a short form may be another abbreviation, "CTR" chất thải rắn)
+        if re.search(rf" {re.escape(kind)} (?!(?:so )?\d)", text):
+            found.append(doc_id)
+    return [] if len(found) == len(doc_ids) else found
 
 
 # the words of a document's kind ("chương trình hành động", "công văn"): titles sharing them

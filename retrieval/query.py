@@ -54,6 +54,7 @@ class MetaField(StrEnum):
     KIND = "kind"  # tên loại: Chỉ thị, Kế hoạch, Quyết định …
     DECISION = "decision"  # the decision a plan is issued with ("kèm theo Quyết định số …")
     AUTHORITY = "authority"  # in whose name it is signed ("T/M Ban Thường vụ", "KT. Chủ tịch")
+    DRAFT = "draft"  # whether it is a draft ("bản dự thảo hay văn bản chính thức?")
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,18 @@ _SENT_KINDS = (
     r"|cong van|cv)\b"
 )
 _META = (
+    # whether the document is a draft or issued ("là văn bản chính thức hay bản dự thảo?",
+    # "có phải bản dự thảo không?"), not a draft a duty asks for ("xây dựng dự thảo KH …")
+    (
+        MetaField.DRAFT,
+        _compile(
+            r"chinh thuc hay (?:la )?(?:ban |van ban )?du thao"
+            r"|du thao hay (?:la )?(?:ban |van ban )?(?:chinh thuc|da ban hanh)"
+            r"|(?:co phai|con la|van la) (?:la )?(?:ban |van ban )?du thao"
+            r"|(?:la |con |van )(?:ban |van ban )?du thao (?:khong|chua|a)\b"
+            r"|(?:da )?(?:duoc )?ban hanh chinh thuc (?:chua|khong)\b"
+        ),
+    ),
     # the signer's title ("giữ chức vụ gì", "ký với chức danh gì", "chức vụ của người ký"),
     # not a title the text is about ("cách chức tất cả các chức vụ trong Đảng đối với ai")
     (

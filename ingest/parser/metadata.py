@@ -47,6 +47,7 @@ class MetadataFields:
     decision_date: str | None = None
     decision_issuer: str | None = None
     issues: str | None = None
+    draft: str | None = None
 
     def document_fields(self) -> dict[str, Any]:
         """The `Document` fields these facts fill (all but id, title, path and hash)."""
@@ -65,6 +66,7 @@ class MetadataFields:
             "decision_date": self.decision_date,
             "decision_issuer": self.decision_issuer,
             "issues": self.issues,
+            "draft": self.draft,
         }
 
 
@@ -89,6 +91,7 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
         decision_date=facts.decision_date,
         decision_issuer=facts.decision_issuer,
         issues=facts.issues_title,
+        draft=facts.draft,
     )
     if fields.issuer is None:
         match = re.search(r"của\s+(Ban Chỉ đạo[^)]*)\)", head)

@@ -29,6 +29,7 @@ from retrieval.scope import Scope
 from retrieval.stored import StoredClause
 from retrieval.strategies import compare
 from retrieval.strategies.context import Context
+from retrieval.topic_swap import asked_of_another_topic
 from retrieval.unit_swap import asked_of_another_unit
 
 
@@ -86,6 +87,18 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
     )
     if item is not None:  # "Còn đợt 3 thì sao?": the previous question, of round 3
         return ctx.answer_as(understand(item), Scope(scope.doc_ids, named=True))
+    topic_swapped = (
+        asked_of_another_topic(query.text, previous)
+        if previous
+        and not scope.named
+        and query.intent in (Intent.SEARCH, Intent.TARGET)
+        and not ctx.units.find(query.text)
+        else None
+    )
+    if topic_swapped is not None:
+        # "Còn thu từ tài nguyên nước thì sao?": the previous question, of that topic
+        swapped_answer = ctx.answer_as(understand(topic_swapped), scope)
+        return replace(swapped_answer, asked_as=topic_swapped)
     if previous and not scope.named and CONTINUES.search(query.folded):
         before = set(ctx.units.find(previous))
         if any(key not in before for key in ctx.units.find(query.text)):

@@ -20,6 +20,7 @@ from ingest.parser.header.attributes import attributes
 from ingest.parser.header.casing import LEVELS, title_case_name
 from ingest.parser.header.cells import Cell, header_cells
 from ingest.parser.header.dateline import DateLine, adoption, find_date, slash_date
+from ingest.parser.header.draft import draft_marking
 from ingest.parser.header.issuer import (
     Body,
     bodies,
@@ -32,7 +33,7 @@ from ingest.parser.header.issuer import (
 from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
 from ingest.parser.header.number import Number, parse_number
 from ingest.parser.header.references import LEADS, references_after, replaced
-from ingest.parser.header.signature import find_signer, signing_body
+from ingest.parser.header.signature import find_signer, signed_title, signing_body
 from ingest.parser.lines import SourceLine
 
 # the Central Committee's header line, also as an OCR copy reads it ("BAN CHẮÁP HÀNH")
@@ -77,6 +78,7 @@ class HeaderFacts:
     issues_title: str | None = None
     replaces: list[str] = dataclass_field(default_factory=list)
     based_on: list[str] = dataclass_field(default_factory=list)
+    draft: str | None = None  # the draft marking as written ("DỰ THẢO"); None when issued
 
 
 def _first(cells: list[Cell], test: object) -> int | None:
@@ -331,6 +333,10 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         signer, signer_title = find_signer(all_texts)
     facts.signer = signer or attrs.get("signer")
     facts.signer_title = signer_title if signer and facts.signer == signer else None
+    if facts.signer is None:
+        # a draft (or a copy without the name) still states the office it is to be signed in
+        facts.signer_title = signed_title(all_texts[-60:])
+    facts.draft = draft_marking(cells[:zone_end])
     # the decision a document is issued with; what a decision issues
     head_text = " ".join(texts[: zone_end + 2])
     attached = attachment_in(texts[: zone_end + 2])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _TITLES = (
     "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
@@ -166,4 +167,24 @@ def signing_body(lines: list[str]) -> str | None:
     for line in lines:
         for match in _ON_BEHALF.finditer(_signature_side(line)):
             found = " ".join(match.group(1).split())
+    return found
+
+
+# the line a signer's office stands under: "T/M BAN CHẤP HÀNH", "TM. ỦY BAN NHÂN DÂN",
+# "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC", "TL. BỘ TRƯỞNG" (NĐ 30/2020, HD 36)
+_AUTHORITY_LINE = re.compile(r"(?<![A-ZĐÀ-Ỹ])(?:T/M|TM\.?|KT\.|Q\.|TL\.)\s+[A-ZĐÀ-Ỹ]")
+
+
+def signed_title(lines: list[str]) -> str | None:
+    """The office written on the line right under the last authority line ("T/M BAN CHẤP
+    HÀNH" / "BÍ THƯ") when the block carries no name (a draft not yet signed)."""
+    sides = [" ".join(_signature_side(line).split()) for line in _signature_lines(lines)]
+    sides = [side for side in sides if side]
+    found = None
+    for above, side in pairwise(sides):
+        if not _AUTHORITY_LINE.search(above):
+            continue
+        match = _TITLE.match(side)
+        if match and match.end() == len(side.rstrip(" .")):
+            found = _title_case(match.group(1))
     return found
