@@ -422,8 +422,16 @@ def _shown_around(quote: str, focus: re.Pattern[str] | None, limit: int = 400) -
 _COUNTED = re.compile(r"\b(?:bao nhieu|may) ([a-z]+)\b")
 
 
+# "vào năm nào?", "từ năm nào?": the year asked, written as a year
+_YEAR_ASKED = re.compile(r"\bnam (?:nao|bao nhieu)\b")
+_A_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?!\d|[.,/]\d)")
+
+
 def asked_figure(question_folded: str) -> re.Pattern[str] | None:
-    """The pattern of the figure a question asks for ("40 nam" of "bao nhiêu năm"), or None."""
+    """The pattern of the figure a question asks for ("40 nam" of "bao nhiêu năm", a year of
+    "vào năm nào?"), or None."""
+    if _YEAR_ASKED.search(question_folded):
+        return _A_YEAR
     match = _COUNTED.search(question_folded)
     if match is None:
         return None

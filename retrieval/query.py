@@ -437,6 +437,9 @@ _META = (
         _compile(
             r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
             r"|\bve viec gi\b"
+            # "QĐ 232 phê duyệt đề án gì?": what a decision approves or issues, its trích yếu
+            r"|^(?:quyet dinh|qd|nghi quyet|nq)\b.*\b(?:phe duyet|ban hanh)"
+            r" (?:de an|ke hoach|chuong trinh|quy hoach|chien luoc|quy che|quy dinh) (?:gi|nao)\b"
             # "… thuộc khóa, nhiệm kỳ nào?": a council's term, which its resolution's title
             # names ("… HĐND tỉnh khóa XVII, nhiệm kỳ 2016 - 2021")
             r"|thuoc khoa"
@@ -739,7 +742,7 @@ def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None
     if field is MetaField.DATE and ISSUED_FIRST.search(text):
         return field  # "văn bản nào ban hành trước? Ngày nào?": the documents' own dates
     if field in (MetaField.DATE, MetaField.NUMBER, MetaField.ISSUER) and _NOT_ABOUT_THE_PLAN.search(
-        _without_own_title(text) if field is MetaField.ISSUER else text
+        _without_own_title(text) if field in (MetaField.ISSUER, MetaField.DATE) else text
     ):
         return None
     return field
@@ -749,8 +752,10 @@ def _accepted_meta_field(text: str, field: MetaField | None) -> MetaField | None
 # ("Quyết định 1544 phê duyệt kế hoạch lựa chọn nhà thầu do cơ quan nào ban hành?"): the
 # words before the fact asked are that document's title, not another document's approval
 _NAMED_WITH_TITLE = re.compile(
-    r"^(?:quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct)\s+(?:so\s+)?\d[\w/-]*\s+.*?"
-    r"(?=\b(?:do |duoc )?(?:co quan|don vi|cap) (?:nao )?ban hanh\b|\bai ban hanh\b)"
+    r"^(?:(?:quyet dinh|qd|ke hoach|kh|nghi quyet|nq|chi thi|ct)\s+){1,2}(?:so\s+)?\d[\w/-]*\s+.*?"
+    r"(?=\b(?:do |duoc )?(?:co quan|don vi|cap) (?:nao )?ban hanh\b|\bai ban hanh\b"
+    # "QĐ 232 phê duyệt đề án gì và ký ngày nào?": the day it was itself signed
+    r"|\b(?:duoc )?(?:ky|ki|ban hanh)(?: vao)? ngay nao\b)"
 )
 
 

@@ -155,6 +155,60 @@ def test_a_heading_naming_several_units_leads_with_all_of_them(state: ParsedPlan
     assert report.deadline is not None and report.deadline.kind is DeadlineKind.DATE
 
 
+_SHARED_HEADS = """\
+THỦ TƯỚNG CHÍNH PHỦ
+Số: 15/QĐ-TTg
+Hà Nội, ngày 10 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Phê duyệt Đề án phát triển dịch vụ công
+Điều 1. Phê duyệt Đề án với các nội dung như sau:
+I. TỔ CHỨC THỰC HIỆN
+1. Các Bộ: Công an, Tư pháp, Kế hoạch và Đầu tư, Văn phòng Chính phủ
+- Chủ trì thực hiện các nhiệm vụ được giao tại Đề án;
+- Bố trí kinh phí thực hiện Đề án.
+2. Các Sở: Tài chính, Nội vụ
+- Hướng dẫn các địa phương triển khai Đề án.
+3. Các Bộ: Tổ chức thực hiện nghiêm túc Đề án này.
+"""
+
+
+def test_a_plural_head_shared_by_the_names_after_its_colon() -> None:
+    """ "1. Các Bộ: Công an, Tư pháp, …" (a Quyết định's "Tổ chức thực hiện") leads the
+    duties under it with each Bộ named in full; a name that is a unit by its own words stays
+    as written; a heading whose colon opens a task is not such a list."""
+    plan = parse(_SHARED_HEADS, "qd-15")
+    row = row_starting(plan, "Chủ trì thực hiện các nhiệm vụ")
+    assert row.lead_units == (
+        "Bộ Công an",
+        "Bộ Tư pháp",
+        "Bộ Kế hoạch và Đầu tư",
+        "Văn phòng Chính phủ",
+    )
+    assert row_starting(plan, "Hướng dẫn các địa phương").lead_units == (
+        "Sở Tài chính",
+        "Sở Nội vụ",
+    )
+    assert not [t for t in body_rows(plan) if t.content.startswith("Công an, Tư pháp")]
+
+
+def test_the_ministries_of_a_real_decision_lead_their_duties() -> None:
+    """QĐ 232/QĐ-TTg: "3. Các Bộ: Công Thương, Giao thông vận tải, …" and "4. Các Bộ: Công
+    an, Kế hoạch và Đầu tư, Thông tin và truyền thông, Ngân hàng Nhà nước Việt Nam"."""
+    path = Path(__file__).resolve().parent / "real_plans_12l"
+    path = path / "thu-tuong-232-QD-TTg-2025-de-an-thi-truong-cac-bon.txt"
+    plan = parse(path.read_text(encoding="utf-8"), "qd-232")
+    assert row_starting(plan, "Chủ động xây dựng và ban hành").lead_units == (
+        "Bộ Công Thương",
+        "Bộ Giao thông vận tải",
+        "Bộ Nông nghiệp và Phát triển nông thôn",
+        "Bộ Xây dựng",
+    )
+    assert (
+        "Bộ Công an"
+        in row_starting(plan, "Chủ trì, phối hợp với Bộ Tài nguyên và Môi trường và").lead_units
+    )
+
+
 def test_an_unnumbered_unit_line_leads_the_bullets_after_it(state: ParsedPlan) -> None:
     assert row_starting(state, "Bảo đảm an ninh mạng").lead_units == ("Công an tỉnh",)
     assert row_starting(state, "Chủ trì xác thực điện tử").lead_units == ("Công an tỉnh",)

@@ -118,3 +118,31 @@ def test_a_basis_or_decision_asked_by_its_short_form(question: str, field: MetaF
     query = understand(question)
     assert query.intent is Intent.DOCUMENT_FACTS
     assert query.meta_fields == (field,)
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        # a decision named by kind and number, then what it approves and when it was signed:
+        # "đề án" and "phê duyệt" belong to the decision's own trích yếu, the day is its own
+        (
+            "QĐ 232/QĐ-TTg phê duyệt đề án gì và ký ngày nào?",
+            (MetaField.TITLE, MetaField.DATE),
+        ),
+        ("Quyết định 15 phê duyệt kế hoạch nào?", (MetaField.TITLE,)),
+        ("QĐ 12 phê duyệt đề án được ký ngày nào?", (MetaField.DATE,)),
+    ],
+)
+def test_what_a_decision_approves_and_when_it_was_signed(
+    question: str, fields: tuple[MetaField, ...]
+) -> None:
+    query = understand(question)
+    assert query.intent is Intent.DOCUMENT_FACTS
+    assert query.meta_fields == fields
+
+
+def test_an_approved_plans_own_date_is_not_the_decisions() -> None:
+    """Without the decision named first, "đề án … phê duyệt ngày nào" asks of another
+    document's date, not a document fact of the plan."""
+    assert understand("Đề án được phê duyệt ngày nào?").intent is not Intent.DOCUMENT_FACTS
+    assert understand("Kế hoạch 19 phê duyệt đề án gì?").intent is not Intent.DOCUMENT_FACTS

@@ -29,6 +29,13 @@ PLANS = Path(__file__).resolve().parent / "real_texts"
         ("Năm 2025", "2025"),
         ("Mục tiêu, định hướng phát triển kinh tế xã hội giai đoạn 2025- 2030", "2025-2030"),
         ("CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025", "2020-2025"),
+        # a phase bounded by months or by two years ("từ … đến hết năm …") is one span
+        ("a) Giai đoạn đến trước tháng 6 năm 2025:", "2025"),
+        ("b) Giai đoạn từ tháng 6 năm 2025 đến hết năm 2028:", "2025-2028"),
+        ("a) Giai đoạn thực hiện thí điểm từ năm 2025 đến hết năm 2028", "2025-2028"),
+        ("Giai đoạn từ tháng 6/2025 đến tháng 12/2026", "2025-2026"),
+        ("b) Giai đoạn vận hành chính thức từ năm 2029", "2029"),
+        ("Kế hoạch tháng 10 năm 2025", None),
         # a whole plan's scope names two stages: not one stage
         ("MỤC TIÊU ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2045", None),
         ("II. MỤC TIÊU THEO GIAI ĐOẠN", None),
@@ -54,6 +61,20 @@ def test_leading_stage_and_column_stage() -> None:
     assert column_stage("Kết quả") is None
     assert column_stage("Thời gian thực hiện") is None
     assert stages_in("đến năm 2030, tầm nhìn đến năm 2045") == ("2030", "2045")
+    assert stages_in("từ tháng 6 năm 2025 đến hết năm 2028") == ("2025-2028",)
+
+
+def test_phases_of_a_decision_give_their_items_a_span() -> None:
+    """QĐ 232/QĐ-TTg writes its phases "a) Giai đoạn đến trước tháng 6 năm 2025:", "b) Giai
+    đoạn từ tháng 6 năm 2025 đến hết năm 2028:", "c) Giai đoạn từ năm 2029:" (and again as
+    "Giai đoạn thực hiện thí điểm từ năm 2025 đến hết năm 2028"): each item under a phase
+    carries that phase's period."""
+    path = Path(__file__).resolve().parent / "real_plans_12l"
+    path = path / "thu-tuong-232-QD-TTg-2025-de-an-thi-truong-cac-bon.txt"
+    plan = parse_plan(path.read_text(encoding="utf-8"), document_id="qd232", source_path=str(path))
+    items = ("- Vận hành thí điểm sàn", "- Chính thức vận hành", "- Toàn bộ hạn ngạch")
+    periods = [c.period for c in plan.clauses if c.body.strip().startswith(items)]
+    assert sorted(p or "" for p in periods) == ["2025-2028", "2025-2028", "2029"]
 
 
 _TEXT_PLAN = """\

@@ -231,12 +231,46 @@ def unit_heading(clause: Clause, source: str) -> UnitHeading | None:
     if not units:
         return None
     rest = source[colon + 1 : body_end] if colon >= 0 else ""
+    shared = _shared_head_list(units, source, colon + 1, body_end) if colon >= 0 else None
+    if shared and clause.children:  # "3. Các Bộ: Công Thương, Xây dựng" over its duties
+        return UnitHeading(clause, shared, None, True)
     inline = None
     if rest.strip(" \t\r\n*_"):
         inline = colon + 1 + len(rest) - len(rest.lstrip(" \t\r\n*_"))
     elif not clause.children and not _opens_following(clause, colon >= 0):
         return None  # a unit's name with nothing under it
     return UnitHeading(clause, units, inline, colon >= 0)
+
+
+# "Các Bộ: Công Thương, Giao thông vận tải, …" (NĐ 30/2020 headings of a Quyết định's "Tổ
+# chức thực hiện"): a plural head, then the names it is shared by, comma-separated
+_SHARED_HEAD = re.compile(r"^Các\s+(Bộ|Sở|Ban|Cục|Tổng cục|Ủy ban|Hội)$", re.IGNORECASE)
+_SHARED_NAME = re.compile(r"[A-ZÀ-Ỹ][^\d:;()]*$")
+_MAX_SHARED_WORDS = 8
+
+
+def _shared_head_list(
+    units: Sequence[UnitSpan], source: str, start: int, end: int
+) -> tuple[UnitSpan, ...] | None:
+    """The units of "Các Bộ: Công Thương, Xây dựng" ("Bộ Công Thương", "Bộ Xây dựng"), each
+    spanning its own name; None when the heading is not such a list. A name that is itself a
+    unit by its own words ("Ngân hàng Nhà nước Việt Nam") is kept as written."""
+    if len(units) != 1 or not (head := _SHARED_HEAD.match(units[0].text)):
+        return None
+    noun = head.group(1)[0].upper() + head.group(1)[1:]
+    names: list[UnitSpan] = []
+    for piece in re.finditer(r"[^,]+", source[start:end]):
+        raw = piece.group()
+        text = " ".join(raw.strip(" \t\r\n*_.").split())
+        if not text:
+            continue
+        if not _SHARED_NAME.match(text) or len(text.split()) > _MAX_SHARED_WORDS:
+            return None
+        first = start + piece.start() + len(raw) - len(raw.lstrip(" \t\r\n*_"))
+        # "Công an" under "Các Bộ" is the Bộ Công an; "Ngân hàng Nhà nước Việt Nam" a unit
+        whole = text if starts_unit(text) and len(text.split()) >= 3 else f"{noun} {text}"
+        names.append(UnitSpan(whole, first, first + len(text)))
+    return tuple(names) if len(names) >= 2 else None
 
 
 def _opens_following(clause: Clause, colon: bool) -> bool:

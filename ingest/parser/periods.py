@@ -41,6 +41,24 @@ _VALUE_COLUMN = re.compile(
 )
 
 
+# A phase bounded by months or by two years ("Giai đoạn từ tháng 6 năm 2025 đến hết năm
+# 2028", "đến trước tháng 6 năm 2025"): the months dropped, two years joined as one span.
+_MONTH = re.compile(
+    r"\b(tu|den|toi) (?:truoc |het |cuoi )?thang \d{1,2}(?: nam|/)\s*(?=(?:19|20)\d{2}\b)"
+)
+_BOUNDED = re.compile(
+    r"\btu (?:nam )?((?:19|20)\d{2}) (?:den|toi) (?:het |cuoi )?(?:nam )?((?:19|20)\d{2})\b"
+)
+
+
+def _phases_joined(plain: str) -> str:
+    """`plain` (folded) with a phase's months left out and its two bounding years written as
+    one span: "tu thang 6 nam 2025 den het nam 2028" → "tu nam 2025-2028"."""
+    if "thang" in plain:
+        plain = _MONTH.sub(lambda m: f"{m.group(1)} nam ", plain)
+    return _BOUNDED.sub(lambda m: f"tu nam {m.group(1)}-{m.group(2)}", plain)
+
+
 # Every stage names a year: text without one is skipped before the (costly) folding.
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -54,7 +72,7 @@ def stages_in(text: str) -> tuple[str, ...]:
     if not _ANY_YEAR.search(text):
         return ()
     found: list[str] = []
-    for match in _STAGE.finditer(folded(text)):
+    for match in _STAGE.finditer(_phases_joined(folded(text))):
         label = _label(match.group(1), match.group(2))
         if label not in found:
             found.append(label)
@@ -73,7 +91,7 @@ def heading_stage(heading: str) -> str | None:
     plain = folded(heading).strip().rstrip(":.;").strip()
     plain = re.sub(r"^\(?([ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*", "", plain)
     plain = re.sub(r"[*()]", " ", plain)
-    plain = " ".join(plain.split())
+    plain = _phases_joined(" ".join(plain.split()))
     matches = list(_STAGE.finditer(plain))
     if not matches:
         return None
