@@ -95,8 +95,9 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it; a range and a
     # magnitude may stand between the figure and the unit ("22 - 23 triệu lượt khách")
     # ("30m2": a unit of measure written on the figure)
+    # ("500ha": the unit asked written on the figure)
     amount = (
-        r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?(?:\s+|(?=[a-z]+\d\b))"
+        rf"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?(?:\s+|(?=[a-z]+\d\b)|(?={re.escape(head)}\b))"
         r"(?:(?:nghin|ngan|trieu|ty|ti|van|dong|usd|do la|my)\s+){0,3}"
     )
     if re.search(rf"{amount}(?:{re.escape(unit)}|{re.escape(head)}\b)", text):

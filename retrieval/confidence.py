@@ -112,6 +112,9 @@ def unmet_checks(
             _figure_in(c) or counted_in_words(reading.query, folded(c.text))
             for c in _answering(cited)
         )
+        # a heading cited over its points that states the figure itself ("2. Vốn doanh
+        # nghiệp: 5.800 tỷ đồng")
+        and not any(c.heading and states_figure(c.heading) for c in cited)
     ):
         unmet.append("figure")
     elif reading.figure and not structured and not _states_asked_measure(reading, cited):

@@ -658,14 +658,22 @@ class DocumentDirectory:
                 said.add(folded(label))
         return unknown
 
-    def theme_words(self, question_folded: str, document_ids: Sequence[str]) -> set[str]:
+    def theme_words(
+        self, question_folded: str, document_ids: Sequence[str], whole_title: bool = False
+    ) -> set[str]:
         """The question's words that repeat these documents' distinctive title word pairs
         ("… hỗ trợ nhà ở người có công" of the plan "… hỗ trợ người có công với cách mạng về
         nhà ở"): once the plan is settled they name its theme, which its clauses seldom
         repeat, not the thing asked about it. A word the question also uses elsewhere is
-        not one of them."""
+        not one of them. `whole_title`: any pair of the titles counts, also one that other
+        plans' titles share (two plans on "phát triển các khu, cụm công nghiệp")."""
         distinctive = self._distinctive_of([d for d in document_ids if d in self.documents])
         pairs = {tuple(b.split()) for found in distinctive.values() for b in found}
+        if whole_title:
+            for doc_id in document_ids:
+                info = self.get(doc_id)
+                words = re.findall(r"[a-z0-9]+", folded(info.title)) if info else []
+                pairs |= set(pairwise(words))
         words = question_folded.split()
         inside: set[int] = set()
         for i, pair in enumerate(pairwise(words)):

@@ -60,11 +60,16 @@ def words_beside_places(documents: DocumentDirectory, query: Query) -> set[str]:
 
 
 def topic_words(
-    documents: DocumentDirectory, query: Query, doc_ids: Sequence[str], theme: bool = True
+    documents: DocumentDirectory,
+    query: Query,
+    doc_ids: Sequence[str],
+    theme: bool = True,
+    whole_title: bool = False,
 ) -> list[str]:
     """The question's content words: without intent words, the words phrasing the figure or
     time it asks for ("giữ dưới mức nào") and words naming documents; with `theme` False,
-    without the settled plans' theme words too (`DocumentDirectory.theme_words`)."""
+    without the settled plans' theme words too (`DocumentDirectory.theme_words`; with
+    `whole_title`, every word pair of their titles)."""
     naming = naming_words(documents, query, doc_ids) - words_beside_places(documents, query)
     asking = asking_words(query.folded, lambda ref: documents.is_loaded(ref.number, ref.symbol))
     words = [
@@ -96,7 +101,7 @@ def topic_words(
     plain = " ".join(
         re.findall(r"[a-z0-9]+", folded(expand_abbreviations(query.text, keep_short=False)))
     )
-    theme_words = documents.theme_words(plain, doc_ids)
+    theme_words = documents.theme_words(plain, doc_ids, whole_title)
     rest = [w for w in words if w not in theme_words]
     return rest if len(rest) >= _MIN_TOPIC else words
 

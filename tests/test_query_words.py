@@ -341,3 +341,12 @@ def test_how_often_prefers_a_recurring_clause() -> None:
     assert _timed_first([once, often], asked)[0] is often
     by_when = understand("Các cơ quan kiểm tra khi nào?").folded
     assert _timed_first([once, often], by_when)[0] is once
+
+
+def test_a_unit_asked_written_on_its_figure_answers_how_many() -> None:
+    """ "bao nhiêu ha" of "ít nhất 500ha mặt bằng sạch": the unit asked glued to the figure."""
+    query = understand("Kế hoạch đặt mục tiêu hoàn thiện bao nhiêu ha mặt bằng sạch?")
+    assert _states_asked_amount(query, _clause("3. Hoàn thiện ít nhất 500ha mặt bằng sạch."))
+    assert _states_asked_amount(query, _clause("3. Hoàn thiện ít nhất 500 ha mặt bằng sạch."))
+    assert not _states_asked_amount(query, _clause("3. Hoàn thiện 500 hồ sơ mặt bằng sạch."))
+    assert not _states_asked_amount(query, _clause("3. Hoàn thiện 500hab mặt bằng."))

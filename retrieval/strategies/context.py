@@ -63,12 +63,16 @@ class Library:
             AppendixRows(structure),
         )
 
-    def topic_words(self, query: Query, doc_ids: Sequence[str], theme: bool = True) -> list[str]:
+    def topic_words(
+        self, query: Query, doc_ids: Sequence[str], theme: bool = True, whole_title: bool = False
+    ) -> list[str]:
         """The question's content words (`retrieval.topic.topic_words`), worked out once
         per question (`DocumentDirectory.one_question`)."""
         documents = self.documents
-        key = ("topic", query, tuple(doc_ids), theme)
-        words = documents.remembered(key, lambda: topic_words(documents, query, doc_ids, theme))
+        key = ("topic", query, tuple(doc_ids), theme, whole_title)
+        words = documents.remembered(
+            key, lambda: topic_words(documents, query, doc_ids, theme, whole_title)
+        )
         return list(words)
 
     def read(self, query: Query) -> Reading:
@@ -129,10 +133,13 @@ class Context:
         """The answer to `query` over `scope`, routed from the top with no conversation."""
         return self.route(self.asking(query, scope))
 
-    def topic(self, doc_ids: Sequence[str] = (), theme: bool = True) -> list[str]:
+    def topic(
+        self, doc_ids: Sequence[str] = (), theme: bool = True, whole_title: bool = False
+    ) -> list[str]:
         """The question's content words, without those naming `doc_ids` (and, `theme`
-        False, without their plans' theme words)."""
-        return self.library.topic_words(self.query, doc_ids, theme)
+        False, without their plans' theme words: with `whole_title`, any pair of their
+        titles' words the question repeats)."""
+        return self.library.topic_words(self.query, doc_ids, theme, whole_title)
 
     def coverage(self, topic: Sequence[str], clause: StoredClause) -> float:
         """How much of `topic` (this question's concepts) the clause covers."""

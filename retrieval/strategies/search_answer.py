@@ -147,6 +147,11 @@ def _search_answer(ctx: Context) -> Answer:
         # on it, which its clauses seldom repeat): what the question asks beyond the theme
         topic = ctx.topic(scope.doc_ids, theme=False)
         covering = _covering(ctx, topic, ranked)
+    if not covering and scope.named and len(scope.doc_ids) == 1:
+        # the plan's theme shared with other plans' titles ("phát triển các khu, cụm công
+        # nghiệp" of a resolution and the plan carrying it out) is not asked either
+        topic = ctx.topic(scope.doc_ids, theme=False, whole_title=True)
+        covering = _by_phrases_said(topic, _covering(ctx, topic, ranked))
     if not covering and amount_asked(query) is not None:
         covering = _covering_under_lead_in(ctx, topic, ranked)
 
@@ -463,6 +468,19 @@ def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> 
             continue
         absent.append(key)
     return absent
+
+
+def _by_phrases_said(topic: list[str], covering: list[Candidate]) -> list[Candidate]:
+    """Covering clauses, those repeating more of the question's adjacent topic word pairs
+    first ("vốn doanh nghiệp … bao nhiêu?": "2. Vốn doanh nghiệp: 5.800 tỷ đồng" before a
+    line on "vốn ngân sách" under the same part); ties keep their rank."""
+    pairs = [f"{a} {b}" for a, b in pairwise(topic)]
+
+    def said(candidate: Candidate) -> int:
+        text = " ".join(re.findall(r"[a-z0-9]+", folded(candidate.clause.text)))
+        return sum(f" {pair} " in f" {text} " for pair in pairs)
+
+    return sorted(covering, key=lambda c: -said(c))
 
 
 def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[Candidate]:
