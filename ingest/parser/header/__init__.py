@@ -26,6 +26,7 @@ from ingest.parser.header.issuer import (
     bodies,
     is_body,
     joint,
+    level_repaired,
     opens_body,
     standing_organ,
     with_place,
@@ -33,7 +34,7 @@ from ingest.parser.header.issuer import (
 from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
 from ingest.parser.header.number import Number, parse_number
 from ingest.parser.header.references import LEADS, references_after, replaced
-from ingest.parser.header.signature import find_signer, signed_title, signing_body
+from ingest.parser.header.signature import closing_name, find_signer, signed_title, signing_body
 from ingest.parser.lines import SourceLine
 
 # the Central Committee's header line, also as an OCR copy reads it ("BAN CHẮÁP HÀNH")
@@ -155,7 +156,7 @@ def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
         kept.extend(motto_free([c.text for c in box]))
         box = [cell] if cell is not None else []
     group: list[str] = []
-    for text in kept:
+    for text in map(level_repaired, kept):
         numbered = _PAGE_NUMBER.match(text)
         if numbered and opens_body(text[numbered.end() :]):
             text = text[numbered.end() :]  # a preview's page number ("1. UBND TỈNH X")
@@ -331,6 +332,8 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
     signer, signer_title = find_signer(all_texts[-60:])
     if signer is None:
         signer, signer_title = find_signer(all_texts)
+    if signer is None:
+        signer = closing_name(all_texts[-60:])
     facts.signer = signer or attrs.get("signer")
     facts.signer_title = signer_title if signer and facts.signer == signer else None
     if facts.signer is None:

@@ -235,11 +235,20 @@ def _organisation_read(found: list[Body]) -> list[Body]:
     return kept
 
 
+# an OCR slip of the level in a Party committee's name: "TÍNH ỦY LÀO CAI" is the Tỉnh ủy
+_OCR_LEVEL = re.compile(r"^T[ÍÌIỊ]NH (ỦY|UỶ)(?![A-ZĐÀ-Ỹ])")
+
+
+def level_repaired(text: str) -> str:
+    """A header line with an OCR slip of a Party committee's level set right."""
+    return _OCR_LEVEL.sub(r"TỈNH \1", text)
+
+
 def bodies(lines: list[str]) -> list[Body]:
     """The bodies named by consecutive header lines in capitals, wraps joined."""
     found: list[str] = []
     for line in lines:
-        text = " ".join(line.split())
+        text = level_repaired(" ".join(line.split()))
         if found and (
             not _HEAD.match(text)
             or (len(found) == 1 and _ORGAN.fullmatch(found[-1]) is not None)

@@ -13,7 +13,8 @@ _NATIONAL = re.compile(
     r"C[ỘO]NG\s*H\S{0,2}A?\s+X\S{0,2}\s*H[ỘO]I\s+CH[ỦU]\s*NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.IGNORECASE
 )
 _MOTTO = re.compile(r"Độc\s+lập\s*[-–—]*\s*Tự\s+do\s*[-–—]*\s*Hạnh\s+phúc", re.IGNORECASE)
-_PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+# OCR slips of its tone marks ("ĐÁNG CỘNG SẢN VIỆT NAM") too
+_PARTY = re.compile(r"Đ[ẢÁẠA]NG\s+C[ỘÔO]NG\s+S[ẢÁẠA]N\s+VI[ỆÊE]T\s+NAM")
 
 
 def is_party(text: str) -> bool:

@@ -188,3 +188,14 @@ def signed_title(lines: list[str]) -> str | None:
         if match and match.end() == len(side.rstrip(" .")):
             found = _title_case(match.group(1))
     return found
+
+
+def closing_name(lines: list[str]) -> str | None:
+    """The name closing a signature block whose office the copy garbled ("T/M BAN THƯỜNG
+    VỤ" / "S Í THƯ THƯỜNG TRưÊ" … "Hoàng Giang"): the document's last line, a name of two to
+    five capitalised words alone on it, below an authority line."""
+    texts = [" ".join(line.split()) for line in lines if line.strip()]
+    if len(texts) < 2 or not any(_AUTHORITY_LINE.search(t) for t in texts[:-1]):
+        return None
+    found = _NAME.fullmatch(texts[-1])
+    return found.group(1) if found and len(found.group(1).split()) >= 2 else None
