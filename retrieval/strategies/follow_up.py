@@ -96,9 +96,11 @@ def _follow_up(ctx: Context, conversation: Conversation) -> Answer | None:
         else None
     )
     if topic_swapped is not None:
-        # "Còn thu từ tài nguyên nước thì sao?": the previous question, of that topic
+        # "Còn thu từ tài nguyên nước thì sao?": the previous question, of that topic; a
+        # swap the plans do not answer gives way to the turn read with the previous one
         swapped_answer = ctx.answer_as(understand(topic_swapped), scope)
-        return replace(swapped_answer, asked_as=topic_swapped)
+        if not swapped_answer.abstained:
+            return replace(swapped_answer, asked_as=topic_swapped)
     if previous and not scope.named and CONTINUES.search(query.folded):
         before = set(ctx.units.find(previous))
         if any(key not in before for key in ctx.units.find(query.text)):

@@ -146,7 +146,7 @@ def _search_answer(ctx: Context) -> Answer:
         # none covers the plan's theme words too ("… hỗ trợ nhà ở người có công" of the plan
         # on it, which its clauses seldom repeat): what the question asks beyond the theme
         topic = ctx.topic(scope.doc_ids, theme=False)
-        covering = _covering(ctx, topic, ranked)
+        covering = _by_phrases_said(topic, _covering(ctx, topic, ranked))
     if not covering and scope.named and len(scope.doc_ids) == 1:
         # the plan's theme shared with other plans' titles ("phát triển các khu, cụm công
         # nghiệp" of a resolution and the plan carrying it out) is not asked either
