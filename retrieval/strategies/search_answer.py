@@ -150,8 +150,9 @@ def _search_answer(ctx: Context) -> Answer:
     if not covering and scope.named and len(scope.doc_ids) == 1:
         # the plan's theme shared with other plans' titles ("phát triển các khu, cụm công
         # nghiệp" of a resolution and the plan carrying it out) is not asked either
-        topic = ctx.topic(scope.doc_ids, theme=False, whole_title=True)
-        covering = _by_phrases_said(topic, _covering(ctx, topic, ranked))
+        untitled = ctx.topic(scope.doc_ids, theme=False, whole_title=True)
+        covering = _by_phrases_said(untitled, _covering(ctx, untitled, ranked), at_least=1)
+        topic = untitled if covering else topic
     if not covering and amount_asked(query) is not None:
         covering = _covering_under_lead_in(ctx, topic, ranked)
 
@@ -470,17 +471,22 @@ def _units_the_plan_never_names(ctx: Context, found: Sequence[StoredClause]) -> 
     return absent
 
 
-def _by_phrases_said(topic: list[str], covering: list[Candidate]) -> list[Candidate]:
+def _by_phrases_said(
+    topic: list[str], covering: list[Candidate], at_least: int = 0
+) -> list[Candidate]:
     """Covering clauses, those repeating more of the question's adjacent topic word pairs
     first ("vốn doanh nghiệp … bao nhiêu?": "2. Vốn doanh nghiệp: 5.800 tỷ đồng" before a
-    line on "vốn ngân sách" under the same part); ties keep their rank."""
+    line on "vốn ngân sách" under the same part); ties keep their rank. A clause repeating
+    fewer than `at_least` pairs is left out (single words shared are no match then: "… các
+    CCN … bằng vốn ngân sách, … 447 tỷ đồng" answers no "vốn doanh nghiệp")."""
     pairs = [f"{a} {b}" for a, b in pairwise(topic)]
 
     def said(candidate: Candidate) -> int:
         text = " ".join(re.findall(r"[a-z0-9]+", folded(candidate.clause.text)))
         return sum(f" {pair} " in f" {text} " for pair in pairs)
 
-    return sorted(covering, key=lambda c: -said(c))
+    kept = [c for c in covering if said(c) >= at_least]
+    return sorted(kept, key=lambda c: -said(c))
 
 
 def _covering(ctx: Context, topic: list[str], ranked: list[Candidate]) -> list[Candidate]:
