@@ -30,6 +30,7 @@ from retrieval.documents import (
     _capitalised_run,
     _carrying_title_words,
     _naming_score,
+    _of_kind_named,
     _plain,
     _titled_among,
     title_named,
@@ -97,6 +98,12 @@ def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> lis
         tied = [d for d in doc_ids if scores[d] == best and best > (1 if titled else 0)]
         if best == 1 and not titled:
             tied = _carrying_title_words(text, tied, infos) or tied
+        kinded = _of_kind_named(text, doc_ids, infos)
+        if best == 1 and kinded and len(kinded) < len(tied) and set(kinded) <= set(tied):
+            tied = kinded  # the place's plans of the kind the question names
+        elif best > 1:  # beside the plan named by number, the one of another kind named
+            other = [d for d in kinded if infos[d].kind not in {infos[t].kind for t in tied}]
+            tied = [*tied, *other] if len(other) == 1 else tied
         found.extend(tied)
         found.extend(d for d in titled if d not in found)
     if found:
