@@ -30,3 +30,23 @@ def stored_clause(text: str, **fields: Any) -> StoredClause:
     }
     values.update(fields)
     return StoredClause(**values)
+
+
+def stored_from_parsed(clause: Any, target: Any, title: str = "Nghị quyết") -> StoredClause:
+    """A parsed plan's clause (`ingest.domain.Clause`) as the index stores it, with its row."""
+    return stored_clause(
+        clause.text,
+        clause_id=clause.id,
+        document_id=clause.document_id,
+        document_title=title,
+        kind=clause.kind.value,
+        number=clause.number,
+        heading=clause.heading,
+        path=clause.path,
+        start=clause.start,
+        end=clause.end,
+        body_end=clause.body_end,
+        parent_id=clause.parent_id,
+        search_text="",
+        target=target,
+    )

@@ -18,8 +18,7 @@ from retrieval.compose import describe_row
 from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent, MetaField, understand
 from retrieval.sessions import sessions
-from retrieval.stored import StoredClause
-from tests.stored_clauses import stored_clause
+from tests.stored_clauses import stored_clause, stored_from_parsed
 
 RESOLUTION = """NGHỊ QUYẾT
 VỀ
@@ -196,24 +195,7 @@ def test_the_work_the_question_names_is_the_one_asked() -> None:
 def test_a_deadline_answer_gives_and_cites_the_asked_works_time() -> None:
     plan, row = _works_plan()
     clause = plan.clause(row.clause_id)
-    stored = StoredClause(
-        clause_id=clause.id,
-        document_id=clause.document_id,
-        document_title="Nghị quyết",
-        document_number=None,
-        kind=clause.kind.value,
-        number=clause.number,
-        heading=clause.heading,
-        path=clause.path,
-        text=clause.text,
-        start=clause.start,
-        end=clause.end,
-        body_end=clause.body_end,
-        parent_id=clause.parent_id,
-        child_count=0,
-        search_text="",
-        target=row,
-    )
+    stored = stored_from_parsed(clause, row)
     cite = CitationBuilder(DocumentDirectory([]))
     keywords = understand("Kênh tưới xã Đồng Lũy đưa vào sử dụng khi nào?").keywords
     lines = describe_row(stored, DocumentDirectory([]), cite, Intent.DEADLINE, keywords=keywords)

@@ -20,7 +20,7 @@ from retrieval.citations import CitationBuilder
 from retrieval.compose import describe_row
 from retrieval.documents import DocumentDirectory
 from retrieval.query import Intent
-from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_from_parsed
 
 _NQ_CP_APPENDIX = """\
 CHÍNH PHỦ
@@ -80,24 +80,7 @@ def test_who_answer_on_a_row_with_new_roles_reads_right() -> None:
     plan = parse_plan(_TASK_TABLE, "tasks")
     target = plan.targets[0]
     clause = plan.clause(target.clause_id)
-    stored = StoredClause(
-        clause_id=clause.id,
-        document_id=clause.document_id,
-        document_title="Nghị quyết",
-        document_number=None,
-        kind=clause.kind.value,
-        number=clause.number,
-        heading=clause.heading,
-        path=clause.path,
-        text=clause.text,
-        start=clause.start,
-        end=clause.end,
-        body_end=clause.body_end,
-        parent_id=clause.parent_id,
-        child_count=0,
-        search_text="",
-        target=target,
-    )
+    stored = stored_from_parsed(clause, target)
     documents = DocumentDirectory([])
     cite = CitationBuilder(documents)
     lines = describe_row(stored, documents, cite, Intent.WHO)
