@@ -975,7 +975,11 @@ def _meta_values(info: DocumentInfo, field: MetaField) -> list[str]:
 def _date_forms(iso: str) -> list[str]:
     """Ways a date is written, most specific first; the first found in the text is cited."""
     parts = iso.split("-")
-    year, month = parts[0], int(parts[1])
+    year = parts[0]
+    if len(parts) == 1:
+        # a plan whose day and month were left blank ("ngày    tháng    năm 2026") has a year only
+        return [f"năm {year}"]
+    month = int(parts[1])
     if len(parts) == 3:
         day = int(parts[2])
         # NĐ 30/2020 writes a day or month below 10 with its leading 0 ("ngày 09 tháng 02"),
