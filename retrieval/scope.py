@@ -84,7 +84,7 @@ def settle_scope(
             allowed is None
             and limits.preferred is None
             and documents.named_by_title_words_only(query.folded)
-            and not _KIND_WORD.search(query.folded)
+            and not _kind_fits(query.folded, named, documents)
         )
         return Scope(named, named=True, by_title_words=by_title)
     if _leans_on_previous(query, conversation, topic_words):
@@ -209,6 +209,26 @@ def _keeps_conversation(
 
 
 _KIND_WORD = re.compile(r"\b(?:ke hoach|kh|de an|nghi quyet|nq|quyet dinh|qd|chuong trinh)\b")
+# a kind word any plan may be called by ("kế hoạch …" of a decision): it names the plan
+_ANY_KIND = frozenset(["ke hoach", "kh"])
+_KIND_LONG = {"nq": "nghi quyet", "qd": "quyet dinh"}
+
+
+def _kind_fits(question_folded: str, named: Sequence[str], documents: DocumentDirectory) -> bool:
+    """Whether the question names its plan's kind too ("đề án …", "quyết định …" of the
+    plan so titled or of that kind): the plan is then named, not only its topic. A kind
+    that no plan named has, in its kind or title ("theo phụ lục đề án" of a decision on
+    another subject), does not name it."""
+    said = {_KIND_LONG.get(m, m) for m in _KIND_WORD.findall(question_folded)}
+    if not said or said & _ANY_KIND:
+        return bool(said)
+    for doc_id in named:
+        info = documents.get(doc_id)
+        if info is not None and any(
+            f" {kind} " in f" {folded(info.kind or '')} {folded(info.title)} " for kind in said
+        ):
+            return True
+    return False
 
 
 def _leans_on_previous(

@@ -63,6 +63,9 @@ _PHRASE_GAP = 0.5
 # the other plans searched on their own once two plans share a topic: the best of them by
 # one grouped search (the answer shows at most MAX_PER_DOCUMENT plans)
 _OTHER_PLANS = 2 * MAX_PER_DOCUMENT
+# how much more of the question another plan's clause must cover to answer in place of the
+# plan named only by its title words
+_BETTER_FIT = 0.2
 
 
 def answer(ctx: Context) -> Answer:
@@ -73,7 +76,32 @@ def answer(ctx: Context) -> Answer:
         unnamed = _search_answer(replace(ctx, scope=Scope([], named=False)))
         if unnamed.intent == "ambiguous" and _shares_the_title_words(ctx, unnamed):
             return unnamed
+        named = _search_answer(ctx)
+        return unnamed if _fits_better(ctx, unnamed, named) else named
     return _search_answer(ctx)
+
+
+def _fits_better(ctx: Context, other: Answer, named: Answer) -> bool:
+    """Whether another plan's answer fits the question clearly better than the answer of the
+    plan named only by its title words ("… phát thải khí nhà kính" of a decision titled so,
+    asked about what another plan of the field says): its cited clause covers clearly more
+    of the question's words, the title's too, than any clause the named plan's answer
+    cites (or offers when it declines), and no less of the whole question. A clause merely
+    restating the named plan's title (its heading line) fits only by those words: the words
+    beyond its theme are compared."""
+    if other.abstained or other.intent == "ambiguous" or not other.citations:
+        return False
+    if {c.document_id for c in other.citations} & set(ctx.scope.doc_ids):
+        return False
+    whole, asked = ctx.topic([]), ctx.topic(ctx.scope.doc_ids, theme=False)
+
+    def fit(answer: Answer, topic: Sequence[str]) -> float:
+        ids = [c.clause_id for c in answer.citations if c.clause_id]
+        clauses = ctx.search.by_ids(ids) if ids else []
+        return max((ctx.coverage(topic, c) for c in clauses), default=0.0)
+
+    clearer = fit(other, asked) >= fit(named, asked) + _BETTER_FIT
+    return clearer and fit(other, whole) >= fit(named, whole)
 
 
 def _shares_the_title_words(ctx: Context, offered: Answer) -> bool:
