@@ -25,8 +25,8 @@ from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.doers import partners_named_first
 from retrieval.follow_ups import FOLLOW_UP_WORDS
-from retrieval.heading_figures import heading_first, stating_heading
 from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
+from retrieval.heading_figures import heading_first, stating_heading
 from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.list_headings import asked_list, names_list
 from retrieval.narrowing import FEW, MANY, narrowed
