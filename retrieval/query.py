@@ -558,7 +558,7 @@ def understand(question: str) -> Query:
     )
 
 
-_ACCENTED_STOPWORDS = re.compile(r"(?<!\w)(?:mà|Mà|để|Để)(?!\w)")
+_ACCENTED_STOPWORDS = re.compile(r"(?<!\w)(?:mà|Mà)(?!\w)")
 # A document number ("19/KH-UBND", "1049/QĐ-UBND"): one word, its symbols not expanded.
 # Party numbers join the figures to the symbol with a hyphen ("60-NQ/TW", HD 36).
 _DOCUMENT_NUMBER = re.compile(r"\b\d{1,5}(?:/[A-ZĐa-zđ][\wĐđ&-]*|-[A-ZĐ][A-ZĐa-zđ]*/[\wĐđ&-]+)")
