@@ -18,6 +18,7 @@ _AMOUNT = re.compile(
 _MACHINE = re.compile(r"\bmay\s+(?:tinh|chu|tram|in|quet|moc|chieu|anh)\b")
 _PERCENT_WORDS = ("phan tram", "%")
 _NOT_UNITS = ("chi tieu", "nhiem vu", "phan", "muc", "nam", "so", "la", "thi", "vay", "dat")
+_NOT_UNITS_WORDS = tuple(f"{words} " for words in _NOT_UNITS)
 # Words after "bao nhiêu" that are not a unit of count ("bao nhiêu trong tổng …").
 _NOT_UNIT_WORDS = frozenset(
     [
@@ -89,7 +90,8 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     unit = (match.group(1) or match.group(2) or "").strip()
     if unit.startswith(_PERCENT_WORDS):
         return any(m.group(2) for m in figures)
-    if not unit or unit.startswith(_NOT_UNITS) or unit.split()[0] in _NOT_UNIT_WORDS:
+    # whole words: "lao động" is a unit of count, though it opens with the letters "la"
+    if not unit or f"{unit} ".startswith(_NOT_UNITS_WORDS) or unit.split()[0] in _NOT_UNIT_WORDS:
         return True
     head = unit.split()[0]
     # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it; a range and a

@@ -147,7 +147,12 @@ def body_quote(
             at = body.find(part, end)
             if at < 0 or at + len(part) - start > limit:
                 break
-            if prefer is None and mentions_date(part) and not mentions_date(best):
+            if (
+                prefer is None
+                and mentions_date(part)
+                and not mentions_date(best)
+                and not _says_more_asked(part, best, keywords)
+            ):
                 break  # a time the question did not ask for is another part's fact
             end = at + len(part)
             if not part.endswith(";"):
@@ -155,6 +160,19 @@ def body_quote(
         if start >= 0:
             return body[start:end]
     return best[:limit]
+
+
+def _says_more_asked(part: str, best: str, keywords: tuple[str, ...]) -> bool:
+    """Whether a part of the sentence says a word of the question that the best part does
+    not ("… với quy mô 2,9km; tổng mức đầu tư 173 tỷ (… ngày 02/6/2023 …)" for "… dài bao
+    nhiêu km, tổng mức đầu tư bao nhiêu?"): its date is no reason to leave it out then."""
+    from ingest.normalize_vi import folded
+
+    def said(text: str) -> set[str]:
+        plain = " " + " ".join(re.findall(r"[a-z0-9%]+", folded(text))) + " "
+        return {word for word in keywords if f" {word} " in plain}
+
+    return bool(said(part) - said(best))
 
 
 def enumeration_rest(clause: StoredClause, quote: str, limit: int = 400) -> list[str]:

@@ -372,7 +372,7 @@ def describe_clause(
         quote = body_quote(clause, keywords)
         n = cite.cite(clause, quote)
         lines = [f"{where} [{n}]:"]
-        if quote and folded(quote) not in folded(where):
+        if quote and folded(quote).rstrip(" :") not in folded(where):
             # a heading its path names by number alone ("… › 2.3" of "2.3. Đợt 3: Sau ngày
             # bầu cử 15/3/2026"): its words said, not only cited
             lines = [f"{where}: {_short(quote, 400)} [{n}]"]

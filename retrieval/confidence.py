@@ -135,7 +135,9 @@ def unmet_checks(
         and not any(names_doer(c, reading.query.folded, reading.units) for c in _answering(cited))
     ):
         unmet.append("doer")  # "ai chủ trì …?" of a task quoted with no unit anywhere
-    stated = without_citations(text) + " " + folded(deadlines)
+    # "… được phê duyệt tại quyết định nào, ngày nào?": the cited document's date is asked
+    cited_dates = _ASKS_DOCUMENT.search(reading.query.folded) is not None
+    stated = (text if cited_dates else without_citations(text)) + " " + folded(deadlines)
     if reading.query.intent is Intent.DEADLINE and not states_time(stated):
         unmet.append("time")
     elif (
@@ -154,6 +156,10 @@ def unmet_checks(
     return tuple(unmet)
 
 
+# which document is asked, its date with it: "phê duyệt tại Quyết định nào, ngày nào?"
+_ASKS_DOCUMENT = re.compile(
+    r"\b(?:quyet dinh|van ban|nghi quyet|to trinh|cong van|thong bao)(?: so)? (?:nao|may)\b"
+)
 # a day asked: "trước ngày nào", "ngày mấy"
 _ASKS_DAY = re.compile(r"\bngay (?:nao|may)\b|\bhom nao\b")
 # a day stated: a date, "ngày 20", "05 ngày", a recurrence within the month, a day named by

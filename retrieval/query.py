@@ -450,6 +450,8 @@ _META = (
 
 # "chỉ tiêu II.4": row 4 of group II, read as the path "chỉ tiêu 4 mục II"
 _ROMAN_DOTTED = re.compile(r"\b(chi tieu|nhiem vu|noi dung|dong)\s+([ivx]{1,4})\.(\d{1,2})\b")
+# "mục II.3": section 3 of part II, read as the path "mục II mục 3" (outer step first)
+_SECTION_DOTTED = re.compile(r"\b(muc)\s+([ivx]{1,4})\.(\d{1,2})\b(?!\.\w)")
 
 
 # "điểm đ": the point after "d" (NĐ 30/2020 letters points a, b, c, d, đ, e …); folding
@@ -480,6 +482,7 @@ def _cleaned(question: str, text: str) -> str:
     text = re.sub(r"[?!,;:()\"“”]", " ", text)
     text = " ".join(text.split())
     text = _ROMAN_DOTTED.sub(r"\1 \3 muc \2", text)
+    text = _SECTION_DOTTED.sub(r"muc \2 muc \3", text)
     return _with_stroked_points(question, text)
 
 

@@ -103,6 +103,23 @@ def test_an_amount_needs_a_figure_of_the_clause_itself() -> None:
     assert not _states_asked_amount(percent, _clause("- Có 3 thôn phủ cáp quang."))
 
 
+def test_a_unit_of_count_opening_with_a_not_unit_word_is_still_counted() -> None:
+    # "lao động" opens with the letters of "là" but is what is counted: "Lào Cai" and "tỷ
+    # đồng" give no number of workers
+    workers = understand("Kế hoạch giải quyết việc làm cho bao nhiêu lao động?")
+    road = "+ Đường kết nối quốc lộ 4E, quy mô 1,2km, 130 tỷ đồng, tỉnh Lào Cai."
+    assert not _states_asked_amount(workers, _clause(road))
+    assert _states_asked_amount(workers, _clause("- Giải quyết việc làm cho 5.000 lao động."))
+
+
+def test_a_section_written_with_its_part_is_a_path() -> None:
+    reading = understand("Trong mục II.3 của KH 134, ai chủ trì công tác GPMB?")
+    assert [ref.number for ref in reading.clause_refs][:2] == ["II", "3"]
+    # a deeper label is left to the dotted-path check
+    deeper = understand("Mục II.1.b KH 1422: chuyển đổi diện tích trồng lúa sang gì?")
+    assert [ref.number for ref in deeper.clause_refs] == ["II"]
+
+
 def test_an_abbreviation_in_a_clause_covers_its_long_form() -> None:
     words = clause_words("Tỉ trọng kinh tế số trong GRDP đạt 20%")
     assert {"tong", "san", "pham", "grdp"} <= words

@@ -75,3 +75,24 @@ def test_a_part_sharing_its_sentences_time_keeps_the_parts_after_it() -> None:
     quote = body_quote(clause, query.keywords, prefer=states_own_time)
     assert quote.startswith("thực hành tiết kiệm")
     assert quote.endswith("Quỹ Bảo hiểm xã hội tỉnh;")
+
+
+_PROJECT = _clause(
+    "+ Dự án Đường trục chính cụm công nghiệp Đồng Lạc, huyện Tân Yên, tỉnh An Phú với quy "
+    "mô 3,4km; tổng mức đầu tư 190 tỷ (đã được phê duyệt tại Quyết định số 712/QĐ-UBND ngày "
+    "05/5/2024 của UBND tỉnh An Phú; hiện đang triển khai); Hiện nay đang điều chỉnh chủ "
+    "trương đầu tư dự án tăng tổng mức đầu tư lên thành 236 tỷ đồng (tăng 46 tỷ) tại Tờ "
+    "trình số 88/TTr-SXD ngày 20/02/2026 của Sở Xây dựng tỉnh An Phú về việc điều chỉnh."
+)
+
+
+def test_a_dated_part_saying_more_of_the_question_stays_in_the_quote() -> None:
+    # "tổng mức đầu tư" is asked: the part stating it goes on though it cites a dated decision
+    query = understand(
+        "Đường trục chính cụm công nghiệp Đồng Lạc dài bao nhiêu km, tổng mức đầu tư bao nhiêu?"
+    )
+    quote = body_quote(_PROJECT, query.keywords)
+    assert "3,4km" in quote and "190 tỷ" in quote
+    # a question asking only the length: the dated part adds none of its words
+    only = body_quote(_PROJECT, understand("Đường trục chính Đồng Lạc dài bao nhiêu km?").keywords)
+    assert "3,4km" in only and "190 tỷ" not in only

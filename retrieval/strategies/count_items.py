@@ -11,6 +11,7 @@ import re
 
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
+from retrieval.asked_measure import asked_measure
 from retrieval.citations import CitationBuilder
 from retrieval.compose import describe_clause
 from retrieval.stored import StoredClause
@@ -33,7 +34,7 @@ def answer(ctx: Context) -> Answer | None:
     if asked is None or not scope.named or not scope.doc_ids:
         return None
     what = _ENDS.sub("", asked.group("what")).split()
-    if len(what) < _MIN_WORDS:
+    if len(what) < _MIN_WORDS or _a_measure(ctx.query.text, what[0]):
         return None
     for hit in ctx.search.hybrid(" ".join(what), scope.doc_ids, limit=15):
         heading = hit.clause
@@ -43,6 +44,13 @@ def answer(ctx: Context) -> Answer | None:
         if len(items) == heading.child_count and all(c.kind in _ITEMS for c in items):
             return _counted(ctx, heading, items)
     return None
+
+
+def _a_measure(question: str, word: str) -> bool:
+    """Whether the word after "bao nhiêu" is the unit the figure is asked in ("bao nhiêu tỷ
+    đồng", "bao nhiêu ha khu, cụm công nghiệp"): an amount asked, nothing counted."""
+    measure = asked_measure(question)
+    return measure is not None and word in measure.units
 
 
 def _names_all(heading: StoredClause, words: list[str]) -> bool:

@@ -26,6 +26,7 @@ from retrieval.coverage import MIN_COVERAGE
 from retrieval.doers import partners_named_first
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
+from retrieval.heading_figures import heading_first, stating_heading
 from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.list_headings import asked_list, names_list
 from retrieval.narrowing import FEW, MANY, narrowed
@@ -239,6 +240,17 @@ def _search_answer(ctx: Context) -> Answer:
             )
     if query.intent is Intent.TARGET and ctx.reading.figure:
         covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
+        # "Vốn NSNN … bao nhiêu?" of an item under "1. Vốn ngân sách nhà nước: 1.280 tỷ đồng"
+        holder = stating_heading(
+            query.text,
+            covering[0].clause,
+            enclosing(covering[0].clause),
+            lambda clause: ctx.coverage(topic, clause),
+        )
+        if holder is not None:
+            covering = heading_first(
+                covering, lambda c: c.clause, holder, lambda h, c: Candidate(h, c.score, c.source)
+            )
     if _ASKS_PLACE.search(query.folded):
         covering = _placed_first(covering)
     office = asked_office(query.folded)
