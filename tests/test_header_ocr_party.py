@@ -112,3 +112,13 @@ def test_the_real_ocr_resolution() -> None:
     assert parsed.issuer == "Ban Thường vụ Tỉnh ủy Lào Cai"
     assert parsed.title == "Nghị quyết về phát triển các khu công nghiệp, cụm công nghiệp"
     assert parsed.signer == "Hoàng Giang"
+
+
+def test_the_issuer_is_cited_where_the_header_names_it_without_its_place() -> None:
+    from retrieval.compose import _issuer_forms
+
+    forms = _issuer_forms("Ban Thường vụ Tỉnh ủy Lào Cai", "Lào Cai")
+    assert forms[0] == "Ban Thường vụ Tỉnh ủy Lào Cai"
+    assert "Ban Thường vụ Tỉnh ủy" in forms
+    # a bare committee is never cut to its level word alone
+    assert _issuer_forms("Tỉnh ủy Lào Cai", "Lào Cai") == ["Tỉnh ủy Lào Cai"]
