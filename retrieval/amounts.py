@@ -93,6 +93,7 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     # whole words: "lao động" is a unit of count, though it opens with the letters "la"
     if not unit or f"{unit} ".startswith(_NOT_UNITS_WORDS) or unit.split()[0] in _NOT_UNIT_WORDS:
         return True
+    unit = _spelled_out(unit)
     head = unit.split()[0]
     # "bao nhiêu thành viên" is a count: "100% thành viên" does not answer it; a range and a
     # magnitude may stand between the figure and the unit ("22 - 23 triệu lượt khách")
@@ -111,6 +112,19 @@ def states_asked_amount(query: Query, clause: StoredClause) -> bool:
     # "số lượng đơn vị hành chính cấp tỉnh sau sáp nhập là 34 tỉnh": the thing counted, then
     # its number, counted in the kind it holds
     return bool(re.search(rf"\b{re.escape(unit)}\b[^.;]{{0,60}}?\b(?:la|dat|con)\s+\d", text))
+
+
+# "kcn (khu công nghiệp)": the long form `expand_abbreviations` writes after a short one
+_LONG_AFTER = re.compile(r"^(\S+) \(([^()]+)\)")
+
+
+def _spelled_out(unit: str) -> str:
+    """The unit asked with the short form it opens with spelled out ("kcn" → "khu cong
+    nghiep"): the plan counts "02 Khu công nghiệp" where the question says "bao nhiêu KCN"."""
+    expanded = _LONG_AFTER.match(expand_abbreviations(unit))
+    if expanded is None or folded(expanded.group(1)) != unit.split()[0]:
+        return unit
+    return f"{folded(expanded.group(2))}{unit[len(unit.split()[0]) :]}"
 
 
 # what asks a sum of money ("bao nhiêu vốn", "kinh phí", "tiền", "ngân sách"), answered by a

@@ -880,7 +880,7 @@ def _cited_values(
     if field is MetaField.ISSUER and info.issuer:
         # the body's name as the text writes it: in full, else in its usual short form
         # ("UBND xã Xuân Trường xây dựng Kế hoạch …" of a plan without an issuer box)
-        for form in _issuer_forms(info.issuer):
+        for form in _issuer_forms(info.issuer, info.place_name):
             found = _find_in_clauses(form, clauses)
             if found is not None:
                 return [f"{info.issuer} [{cite.cite(found[0], found[1])}]"]
@@ -913,10 +913,16 @@ def _in_capitals(value: str, clauses: Sequence[StoredClause]) -> tuple[StoredCla
     return None
 
 
-def _issuer_forms(issuer: str) -> list[str]:
+def _issuer_forms(issuer: str, place_name: str | None = None) -> list[str]:
     """The issuer's name in full, then with its body written short ("UBND xã …"; NĐ
-    30/2020 allows the short forms in the body)."""
-    return [issuer, *short_forms(issuer)]
+    30/2020 allows the short forms in the body), then without the place the header names
+    once (HD 36: "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under "TỈNH ỦY LÀO CAI")."""
+    forms = [issuer, *short_forms(issuer)]
+    suffix = f" {place_name}" if place_name else ""
+    placeless = issuer[: -len(suffix)] if suffix and issuer.endswith(suffix) else ""
+    if len(placeless.split()) >= 3:  # "Ban Thường vụ Tỉnh ủy", not a bare "Tỉnh ủy"
+        forms.append(placeless)
+    return forms
 
 
 _META_LABELS = {

@@ -42,9 +42,16 @@ def clause_words(text: str) -> frozenset[str]:
 
 
 def pairs_of(text: str) -> set[str]:
-    """Adjacent accent-free word pairs of a text ("du lieu", "dat dai")."""
+    """Adjacent accent-free word pairs of a text ("du lieu", "dat dai"); a unit written on
+    its figure pairs with the next word too ("500ha mặt bằng" says "ha mat" as "500 ha mặt
+    bằng" does)."""
     tokens = _WORD.findall(folded(text))
-    return {f"{a} {b}" for a, b in pairwise(tokens)}
+    pairs = {f"{a} {b}" for a, b in pairwise(tokens)}
+    for a, b in pairwise(tokens):
+        unit = _GLUED_UNIT.search(a)
+        if unit is not None and unit.end() == len(a):
+            pairs.add(f"{unit.group()} {b}")
+    return pairs
 
 
 @lru_cache(maxsize=8192)

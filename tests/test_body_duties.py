@@ -524,3 +524,53 @@ def test_the_real_hdnd_resolution_gives_its_standing_body_its_points() -> None:
     plan = parse(source, "hggs")
     for words in ("Căn cứ Chương trình giám sát", "Tổ chức Hội nghị chất vấn"):
         assert row_starting(plan, words).lead_units == ("Thường trực Hội đồng nhân dân tỉnh",)
+
+
+PARTY_RESOLUTION = """TỈNH ỦY HÀ GIANG
+Số 12-NQ/TU
+Hà Giang, ngày 05 tháng 3 năm 2026
+NGHỊ QUYẾT
+về phát triển du lịch
+I. MỤC TIÊU
+1. Đón 3 triệu lượt khách năm 2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Đảng ủy Các cơ quan Đảng tỉnh chỉ đạo:
+1.1. Đảng ủy Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách.
+1.2. Đảng ủy Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh đẩy mạnh tuyên truyền, vận động Nhân dân.
+2. Ủy ban Kiểm tra Tỉnh ủy phối hợp với các cơ quan, đơn vị có liên quan kiểm tra, giám sát việc thực hiện Nghị quyết.
+3. Văn phòng Tỉnh ủy phối hợp theo dõi, đôn đốc thực hiện Nghị quyết; tổng hợp tình hình báo cáo Ban Thường vụ Tỉnh ủy.
+"""
+
+
+def _row_of(plan: ParsedPlan, number: str) -> Target:
+    return next(t for t in plan.targets if t.number == number and t.source == "body")
+
+
+def test_a_unit_that_co_operates_with_no_lead_named_keeps_its_duty() -> None:
+    plan = parse_plan(PARTY_RESOLUTION, "nq")
+    inspection = _row_of(plan, "2")
+    assert inspection.lead_units == ()
+    assert "Ủy ban Kiểm tra Tỉnh ủy" in inspection.cooperating_units
+    office = _row_of(plan, "3")
+    assert office.cooperating_units == ("Văn phòng Tỉnh ủy",)
+    for row in (inspection, office):
+        for cell in row.cells:
+            assert PARTY_RESOLUTION[cell.start : cell.end] == cell.text
+
+
+def test_the_unit_of_a_directing_heading_directs_the_sub_items() -> None:
+    plan = parse_plan(PARTY_RESOLUTION, "nq")
+    council = _row_of(plan, "1.1")
+    assert council.lead_units == ("Đảng ủy Hội đồng nhân dân tỉnh",)
+    assert council.monitoring_units == ("Đảng ủy Các cơ quan Đảng tỉnh",)
+    monitoring = council.cells_for("monitoring")
+    assert [PARTY_RESOLUTION[c.start : c.end] for c in monitoring] == [
+        "Đảng ủy Các cơ quan Đảng tỉnh"
+    ]
+
+
+def test_a_unit_that_co_operates_with_a_named_lead_is_not_led_by_itself() -> None:
+    text = "I. NHIỆM VỤ\n1. Sở Tài chính phối hợp với Sở Xây dựng rà soát quy hoạch.\n"
+    row = _row_of(parse_plan(text, "k"), "1")
+    assert row.lead_units == ("Sở Xây dựng",)
+    assert row.cooperating_units == ("Sở Tài chính",)

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.domain import Document
+import pytest
+
+from ingest.domain import ClauseKind, Document
+from ingest.parser.header.issuer import level_repaired
 from ingest.parser.plan import parse_plan
 
 _REAL = Path(__file__).parent / "real_plans_12m"
@@ -40,8 +43,58 @@ def doc(text: str) -> Document:
 
 def test_tone_slips_in_a_party_header_still_name_the_committee() -> None:
     parsed = doc(_OCR)
-    assert parsed.issuer == "Tỉnh ủy Hà Giang"
+    # the kind line names the Ban Thường vụ (HD 36): it issues, for the Tỉnh ủy of the header
+    assert parsed.issuer == "Ban Thường vụ Tỉnh ủy Hà Giang"
     assert parsed.number == "12-NQ/TU"
+
+
+def test_the_organ_under_the_kind_line_is_the_issuer_not_the_subject() -> None:
+    parsed = doc(_OCR)
+    assert parsed.title == "Nghị quyết về phát triển du lịch"
+
+
+def test_an_organ_named_alone_is_the_organ_of_the_header_body() -> None:
+    text = _OCR.replace("CỦA BAN THƯỜNG VỤ TỈNH ỦY", "CỦA BAN THƯỜNG VỤ")
+    assert doc(text).issuer == "Ban Thường vụ Tỉnh ủy Hà Giang"
+
+
+def test_without_an_organ_line_the_committee_issues() -> None:
+    text = _OCR.replace("CỦA BAN THƯỜNG VỤ TỈNH ỦY\n", "")
+    parsed = doc(text)
+    assert parsed.issuer == "Tỉnh ủy Hà Giang"
+    assert parsed.title == "Nghị quyết về phát triển du lịch"
+
+
+@pytest.mark.parametrize(
+    ("slipped", "issuer"),
+    [
+        ("HUYÊN ỦY BẮC HÀ", "Huyện ủy Bắc Hà"),
+        ("THANH ỦY YÊN BÁI", "Thành ủy Yên Bái"),
+        ("TÍNH ỦY HÀ GIANG", "Tỉnh ủy Hà Giang"),
+    ],
+)
+def test_level_slips_of_every_committee_are_repaired(slipped: str, issuer: str) -> None:
+    text = _OCR.replace("TÍNH ỦY HÀ GIANG", slipped).replace("CỦA BAN THƯỜNG VỤ TỈNH ỦY\n", "")
+    assert doc(text).issuer == issuer
+
+
+def test_the_army_party_committee_is_no_slip_of_a_district() -> None:
+    assert level_repaired("QUÂN ỦY TRUNG ƯƠNG") == "QUÂN ỦY TRUNG ƯƠNG"
+
+
+def test_a_paragraph_after_a_blank_line_does_not_run_into_the_title() -> None:
+    text = _OCR.replace(
+        "về phát triển du lịch\n",
+        "về phát triển du lịch\n\nTrong những năm qua, du lịch tỉnh được quan tâm\n"
+        "lãnh đạo, chỉ đạo và đạt nhiều kết quả quan trọng.\n",
+    )
+    assert doc(text).title == "Nghị quyết về phát triển du lịch"
+
+
+def test_a_misread_noi_nhan_still_opens_the_signature_block() -> None:
+    parsed = parse_plan(_OCR, "t")
+    recipients = [c for c in parsed.clauses if "Ủy viên BTV" in c.text]
+    assert recipients and all(c.kind is ClauseKind.SIGNATURE for c in recipients)
 
 
 def test_the_name_closing_a_garbled_signature_block_is_the_signer() -> None:
@@ -56,5 +109,16 @@ def test_a_last_line_name_without_an_authority_line_is_no_signer() -> None:
 def test_the_real_ocr_resolution() -> None:
     name = "lao-cai-tinh-uy-34-NQ-TU-2025-phat-trien-khu-cum-cong-nghiep-ocr.txt"
     parsed = doc((_REAL / name).read_text(encoding="utf-8"))
-    assert parsed.issuer == "Tỉnh ủy Lào Cai"
+    assert parsed.issuer == "Ban Thường vụ Tỉnh ủy Lào Cai"
+    assert parsed.title == "Nghị quyết về phát triển các khu công nghiệp, cụm công nghiệp"
     assert parsed.signer == "Hoàng Giang"
+
+
+def test_the_issuer_is_cited_where_the_header_names_it_without_its_place() -> None:
+    from retrieval.compose import _issuer_forms
+
+    forms = _issuer_forms("Ban Thường vụ Tỉnh ủy Lào Cai", "Lào Cai")
+    assert forms[0] == "Ban Thường vụ Tỉnh ủy Lào Cai"
+    assert "Ban Thường vụ Tỉnh ủy" in forms
+    # a bare committee is never cut to its level word alone
+    assert _issuer_forms("Tỉnh ủy Lào Cai", "Lào Cai") == ["Tỉnh ủy Lào Cai"]

@@ -82,3 +82,10 @@ def test_a_syllable_whose_other_half_was_dropped_does_not_pair_across_the_word()
     assert Concept(("cao",)) in concepts
     clause = "Tổng hợp, báo cáo tình hình và tiến độ thực hiện"
     assert _coverage(weights, concepts, clause) == 1.0
+
+
+def test_a_unit_written_on_its_figure_pairs_with_the_next_word() -> None:
+    from retrieval.relevance import pairs_of
+
+    pairs = pairs_of("Hoàn thiện ít nhất 500ha mặt bằng sạch")
+    assert "ha mat" in pairs and "500ha mat" in pairs and "mat bang" in pairs

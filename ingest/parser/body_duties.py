@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.domain import Clause, ClauseKind, Target, TargetCell
 from ingest.normalize_vi import folded
@@ -116,6 +116,7 @@ def body_duties(
         row = _row(clause, source, led_by.get(clause.id), by_id, following)
         if row is not None and not _restates_a_table_row(row, table_targets):
             rows.append(row)
+    rows = [_under_director(row, by_id, source) for row in rows]
     with_rows = taken | {row.clause_id for row in rows}
     for clause in clauses:
         rows.extend(_group_rows(clause, source, by_id, with_rows))
@@ -188,6 +189,36 @@ def _group_rows(
             )
         )
     return rows
+
+
+# "2. Đảng ủy Các cơ quan Đảng tỉnh chỉ đạo:" over "2.1. Đảng ủy HĐND tỉnh lãnh đạo …" (HD 36
+# practice): the units of the sub-items lead, the unit of the heading directs them
+_DIRECTOR_HEADING = re.compile(r"\s*(?:lãnh đạo,\s*)?chỉ\s+đạo\s*:\s*$", re.IGNORECASE)
+
+
+def _director(clause: Clause, source: str) -> tuple[UnitSpan, ...]:
+    """The units a "Unit chỉ đạo:" heading names, or () when the clause is none."""
+    start = content_start(clause, source)
+    if not clause.children or not starts_unit(source, start):
+        return ()
+    stop = name_end(source, start, clause.body_end)
+    if not _DIRECTOR_HEADING.fullmatch(source, stop, clause.body_end):
+        return ()
+    return tuple(split_unit_list(source, start, stop))
+
+
+def _under_director(row: Target, by_id: dict[str, Clause], source: str) -> Target:
+    """A row led by the unit of a sub-item under a "Unit chỉ đạo:" heading, with that
+    heading's unit as the one directing it."""
+    clause = by_id.get(row.clause_id)
+    parent = by_id.get(clause.parent_id or "") if clause is not None else None
+    if parent is None or not row.lead_units or row.monitoring_units:
+        return row
+    directors = _director(parent, source)
+    if not directors:
+        return row
+    cells = (*row.cells, *_unit_cells("monitoring", directors))
+    return replace(row, monitoring_units=_names(directors), cells=cells)
 
 
 def _restates_a_table_row(row: Target, table_targets: Sequence[Target]) -> bool:
@@ -428,7 +459,15 @@ def _row(
     else:
         cooperating.extend(roles.partners)
     monitoring = list(roles.monitoring) if heading is None else []
-    if not lead and not monitoring and not (heading is not None and cooperating):
+    # "Văn phòng Tỉnh ủy phối hợp theo dõi …", "Ủy ban Kiểm tra phối hợp với các cơ quan liên
+    # quan kiểm tra …": no lead is named, the subject's duty is its co-operation
+    cooperates_alone = roles.subject_cooperates and not lead and bool(cooperating)
+    if (
+        not lead
+        and not monitoring
+        and not (heading is not None and cooperating)
+        and not cooperates_alone
+    ):
         return None
     content = " ".join(source[start:end].split())
     cells = [TargetCell(HEADERS["content"], "content", content, start, end)]

@@ -80,7 +80,8 @@ PATH_SEPARATOR = " › "
 _HEADED = (ClauseKind.PART, ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.APPENDIX)
 _HEADING_CHARS = 60
 _ROW_LETTER = re.compile(r"^\s*([a-zđ])\s*[).]\s*$")
-_SIGNATURE_START = re.compile(r"^(Nơi nhận|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
+# "Nơi nhận" also as an OCR copy misreads its tone mark ("Nơi nhân:")
+_SIGNATURE_START = re.compile(r"^(Nơi nh[ậâạ]n\b|TM\.|T/M|KT\.|Q\.|TL\.)", re.IGNORECASE)
 # a line of nothing but rule characters: the rule under a header box, not a bullet
 _RULE_LINE = re.compile(r"^[-_=~.–—*\s]{3,}$")
 # a paragraph closing the plan or a part of it, written after the last numbered point; the

@@ -27,7 +27,9 @@ from ingest.parser.header.issuer import (
     is_body,
     joint,
     level_repaired,
+    names_organ,
     opens_body,
+    organ_issuer,
     standing_organ,
     with_place,
 )
@@ -215,6 +217,7 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
     texts = [c.text for c in cells]
     title_kind: str | None = None
     title_last: int | None = None
+    organ: str | None = None  # the issuing organ named under the kind line
     if kind_at is not None:
         match = titles.kind_line(texts[kind_at])
         assert match is not None
@@ -224,7 +227,9 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         if flattened is not None:  # the whole header on one line: the subject ends on it
             rest, subject, title_last = [flattened], [], kind_at
         else:
-            subject, title_last = titles.subject(texts, kind_at + 1)
+            breaks = [c.after_separator for c in cells]
+            subject, title_last = titles.subject(texts, kind_at + 1, breaks)
+        organ, rest, subject = _issuing_organ(rest, subject)
         title_kind = titles.kind_name(match.group(1))
         facts.title = titles.compose(match.group(1).capitalize(), rest + subject)
         facts.kind = title_kind
@@ -310,6 +315,12 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
             issuer = f"{body.name()} {with_place(parent, place)}"
         facts.issuer_parent = parent.name() if parent else None
         facts.place = body.place() or place if not body.central else None
+        if organ is not None and not _CENTRAL_COMMITTEE.match(body.caps):
+            # the header's body is the one the organ belongs to: the organ issues it
+            facts.issuer_parent = issuer
+            issuer = organ_issuer(Body(organ), issuer, facts.place)
+    elif organ is not None:
+        issuer = organ_issuer(Body(organ), None, None)
     if found and _CENTRAL_COMMITTEE.match(found[-1].caps):
         # HĐ 36: "BAN CHẤP HÀNH TRUNG ƯƠNG" heads the documents of the Bộ Chính trị and the
         # Ban Bí thư too; the body signed for ("T/M BỘ CHÍNH TRỊ") is the one that issues it
@@ -364,6 +375,18 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         facts.title = f"{facts.kind} số {facts.number}"
     _references(facts, lines, body_text)
     return facts
+
+
+def _issuing_organ(rest: list[str], subject: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """The organ named first under (or on) the kind line ("CỦA BAN THƯỜNG VỤ TỈNH ỦY"), and
+    the trích yếu without it: the organ is the issuer, not the subject."""
+    for lines, other in ((rest, subject), (subject, rest)):
+        if lines:
+            organ = titles.issuing_organ(lines[0])
+            if organ is not None and names_organ(organ):
+                kept = lines[1:]
+                return (organ, kept, other) if lines is rest else (organ, other, kept)
+    return None, rest, subject
 
 
 def _attach(facts: HeaderFacts, attached: Attachment | None) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ingest.domain import Place
 from ingest.gazetteer import known_place_after
+from ingest.normalize_vi import folded
 from ingest.parser.header.casing import LEVELS, sentence_case, title_case_name
 
 # words a body's name starts with (longest first where one is a prefix of another)
@@ -193,6 +194,29 @@ def standing_organ(body: Body) -> bool:
     return _ORGAN.fullmatch(body.caps) is not None or _NAMELESS.fullmatch(body.caps) is not None
 
 
+def organ_issuer(organ: Body, issuer: str | None, place: Place | None) -> str:
+    """The issuer of a document whose kind line names the organ that issues it (HD 36:
+    "NGHỊ QUYẾT" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under "TỈNH ỦY LÀO CAI"): that organ of the
+    header's body, its place completed ("Ban Thường vụ Tỉnh ủy Lào Cai")."""
+    if issuer is not None and standing_organ(organ):  # "CỦA BAN THƯỜNG VỤ" alone
+        return f"{organ.name()} {issuer}"
+    return with_place(organ, place)
+
+
+_ORGAN_WORDS = 8
+
+
+def names_organ(text: str) -> bool:
+    """Whether capitals name a standing organ of a body ("BAN THƯỜNG VỤ TỈNH ỦY", "THƯỜNG
+    TRỰC HĐND TỈNH") and nothing else (an old "CỦA BỘ TRƯỞNG BỘ X SỐ …" runs on)."""
+    words = text.split()
+    return (
+        _ORGAN_LEAD.match(f"{text} ") is not None
+        and len(words) <= _ORGAN_WORDS
+        and not any(c.isdigit() or c == "/" for c in text)
+    )
+
+
 def is_body(text: str) -> bool:
     """Whether a line in capitals starts with a body's name."""
     return bool(_HEAD.match(text))
@@ -235,13 +259,23 @@ def _organisation_read(found: list[Body]) -> list[Body]:
     return kept
 
 
-# an OCR slip of the level in a Party committee's name: "TÍNH ỦY LÀO CAI" is the Tỉnh ủy
-_OCR_LEVEL = re.compile(r"^T[ÍÌIỊ]NH (ỦY|UỶ)(?![A-ZĐÀ-Ỹ])")
+# an OCR slip of the level in a Party committee's name ("TÍNH ỦY LÀO CAI", "HUYÊN ỦY BẢO
+# THẮNG", "ĐÁNG ỦY XÃ …"): the word before "ỦY" reads as a level with its tone marks lost.
+# "QUẬN ỦY" is left out: "QUÂN ỦY" (the army's Party committee) is a body of its own
+_COMMITTEE_LEVELS = ("TỈNH", "HUYỆN", "THÀNH", "THỊ", "ĐẢNG")
+_OCR_LEVEL = re.compile(r"^([A-ZĐÀ-Ỹ]{3,5}) (ỦY|UỶ)(?![A-ZĐÀ-Ỹ])")
 
 
 def level_repaired(text: str) -> str:
     """A header line with an OCR slip of a Party committee's level set right."""
-    return _OCR_LEVEL.sub(r"TỈNH \1", text)
+    match = _OCR_LEVEL.match(text)
+    if match is None or match.group(1) in _COMMITTEE_LEVELS:
+        return text
+    word = folded(match.group(1))
+    level = next((lv for lv in _COMMITTEE_LEVELS if folded(lv) == word), None)
+    if level is None:
+        return text
+    return f"{level} {match.group(2)}{text[match.end() :]}"
 
 
 def bodies(lines: list[str]) -> list[Body]:

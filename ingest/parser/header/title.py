@@ -11,6 +11,7 @@ start in lower case (hard wraps).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.parser.header.casing import sentence_case
@@ -92,8 +93,9 @@ def kind_line(text: str) -> re.Match[str] | None:
     return _KIND_LINE.match(text)
 
 
-def subject(texts: list[str], start: int) -> tuple[list[str], int]:
-    """The trích yếu lines from `texts[start]` on, and the index of the last one taken."""
+def subject(texts: list[str], start: int, breaks: Sequence[bool] = ()) -> tuple[list[str], int]:
+    """The trích yếu lines from `texts[start]` on, and the index of the last one taken;
+    `breaks[k]` says a blank line or a rule stands before `texts[k]`."""
     taken: list[str] = []
     last = start - 1
     for k in range(start, min(len(texts), start + 10)):
@@ -115,8 +117,12 @@ def subject(texts: list[str], start: int) -> tuple[list[str], int]:
             caps_so_far = is_caps(" ".join(taken))
             if caps_so_far and not is_caps(text) and not text[:1].islower() and _letters(text):
                 break
-            if not caps_so_far and not text[:1].islower() and not _wrapped_title_line(taken, text):
-                break
+            if not caps_so_far and not text[:1].islower():
+                # a capitalised line after a blank line opens the text: an author's wrap
+                # of the trích yếu keeps its lines together
+                separated = k < len(breaks) and breaks[k]
+                if separated or not _wrapped_title_line(taken, text):
+                    break
         elif _AUTHORITY.match(text):
             break
         taken.append(text)
@@ -201,6 +207,19 @@ def flattened_subject(rest: str) -> str | None:
         if cuts:
             return head[: cuts[-1]].rstrip()
     return head
+
+
+# HD 36 names the organ that issues a Party body's document under its tên loại ("NGHỊ QUYẾT" /
+# "CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về …"); the header box names only the body it belongs to
+_ISSUING_ORGAN = re.compile(r"^CỦA\s+(.+)$")
+
+
+def issuing_organ(line: str) -> str | None:
+    """The organ a "CỦA BAN THƯỜNG VỤ TỈNH ỦY" line under the kind line names, in capitals."""
+    match = _ISSUING_ORGAN.match(" ".join(line.split()))
+    if match is None or not is_caps(match.group(1)):
+        return None
+    return match.group(1)
 
 
 def kind_name(caps: str) -> str:
