@@ -34,7 +34,7 @@ from ingest.errors import InputError
 from ingest.normalize_vi import folded
 from ingest.parser.units import unit_key
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 FACTS_FILE = "facts.sqlite3"
 FACTS_DUMP = "facts.pgdump"  # a backup of the server path's store (`pg_dump`)
 # the role of a unit in a row, as the index payloads and the API name it
@@ -51,6 +51,8 @@ _TABLES = (
     "number_levels",
     "number_places",
     "number_documents",
+    "recent_documents",
+    "unit_terms_recent",
     "unit_terms",
     "row_terms",
     "term_counts",
@@ -89,7 +91,10 @@ CREATE INDEX IF NOT EXISTS documents_number ON documents (number_digits, number)
 CREATE INDEX IF NOT EXISTS documents_decision ON documents (decision_digits, decision_number);
 CREATE INDEX IF NOT EXISTS documents_place ON documents (place_key);
 CREATE INDEX IF NOT EXISTS documents_level ON documents (place_level, place_key);
-CREATE INDEX IF NOT EXISTS documents_year ON documents (year);
+-- in id order under each year: "the first plans of 2025" read without sorting every plan
+-- of 2025 (schema 16)
+DROP INDEX IF EXISTS documents_year;
+CREATE INDEX IF NOT EXISTS documents_year_id ON documents (year, id);
 CREATE INDEX IF NOT EXISTS documents_kind ON documents (kind);
 CREATE INDEX IF NOT EXISTS documents_place_name ON documents (place_level, place_name);
 CREATE TABLE IF NOT EXISTS title_bigrams (
@@ -168,6 +173,24 @@ CREATE TABLE IF NOT EXISTS unit_terms (
     PRIMARY KEY (key, document_id, start, tail)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS unit_terms_document ON unit_terms (document_id);
+-- the latest plans' entries (schema 16), read with `unit_terms` as one (`_UNIT_TERMS`): a
+-- plan's ~11,000 entries, keyed (unit, role, term) first, would land on as many leaf pages
+-- of the large table, each written to the WAL and back, so writing a plan cost more as the
+-- plans grew; they are written here, into a table of the latest plans only, and moved into
+-- `unit_terms` in key order, all at once, when it holds `MERGE_ENTRIES` (`_merge_recent`)
+CREATE TABLE IF NOT EXISTS unit_terms_recent (
+    key BIGINT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    tail TEXT NOT NULL,
+    PRIMARY KEY (key, document_id, start, tail)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unit_terms_recent_document ON unit_terms_recent (document_id);
+-- the plans whose entries are in `unit_terms_recent`, and how many each has
+CREATE TABLE IF NOT EXISTS recent_documents (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    entries INTEGER NOT NULL
+);
 -- the filled columns of a plan's rows (role as the parser read the header, the header, and
 -- where the rows come from: "table", or "body" for duties written in the text)
 CREATE TABLE IF NOT EXISTS row_columns (
@@ -273,6 +296,15 @@ _SLACK = 1e-9
 # bounded by this, not by the plans; a page reaching further reads further
 TOPIC_ENTRIES = 2000
 _PROBES = 200  # term probes per query (SQLite allows 500 parts in a compound SELECT)
+# the latest plans' topic entries held apart (`unit_terms_recent`) until they number this
+# many, then moved into `unit_terms` at once (about 20 plans of the bundled kind)
+MERGE_ENTRIES = 250_000
+# the topic entries of every plan: the large table and the latest plans' (a plan's entries
+# are all in one of them), with the same columns and key
+_UNIT_TERMS = (
+    "(SELECT key, document_id, start, tail FROM unit_terms UNION ALL "
+    "SELECT key, document_id, start, tail FROM unit_terms_recent)"
+)
 
 
 @dataclass(frozen=True)
@@ -797,7 +829,13 @@ class FactStore:
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
             writer.executemany("INSERT INTO row_terms VALUES (?, ?)", term_rows)
-            writer.executemany("INSERT INTO unit_terms VALUES (?, ?, ?, ?)", sorted(unit_term_rows))
+            writer.executemany(
+                "INSERT INTO unit_terms_recent VALUES (?, ?, ?, ?)", sorted(unit_term_rows)
+            )
+            writer.execute(
+                "INSERT INTO recent_documents VALUES (?, ?)", (document_id, len(unit_term_rows))
+            )
+            self._merge_recent(writer)
             writer.execute(
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
@@ -807,6 +845,25 @@ class FactStore:
                 [(number, document_id, year_of or 0, *where) for number in sorted(numbers)],
             )
             _add_numbers(writer, document_id, sorted(keys - held))
+
+    def _merge_recent(self, writer: _Writer, least: int | None = None) -> None:
+        """Move the latest plans' topic entries into `unit_terms` once they number
+        `least` (`MERGE_ENTRIES`) or more: in key order, so that each leaf page of the large
+        table is written once for all of them rather than once for each plan."""
+        held = self._db.query("SELECT COALESCE(SUM(entries), 0) FROM recent_documents")
+        if int(held[0][0]) < (MERGE_ENTRIES if least is None else least):
+            return
+        writer.execute(
+            "INSERT INTO unit_terms SELECT key, document_id, start, tail FROM unit_terms_recent "
+            "ORDER BY key, document_id, start, tail"
+        )
+        writer.execute("DELETE FROM unit_terms_recent")
+        writer.execute("DELETE FROM recent_documents")
+
+    def merge_recent(self) -> None:
+        """Move every latest plan's topic entries into `unit_terms` now (answers unchanged)."""
+        with self._db.transaction() as writer:
+            self._merge_recent(writer, 1)
 
     def remove_document(self, document_id: str) -> None:
         """Forget one document and everything stored for it."""
@@ -977,14 +1034,18 @@ class FactStore:
         return [row[0] for row in self._db.query(sql, wanted)]
 
     def documents_of_year(self, years: Sequence[int], limit: int | None = None) -> list[str]:
-        """Documents known by one of these years (title first, else issue date)."""
+        """Documents known by one of these years (title first, else issue date), by id; the
+        first `limit` of them read from each year's index entries alone (a question names a
+        year or two, each year holds thousands of plans at a national scale)."""
         if not years:
             return []
         values = sorted(set(years))
-        sql = f"SELECT id FROM documents WHERE year IN ({_marks(values)}) ORDER BY id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [row[0] for row in self._db.query(sql, values)]
+        if limit is None:
+            sql = f"SELECT id FROM documents WHERE year IN ({_marks(values)}) ORDER BY id"
+            return [row[0] for row in self._db.query(sql, values)]
+        sql = "SELECT id FROM documents WHERE year = ? ORDER BY id LIMIT ?"
+        found = {row[0] for year in values for row in self._db.query(sql, (year, int(limit)))}
+        return sorted(found)[: max(0, int(limit))]
 
     def documents_of_kind(self, kinds: Sequence[str]) -> list[str]:
         """Documents of these kinds ("Kế hoạch", "Quyết định"; accents as stored)."""
@@ -1246,10 +1307,12 @@ class FactStore:
         assert cover is not None
         roles = _roles(query) or list(ROLE_FIELDS)
         in_documents = f" AND document_id IN ({_marks(query.documents)})" if query.documents else ""
+        # each table's entries in list order, merged (both read from their key's index)
         probe = (
             "SELECT * FROM (SELECT document_id AS d, start AS s, tail AS c FROM unit_terms "
-            f"WHERE key = ?{in_documents} "
-            "ORDER BY document_id, start, tail LIMIT 1 OFFSET ?) p{n}"
+            f"WHERE key = ?{in_documents} UNION ALL SELECT document_id, start, tail FROM "
+            f"unit_terms_recent WHERE key = ?{in_documents} "
+            "ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?) p{n}"
         )
         streams = [
             (unit_term_key(key, role, term),)
@@ -1263,7 +1326,8 @@ class FactStore:
             arms = " UNION ALL ".join(probe.format(n=n) for n in range(len(chunk)))
             parameters: list[object] = []
             for stream in chunk:
-                parameters.extend([*stream, *query.documents, entries])
+                parameters.extend([*stream, *query.documents, *stream, *query.documents])
+                parameters.append(entries)
             rows = self._db.query(
                 f"SELECT d, s, c FROM ({arms}) probes ORDER BY d, s, c LIMIT 1", parameters
             )
@@ -1860,7 +1924,7 @@ def _covered_rows(
     limit = () if before is None else (before[0], before[1], clause_tail(before[2], before[0]))
     sql = (
         "SELECT document_id || ':' || tail AS clause_id, document_id AS d, MIN(start) AS s "
-        f"FROM unit_terms WHERE key IN ({_marks(every)}){in_documents}{bounded} "
+        f"FROM {_UNIT_TERMS} entries WHERE key IN ({_marks(every)}){in_documents}{bounded} "
         f"GROUP BY document_id, tail HAVING ({' + '.join(parts)}) >= ?"
     )
     parameters: list[object] = [*every, *documents, *limit, *values]

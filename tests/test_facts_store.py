@@ -138,6 +138,17 @@ def test_documents_by_kind_year_level_and_title_pairs(store: FactStore) -> None:
     assert store.place_keys_like("ha nam") == []
 
 
+def test_the_first_plans_of_a_year_are_those_of_the_whole_list(store: FactStore) -> None:
+    """`documents_of_year` with a limit reads each year's first plans by id from the index:
+    the same as the head of the whole list, for one year or several."""
+    years = sorted({int(y) for y in range(2015, 2035) if store.documents_of_year([y])})
+    assert years
+    for asked in ([years[0]], [years[-1]], years[:2], years):
+        everything = store.documents_of_year(asked)
+        for limit in (0, 1, 2, len(everything) + 1):
+            assert store.documents_of_year(asked, limit=limit) == everything[:limit]
+
+
 def test_appendices_and_document_clauses(store: FactStore) -> None:
     plan = parse_corpus_file(corpus_files()[0])
     doc_id = plan.document.id
@@ -752,3 +763,97 @@ def test_a_directing_or_several_role_list_is_paged_from_the_store(
         paged += rows
     strip = [re.sub(r"\s*\[\d+\]", "", line) for line in listed]
     assert [re.sub(r"\s*\[\d+\]", "", line) for line in paged] == strip
+
+
+# ---- the latest plans' topic entries held apart, moved into the large table at once -------
+
+
+def _entries_by_table(store: FactStore) -> dict[str, set[str]]:
+    """The plans whose topic entries each table holds."""
+    return {
+        table: {row[0] for row in store._db.query(f"SELECT DISTINCT document_id FROM {table}")}
+        for table in ("unit_terms", "unit_terms_recent")
+    }
+
+
+@pytest.mark.parametrize(
+    ("unit", "role", "topic"),
+    [
+        ("Công an tỉnh", "lead", "an ninh mạng"),
+        ("UBND các xã phường", "lead", "dữ liệu"),
+        ("UBND các phường, xã", None, "dữ liệu"),
+    ],
+)
+def test_topic_rows_read_the_same_with_the_latest_plans_entries_held_apart(
+    fact_backend: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    unit: str,
+    role: str | None,
+    topic: str,
+) -> None:
+    """A plan's topic entries are written to the small table of the latest plans and moved
+    into the large one, in key order, once it holds `MERGE_ENTRIES`: with some plans moved
+    and the rest not, a unit's rows on a topic are counted, bounded and paged exactly as the
+    scan of every row says, and a plan removed from either table is gone from both."""
+    import ingest.facts as facts
+
+    plans = _plans()
+    assert len(plans) >= 3
+    monkeypatch.setattr(facts, "MERGE_ENTRIES", 10**12)
+    with fact_store(fact_backend, tmp_path) as store:
+        moved = len(plans) // 2
+        for plan in plans[:moved]:
+            store.put_document(plan)
+        store.merge_recent()
+        for plan in plans[moved:]:
+            store.put_document(plan)
+        held = _entries_by_table(store)
+        assert held["unit_terms"] == {plan.document.id for plan in plans[:moved]}
+        assert held["unit_terms_recent"] == {plan.document.id for plan in plans[moved:]}
+        cover = _cover_of(store, unit, topic)
+        rows = _unit_rows_by_words(unit, role)
+        expected = [clause for _doc, clause, _start, words in rows if cover.covers(words)]
+        assert expected
+        asked = RowQuery(unit_keys=(unit_key(unit),), role=role, covering=cover)
+        assert store.count_rows_within(asked) == facts.RowTotal(len(expected), True)
+        for entries in (1, 3, len(rows) + 1):  # a bound met in either table
+            monkeypatch.setattr(facts, "TOPIC_ENTRIES", entries)
+            pages = [
+                store.rows(replace(asked, limit=2, offset=at)) for at in range(0, len(expected), 2)
+            ]
+            assert [c for page in pages for c in page.clause_ids] == expected
+        # a plan of each table removed: its entries go from the table holding them
+        store.remove_document(plans[0].document.id)
+        store.remove_document(plans[-1].document.id)
+        assert store.count_rows(asked) == len(_covered_in(store, rows, cover))
+        assert list(store.rows(replace(asked, limit=1000)).clause_ids) == _covered_in(
+            store, rows, cover
+        )
+        # the bound reached: every entry moved at once, none left apart, the same rows
+        monkeypatch.setattr(facts, "MERGE_ENTRIES", 1)
+        store.put_document(plans[0])
+        assert _entries_by_table(store)["unit_terms_recent"] == set()
+        assert list(store.rows(replace(asked, limit=1000)).clause_ids) == _covered_in(
+            store, rows, cover
+        )
+
+
+def _covered_in(
+    store: FactStore, rows: list[tuple[str, str, int, frozenset[str]]], cover: Any
+) -> list[str]:
+    """The rows (of `_unit_rows_by_words`) of the plans stored that cover the topic."""
+    present = set(store.document_ids())
+    return [clause for doc, clause, _s, words in rows if doc in present and cover.covers(words)]
+
+
+def _cover_of(store: FactStore, unit: str, topic: str) -> Any:
+    """The topic filter of "<unit> có những nhiệm vụ nào về <topic>?" with the store's
+    term weights."""
+    from retrieval.query import understand
+    from retrieval.relevance import TermWeights
+
+    counts = store.corpus_counts()
+    weights = TermWeights.from_counts(counts["clauses"][""], counts["word"], counts["pair"])
+    query = understand(f"{unit} có những nhiệm vụ nào về {topic}?")
+    return weights.cover(weights.concepts(query.phrases, [folded(w) for w in topic.split()]), 0.5)
