@@ -51,8 +51,6 @@ _TABLES = (
     "number_levels",
     "number_places",
     "number_documents",
-    "recent_documents",
-    "unit_terms_recent",
     "unit_terms",
     "row_terms",
     "term_counts",
@@ -173,24 +171,6 @@ CREATE TABLE IF NOT EXISTS unit_terms (
     PRIMARY KEY (key, document_id, start, tail)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS unit_terms_document ON unit_terms (document_id);
--- the latest plans' entries (schema 16), read with `unit_terms` as one (`_UNIT_TERMS`): a
--- plan's ~11,000 entries, keyed (unit, role, term) first, would land on as many leaf pages
--- of the large table, each written to the WAL and back, so writing a plan cost more as the
--- plans grew; they are written here, into a table of the latest plans only, and moved into
--- `unit_terms` in key order, all at once, when it holds `MERGE_ENTRIES` (`_merge_recent`)
-CREATE TABLE IF NOT EXISTS unit_terms_recent (
-    key BIGINT NOT NULL,
-    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    tail TEXT NOT NULL,
-    PRIMARY KEY (key, document_id, start, tail)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS unit_terms_recent_document ON unit_terms_recent (document_id);
--- the plans whose entries are in `unit_terms_recent`, and how many each has
-CREATE TABLE IF NOT EXISTS recent_documents (
-    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
-    entries INTEGER NOT NULL
-);
 -- the filled columns of a plan's rows (role as the parser read the header, the header, and
 -- where the rows come from: "table", or "body" for duties written in the text)
 CREATE TABLE IF NOT EXISTS row_columns (
@@ -296,15 +276,6 @@ _SLACK = 1e-9
 # bounded by this, not by the plans; a page reaching further reads further
 TOPIC_ENTRIES = 2000
 _PROBES = 200  # term probes per query (SQLite allows 500 parts in a compound SELECT)
-# the latest plans' topic entries held apart (`unit_terms_recent`) until they number this
-# many, then moved into `unit_terms` at once (about 20 plans of the bundled kind)
-MERGE_ENTRIES = 250_000
-# the topic entries of every plan: the large table and the latest plans' (a plan's entries
-# are all in one of them), with the same columns and key
-_UNIT_TERMS = (
-    "(SELECT key, document_id, start, tail FROM unit_terms UNION ALL "
-    "SELECT key, document_id, start, tail FROM unit_terms_recent)"
-)
 
 
 @dataclass(frozen=True)
@@ -829,13 +800,7 @@ class FactStore:
             )
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
             writer.executemany("INSERT INTO row_terms VALUES (?, ?)", term_rows)
-            writer.executemany(
-                "INSERT INTO unit_terms_recent VALUES (?, ?, ?, ?)", sorted(unit_term_rows)
-            )
-            writer.execute(
-                "INSERT INTO recent_documents VALUES (?, ?)", (document_id, len(unit_term_rows))
-            )
-            self._merge_recent(writer)
+            writer.executemany("INSERT INTO unit_terms VALUES (?, ?, ?, ?)", sorted(unit_term_rows))
             writer.execute(
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
@@ -845,25 +810,6 @@ class FactStore:
                 [(number, document_id, year_of or 0, *where) for number in sorted(numbers)],
             )
             _add_numbers(writer, document_id, sorted(keys - held))
-
-    def _merge_recent(self, writer: _Writer, least: int | None = None) -> None:
-        """Move the latest plans' topic entries into `unit_terms` once they number
-        `least` (`MERGE_ENTRIES`) or more: in key order, so that each leaf page of the large
-        table is written once for all of them rather than once for each plan."""
-        held = self._db.query("SELECT COALESCE(SUM(entries), 0) FROM recent_documents")
-        if int(held[0][0]) < (MERGE_ENTRIES if least is None else least):
-            return
-        writer.execute(
-            "INSERT INTO unit_terms SELECT key, document_id, start, tail FROM unit_terms_recent "
-            "ORDER BY key, document_id, start, tail"
-        )
-        writer.execute("DELETE FROM unit_terms_recent")
-        writer.execute("DELETE FROM recent_documents")
-
-    def merge_recent(self) -> None:
-        """Move every latest plan's topic entries into `unit_terms` now (answers unchanged)."""
-        with self._db.transaction() as writer:
-            self._merge_recent(writer, 1)
 
     def remove_document(self, document_id: str) -> None:
         """Forget one document and everything stored for it."""
@@ -1307,12 +1253,10 @@ class FactStore:
         assert cover is not None
         roles = _roles(query) or list(ROLE_FIELDS)
         in_documents = f" AND document_id IN ({_marks(query.documents)})" if query.documents else ""
-        # each table's entries in list order, merged (both read from their key's index)
         probe = (
             "SELECT * FROM (SELECT document_id AS d, start AS s, tail AS c FROM unit_terms "
-            f"WHERE key = ?{in_documents} UNION ALL SELECT document_id, start, tail FROM "
-            f"unit_terms_recent WHERE key = ?{in_documents} "
-            "ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?) p{n}"
+            f"WHERE key = ?{in_documents} "
+            "ORDER BY document_id, start, tail LIMIT 1 OFFSET ?) p{n}"
         )
         streams = [
             (unit_term_key(key, role, term),)
@@ -1326,8 +1270,7 @@ class FactStore:
             arms = " UNION ALL ".join(probe.format(n=n) for n in range(len(chunk)))
             parameters: list[object] = []
             for stream in chunk:
-                parameters.extend([*stream, *query.documents, *stream, *query.documents])
-                parameters.append(entries)
+                parameters.extend([*stream, *query.documents, entries])
             rows = self._db.query(
                 f"SELECT d, s, c FROM ({arms}) probes ORDER BY d, s, c LIMIT 1", parameters
             )
@@ -1924,7 +1867,7 @@ def _covered_rows(
     limit = () if before is None else (before[0], before[1], clause_tail(before[2], before[0]))
     sql = (
         "SELECT document_id || ':' || tail AS clause_id, document_id AS d, MIN(start) AS s "
-        f"FROM {_UNIT_TERMS} entries WHERE key IN ({_marks(every)}){in_documents}{bounded} "
+        f"FROM unit_terms WHERE key IN ({_marks(every)}){in_documents}{bounded} "
         f"GROUP BY document_id, tail HAVING ({' + '.join(parts)}) >= ?"
     )
     parameters: list[object] = [*every, *documents, *limit, *values]
