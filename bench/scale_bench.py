@@ -1,7 +1,7 @@
 """Scale benchmark: per-question cost and ingest cost as the number of plans grows.
 
     python bench/scale_bench.py --plans 5 100 1000 [--home DIR] [--rounds N] [--bulk]
-    python bench/scale_bench.py --facts --plans 10 100 1000 2000 [--database-url URL]
+    python bench/scale_bench.py --facts --plans 10 100 1000 2000 [--database-url URL] [--store DIR]
     python bench/scale_bench.py --probe-ingest 20 --home SMALL --home LARGE
     python bench/scale_bench.py --probe-facts 12 --home SMALL --home LARGE
 
@@ -374,25 +374,42 @@ def _grouped_plan_by_plan(store: Any, directory: Any) -> object:
     return groups_of(having, directory), plans_latest_first(having, directory, FEW)
 
 
-def facts_bench(sizes: list[int], rounds: int, url: str | None) -> list[dict]:
-    """Question-path look-ups on the facts store as the number of plans grows."""
+def facts_bench(
+    sizes: list[int], rounds: int, url: str | None, kept: Path | None = None
+) -> list[dict]:
+    """Question-path look-ups on the facts store as the number of plans grows. With `kept`
+    (SQLite only), the store is `kept/facts.sqlite3` and stays: a later run resumes where
+    this one stopped (and `--probe-facts --home kept` writes into it)."""
     from ingest.facts import FactStore
     from retrieval.documents import DocumentDirectory, DocumentInfo
 
     templates = _payload_templates()
     workdir = Path(tempfile.mkdtemp(prefix="kehoach-facts-"))
     schema = f"bench_{int(time.time())}" if url else None
-    store = FactStore(workdir / "facts.sqlite3", url=url, schema=schema)
-    infos: dict[str, DocumentInfo] = {}
+    path = (kept if kept is not None and not url else workdir) / "facts.sqlite3"
+    store = FactStore(path, url=url, schema=schema)
+    held = store.documents(store.document_ids())
+    infos = {record.id: DocumentInfo.from_plain(record.data) for record in held}
     results = []
     try:
         for size in sorted(sizes):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
+            filled = 0
             for index in range(len(infos), size):
                 document, payloads = _synthetic_facts(index, templates)
                 store.put_payloads(document, f"v{index}", payloads)
                 infos[document["id"]] = DocumentInfo.from_plain(document)
+                filled += 1
+                if filled % 100 == 0:  # progress
+                    print(
+                        f"facts of {len(infos)} plans: "
+                        f"{(time.perf_counter() - started) / filled:.3f} s/plan wall, "
+                        f"{(time.process_time() - started_cpu) / filled:.3f} s/plan CPU",
+                        file=sys.stderr,
+                        flush=True,
+                    )
             fill_s = time.perf_counter() - started
+            fill_cpu_s = time.process_time() - started_cpu
             directory = DocumentDirectory(infos, store)
             middle = infos[f"plan-{size // 2:05d}"]
             figures = _lookups(store, directory, middle, rounds)
@@ -409,6 +426,8 @@ def facts_bench(sizes: list[int], rounds: int, url: str | None) -> list[dict]:
                 ),
                 "month rows total": store.rows(month).total,
                 "fill_s": round(fill_s, 2),
+                "filled_now": filled,
+                "fill_cpu_s_per_plan": round(fill_cpu_s / filled, 4) if filled else None,
                 "rss_mb": _rss_mb(),
                 "lookups": figures,
             }
@@ -534,6 +553,8 @@ def probe_facts(homes: list[Path], plans: int) -> list[dict[str, Any]]:
             "home": str(home),
             "plans_before": sizes[at],
             "cpu_s_per_plan_median": round(statistics.median(whole[at]), 4),
+            # the mean too: moving the latest plans' topic entries happens in some writes only
+            "cpu_s_per_plan_mean": round(statistics.mean(whole[at]), 4),
             "cpu_s_by_statement_median": {name: round(v, 4) for name, v in top},
         }
         print(json.dumps(result, ensure_ascii=False), flush=True)
@@ -564,6 +585,12 @@ def main() -> None:
     parser.add_argument("--facts", action="store_true", help="the facts store's look-ups only")
     parser.add_argument("--database-url", default=None, help="with --facts: PostgreSQL too")
     parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="with --facts: a kept folder for the SQLite store (resumes; --probe-facts reads it)",
+    )
+    parser.add_argument(
         "--topic-entries",
         type=int,
         nargs="*",
@@ -579,7 +606,7 @@ def main() -> None:
         probe_facts(args.home or [], args.probe_facts)
         return
     if args.facts:
-        runs = [facts_bench(args.plans, args.rounds, None)]
+        runs = [facts_bench(args.plans, args.rounds, None, args.store)]
         if args.database_url:
             runs.append(facts_bench(args.plans, args.rounds, args.database_url))
         for results in runs:

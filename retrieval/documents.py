@@ -514,14 +514,14 @@ class DocumentDirectory:
                         and self.documents[d].number not in numbers
                     )
                 ]
+            elif re.search(r"thang|quy", text):  # a month or quarter: a deadline, no plan
+                by_year = []
             else:  # one plan of that year in the whole directory
                 numeric = [int(y) for y in years if y.isdigit()]
                 by_year = [
                     d for d in self.facts.documents_of_year(numeric, limit=2) if d in self._order
                 ]
-            if (found and by_year) or (
-                not found and len(by_year) == 1 and not re.search(r"thang|quy", text)
-            ):
+            if (found and by_year) or (not found and len(by_year) == 1):
                 found = by_year
         return found
 

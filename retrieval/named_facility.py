@@ -63,10 +63,11 @@ def _is_word(word: str) -> bool:
 def unnamed_facility(question: str, cited: Sequence[StoredClause]) -> str | None:
     """The facility the question names that no cited clause names (None: each is named, or
     none is asked)."""
-    if not cited:
+    named = named_facilities(question) if cited else []
+    if not named:  # the common case: no cited clause's words are read (a list's rows)
         return None
     stated = [set(re.findall(r"\w+", folded(expand_abbreviations(_said(c))))) for c in cited]
-    for words in named_facilities(question):
+    for words in named:
         if not any(set(words) <= said for said in stated):
             return _as_written(question, words)
     return None

@@ -138,6 +138,17 @@ def test_documents_by_kind_year_level_and_title_pairs(store: FactStore) -> None:
     assert store.place_keys_like("ha nam") == []
 
 
+def test_the_first_plans_of_a_year_are_those_of_the_whole_list(store: FactStore) -> None:
+    """`documents_of_year` with a limit reads each year's first plans by id from the index:
+    the same as the head of the whole list, for one year or several."""
+    years = sorted({int(y) for y in range(2015, 2035) if store.documents_of_year([y])})
+    assert years
+    for asked in ([years[0]], [years[-1]], years[:2], years):
+        everything = store.documents_of_year(asked)
+        for limit in (0, 1, 2, len(everything) + 1):
+            assert store.documents_of_year(asked, limit=limit) == everything[:limit]
+
+
 def test_appendices_and_document_clauses(store: FactStore) -> None:
     plan = parse_corpus_file(corpus_files()[0])
     doc_id = plan.document.id

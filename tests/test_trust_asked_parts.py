@@ -184,3 +184,13 @@ def test_a_dotted_location_reached_only_part_of_the_way() -> None:
     assert unreached_path("Chỉ tiêu II.9 phụ lục 01 do ai chỉ đạo?", [row]) is None
     # another numbering altogether is left to the other checks
     assert unreached_path(asked, [_clause("x")]) is None
+
+
+def test_no_cited_clause_is_read_when_the_question_names_no_facility() -> None:
+    """A list's rows are not expanded word by word when no facility is asked about."""
+
+    class Unread:
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"read {name}")
+
+    assert unnamed_facility("Những nhiệm vụ nào hạn tháng 10/2025?", [Unread()]) is None  # type: ignore[list-item]
