@@ -22,7 +22,7 @@ from retrieval.asked_span import unmet_span
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.dated_reference import other_dated
-from retrieval.dotted_path import unreached_path
+from retrieval.dotted_path import listed_among_siblings, unreached_path
 from retrieval.happened_when import deadline_for_event
 from retrieval.indicator_words import (
     as_written,
@@ -158,6 +158,21 @@ def path(checked: Checked) -> Decline | None:
         f"thuộc mục {found[1]}."
     )
     return Decline("path", reason)
+
+
+def outline(checked: Checked) -> Decline | None:
+    """ "Mục II.3 … gồm những gì?" answered with part II's sections listed: section 3 is
+    one line of the list, its content not given."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    found = listed_among_siblings(checked.query.text, checked.cited)
+    if found is None:
+        return None
+    reason = (
+        f"Các điều khoản gần nhất chỉ liệt kê các mục ngang hàng với mục {found} trong "
+        f"{checked.labels}, không nêu nội dung được hỏi của mục {found}."
+    )
+    return Decline("outline", reason)
 
 
 def facility(checked: Checked) -> Decline | None:
@@ -359,6 +374,7 @@ CHECKS: tuple[Check, ...] = (
     titled,
     bound,
     path,
+    outline,
     facility,
     indicator,
     money,

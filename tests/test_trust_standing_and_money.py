@@ -9,6 +9,7 @@ from dataclasses import replace
 from retrieval import confidence
 from retrieval.asked_measure import asked_measure, money_asked_of, states_measure
 from retrieval.constraints import read_question
+from retrieval.dotted_path import listed_among_siblings
 from retrieval.indicator_words import unstated_words
 from retrieval.query import understand
 from retrieval.standing_body import names_itself
@@ -112,3 +113,18 @@ def test_hectares_are_not_read_from_ha_tang() -> None:
     assert not states_measure("===== Trang 4 ===== 4 hạ tầng giao thông, điện, nước", asked)
     assert states_measure("thành lập mới khoảng trên 500ha các khu, cụm công nghiệp", asked)
     assert states_measure("diện tích 120 ha.", asked)
+
+
+def test_a_section_listed_among_its_siblings_is_not_answered() -> None:
+    """ "Mục II.3 … gồm những nhóm giải pháp nào?" answered with part II's sections listed."""
+    question = "Mục II.3 KH 1422 gồm những nhóm giải pháp nào?"
+    part = _clause("NHIỆM VỤ, GIẢI PHÁP", path="II. NHIỆM VỤ, GIẢI PHÁP")
+    sections = [
+        _clause(f"Nhóm {n}", path=f"II. NHIỆM VỤ, GIẢI PHÁP › {n}. Nhóm {n}") for n in (1, 2, 3)
+    ]
+    assert listed_among_siblings(question, [part, *sections]) == "II.3"
+    # the section's own points answer it
+    points = [_clause("Thể chế", path="II. NHIỆM VỤ › 3. Hoàn thiện › a) Thể chế")]
+    assert listed_among_siblings(question, [sections[2], *points]) is None
+    # two labels asked: both are answered
+    assert listed_among_siblings("Mục II.1 và II.3 gồm gì?", sections) is None
