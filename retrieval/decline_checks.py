@@ -209,10 +209,13 @@ def money(checked: Checked) -> Decline | None:
     unstated = unstated_money_words(checked)
     if not unstated:
         return None
-    words = as_written(checked.query.text, unstated)
+    typed = {folded(w) for w in re.findall(r"\w+", checked.query.text)}
+    # words only a short form's spelled-out form gives ("NSNN") are not quoted folded
+    words = f" (không có “{as_written(checked.query.text, unstated)}”)"
+    said = words if set(unstated) <= typed else ""
     reason = (
-        f"{checked.labels} không nêu số tiền cho nội dung được hỏi (không có “{words}”); "
-        "điều khoản gần nhất nói về khoản khác."
+        f"{checked.labels} không nêu số tiền cho nội dung được hỏi{said}; điều khoản gần "
+        "nhất nói về khoản khác."
     )
     return Decline("money", reason)
 
