@@ -12,6 +12,7 @@ unit.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ingest.normalize_vi import folded
@@ -84,9 +85,48 @@ def _asking_at(text: str) -> int:
     return found.start() if found is not None else len(text)
 
 
+# what ends the thing an amount is asked for: the asking words, the plan, place or time
+# named, a clause ("Vốn NSNN trong KH 134 là bao nhiêu?" asks of "vốn NSNN")
+_THING_ENDS = re.compile(
+    r"\s(?:la|bao nhieu|may|cua|theo|tai|trong|nam|den|giai doan|vao|khi|de|dat|duoc|"
+    r"can|phai|se|kh|ke hoach|qd|quyet dinh|nq|nghi quyet|chuong trinh|de an|tinh|"
+    r"thanh pho|huyen|xa)\b|[?,;:()]|\d"
+)
+# the words naming what the money is for, at most this many: a long tail is context
+_THING_WORDS = 4
+
+
+def money_asked_of(question_folded: str, skip: Collection[str] = ()) -> tuple[str, ...]:
+    """The words right after the money word of a question asking an amount of money,
+    naming what it is for ("vốn ngân sách nhà nước", "kinh phí hỗ trợ doanh nghiệp"): empty
+    when no amount of money is asked or the money word stands alone ("kinh phí là bao
+    nhiêu?"). `skip`: words that name no part of it (a short form written out beside it, a
+    plan's or place's name)."""
+    if asked_measure(question_folded) is not _MONEY:
+        return ()
+    money = _MONEY_WORDS.search(question_folded)
+    if money is None:
+        return ()
+    rest = question_folded[money.end() :]
+    end = _THING_ENDS.search(" " + rest)
+    phrase = rest[: max(0, end.start() - 1)] if end is not None else rest
+    words = re.findall(r"[a-z]+", phrase)
+    kept = [w for w in words if len(w) >= 2 and w not in _FILLER and w not in skip]
+    return tuple(kept[:_THING_WORDS])
+
+
+_FILLER = frozenset(["cac", "nhung", "va", "cho", "voi", "toan", "mot", "da", "dang"])
+
+
 def states_measure(text: str, measure: Measure) -> bool:
     """Whether the text states a number in the measure's unit ("05 ngày", "2.000 triệu
-    đồng", "mười ngày")."""
+    đồng", "mười ngày"); "hạ tầng" folds to "ha tang", no hectares."""
     plain = folded(text)
     units = "|".join(re.escape(u) for u in measure.units)
-    return bool(re.search(rf"\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s*(?:{units})\b", plain))
+    number = rf"\b{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s*(?:{units})\b(?!\s+{_NOT_UNIT_AFTER})"
+    return bool(re.search(number, plain))
+
+
+# a unit's folded word starting another word: "4 hạ tầng" (a page number before "hạ tầng"
+# in an OCR copy) states no hectares
+_NOT_UNIT_AFTER = r"(?:tang|thap|nhiet|gia)\b"

@@ -29,6 +29,7 @@ from retrieval.asked_measure import asked_measure, states_measure
 from retrieval.constraints import Reading
 from retrieval.doers import ROLE_ASKED, WHO_INTENTS, asks_who, names_doer
 from retrieval.query import Intent
+from retrieval.standing_body import names_itself
 from retrieval.stored import StoredClause
 
 STRUCTURED = 0.95  # settled by a clause number, a table or the document's facts
@@ -113,8 +114,9 @@ def unmet_checks(
             for c in _answering(cited)
         )
         # a heading cited over its points that states the figure itself ("2. Vốn doanh
-        # nghiệp: 5.800 tỷ đồng")
-        and not any(c.heading and states_figure(c.heading) for c in cited)
+        # nghiệp: 5.800 tỷ đồng"); a heading cited alone, or with no figure of its own, is no
+        # answer for it
+        and not any(states_figure(c.heading or "") for c in _over_points(cited))
     ):
         unmet.append("figure")
     elif reading.figure and not structured and not _states_asked_measure(reading, cited):
@@ -184,8 +186,10 @@ def _states_asked_measure(reading: Reading, cited: Sequence[StoredClause]) -> bo
         return True
     # every cited clause: a lead-in cited with its items may be what states the figure ("35
     # tuần thực học (học kỳ I có 18 tuần, học kỳ II có 17 tuần), cụ thể:")
+    # a clause's own words: the heading above it states the figure of the whole part ("1.
+    # Vốn ngân sách nhà nước: 1.280 tỷ đồng" over a project's line giving only its length)
     return any(
-        states_measure(f"{c.path} {c.text}", measure)
+        states_measure(f"{c.heading or ''} {c.text}", measure)
         or (c.kind in _TABLE_KINDS and states_figure(c.text))
         for c in cited
     )
@@ -201,6 +205,13 @@ def _states_numbered(text: str, name: str, numbers: Collection[str] = ()) -> boo
     if any(form.split()[-1] in numbers for form in name.split("|") if form.startswith("so ")):
         return True
     return any(re.search(rf"\b{re.escape(form)}\b", text) for form in name.split("|"))
+
+
+def _over_points(cited: Sequence[StoredClause]) -> list[StoredClause]:
+    """The cited clauses that hold another cited clause of their plan in their span: the
+    headings cited over their points (`_answering` leaves them out)."""
+    answering = _answering(cited)
+    return [c for c in cited if c not in answering]
 
 
 def _answering(cited: Sequence[StoredClause]) -> list[StoredClause]:
@@ -324,18 +335,19 @@ def not_issuers(
 def _names_unit(text: str, key: str) -> bool:
     """Whether the (folded, expanded) text names the unit: its name's words together and in
     order ("Sở Y tế"), not scattered over the clause ("… chuyển đổi số …", "Phòng Y tế"
-    names no "Sở Y tế"; "thành phần kinh tế" no "Phòng Kinh tế"). "các" between them is
-    no matter ("UBND các xã" is "UBND xã")."""
+    names no "Sở Y tế"; "thành phần kinh tế" no "Phòng Kinh tế"; "Thường trực HĐND tỉnh",
+    a standing body, no "HĐND tỉnh"). "các" between them is no matter ("UBND các xã" is
+    "UBND xã")."""
     words = [w for w in key.split() if w not in _FILLERS]
     if not words:
         return False
     plain = " ".join(w for w in re.sub(r"[^\w\s]", " ", text).split() if w not in _FILLERS)
-    if f" {' '.join(words)} " in f" {plain} ":
+    if names_itself(plain, " ".join(words)):
         return True
     # a long name is often shortened after its first mention ("cơ quan thường trực Ban Chỉ
     # đạo" of "Ban Chỉ đạo chuyển đổi số"): its first three words together, the rest anywhere
     head, rest = words[:_HEAD_WORDS], words[_HEAD_WORDS:]
-    return bool(rest) and f" {' '.join(head)} " in f" {plain} " and set(rest) <= set(plain.split())
+    return bool(rest) and names_itself(plain, " ".join(head)) and set(rest) <= set(plain.split())
 
 
 _HEAD_WORDS = 3

@@ -15,15 +15,21 @@ from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.asked_columns import missing_column_reason
+from retrieval.asked_measure import money_asked_of
 from retrieval.asked_partner import unstated_partner
 from retrieval.asked_person import unnamed_person
 from retrieval.asked_span import unmet_span
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
 from retrieval.dated_reference import other_dated
-from retrieval.dotted_path import unreached_path
+from retrieval.dotted_path import listed_among_siblings, unreached_path
 from retrieval.happened_when import deadline_for_event
-from retrieval.indicator_words import as_written, names_indicator, unstated_indicator_words
+from retrieval.indicator_words import (
+    as_written,
+    names_indicator,
+    unstated_indicator_words,
+    unstated_words,
+)
 from retrieval.named_facility import unnamed_facility
 from retrieval.named_kind import other_kind
 from retrieval.opposite_bound import opposite_bound
@@ -154,6 +160,21 @@ def path(checked: Checked) -> Decline | None:
     return Decline("path", reason)
 
 
+def outline(checked: Checked) -> Decline | None:
+    """ "Mục II.3 … gồm những gì?" answered with part II's sections listed: section 3 is
+    one line of the list, its content not given."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    found = listed_among_siblings(checked.query.text, checked.cited)
+    if found is None:
+        return None
+    reason = (
+        f"Các điều khoản gần nhất chỉ liệt kê các mục ngang hàng với mục {found} trong "
+        f"{checked.labels}, không nêu nội dung được hỏi của mục {found}."
+    )
+    return Decline("outline", reason)
+
+
 def facility(checked: Checked) -> Decline | None:
     """ "Công ty Nhiệt điện Phả Lại" answered from another row (a plan's own facts say per
     part what they do not state)."""
@@ -180,6 +201,23 @@ def indicator(checked: Checked) -> Decline | None:
         "nhất nói về chỉ tiêu khác."
     )
     return Decline("indicator", reason)
+
+
+def money(checked: Checked) -> Decline | None:
+    """ "Vốn NSNN … bao nhiêu tỷ đồng?" answered with "Vốn doanh nghiệp: 5.800 tỷ đồng":
+    an amount, but for another thing."""
+    unstated = unstated_money_words(checked)
+    if not unstated:
+        return None
+    typed = {folded(w) for w in re.findall(r"\w+", checked.query.text)}
+    # words only a short form's spelled-out form gives ("NSNN") are not quoted folded
+    words = f" (không có “{as_written(checked.query.text, unstated)}”)"
+    said = words if set(unstated) <= typed else ""
+    reason = (
+        f"{checked.labels} không nêu số tiền cho nội dung được hỏi{said}; điều khoản gần "
+        "nhất nói về khoản khác."
+    )
+    return Decline("money", reason)
 
 
 def recipient(checked: Checked) -> Decline | None:
@@ -290,17 +328,43 @@ def unstated_indicator(checked: Checked) -> tuple[str, ...]:
         return ()
     if not library.read(query).figure and not names_indicator(query.folded):
         return ()
-    parents = [c.parent_id for c in cited if c.parent_id]
-    headings = library.search.by_ids(list(dict.fromkeys(parents))) if parents else []
-    ignore = library.documents.naming_words(query.folded, [c.document_id for c in cited])
-    # an abbreviation's short form ("DN"), stated by a clause as its long form
-    ignore |= {w for e in query.expansions for w in e.short.split() if w not in e.long.split()}
-    ignore |= {w for p in places_in_text(query.text) for w in folded(p.name).split()}
+    ignore = _naming_words(checked)
     # a short form no abbreviation list spells out ("CTRSH"): no word a clause would write
     ignore |= {folded(w) for w in re.findall(r"\b[A-ZĐ]{2,}\b", query.text)}
     # the words typed: an abbreviation's spelled-out form ("LGSP" → "nền tảng chia sẻ …")
     # is not what a clause writing "LGSP" must state
-    return unstated_indicator_words(query.plain or query.folded, cited, headings, ignore)
+    question = query.plain or query.folded
+    return unstated_indicator_words(question, cited, _headings(checked), ignore)
+
+
+def unstated_money_words(checked: Checked) -> tuple[str, ...]:
+    """The words naming what an amount of money is asked for ("vốn ngân sách nhà nước …
+    bao nhiêu?") that the cited clauses, their headings and plans do not state
+    (`retrieval.asked_measure.money_asked_of`); a comparison or a list answers by its own
+    rules."""
+    query, cited = checked.query, checked.cited
+    if not cited or checked.answer.intent in OWN_RULES:
+        return ()
+    # the short form is written out beside it in the folded question ("nsnn ngan sach …")
+    words = money_asked_of(query.folded, _naming_words(checked))
+    return unstated_words(words, cited, _headings(checked))
+
+
+def _headings(checked: Checked) -> list[StoredClause]:
+    """The headings right above the cited clauses."""
+    parents = list(dict.fromkeys(c.parent_id for c in checked.cited if c.parent_id))
+    return checked.library.search.by_ids(parents) if parents else []
+
+
+def _naming_words(checked: Checked) -> set[str]:
+    """The question's words that name the cited plans or a place, and the short forms of
+    its abbreviations (a clause states their long form): no part of what is asked."""
+    query = checked.query
+    documents = checked.library.documents
+    ignore = documents.naming_words(query.folded, [c.document_id for c in checked.cited])
+    ignore |= {w for e in query.expansions for w in e.short.split() if w not in e.long.split()}
+    ignore |= {w for p in places_in_text(query.text) for w in folded(p.name).split()}
+    return ignore
 
 
 # in order: the first decline wins
@@ -313,8 +377,10 @@ CHECKS: tuple[Check, ...] = (
     titled,
     bound,
     path,
+    outline,
     facility,
     indicator,
+    money,
     column,
     recipient,
     kind,

@@ -4,7 +4,9 @@ reach only part of the way.
 "Mục II.1.b KH 1422: chuyển đổi diện tích trồng lúa sang gì?" asks point b of section 1
 of part II. An answer citing part II itself (its heading, with the list of its sections)
 has matched the first step only: it states the part, not the point asked, and is declined
-naming how far the plan's clauses reached. A cited clause that reaches no step at all
+naming how far the plan's clauses reached. An answer listing the part's sections
+("II › 1. …", "II › 2. …", "II › 3. …" for "Mục II.3") is the outline of part II, not
+section 3's content, and is declined too. A cited clause that reaches no step at all
 (another numbering, a table row numbered on its own) is left to the other checks.
 """
 
@@ -61,3 +63,28 @@ def unreached_path(question: str, cited: Sequence[StoredClause]) -> tuple[str, s
     if best == 0 or best == len(steps):
         return None
     return ".".join(steps), ".".join(steps[:best])
+
+
+def listed_among_siblings(question: str, cited: Sequence[StoredClause]) -> str | None:
+    """The dotted label asked ("II.3") when the cited clauses list it among its siblings
+    ("II › 1. …", "II › 2. …"): the outline of the part above it, not its own content.
+    A question writing two labels ("mục II.1 và II.2") asks of both."""
+    folded_question = folded(question)
+    steps = dotted_steps(question)
+    if len(steps) < 2 or len(_DOTTED.findall(folded_question)) != 1:
+        return None
+    if any(_sibling(steps, c) for c in cited):
+        return ".".join(steps)
+    return None
+
+
+def _sibling(steps: Sequence[str], clause: StoredClause) -> bool:
+    """Whether the clause's path runs through every step but the last and then through
+    another label at the last one ("II › 2. …" when "II.1" is asked): a sibling of the
+    asked step."""
+    labels = [label for label in _labels(clause) if label]
+    if len(labels) < len(steps):
+        return False
+    prefix = [label.lower() for label in labels[: len(steps) - 1]]
+    last = labels[len(steps) - 1].lower()
+    return prefix == [s.lower() for s in steps[:-1]] and last != steps[-1].lower()

@@ -68,6 +68,14 @@ def unstated_indicator_words(
     its plan's title or the own text of the `headings` above it); `ignore`: words naming
     plans or places."""
     words = [w for w in asked_indicator(question_folded) if w not in ignore]
+    return unstated_words(words, cited, headings)
+
+
+def unstated_words(
+    words: Sequence[str], cited: Sequence[StoredClause], headings: Sequence[StoredClause] = ()
+) -> tuple[str, ...]:
+    """The `words` (folded) that no cited clause states in its text, its path or its plan's
+    title, nor the `headings` above them in their own text."""
     if not words or not cited:
         return ()
     # a heading states its own words, not those of the rows under it (the table it opens)

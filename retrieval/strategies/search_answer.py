@@ -47,6 +47,7 @@ from retrieval.session_parts import (
     session_heading,
     sessions_named,
 )
+from retrieval.standing_body import names_itself
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 from retrieval.topic import INTENT_WORDS, naming_words
@@ -625,12 +626,14 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
 
 
 def _led_by(clause: StoredClause, keys: Sequence[str]) -> bool:
-    """Whether the clause's row names one of the unit keys (folded names) as its lead."""
+    """Whether the clause's row names one of the unit keys (folded names) as its lead (not
+    as the tail of a standing body's name, `retrieval.standing_body`)."""
     target = clause.target
     if target is None or not target.lead_units:
         return False
-    leads = f" {folded(expand_abbreviations(' ; '.join(target.lead_units)))} "
-    return any(f" {key} " in leads for key in keys)
+    leads = re.sub(r"[^\w\s]", " ", folded(expand_abbreviations(" ; ".join(target.lead_units))))
+    # "Thường trực HĐND tỉnh" leads as a body of its own, not as "HĐND tỉnh"
+    return any(names_itself(leads, key) for key in keys)
 
 
 def _timed_first(
