@@ -44,6 +44,8 @@ _KIND_WORDS = (
     "van ban",
 )
 _KIND_NAMES = "|".join(re.escape(kind) for kind in _KIND_WORDS)
+# the same, as a regex alternation for other readers of a question's references
+KIND_NAMES = _KIND_NAMES
 _FIGURES = re.compile(r"\s*(\d+)")
 
 
