@@ -242,7 +242,10 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
             f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch"
             + (f"; không tìm thấy ở kế hoạch của {', '.join(missing)}." if missing else "."),
         )
-    compared = answer_per_document(query, picked, documents, "So sánh theo từng kế hoạch:")
+    # a time compared may stand late in a long duty ("…; trước 25 hằng tháng báo cáo …"):
+    # the duty is shown whole
+    limit = _WHOLE if states is not None else 240
+    compared = answer_per_document(query, picked, documents, "So sánh theo từng kế hoạch:", limit)
     compared = _with_sides(ctx, compared, sides)
     if len(targets) < everyone and len(doc_ids) < 2:
         note = (
@@ -393,7 +396,10 @@ _FIRST = 3  # the ranked clauses weighed for a plan
 _STATING = 8  # … when the clause must state the time compared
 # "hạn báo cáo năm … khác nhau thế nào?", "… hoàn thành khi nào?": each plan's time
 # a time a deadline is compared by: a day ("trước ngày 15/12"), a month, a quarter
-_DATED = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy (?:[ivx]+|\d)\b")
+# ("trước ngày 20 hằng tháng", "trước 25 hằng tháng": a recurring report's day)
+_DATED = re.compile(
+    r"\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy (?:[ivx]+|\d)\b|\b\d{1,2} hang (?:thang|quy|nam)\b"
+)
 _TIMES_COMPARED = re.compile(r"\b(?:han|thoi han|khi nao|truoc ngay|ngay nao|thoi diem)\b")
 
 
