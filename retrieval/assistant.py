@@ -68,11 +68,14 @@ Strategy = Callable[[Context], Answer | None]
 STRATEGIES: tuple[Strategy, ...] = (
     cited_document.answer,  # "Nghị định 26/2020/NĐ-CP …", "QĐ 254 căn cứ Luật … ngày nào?"
     not_loaded.answer,  # a plan only mentioned, a place with no plan: declined
+    # "KH 09 giao … cơ quan nào, còn QĐ 2200 giao ai chủ trì?": each part routed from the
+    # top, before one plan's fact is given for both ("NQ 34 yêu cầu … khi nào, và KH 134
+    # ban hành ngày nào?")
+    plan_parts.answer,
     effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
     document_facts.answer,  # who signed, when issued, số hiệu
     assigner.answer,  # "ai là người giao nhiệm vụ?": "… Chủ tịch UBND tỉnh giao:"
     follow_up.answer,  # a turn leaning on the previous one
-    plan_parts.answer,  # "KH 09 giao … cơ quan nào, còn QĐ 2200 giao ai chủ trì?"
     clause_lookup.answer,  # "chỉ tiêu 6.6", "chỉ tiêu 3 mục IV phụ lục 01"
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     numbered_absent.answer,  # "Bước 7 …" of a plan whose steps run 1 to 6: declined

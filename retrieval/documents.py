@@ -44,6 +44,8 @@ _KIND_WORDS = (
     "van ban",
 )
 _KIND_NAMES = "|".join(re.escape(kind) for kind in _KIND_WORDS)
+# the same, as a regex alternation for other readers of a question's references
+KIND_NAMES = _KIND_NAMES
 _FIGURES = re.compile(r"\s*(\d+)")
 
 
@@ -874,7 +876,9 @@ def _number_named(text: str, doc: DocumentInfo) -> bool:
     for number in doc.numbers:
         digits = number_figures(number)
         if folded(number) in text or re.search(
-            rf"\b(?:{_KIND_NAMES}|so)\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)", text
+            # "chương trình hành động (số) 104": the kind's full name before the number
+            rf"\b(?:{_KIND_NAMES}|so)(?:\s+hanh dong)?\s+(?:so\s+)?{re.escape(digits)}\b(?!\.\d)",
+            text,
         ):
             return True
     return False

@@ -54,7 +54,7 @@ def parts_per_plan(question: str, names: Names, unnamed: Unnamed) -> list[PlanPa
     at = [i for i, docs in enumerate(named) if docs]
     if len(at) < 2:
         return None
-    if not any(_CONTRASTS.match(pieces[i]) for i in at[1:]):
+    if not any(_turns(pieces, i) for i in at[1:]):
         return None  # "KH 19 và KH 125 …": one question asked of the plans listed
     firsts = [named[i] for i in at]
     if any(a & b for k, a in enumerate(firsts) for b in firsts[k + 1 :]):
@@ -82,6 +82,21 @@ def parts_per_plan(question: str, names: Names, unnamed: Unnamed) -> list[PlanPa
         text = " ".join(x for x in (prefix, body, lent, suffix) if x)
         parts.append(PlanPart(tuple(sorted(docs)), f"{text.rstrip(' ?')}?"))
     return parts
+
+
+def _turns(pieces: list[str], i: int) -> bool:
+    """Whether piece `i` sets a part against the one before: "còn …", "vừa …", or "và …"
+    after a piece that ends asking its own question ("… ban hành kế hoạch khi nào, và KH
+    134 ban hành ngày nào?")."""
+    if _CONTRASTS.match(pieces[i]):
+        return True
+    after_asking = i > 0 and bool(_ENDS_ASKING.search(folded(pieces[i - 1])))
+    return bool(_AND.match(pieces[i])) and after_asking
+
+
+_AND = re.compile(r"^(?:và|va)\s", re.IGNORECASE)
+# a piece ending in its asking words: "… khi nào", "… là ai", "… bao nhiêu"
+_ENDS_ASKING = re.compile(r"\b(?:ai|gi|nao|bao nhieu|bao lau|dau)\s*$")
 
 
 def _own_words(text: str) -> list[str]:

@@ -335,7 +335,9 @@ _META = (
         _compile(
             # "Kính gửi": whom a letter is addressed to
             rf"noi nhan|\bkinh gui\b|{_SENT_KINDS}"
-            r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham)[a-z0-9/-]+){0,14} "
+            # (a deadline asked before it, "đặt hạn trước ngày nào, gửi cho ai", is a report's)
+            r"(?: (?!bao cao|ket qua|ho so|du toan|de xuat|san pham|han\b|truoc ngay)"
+            r"[a-z0-9/-]+){0,14} "
             r"(?:(?:duoc |da )gui (?:de )?(?:bao cao|b/c) (?:(?:toi|den|cho|ve) )?"
             # "gửi báo cáo (để b/c) những cơ quan nào": the purpose the list marks
             r"|(?:duoc |da )?gui(?:(?: bao cao)?(?: de (?:bao cao|b/c|biet|thuc hien|chi dao)"

@@ -58,3 +58,9 @@ def test_a_short_form_that_is_another_abbreviation_names_no_kind() -> None:
     """ "CTR" is chất thải rắn as often as chương trình: only the kind in words counts."""
     asked = "Ty le CTR sinh hoat duoc thu gom o Lao Cai giai doan 2021-2025 dat bao nhieu?"
     assert sorted(_directory().resolve(folded(asked))) == ["ctr-12", "cv-88", "de-an"]
+
+
+def test_a_programme_named_by_its_full_kind_and_number_is_that_programme() -> None:
+    """ "Chương trình hành động 12": the kind's full name stands between kind and number."""
+    asked = "Chương trình hành động 12 đặt mục tiêu gì cho cụm công nghiệp?"
+    assert _directory().named_by_number(folded(asked)) == ["ctr-12"]

@@ -60,3 +60,29 @@ def test_one_question_asked_of_plans_listed_is_not_split() -> None:
         is None
     )
     assert parts_per_plan("KH 09 do ai ký, còn QĐ 2200?", _names, _unnamed) is None
+
+
+def test_a_part_joined_by_va_after_a_part_asking_its_own_question_is_split() -> None:
+    parts = parts_per_plan(
+        "KH 09 yeu cau UBND tinh ban hanh ke hoach thuc hien khi nao, va QD 2200 thuc te "
+        "ban hanh ngay nao?",
+        _names,
+        _unnamed,
+    )
+    assert parts is not None
+    assert [p.doc_ids for p in parts] == [("kh09",), ("qd2200",)]
+    assert parts[0].question.endswith("khi nao?") and "ngay nao" not in parts[0].question
+    assert parts[1].question == "QD 2200 thuc te ban hanh ngay nao?"
+
+
+def test_va_after_a_piece_asking_nothing_joins_one_question() -> None:
+    # "và" after a plan's name that asks nothing of its own: one question for both plans
+    assert (
+        parts_per_plan(
+            "Hạn để UBND tỉnh có kế hoạch thực hiện KH 09, và hạn hoàn thành dự thảo thực "
+            "hiện QĐ 2200 là khi nào?",
+            _names,
+            _unnamed,
+        )
+        is None
+    )

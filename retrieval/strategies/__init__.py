@@ -13,13 +13,14 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    named plan's basis ("QĐ 254 căn cứ Luật …", "Tờ trình số mấy"), the basis line naming it.
    `not_loaded` — a plan named but only mentioned by the loaded plans, or a place no loaded
    plan is about: declined, saying so.
+   `plan_parts` — a question asking each plan named its own part ("KH 09 giao … cơ quan
+   nào, còn QĐ 2200 giao ai chủ trì?", "NQ 34 yêu cầu … khi nào, và KH 134 ban hành ngày
+   nào?"): each part answered over its plan alone, a part unanswered declining the whole.
 2. `effective_date` — when a named plan takes effect, from its own article ("Quyết định này
    có hiệu lực kể từ ngày ký"). `document_facts` — who signed a plan, when, its số hiệu,
    who proposed a decision (intent ``document_facts``).
 3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
-   question asked of another plan, or the previous intent kept. `plan_parts` — a question
-   asking each plan named its own part ("KH 09 giao … cơ quan nào, còn QĐ 2200 giao ai chủ
-   trì?"): each part answered over its plan alone, a part unanswered declining the whole.
+   question asked of another plan, or the previous intent kept.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
    phụ lục 01"); a path no clause lies in is said to be missing.
 5. `missing_appendix` — an appendix asked about that the plan's ingested text lacks.
@@ -39,7 +40,9 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    is said to be absent.
    `units_assigned` — which units a plan gives duties to ("phân công cho những cơ quan nào?").
 7. `list_by_period` — the table rows due in the period asked.
-8. `compare` — the same topic in two or more plans, every plan named answered or missing.
+8. `compare` — the same topic in two or more plans, every plan named answered or missing;
+   a plan named whose clauses the topic search misses is asked the question alone
+   (`retrieval.side_questions`), as a single-plan question.
 9. `unit_duties` — what a unit is to do: the clauses headed by it, then its rows.
 10. `search_answer` — last, always answers: hybrid search, reranked, the best clause that
     covers the question's topic, or an abstention with the closest clauses.

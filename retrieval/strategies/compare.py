@@ -20,6 +20,8 @@ from retrieval.coverage import MIN_COVERAGE
 from retrieval.display import vi_count
 from retrieval.narrowing import MANY
 from retrieval.query import Intent, understand
+from retrieval.scope import Scope
+from retrieval.side_questions import side_question
 from retrieval.stored import StoredClause
 from retrieval.strategies import list_by_unit
 from retrieval.strategies.context import Context
@@ -226,7 +228,12 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
             missing.append(
                 ctx.label(group[0]) if alone else _place_of(ctx, group[0]) or ctx.label(group[0])
             )
-    if len(picked) < 2:
+    sides: list[Answer] = []
+    if missing and ctx.scope.named:
+        # a plan named whose best clause does not cover the whole question's topic: that plan
+        # asked alone, as a single-plan question would be (who, when, target, its meta)
+        sides, missing = _asked_alone(ctx, groups, picked, missing)
+    if len(picked) + len(sides) < 2:
         related = [c.clause for c in ctx.rank(ctx.search.hybrid(topic_text, targets, limit=5))]
         return abstain(
             query,
@@ -235,7 +242,11 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
             f"Không đủ căn cứ để so sánh: chỉ tìm thấy nội dung này ở {len(picked)} kế hoạch"
             + (f"; không tìm thấy ở kế hoạch của {', '.join(missing)}." if missing else "."),
         )
-    compared = answer_per_document(query, picked, documents, "So sánh theo từng kế hoạch:")
+    # a time compared may stand late in a long duty ("…; trước 25 hằng tháng báo cáo …"):
+    # the duty is shown whole
+    limit = _WHOLE if states is not None else 240
+    compared = answer_per_document(query, picked, documents, "So sánh theo từng kế hoạch:", limit)
+    compared = _with_sides(ctx, compared, sides)
     if len(targets) < everyone and len(doc_ids) < 2:
         note = (
             f"(Các kế hoạch khớp nhất trong {vi_count(everyone)} kế hoạch đã nạp; hãy nêu "
@@ -246,6 +257,71 @@ def compare(ctx: Context, doc_ids: list[str]) -> Answer:
         note = f"Không tìm thấy nội dung này trong kế hoạch của {', '.join(missing)}."
         compared = replace(compared, answer=f"{compared.answer}\n{note}")
     return replace(compared, intent=Intent.COMPARE.value)
+
+
+def _asked_alone(
+    ctx: Context, groups: list[list[str]], picked: list[StoredClause], missing: list[str]
+) -> tuple[list[Answer], list[str]]:
+    """The answers of the plans named but not found by the topic search, each plan asked
+    the question alone (`retrieval.side_questions`), and the plans still missing: a plan
+    answers when it alone would, citing itself."""
+    found = {c.document_id for c in picked}
+    sides: list[Answer] = []
+    still: list[str] = []
+    for group in groups:
+        if len(group) != 1 or group[0] in found:
+            continue
+        doc_id = group[0]
+        others = [d for g in groups for d in g if d != doc_id]
+        side = _side_answer(ctx, doc_id, others)
+        if side is None:
+            still.append(ctx.label(doc_id))
+        else:
+            sides.append(side)
+    named_missing = {ctx.label(g[0]) for g in groups if len(g) == 1}
+    # a place's group (several plans of one place) stays as it was
+    return sides, [m for m in missing if m not in named_missing] + still
+
+
+def _side_answer(ctx: Context, doc_id: str, others: list[str]) -> Answer | None:
+    """The question asked of this plan alone, without the references naming the others;
+    None when it declines or cites another plan."""
+    text = side_question(ctx.query.text, ctx.documents, doc_id, others)
+    if text is None:
+        return None
+    found = ctx.answer_as(understand(text), Scope([doc_id], named=True))
+    cited = {c.document_id for c in found.citations}
+    if found.abstained or cited != {doc_id} or found.answer.startswith(_NOT_SAID):
+        return None
+    return found
+
+
+# a side answer that states the plan does not say it ("Không ghi nơi nhận …")
+_NOT_SAID = ("Không ", "Các kế hoạch", "Các văn bản")
+
+
+def _with_sides(ctx: Context, compared: Answer, sides: list[Answer]) -> Answer:
+    """The comparison with each plan asked alone added as its own block, labelled with
+    the plan and its citations numbered after those before."""
+    if not sides:
+        return compared
+    lines = [compared.answer]
+    citations = list(compared.citations)
+    candidates = list(compared.candidates)
+    for side in sides:
+        label = ctx.label(side.citations[0].document_id)
+        shift = len(citations)
+        lines.append(f"- {label}: {_renumbered(side.answer, shift)}")
+        citations += [replace(c, n=c.n + shift) for c in side.citations]
+        candidates += [c for c in side.candidates if c not in candidates]
+    return replace(
+        compared, answer="\n".join(lines), citations=tuple(citations), candidates=tuple(candidates)
+    )
+
+
+def _renumbered(text: str, shift: int) -> str:
+    """An answer's citation marks ("[1]") moved after the `shift` citations before it."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", text)
 
 
 def _by_named_place(ctx: Context, doc_ids: list[str]) -> list[list[str]]:
@@ -320,7 +396,10 @@ _FIRST = 3  # the ranked clauses weighed for a plan
 _STATING = 8  # … when the clause must state the time compared
 # "hạn báo cáo năm … khác nhau thế nào?", "… hoàn thành khi nào?": each plan's time
 # a time a deadline is compared by: a day ("trước ngày 15/12"), a month, a quarter
-_DATED = re.compile(r"\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy (?:[ivx]+|\d)\b")
+# ("trước ngày 20 hằng tháng", "trước 25 hằng tháng": a recurring report's day)
+_DATED = re.compile(
+    r"\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy (?:[ivx]+|\d)\b|\b\d{1,2} hang (?:thang|quy|nam)\b"
+)
 _TIMES_COMPARED = re.compile(r"\b(?:han|thoi han|khi nao|truoc ngay|ngay nao|thoi diem)\b")
 
 
