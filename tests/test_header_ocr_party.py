@@ -122,3 +122,31 @@ def test_the_issuer_is_cited_where_the_header_names_it_without_its_place() -> No
     assert "Ban Thường vụ Tỉnh ủy" in forms
     # a bare committee is never cut to its level word alone
     assert _issuer_forms("Tỉnh ủy Lào Cai", "Lào Cai") == ["Tỉnh ủy Lào Cai"]
+
+
+_CENTRAL_OCR = """BAN CHẤP HÀNH TRUNG ƯƠNG ĐÁNG CỘNG SẢN VIỆT NAM
+*+
+
+Số 80-KL/TW Hà Nội, ngày 02 tháng 8 năm 2026
+
+KÉT LUẬN
+HỘI NGHỊ LÀN THỨ TƯ
+về phát triển nguồn nhân lực
+
+I- BỐI CẢNH
+Nguồn nhân lực của thành phố Hà Nội và các vùng đã được nâng lên.
+"""
+
+
+def test_a_speck_between_the_header_box_and_the_number_parts_no_box() -> None:
+    # "*+" is the star under the motto read as marks: the box above still names the issuer,
+    # and a central body's date line ("Hà Nội, ngày …") is no area of the plan
+    parsed = doc(_CENTRAL_OCR)
+    assert parsed.issuer == "Ban Chấp hành Trung ương"
+    assert parsed.place is None
+
+
+def test_a_kind_line_with_its_tone_marks_slipped_is_the_kind() -> None:
+    parsed = doc(_CENTRAL_OCR)
+    assert parsed.kind == "Kết luận"
+    assert parsed.title is not None and parsed.title.startswith("Kết luận Hội nghị")

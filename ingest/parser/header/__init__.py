@@ -162,8 +162,8 @@ def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
         numbered = _PAGE_NUMBER.match(text)
         if numbered and opens_body(text[numbered.end() :]):
             text = text[numbered.end() :]  # a preview's page number ("1. UBND TỈNH X")
-        if not text:
-            continue
+        if not any(ch.isalpha() for ch in text):
+            continue  # a scan's speck or a rule read as marks ("*+") parts no box
         if titles.is_caps(text) and (group or opens_body(text) or len(text.split()) <= 2):
             group.append(text)
         elif not titles.is_caps(text) and not find_date(text, placed=True):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ingest.normalize_vi import folded
 from ingest.parser.header.casing import sentence_case
 from ingest.parser.header.cells import Cell
 from ingest.parser.header.references import join_wrapped_numbers
@@ -89,8 +90,21 @@ def is_caps(text: str) -> bool:
 
 
 def kind_line(text: str) -> re.Match[str] | None:
-    """`text` as a kind line ("KẾ HOẠCH", "QUYẾT ĐỊNHVề việc …"), when it is one."""
-    return _KIND_LINE.match(text)
+    """`text` as a kind line ("KẾ HOẠCH", "QUYẾT ĐỊNHVề việc …"), when it is one; a line in
+    capitals whose first words are a kind with its tone marks slipped (an OCR copy's "KÉT
+    LUẬN") is read as that kind."""
+    match = _KIND_LINE.match(text)
+    if match is not None or not is_caps(text):
+        return match
+    words = text.split()
+    for kind in KINDS:
+        kind_words = kind.split()
+        if len(words) >= len(kind_words) and all(
+            folded(word) == folded(kind_word)
+            for word, kind_word in zip(words, kind_words, strict=False)
+        ):
+            return _KIND_LINE.match(" ".join([kind, *words[len(kind_words) :]]))
+    return None
 
 
 def subject(texts: list[str], start: int, breaks: Sequence[bool] = ()) -> tuple[list[str], int]:
