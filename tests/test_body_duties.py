@@ -574,3 +574,32 @@ def test_a_unit_that_co_operates_with_a_named_lead_is_not_led_by_itself() -> Non
     row = _row_of(parse_plan(text, "k"), "1")
     assert row.lead_units == ("Sở Xây dựng",)
     assert row.cooperating_units == ("Sở Tài chính",)
+
+
+GROUP_LISTED_LETTER = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 812/UBND-TH
+V/v triển khai Nghị định về tài sản kết cấu hạ tầng
+Bắc Ninh, ngày 02 tháng 7 năm 2026
+Kính gửi: Các sở, ban, ngành thuộc UBND tỉnh.
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện các nội dung sau:
+1. Các sở quản lý chuyên ngành về hạ tầng
+Giao các sở quản lý chuyên ngành về hạ tầng theo lĩnh vực gồm:
+- Sở Công Thương (đối với hạ tầng cụm công nghiệp);
+- Sở Xây dựng (đối với hạ tầng đô thị);
+- Ban Quản lý các khu công nghiệp (đối với hạ tầng khu công nghiệp).
+Có trách nhiệm:
+a) Rà soát, thống kê toàn bộ tài sản kết cấu hạ tầng thuộc phạm vi quản lý.
+b) Hướng dẫn các đơn vị lập hồ sơ tài sản.
+2. Sở Tài chính
+a) Tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 20/12.
+"""
+
+
+def test_a_group_heading_over_its_listed_units_leads_its_duties_with_each_unit() -> None:
+    plan = parse(GROUP_LISTED_LETTER)
+    row = row_starting(plan, "Rà soát, thống kê")
+    assert row.lead_units == ("Sở Công Thương", "Sở Xây dựng", "Ban Quản lý các khu công nghiệp")
+    assert row_starting(plan, "Hướng dẫn các đơn vị").lead_units == row.lead_units
+    # the lines that only list the units are no duties of their own
+    assert not [r for r in body_rows(plan) if r.content.startswith(("Giao các sở", "Sở Xây"))]
+    assert row_starting(plan, "Tổng hợp báo cáo").lead_units == ("Sở Tài chính",)

@@ -76,6 +76,9 @@ class UnitHeading:
     units: tuple[UnitSpan, ...]
     inline_start: int | None  # where the task text after "Unit:" starts, if on the same line
     colon: bool
+    # the clauses under the heading that only list the units it stands for ("… gồm:" and
+    # its "- Sở X (đối với …);" items): neither tasks nor rows
+    listing: frozenset[str] = frozenset()
 
 
 # "Điều 3. Thủ trưởng các cơ quan … chịu trách nhiệm thi hành Quyết định này."
@@ -90,14 +93,17 @@ def body_duties(
     headings = {
         clause.id: heading
         for clause in clauses
-        if (heading := unit_heading(clause, source)) is not None
+        if (heading := unit_heading(clause, source) or _listed_group(clause, source, by_id))
+        is not None
     }
+    listing = {clause_id for heading in headings.values() for clause_id in heading.listing}
     led_by: dict[str, UnitHeading] = {}
     for heading in headings.values():
         if heading.inline_start is not None:
             led_by[heading.clause.id] = heading
         for task in _tasks_under(heading, by_id, headings, clauses):
-            led_by.setdefault(task.id, heading)
+            if task.id not in heading.listing:
+                led_by.setdefault(task.id, heading)
     taken = {target.clause_id for target in table_targets}
     # each clause's next sibling, for a step's deadline written in the paragraph after it
     following = {
@@ -107,7 +113,7 @@ def body_duties(
     }
     rows = []
     for clause in clauses:
-        if clause.id in taken or clause.kind not in _TASK_KINDS:
+        if clause.id in taken or clause.id in listing or clause.kind not in _TASK_KINDS:
             continue
         if clause.id in headings and clause.id not in led_by:
             continue  # the heading itself is not a task
@@ -302,6 +308,43 @@ def _shared_head_list(
         whole = text if starts_unit(text) and len(text.split()) >= 3 else f"{noun} {text}"
         names.append(UnitSpan(whole, first, first + len(text)))
     return tuple(names) if len(names) >= 2 else None
+
+
+# "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng" / "Giao các sở … gồm:" / "- Sở Công
+# Thương (đối với …);" … / "Có trách nhiệm:" / "a) …": a group heading whose units are listed
+# under it, one item each, before the duties they share
+_GROUP_LEAD = re.compile(r"Các\s+\w", re.IGNORECASE)
+_MEMBER_NAME_STOP = re.compile(r"[(;:.]")
+
+
+def _listed_group(clause: Clause, source: str, by_id: dict[str, Clause]) -> UnitHeading | None:
+    """A heading naming a group ("Các sở …") whose first paragraph ends "gồm:" over items
+    that each name units: the units listed lead the heading's duties."""
+    if clause.kind not in _TASK_KINDS or not clause.children:
+        return None
+    start = content_start(clause, source)
+    if not _GROUP_LEAD.match(source, start, clause.body_end):
+        return None
+    children = [by_id[child] for child in clause.children if child in by_id]
+    if not children or children[0].kind is not ClauseKind.PARAGRAPH:
+        return None
+    if not _PARTS_FOLLOW.search(children[0].body.rstrip(" \t\r\n*_")):
+        return None
+    members: list[UnitSpan] = []
+    listing = {children[0].id}
+    for item in children[1:]:
+        if item.kind is not ClauseKind.BULLET or item.children:
+            break
+        first = content_start(item, source)
+        stop = _MEMBER_NAME_STOP.search(source, first, item.body_end)
+        last = len(source[: stop.start() if stop else item.body_end].rstrip(" \t\r\n*_,"))
+        if not starts_unit(source, first) or not _only_names(source, first, last):
+            break
+        members.extend(split_unit_list(source, first, last, delimited=True))
+        listing.add(item.id)
+    if len(listing) < 3 or len(listing) == len(children):
+        return None  # fewer than two units listed, or no duties after them
+    return UnitHeading(clause, tuple(members), None, False, frozenset(listing))
 
 
 def _opens_following(clause: Clause, colon: bool) -> bool:

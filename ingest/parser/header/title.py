@@ -133,8 +133,10 @@ def subject(texts: list[str], start: int, breaks: Sequence[bool] = ()) -> tuple[
                 break
             if not caps_so_far and not text[:1].islower():
                 # a capitalised line after a blank line opens the text: an author's wrap
-                # of the trích yếu keeps its lines together
-                separated = k < len(breaks) and breaks[k]
+                # of the trích yếu keeps its lines together — unless the copy parts every
+                # line (a Markdown copy's blank line under the kind line too)
+                every_line = start < len(breaks) and breaks[start]
+                separated = k < len(breaks) and breaks[k] and not every_line
                 if separated or not _wrapped_title_line(taken, text):
                     break
         elif _AUTHORITY.match(text):
