@@ -766,7 +766,9 @@ def answer_document_facts(
         cited = _cited_values(info, field, clauses_by_doc, cite, query.folded)
         if cited:
             title = _signer_title_told(info, field, fields, clauses_by_doc, cite, query.folded)
-            lines.append(f"{info.label}: {_META_LABELS[field]} " + "; ".join(cited) + title + ".")
+            lines.append(
+                f"{info.label}: {_fact_label(info, field)} " + "; ".join(cited) + title + "."
+            )
         else:
             missing.append(info.label)
     if not lines:
@@ -837,7 +839,7 @@ def _answer_several_facts(
         for field in fields:
             cited = _cited_values(info, field, clauses_by_doc, cite, query.folded)
             any_found = any_found or bool(cited)
-            label = _META_LABELS[field]
+            label = _fact_label(info, field) if cited else _META_LABELS[field]
             title = _signer_title_told(info, field, fields, clauses_by_doc, cite, query.folded)
             parts.append(
                 f"{label} " + "; ".join(cited) + title
@@ -943,6 +945,14 @@ _META_LABELS = {
     MetaField.AUTHORITY: "ký với thẩm quyền",
     MetaField.DRAFT: "là bản dự thảo",
 }
+
+
+def _fact_label(info: DocumentInfo, field: MetaField) -> str:
+    """How a fact is introduced; a date whose day and month the plan left blank ("ngày
+    tháng    năm 2026") is said to be so, never passed off as a full date."""
+    if field is MetaField.DATE and info.issued_date and "-" not in info.issued_date:
+        return "ngày, tháng ban hành để trống; văn bản chỉ ghi"
+    return _META_LABELS[field]
 
 
 def _meta_values(info: DocumentInfo, field: MetaField) -> list[str]:

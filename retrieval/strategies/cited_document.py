@@ -183,6 +183,9 @@ def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
     """The document whose date is asked: the first one the question names (nothing named
     before it), or one it refers back to by kind ("… Nghị quyết 21-NQ/TW …; nghị quyết đó
     ban hành ngày nào?")."""
+    # "Kế hoạch … triển khai Chỉ thị 11 ban hành ngày nào?": a document named as what the
+    # asked plan carries out describes that plan; it is not the one asked
+    refs = [r for r in refs if not _CARRIED_OUT_BY.search(question[: r.start])]
     if not refs:
         return None
     first = min(
@@ -198,6 +201,8 @@ def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
     return refs[0] if refs[0].start <= first else None
 
 
+# a plan described by what it carries out: "(kế hoạch) triển khai (thực hiện) …"
+_CARRIED_OUT_BY = re.compile(r"\b(?:trien khai|thuc hien|cu the hoa)(?: thuc hien)?\s*$")
 # the question opens by naming where it reads from: "theo (kế hoạch kèm theo) …"
 _SOURCE_FIRST = re.compile(r"^\s*theo\s+(?:[a-z]+\s+){0,4}$")
 
