@@ -14,26 +14,17 @@ from retrieval.indicator_words import unstated_words
 from retrieval.query import understand
 from retrieval.standing_body import names_itself
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _clause(text: str, path: str = "I › 1", heading: str | None = None) -> StoredClause:
-    return StoredClause(
+    return stored_clause(
+        text,
         clause_id=text[:20],
-        document_id="d",
         document_title="Kế hoạch phát triển khu, cụm công nghiệp",
-        document_number=None,
         kind="bullet",
-        number=None,
         heading=heading,
         path=path,
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
-        target=None,
     )
 
 
