@@ -99,13 +99,6 @@ def settle_scope(
     return Scope(scoped, named=False, scoped=True)
 
 
-# a word naming a document's kind: the plan is named, not only its topic
-_KIND_WORD = re.compile(
-    r"\b(?:ke hoach|kh|quyet dinh|qd|nghi quyet|nq|de an|chuong trinh|van ban|chi thi"
-    r"|ket luan|phu luc)\b"
-)
-
-
 def _national_plan_named(
     query: Query, named: Sequence[str], documents: DocumentDirectory
 ) -> list[str]:
@@ -208,6 +201,7 @@ def _keeps_conversation(
     return documents.named_by_title_words_only(query.folded)
 
 
+# a word naming a document's kind: the plan is named, not only its topic
 _KIND_WORD = re.compile(r"\b(?:ke hoach|kh|de an|nghi quyet|nq|quyet dinh|qd|chuong trinh)\b")
 # a kind word any plan may be called by ("kế hoạch …" of a decision): it names the plan
 _ANY_KIND = frozenset(["ke hoach", "kh"])
