@@ -1441,9 +1441,11 @@ class FactStore:
         (of `documents` only, with some), merged; never a row of the units read."""
         in_documents = f" AND document_id IN ({_marks(documents)})" if documents else ""
         bound = " LIMIT ?" if limit is not None else ""
+        # in the primary key's order (the term is one): PostgreSQL reads that range, never
+        # the plans' index in id order hoping to meet the term soon
         arm = (
             "SELECT * FROM (SELECT document_id FROM lacking_columns "
-            f"WHERE term = ?{in_documents} ORDER BY document_id{bound}) a{{n}}"
+            f"WHERE term = ?{in_documents} ORDER BY term, document_id{bound}) a{{n}}"
         )
         parameters: list[object] = []
         arms = []
