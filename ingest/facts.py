@@ -48,6 +48,7 @@ ROLE_FIELDS = {
 # 15), so that a list of what a unit directs is counted and paged like any role's
 DIRECT_ROLE = "direct"
 _TABLES = (
+    "lacking_columns",
     "number_levels",
     "number_places",
     "number_documents",
@@ -180,6 +181,16 @@ CREATE TABLE IF NOT EXISTS row_columns (
     source TEXT NOT NULL,
     PRIMARY KEY (document_id, role, header, source)
 );
+-- the plans whose rows name a unit (in any role) but which have no column of a role, under
+-- `column_term(role, unit key)`: the entries counted as "lacking" in `term_counts`, kept in
+-- plan order, so that "the first plans lacking a monitoring column" reads a few index entries
+-- instead of every row naming the unit (filled from the kept counts on an older store)
+CREATE TABLE IF NOT EXISTS lacking_columns (
+    term TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    PRIMARY KEY (term, document_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lacking_columns_document ON lacking_columns (document_id);
 -- corpus statistics kept at ingest (never scrolled at start-up): each document's counts
 -- (JSON), and their sums over every document, by kind ("word", "pair": in how many
 -- clauses, "unit": how often a table names the unit so, "clauses": the clause count)
@@ -608,8 +619,31 @@ class FactStore:
             writer.execute(
                 "INSERT INTO facts_meta VALUES (?, ?)", ("schema_version", str(SCHEMA_VERSION))
             )
+        self._fill_kept()
+
+    def _fill_kept(self) -> None:
+        """What a store filled before it was kept at ingest lacks, derived once."""
         if self._meta(_DEADLINE_COUNTS_META) is None:
             self._count_deadlines()
+        if self._meta(_LACKING_META) is None:
+            self._keep_lacking()
+
+    def _keep_lacking(self) -> None:
+        """A store filled before `lacking_columns` was kept: each plan's entries written from
+        its "lacking" counts kept at ingest (`document_terms`), in one transaction."""
+        import json
+
+        rows = [
+            (str(term), str(document_id))
+            for document_id, counts in self._db.query(
+                "SELECT document_id, counts FROM document_terms"
+            )
+            for term in sorted(json.loads(counts).get(LACKING_KIND) or {})
+        ]
+        with self._db.transaction() as writer:
+            writer.execute("DELETE FROM lacking_columns")
+            writer.executemany("INSERT INTO lacking_columns VALUES (?, ?)", sorted(rows))
+            writer.execute("INSERT INTO facts_meta VALUES (?, ?)", (_LACKING_META, "1"))
 
     def _count_deadlines(self) -> None:
         """A store filled before deadline windows were counted at ingest: each document's
@@ -801,6 +835,10 @@ class FactStore:
             writer.executemany("INSERT INTO row_columns VALUES (?, ?, ?, ?)", sorted(columns))
             writer.executemany("INSERT INTO row_terms VALUES (?, ?)", term_rows)
             writer.executemany("INSERT INTO unit_terms VALUES (?, ?, ?, ?)", sorted(unit_term_rows))
+            writer.executemany(
+                "INSERT INTO lacking_columns VALUES (?, ?)",
+                [(term, document_id) for term in sorted(counts[LACKING_KIND])],
+            )
             writer.execute(
                 "INSERT INTO document_terms VALUES (?, ?)",
                 (document_id, json.dumps(counts, ensure_ascii=False, sort_keys=True)),
@@ -888,6 +926,8 @@ class FactStore:
         if self._meta("schema_version") != str(SCHEMA_VERSION):
             self._create()  # an older layout: dropped and made anew, for the caller to fill
             return False
+        self._db.script(_SCHEMA)  # a copy from before a table was kept: it is made and filled
+        self._fill_kept()
         return True
 
     # ---- reading: documents -----------------------------------------------------------
@@ -1208,18 +1248,25 @@ class FactStore:
         while True:
             before = self._topic_horizon(query, entries)
             sql, parameters = _covered_only(query, before) or ("", [])
-            n = int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) covered", parameters)[0][0])
+            # the page and the count from one grouping of the entries (a window's count);
+            # a page past the end holds no count: then counted alone
+            page = (
+                self._db.query(
+                    f"SELECT clause_id, d, COUNT(*) OVER () FROM ({sql}) covered "
+                    "ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
+                    [*parameters, query.limit, max(0, query.offset)],
+                )
+                if query.limit > 0
+                else []
+            )
+            n = (
+                int(page[0][2])
+                if page
+                else int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) covered", parameters)[0][0])
+            )
             if n >= max(1, query.offset + query.limit) or before is None:
                 break
             entries *= 4
-        page = (
-            self._db.query(
-                f"{sql} ORDER BY d, s, clause_id LIMIT ? OFFSET ?",
-                [*parameters, query.limit, max(0, query.offset)],
-            )
-            if query.limit > 0
-            else []
-        )
         return RowPage(
             n, tuple(row[0] for row in page), tuple(row[1] for row in page), before is None
         )
@@ -1373,15 +1420,47 @@ class FactStore:
     ) -> list[str]:
         """The plans (of these, or all) whose responsibility rows name one of the units in
         a role, by id (the first `limit` of them); with `without_column`, only those whose
-        rows have no column of that role (the parser's role for it), or none of those
-        (role, header) columns: one indexed query."""
+        rows have no column of that role (the parser's role for it: the first few read from
+        the entries kept at ingest, `_lacking`), or none of those (role, header) columns: one
+        indexed query."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys:
             return []
+        if isinstance(without_column, str) and without_column in ROLE_FIELDS:
+            return self._lacking(keys, documents, without_column, limit)
         sql, parameters = self._naming_units(keys, documents, without_column)
         if limit is not None:
             sql, parameters = f"{sql} LIMIT ?", [*parameters, max(0, limit)]
         return [row[0] for row in self._db.query(sql, parameters)]
+
+    def _lacking(
+        self, keys: Sequence[str], documents: Sequence[str], role: str, limit: int | None
+    ) -> list[str]:
+        """The plans naming one of the units with no column of `role`, in id order, from
+        the entries kept at ingest (`lacking_columns`): each unit's first `limit` entries
+        (of `documents` only, with some), merged; never a row of the units read."""
+        in_documents = f" AND document_id IN ({_marks(documents)})" if documents else ""
+        bound = " LIMIT ?" if limit is not None else ""
+        # in the primary key's order (the term is one): PostgreSQL reads that range, never
+        # the plans' index in id order hoping to meet the term soon
+        arm = (
+            "SELECT * FROM (SELECT document_id FROM lacking_columns "
+            f"WHERE term = ?{in_documents} ORDER BY term, document_id{bound}) a{{n}}"
+        )
+        parameters: list[object] = []
+        arms = []
+        for n, key in enumerate(keys):
+            arms.append(arm.format(n=n))
+            parameters.extend([column_term(role, key), *documents])
+            if limit is not None:
+                parameters.append(max(0, limit))
+        sql = (
+            f"SELECT DISTINCT document_id FROM ({' UNION ALL '.join(arms)}) lacking "
+            f"ORDER BY document_id{bound}"
+        )
+        if limit is not None:
+            parameters.append(max(0, limit))
+        return [str(row[0]) for row in self._db.query(sql, parameters)]
 
     def count_documents_naming_units(
         self,
@@ -1389,8 +1468,9 @@ class FactStore:
         documents: Sequence[str] = (),
         without_column: str | Sequence[tuple[str, str]] | None = None,
     ) -> int:
-        """How many plans `documents_naming_units` gives: one indexed count; for one unit
-        lacking a role's column in every plan, one read of the count kept at ingest."""
+        """How many plans `documents_naming_units` gives: one indexed count (of the entries
+        kept at ingest for a role's column); for one unit lacking a role's column in every
+        plan, one read of the count kept at ingest."""
         keys = list(dict.fromkeys(unit_keys))
         if not keys:
             return 0
@@ -1401,6 +1481,15 @@ class FactStore:
                 (LACKING_KIND, column_term(str(without_column), keys[0])),
             )
             return int(rows[0][0]) if rows else 0
+        if one_role:
+            role = str(without_column)
+            in_documents = f" AND document_id IN ({_marks(documents)})" if documents else ""
+            sql = (
+                "SELECT COUNT(DISTINCT document_id) FROM lacking_columns "
+                f"WHERE term IN ({_marks(keys)}){in_documents}"
+            )
+            terms = [column_term(role, key) for key in keys]
+            return int(self._db.query(sql, [*terms, *documents])[0][0])
         sql, parameters = self._naming_units(keys, documents, without_column)
         return int(self._db.query(f"SELECT COUNT(*) FROM ({sql}) naming", parameters)[0][0])
 
@@ -1547,6 +1636,7 @@ COUNT_KINDS = ("word", "pair", "unit", "clauses")
 # read instead of counting its rows (thousands at a national scale)
 DEADLINE_KIND = "deadline"
 _DEADLINE_COUNTS_META = "deadline_counts"
+_LACKING_META = "lacking_columns"  # `lacking_columns` filled (a store from before it was kept)
 # kept with the corpus counts: in how many plans each (role, header) column is filled
 COLUMN_KIND = "column"
 # kept with the corpus counts: how many plans name each unit in their rows (in some role) but

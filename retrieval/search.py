@@ -249,7 +249,7 @@ class ClauseSearch:
                 if column_has_role(column, header, role)
             ]
         # one unit over every plan: the count kept at ingest, one read; none lacking needs
-        # no page (its query reads every row naming the unit)
+        # no page
         if (
             not documents
             and len(set(unit_keys)) == 1

@@ -392,6 +392,95 @@ def test_plans_lacking_a_role_are_counted_from_counts_kept_at_ingest(store: Fact
                 assert kept == counted
 
 
+def _lacking_by_rows(
+    store: FactStore, keys: list[str], documents: Sequence[str], role: str
+) -> list[str]:
+    """The plans naming a unit with no column of `role`, by reading every row naming it."""
+    sql, parameters = store._naming_units(keys, documents, role)
+    return [str(row[0]) for row in store._db.query(sql, parameters)]
+
+
+def test_plans_lacking_a_role_are_read_from_entries_kept_at_ingest(store: FactStore) -> None:
+    """The plans naming units with no column of a role, read from the entries kept per
+    unit and role (`lacking_columns`: a few index entries, not every row naming the unit),
+    are those the rows give, for one unit and several, in some plans, the first few, and
+    counted, after a plan is replaced and plans are removed."""
+    units = [unit_key(u) for u in ("Công an tỉnh", "Sở Khoa học và Công nghệ", "Sở Nội vụ")]
+    asked = [[key] for key in units] + [units, units[1:]]
+
+    def agree() -> int:
+        seen = 0
+        every = store.document_ids()
+        for keys in asked:
+            for role in ("lead", "cooperating", "monitoring"):
+                for documents in ((), every[:2], every[1:]):
+                    expected = _lacking_by_rows(store, keys, documents, role)
+                    seen += len(expected)
+                    assert store.documents_naming_units(keys, documents, role) == expected
+                    assert store.count_documents_naming_units(keys, documents, role) == len(
+                        expected
+                    )
+                    for limit in (0, 1, 2):
+                        found = store.documents_naming_units(keys, documents, role, limit)
+                        assert found == expected[:limit]
+        return seen
+
+    assert agree() > 0  # some plan of the corpus lacks a role's column for these units
+    store.put_document(_plans()[0])
+    agree()
+    for each in _plans()[:2]:
+        store.remove_document(each.document.id)
+        agree()
+
+
+def test_a_store_from_before_the_lacking_entries_were_kept_is_filled_on_opening(
+    tmp_path: Path,
+) -> None:
+    """A store filled before `lacking_columns` was kept (its entries and mark gone) gets
+    them on opening, from each plan's counts kept at ingest: the same entries as ingest."""
+    import ingest.facts as facts
+
+    with fact_store("sqlite", tmp_path) as store:
+        for plan in _plans():
+            store.put_document(plan)
+        kept = store._db.query("SELECT term, document_id FROM lacking_columns ORDER BY 1, 2")
+        assert kept
+        with store._db.transaction() as writer:
+            writer.execute("DROP TABLE lacking_columns")
+            writer.execute("DELETE FROM facts_meta WHERE key = ?", (facts._LACKING_META,))
+    reopened = FactStore(tmp_path / "facts.sqlite3")
+    try:
+        filled = reopened._db.query("SELECT term, document_id FROM lacking_columns ORDER BY 1, 2")
+        assert filled == kept
+    finally:
+        reopened.close()
+
+
+def test_a_backup_from_before_the_lacking_entries_were_kept_is_filled_on_restoring(
+    tmp_path: Path,
+) -> None:
+    """Restoring a copy made before `lacking_columns` was kept (same layout otherwise)
+    makes the table and fills it from the restored plans' kept counts."""
+    import sqlite3
+
+    import ingest.facts as facts
+
+    (tmp_path / "copy").mkdir()
+    with fact_store("sqlite", tmp_path) as store:
+        for plan in _plans():
+            store.put_document(plan)
+        kept = store._db.query("SELECT term, document_id FROM lacking_columns ORDER BY 1, 2")
+        store.backup_to(tmp_path / "copy")
+        old = sqlite3.connect(tmp_path / "copy" / facts.FACTS_FILE)
+        old.execute("DROP TABLE lacking_columns")
+        old.execute("DELETE FROM facts_meta WHERE key = ?", (facts._LACKING_META,))
+        old.commit()
+        old.close()
+        assert store.restore_from(tmp_path / "copy")
+        filled = store._db.query("SELECT term, document_id FROM lacking_columns ORDER BY 1, 2")
+        assert filled == kept
+
+
 def test_rows_in_columns_of_another_role_agree_with_a_scan(
     store: FactStore, corpus_runtime: Runtime
 ) -> None:
@@ -573,6 +662,8 @@ def test_a_units_rows_on_a_topic_are_counted_and_paged_from_its_topic_entries(
     pages = [store.rows(replace(asked, limit=2, offset=at)) for at in range(0, len(expected), 2)]
     assert all(page.total == len(expected) for page in pages)
     assert [c for page in pages for c in page.clause_ids] == expected
+    past = store.rows(replace(asked, limit=2, offset=len(expected)))  # a page past the end
+    assert (past.total, past.clause_ids, past.exact) == (len(expected), (), True)
     plan = next(doc for doc, clause, _s, _w in rows if clause in expected)
     in_plan = store.rows(replace(asked, documents=(plan,), limit=1000))
     assert list(in_plan.clause_ids) == [c for d, c, _s, w in rows if d == plan and c in expected]
