@@ -14,10 +14,10 @@ from retrieval.answers import Answer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS, first_content, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
-from retrieval.confidence import states_figure
 from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.display import vi_count
+from retrieval.figures import states_figure
 from retrieval.narrowing import MANY
 from retrieval.query import Intent, understand
 from retrieval.scope import Scope
