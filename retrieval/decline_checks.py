@@ -33,6 +33,7 @@ from retrieval.indicator_words import (
 from retrieval.named_facility import unnamed_facility
 from retrieval.named_kind import other_kind
 from retrieval.opposite_bound import opposite_bound
+from retrieval.other_meeting import other_meeting
 from retrieval.other_session import other_session
 from retrieval.query import Intent, Query
 from retrieval.role_restated import restated_role
@@ -114,6 +115,19 @@ def session(checked: Checked) -> Decline | None:
         return None
     reason = f"{checked.labels} là văn bản của một kỳ họp khác, không nêu kết quả kỳ họp được hỏi."
     return Decline("session", reason)
+
+
+def meeting(checked: Checked) -> Decline | None:
+    """ "Hội nghị lần thứ 12 … họp ngày nào?" read from clauses on the 11th plenum only."""
+    found = other_meeting(checked.query.text, checked.cited, checked.library.documents)
+    if found is None:
+        return None
+    said = ", ".join(str(n) for n in found.said)
+    reason = (
+        f"{checked.labels} không nêu {found.asked}; các điều khoản gần nhất nói về "
+        f"{found.asked.rsplit(' ', 1)[0]} {said}."
+    )
+    return Decline("meeting", reason)
 
 
 def span(checked: Checked) -> Decline | None:
@@ -373,6 +387,7 @@ CHECKS: tuple[Check, ...] = (
     place,
     dated,
     session,
+    meeting,
     span,
     titled,
     bound,
