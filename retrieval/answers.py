@@ -101,10 +101,6 @@ class Answer:
     # settled by the plan's structure (the items under a heading that names what is asked),
     # not by how well ranked text covers the question: confidence reads it as structured
     settled: bool = field(default=False, compare=False)
-    # stated, not declined, yet it answers nothing asked: it says the plans do not give it
-    # ("Các kế hoạch đã nạp không ghi ngày ban hành của …"); a compare's side answer so
-    # marked is no answer for its plan
-    unsaid: bool = field(default=False, compare=False)
 
     @property
     def partial(self) -> bool:

@@ -323,10 +323,7 @@ def _dated_answer(
             lines.append(f"{name} ban hành ngày {said} (theo {'; '.join(sources)}).")
     several = "Các văn bản này" if len(asked) > 1 else "Văn bản này"
     lines.append(f"{several} chưa được nạp; ngày trên là ngày các kế hoạch đã nạp ghi khi dẫn nó.")
-    unsaid = not any(found for _, found in asked)  # no document asked is dated anywhere
-    return Answer(
-        "\n".join(lines), False, Intent.DOCUMENT_FACTS.value, cite.citations, unsaid=unsaid
-    )
+    return Answer("\n".join(lines), False, Intent.DOCUMENT_FACTS.value, cite.citations)
 
 
 def _about_answer(

@@ -285,13 +285,15 @@ def _asked_alone(
 
 def _side_answer(ctx: Context, doc_id: str, others: list[str]) -> Answer | None:
     """The question asked of this plan alone, without the references naming the others;
-    None when it declines or cites another plan."""
+    None when it declines or cites another plan. An answer saying its plan does not give
+    the asked part ("Văn bản không nêu đơn vị phối hợp — chủ trì: …") is a decline by its
+    contract (`Answer.abstained`, `retrieval.absent_parts`), whatever words it opens with."""
     text = side_question(ctx.query.text, ctx.documents, doc_id, others)
     if text is None:
         return None
     found = ctx.answer_as(understand(text), Scope([doc_id], named=True))
     cited = {c.document_id for c in found.citations}
-    if found.abstained or found.unsaid or cited != {doc_id}:
+    if found.abstained or cited != {doc_id}:
         return None
     return found
 

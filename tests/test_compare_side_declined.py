@@ -1,7 +1,7 @@
-"""A compare's side answer (the question asked of one plan alone) counts by what the answer
-is, not by its opening words: one that says the plan does not give what is asked is no
-answer for that plan, while a real answer that happens to open with "Các văn bản …" or
-"Không …" is kept."""
+"""A compare's side answer (the question asked of one plan alone) counts by its contract,
+not by its opening words: one that says the plan does not give what is asked is a decline
+(`Answer.abstained`) and no answer for that plan, while a real answer that happens to open
+with "Các văn bản …" or "Các kế hoạch …" is kept."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ def _side(found: Answer, monkeypatch: pytest.MonkeyPatch) -> Answer | None:
     return compare._side_answer(ctx, DOC, ["other-plan"])  # type: ignore[arg-type]
 
 
-def _cited(text: str, **flags: bool) -> Answer:
+def _cited(text: str, abstained: bool = False) -> Answer:
     citation = Citation(1, DOC, "Kế hoạch", "77/KH-UBND", None, "I", "q", 0, 1, "q", f"{DOC}#1")
-    return Answer(text, False, "target", (citation,), **flags)
+    return Answer(text, abstained, "target", (citation,))
 
 
 def test_a_real_answer_opening_with_cac_van_ban_is_kept(
@@ -37,10 +37,18 @@ def test_a_real_answer_opening_with_cac_van_ban_is_kept(
     assert _side(found, monkeypatch) is found
 
 
+def test_a_real_answer_opening_with_cac_ke_hoach_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    found = _cited("Các kế hoạch đã nạp ghi 2 ngày khác nhau cho Chỉ thị 02/CT-TTg: [1]")
+    assert _side(found, monkeypatch) is found
+
+
 def test_an_answer_saying_the_plan_does_not_give_it_is_no_side(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    found = _cited("Các kế hoạch đã nạp không ghi ngày ban hành của Quyết định 9.", unsaid=True)
+    """It cites its plan's row, but says only that the asked part is missing."""
+    found = _cited("Văn bản không nêu đơn vị phối hợp — chủ trì: Sở Tài chính [1].", True)
     assert _side(found, monkeypatch) is None
 
 
