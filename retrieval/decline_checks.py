@@ -21,6 +21,7 @@ from retrieval.asked_person import unnamed_person
 from retrieval.asked_span import unmet_span
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
+from retrieval.counted_rows import row_among_counted
 from retrieval.dated_reference import other_dated
 from retrieval.dotted_path import listed_among_siblings, unreached_path
 from retrieval.happened_when import deadline_for_event
@@ -128,6 +129,21 @@ def meeting(checked: Checked) -> Decline | None:
         f"{found.asked.rsplit(' ', 1)[0]} {said}."
     )
     return Decline("meeting", reason)
+
+
+def counted(checked: Checked) -> Decline | None:
+    """ "Có bao nhiêu nhà máy …?" answered by one factory's row of the table."""
+    if checked.structured or checked.answer.intent in OWN_RULES:
+        return None
+    noun = row_among_counted(checked.query.folded, checked.cited)
+    if noun is None:
+        return None
+    words = as_written(checked.query.text, tuple(noun.split())).lower()
+    reason = (
+        f"{checked.labels} không nêu tổng số {words}; dòng gần nhất chỉ là một {words} "
+        "trong bảng, không phải số lượng được hỏi."
+    )
+    return Decline("counted", reason)
 
 
 def span(checked: Checked) -> Decline | None:
@@ -388,6 +404,7 @@ CHECKS: tuple[Check, ...] = (
     dated,
     session,
     meeting,
+    counted,
     span,
     titled,
     bound,
