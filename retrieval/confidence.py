@@ -28,6 +28,7 @@ from retrieval.answers import Answer
 from retrieval.asked_measure import asked_measure, states_measure
 from retrieval.constraints import Reading
 from retrieval.doers import ROLE_ASKED, WHO_INTENTS, asks_who, names_doer
+from retrieval.figures import heading_states_figure, states_figure
 from retrieval.query import Intent
 from retrieval.standing_body import names_itself
 from retrieval.stored import StoredClause
@@ -114,9 +115,9 @@ def unmet_checks(
             for c in _answering(cited)
         )
         # a heading cited over its points that states the figure itself ("2. Vốn doanh
-        # nghiệp: 5.800 tỷ đồng"); a heading cited alone, or with no figure of its own, is no
-        # answer for it
-        and not any(states_figure(c.heading or "") for c in _over_points(cited))
+        # nghiệp: 5.800 tỷ đồng"), read as the answering strategy reads it; a heading cited
+        # alone, or with no figure of its own, is no answer for it
+        and not any(heading_states_figure(c, reading.query.text) for c in _over_points(cited))
     ):
         unmet.append("figure")
     elif reading.figure and not structured and not _states_asked_measure(reading, cited):
@@ -264,21 +265,6 @@ _NAMED_LEVEL = re.compile(r"\bmức(?: độ)?\s*[“\"'«]")
 _TITLE_NUMBERING = re.compile(
     r"\b(?:so|phu luc|ke hoach|nghi quyet|quyet dinh|chuong trinh|de an|kh|nq|qd)"
     r"\s+[\w./-]*\d[\w./-]*"
-)
-
-
-def states_figure(text: str) -> bool:
-    """Whether a clause states a figure: a number that is not a year, a date, a document's
-    number ("Nghị quyết số 57-NQ/TW ngày 22/12/2024") or a clause's own numbering."""
-    plain = without_citations(folded(text))
-    plain = _NOT_FIGURES.sub(" ", plain)
-    return bool(re.search(r"\d", plain))
-
-
-# years, dates and list numbering ("1.", "2.3.", "a)") are no figure
-_NOT_FIGURES = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
-    r"|\b(?:ngay|thang|quy|khoa|lan thu)\s+\d{1,2}\b|^\s*[\d.]+\s"
 )
 
 

@@ -21,6 +21,7 @@ from retrieval.asked_person import unnamed_person
 from retrieval.asked_span import unmet_span
 from retrieval.constraint_check import unmet_place, unmet_year
 from retrieval.constraints import Reading
+from retrieval.counted_rows import row_among_counted
 from retrieval.dated_reference import other_dated
 from retrieval.dotted_path import listed_among_siblings, unreached_path
 from retrieval.happened_when import deadline_for_event
@@ -33,6 +34,7 @@ from retrieval.indicator_words import (
 from retrieval.named_facility import unnamed_facility
 from retrieval.named_kind import other_kind
 from retrieval.opposite_bound import opposite_bound
+from retrieval.other_meeting import other_meeting
 from retrieval.other_session import other_session
 from retrieval.query import Intent, Query
 from retrieval.role_restated import restated_role
@@ -114,6 +116,34 @@ def session(checked: Checked) -> Decline | None:
         return None
     reason = f"{checked.labels} là văn bản của một kỳ họp khác, không nêu kết quả kỳ họp được hỏi."
     return Decline("session", reason)
+
+
+def meeting(checked: Checked) -> Decline | None:
+    """ "Hội nghị lần thứ 12 … họp ngày nào?" read from clauses on the 11th plenum only."""
+    found = other_meeting(checked.query.text, checked.cited, checked.library.documents)
+    if found is None:
+        return None
+    said = ", ".join(str(n) for n in found.said)
+    reason = (
+        f"{checked.labels} không nêu {found.asked}; các điều khoản gần nhất nói về "
+        f"{found.asked.rsplit(' ', 1)[0]} {said}."
+    )
+    return Decline("meeting", reason)
+
+
+def counted(checked: Checked) -> Decline | None:
+    """ "Có bao nhiêu nhà máy …?" answered by one factory's row of the table."""
+    if checked.structured or checked.answer.intent in OWN_RULES:
+        return None
+    noun = row_among_counted(checked.query.folded, checked.cited)
+    if noun is None:
+        return None
+    words = as_written(checked.query.text, tuple(noun.split())).lower()
+    reason = (
+        f"{checked.labels} không nêu tổng số {words}; dòng gần nhất chỉ là một {words} "
+        "trong bảng, không phải số lượng được hỏi."
+    )
+    return Decline("counted", reason)
 
 
 def span(checked: Checked) -> Decline | None:
@@ -373,6 +403,8 @@ CHECKS: tuple[Check, ...] = (
     place,
     dated,
     session,
+    meeting,
+    counted,
     span,
     titled,
     bound,

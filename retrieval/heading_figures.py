@@ -15,17 +15,11 @@ from dataclasses import replace
 from typing import TypeVar
 
 from retrieval.amounts import own_text
-from retrieval.asked_measure import asked_measure, states_measure
-from retrieval.confidence import states_figure
 from retrieval.coverage import MIN_COVERAGE
+from retrieval.figures import heading_line, heading_states_figure
 from retrieval.stored import StoredClause
 
 T = TypeVar("T")
-
-
-def heading_line(clause: StoredClause) -> str:
-    """A clause's own first line: its heading, else its body's first line."""
-    return (clause.heading or clause.body.strip().split("\n", 1)[0]).strip()
 
 
 def stating_heading(
@@ -39,13 +33,10 @@ def stating_heading(
     `enclosing`: `best`'s enclosing clauses, innermost first; `coverage`: how much of the
     question's topic a clause covers."""
     own = coverage(replace(best, path="", search_text=own_text(best)))
-    measure = asked_measure(question)
     for holder in enclosing:
-        line = heading_line(holder)
-        stated = states_measure(line, measure) if measure is not None else states_figure(line)
-        if not stated:
+        if not heading_states_figure(holder, question):
             continue
-        share = coverage(replace(holder, path="", search_text=line))
+        share = coverage(replace(holder, path="", search_text=heading_line(holder)))
         if share >= MIN_COVERAGE and share > own + _MARGIN:
             return holder
     return None

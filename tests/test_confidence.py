@@ -13,6 +13,7 @@ from retrieval.answers import Answer
 from retrieval.calibration import Evidence
 from retrieval.candidates import is_substantive
 from retrieval.constraints import read_question
+from retrieval.figures import states_figure
 from retrieval.query import understand
 from retrieval.stored import StoredClause
 
@@ -162,7 +163,7 @@ def test_a_recurrence_is_a_time_stated(text: str) -> None:
     ],
 )
 def test_a_figure_is_a_number_that_is_no_date_or_document_number(text: str, stated: bool) -> None:
-    assert confidence.states_figure(text) is stated
+    assert states_figure(text) is stated
 
 
 def test_a_percent_written_in_the_question_names_a_value_it_does_not_ask() -> None:
@@ -257,3 +258,38 @@ def test_a_day_is_not_at_once() -> None:
     from ingest.normalize_vi import folded
 
     assert not dates.states_time(folded("Ban hành Quy chế bảo vệ BMNN của UBND tỉnh"))
+
+
+def _heading_over_item(heading: str, item: str) -> list[StoredClause]:
+    """A heading clause cited with an item inside its span, as a search answer cites them."""
+    holder = replace(
+        _clause(f"{heading}\n{item}"),
+        clause_id="h",
+        heading=heading,
+        end=len(heading) + 1 + len(item),
+    )
+    inner = replace(_clause(item), clause_id="i", start=len(heading) + 1, end=len(heading) + 1)
+    inner = replace(inner, end=inner.start + len(item))
+    return [holder, inner]
+
+
+def test_a_heading_stating_the_figure_in_the_asked_measure_states_it() -> None:
+    """The check reads a heading's figure as `heading_figures` does: "1. Vốn ngân sách nhà
+    nước: 1.280 tỷ đồng" over an item giving no figure answers "bao nhiêu tỷ đồng?"."""
+    reading = read_question(understand("Vốn ngân sách nhà nước bố trí bao nhiêu tỷ đồng?"))
+    cited = _heading_over_item(
+        "1. Vốn ngân sách nhà nước: 1.280 tỷ đồng, bao gồm:",
+        "+ Hoàn thiện hạ tầng kỹ thuật khu công nghiệp phía Bắc.",
+    )
+    assert "figure" not in confidence.unmet_checks(reading, cited, False)
+
+
+def test_a_heading_stating_another_measure_does_not_state_the_figure() -> None:
+    """A heading's "05 dự án" is no answer to "bao nhiêu tỷ đồng?": the answering strategy
+    would not take it, and the check does not count it either."""
+    reading = read_question(understand("Vốn ngân sách nhà nước bố trí bao nhiêu tỷ đồng?"))
+    cited = _heading_over_item(
+        "1. Vốn ngân sách nhà nước cho 05 dự án, bao gồm:",
+        "+ Hoàn thiện hạ tầng kỹ thuật khu công nghiệp phía Bắc.",
+    )
+    assert "figure" in confidence.unmet_checks(reading, cited, False)

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.compose import abstain, answer_ambiguous, answer_clauses
-from retrieval.confidence import states_figure
 from retrieval.constraint_check import (
     absent_role_answer_reason,
     missing_path_reason,
     satisfies_path,
 )
 from retrieval.constraints import PathStep, Reading, step_matches
+from retrieval.figures import states_figure
 from retrieval.follow_ups import WHO
 from retrieval.narrowing import FEW, MANY, best_first, groups_in_store, narrowed, narrowed_groups
 from retrieval.query import ClauseRef, Intent, Query

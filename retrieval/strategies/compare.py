@@ -14,10 +14,10 @@ from retrieval.answers import Answer
 from retrieval.candidates import answers_content
 from retrieval.clause_content import NOT_ANSWERS, first_content, is_bare_heading
 from retrieval.compose import abstain, answer_per_document
-from retrieval.confidence import states_figure
 from retrieval.constraint_check import plans_of_named_places
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.display import vi_count
+from retrieval.figures import states_figure
 from retrieval.narrowing import MANY
 from retrieval.query import Intent, understand
 from retrieval.scope import Scope
@@ -285,19 +285,17 @@ def _asked_alone(
 
 def _side_answer(ctx: Context, doc_id: str, others: list[str]) -> Answer | None:
     """The question asked of this plan alone, without the references naming the others;
-    None when it declines or cites another plan."""
+    None when it declines or cites another plan. An answer saying its plan does not give
+    the asked part ("Văn bản không nêu đơn vị phối hợp — chủ trì: …") is a decline by its
+    contract (`Answer.abstained`, `retrieval.absent_parts`), whatever words it opens with."""
     text = side_question(ctx.query.text, ctx.documents, doc_id, others)
     if text is None:
         return None
     found = ctx.answer_as(understand(text), Scope([doc_id], named=True))
     cited = {c.document_id for c in found.citations}
-    if found.abstained or cited != {doc_id} or found.answer.startswith(_NOT_SAID):
+    if found.abstained or cited != {doc_id}:
         return None
     return found
-
-
-# a side answer that states the plan does not say it ("Không ghi nơi nhận …")
-_NOT_SAID = ("Không ", "Các kế hoạch", "Các văn bản")
 
 
 def _with_sides(ctx: Context, compared: Answer, sides: list[Answer]) -> Answer:

@@ -20,10 +20,11 @@ from retrieval.candidates import answers_content
 from retrieval.citations import CitationBuilder
 from retrieval.clause_content import NOT_ANSWERS
 from retrieval.compose import abstain, answer_clauses, answer_per_document
-from retrieval.confidence import cites_unit, states_figure
+from retrieval.confidence import cites_unit
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.doers import partners_named_first
+from retrieval.figures import states_figure
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
 from retrieval.heading_figures import heading_first, stating_heading

@@ -63,7 +63,7 @@ def test_a_figure_compared_needs_each_plans_figure(assistant) -> None:
     answer = compare.answer(ctx)
     assert answer is not None
     from retrieval.amounts import own_text
-    from retrieval.confidence import states_figure
+    from retrieval.figures import states_figure
 
     if not answer.abstained:
         for citation in answer.citations:
