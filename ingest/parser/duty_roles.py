@@ -21,7 +21,10 @@ _SUBJECT_ROLE = _words(
     r"\s*,?\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là cơ quan (?:chủ trì|đầu mối|thường trực)"
     r"|làm đầu mối|là đầu mối|phụ trách|thực hiện|triển khai|tham mưu"
     # a Party committee's duty (HĐ 36): "Đảng đoàn HĐND tỉnh lãnh đạo thể chế hóa …"
-    r"|lãnh đạo|chỉ đạo)(?![^\W\d_])"
+    r"|lãnh đạo|chỉ đạo"
+    # a body's own act as its duty: "Bộ Chính trị ban hành Chương trình hành động …", "Các
+    # tỉnh uỷ … xây dựng chương trình, kế hoạch …" (a past act reads "đã ban hành")
+    r"|ban hành|xây dựng)(?![^\W\d_])"
 )
 _COOPERATES = _words(r"\s*,?\s*phối hợp(?![^\W\d_])")
 # "Ủy ban Thường vụ Quốc hội …, trong phạm vi chức năng, nhiệm vụ của mình, giám sát việc thực
