@@ -10,7 +10,9 @@ from ingest.domain import ClauseKind
 from ingest.parser.lines import find_page_furniture, split_lines
 from ingest.parser.plan import parse_plan
 
-KL75 = Path(__file__).parent / "real_plans_12n" / "trung-uong-75-KL-TW-2026-bao-ve-moi-truong-ocr.txt"
+KL75 = (
+    Path(__file__).parent / "real_plans_12n" / "trung-uong-75-KL-TW-2026-bao-ve-moi-truong-ocr.txt"
+)
 
 # a Party document's closing and its scanned appendix: figures on the line a wrapped name is
 # centred on, rule specks ("`]", "'_ |"), row numbers misread ("1ó.", "1N", a letter for 5)
@@ -88,8 +90,14 @@ def test_numbered_paragraphs_are_no_scanned_table() -> None:
 def test_a_running_head_read_with_a_letter_more_or_less_is_furniture() -> None:
     pages = []
     for page, head in enumerate(
-        ["18.KLTW7S.DOC 2", "18.KLTW75.DOC 3", "18.KLTW7S.DOC. K)", "18.KLTW75.DOC §",
-         "18.KLTW7S.DOC 6", "18.KLTW75.DOC. 7"],
+        [
+            "18.KLTW7S.DOC 2",
+            "18.KLTW75.DOC 3",
+            "18.KLTW7S.DOC. K)",
+            "18.KLTW75.DOC §",
+            "18.KLTW7S.DOC 6",
+            "18.KLTW75.DOC. 7",
+        ],
         start=2,
     ):
         pages.append(f"===== Trang {page} =====\n{head}\n\nNội dung trang {page}.\n")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ingest.domain import ClauseKind
 from ingest.parser.lines import SourceLine
@@ -40,6 +41,41 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 4 and all(char.isupper() for char in letters)
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _renumbered_parts(parts: list[tuple[int, int]]) -> dict[int, str]:
+    """Parts read in a broken sequence ("I-", "I-", "II-", "IV-") whose place in it gives
+    their numerals, each read as its numeral with an "I" dropped ("I" for II, "II" for
+    III): line index → the numeral it stands for; nothing when the sequence is whole or
+    does not fit."""
+    numbers = [number for _, number in parts]
+    if len(numbers) < 2 or all(a < b for a, b in pairwise(numbers)):
+        return {}
+    first = numbers[0]
+    if numbers[-1] - first + 1 != len(numbers) or first + len(numbers) - 1 > len(_ROMAN):
+        return {}
+    renumbered: dict[int, str] = {}
+    for k, (index, number) in enumerate(parts):
+        true = _ROMAN[first + k - 1]
+        if number == first + k:
+            continue
+        read = _ROMAN[number - 1] if 0 < number <= len(_ROMAN) else ""
+        if not _drops_an_i(read, true):
+            return {}
+        renumbered[index] = true
+    return renumbered
+
+
+def _drops_an_i(read: str, true: str) -> bool:
+    """Whether `read` is `true` with one or more of its "I"s lost ("II" for "III")."""
+    return (
+        read.count("I") < true.count("I")
+        and read.replace("I", "") == true.replace("I", "")
+        and bool(read)
+    )
+
+
 def specked_appendix(text: str) -> Marker | None:
     """The appendix marker of a heading read with specks before it ("„ Sa „ Phụ lục")."""
     specked = _SPECKED_APPENDIX.match(text)
@@ -60,6 +96,13 @@ def repaired_markers(lines: Sequence[SourceLine]) -> dict[int, Marker]:
         and roman_to_int(marker.number or "")
     )
     found: dict[int, Marker] = {}
+    for index, label in _renumbered_parts(parts).items():
+        read = markers.get(index)
+        found[index] = Marker(ClauseKind.PART, label, read.rest if read is not None else "")
+    parts = [
+        (index, roman_to_int(found[index].number or "") if index in found else n)
+        for index, n in parts
+    ]
     if parts:
         taken = {number for _, number in parts}
         for line in lines:

@@ -166,8 +166,10 @@ def read_ocr_rows(lines: list[SourceLine], first: int) -> tuple[list[OcrRow], in
                 row = OcrRow(value, read.number_span, start=line.start)
                 rows.append(row)
             last_number = value
-        elif read.text is not None and read.capital and (
-            open_row is None or open_row.number is not None or open_row.figure is not None
+        elif (
+            read.text is not None
+            and read.capital
+            and (open_row is None or open_row.number is not None or open_row.figure is not None)
         ):
             row = OcrRow(None, (line.start, line.start), start=line.start)
             rows.append(row)
@@ -197,4 +199,3 @@ def read_ocr_rows(lines: list[SourceLine], first: int) -> tuple[list[OcrRow], in
 def _counted(rows: list[OcrRow]) -> bool:
     """Rows numbered 1, 2, 3 … as a table's rows are (a paragraph's numbers are not)."""
     return [row.number for row in rows] == list(range(1, len(rows) + 1))
-
