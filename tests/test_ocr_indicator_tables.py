@@ -124,3 +124,19 @@ def test_the_real_kl75_appendix() -> None:
     assert forest.values[0].text == "42%" and forest.period == "2026-2030"
     leads = {unit for t in plan.targets for unit in t.lead_units}
     assert "Bộ Chính trị" in leads  # "Bộ Chính trị ban hành Chương trình hành động …"
+
+
+def test_a_body_issuing_opens_a_numbered_task_but_not_a_paragraph_on_the_plan() -> None:
+    text = (
+        "I. MỤC ĐÍCH\n"
+        "Ủy ban nhân dân thành phố xây dựng Kế hoạch thực hiện như sau:\n"
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Bộ Chính trị ban hành Chương trình hành động thực hiện Kết luận; lãnh đạo "
+        "triển khai đồng bộ, kịp thời.\n"
+        "2. Các tỉnh uỷ, thành uỷ xây dựng chương trình, kế hoạch và tổ chức thực hiện Kết "
+        "luận phù hợp với tình hình thực tiễn.\n"
+    )
+    plan = parse_plan(text, "kl")
+    leads = {unit for t in plan.targets for unit in t.lead_units}
+    assert "Bộ Chính trị" in leads and any(u.startswith("Các tỉnh uỷ") for u in leads)
+    assert not any("Ủy ban nhân dân thành phố" in unit for unit in leads)
