@@ -42,6 +42,7 @@ from retrieval.sent_to import own_duty_of, units_sent_to
 from retrieval.stored import StoredClause
 from retrieval.strategies.context import Library
 from retrieval.titled_year import other_year
+from retrieval.unloaded_issuer import unloaded_issuer
 
 _COMPARE = Intent.COMPARE.value
 _FACTS = Intent.DOCUMENT_FACTS.value
@@ -101,6 +102,21 @@ def place(checked: Checked) -> Decline | None:
     if found is None:
         return None
     return Decline("place", f"Không tìm thấy nội dung này trong kế hoạch của {found} đã nạp.")
+
+
+def issuer_place(checked: Checked) -> Decline | None:
+    """ "Tỉnh ủy Yên Bái ban hành chương trình … ngày nào?" answered from a plan of no place
+    or another: no document of that place is loaded."""
+    if checked.answer.intent == _COMPARE:
+        return None
+    found = unloaded_issuer(checked.query.folded, checked.cited, checked.library.documents)
+    if found is None:
+        return None
+    reason = (
+        f"Các văn bản đã nạp không có văn bản nào của {found}; {checked.labels} không phải "
+        "văn bản được hỏi."
+    )
+    return Decline("issuer_place", reason)
 
 
 def dated(checked: Checked) -> Decline | None:
@@ -401,6 +417,7 @@ def _naming_words(checked: Checked) -> set[str]:
 CHECKS: tuple[Check, ...] = (
     year,
     place,
+    issuer_place,
     dated,
     session,
     meeting,

@@ -712,6 +712,10 @@ def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:
 _ISSUES_ANOTHER_KIND = _compile(
     r"ban hanh (?:cac |mot |nhung )?(?:thong tu|ket luan|chi thi|nghi dinh|quy dinh|huong dan"
     r"|cong van|to trinh|luat|phap lenh|quy che|bo tieu chi)\b(?! so\b| \d)"
+    # "Theo Kết luận 75, cơ quan nào ban hành Chương trình hành động thực hiện Kết luận?": what
+    # the document says of a programme or plan to be issued, not who issued the document
+    r"|^theo\b[^?]*\bban hanh (?:cac |mot |nhung )?(?:chuong trinh|ke hoach|de an)\b"
+    r"(?! nay\b| so\b| \d)"
 )
 # "ký hiệu" asked by "ai …" ("ai chỉ đạo giải mã ký hiệu, phiên hiệu đơn vị"): a thing the
 # text tells of, not the plan's số ký hiệu

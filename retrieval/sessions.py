@@ -23,8 +23,15 @@ _HEADER_SESSION = re.compile(
 )
 # a session phrase ends before the verb that follows it ("Kỳ họp thứ Năm thông qua")
 _TAIL = re.compile(r"\s+(?:thông\s+qua|thông|trình|ban hành)\b.*$", re.IGNORECASE | re.DOTALL)
-# "Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII": up to the line's end
-_PLENUM = re.compile(r"\bhội\s+nghị\s+lần\s+thứ\s+[^,.;:*\n|(]{1,80}", re.IGNORECASE)
+# "Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII": up to the line's end, and on
+# over the next line when that line closes the committee's name with its term ("HỘI NGHỊ LẦN
+# THỨ BA" / "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIV"); an OCR copy may slip a tone mark of
+# "LẦN" or "NGHỊ" ("HỘI NGHỊ LÀN THỨ BA")
+_PLENUM = re.compile(
+    r"\bhội\s+ngh[^\W\d_]\s+l[^\W\d_]n\s+th[^\W\d_]\s+[^,.;:*\n|(]{1,80}"
+    r"(?:\n[ \t]*[^,.;:*\n|(]{0,60}?\bkho[aáà]\s+[IVXL]+\b)?",
+    re.IGNORECASE,
+)
 
 
 def sessions(clauses: Sequence[StoredClause]) -> tuple[list[StoredClause], list[str]]:

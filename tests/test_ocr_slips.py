@@ -25,6 +25,30 @@ b) Chỉ đạo rà soát các quy định.
 """
 
 
+REPEATED = """\
+I- BỐI CẢNH
+Sau hơn 13 năm thực hiện Nghị quyết.
+I- QUAN ĐIỂM, MỤC TIÊU
+1. Quan điểm
+II- NHIỆM VỤ, GIẢI PHÁP
+1. Tăng cường sự lãnh đạo của Đảng.
+IV- TỔ CHỨC THỰC HIỆN
+1. Bộ Chính trị ban hành Chương trình hành động.
+"""
+
+
+def test_parts_read_with_an_i_dropped_take_their_numerals_from_the_sequence() -> None:
+    plan = parse_plan(REPEATED, "ocr")
+    parts = [c.number for c in plan.clauses if c.kind is ClauseKind.PART]
+    assert parts == ["I", "II", "III", "IV"]
+    # a sequence with a gap that no dropped "I" explains is left as read
+    gap = REPEATED.replace("II- NHIỆM", "V- NHIỆM")
+    assert [c.number for c in parse_plan(gap, "ocr").clauses if c.kind is ClauseKind.PART][:2] != [
+        "I",
+        "II",
+    ]
+
+
 def _numbers(text: str) -> dict[str, str | None]:
     lines = split_lines(text)
     found = repaired_markers(lines)

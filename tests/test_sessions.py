@@ -36,6 +36,17 @@ def test_a_party_resolution_names_its_plenum_above_the_title() -> None:
     )
 
 
+def test_an_ocr_plenum_with_a_slipped_tone_mark_keeps_its_term_from_the_next_line() -> None:
+    head = _clause(
+        "Số 75-KL/TW Hà Nội, ngày 28 tháng 7 năm 2026\n\nKÉT LUẬN\nHỘI NGHỊ LÀN THỨ BA\n"
+        "BAN CHÁP HÀNH TRUNG ƯƠNG ĐÁNG KHOÁ XIV\nvề bảo vệ môi trường"
+    )
+    assert sessions([head]) == (
+        [head],
+        ["HỘI NGHỊ LÀN THỨ BA BAN CHÁP HÀNH TRUNG ƯƠNG ĐÁNG KHOÁ XIV"],
+    )
+
+
 def test_the_plenum_asked_is_a_fact_beside_the_date() -> None:
     query = understand("NQ 18-NQ/TW ban hành ngày nào, của hội nghị trung ương lần thứ mấy?")
     assert query.meta_fields == (MetaField.DATE, MetaField.SESSION)

@@ -453,6 +453,9 @@ def _deadline_after(
     return read_roles(source, start, after.body_end).deadline
 
 
+_NUMBERED = (ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.POINT)
+
+
 def _row(
     clause: Clause,
     source: str,
@@ -466,7 +469,7 @@ def _row(
     end = start + len(source[start : clause.body_end].rstrip(" \t\r\n*_"))
     if end <= start or source[start] == "(" or _CLOSING.match(source, start):
         return None  # nothing, a note in brackets ("(Chi tiết tại Phụ lục …)"), the closing
-    roles = read_roles(source, start, end)
+    roles = read_roles(source, start, end, own_acts=clause.kind in _NUMBERED)
     if roles.deadline is None:
         roles.deadline = _deadline_below(clause, end, source, by_id)
     if roles.deadline is None:

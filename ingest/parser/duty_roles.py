@@ -23,6 +23,10 @@ _SUBJECT_ROLE = _words(
     # a Party committee's duty (HĐ 36): "Đảng đoàn HĐND tỉnh lãnh đạo thể chế hóa …"
     r"|lãnh đạo|chỉ đạo)(?![^\W\d_])"
 )
+# a body's own act as its duty, where the body opens a numbered task: "1. Bộ Chính trị ban
+# hành Chương trình hành động …", "4. Các tỉnh uỷ … xây dựng chương trình, kế hoạch …" (in a
+# paragraph, "…, UBND thành phố xây dựng Kế hoạch này" tells of the plan itself)
+_OWN_ACT = _words(r"\s*,?\s*(?:ban hành|xây dựng)(?![^\W\d_])")
 _COOPERATES = _words(r"\s*,?\s*phối hợp(?![^\W\d_])")
 # "Ủy ban Thường vụ Quốc hội …, trong phạm vi chức năng, nhiệm vụ của mình, giám sát việc thực
 # hiện …": the subject monitors the plan (theo dõi, giám sát), it does not carry out a task
@@ -105,10 +109,10 @@ class SentenceRoles:
     deadline: UnitSpan | None = None
 
 
-def read_roles(source: str, start: int, end: int) -> SentenceRoles:
+def read_roles(source: str, start: int, end: int, own_acts: bool = False) -> SentenceRoles:
     """The roles a task's text [start, end) of `source` states."""
     roles = SentenceRoles()
-    _read_subject(source, start, end, roles)
+    _read_subject(source, start, end, roles, own_acts)
     if not roles.lead and not roles.cooperating:
         _read_given(source, start, end, roles)
     for match in _PARTNERS.finditer(source, start, end):
@@ -143,8 +147,11 @@ def deadlines_in(source: str, start: int, end: int, first: bool = False) -> list
     return found
 
 
-def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> None:
-    """ "Sở X chủ trì …", "Giao Sở X …" at the start of a sentence of the task."""
+def _read_subject(
+    source: str, start: int, end: int, roles: SentenceRoles, own_acts: bool = False
+) -> None:
+    """ "Sở X chủ trì …", "Giao Sở X …" at the start of a sentence of the task; with
+    `own_acts`, "Bộ Chính trị ban hành …" opening the task too."""
     starts = [start, *(m.end() for m in _SENTENCE_END.finditer(source, start, end))]
     for position in starts:
         assigned = _ASSIGN.match(source, position, end)
@@ -179,7 +186,8 @@ def _read_subject(source: str, start: int, end: int, roles: SentenceRoles) -> No
             roles.monitoring.extend(units)
             return
         scope = _SCOPE.match(source, stop, end)
-        if assigned or _SUBJECT_ROLE.match(source, scope.end() if scope else stop, end):
+        acts = own_acts and position == start and _OWN_ACT.match(source, stop, end)
+        if assigned or acts or _SUBJECT_ROLE.match(source, scope.end() if scope else stop, end):
             roles.lead.extend(units)
             return
 

@@ -187,10 +187,13 @@ def find_page_furniture(lines: list[SourceLine]) -> set[int]:
     beside = list({line.index: line for line in beside if _is_running_header(line)}.values())
     breaks = sum(1 for line in lines if _PAGE_NUMBER.match(line.text.strip()))
     keys = Counter(_letters(line) for line in beside if not _APPENDIX_WORD.match(line.text))
+    # a key counts the heads read one letter apart from it too (their slips differ per page)
     running = {
         key
-        for key, count in keys.items()
-        if count >= max(_RUNNING_MIN, breaks / 3) and len(key) >= _RUNNING_KEY_CHARS
+        for key in keys
+        if sum(count for other, count in keys.items() if _near(key, other))
+        >= max(_RUNNING_MIN, breaks / 3)
+        and len(key) >= _RUNNING_KEY_CHARS
     }
     for line in beside:
         key = _letters(line)
@@ -204,10 +207,14 @@ def _letters(line: SourceLine) -> str:
 
 
 def _near(key: str, other: str) -> bool:
-    """Equal, or one letter apart (an OCR slip: "GTRTW" for "CTRTW")."""
-    if len(key) != len(other):
+    """Equal, or one letter apart: one misread ("GTRTW" for "CTRTW"), dropped or added (the
+    digit "5" of "KLTW75" read as the letter "S", "DOC. K)" for "DOC 3")."""
+    if len(key) == len(other):
+        return sum(a != b for a, b in zip(key, other, strict=True)) <= 1
+    if abs(len(key) - len(other)) != 1:
         return False
-    return sum(a != b for a, b in zip(key, other, strict=True)) <= 1
+    short, long = sorted((key, other), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def blank_out(lines: list[SourceLine], indexes: set[int]) -> list[SourceLine]:

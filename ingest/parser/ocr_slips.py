@@ -6,19 +6,22 @@ capitals, points "a)", "b)") comes out of OCR with its markers damaged: "I" read
 wrong clause (a section 1 where part I stands, part II's sections running on under it). A
 slip is repaired only where the sequence shows it: a capitals heading whose marker, read as
 a Roman numeral with the usual confusions, fills the gap between the parts that are read
-right; a "8)" just before "b)" is point a).
+right; a "8)" just before "b)" is point a). An appendix heading printed at the right of the
+page comes with specks read before it ("„ Sa „ Phụ lục"): a line that ends in the appendix
+word after nothing but speck tokens (none longer than two letters) is the heading.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ingest.domain import ClauseKind
 from ingest.parser.lines import SourceLine
 from ingest.parser.markers import Marker, read_marker, roman_to_int
 
-__all__ = ["repaired_markers"]
+__all__ = ["repaired_markers", "specked_appendix"]
 
 # a part marker as OCR gives it: "1-", "l.", "HI-", "I1." (a Roman numeral with "1", "l",
 # "|", "!" for I and "H" for II), then a heading in capitals
@@ -26,11 +29,60 @@ _SLIPPED_PART = re.compile(r"^([IVXHl1|!]{1,4})\s*[-.]\s*(\S.*)$")
 _SLIPS = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I"})
 _SLIPPED_POINT = re.compile(r"^8\s*\)\s*(\S.*)$")  # "8)" for "a)"
 _NEXT_MARKER_LINES = 12
+# specks then the appendix word closing the line: "„ Sa „ Phụ lục", "' . PHỤ LỤC 2"
+_SPECKED_APPENDIX = re.compile(
+    r"^((?:[^\w\s]+|\w{1,2})(?:\s+(?:[^\w\s]+|\w{1,2}))*)\s+"
+    r"((?:PHỤ LỤC|Phụ lục|PHỤ LUC|Phụ Lục)(?:\s+(?:số\s*)?[0-9IVX]+)?\s*[:.]?)$"
+)
 
 
 def _capitals(text: str) -> bool:
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 4 and all(char.isupper() for char in letters)
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _renumbered_parts(parts: list[tuple[int, int]]) -> dict[int, str]:
+    """Parts read in a broken sequence ("I-", "I-", "II-", "IV-") whose place in it gives
+    their numerals, each read as its numeral with an "I" dropped ("I" for II, "II" for
+    III): line index → the numeral it stands for; nothing when the sequence is whole or
+    does not fit."""
+    numbers = [number for _, number in parts]
+    if len(numbers) < 2 or all(a < b for a, b in pairwise(numbers)):
+        return {}
+    first = numbers[0]
+    if numbers[-1] - first + 1 != len(numbers) or first + len(numbers) - 1 > len(_ROMAN):
+        return {}
+    renumbered: dict[int, str] = {}
+    for k, (index, number) in enumerate(parts):
+        true = _ROMAN[first + k - 1]
+        if number == first + k:
+            continue
+        read = _ROMAN[number - 1] if 0 < number <= len(_ROMAN) else ""
+        if not _drops_an_i(read, true):
+            return {}
+        renumbered[index] = true
+    return renumbered
+
+
+def _drops_an_i(read: str, true: str) -> bool:
+    """Whether `read` is `true` with one or more of its "I"s lost ("II" for "III")."""
+    return (
+        read.count("I") < true.count("I")
+        and read.replace("I", "") == true.replace("I", "")
+        and bool(read)
+    )
+
+
+def specked_appendix(text: str) -> Marker | None:
+    """The appendix marker of a heading read with specks before it ("„ Sa „ Phụ lục")."""
+    specked = _SPECKED_APPENDIX.match(text)
+    if specked is None:
+        return None
+    marker = read_marker(specked.group(2))
+    return marker if marker is not None and marker.kind is ClauseKind.APPENDIX else None
 
 
 def repaired_markers(lines: Sequence[SourceLine]) -> dict[int, Marker]:
@@ -44,6 +96,13 @@ def repaired_markers(lines: Sequence[SourceLine]) -> dict[int, Marker]:
         and roman_to_int(marker.number or "")
     )
     found: dict[int, Marker] = {}
+    for index, label in _renumbered_parts(parts).items():
+        read = markers.get(index)
+        found[index] = Marker(ClauseKind.PART, label, read.rest if read is not None else "")
+    parts = [
+        (index, roman_to_int(found[index].number or "") if index in found else n)
+        for index, n in parts
+    ]
     if parts:
         taken = {number for _, number in parts}
         for line in lines:
@@ -62,6 +121,10 @@ def repaired_markers(lines: Sequence[SourceLine]) -> dict[int, Marker]:
             if (not before or before[-1] < number) and (not after or number < after[0]):
                 found[line.index] = Marker(ClauseKind.PART, label, match.group(2).strip())
                 taken.add(number)
+    for line in lines:
+        appendix = specked_appendix(line.clean) if markers.get(line.index) is None else None
+        if appendix is not None:
+            found[line.index] = appendix
     for k, line in enumerate(lines):
         match = _SLIPPED_POINT.match(line.clean)
         if match is None:

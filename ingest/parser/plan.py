@@ -59,7 +59,7 @@ from ingest.parser.markers import (
     row_number,
 )
 from ingest.parser.metadata import extract_metadata
-from ingest.parser.ocr_slips import repaired_markers
+from ingest.parser.ocr_slips import repaired_markers, specked_appendix
 from ingest.parser.periods import column_stage, heading_stage, leading_stage
 from ingest.parser.role_blocks import role_block_duties
 from ingest.parser.table_groups import group_unit, is_total_row, subtotal_groups
@@ -954,7 +954,7 @@ def _appendix_title(node: _Node, source: str) -> str:
     if node.first_line is None:
         return ""
     lines = source[node.start : min(node.body_end, node.start + _STAGE_TEXT_CHARS * 2)].split("\n")
-    marker = read_marker(clean_markup(lines[0]))
+    marker = read_marker(clean_markup(lines[0])) or specked_appendix(clean_markup(lines[0]))
     if marker is None or marker.kind is not ClauseKind.APPENDIX or marker.rest or len(lines) < 2:
         return ""
     return clean_markup(lines[1])

@@ -8,7 +8,9 @@ occur in real extractions:
   header repeated at every page break;
 - *markdown*: `| a | b |` rows with a `|---|` separator;
 - *bare*: `a | b | c` rows with no pipe at either end, wrapped cells going on at the start
-  of the next line (read in `bare_tables`).
+  of the next line (read in `bare_tables`);
+- *ocr*: a scanned table's words with no separators, a row's number and figure on the line
+  its cell is centred on (read in `ocr_tables`).
 Every cell keeps offsets into the source so quotes can be verified later.
 """
 
@@ -27,6 +29,7 @@ from ingest.parser.bare_tables import is_bare_table_start, read_bare_rows
 from ingest.parser.columns import ColumnRole, classify_columns, classify_header
 from ingest.parser.lines import SourceLine, clean_markup
 from ingest.parser.markers import row_number
+from ingest.parser.ocr_tables import ocr_header, read_ocr_rows
 from ingest.parser.periods import LABEL_JOIN, column_stage
 
 # "ST/T", "T/T": the label wrapped in a narrow number column, written with a slash
@@ -134,7 +137,9 @@ def is_table_start(line: SourceLine, following: SourceLine | None = None) -> str
     if text.endswith("|"):
         first = clean_markup(text[:-1])
         return "pipe" if _HEADER_FIRST_CELL.match(first) else None
-    return "bare" if is_bare_table_start(line) else None
+    if is_bare_table_start(line):
+        return "bare"
+    return "ocr" if ocr_header(line) is not None else None
 
 
 def read_table(lines: list[SourceLine], first: int, layout: str) -> Table:
@@ -143,6 +148,8 @@ def read_table(lines: list[SourceLine], first: int, layout: str) -> Table:
         return _read_pipe_table(lines, first)
     if layout == "bare":
         return _read_bare_table(lines, first)
+    if layout == "ocr":
+        return _read_ocr_table(lines, first)
     return _read_row_table(lines, first, layout)
 
 
@@ -158,6 +165,26 @@ def _read_bare_table(lines: list[SourceLine], first: int) -> Table:
         cells += [Cell("", end, end)] * (len(header) - len(cells))
         rows.append(TableRow(tuple(cells), cells[0].start, end))
     return Table(header, tuple(rows), first, last, "bare")
+
+
+def _read_ocr_table(lines: list[SourceLine], first: int) -> Table:
+    """An OCR'd table of words with no separators (`ocr_tables`); no rows when the lines
+    under the header do not read as one."""
+    header = ocr_header(lines[first])
+    read = read_ocr_rows(lines, first)
+    if header is None or read is None:
+        return Table((), (), first, first, "ocr")
+    found, last = read
+    rows: list[TableRow] = []
+    for row in found:
+        number = Cell(str(row.number), *row.number_span)
+        if row.name:
+            name = Cell(" ".join(text for text, _, _ in row.name), row.name[0][1], row.name[-1][2])
+        else:
+            name = Cell("", row.start, row.start)
+        value = Cell(*row.figure) if row.figure is not None else Cell("", row.end, row.end)
+        rows.append(TableRow((number, name, value), row.start, row.end))
+    return Table(header, tuple(rows), first, last, "ocr")
 
 
 # ---- pipe cells -------------------------------------------------------------------------
