@@ -65,3 +65,31 @@ def test_the_plan_carrying_it_out_is_named() -> None:
 def test_another_number_of_that_kind_names_no_plan() -> None:
     directory = _directory()
     assert directory.resolve(understand("Kế hoạch triển khai Chỉ thị 12 giao gì?").folded) == []
+
+
+def test_a_plan_named_by_number_beside_it_stays() -> None:
+    """ "KH triển khai Chỉ thị 11 và CV 7103 … có cùng người ký không?": the plan carrying the
+    unloaded Chỉ thị out and the letter named by its own number are both asked."""
+    from retrieval.scope import settle_scope
+
+    directory = DocumentDirectory(
+        {
+            **{d: i for d, i in _directory().documents.items() if d != "ts"},
+            "cv": DocumentInfo.from_plain(
+                {
+                    "id": "cv",
+                    "title": "V/v triển khai thực hiện Nghị định số 178/2026/NĐ-CP",
+                    "number": "7103/UBND-TH",
+                    "issued_date": "2026-07-10",
+                    "kind": "Công văn",
+                    "place": {"level": "tỉnh", "name": "Lào Cai"},
+                }
+            ),
+        }
+    )
+    query = understand(
+        "KH triển khai Chỉ thị 11 về khoáng sản và CV 7103 về tài sản kết cấu hạ tầng có "
+        "cùng một người ký không?"
+    )
+    scope = settle_scope(query, None, None, directory, lambda q, named: [])
+    assert sorted(scope.doc_ids) == ["cv", "ks"]
