@@ -93,3 +93,14 @@ def test_a_plan_named_by_number_beside_it_stays() -> None:
     )
     scope = settle_scope(query, None, None, directory, lambda q, named: [])
     assert sorted(scope.doc_ids) == ["cv", "ks"]
+
+
+def test_a_letter_the_question_reads_from_is_not_its_subject() -> None:
+    """ "Theo CV 7103, Nghị định 178/2026/NĐ-CP quy định về vấn đề gì?": the decree is asked,
+    the letter (now read as a document by its short form) is where it is read from."""
+    from retrieval.cited_documents import cited_refs
+    from retrieval.strategies.cited_document import _subject
+
+    question = understand("Theo CV 7103, Nghị định 178/2026/NĐ-CP quy định về vấn đề gì?").folded
+    subject = _subject(question, cited_refs(question))
+    assert subject is not None and subject.number == "178"
