@@ -144,7 +144,9 @@ class Reading:
         return next((s.label for s in self.path if s.level == "appendix"), None)
 
 
-_KINDS = r"ke hoach|kh|quyet dinh|qd|nghi quyet|van ban|cong van|chi thi|de an|thong tu|nghi dinh"
+_KINDS = (
+    r"ke hoach|kh|quyet dinh|qd|nghi quyet|van ban|cong van|cv|chi thi|de an|thong tu|nghi dinh"
+)
 # a số hiệu, with the year legal documents carry after the figures ("34/2023/TT-BYT",
 # "30/2020/NĐ-CP"); the year stays part of the symbol, as the catalog keeps it
 _DOCUMENT = re.compile(
@@ -315,7 +317,7 @@ def _documents(text: str) -> list[DocumentRef]:
     for match in _DOCUMENT.finditer(text):
         number = match.group("number") or match.group("number2")
         written = match.group("kind") or match.group("kind2")
-        kind = {"kh": "ke hoach", "qd": "quyet dinh"}.get(written or "", written)
+        kind = {"kh": "ke hoach", "qd": "quyet dinh", "cv": "cong van"}.get(written or "", written)
         symbol = match.group("symbol")
         if kind is None and symbol:  # "92/KH-UBND": the symbol tells the kind
             bare = re.sub(r"^(?:19|20)\d\d/", "", symbol)

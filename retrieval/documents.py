@@ -911,9 +911,31 @@ _IMPLEMENTED = re.compile(
 )
 
 
+# the same, by kind and bare number ("KH triển khai Chỉ thị 11", "thực hiện NQ 57"), the kind
+# given as its số hiệu abbreviates it (NĐ 30/2020, Phụ lục III; HD 36: "11-CT/TU", "57-NQ/TW")
+_IMPLEMENTED_BARE = re.compile(
+    r"\b(?:thuc hien|trien khai)\s+(?:[a-z]+\s+){0,3}?"
+    r"(chi thi|ct|nghi quyet|nq|ket luan|kl|nghi dinh|nd|quyet dinh|qd|thong tu|tt)"
+    r"\s+(?:so\s+)?(\d+)(?![\w/.-])"
+)
+_KIND_SYMBOL = {
+    "chi thi": "ct",
+    "nghi quyet": "nq",
+    "ket luan": "kl",
+    "nghi dinh": "nd",
+    "quyet dinh": "qd",
+    "thong tu": "tt",
+}
+
+
 def implemented_numbers(text: str) -> list[str]:
-    """The numbers of the documents the (folded) question says a plan carries out."""
-    return _IMPLEMENTED.findall(text)
+    """The numbers of the documents the (folded) question says a plan carries out: as
+    written with their symbol, or a kind and bare number as the symbol opens ("11-ct")."""
+    bare = [
+        f"{number}-{_KIND_SYMBOL.get(kind, kind)}"
+        for kind, number in _IMPLEMENTED_BARE.findall(text)
+    ]
+    return [*_IMPLEMENTED.findall(text), *bare]
 
 
 def implemented_words(text: str, title: str) -> set[str]:
@@ -928,9 +950,18 @@ def _implements_named(text: str, title: str) -> bool:
     thực hiện Chỉ thị 14-CT/TW" of the plan titled "… tổ chức thực hiện Chỉ thị số
     14-CT/TW …")."""
     own = f" {' '.join(re.findall(r'[a-z0-9]+', folded(title)))} "
-    return any(
-        f" {' '.join(re.findall(r'[a-z0-9]+', number))} " in own
-        for number in implemented_numbers(text)
+    return any(_in_title(number, own) for number in implemented_numbers(text))
+
+
+def _in_title(number: str, own: str) -> bool:
+    """Whether the title's words (space-padded) hold the number's, a year allowed after its
+    figures ("178 2026 nd" of "178/2026/NĐ-CP" for "nđ-178")."""
+    words = re.findall(r"[a-z0-9]+", number)
+    if f" {' '.join(words)} " in own:
+        return True
+    return (
+        len(words) >= 2
+        and re.search(rf" {words[0]} (?:19|20)\d\d {' '.join(words[1:])} ", own) is not None
     )
 
 

@@ -343,7 +343,7 @@ _META = (
             r"|(?:duoc |da )?gui(?:(?: bao cao)?(?: de (?:bao cao|b/c|biet|thuc hien|chi dao)"
             r"(?: b/c)?)+ (?:(?:toi|den|cho|ve) )?| (?:toi|den|cho|ve) | (?=(?:nhung|cac) )))"
             r"(?:nhung |cac )?"
-            r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh|cuc)"
+            r"(?:co quan|don vi|noi|ai|bo|so|ban|nganh|cuc|doi tuong)"
             # "CT 012 có gửi UBND các xã, phường không?": one recipient asked yes or no
             rf"|{_SENT_KINDS}(?: [a-z0-9/-]+){{0,8}} (?:co )?(?:duoc )?gui(?: cho| toi| den)?"
             r" (?!bao cao|ket qua|ho so)(?:[a-z0-9/-]+ ){1,10}khong\b"

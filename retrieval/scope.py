@@ -153,7 +153,8 @@ def _carrying_out_unloaded(
     """ "Công văn triển khai NĐ 180 của UBND tỉnh Lào Cai gửi đến đâu?": of the plans named
     (here every letter of that province), those whose title or basis cites the document the
     question names, not loaded, after "triển khai / thực hiện" — that is how the question
-    tells its plan apart. All kept when none cites it."""
+    tells its plan apart; a plan it names by its own số hiệu beside it stays ("KH triển khai
+    Chỉ thị 11 và CV 7103 có cùng người ký không?"). All kept when none cites it."""
     text = query.folded
     cited = []
     for ref in documents_named(text):
@@ -163,8 +164,9 @@ def _carrying_out_unloaded(
             cited.append(ref)
     if not cited:
         return list(named)
-    kept = [d for d in named if any(_cites(documents.get(d), ref) for ref in cited)]
-    return kept or list(named)
+    own = set(documents.named_by_own_number(text))
+    kept = [d for d in named if d in own or any(_cites(documents.get(d), ref) for ref in cited)]
+    return kept if set(kept) - own else list(named)
 
 
 def _cites(info: DocumentInfo | None, ref: DocumentRef) -> bool:

@@ -49,8 +49,13 @@ def asked_of_another_topic(turn: str, previous: str) -> str | None:
         if any(w in flat for w in (folded(x) for x in swapped_in)):
             return None  # the turn repeats the previous topic: nothing is swapped
         end = anchor + 1
+        # "báo cáo năm" → "báo cáo 6 tháng": the period alone is the topic
+        period = _period_swapped(flat, end, turn_flat[k + 1 :])
+        if period:
+            end += 1
         while (
-            end < len(words)
+            not period
+            and end < len(words)
             and end - anchor <= _MAX_TOPIC_WORDS
             and flat[end] not in _NEXT_PART
             and flat[end]
@@ -65,6 +70,22 @@ def asked_of_another_topic(turn: str, previous: str) -> str | None:
             [*words[: anchor + 1], *swapped_in[:-1], swapped_in[-1] + trail, *words[end:]]
         )
     return None
+
+
+# a report's period, named after the framing word ("báo cáo năm", "báo cáo quý"); the words a
+# turn names another period with ("6 tháng", "quý I", "đột xuất", "hằng tháng")
+_PERIODS = frozenset(["nam", "quy", "thang", "tuan"])
+_PERIOD_WORDS = _PERIODS | {"hang", "dot", "xuat", "dinh", "ky", "i", "ii", "iii", "iv"}
+
+
+def _period_swapped(flat: list[str], at: int, swapped_in: list[str]) -> bool:
+    """Whether the previous question names a period right after the framing word (not a
+    year: "năm 2026") and the turn swaps in another period ("6 tháng", "quý")."""
+    if at >= len(flat) or flat[at] not in _PERIODS:
+        return False
+    if at + 1 < len(flat) and flat[at + 1].isdigit():
+        return False  # "báo cáo năm 2026": a time, not a kind of report
+    return bool(swapped_in) and all(w in _PERIOD_WORDS or w.isdigit() for w in swapped_in)
 
 
 def _anchor(flat: list[str], framing: list[str]) -> int | None:

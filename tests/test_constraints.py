@@ -31,6 +31,17 @@ def test_documents_are_read_with_number_symbol_and_year() -> None:
     assert not read_question(understand("Kế hoạch 2025 của Ninh Bình?")).documents
 
 
+def test_a_letter_named_by_its_short_form_is_a_document() -> None:
+    """ "CV 7103" names công văn 7103 as "Công văn 7103" does: a loaded letter beside a decree
+    it carries out is what the question is about."""
+    reading = read_question(understand("Ngoài Nghị định 178, CV 7103 còn thực hiện gì?"))
+    assert [(d.kind, d.number) for d in reading.documents] == [
+        ("nghi dinh", "178"),
+        ("cong van", "7103"),
+    ]
+    assert reading.documents[1].label == "Công văn 7103"
+
+
 def test_a_plan_numbered_before_a_year_or_a_quy_word_is_still_a_plan() -> None:
     """ "kế hoạch 5 năm" is a five-year plan, not plan 5; "KH 19 năm 2025" and "KH 19 (quy chế
     …)" are plan 19."""

@@ -151,6 +151,8 @@ def test_no_authority_line_in_plain_text() -> None:
         ("CV 2449-CV/DU kinh gui nhung ai?", MetaField.RECIPIENTS),
         ("CV 9387/UBND-KT gửi tới những cơ quan nào?", MetaField.RECIPIENTS),
         ("Công văn 512 của Sở Y tế kính gửi đơn vị nào?", MetaField.RECIPIENTS),
+        # the addressees as a letter calls them: "đối tượng"
+        ("Công văn 7103/UBND-TH được gửi tới những đối tượng nào?", MetaField.RECIPIENTS),
         ("Thay mat co quan nao?", MetaField.AUTHORITY),
         ("Phó Bí thư ký công văn thay mặt cơ quan nào?", MetaField.AUTHORITY),
         ("KH thich ung BDKH kem theo quyet dinh so may?", MetaField.DECISION),

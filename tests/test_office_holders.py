@@ -67,3 +67,20 @@ def test_a_head_before_its_unit_in_a_heading_leads_with_the_unit(head: str) -> N
     )
     leads = [c.text for row in body_rows(plan) for c in row.cells if c.role == "lead"]
     assert leads == ["Sở Y tế"]
+
+
+def test_the_provincial_tax_office_is_a_unit_a_tax_is_not() -> None:
+    """ "Thuế tỉnh" (the tax office since 2025, as "Cục Thuế" was) is a partner or a lead;
+    "thuế tài nguyên", "Thuế suất" are taxes."""
+    from ingest.parser.duty_roles import read_roles
+
+    text = (
+        "- Chủ trì, phối hợp với Thuế tỉnh, Sở Công Thương, Sở Xây dựng triển khai các biện "
+        "pháp kiểm soát chặt chẽ sản lượng khai thác thực tế của các mỏ."
+    )
+    roles = read_roles(text, 0, len(text))
+    assert [p.text for p in roles.partners] == ["Thuế tỉnh", "Sở Công Thương", "Sở Xây dựng"]
+    lead = "Thuế tỉnh chủ trì kiểm tra việc kê khai thuế tài nguyên."
+    assert [u.text for u in read_roles(lead, 0, len(lead)).lead] == ["Thuế tỉnh"]
+    tax = "Thuế suất thuế tài nguyên được điều chỉnh."
+    assert not read_roles(tax, 0, len(tax)).lead

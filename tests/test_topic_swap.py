@@ -64,3 +64,19 @@ def test_the_conversation_keeps_the_question_a_follow_up_was_read_as() -> None:
     assert conversation.last_question == whole
     conversation.record("Kế hoạch 19 do ai ký?", Answer("…", False, "document_facts"), [])
     assert conversation.last_question == "Kế hoạch 19 do ai ký?"
+
+
+def test_a_report_of_another_period() -> None:
+    """ "Còn báo cáo 6 tháng thì sao?" after the yearly report's deadline asks the half-year
+    report's: the period after "báo cáo" is the topic swapped, not a time ("năm 2026")."""
+    previous = "Các đơn vị gửi báo cáo năm cho Sở Tài chính trước ngày nào?"
+    assert (
+        asked_of_another_topic("Còn báo cáo 6 tháng thì sao?", previous)
+        == "Các đơn vị gửi báo cáo 6 tháng cho Sở Tài chính trước ngày nào?"
+    )
+    assert (
+        asked_of_another_topic("Còn báo cáo quý?", previous)
+        == "Các đơn vị gửi báo cáo quý cho Sở Tài chính trước ngày nào?"
+    )
+    dated = "Các đơn vị gửi báo cáo năm 2026 cho Sở Tài chính trước ngày nào?"
+    assert asked_of_another_topic("Còn báo cáo 6 tháng thì sao?", dated) is None

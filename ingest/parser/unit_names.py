@@ -64,6 +64,9 @@ _STANDALONE = (
     + "|".join(_OFFICES_NAMING_UNITS)
     + r"|Bộ phận|Bộ Chỉ huy|Viễn thông|Bưu điện|Cảnh sát|"
     r"Báo và Phát thanh|Sở, ban, ngành|Quân ủy|Quân uỷ|"
+    # the tax office of a province or area since 2025 ("Thuế tỉnh", "Thuế cơ sở 3"), never
+    # a tax itself ("thuế tài nguyên")
+    r"Thuế(?=\s+(?:tỉnh|thành\s+phố|cơ\s+sở)\b)|"
     # HĐ 36: "các cấp ủy, tổ chức đảng" – a Party organisation, never the verb "tổ chức"
     r"tổ chức đảng|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ"
 ).replace(" ", r"\s+")  # hard wraps split names anywhere ("Ủy ban" / "nhân dân")

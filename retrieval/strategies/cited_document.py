@@ -188,9 +188,14 @@ def _subject(question: str, refs: Sequence[CitedRef]) -> CitedRef | None:
     refs = [r for r in refs if not _CARRIED_OUT_BY.search(question[: r.start])]
     if not refs:
         return None
-    first = min(
-        [r.start for r in refs] + [d.span.start for d in documents_named(question)], default=0
-    )
+    # (a document the question opens reading from, "Theo CV 7103, NĐ 178 quy định gì?", is
+    # its source, not its subject)
+    named = [
+        d.span.start
+        for d in documents_named(question)
+        if not _SOURCE_FIRST.match(question[: d.span.start])
+    ]
+    first = min([r.start for r in refs] + named, default=0)
     for ref in refs:
         if re.search(rf"\b{ref.kind} (?:do|nay|ay|tren|noi tren)\b", question[ref.end :]):
             return ref
