@@ -896,10 +896,10 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     # is "nước")
     words = f" {' '.join(_WORD.findall(text))} "
     matched = [bigram for bigram in distinctive if f" {bigram} " in words]
-    # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title
-    if len(matched) >= 2 and len({w for bigram in matched for w in bigram.split()}) >= 4:
-        score = 2
-    elif matched and _named_as_approved_kind(words, doc, matched):
+    # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title,
+    # unless the kind of document the title approves is named right before them
+    titled = len(matched) >= 2 and len({w for bigram in matched for w in bigram.split()}) >= 4
+    if titled or (matched and _named_as_approved_kind(words, doc, matched)):
         score = 2
     if (doc.place_name and f" {folded(doc.place_name)} " in text) or (
         doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text

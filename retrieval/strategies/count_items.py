@@ -59,9 +59,7 @@ def _one_of_the_counted(ctx: Context, heading: StoredClause, what: list[str]) ->
         return False
     siblings = ctx.children_of(parents).get(parents[0].clause_id, [])
     return any(
-        _opens_with(sibling, what)
-        for sibling in siblings
-        if sibling.clause_id != heading.clause_id
+        _opens_with(sibling, what) for sibling in siblings if sibling.clause_id != heading.clause_id
     ) and _opens_with(heading, what)
 
 

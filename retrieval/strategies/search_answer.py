@@ -652,9 +652,7 @@ def _advising_the_named_unit(
     if not ctx.scope.named or not ctx.query.intent.value.startswith("who"):
         return []
     keys = [
-        m.key
-        for m in ctx.reading.unit_mentions
-        if m.part in _NOT_THE_ASKED and not m.collective
+        m.key for m in ctx.reading.unit_mentions if m.part in _NOT_THE_ASKED and not m.collective
     ]
     if not keys or any(cites_unit([c.clause], k) for c in covering for k in keys):
         return []
