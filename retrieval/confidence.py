@@ -141,7 +141,11 @@ def unmet_checks(
     # "… được phê duyệt tại quyết định nào, ngày nào?": the cited document's date is asked
     cited_dates = _ASKS_DOCUMENT.search(reading.query.folded) is not None
     stated = (text if cited_dates else without_citations(text)) + " " + folded(deadlines)
-    if reading.query.intent is Intent.DEADLINE and not states_time(stated):
+    if (
+        reading.query.intent is Intent.DEADLINE
+        and not states_time(stated)
+        and not _STATUS.search(folded(deadlines))
+    ):
         unmet.append("time")
     elif (
         not structured
@@ -159,6 +163,9 @@ def unmet_checks(
     return tuple(unmet)
 
 
+# a row's time column giving the task's status instead of a time ("Đã hoàn thành", "Đang
+# thực hiện"): what the plan says of when, stated
+_STATUS = re.compile(r"\b(?:da hoan thanh|dang (?:thuc hien|trien khai))\b")
 # which document is asked, its date with it: "phê duyệt tại Quyết định nào, ngày nào?"
 _ASKS_DOCUMENT = re.compile(
     r"\b(?:quyet dinh|van ban|nghi quyet|to trinh|cong van|thong bao)(?: so)? (?:nao|may)\b"

@@ -892,15 +892,46 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     if _implements_named(text, doc.title):
         return 3
     score = 0
-    matched = [bigram for bigram in distinctive if f" {bigram} " in text]
-    # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title
-    if len(matched) >= 2 and len({w for bigram in matched for w in bigram.split()}) >= 4:
+    # the question's words as the title's pairs are cut ("các-bon" is "các bon", "nước,"
+    # is "nước")
+    words = f" {' '.join(_WORD.findall(text))} "
+    matched = [bigram for bigram in distinctive if f" {bigram} " in words]
+    # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title,
+    # unless the kind of document the title approves is named right before them
+    titled = len(matched) >= 2 and len({w for bigram in matched for w in bigram.split()}) >= 4
+    if titled or (matched and _named_as_approved_kind(words, doc, matched)):
         score = 2
     if (doc.place_name and f" {folded(doc.place_name)} " in text) or (
         doc.place_level and not doc.place_name and f" {folded(doc.place_level)} " in text
     ):
         score += 1
     return score
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+# the kinds of document a Quyết định approves, named in its title ("Quyết định Phê duyệt Đề
+# án thành lập … thị trường các-bon"): the question may name it by that kind
+_APPROVED_KINDS = ("de an", "chuong trinh", "ke hoach", "chien luoc", "quy hoach")
+# the title words read right after the kind word ("Đề án thị trường các-bon …")
+_AFTER_KIND = 4
+
+
+def _named_as_approved_kind(words: str, doc: DocumentInfo, matched: Sequence[str]) -> bool:
+    """Whether the question (its words, space-padded) names the document by the kind of
+    document its title approves, not its own kind ("Đề án thị trường các-bon" of a Quyết định
+    approving that Đề án), a distinctive pair of its title among the words right after the
+    kind word."""
+    title = f" {' '.join(_WORD.findall(folded(doc.title or '')))} "
+    own = folded(doc.kind or "")
+    for kind in _APPROVED_KINDS:
+        if kind == own or f" {kind} " not in title:
+            continue
+        for found in re.finditer(rf"(?<= ){kind}(?= )", words):
+            after = words[found.end() :].split()[:_AFTER_KIND]
+            pairs = {" ".join(after[i : i + 2]) for i in range(len(after) - 1)}
+            if pairs & set(matched):
+                return True
+    return False
 
 
 # a document number the question says a plan carries out ("KH thực hiện Chỉ thị 14-CT/TW",

@@ -243,6 +243,8 @@ _ASKS_TIME = _compile(
 # (a deadline); "loại quỹ nào", "những quỹ nào" (funds) onto "quý nào" (a quarter)
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
+    # "… đã hoàn thành chưa?": the status a table's time column gives ("Đã hoàn thành")
+    r"hoan thanh chua|xong chua|"
     r"luc nao|hoan thanh vao|\bhan\b(?! (?:che|muc|ngach)\b)|deadline|moc thoi gian|"
     # ("… yêu cầu gì để không kéo dài, đội vốn": a delay to avoid, no time asked)
     r"thoi diem|bao lau|(?<!khong )keo dai|(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|"

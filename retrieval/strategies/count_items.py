@@ -40,10 +40,37 @@ def answer(ctx: Context) -> Answer | None:
         heading = hit.clause
         if heading.child_count < _MIN_WORDS or not _names_all(heading, what):
             continue
+        if _one_of_the_counted(ctx, heading, what):
+            continue
         items = ctx.children_of([heading]).get(heading.clause_id, [])
         if len(items) == heading.child_count and all(c.kind in _ITEMS for c in items):
             return _counted(ctx, heading, items)
     return None
+
+
+def _one_of_the_counted(ctx: Context, heading: StoredClause, what: list[str]) -> bool:
+    """Whether the heading is one of the things counted, not their list: a sibling opens
+    with the same words ("b) Giai đoạn từ tháng 6 năm 2025 …" beside "a) Giai đoạn đến
+    trước tháng 6 năm 2025", for "mấy giai đoạn?")."""
+    if heading.parent_id is None:
+        return False
+    parents = ctx.search.by_ids([heading.parent_id])
+    if not parents:
+        return False
+    siblings = ctx.children_of(parents).get(parents[0].clause_id, [])
+    return any(
+        _opens_with(sibling, what) for sibling in siblings if sibling.clause_id != heading.clause_id
+    ) and _opens_with(heading, what)
+
+
+def _opens_with(clause: StoredClause, words: list[str]) -> bool:
+    """Whether the clause's first line, its label aside, opens with the words."""
+    line = re.findall(r"[a-z0-9]+", folded(clause.text.strip().split("\n", 1)[0]))
+    if clause.number:
+        label = re.findall(r"[a-z0-9]+", folded(clause.number))
+        if line[: len(label)] == label:
+            line = line[len(label) :]
+    return line[: len(words)] == words
 
 
 def _a_measure(question: str, word: str) -> bool:

@@ -35,6 +35,7 @@ from retrieval.office_asked import asked_office, names_office, office_first
 from retrieval.ordinals import asked_part_first, missing_ordinal
 from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
+from retrieval.question_units import UnitPart
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
 from retrieval.relevance import clause_pairs
 from retrieval.rerank import steps_named
@@ -186,6 +187,7 @@ def _search_answer(ctx: Context) -> Answer:
         topic = untitled if covering else topic
     if not covering and amount_asked(query) is not None:
         covering = _covering_under_lead_in(ctx, topic, ranked)
+    covering = _advising_the_named_unit(ctx, ranked, covering) + covering
 
     def enclosing(clause: StoredClause) -> list[StoredClause]:
         return ancestors(clause, ctx.search)
@@ -226,6 +228,7 @@ def _search_answer(ctx: Context) -> Answer:
         shares = [ctx.coverage(topic, c.clause) for c in covering]
         untimed = covering[shares.index(max(shares))]  # the clause saying most of the task
         covering = _timed_first(covering, query.folded, shares)
+        covering = _task_before_its_condition(ctx, topic, covering)
         covering = _timed_round_first(
             query.folded, covering, lambda clause: ancestors(clause, ctx.search)
         )
@@ -611,8 +614,21 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
     unit the question names (in their text or under its heading) before those that do not,
     each group in its order — an answer must name the unit asked about."""
     keys = ctx.reading.units
-    if not keys or ctx.query.intent.value.startswith("who"):
-        return covering  # "cơ quan nào làm thường trực Ban Chỉ đạo": another unit is asked
+    if keys and ctx.query.intent.value.startswith("who"):
+        # "cơ quan nào làm thường trực Ban Chỉ đạo": another unit is asked; but a unit the
+        # question names as the one advised, reported to or worked with ("cơ quan nào …
+        # tham mưu UBND tỉnh …") is named by the clause of the duty asked
+        keys = tuple(
+            m.key
+            for m in ctx.reading.unit_mentions
+            if m.part in _NOT_THE_ASKED and not m.collective
+        )
+        if not keys:
+            return covering
+        named = [c for c in covering if any(cites_unit([c.clause], key) for key in keys)]
+        return named + [c for c in covering if c not in named] if named else covering
+    if not keys:
+        return covering
     named = [c for c in covering if any(cites_unit([c.clause], key) for key in keys)]
     # of those, the clauses the unit leads first: "Trên cơ sở đề nghị của Sở Xây dựng …, Sở
     # Tài chính thẩm định …" names the unit but is another unit's task
@@ -624,6 +640,35 @@ def _naming_the_unit(ctx: Context, covering: list[Candidate]) -> list[Candidate]
         leading = [c for c in named if _led_by(c.clause, doers)]
         named = leading + [c for c in named if c not in leading]
     return named + [c for c in covering if c not in named] if named else covering
+
+
+def _advising_the_named_unit(
+    ctx: Context, ranked: list[Candidate], covering: list[Candidate]
+) -> list[Candidate]:
+    """ "Cơ quan nào … tham mưu UBND tỉnh thực hiện Nghị định 180 về dịch vụ hấp thụ …
+    các-bon của rừng?" of the plan carrying it out, where no covering clause names UBND
+    tỉnh: the ranked clauses of that plan naming the unit the question advises, reports to or
+    works with, covering what it asks beyond the plan's theme (the decree's name, which the
+    duty asked need not repeat) — not a clause merely repeating the theme."""
+    if not ctx.scope.named or not ctx.query.intent.value.startswith("who"):
+        return []
+    keys = [
+        m.key for m in ctx.reading.unit_mentions if m.part in _NOT_THE_ASKED and not m.collective
+    ]
+    if not keys or any(cites_unit([c.clause], k) for c in covering for k in keys):
+        return []
+    topic = ctx.topic(ctx.scope.doc_ids, theme=False, whole_title=True)
+    return [
+        c
+        for c in ranked[:10]
+        if c not in covering
+        and any(cites_unit([c.clause], k) for k in keys)
+        and ctx.coverage(topic, c.clause) >= MIN_COVERAGE
+    ]
+
+
+# the parts of a unit named in a "who" question that are not the unit asked for
+_NOT_THE_ASKED = frozenset([UnitPart.RECEIVER, UnitPart.PARTNER, UnitPart.MONITOR])
 
 
 def _led_by(clause: StoredClause, keys: Sequence[str]) -> bool:
@@ -663,6 +708,43 @@ def _timed_first(
         recurring = [c for c in timed if _RECURRENCE.search(folded(c.clause.body))]
         timed = recurring + [c for c in timed if c not in recurring]
     return timed + [c for c in covering if c not in timed] if timed else covering
+
+
+def _task_before_its_condition(
+    ctx: Context, topic: list[str], covering: list[Candidate]
+) -> list[Candidate]:
+    """ "Phương án chi tiết … phải lập trong thời hạn nào?": a row put first that covers the
+    topic only through its time cell ("Trong 18-24 tháng kể từ khi … chấp thuận phương án
+    chi tiết …", the time of a later task counted from the one asked) gives way to a row of
+    its plan whose own task covers the topic as fully."""
+    if len(covering) < 2:
+        return covering
+    first = covering[0]
+    full = ctx.coverage(topic, first.clause)
+    if _task_share(ctx, topic, first.clause) >= full - _CONDITION_MARGIN:
+        return covering
+    for other in covering[1:_CONDITION_RIVALS]:
+        if (
+            other.clause.document_id == first.clause.document_id
+            and _states_its_time(other.clause)
+            and _task_share(ctx, topic, other.clause) >= full - _TIMED_MARGIN
+        ):
+            return [other, *(c for c in covering if c is not other)]
+    return covering
+
+
+def _task_share(ctx: Context, topic: list[str], clause: StoredClause) -> float:
+    """How much of the topic a clause covers without its row's time cell."""
+    target = clause.target
+    if target is None or target.deadline is None or not target.deadline.raw.strip():
+        return ctx.coverage(topic, clause)
+    untimed = replace(clause, search_text=clause.search_text.replace(target.deadline.raw, " "))
+    return ctx.coverage(topic, untimed)
+
+
+# how much of the topic a row's time cell must hold for the row to cover it only through it
+_CONDITION_MARGIN = 0.3
+_CONDITION_RIVALS = 6  # the covering clauses read for the task's own row
 
 
 def _passed_over(ctx: Context, topic: list[str], untimed: Candidate, first: Candidate) -> bool:
