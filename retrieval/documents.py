@@ -600,7 +600,13 @@ class DocumentDirectory:
             found.extend(tied)
             found.extend(d for d in titled if d not in found)
         if found:
-            found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
+            more = [d for d, s in scores.items() if s >= 2 and d not in found]
+            if any(scores[d] >= 3 for d in found) and not _JOINED_PLANS.search(text):
+                # "NQ 34 của Tỉnh ủy Lào Cai đặt mục tiêu tăng trưởng kinh tế …": one plan
+                # named by its number, the title words another plan shares are the topic
+                # asked of it, not a second plan (two plans are joined: "… và NQ …")
+                more = [d for d in more if scores[d] >= 3]
+            found.extend(more)
         return found
 
     def titled_alike(self, question_folded: str, most: int) -> list[str]:
@@ -821,6 +827,10 @@ def _of_kind_named(
 _KIND_TITLE_WORDS = frozenset(
     ["chuong", "trinh", "hanh", "dong", "cong", "van", "nghi", "quyet", "bao", "cao"]
 )
+
+
+# words joining two plans named in one question ("KH 19 Ninh Bình và KH CĐS xã Xuân Trường")
+_JOINED_PLANS = re.compile(r" (?:va|voi|con) ")
 
 
 def _carrying_title_words(

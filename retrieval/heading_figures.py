@@ -10,6 +10,7 @@ answers it instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -41,7 +42,7 @@ def stating_heading(
     own = coverage(replace(best, path="", search_text=own_text(best)))
     measure = asked_measure(question)
     for holder in enclosing:
-        line = heading_line(holder)
+        line = without_numbers_of(heading_line(holder), question)
         stated = states_measure(line, measure) if measure is not None else states_figure(line)
         if not stated:
             continue
@@ -51,6 +52,16 @@ def stating_heading(
     return None
 
 
+def without_numbers_of(line: str, question: str) -> str:
+    """A heading's line without the numbers the question writes itself: "(phiên bản 1.0)"
+    in "Mô hình … (phiên bản 1.0) thí điểm tại bao nhiêu đơn vị?" names what is asked, it
+    is no figure the heading states."""
+    for number in set(_NUMBER.findall(question)):
+        line = re.sub(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", " ", line)
+    return line
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # how much better the heading's line must cover the question than the item's own words
 _MARGIN = 0.2
 
