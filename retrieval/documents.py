@@ -902,7 +902,14 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     if _implements_named(text, doc.title):
         return 3
     score = 0
-    matched = [bigram for bigram in distinctive if f" {bigram} " in text]
+    # the place's own words in the title ("… trên địa bàn tỉnh Lào Cai") name the place,
+    # scored once below, not the title
+    place = set(folded(f"{doc.place_level or ''} {doc.place_name or ''}").split())
+    matched = [
+        bigram
+        for bigram in distinctive
+        if f" {bigram} " in text and not set(bigram.split()) <= place
+    ]
     # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title
     if len(matched) >= 2 and len({w for bigram in matched for w in bigram.split()}) >= 4:
         score = 2

@@ -302,3 +302,19 @@ def test_title_words_beside_a_plan_named_by_number_are_its_topic() -> None:
     directory = DocumentDirectory(infos)
     asked = folded("NQ 34 của Tỉnh ủy Lào Cai đặt mục tiêu tăng trưởng kinh tế bao nhiêu")
     assert directory.resolve(asked) == scan_resolve(infos, asked) == ["nq34"]
+
+
+def test_the_places_words_in_a_title_name_the_place_once() -> None:
+    """ "… tổng số CCN trên toàn tỉnh Lào Cai …" of a plan titled "… cụm công nghiệp trên
+    địa bàn tỉnh Lào Cai": "tỉnh Lào" is the place (1), not a title phrase besides it."""
+    info = DocumentInfo.from_plain(
+        {
+            "id": "kh134",
+            "number": "134/KH-UBND",
+            "title": "Kế hoạch phát triển các khu, cụm công nghiệp trên địa bàn tỉnh Lào Cai",
+            "place": {"level": "tỉnh", "name": "Lào Cai"},
+        }
+    )
+    text = " tong so cum cong nghiep tren toan tinh lao cai tang len tren bao nhieu cum "
+    assert _naming_score(text, info, {"tinh lao", "nghiep tren", "dia ban"}) == 1
+    assert _naming_score(" ke hoach 134 ", info, set()) == 3
