@@ -12,7 +12,7 @@ from ingest.normalize_vi import folded
 from retrieval.asked_phrases import asking_words
 from retrieval.documents import DocumentDirectory
 from retrieval.follow_ups import FOLLOW_UP_WORDS
-from retrieval.query import Intent, Query
+from retrieval.query import Query
 
 # Words that carry the question's intent, not its topic.
 INTENT_WORDS = frozenset(
@@ -85,12 +85,8 @@ def topic_words(
     # the settled plans' issuer named as the doer ("… ở MTTQ xã Lương Minh" of the MTTQ's
     # plans) names the plans, unless nothing else is asked; a plan named by its number needs
     # no issuer to name it, and there the issuer may be what is asked ("phản ánh về đâu theo
-    # KH 252 của BCĐ quốc gia 1237?" — to the Ban Chỉ đạo's office); a figure or a time
-    # asked is never a body, so there the issuer only names the plan ("NQ 34 của BTV Tỉnh
-    # ủy … đạt mục tiêu tăng trưởng bao nhiêu?")
-    by_number = (
-        documents.named_by_own_number(query.folded) if query.intent not in _FIGURE_OR_TIME else []
-    )
+    # KH 252 của BCĐ quốc gia 1237?" — to the Ban Chỉ đạo's office)
+    by_number = documents.named_by_own_number(query.folded)
     issuer = set() if by_number else documents.issuer_named(query.folded, doc_ids)
     if issuer and len([w for w in words if w not in issuer]) >= _MIN_BESIDE_ISSUER:
         words = [w for w in words if w not in issuer]
@@ -110,8 +106,6 @@ def topic_words(
     return rest if len(rest) >= _MIN_TOPIC else words
 
 
-# intents asking a figure or a time, which no body's name can answer
-_FIGURE_OR_TIME = frozenset([Intent.TARGET, Intent.DEADLINE])
 # fewer words than this left once the plan's theme is set aside: the theme is the topic
 _MIN_TOPIC = 1
 # fewer topic words than this besides the issuer's name: the issuer is asked about

@@ -104,14 +104,3 @@ def test_the_issuer_as_the_one_reported_to_stays_the_topic() -> None:
     directory = _directory()
     query = understand("Các chi hội báo cáo MTTQ xã An Hòa kết quả tiếp dân theo tần suất nào?")
     assert not directory.issuer_named(query.folded, ["an-hoa-tiep-cong-dan"])
-
-
-def test_a_figure_asked_of_a_plan_named_by_number_sets_the_issuer_aside() -> None:
-    """ "KH 16 của MTTQ xã An Hòa đặt mục tiêu tỷ lệ cử tri đi bầu bao nhiêu?": a figure is
-    never a body, so the issuer named after the number only names the plan."""
-    directory = _directory()
-    query = understand("KH 16 của MTTQ xã An Hòa đặt mục tiêu tỷ lệ cử tri đi bầu bao nhiêu?")
-    assert directory.named_by_own_number(query.folded) == ["an-hoa-16-KH-MTTQ-BTT"]
-    topic = set(topic_words(directory, query, ["an-hoa-16-KH-MTTQ-BTT"]))
-    assert not {"mat", "tran"} & topic
-    assert "bau" in topic
