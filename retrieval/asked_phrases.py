@@ -35,8 +35,13 @@ _TIME_ASKED = re.compile(
 _TASK_ASKED = re.compile(
     r"\b(?:(?:giao|lam|co|thuc hien)\s+)?(?:(?:nhung|cac)\s+)?(?:cong\s+)?viec\s+(?:gi|nao)\b"
 )
-# where to look: "theo danh sách kèm (theo) Nghị quyết 60" (the list a plan attaches)
-_WHERE_ASKED = re.compile(r"\b(?:theo\s+)?danh sach\s+(?:di\s+)?kem(?:\s+theo)?\b")
+# where to look: "theo danh sách kèm (theo) Nghị quyết 60" (the list a plan attaches); "được
+# KH 134 viện dẫn ở phần xử lý nước thải" (the plan's citing, and the part it is in: a clause
+# cites a law without saying it cites it)
+_WHERE_ASKED = re.compile(
+    r"\b(?:theo\s+)?danh sach\s+(?:di\s+)?kem(?:\s+theo)?\b"
+    r"|\b(?:vien dan|trich dan|dan chieu)\b(?:\s+(?:o|tai|trong)\s+phan\b)?"
+)
 _ASKED = (_FIGURE_ASKED, _TIME_ASKED, _TASK_ASKED, _WHERE_ASKED)
 
 

@@ -300,8 +300,12 @@ def unsure_reason(reading: Reading, unmet: Sequence[str]) -> str:
 
 
 def cites_unit(cited: Sequence[StoredClause], key: str) -> bool:
-    """Whether the clauses (their paths included) name the unit `key`."""
-    return _names_unit(_unit_text(cited, key), key)
+    """Whether the clauses (their paths included) name the unit `key`, a key keeping a
+    short form ("dang uy hdnd tinh" of "Đảng ủy HĐND tỉnh") spelled out too."""
+    if _names_unit(_unit_text(cited, key), key):
+        return True
+    spelled = folded(expand_abbreviations(key, keep_short=False))
+    return spelled != key and _names_unit(_unit_text(cited, spelled), spelled)
 
 
 def not_issuers(

@@ -600,7 +600,13 @@ class DocumentDirectory:
             found.extend(tied)
             found.extend(d for d in titled if d not in found)
         if found:
-            found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
+            more = [d for d, s in scores.items() if s >= 2 and d not in found]
+            if any(scores[d] >= 3 for d in found) and not _JOINED_PLANS.search(text):
+                # "NQ 34 của Tỉnh ủy Lào Cai đặt mục tiêu tăng trưởng kinh tế …": one plan
+                # named by its number, the title words another plan shares are the topic
+                # asked of it, not a second plan (two plans are joined: "… và NQ …")
+                more = [d for d in more if scores[d] >= 3]
+            found.extend(more)
         return found
 
     def titled_alike(self, question_folded: str, most: int) -> list[str]:
@@ -823,6 +829,10 @@ _KIND_TITLE_WORDS = frozenset(
 )
 
 
+# words joining two plans named in one question ("KH 19 Ninh Bình và KH CĐS xã Xuân Trường")
+_JOINED_PLANS = re.compile(r" (?:va|voi|con) ")
+
+
 def _carrying_title_words(
     text: str, doc_ids: Sequence[str], documents: Mapping[str, DocumentInfo]
 ) -> list[str]:
@@ -895,7 +905,14 @@ def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
     # the question's words as the title's pairs are cut ("các-bon" is "các bon", "nước,"
     # is "nước")
     words = f" {' '.join(_WORD.findall(text))} "
-    matched = [bigram for bigram in distinctive if f" {bigram} " in words]
+    # the place's own words in the title ("… trên địa bàn tỉnh Lào Cai") name the place,
+    # scored once below, not the title
+    place = set(folded(f"{doc.place_level or ''} {doc.place_name or ''}").split())
+    matched = [
+        bigram
+        for bigram in distinctive
+        if f" {bigram} " in words and not set(bigram.split()) <= place
+    ]
     # two bigrams of one three-word phrase ("chính quyền số") are a topic, not a title,
     # unless the kind of document the title approves is named right before them
     titled = len(matched) >= 2 and len({w for bigram in matched for w in bigram.split()}) >= 4

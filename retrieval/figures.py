@@ -37,6 +37,18 @@ def heading_states_figure(clause: StoredClause, question: str) -> bool:
     """Whether the clause's own first line states the figure the question asks: a number in
     the measure asked ("bao nhiêu tỷ đồng?" of "1. Vốn ngân sách nhà nước: 1.280 tỷ đồng,
     bao gồm:"), any figure when no measure is asked."""
-    line = heading_line(clause)
+    line = without_numbers_of(heading_line(clause), question)
     measure = asked_measure(question)
     return states_measure(line, measure) if measure is not None else states_figure(line)
+
+
+def without_numbers_of(line: str, question: str) -> str:
+    """A heading's line without the numbers the question writes itself: "(phiên bản 1.0)"
+    in "Mô hình … (phiên bản 1.0) thí điểm tại bao nhiêu đơn vị?" names what is asked, it
+    is no figure the heading states."""
+    for number in set(_NUMBER.findall(question)):
+        line = re.sub(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", " ", line)
+    return line
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -115,9 +115,10 @@ def _national_plan_named(
 
 
 # the verb before a document the question names as what is carried out ("xây dựng KH thực
-# hiện CTr 104", "cụ thể hóa CTr 104 thành …")
+# hiện CTr 104", "cụ thể hóa CTr 104 thành …"), or whose carrying out is reviewed ("báo cáo
+# sơ kết CTr 104")
 _CARRIED_OUT = re.compile(
-    r"\b(?:thuc hien|trien khai|cu the hoa|quan triet)(?: thuc hien)?"
+    r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|so ket|tong ket)(?: thuc hien)?"
     r"(?: (?:chuong trinh|hanh dong|ctr|ke hoach|kh|nghi quyet|nq|quyet dinh|qd|chi thi|ct"
     r"|ket luan|kl|de an|so))* $"
 )

@@ -107,7 +107,10 @@ def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> lis
         found.extend(tied)
         found.extend(d for d in titled if d not in found)
     if found:
-        found.extend(d for d, s in scores.items() if s >= 2 and d not in found)
+        more = [d for d, s in scores.items() if s >= 2 and d not in found]
+        if any(scores[d] >= 3 for d in found) and not re.search(r" (?:va|voi|con) ", text):
+            more = [d for d in more if scores[d] >= 3]  # title words beside a number: topic
+        found.extend(more)
     if not found:
         best = max(scores.values(), default=0)
         found = [d for d, s in scores.items() if s and s == best]
@@ -272,3 +275,46 @@ def test_a_generic_title_opening_names_no_plan_of_the_place() -> None:
     assert _titled_among(generic, ["cds", "cqs"], infos) == []
     own = " ke hoach trien khai thi diem mo hinh cua ninh binh "
     assert _titled_among(own, ["cds", "cqs"], infos) == ["cqs"]
+
+
+def test_title_words_beside_a_plan_named_by_number_are_its_topic() -> None:
+    """ "NQ 34 của Tỉnh ủy Lào Cai đặt mục tiêu tăng trưởng kinh tế …": the plan named by
+    its number and place; the national resolution whose title holds "tăng trưởng kinh tế"
+    is not named beside it unless the question joins two plans ("… và …")."""
+    infos = {
+        "nq34": DocumentInfo.from_plain(
+            {
+                "id": "nq34",
+                "number": "34-NQ/TU",
+                "kind": "Nghị quyết",
+                "title": "Nghị quyết về phát triển các khu công nghiệp, cụm công nghiệp",
+                "place": {"level": "tỉnh", "name": "Lào Cai"},
+            }
+        ),
+        "qh": DocumentInfo.from_plain(
+            {
+                "id": "qh",
+                "kind": "Nghị quyết",
+                "title": "Nghị quyết về bổ sung mục tiêu tăng trưởng kinh tế năm 2025",
+            }
+        ),
+    }
+    directory = DocumentDirectory(infos)
+    asked = folded("NQ 34 của Tỉnh ủy Lào Cai đặt mục tiêu tăng trưởng kinh tế bao nhiêu")
+    assert directory.resolve(asked) == scan_resolve(infos, asked) == ["nq34"]
+
+
+def test_the_places_words_in_a_title_name_the_place_once() -> None:
+    """ "… tổng số CCN trên toàn tỉnh Lào Cai …" of a plan titled "… cụm công nghiệp trên
+    địa bàn tỉnh Lào Cai": "tỉnh Lào" is the place (1), not a title phrase besides it."""
+    info = DocumentInfo.from_plain(
+        {
+            "id": "kh134",
+            "number": "134/KH-UBND",
+            "title": "Kế hoạch phát triển các khu, cụm công nghiệp trên địa bàn tỉnh Lào Cai",
+            "place": {"level": "tỉnh", "name": "Lào Cai"},
+        }
+    )
+    text = " tong so cum cong nghiep tren toan tinh lao cai tang len tren bao nhieu cum "
+    assert _naming_score(text, info, {"tinh lao", "nghiep tren", "dia ban"}) == 1
+    assert _naming_score(" ke hoach 134 ", info, set()) == 3

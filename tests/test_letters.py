@@ -208,6 +208,8 @@ def letters() -> DocumentDirectory:
         # the programme only as what the letter carries out: the letter is asked
         ("Theo CV 9387, ai chủ trì xây dựng Kế hoạch thực hiện CTr 104?", ["cv9387"]),
         ("CV 9387 yeu cau cac so cu the hoa CTr 104 thanh gi?", ["cv9387"]),
+        # the programme as what a review report is of ("báo cáo sơ kết CTr 104")
+        ("Han gui bao cao so ket CTr 104 cua cac xa theo CV 9387 la ngay nao?", ["cv9387"]),
         # the programme named as a subject too: both are asked
         ("CTr 104 và CV 9387 giao ai cụ thể hóa CTr 104?", ["ctr104", "cv9387"]),
         # a plan that does not carry the other out keeps it

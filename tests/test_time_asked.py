@@ -47,6 +47,14 @@ def test_a_list_attached_to_a_plan_is_where_to_look_not_a_list_asked() -> None:
     assert {"danh", "sach", "kem"} <= asking_words(query.folded)
 
 
+def test_the_plans_citing_and_the_part_it_is_in_are_where_to_look() -> None:
+    """A clause cites a law without saying it cites it: "viện dẫn ở phần" is no topic."""
+    query = understand("Luật số 146/2025/QH15 được KH 134 viện dẫn ở phần xử lý nước thải là gì?")
+    words = asking_words(query.folded)
+    assert {"vien", "dan", "phan"} <= words
+    assert not {"xu", "nuoc", "thai", "luat"} & words
+
+
 def test_a_list_asked_for_is_still_a_list() -> None:
     assert understand("Danh sách các nhiệm vụ của Sở Y tế?").wants_list
 

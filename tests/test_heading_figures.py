@@ -1,0 +1,53 @@
+"""A heading states the figure asked only with a number the question does not write itself."""
+
+from __future__ import annotations
+
+from retrieval.figures import without_numbers_of
+from retrieval.heading_figures import stating_heading
+from retrieval.stored import StoredClause
+
+
+def _clause(clause_id: str, kind: str, text: str, path: str = "") -> StoredClause:
+    return StoredClause(
+        clause_id=clause_id,
+        document_id="d",
+        document_title="Kế hoạch",
+        document_number=None,
+        kind=kind,
+        number=None,
+        heading=text.split("\n", 1)[0],
+        path=path,
+        text=text,
+        start=0,
+        end=len(text),
+        body_end=len(text),
+        parent_id=None,
+        child_count=0,
+        search_text=text,
+        target=None,
+    )
+
+
+def test_a_version_the_question_writes_is_no_figure_of_the_heading() -> None:
+    question = "Mô hình chính quyền số cấp sở (phiên bản 1.0) thí điểm tại bao nhiêu đơn vị?"
+    line = "I. Mô hình chính quyền số cấp sở (phiên bản 1.0)"
+    assert "1.0" not in without_numbers_of(line, question)
+    heading = _clause("h", "part", line)
+    item = _clause("i", "bullet", "- Thí điểm tại 03 đơn vị cấp sở", path=line)
+
+    def coverage(clause: StoredClause) -> float:
+        return 0.9 if "Mô hình" in clause.search_text else 0.3
+
+    assert stating_heading(question, item, [heading], coverage) is None
+
+
+def test_a_heading_stating_its_own_figure_still_answers() -> None:
+    question = "Vốn ngân sách nhà nước cho các khu công nghiệp là bao nhiêu?"
+    heading = _clause("h", "section", "1. Vốn ngân sách nhà nước: 1.280 tỷ đồng, bao gồm:")
+    item = _clause("i", "bullet", "+ Hạ tầng KCN 285 tỷ đồng", path=heading.text)
+
+    def coverage(clause: StoredClause) -> float:
+        return 0.9 if "ngân sách" in clause.search_text else 0.2
+
+    assert stating_heading(question, item, [heading], coverage) == heading
+    assert "1.280" in without_numbers_of(heading.text, question)
