@@ -29,6 +29,8 @@ _NAM = r"[Nn][ăa]m"
 _YEAR = r"(?:19|20)\d\d"
 # blanks a date line leaves for the day and month to be written by hand ("ngày  … tháng")
 _FILL = r"[\s.…_]*"
+# a blank part an OCR copy read as a stroke ("ngày / tháng 6 năm 2026")
+_BLANK_FILL = r"[\s.…_/]*"
 # a day or month of two digits that a copy split with a space ("tháng 0 6", like "Đ ả ng")
 _SPLIT_PART = r"\d(?: ?\d)?"
 
@@ -40,7 +42,7 @@ _WHOLE = re.compile(
 )
 # a date line of NĐ 30/2020, its day and month possibly blank or split by a space
 _LINE = re.compile(
-    rf"{_NGAY}{_FILL}(?P<d>{_SPLIT_PART})?{_FILL}{_THANG}{_FILL}(?P<m>{_SPLIT_PART})?{_FILL}"
+    rf"{_NGAY}{_FILL}(?P<d>{_SPLIT_PART})?{_BLANK_FILL}{_THANG}{_FILL}(?P<m>{_SPLIT_PART})?{_FILL}"
     rf"{_NAM}\s*(?P<y>{_YEAR})"
 )
 # figures alone: "10/3/2020", "29/12/2025" (what tables and attribute rows write)

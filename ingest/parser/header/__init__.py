@@ -34,7 +34,7 @@ from ingest.parser.header.issuer import (
     with_place,
 )
 from ingest.parser.header.motto import is_motto, motto_free, strip_mottos
-from ingest.parser.header.number import Number, parse_number
+from ingest.parser.header.number import Number, misread_number, parse_number
 from ingest.parser.header.references import LEADS, references_after, replaced
 from ingest.parser.header.signature import closing_name, find_signer, signed_title, signing_body
 from ingest.parser.lines import SourceLine
@@ -116,6 +116,10 @@ def _number(cells: list[Cell]) -> tuple[Number | None, int | None]:
             number = parse_number(text, kind_lead=kind_lead)
             if number:
                 return number, _cell_at(boxes, b, number.start)
+    for b, (text, _) in enumerate(boxes):
+        number = misread_number(text)
+        if number:
+            return number, _cell_at(boxes, b, number.start)
     return None, None
 
 
@@ -145,6 +149,19 @@ def _placed_date_near(cells: list[Cell], number_at: int) -> tuple[DateLine | Non
         if date:
             return date, k
     return None, None
+
+
+def _signing_stamp_date(cells: list[Cell]) -> str | None:
+    """The day a digitally signed copy's stamp gives ("Thời gian ký: 19/06/2026 14:18:57
+    +07:00"), above the header box, if any."""
+    for cell in cells:
+        stamp = _SIGNING_STAMP.match(cell.text)
+        if stamp:
+            return slash_date(stamp["date"])
+    return None
+
+
+_SIGNING_STAMP = re.compile(r"^\s*Thời gian ký\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})\b")
 
 
 def _issuer_cells(cells: list[Cell], stop: int) -> list[str]:
@@ -276,6 +293,10 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
         facts.issued_date, facts.date_place = date.iso, date.place
     elif attrs.get("issued_date"):
         facts.issued_date = slash_date(attrs["issued_date"])
+    signed = _signing_stamp_date(cells[: first_anchor + 1])
+    if signed and (facts.issued_date is None or signed.startswith(facts.issued_date)):
+        # a blank or unreadable day: the digital signature's stamp dates the issue
+        facts.issued_date = signed
     # the issuing body and its parent
     stop = first_anchor if first_anchor < len(cells) else min(len(cells), 12)
     found = bodies(_issuer_cells(cells, stop))

@@ -13,6 +13,10 @@ _STATE = re.compile(
 _PARTY = re.compile(
     rf"(?P<n>\d+)?\s*[-–]\s*(?P<k>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s*/\s*(?P<sym>{_SYMBOL})"
 )
+# an OCR copy's number misread ("Số: Z32Ø/BTC-QLCS"): the ký hiệu read, the figures not
+_GARBLED = re.compile(
+    rf"(?:^|(?<=[\s*|]))Số\s*:\s*(?P<g>[^\s/:]{{1,6}})\s*/\s*(?P<sym>{_SYMBOL}(?:/{_SYMBOL})*)"
+)
 # "Số:" at the start of a box or after a rule; "Nghị quyết số:" as some bodies write it
 _LEAD = re.compile(r"(?:^|(?<=[\s*|]))Số\s*:?\s*(?=\d|/|[-–]\s*[A-ZĐ])")
 _KIND_LEAD = re.compile(
@@ -81,6 +85,16 @@ def parse_number(text: str, *, kind_lead: bool = False) -> Number | None:
             symbol = re.sub(r"\s+", "", state["sym"])
             value = re.sub(r"\s+", "", state.group(0)) if state["n"] else None
             return Number(value, symbol, _kind(symbol), lead.start(), lead.end() + state.end())
+    return None
+
+
+def misread_number(text: str) -> Number | None:
+    """An OCR copy's số ký hiệu whose figures were misread ("Số: Z32Ø/BTC-QLCS"): its value
+    is not given (it cannot be read), its ký hiệu still marks the header's box."""
+    for garbled in _GARBLED.finditer(text):
+        if re.search(r"\d", garbled["g"]) and not garbled["g"].isdigit():
+            symbol = re.sub(r"\s+", "", garbled["sym"])
+            return Number(None, symbol, _kind(symbol), garbled.start(), garbled.end())
     return None
 
 
