@@ -100,3 +100,27 @@ def test_the_real_ocr_programme_has_its_parts_and_party_bodies() -> None:
     provinces = next(c for c in plan.clauses if c.heading == "Các tỉnh uỷ, thành uỷ")
     points = [c.number for c in plan.clauses if c.parent_id == provinces.id]
     assert points == ["a", "b", "c", "d"]
+
+
+def test_a_lone_part_i_before_item_2_is_item_1() -> None:
+    text = "I. Tổ chức tuyên truyền.\n\n2. Rà soát văn bản.\n\n3. Chỉ đạo chủ đầu tư.\n"
+    assert _numbers(text) == {"I. Tổ ": "1"}
+    # a part I whose items open with 1 is a part
+    assert _numbers("I. MỤC ĐÍCH\n1. Một.\n2. Hai.\n") == {}
+
+
+def test_points_read_as_look_alikes_take_the_letter_their_sequence_needs() -> None:
+    text = (
+        "5. Đối với các Bộ:\na) Một.\nb) Hai.\n©) Ba.\nd) Bốn.\nđ) Năm.\ne) Sáu.\n"
+        "8) Bảy.\n6. Các địa phương:\na) Một.\n"
+    )
+    assert _numbers(text) == {"©) Ba.": "c", "8) Bảy": "g"}
+    # a look-alike that cannot stand for the letter needed stays as read
+    assert _numbers("a) Một.\nb) Hai.\n8) Ba.\nd) Bốn.\n") == {}
+
+
+def test_an_item_number_misread_inside_its_run_is_the_one_between() -> None:
+    text = "3. Ba.\n\n4. Bốn.\n\n3. Năm.\n\n6. Sáu.\n"
+    assert _numbers(text) == {"3. Năm": "5"}
+    # numbering that restarts is no slip
+    assert _numbers("1. Một.\n2. Hai.\n1. Một.\n2. Hai.\n") == {}

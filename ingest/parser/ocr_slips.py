@@ -27,8 +27,13 @@ __all__ = ["repaired_markers", "specked_appendix"]
 # "|", "!" for I and "H" for II), then a heading in capitals
 _SLIPPED_PART = re.compile(r"^([IVXHl1|!]{1,4})\s*[-.]\s*(\S.*)$")
 _SLIPS = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I"})
-_SLIPPED_POINT = re.compile(r"^8\s*\)\s*(\S.*)$")  # "8)" for "a)"
+# a point letter OCR read as a look-alike ("8)" for "a)" or "g)", "©)" for "c)")
+_SLIPPED_POINT = re.compile(r"^([8©€])\s*\)\s*(\S.*)$")
+_LOOK_ALIKES = {"8": ("a", "g"), "©": ("c",), "€": ("c", "e")}
+# the points of a clause (NĐ 30/2020: the Vietnamese alphabet, no f, j, w, z)
+_POINT_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n")
 _NEXT_MARKER_LINES = 12
+_PREVIOUS_MARKER_LINES = 40
 # specks then the appendix word closing the line: "„ Sa „ Phụ lục", "' . PHỤ LỤC 2"
 _SPECKED_APPENDIX = re.compile(
     r"^((?:[^\w\s]+|\w{1,2})(?:\s+(?:[^\w\s]+|\w{1,2}))*)\s+"
@@ -85,6 +90,36 @@ def specked_appendix(text: str) -> Marker | None:
     return marker if marker is not None and marker.kind is ClauseKind.APPENDIX else None
 
 
+def _one_read_as_roman(
+    lines: Sequence[SourceLine], markers: dict[int, Marker | None]
+) -> dict[int, Marker]:
+    """Item "1." read as part "I." ("I. Tổ chức tuyên truyền …" then "2. Rà soát …"): the
+    document's only part, numbered I, whose first item after it is 2 — a part I would open
+    with its item 1 — stands for item 1."""
+    parts = [
+        line.index
+        for line in lines
+        if (marker := markers.get(line.index)) is not None and marker.kind is ClauseKind.PART
+    ]
+    if len(parts) != 1:
+        return {}
+    read = markers[parts[0]]
+    assert read is not None
+    if read.number != "I":
+        return {}
+    following = (
+        marker
+        for line in lines
+        if line.index > parts[0]
+        and (marker := markers.get(line.index)) is not None
+        and marker.kind is ClauseKind.SECTION
+    )
+    first = next(following, None)
+    if first is None or first.number != "2":
+        return {}
+    return {parts[0]: Marker(ClauseKind.SECTION, "1", read.rest)}
+
+
 def repaired_markers(lines: Sequence[SourceLine]) -> dict[int, Marker]:
     """Markers to read instead of what the line says, by line index."""
     markers = {line.index: read_marker(line.clean) for line in lines if line.clean}
@@ -121,19 +156,84 @@ def repaired_markers(lines: Sequence[SourceLine]) -> dict[int, Marker]:
             if (not before or before[-1] < number) and (not after or number < after[0]):
                 found[line.index] = Marker(ClauseKind.PART, label, match.group(2).strip())
                 taken.add(number)
+    found.update(_one_read_as_roman(lines, markers))
     for line in lines:
         appendix = specked_appendix(line.clean) if markers.get(line.index) is None else None
         if appendix is not None:
             found[line.index] = appendix
+    found.update(_slipped_points(lines, markers))
+    found.update(_sections_in_sequence(lines, {**markers, **found}))
+    return found
+
+
+def _slipped_points(
+    lines: Sequence[SourceLine], markers: dict[int, Marker | None]
+) -> dict[int, Marker]:
+    """Point letters OCR read as a look-alike ("8)" for a or g, "©)" for c): the letter the
+    sequence needs there — the next after the point before it, the one before the point
+    after it — when the look-alike can stand for it."""
+    found: dict[int, Marker] = {}
     for k, line in enumerate(lines):
         match = _SLIPPED_POINT.match(line.clean)
         if match is None:
             continue
-        following = [
-            markers.get(other.index)
-            for other in lines[k + 1 : k + 1 + _NEXT_MARKER_LINES]
-            if markers.get(other.index) is not None
-        ]
-        if following and following[0] is not None and following[0].number == "b":
-            found[line.index] = Marker(ClauseKind.POINT, "a", match.group(1).strip())
+        # the marker before it: a point of its list, or what opens the list
+        previous = next(
+            (
+                marker
+                for other in reversed(lines[max(0, k - _PREVIOUS_MARKER_LINES) : k])
+                if (marker := found.get(other.index) or markers.get(other.index)) is not None
+            ),
+            None,
+        )
+        before = (
+            previous.number
+            if previous is not None
+            and previous.kind is ClauseKind.POINT
+            and previous.number in _POINT_LETTERS
+            else None
+        )
+        after = next(
+            (
+                marker
+                for other in lines[k + 1 : k + 1 + _NEXT_MARKER_LINES]
+                if (marker := markers.get(other.index)) is not None
+            ),
+            None,
+        )
+        letter = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1] if before else "a"
+        next_point = after is not None and after.kind is ClauseKind.POINT
+        if next_point:
+            assert after is not None
+            fits_after = after.number in _POINT_LETTERS and _POINT_LETTERS.index(
+                after.number or ""
+            ) == _POINT_LETTERS.index(letter) + 1
+        else:
+            # the last point of its list; with no point before it either, nothing shows
+            # the sequence
+            fits_after = before is not None
+        if letter in _LOOK_ALIKES[match.group(1)] and fits_after:
+            found[line.index] = Marker(ClauseKind.POINT, letter, match.group(2).strip())
+    return found
+
+
+def _sections_in_sequence(
+    lines: Sequence[SourceLine], markers: dict[int, Marker | None]
+) -> dict[int, Marker]:
+    """An item number misread inside a run ("4.", "3.", "6."): the number between its
+    neighbours when they are two apart and it is not."""
+    sections = [
+        (line.index, marker)
+        for line in lines
+        if (marker := markers.get(line.index)) is not None
+        and marker.kind is ClauseKind.SECTION
+        and (marker.number or "").isdigit()
+    ]
+    found: dict[int, Marker] = {}
+    for (_, before), (index, read), (_, after) in zip(
+        sections, sections[1:], sections[2:], strict=False
+    ):
+        low, high = int(before.number or 0), int(after.number or 0)
+        if high == low + 2 and int(read.number or 0) != low + 1:
+            found[index] = Marker(ClauseKind.SECTION, str(low + 1), read.rest)
     return found
