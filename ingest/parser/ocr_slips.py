@@ -205,9 +205,10 @@ def _slipped_points(
         next_point = after is not None and after.kind is ClauseKind.POINT
         if next_point:
             assert after is not None
-            fits_after = after.number in _POINT_LETTERS and _POINT_LETTERS.index(
-                after.number or ""
-            ) == _POINT_LETTERS.index(letter) + 1
+            fits_after = (
+                after.number in _POINT_LETTERS
+                and _POINT_LETTERS.index(after.number or "") == _POINT_LETTERS.index(letter) + 1
+            )
         else:
             # the last point of its list; with no point before it either, nothing shows
             # the sequence
