@@ -490,6 +490,8 @@ def _row(
     if heading is not None and roles.directed:
         # "- Chỉ đạo các trường …" under Sở A's heading: A directs them, the task is A's
         lead, cooperating = list(heading.units), []
+    if heading is None and not lead and clause.kind is ClauseKind.BULLET:
+        lead = _named_after_a_dash(source, start, end)
     if heading is not None and not lead:
         if roles.opens_with_cooperation:
             # "Phối hợp với Sở B …" under Sở A's heading (beside A's "Chủ trì …" tasks): A's
@@ -540,6 +542,25 @@ def _row(
         source="body",
         works=timed_works(source, start, end),
     )
+
+
+# a bullet that closes with the unit in charge after a dash ("- Tài sản kết cấu hạ tầng đô
+# thị - Bộ Xây dựng."), the way a letter maps each domain to its ministry
+_CLOSING_DASH = re.compile(r"\s[-–—]\s+(?=\S)")
+
+
+def _named_after_a_dash(source: str, start: int, end: int) -> list[UnitSpan]:
+    """The unit a bullet names after its last dash, when the name is all that follows."""
+    dashes = list(_CLOSING_DASH.finditer(source, start, end))
+    if not dashes or starts_unit(source, start):
+        return []  # "- Ban Công tác đặc biệt - Ủy ban Chuyên trách …": one unit and its parent
+    at = dashes[-1].end()
+    if not starts_unit(source, at):
+        return []
+    stop = at + len(source[at:end].rstrip(" .;,\t\r\n"))
+    if name_end(source, at, stop) != stop:
+        return []
+    return [UnitSpan(" ".join(source[at:stop].split()), at, stop)]
 
 
 # a heading's last unit that the text after its colon names one by one ("các sở, ngành:")
