@@ -78,7 +78,23 @@ def _rows_of_the_unit(ctx: Context) -> Answer | None:
     if not (ctx.query.intent is Intent.COMPARE or several):
         return None
     listed = list_by_unit.answer(ctx.asking(replace(ctx.query, intent=Intent.LIST_BY_UNIT)))
-    return None if listed is None or listed.abstained else listed
+    if listed is None or listed.abstained:
+        return None
+    cited = {c.document_id for c in listed.citations}
+    if any(_has_rows_of(ctx, d) for d in scope.doc_ids if d not in cited):
+        # a plan named has the unit's rows in that role, none of them on the words asked
+        # (words naming the other plan): each plan is asked on its own instead
+        return None
+    return listed
+
+
+def _has_rows_of(ctx: Context, doc_id: str) -> bool:
+    """Whether the plan has rows of the question's units in the roles it asks, any topic."""
+    lists = list_by_unit.ListByUnit(ctx.search, ctx.documents, ctx.units)
+    found = lists.answer(
+        ctx.query, ctx.reading.roles, [doc_id], list(ctx.reading.units), lambda rows: rows
+    )
+    return found is not None and not found.abstained and bool(found.citations)
 
 
 # words asking what a unit does, not a topic of their own ("… có vai trò gì?", "… được nhắc
