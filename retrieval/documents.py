@@ -350,6 +350,17 @@ class DocumentDirectory:
     def get(self, document_id: str) -> DocumentInfo | None:
         return self.documents.get(document_id)
 
+    def _loaded_bare(self, bare: str) -> bool:
+        """Whether a loaded document bears this kind and bare number ("34-nq" of
+        "34-NQ/TU", "178-nd" of "178/2026/NĐ-CP"): an indexed look-up of its figures."""
+        figures, *symbol = re.findall(r"[a-z0-9]+", bare)
+        for info in self.loaded_numbered(figures):
+            for own in info.numbers:
+                words = re.findall(r"[a-z0-9]+", folded(own))
+                if words and all(w in words[1:] for w in symbol):
+                    return True
+        return False
+
     def is_loaded(self, number: str, symbol: str | None = None) -> bool:
         """Whether some loaded document has this number (its symbol too, when both are
         known): `constraint_check.is_loaded` by an indexed look-up."""
@@ -389,7 +400,7 @@ class DocumentDirectory:
         found.update(facts.documents_numbered([r[i:] for r in runs for i in range(len(r))]))
         found.update(facts.documents_numbered_without_digits())
         pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a and b]
-        for number in implemented_numbers(text):  # "thực hiện Chỉ thị 14-CT/TW": "14 ct"
+        for number in implemented_numbers(text, self._loaded_bare):  # "thực hiện CT 14-CT/TW"
             pairs.extend(title_bigrams(number))
         found.update(facts.unique_bigram_documents(pairs).values())  # pairs no other title has
         grams = _word_runs(tokens)
@@ -424,7 +435,7 @@ class DocumentDirectory:
             info = self.documents.get(doc_id)
             if info is not None:
                 naming |= title_named(question_folded, info)
-                naming |= implemented_words(question_folded, info.title)
+                naming |= implemented_words(question_folded, info.title, self._loaded_bare)
         return naming
 
     def issuer_named(self, question_folded: str, doc_ids: Sequence[str]) -> set[str]:
@@ -478,7 +489,9 @@ class DocumentDirectory:
         candidates, placed = self._candidates(text)
         distinctive = self._distinctive_of(candidates)
         scores = {
-            doc_id: _naming_score(text, self.documents[doc_id], distinctive[doc_id])
+            doc_id: _naming_score(
+                text, self.documents[doc_id], distinctive[doc_id], self._loaded_bare
+            )
             for doc_id in candidates
         }
         return scores, placed
@@ -716,8 +729,8 @@ class DocumentDirectory:
                 phrases |= {(doc.year,), ("nam", doc.year)}
             phrases |= {  # "thực hiện Chỉ thị 14-CT/TW" of a plan that carries it out
                 tuple(re.findall(r"[a-z0-9]+", number))
-                for number in implemented_numbers(folded(text))
-                if _implements_named(f" {folded(text)} ", doc.title)
+                for number in implemented_numbers(folded(text), self._loaded_bare)
+                if _implements_named(f" {folded(text)} ", doc.title, self._loaded_bare)
             }
         words = list(_NAME_WORD.finditer(text))
         keys = [folded(w.group()) for w in words]
@@ -894,12 +907,14 @@ def _number_named(text: str, doc: DocumentInfo) -> bool:
     return False
 
 
-def _naming_score(text: str, doc: DocumentInfo, distinctive: set[str]) -> int:
+def _naming_score(
+    text: str, doc: DocumentInfo, distinctive: set[str], loaded: LoadedBare | None = None
+) -> int:
     """How surely the question names this document: 3 by id or number, 2 by title words,
     1 by place; 0 when it does not name it."""
     if f" {doc.id.lower()} " in text or _number_named(text, doc):
         return 3
-    if _implements_named(text, doc.title):
+    if _implements_named(text, doc.title, loaded):
         return 3
     score = 0
     # the question's words as the title's pairs are cut ("các-bon" is "các bon", "nước,"
@@ -976,29 +991,39 @@ _KIND_SYMBOL = {
 }
 
 
-def implemented_numbers(text: str) -> list[str]:
+def implemented_numbers(text: str, loaded: LoadedBare | None = None) -> list[str]:
     """The numbers of the documents the (folded) question says a plan carries out: as
-    written with their symbol, or a kind and bare number as the symbol opens ("11-ct")."""
+    written with their symbol, or a kind and bare number as the symbol opens ("11-ct") —
+    unless `loaded` says a loaded document bears it ("báo cáo tiến độ thực hiện Nghị quyết
+    34" of a loaded NQ 34 asks that resolution, not the plan carrying it out)."""
     bare = [
         f"{number}-{_KIND_SYMBOL.get(kind, kind)}"
         for kind, number in _IMPLEMENTED_BARE.findall(text)
     ]
+    if loaded is not None:
+        bare = [number for number in bare if not loaded(number)]
     return [*_IMPLEMENTED.findall(text), *bare]
 
 
-def implemented_words(text: str, title: str) -> set[str]:
+# whether a loaded document bears a kind and bare number ("34-nq")
+LoadedBare = Callable[[str], bool]
+
+
+def implemented_words(text: str, title: str, loaded: LoadedBare | None = None) -> set[str]:
     """The words of the numbers by which the question names the plan as carrying them out."""
-    if not _implements_named(text, title):
+    if not _implements_named(text, title, loaded):
         return set()
-    return {w for number in implemented_numbers(text) for w in re.findall(r"[a-z0-9]+", number)}
+    return {
+        w for number in implemented_numbers(text, loaded) for w in re.findall(r"[a-z0-9]+", number)
+    }
 
 
-def _implements_named(text: str, title: str) -> bool:
+def _implements_named(text: str, title: str, loaded: LoadedBare | None = None) -> bool:
     """Whether the question names the plan by what it carries out, as its title says ("KH
     thực hiện Chỉ thị 14-CT/TW" of the plan titled "… tổ chức thực hiện Chỉ thị số
     14-CT/TW …")."""
     own = f" {' '.join(re.findall(r'[a-z0-9]+', folded(title)))} "
-    return any(_in_title(number, own) for number in implemented_numbers(text))
+    return any(_in_title(number, own) for number in implemented_numbers(text, loaded))
 
 
 def _in_title(number: str, own: str) -> bool:

@@ -104,3 +104,27 @@ def test_a_letter_the_question_reads_from_is_not_its_subject() -> None:
     question = understand("Theo CV 7103, Nghị định 178/2026/NĐ-CP quy định về vấn đề gì?").folded
     subject = _subject(question, cited_refs(question))
     assert subject is not None and subject.number == "178"
+
+
+def test_a_loaded_document_named_by_kind_and_bare_number_is_itself_asked() -> None:
+    """ "… báo cáo tiến độ thực hiện Nghị quyết 34 …" with NQ 34-NQ/TU loaded asks the
+    resolution, not the plan whose title carries it out."""
+    resolution = DocumentInfo.from_plain(
+        {
+            "id": "nq34",
+            "title": "Nghị quyết về phát triển các khu, cụm công nghiệp",
+            "number": "34-NQ/TU",
+            "issued_date": "2025-12-27",
+            "kind": "Nghị quyết",
+            "place": {"level": "tỉnh", "name": "Lào Cai"},
+        }
+    )
+    plan = _info(
+        "kh134", "Kế hoạch thực hiện Nghị quyết số 34-NQ/TU của Tỉnh ủy Lào Cai", "134/KH-UBND"
+    )
+    directory = DocumentDirectory({"nq34": resolution, "kh134": plan})
+    question = "Đảng ủy UBND tỉnh báo cáo tiến độ thực hiện Nghị quyết 34 định kỳ vào lúc nào?"
+    assert directory.resolve(understand(question).folded) == ["nq34"]
+    # the plan is still named as carrying out a document that is not loaded
+    alone = DocumentDirectory({"kh134": plan})
+    assert alone.resolve(understand(question).folded) == ["kh134"]
