@@ -4,26 +4,16 @@ from __future__ import annotations
 
 from retrieval.confidence import cites_unit
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _clause(text: str) -> StoredClause:
-    return StoredClause(
-        clause_id="c",
-        document_id="d",
+    return stored_clause(
+        text,
         document_title="Nghị quyết",
-        document_number=None,
         kind="item",
         number="2.1",
-        heading=None,
         path="IV. TỔ CHỨC THỰC HIỆN › 2.1",
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
-        target=None,
     )
 
 

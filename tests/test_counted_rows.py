@@ -9,26 +9,18 @@ from ingest.domain import Target
 from ingest.normalize_vi import folded
 from retrieval.counted_rows import counted_noun, row_among_counted
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _row(content: str, text: str, source: str = "table") -> StoredClause:
     target = Target(clause_id="r", document_id="d", number="24", content=content, source=source)
-    return StoredClause(
+    return stored_clause(
+        text,
         clause_id="r",
-        document_id="d",
         document_title="Quyết định",
-        document_number=None,
         kind="table_row",
         number="24",
-        heading=None,
         path="Phụ lục 1 › I. Các nhà máy nhiệt điện",
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
         target=target,
     )
 

@@ -5,26 +5,17 @@ from __future__ import annotations
 from retrieval.figures import without_numbers_of
 from retrieval.heading_figures import stating_heading
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 
 def _clause(clause_id: str, kind: str, text: str, path: str = "") -> StoredClause:
-    return StoredClause(
+    return stored_clause(
+        text,
         clause_id=clause_id,
-        document_id="d",
         document_title="Kế hoạch",
-        document_number=None,
         kind=kind,
-        number=None,
         heading=text.split("\n", 1)[0],
         path=path,
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
-        target=None,
     )
 
 

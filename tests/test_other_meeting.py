@@ -9,29 +9,13 @@ from types import SimpleNamespace
 from ingest.normalize_vi import folded
 from retrieval.other_meeting import meetings, other_meeting
 from retrieval.stored import StoredClause
+from tests.stored_clauses import stored_clause
 
 _NO_DOCUMENTS = SimpleNamespace(get=lambda doc_id: None)
 
 
 def _clause(text: str, title: str = "Nghị quyết") -> StoredClause:
-    return StoredClause(
-        clause_id="c",
-        document_id="d",
-        document_title=title,
-        document_number=None,
-        kind="paragraph",
-        number=None,
-        heading=None,
-        path="Điều 1",
-        text=text,
-        start=0,
-        end=len(text),
-        body_end=len(text),
-        parent_id=None,
-        child_count=0,
-        search_text=text,
-        target=None,
-    )
+    return stored_clause(text, document_title=title, path="Điều 1")
 
 
 def _other(question: str, *texts: str) -> object:
