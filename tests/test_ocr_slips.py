@@ -124,3 +124,5 @@ def test_an_item_number_misread_inside_its_run_is_the_one_between() -> None:
     assert _numbers(text) == {"3. Năm": "5"}
     # numbering that restarts is no slip
     assert _numbers("1. Một.\n2. Hai.\n1. Một.\n2. Hai.\n") == {}
+    # nor a nested list restarting at 1 between items two apart
+    assert _numbers("3. Ba.\n\n1. Một.\n\n5. Năm.\n") == {}

@@ -222,7 +222,7 @@ def _sections_in_sequence(
     lines: Sequence[SourceLine], markers: dict[int, Marker | None]
 ) -> dict[int, Marker]:
     """An item number misread inside a run ("4.", "3.", "6."): the number between its
-    neighbours when they are two apart and it is not."""
+    neighbours when they are two apart and it is not (nor a "1." restarting a list)."""
     sections = [
         (line.index, marker)
         for line in lines
@@ -235,6 +235,7 @@ def _sections_in_sequence(
         sections, sections[1:], sections[2:], strict=False
     ):
         low, high = int(before.number or 0), int(after.number or 0)
-        if high == low + 2 and int(read.number or 0) != low + 1:
+        # a "1." there opens a list of its own (a nested list restarting), no misreading
+        if high == low + 2 and int(read.number or 0) not in (1, low + 1):
             found[index] = Marker(ClauseKind.SECTION, str(low + 1), read.rest)
     return found
