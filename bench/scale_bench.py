@@ -4,6 +4,7 @@
     python bench/scale_bench.py --facts --plans 10 100 1000 2000 [--database-url URL] [--store DIR]
     python bench/scale_bench.py --probe-ingest 20 --home SMALL --home LARGE
     python bench/scale_bench.py --probe-facts 12 --home SMALL --home LARGE
+    python bench/scale_bench.py --facts-curve --plans 5 100 1000 [--store DIR] [--window 20]
 
 Generates plans from the bundled ones (each copy gets its own place name, số hiệu and
 years), ingests them one by one with the model-free hashing embedder (so only kehoach's
@@ -33,6 +34,13 @@ topic's entries under the unit), and clause 6.6 of every plan grouped by level a
 (in the store, and plan by plan as before, for the comparison); it prints the medians per
 size and their ratio largest/smallest. The store is filled straight from the bundled
 plans' payloads, renamed per copy (no embedding, no index), so 1,000 plans take seconds.
+
+`--facts-curve` measures how writing one plan's facts grows with the store: it writes the
+facts of ingested plans (the bundled plans' payloads with their search text, so each writes
+the ~11,000 topic entries an ingested plan writes, renamed per copy) one after the other into
+one SQLite store, and at each size in `--plans` prints the CPU and wall seconds a plan over
+the `--window` plans ending there (median and mean), each statement's median CPU, and the
+ratio to the smallest size's median.
 """
 
 from __future__ import annotations
@@ -501,33 +509,12 @@ def probe_facts(homes: list[Path], plans: int) -> list[dict[str, Any]]:
     whole write and for each statement (median), at each store's size. Only the facts
     store is written (no index, no catalog), so it shows what grows there alone."""
     import ingest.facts as facts
-    from ingest.domain import to_plain
-    from ingest.points import build_points
-    from retrieval.runtime import BUNDLED_CORPUS
 
-    embedder = HashingEmbedder(64)
     stores = [facts.FactStore.for_home(home) for home in homes]
     sizes = [store.count_documents() for store in stores]
-    lexical = Runtime(Settings(home=homes[0])).lexical
-    templates = []
-    for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
-        plan = parse_plan(path.read_text(encoding="utf-8"), path.stem, str(path))
-        points = build_points(plan, embedder, lexical)
-        templates.append((to_plain(plan.document), [dict(p.payload) for p in points]))
+    templates = _ingested_payload_templates(homes[0])
     spent: dict[str, float] = {}
-    writer = facts._SQLiteWriter
-
-    def timed(method: Callable[..., None]) -> Callable[..., None]:
-        def run(self: Any, sql: str, rows: Any = ()) -> None:
-            started = time.process_time()
-            method(self, sql, rows)
-            name = re.sub(r"\s+", " ", sql.split("(")[0].split(" VALUES")[0])[:40]
-            spent[name] = spent.get(name, 0.0) + time.process_time() - started
-
-        return run
-
-    kept = writer.execute, writer.executemany
-    writer.execute, writer.executemany = timed(kept[0]), timed(kept[1])  # type: ignore[method-assign]
+    kept = _time_statements(spent)
     whole: list[list[float]] = [[] for _ in homes]
     parts: list[dict[str, list[float]]] = [{} for _ in homes]
     written: list[str] = []
@@ -544,7 +531,7 @@ def probe_facts(homes: list[Path], plans: int) -> list[dict[str, Any]]:
                 for name, seconds in spent.items():
                     parts[at].setdefault(name, []).append(seconds)
     finally:
-        writer.execute, writer.executemany = kept  # type: ignore[method-assign]
+        facts._SQLiteWriter.execute, facts._SQLiteWriter.executemany = kept  # type: ignore[method-assign]
         for store in stores:
             for document_id in written:
                 store.remove_document(document_id)
@@ -566,6 +553,123 @@ def probe_facts(homes: list[Path], plans: int) -> list[dict[str, Any]]:
     return results
 
 
+def _ingested_payload_templates(home: Path) -> list[tuple[dict, list[dict]]]:
+    """Each bundled plan's document metadata and its points' payloads as ingest writes them
+    (search text included, so the topic entries are an ingested plan's)."""
+    from ingest.domain import to_plain
+    from ingest.points import build_points
+
+    embedder = HashingEmbedder(64)
+    runtime = Runtime(Settings(home=home))
+    try:
+        lexical = runtime.lexical
+        templates = []
+        for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
+            plan = parse_plan(path.read_text(encoding="utf-8"), path.stem, str(path))
+            points = build_points(plan, embedder, lexical)
+            templates.append((to_plain(plan.document), [dict(p.payload) for p in points]))
+    finally:
+        runtime.close()
+    return templates
+
+
+def _time_statements(spent: dict[str, float]) -> tuple[Any, Any]:
+    """Make the SQLite writer add each statement's CPU seconds to `spent` (by the statement's
+    first words); returns the original methods, to be put back."""
+    import ingest.facts as facts
+
+    writer = facts._SQLiteWriter
+
+    def timed(method: Callable[..., None]) -> Callable[..., None]:
+        def run(self: Any, sql: str, rows: Any = ()) -> None:
+            started = time.process_time()
+            method(self, sql, rows)
+            name = re.sub(r"\s+", " ", sql.split("(")[0].split(" VALUES")[0])[:40]
+            spent[name] = spent.get(name, 0.0) + time.process_time() - started
+
+        return run
+
+    kept = writer.execute, writer.executemany
+    writer.execute, writer.executemany = timed(kept[0]), timed(kept[1])  # type: ignore[method-assign]
+    return kept
+
+
+def facts_curve(sizes: list[int], window: int, kept: Path | None = None) -> list[dict[str, Any]]:
+    """Write ingested plans' facts one after the other into one SQLite store (`kept` resumes)
+    and, at each size, the seconds a plan over the `window` plans ending there."""
+    import ingest.facts as facts
+
+    workdir = Path(tempfile.mkdtemp(prefix="kehoach-curve-"))
+    folder = kept or workdir
+    store = facts.FactStore(folder / "facts.sqlite3")
+    templates = _ingested_payload_templates(workdir / "home")
+    spent: dict[str, float] = {}
+    methods = _time_statements(spent)
+    results: list[dict[str, Any]] = []
+    try:
+        held = store.count_documents()
+        for size in sorted(sizes):
+            cpu: list[float] = []
+            wall: list[float] = []
+            parts: dict[str, list[float]] = {}
+            entries = 0
+            first = held
+            for index in range(held, size):
+                document, payloads = _synthetic_facts(index, templates)
+                spent.clear()
+                started, started_cpu = time.perf_counter(), time.process_time()
+                store.put_payloads(document, f"c{index}", payloads)
+                if index >= size - window:
+                    wall.append(time.perf_counter() - started)
+                    cpu.append(time.process_time() - started_cpu)
+                    for name, seconds in spent.items():
+                        parts.setdefault(name, []).append(seconds)
+                    entries += int(
+                        store._db.query(
+                            "SELECT COUNT(*) FROM unit_terms WHERE document_id = ?",
+                            (document["id"],),
+                        )[0][0]
+                    )
+                held = index + 1
+            if not cpu:
+                print(f"{size}: the store already held {first} plans", file=sys.stderr)
+                continue
+            medians = {name: statistics.median(v) for name, v in parts.items()}
+            top = sorted(medians.items(), key=lambda item: -item[1])[:6]
+            result = {
+                "plans": size,
+                "timed": f"plans {size - len(cpu) + 1}-{size}",
+                "cpu_s_per_plan_median": round(statistics.median(cpu), 4),
+                "cpu_s_per_plan_mean": round(statistics.mean(cpu), 4),
+                "wall_s_per_plan_median": round(statistics.median(wall), 4),
+                "cpu_s_by_statement_median": {name: round(v, 4) for name, v in top},
+                "unit_terms_entries_per_plan": round(entries / len(cpu)),
+                "store_mb": round(_disk_bytes(folder) / 1e6, 1),
+            }
+            results.append(result)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+    finally:
+        facts._SQLiteWriter.execute, facts._SQLiteWriter.executemany = methods  # type: ignore[method-assign]
+        store.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+    if results:
+        base = results[0]["cpu_s_per_plan_median"]
+        print(
+            json.dumps(
+                {
+                    "sizes": [r["plans"] for r in results],
+                    "cpu_s_per_plan_median": [r["cpu_s_per_plan_median"] for r in results],
+                    "over_smallest": [
+                        round(r["cpu_s_per_plan_median"] / base, 2) if base else None
+                        for r in results
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--plans", type=int, nargs="+", default=[5, 100])
@@ -583,6 +687,10 @@ def main() -> None:
         "--probe-facts", type=int, default=0, help="plans' facts written into each --home, in turns"
     )
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--facts-curve", action="store_true", help="a plan's facts write cost along one store"
+    )
+    parser.add_argument("--window", type=int, default=20, help="with --facts-curve")
     parser.add_argument(
         "--bulk", action="store_true", help="fill the home from renamed copies (no ingest timing)"
     )
@@ -608,6 +716,9 @@ def main() -> None:
         return
     if args.probe_facts:
         probe_facts(args.home or [], args.probe_facts)
+        return
+    if args.facts_curve:
+        facts_curve(args.plans, args.window, args.store)
         return
     if args.facts:
         runs = [facts_bench(args.plans, args.rounds, None, args.store)]
