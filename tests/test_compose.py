@@ -274,3 +274,27 @@ def test_every_service_shares_a_network_with_the_hosts_it_names(
     declared = set(compose.get("networks") or {}) | {"default"}
     for name, service in services.items():
         assert _networks(service) <= declared, f"{name} is on an undeclared network"
+
+
+def test_the_file_validates_against_the_compose_specification() -> None:
+    """The Compose Specification's JSON schema (vendored by check-jsonschema, a dev
+    dependency) accepts the file as `docker compose` would parse it: keys, types, the
+    healthcheck and depends_on forms. It needs no Docker engine."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("check_jsonschema")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.compose-spec",
+            str(ROOT / "docker-compose.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
