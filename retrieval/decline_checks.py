@@ -43,7 +43,7 @@ from retrieval.stored import StoredClause
 from retrieval.strategies.context import Library
 from retrieval.titled_year import other_year
 from retrieval.unloaded_issuer import unloaded_issuer
-from retrieval.unstated_terms import unstated_terms
+from retrieval.unstated_terms import asked_words, unstated_terms
 
 _COMPARE = Intent.COMPARE.value
 _FACTS = Intent.DOCUMENT_FACTS.value
@@ -374,6 +374,7 @@ def term(checked: Checked) -> Decline | None:
         return None
     query = checked.query
     topic = set(checked.library.topic_words(query, [])) - _naming_words(checked)
+    topic -= asked_words(query.folded)
     pairs = unstated_terms(
         query.phrases, topic, checked.cited, checked.library.weights, _headings(checked)
     )

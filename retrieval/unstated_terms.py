@@ -12,6 +12,7 @@ too little of what is asked to hold a clause to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from itertools import pairwise
 
@@ -24,6 +25,16 @@ from retrieval.stored import StoredClause
 SPECIFIC = 2.25
 
 
+# the noun a question asks for ("giữ vai trò gì", "theo hình thức nào"): what the answer
+# is, not a thing its clause must write
+_ASKED_NOUN = re.compile(r"\b(\w+) (\w+) (?:gi|nao)\b")
+
+
+def asked_words(question_folded: str) -> set[str]:
+    """The two words before each "gì"/"nào" of the (folded) question."""
+    return {w for m in _ASKED_NOUN.finditer(question_folded) for w in m.groups()}
+
+
 def unstated_terms(
     phrases: Sequence[Sequence[str]],
     topic: Collection[str],
@@ -32,7 +43,8 @@ def unstated_terms(
     headings: Sequence[StoredClause] = (),
 ) -> tuple[tuple[str, str], ...]:
     """The specific terms of the question — pairs of topic words side by side in it
-    (`phrases`, its keyword runs; `topic`, its topic words) that the plans write side by
+    (`phrases`, its keyword runs; `topic`, its topic words, the noun it asks for left out
+    by the caller) that the plans write side by
     side and whose syllables are rare enough (`SPECIFIC`) — of which neither word is
     stated by a cited clause, its path, its plan's title or the `headings` above it."""
     if not cited:

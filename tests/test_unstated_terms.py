@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest.normalize_vi import folded
 from retrieval.answers import Answer
 from retrieval.constraints import Reading
 from retrieval.decline_checks import CHECKS, HEDGE_CHECKS, Checked, first_decline, term
 from retrieval.query import understand
 from retrieval.relevance import TermWeights
+from retrieval.stored import StoredClause
 from retrieval.topic import INTENT_WORDS
-from retrieval.unstated_terms import unstated_terms
+from retrieval.unstated_terms import asked_words, unstated_terms
 from tests.stored_clauses import stored_clause
 
 PARKS = stored_clause(
@@ -28,6 +30,7 @@ WEIGHTS = TermWeights(
         "Tài sản kết cấu hạ tầng đường sắt quốc gia.",
         "Hạ tầng khu kinh doanh, khu công nghiệp.",
         "Kinh phí thực hiện từ ngân sách nhà nước.",
+        "Giữ vai trò chủ trì, phối hợp.",
         *(f"Các địa phương thực hiện nhiệm vụ {n}." for n in range(40)),
     ]
 )
@@ -100,10 +103,16 @@ class _Library:
 
 
 def _checked(question: str, structured: bool = False, intent: str = "who_lead") -> Checked:
+    return _checked_on(question, PARKS, structured, intent)
+
+
+def _checked_on(
+    question: str, clause: StoredClause, structured: bool = False, intent: str = "who_lead"
+) -> Checked:
     query = understand(question)
     answer = Answer("Bộ Tài chính.", abstained=False, intent=intent)
     library: Any = _Library()
-    return Checked(library, query, Reading(query), answer, (PARKS,), structured)
+    return Checked(library, query, Reading(query), answer, (clause,), structured)
 
 
 def test_a_hedge_naming_an_unstated_thing_is_declined_with_the_words() -> None:
@@ -127,3 +136,11 @@ def test_structure_and_own_rules_are_not_held_to_the_terms() -> None:
 
 def test_the_term_check_is_only_for_hedges() -> None:
     assert term not in CHECKS and term in HEDGE_CHECKS
+
+
+def test_the_noun_asked_for_is_no_term_the_clause_must_write() -> None:
+    assert asked_words(folded("Phó Giám đốc giữ vai trò gì trong Tiểu ban?")) == {"vai", "tro"}
+    assert asked_words(folded("Kinh phí lấy từ nguồn nào?")) == {"tu", "nguon"}
+    duty = stored_clause("Phó Trưởng tiểu ban: chủ động tham mưu công tác thông tin.")
+    decline = first_decline(_checked_on("Phó Trưởng tiểu ban giữ vai trò gì?", duty), HEDGE_CHECKS)
+    assert decline is None
