@@ -30,6 +30,14 @@ SPECIFIC = 2.25
 _ASKED_NOUN = re.compile(r"\b(\w+) (\w+) (?:gi|nao)\b")
 
 
+# the verbs by which a plan acts on what it is about — requires, proposes, directs, weighs,
+# lays down ("Kết luận 75 yêu cầu nguyên tắc gì …", "HĐND xem xét báo cáo …"): a clause
+# states the content, seldom the verb
+ACT_VERBS = frozenset(
+    ["yeu cau", "de nghi", "xem xet", "chi dao", "quy dinh", "de ra", "dat ra", "ban hanh"]
+)
+
+
 def asked_words(question_folded: str) -> set[str]:
     """The two words before each "gì"/"nào" of the (folded) question."""
     return {w for m in _ASKED_NOUN.finditer(question_folded) for w in m.groups()}
@@ -56,6 +64,7 @@ def unstated_terms(
         if first in topic
         and second in topic
         and first != second
+        and f"{first} {second}" not in ACT_VERBS
         and (first + second).isalpha()
         and weights.knows_pair(first, second)
         and (weights.weight(first) + weights.weight(second)) / 2 >= SPECIFIC

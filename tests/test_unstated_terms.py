@@ -144,3 +144,11 @@ def test_the_noun_asked_for_is_no_term_the_clause_must_write() -> None:
     duty = stored_clause("Phó Trưởng tiểu ban: chủ động tham mưu công tác thông tin.")
     decline = first_decline(_checked_on("Phó Trưởng tiểu ban giữ vai trò gì?", duty), HEDGE_CHECKS)
     assert decline is None
+
+
+def test_the_verb_by_which_a_plan_acts_is_no_term() -> None:
+    weights = TermWeights(["Hội đồng xem xét báo cáo.", *(f"Nhiệm vụ {n}." for n in range(40))])
+    query = understand("Hội đồng xem xét báo cáo của những cơ quan nào?")
+    topic = {w for w in query.keywords if w not in INTENT_WORDS}
+    report = stored_clause("Báo cáo công tác 6 tháng của Ủy ban nhân dân tỉnh.")
+    assert ("xem", "xet") not in unstated_terms(query.phrases, topic, [report], weights)
