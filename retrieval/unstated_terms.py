@@ -31,10 +31,14 @@ _ASKED_NOUN = re.compile(r"\b(\w+) (\w+) (?:gi|nao)\b")
 
 
 # the verbs by which a plan acts on what it is about — requires, proposes, directs, weighs,
-# lays down ("Kết luận 75 yêu cầu nguyên tắc gì …", "HĐND xem xét báo cáo …"): a clause
-# states the content, seldom the verb
+# lays down ("Kết luận 75 yêu cầu nguyên tắc gì …", "HĐND xem xét báo cáo …") — and the
+# oversight a unit is asked for in ("ai chỉ đạo, kiểm tra chỉ tiêu …", a row's column): a
+# clause states the content, seldom the verb
 ACT_VERBS = frozenset(
-    ["yeu cau", "de nghi", "xem xet", "chi dao", "quy dinh", "de ra", "dat ra", "ban hanh"]
+    [
+        *("yeu cau", "de nghi", "xem xet", "chi dao", "quy dinh", "de ra", "dat ra", "ban hanh"),
+        *("kiem tra", "giam sat", "don doc"),
+    ]
 )
 
 
