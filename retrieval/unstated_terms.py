@@ -43,8 +43,11 @@ ACT_VERBS = frozenset(
 
 
 def asked_words(question_folded: str) -> set[str]:
-    """The two words before each "gì"/"nào" of the (folded) question."""
-    return {w for m in _ASKED_NOUN.finditer(question_folded) for w in m.groups()}
+    """The words of the (folded) question that name no thing a clause must write: the two
+    words before each "gì"/"nào" (the noun asked for) and each of `ACT_VERBS` it uses."""
+    asked = {w for m in _ASKED_NOUN.finditer(question_folded) for w in m.groups()}
+    acts = {w for v in ACT_VERBS if re.search(rf"\b{v}\b", question_folded) for w in v.split()}
+    return asked | acts
 
 
 def unstated_terms(
@@ -68,7 +71,6 @@ def unstated_terms(
         if first in topic
         and second in topic
         and first != second
-        and f"{first} {second}" not in ACT_VERBS
         and (first + second).isalpha()
         and weights.knows_pair(first, second)
         and (weights.weight(first) + weights.weight(second)) / 2 >= SPECIFIC

@@ -141,6 +141,8 @@ def test_the_term_check_is_only_for_hedges() -> None:
 def test_the_noun_asked_for_is_no_term_the_clause_must_write() -> None:
     assert asked_words(folded("Phó Giám đốc giữ vai trò gì trong Tiểu ban?")) == {"vai", "tro"}
     assert asked_words(folded("Kinh phí lấy từ nguồn nào?")) == {"tu", "nguon"}
+    # a verb the plan acts by, both its syllables: "đạo" of "chỉ đạo" pairs with nothing
+    assert {"chi", "dao"} <= asked_words(folded("Nghị quyết chỉ đạo xử lý thế nào?"))
     duty = stored_clause("Phó Trưởng tiểu ban: chủ động tham mưu công tác thông tin.")
     decline = first_decline(_checked_on("Phó Trưởng tiểu ban giữ vai trò gì?", duty), HEDGE_CHECKS)
     assert decline is None
@@ -149,6 +151,6 @@ def test_the_noun_asked_for_is_no_term_the_clause_must_write() -> None:
 def test_the_verb_by_which_a_plan_acts_is_no_term() -> None:
     weights = TermWeights(["Hội đồng xem xét báo cáo.", *(f"Nhiệm vụ {n}." for n in range(40))])
     query = understand("Hội đồng xem xét báo cáo của những cơ quan nào?")
-    topic = {w for w in query.keywords if w not in INTENT_WORDS}
+    topic = {w for w in query.keywords if w not in INTENT_WORDS} - asked_words(query.folded)
     report = stored_clause("Báo cáo công tác 6 tháng của Ủy ban nhân dân tỉnh.")
     assert ("xem", "xet") not in unstated_terms(query.phrases, topic, [report], weights)
