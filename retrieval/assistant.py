@@ -21,7 +21,7 @@ from retrieval.citations import QuoteNotVerifiedError
 from retrieval.compose import abstain
 from retrieval.constraints import Reading
 from retrieval.conversation import Conversation
-from retrieval.decline_checks import Checked, first_decline
+from retrieval.decline_checks import HEDGE_CHECKS, Checked, first_decline
 from retrieval.documents import DocumentDirectory
 from retrieval.plan_owner import without_plan_owner
 from retrieval.plan_scope import PlanScope
@@ -248,11 +248,13 @@ class Assistant:
         evidence = Evidence(value, structured, unmet)
         chance = table.probability(evidence)
         decision = table.decide(evidence)
-        if decision is Decision.ABSTAIN:
+        # a hedge naming a thing its clauses do not write is declined (`HEDGE_CHECKS`)
+        unsure = first_decline(checked, HEDGE_CHECKS) if decision is Decision.HEDGE else None
+        if decision is Decision.ABSTAIN or unsure is not None:
             # an asked part (a time, a figure, the unit in its role …) is not in the cited
             # clauses, or answers like this one are seldom right: a hedge would still state
             # a wrong fact, so the clauses are offered as the closest, with the reason
-            reason = confidence.unsure_reason(reading, unmet)
+            reason = unsure.reason if unsure else confidence.unsure_reason(reading, unmet)
             answer = replace(abstain(query, cited, library.documents, reason), intent=answer.intent)
             value = confidence.score(reading, cited, coverage, structured, True)
             return replace(answer, confidence=value, evidence=evidence)

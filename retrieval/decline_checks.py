@@ -43,6 +43,7 @@ from retrieval.stored import StoredClause
 from retrieval.strategies.context import Library
 from retrieval.titled_year import other_year
 from retrieval.unloaded_issuer import unloaded_issuer
+from retrieval.unstated_terms import asked_words, unstated_terms
 
 _COMPARE = Intent.COMPARE.value
 _FACTS = Intent.DOCUMENT_FACTS.value
@@ -365,6 +366,28 @@ def happened(checked: Checked) -> Decline | None:
     return Decline("happened", reason)
 
 
+def term(checked: Checked) -> Decline | None:
+    """ "Tài sản kết cấu hạ tầng đường sắt do bộ nào công bố danh mục?" hedged with the row
+    on industrial parks: a thing the question names (two topic words side by side) that
+    no cited clause, heading or plan title writes a word of."""
+    if checked.structured or checked.answer.intent in OWN_RULES:
+        return None
+    query = checked.query
+    topic = set(checked.library.topic_words(query, [])) - _naming_words(checked)
+    topic -= asked_words(query.folded)
+    pairs = unstated_terms(
+        query.phrases, topic, checked.cited, checked.library.weights, _headings(checked)
+    )
+    if not pairs:
+        return None
+    words = "”, “".join(as_written(query.text, pair) for pair in pairs)
+    reason = (
+        f"{checked.labels} không nêu “{words}” cho nội dung được hỏi; điều khoản gần nhất "
+        "nói về nội dung khác."
+    )
+    return Decline("term", reason)
+
+
 def unstated_indicator(checked: Checked) -> tuple[str, ...]:
     """The words of the indicator a figure question names that the cited clauses, their
     headings and plans do not state (`retrieval.indicator_words`); a comparison or a list
@@ -438,6 +461,11 @@ CHECKS: tuple[Check, ...] = (
     restated,
     happened,
 )
+
+
+# checked only on an answer that would be stated with "Có thể": a hedge is already unsure,
+# and a thing asked that its clause does not write makes it a wrong fact, not a likely one
+HEDGE_CHECKS: tuple[Check, ...] = (term,)
 
 
 def first_decline(checked: Checked, checks: Sequence[Check] = CHECKS) -> Decline | None:

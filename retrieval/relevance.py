@@ -104,6 +104,10 @@ class TermWeights:
         """Whether some clause uses this word."""
         return word in self._counts
 
+    def knows_pair(self, first: str, second: str) -> bool:
+        """Whether some clause uses the two words side by side."""
+        return f"{first} {second}" in self._pair_counts
+
     def weight(self, word: str) -> float:
         """log((N + 1) / (df + 1)) + 0.1: unseen words weigh most, ubiquitous ones least."""
         return math.log((self._total + 1) / (self._counts.get(word, 0) + 1)) + 0.1
