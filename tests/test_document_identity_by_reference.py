@@ -204,3 +204,20 @@ def test_without_a_lead_in_the_fields_own_line_answers() -> None:
     found = [Candidate(lines[0], 1.0, "hybrid")]
     asked = asked_field_first(_Lines(lines), folded("Trụ sở chính của Công ty X ở đâu?"), found)
     assert [c.clause.clause_id for c in asked] == ["l2", "l1"]
+
+
+def test_an_ocr_copys_specks_after_kinh_gui_are_no_addressee() -> None:
+    from retrieval.recipients import addressees_in, in_vietnamese_letters
+
+    text = "Kính gửi: DA ä .\n- Các Bộ, cơ quan ngang bộ;\n- Ủy ban nhân dân các tỉnh.\n\nNgày"
+    assert addressees_in(text) == ["Các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]
+    assert addressees_in("Kính gửi: Bộ Y tế\n\nNgày 20/5/2026") == ["Bộ Y tế"]
+    assert in_vietnamese_letters("Ủy ban nhân dân tỉnh Đắk Lắk; Sở Tài chính")
+    assert not in_vietnamese_letters("Z32Ø")
+
+
+def test_a_notice_sent_to_whom_asks_its_recipients() -> None:
+    from retrieval.query import MetaField, understand
+
+    query = understand("Thông báo 831 của phường Cam Đường được gửi tới những nơi nào?")
+    assert MetaField.RECIPIENTS in query.meta_fields
