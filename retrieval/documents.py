@@ -373,7 +373,7 @@ class DocumentDirectory:
         self._issued_by: dict[str, list[str]] = {}
         for doc in self.documents.values():
             key = issuer_key(doc.issuer or "")
-            if key:
+            if key and not doc.place_name:  # a place's bodies: the place names their plans
                 self._issued_by.setdefault(key, []).append(doc.id)
         # what the question's words name, worked out once while one question is answered
         # (`one_question`), per thread
@@ -588,9 +588,10 @@ class DocumentDirectory:
         """The documents the question names by their issuer: "công văn (của) Bộ Tài chính",
         "theo Bộ Tài chính, …", the issuer's whole name right after a kind of document or
         "theo" (a body asked about elsewhere in the question is a unit, not a source). Only
-        an issuer of at most `_FEW_ISSUED` loaded documents names them (a province's UBND
-        issues many: its name is a place, scored as one); of those, the ones of the kind
-        named, when some are. A dictionary look-up per cue, no pass over the plans."""
+        documents of no place (a ministry's, the Government's: a place's bodies' plans are
+        named by the place, scored as one) and only an issuer of at most `_FEW_ISSUED`
+        loaded documents; of those, the ones of the kind named, when some are. A dictionary
+        look-up per cue, no pass over the plans."""
         words = _WORD.findall(folded(expand_abbreviations(question_folded, keep_short=False)))
         found: list[str] = []
         for cue in range(len(words)):

@@ -221,3 +221,9 @@ def test_a_notice_sent_to_whom_asks_its_recipients() -> None:
 
     query = understand("Thông báo 831 của phường Cam Đường được gửi tới những nơi nào?")
     assert MetaField.RECIPIENTS in query.meta_fields
+
+
+def test_a_place_bodys_plans_are_named_by_the_place_not_the_issuer() -> None:
+    directory = DocumentDirectory({"btc": _letter(), "lc": _province_letter()})
+    question = folded("Theo công văn của UBND tỉnh Lào Cai, sở nào rà soát tài sản?")
+    assert directory.named_by_issuer(question) == []
