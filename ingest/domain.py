@@ -84,6 +84,9 @@ class Document:
     source_path: str
     content_hash: str
     number: str | None = None  # số hiệu, e.g. "19/KH-UBND"
+    # the ký hiệu of a số hiệu whose figures could not be read (an OCR copy's "Z32Ø/BTC-QLCS":
+    # "BTC-QLCS"); None when the number was read or not written
+    number_symbol: str | None = None
     issued_date: str | None = None  # ISO date, or the raw text when incomplete
     issuer: str | None = None  # cơ quan ban hành
     signer: str | None = None  # người ký

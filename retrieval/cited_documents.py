@@ -500,6 +500,50 @@ def dates_beside(text: str, ref: CitedRef) -> list[CitedDate]:
     return found
 
 
+def dates_before(text: str, ref: CitedRef) -> list[CitedDate]:
+    """The dates `text` writes before a sentence saying a body issued `ref` ("Ngày
+    20/5/2026, Chính phủ đã ban hành Nghị định số 178/2026/NĐ-CP …"): the date, the body
+    and the number in one clause of the sentence."""
+    if not ref.symbol:
+        return []
+    flat, offsets = folded_with_offsets(text)
+    name = (
+        rf"(?<![\d/-]){ref.number}[/-]\s*{_spaced(ref.symbol)}"
+        r"(?:[/-]\s*[a-z0-9&]+)*(?![a-z0-9])"
+    )
+    found = []
+    for start in (m.start() for m in re.finditer(r"\bngay\b", flat)):
+        date = date_at(flat, start)
+        if date is None:
+            continue
+        issued = _ISSUED_AFTER_DATE.match(flat, date.end)
+        if issued is None:
+            continue
+        named = re.compile(rf"(?:[a-z]+\s+){{0,3}}(?:so\s+)?({name})").match(flat, issued.end())
+        if named is None:
+            continue
+        found.append(
+            CitedDate(
+                # the number as written: the mention is read around it
+                text[offsets[named.start(1)] : offsets[named.end(1) - 1] + 1],
+                date.day or 0,
+                date.month or 0,
+                date.year,
+                written=text[offsets[date.figures] : offsets[date.end - 1] + 1],
+                issuer=" ".join(
+                    text[
+                        offsets[issued.start("issuer")] : offsets[issued.end("issuer") - 1] + 1
+                    ].split()
+                ),
+            )
+        )
+    return found
+
+
+# after a date: ", Chính phủ đã ban hành " (folded), the body that issued what follows
+_ISSUED_AFTER_DATE = re.compile(r"\s*,\s*(?P<issuer>[a-z][a-z ]{1,60}?)\s+(?:da\s+)?ban hanh\s+")
+
+
 def _spaced(symbol: str) -> str:
     """The symbol as a pattern that lets a line break or space follow each separator
     ("26/2020/NĐ- CP" as some copies write it)."""

@@ -71,6 +71,8 @@ def unloaded_document(
         return None  # "kế hoạch nào thay thế Kế hoạch 68?": about the plan that mentions it
     if _LOADED_SOURCE.search(reading.query.folded):
         return None  # "NĐ 180 có hiệu lực từ ngày nào theo KH của Bộ NN&MT?": what a plan says
+    if documents.named_by_issuer(reading.query.folded):
+        return None  # "… của công văn Bộ Tài chính về NĐ 178": a loaded letter, NĐ 178 its topic
     facts = reading.query.intent == "document_facts"
     # a plan, a document whose facts are asked, or one the question opens with ("Quyết định
     # 06/QĐ-TTg đặt chỉ tiêu … bao nhiêu?"); "theo Chỉ thị 14/CT-TTg" in mid-question is a topic

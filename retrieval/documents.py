@@ -11,13 +11,13 @@ import re
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 from typing import Any, TypeVar
 
 from ingest.abbreviations import expand_abbreviations
-from ingest.facts import FactStore, document_year, title_bigrams
+from ingest.facts import FactStore, document_year, number_digits, title_bigrams
 from ingest.gazetteer import places_in_text
 from ingest.normalize_vi import folded
 from retrieval.periods import plan_years
@@ -138,6 +138,8 @@ class DocumentInfo:
     decision_issuer: str | None = None
     issues: str | None = None  # what a decision issues ("Kế hoạch …"): the plan is in it
     draft: str | None = None  # the draft marking as written ("DỰ THẢO"): not yet issued
+    # the ký hiệu of a số hiệu whose figures could not be read (an OCR copy's "BTC-QLCS")
+    number_symbol: str | None = None
 
     @classmethod
     def from_plain(cls, data: Mapping[str, Any]) -> DocumentInfo:
@@ -161,6 +163,7 @@ class DocumentInfo:
             decision_issuer=data.get("decision_issuer"),
             issues=data.get("issues"),
             draft=data.get("draft"),
+            number_symbol=data.get("number_symbol"),
         )
 
     @cached_property
@@ -287,6 +290,51 @@ def title_named(question_folded: str, info: DocumentInfo) -> set[str]:
 
 _WORD = re.compile(r"[a-z0-9]+")
 _TITLE_SKIP = 2
+# the longest issuer name looked up after a cue, in words ("ủy ban nhân dân phường cam đường")
+_MAX_ISSUER_WORDS = 12
+# the most documents an issuer named in a question may have for its name to name them
+_FEW_ISSUED = 2
+# kinds of document in words, and the short forms a question writes for them
+_KIND_SHORT = {
+    "ke hoach": "ke hoach",
+    "kh": "ke hoach",
+    "nghi quyet": "nghi quyet",
+    "nq": "nghi quyet",
+    "quyet dinh": "quyet dinh",
+    "qd": "quyet dinh",
+    "chi thi": "chi thi",
+    "chuong trinh": "chuong trinh",
+    "ctr": "chuong trinh",
+    "de an": "de an",
+    "ket luan": "ket luan",
+    "cong van": "cong van",
+    "cv": "cong van",
+    "thong bao": "thong bao",
+    "tb": "thong bao",
+    "van ban": "",
+}
+
+
+def issuer_key(issuer: str) -> str:
+    """An issuer's name as a question's words give it: folded, short forms written out
+    ("UBND tỉnh Lào Cai" → "uy ban nhan dan tinh lao cai")."""
+    return " ".join(_WORD.findall(folded(expand_abbreviations(issuer, keep_short=False))))
+
+
+def _kind_at(words: Sequence[str], at: int) -> tuple[str | None, int]:
+    """The kind of document (its words; "van ban" for any kind) the words at `at` name,
+    and how many words name it; (None, 0) when they name none."""
+    for size in (2, 1):
+        kind = _KIND_SHORT.get(" ".join(words[at : at + size]))
+        if kind is not None and len(words[at : at + size]) == size:
+            return kind or "van ban", size
+    return None, 0
+
+
+def _kind_is(doc: DocumentInfo, kind: str) -> bool:
+    return kind != "van ban" and folded(doc.kind or "") == kind
+
+
 # the fewest words of the issuer's name that name it ("mặt trận tổ quốc việt nam", not "ban")
 _ISSUER_RUN = 3
 T = TypeVar("T")
@@ -317,6 +365,16 @@ class DocumentDirectory:
             for doc in self.documents.values():
                 facts.put_payloads(_plain(doc), doc.id, ())
         self.facts = facts
+        # documents known by a number a loaded document cites them by, their own unreadable
+        # (`recognise_numbers`), by the number's figures
+        self._recognised: dict[str, list[str]] = {}
+        # each issuer's documents, by the issuer's name in words: built once with the
+        # directory, so a question naming an issuer is a dictionary look-up
+        self._issued_by: dict[str, list[str]] = {}
+        for doc in self.documents.values():
+            key = issuer_key(doc.issuer or "")
+            if key and not doc.place_name:  # a place's bodies: the place names their plans
+                self._issued_by.setdefault(key, []).append(doc.id)
         # what the question's words name, worked out once while one question is answered
         # (`one_question`), per thread
         self._asked = threading.local()
@@ -350,6 +408,31 @@ class DocumentDirectory:
     def get(self, document_id: str) -> DocumentInfo | None:
         return self.documents.get(document_id)
 
+    def unread_numbers(self) -> list[DocumentInfo]:
+        """The documents whose số hiệu figures could not be read, their ký hiệu known (an
+        OCR copy's "Z32Ø/BTC-QLCS"); few, read once when the directory is set up."""
+        return [d for d in self.documents.values() if d.number_symbol and not d.number]
+
+    def recognise_numbers(self, numbers: Mapping[str, str]) -> None:
+        """Gives documents whose own số hiệu could not be read the number loaded documents
+        cite them by (`retrieval.unread_numbers`): a question then names them by it."""
+        for doc_id, number in numbers.items():
+            info = self.documents.get(doc_id)
+            digits = number_digits(number)
+            if info is None or info.number or not digits:
+                continue
+            self.documents[doc_id] = replace(info, number=number)
+            self._recognised.setdefault(digits, []).append(doc_id)
+
+    def _numbered(self, numbers: Sequence[str]) -> list[str]:
+        """`FactStore.documents_numbered`, with the documents known by a cited number."""
+        found = self.facts.documents_numbered(numbers)
+        for number in numbers:
+            found.extend(
+                d for d in self._recognised.get(number_digits(number) or "", ()) if d not in found
+            )
+        return found
+
     def _loaded_bare(self, bare: str) -> bool:
         """Whether a loaded document bears this kind and bare number ("34-nq" of
         "34-NQ/TU", "178-nd" of "178/2026/NĐ-CP"): an indexed look-up of its figures."""
@@ -369,7 +452,7 @@ class DocumentDirectory:
     def loaded_numbered(self, number: str, symbol: str | None = None) -> list[DocumentInfo]:
         """The loaded documents of this number (and symbol, when both are known)."""
         found = []
-        for doc_id in self.facts.documents_numbered(number):
+        for doc_id in self._numbered([number]):
             info = self.documents.get(doc_id)
             for own in info.numbers if info else ():
                 digits = number_figures(own).lstrip("0")
@@ -397,7 +480,7 @@ class DocumentDirectory:
         facts = self.facts
         found = set(facts.documents_with_ids(words))
         runs = re.findall(r"\d+", text)
-        found.update(facts.documents_numbered([r[i:] for r in runs for i in range(len(r))]))
+        found.update(self._numbered([r[i:] for r in runs for i in range(len(r))]))
         found.update(facts.documents_numbered_without_digits())
         pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a and b]
         for number in implemented_numbers(text, self._loaded_bare):  # "thực hiện CT 14-CT/TW"
@@ -487,6 +570,8 @@ class DocumentDirectory:
 
     def _scored(self, text: str) -> tuple[dict[str, int], list[str]]:
         candidates, placed = self._candidates(text)
+        by_issuer = self.named_by_issuer(text)
+        candidates = self._ordered({*candidates, *by_issuer})
         distinctive = self._distinctive_of(candidates)
         scores = {
             doc_id: _naming_score(
@@ -494,7 +579,36 @@ class DocumentDirectory:
             )
             for doc_id in candidates
         }
+        for doc_id in by_issuer:
+            # named by its issuer, few documents being issued by it, as surely as by number
+            scores[doc_id] = 3
         return scores, placed
+
+    def named_by_issuer(self, question_folded: str) -> list[str]:
+        """The documents the question names by their issuer: "công văn (của) Bộ Tài chính",
+        "theo Bộ Tài chính, …", the issuer's whole name right after a kind of document or
+        "theo" (a body asked about elsewhere in the question is a unit, not a source). Only
+        documents of no place (a ministry's, the Government's: a place's bodies' plans are
+        named by the place, scored as one) and only an issuer of at most `_FEW_ISSUED`
+        loaded documents; of those, the ones of the kind named, when some are. A dictionary
+        look-up per cue, no pass over the plans."""
+        words = _WORD.findall(folded(expand_abbreviations(question_folded, keep_short=False)))
+        found: list[str] = []
+        for cue in range(len(words)):
+            kind, size = _kind_at(words, cue)
+            if kind is None and words[cue] != "theo":
+                continue
+            start = cue + (size or 1)
+            if kind and start < len(words) and words[start] == "cua":
+                start += 1
+            for end in range(min(len(words), start + _MAX_ISSUER_WORDS), start, -1):
+                issued = self._issued_by.get(" ".join(words[start:end]))
+                if issued:
+                    if len(issued) <= _FEW_ISSUED:
+                        kinded = [d for d in issued if kind and _kind_is(self.documents[d], kind)]
+                        found.extend(d for d in kinded or issued if d not in found)
+                    break
+        return found
 
     def resolve(self, question_folded: str) -> list[str]:
         """Ids of the documents the question names (empty when it names none).

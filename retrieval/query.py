@@ -292,7 +292,7 @@ ISSUED_FIRST = _compile(_ISSUED_FIRST)
 # the kinds a question names a sent document by ("CT 012 … gửi …", "Kế hoạch 88 được gửi …")
 _SENT_KINDS = (
     r"(?:ke hoach|kh|van ban|nghi quyet|nq|quyet dinh|qd|chi thi|ct|chuong trinh|ctr"
-    r"|cong van|cv)\b"
+    r"|cong van|cv|thong bao)\b"
 )
 _META = (
     # whether the document is a draft or issued ("là văn bản chính thức hay bản dự thảo?",

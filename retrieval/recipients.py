@@ -10,6 +10,7 @@ I, mục 5b), and its "Nơi nhận" opens with "- Như trên;" — those address
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from ingest.abbreviations import expand_abbreviations
@@ -121,11 +122,29 @@ def addressees_in(text: str) -> list[str]:
         elif names and not ended:
             names[-1] = f"{names[-1]} {line.strip(_TRIM)}"  # a wrapped addressee
         elif not names:
+            if not in_vietnamese_letters(line):
+                continue  # an OCR copy's specks ("Kính gửi: DA ä ."), no addressee
             names.append(line.strip(_TRIM))  # "Kính gửi: Sở Tài chính"
         else:
             break
         ended = line.endswith(".")
     return names
+
+
+def in_vietnamese_letters(text: str) -> bool:
+    """Whether every letter of `text` is one Vietnamese writes (a–z, đ, with its five tone
+    marks, circumflex, breve and horn): "ä", "Ø" are an OCR copy's misreadings."""
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(char):
+            if char not in _VIETNAMESE_MARKS:
+                return False
+        elif char.isalpha() and not ("a" <= char.lower() <= "z" or char in "đĐ"):
+            return False
+    return True
+
+
+# grave, acute, circumflex, tilde, breve, hook above, horn, dot below
+_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
 
 
 def recipients_in(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from retrieval.relevance import TermWeights
 from retrieval.rerank import CrossEncoderReranker, Reranker, StructuralReranker
 from retrieval.search import ClauseSearch
 from retrieval.units import UnitMatcher
+from retrieval.unread_numbers import cited_numbers
 
 logger = logging.getLogger(__name__)
 
@@ -161,6 +162,9 @@ class Runtime:
                 },
                 self.facts,
             )
+            # a document whose own số hiệu could not be read is known by the one loaded
+            # documents cite it by (its ký hiệu, issuer and date agreeing)
+            documents.recognise_numbers(cited_numbers(documents.unread_numbers(), search))
             # corpus statistics summed at ingest: one read, not a scroll of every clause
             counts = self.facts.corpus_counts()
             units = UnitMatcher(Counter(counts["unit"]).elements())

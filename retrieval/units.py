@@ -45,7 +45,23 @@ class UnitMatcher:
             if len(key) > 6 and f" {key} " in text and not any(key in k for k in keys):
                 keys.append(key)
                 text = text.replace(f" {key} ", " | ")
-        return list(dict.fromkeys(keys))
+        said = " " + " ".join(re.sub(r"[^\w\s]", " ", folded(question)).split()) + " "
+        return [k for k in dict.fromkeys(keys) if not _only_as_source(k, said)]
+
+
+def _only_as_source(key: str, text: str) -> bool:
+    """Whether the (folded, space-padded) question names this unit only as the body whose
+    document it asks about: right after a kind of document ("công văn (của) Bộ Tài chính",
+    "CV cua Bo Tai chinh") or as the source it opens with ("Theo Bộ Tài chính, ai …") —
+    not a unit asked about."""
+    spots = [m.start() for m in re.finditer(rf"(?<= ){re.escape(key)}(?= )", text)]
+    return bool(spots) and all(_SOURCE_CUE.search(text[:at]) for at in spots)
+
+
+# what stands before a unit named as the issuer of the document asked about (folded)
+_SOURCE_CUE = re.compile(
+    r"(?:\b(?:cong van|cv|ke hoach|kh|quyet dinh|qd|thong bao|van ban)(?: cua)?|^ theo) $"
+)
 
 
 # a document's number and symbol ("254/QĐ-UBND", "KH-UBND"): its issuer's initials name no

@@ -34,6 +34,7 @@ class MetadataFields:
 
     title: str | None = None
     number: str | None = None
+    number_symbol: str | None = None
     issued_date: str | None = None
     issuer: str | None = None
     signer: str | None = None
@@ -53,6 +54,7 @@ class MetadataFields:
         """The `Document` fields these facts fill (all but id, title, path and hash)."""
         return {
             "number": self.number,
+            "number_symbol": self.number_symbol,
             "issued_date": self.issued_date,
             "issuer": self.issuer,
             "signer": self.signer,
@@ -78,6 +80,7 @@ def extract_metadata(lines: list[SourceLine], body_text: str) -> MetadataFields:
     fields = MetadataFields(
         title=facts.title or _first_heading(texts),
         number=facts.number,
+        number_symbol=facts.number_symbol if not facts.number else None,
         issued_date=facts.issued_date,
         issuer=facts.issuer,
         signer=facts.signer,

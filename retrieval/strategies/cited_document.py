@@ -33,6 +33,7 @@ from retrieval.cited_documents import (
     cited_asked,
     cited_documents,
     cited_refs,
+    dates_before,
     dates_beside,
     fits_any,
     mention_around,
@@ -256,7 +257,7 @@ def _search(
 ) -> list[tuple[StoredClause, CitedDate]]:
     found = []
     for hit in ctx.search.hybrid(text, doc_ids, limit=_SEARCHED):
-        for date in dates_beside(hit.clause.text, ref):
+        for date in dates_beside(hit.clause.text, ref) or dates_before(hit.clause.text, ref):
             found.append((hit.clause, date))
     # the plan's basis line ("Căn cứ Nghị định số …") is where it cites the document as such
     return sorted(found, key=lambda pair: _basis_rank(*pair))

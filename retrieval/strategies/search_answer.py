@@ -37,6 +37,7 @@ from retrieval.periods import by_stage
 from retrieval.query import Intent, understand
 from retrieval.question_units import UnitPart
 from retrieval.ranking import MAX_PER_DOCUMENT, with_candidates
+from retrieval.record_fields import asked_field_first
 from retrieval.relevance import clause_pairs
 from retrieval.rerank import steps_named
 from retrieval.scope import Scope
@@ -211,6 +212,8 @@ def _search_answer(ctx: Context) -> Answer:
 
     # "- Kết quả: Hồ sơ nhân sự …" found: the task's row, which that line is a cell of
     covering = rows_for_labelled_lines(ctx.search, covering)
+    # "Trụ sở chính của Công ty X ở đâu?": the record's "- Địa chỉ trụ sở chính: …" line
+    covering = asked_field_first(ctx.search, query.folded, covering)
     covering = _named_rows_first(ctx, covering)
     covering = _partners_of_the_subject(ctx, covering)
     if query.intent is Intent.WHO_COOPERATE:

@@ -65,6 +65,8 @@ class HeaderFacts:
 
     title: str | None = None
     number: str | None = None
+    # the ký hiệu of a số hiệu whose figures could not be read ("Z32Ø/BTC-QLCS": "BTC-QLCS")
+    number_symbol: str | None = None
     issued_date: str | None = None
     issuer: str | None = None
     issuer_parent: str | None = None
@@ -289,6 +291,8 @@ def read_header(lines: list[SourceLine], body_text: str) -> HeaderFacts:
     facts.number = (number.value if number else None) or (
         attrs.get("number") if number is None else None
     )
+    if number is not None and number.misread:
+        facts.number_symbol = number.symbol  # figures misread: the ký hiệu alone is known
     if date:
         facts.issued_date, facts.date_place = date.iso, date.place
     elif attrs.get("issued_date"):

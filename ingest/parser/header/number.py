@@ -54,6 +54,7 @@ class Number:
     kind: str | None  # the kind its code names, when it names one
     start: int
     end: int
+    misread: bool = False  # figures written but not readable ("Z32Ø"), not left blank
 
 
 def _kind(code: str) -> str | None:
@@ -94,7 +95,7 @@ def misread_number(text: str) -> Number | None:
     for garbled in _GARBLED.finditer(text):
         if re.search(r"\d", garbled["g"]) and not garbled["g"].isdigit():
             symbol = re.sub(r"\s+", "", garbled["sym"])
-            return Number(None, symbol, _kind(symbol), garbled.start(), garbled.end())
+            return Number(None, symbol, _kind(symbol), garbled.start(), garbled.end(), misread=True)
     return None
 
 
