@@ -128,3 +128,41 @@ def test_a_loaded_document_named_by_kind_and_bare_number_is_itself_asked() -> No
     # the plan is still named as carrying out a document that is not loaded
     alone = DocumentDirectory({"kh134": plan})
     assert alone.resolve(understand(question).folded) == ["kh134"]
+
+
+def test_a_programme_is_read_by_its_kind_and_bare_number_too() -> None:
+    assert implemented_numbers(" kh thuc hien ctr 104 cua ubnd tinh ") == ["104-ctr"]
+    assert implemented_numbers(" trien khai chuong trinh hanh dong so 104 ") == ["104-ctr"]
+
+
+def test_a_plan_named_by_its_kind_before_the_verb_carries_out_a_loaded_document() -> None:
+    """ "… xây dựng dự thảo KH thực hiện CTr 104 …" with CTr 104-CTr/TU loaded: the question
+    names the plan carrying it out by its kind, as "KH thực hiện CTr 104-CTr/TU" would."""
+    programme = DocumentInfo.from_plain(
+        {
+            "id": "ctr104",
+            "title": "Chương trình hành động thực hiện Kết luận số 75-KL/TW về bảo vệ môi trường",
+            "number": "104-CTr/TU",
+            "issued_date": "2026-08-30",
+            "kind": "Chương trình",
+            "place": {"level": "tỉnh", "name": "Lào Cai"},
+        }
+    )
+    letter = DocumentInfo.from_plain(
+        {
+            "id": "cv9387",
+            "title": "V/v triển khai thực hiện Chương trình hành động số 104-CTr/TU ngày "
+            "30/8/2026 của Tỉnh ủy Lào Cai",
+            "number": "9387/UBND-KT",
+            "issued_date": "2026-09-15",
+            "kind": "Công văn",
+            "place": {"level": "tỉnh", "name": "Lào Cai"},
+        }
+    )
+    directory = DocumentDirectory({"ctr104": programme, "cv9387": letter})
+    loaded = directory._loaded_bare
+    assert implemented_numbers(" kh thuc hien ctr 104 xong truoc ngay nao ", loaded) == ["104-ctr"]
+    # without the plan's kind before the verb, the loaded programme is itself asked
+    assert implemented_numbers(" bao cao tien do thuc hien ctr 104 ", loaded) == []
+    question = "UBND tỉnh giao Sở NN&MT xây dựng dự thảo KH thực hiện CTr 104 xong trước ngày nào?"
+    assert directory.resolve(understand(question).folded) == ["cv9387"]
