@@ -510,7 +510,6 @@ class DocumentDirectory:
             best = max(scores.values(), default=0)
             found = [doc_id for doc_id, score in scores.items() if score and score == best]
         found = self._of_the_session_asked(text, found, scores)
-        found = self._without_carried_out(text, found)
         years = plan_years(text)  # "đến 2030" names a stage, not the plan of 2030
         if years:
             if found:
@@ -560,30 +559,6 @@ class DocumentDirectory:
             return found
         surest = max(scores.get(d, 0) for d in dropped)
         return [d for d in found if d not in dropped and scores.get(d, 0) >= surest]
-
-    def _without_carried_out(self, text: str, found: list[str]) -> list[str]:
-        """Without the documents named only as what a plan, named by its kind, carries out,
-        when a found plan carries them out: "dự thảo KH thực hiện CTr 104 …" asks the letter
-        titled "triển khai thực hiện Chương trình hành động số 104-CTr/TU", not CTr 104."""
-        spans = [m.span() for m in _PLAN_CARRYING_OUT.finditer(text)]
-        if len(found) < 2 or not spans:
-            return found
-        carriers = {
-            d for d in found if _implements_named(text, self.documents[d].title, self._loaded_bare)
-        }
-        if not carriers:
-            return found
-        rest = text
-        for start, end in reversed(spans):
-            rest = f"{rest[:start]} | {rest[end:]}"
-        kept = [
-            d
-            for d in found
-            if d in carriers
-            or not _number_named(text, self.documents[d])
-            or _number_named(rest, self.documents[d])
-        ]
-        return kept or found
 
     def _years_of(self, doc_id: str) -> set[str]:
         doc = self.documents[doc_id]
@@ -1001,20 +976,12 @@ _IMPLEMENTED = re.compile(
 
 # the same, by kind and bare number ("KH triển khai Chỉ thị 11", "thực hiện NQ 57", "KH thực
 # hiện CTr 104"), the kind given as its số hiệu abbreviates it (NĐ 30/2020, Phụ lục III; HD 36:
-# "11-CT/TU", "57-NQ/TW", "104-CTr/TU"); the kind of the plan carrying it out when the
-# question writes it right before the verb ("KH thực hiện …", "kế hoạch triển khai …")
+# "11-CT/TU", "57-NQ/TW", "104-CTr/TU")
 _IMPLEMENTED_BARE = re.compile(
-    r"(?:\b(?P<plan>ke hoach|kh|de an|chuong trinh(?: hanh dong)?|ctr)\s+)?"
     r"\b(?:thuc hien|trien khai)\s+(?:[a-z]+\s+){0,3}?"
     r"(?P<kind>chi thi|ct|nghi quyet|nq|ket luan|kl|nghi dinh|nd|quyet dinh|qd|thong tu|tt|"
     r"chuong trinh(?: hanh dong)?|ctr)"
     r"\s+(?:so\s+)?(?P<number>\d+)(?![\w/.-])"
-)
-# a plan named by its kind and what it carries out ("kh thuc hien ctr 104", "ke hoach trien
-# khai chuong trinh so 104-ctr/tu"), folded: the span up to the number
-_PLAN_CARRYING_OUT = re.compile(
-    r"\b(?:ke hoach|kh|de an|chuong trinh(?: hanh dong)?|ctr)\s+(?:thuc hien|trien khai)\s+"
-    r"(?:[a-z]+\s+){0,3}?(?:so\s+)?\d+(?:[-/][a-z][\w/-]*)?(?![\w.])"
 )
 _KIND_SYMBOL = {
     "chi thi": "ct",
@@ -1032,15 +999,14 @@ def implemented_numbers(text: str, loaded: LoadedBare | None = None) -> list[str
     """The numbers of the documents the (folded) question says a plan carries out: as
     written with their symbol, or a kind and bare number as the symbol opens ("11-ct") —
     unless `loaded` says a loaded document bears it ("báo cáo tiến độ thực hiện Nghị quyết
-    34" of a loaded NQ 34 asks that resolution, not the plan carrying it out) and the
-    question does not name the plan carrying it out by its kind ("KH thực hiện CTr 104" is
-    a plan, whether CTr 104 is loaded or not)."""
+    34" of a loaded NQ 34 asks that resolution, not the plan carrying it out)."""
     bare = [
-        (f"{found['number']}-{_KIND_SYMBOL.get(found['kind'], found['kind'])}", found["plan"])
+        f"{found['number']}-{_KIND_SYMBOL.get(found['kind'], found['kind'])}"
         for found in _IMPLEMENTED_BARE.finditer(text)
     ]
-    kept = [number for number, plan in bare if plan or loaded is None or not loaded(number)]
-    return [*_IMPLEMENTED.findall(text), *kept]
+    if loaded is not None:
+        bare = [number for number in bare if not loaded(number)]
+    return [*_IMPLEMENTED.findall(text), *bare]
 
 
 # whether a loaded document bears a kind and bare number ("34-nq")
