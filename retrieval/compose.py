@@ -424,14 +424,14 @@ _COUNTED = re.compile(r"\b(?:bao nhieu|may) ([a-z]+)\b")
 
 # "vào năm nào?", "từ năm nào?": the year asked, written as a year
 _YEAR_ASKED = re.compile(r"\bnam (?:nao|bao nhieu)\b")
-_A_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?!\d|[.,/]\d)")
+YEAR_FIGURE = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?!\d|[.,/]\d)")
 
 
 def asked_figure(question_folded: str) -> re.Pattern[str] | None:
     """The pattern of the figure a question asks for ("40 nam" of "bao nhiêu năm", a year of
     "vào năm nào?"), or None."""
     if _YEAR_ASKED.search(question_folded):
-        return _A_YEAR
+        return YEAR_FIGURE
     match = _COUNTED.search(question_folded)
     if match is None:
         return None
@@ -663,7 +663,8 @@ def answer_per_document(
     limit: int = 240,
 ) -> Answer:
     """One line per plan with what that plan says (comparisons, and topics several plans
-    share), each cut at about `limit` characters."""
+    share), each cut at about `limit` characters; a row with its value, its lead and its
+    deadline."""
     cite = CitationBuilder(documents)
     lines = [heading]
     for clause in clauses:
@@ -671,7 +672,9 @@ def answer_per_document(
         if clause.target is not None:
             n = cite.cite(clause, _row_quote(clause))
             roles = _per_plan_roles(query)
-            details = [
+            # the row's value (of the stage asked) first: "Giá trị theo từng kế hoạch"
+            values = stage_cells(asked_stage(query.folded), clause.target.cells_for("value"))
+            details = [f"{c.header}: {clause.target.with_unit(c.text)}" for c in values] + [
                 f"{'hạn' if c.role == 'deadline' else role_label(c)}: {c.text}"
                 for c in clause.target.cells
                 if c.role in roles

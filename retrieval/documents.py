@@ -1088,12 +1088,14 @@ _IMPLEMENTED = re.compile(
 )
 
 
-# the same, by kind and bare number ("KH triển khai Chỉ thị 11", "thực hiện NQ 57"), the kind
-# given as its số hiệu abbreviates it (NĐ 30/2020, Phụ lục III; HD 36: "11-CT/TU", "57-NQ/TW")
+# the same, by kind and bare number ("KH triển khai Chỉ thị 11", "thực hiện NQ 57", "KH thực
+# hiện CTr 104"), the kind given as its số hiệu abbreviates it (NĐ 30/2020, Phụ lục III; HD 36:
+# "11-CT/TU", "57-NQ/TW", "104-CTr/TU")
 _IMPLEMENTED_BARE = re.compile(
     r"\b(?:thuc hien|trien khai)\s+(?:[a-z]+\s+){0,3}?"
-    r"(chi thi|ct|nghi quyet|nq|ket luan|kl|nghi dinh|nd|quyet dinh|qd|thong tu|tt)"
-    r"\s+(?:so\s+)?(\d+)(?![\w/.-])"
+    r"(?P<kind>chi thi|ct|nghi quyet|nq|ket luan|kl|nghi dinh|nd|quyet dinh|qd|thong tu|tt|"
+    r"chuong trinh(?: hanh dong)?|ctr)"
+    r"\s+(?:so\s+)?(?P<number>\d+)(?![\w/.-])"
 )
 _KIND_SYMBOL = {
     "chi thi": "ct",
@@ -1102,6 +1104,8 @@ _KIND_SYMBOL = {
     "nghi dinh": "nd",
     "quyet dinh": "qd",
     "thong tu": "tt",
+    "chuong trinh": "ctr",
+    "chuong trinh hanh dong": "ctr",
 }
 
 
@@ -1111,8 +1115,8 @@ def implemented_numbers(text: str, loaded: LoadedBare | None = None) -> list[str
     unless `loaded` says a loaded document bears it ("báo cáo tiến độ thực hiện Nghị quyết
     34" of a loaded NQ 34 asks that resolution, not the plan carrying it out)."""
     bare = [
-        f"{number}-{_KIND_SYMBOL.get(kind, kind)}"
-        for kind, number in _IMPLEMENTED_BARE.findall(text)
+        f"{found['number']}-{_KIND_SYMBOL.get(found['kind'], found['kind'])}"
+        for found in _IMPLEMENTED_BARE.finditer(text)
     ]
     if loaded is not None:
         bare = [number for number in bare if not loaded(number)]

@@ -84,6 +84,18 @@ def test_a_heading_that_is_one_of_the_counted_is_not_counted(assistant: Assistan
     assert not answer.answer.startswith("Có 4 mục")
 
 
+def test_stages_written_twice_are_both_counted(assistant: Assistant) -> None:
+    """No heading names "giai đoạn"; two lists have every item open with it: the targets by
+    stage (a)–c)) and the roadmap (a)–b)), each counted, in the plan's order."""
+    answer = assistant.ask("Đề án thị trường các-bon chia lộ trình thành mấy giai đoạn?")
+    assert not answer.abstained
+    text = answer.answer
+    assert text.startswith("Văn bản nêu 2 cách chia:")
+    assert text.index("Có 3 mục") < text.index("Có 2 mục")
+    for stage in ("trước tháng 6 năm 2025", "đến hết năm 2028", "vận hành chính thức từ năm 2029"):
+        assert stage in text, stage
+
+
 def test_the_duty_naming_the_unit_advised_answers_who(assistant: Assistant) -> None:
     answer = assistant.ask(
         "Ở Lào Cai, cơ quan nào chủ động tổ chức triển khai và tham mưu UBND tỉnh thực hiện "

@@ -128,3 +128,25 @@ def test_a_loaded_document_named_by_kind_and_bare_number_is_itself_asked() -> No
     # the plan is still named as carrying out a document that is not loaded
     alone = DocumentDirectory({"kh134": plan})
     assert alone.resolve(understand(question).folded) == ["kh134"]
+
+
+def test_a_programme_is_read_by_its_kind_and_bare_number_too() -> None:
+    assert implemented_numbers(" kh thuc hien ctr 104 cua ubnd tinh ") == ["104-ctr"]
+    assert implemented_numbers(" trien khai chuong trinh hanh dong so 104 ") == ["104-ctr"]
+
+
+def test_a_loaded_programme_named_by_kind_and_bare_number_is_itself_asked() -> None:
+    """ "… thực hiện CTr 104 …" with CTr 104-CTr/TU loaded names the programme, as a loaded
+    NQ 34 is named by "thực hiện Nghị quyết 34"."""
+    programme = DocumentInfo.from_plain(
+        {
+            "id": "ctr104",
+            "title": "Chương trình hành động thực hiện Kết luận số 75-KL/TW về bảo vệ môi trường",
+            "number": "104-CTr/TU",
+            "issued_date": "2026-08-30",
+            "kind": "Chương trình",
+            "place": {"level": "tỉnh", "name": "Lào Cai"},
+        }
+    )
+    directory = DocumentDirectory({"ctr104": programme})
+    assert implemented_numbers(" bao cao tien do thuc hien ctr 104 ", directory._loaded_bare) == []

@@ -42,3 +42,28 @@ def test_a_heading_stating_its_own_figure_still_answers() -> None:
 
     assert stating_heading(question, item, [heading], coverage) == heading
     assert "1.280" in without_numbers_of(heading.text, question)
+
+
+def test_a_heading_stating_the_year_asked_answers_before_its_paragraph() -> None:
+    """ "Tầm nhìn … đến năm nào?" of a paragraph under "2.2. Tầm nhìn đến năm 2045" that
+    names 2050 of its own: the heading's line covers the question and states a year."""
+    from retrieval.compose import YEAR_FIGURE, asked_figure
+    from retrieval.figures import heading_line
+
+    question = "Tầm nhìn của Kết luận về bảo vệ môi trường đến năm nào?"
+    assert asked_figure("tam nhin cua ket luan ve bao ve moi truong den nam nao?") is YEAR_FIGURE
+    heading = _clause("h", "item", "2.2. Tầm nhìn đến năm 2045")
+    paragraph = _clause(
+        "p", "paragraph", "Phát thải ròng bằng 0 vào năm 2050.", path="2. Mục tiêu › 2.2"
+    )
+    aim = _clause("m", "section", "2. Mục tiêu")
+
+    def coverage(clause: StoredClause) -> float:
+        return 0.9 if "Tầm nhìn" in clause.search_text else 0.1
+
+    def states_year(clause: StoredClause) -> bool:
+        return YEAR_FIGURE.search(heading_line(clause)) is not None
+
+    assert stating_heading(question, paragraph, [heading, aim], coverage, states_year) == heading
+    # a heading stating no year is passed over
+    assert stating_heading(question, paragraph, [aim], coverage, states_year) is None

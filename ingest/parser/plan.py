@@ -41,6 +41,7 @@ from ingest.parser.deadlines import parse_deadline
 from ingest.parser.header.issuer import opens_body
 from ingest.parser.header.motto import strip_mottos
 from ingest.parser.header.title import BODY_START, authority_line, kind_line
+from ingest.parser.indent_layout import indent, margin_wraps
 from ingest.parser.lines import (
     SourceLine,
     blank_out,
@@ -205,6 +206,7 @@ class _TreeBuilder:
         self,
         heading_kinds: dict[int, ClauseKind] | None = None,
         repaired: dict[int, Marker] | None = None,
+        margin_wraps: bool = False,
     ) -> None:
         self.root = _Node(ClauseKind.PART, None, None, -1.0, "", "", None)
         self.heading_kinds = heading_kinds or {}  # heading level → the clause kind it opens
@@ -221,6 +223,10 @@ class _TreeBuilder:
         self.in_signature = False
         self.stage_parents: set[int] = set()  # ids of nodes holding an unnumbered stage heading
         self.signed = False  # a signature closed the text (what follows is appended to it)
+        # the copy indents paragraphs and wraps at the margin (`indent_layout.margin_wraps`)
+        self.margin_wraps = margin_wraps
+        self.seen_line = -10  # the last line read (into a clause or a table)
+        self.line_before = -10  # the one read before the current line
 
     # ---- generic tree operations ----------------------------------------------------
 
@@ -258,6 +264,7 @@ class _TreeBuilder:
     # ---- body lines -------------------------------------------------------------------
 
     def add_line(self, line: SourceLine) -> None:
+        self.line_before, self.seen_line = self.seen_line, line.index
         text = line.clean
         if not text or set(text) <= {"|"}:
             return
@@ -362,6 +369,8 @@ class _TreeBuilder:
             return False
         if last.heading_closed:  # a reader's heading block ends where the block ends
             return False
+        if self._wrapped_at_margin(line):
+            return True
         # a bold span hard-wrapped ("**2. Sở" / "Khoa học và Công nghệ**") or a unit word cut
         # from its name ("2. Sở" / "Khoa học và Công nghệ:") is one line of text
         adjacent = line.index == last.last_line + 1 and not last.children
@@ -385,6 +394,19 @@ class _TreeBuilder:
         if text[:1].isupper() and _is_unit_heading(last):
             return False  # "a) Tổ đảng ở Thường trực Ủy ban X" then its first task
         return not previous.endswith(_TERMINAL) and line.index == last.last_line + 1
+
+    def _wrapped_at_margin(self, line: SourceLine) -> bool:
+        """Whether, in a copy that indents paragraphs and wraps at the margin, this line at
+        the margin goes on with the clause the line read before it went to (blank lines and
+        page furniture between allowed: a page break)."""
+        last = self.last
+        return (
+            self.margin_wraps
+            and self.body_started
+            and last is not None
+            and last.last_line == self.line_before
+            and indent(line) == 0
+        )
 
     def _wrapped_reference(self, marker: Marker, line: SourceLine) -> bool:
         """Whether a line opening "Phụ lục 2 kèm theo …" goes on with a sentence hard-wrapped
@@ -682,6 +704,7 @@ class _TreeBuilder:
             anchor = self.stack[-1] if len(self.stack) > 1 else None
             appendix = self.open_appendix(None, None, None)
             appendix.anchor = anchor
+        self.seen_line = table.last_line
         stack = list(self.stack)
         roles = table.roles
         group: _Node | None = None
@@ -1013,7 +1036,9 @@ def parse_plan(
     block_tables = tables_from_blocks(blocks, lines, source)
     block_starts = sorted(block_tables)
     headings = _heading_lines(blocks, lines)
-    builder = _TreeBuilder(_heading_kinds(blocks), repaired_markers(lines))
+    # (a reader's heading blocks say the copy is no page layout)
+    wraps = margin_wraps(lines) and not headings
+    builder = _TreeBuilder(_heading_kinds(blocks), repaired_markers(lines), wraps)
     index = 0
     consumed_tables: list[Table] = []
     while index < len(lines):

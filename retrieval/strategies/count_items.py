@@ -45,7 +45,37 @@ def answer(ctx: Context) -> Answer | None:
         items = ctx.children_of([heading]).get(heading.clause_id, [])
         if len(items) == heading.child_count and all(c.kind in _ITEMS for c in items):
             return _counted(ctx, heading, items)
+    groups = _lists_opening_with(ctx, what, scope.doc_ids)
+    if groups:
+        return _counted_lists(ctx, groups)
     return None
+
+
+def _lists_opening_with(
+    ctx: Context, what: list[str], doc_ids: list[str]
+) -> list[tuple[StoredClause, list[StoredClause]]]:
+    """The lists whose every item opens with what is counted, under a heading that does not
+    name it: "mấy giai đoạn?" of "2. Mục tiêu cụ thể" over "a) Giai đoạn đến trước tháng 6
+    năm 2025", "b) Giai đoạn từ tháng 6 năm 2025 …", "c) Giai đoạn từ năm 2029" — and of
+    "6. Lộ trình triển khai …" over two more, when the plan writes its stages twice. In the
+    order the plan writes them."""
+    parent_ids: list[str] = []
+    for hit in ctx.search.hybrid(" ".join(what), doc_ids, limit=15):
+        item = hit.clause
+        if item.parent_id and item.parent_id not in parent_ids and _opens_with(item, what):
+            parent_ids.append(item.parent_id)
+    groups = []
+    for heading in ctx.search.by_ids(parent_ids[:_MAX_LISTS]):
+        items = ctx.children_of([heading]).get(heading.clause_id, [])
+        if _MIN_WORDS <= len(items) == heading.child_count and all(
+            c.kind in _ITEMS and _opens_with(c, what) for c in items
+        ):
+            groups.append((heading, items))
+    return sorted(groups, key=lambda group: (group[0].document_id, group[0].start))
+
+
+# lists of the counted things looked at (a plan writing its stages once, twice, thrice)
+_MAX_LISTS = 3
 
 
 def _one_of_the_counted(ctx: Context, heading: StoredClause, what: list[str]) -> bool:
@@ -101,4 +131,18 @@ def _counted(ctx: Context, heading: StoredClause, items: list[StoredClause]) -> 
     cite = CitationBuilder(ctx.documents)
     lines = describe_clause(heading, ctx.documents, cite, (), children=items)
     lines[0] = f"Có {len(items)} mục — {lines[0]}"
+    return Answer("\n".join(lines), False, "target", cite.citations, settled=True)
+
+
+def _counted_lists(ctx: Context, groups: list[tuple[StoredClause, list[StoredClause]]]) -> Answer:
+    """Each list counted, as `_counted` answers one; several lists are said to be several
+    ways the plan writes them."""
+    cite = CitationBuilder(ctx.documents)
+    lines = []
+    if len(groups) > 1:
+        lines.append(f"Văn bản nêu {len(groups)} cách chia:")
+    for heading, items in groups:
+        described = describe_clause(heading, ctx.documents, cite, (), children=items)
+        described[0] = f"Có {len(items)} mục — {described[0]}"
+        lines.extend(described)
     return Answer("\n".join(lines), False, "target", cite.citations, settled=True)

@@ -19,12 +19,18 @@ from retrieval.appendices import in_appendix_asked, is_pointer
 from retrieval.candidates import answers_content
 from retrieval.citations import CitationBuilder
 from retrieval.clause_content import NOT_ANSWERS
-from retrieval.compose import abstain, answer_clauses, answer_per_document
+from retrieval.compose import (
+    YEAR_FIGURE,
+    abstain,
+    answer_clauses,
+    answer_per_document,
+    asked_figure,
+)
 from retrieval.confidence import cites_unit
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
 from retrieval.doers import partners_named_first
-from retrieval.figures import states_figure
+from retrieval.figures import heading_line, states_figure
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
 from retrieval.heading_figures import heading_first, stating_heading
@@ -245,6 +251,19 @@ def _search_answer(ctx: Context) -> Answer:
                     "ghi thời hạn cho việc đó; điều khoản có thời hạn gần nhất nói về việc khác.",
                 ),
                 [c.clause for c in ranked],
+            )
+    if query.intent is Intent.DEADLINE and asked_figure(query.folded) is YEAR_FIGURE:
+        # "Tầm nhìn … đến năm nào?" under "2.2. Tầm nhìn đến năm 2045": the heading's year
+        holder = stating_heading(
+            query.text,
+            covering[0].clause,
+            enclosing(covering[0].clause),
+            lambda clause: ctx.coverage(topic, clause),
+            lambda clause: YEAR_FIGURE.search(heading_line(clause)) is not None,
+        )
+        if holder is not None:
+            covering = heading_first(
+                covering, lambda c: c.clause, holder, lambda h, c: Candidate(h, c.score, c.source)
             )
     if query.intent is Intent.TARGET and ctx.reading.figure:
         covering = _figured_first(covering, [ctx.coverage(topic, c.clause) for c in covering])
