@@ -27,6 +27,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    `numbered_absent` — a step, round or session numbered as the plans never number it
    ("Bước 7" of steps 1–6, "Hội nghị lần thứ 12" of session 11): declined, saying so.
    `measure_unit` — the unit a table's figures are written in, from its "ĐVT:" line.
+   `attached_details` — where a plan puts its details, from its own line pointing to the
+   tables it attaches ("(Chi tiết có các biểu số 01, 02 … kèm theo)").
    `unnamed_place` — a place ("xã Ân Hảo") the one plan named never names: declined.
 6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
    word, counted and quoted.
