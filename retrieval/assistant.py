@@ -37,6 +37,7 @@ from retrieval.strategies import (
     attached_details,
     cited_document,
     clause_lookup,
+    copy_note,
     compare,
     count_items,
     document_facts,
@@ -74,6 +75,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     # ban hành ngày nào?")
     plan_parts.answer,
     effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
+    copy_note.answer,  # "bản gốc hay bản trích chữ tự động?": the transcription note
     document_facts.answer,  # who signed, when issued, số hiệu
     assigner.answer,  # "ai là người giao nhiệm vụ?": "… Chủ tịch UBND tỉnh giao:"
     follow_up.answer,  # a turn leaning on the previous one

@@ -19,6 +19,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 2. `effective_date` — when a named plan takes effect, from its own article ("Quyết định này
    có hiệu lực kể từ ngày ký"). `document_facts` — who signed a plan, when, its số hiệu,
    who proposed a decision (intent ``document_facts``).
+   `copy_note` — whether the loaded text is the original or a machine transcription,
+   from the note it opens with ("[Bản trích chữ tự động bằng tesseract …]").
 3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
    question asked of another plan, or the previous intent kept.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
