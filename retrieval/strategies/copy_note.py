@@ -34,9 +34,7 @@ def answer(ctx: Context) -> Answer | None:
             f"văn bản ghi: “{note}” [{n}]."
         )
     if not lines:
-        reason = (
-            "Văn bản đã nạp không ghi nó là bản gốc hay bản trích chữ: " + ", ".join(unmarked)
-        )
+        reason = "Văn bản đã nạp không ghi nó là bản gốc hay bản trích chữ: " + ", ".join(unmarked)
         return abstain(ctx.query, [], ctx.documents, reason + ".")
     if unmarked:
         lines.append("Không ghi là bản gốc hay bản trích chữ: " + ", ".join(unmarked) + ".")
