@@ -11,7 +11,8 @@ from ingest.normalize_vi import folded
 
 # the question asks where the details are, or which tables or appendices come attached
 _ASKS = re.compile(
-    r"\bchi tiet\b.*\b(?:duoc )?(?:neu|ghi|the hien|trinh bay|quy dinh|liet ke|o)"
+    # ("chi tiết … nêu ở đâu", not "dự án … xây dựng ở đâu": a place asked)
+    r"\bchi tiet\b.*\b(?:neu|ghi|the hien|trinh bay|liet ke)"
     r" (?:o |tai )?(?:dau|bieu nao|phu luc nao)\b"
     r"|\b(?:nhung|cac|bao nhieu) (?:bieu|bieu mau|phu luc)(?: so)?(?: nao)? (?:duoc )?kem theo\b"
     r"|\bkem theo (?:nhung |cac )?(?:bieu|bieu mau|phu luc)(?: so)? nao\b"

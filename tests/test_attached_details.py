@@ -41,6 +41,7 @@ def test_questions_asking_where_the_details_are(question: str) -> None:
         "Chi tiết nhiệm vụ của Sở Tài chính là gì?",
         "Kế hoạch giao Sở Tài chính làm những việc gì kèm theo báo cáo?",
         "Phụ lục 01 gồm những chỉ tiêu nào?",
+        "Chi tiết dự án cụm công nghiệp được xây dựng ở đâu?",
     ],
 )
 def test_other_questions_are_not_about_attachments(question: str) -> None:
