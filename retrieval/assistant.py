@@ -34,9 +34,11 @@ from retrieval.search import ClauseSearch
 from retrieval.stored import StoredClause
 from retrieval.strategies import (
     assigner,
+    attached_details,
     cited_document,
     clause_lookup,
     compare,
+    copy_note,
     count_items,
     document_facts,
     effective_date,
@@ -73,6 +75,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     # ban hành ngày nào?")
     plan_parts.answer,
     effective_date.answer,  # "Quyết định 3210 có hiệu lực từ khi nào?"
+    copy_note.answer,  # "bản gốc hay bản trích chữ tự động?": the transcription note
     document_facts.answer,  # who signed, when issued, số hiệu
     assigner.answer,  # "ai là người giao nhiệm vụ?": "… Chủ tịch UBND tỉnh giao:"
     follow_up.answer,  # a turn leaning on the previous one
@@ -80,6 +83,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     missing_appendix.answer,  # "Phụ lục 2 gồm gì?" of a plan without it
     numbered_absent.answer,  # "Bước 7 …" of a plan whose steps run 1 to 6: declined
     measure_unit.answer,  # "Phụ lục … tính theo đơn vị nào?": its "ĐVT: triệu đồng" line
+    attached_details.answer,  # "Chi tiết … nêu ở đâu?": "(Chi tiết có các biểu số … kèm theo)"
     unnamed_place.answer,  # "… xã Ân Hảo …" of a plan never naming it: declined
     count_items.answer,  # "có bao nhiêu …" counted under the heading that names it
     row_groups.answer,  # "Phụ lục 01 chia các chỉ tiêu thành những nhóm nào?"

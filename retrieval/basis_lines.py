@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.abbreviations import expand_abbreviations
-from ingest.normalize_vi import folded
+from ingest.normalize_vi import folded, folded_with_offsets
 from retrieval.candidates import is_legal_basis
 from retrieval.stored import StoredClause
 
@@ -110,3 +110,34 @@ def _unwrapped(text: str) -> list[str]:
         else:
             lines.append(line)
     return lines
+
+
+# what a letter's opening says was issued: "Ngày 09 tháng 6 năm 2025, Chính phủ ban hành
+# Nghị định số 119/2025/NĐ-CP …", "… đã ban hành Thông tư số 08/2025/TT-BNNMT …" (folded)
+_ISSUED = re.compile(rf"\bban\s+hanh\s+(?P<name>(?:{_KINDS})\s+(?:so\s+)?\d+[\w.-]*/[\w/.-]*\w)")
+
+
+def issued_in_opening(
+    clauses: Sequence[StoredClause], asked: BasisAsked | None
+) -> list[tuple[StoredClause, str]]:
+    """The documents a plan's opening (its preamble) says were issued, by number, each with
+    its name as written: what a letter that cites no basis lines goes on to carry out. Of
+    the kind asked when one is (None: any kind); once per document."""
+    found: list[tuple[StoredClause, str]] = []
+    seen: set[str] = set()
+    for clause in clauses:
+        if clause.kind != "preamble":
+            continue
+        flat, offsets = folded_with_offsets(clause.text)
+        for match in _ISSUED.finditer(flat):
+            plain = match.group("name")
+            if asked is not None and asked.kind != "van ban" and not plain.startswith(asked.kind):
+                continue
+            number = _NUMBER.search(plain)
+            key = number.group() if number else plain
+            if key in seen:
+                continue
+            seen.add(key)
+            start, end = match.start("name"), match.end("name")
+            found.append((clause, clause.text[offsets[start] : offsets[end - 1] + 1]))
+    return found

@@ -573,9 +573,17 @@ class DocumentDirectory:
         by_issuer = self.named_by_issuer(text)
         candidates = self._ordered({*candidates, *by_issuer})
         distinctive = self._distinctive_of(candidates)
+        # "NQ 34 của Ban Thường vụ Tỉnh ủy …": the issuer of a plan named by its number is
+        # that plan's, not title words naming another plan ("… Chỉ thị 11 của Ban Thường vụ
+        # Tỉnh ủy")
+        numbered = [d for d in candidates if _number_named(text, self.documents[d])]
+        others = _without_issuers(text, [self.documents[d] for d in numbered])
         scores = {
             doc_id: _naming_score(
-                text, self.documents[doc_id], distinctive[doc_id], self._loaded_bare
+                text if doc_id in numbered else others,
+                self.documents[doc_id],
+                distinctive[doc_id],
+                self._loaded_bare,
             )
             for doc_id in candidates
         }
@@ -1154,6 +1162,20 @@ def _in_title(number: str, own: str) -> bool:
         len(words) >= 2
         and re.search(rf" {words[0]} (?:19|20)\d\d {' '.join(words[1:])} ", own) is not None
     )
+
+
+def _without_issuers(text: str, named: Sequence[DocumentInfo]) -> str:
+    """The (folded, space-padded) text without the issuers of the plans named, their place
+    left ("ban thuong vu tinh uy" of "Ban Thường vụ Tỉnh ủy Lào Cai"): words naming who
+    issued a plan already named."""
+    for doc in named:
+        issuer = folded(doc.issuer or "")
+        if doc.place_name:
+            issuer = _without_place(f" {issuer} ", doc.place_level, doc.place_name)
+        words = " ".join(_WORD.findall(issuer))
+        if len(words.split()) >= 2:
+            text = text.replace(f" {words} ", " ")
+    return text
 
 
 def _without_place(text: str, level: str | None, name: str) -> str:

@@ -279,8 +279,8 @@ _GUIDANCE = _compile(
 # the kinds of document a plan implements or rests on ("thực hiện Chỉ thị nào?")
 _CITED_KINDS = (
     # (a short form as asked: "thực hiện KH nào của UBND tỉnh?")
-    r"(?:van ban|ke hoach|kh|quyet dinh|qd|nghi quyet|nq|chi thi|chuong trinh|ket luan|luat"
-    r"|nghi dinh|thong tu|de an|cong van)"
+    r"(?:van ban(?: quy pham)? phap luat|van ban|ke hoach|kh|quyet dinh|qd|nghi quyet|nq"
+    r"|chi thi|chuong trinh|ket luan|luat|nghi dinh|thong tu|de an|cong van)"
 )
 # "CTr 31 và CTr 104, văn bản nào ban hành trước?": which of the documents named was issued
 # (signed) first or last, not a deadline ("phải ban hành trước ngày …")

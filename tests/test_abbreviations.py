@@ -107,6 +107,11 @@ def test_expand_abbreviations() -> None:
     text = "Chỉ số chuyển đổi số (DTI) của tỉnh"
     assert expand_abbreviations(text) == text
     assert expand_abbreviations("không có gì") == "không có gì"
+    # a party committee's standing board written short, accents dropped
+    assert (
+        expand_abbreviations("NQ 34 cua BTV Tinh uy", keep_short=False)
+        == "nghị quyết 34 cua Ban Thường vụ Tinh uy"
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@ gives no basis: the lines of the kind and issuer asked, each document once."""
 
 from __future__ import annotations
 
-from retrieval.basis_lines import basis_asked, basis_lines
-from retrieval.query import understand
+from retrieval.basis_lines import basis_asked, basis_lines, issued_in_opening
+from retrieval.query import MetaField, understand
 from retrieval.stored import StoredClause
 from tests.stored_clauses import stored_clause
 
@@ -114,3 +114,34 @@ def test_a_hard_wrapped_preamble_line_is_read_whole() -> None:
         "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
         "Luật Hoạt động giám sát của Quốc hội ngày 20 tháng 11 năm 2015",
     ]
+
+
+_OPENING = stored_clause(
+    "V/v triển khai thực hiện các quy định pháp luật\n"
+    "Ngày 09 tháng 6 năm 2025, Chính phủ ban hành Nghị định số 119/2025/NĐ-CP\n"
+    "sửa đổi, bổ sung một số điều của Nghị định số 06/2022/NĐ-CP. Triển khai thực hiện\n"
+    "Nghị định số 06/2022/NĐ-CP, Bộ trưởng đã ban\n"
+    "hành Thông tư số 08/2025/TT-BNNMT sửa đổi, bổ sung Thông tư số 01/2022/TT-BTNMT.",
+    clause_id="preamble",
+    kind="preamble",
+    path="",
+)
+
+
+def test_a_letters_opening_gives_the_documents_it_says_were_issued() -> None:
+    # batch 12o: "Công văn 9389 … triển khai những văn bản pháp luật mới nào?"
+    question = understand("Công văn 9389 triển khai những văn bản pháp luật mới nào?")
+    assert question.meta_fields == (MetaField.BASED_ON,)
+    found = issued_in_opening([_OPENING], basis_asked(question.folded))
+    # the documents issued, as written (a line break kept), not the ones they amend
+    assert [name for _, name in found] == [
+        "Nghị định số 119/2025/NĐ-CP",
+        "Thông tư số 08/2025/TT-BNNMT",
+    ]
+
+
+def test_the_opening_of_the_kind_asked_and_not_a_numbered_clause() -> None:
+    asked = basis_asked(understand("CV 9389 triển khai thông tư nào?").folded)
+    assert [n for _, n in issued_in_opening([_OPENING], asked)] == ["Thông tư số 08/2025/TT-BNNMT"]
+    body = stored_clause(_OPENING.text, clause_id="c1", kind="item", path="1")
+    assert issued_in_opening([body], None) == []

@@ -30,12 +30,15 @@ from retrieval.documents import (
     _capitalised_run,
     _carrying_title_words,
     _naming_score,
+    _number_named,
     _of_kind_named,
     _plain,
     _titled_among,
+    _without_issuers,
     title_named,
 )
 from retrieval.periods import plan_years
+from retrieval.query import understand
 from tests.conftest import fact_store
 from tests.golden_plans import corpus_files, parse_corpus_file
 
@@ -72,7 +75,12 @@ def _scan_distinctive(infos: Mapping[str, DocumentInfo], doc_id: str) -> set[str
 def scan_resolve(infos: Mapping[str, DocumentInfo], question_folded: str) -> list[str]:
     """The directory's resolve as a scan over every document (the reference)."""
     text = f" {question_folded} "
-    scores = {d: _naming_score(text, i, _scan_distinctive(infos, d)) for d, i in infos.items()}
+    numbered = {d for d, i in infos.items() if _number_named(text, i)}
+    others = _without_issuers(text, [infos[d] for d in numbered])
+    scores = {
+        d: _naming_score(text if d in numbered else others, i, _scan_distinctive(infos, d))
+        for d, i in infos.items()
+    }
     by_place: dict[str, list[str]] = {}
     unnamed = text  # a level word inside a place's full name names that place only
     for doc in infos.values():
@@ -302,6 +310,40 @@ def test_title_words_beside_a_plan_named_by_number_are_its_topic() -> None:
     directory = DocumentDirectory(infos)
     asked = folded("NQ 34 của Tỉnh ủy Lào Cai đặt mục tiêu tăng trưởng kinh tế bao nhiêu")
     assert directory.resolve(asked) == scan_resolve(infos, asked) == ["nq34"]
+
+
+def test_the_issuer_of_a_plan_named_by_number_names_no_other_plan() -> None:
+    """ "NQ 34 của BTV Tỉnh ủy Lào Cai …": "Ban Thường vụ Tỉnh ủy" is who issued NQ 34, not
+    title words naming the plan carrying out a directive "… của Ban Thường vụ Tỉnh ủy"
+    (batch 12m: the two were compared)."""
+    place = {"level": "tỉnh", "name": "Lào Cai"}
+    infos = {
+        "nq34": DocumentInfo.from_plain(
+            {
+                "id": "nq34",
+                "number": "34-NQ/TU",
+                "kind": "Nghị quyết",
+                "issuer": "Ban Thường vụ Tỉnh ủy Lào Cai",
+                "title": "Nghị quyết về phát triển các khu công nghiệp, cụm công nghiệp",
+                "place": place,
+            }
+        ),
+        "kh11": DocumentInfo.from_plain(
+            {
+                "id": "kh11",
+                "kind": "Kế hoạch",
+                "title": "Kế hoạch Triển khai thực hiện Chỉ thị số 11-CT/TU của Ban Thường vụ"
+                " Tỉnh ủy về khoáng sản trên địa bàn tỉnh Lào Cai",
+                "place": place,
+            }
+        ),
+    }
+    directory = DocumentDirectory(infos)
+    asked = understand("NQ 34 cua BTV Tinh uy Lao Cai dat muc tieu tang truong bao nhieu").folded
+    assert directory.resolve(asked) == scan_resolve(infos, asked) == ["nq34"]
+    # named without its number, the directive's plan is still named by its title words
+    other = folded("Kế hoạch triển khai Chỉ thị của Ban Thường vụ Tỉnh ủy Lào Cai về khoáng sản")
+    assert "kh11" in directory.resolve(other)
 
 
 def test_the_places_words_in_a_title_name_the_place_once() -> None:

@@ -19,6 +19,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
 2. `effective_date` — when a named plan takes effect, from its own article ("Quyết định này
    có hiệu lực kể từ ngày ký"). `document_facts` — who signed a plan, when, its số hiệu,
    who proposed a decision (intent ``document_facts``).
+   `copy_note` — whether the loaded text is the original or a machine transcription,
+   from the note it opens with ("[Bản trích chữ tự động bằng tesseract …]").
 3. `follow_up` — a turn leaning on the previous one: the clauses it cited, the previous
    question asked of another plan, or the previous intent kept.
 4. `clause_lookup` — a clause named by number or path ("chỉ tiêu 6.6", "chỉ tiêu 3 mục IV
@@ -27,6 +29,8 @@ directory, units, term weights, reranker). The order, as in `retrieval.assistant
    `numbered_absent` — a step, round or session numbered as the plans never number it
    ("Bước 7" of steps 1–6, "Hội nghị lần thứ 12" of session 11): declined, saying so.
    `measure_unit` — the unit a table's figures are written in, from its "ĐVT:" line.
+   `attached_details` — where a plan puts its details, from its own line pointing to the
+   tables it attaches ("(Chi tiết có các biểu số 01, 02 … kèm theo)").
    `unnamed_place` — a place ("xã Ân Hảo") the one plan named never names: declined.
 6. `count_items` — "có bao nhiêu X": the items under the heading that names X word for
    word, counted and quoted.

@@ -104,7 +104,7 @@ def _by_number(ctx: Context) -> Answer | None:
         or _ASKS_EFFECT_DAY.search(query.folded) is not None
     )
     if not asks_date and about is None:
-        return None
+        return _amended(ctx)
     refs = cited_refs(query.folded)
     ref = _subject(query.folded, refs)
     if ref is None:
@@ -134,6 +134,55 @@ def _by_number(ctx: Context) -> Answer | None:
         and not ctx.documents.is_loaded(other.number, other.symbol or None)
     ]
     return _dated_answer(ctx, [(ref, found), *((o, _dated_mentions(ctx, o)) for o in others)])
+
+
+# what a cited document amends or replaces is asked: "Thông tư 08/2025/TT-BNNMT sửa đổi, bổ
+# sung thông tư nào?", "Nghị định 119 thay thế nghị định nào?" (folded)
+_ASKS_AMENDED = re.compile(
+    r"\b(?P<verb>sua doi,? bo sung|sua doi|bo sung|thay the)\s+(?:mot so dieu cua\s+)?"
+    rf"(?P<kind>{'|'.join(_KIND_NAMES)})\s+(?:so\s+)?(?:nao|gi|so may)\b"
+)
+# the mention's verb, of the kind asked: replacing is not amending
+_REPLACING = r"thay the"
+_AMENDING = r"(?:sua doi,? bo sung|sua doi|bo sung)"
+
+
+def _amended(ctx: Context) -> Answer | None:
+    """What a cited, unloaded document amends or replaces, as a loaded plan writes when it
+    cites it ("… Thông tư số 08/2025/TT-BNNMT sửa đổi, bổ sung một số điều của Thông tư số
+    01/2022/TT-BTNMT …"), quoted; None when the question asks no such thing, the document
+    is loaded, or no plan writes it."""
+    asked = _ASKS_AMENDED.search(ctx.query.folded)
+    if asked is None:
+        return None
+    refs = [r for r in cited_refs(ctx.query.folded) if r.end <= asked.start()]
+    if not refs or ctx.documents.is_loaded(refs[0].number, refs[0].symbol or None):
+        return None
+    ref = refs[0]
+    number = f"{ref.number}/{ref.symbol}" if ref.symbol else f"{ref.number}/"
+    verb = _REPLACING if asked.group("verb") == "thay the" else _AMENDING
+    written = re.compile(
+        rf"\b{ref.kind}\s+(?:so\s+)?(?<![\d/]){re.escape(number)}[\w/.-]*\s*,?\s*"
+        rf"{verb}\b[^.;]{{0,80}}?\b{asked.group('kind')}\s+(?:so\s+)?\d+[\w.-]*/[\w/.-]*\w"
+    )
+    name = f"{_KIND_NAMES.get(ref.kind, ref.kind.capitalize())} {ref.number}"
+    query_text = f"{name}/{ref.symbol} {asked.group('verb')}" if ref.symbol else name
+    for hit in ctx.search.hybrid(query_text, ctx.scope.doc_ids, limit=_SEARCHED):
+        clause = hit.clause
+        flat, offsets = folded_with_offsets(clause.text)
+        match = written.search(flat)
+        if match is None:
+            continue
+        quote = clause.text[offsets[match.start()] : offsets[match.end() - 1] + 1]
+        cite = CitationBuilder(ctx.documents)
+        n = cite.cite(clause, quote)
+        label = ctx.label(clause.document_id)
+        text = (
+            f"Theo {label}: “{' '.join(quote.split())}” [{n}].\n"
+            f"{name} chưa được nạp; nội dung trên là điều {label} ghi khi dẫn nó."
+        )
+        return Answer(text, False, Intent.DOCUMENT_FACTS.value, cite.citations)
+    return None
 
 
 # when a document takes effect is asked ("… có hiệu lực từ ngày nào?", "ngày có hiệu lực")

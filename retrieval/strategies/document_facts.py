@@ -10,7 +10,7 @@ from dataclasses import replace
 from ingest.abbreviations import expand_abbreviations
 from ingest.normalize_vi import folded
 from retrieval.answers import Answer
-from retrieval.basis_lines import basis_asked, basis_lines
+from retrieval.basis_lines import basis_asked, basis_lines, issued_in_opening
 from retrieval.citations import CitationBuilder
 from retrieval.compose import abstain, answer_document_facts
 from retrieval.documents import DocumentInfo
@@ -44,6 +44,10 @@ def answer(ctx: Context) -> Answer | None:
         # the header gave no basis: the plan's basis lines of the kind asked, else searched
         return _from_basis_lines(ctx, infos) if ctx.scope.named else None
     if ctx.query.meta_fields == (MetaField.BASED_ON,) and ctx.scope.named:
+        if _NEW_ASKED.search(ctx.query.folded):  # the new documents: the opening's, if any
+            opening = _from_basis_lines(ctx, infos)
+            if opening is not None:
+                return opening
         # the header's basis names none of the kind asked ("căn cứ những luật nào?" of a plan
         # whose header lists a Kế hoạch only, the laws written without a number): its lines
         lines = None if _kind_in_header(ctx, infos) else _from_basis_lines(ctx, infos)
@@ -260,21 +264,32 @@ def _with_basis_of_kind_asked(
     return replace(answered, answer=f"{answered.answer}\n{shifted}", citations=cited)
 
 
+# the documents asked are the newly issued ones: "triển khai những văn bản pháp luật mới nào?",
+# "thực hiện các quy định mới ban hành nào?"
+_NEW_ASKED = re.compile(r"\bmoi(?: (?:duoc )?ban hanh)? nao\b|\bmoi (?:duoc )?ban hanh\b")
+
+
 def _from_basis_lines(ctx: Context, infos: Sequence[DocumentInfo]) -> Answer | None:
     """ "… dựa trên nghị quyết nào của HĐND tỉnh?": the plan's basis lines citing such a
-    document, each cited; None when the question names no kind or no line has it."""
+    document, each cited (a plan with no basis: the documents its opening says were
+    issued); None when no line has one."""
     asked = basis_asked(ctx.query.folded)
-    if asked is None:
-        return None
     cite = CitationBuilder(ctx.documents)
     lines = []
     for info in infos:
-        found = basis_lines(_document_clauses(ctx, info.id), asked)
+        clauses = _document_clauses(ctx, info.id)
+        found = basis_lines(clauses, asked) if asked is not None else []
+        lead = "căn cứ"
+        if not found and (not info.based_on or _NEW_ASKED.search(ctx.query.folded)):
+            # a letter citing no basis lines: the documents its opening says were issued,
+            # which it goes on to carry out ("Ngày 09/6/2025, Chính phủ ban hành Nghị định
+            # số …"); the new documents asked are those, whatever the header's "thực hiện"
+            found, lead = issued_in_opening(clauses, asked), "nêu ở phần mở đầu việc ban hành"
         if found:
             names = "; ".join(
                 f"{' '.join(name.split())} [{cite.cite(clause, name)}]" for clause, name in found
             )
-            lines.append(f"{info.label}: căn cứ {names}.")
+            lines.append(f"{info.label}: {lead} {names}.")
     if not lines:
         return None
     return Answer("\n".join(lines), False, ctx.query.intent.value, cite.citations)
