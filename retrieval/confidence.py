@@ -71,14 +71,15 @@ def score(
     abstained: bool,
     rival: float | None = None,
     issuers: Sequence[str] = (),
+    addressees: Sequence[str] = (),
 ) -> float:
     """The answer's confidence in [0, 1]. `rival`: the best coverage among the clauses the
     search ranked but the answer does not cite (None: not measured); `issuers`: the cited
-    plans' issuers (`unmet_checks`)."""
+    plans' issuers and `addressees` (`unmet_checks`)."""
     if abstained:
         return round(min(_ABSTAINED_CAP, coverage * _ABSTAINED_CAP), 2) if cited else 0.0
     value = STRUCTURED if structured else coverage
-    for check in unmet_checks(reading, cited, structured, coverage, rival, issuers):
+    for check in unmet_checks(reading, cited, structured, coverage, rival, issuers, addressees):
         value *= _FACTORS[check]
     return round(max(0.0, min(1.0, value)), 2)
 
@@ -90,6 +91,7 @@ def unmet_checks(
     coverage: float | None = None,
     rival: float | None = None,
     issuers: Sequence[str] = (),
+    addressees: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """The asked parts that the cited clauses do not state: "figure", "unit_in_role",
     "unit", "period", "time"; for a search answer "doer" (a "who" question's cited task
@@ -97,7 +99,8 @@ def unmet_checks(
     not cited covers the question better than `coverage`, the cited ones' best) and "topic"
     (the cited clauses state under `TOPIC_SHARE` of the topic words). A unit named that
     is one of `issuers`, the cited plans' own ("… của MTTQ xã Lương Minh"), names the plan,
-    not a unit its clause must name."""
+    not a unit its clause must name; one of `addressees`, a cited letter's addressees
+    where its cited duty names no doer (`retrieval.addressees`), is that duty's doer."""
     if not cited:
         return ()
     text = " ".join(_folded_written_out(f"{c.path} {c.text}") for c in cited)
@@ -123,6 +126,9 @@ def unmet_checks(
     elif reading.figure and not structured and not _states_asked_measure(reading, cited):
         unmet.append("figure")  # "trong bao nhiêu ngày?" of a clause giving no number of days
     units = reading.units if reading.roles else not_issuers(reading.units, cited, issuers)
+    if addressees:
+        named = folded(expand_abbreviations(" ; ".join(addressees)))
+        units = tuple(key for key in units if not _names_unit(named, key))
     if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period

@@ -1,0 +1,169 @@
+"""A ministry's letter to every province and a province's five-year capital decision, as
+layout copies write them: the addressee on the "Kính gửi:" line with the text right under
+it, duties "a) Chỉ đạo …", "b) Phối hợp với Bộ …" whose doer is that addressee, a closing
+thanks that is no co-operation, an amount wrapped onto a line of its own, a list whose items
+each name the kind asked, and a priority order counted by its classifier ("bao nhiêu mức")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.parser.plan import parse_plan
+from retrieval import confidence
+from retrieval.addressees import unsaid_doers
+from retrieval.assistant import Assistant
+from retrieval.constraints import read_question
+from retrieval.query import Intent, understand
+from retrieval.recipients import addressees_in
+from retrieval.runtime import Runtime
+from tests.conftest import ingested_runtime
+from tests.stored_clauses import stored_clause
+
+# an invented letter in a pdftotext layout: no blank line between "Kính gửi" and the text
+LETTER = """BỘ CÔNG THƯƠNG                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                         Độc lập - Tự do - Hạnh phúc
+       Số: 1234 /BCT-TKNL
+                                         Hà Nội, ngày 05 tháng 3 năm 2025
+    V/v triển khai các quy định về sử dụng năng lượng tiết kiệm
+                 Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+               Ngày 10 tháng 01 năm 2025, Chính phủ ban hành Nghị định số 30/2025/NĐ-CP
+        về sử dụng năng lượng tiết kiệm và hiệu quả. Bộ Công Thương đề nghị Ủy ban
+        nhân dân các tỉnh lưu ý một số nhiệm vụ sau:
+               1. Về kiểm toán năng lượng
+               a) Chỉ đạo cơ quan chuyên môn rà soát danh sách cơ sở sử dụng năng lượng
+        trọng điểm trước ngày 31 tháng 3 hằng năm.
+               b) Phối hợp với Bộ Xây dựng kiểm tra việc thực hiện kiểm toán năng lượng
+        của các tòa nhà công sở.
+               2. Về dán nhãn năng lượng
+               a) Tổ chức tuyên truyền về dán nhãn năng lượng cho người tiêu dùng.
+               b) Chỉ đạo Sở Công Thương kiểm tra việc dán nhãn năng lượng tại các cửa hàng.
+     Bộ Công Thương trân trọng cảm ơn sự phối hợp chặt chẽ của Quý Ủy ban./.
+Nơi nhận:                                              KT. BỘ TRƯỞNG
+- Như trên;                                             THỨ TRƯỞNG
+- Lưu: VT, TKNL.
+
+                                                        Nguyễn Văn An
+"""
+
+# an invented decision that is itself a five-year capital plan
+DECISION = """ỦY BAN NHÂN DÂN                 CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+   TỈNH HÀ GIANG                        Độc lập - Tự do - Hạnh phúc
+
+   Số: 150 /QĐ-UBND                 Hà Giang, ngày 09 tháng 7 năm 2026
+
+                             QUYẾT ĐỊNH
+          Về kế hoạch đầu tư công trung hạn giai đoạn 2026-2030
+                   ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+
+      Căn cứ Luật Đầu tư công số 58/2024/QH15;
+                              QUYẾT ĐỊNH:
+
+      Điều 1. Quyết định kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 như sau:
+      1. Tổng kế hoạch đầu tư công trung hạn: 12.000.000 triệu đồng.
+      a) Nguồn vốn ngân sách tập trung: 3.000.000 triệu đồng.
+      b) Nguồn thu tiền sử dụng đất: 8.000.000 triệu đồng.
+      c) Nguồn thu đóng góp từ các tổ chức, cá nhân khai thác khoáng sản:
+700.000 triệu đồng.
+      d) Nguồn thu xổ số kiến thiết: 300.000 triệu đồng.
+      2. Thứ tự ưu tiên trong phân bổ vốn đầu tư công trung hạn:
+      a) Bố trí vốn cho các dự án đầu tư công khẩn cấp;
+      b) Bố trí vốn đối ứng các dự án sử dụng vốn ODA;
+      c) Phân bổ vốn cho các dự án chuyển tiếp;
+      d) Phân bổ vốn cho các dự án khởi công mới.
+      Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:                                      TM. ỦY BAN NHÂN DÂN
+- Như Điều 2;                                        CHỦ TỊCH
+- Lưu: VT.
+
+                                                    Trần Văn Bình
+"""
+
+
+def test_the_addressee_line_stops_where_the_letters_text_begins() -> None:
+    assert addressees_in(LETTER) == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    # an addressee wrapped onto a second line is still one name
+    wrapped = (
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc\n"
+        "          Trung ương\n\nThực hiện Nghị định số 30/2025/NĐ-CP, …"
+    )
+    assert addressees_in(wrapped) == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_letters_closing_thanks_is_no_cooperation() -> None:
+    plan = parse_plan(LETTER, "cv1234")
+    assert not any("cảm ơn" in " ".join(t.cooperating_units) for t in plan.targets)
+
+
+def test_an_amount_wrapped_onto_its_own_line_stays_with_its_source() -> None:
+    plan = parse_plan(DECISION, "qd150")
+    mining = next(c for c in plan.clauses if c.text.strip().startswith("c) Nguồn thu đóng"))
+    assert "700.000 triệu đồng" in mining.text
+    assert not [c for c in plan.clauses if c.parent_id == mining.id]
+
+
+def test_the_addressee_is_the_doer_of_a_duty_naming_none() -> None:
+    opening = stored_clause(LETTER[:400], clause_id="cv:pre", document_id="cv", kind="preamble")
+    duty = stored_clause(
+        "b) Phối hợp với Bộ Xây dựng kiểm tra việc thực hiện kiểm toán năng lượng.",
+        clause_id="cv:1/b",
+        document_id="cv",
+        kind="point",
+    )
+    reads: list[list[str]] = []
+
+    def by_ids(ids: list[str]) -> list:
+        reads.append(ids)
+        return [opening] if ids == ["cv:pre"] else []
+
+    names = unsaid_doers([duty], by_ids)
+    assert names == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    asked = read_question(
+        understand("UBND tỉnh phải làm gì về kiểm toán năng lượng?"), ["uy ban nhan dan tinh"]
+    )
+    assert "unit" in confidence.unmet_checks(asked, [duty], False)
+    assert "unit" not in confidence.unmet_checks(asked, [duty], False, addressees=names)
+    # a duty naming its own doer is not the addressee's
+    assert unsaid_doers([opening], by_ids) == []
+
+
+def test_a_plans_term_is_no_deadline_asked() -> None:
+    asked = understand("Tổng kế hoạch đầu tư công trung hạn giai đoạn 2026-2030 là bao nhiêu?")
+    assert asked.intent is not Intent.DEADLINE
+    assert understand("Hạn nộp báo cáo là ngày nào?").intent is Intent.DEADLINE
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    folder = tmp_path_factory.mktemp("letter-and-decision")
+    letter = folder / "bo-cong-thuong-1234-BCT-TKNL-2025.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    decision = folder / "ha-giang-150-QD-UBND-2026-dau-tu-cong.txt"
+    decision.write_text(DECISION, encoding="utf-8")
+    with ingested_runtime(folder / "home", [letter, decision]) as made:
+        runtime: Runtime = made
+        yield runtime.assistant()
+
+
+def test_the_letter_is_addressed_to_the_provinces(assistant: Assistant) -> None:
+    answer = assistant.ask("Công văn 1234/BCT-TKNL gửi cho ai?")
+    assert not answer.abstained
+    assert "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" in answer.answer
+
+
+def test_the_priorities_are_counted_by_their_classifier(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Thứ tự ưu tiên trong phân bổ vốn đầu tư công trung hạn của QĐ 150 có bao nhiêu mức?"
+    )
+    assert answer.answer.startswith("Có 4 mục")
+    assert "khởi công mới" in answer.answer
+
+
+def test_the_sources_asked_are_the_items_naming_them(assistant: Assistant) -> None:
+    answer = assistant.ask("Kế hoạch đầu tư công trung hạn của QĐ 150 gồm những nguồn vốn nào?")
+    assert not answer.abstained
+    for source in ("ngân sách tập trung", "tiền sử dụng đất", "khai thác khoáng sản", "xổ số"):
+        assert source in answer.answer
+    assert "khẩn cấp" not in answer.answer  # the priority order is another list
