@@ -59,7 +59,10 @@ def items_name_list(items: Sequence[StoredClause], words: Sequence[str]) -> bool
     ("1. Tổng kế hoạch đầu tư công trung hạn: 57.157.900 triệu đồng.")."""
     if len(items) < _MIN_ITEMS or len(words) < _MIN_WORDS:
         return False
-    openings = [re.findall(r"[a-z0-9]+", folded(c.text.strip().split("\n", 1)[0])) for c in items]
+    openings = [
+        re.findall(r"[a-z0-9]+", _NUMBERING.sub("", folded(c.text.strip().split("\n", 1)[0])))
+        for c in items
+    ]
     if not all(line[:1] == [words[0]] for line in openings):
         return False
     return any(line[: len(words)] == list(words) for line in openings)

@@ -442,7 +442,8 @@ _META = (
         MetaField.TITLE,
         _compile(
             r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
-            r"|\bve viec gi\b"
+            # (a document named before it: "giám sát về việc gì" asks what is supervised)
+            rf"|{_SENT_KINDS}.*\bve viec gi\b|\b(?:thong bao|tb)\b.*\bve viec gi\b"
             # "QĐ 232 phê duyệt đề án gì?": what a decision approves or issues, its trích yếu
             r"|^(?:quyet dinh|qd|nghi quyet|nq)\b.*\b(?:phe duyet|ban hanh)"
             r" (?:de an|ke hoach|chuong trinh|quy hoach|chien luoc|quy che|quy dinh) (?:gi|nao)\b"

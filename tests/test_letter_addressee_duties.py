@@ -10,14 +10,18 @@ from collections.abc import Iterator
 
 import pytest
 
+from ingest.normalize_vi import folded
 from ingest.parser.plan import parse_plan
 from retrieval import confidence
 from retrieval.addressees import unsaid_doers
 from retrieval.assistant import Assistant
 from retrieval.constraints import read_question
+from retrieval.list_headings import heading_said, items_name_list
 from retrieval.query import Intent, understand
 from retrieval.recipients import addressees_in
 from retrieval.runtime import Runtime
+from retrieval.stored import StoredClause
+from retrieval.twin_points import same_line_elsewhere, scope_picks
 from tests.conftest import ingested_runtime
 from tests.stored_clauses import stored_clause
 
@@ -114,7 +118,7 @@ def test_the_addressee_is_the_doer_of_a_duty_naming_none() -> None:
     )
     reads: list[list[str]] = []
 
-    def by_ids(ids: list[str]) -> list:
+    def by_ids(ids: list[str]) -> list[StoredClause]:
         reads.append(ids)
         return [opening] if ids == ["cv:pre"] else []
 
@@ -167,3 +171,45 @@ def test_the_sources_asked_are_the_items_naming_them(assistant: Assistant) -> No
     for source in ("ngân sách tập trung", "tiền sử dụng đất", "khai thác khoáng sản", "xổ số"):
         assert source in answer.answer
     assert "khẩn cấp" not in answer.answer  # the priority order is another list
+
+
+def test_one_source_under_two_headings_is_picked_by_the_scope_asked() -> None:
+    whole = stored_clause(
+        "d) Nguồn thu xổ số kiến thiết: 300.000 triệu đồng.", clause_id="w", parent_id="d1/1"
+    )
+    share = stored_clause(
+        "d) Nguồn thu xổ số kiến thiết: 120.000 triệu đồng.", clause_id="s", parent_id="d2"
+    )
+    other = stored_clause("a) Nguồn vốn ngân sách tập trung: 10 triệu đồng.", clause_id="o")
+    assert same_line_elsewhere(whole, [share, other]) == [share]
+    headings = {
+        "w": [stored_clause("1. Tổng kế hoạch đầu tư công trung hạn: 12.000.000 triệu đồng.")],
+        "s": [stored_clause("Điều 2. Phân bổ chi tiết vốn ngân sách cấp tỉnh như sau:")],
+    }
+
+    def above(clause: StoredClause) -> list[StoredClause]:
+        return headings[clause.clause_id]
+
+    title = "Quyết định về kế hoạch đầu tư công trung hạn tỉnh Hà Giang"
+    asked = "Nguồn thu xổ số kiến thiết trong tổng kế hoạch là bao nhiêu?"
+    assert scope_picks(asked, [whole, share], above, title) == [whole]
+    asked = "Nguồn thu xổ số kiến thiết phân bổ chi tiết cho ngân sách cấp tỉnh là bao nhiêu?"
+    assert scope_picks(asked, [whole, share], above, title) == [share]
+    # the question naming neither part: both, to be offered side by side
+    asked = "Nguồn thu xổ số kiến thiết là bao nhiêu?"
+    assert scope_picks(asked, [whole, share], above, title) == [whole, share]
+
+
+def test_a_heading_repeated_by_the_question_and_items_naming_the_list() -> None:
+    heading = stored_clause("2. Về thị trường các-bon", child_count=4)
+    assert heading_said(heading, folded("Về thị trường các-bon, UBND tỉnh phải làm gì?"))
+    assert not heading_said(heading, folded("Thị trường các-bon vận hành từ năm nào?"))
+    items = [
+        stored_clause("a) Nguồn vốn ngân sách tập trung: 3.000 triệu đồng."),
+        stored_clause("b) Nguồn thu tiền sử dụng đất: 8.000 triệu đồng."),
+        stored_clause("c) Nguồn thu xổ số kiến thiết: 300 triệu đồng."),
+    ]
+    assert items_name_list(items, ["nguon", "von"])
+    assert not items_name_list(items[:2], ["nguon", "von"])  # too few to be the kinds asked
+    tasks = [stored_clause("a) Bố trí vốn cho dự án khẩn cấp;"), *items[1:]]
+    assert not items_name_list(tasks, ["nguon", "von"])
