@@ -29,6 +29,7 @@ from retrieval.asked_measure import asked_measure, states_measure
 from retrieval.constraints import Reading
 from retrieval.doers import ROLE_ASKED, WHO_INTENTS, asks_who, names_doer
 from retrieval.figures import heading_states_figure, states_figure
+from retrieval.ordinal_words import UNITS
 from retrieval.query import Intent
 from retrieval.standing_body import names_itself
 from retrieval.stored import StoredClause
@@ -218,7 +219,23 @@ def _states_numbered(text: str, name: str, numbers: Collection[str] = ()) -> boo
     "thu ba"), or a cited item is that number ("khẩu hiệu số 24" of the item "24.")."""
     if any(form.split()[-1] in numbers for form in name.split("|") if form.startswith("so ")):
         return True
+    # "ưu tiên thứ hai" of the point "b)" of a list: the point at that place
+    places = {_POINT_LETTERS.index(n) + 1 for n in numbers if n in _POINT_LETTERS}
+    if places and any(_place(form) in places for form in name.split("|")):
+        return True
     return any(re.search(rf"\b{re.escape(form)}\b", text) for form in name.split("|"))
+
+
+# the letters that number a list's points, in order (NĐ 30/2020: a, b, c, d, đ, e …)
+_POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"]
+
+
+def _place(form: str) -> int | None:
+    """The place a numbered form names ("thu 2", "thu hai"), None for another form."""
+    words = form.split()
+    if len(words) != 2 or words[0] != "thu":
+        return None
+    return int(words[1]) if words[1].isdigit() else UNITS.get(words[1])
 
 
 def _over_points(cited: Sequence[StoredClause]) -> list[StoredClause]:

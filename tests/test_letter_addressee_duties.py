@@ -17,6 +17,7 @@ from retrieval.addressees import unsaid_doers
 from retrieval.assistant import Assistant
 from retrieval.constraints import read_question
 from retrieval.list_headings import heading_said, items_name_list
+from retrieval.nth_item import asked_position, names_list_of
 from retrieval.query import Intent, understand
 from retrieval.recipients import addressees_in
 from retrieval.runtime import Runtime
@@ -213,3 +214,23 @@ def test_a_heading_repeated_by_the_question_and_items_naming_the_list() -> None:
     assert not items_name_list(items[:2], ["nguon", "von"])  # too few to be the kinds asked
     tasks = [stored_clause("a) Bố trí vốn cho dự án khẩn cấp;"), *items[1:]]
     assert not items_name_list(tasks, ["nguon", "von"])
+
+
+def test_the_place_counted_along_a_list_is_read() -> None:
+    assert asked_position("Ưu tiên đầu tiên trong phân bổ vốn là gì?") == (["uu", "tien"], 1)
+    assert asked_position("Uu tien thu hai la gi?") == (["uu", "tien"], 2)
+    assert asked_position("Thứ tự ưu tiên trong phân bổ vốn gồm những gì?") is None
+    # a heading that is one of the things counted names no list of them
+    assert not names_list_of(stored_clause("Kỳ họp thứ Bảy (tháng 7)"), ["ky", "hop"])
+    assert names_list_of(stored_clause("2. Thứ tự ưu tiên trong phân bổ vốn:"), ["uu", "tien"])
+
+
+def test_the_first_and_second_priority_are_the_items_at_that_place(assistant: Assistant) -> None:
+    first = assistant.ask(
+        "Ưu tiên đầu tiên trong phân bổ vốn đầu tư công trung hạn của QĐ 150 là gì?"
+    )
+    assert "khẩn cấp" in first.answer.split("\n")[0]
+    second = assistant.ask(
+        "Ưu tiên thứ hai trong phân bổ vốn đầu tư công trung hạn của QĐ 150 là gì?"
+    )
+    assert "ODA" in second.answer.split("\n")[0]

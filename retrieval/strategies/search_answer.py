@@ -31,6 +31,7 @@ from retrieval.heading_figures import heading_first, stating_heading
 from retrieval.labelled_lines import rows_for_labelled_lines
 from retrieval.list_headings import asked_list, heading_said, items_name_list, names_list
 from retrieval.narrowing import FEW, MANY, narrowed
+from retrieval.nth_item import asked_position, names_list_of
 from retrieval.office_asked import asked_office, names_office, office_first
 from retrieval.ordinals import asked_part_first, missing_ordinal
 from retrieval.periods import by_stage
@@ -221,6 +222,7 @@ def _search_answer(ctx: Context) -> Answer:
         ]
     covering = _what_a_heading_holds(ctx, topic, covering)
     covering = _heading_naming_the_list(ctx, covering, ranked)
+    covering = _nth_item_first(ctx, covering, ranked)
     if asks_session(query.folded):  # "kỳ họp nào …?": the session the item is set for
         session = _session_of(ctx, covering[0].clause)
         if session is not None:
@@ -945,6 +947,37 @@ def _heading_naming_the_list(
     if listing is not None:
         rest = [c for c in covering if c.clause.clause_id != listing.clause.clause_id]
         return [listing, *rest]
+    return covering
+
+
+def _nth_item_first(
+    ctx: Context, covering: list[Candidate], ranked: list[Candidate]
+) -> list[Candidate]:
+    """ "Ưu tiên đầu tiên … là gì?": the item at the place asked of the list whose heading
+    (ranked, or the parent of a clause ranked) names what is counted (`retrieval.nth_item`),
+    first; the covering clauses as they are when no such list is near."""
+    asked = asked_position(ctx.query.text)
+    if asked is None or ctx.query.wants_items or not covering:
+        return covering
+    noun, place = asked
+    seen: set[str] = set()
+    for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
+        clause = candidate.clause
+        if clause.child_count:
+            heads = [clause]
+        else:
+            heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
+        for head in heads:
+            if head.clause_id in seen or head.child_count < place:
+                continue
+            seen.add(head.clause_id)
+            if not names_list_of(head, noun):
+                continue
+            items = sorted(ctx.children_of([head]).get(head.clause_id, []), key=lambda c: c.start)
+            if len(items) >= place:
+                item = Candidate(items[place - 1], candidate.score, candidate.source)
+                rest = [c for c in covering if c.clause.clause_id != item.clause.clause_id]
+                return [item, *rest]
     return covering
 
 
