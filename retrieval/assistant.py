@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from retrieval import calibration, confidence
+from retrieval.addressees import unsaid_doers
 from retrieval.answers import Answer
 from retrieval.calibration import Decision, Evidence
 from retrieval.citations import QuoteNotVerifiedError
@@ -235,8 +236,10 @@ class Assistant:
             answer = replace(declined, intent=answer.intent)
         rival = None if answer.abstained else self._rival(query, topic, answer, ids)
         owners = sorted(issuers)
+        # a letter's duties naming no doer are its addressees' ("Kính gửi: UBND các tỉnh")
+        addressed = unsaid_doers(cited, library.search.by_ids) if reading.units else []
         value = confidence.score(
-            reading, cited, coverage, structured, answer.abstained, rival, owners
+            reading, cited, coverage, structured, answer.abstained, rival, owners, addressed
         )
         # a plan's own facts (who issued it, what it implements) are read from its header: the
         # unit a question names there is the issuer, not a role the cited clause must hold
@@ -244,7 +247,9 @@ class Assistant:
         unmet = (
             ()
             if facts
-            else confidence.unmet_checks(reading, cited, structured, coverage, rival, owners)
+            else confidence.unmet_checks(
+                reading, cited, structured, coverage, rival, owners, addressed
+            )
         )
         if answer.abstained:
             return replace(answer, confidence=value)

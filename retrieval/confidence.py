@@ -29,6 +29,7 @@ from retrieval.asked_measure import asked_measure, states_measure
 from retrieval.constraints import Reading
 from retrieval.doers import ROLE_ASKED, WHO_INTENTS, asks_who, names_doer
 from retrieval.figures import heading_states_figure, states_figure
+from retrieval.ordinal_words import UNITS
 from retrieval.query import Intent
 from retrieval.standing_body import names_itself
 from retrieval.stored import StoredClause
@@ -71,14 +72,15 @@ def score(
     abstained: bool,
     rival: float | None = None,
     issuers: Sequence[str] = (),
+    addressees: Sequence[str] = (),
 ) -> float:
     """The answer's confidence in [0, 1]. `rival`: the best coverage among the clauses the
     search ranked but the answer does not cite (None: not measured); `issuers`: the cited
-    plans' issuers (`unmet_checks`)."""
+    plans' issuers and `addressees` (`unmet_checks`)."""
     if abstained:
         return round(min(_ABSTAINED_CAP, coverage * _ABSTAINED_CAP), 2) if cited else 0.0
     value = STRUCTURED if structured else coverage
-    for check in unmet_checks(reading, cited, structured, coverage, rival, issuers):
+    for check in unmet_checks(reading, cited, structured, coverage, rival, issuers, addressees):
         value *= _FACTORS[check]
     return round(max(0.0, min(1.0, value)), 2)
 
@@ -90,6 +92,7 @@ def unmet_checks(
     coverage: float | None = None,
     rival: float | None = None,
     issuers: Sequence[str] = (),
+    addressees: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """The asked parts that the cited clauses do not state: "figure", "unit_in_role",
     "unit", "period", "time"; for a search answer "doer" (a "who" question's cited task
@@ -97,7 +100,8 @@ def unmet_checks(
     not cited covers the question better than `coverage`, the cited ones' best) and "topic"
     (the cited clauses state under `TOPIC_SHARE` of the topic words). A unit named that
     is one of `issuers`, the cited plans' own ("… của MTTQ xã Lương Minh"), names the plan,
-    not a unit its clause must name."""
+    not a unit its clause must name; one of `addressees`, a cited letter's addressees
+    where its cited duty names no doer (`retrieval.addressees`), is that duty's doer."""
     if not cited:
         return ()
     text = " ".join(_folded_written_out(f"{c.path} {c.text}") for c in cited)
@@ -123,6 +127,9 @@ def unmet_checks(
     elif reading.figure and not structured and not _states_asked_measure(reading, cited):
         unmet.append("figure")  # "trong bao nhiêu ngày?" of a clause giving no number of days
     units = reading.units if reading.roles else not_issuers(reading.units, cited, issuers)
+    if addressees:
+        named = folded(expand_abbreviations(" ; ".join(addressees)))
+        units = tuple(key for key in units if not _names_unit(named, key))
     if units and not any(_names_unit(_unit_text(cited, key), key) for key in units):
         unmet.append("unit_in_role" if reading.roles else "unit")
     period = reading.period
@@ -212,7 +219,23 @@ def _states_numbered(text: str, name: str, numbers: Collection[str] = ()) -> boo
     "thu ba"), or a cited item is that number ("khẩu hiệu số 24" of the item "24.")."""
     if any(form.split()[-1] in numbers for form in name.split("|") if form.startswith("so ")):
         return True
+    # "ưu tiên thứ hai" of the point "b)" of a list: the point at that place
+    places = {_POINT_LETTERS.index(n) + 1 for n in numbers if n in _POINT_LETTERS}
+    if places and any(_place(form) in places for form in name.split("|")):
+        return True
     return any(re.search(rf"\b{re.escape(form)}\b", text) for form in name.split("|"))
+
+
+# the letters that number a list's points, in order (NĐ 30/2020: a, b, c, d, đ, e …)
+_POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n"]
+
+
+def _place(form: str) -> int | None:
+    """The place a numbered form names ("thu 2", "thu hai"), None for another form."""
+    words = form.split()
+    if len(words) != 2 or words[0] != "thu":
+        return None
+    return int(words[1]) if words[1].isdigit() else UNITS.get(words[1])
 
 
 def _over_points(cited: Sequence[StoredClause]) -> list[StoredClause]:

@@ -46,3 +46,39 @@ def names_list(clause: StoredClause, words: Sequence[str]) -> bool:
     if len(line) > len(words) + _EXTRA_WORDS:
         return False
     return f" {' '.join(words)} " in f" {' '.join(line)} "
+
+
+# the fewest items a heading must hold for its items to be read as the kinds asked
+_MIN_ITEMS = 3
+
+
+def items_name_list(items: Sequence[StoredClause], words: Sequence[str]) -> bool:
+    """Whether the items under a heading are each one of the things asked, by their own
+    first word ("những nguồn vốn nào" of "a) Nguồn vốn ngân sách tập trung: …", "b) Nguồn
+    thu tiền sử dụng đất: …"), one of them naming it whole: the heading's line need not
+    ("1. Tổng kế hoạch đầu tư công trung hạn: 57.157.900 triệu đồng.")."""
+    if len(items) < _MIN_ITEMS or len(words) < _MIN_WORDS:
+        return False
+    openings = [
+        re.findall(r"[a-z0-9]+", _NUMBERING.sub("", folded(c.text.strip().split("\n", 1)[0])))
+        for c in items
+    ]
+    if not all(line[:1] == [words[0]] for line in openings):
+        return False
+    return any(line[: len(words)] == list(words) for line in openings)
+
+
+# the fewest words a heading's line must have for the question repeating it to name it
+_NAMED_WORDS = 3
+
+
+def heading_said(clause: StoredClause, question_folded: str) -> bool:
+    """Whether the question repeats the heading's whole own line, its numbering aside ("Về
+    thị trường các-bon, … đề nghị UBND tỉnh làm những việc gì?" of "2. Về thị trường
+    các-bon"): the question asks what is under it."""
+    if not clause.child_count:
+        return False
+    first = folded(clause.text.strip().split("\n", 1)[0])
+    line = re.findall(r"[a-z0-9]+", _NUMBERING.sub("", first))
+    asked = re.findall(r"[a-z0-9]+", question_folded)
+    return len(line) >= _NAMED_WORDS and f" {' '.join(line)} " in f" {' '.join(asked)} "

@@ -240,12 +240,14 @@ _ASKS_TIME = _compile(
     r"(?:vao )?(?:thang|(?<!loai )(?<!cac )(?<!nhung )(?<!nguon )quy|nam) nao|\bngay nao\b"
 )
 # "hạn chế" (a shortcoming), "hạn mức" (a ceiling), "hạn ngạch" (a quota) fold onto "hạn"
-# (a deadline); "loại quỹ nào", "những quỹ nào" (funds) onto "quý nào" (a quarter)
+# (a deadline), and a plan's term ("kế hoạch đầu tư công trung hạn", "dài hạn") is none;
+# "loại quỹ nào", "những quỹ nào" (funds) onto "quý nào" (a quarter)
 _DEADLINE = _compile(
     r"thoi han|khi nao|bao gio|han chot|han hoan thanh|thoi gian hoan thanh|den khi nao|"
     # "… đã hoàn thành chưa?": the status a table's time column gives ("Đã hoàn thành")
     r"hoan thanh chua|xong chua|"
-    r"luc nao|hoan thanh vao|\bhan\b(?! (?:che|muc|ngach)\b)|deadline|moc thoi gian|"
+    r"luc nao|hoan thanh vao|(?<!trung )(?<!dai )(?<!ngan )\bhan\b(?! (?:che|muc|ngach)\b)|"
+    r"deadline|moc thoi gian|"
     # ("… yêu cầu gì để không kéo dài, đội vốn": a delay to avoid, no time asked)
     r"thoi diem|bao lau|(?<!khong )keo dai|(?:khoang )?thoi gian nao|(?:den|tu|truoc) ngay nao|"
     r"(?:vao )?(?:thang|(?<!loai )(?<!cac )(?<!nhung )(?<!nguon )quy|nam) nao|"
@@ -440,7 +442,8 @@ _META = (
         MetaField.TITLE,
         _compile(
             r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
-            r"|\bve viec gi\b"
+            # (a document named before it: "giám sát về việc gì" asks what is supervised)
+            rf"|{_SENT_KINDS}.*\bve viec gi\b|\b(?:thong bao|tb)\b.*\bve viec gi\b"
             # "QĐ 232 phê duyệt đề án gì?": what a decision approves or issues, its trích yếu
             r"|^(?:quyet dinh|qd|nghi quyet|nq)\b.*\b(?:phe duyet|ban hanh)"
             r" (?:de an|ke hoach|chuong trinh|quy hoach|chien luoc|quy che|quy dinh) (?:gi|nao)\b"
@@ -882,7 +885,9 @@ def _period(text: str) -> Period | None:
         quarter = int(label) if label.isdigit() else roman_to_int(label.upper())
         return Period(int(match.group(2)) if match.group(2) else None, quarter=quarter)
     match = _YEAR.search(text)
-    if match and re.search(r"\b(?:han|hoan thanh|thoi gian|trong nam|cuoi nam)\b", text):
+    if match and re.search(
+        r"(?<!trung )(?<!dai )(?<!ngan )\b(?:han|hoan thanh|thoi gian|trong nam|cuoi nam)\b", text
+    ):
         return Period(int(match.group(1)))
     return None
 

@@ -119,7 +119,7 @@ def addressees_in(text: str) -> list[str]:
         items = _items(line)
         if items:
             names.extend(items)
-        elif names and not ended:
+        elif names and not ended and not _opens_body(line, names[-1]):
             names[-1] = f"{names[-1]} {line.strip(_TRIM)}"  # a wrapped addressee
         elif not names:
             if not in_vietnamese_letters(line):
@@ -145,6 +145,26 @@ def in_vietnamese_letters(text: str) -> bool:
 
 # grave, acute, circumflex, tilde, breve, hook above, horn, dot below
 _VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
+
+
+# a line that opens the letter's text, not the rest of a wrapped addressee: a date ("Ngày
+# 09 tháng 6 năm 2025, Chính phủ …"), a document's number ("số 119/2025/NĐ-CP"), a sentence
+# ended inside it, or the usual opening words ("Căn cứ", "Thực hiện", "Triển khai" …)
+_BODY_LINE = re.compile(
+    r"\bngay \d{1,2}(?: thang \d{1,2} nam |/)\d|\bso \d+/"
+    r"|^(?:can cu|thuc hien|trien khai|theo|de|nham|sau khi|vua qua|ngay)\b"
+)
+# an addressee's name, wrapped or not, is short: longer, the lines after it are the text
+_NAME_WORDS = 20
+
+
+def _opens_body(line: str, name: str) -> bool:
+    """Whether the line after a one-line addressee opens the letter's text instead of
+    carrying the name on (a layout copy puts no blank line between them)."""
+    plain = line.strip(_TRIM)
+    if len(name.split()) + len(plain.split()) > _NAME_WORDS:
+        return True
+    return bool(_BODY_LINE.search(folded(plain)) or re.search(r"[.:] [A-ZĐ]", plain))
 
 
 def recipients_in(text: str) -> list[str]:

@@ -98,6 +98,11 @@ _TERMINAL = (".", ";", ":", "!", "?", ")", "”", '"', "|")
 _DANGLING_WORDS = {"và", "của", "ở", "với", "về", "cho", "các", "thuộc", "tại"}
 # a line at least this long that stops mid-sentence was wrapped at the page width
 _WRAP_WIDTH = 60
+# a line holding only an amount ("1.594.379 triệu đồng.", "12,5 tỷ đồng;"): the value of the
+# line before it, which ends with a colon, wrapped onto a line of its own
+_BARE_AMOUNT = re.compile(
+    r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:đồng|USD|%)\s*[.;]?"
+)
 # numbered clauses that may head a unit's tasks, and the most words of a name cut by a wrap
 _UNIT_HEADED = (ClauseKind.SECTION, ClauseKind.ITEM, ClauseKind.POINT, ClauseKind.BULLET)
 _WRAPPED_NAME_WORDS = 6
@@ -374,6 +379,8 @@ class _TreeBuilder:
         # a bold span hard-wrapped ("**2. Sở" / "Khoa học và Công nghệ**") or a unit word cut
         # from its name ("2. Sở" / "Khoa học và Công nghệ:") is one line of text
         adjacent = line.index == last.last_line + 1 and not last.children
+        if adjacent and previous.endswith(":") and _BARE_AMOUNT.fullmatch(text):
+            return True  # "d) Nguồn thu …:" / "1.594.379 triệu đồng.": the figure wrapped
         if adjacent and (last.bold_open or name_pending(previous)):
             return True
         if adjacent and _name_goes_on(last, text):

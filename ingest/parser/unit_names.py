@@ -109,7 +109,9 @@ _STOP_WORDS = re.compile(
         r"trên cơ sở|thông qua|liên quan(?=\s)|"
         # what a council says of a body in a resolution ("Hội đồng nhân dân tỉnh cơ bản thống
         # nhất với …", "… đánh giá cao …"), and the relative "mà": never part of a name
-        r"cơ bản|thống nhất|nhất trí|tán thành|đánh giá|ghi nhận|biểu dương|mà|xem xét"
+        r"cơ bản|thống nhất|nhất trí|tán thành|đánh giá|ghi nhận|biểu dương|mà|xem xét|"
+        # a letter's closing thanks ("Bộ … trân trọng cảm ơn sự phối hợp của Quý Ủy ban")
+        r"trân trọng|cảm ơn"
         r")(?![^\W\d_])"
     ).replace(" ", r"\s+")
 )

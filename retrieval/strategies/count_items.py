@@ -22,6 +22,13 @@ _HOW_MANY = re.compile(
     r"\b(?:bao nhieu|may(?! (?:tinh|chu|moc|in|quet|bay|lanh)\b)) (?P<what>[a-z0-9 ]+)"
 )
 _ENDS = re.compile(r" (?:theo|trong|tai|duoc|la|o|de|khi|so voi|nam \d{4})\b.*$")
+# "<what> có bao nhiêu mức/bước/nội dung …": the word counted only classifies the items, the
+# list is named before it ("Thứ tự ưu tiên trong phân bổ vốn … có bao nhiêu mức")
+_COUNTED_UNDER = re.compile(
+    r"^(?:(?:theo|trong) [a-z0-9 ]+?, )?(?P<what>[a-z0-9 ]+?) (?:co|gom|bao gom) "
+    r"(?:bao nhieu|may) (?:muc|buoc|noi dung|diem|y|nhom|loai|nguon|nhiem vu|giai doan|cap)\b"
+)
+_OF_PLACE = re.compile(r" cua .*$")
 _ITEMS = frozenset(["section", "item", "point", "bullet", "paragraph"])
 _MIN_WORDS = 2
 
@@ -34,6 +41,9 @@ def answer(ctx: Context) -> Answer | None:
     if asked is None or not scope.named or not scope.doc_ids:
         return None
     what = _ENDS.sub("", asked.group("what")).split()
+    named = _COUNTED_UNDER.search(ctx.query.folded)
+    if named is not None:
+        what = _OF_PLACE.sub("", _ENDS.sub("", named.group("what"))).split()
     if len(what) < _MIN_WORDS or _a_measure(ctx.query.text, what[0]):
         return None
     for hit in ctx.search.hybrid(" ".join(what), scope.doc_ids, limit=15):

@@ -29,14 +29,15 @@ from retrieval.compose import (
 from retrieval.confidence import cites_unit
 from retrieval.constraint_check import absent_role_answer_reason, ancestors
 from retrieval.coverage import MIN_COVERAGE
-from retrieval.doers import partners_named_first
+from retrieval.doers import WHO_INTENTS, partners_named_first
 from retrieval.figures import heading_line, states_figure
 from retrieval.follow_ups import FOLLOW_UP_WORDS
 from retrieval.group_rows import named_group, named_groups, named_rows_first, row_name
 from retrieval.heading_figures import heading_first, stating_heading
 from retrieval.labelled_lines import rows_for_labelled_lines
-from retrieval.list_headings import asked_list, names_list
+from retrieval.list_headings import asked_list, heading_said, items_name_list, names_list
 from retrieval.narrowing import FEW, MANY, narrowed
+from retrieval.nth_item import asked_position, names_list_of
 from retrieval.office_asked import asked_office, names_office, office_first
 from retrieval.ordinals import asked_part_first, missing_ordinal
 from retrieval.periods import by_stage
@@ -61,6 +62,7 @@ from retrieval.stored import StoredClause
 from retrieval.strategies.context import Context
 from retrieval.topic import INTENT_WORDS, naming_words
 from retrieval.total_rows import totals_first
+from retrieval.twin_points import same_line_elsewhere, scope_picks
 from retrieval.twin_rows import twin_rows
 
 # a numbered section with nothing under it is an item too ("1\\. Thành phố Hà Nội." under
@@ -229,6 +231,7 @@ def _search_answer(ctx: Context) -> Answer:
         ]
     covering = _what_a_heading_holds(ctx, topic, covering)
     covering = _heading_naming_the_list(ctx, covering, ranked)
+    covering = _nth_item_first(ctx, covering, ranked)
     if asks_session(query.folded):  # "kỳ họp nào …?": the session the item is set for
         session = _session_of(ctx, covering[0].clause)
         if session is not None:
@@ -298,6 +301,10 @@ def _search_answer(ctx: Context) -> Answer:
     twins = _twins_asked(ctx, covering)
     if twins is not None:  # one name, two rows of the table: both offered
         return with_candidates(twins, [c.clause for c in ranked])
+    scoped = _same_line_scoped(ctx, covering, enclosing)
+    if isinstance(scoped, Answer):  # one source under two headings, the question naming none
+        return with_candidates(scoped, [c.clause for c in ranked])
+    covering = scoped
     best = covering[0].clause
     if not scope.doc_ids:
         per_doc = _strong_per_document(ctx, topic, covering)
@@ -446,6 +453,37 @@ def _twins_asked(ctx: Context, covering: list[Candidate]) -> Answer | None:
 
 
 _TWINS_SEARCHED = 10
+
+
+def _same_line_scoped(
+    ctx: Context,
+    covering: list[Candidate],
+    enclosing: Callable[[StoredClause], list[StoredClause]],
+) -> list[Candidate] | Answer:
+    """An amount asked of a line the plan writes twice under two headings ("d) Nguồn thu
+    …:" under the whole plan and under the province's share, `retrieval.twin_points`): the
+    one whose heading the question's words name comes first; both offered, each with its
+    place, when the question names neither."""
+    query = ctx.query
+    if amount_asked(query) is None or query.wants_items or not covering:
+        return covering
+    best = covering[0].clause
+    elsewhere = same_line_elsewhere(best, [c.clause for c in covering[1:_TWINS_SEARCHED]])
+    if not elsewhere:
+        return covering
+    info = ctx.documents.get(best.document_id)
+    title = info.title if info is not None else best.document_title
+    picks = scope_picks(query.text, [best, *elsewhere], enclosing, title)
+    if len(picks) == 1:
+        first = next(c for c in covering if c.clause.clause_id == picks[0].clause_id)
+        return [first, *(c for c in covering if c is not first)]
+    picks = sorted(picks, key=lambda c: c.start)
+    answered = answer_clauses(query, picks, ctx.documents, Intent.TARGET, ctx.children_of(picks))
+    heading = (
+        f"Văn bản ghi nội dung này ở {len(picks)} phần, mỗi phần một con số; "
+        "bạn hỏi phần nào? Giá trị theo từng phần:"
+    )
+    return replace(answered, answer=f"{heading}\n{answered.answer}", intent="ambiguous")
 
 
 def _the_group_asked(ctx: Context, reranked: list[Candidate]) -> Answer | None:
@@ -917,6 +955,9 @@ def _heading_naming_the_list(
     """ "… có những hình thức tuyên truyền nào?" of a settled plan: the heading whose own
     line names that list ("1. Hình thức tuyên truyền") first, its items being the answer
     (`retrieval.list_headings`)."""
+    said = _heading_said(ctx, ranked)
+    if said is not None:  # "Về thị trường các-bon, … làm những việc gì?"
+        return [said, *(c for c in covering if c.clause.clause_id != said.clause.clause_id)]
     words = asked_list(ctx.query.folded)
     if not words or not ctx.scope.named or not covering or ctx.reading.units:
         return covering  # a unit's list ("Sở Y tế có những nhiệm vụ nào") is its own
@@ -924,7 +965,90 @@ def _heading_naming_the_list(
         if names_list(candidate.clause, words):
             rest = [c for c in covering if c.clause.clause_id != candidate.clause.clause_id]
             return [candidate, *rest]
+    listing = _heading_of_items_named(ctx, ranked, words)
+    if listing is not None:
+        rest = [c for c in covering if c.clause.clause_id != listing.clause.clause_id]
+        return [listing, *rest]
     return covering
+
+
+def _nth_item_first(
+    ctx: Context, covering: list[Candidate], ranked: list[Candidate]
+) -> list[Candidate]:
+    """ "Ưu tiên đầu tiên … là gì?": the item at the place asked of the list whose heading
+    (ranked, or the parent of a clause ranked) names what is counted (`retrieval.nth_item`),
+    first; the covering clauses as they are when no such list is near."""
+    asked = asked_position(ctx.query.text)
+    if asked is None or ctx.query.wants_items or not covering:
+        return covering
+    noun, place = asked
+    seen: set[str] = set()
+    for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
+        clause = candidate.clause
+        if clause.child_count:
+            heads = [clause]
+        else:
+            heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
+        for head in heads:
+            if head.clause_id in seen or head.child_count < place:
+                continue
+            seen.add(head.clause_id)
+            if not names_list_of(head, noun):
+                continue
+            items = sorted(ctx.children_of([head]).get(head.clause_id, []), key=lambda c: c.start)
+            if len(items) >= place:
+                item = Candidate(items[place - 1], candidate.score, candidate.source)
+                rest = [c for c in covering if c.clause.clause_id != item.clause.clause_id]
+                return [item, *rest]
+    return covering
+
+
+def _heading_said(ctx: Context, ranked: list[Candidate]) -> Candidate | None:
+    """The heading of a settled plan (ranked, or the parent of a clause ranked) whose whole
+    own line the question repeats, asked what lies under it (a list, a duty, guidance, not
+    an amount or a time); None when no such heading is near."""
+    query = ctx.query
+    if not ctx.scope.named or amount_asked(query) is not None or query.intent in _NOT_UNDER:
+        return None
+    seen: set[str] = set()
+    for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
+        clause = candidate.clause
+        if clause.child_count:
+            heads = [clause]
+        else:
+            heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
+        for head in heads:
+            if head.clause_id not in seen and heading_said(head, query.folded):
+                return Candidate(head, candidate.score, candidate.source)
+            seen.add(head.clause_id)
+    return None
+
+
+# what is asked of a heading's items one at a time, not of the list under it
+_NOT_UNDER = frozenset([Intent.DEADLINE, Intent.DOCUMENT_FACTS, *WHO_INTENTS])
+
+
+def _heading_of_items_named(
+    ctx: Context, ranked: list[Candidate], words: list[str]
+) -> Candidate | None:
+    """The heading (ranked, or the parent of an item ranked) whose items are each one of the
+    things asked ("những nguồn vốn nào": "a) Nguồn vốn …", "b) Nguồn thu …"), as a
+    candidate at the rank of the first of them found; None when no such heading is near."""
+    seen: set[str] = set()
+    for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
+        clause = candidate.clause
+        if clause.child_count:
+            heads = [clause]
+        else:
+            heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
+        for head in heads:
+            if head.clause_id in seen or not head.child_count:
+                continue
+            seen.add(head.clause_id)
+            items = ctx.children_of([head]).get(head.clause_id, [])
+            if items_name_list(items, words):
+                return Candidate(head, candidate.score, candidate.source)
+    return None
 
 
 _LIST_HEADINGS_SEARCHED = 15
@@ -933,10 +1057,14 @@ _LIST_HEADINGS_SEARCHED = 15
 def _list_heading(ctx: Context, ranked: list[Candidate]) -> list[Candidate]:
     """The heading of a settled plan whose own line names the list asked, its items being
     the answer though no clause repeats the question's words ("nhóm", "nêu"); else none."""
+    said = _heading_said(ctx, ranked)
+    if said is not None:
+        return [said]
     words = asked_list(ctx.query.folded)
     if not words or not ctx.scope.named or ctx.reading.units:
         return []
     found = next((c for c in ranked[:_LIST_HEADINGS_SEARCHED] if names_list(c.clause, words)), None)
+    found = found or _heading_of_items_named(ctx, ranked, words)
     return [found] if found is not None else []
 
 
