@@ -443,7 +443,8 @@ _META = (
         _compile(
             r"ten (?:day du )?(?:cua )?(?:ke hoach|van ban)|trich yeu|(?<!chi )tieu de(?! an| ra)"
             # (a document named before it: "giám sát về việc gì" asks what is supervised)
-            rf"|{_SENT_KINDS}.*\bve viec gi\b|\b(?:thong bao|tb)\b.*\bve viec gi\b"
+            # (the field is named where "về việc gì" stands, not where the document is)
+            rf"|{_SENT_KINDS}.*(?P<at>\bve viec gi\b)|\b(?:thong bao|tb)\b.*(?P<at2>\bve viec gi\b)"
             # "QĐ 232 phê duyệt đề án gì?": what a decision approves or issues, its trích yếu
             r"|^(?:quyet dinh|qd|nghi quyet|nq)\b.*\b(?:phe duyet|ban hanh)"
             r" (?:de an|ke hoach|chuong trinh|quy hoach|chien luoc|quy che|quy dinh) (?:gi|nao)\b"
@@ -687,13 +688,21 @@ def _meta_field(text: str) -> MetaField | None:
     )
 
 
+def _named_at(match: re.Match[str]) -> int:
+    """Where a field is named: its own words' group when the pattern marks one."""
+    for group in ("at", "at2"):
+        if group in match.re.groupindex and match.start(group) >= 0:
+            return match.start(group)
+    return match.start()
+
+
 def _meta_fields(text: str, first: MetaField | None) -> tuple[MetaField, ...]:
     """All the document facts the question asks for, ordered as it names them."""
     found: list[tuple[int, MetaField]] = []
     for name, pattern in _META:
         match = pattern.search(text)
         if match and _accepted_meta_field(text, name) is not None:
-            found.append((match.start(), name))
+            found.append((_named_at(match), name))
     fields = [name for _, name in sorted(found, key=lambda item: item[0])]
     if (
         MetaField.SIGNER_TITLE in fields

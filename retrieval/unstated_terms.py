@@ -28,6 +28,8 @@ SPECIFIC = 2.25
 # the noun a question asks for ("giữ vai trò gì", "theo hình thức nào"): what the answer
 # is, not a thing its clause must write
 _ASKED_NOUN = re.compile(r"\b(\w+) (\w+) (?:gi|nao)\b")
+# and the whole noun phrase after a plural word ("có những công trình kênh mương nào")
+_ASKED_PHRASE = re.compile(r"\b(?:nhung|cac|may)((?: \w+){1,4}) (?:gi|nao)\b")
 
 
 # the verbs by which a plan acts on what it is about — requires, proposes, directs, weighs,
@@ -38,14 +40,18 @@ ACT_VERBS = frozenset(
     [
         *("yeu cau", "de nghi", "xem xet", "chi dao", "quy dinh", "de ra", "dat ra", "ban hanh"),
         *("kiem tra", "giam sat", "don doc"),
+        # the conformity asked for ("phải đáp ứng yêu cầu gì"): the clause states the rule
+        *("dap ung", "dam bao", "bao dam", "tuan thu"),
     ]
 )
 
 
 def asked_words(question_folded: str) -> set[str]:
     """The words of the (folded) question that name no thing a clause must write: the two
-    words before each "gì"/"nào" (the noun asked for) and each of `ACT_VERBS` it uses."""
+    words before each "gì"/"nào" (the noun asked for; after "những/các/mấy", its whole
+    phrase) and each of `ACT_VERBS` it uses."""
     asked = {w for m in _ASKED_NOUN.finditer(question_folded) for w in m.groups()}
+    asked |= {w for m in _ASKED_PHRASE.finditer(question_folded) for w in m.group(1).split()}
     acts = {w for v in ACT_VERBS if re.search(rf"\b{v}\b", question_folded) for w in v.split()}
     return asked | acts
 

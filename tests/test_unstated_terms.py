@@ -154,3 +154,9 @@ def test_the_verb_by_which_a_plan_acts_is_no_term() -> None:
     topic = {w for w in query.keywords if w not in INTENT_WORDS} - asked_words(query.folded)
     report = stored_clause("Báo cáo công tác 6 tháng của Ủy ban nhân dân tỉnh.")
     assert ("xem", "xet") not in unstated_terms(query.phrases, topic, [report], weights)
+
+
+def test_the_whole_phrase_asked_after_a_plural_word_and_conformity_verbs_are_no_terms() -> None:
+    asked = asked_words(folded("Huyện Ba Tơ có những công trình kênh mương nào được giao vốn?"))
+    assert {"cong", "trinh", "kenh", "muong"} <= asked
+    assert {"dap", "ung"} <= asked_words(folded("Kế hoạch phải đáp ứng yêu cầu gì?"))

@@ -1018,7 +1018,10 @@ def _heading_said(ctx: Context, ranked: list[Candidate]) -> Candidate | None:
         else:
             heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
         for head in heads:
-            if head.clause_id not in seen and heading_said(head, query.folded):
+            # a heading over one lead-in ("I. ĐỐI TƯỢNG" › "Đối tượng …, gồm có:") is not
+            # the list: its lead-in's items are, and the plain search finds them
+            lone = head.child_count == 1
+            if head.clause_id not in seen and not lone and heading_said(head, query.folded):
                 return Candidate(head, candidate.score, candidate.source)
             seen.add(head.clause_id)
     return None
