@@ -37,6 +37,9 @@ class UnitMatcher:
     def find(self, question: str) -> list[str]:
         """Keys of the units named in the question, longest first, without overlaps. "cơ sở
         y tế" (a health facility) names no "Sở Y tế"."""
+        # as said, the document's number kept: "Theo CV 9387/UBND-KT, Sở Công Thương …"
+        # names the unit after a number, not as the letter's issuer
+        said = " " + " ".join(re.sub(r"[^\w\s]", " ", folded(question)).split()) + " "
         question = _FACILITY.sub(r"\1\2", question)
         question = _DOCUMENT_SYMBOL.sub(" ", question)
         keys = [unit_key(name) for name in units_in(question)]
@@ -45,7 +48,6 @@ class UnitMatcher:
             if len(key) > 6 and f" {key} " in text and not any(key in k for k in keys):
                 keys.append(key)
                 text = text.replace(f" {key} ", " | ")
-        said = " " + " ".join(re.sub(r"[^\w\s]", " ", folded(question)).split()) + " "
         return [k for k in dict.fromkeys(keys) if not _only_as_source(k, said)]
 
 
@@ -60,7 +62,9 @@ def _only_as_source(key: str, text: str) -> bool:
 
 # what stands before a unit named as the issuer of the document asked about (folded)
 _SOURCE_CUE = re.compile(
-    r"(?:\b(?:cong van|cv|ke hoach|kh|quyet dinh|qd|thong bao|van ban)(?: cua)?|^ theo) $"
+    r"(?:\b(?:cong van|cv|ke hoach|kh|quyet dinh|qd|thong bao|van ban)"
+    # the kind alone, or its number and symbol then "của" ("CV 8388/BTC-QLCS của Bộ …")
+    r"(?:(?: cua)?| \d+(?: [a-z0-9]+){0,4} cua)|^ theo) $"
 )
 
 

@@ -227,3 +227,10 @@ def test_a_place_bodys_plans_are_named_by_the_place_not_the_issuer() -> None:
     directory = DocumentDirectory({"btc": _letter(), "lc": _province_letter()})
     question = folded("Theo công văn của UBND tỉnh Lào Cai, sở nào rà soát tài sản?")
     assert directory.named_by_issuer(question) == []
+
+
+def test_a_unit_after_a_documents_number_is_asked_not_its_issuer() -> None:
+    matcher = UnitMatcher(["Bộ Tài chính", "Sở Công Thương"])
+    found = matcher.find("Theo CV 9387/UBND-KT, Sở Công Thương được giao việc gì?")
+    assert found == ["so cong thuong"]
+    assert matcher.find("Công văn 8388/BTC-QLCS của Bộ Tài chính giao gì cho địa phương?") == []
