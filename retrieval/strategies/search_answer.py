@@ -6,7 +6,7 @@ say it equally). Always answers, abstaining with the closest clauses when none c
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -982,6 +982,22 @@ def _nth_item_first(
     if asked is None or ctx.query.wants_items or not covering:
         return covering
     noun, place = asked
+    for candidate, head in _near_headings(ctx, ranked):
+        if head.child_count < place or not names_list_of(head, noun):
+            continue
+        items = sorted(ctx.children_of([head]).get(head.clause_id, []), key=lambda c: c.start)
+        if len(items) >= place:
+            item = Candidate(items[place - 1], candidate.score, candidate.source)
+            rest = [c for c in covering if c.clause.clause_id != item.clause.clause_id]
+            return [item, *rest]
+    return covering
+
+
+def _near_headings(
+    ctx: Context, ranked: list[Candidate]
+) -> Iterator[tuple[Candidate, StoredClause]]:
+    """Each heading near the top of the ranking once — a ranked clause with children, or
+    the parent of a ranked clause — with the candidate that led to it."""
     seen: set[str] = set()
     for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
         clause = candidate.clause
@@ -990,17 +1006,9 @@ def _nth_item_first(
         else:
             heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
         for head in heads:
-            if head.clause_id in seen or head.child_count < place:
-                continue
-            seen.add(head.clause_id)
-            if not names_list_of(head, noun):
-                continue
-            items = sorted(ctx.children_of([head]).get(head.clause_id, []), key=lambda c: c.start)
-            if len(items) >= place:
-                item = Candidate(items[place - 1], candidate.score, candidate.source)
-                rest = [c for c in covering if c.clause.clause_id != item.clause.clause_id]
-                return [item, *rest]
-    return covering
+            if head.clause_id not in seen:
+                seen.add(head.clause_id)
+                yield candidate, head
 
 
 def _heading_said(ctx: Context, ranked: list[Candidate]) -> Candidate | None:
@@ -1010,20 +1018,11 @@ def _heading_said(ctx: Context, ranked: list[Candidate]) -> Candidate | None:
     query = ctx.query
     if not ctx.scope.named or amount_asked(query) is not None or query.intent in _NOT_UNDER:
         return None
-    seen: set[str] = set()
-    for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
-        clause = candidate.clause
-        if clause.child_count:
-            heads = [clause]
-        else:
-            heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
-        for head in heads:
-            # a heading over one lead-in ("I. ĐỐI TƯỢNG" › "Đối tượng …, gồm có:") is not
-            # the list: its lead-in's items are, and the plain search finds them
-            lone = head.child_count == 1
-            if head.clause_id not in seen and not lone and heading_said(head, query.folded):
-                return Candidate(head, candidate.score, candidate.source)
-            seen.add(head.clause_id)
+    for candidate, head in _near_headings(ctx, ranked):
+        # a heading over one lead-in ("I. ĐỐI TƯỢNG" › "Đối tượng …, gồm có:") is not the
+        # list: its lead-in's items are, and the plain search finds them
+        if head.child_count > 1 and heading_said(head, query.folded):
+            return Candidate(head, candidate.score, candidate.source)
     return None
 
 
