@@ -1036,20 +1036,12 @@ def _heading_of_items_named(
     """The heading (ranked, or the parent of an item ranked) whose items are each one of the
     things asked ("những nguồn vốn nào": "a) Nguồn vốn …", "b) Nguồn thu …"), as a
     candidate at the rank of the first of them found; None when no such heading is near."""
-    seen: set[str] = set()
-    for candidate in ranked[:_LIST_HEADINGS_SEARCHED]:
-        clause = candidate.clause
-        if clause.child_count:
-            heads = [clause]
-        else:
-            heads = ctx.search.by_ids([clause.parent_id]) if clause.parent_id else []
-        for head in heads:
-            if head.clause_id in seen or not head.child_count:
-                continue
-            seen.add(head.clause_id)
-            items = ctx.children_of([head]).get(head.clause_id, [])
-            if items_name_list(items, words):
-                return Candidate(head, candidate.score, candidate.source)
+    for candidate, head in _near_headings(ctx, ranked):
+        if not head.child_count:
+            continue
+        items = ctx.children_of([head]).get(head.clause_id, [])
+        if items_name_list(items, words):
+            return Candidate(head, candidate.score, candidate.source)
     return None
 
 
